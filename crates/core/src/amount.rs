@@ -1,0 +1,184 @@
+//! Token amounts: integers in base units, with the token's decimals beside them.
+//!
+//! Parsing is exact and strict: `"1.2"` at 18 decimals is exactly
+//! `1_200_000_000_000_000_000`. Anything that is not a plain non-negative decimal
+//! number written with a dot (`1e18`, `-1`, `1,5`, `0x10`, ` `) is refused, and so is
+//! a value with more fractional digits than the token has. No floating point is
+//! involved anywhere on this path.
+
+use alloy_primitives::U256;
+
+/// The largest number of decimals a token may declare (ERC-20 allows `uint8`, but
+/// anything past 36 is a mistake or an attack on display code).
+pub const MAX_DECIMALS: u8 = 36;
+
+/// Why a string is not a valid amount.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    #[error("enter an amount")]
+    Empty,
+    #[error("amounts cannot be negative")]
+    Negative,
+    #[error("use a dot as the decimal separator, without thousands separators (e.g. 1500.25)")]
+    Separator,
+    #[error("write the amount as plain digits (e.g. 1000000), not in scientific notation")]
+    Exponent,
+    #[error("not a number: use digits and at most one decimal point (e.g. 1.5)")]
+    Malformed,
+    #[error("at most {decimals} digits after the decimal point are possible for this token")]
+    TooManyDecimalPlaces { decimals: u8 },
+    #[error("this amount is too large")]
+    TooLarge,
+}
+
+/// Parses a decimal string into integer base units at `decimals` decimals.
+pub fn parse_amount(input: &str, decimals: u8) -> Result<U256, AmountError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    if text.starts_with('-') {
+        return Err(AmountError::Negative);
+    }
+    if text.contains(',') || text.contains('_') || text.contains('\'') || text.contains(' ') {
+        return Err(AmountError::Separator);
+    }
+    if !text.starts_with("0x") && text.bytes().any(|b| b == b'e' || b == b'E') {
+        return Err(AmountError::Exponent);
+    }
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, fraction),
+        None => (text, ""),
+    };
+    let is_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !is_digits(whole) || !is_digits(fraction) {
+        return Err(AmountError::Malformed);
+    }
+    // Trailing zeros carry no value: "1.500" at 1 decimal is 1.5.
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.len() > usize::from(decimals) {
+        return Err(AmountError::TooManyDecimalPlaces { decimals });
+    }
+    let padding = usize::from(decimals) - fraction.len();
+    let digits = format!("{whole}{fraction}{}", "0".repeat(padding));
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return Ok(U256::ZERO);
+    }
+    U256::from_str_radix(digits, 10).map_err(|_| AmountError::TooLarge)
+}
+
+/// Formats base units as an exact decimal string, without trailing zeros
+/// (`1500000000000000000` at 18 decimals is `"1.5"`).
+pub fn format_amount(base_units: U256, decimals: u8) -> String {
+    let digits = base_units.to_string();
+    let decimals = usize::from(decimals);
+    if decimals == 0 {
+        return digits;
+    }
+    let padded = if digits.len() <= decimals {
+        format!("{}{digits}", "0".repeat(decimals + 1 - digits.len()))
+    } else {
+        digits
+    };
+    let (whole, fraction) = padded.split_at(padded.len() - decimals);
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        whole.to_owned()
+    } else {
+        format!("{whole}.{fraction}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn wei(s: &str) -> U256 {
+        U256::from_str_radix(s, 10).expect("test literal is a number")
+    }
+
+    #[test]
+    fn parses_exact_decimal_strings_into_base_units() {
+        let cases: &[(&str, u8, &str)] = &[
+            ("1.2", 18, "1200000000000000000"),
+            ("1", 18, "1000000000000000000"),
+            ("0.000000000000000001", 18, "1"),
+            ("1.500", 1, "15"),
+            ("  42 ", 0, "42"),
+            ("5.", 2, "500"),
+            (".5", 2, "50"),
+            ("000.10", 6, "100000"),
+            ("0", 18, "0"),
+            ("0.0", 0, "0"),
+            (
+                "115792089237316195423570985008687907853269984665640564039457584007913129639935",
+                0,
+                "115792089237316195423570985008687907853269984665640564039457584007913129639935",
+            ),
+        ];
+        for (input, decimals, expected) in cases {
+            assert_eq!(
+                parse_amount(input, *decimals),
+                Ok(wei(expected)),
+                "parsing {input:?} at {decimals} decimals"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_everything_that_is_not_a_plain_decimal() {
+        let cases: &[(&str, u8, AmountError)] = &[
+            ("", 18, AmountError::Empty),
+            ("   ", 18, AmountError::Empty),
+            ("-1", 18, AmountError::Negative),
+            ("1,5", 18, AmountError::Separator),
+            ("1_000", 18, AmountError::Separator),
+            ("1 000", 18, AmountError::Separator),
+            ("1e18", 18, AmountError::Exponent),
+            ("1E3", 18, AmountError::Exponent),
+            ("0x10", 18, AmountError::Malformed),
+            ("+1", 18, AmountError::Malformed),
+            ("1.2.3", 18, AmountError::Malformed),
+            (".", 18, AmountError::Malformed),
+            ("abc", 18, AmountError::Malformed),
+            ("１", 18, AmountError::Malformed),
+            ("NaN", 18, AmountError::Malformed),
+            ("0.0000000000000000001", 18, AmountError::TooManyDecimalPlaces { decimals: 18 }),
+            ("1.5", 0, AmountError::TooManyDecimalPlaces { decimals: 0 }),
+            (
+                "115792089237316195423570985008687907853269984665640564039457584007913129639936",
+                0,
+                AmountError::TooLarge,
+            ),
+            ("1", 78, AmountError::TooLarge),
+        ];
+        for (input, decimals, expected) in cases {
+            assert_eq!(
+                parse_amount(input, *decimals).as_ref(),
+                Err(expected),
+                "parsing {input:?} at {decimals} decimals"
+            );
+        }
+    }
+
+    #[test]
+    fn formats_without_trailing_zeros() {
+        assert_eq!(format_amount(wei("1500000000000000000"), 18), "1.5");
+        assert_eq!(format_amount(wei("1"), 18), "0.000000000000000001");
+        assert_eq!(format_amount(wei("0"), 18), "0");
+        assert_eq!(format_amount(wei("1000"), 3), "1");
+        assert_eq!(format_amount(wei("1234"), 0), "1234");
+        assert_eq!(format_amount(wei("100"), 6), "0.0001");
+    }
+
+    proptest! {
+        #[test]
+        fn format_then_parse_is_the_identity(limbs in any::<[u64; 4]>(), decimals in 0u8..=MAX_DECIMALS) {
+            let value = U256::from_limbs(limbs);
+            let text = format_amount(value, decimals);
+            prop_assert_eq!(parse_amount(&text, decimals), Ok(value));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Saleguard's domain: amounts, addresses, moments and sales, with their rules.
+//!
+//! Invariant: this crate does no I/O and never reads the clock or a random source.
+//! Time comes in as a `now` argument; everything here is a pure function of its inputs.
+
+pub mod address;
+pub mod amount;
+pub mod sale;
+pub mod timestamp;
+
+pub use alloy_primitives::{Address, U256};

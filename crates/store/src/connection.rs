@@ -1,0 +1,160 @@
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+use crate::error::StoreError;
+use crate::migrations::{LATEST_SCHEMA_VERSION, MIGRATIONS};
+
+/// How long a write waits for another process (the CLI beside the app) to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// What `PRAGMA` reports for the settings Saleguard relies on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionSettings {
+    /// 2 is `FULL`.
+    pub synchronous: i64,
+    pub foreign_keys: bool,
+    pub busy_timeout_ms: i64,
+}
+
+/// The open Saleguard database. Reads take `&self`, writes take `&mut self`.
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to
+    /// date. Refuses, without writing a byte, a file that is not SQLite and a database
+    /// from a newer Saleguard.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        refuse_foreign_file(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        let mut store = Self { conn, path: path.to_owned() };
+        store.conn.busy_timeout(BUSY_TIMEOUT)?;
+
+        // Read the version before changing anything, so a newer database stays as it was.
+        let found = store.schema_version()?;
+        if found > LATEST_SCHEMA_VERSION {
+            return Err(StoreError::NewerThanApp {
+                path: path.to_owned(),
+                found,
+                supported: LATEST_SCHEMA_VERSION,
+            });
+        }
+        store.refuse_damaged_file()?;
+        store.configure()?;
+        store.migrate()?;
+        tracing::info!(path = %path.display(), version = LATEST_SCHEMA_VERSION, "database open");
+        Ok(store)
+    }
+
+    /// The path of the database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version recorded in the file.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|error| self.classify(error))
+    }
+
+    /// The connection settings in force, as SQLite reports them.
+    pub fn connection_settings(&self) -> Result<ConnectionSettings, StoreError> {
+        let get = |name: &str| self.conn.pragma_query_value(None, name, |row| row.get::<_, i64>(0));
+        Ok(ConnectionSettings {
+            synchronous: get("synchronous")?,
+            foreign_keys: get("foreign_keys")? == 1,
+            busy_timeout_ms: get("busy_timeout")?,
+        })
+    }
+
+    /// Moves everything in the write-ahead log into the main file.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// A quick structural check before the first write: a damaged file is reported,
+    /// not "repaired" by writing over it.
+    fn refuse_damaged_file(&self) -> Result<(), StoreError> {
+        let verdict: Result<String, _> = self.conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0));
+        match verdict.map_err(|error| self.classify(error)) {
+            Ok(verdict) if verdict == "ok" => Ok(()),
+            Ok(problem) => {
+                tracing::error!(path = %self.path.display(), problem, "database failed its integrity check");
+                Err(StoreError::Corrupt { path: self.path.clone() })
+            }
+            Err(StoreError::Sqlite(_)) => Err(StoreError::Corrupt { path: self.path.clone() }),
+            Err(other) => Err(other),
+        }
+    }
+
+    fn configure(&self) -> Result<(), StoreError> {
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(|error| self.classify(error))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(mode, "the file system refused WAL mode; continuing in {mode} mode");
+        }
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(())
+    }
+
+    /// Applies pending migrations in one immediate transaction, recording each one.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated between our first look and the lock.
+        let applied: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        for (index, migration) in MIGRATIONS.iter().enumerate().skip(applied.max(0) as usize) {
+            let version = index as i64 + 1;
+            tx.execute_batch(migration.sql)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, unixepoch())",
+                (version, migration.name),
+            )?;
+            tx.pragma_update(None, "user_version", version)?;
+            tracing::info!(version, name = migration.name, "migration applied");
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn classify(&self, error: rusqlite::Error) -> StoreError {
+        match error.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: self.path.clone() },
+            Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path: self.path.clone() },
+            _ => StoreError::Sqlite(error),
+        }
+    }
+}
+
+/// A non-empty file that does not start with SQLite's header is not ours to touch.
+fn refuse_foreign_file(path: &Path) -> Result<(), StoreError> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => return Err(StoreError::Io { path: path.to_owned(), source }),
+    };
+    let mut header = Vec::with_capacity(SQLITE_HEADER.len());
+    file.by_ref()
+        .take(SQLITE_HEADER.len() as u64)
+        .read_to_end(&mut header)
+        .map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
+    if header.is_empty() || header == SQLITE_HEADER {
+        Ok(())
+    } else {
+        Err(StoreError::NotADatabase { path: path.to_owned() })
+    }
+}

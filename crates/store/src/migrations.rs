@@ -1,0 +1,16 @@
+//! Schema migrations, as data. Each entry runs once, in order, inside the same
+//! transaction that records it; `PRAGMA user_version` holds the number applied.
+
+/// One schema step. Never edit a released step: add a new one.
+pub(crate) struct Migration {
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    name: "sales",
+    sql: include_str!("migrations/0001_sales.sql"),
+}];
+
+/// The schema version this build writes and understands.
+pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,41 @@
+// Amounts arrive as exact decimal strings. They are formatted as strings and compared
+// as integers of base units: never converted to a floating-point number.
+
+import type { Amount } from "../api";
+
+type NumberSymbols = { group: string; decimal: string };
+
+function numberSymbols(): NumberSymbols {
+  const parts = new Intl.NumberFormat().formatToParts(1234567.5);
+  return {
+    group: parts.find((part) => part.type === "group")?.value ?? ",",
+    decimal: parts.find((part) => part.type === "decimal")?.value ?? ".",
+  };
+}
+
+/** Groups the digits of an exact decimal string ("1234567.5" → "1,234,567.5") without rounding it. */
+export function formatDecimalString(decimal: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal);
+  if (!match) return decimal;
+  const [, sign = "", integer = "", fraction] = match;
+  const symbols = numberSymbols();
+  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, symbols.group);
+  return fraction ? `${sign}${grouped}${symbols.decimal}${fraction}` : `${sign}${grouped}`;
+}
+
+export function formatAmount(amount: Amount): string {
+  return `${formatDecimalString(amount.decimal)} ${amount.symbol}`;
+}
+
+/** The exact value in full, for a tooltip. */
+export function describeAmountExactly(amount: Amount): string {
+  return `${amount.decimal} ${amount.symbol} = ${amount.baseUnits} base units (${amount.decimals} decimals)`;
+}
+
+/** Orders two amounts by value, exactly, whatever their decimals. */
+export function compareAmountValues(a: Amount, b: Amount): number {
+  const decimals = Math.max(a.decimals, b.decimals);
+  const left = BigInt(a.baseUnits) * 10n ** BigInt(decimals - a.decimals);
+  const right = BigInt(b.baseUnits) * 10n ** BigInt(decimals - b.decimals);
+  return left === right ? 0 : left < right ? -1 : 1;
+}

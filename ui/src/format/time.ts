@@ -1,0 +1,45 @@
+// The backend sends times as RFC 3339 UTC strings. The UI shows local time and offers
+// UTC on hover; relative phrases ("in 3 days") are for upcoming events.
+
+export function timestampOf(iso: string): number {
+  return Date.parse(iso);
+}
+
+export function formatLocalDateTime(iso: string): string {
+  const time = timestampOf(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(time);
+}
+
+/** "2026-12-01 14:00 UTC", with seconds only when they are not zero. */
+export function formatUtcDateTime(iso: string): string {
+  const time = timestampOf(iso);
+  if (Number.isNaN(time)) return iso;
+  const text = new Date(time).toISOString(); // 2026-12-01T14:00:05.000Z
+  const date = text.slice(0, 10);
+  const minutes = text.slice(11, 16);
+  const seconds = text.slice(17, 19);
+  return seconds === "00" ? `${date} ${minutes} UTC` : `${date} ${minutes}:${seconds} UTC`;
+}
+
+const relativeUnits: Array<{ unit: Intl.RelativeTimeFormatUnit; seconds: number }> = [
+  { unit: "year", seconds: 365 * 24 * 3600 },
+  { unit: "month", seconds: 30 * 24 * 3600 },
+  { unit: "day", seconds: 24 * 3600 },
+  { unit: "hour", seconds: 3600 },
+  { unit: "minute", seconds: 60 },
+];
+
+/** "in 3 days", "2 hours ago", "now". */
+export function formatRelativeTime(iso: string, now: number = Date.now()): string {
+  const time = timestampOf(iso);
+  if (Number.isNaN(time)) return iso;
+  const differenceInSeconds = (time - now) / 1000;
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  for (const { unit, seconds } of relativeUnits) {
+    if (Math.abs(differenceInSeconds) >= seconds) {
+      return format.format(Math.round(differenceInSeconds / seconds), unit);
+    }
+  }
+  return format.format(0, "minute");
+}

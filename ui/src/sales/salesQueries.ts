@@ -1,0 +1,61 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, type Sale, type SaleInput } from "../api";
+
+export const saleQueryKeys = {
+  all: ["sales"] as const,
+  list: () => [...saleQueryKeys.all, "list"] as const,
+  detail: (id: number) => [...saleQueryKeys.all, "detail", id] as const,
+};
+
+// A sale's status is computed by the backend against the clock; asking again once a
+// minute keeps "upcoming → open → ended" current while the window stays open.
+const statusRefreshMs = 60_000;
+
+export function useSalesList() {
+  return useQuery({
+    queryKey: saleQueryKeys.list(),
+    queryFn: api.listSales,
+    refetchInterval: statusRefreshMs,
+  });
+}
+
+export function useSale(id: number) {
+  return useQuery({
+    queryKey: saleQueryKeys.detail(id),
+    queryFn: () => api.getSale(id),
+    refetchInterval: statusRefreshMs,
+  });
+}
+
+function useRememberSale() {
+  const queryClient = useQueryClient();
+  return async (sale: Sale) => {
+    queryClient.setQueryData(saleQueryKeys.detail(sale.id), sale);
+    await queryClient.invalidateQueries({ queryKey: saleQueryKeys.list() });
+  };
+}
+
+export function useCreateSale() {
+  const rememberSale = useRememberSale();
+  return useMutation({
+    mutationFn: (input: SaleInput) => api.createSale(input),
+    onSuccess: rememberSale,
+  });
+}
+
+export function useUpdateSale(id: number) {
+  const rememberSale = useRememberSale();
+  return useMutation({
+    mutationFn: (input: SaleInput) => api.updateSale(id, input),
+    onSuccess: rememberSale,
+  });
+}
+
+export function useDeleteSale(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.deleteSale(id),
+    // Only the list: refetching the (now deleted) sale's detail would just fail.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: saleQueryKeys.list() }),
+  });
+}

@@ -1,0 +1,68 @@
+import { AppShell, Box, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useEffect, useRef } from "react";
+import { DashboardPage } from "../dashboard/DashboardPage";
+import { SalesArea } from "../sales/SalesArea";
+import { SettingsPage } from "../settings/SettingsPage";
+import { NavigationRail } from "./NavigationRail";
+import { TopBar } from "./TopBar";
+import { UnbuiltAreaPage } from "./UnbuiltAreaPage";
+import { routeHref, useRoute, type Route } from "./route";
+import classes from "./AppLayout.module.css";
+
+function PageForRoute({ route }: { route: Route }) {
+  switch (route.area) {
+    case "dashboard":
+      return <DashboardPage />;
+    case "sales":
+      return <SalesArea route={route} />;
+    case "settings":
+      return <SettingsPage />;
+    default:
+      return <UnbuiltAreaPage area={route.area} />;
+  }
+}
+
+/** One window: top bar, navigation rail on the left, the current page in the middle. */
+export function AppLayout() {
+  const route = useRoute();
+  const routeKey = routeHref(route);
+  const [navigationOpened, navigation] = useDisclosure(false);
+  const closeNavigation = navigation.close;
+  const mainRef = useRef<HTMLDivElement>(null);
+  const previousRouteKey = useRef(routeKey);
+
+  // After navigating, move focus to the new page's title so keyboard and screen-reader
+  // users start at the top of what they asked for.
+  useEffect(() => {
+    if (previousRouteKey.current === routeKey) return;
+    previousRouteKey.current = routeKey;
+    closeNavigation();
+    const main = mainRef.current;
+    const title = main?.querySelector<HTMLElement>("[data-page-title]");
+    (title ?? main)?.focus({ preventScroll: false });
+  }, [routeKey, closeNavigation]);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 232, breakpoint: "sm", collapsed: { mobile: !navigationOpened } }}
+      padding={0}
+    >
+      <UnstyledButton className={classes.skipLink} onClick={() => mainRef.current?.focus()}>
+        Skip to content
+      </UnstyledButton>
+      <AppShell.Header>
+        <TopBar navigationOpened={navigationOpened} onToggleNavigation={navigation.toggle} />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <NavigationRail activeArea={route.area} onNavigate={navigation.close} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Box ref={mainRef} tabIndex={-1} className={classes.main} id="main-content">
+          <PageForRoute route={route} />
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
