@@ -14,7 +14,7 @@ export const theme = createTheme({
     'ui-monospace, "SF Mono", "Cascadia Mono", "Segoe UI Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
   headings: {
     fontFamily: `Inter, ${systemSans}`,
-    fontWeight: "650",
+    fontWeight: "600",
   },
   components: {
     Table: Table.extend({

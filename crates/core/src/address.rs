@@ -33,7 +33,8 @@ pub fn parse_address(input: &str) -> Result<Address, AddressError> {
     let address = if has_lower && has_upper {
         Address::parse_checksummed(text, None).map_err(|_| AddressError::BadChecksum)?
     } else {
-        text.parse::<Address>().map_err(|_| AddressError::Malformed)?
+        text.parse::<Address>()
+            .map_err(|_| AddressError::Malformed)?
     };
     if address.is_zero() {
         return Err(AddressError::Zero);
@@ -70,13 +71,28 @@ mod tests {
         let wrong_case = CHECKSUMMED.replacen("aA", "Aa", 1);
         let cases: &[(&str, AddressError)] = &[
             ("", AddressError::Empty),
-            ("5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", AddressError::Malformed),
-            ("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe", AddressError::Malformed),
-            ("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAedd", AddressError::Malformed),
-            ("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeZ", AddressError::Malformed),
+            (
+                "5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+                AddressError::Malformed,
+            ),
+            (
+                "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe",
+                AddressError::Malformed,
+            ),
+            (
+                "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAedd",
+                AddressError::Malformed,
+            ),
+            (
+                "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeZ",
+                AddressError::Malformed,
+            ),
             ("vitalik.eth", AddressError::Malformed),
             (&wrong_case, AddressError::BadChecksum),
-            ("0x0000000000000000000000000000000000000000", AddressError::Zero),
+            (
+                "0x0000000000000000000000000000000000000000",
+                AddressError::Zero,
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_address(input).as_ref(), Err(expected), "{input:?}");

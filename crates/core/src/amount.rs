@@ -145,7 +145,11 @@ mod tests {
             ("abc", 18, AmountError::Malformed),
             ("１", 18, AmountError::Malformed),
             ("NaN", 18, AmountError::Malformed),
-            ("0.0000000000000000001", 18, AmountError::TooManyDecimalPlaces { decimals: 18 }),
+            (
+                "0.0000000000000000001",
+                18,
+                AmountError::TooManyDecimalPlaces { decimals: 18 },
+            ),
             ("1.5", 0, AmountError::TooManyDecimalPlaces { decimals: 0 }),
             (
                 "115792089237316195423570985008687907853269984665640564039457584007913129639936",

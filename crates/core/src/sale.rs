@@ -85,8 +85,14 @@ pub enum PricingKind {
 /// The currency a sale accepts contributions in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AcceptedCurrency {
-    Native { symbol: String },
-    Erc20 { address: Address, symbol: String, decimals: u8 },
+    Native {
+        symbol: String,
+    },
+    Erc20 {
+        address: Address,
+        symbol: String,
+        decimals: u8,
+    },
 }
 
 impl AcceptedCurrency {
@@ -251,7 +257,11 @@ pub struct Violation {
 
 impl Violation {
     fn new(field: SaleField, code: ValidationCode, message: impl Into<String>) -> Self {
-        Self { field, code, message: message.into() }
+        Self {
+            field,
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -266,21 +276,33 @@ impl SaleTerms {
         let mut check = Checker::default();
         use SaleField as F;
 
-        let project_name = check.text(F::ProjectName, &draft.project_name, MAX_PROJECT_NAME_CHARS, true);
+        let project_name = check.text(
+            F::ProjectName,
+            &draft.project_name,
+            MAX_PROJECT_NAME_CHARS,
+            true,
+        );
         let token_symbol = check.symbol(F::TokenSymbol, &draft.token_symbol);
         let token_decimals = check.decimals(F::TokenDecimals, &draft.token_decimals);
         let chain_id = check.chain_id(&draft.chain_id);
-        let contribution_address = check.address(F::ContributionAddress, &draft.contribution_address);
+        let contribution_address =
+            check.address(F::ContributionAddress, &draft.contribution_address);
 
         let currency_symbol = check.symbol(F::CurrencySymbol, &draft.currency_symbol);
         let currency = match draft.currency_kind {
-            CurrencyKind::Native => currency_symbol.map(|symbol| AcceptedCurrency::Native { symbol }),
+            CurrencyKind::Native => {
+                currency_symbol.map(|symbol| AcceptedCurrency::Native { symbol })
+            }
             CurrencyKind::Erc20 => {
                 let address = check.address(F::CurrencyAddress, &draft.currency_address);
                 let decimals = check.decimals(F::CurrencyDecimals, &draft.currency_decimals);
                 match (address, currency_symbol, decimals) {
                     (Some(address), Some(symbol), Some(decimals)) => {
-                        Some(AcceptedCurrency::Erc20 { address, symbol, decimals })
+                        Some(AcceptedCurrency::Erc20 {
+                            address,
+                            symbol,
+                            decimals,
+                        })
                     }
                     _ => None,
                 }
@@ -300,12 +322,21 @@ impl SaleTerms {
 
         let soft_cap = check.optional_amount(F::SoftCap, &draft.soft_cap, currency_decimals, false);
         let hard_cap = check.optional_amount(F::HardCap, &draft.hard_cap, currency_decimals, true);
-        let min_contribution =
-            check.optional_amount(F::MinContribution, &draft.min_contribution, currency_decimals, false);
-        let max_contribution =
-            check.optional_amount(F::MaxContribution, &draft.max_contribution, currency_decimals, true);
+        let min_contribution = check.optional_amount(
+            F::MinContribution,
+            &draft.min_contribution,
+            currency_decimals,
+            false,
+        );
+        let max_contribution = check.optional_amount(
+            F::MaxContribution,
+            &draft.max_contribution,
+            currency_decimals,
+            true,
+        );
 
-        if let (Some(Some(soft)), Some(Some(hard)), Some(currency)) = (soft_cap, hard_cap, &currency)
+        if let (Some(Some(soft)), Some(Some(hard)), Some(currency)) =
+            (soft_cap, hard_cap, &currency)
             && soft > hard
         {
             check.fail(
@@ -402,19 +433,29 @@ impl SaleTerms {
     /// The draft that produces these terms: what an edit form starts from.
     pub fn to_draft(&self) -> SaleDraft {
         let amount = |value: Option<U256>, decimals: u8| {
-            value.map(|v| format_amount(v, decimals)).unwrap_or_default()
+            value
+                .map(|v| format_amount(v, decimals))
+                .unwrap_or_default()
         };
         let currency_decimals = self.currency.decimals();
         let (currency_kind, currency_address, currency_decimals_text) = match &self.currency {
             AcceptedCurrency::Native { .. } => (CurrencyKind::Native, String::new(), String::new()),
-            AcceptedCurrency::Erc20 { address, decimals, .. } => {
-                (CurrencyKind::Erc20, checksummed(address), decimals.to_string())
-            }
+            AcceptedCurrency::Erc20 {
+                address, decimals, ..
+            } => (
+                CurrencyKind::Erc20,
+                checksummed(address),
+                decimals.to_string(),
+            ),
         };
         let (pricing_kind, pricing_amount) = match self.pricing {
             None => (PricingKind::None, String::new()),
-            Some(Pricing::Price(price)) => (PricingKind::Price, format_amount(price, currency_decimals)),
-            Some(Pricing::Rate(rate)) => (PricingKind::Rate, format_amount(rate, self.token_decimals)),
+            Some(Pricing::Price(price)) => {
+                (PricingKind::Price, format_amount(price, currency_decimals))
+            }
+            Some(Pricing::Rate(rate)) => {
+                (PricingKind::Rate, format_amount(rate, self.token_decimals))
+            }
         };
         SaleDraft {
             project_name: self.project_name.clone(),
@@ -435,7 +476,11 @@ impl SaleTerms {
             starts_at: self.window.starts_at().to_rfc3339(),
             ends_at: self.window.ends_at().to_rfc3339(),
             kyc_required: self.kyc_required,
-            whitepaper_url: self.whitepaper_url.as_ref().map(Url::to_string).unwrap_or_default(),
+            whitepaper_url: self
+                .whitepaper_url
+                .as_ref()
+                .map(Url::to_string)
+                .unwrap_or_default(),
             notes: self.notes.clone(),
         }
     }
@@ -453,7 +498,11 @@ impl SaleTerms {
 }
 
 fn show(value: U256, currency: &AcceptedCurrency) -> String {
-    format!("{} {}", format_amount(value, currency.decimals()), currency.symbol())
+    format!(
+        "{} {}",
+        format_amount(value, currency.decimals()),
+        currency.symbol()
+    )
 }
 
 /// Collects violations while each field is checked; a field that fails yields `None`.
@@ -467,7 +516,13 @@ impl Checker {
         self.violations.push(Violation::new(field, code, message));
     }
 
-    fn text(&mut self, field: SaleField, input: &str, max_chars: usize, required: bool) -> Option<String> {
+    fn text(
+        &mut self,
+        field: SaleField,
+        input: &str,
+        max_chars: usize,
+        required: bool,
+    ) -> Option<String> {
         let text = input.trim();
         if required && text.is_empty() {
             self.fail(field, ValidationCode::Required, "this field is required");
@@ -484,7 +539,11 @@ impl Checker {
         }
         let allowed_control = |c: char| field == SaleField::Notes && (c == '\n' || c == '\t');
         if text.chars().any(|c| c.is_control() && !allowed_control(c)) {
-            self.fail(field, ValidationCode::InvalidText, "contains control characters");
+            self.fail(
+                field,
+                ValidationCode::InvalidText,
+                "contains control characters",
+            );
             return None;
         }
         Some(text.to_owned())
@@ -508,11 +567,17 @@ impl Checker {
     fn decimals(&mut self, field: SaleField, input: &str) -> Option<u8> {
         let text = input.trim();
         if text.is_empty() {
-            self.fail(field, ValidationCode::Required, "enter the number of decimals (often 18)");
+            self.fail(
+                field,
+                ValidationCode::Required,
+                "enter the number of decimals (often 18)",
+            );
             return None;
         }
         match text.parse::<u8>() {
-            Ok(decimals) if decimals <= MAX_DECIMALS && text.bytes().all(|b| b.is_ascii_digit()) => {
+            Ok(decimals)
+                if decimals <= MAX_DECIMALS && text.bytes().all(|b| b.is_ascii_digit()) =>
+            {
                 Some(decimals)
             }
             _ => {
@@ -529,18 +594,26 @@ impl Checker {
     fn chain_id(&mut self, input: &str) -> Option<u64> {
         let text = input.trim();
         if text.is_empty() {
-            self.fail(SaleField::ChainId, ValidationCode::Required, "enter the chain id (1 for Ethereum)");
+            self.fail(
+                SaleField::ChainId,
+                ValidationCode::Required,
+                "enter the chain id (1 for Ethereum)",
+            );
             return None;
         }
         match text.parse::<u64>() {
-            Ok(id) if (1..=MAX_CHAIN_ID).contains(&id) && text.bytes().all(|b| b.is_ascii_digit()) => {
+            Ok(id)
+                if (1..=MAX_CHAIN_ID).contains(&id) && text.bytes().all(|b| b.is_ascii_digit()) =>
+            {
                 Some(id)
             }
             _ => {
                 self.fail(
                     SaleField::ChainId,
                     ValidationCode::InvalidChainId,
-                    format!("a chain id is a whole number from 1 to {MAX_CHAIN_ID} (1 for Ethereum)"),
+                    format!(
+                        "a chain id is a whole number from 1 to {MAX_CHAIN_ID} (1 for Ethereum)"
+                    ),
                 );
                 None
             }
@@ -576,20 +649,37 @@ impl Checker {
         }
         let value = self.amount(field, input, decimals?)?;
         if must_be_positive && value.is_zero() {
-            self.fail(field, ValidationCode::InvalidAmount, "must be greater than zero, or left empty");
+            self.fail(
+                field,
+                ValidationCode::InvalidAmount,
+                "must be greater than zero, or left empty",
+            );
             return None;
         }
         Some(Some(value))
     }
 
-    fn positive_amount(&mut self, field: SaleField, input: &str, decimals: Option<u8>) -> Option<U256> {
+    fn positive_amount(
+        &mut self,
+        field: SaleField,
+        input: &str,
+        decimals: Option<u8>,
+    ) -> Option<U256> {
         if input.trim().is_empty() {
-            self.fail(field, ValidationCode::Required, "enter the price or rate, or choose \"none\"");
+            self.fail(
+                field,
+                ValidationCode::Required,
+                "enter the price or rate, or choose \"none\"",
+            );
             return None;
         }
         let value = self.amount(field, input, decimals?)?;
         if value.is_zero() {
-            self.fail(field, ValidationCode::InvalidAmount, "must be greater than zero");
+            self.fail(
+                field,
+                ValidationCode::InvalidAmount,
+                "must be greater than zero",
+            );
             return None;
         }
         Some(value)
@@ -600,7 +690,9 @@ impl Checker {
             .map_err(|error| {
                 let code = match error {
                     AmountError::Empty => ValidationCode::Required,
-                    AmountError::TooManyDecimalPlaces { .. } => ValidationCode::TooManyDecimalPlaces,
+                    AmountError::TooManyDecimalPlaces { .. } => {
+                        ValidationCode::TooManyDecimalPlaces
+                    }
                     AmountError::TooLarge => ValidationCode::AmountTooLarge,
                     AmountError::Negative
                     | AmountError::Separator
@@ -617,7 +709,9 @@ impl Checker {
             .map_err(|error| {
                 let code = match error {
                     TimestampError::Empty => ValidationCode::Required,
-                    TimestampError::Malformed | TimestampError::OutOfRange => ValidationCode::InvalidDatetime,
+                    TimestampError::Malformed | TimestampError::OutOfRange => {
+                        ValidationCode::InvalidDatetime
+                    }
                 };
                 self.fail(field, code, error.to_string());
             })
@@ -631,7 +725,9 @@ impl Checker {
             return Some(None);
         }
         match Url::parse(&text) {
-            Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Some(Some(url)),
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
+                Some(Some(url))
+            }
             _ => {
                 self.fail(
                     field,

@@ -23,6 +23,9 @@ const EARLIEST: i64 = 0; // 1970-01-01T00:00:00Z
 const LATEST: i64 = 253_402_300_799; // 9999-12-31T23:59:59Z
 
 impl UtcTimestamp {
+    /// 1970-01-01T00:00:00Z.
+    pub const UNIX_EPOCH: Self = Self(0);
+
     /// A timestamp from Unix seconds, if it lies in the years 1970 to 9999.
     pub fn from_unix_seconds(seconds: i64) -> Result<Self, TimestampError> {
         if (EARLIEST..=LATEST).contains(&seconds) {
@@ -52,7 +55,8 @@ impl UtcTimestamp {
 
     /// RFC 3339 in UTC, e.g. `2026-12-01T14:00:00Z`.
     pub fn to_rfc3339(self) -> String {
-        let moment = OffsetDateTime::from_unix_timestamp(self.0).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+        let moment =
+            OffsetDateTime::from_unix_timestamp(self.0).unwrap_or(OffsetDateTime::UNIX_EPOCH);
         moment
             .format(&Rfc3339)
             .unwrap_or_else(|_| format!("@{}", self.0))
@@ -108,7 +112,11 @@ mod tests {
             ("1969-12-31 23:59", TimestampError::OutOfRange),
         ];
         for (input, expected) in cases {
-            assert_eq!(UtcTimestamp::parse(input).as_ref(), Err(expected), "{input:?}");
+            assert_eq!(
+                UtcTimestamp::parse(input).as_ref(),
+                Err(expected),
+                "{input:?}"
+            );
         }
     }
 

@@ -37,7 +37,10 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        let mut store = Self { conn, path: path.to_owned() };
+        let mut store = Self {
+            conn,
+            path: path.to_owned(),
+        };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
 
         // Read the version before changing anything, so a newer database stays as it was.
@@ -70,7 +73,10 @@ impl Store {
 
     /// The connection settings in force, as SQLite reports them.
     pub fn connection_settings(&self) -> Result<ConnectionSettings, StoreError> {
-        let get = |name: &str| self.conn.pragma_query_value(None, name, |row| row.get::<_, i64>(0));
+        let get = |name: &str| {
+            self.conn
+                .pragma_query_value(None, name, |row| row.get::<_, i64>(0))
+        };
         Ok(ConnectionSettings {
             synchronous: get("synchronous")?,
             foreign_keys: get("foreign_keys")? == 1,
@@ -80,21 +86,28 @@ impl Store {
 
     /// Moves everything in the write-ahead log into the main file.
     pub fn checkpoint(&self) -> Result<(), StoreError> {
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
 
     /// A quick structural check before the first write: a damaged file is reported,
     /// not "repaired" by writing over it.
     fn refuse_damaged_file(&self) -> Result<(), StoreError> {
-        let verdict: Result<String, _> = self.conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0));
+        let verdict: Result<String, _> = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |row| row.get(0));
         match verdict.map_err(|error| self.classify(error)) {
             Ok(verdict) if verdict == "ok" => Ok(()),
             Ok(problem) => {
                 tracing::error!(path = %self.path.display(), problem, "database failed its integrity check");
-                Err(StoreError::Corrupt { path: self.path.clone() })
+                Err(StoreError::Corrupt {
+                    path: self.path.clone(),
+                })
             }
-            Err(StoreError::Sqlite(_)) => Err(StoreError::Corrupt { path: self.path.clone() }),
+            Err(StoreError::Sqlite(_)) => Err(StoreError::Corrupt {
+                path: self.path.clone(),
+            }),
             Err(other) => Err(other),
         }
     }
@@ -105,7 +118,10 @@ impl Store {
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
             .map_err(|error| self.classify(error))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            tracing::warn!(mode, "the file system refused WAL mode; continuing in {mode} mode");
+            tracing::warn!(
+                mode,
+                "the file system refused WAL mode; continuing in {mode} mode"
+            );
         }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -114,7 +130,9 @@ impl Store {
 
     /// Applies pending migrations in one immediate transaction, recording each one.
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Another process may have migrated between our first look and the lock.
         let applied: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
         for (index, migration) in MIGRATIONS.iter().enumerate().skip(applied.max(0) as usize) {
@@ -133,8 +151,12 @@ impl Store {
 
     fn classify(&self, error: rusqlite::Error) -> StoreError {
         match error.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: self.path.clone() },
-            Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path: self.path.clone() },
+            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
+                path: self.path.clone(),
+            },
+            Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+                path: self.path.clone(),
+            },
             _ => StoreError::Sqlite(error),
         }
     }
@@ -145,16 +167,26 @@ fn refuse_foreign_file(path: &Path) -> Result<(), StoreError> {
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(source) => return Err(StoreError::Io { path: path.to_owned(), source }),
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_owned(),
+                source,
+            });
+        }
     };
     let mut header = Vec::with_capacity(SQLITE_HEADER.len());
     file.by_ref()
         .take(SQLITE_HEADER.len() as u64)
         .read_to_end(&mut header)
-        .map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
+        .map_err(|source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
     if header.is_empty() || header == SQLITE_HEADER {
         Ok(())
     } else {
-        Err(StoreError::NotADatabase { path: path.to_owned() })
+        Err(StoreError::NotADatabase {
+            path: path.to_owned(),
+        })
     }
 }

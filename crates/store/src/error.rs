@@ -9,10 +9,16 @@ pub enum StoreError {
         "{path} was written by a newer version of Saleguard (schema {found}, this version knows up to {supported}); \
          it was left untouched: update Saleguard to open it"
     )]
-    NewerThanApp { path: PathBuf, found: i64, supported: i64 },
+    NewerThanApp {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("{path} is not a Saleguard database (it is not an SQLite file); it was left untouched")]
     NotADatabase { path: PathBuf },
-    #[error("{path} is damaged and cannot be read; it was left untouched: restore it from a backup")]
+    #[error(
+        "{path} is damaged and cannot be read; it was left untouched: restore it from a backup"
+    )]
     Corrupt { path: PathBuf },
     #[error("the database holds a value this version cannot read ({what})")]
     InvalidRow { what: String },
@@ -21,5 +27,8 @@ pub enum StoreError {
     #[error("the database could not be opened or written: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{path} could not be read: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }

@@ -18,8 +18,9 @@ const COLUMNS: &str = "id, project_name, token_symbol, token_decimals, chain_id,
 impl Store {
     /// Every sale, soonest start first.
     pub fn sales(&self) -> Result<Vec<Sale>, StoreError> {
-        let mut statement =
-            self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM sales ORDER BY starts_at, id"))?;
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM sales ORDER BY starts_at, id"
+        ))?;
         let rows = statement.query_map([], |row| Ok(read_sale(row)))?;
         rows.map(|row| row?).collect()
     }
@@ -32,7 +33,11 @@ impl Store {
             .ok_or(StoreError::SaleNotFound(id))?
     }
 
-    pub fn insert_sale(&mut self, terms: &SaleTerms, now: UtcTimestamp) -> Result<Sale, StoreError> {
+    pub fn insert_sale(
+        &mut self,
+        terms: &SaleTerms,
+        now: UtcTimestamp,
+    ) -> Result<Sale, StoreError> {
         let row = SaleRow::from(terms).params(now);
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -51,7 +56,12 @@ impl Store {
         self.sale(id)
     }
 
-    pub fn update_sale(&mut self, id: SaleId, terms: &SaleTerms, now: UtcTimestamp) -> Result<Sale, StoreError> {
+    pub fn update_sale(
+        &mut self,
+        id: SaleId,
+        terms: &SaleTerms,
+        now: UtcTimestamp,
+    ) -> Result<Sale, StoreError> {
         let row = SaleRow::from(terms).params(now);
         let mut params = row.named();
         params.push((":id", &id.0));
@@ -73,7 +83,10 @@ impl Store {
     }
 
     pub fn delete_sale(&mut self, id: SaleId) -> Result<(), StoreError> {
-        match self.conn.execute("DELETE FROM sales WHERE id = ?1", [id.0])? {
+        match self
+            .conn
+            .execute("DELETE FROM sales WHERE id = ?1", [id.0])?
+        {
             0 => Err(StoreError::SaleNotFound(id)),
             _ => Ok(()),
         }
@@ -183,19 +196,27 @@ impl SaleParams {
 }
 
 fn read_sale(row: &Row<'_>) -> Result<Sale, StoreError> {
-    let invalid = |what: &str| StoreError::InvalidRow { what: what.to_owned() };
+    let invalid = |what: &str| StoreError::InvalidRow {
+        what: what.to_owned(),
+    };
     let address = |text: String, what: &str| Address::from_str(&text).map_err(|_| invalid(what));
     let amount = |text: Option<String>, what: &str| {
-        text.map(|t| U256::from_str_radix(&t, 10).map_err(|_| invalid(what))).transpose()
+        text.map(|t| U256::from_str_radix(&t, 10).map_err(|_| invalid(what)))
+            .transpose()
     };
-    let moment = |seconds: i64, what: &str| UtcTimestamp::from_unix_seconds(seconds).map_err(|_| invalid(what));
+    let moment = |seconds: i64, what: &str| {
+        UtcTimestamp::from_unix_seconds(seconds).map_err(|_| invalid(what))
+    };
 
     let currency_symbol: String = row.get("currency_symbol")?;
     let currency = match row.get::<_, String>("currency_kind")?.as_str() {
-        "native" => AcceptedCurrency::Native { symbol: currency_symbol },
+        "native" => AcceptedCurrency::Native {
+            symbol: currency_symbol,
+        },
         "erc20" => AcceptedCurrency::Erc20 {
             address: address(
-                row.get::<_, Option<String>>("currency_address")?.unwrap_or_default(),
+                row.get::<_, Option<String>>("currency_address")?
+                    .unwrap_or_default(),
                 "currency address",
             )?,
             symbol: currency_symbol,
@@ -204,7 +225,10 @@ fn read_sale(row: &Row<'_>) -> Result<Sale, StoreError> {
         _ => return Err(invalid("currency kind")),
     };
     let pricing_amount = amount(row.get("pricing_amount")?, "pricing amount")?;
-    let pricing = match (row.get::<_, Option<String>>("pricing_kind")?.as_deref(), pricing_amount) {
+    let pricing = match (
+        row.get::<_, Option<String>>("pricing_kind")?.as_deref(),
+        pricing_amount,
+    ) {
         (None, _) => None,
         (Some("price"), Some(value)) => Some(Pricing::Price(value)),
         (Some("rate"), Some(value)) => Some(Pricing::Rate(value)),
@@ -228,7 +252,10 @@ fn read_sale(row: &Row<'_>) -> Result<Sale, StoreError> {
             token_symbol: row.get("token_symbol")?,
             token_decimals: row.get("token_decimals")?,
             chain_id: u64::try_from(chain_id).map_err(|_| invalid("chain id"))?,
-            contribution_address: address(row.get("contribution_address")?, "contribution address")?,
+            contribution_address: address(
+                row.get("contribution_address")?,
+                "contribution address",
+            )?,
             currency,
             pricing,
             soft_cap: amount(row.get("soft_cap")?, "soft cap")?,

@@ -38,9 +38,11 @@ fn at(seconds: i64) -> UtcTimestamp {
 
 fn pragma(store_path: &Path, name: &str) -> String {
     let conn = rusqlite::Connection::open(store_path).expect("open for inspection");
-    conn.query_row(&format!("PRAGMA {name}"), [], |row| row.get::<_, rusqlite::types::Value>(0))
-        .map(|value| format!("{value:?}"))
-        .expect("pragma")
+    conn.query_row(&format!("PRAGMA {name}"), [], |row| {
+        row.get::<_, rusqlite::types::Value>(0)
+    })
+    .map(|value| format!("{value:?}"))
+    .expect("pragma")
 }
 
 #[test]
@@ -48,10 +50,17 @@ fn migrates_an_empty_directory_to_the_latest_schema_with_safe_settings() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("saleguard.sqlite3");
     let store = Store::open(&path).expect("a new database opens");
-    assert_eq!(store.schema_version().expect("version"), LATEST_SCHEMA_VERSION);
+    assert_eq!(
+        store.schema_version().expect("version"),
+        LATEST_SCHEMA_VERSION
+    );
     drop(store);
 
-    assert_eq!(pragma(&path, "journal_mode"), r#"Text("wal")"#, "WAL is persistent in the file");
+    assert_eq!(
+        pragma(&path, "journal_mode"),
+        r#"Text("wal")"#,
+        "WAL is persistent in the file"
+    );
     let conn = rusqlite::Connection::open(&path).expect("open");
     let recorded: Vec<(i64, String)> = conn
         .prepare("SELECT version, name FROM schema_migrations ORDER BY version")
@@ -79,15 +88,30 @@ fn sales_survive_a_reopen_exactly() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("saleguard.sqlite3");
     let mut store = Store::open(&path).expect("open");
-    let created = store.insert_sale(&terms("Aurora"), at(1_000)).expect("insert");
-    let second = store.insert_sale(&terms("Borealis"), at(2_000)).expect("insert");
+    let created = store
+        .insert_sale(&terms("Aurora"), at(1_000))
+        .expect("insert");
+    let second = store
+        .insert_sale(&terms("Borealis"), at(2_000))
+        .expect("insert");
     drop(store);
 
     let store = Store::open(&path).expect("reopen");
-    assert_eq!(store.schema_version().expect("version"), LATEST_SCHEMA_VERSION);
+    assert_eq!(
+        store.schema_version().expect("version"),
+        LATEST_SCHEMA_VERSION
+    );
     let sales = store.sales().expect("list");
-    assert_eq!(sales, vec![created.clone(), second], "what was written is what is read");
-    assert_eq!(created.terms, terms("Aurora"), "amounts beyond 64 bits round-trip exactly");
+    assert_eq!(
+        sales,
+        vec![created.clone(), second],
+        "what was written is what is read"
+    );
+    assert_eq!(
+        created.terms,
+        terms("Aurora"),
+        "amounts beyond 64 bits round-trip exactly"
+    );
     assert_eq!(created.created_at, at(1_000));
 }
 
@@ -98,19 +122,36 @@ fn update_and_delete_touch_only_their_sale_and_report_unknown_ids() {
     let a = store.insert_sale(&terms("A"), at(10)).expect("insert");
     let b = store.insert_sale(&terms("B"), at(10)).expect("insert");
 
-    let updated = store.update_sale(a.id, &terms("A2"), at(20)).expect("update");
+    let updated = store
+        .update_sale(a.id, &terms("A2"), at(20))
+        .expect("update");
     assert_eq!(updated.terms.project_name, "A2");
     assert_eq!((updated.created_at, updated.updated_at), (at(10), at(20)));
     assert_eq!(store.sale(b.id).expect("b").terms.project_name, "B");
 
     let unknown = SaleId(999);
     assert!(matches!(store.sale(unknown), Err(StoreError::SaleNotFound(id)) if id == unknown));
-    assert!(matches!(store.update_sale(unknown, &terms("X"), at(30)), Err(StoreError::SaleNotFound(_))));
-    assert!(matches!(store.delete_sale(unknown), Err(StoreError::SaleNotFound(_))));
-    assert_eq!(store.sales().expect("list").len(), 2, "failed operations changed nothing");
+    assert!(matches!(
+        store.update_sale(unknown, &terms("X"), at(30)),
+        Err(StoreError::SaleNotFound(_))
+    ));
+    assert!(matches!(
+        store.delete_sale(unknown),
+        Err(StoreError::SaleNotFound(_))
+    ));
+    assert_eq!(
+        store.sales().expect("list").len(),
+        2,
+        "failed operations changed nothing"
+    );
 
     store.delete_sale(a.id).expect("delete");
-    let left: Vec<_> = store.sales().expect("list").into_iter().map(|s| s.id).collect();
+    let left: Vec<_> = store
+        .sales()
+        .expect("list")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(left, vec![b.id]);
 }
 
@@ -120,7 +161,8 @@ fn refuses_a_database_from_a_newer_version_and_leaves_it_untouched() {
     let path = dir.path().join("saleguard.sqlite3");
     {
         let conn = rusqlite::Connection::open(&path).expect("create");
-        conn.execute_batch("CREATE TABLE future (x INTEGER) STRICT; PRAGMA user_version = 99;").expect("setup");
+        conn.execute_batch("CREATE TABLE future (x INTEGER) STRICT; PRAGMA user_version = 99;")
+            .expect("setup");
     }
     let before = std::fs::read(&path).expect("read");
 
@@ -129,25 +171,54 @@ fn refuses_a_database_from_a_newer_version_and_leaves_it_untouched() {
         matches!(error, StoreError::NewerThanApp { found: 99, supported, .. } if supported == LATEST_SCHEMA_VERSION),
         "{error:?}"
     );
-    assert!(error.to_string().contains("newer version of Saleguard"), "{error}");
-    assert_eq!(std::fs::read(&path).expect("read"), before, "the file is byte-for-byte unchanged");
-    assert_eq!(pragma(&path, "journal_mode"), r#"Text("delete")"#, "not switched to WAL");
+    assert!(
+        error.to_string().contains("newer version of Saleguard"),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the file is byte-for-byte unchanged"
+    );
+    assert_eq!(
+        pragma(&path, "journal_mode"),
+        r#"Text("delete")"#,
+        "not switched to WAL"
+    );
 }
 
 #[test]
 fn refuses_a_file_that_is_not_sqlite_without_overwriting_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     for (name, contents) in [
-        ("notes.txt", b"my seed words are not here, but this is a text file\n".to_vec()),
+        (
+            "notes.txt",
+            b"my seed words are not here, but this is a text file\n".to_vec(),
+        ),
         ("short", b"SQL".to_vec()),
-        ("random.bin", (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect()),
+        (
+            "random.bin",
+            (0..4096u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .collect(),
+        ),
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, &contents).expect("write");
         let error = Store::open(&path).expect_err("not a database");
-        assert!(matches!(error, StoreError::NotADatabase { .. }), "{name}: {error:?}");
-        assert_eq!(std::fs::read(&path).expect("read"), contents, "{name} is unchanged");
-        assert!(!dir.path().join(format!("{name}-wal")).exists(), "{name}: no WAL file created");
+        assert!(
+            matches!(error, StoreError::NotADatabase { .. }),
+            "{name}: {error:?}"
+        );
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            contents,
+            "{name} is unchanged"
+        );
+        assert!(
+            !dir.path().join(format!("{name}-wal")).exists(),
+            "{name}: no WAL file created"
+        );
     }
 }
 
@@ -169,10 +240,19 @@ fn refuses_a_corrupted_database_without_overwriting_it() {
     let _ = std::fs::remove_file(dir.path().join("saleguard.sqlite3-wal"));
     let _ = std::fs::remove_file(dir.path().join("saleguard.sqlite3-shm"));
 
-    let error = Store::open(&path).and_then(|s| s.sales()).expect_err("corruption is detected");
+    let error = Store::open(&path)
+        .and_then(|s| s.sales())
+        .expect_err("corruption is detected");
     assert!(
-        matches!(error, StoreError::Corrupt { .. } | StoreError::NotADatabase { .. }),
+        matches!(
+            error,
+            StoreError::Corrupt { .. } | StoreError::NotADatabase { .. }
+        ),
         "a clear corruption error, not a generic one: {error:?}"
     );
-    assert_eq!(std::fs::read(&path).expect("read"), bytes, "the damaged file is left for recovery");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "the damaged file is left for recovery"
+    );
 }

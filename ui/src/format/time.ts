@@ -43,3 +43,25 @@ export function formatRelativeTime(iso: string, now: number = Date.now()): strin
   }
   return format.format(0, "minute");
 }
+
+/**
+ * The local time of what the user typed as UTC ("2026-12-01 14:00" or RFC 3339), as a
+ * hint beside the input. Only a preview: the backend parses and validates the value.
+ */
+export function localPreviewOfUtcInput(text: string): string | null {
+  const trimmed = text.trim();
+  const simple = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(trimmed);
+  let time: number;
+  if (simple) {
+    const [, year, month, day, hour, minute, second] = simple.map(Number);
+    time = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, second || 0);
+    const check = new Date(time);
+    if (check.getUTCDate() !== day || check.getUTCHours() !== hour) return null;
+  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(trimmed)) {
+    time = Date.parse(trimmed);
+  } else {
+    return null;
+  }
+  if (Number.isNaN(time)) return null;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "short" }).format(time);
+}

@@ -38,7 +38,7 @@ export function DeleteSaleDialog({ sale, opened, onClose }: DeleteSaleDialogProp
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={650}>Delete this sale?</Text>} centered>
+    <Modal opened={opened} onClose={close} title={<Text fw={600}>Delete this sale?</Text>} centered>
       <Stack gap="md">
         <Text size="sm">
           <Text span fw={600}>

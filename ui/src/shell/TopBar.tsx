@@ -18,7 +18,7 @@ export function TopBar({ navigationOpened, onToggleNavigation }: TopBarProps) {
           aria-label={navigationOpened ? "Close navigation" : "Open navigation"}
         />
         <img src="/favicon.svg" alt="" width={26} height={26} />
-        <Title order={2} size="h4" fw={650}>
+        <Title order={2} size="h4" fw={600}>
           Saleguard
         </Title>
       </Group>

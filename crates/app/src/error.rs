@@ -1,0 +1,174 @@
+//! The one error shape every shell shows: a stable code, a message for people, and
+//! the form field at fault when there is one.
+
+use saleguard_core::sale::{ValidationCode, Violations};
+use saleguard_store::StoreError;
+use serde::Serialize;
+
+/// Stable, machine-readable error codes. The UI and scripts match on these, never on
+/// messages. Documented in `docs/error-codes.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    // Input that breaks a rule (always with a field).
+    Required,
+    TooLong,
+    InvalidText,
+    InvalidAmount,
+    TooManyDecimalPlaces,
+    AmountTooLarge,
+    InvalidDecimals,
+    InvalidChainId,
+    InvalidAddress,
+    BadChecksum,
+    InvalidSymbol,
+    InvalidDatetime,
+    EndsBeforeStart,
+    SoftCapAboveHardCap,
+    MinAboveMax,
+    InvalidUrl,
+    // Things that are not there.
+    SaleNotFound,
+    // The data file and its directory.
+    DatabaseNewerThanApp,
+    NotADatabase,
+    DatabaseCorrupt,
+    StorageFailed,
+    DataDirUnavailable,
+    // Shell-level refusals.
+    ConfirmationRequired,
+    Internal,
+}
+
+impl ErrorCode {
+    /// Every code, for documentation checks.
+    pub const ALL: &[ErrorCode] = &[
+        Self::Required,
+        Self::TooLong,
+        Self::InvalidText,
+        Self::InvalidAmount,
+        Self::TooManyDecimalPlaces,
+        Self::AmountTooLarge,
+        Self::InvalidDecimals,
+        Self::InvalidChainId,
+        Self::InvalidAddress,
+        Self::BadChecksum,
+        Self::InvalidSymbol,
+        Self::InvalidDatetime,
+        Self::EndsBeforeStart,
+        Self::SoftCapAboveHardCap,
+        Self::MinAboveMax,
+        Self::InvalidUrl,
+        Self::SaleNotFound,
+        Self::DatabaseNewerThanApp,
+        Self::NotADatabase,
+        Self::DatabaseCorrupt,
+        Self::StorageFailed,
+        Self::DataDirUnavailable,
+        Self::ConfirmationRequired,
+        Self::Internal,
+    ];
+
+    /// The code as it appears on the wire and on the command line.
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "internal".to_owned())
+    }
+}
+
+impl From<ValidationCode> for ErrorCode {
+    fn from(code: ValidationCode) -> Self {
+        match code {
+            ValidationCode::Required => Self::Required,
+            ValidationCode::TooLong => Self::TooLong,
+            ValidationCode::InvalidText => Self::InvalidText,
+            ValidationCode::InvalidAmount => Self::InvalidAmount,
+            ValidationCode::TooManyDecimalPlaces => Self::TooManyDecimalPlaces,
+            ValidationCode::AmountTooLarge => Self::AmountTooLarge,
+            ValidationCode::InvalidDecimals => Self::InvalidDecimals,
+            ValidationCode::InvalidChainId => Self::InvalidChainId,
+            ValidationCode::InvalidAddress => Self::InvalidAddress,
+            ValidationCode::BadChecksum => Self::BadChecksum,
+            ValidationCode::InvalidSymbol => Self::InvalidSymbol,
+            ValidationCode::InvalidDatetime => Self::InvalidDatetime,
+            ValidationCode::EndsBeforeStart => Self::EndsBeforeStart,
+            ValidationCode::SoftCapAboveHardCap => Self::SoftCapAboveHardCap,
+            ValidationCode::MinAboveMax => Self::MinAboveMax,
+            ValidationCode::InvalidUrl => Self::InvalidUrl,
+        }
+    }
+}
+
+/// A problem with one form field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    pub field: String,
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+/// The error every use case returns. `code`, `message` and `field` describe the first
+/// problem; `invalid_fields` lists every field problem, so a form can mark them all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
+#[error("{message}")]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub field: Option<String>,
+    pub invalid_fields: Vec<FieldError>,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+            invalid_fields: Vec::new(),
+        }
+    }
+}
+
+impl From<Violations> for AppError {
+    fn from(Violations(violations): Violations) -> Self {
+        let invalid_fields: Vec<FieldError> = violations
+            .into_iter()
+            .map(|v| FieldError {
+                field: v.field.as_str().to_owned(),
+                code: v.code.into(),
+                message: v.message,
+            })
+            .collect();
+        match invalid_fields.first() {
+            Some(first) => Self {
+                code: first.code,
+                message: format!("{}: {}", first.field, first.message),
+                field: Some(first.field.clone()),
+                invalid_fields,
+            },
+            None => Self::new(ErrorCode::Internal, "the sale was refused without a reason"),
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        let code = match &error {
+            StoreError::NewerThanApp { .. } => ErrorCode::DatabaseNewerThanApp,
+            StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
+            StoreError::Corrupt { .. } | StoreError::InvalidRow { .. } => {
+                ErrorCode::DatabaseCorrupt
+            }
+            StoreError::SaleNotFound(_) => ErrorCode::SaleNotFound,
+            StoreError::Sqlite(_) | StoreError::Io { .. } => ErrorCode::StorageFailed,
+        };
+        if code == ErrorCode::StorageFailed {
+            tracing::error!(%error, "storage failure");
+        }
+        Self::new(code, error.to_string())
+    }
+}

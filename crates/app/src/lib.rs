@@ -1,0 +1,114 @@
+//! Saleguard's use cases: the only API the desktop shell and the CLI call.
+//!
+//! Invariants: shells call nothing below this crate; every use case returns either a
+//! DTO from [`dto`] or an [`AppError`] with a stable [`ErrorCode`]; the clock is read
+//! here (through [`Clock`]), never in the core.
+
+mod clock;
+pub mod dto;
+mod error;
+mod logging;
+mod paths;
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use saleguard_core::sale::{SaleId, SaleTerms};
+use saleguard_store::Store;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{AppError, ErrorCode, FieldError};
+pub use logging::{LOG_FILTER_ENV, init_file_logging};
+pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DataPaths};
+pub use saleguard_core::sale::{CurrencyKind, PricingKind, SaleDraft, SaleStatus};
+pub use saleguard_core::timestamp::UtcTimestamp;
+
+/// One running Saleguard: its data files and its clock.
+///
+/// Opening never fails: if the database cannot be opened (a newer version wrote it,
+/// it is not a database, the directory is unwritable), every use case that needs it
+/// returns that error, while [`Saleguard::info`] still says where the files are.
+#[derive(Debug)]
+pub struct Saleguard {
+    paths: DataPaths,
+    clock: Arc<dyn Clock>,
+    store: Result<Mutex<Store>, AppError>,
+}
+
+impl Saleguard {
+    pub fn start(paths: DataPaths, clock: Arc<dyn Clock>) -> Self {
+        let store = paths
+            .ensure_exists()
+            .and_then(|()| Store::open(&paths.database()).map_err(AppError::from))
+            .map(Mutex::new);
+        if let Err(error) = &store {
+            tracing::error!(code = ?error.code, %error, "the database could not be opened");
+        }
+        Self {
+            paths,
+            clock,
+            store,
+        }
+    }
+
+    /// The error that kept the database closed, if any.
+    pub fn startup_error(&self) -> Option<&AppError> {
+        self.store.as_ref().err()
+    }
+
+    pub fn info(&self) -> dto::AppInfo {
+        dto::AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            data_dir: self.paths.data_dir.display().to_string(),
+            database_path: self.paths.database().display().to_string(),
+            log_path: self.paths.log_file().display().to_string(),
+        }
+    }
+
+    pub fn list_sales(&self) -> Result<Vec<dto::Sale>, AppError> {
+        let now = self.clock.now();
+        let sales = self.store()?.sales()?;
+        Ok(sales.iter().map(|sale| dto::Sale::new(sale, now)).collect())
+    }
+
+    pub fn sale(&self, id: i64) -> Result<dto::Sale, AppError> {
+        let sale = self.store()?.sale(SaleId(id))?;
+        Ok(dto::Sale::new(&sale, self.clock.now()))
+    }
+
+    /// The draft an edit starts from: the stored terms written as a user would type them.
+    pub fn sale_draft(&self, id: i64) -> Result<SaleDraft, AppError> {
+        Ok(self.store()?.sale(SaleId(id))?.terms.to_draft())
+    }
+
+    pub fn create_sale(&self, draft: SaleDraft) -> Result<dto::Sale, AppError> {
+        let terms = SaleTerms::from_draft(&draft)?;
+        let now = self.clock.now();
+        let sale = self.store()?.insert_sale(&terms, now)?;
+        tracing::info!(id = sale.id.0, "sale created");
+        Ok(dto::Sale::new(&sale, now))
+    }
+
+    pub fn update_sale(&self, id: i64, draft: SaleDraft) -> Result<dto::Sale, AppError> {
+        let terms = SaleTerms::from_draft(&draft)?;
+        let now = self.clock.now();
+        let sale = self.store()?.update_sale(SaleId(id), &terms, now)?;
+        tracing::info!(id, "sale updated");
+        Ok(dto::Sale::new(&sale, now))
+    }
+
+    pub fn delete_sale(&self, id: i64) -> Result<(), AppError> {
+        self.store()?.delete_sale(SaleId(id))?;
+        tracing::info!(id, "sale deleted");
+        Ok(())
+    }
+
+    fn store(&self) -> Result<MutexGuard<'_, Store>, AppError> {
+        let store = self.store.as_ref().map_err(Clone::clone)?;
+        store.lock().map_err(|_| {
+            AppError::new(
+                ErrorCode::Internal,
+                "an earlier operation failed midway; restart Saleguard",
+            )
+        })
+    }
+}

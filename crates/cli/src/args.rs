@@ -1,0 +1,177 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use saleguard_app::{CurrencyKind, DATA_DIR_ENV, PricingKind, SaleDraft};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "saleguard",
+    version,
+    about = "Track the token sales you take part in."
+)]
+pub struct Cli {
+    /// Where Saleguard keeps its data (default: the OS application-data directory).
+    #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Print JSON instead of text (errors too, on standard error).
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The token sales you follow.
+    #[command(subcommand)]
+    Sale(SaleCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SaleCommand {
+    /// Add a sale.
+    Add(SaleFields),
+    /// List every sale, soonest start first.
+    List,
+    /// Show one sale in full.
+    Show { id: i64 },
+    /// Change some terms of a sale; what you leave out stays as it is.
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: SaleFields,
+    },
+    /// Delete a sale (asks first, unless --yes).
+    Rm {
+        id: i64,
+        /// Delete without asking.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CurrencyArg {
+    Native,
+    Erc20,
+}
+
+/// The terms of a sale. Amounts are decimal numbers in whole units of the accepted
+/// currency (e.g. 1.5 for 1.5 ETH); times are UTC ("2026-12-01 14:00" or RFC 3339).
+/// Pass an empty string to clear an optional value when editing. Values may start
+/// with '-' so that a negative amount reaches the checks and gets a clear error.
+#[derive(Debug, Args)]
+pub struct SaleFields {
+    /// Project name.
+    #[arg(long, allow_hyphen_values = true)]
+    name: Option<String>,
+    /// Token symbol, e.g. AUR.
+    #[arg(long, allow_hyphen_values = true)]
+    symbol: Option<String>,
+    /// Token decimals (0–36).
+    #[arg(long, allow_hyphen_values = true)]
+    decimals: Option<String>,
+    /// EVM chain id (1 for Ethereum).
+    #[arg(long, allow_hyphen_values = true)]
+    chain_id: Option<String>,
+    /// The designated contribution address.
+    #[arg(long, allow_hyphen_values = true)]
+    address: Option<String>,
+    /// Accepted currency: the chain's native coin or an ERC-20 token.
+    #[arg(long, value_enum)]
+    currency: Option<CurrencyArg>,
+    /// Symbol of the accepted currency (default ETH).
+    #[arg(long, allow_hyphen_values = true)]
+    currency_symbol: Option<String>,
+    /// ERC-20 contract of the accepted currency.
+    #[arg(long, allow_hyphen_values = true)]
+    currency_address: Option<String>,
+    /// Decimals of the ERC-20 accepted currency.
+    #[arg(long, allow_hyphen_values = true)]
+    currency_decimals: Option<String>,
+    /// Price of one token in the accepted currency.
+    #[arg(long, allow_hyphen_values = true, conflicts_with_all = ["rate", "no_pricing"])]
+    price: Option<String>,
+    /// Tokens per one unit of the accepted currency.
+    #[arg(long, allow_hyphen_values = true, conflicts_with = "no_pricing")]
+    rate: Option<String>,
+    /// Remove the price or rate.
+    #[arg(long)]
+    no_pricing: bool,
+    #[arg(long, allow_hyphen_values = true)]
+    soft_cap: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    hard_cap: Option<String>,
+    /// Minimum contribution.
+    #[arg(long, allow_hyphen_values = true)]
+    min: Option<String>,
+    /// Maximum contribution.
+    #[arg(long, allow_hyphen_values = true)]
+    max: Option<String>,
+    /// Start, UTC.
+    #[arg(long, allow_hyphen_values = true)]
+    start: Option<String>,
+    /// End, UTC.
+    #[arg(long, allow_hyphen_values = true)]
+    end: Option<String>,
+    /// Whether KYC is required (yes/no).
+    #[arg(long, value_parser = clap::builder::BoolishValueParser::new())]
+    kyc: Option<bool>,
+    #[arg(long, allow_hyphen_values = true)]
+    whitepaper: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    notes: Option<String>,
+}
+
+impl SaleFields {
+    /// Applies the given options on top of `base` (empty for `add`, the stored sale for `edit`).
+    pub fn into_draft(self, base: SaleDraft) -> SaleDraft {
+        let mut draft = base;
+        let set = |target: &mut String, value: Option<String>| {
+            if let Some(value) = value {
+                *target = value;
+            }
+        };
+        set(&mut draft.project_name, self.name);
+        set(&mut draft.token_symbol, self.symbol);
+        set(&mut draft.token_decimals, self.decimals);
+        set(&mut draft.chain_id, self.chain_id);
+        set(&mut draft.contribution_address, self.address);
+        if let Some(currency) = self.currency {
+            draft.currency_kind = match currency {
+                CurrencyArg::Native => CurrencyKind::Native,
+                CurrencyArg::Erc20 => CurrencyKind::Erc20,
+            };
+        }
+        if draft.currency_symbol.is_empty() && draft.currency_kind == CurrencyKind::Native {
+            draft.currency_symbol = "ETH".to_owned();
+        }
+        set(&mut draft.currency_symbol, self.currency_symbol);
+        set(&mut draft.currency_address, self.currency_address);
+        set(&mut draft.currency_decimals, self.currency_decimals);
+        if let Some(price) = self.price {
+            draft.pricing_kind = PricingKind::Price;
+            draft.pricing_amount = price;
+        } else if let Some(rate) = self.rate {
+            draft.pricing_kind = PricingKind::Rate;
+            draft.pricing_amount = rate;
+        } else if self.no_pricing {
+            draft.pricing_kind = PricingKind::None;
+            draft.pricing_amount.clear();
+        }
+        set(&mut draft.soft_cap, self.soft_cap);
+        set(&mut draft.hard_cap, self.hard_cap);
+        set(&mut draft.min_contribution, self.min);
+        set(&mut draft.max_contribution, self.max);
+        set(&mut draft.starts_at, self.start);
+        set(&mut draft.ends_at, self.end);
+        if let Some(kyc) = self.kyc {
+            draft.kyc_required = kyc;
+        }
+        set(&mut draft.whitepaper_url, self.whitepaper);
+        set(&mut draft.notes, self.notes);
+        draft
+    }
+}

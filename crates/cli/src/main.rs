@@ -1,0 +1,85 @@
+//! `saleguard`: Saleguard's use cases from a terminal or a script.
+//!
+//! Output is for people by default and JSON with `--json`. On failure the exit status
+//! is 1 and standard error carries `error[CODE]: MESSAGE` (or the JSON error).
+
+#![allow(clippy::print_stdout)]
+
+mod args;
+mod output;
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+use saleguard_app::{AppError, DataPaths, ErrorCode, Saleguard, SystemClock};
+
+use crate::args::{Cli, Command, SaleCommand};
+use crate::output::Output;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let output = Output { json: cli.json };
+    match run(cli, &output) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            output.error(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
+    let paths = DataPaths::resolve(cli.data_dir)?;
+    paths.ensure_exists()?;
+    saleguard_app::init_file_logging(&paths)?;
+    let app = Saleguard::start(paths, Arc::new(SystemClock));
+    match cli.command {
+        Command::Sale(SaleCommand::Add(fields)) => {
+            let sale = app.create_sale(fields.into_draft(Default::default()))?;
+            output.sale(&sale, "Added");
+        }
+        Command::Sale(SaleCommand::List) => output.sales(&app.list_sales()?),
+        Command::Sale(SaleCommand::Show { id }) => output.sale(&app.sale(id)?, ""),
+        Command::Sale(SaleCommand::Edit { id, fields }) => {
+            let draft = fields.into_draft(app.sale_draft(id)?);
+            output.sale(&app.update_sale(id, draft)?, "Updated");
+        }
+        Command::Sale(SaleCommand::Rm { id, yes }) => {
+            let sale = app.sale(id)?;
+            if !yes {
+                confirm(&format!(
+                    "Delete sale {} ({})? [y/N] ",
+                    sale.id, sale.project_name
+                ))?;
+            }
+            app.delete_sale(id)?;
+            output.deleted(&sale);
+        }
+    }
+    Ok(())
+}
+
+/// Asks on the terminal; without one, refuses rather than guessing.
+fn confirm(question: &str) -> Result<(), AppError> {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Err(AppError::new(
+            ErrorCode::ConfirmationRequired,
+            "deleting needs confirmation: run it in a terminal, or pass --yes",
+        ));
+    }
+    eprint!("{question}");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    let _ = stdin.lock().read_line(&mut answer);
+    if matches!(answer.trim(), "y" | "Y" | "yes" | "Yes") {
+        Ok(())
+    } else {
+        Err(AppError::new(
+            ErrorCode::ConfirmationRequired,
+            "not deleted: the deletion was not confirmed",
+        ))
+    }
+}

@@ -1,0 +1,173 @@
+//! How results and errors are written: text for people, JSON for scripts.
+
+use saleguard_app::AppError;
+use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
+use serde::Serialize;
+
+pub struct Output {
+    pub json: bool,
+}
+
+impl Output {
+    pub fn sales(&self, sales: &[Sale]) {
+        if self.json {
+            return print_json(&sales);
+        }
+        if sales.is_empty() {
+            println!("No sales yet. Add one with: saleguard sale add --help");
+            return;
+        }
+        let rows: Vec<[String; 7]> = sales
+            .iter()
+            .map(|s| {
+                [
+                    s.id.to_string(),
+                    s.project_name.clone(),
+                    s.token_symbol.clone(),
+                    s.chain_id.to_string(),
+                    format!("{:?}", s.status).to_lowercase(),
+                    s.starts_at.clone(),
+                    s.hard_cap
+                        .as_ref()
+                        .map(amount)
+                        .unwrap_or_else(|| "—".to_owned()),
+                ]
+            })
+            .collect();
+        let header = [
+            "ID",
+            "PROJECT",
+            "TOKEN",
+            "CHAIN",
+            "STATUS",
+            "STARTS (UTC)",
+            "HARD CAP",
+        ];
+        let widths: Vec<usize> = (0..header.len())
+            .map(|i| {
+                rows.iter()
+                    .map(|r| r[i].chars().count())
+                    .chain([header[i].len()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |cells: &[String]| {
+            let padded: Vec<String> = cells
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                // Numbers (id, chain, amount) align right; text aligns left.
+                .map(|(i, (cell, w))| match i {
+                    0 | 3 | 6 => format!("{cell:>w$}"),
+                    _ => format!("{cell:<w$}"),
+                })
+                .collect();
+            println!("{}", padded.join("  ").trim_end());
+        };
+        line(&header.map(str::to_owned));
+        for row in &rows {
+            line(row);
+        }
+    }
+
+    pub fn sale(&self, sale: &Sale, verb: &str) {
+        if self.json {
+            return print_json(sale);
+        }
+        if !verb.is_empty() {
+            println!("{verb} sale {}.", sale.id);
+        }
+        let optional = |value: &Option<Amount>| {
+            value
+                .as_ref()
+                .map(amount)
+                .unwrap_or_else(|| "not set".to_owned())
+        };
+        let currency = match &sale.currency.address {
+            None => format!("{} (native coin)", sale.currency.symbol),
+            Some(address) => format!(
+                "{} (ERC-20 {address}, {} decimals)",
+                sale.currency.symbol, sale.currency.decimals
+            ),
+        };
+        let rows = [
+            ("Project", sale.project_name.clone()),
+            (
+                "Token",
+                format!("{} ({} decimals)", sale.token_symbol, sale.token_decimals),
+            ),
+            ("Chain id", sale.chain_id.to_string()),
+            ("Status", format!("{:?}", sale.status).to_lowercase()),
+            ("Contribution address", sale.contribution_address.clone()),
+            ("Accepted currency", currency),
+            (
+                "Pricing",
+                sale.pricing
+                    .as_ref()
+                    .map(pricing)
+                    .unwrap_or_else(|| "not set".to_owned()),
+            ),
+            ("Soft cap", optional(&sale.soft_cap)),
+            ("Hard cap", optional(&sale.hard_cap)),
+            ("Minimum contribution", optional(&sale.min_contribution)),
+            ("Maximum contribution", optional(&sale.max_contribution)),
+            ("Starts (UTC)", sale.starts_at.clone()),
+            ("Ends (UTC)", sale.ends_at.clone()),
+            (
+                "KYC required",
+                if sale.kyc_required { "yes" } else { "no" }.to_owned(),
+            ),
+            (
+                "Whitepaper",
+                sale.whitepaper_url
+                    .clone()
+                    .unwrap_or_else(|| "not set".to_owned()),
+            ),
+            ("Notes", sale.notes.clone()),
+        ];
+        println!("Sale {}", sale.id);
+        for (label, value) in rows {
+            println!("  {label:<22}{value}");
+        }
+    }
+
+    pub fn deleted(&self, sale: &Sale) {
+        if self.json {
+            return print_json(&serde_json::json!({ "deleted": sale.id }));
+        }
+        println!("Deleted sale {} ({}).", sale.id, sale.project_name);
+    }
+
+    pub fn error(&self, error: &AppError) {
+        if self.json {
+            eprintln!(
+                "{}",
+                serde_json::to_string(error).unwrap_or_else(|_| error.message.clone())
+            );
+            return;
+        }
+        eprintln!("error[{}]: {}", error.code.as_str(), error.message);
+        for field in error.invalid_fields.iter().skip(1) {
+            eprintln!("  also {}: {}", field.field, field.message);
+        }
+    }
+}
+
+fn amount(amount: &Amount) -> String {
+    format!("{} {}", amount.decimal, amount.symbol)
+}
+
+fn pricing(pricing: &Pricing) -> String {
+    match pricing.kind {
+        PricingUnit::Price => format!("{} per token", amount(&pricing.amount)),
+        PricingUnit::Rate => format!("{} per unit of currency", amount(&pricing.amount)),
+    }
+}
+
+fn print_json(value: &impl Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(error) => eprintln!("error[internal]: {error}"),
+    }
+}

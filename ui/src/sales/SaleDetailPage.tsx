@@ -1,0 +1,289 @@
+import { Anchor, Button, DataList, EmptyState, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconArrowLeft, IconClipboardList, IconPencil, IconSearch, IconTrash } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { hasErrorCode, type Sale } from "../api";
+import { AddressText } from "../common/AddressText";
+import { AmountText } from "../common/AmountText";
+import { CopyValueButton } from "../common/CopyValueButton";
+import { DateTimeText } from "../common/DateTimeText";
+import { FailureAlert } from "../common/FailureAlert";
+import { LoadingState } from "../common/LoadingState";
+import { NotBuiltYet } from "../common/NotBuiltYet";
+import { PageHeader } from "../common/PageHeader";
+import { formatUtcDateTime } from "../format/time";
+import { routeHref } from "../shell/route";
+import { DeleteSaleDialog } from "./DeleteSaleDialog";
+import { SaleStatusBadge } from "./SaleStatusBadge";
+import { useSale } from "./salesQueries";
+
+const listHref = routeHref({ area: "sales", view: "list" });
+
+function BackToSales() {
+  return (
+    <Anchor href={listHref} size="sm" w="fit-content">
+      <Group gap={4} wrap="nowrap">
+        <IconArrowLeft size={14} aria-hidden="true" />
+        All sales
+      </Group>
+    </Anchor>
+  );
+}
+
+function TermsSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Title order={2} size="h5" mb="md">
+        {title}
+      </Title>
+      <DataList labelWidth={170} gap="sm" size="sm">
+        {children}
+      </DataList>
+    </Paper>
+  );
+}
+
+function Term({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>
+        <Text span size="sm" c="dimmed">
+          {label}
+        </Text>
+      </DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+function PricingText({ sale }: { sale: Sale }) {
+  if (!sale.pricing) {
+    return (
+      <Text span size="sm" c="dimmed">
+        Not set
+      </Text>
+    );
+  }
+  const oneUnitOf = sale.pricing.kind === "price" ? sale.tokenSymbol : sale.currency.symbol;
+  return (
+    <Text span size="sm" className="tabular-nums">
+      1 {oneUnitOf} = <AmountText amount={sale.pricing.amount} />
+    </Text>
+  );
+}
+
+function CurrencyText({ sale }: { sale: Sale }) {
+  const { currency } = sale;
+  if (currency.kind === "native") {
+    return (
+      <Text span size="sm">
+        {currency.symbol}{" "}
+        <Text span size="sm" c="dimmed">
+          (the chain's native coin)
+        </Text>
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <Text span size="sm">
+        {currency.symbol}{" "}
+        <Text span size="sm" c="dimmed">
+          (ERC-20 token, {currency.decimals} decimals)
+        </Text>
+      </Text>
+      {currency.address && <AddressText address={currency.address} />}
+    </Stack>
+  );
+}
+
+function ScheduleTime({ iso }: { iso: string }) {
+  return (
+    <Stack gap={0}>
+      <DateTimeText iso={iso} withRelative />
+      <Text span size="xs" c="dimmed" className="tabular-nums">
+        {formatUtcDateTime(iso)}
+      </Text>
+    </Stack>
+  );
+}
+
+function SaleTerms({ sale }: { sale: Sale }) {
+  return (
+    <Stack gap="lg">
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <TermsSection title="Where and how to contribute">
+          <Term label="Chain id">
+            <Text span size="sm" className="tabular-nums">
+              {sale.chainId}
+            </Text>
+          </Term>
+          <Term label="Contribution address">
+            <AddressText address={sale.contributionAddress} />
+          </Term>
+          <Term label="Accepted currency">
+            <CurrencyText sale={sale} />
+          </Term>
+          <Term label={sale.pricing?.kind === "rate" ? "Rate" : "Price"}>
+            <PricingText sale={sale} />
+          </Term>
+          <Term label="KYC required">
+            <Text span size="sm">
+              {sale.kycRequired ? "Yes" : "No"}
+            </Text>
+          </Term>
+        </TermsSection>
+        <Stack gap="lg">
+          <TermsSection title="Schedule">
+            <Term label="Starts">
+              <ScheduleTime iso={sale.startsAt} />
+            </Term>
+            <Term label="Ends">
+              <ScheduleTime iso={sale.endsAt} />
+            </Term>
+          </TermsSection>
+          <TermsSection title="Caps and limits">
+            <Term label="Soft cap">
+              <AmountText amount={sale.softCap} />
+            </Term>
+            <Term label="Hard cap">
+              <AmountText amount={sale.hardCap} />
+            </Term>
+            <Term label="Minimum contribution">
+              <AmountText amount={sale.minContribution} />
+            </Term>
+            <Term label="Maximum contribution">
+              <AmountText amount={sale.maxContribution} />
+            </Term>
+          </TermsSection>
+        </Stack>
+      </SimpleGrid>
+      <TermsSection title="Token and documents">
+        <Term label="Token">
+          <Text span size="sm">
+            {sale.tokenSymbol}{" "}
+            <Text span size="sm" c="dimmed" className="tabular-nums">
+              ({sale.tokenDecimals} decimals)
+            </Text>
+          </Text>
+        </Term>
+        <Term label="Whitepaper">
+          {sale.whitepaperUrl ? (
+            <Group gap="xs" wrap="nowrap">
+              <Text span size="sm" ff="monospace" style={{ wordBreak: "break-all" }}>
+                {sale.whitepaperUrl}
+              </Text>
+              <CopyValueButton value={sale.whitepaperUrl} label="Copy whitepaper address" />
+            </Group>
+          ) : (
+            <Text span size="sm" c="dimmed">
+              Not recorded
+            </Text>
+          )}
+        </Term>
+        <Term label="Notes">
+          {sale.notes ? (
+            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              {sale.notes}
+            </Text>
+          ) : (
+            <Text span size="sm" c="dimmed">
+              None
+            </Text>
+          )}
+        </Term>
+        <Term label="Added">
+          <DateTimeText iso={sale.createdAt} />
+        </Term>
+        <Term label="Last changed">
+          <DateTimeText iso={sale.updatedAt} />
+        </Term>
+      </TermsSection>
+      <NotBuiltYet
+        icon={<IconClipboardList size={28} stroke={1.5} />}
+        title="Due diligence and participations"
+        description="The due-diligence scorecard, the official addresses with where each was published, and your participations in this sale will appear here."
+      />
+    </Stack>
+  );
+}
+
+export function SaleDetailPage({ saleId }: { saleId: number }) {
+  const saleQuery = useSale(saleId);
+  const [deleteOpened, deleteDialog] = useDisclosure(false);
+
+  if (saleQuery.isPending) {
+    return (
+      <>
+        <PageHeader breadcrumb={<BackToSales />} title="Sale" />
+        <LoadingState label="Loading the sale…" />
+      </>
+    );
+  }
+
+  if (saleQuery.isError) {
+    if (hasErrorCode(saleQuery.error, "sale_not_found")) {
+      return (
+        <>
+          <PageHeader breadcrumb={<BackToSales />} title="Sale not found" />
+          <Paper withBorder radius="md" p="xl">
+            <EmptyState
+              withIndicatorBackground
+              icon={<IconSearch size={28} stroke={1.5} />}
+              title="This sale does not exist any more"
+              description="It may have been deleted. The list of sales shows everything Saleguard has."
+            >
+              <EmptyState.Actions>
+                <Button component="a" href={listHref} variant="light">
+                  Go to all sales
+                </Button>
+              </EmptyState.Actions>
+            </EmptyState>
+          </Paper>
+        </>
+      );
+    }
+    return (
+      <>
+        <PageHeader breadcrumb={<BackToSales />} title="Sale" />
+        <FailureAlert title="The sale could not be loaded" error={saleQuery.error} onRetry={() => void saleQuery.refetch()} />
+      </>
+    );
+  }
+
+  const sale = saleQuery.data;
+  return (
+    <>
+      <PageHeader
+        breadcrumb={<BackToSales />}
+        title={sale.projectName}
+        badge={<SaleStatusBadge status={sale.status} />}
+        description={`${sale.tokenSymbol} on chain ${sale.chainId}`}
+        actions={
+          <>
+            <Button
+              component="a"
+              href={routeHref({ area: "sales", view: "edit", saleId: sale.id })}
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+              data-testid="edit-sale"
+            >
+              Edit
+            </Button>
+            <Button
+              variant="light"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={deleteDialog.open}
+              data-testid="delete-sale"
+            >
+              Delete
+            </Button>
+          </>
+        }
+      />
+      <SaleTerms sale={sale} />
+      <DeleteSaleDialog sale={sale} opened={deleteOpened} onClose={deleteDialog.close} />
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import {
+  DataList,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  useMantineColorScheme,
+  type MantineColorScheme,
+} from "@mantine/core";
+import { IconCloudDownload, IconCoins, IconNetwork } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { CopyValueButton } from "../common/CopyValueButton";
+import { FailureAlert } from "../common/FailureAlert";
+import { LoadingState } from "../common/LoadingState";
+import { NotBuiltYet } from "../common/NotBuiltYet";
+import { PageHeader } from "../common/PageHeader";
+import { useAppInfo } from "./appInfoQuery";
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Title order={2} size="h5">
+        {title}
+      </Title>
+      {description && (
+        <Text size="sm" c="dimmed" mt={4}>
+          {description}
+        </Text>
+      )}
+      <div style={{ marginTop: "var(--mantine-spacing-md)" }}>{children}</div>
+    </Paper>
+  );
+}
+
+function PathValue({ path, what }: { path: string; what: string }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text span size="sm" ff="monospace" style={{ wordBreak: "break-all" }}>
+        {path}
+      </Text>
+      <CopyValueButton value={path} label={`Copy ${what}`} />
+    </Group>
+  );
+}
+
+function DataLocations() {
+  const appInfo = useAppInfo();
+  if (appInfo.isPending) return <LoadingState label="Asking the backend…" />;
+  if (appInfo.isError) {
+    return <FailureAlert title="The data locations could not be read" error={appInfo.error} onRetry={() => void appInfo.refetch()} />;
+  }
+  const { version, dataDir, databasePath, logPath } = appInfo.data;
+  return (
+    <DataList labelWidth={150} gap="sm" size="sm" data-testid="app-info">
+      <DataList.Item>
+        <DataList.ItemLabel>
+          <Text span size="sm" c="dimmed">
+            Version
+          </Text>
+        </DataList.ItemLabel>
+        <DataList.ItemValue>
+          <Text span size="sm" className="tabular-nums" data-testid="app-version">
+            {version}
+          </Text>
+        </DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>
+          <Text span size="sm" c="dimmed">
+            Data directory
+          </Text>
+        </DataList.ItemLabel>
+        <DataList.ItemValue>
+          <PathValue path={dataDir} what="data directory" />
+        </DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>
+          <Text span size="sm" c="dimmed">
+            Database
+          </Text>
+        </DataList.ItemLabel>
+        <DataList.ItemValue>
+          <PathValue path={databasePath} what="database path" />
+        </DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>
+          <Text span size="sm" c="dimmed">
+            Log file
+          </Text>
+        </DataList.ItemLabel>
+        <DataList.ItemValue>
+          <PathValue path={logPath} what="log file path" />
+        </DataList.ItemValue>
+      </DataList.Item>
+    </DataList>
+  );
+}
+
+const colorSchemeChoices: Array<{ value: MantineColorScheme; label: string }> = [
+  { value: "auto", label: "Follow the system" },
+  { value: "light", label: "Light" },
+  { value: "dark", label: "Dark" },
+];
+
+function AppearanceChoice() {
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  return (
+    <SegmentedControl
+      aria-label="Theme"
+      value={colorScheme}
+      onChange={(value) => setColorScheme(value as MantineColorScheme)}
+      data={colorSchemeChoices}
+    />
+  );
+}
+
+export function SettingsPage() {
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <Stack gap="lg">
+        <Section
+          title="Data and logs"
+          description="Everything Saleguard knows is in one database file on this computer. Secrets are never in it: they stay in the operating system's keyring."
+        >
+          <DataLocations />
+        </Section>
+        <Section title="Appearance" description="The theme this window uses.">
+          <AppearanceChoice />
+        </Section>
+        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
+          <NotBuiltYet
+            icon={<IconNetwork size={28} stroke={1.5} />}
+            title="Networks"
+            description="The RPC endpoint for each chain, used to read balances and broadcast transactions. Until one is set, Saleguard contacts no network."
+          />
+          <NotBuiltYet
+            icon={<IconCoins size={28} stroke={1.5} />}
+            title="Prices and currency"
+            description="Your currency, manual prices, CSV import or an online price source you choose to enable."
+          />
+          <NotBuiltYet
+            icon={<IconCloudDownload size={28} stroke={1.5} />}
+            title="Backups and export"
+            description="An encrypted backup file, a full JSON export and import, and CSV for tax tools."
+          />
+        </SimpleGrid>
+      </Stack>
+    </>
+  );
+}
