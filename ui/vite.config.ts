@@ -24,5 +24,7 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     css: false,
     env: { TZ: "UTC" },
+    // Whole-app tests on a shared 2-core machine: the 5 s default is too tight.
+    testTimeout: 20_000,
   },
 });

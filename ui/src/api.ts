@@ -4,27 +4,32 @@
 // from `./bindings` or `@tauri-apps/api/core` directly.
 
 import { commands } from "./bindings";
-import type { AppError, AppInfo, ErrorCode, Result, Sale, SaleInput } from "./bindings";
 
-export type {
-  AcceptedCurrency,
-  Amount,
-  AppError,
-  AppInfo,
-  CurrencyKind,
-  ErrorCode,
-  FieldError,
-  Pricing,
-  PricingKind,
-  Sale,
-  SaleInput,
-  SaleStatus,
-} from "./bindings";
+// The backend's types, named for the UI and taken from the generated command
+// signatures rather than by the Rust type names, so that a rename on the Rust side
+// (e.g. `SaleDraft` for `SaleInput`) cannot silently break this module.
+type Outcome<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+type OkData<R> = R extends { status: "ok"; data: infer T } ? T : never;
+type ErrorData<R> = R extends { status: "error"; error: infer E } ? E : never;
+type CommandReply<C extends keyof typeof commands> = Awaited<ReturnType<(typeof commands)[C]>>;
+
+export type Sale = OkData<CommandReply<"getSale">>;
+export type SaleInput = Parameters<(typeof commands)["createSale"]>[0];
+export type AppInfo = OkData<CommandReply<"appInfo">>;
+export type AppError = ErrorData<CommandReply<"getSale">>;
+export type FieldError = AppError["invalidFields"][number];
+export type ErrorCode = AppError["code"];
+export type Amount = NonNullable<Sale["hardCap"]>;
+export type AcceptedCurrency = Sale["currency"];
+export type Pricing = NonNullable<Sale["pricing"]>;
+export type SaleStatus = Sale["status"];
+export type CurrencyKind = SaleInput["currencyKind"];
+export type PricingKind = SaleInput["pricingKind"];
 
 /** What a failed backend call throws: the backend's typed error, or an `Error` when the call itself broke. */
 export type BackendFailure = AppError | Error;
 
-function unwrap<T>(result: Result<T, AppError>): T {
+function unwrap<T>(result: Outcome<T, AppError>): T {
   if (result.status === "error") {
     throw result.error;
   }

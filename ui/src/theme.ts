@@ -1,4 +1,4 @@
-import { createTheme, Table } from "@mantine/core";
+import { Checkbox, createTheme, Fieldset, Table, Textarea, TextInput } from "@mantine/core";
 
 const systemSans = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -14,9 +14,25 @@ export const theme = createTheme({
     'ui-monospace, "SF Mono", "Cascadia Mono", "Segoe UI Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
   headings: {
     fontFamily: `Inter, ${systemSans}`,
-    fontWeight: "600",
+    fontWeight: "700",
+    // Section titles (rendered at h5 size) are lighter than page titles.
+    sizes: { h5: { fontSize: "1rem", lineHeight: "1.4", fontWeight: "600" } },
   },
   components: {
+    // Help text under the input, so inputs in one row line up whatever the help's length.
+    TextInput: TextInput.extend({
+      defaultProps: { inputWrapperOrder: ["label", "input", "description", "error"] },
+    }),
+    Textarea: Textarea.extend({
+      defaultProps: { inputWrapperOrder: ["label", "input", "description", "error"] },
+    }),
+    Checkbox: Checkbox.extend({ defaultProps: { radius: "sm" } }),
+    Fieldset: Fieldset.extend({
+      defaultProps: { variant: "unstyled" },
+      styles: {
+        legend: { fontWeight: 600, fontSize: "var(--mantine-font-size-md)", marginBottom: "var(--mantine-spacing-md)" },
+      },
+    }),
     Table: Table.extend({
       defaultProps: { verticalSpacing: "sm", horizontalSpacing: "md" },
     }),

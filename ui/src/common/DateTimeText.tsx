@@ -1,14 +1,28 @@
 import { Text } from "@mantine/core";
-import { formatLocalDateTime, formatRelativeTime, formatUtcDateTime } from "../format/time";
+import { formatLocalDate, formatLocalDateTime, formatLocalTime, formatRelativeTime, formatUtcDateTime } from "../format/time";
 
 type DateTimeTextProps = {
   iso: string;
   /** Adds "(in 3 days)" after the local time. */
   withRelative?: boolean;
+  /** Date on one line, time under it: for table columns. */
+  stacked?: boolean;
 };
 
 /** Local time, with the UTC time on hover. */
-export function DateTimeText({ iso, withRelative = false }: DateTimeTextProps) {
+export function DateTimeText({ iso, withRelative = false, stacked = false }: DateTimeTextProps) {
+  if (stacked) {
+    return (
+      <time dateTime={iso} title={formatUtcDateTime(iso)} style={{ display: "block", whiteSpace: "nowrap" }}>
+        <Text span size="sm" className="tabular-nums" display="block">
+          {formatLocalDate(iso)}
+        </Text>
+        <Text span size="xs" c="dimmed" className="tabular-nums" display="block">
+          {formatLocalTime(iso)}
+        </Text>
+      </time>
+    );
+  }
   return (
     <Text span size="sm" className="tabular-nums" style={{ whiteSpace: "nowrap" }}>
       <time dateTime={iso} title={formatUtcDateTime(iso)}>

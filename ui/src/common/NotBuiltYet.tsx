@@ -7,10 +7,12 @@ type NotBuiltYetProps = {
   description: ReactNode;
   icon?: ReactNode;
   title?: ReactNode;
+  /** The "Not built yet" badge, for placeholders whose title does not already say so. */
+  withBadge?: boolean;
 };
 
 /** The honest placeholder for a part of Saleguard that does not exist yet. */
-export function NotBuiltYet({ description, icon, title = "Not built yet" }: NotBuiltYetProps) {
+export function NotBuiltYet({ description, icon, title = "Not built yet", withBadge = true }: NotBuiltYetProps) {
   return (
     <Paper withBorder radius="md" p="xl" data-testid="not-built-yet">
       <EmptyState
@@ -19,11 +21,13 @@ export function NotBuiltYet({ description, icon, title = "Not built yet" }: NotB
         title={title}
         description={description}
       >
-        <EmptyState.Actions>
-          <Badge variant="light" color="gray" leftSection={<IconHammer size={12} />}>
-            Not built yet
-          </Badge>
-        </EmptyState.Actions>
+        {withBadge && (
+          <EmptyState.Actions>
+            <Badge variant="light" color="gray" leftSection={<IconHammer size={12} />}>
+              Not built yet
+            </Badge>
+          </EmptyState.Actions>
+        )}
       </EmptyState>
     </Paper>
   );

@@ -11,6 +11,18 @@ export function formatLocalDateTime(iso: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(time);
 }
 
+export function formatLocalDate(iso: string): string {
+  const time = timestampOf(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(time);
+}
+
+export function formatLocalTime(iso: string): string {
+  const time = timestampOf(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(undefined, { timeStyle: "short" }).format(time);
+}
+
 /** "2026-12-01 14:00 UTC", with seconds only when they are not zero. */
 export function formatUtcDateTime(iso: string): string {
   const time = timestampOf(iso);

@@ -36,7 +36,7 @@ function TermsSection({ title, children }: { title: string; children: ReactNode 
       <Title order={2} size="h5" mb="md">
         {title}
       </Title>
-      <DataList labelWidth={170} gap="sm" size="sm">
+      <DataList labelWidth={180} gap="sm" size="sm">
         {children}
       </DataList>
     </Paper>
@@ -111,52 +111,50 @@ function ScheduleTime({ iso }: { iso: string }) {
 function SaleTerms({ sale }: { sale: Sale }) {
   return (
     <Stack gap="lg">
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <TermsSection title="Where and how to contribute">
-          <Term label="Chain id">
-            <Text span size="sm" className="tabular-nums">
-              {sale.chainId}
-            </Text>
+      <TermsSection title="Where and how to contribute">
+        <Term label="Chain id">
+          <Text span size="sm" className="tabular-nums">
+            {sale.chainId}
+          </Text>
+        </Term>
+        <Term label="Contribution address">
+          <AddressText address={sale.contributionAddress} />
+        </Term>
+        <Term label="Accepted currency">
+          <CurrencyText sale={sale} />
+        </Term>
+        <Term label={sale.pricing?.kind === "rate" ? "Rate" : "Price"}>
+          <PricingText sale={sale} />
+        </Term>
+        <Term label="KYC required">
+          <Text span size="sm">
+            {sale.kycRequired ? "Yes" : "No"}
+          </Text>
+        </Term>
+      </TermsSection>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <TermsSection title="Schedule">
+          <Term label="Starts">
+            <ScheduleTime iso={sale.startsAt} />
           </Term>
-          <Term label="Contribution address">
-            <AddressText address={sale.contributionAddress} />
-          </Term>
-          <Term label="Accepted currency">
-            <CurrencyText sale={sale} />
-          </Term>
-          <Term label={sale.pricing?.kind === "rate" ? "Rate" : "Price"}>
-            <PricingText sale={sale} />
-          </Term>
-          <Term label="KYC required">
-            <Text span size="sm">
-              {sale.kycRequired ? "Yes" : "No"}
-            </Text>
+          <Term label="Ends">
+            <ScheduleTime iso={sale.endsAt} />
           </Term>
         </TermsSection>
-        <Stack gap="lg">
-          <TermsSection title="Schedule">
-            <Term label="Starts">
-              <ScheduleTime iso={sale.startsAt} />
-            </Term>
-            <Term label="Ends">
-              <ScheduleTime iso={sale.endsAt} />
-            </Term>
-          </TermsSection>
-          <TermsSection title="Caps and limits">
-            <Term label="Soft cap">
-              <AmountText amount={sale.softCap} />
-            </Term>
-            <Term label="Hard cap">
-              <AmountText amount={sale.hardCap} />
-            </Term>
-            <Term label="Minimum contribution">
-              <AmountText amount={sale.minContribution} />
-            </Term>
-            <Term label="Maximum contribution">
-              <AmountText amount={sale.maxContribution} />
-            </Term>
-          </TermsSection>
-        </Stack>
+        <TermsSection title="Caps and limits">
+          <Term label="Soft cap">
+            <AmountText amount={sale.softCap} />
+          </Term>
+          <Term label="Hard cap">
+            <AmountText amount={sale.hardCap} />
+          </Term>
+          <Term label="Minimum contribution">
+            <AmountText amount={sale.minContribution} />
+          </Term>
+          <Term label="Maximum contribution">
+            <AmountText amount={sale.maxContribution} />
+          </Term>
+        </TermsSection>
       </SimpleGrid>
       <TermsSection title="Token and documents">
         <Term label="Token">

@@ -5,6 +5,7 @@ import {
   Fieldset,
   Group,
   Input,
+  Paper,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -64,6 +65,14 @@ function isHidden(field: SaleField, input: SaleInput): boolean {
   if (field === "currencyAddress" || field === "currencyDecimals") return input.currencyKind !== "erc20";
   if (field === "pricingAmount") return input.pricingKind === "none";
   return false;
+}
+
+function FormSection({ legend, children }: { legend?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Fieldset legend={legend}>{children}</Fieldset>
+    </Paper>
+  );
 }
 
 function UnitLabel({ unit }: { unit: string }) {
@@ -214,7 +223,7 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
           </Alert>
         )}
 
-        <Fieldset legend="Project and token" radius="md">
+        <FormSection legend="Project and token">
           <Stack gap="md">
             <TextInput {...textField("projectName")} placeholder="e.g. Example Protocol" withAsterisk />
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
@@ -231,7 +240,7 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
                 placeholder="1"
                 inputMode="numeric"
                 withAsterisk
-                description="EVM chain id: 1 is Ethereum, 8453 Base, 42161 Arbitrum One."
+                description="EVM chain id, e.g. 1 Ethereum, 8453 Base."
               />
             </SimpleGrid>
             <TextInput
@@ -241,9 +250,9 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
               description="Where you read it. Optional."
             />
           </Stack>
-        </Fieldset>
+        </FormSection>
 
-        <Fieldset legend="Where and how to pay" radius="md">
+        <FormSection legend="Where and how to pay">
           <Stack gap="md">
             <TextInput
               {...textField("contributionAddress")}
@@ -336,9 +345,9 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
               onChange={(event) => change("kycRequired", event.currentTarget.checked)}
             />
           </Stack>
-        </Fieldset>
+        </FormSection>
 
-        <Fieldset legend="Caps and limits" radius="md">
+        <FormSection legend="Caps and limits">
           <Text size="sm" c="dimmed" mb="sm">
             {amountHelp} Leave a field empty when the project did not set it.
           </Text>
@@ -376,16 +385,16 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
               description="The most one participant may contribute."
             />
           </SimpleGrid>
-        </Fieldset>
+        </FormSection>
 
-        <Fieldset legend="Schedule" radius="md">
+        <FormSection legend="Schedule">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput {...textField("startsAt")} placeholder="2026-12-01 14:00" withAsterisk description={timeHelp(startsPreview)} />
             <TextInput {...textField("endsAt")} placeholder="2026-12-15 14:00" withAsterisk description={timeHelp(endsPreview)} />
           </SimpleGrid>
-        </Fieldset>
+        </FormSection>
 
-        <Fieldset legend="Notes" radius="md">
+        <FormSection>
           <Textarea
             name="notes"
             label={saleFieldLabels.notes}
@@ -397,7 +406,7 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
             minRows={3}
             maxRows={10}
           />
-        </Fieldset>
+        </FormSection>
 
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel} disabled={saving}>

@@ -20,6 +20,8 @@ export function SaleStatusBadge({ status }: { status: SaleStatus }) {
       fw={600}
       leftSection={<Icon size={14} stroke={2} aria-hidden="true" />}
       data-status={status}
+      // Never shortened to "Upc…" in a narrow column.
+      styles={{ root: { maxWidth: "none", flexShrink: 0 }, label: { overflow: "visible" } }}
     >
       {label}
     </Badge>

@@ -63,7 +63,7 @@ export function SalesTable({ sales, onOpenSale, caption }: SalesTableProps) {
   };
 
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={760}>
       <Table highlightOnHover data-testid="sales-table" className={classes.table}>
         {caption && <Table.Caption>{caption}</Table.Caption>}
         <Table.Thead>
@@ -84,7 +84,7 @@ export function SalesTable({ sales, onOpenSale, caption }: SalesTableProps) {
               onKeyDown={(event) => openOnKey(event, sale)}
             >
               <Table.Td>
-                <Text span size="sm" fw={600}>
+                <Text size="sm" fw={600} miw={120}>
                   {sale.projectName}
                 </Text>
               </Table.Td>
@@ -100,10 +100,10 @@ export function SalesTable({ sales, onOpenSale, caption }: SalesTableProps) {
                 <SaleStatusBadge status={sale.status} />
               </Table.Td>
               <Table.Td>
-                <DateTimeText iso={sale.startsAt} />
+                <DateTimeText iso={sale.startsAt} stacked />
               </Table.Td>
               <Table.Td>
-                <DateTimeText iso={sale.endsAt} />
+                <DateTimeText iso={sale.endsAt} stacked />
               </Table.Td>
               <Table.Td ta="right">
                 <AmountText amount={sale.hardCap} emptyLabel="None" />

@@ -11,7 +11,8 @@ export function UnbuiltAreaPage({ area }: { area: Area }) {
       <PageHeader title={label} />
       <NotBuiltYet
         icon={<AreaIcon size={28} stroke={1.5} />}
-        title={`${label} is not built yet`}
+        title="This area is not built yet"
+        withBadge={false}
         description={`${purpose} This part of Saleguard does not exist yet: nothing here is stored or shown.`}
       />
     </>

@@ -6,7 +6,7 @@ import { createQueryClient } from "../queryClient";
 /** Renders the whole app at a route ("#/sales"), as the user would see it. */
 export function renderApp(hash = "#/dashboard") {
   window.location.hash = hash;
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const result = render(<App queryClient={createQueryClient()} env="test" />);
   return { user, ...result };
 }

@@ -25,6 +25,13 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub;
 
+// Textarea autosize listens for web fonts finishing to load.
+if (!("fonts" in document)) {
+  Object.defineProperty(document, "fonts", {
+    value: Object.assign(new EventTarget(), { ready: Promise.resolve() }),
+  });
+}
+
 window.HTMLElement.prototype.scrollIntoView = function scrollIntoView() {};
 
 const { getComputedStyle } = window;

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests against a tauri-driver started here. Expects a display
+# and a session bus (scripts/test.sh provides both with xvfb-run and dbus-run-session).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+: "${E2E_APP:?E2E_APP must name the built saleguard-desktop binary}"
+port=${WEBDRIVER_PORT:-4444}
+mkdir -p target
+tauri-driver --port "$port" --native-port $((port + 1)) > target/tauri-driver.log 2>&1 &
+driver=$!
+for _ in $(seq 100); do
+  curl -sf "http://127.0.0.1:$port/status" >/dev/null && break
+  sleep 0.1
+done
+WEBDRIVER_URL="http://127.0.0.1:$port" cargo test -p saleguard-e2e --locked -- --test-threads=1
+status=$?
+kill "$driver" 2>/dev/null
+wait "$driver" 2>/dev/null
+if [[ $status -ne 0 ]]; then
+  echo "--- tauri-driver log ---"; tail -n 50 target/tauri-driver.log
+fi
+exit $status

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs what Saleguard needs to build, run and test, skipping what is already there.
+# Usage: scripts/setup.sh [--for-tests]
+# On Debian/Ubuntu it installs system packages with apt (as root or through sudo);
+# elsewhere it checks and explains. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for_tests=false
+[[ "${1:-}" == "--for-tests" ]] && for_tests=true
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
+
+# --- system packages (Tauri's WebKitGTK stack; Xvfb, WebKitWebDriver and D-Bus for tests)
+apt_packages=(libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev pkg-config curl file)
+$for_tests && apt_packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring
+  libsecret-tools keyutils imagemagick xdotool)
+
+if command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  for package in "${apt_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if ((${#missing[@]})); then
+    say "Installing system packages: ${missing[*]}"
+    sudo_cmd=()
+    [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -q
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+elif [[ "$(uname)" == "Linux" ]]; then
+  say "Not a Debian/Ubuntu system: install the equivalents of: ${apt_packages[*]}"
+fi
+
+# --- Rust
+if ! command -v cargo >/dev/null 2>&1; then
+  if [[ -x "$HOME/.cargo/bin/cargo" ]]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  else
+    say "Installing Rust with rustup"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt,clippy
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+fi
+if command -v rustup >/dev/null 2>&1; then
+  for component in rustfmt clippy; do
+    rustup component list --installed 2>/dev/null | grep -q "^$component" || rustup component add "$component"
+  done
+fi
+
+# --- Node.js (20.19 or newer) and the UI's packages
+command -v node >/dev/null 2>&1 || die "Node.js 20.19 or newer is needed: https://nodejs.org (or your package manager)"
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=19)?0:1)' \
+  || die "Node.js $(node --version) is too old: 20.19 or newer is needed"
+if [[ ! -d ui/node_modules ]] || [[ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]]; then
+  say "Installing the UI's packages"
+  (cd ui && npm ci --no-audit --no-fund)
+fi
+
+# --- tauri-driver, the WebDriver bridge for the end-to-end tests
+if $for_tests && ! command -v tauri-driver >/dev/null 2>&1; then
+  say "Installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked
+fi

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every test: formatting, lints, Rust tests, the UI's
+# type check and component tests, then the end-to-end test in the real app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --for-tests
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+features=(--features saleguard-desktop/custom-protocol)
+
+step "UI: build (the desktop binary embeds ui/dist)"
+(cd ui && npm run build)
+
+step "Rust: formatting"
+cargo fmt --all -- --check
+
+step "Rust: clippy, warnings denied"
+cargo clippy --workspace --all-targets "${features[@]}" --locked -- -D warnings
+
+step "Rust: unit, store, app, CLI and bindings tests"
+cargo test --workspace --exclude saleguard-e2e "${features[@]}" --locked
+
+step "UI: type check and component tests"
+(cd ui && npm run typecheck && npm test)
+
+step "End to end: the real app in the real webview (tauri-driver, Xvfb)"
+cargo build -p saleguard-desktop "${features[@]}" --locked
+cargo test -p saleguard-e2e --locked --no-run
+rm -rf target/e2e-screenshots
+E2E_APP="$PWD/target/debug/saleguard-desktop" xvfb-run -a -s "-screen 0 1280x800x24" \
+  dbus-run-session -- scripts/e2e.sh

@@ -1,0 +1,112 @@
+//! Saleguard's desktop shell. Each command is one line over the app layer; this crate
+//! holds no rules of its own.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::Parser;
+use saleguard_app::dto::{AppInfo, Sale};
+use saleguard_app::{AppError, DATA_DIR_ENV, DataPaths, SaleDraft, Saleguard, SystemClock};
+use specta_typescript::Typescript;
+use tauri::State;
+
+#[tauri::command(async)]
+#[specta::specta]
+fn app_info(app: State<'_, Saleguard>) -> Result<AppInfo, AppError> {
+    Ok(app.info())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_sales(app: State<'_, Saleguard>) -> Result<Vec<Sale>, AppError> {
+    app.list_sales()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_sale(app: State<'_, Saleguard>, id: i64) -> Result<Sale, AppError> {
+    app.sale(id)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn create_sale(app: State<'_, Saleguard>, input: SaleDraft) -> Result<Sale, AppError> {
+    app.create_sale(input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn update_sale(app: State<'_, Saleguard>, id: i64, input: SaleDraft) -> Result<Sale, AppError> {
+    app.update_sale(id, input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn delete_sale(app: State<'_, Saleguard>, id: i64) -> Result<(), AppError> {
+    app.delete_sale(id)
+}
+
+/// The commands and types the UI sees; the TypeScript bindings are generated from this.
+///
+/// Row ids and chain ids are `number` in TypeScript: the core keeps chain ids below
+/// 2^53 and row ids are small counters, so no precision is lost. Amounts never travel
+/// as numbers (they are decimal strings), so this cast cannot touch money.
+pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            app_info,
+            list_sales,
+            get_sale,
+            create_sale,
+            update_sale,
+            delete_sale,
+        ])
+        .dangerously_cast_bigints_to_number()
+        .disable_serde_phases()
+}
+
+/// How the bindings are written.
+pub fn typescript() -> Typescript {
+    Typescript::default()
+        .header("// Generated from the Rust commands by tauri-specta: do not edit.\n// Regenerate with: UPDATE_BINDINGS=1 cargo test -p saleguard-desktop --test bindings")
+}
+
+/// The committed bindings file, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/bindings.ts";
+
+#[derive(Debug, Parser)]
+#[command(name = "saleguard-desktop", version, about = "Saleguard desktop app")]
+struct DesktopArgs {
+    /// Where Saleguard keeps its data (default: the OS application-data directory).
+    #[arg(long, env = DATA_DIR_ENV, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    let args = DesktopArgs::parse();
+    let app = match DataPaths::resolve(args.data_dir) {
+        Ok(paths) => {
+            if let Err(error) = paths
+                .ensure_exists()
+                .and_then(|()| saleguard_app::init_file_logging(&paths))
+            {
+                eprintln!("saleguard: logging is off: {error}");
+            }
+            Saleguard::start(paths, Arc::new(SystemClock))
+        }
+        Err(error) => {
+            eprintln!("saleguard: {error}");
+            std::process::exit(1);
+        }
+    };
+    let ipc = ipc();
+    let result = tauri::Builder::default()
+        .manage(app)
+        .invoke_handler(ipc.invoke_handler())
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("saleguard: the window could not be started: {error}");
+        std::process::exit(1);
+    }
+}

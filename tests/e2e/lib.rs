@@ -1,0 +1,123 @@
+//! Driving the real Saleguard binary through tauri-driver.
+//!
+//! The tests need `E2E_APP` (the built desktop binary) and a tauri-driver listening
+//! on `WEBDRIVER_URL` (default `http://127.0.0.1:4444`); `scripts/test.sh` starts it
+//! under Xvfb. Screenshots go to `target/e2e-screenshots/`.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// How long to wait for the UI to react before failing.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A running Saleguard window on a given data directory.
+pub struct AppSession {
+    pub client: Client,
+    screenshots: PathBuf,
+}
+
+impl AppSession {
+    /// Launches the app on `data_dir` and waits for its shell to appear.
+    pub async fn launch(data_dir: &Path) -> AppSession {
+        let app =
+            std::env::var("E2E_APP").expect("E2E_APP must name the built saleguard-desktop binary");
+        let url =
+            std::env::var("WEBDRIVER_URL").unwrap_or_else(|_| "http://127.0.0.1:4444".to_owned());
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "tauri:options".to_owned(),
+            serde_json::json!({
+                "application": app,
+                "args": ["--data-dir", data_dir.display().to_string()],
+            }),
+        );
+        let client = ClientBuilder::native()
+            .capabilities(capabilities)
+            .connect(&url)
+            .await
+            .unwrap_or_else(|error| panic!("no WebDriver session at {url}: {error}"));
+        let screenshots =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
+        std::fs::create_dir_all(&screenshots).expect("screenshot directory");
+        let session = AppSession {
+            client,
+            screenshots,
+        };
+        session.wait_for("[data-testid='nav-sales']").await;
+        session
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|error| panic!("{css} did not appear within {PATIENCE:?}: {error}"))
+    }
+
+    /// Waits until an element with exactly this text (trimmed) appears.
+    pub async fn wait_for_text(&self, text: &str) -> Element {
+        let xpath = format!("//*[normalize-space(text())={}]", xpath_literal(text));
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|error| {
+                panic!("text {text:?} did not appear within {PATIENCE:?}: {error}")
+            })
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|error| panic!("click {css}: {error}"));
+    }
+
+    /// Replaces the value of the input named `name` in the form.
+    pub async fn fill(&self, name: &str, value: &str) {
+        let input = self.wait_for(&format!("[name='{name}']")).await;
+        input
+            .clear()
+            .await
+            .unwrap_or_else(|error| panic!("clear {name}: {error}"));
+        input
+            .send_keys(value)
+            .await
+            .unwrap_or_else(|error| panic!("type into {name}: {error}"));
+    }
+
+    pub async fn value_of(&self, name: &str) -> String {
+        let input = self.wait_for(&format!("[name='{name}']")).await;
+        input.prop("value").await.ok().flatten().unwrap_or_default()
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .unwrap_or_else(|error| panic!("screenshot {name}: {error}"));
+        std::fs::write(self.screenshots.join(format!("{name}.png")), png)
+            .expect("write screenshot");
+    }
+
+    /// Ends the session, which closes the app.
+    pub async fn quit(self) {
+        self.client.close().await.expect("the app closes");
+    }
+}
+
+fn xpath_literal(text: &str) -> String {
+    if text.contains('\'') {
+        format!("\"{text}\"")
+    } else {
+        format!("'{text}'")
+    }
+}

@@ -1,0 +1,85 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { saleFixture } from "../test/fixtures";
+import { fakeBackend } from "../test/fakeBackend";
+import { renderApp } from "../test/renderApp";
+
+const unbuiltAreas = [
+  { testId: "nav-participations", title: "Participations", purpose: "KYC" },
+  { testId: "nav-accounts", title: "Accounts", purpose: "keyring" },
+  { testId: "nav-budget", title: "Budget", purpose: "diversification limit" },
+  { testId: "nav-portfolio", title: "Portfolio", purpose: "cost of each token lot" },
+];
+
+describe("the app shell", () => {
+  it("has the app name, an honest network placeholder and one link per area", async () => {
+    fakeBackend({ list_sales: () => [] });
+    renderApp();
+
+    expect(screen.getByRole("heading", { name: "Saleguard" })).toBeInTheDocument();
+    expect(screen.getByTestId("active-network")).toHaveTextContent("No network configured");
+    const navigation = screen.getByRole("navigation", { name: "Main" });
+    expect(within(navigation).getAllByRole("link").map((link) => link.textContent)).toEqual([
+      "Dashboard",
+      "Sales",
+      "Participations",
+      "Accounts",
+      "Budget",
+      "Portfolio",
+      "Settings",
+    ]);
+    expect(screen.getByTestId("nav-dashboard")).toHaveAttribute("aria-current", "page");
+    await screen.findByTestId("sales-tracked-count");
+  });
+
+  it("shows each area that is not built yet as such, with no data in it", async () => {
+    fakeBackend({ list_sales: () => [] });
+    const { user } = renderApp();
+
+    for (const { testId, title, purpose } of unbuiltAreas) {
+      await user.click(screen.getByTestId(testId));
+      expect(await screen.findByRole("heading", { level: 1, name: title })).toBeInTheDocument();
+      expect(screen.getByTestId(testId)).toHaveAttribute("aria-current", "page");
+      const placeholder = screen.getByTestId("not-built-yet");
+      expect(placeholder).toHaveTextContent("This area is not built yet");
+      expect(placeholder).toHaveTextContent(purpose);
+      expect(screen.queryByRole("table")).not.toBeInTheDocument();
+      // Focus moves to the new page's title.
+      expect(screen.getByRole("heading", { level: 1, name: title })).toHaveFocus();
+    }
+  });
+
+  it("moves between areas from the keyboard", async () => {
+    fakeBackend({ list_sales: () => [saleFixture({ id: 1, projectName: "Keyboard Protocol" })] });
+    const { user } = renderApp();
+
+    screen.getByTestId("nav-sales").focus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByTestId("sales-table")).toBeInTheDocument();
+    expect(screen.getByTestId("nav-sales")).toHaveAttribute("aria-current", "page");
+  });
+
+  it("shows the data locations and version from app_info in Settings, and what is not built", async () => {
+    fakeBackend({
+      list_sales: () => [],
+      app_info: () => ({
+        version: "0.1.0",
+        dataDir: "/home/ada/.local/share/saleguard",
+        databasePath: "/home/ada/.local/share/saleguard/saleguard.sqlite3",
+        logPath: "/home/ada/.local/state/saleguard/saleguard.log",
+      }),
+    });
+    const { user } = renderApp();
+    await user.click(screen.getByTestId("nav-settings"));
+
+    const info = await screen.findByTestId("app-info");
+    expect(within(info).getByTestId("app-version")).toHaveTextContent("0.1.0");
+    expect(info).toHaveTextContent("/home/ada/.local/share/saleguard/saleguard.sqlite3");
+    expect(info).toHaveTextContent("/home/ada/.local/state/saleguard/saleguard.log");
+    expect(screen.getAllByTestId("not-built-yet").map((element) => element.textContent)).toEqual([
+      expect.stringContaining("Networks"),
+      expect.stringContaining("Prices"),
+      expect.stringContaining("Backups"),
+    ]);
+  });
+});
