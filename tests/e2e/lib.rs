@@ -14,6 +14,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
 /// A running Saleguard window on a given data directory.
+#[derive(Debug)]
 pub struct AppSession {
     pub client: Client,
     screenshots: PathBuf,
