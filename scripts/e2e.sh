@@ -4,7 +4,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 : "${E2E_APP:?E2E_APP must name the built saleguard-desktop binary}"
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# tauri-driver needs two ports (its own and WebKitWebDriver's): take the first free pair.
 port=${WEBDRIVER_PORT:-4444}
+while ! { port_is_free "$port" && port_is_free $((port + 1)); }; do
+  port=$((port + 2))
+done
 mkdir -p target
 tauri-driver --port "$port" --native-port $((port + 1)) > target/tauri-driver.log 2>&1 &
 driver=$!

@@ -350,3 +350,39 @@ fn status_follows_the_dates() {
     assert_eq!(terms.status(at("2026-12-15 13:59:59")), SaleStatus::Open);
     assert_eq!(terms.status(at("2026-12-15 14:00")), SaleStatus::Ended);
 }
+
+#[test]
+fn every_field_name_is_a_key_of_the_draft_on_the_wire() {
+    let draft = serde_json::to_value(SaleDraft::default()).expect("serialisable");
+    use SaleField as F;
+    for field in [
+        F::ProjectName,
+        F::TokenSymbol,
+        F::TokenDecimals,
+        F::ChainId,
+        F::ContributionAddress,
+        F::CurrencySymbol,
+        F::CurrencyAddress,
+        F::CurrencyDecimals,
+        F::PricingAmount,
+        F::SoftCap,
+        F::HardCap,
+        F::MinContribution,
+        F::MaxContribution,
+        F::StartsAt,
+        F::EndsAt,
+        F::WhitepaperUrl,
+        F::Notes,
+    ] {
+        assert!(
+            draft.get(field.as_str()).is_some(),
+            "{field:?} is named {:?} but the draft has no such key",
+            field.as_str()
+        );
+        assert_eq!(
+            serde_json::to_value(field).expect("serialisable"),
+            field.as_str(),
+            "serde and as_str agree"
+        );
+    }
+}
