@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --for-tests
 export PATH="$HOME/.cargo/bin:$PATH"
-export CARGO_TERM_COLOR=never
+export CARGO_TERM_COLOR=never NO_COLOR=1 FORCE_COLOR=0
+mkdir -p target
+# Keep a copy of everything printed, to add up the test counts at the end.
+exec > >(tee target/test-output.log) 2>&1
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 features=(--features saleguard-desktop/custom-protocol)
@@ -31,3 +34,8 @@ cargo test -p saleguard-e2e --locked --no-run
 rm -rf target/e2e-screenshots
 E2E_APP="$PWD/target/debug/saleguard-desktop" xvfb-run -a -s "-screen 0 1280x800x24" \
   dbus-run-session -- scripts/e2e.sh
+
+step "Summary"
+awk '/^test result:/ { passed += $4; failed += $6 }
+     /^ +Tests +[0-9]+ passed/ { passed += $2 }
+     END { printf "%d passed, %d failed\n", passed, failed }' target/test-output.log
