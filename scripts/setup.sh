@@ -13,8 +13,8 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
 # --- system packages (Tauri's WebKitGTK stack; Xvfb, WebKitWebDriver and D-Bus for tests)
-apt_packages=(libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev pkg-config curl file)
+apt_packages=(ca-certificates curl file build-essential pkg-config libwebkit2gtk-4.1-dev
+  libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev)
 $for_tests && apt_packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring
   libsecret-tools keyutils imagemagick xdotool)
 
@@ -51,9 +51,19 @@ if command -v rustup >/dev/null 2>&1; then
 fi
 
 # --- Node.js (20.19 or newer) and the UI's packages
-command -v node >/dev/null 2>&1 || die "Node.js 20.19 or newer is needed: https://nodejs.org (or your package manager)"
-node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=19)?0:1)' \
-  || die "Node.js $(node --version) is too old: 20.19 or newer is needed"
+node_is_recent() {
+  command -v node >/dev/null 2>&1 &&
+    node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=19)?0:1)'
+}
+if ! node_is_recent && command -v apt-get >/dev/null 2>&1; then
+  # Debian's own nodejs is too old for Vite; NodeSource's apt repository has Node 22.
+  say "Installing Node.js 22 from NodeSource"
+  sudo_cmd=()
+  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  curl -fsSL https://deb.nodesource.com/setup_22.x | "${sudo_cmd[@]}" bash -
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q nodejs
+fi
+node_is_recent || die "Node.js 20.19 or newer is needed (found: $(node --version 2>/dev/null || echo none)): https://nodejs.org"
 if [[ ! -d ui/node_modules ]] || [[ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]]; then
   say "Installing the UI's packages"
   (cd ui && npm ci --no-audit --no-fund)

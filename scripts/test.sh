@@ -7,33 +7,41 @@ scripts/setup.sh --for-tests
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never NO_COLOR=1 FORCE_COLOR=0
 mkdir -p target
-# Keep a copy of everything printed, to add up the test counts at the end.
-exec > >(tee target/test-output.log) 2>&1
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
-features=(--features saleguard-desktop/custom-protocol)
 
-step "UI: build (the desktop binary embeds ui/dist)"
-(cd ui && npm run build)
+run_all() {
+  features=(--features saleguard-desktop/custom-protocol)
 
-step "Rust: formatting"
-cargo fmt --all -- --check
+  step "UI: build (the desktop binary embeds ui/dist)"
+  (cd ui && npm run build)
 
-step "Rust: clippy, warnings denied"
-cargo clippy --workspace --all-targets "${features[@]}" --locked -- -D warnings
+  step "Rust: formatting"
+  cargo fmt --all -- --check
 
-step "Rust: unit, store, app, CLI and bindings tests"
-cargo test --workspace --exclude saleguard-e2e "${features[@]}" --locked
+  step "Rust: clippy, warnings denied"
+  cargo clippy --workspace --all-targets "${features[@]}" --locked -- -D warnings
 
-step "UI: type check and component tests"
-(cd ui && npm run typecheck && npm test)
+  step "Rust: unit, store, app, CLI and bindings tests"
+  cargo test --workspace --exclude saleguard-e2e "${features[@]}" --locked
 
-step "End to end: the real app in the real webview (tauri-driver, Xvfb)"
-cargo build -p saleguard-desktop "${features[@]}" --locked
-cargo test -p saleguard-e2e --locked --no-run
-rm -rf target/e2e-screenshots
-E2E_APP="$PWD/target/debug/saleguard-desktop" xvfb-run -a -s "-screen 0 1280x800x24" \
-  dbus-run-session -- scripts/e2e.sh
+  step "UI: type check and component tests"
+  (cd ui && npm run typecheck && npm test)
+
+  step "End to end: the real app in the real webview (tauri-driver, Xvfb)"
+  cargo build -p saleguard-desktop "${features[@]}" --locked
+  cargo test -p saleguard-e2e --locked --no-run
+  rm -rf target/e2e-screenshots
+  E2E_APP="$PWD/target/debug/saleguard-desktop" xvfb-run -a -s "-screen 0 1280x800x24" \
+    dbus-run-session -- scripts/e2e.sh
+}
+
+# Keep a copy of everything printed, to add up the test counts at the end.
+set +e
+(set -e; run_all) 2>&1 | tee target/test-output.log
+status=${PIPESTATUS[0]}
+set -e
+((status == 0)) || { echo "FAILED (exit $status): see the output above"; exit "$status"; }
 
 step "Summary"
 awk '/^test result:/ { passed += $4; failed += $6 }

@@ -10,6 +10,9 @@ use saleguard_app::{AppError, DATA_DIR_ENV, DataPaths, SaleDraft, Saleguard, Sys
 use specta_typescript::Typescript;
 use tauri::State;
 
+mod command_names;
+pub use command_names::COMMAND_NAMES;
+
 #[tauri::command(async)]
 #[specta::specta]
 fn app_info(app: State<'_, Saleguard>) -> Result<AppInfo, AppError> {
@@ -26,6 +29,13 @@ fn list_sales(app: State<'_, Saleguard>) -> Result<Vec<Sale>, AppError> {
 #[specta::specta]
 fn get_sale(app: State<'_, Saleguard>, id: i64) -> Result<Sale, AppError> {
     app.sale(id)
+}
+
+/// The sale as a user would type it: what the edit form starts from.
+#[tauri::command(async)]
+#[specta::specta]
+fn get_sale_draft(app: State<'_, Saleguard>, id: i64) -> Result<SaleDraft, AppError> {
+    app.sale_draft(id)
 }
 
 #[tauri::command(async)]
@@ -57,6 +67,7 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             app_info,
             list_sales,
             get_sale,
+            get_sale_draft,
             create_sale,
             update_sale,
             delete_sale,

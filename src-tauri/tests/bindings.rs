@@ -22,3 +22,48 @@ fn committed_bindings_match_the_rust_code() {
          `UPDATE_BINDINGS=1 cargo test -p saleguard-desktop --test bindings`"
     );
 }
+
+/// The command list that permissions are generated from, the capability, and the
+/// registered commands (as the generated bindings invoke them) are the same set.
+#[test]
+fn permissions_capability_and_registered_commands_agree() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bindings =
+        std::fs::read_to_string(root.join(saleguard_desktop::BINDINGS_PATH)).expect("bindings");
+    let mut invoked: Vec<String> = bindings
+        .split("__TAURI_INVOKE(\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+        .collect();
+    invoked.sort();
+    let mut listed: Vec<String> = saleguard_desktop::COMMAND_NAMES
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    listed.sort();
+    assert_eq!(
+        invoked, listed,
+        "COMMAND_NAMES must list exactly the commands in ipc()"
+    );
+
+    let capability: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("capabilities/main.json")).expect("capability"),
+    )
+    .expect("capability is JSON");
+    let mut granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .expect("permissions list")
+        .iter()
+        .filter_map(|p| p.as_str().map(str::to_owned))
+        .collect();
+    granted.sort();
+    let mut expected: Vec<String> = listed
+        .iter()
+        .map(|name| format!("allow-{}", name.replace('_', "-")))
+        .collect();
+    expected.sort();
+    assert_eq!(
+        granted, expected,
+        "the main window is granted exactly Saleguard's commands"
+    );
+}

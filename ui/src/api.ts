@@ -39,6 +39,7 @@ function unwrap<T>(result: Outcome<T, AppError>): T {
 export const api = {
   listSales: async (): Promise<Sale[]> => unwrap(await commands.listSales()),
   getSale: async (id: number): Promise<Sale> => unwrap(await commands.getSale(id)),
+  getSaleDraft: async (id: number): Promise<SaleInput> => unwrap(await commands.getSaleDraft(id)),
   createSale: async (input: SaleInput): Promise<Sale> => unwrap(await commands.createSale(input)),
   updateSale: async (id: number, input: SaleInput): Promise<Sale> =>
     unwrap(await commands.updateSale(id, input)),

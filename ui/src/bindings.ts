@@ -9,6 +9,8 @@ export const commands = {
 	appInfo: () => typedError<AppInfo, AppError>(__TAURI_INVOKE("app_info")),
 	listSales: () => typedError<Sale[], AppError>(__TAURI_INVOKE("list_sales")),
 	getSale: (id: number) => typedError<Sale, AppError>(__TAURI_INVOKE("get_sale", { id })),
+	/**  The sale as a user would type it: what the edit form starts from. */
+	getSaleDraft: (id: number) => typedError<SaleDraft, AppError>(__TAURI_INVOKE("get_sale_draft", { id })),
 	createSale: (input: SaleDraft) => typedError<Sale, AppError>(__TAURI_INVOKE("create_sale", { input })),
 	updateSale: (id: number, input: SaleDraft) => typedError<Sale, AppError>(__TAURI_INVOKE("update_sale", { id, input })),
 	deleteSale: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_sale", { id })),
@@ -62,7 +64,7 @@ export type CurrencyKind =
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "sale_not_found" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "internal";
+export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "sale_not_found" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "invalid_arguments" | "internal";
 
 /**  A problem with one form field. */
 export type FieldError = {

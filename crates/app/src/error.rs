@@ -37,6 +37,7 @@ pub enum ErrorCode {
     DataDirUnavailable,
     // Shell-level refusals.
     ConfirmationRequired,
+    InvalidArguments,
     Internal,
 }
 
@@ -66,6 +67,7 @@ impl ErrorCode {
         Self::StorageFailed,
         Self::DataDirUnavailable,
         Self::ConfirmationRequired,
+        Self::InvalidArguments,
         Self::Internal,
     ];
 
@@ -159,7 +161,9 @@ impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
         let code = match &error {
             StoreError::NewerThanApp { .. } => ErrorCode::DatabaseNewerThanApp,
-            StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
+            StoreError::NotADatabase { .. } | StoreError::OtherProgramsDatabase { .. } => {
+                ErrorCode::NotADatabase
+            }
             StoreError::Corrupt { .. } | StoreError::InvalidRow { .. } => {
                 ErrorCode::DatabaseCorrupt
             }
@@ -170,5 +174,51 @@ impl From<StoreError> for AppError {
             tracing::error!(%error, "storage failure");
         }
         Self::new(code, error.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    /// A new variant fails to compile here until it is also added to `ErrorCode::ALL`
+    /// (and so to the documentation check).
+    #[test]
+    fn all_lists_every_code() {
+        let position = |code: ErrorCode| ErrorCode::ALL.iter().position(|c| *c == code);
+        for code in ErrorCode::ALL {
+            match code {
+                ErrorCode::Required
+                | ErrorCode::TooLong
+                | ErrorCode::InvalidText
+                | ErrorCode::InvalidAmount
+                | ErrorCode::TooManyDecimalPlaces
+                | ErrorCode::AmountTooLarge
+                | ErrorCode::InvalidDecimals
+                | ErrorCode::InvalidChainId
+                | ErrorCode::InvalidAddress
+                | ErrorCode::BadChecksum
+                | ErrorCode::InvalidSymbol
+                | ErrorCode::InvalidDatetime
+                | ErrorCode::EndsBeforeStart
+                | ErrorCode::SoftCapAboveHardCap
+                | ErrorCode::MinAboveMax
+                | ErrorCode::InvalidUrl
+                | ErrorCode::SaleNotFound
+                | ErrorCode::DatabaseNewerThanApp
+                | ErrorCode::NotADatabase
+                | ErrorCode::DatabaseCorrupt
+                | ErrorCode::StorageFailed
+                | ErrorCode::DataDirUnavailable
+                | ErrorCode::ConfirmationRequired
+                | ErrorCode::InvalidArguments
+                | ErrorCode::Internal => assert!(position(*code).is_some()),
+            }
+        }
+        assert_eq!(
+            ErrorCode::ALL.len(),
+            25,
+            "update this count with the match above"
+        );
     }
 }

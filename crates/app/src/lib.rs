@@ -19,7 +19,9 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, ErrorCode, FieldError};
 pub use logging::{LOG_FILTER_ENV, init_file_logging};
 pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DataPaths};
-pub use saleguard_core::sale::{CurrencyKind, PricingKind, SaleDraft, SaleStatus};
+pub use saleguard_core::sale::{
+    CurrencyKind, PricingKind, SaleDraft, SaleStatus, native_coin_symbol,
+};
 pub use saleguard_core::timestamp::UtcTimestamp;
 
 /// One running Saleguard: its data files and its clock.

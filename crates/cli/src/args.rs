@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use saleguard_app::{CurrencyKind, DATA_DIR_ENV, PricingKind, SaleDraft};
+use saleguard_app::{CurrencyKind, DATA_DIR_ENV, PricingKind, SaleDraft, native_coin_symbol};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -82,7 +82,8 @@ pub struct SaleFields {
     /// Accepted currency: the chain's native coin or an ERC-20 token.
     #[arg(long, value_enum)]
     currency: Option<CurrencyArg>,
-    /// Symbol of the accepted currency (default ETH).
+    /// Symbol of the accepted currency (default: the native coin of well-known chains,
+    /// e.g. ETH on chain 1, BNB on 56).
     #[arg(long, allow_hyphen_values = true)]
     currency_symbol: Option<String>,
     /// ERC-20 contract of the accepted currency.
@@ -140,15 +141,24 @@ impl SaleFields {
         set(&mut draft.chain_id, self.chain_id);
         set(&mut draft.contribution_address, self.address);
         if let Some(currency) = self.currency {
-            draft.currency_kind = match currency {
+            let kind = match currency {
                 CurrencyArg::Native => CurrencyKind::Native,
                 CurrencyArg::Erc20 => CurrencyKind::Erc20,
             };
-        }
-        if draft.currency_symbol.is_empty() && draft.currency_kind == CurrencyKind::Native {
-            draft.currency_symbol = "ETH".to_owned();
+            if kind != draft.currency_kind {
+                // The old currency's symbol would be wrong for the new one.
+                draft.currency_symbol.clear();
+                draft.currency_kind = kind;
+            }
         }
         set(&mut draft.currency_symbol, self.currency_symbol);
+        if draft.currency_symbol.is_empty() && draft.currency_kind == CurrencyKind::Native {
+            // Well-known chains get their coin's symbol; for others the user must say.
+            let chain_id = draft.chain_id.trim().parse().ok();
+            if let Some(symbol) = chain_id.and_then(native_coin_symbol) {
+                draft.currency_symbol = symbol.to_owned();
+            }
+        }
         set(&mut draft.currency_address, self.currency_address);
         set(&mut draft.currency_decimals, self.currency_decimals);
         if let Some(price) = self.price {

@@ -1,9 +1,8 @@
 //! `saleguard`: Saleguard's use cases from a terminal or a script.
 //!
 //! Output is for people by default and JSON with `--json`. On failure the exit status
-//! is 1 and standard error carries `error[CODE]: MESSAGE` (or the JSON error).
-
-#![allow(clippy::print_stdout)]
+//! is 1 (2 for a command line that does not parse) and standard error carries
+//! `error[CODE]: MESSAGE` (or the JSON error).
 
 mod args;
 mod output;
@@ -19,7 +18,10 @@ use crate::args::{Cli, Command, SaleCommand};
 use crate::output::Output;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return refuse_arguments(error),
+    };
     let output = Output { json: cli.json };
     match run(cli, &output) {
         Ok(()) => ExitCode::SUCCESS,
@@ -33,7 +35,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
     let paths = DataPaths::resolve(cli.data_dir)?;
     paths.ensure_exists()?;
-    saleguard_app::init_file_logging(&paths)?;
+    if let Err(error) = saleguard_app::init_file_logging(&paths) {
+        eprintln!("warning: logging is off: {}", error.message);
+    }
     let app = Saleguard::start(paths, Arc::new(SystemClock));
     match cli.command {
         Command::Sale(SaleCommand::Add(fields)) => {
@@ -59,6 +63,31 @@ fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
         }
     }
     Ok(())
+}
+
+/// `--help` and `--version` print and succeed; anything else is an `invalid_arguments`
+/// error in the usual shape, followed by clap's explanation.
+fn refuse_arguments(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = error.print();
+        return ExitCode::SUCCESS;
+    }
+    let json = std::env::args().any(|arg| arg == "--json");
+    let message = error
+        .kind()
+        .as_str()
+        .unwrap_or("the command line could not be understood")
+        .to_owned();
+    let app_error = AppError::new(ErrorCode::InvalidArguments, message);
+    Output { json }.error(&app_error);
+    if !json {
+        eprint!("{}", error.render());
+    }
+    ExitCode::from(2)
 }
 
 /// Asks on the terminal; without one, refuses rather than guessing.

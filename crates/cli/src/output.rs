@@ -1,8 +1,17 @@
 //! How results and errors are written: text for people, JSON for scripts.
 
-use saleguard_app::AppError;
 use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
+use saleguard_app::{AppError, FieldError};
 use serde::Serialize;
+
+/// Writes a line to standard output. A closed pipe (`saleguard sale list | head -1`)
+/// is not an error worth a panic: the reader has what it wanted.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
 
 pub struct Output {
     pub json: bool,
@@ -14,7 +23,7 @@ impl Output {
             return print_json(&sales);
         }
         if sales.is_empty() {
-            println!("No sales yet. Add one with: saleguard sale add --help");
+            out!("No sales yet. Add one with: saleguard sale add --help");
             return;
         }
         let rows: Vec<[String; 7]> = sales
@@ -63,7 +72,7 @@ impl Output {
                     _ => format!("{cell:<w$}"),
                 })
                 .collect();
-            println!("{}", padded.join("  ").trim_end());
+            out!("{}", padded.join("  ").trim_end());
         };
         line(&header.map(str::to_owned));
         for row in &rows {
@@ -76,7 +85,7 @@ impl Output {
             return print_json(sale);
         }
         if !verb.is_empty() {
-            println!("{verb} sale {}.", sale.id);
+            out!("{verb} sale {}.", sale.id);
         }
         let optional = |value: &Option<Amount>| {
             value
@@ -126,9 +135,9 @@ impl Output {
             ),
             ("Notes", sale.notes.clone()),
         ];
-        println!("Sale {}", sale.id);
+        out!("Sale {}", sale.id);
         for (label, value) in rows {
-            println!("  {label:<22}{value}");
+            out!("  {label:<22}{value}");
         }
     }
 
@@ -136,7 +145,7 @@ impl Output {
         if self.json {
             return print_json(&serde_json::json!({ "deleted": sale.id }));
         }
-        println!("Deleted sale {} ({}).", sale.id, sale.project_name);
+        out!("Deleted sale {} ({}).", sale.id, sale.project_name);
     }
 
     pub fn error(&self, error: &AppError) {
@@ -147,11 +156,45 @@ impl Output {
             );
             return;
         }
-        eprintln!("error[{}]: {}", error.code.as_str(), error.message);
-        for field in error.invalid_fields.iter().skip(1) {
-            eprintln!("  also {}: {}", field.field, field.message);
+        match error.invalid_fields.split_first() {
+            None => eprintln!("error[{}]: {}", error.code.as_str(), error.message),
+            Some((first, others)) => {
+                eprintln!("error[{}]: {}", first.code.as_str(), field_message(first));
+                for other in others {
+                    eprintln!(
+                        "  also error[{}]: {}",
+                        other.code.as_str(),
+                        field_message(other)
+                    );
+                }
+            }
         }
     }
+}
+
+/// A field problem named by the option that sets the field.
+fn field_message(error: &FieldError) -> String {
+    let option = match error.field.as_str() {
+        "projectName" => "--name",
+        "tokenSymbol" => "--symbol",
+        "tokenDecimals" => "--decimals",
+        "chainId" => "--chain-id",
+        "contributionAddress" => "--address",
+        "currencySymbol" => "--currency-symbol",
+        "currencyAddress" => "--currency-address",
+        "currencyDecimals" => "--currency-decimals",
+        "pricingAmount" => "--price/--rate",
+        "softCap" => "--soft-cap",
+        "hardCap" => "--hard-cap",
+        "minContribution" => "--min",
+        "maxContribution" => "--max",
+        "startsAt" => "--start",
+        "endsAt" => "--end",
+        "whitepaperUrl" => "--whitepaper",
+        "notes" => "--notes",
+        other => other,
+    };
+    format!("{option}: {}", error.message)
 }
 
 fn amount(amount: &Amount) -> String {
@@ -167,7 +210,7 @@ fn pricing(pricing: &Pricing) -> String {
 
 fn print_json(value: &impl Serialize) {
     match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
+        Ok(text) => out!("{text}"),
         Err(error) => eprintln!("error[internal]: {error}"),
     }
 }

@@ -105,7 +105,7 @@ fn bad_input_fails_with_the_code_on_stderr_and_stores_nothing() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["--soft-cap", "600"],
-            "error[soft_cap_above_hard_cap]: softCap: the soft cap (600 ETH) is above the hard cap (500 ETH)",
+            "error[soft_cap_above_hard_cap]: --soft-cap: the soft cap (600 ETH) is above the hard cap (500 ETH)",
         ),
         (&["--end", "2026-11-01 00:00"], "error[ends_before_start]"),
         (
@@ -199,5 +199,88 @@ fn the_environment_variable_chooses_the_data_dir_and_a_foreign_file_is_left_alon
     assert_eq!(
         std::fs::read_to_string(&database).expect("read"),
         "a spreadsheet, not a database"
+    );
+}
+
+#[test]
+fn a_command_line_that_does_not_parse_is_an_invalid_arguments_error() {
+    let data = DataDir::new();
+    data.saleguard()
+        .args(["sale", "add", "--no-such-option"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("error[invalid_arguments]: "));
+    let output = data
+        .saleguard()
+        .args(["--json", "sale", "frobnicate"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let error: Value = serde_json::from_slice(&output.stderr).expect("stderr is JSON");
+    assert_eq!(error["code"], "invalid_arguments");
+    data.saleguard()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("sale"));
+}
+
+#[test]
+fn the_native_coin_symbol_follows_the_chain_and_changing_currency_asks_for_a_symbol() {
+    let data = DataDir::new();
+    data.add(&["--chain-id", "56"])
+        .success()
+        .stdout(predicate::str::contains("500 BNB"));
+    data.add(&["--chain-id", "424242"])
+        .failure()
+        .stderr(predicate::str::contains(
+            "error[required]: --currency-symbol",
+        ));
+    data.add(&["--chain-id", "424242", "--currency-symbol", "XYZ"])
+        .success();
+
+    data.saleguard()
+        .args([
+            "sale",
+            "edit",
+            "1",
+            "--currency",
+            "erc20",
+            "--currency-address",
+            "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+            "--currency-decimals",
+            "6",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "error[required]: --currency-symbol",
+        ));
+    assert_eq!(
+        data.json(&["sale", "show", "1"])["currency"]["symbol"],
+        "BNB",
+        "the failed edit changed nothing"
+    );
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    let data = DataDir::new();
+    data.add(&[]).success();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("saleguard"))
+        .arg("--data-dir")
+        .arg(data.0.path())
+        .args(["sale", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait");
+    assert!(
+        output.status.success(),
+        "exit {:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
     );
 }

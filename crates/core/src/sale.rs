@@ -22,6 +22,21 @@ pub const MAX_SYMBOL_CHARS: usize = 16;
 pub const MAX_URL_CHARS: usize = 2048;
 pub const MAX_NOTES_CHARS: usize = 10_000;
 
+/// The symbol of the native coin of well-known EVM chains, for defaults in forms.
+pub fn native_coin_symbol(chain_id: u64) -> Option<&'static str> {
+    match chain_id {
+        // Ethereum, its test networks, the local development chain, and rollups paying gas in ETH.
+        1 | 11_155_111 | 17_000 | 560_048 | 31_337 | 10 | 8_453 | 42_161 | 59_144 | 324 => {
+            Some("ETH")
+        }
+        56 => Some("BNB"),
+        137 => Some("POL"),
+        43_114 => Some("AVAX"),
+        100 => Some("xDAI"),
+        _ => None,
+    }
+}
+
 /// The row id of a stored sale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SaleId(pub i64);
@@ -473,8 +488,8 @@ impl SaleTerms {
             hard_cap: amount(self.hard_cap, currency_decimals),
             min_contribution: amount(self.min_contribution, currency_decimals),
             max_contribution: amount(self.max_contribution, currency_decimals),
-            starts_at: self.window.starts_at().to_rfc3339(),
-            ends_at: self.window.ends_at().to_rfc3339(),
+            starts_at: self.window.starts_at().to_form_text(),
+            ends_at: self.window.ends_at().to_form_text(),
             kyc_required: self.kyc_required,
             whitepaper_url: self
                 .whitepaper_url
@@ -495,6 +510,11 @@ impl SaleTerms {
             SaleStatus::Ended
         }
     }
+}
+
+/// Characters that reorder how text is displayed (the "Trojan Source" set).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn show(value: U256, currency: &AcceptedCurrency) -> String {
@@ -523,7 +543,8 @@ impl Checker {
         max_chars: usize,
         required: bool,
     ) -> Option<String> {
-        let text = input.trim();
+        // Line breaks pasted from Windows (CRLF) are kept as plain line breaks.
+        let text = input.trim().replace("\r\n", "\n");
         if required && text.is_empty() {
             self.fail(field, ValidationCode::Required, "this field is required");
             return None;
@@ -546,7 +567,15 @@ impl Checker {
             );
             return None;
         }
-        Some(text.to_owned())
+        if text.chars().any(is_bidi_control) {
+            self.fail(
+                field,
+                ValidationCode::InvalidText,
+                "contains invisible text-direction characters, which can disguise what is shown",
+            );
+            return None;
+        }
+        Some(text)
     }
 
     fn symbol(&mut self, field: SaleField, input: &str) -> Option<String> {
@@ -725,6 +754,15 @@ impl Checker {
             return Some(None);
         }
         match Url::parse(&text) {
+            // The stored form is the normalised one; it must also fit the limit.
+            Ok(url) if url.as_str().chars().count() > MAX_URL_CHARS => {
+                self.fail(
+                    field,
+                    ValidationCode::TooLong,
+                    format!("at most {MAX_URL_CHARS} characters"),
+                );
+                None
+            }
             Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
                 Some(Some(url))
             }

@@ -63,6 +63,22 @@ impl UtcTimestamp {
     }
 }
 
+impl UtcTimestamp {
+    /// The form a user types, in UTC: `2026-12-01 14:00`, with `:SS` only when the
+    /// seconds are not zero. [`UtcTimestamp::parse`] reads it back exactly.
+    pub fn to_form_text(self) -> String {
+        use time::macros::format_description;
+        let moment =
+            OffsetDateTime::from_unix_timestamp(self.0).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+        let format = if moment.second() == 0 {
+            format_description!("[year]-[month]-[day] [hour]:[minute]")
+        } else {
+            format_description!("[year]-[month]-[day] [hour]:[minute]:[second]")
+        };
+        moment.format(format).unwrap_or_else(|_| self.to_rfc3339())
+    }
+}
+
 fn parse_naive_utc(text: &str) -> Result<OffsetDateTime, TimestampError> {
     use time::macros::format_description;
     let formats = [
@@ -117,6 +133,18 @@ mod tests {
                 Err(expected),
                 "{input:?}"
             );
+        }
+    }
+
+    #[test]
+    fn prints_the_form_a_user_types_and_reads_it_back() {
+        for (input, form) in [
+            ("2026-12-01T14:00:00Z", "2026-12-01 14:00"),
+            ("2026-12-01T14:00:30Z", "2026-12-01 14:00:30"),
+        ] {
+            let moment = UtcTimestamp::parse(input).expect("valid");
+            assert_eq!(moment.to_form_text(), form);
+            assert_eq!(UtcTimestamp::parse(form), Ok(moment));
         }
     }
 

@@ -10,6 +10,8 @@ use crate::migrations::{LATEST_SCHEMA_VERSION, MIGRATIONS};
 /// How long a write waits for another process (the CLI beside the app) to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+/// `PRAGMA application_id` of a Saleguard database: "SGRD" in ASCII.
+pub(crate) const APPLICATION_ID: i64 = 0x5347_5244;
 
 /// What `PRAGMA` reports for the settings Saleguard relies on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +55,7 @@ impl Store {
             });
         }
         store.refuse_damaged_file()?;
+        store.refuse_other_programs_database(found)?;
         store.configure()?;
         store.migrate()?;
         tracing::info!(path = %path.display(), version = LATEST_SCHEMA_VERSION, "database open");
@@ -105,10 +108,30 @@ impl Store {
                     path: self.path.clone(),
                 })
             }
-            Err(StoreError::Sqlite(_)) => Err(StoreError::Corrupt {
-                path: self.path.clone(),
-            }),
             Err(other) => Err(other),
+        }
+    }
+
+    /// An SQLite file of another program (tables but no Saleguard schema version, or
+    /// another application id) is not ours to migrate.
+    fn refuse_other_programs_database(&self, schema_version: i64) -> Result<(), StoreError> {
+        let application_id: i64 = self
+            .conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))?;
+        let objects: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
+        let ours = if schema_version == 0 {
+            objects == 0
+        } else {
+            application_id == APPLICATION_ID
+        };
+        if ours {
+            Ok(())
+        } else {
+            Err(StoreError::OtherProgramsDatabase {
+                path: self.path.clone(),
+            })
         }
     }
 
@@ -138,6 +161,9 @@ impl Store {
         for (index, migration) in MIGRATIONS.iter().enumerate().skip(applied.max(0) as usize) {
             let version = index as i64 + 1;
             tx.execute_batch(migration.sql)?;
+            if version == 1 {
+                tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            }
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, unixepoch())",
                 (version, migration.name),

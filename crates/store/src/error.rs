@@ -17,6 +17,10 @@ pub enum StoreError {
     #[error("{path} is not a Saleguard database (it is not an SQLite file); it was left untouched")]
     NotADatabase { path: PathBuf },
     #[error(
+        "{path} is an SQLite database of another program, not Saleguard's; it was left untouched"
+    )]
+    OtherProgramsDatabase { path: PathBuf },
+    #[error(
         "{path} is damaged and cannot be read; it was left untouched: restore it from a backup"
     )]
     Corrupt { path: PathBuf },

@@ -2,8 +2,9 @@
 //!
 //! Invariants: every table is `STRICT`; the connection runs in WAL mode with
 //! `synchronous=FULL` and foreign keys on; a database written by a newer Saleguard,
-//! or a file that is not a Saleguard database, is refused before anything is written
-//! to it. The store never reads the clock: callers pass the time of each write.
+//! or a file that is not a Saleguard database (not SQLite, another program's SQLite
+//! file, damaged), is refused before anything is written to it. Rows carry the time
+//! their callers pass in; only `schema_migrations` records SQLite's own clock.
 
 mod connection;
 mod error;

@@ -256,3 +256,47 @@ fn refuses_a_corrupted_database_without_overwriting_it() {
         "the damaged file is left for recovery"
     );
 }
+
+#[test]
+fn refuses_another_programs_sqlite_database_without_writing_to_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases: [(&str, &str); 2] = [
+        (
+            "browser-history.sqlite",
+            "CREATE TABLE visits (url TEXT) STRICT; INSERT INTO visits VALUES ('https://example.org');",
+        ),
+        (
+            "versioned.sqlite",
+            "CREATE TABLE t (x INTEGER) STRICT; PRAGMA user_version = 1; PRAGMA application_id = 1234;",
+        ),
+    ];
+    for (name, setup) in cases {
+        let path = dir.path().join(name);
+        rusqlite::Connection::open(&path)
+            .and_then(|c| c.execute_batch(setup))
+            .expect("setup");
+        let before = std::fs::read(&path).expect("read");
+        let error = Store::open(&path).expect_err("another program's database");
+        assert!(
+            matches!(error, StoreError::OtherProgramsDatabase { .. }),
+            "{name}: {error:?}"
+        );
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "{name} is byte-for-byte unchanged"
+        );
+    }
+}
+
+#[test]
+fn a_saleguard_database_carries_its_application_id() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("db");
+    drop(Store::open(&path).expect("open"));
+    assert_eq!(
+        pragma(&path, "application_id"),
+        format!("Integer({})", 0x5347_5244)
+    );
+    Store::open(&path).expect("and it reopens");
+}

@@ -9,8 +9,10 @@ async fn a_database_from_a_newer_version_is_refused_in_the_ui_and_left_untouched
     let database = data_dir.path().join("saleguard.sqlite3");
     {
         let conn = rusqlite::Connection::open(&database).expect("create");
-        conn.execute_batch("CREATE TABLE from_the_future (x INTEGER) STRICT; PRAGMA user_version = 99;")
-            .expect("setup");
+        conn.execute_batch(
+            "CREATE TABLE from_the_future (x INTEGER) STRICT; PRAGMA user_version = 99;",
+        )
+        .expect("setup");
     }
     let before = std::fs::read(&database).expect("read");
 
@@ -24,5 +26,9 @@ async fn a_database_from_a_newer_version_is_refused_in_the_ui_and_left_untouched
     app.screenshot("07-newer-database-refused").await;
     app.quit().await;
 
-    assert_eq!(std::fs::read(&database).expect("read"), before, "the newer database is byte-for-byte unchanged");
+    assert_eq!(
+        std::fs::read(&database).expect("read"),
+        before,
+        "the newer database is byte-for-byte unchanged"
+    );
 }

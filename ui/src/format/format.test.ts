@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editableDateTime, saleInputForSubmission, emptySaleInput } from "../sales/saleInput";
+import { saleInputForSubmission, emptySaleInput } from "../sales/saleInput";
 import { parseRoute, routeHref, type Route } from "../shell/route";
 import { compareAmountValues, formatDecimalString } from "./amount";
 import { formatUtcDateTime, localPreviewOfUtcInput } from "./time";
@@ -30,11 +30,6 @@ describe("times", () => {
   it("shows UTC with seconds only when they matter", () => {
     expect(formatUtcDateTime("2026-12-01T14:00:00Z")).toBe("2026-12-01 14:00 UTC");
     expect(formatUtcDateTime("2026-12-01T14:00:30Z")).toBe("2026-12-01 14:00:30 UTC");
-  });
-
-  it("prefills the edit form with the short form only when seconds are zero", () => {
-    expect(editableDateTime("2026-12-01T14:00:00Z")).toBe("2026-12-01 14:00");
-    expect(editableDateTime("2026-12-01T14:00:30Z")).toBe("2026-12-01T14:00:30Z");
   });
 
   it("previews what was typed in local time, and nothing for what it cannot read", () => {

@@ -224,22 +224,30 @@ describe("the sale form", () => {
     expect(field("currencyDecimals")).toHaveValue("6");
   });
 
-  it("edits a sale: prefilled from the sale, saved with update_sale", async () => {
-    const sale = saleFixture({
-      id: 42,
+  it("edits a sale: prefilled from the backend's draft, saved with update_sale", async () => {
+    const sale = saleFixture({ id: 42, projectName: "Example Protocol" });
+    const draft: SaleInput = {
+      ...typedInput,
       projectName: "Example Protocol",
-      currency: { kind: "erc20", symbol: "USDC", decimals: 6, address: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48" },
-      pricing: { kind: "rate", amount: { baseUnits: "2000000000000000000000", decimals: 18, decimal: "2000", symbol: "TKN" } },
-      softCap: { baseUnits: "500000000", decimals: 6, decimal: "500", symbol: "USDC" },
-      hardCap: null,
-      startsAt: "2026-12-01T14:00:00Z",
-      endsAt: "2026-12-15T14:00:30Z",
-      whitepaperUrl: "https://example.org/wp.pdf",
-    });
+      currencyKind: "erc20",
+      currencySymbol: "USDC",
+      currencyAddress: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48",
+      currencyDecimals: "6",
+      pricingKind: "rate",
+      pricingAmount: "2000",
+      softCap: "500",
+      hardCap: "",
+      startsAt: "2026-12-01 14:00",
+      endsAt: "2026-12-15 14:00:30",
+    };
     let current = sale;
     const backend = fakeBackend({
       list_sales: () => [current],
       get_sale: () => current,
+      get_sale_draft: (args) => {
+        expect(args).toEqual({ id: 42 });
+        return draft;
+      },
       update_sale: (args) => {
         const { input } = args as { id: number; input: SaleInput };
         current = { ...current, projectName: input.projectName };
@@ -258,7 +266,7 @@ describe("the sale form", () => {
     expect(field("softCap")).toHaveValue("500");
     expect(field("hardCap")).toHaveValue("");
     expect(field("startsAt")).toHaveValue("2026-12-01 14:00");
-    expect(field("endsAt")).toHaveValue("2026-12-15T14:00:30Z");
+    expect(field("endsAt")).toHaveValue("2026-12-15 14:00:30");
 
     await user.clear(field("projectName"));
     await user.type(field("projectName"), "Renamed Protocol");

@@ -7,8 +7,8 @@ import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
 import { navigate, routeHref, type SalesRoute } from "../shell/route";
 import { SaleForm } from "./SaleForm";
-import { emptySaleInput, saleInputFromSale } from "./saleInput";
-import { useCreateSale, useSale, useUpdateSale } from "./salesQueries";
+import { emptySaleInput } from "./saleInput";
+import { useCreateSale, useSaleDraft, useUpdateSale } from "./salesQueries";
 
 function BackLink({ to, label }: { to: SalesRoute; label: string }) {
   return (
@@ -54,12 +54,12 @@ export function CreateSalePage() {
 }
 
 export function EditSalePage({ saleId }: { saleId: number }) {
-  const saleQuery = useSale(saleId);
+  const draftQuery = useSaleDraft(saleId);
   const updateSale = useUpdateSale(saleId);
   const detail: SalesRoute = { area: "sales", view: "detail", saleId };
   const breadcrumb = <BackLink to={detail} label="Back to the sale" />;
 
-  if (saleQuery.isPending) {
+  if (draftQuery.isPending) {
     return (
       <>
         <PageHeader breadcrumb={breadcrumb} title="Edit sale" />
@@ -67,21 +67,22 @@ export function EditSalePage({ saleId }: { saleId: number }) {
       </>
     );
   }
-  if (saleQuery.isError) {
+  if (draftQuery.isError) {
     return (
       <>
         <PageHeader breadcrumb={breadcrumb} title="Edit sale" />
-        <FailureAlert title="The sale could not be loaded" error={saleQuery.error} onRetry={() => void saleQuery.refetch()} />
+        <FailureAlert title="The sale could not be loaded" error={draftQuery.error} onRetry={() => void draftQuery.refetch()} />
       </>
     );
   }
-  const sale = saleQuery.data;
+  const draft = draftQuery.data;
   return (
     <>
-      <PageHeader breadcrumb={breadcrumb} title={`Edit ${sale.projectName}`} />
+      <PageHeader breadcrumb={breadcrumb} title={`Edit ${draft.projectName}`} />
       <SaleForm
-        // The form keeps what the user types; a background refetch must not overwrite it.
-        initialInput={saleInputFromSale(sale)}
+        // The backend writes the stored terms as a user would type them; the form then
+        // keeps what the user types.
+        initialInput={draft}
         onCancel={() => navigate(detail)}
         onSave={async (input) => {
           const saved = await updateSale.mutateAsync(input);

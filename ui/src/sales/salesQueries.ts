@@ -5,6 +5,7 @@ export const saleQueryKeys = {
   all: ["sales"] as const,
   list: () => [...saleQueryKeys.all, "list"] as const,
   detail: (id: number) => [...saleQueryKeys.all, "detail", id] as const,
+  draft: (id: number) => [...saleQueryKeys.all, "draft", id] as const,
 };
 
 // A sale's status is computed by the backend against the clock; asking again once a
@@ -27,10 +28,21 @@ export function useSale(id: number) {
   });
 }
 
+/** The sale as the user would type it, from the backend: what the edit form starts from. */
+export function useSaleDraft(id: number) {
+  return useQuery({
+    queryKey: saleQueryKeys.draft(id),
+    queryFn: () => api.getSaleDraft(id),
+    // Always start an edit from what is stored now.
+    gcTime: 0,
+  });
+}
+
 function useRememberSale() {
   const queryClient = useQueryClient();
   return async (sale: Sale) => {
     queryClient.setQueryData(saleQueryKeys.detail(sale.id), sale);
+    queryClient.removeQueries({ queryKey: saleQueryKeys.draft(sale.id) });
     await queryClient.invalidateQueries({ queryKey: saleQueryKeys.list() });
   };
 }

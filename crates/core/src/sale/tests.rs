@@ -78,6 +78,24 @@ fn each_broken_rule_is_reported_at_its_field_with_a_stable_code() {
             C::InvalidText,
         ),
         (
+            "bidi override in name",
+            |d| d.project_name = "Safe\u{202E}gnp.exe".into(),
+            F::ProjectName,
+            C::InvalidText,
+        ),
+        (
+            "isolate in notes",
+            |d| d.notes = "a\u{2066}b".into(),
+            F::Notes,
+            C::InvalidText,
+        ),
+        (
+            "url that grows past the limit when normalised",
+            |d| d.whitepaper_url = format!("https://x.example/a{}b", " ".repeat(2000)),
+            F::WhitepaperUrl,
+            C::TooLong,
+        ),
+        (
             "symbol with space",
             |d| d.token_symbol = "A UR".into(),
             F::TokenSymbol,
@@ -385,4 +403,12 @@ fn every_field_name_is_a_key_of_the_draft_on_the_wire() {
             "serde and as_str agree"
         );
     }
+}
+
+#[test]
+fn windows_line_breaks_in_notes_are_kept_as_line_breaks() {
+    let mut draft = valid_draft();
+    draft.notes = "first\r\nsecond".into();
+    let terms = SaleTerms::from_draft(&draft).expect("CRLF is fine in notes");
+    assert_eq!(terms.notes, "first\nsecond");
 }
