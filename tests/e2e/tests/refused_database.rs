@@ -23,7 +23,7 @@ async fn a_database_from_a_newer_version_is_refused_in_the_ui_and_left_untouched
         "The data file was written by a newer Saleguard. Install the newer version; this one will not change the file.",
     )
     .await;
-    app.screenshot("07-newer-database-refused").await;
+    app.screenshot("09-newer-database-refused").await;
     app.quit().await;
 
     assert_eq!(

@@ -1,10 +1,10 @@
-//! A new user adds their first sale in the real app, makes a mistake, fixes it, and
-//! finds the sale again after restarting.
+//! A new user adds their first sale in the real app, makes a mistake, fixes it, finds
+//! the sale again after restarting, edits it, and deletes it.
 
 use saleguard_e2e::AppSession;
 
 #[tokio::test(flavor = "current_thread")]
-async fn add_a_sale_see_the_inline_error_fix_it_and_find_it_after_a_restart() {
+async fn add_a_sale_see_the_inline_error_fix_it_find_it_after_a_restart_edit_and_delete_it() {
     let data_dir = tempfile::tempdir().expect("temp data dir");
 
     let app = AppSession::launch(data_dir.path()).await;
@@ -63,6 +63,23 @@ async fn add_a_sale_see_the_inline_error_fix_it_and_find_it_after_a_restart() {
     app.wait_for("[data-testid='sale-row']").await;
     app.wait_for_text("Aurora Network").await;
     app.screenshot("06-after-restart").await;
+
+    // Edit: the form starts from the stored terms, written as the user typed them.
+    app.click("[data-testid='sale-row']").await;
+    app.click("[data-testid='edit-sale']").await;
+    app.wait_for("[data-testid='sale-form']").await;
+    assert_eq!(app.value_of("startsAt").await, "2026-12-01 14:00");
+    assert_eq!(app.value_of("minContribution").await, "0.1");
+    app.fill("hardCap", "750.25").await;
+    app.click("[data-testid='sale-form'] button[type='submit']").await;
+    app.wait_for_text("750.25 ETH").await;
+    app.screenshot("07-sale-edited").await;
+
+    // Delete, after confirming.
+    app.click("[data-testid='delete-sale']").await;
+    app.click("[data-testid='confirm-delete']").await;
+    app.wait_for("[data-testid='sales-empty']").await;
+    app.screenshot("08-sale-deleted").await;
     app.quit().await;
 
     assert!(
