@@ -71,7 +71,8 @@ async fn add_a_sale_see_the_inline_error_fix_it_find_it_after_a_restart_edit_and
     assert_eq!(app.value_of("startsAt").await, "2026-12-01 14:00");
     assert_eq!(app.value_of("minContribution").await, "0.1");
     app.fill("hardCap", "750.25").await;
-    app.click("[data-testid='sale-form'] button[type='submit']").await;
+    app.click("[data-testid='sale-form'] button[type='submit']")
+        .await;
     app.wait_for_text("750.25 ETH").await;
     app.screenshot("07-sale-edited").await;
 
