@@ -78,7 +78,7 @@ impl AppSession {
             .await
             .click()
             .await
-            .unwrap_or_else(|error| panic!("click {css}: {error}"));
+            .unwrap_or_else(|error| panic!("click {css}: {error:?}"));
     }
 
     /// Replaces the value of the input named `name` in the form.

@@ -65,7 +65,7 @@ async fn add_a_sale_see_the_inline_error_fix_it_find_it_after_a_restart_edit_and
     app.screenshot("06-after-restart").await;
 
     // Edit: the form starts from the stored terms, written as the user typed them.
-    app.click("[data-testid='sale-row']").await;
+    app.click("[data-testid='sale-row'] td").await;
     app.click("[data-testid='edit-sale']").await;
     app.wait_for("[data-testid='sale-form']").await;
     assert_eq!(app.value_of("startsAt").await, "2026-12-01 14:00");

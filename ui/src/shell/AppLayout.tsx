@@ -38,9 +38,12 @@ export function AppLayout() {
     if (previousRouteKey.current === routeKey) return;
     previousRouteKey.current = routeKey;
     closeNavigation();
+    // A new page starts at its top (not where the previous page was scrolled to, and
+    // not with its title tucked under the fixed top bar).
+    window.scrollTo({ top: 0 });
     const main = mainRef.current;
     const title = main?.querySelector<HTMLElement>("[data-page-title]");
-    (title ?? main)?.focus({ preventScroll: false });
+    (title ?? main)?.focus({ preventScroll: true });
   }, [routeKey, closeNavigation]);
 
   return (

@@ -33,6 +33,8 @@ if (!("fonts" in document)) {
 }
 
 window.HTMLElement.prototype.scrollIntoView = function scrollIntoView() {};
+// jsdom does not lay out pages; navigating scrolls the window to the top.
+window.scrollTo = vi.fn() as unknown as typeof window.scrollTo;
 
 const { getComputedStyle } = window;
 window.getComputedStyle = (element: Element) => getComputedStyle(element);
