@@ -99,7 +99,15 @@ impl AppSession {
         input.prop("value").await.ok().flatten().unwrap_or_default()
     }
 
+    /// Saves a screenshot, after two animation frames so that what the DOM holds now
+    /// has been painted.
     pub async fn screenshot(&self, name: &str) {
+        let after_paint = "const done = arguments[arguments.length - 1]; \
+                           requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        self.client
+            .execute_async(after_paint, Vec::new())
+            .await
+            .unwrap_or_else(|error| panic!("waiting for a paint before {name}: {error:?}"));
         let png = self
             .client
             .screenshot()

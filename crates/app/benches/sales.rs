@@ -11,28 +11,7 @@ use saleguard_app::{
 use saleguard_core::sale::SaleTerms;
 
 fn draft(index: usize) -> SaleDraft {
-    SaleDraft {
-        project_name: format!("Project {index}"),
-        token_symbol: "AUR".into(),
-        token_decimals: "18".into(),
-        chain_id: "1".into(),
-        contribution_address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed".into(),
-        currency_kind: CurrencyKind::Erc20,
-        currency_symbol: "USDC".into(),
-        currency_address: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48".into(),
-        currency_decimals: "6".into(),
-        pricing_kind: PricingKind::Price,
-        pricing_amount: "0.05".into(),
-        soft_cap: "100000".into(),
-        hard_cap: "2500000.5".into(),
-        min_contribution: "100".into(),
-        max_contribution: "25000".into(),
-        starts_at: "2026-12-01 14:00".into(),
-        ends_at: "2026-12-15 14:00".into(),
-        kyc_required: true,
-        whitepaper_url: "https://project.example/whitepaper.pdf".into(),
-        notes: "Official address seen on the project's site and announcement channel.".into(),
-    }
+    erc20_sale_draft(&format!("Project {index}"))
 }
 
 fn app(dir: &std::path::Path) -> Saleguard {

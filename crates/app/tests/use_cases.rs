@@ -5,7 +5,7 @@ use std::sync::Arc;
 use saleguard_app::{
     AppError, DataPaths, ErrorCode, FixedClock, SaleDraft, SaleStatus, Saleguard, UtcTimestamp,
 };
-use saleguard_app::{CurrencyKind, PricingKind};
+use saleguard_core::fixtures::native_sale_draft;
 
 fn at(text: &str) -> UtcTimestamp {
     UtcTimestamp::parse(text).expect("test time")
@@ -15,25 +15,11 @@ fn app_at(dir: &std::path::Path, now: &str) -> Saleguard {
     Saleguard::start(DataPaths::at(dir), Arc::new(FixedClock(at(now))))
 }
 
+/// A valid draft, its address typed in lower case as users often paste it.
 fn draft(name: &str) -> SaleDraft {
     SaleDraft {
-        project_name: name.into(),
-        token_symbol: "AUR".into(),
-        token_decimals: "18".into(),
-        chain_id: "1".into(),
         contribution_address: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed".into(),
-        currency_kind: CurrencyKind::Native,
-        currency_symbol: "ETH".into(),
-        pricing_kind: PricingKind::Rate,
-        pricing_amount: "1000".into(),
-        soft_cap: "100".into(),
-        hard_cap: "500".into(),
-        min_contribution: "0.1".into(),
-        max_contribution: "10".into(),
-        starts_at: "2026-12-01 14:00".into(),
-        ends_at: "2026-12-15 14:00".into(),
-        kyc_required: false,
-        ..SaleDraft::default()
+        ..native_sale_draft(name)
     }
 }
 

@@ -5,6 +5,8 @@
 
 pub mod address;
 pub mod amount;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 pub mod sale;
 pub mod timestamp;
 

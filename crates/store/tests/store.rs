@@ -2,32 +2,17 @@
 
 use std::path::Path;
 
-use saleguard_core::sale::{CurrencyKind, PricingKind, SaleDraft, SaleId, SaleTerms};
+use saleguard_core::fixtures::erc20_sale_draft;
+use saleguard_core::sale::{SaleDraft, SaleId, SaleTerms};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_store::{LATEST_SCHEMA_VERSION, Store, StoreError};
 
+/// Terms with an amount beyond 64 bits, to check exact round trips.
 fn terms(name: &str) -> SaleTerms {
     let draft = SaleDraft {
-        project_name: name.into(),
-        token_symbol: "AUR".into(),
-        token_decimals: "18".into(),
-        chain_id: "1".into(),
-        contribution_address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed".into(),
-        currency_kind: CurrencyKind::Erc20,
-        currency_symbol: "USDC".into(),
-        currency_address: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48".into(),
-        currency_decimals: "6".into(),
-        pricing_kind: PricingKind::Price,
-        pricing_amount: "0.05".into(),
-        soft_cap: "100000".into(),
         hard_cap: "115792089237316195423570985008687907853269984665640564039457.584007".into(),
-        min_contribution: "".into(),
-        max_contribution: "2500.5".into(),
-        starts_at: "2026-12-01 14:00".into(),
-        ends_at: "2026-12-15 14:00".into(),
-        kyc_required: true,
-        whitepaper_url: "https://aurora.example/wp.pdf".into(),
-        notes: "line one\nline two".into(),
+        min_contribution: String::new(),
+        ..erc20_sale_draft(name)
     };
     SaleTerms::from_draft(&draft).expect("test draft is valid")
 }

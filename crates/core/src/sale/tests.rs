@@ -1,29 +1,8 @@
 use super::*;
 
 /// A draft that passes every rule; each test breaks one thing.
-pub(crate) fn valid_draft() -> SaleDraft {
-    SaleDraft {
-        project_name: "Aurora Network".into(),
-        token_symbol: "AUR".into(),
-        token_decimals: "18".into(),
-        chain_id: "1".into(),
-        contribution_address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed".into(),
-        currency_kind: CurrencyKind::Native,
-        currency_symbol: "ETH".into(),
-        currency_address: String::new(),
-        currency_decimals: String::new(),
-        pricing_kind: PricingKind::Rate,
-        pricing_amount: "1000".into(),
-        soft_cap: "100".into(),
-        hard_cap: "500".into(),
-        min_contribution: "0.1".into(),
-        max_contribution: "10".into(),
-        starts_at: "2026-12-01 14:00".into(),
-        ends_at: "2026-12-15 14:00".into(),
-        kyc_required: true,
-        whitepaper_url: "https://aurora.example/whitepaper.pdf".into(),
-        notes: "Seen on the official blog.\nTeam doxxed.".into(),
-    }
+fn valid_draft() -> SaleDraft {
+    crate::fixtures::native_sale_draft("Aurora Network")
 }
 
 fn violations(draft: &SaleDraft) -> Vec<(SaleField, ValidationCode)> {
