@@ -5,9 +5,8 @@
 use std::sync::Arc;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use saleguard_app::{
-    CurrencyKind, DataPaths, FixedClock, PricingKind, SaleDraft, Saleguard, UtcTimestamp,
-};
+use saleguard_app::{DataPaths, FixedClock, SaleDraft, Saleguard, UtcTimestamp};
+use saleguard_core::fixtures::erc20_sale_draft;
 use saleguard_core::sale::SaleTerms;
 
 fn draft(index: usize) -> SaleDraft {
