@@ -104,6 +104,7 @@ describe("the sales list", () => {
     expect(alert).toHaveTextContent("The database could not be read.");
     expect(alert).toHaveTextContent("Check that the disk is not full");
     expect(within(alert).getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    expect(screen.queryByTestId("add-sale"), "no way to add what could not be saved").toBeNull();
   });
 
   it("opens a sale's terms when its row is clicked or Enter is pressed on it", async () => {

@@ -52,8 +52,9 @@ export function SalesListPage() {
       <PageHeader
         title="Sales"
         description="The token sales you follow. Status is worked out from the start and end times; times are your local time, with UTC on hover."
-        // The empty state carries its own "Add sale"; one such button on screen at a time.
-        actions={isEmpty ? undefined : <AddSaleButton />}
+        // Only with a readable list: the empty state carries its own "Add sale" (one such
+        // button on screen at a time), and nothing can be added while the data is unreadable.
+        actions={salesQuery.isSuccess && !isEmpty ? <AddSaleButton /> : undefined}
       />
       {content}
     </>
