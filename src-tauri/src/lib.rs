@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use clap::Parser;
 use saleguard_app::dto::{AppInfo, Sale};
-use saleguard_app::{AppError, DATA_DIR_ENV, DataPaths, SaleDraft, Saleguard, SystemClock};
+use saleguard_app::{
+    AppError, DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard, SystemClock,
+};
 use specta_typescript::Typescript;
 use tauri::State;
 
@@ -72,8 +74,18 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             update_sale,
             delete_sale,
         ])
+        // The form defaults the native coin's symbol from the chain id with the core's table.
+        .constant("NATIVE_COIN_SYMBOLS", native_coin_symbols())
         .dangerously_cast_bigints_to_number()
         .disable_serde_phases()
+}
+
+/// Chain id (as a string, the form's type) → symbol.
+fn native_coin_symbols() -> std::collections::BTreeMap<String, &'static str> {
+    NATIVE_COIN_SYMBOLS
+        .iter()
+        .map(|(id, symbol)| (id.to_string(), *symbol))
+        .collect()
 }
 
 /// How the bindings are written.

@@ -3,7 +3,7 @@
 // sees it as the query's or mutation's error. Components import from here, never
 // from `./bindings` or `@tauri-apps/api/core` directly.
 
-import { commands } from "./bindings";
+import { commands, NATIVE_COIN_SYMBOLS } from "./bindings";
 
 // The backend's types, named for the UI and taken from the generated command
 // signatures rather than by the Rust type names, so that a rename on the Rust side
@@ -68,4 +68,10 @@ export function failureMessage(value: unknown): string {
   if (isAppError(value)) return value.message;
   if (value instanceof Error) return value.message;
   return String(value);
+}
+
+/** The symbol of a well-known chain's native coin (the backend's table), if known. */
+export function nativeCoinSymbol(chainId: string): string | undefined {
+  const symbols: Readonly<Record<string, string>> = NATIVE_COIN_SYMBOLS;
+  return symbols[chainId.trim()];
 }

@@ -16,6 +16,9 @@ export const commands = {
 	deleteSale: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_sale", { id })),
 };
 
+/* Constants */
+export const NATIVE_COIN_SYMBOLS = {"1":"ETH","10":"ETH","100":"xDAI","11155111":"ETH","137":"POL","17000":"ETH","31337":"ETH","324":"ETH","42161":"ETH","43114":"AVAX","56":"BNB","560048":"ETH","59144":"ETH","8453":"ETH"} as const;
+
 /* Types */
 export type AcceptedCurrency = {
 	kind: CurrencyKind,

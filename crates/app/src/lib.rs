@@ -20,7 +20,7 @@ pub use error::{AppError, ErrorCode, FieldError};
 pub use logging::{LOG_FILTER_ENV, init_file_logging};
 pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DataPaths};
 pub use saleguard_core::sale::{
-    CurrencyKind, PricingKind, SaleDraft, SaleStatus, native_coin_symbol,
+    CurrencyKind, NATIVE_COIN_SYMBOLS, PricingKind, SaleDraft, SaleStatus, native_coin_symbol,
 };
 pub use saleguard_core::timestamp::UtcTimestamp;
 

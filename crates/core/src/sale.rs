@@ -22,19 +22,32 @@ pub const MAX_SYMBOL_CHARS: usize = 16;
 pub const MAX_URL_CHARS: usize = 2048;
 pub const MAX_NOTES_CHARS: usize = 10_000;
 
-/// The symbol of the native coin of well-known EVM chains, for defaults in forms.
+/// The native coins of well-known EVM chains, for defaults in forms: Ethereum, its
+/// test networks, the local development chain and rollups paying gas in ETH, then
+/// other common chains.
+pub const NATIVE_COIN_SYMBOLS: &[(u64, &str)] = &[
+    (1, "ETH"),
+    (11_155_111, "ETH"),
+    (17_000, "ETH"),
+    (560_048, "ETH"),
+    (31_337, "ETH"),
+    (10, "ETH"),
+    (8_453, "ETH"),
+    (42_161, "ETH"),
+    (59_144, "ETH"),
+    (324, "ETH"),
+    (56, "BNB"),
+    (137, "POL"),
+    (43_114, "AVAX"),
+    (100, "xDAI"),
+];
+
+/// The symbol of a well-known chain's native coin.
 pub fn native_coin_symbol(chain_id: u64) -> Option<&'static str> {
-    match chain_id {
-        // Ethereum, its test networks, the local development chain, and rollups paying gas in ETH.
-        1 | 11_155_111 | 17_000 | 560_048 | 31_337 | 10 | 8_453 | 42_161 | 59_144 | 324 => {
-            Some("ETH")
-        }
-        56 => Some("BNB"),
-        137 => Some("POL"),
-        43_114 => Some("AVAX"),
-        100 => Some("xDAI"),
-        _ => None,
-    }
+    NATIVE_COIN_SYMBOLS
+        .iter()
+        .find(|(id, _)| *id == chain_id)
+        .map(|(_, symbol)| *symbol)
 }
 
 /// The row id of a stored sale.

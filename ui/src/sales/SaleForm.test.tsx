@@ -224,6 +224,25 @@ describe("the sale form", () => {
     expect(field("currencyDecimals")).toHaveValue("6");
   });
 
+  it("fills the native coin's symbol from a well-known chain id, but never over one the user typed", async () => {
+    fakeBackend({ list_sales: () => [] });
+    const { user } = renderApp("#/sales/new");
+    await screen.findByTestId("sale-form");
+
+    await user.type(field("chainId"), "56");
+    expect(field("currencySymbol")).toHaveValue("BNB");
+    await user.clear(field("chainId"));
+    await user.type(field("chainId"), "1");
+    expect(field("currencySymbol")).toHaveValue("ETH");
+    await user.type(field("chainId"), "2345");
+    expect(field("currencySymbol"), "an unknown chain leaves the symbol to the user").toHaveValue("");
+
+    await user.type(field("currencySymbol"), "XYZ");
+    await user.clear(field("chainId"));
+    await user.type(field("chainId"), "56");
+    expect(field("currencySymbol")).toHaveValue("XYZ");
+  });
+
   it("edits a sale: prefilled from the backend's draft, saved with update_sale", async () => {
     const sale = saleFixture({ id: 42, projectName: "Example Protocol" });
     const draft: SaleInput = {

@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { IconAlertTriangle, IconDeviceFloppy } from "@tabler/icons-react";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
-import type { CurrencyKind, PricingKind, SaleInput } from "../api";
+import { nativeCoinSymbol, type CurrencyKind, type PricingKind, type SaleInput } from "../api";
 import { localPreviewOfUtcInput } from "../format/time";
 import { saleInputForSubmission } from "./saleInput";
 import {
@@ -135,6 +135,18 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
     setErrors((current) => withoutFieldError(current, field));
   };
 
+  // For the native coin, a symbol the user has not chosen follows the chain id
+  // (1 → ETH, 56 → BNB); one they typed themselves is never replaced.
+  const changeChainId = (chainId: string) => {
+    setInput((current) => {
+      const symbolIsDefault =
+        current.currencySymbol === "" || current.currencySymbol === nativeCoinSymbol(current.chainId);
+      const followsChain = current.currencyKind === "native" && symbolIsDefault;
+      return { ...current, chainId, currencySymbol: followsChain ? (nativeCoinSymbol(chainId) ?? "") : current.currencySymbol };
+    });
+    setErrors((current) => withoutFieldError(withoutFieldError(current, "chainId"), "currencySymbol"));
+  };
+
   const textField = (field: TextField): TextInputProps & { name: TextField } => ({
     name: field,
     label: saleFieldLabels[field],
@@ -237,6 +249,7 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
               />
               <TextInput
                 {...textField("chainId")}
+                onChange={(event: ChangeEvent<HTMLInputElement>) => changeChainId(event.currentTarget.value)}
                 placeholder="1"
                 inputMode="numeric"
                 withAsterisk
