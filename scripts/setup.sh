@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 for_tests=false
 [[ "${1:-}" == "--for-tests" ]] && for_tests=true
 
+sudo_cmd=()
+[[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
@@ -25,8 +28,6 @@ if command -v apt-get >/dev/null 2>&1; then
   done
   if ((${#missing[@]})); then
     say "Installing system packages: ${missing[*]}"
-    sudo_cmd=()
-    [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
     "${sudo_cmd[@]}" apt-get update -q
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
@@ -58,8 +59,6 @@ node_is_recent() {
 if ! node_is_recent && command -v apt-get >/dev/null 2>&1; then
   # Debian's own nodejs is too old for Vite; NodeSource's apt repository has Node 22.
   say "Installing Node.js 22 from NodeSource"
-  sudo_cmd=()
-  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
   curl -fsSL https://deb.nodesource.com/setup_22.x | "${sudo_cmd[@]}" bash -
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q nodejs
 fi

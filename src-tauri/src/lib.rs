@@ -110,10 +110,7 @@ pub fn run() {
     let args = DesktopArgs::parse();
     let app = match DataPaths::resolve(args.data_dir) {
         Ok(paths) => {
-            if let Err(error) = paths
-                .ensure_exists()
-                .and_then(|()| saleguard_app::init_file_logging(&paths))
-            {
+            if let Err(error) = saleguard_app::init_file_logging(&paths) {
                 eprintln!("saleguard: logging is off: {error}");
             }
             Saleguard::start(paths, Arc::new(SystemClock))

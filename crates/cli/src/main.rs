@@ -34,7 +34,6 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
     let paths = DataPaths::resolve(cli.data_dir)?;
-    paths.ensure_exists()?;
     if let Err(error) = saleguard_app::init_file_logging(&paths) {
         eprintln!("warning: logging is off: {}", error.message);
     }

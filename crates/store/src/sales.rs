@@ -38,7 +38,7 @@ impl Store {
         terms: &SaleTerms,
         now: UtcTimestamp,
     ) -> Result<Sale, StoreError> {
-        let row = SaleRow::from(terms).params(now);
+        let row = SaleRow::new(terms, now);
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO sales (project_name, token_symbol, token_decimals, chain_id, contribution_address, \
@@ -62,7 +62,7 @@ impl Store {
         terms: &SaleTerms,
         now: UtcTimestamp,
     ) -> Result<Sale, StoreError> {
-        let row = SaleRow::from(terms).params(now);
+        let row = SaleRow::new(terms, now);
         let mut params = row.named();
         params.push((":id", &id.0));
         let changed = self.conn.execute(
@@ -118,8 +118,9 @@ struct SaleRow {
     now: i64,
 }
 
-impl From<&SaleTerms> for SaleRow {
-    fn from(terms: &SaleTerms) -> Self {
+impl SaleRow {
+    /// The row for `terms`, written at `now`.
+    fn new(terms: &SaleTerms, now: UtcTimestamp) -> Self {
         let (currency_kind, currency_address) = match &terms.currency {
             AcceptedCurrency::Native { .. } => ("native", None),
             AcceptedCurrency::Erc20 { address, .. } => ("erc20", Some(address.to_checksum(None))),
@@ -152,45 +153,34 @@ impl From<&SaleTerms> for SaleRow {
             kyc_required: terms.kyc_required,
             whitepaper_url: terms.whitepaper_url.as_ref().map(Url::to_string),
             notes: terms.notes.clone(),
-            now: 0,
+            now: now.unix_seconds(),
         }
     }
-}
 
-impl SaleRow {
-    fn params(mut self, now: UtcTimestamp) -> SaleParams {
-        self.now = now.unix_seconds();
-        SaleParams(self)
-    }
-}
-
-struct SaleParams(SaleRow);
-
-impl SaleParams {
+    /// The values bound by name in the INSERT and UPDATE statements.
     fn named(&self) -> Vec<(&str, &dyn rusqlite::ToSql)> {
-        let r = &self.0;
         vec![
-            (":project_name", &r.project_name),
-            (":token_symbol", &r.token_symbol),
-            (":token_decimals", &r.token_decimals),
-            (":chain_id", &r.chain_id),
-            (":contribution_address", &r.contribution_address),
-            (":currency_kind", &r.currency_kind),
-            (":currency_symbol", &r.currency_symbol),
-            (":currency_decimals", &r.currency_decimals),
-            (":currency_address", &r.currency_address),
-            (":pricing_kind", &r.pricing_kind),
-            (":pricing_amount", &r.pricing_amount),
-            (":soft_cap", &r.soft_cap),
-            (":hard_cap", &r.hard_cap),
-            (":min_contribution", &r.min_contribution),
-            (":max_contribution", &r.max_contribution),
-            (":starts_at", &r.starts_at),
-            (":ends_at", &r.ends_at),
-            (":kyc_required", &r.kyc_required),
-            (":whitepaper_url", &r.whitepaper_url),
-            (":notes", &r.notes),
-            (":now", &r.now),
+            (":project_name", &self.project_name),
+            (":token_symbol", &self.token_symbol),
+            (":token_decimals", &self.token_decimals),
+            (":chain_id", &self.chain_id),
+            (":contribution_address", &self.contribution_address),
+            (":currency_kind", &self.currency_kind),
+            (":currency_symbol", &self.currency_symbol),
+            (":currency_decimals", &self.currency_decimals),
+            (":currency_address", &self.currency_address),
+            (":pricing_kind", &self.pricing_kind),
+            (":pricing_amount", &self.pricing_amount),
+            (":soft_cap", &self.soft_cap),
+            (":hard_cap", &self.hard_cap),
+            (":min_contribution", &self.min_contribution),
+            (":max_contribution", &self.max_contribution),
+            (":starts_at", &self.starts_at),
+            (":ends_at", &self.ends_at),
+            (":kyc_required", &self.kyc_required),
+            (":whitepaper_url", &self.whitepaper_url),
+            (":notes", &self.notes),
+            (":now", &self.now),
         ]
     }
 }
