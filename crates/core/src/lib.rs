@@ -3,11 +3,13 @@
 //! Invariant: this crate does no I/O and never reads the clock or a random source.
 //! Time comes in as a `now` argument; everything here is a pure function of its inputs.
 
+pub mod account;
 pub mod address;
 pub mod amount;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod sale;
+mod text;
 pub mod timestamp;
 
 pub use alloy_primitives::{Address, U256};

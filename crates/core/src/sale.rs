@@ -11,6 +11,7 @@ use url::Url;
 
 use crate::address::{AddressError, checksummed, parse_address};
 use crate::amount::{AmountError, MAX_DECIMALS, format_amount, parse_amount};
+use crate::text::is_bidi_control;
 use crate::timestamp::{TimestampError, UtcTimestamp};
 
 /// Native coins of EVM chains have 18 decimals.
@@ -523,11 +524,6 @@ impl SaleTerms {
             SaleStatus::Ended
         }
     }
-}
-
-/// Characters that reorder how text is displayed (the "Trojan Source" set).
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn show(value: U256, currency: &AcceptedCurrency) -> String {

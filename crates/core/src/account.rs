@@ -1,0 +1,269 @@
+//! Accounts as Saleguard records them: public data only (label, kind, address,
+//! derivation path). Secrets are the vault's business and never appear here.
+
+use std::fmt;
+
+use crate::text::is_bidi_control;
+
+/// Longest label, in characters.
+pub const MAX_LABEL_CHARS: usize = 64;
+
+/// How an account came to be, and so what it can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AccountKind {
+    /// A recovery phrase Saleguard generated and the user confirmed.
+    GeneratedMnemonic,
+    /// A recovery phrase the user brought, with an optional passphrase.
+    ImportedMnemonic,
+    /// A single private key the user brought.
+    PrivateKey,
+    /// An address only: it can be tracked, not signed for.
+    WatchOnly,
+    /// A key held by a Ledger or Trezor (a later issue connects them).
+    Hardware,
+}
+
+impl AccountKind {
+    pub const ALL: [AccountKind; 5] = [
+        Self::GeneratedMnemonic,
+        Self::ImportedMnemonic,
+        Self::PrivateKey,
+        Self::WatchOnly,
+        Self::Hardware,
+    ];
+
+    /// The stable name kept in the database and sent to the UI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::GeneratedMnemonic => "generated_mnemonic",
+            Self::ImportedMnemonic => "imported_mnemonic",
+            Self::PrivateKey => "private_key",
+            Self::WatchOnly => "watch_only",
+            Self::Hardware => "hardware",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+
+    /// Whether further addresses can be derived from the same secret.
+    pub fn can_derive(self) -> bool {
+        matches!(self, Self::GeneratedMnemonic | Self::ImportedMnemonic)
+    }
+
+    /// Whether a secret for this account is kept in the OS keyring.
+    pub fn has_secret_in_keyring(self) -> bool {
+        matches!(
+            self,
+            Self::GeneratedMnemonic | Self::ImportedMnemonic | Self::PrivateKey
+        )
+    }
+}
+
+/// Why a label is not acceptable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LabelError {
+    #[error("give the account a name")]
+    Empty,
+    #[error("at most {MAX_LABEL_CHARS} characters (this has {0})")]
+    TooLong(usize),
+    #[error("contains control or invisible text-direction characters")]
+    InvalidText,
+}
+
+/// Trims and checks an account label.
+pub fn parse_label(input: &str) -> Result<String, LabelError> {
+    let label = input.trim();
+    if label.is_empty() {
+        return Err(LabelError::Empty);
+    }
+    let chars = label.chars().count();
+    if chars > MAX_LABEL_CHARS {
+        return Err(LabelError::TooLong(chars));
+    }
+    if label.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return Err(LabelError::InvalidText);
+    }
+    Ok(label.to_owned())
+}
+
+/// The bit that marks a hardened BIP-32 index.
+pub const HARDENED: u32 = 0x8000_0000;
+
+/// Most components a path may have; real wallets use five.
+const MAX_PATH_DEPTH: usize = 10;
+
+/// A BIP-32 derivation path such as `m/44'/60'/0'/0/0`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DerivationPath(Vec<u32>);
+
+/// Why a derivation path is not acceptable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DerivationPathError {
+    #[error("enter a derivation path, e.g. m/44'/60'/0'/0/0")]
+    Empty,
+    #[error("a derivation path starts with m/ and lists numbers, e.g. m/44'/60'/0'/0/0")]
+    Malformed,
+    #[error("each number in a derivation path must be below 2147483648")]
+    IndexTooLarge,
+    #[error("a derivation path has at most {MAX_PATH_DEPTH} levels")]
+    TooDeep,
+    #[error("no further address can be derived after index 2147483647")]
+    Exhausted,
+}
+
+impl DerivationPath {
+    /// The path Ethereum wallets use for their first address.
+    pub const ETHEREUM_FIRST: &str = "m/44'/60'/0'/0/0";
+
+    /// The first Ethereum address (`m/44'/60'/0'/0/0`).
+    pub fn ethereum_first() -> Self {
+        Self(vec![44 | HARDENED, 60 | HARDENED, HARDENED, 0, 0])
+    }
+
+    /// Parses `m/…` with `'` or `h` marking hardened levels; spaces around are ignored.
+    pub fn parse(input: &str) -> Result<Self, DerivationPathError> {
+        let text = input.trim();
+        if text.is_empty() {
+            return Err(DerivationPathError::Empty);
+        }
+        let rest = text
+            .strip_prefix("m/")
+            .ok_or(DerivationPathError::Malformed)?;
+        let mut components = Vec::new();
+        for part in rest.split('/') {
+            let (digits, hardened) = match part.strip_suffix(['\'', 'h', 'H']) {
+                Some(digits) => (digits, true),
+                None => (part, false),
+            };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(DerivationPathError::Malformed);
+            }
+            let index = digits
+                .parse::<u32>()
+                .ok()
+                .filter(|index| *index < HARDENED)
+                .ok_or(DerivationPathError::IndexTooLarge)?;
+            components.push(if hardened { index | HARDENED } else { index });
+        }
+        if components.len() > MAX_PATH_DEPTH {
+            return Err(DerivationPathError::TooDeep);
+        }
+        Ok(Self(components))
+    }
+
+    /// Each level's index, hardened ones with [`HARDENED`] set.
+    pub fn components(&self) -> &[u32] {
+        &self.0
+    }
+
+    /// The same path with its last index increased by one (hardness kept).
+    pub fn next(&self) -> Result<Self, DerivationPathError> {
+        let mut components = self.0.clone();
+        let last = components
+            .last_mut()
+            .ok_or(DerivationPathError::Malformed)?;
+        let hardened = *last & HARDENED;
+        let index = (*last & !HARDENED) + 1;
+        if index >= HARDENED {
+            return Err(DerivationPathError::Exhausted);
+        }
+        *last = index | hardened;
+        Ok(Self(components))
+    }
+}
+
+impl fmt::Display for DerivationPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("m")?;
+        for component in &self.0 {
+            let index = component & !HARDENED;
+            if component & HARDENED == 0 {
+                write!(f, "/{index}")?;
+            } else {
+                write!(f, "/{index}'")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_paths_canonically() {
+        for (input, shown) in [
+            ("m/44'/60'/0'/0/0", "m/44'/60'/0'/0/0"),
+            (" m/44h/60h/0h/0/7 ", "m/44'/60'/0'/0/7"),
+            ("m/44H/60'/3'", "m/44'/60'/3'"),
+            ("m/0", "m/0"),
+            ("m/2147483647'", "m/2147483647'"),
+        ] {
+            let path = DerivationPath::parse(input).expect(input);
+            assert_eq!(path.to_string(), shown, "{input}");
+        }
+        assert_eq!(
+            DerivationPath::parse(DerivationPath::ETHEREUM_FIRST),
+            Ok(DerivationPath::ethereum_first())
+        );
+    }
+
+    #[test]
+    fn refuses_malformed_paths_with_a_reason() {
+        use DerivationPathError::*;
+        for (input, expected) in [
+            ("", Empty),
+            ("   ", Empty),
+            ("m", Malformed),
+            ("m/", Malformed),
+            ("44'/60'/0'/0/0", Malformed),
+            ("M/44'/60'", Malformed),
+            ("m/44'/60'/0'/0/", Malformed),
+            ("m//0", Malformed),
+            ("m/44''/0", Malformed),
+            ("m/-1", Malformed),
+            ("m/+1", Malformed),
+            ("m/1 /2", Malformed),
+            ("m/x", Malformed),
+            ("m/2147483648", IndexTooLarge),
+            ("m/99999999999999999999", IndexTooLarge),
+            ("m/0/0/0/0/0/0/0/0/0/0/0", TooDeep),
+        ] {
+            assert_eq!(DerivationPath::parse(input), Err(expected), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn next_increments_the_last_level_and_keeps_hardness() {
+        let path = DerivationPath::parse("m/44'/60'/0'/0/9").expect("valid");
+        assert_eq!(path.next().expect("next").to_string(), "m/44'/60'/0'/0/10");
+        let hardened = DerivationPath::parse("m/44'/60'/4'").expect("valid");
+        assert_eq!(hardened.next().expect("next").to_string(), "m/44'/60'/5'");
+        let last = DerivationPath::parse("m/44'/2147483647").expect("valid");
+        assert_eq!(last.next(), Err(DerivationPathError::Exhausted));
+    }
+
+    #[test]
+    fn labels_are_trimmed_and_checked() {
+        assert_eq!(parse_label("  Savings  "), Ok("Savings".to_owned()));
+        assert_eq!(parse_label(" \t "), Err(LabelError::Empty));
+        assert_eq!(parse_label(&"a".repeat(65)), Err(LabelError::TooLong(65)));
+        assert_eq!(parse_label(&"é".repeat(64)), Ok("é".repeat(64)));
+        assert_eq!(parse_label("a\u{0007}b"), Err(LabelError::InvalidText));
+        assert_eq!(
+            parse_label("evil\u{202E}lave"),
+            Err(LabelError::InvalidText)
+        );
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for kind in AccountKind::ALL {
+            assert_eq!(AccountKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(AccountKind::parse("ledger"), None);
+    }
+}

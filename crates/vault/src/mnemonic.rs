@@ -1,0 +1,191 @@
+//! BIP-39 recovery phrases (English word list).
+
+use bip39::{Language, Mnemonic};
+use zeroize::Zeroizing;
+
+use crate::secret::SecretString;
+
+/// Words in a phrase Saleguard generates.
+pub const GENERATED_WORD_COUNT: usize = 24;
+
+/// Word counts BIP-39 defines.
+pub const VALID_WORD_COUNTS: [usize; 5] = [12, 15, 18, 21, 24];
+
+/// Why a phrase is not a valid BIP-39 recovery phrase. Never carries the words
+/// themselves, only positions, so the error can be shown and logged safely.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MnemonicError {
+    #[error("enter the recovery phrase")]
+    Empty,
+    #[error("a recovery phrase has 12, 15, 18, 21 or 24 words (this has {0})")]
+    WordCount(usize),
+    #[error("word {position} is not in the BIP-39 English word list: check its spelling")]
+    UnknownWord { position: usize },
+    #[error(
+        "the words are all valid but their checksum is wrong: a word is probably mistyped or out of order"
+    )]
+    Checksum,
+}
+
+/// A valid recovery phrase, normalised, held in memory that is wiped on drop.
+pub struct RecoveryPhrase(Mnemonic);
+
+impl std::fmt::Debug for RecoveryPhrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RecoveryPhrase(<redacted>)")
+    }
+}
+
+impl RecoveryPhrase {
+    /// Parses what a user typed or pasted. BIP-39 words are separated by whitespace and
+    /// written in lower case, so runs of spaces, tabs or line breaks and capital letters
+    /// are normalised; anything else (punctuation, numbering, other languages) is refused.
+    pub fn parse(input: &SecretString) -> Result<Self, MnemonicError> {
+        let mut normalised = Zeroizing::new(String::with_capacity(input.expose().len()));
+        let mut count = 0;
+        for word in input.expose().split_whitespace() {
+            if count > 0 {
+                normalised.push(' ');
+            }
+            for c in word.chars() {
+                normalised.extend(c.to_lowercase());
+            }
+            count += 1;
+        }
+        if count == 0 {
+            return Err(MnemonicError::Empty);
+        }
+        if !VALID_WORD_COUNTS.contains(&count) {
+            return Err(MnemonicError::WordCount(count));
+        }
+        Mnemonic::parse_in_normalized(Language::English, &normalised)
+            .map(Self)
+            .map_err(|error| match error {
+                bip39::Error::UnknownWord(index) => MnemonicError::UnknownWord {
+                    position: index + 1,
+                },
+                bip39::Error::BadWordCount(count) => MnemonicError::WordCount(count),
+                _ => MnemonicError::Checksum,
+            })
+    }
+
+    /// A fresh 24-word phrase from the operating system's random source.
+    pub fn generate() -> Result<Self, getrandom::Error> {
+        let mut entropy = Zeroizing::new([0u8; 32]);
+        getrandom::fill(entropy.as_mut())?;
+        Self::from_entropy(entropy.as_ref()).map_err(|_| getrandom::Error::UNEXPECTED)
+    }
+
+    /// The phrase that encodes `entropy` (16 to 32 bytes, a multiple of 4).
+    pub fn from_entropy(entropy: &[u8]) -> Result<Self, MnemonicError> {
+        Mnemonic::from_entropy_in(Language::English, entropy)
+            .map(Self)
+            .map_err(|_| MnemonicError::WordCount(entropy.len() * 3 / 4))
+    }
+
+    /// The words in order. Only for showing the phrase once, or an explicit reveal.
+    pub fn words(&self) -> Vec<&'static str> {
+        self.0.words().collect()
+    }
+
+    /// The normalised phrase (words separated by single spaces).
+    pub fn to_secret_string(&self) -> SecretString {
+        SecretString::new(self.words().join(" "))
+    }
+
+    /// The BIP-39 seed for a passphrase (empty for none).
+    pub(crate) fn seed(&self, passphrase: &SecretString) -> Zeroizing<[u8; 64]> {
+        Zeroizing::new(self.0.to_seed(passphrase.expose().as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TWELVE: &str = "test test test test test test test test test test test junk";
+
+    fn parse(text: &str) -> Result<RecoveryPhrase, MnemonicError> {
+        RecoveryPhrase::parse(&SecretString::from(text))
+    }
+
+    #[test]
+    fn normalises_spacing_and_capitals() {
+        let phrase =
+            parse("  Test TEST\ttest\n test test test  test test test test test JUNK \r\n")
+                .expect("valid after normalising");
+        assert_eq!(phrase.to_secret_string().expose(), TWELVE);
+    }
+
+    #[test]
+    fn refuses_bad_phrases_with_a_reason_and_no_words() {
+        let eleven = TWELVE.rsplit_once(' ').expect("has spaces").0.to_owned();
+        let twenty_five = format!("{TWELVE} {TWELVE} test");
+        let thirteen = format!("{TWELVE} test");
+        for (input, expected) in [
+            ("", MnemonicError::Empty),
+            ("   \n ", MnemonicError::Empty),
+            (eleven.as_str(), MnemonicError::WordCount(11)),
+            (twenty_five.as_str(), MnemonicError::WordCount(25)),
+            (thirteen.as_str(), MnemonicError::WordCount(13)),
+            (
+                "test test test test tset test test test test test test junk",
+                MnemonicError::UnknownWord { position: 5 },
+            ),
+            (
+                "test, test test test test test test test test test test junk",
+                MnemonicError::UnknownWord { position: 1 },
+            ),
+            (
+                "1.test test test test test test test test test test test junk",
+                MnemonicError::UnknownWord { position: 1 },
+            ),
+            (
+                "test test test test test test test test test test test test",
+                MnemonicError::Checksum,
+            ),
+            (
+                "junk test test test test test test test test test test test",
+                MnemonicError::Checksum,
+            ),
+        ] {
+            let error = parse(input).expect_err(input);
+            assert_eq!(error, expected, "{input:?}");
+            assert!(!error.to_string().contains("tset"), "{error}");
+        }
+    }
+
+    #[test]
+    fn generates_distinct_24_word_phrases_that_parse_back() {
+        let first = RecoveryPhrase::generate().expect("OS random source");
+        let second = RecoveryPhrase::generate().expect("OS random source");
+        assert_eq!(first.words().len(), GENERATED_WORD_COUNT);
+        assert_ne!(first.words(), second.words());
+        let reparsed = RecoveryPhrase::parse(&first.to_secret_string()).expect("valid");
+        assert_eq!(reparsed.words(), first.words());
+    }
+
+    #[test]
+    fn matches_the_official_bip39_vectors() {
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("bip39-vectors.json")).expect("vectors file");
+        let passphrase = SecretString::from(file["passphrase"].as_str().expect("passphrase"));
+        let vectors = file["vectors"].as_array().expect("vectors");
+        assert_eq!(vectors.len(), 24);
+        for vector in vectors {
+            let text = |key: &str| vector[key].as_str().expect(key).to_owned();
+            let entropy = alloy_primitives::hex::decode(text("entropy")).expect("hex entropy");
+            let from_entropy = RecoveryPhrase::from_entropy(&entropy).expect("valid entropy");
+            assert_eq!(from_entropy.words().join(" "), text("mnemonic"));
+            let parsed = parse(&text("mnemonic")).expect("vector parses");
+            let seed = alloy_primitives::hex::encode(parsed.seed(&passphrase).as_ref());
+            assert_eq!(seed, text("seed"), "{}", text("mnemonic"));
+        }
+    }
+
+    #[test]
+    fn debug_hides_the_words() {
+        let phrase = parse(TWELVE).expect("valid");
+        assert!(!format!("{phrase:?}").contains("test"));
+    }
+}
