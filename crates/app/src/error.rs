@@ -3,6 +3,7 @@
 
 use saleguard_core::sale::{ValidationCode, Violations};
 use saleguard_store::StoreError;
+use saleguard_vault::KeyringError;
 use serde::Serialize;
 
 /// Stable, machine-readable error codes. The UI and scripts match on these, never on
@@ -27,8 +28,29 @@ pub enum ErrorCode {
     SoftCapAboveHardCap,
     MinAboveMax,
     InvalidUrl,
-    // Things that are not there.
+    // Account input.
+    LabelTaken,
+    MnemonicWordCount,
+    MnemonicUnknownWord,
+    MnemonicChecksum,
+    InvalidDerivationPath,
+    InvalidPrivateKey,
+    PrivateKeyOutOfRange,
+    MnemonicConfirmationMismatch,
+    PendingMnemonicExpired,
+    // Things that are not there, or already are.
     SaleNotFound,
+    AccountNotFound,
+    AccountExists,
+    // Operations an account does not support.
+    NotDerivable,
+    NoSecret,
+    // The OS keyring.
+    KeyringLocked,
+    KeyringUnavailable,
+    KeyringAccessDenied,
+    KeyringEntryMissing,
+    KeyringFailure,
     // The data file and its directory.
     DatabaseNewerThanApp,
     NotADatabase,
@@ -37,6 +59,7 @@ pub enum ErrorCode {
     DataDirUnavailable,
     // Shell-level refusals.
     ConfirmationRequired,
+    ConfirmationMismatch,
     InvalidArguments,
     Internal,
 }
@@ -60,13 +83,32 @@ impl ErrorCode {
         Self::SoftCapAboveHardCap,
         Self::MinAboveMax,
         Self::InvalidUrl,
+        Self::LabelTaken,
+        Self::MnemonicWordCount,
+        Self::MnemonicUnknownWord,
+        Self::MnemonicChecksum,
+        Self::InvalidDerivationPath,
+        Self::InvalidPrivateKey,
+        Self::PrivateKeyOutOfRange,
+        Self::MnemonicConfirmationMismatch,
+        Self::PendingMnemonicExpired,
         Self::SaleNotFound,
+        Self::AccountNotFound,
+        Self::AccountExists,
+        Self::NotDerivable,
+        Self::NoSecret,
+        Self::KeyringLocked,
+        Self::KeyringUnavailable,
+        Self::KeyringAccessDenied,
+        Self::KeyringEntryMissing,
+        Self::KeyringFailure,
         Self::DatabaseNewerThanApp,
         Self::NotADatabase,
         Self::DatabaseCorrupt,
         Self::StorageFailed,
         Self::DataDirUnavailable,
         Self::ConfirmationRequired,
+        Self::ConfirmationMismatch,
         Self::InvalidArguments,
         Self::Internal,
     ];
@@ -135,6 +177,50 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// An error about one form field.
+    pub fn at_field(field: &str, code: ErrorCode, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            code,
+            message: format!("{field}: {message}"),
+            field: Some(field.to_owned()),
+            invalid_fields: vec![FieldError {
+                field: field.to_owned(),
+                code,
+                message,
+            }],
+        }
+    }
+
+    /// One error for several field problems (the first one leads), as a form wants them.
+    pub fn from_fields(invalid_fields: Vec<FieldError>) -> Option<Self> {
+        let first = invalid_fields.first()?.clone();
+        Some(Self {
+            code: first.code,
+            message: format!("{}: {}", first.field, first.message),
+            field: Some(first.field),
+            invalid_fields,
+        })
+    }
+}
+
+impl From<KeyringError> for AppError {
+    fn from(error: KeyringError) -> Self {
+        let code = match &error {
+            KeyringError::Locked => ErrorCode::KeyringLocked,
+            KeyringError::Unavailable { .. } => ErrorCode::KeyringUnavailable,
+            KeyringError::AccessDenied => ErrorCode::KeyringAccessDenied,
+            KeyringError::EntryMissing => ErrorCode::KeyringEntryMissing,
+            KeyringError::EntryUnreadable | KeyringError::Failure { .. } => {
+                ErrorCode::KeyringFailure
+            }
+        };
+        tracing::warn!(?code, ?error, "keyring operation failed");
+        Self::new(code, error.to_string())
+    }
+}
+
 impl From<Violations> for AppError {
     fn from(Violations(violations): Violations) -> Self {
         let invalid_fields: Vec<FieldError> = violations
@@ -168,6 +254,7 @@ impl From<StoreError> for AppError {
                 ErrorCode::DatabaseCorrupt
             }
             StoreError::SaleNotFound(_) => ErrorCode::SaleNotFound,
+            StoreError::AccountNotFound(_) => ErrorCode::AccountNotFound,
             StoreError::Sqlite(_) | StoreError::Io { .. } => ErrorCode::StorageFailed,
         };
         if code == ErrorCode::StorageFailed {
@@ -205,19 +292,38 @@ mod tests {
                 | ErrorCode::MinAboveMax
                 | ErrorCode::InvalidUrl
                 | ErrorCode::SaleNotFound
+                | ErrorCode::LabelTaken
+                | ErrorCode::MnemonicWordCount
+                | ErrorCode::MnemonicUnknownWord
+                | ErrorCode::MnemonicChecksum
+                | ErrorCode::InvalidDerivationPath
+                | ErrorCode::InvalidPrivateKey
+                | ErrorCode::PrivateKeyOutOfRange
+                | ErrorCode::MnemonicConfirmationMismatch
+                | ErrorCode::PendingMnemonicExpired
+                | ErrorCode::AccountNotFound
+                | ErrorCode::AccountExists
+                | ErrorCode::NotDerivable
+                | ErrorCode::NoSecret
+                | ErrorCode::KeyringLocked
+                | ErrorCode::KeyringUnavailable
+                | ErrorCode::KeyringAccessDenied
+                | ErrorCode::KeyringEntryMissing
+                | ErrorCode::KeyringFailure
                 | ErrorCode::DatabaseNewerThanApp
                 | ErrorCode::NotADatabase
                 | ErrorCode::DatabaseCorrupt
                 | ErrorCode::StorageFailed
                 | ErrorCode::DataDirUnavailable
                 | ErrorCode::ConfirmationRequired
+                | ErrorCode::ConfirmationMismatch
                 | ErrorCode::InvalidArguments
                 | ErrorCode::Internal => assert!(position(*code).is_some()),
             }
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            25,
+            44,
             "update this count with the match above"
         );
     }

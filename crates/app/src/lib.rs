@@ -4,6 +4,8 @@
 //! DTO from [`dto`] or an [`AppError`] with a stable [`ErrorCode`]; the clock is read
 //! here (through [`Clock`]), never in the core.
 
+mod accounts;
+pub mod accounts_dto;
 mod clock;
 pub mod dto;
 mod error;
@@ -14,6 +16,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use saleguard_core::sale::{SaleId, SaleTerms};
 use saleguard_store::Store;
+use saleguard_vault::{Keyring, KeyringNamespace};
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, ErrorCode, FieldError};
@@ -24,7 +27,7 @@ pub use saleguard_core::sale::{
 };
 pub use saleguard_core::timestamp::UtcTimestamp;
 
-/// One running Saleguard: its data files and its clock.
+/// One running Saleguard: its data files, the OS keyring and its clock.
 ///
 /// Opening never fails: if the database cannot be opened (a newer version wrote it,
 /// it is not a database, the directory is unwritable), every use case that needs it
@@ -34,6 +37,8 @@ pub struct Saleguard {
     paths: DataPaths,
     clock: Arc<dyn Clock>,
     store: Result<Mutex<Store>, AppError>,
+    keyring: Keyring,
+    pending_phrase: accounts::PendingPhrase,
 }
 
 impl Saleguard {
@@ -49,6 +54,8 @@ impl Saleguard {
             paths,
             clock,
             store,
+            keyring: Keyring::new(KeyringNamespace::for_this_build()),
+            pending_phrase: accounts::PendingPhrase::default(),
         }
     }
 

@@ -23,10 +23,111 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant, reason = "parsed once per run")]
 pub enum Command {
     /// The token sales you follow.
     #[command(subcommand)]
     Sale(SaleCommand),
+    /// Your accounts. Secrets stay in the OS keyring and are read from standard input
+    /// or a hidden prompt, never from arguments or the environment.
+    #[command(subcommand)]
+    Account(AccountCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Create an account from a new 24-word recovery phrase. The words are shown once;
+    /// the account is kept only after you re-enter three of them (asked one per line).
+    New {
+        /// A name for the account.
+        #[arg(long)]
+        label: String,
+    },
+    /// Import a recovery phrase, a private key or a watch-only address.
+    Import {
+        /// A name for the account.
+        #[arg(long)]
+        label: String,
+        #[command(flatten)]
+        source: ImportSource,
+        /// With --mnemonic: the derivation path of the account.
+        #[arg(
+            long,
+            value_name = "PATH",
+            default_value = "m/44'/60'/0'/0/0",
+            requires = "mnemonic"
+        )]
+        path: String,
+        /// With --mnemonic: also read a BIP-39 passphrase (after the phrase).
+        #[arg(long, requires = "mnemonic")]
+        with_passphrase: bool,
+    },
+    /// List every account.
+    List,
+    /// Show one account.
+    Show { account: AccountRef },
+    /// Rename an account.
+    Rename {
+        account: AccountRef,
+        #[arg(long)]
+        label: String,
+    },
+    /// Remove an account and, when no other account uses it, its secret in the keyring.
+    Rm {
+        account: AccountRef,
+        /// The account's name, typed to confirm (asked on the terminal otherwise).
+        #[arg(long, value_name = "LABEL")]
+        confirm: Option<String>,
+    },
+    /// Show an account's recovery phrase or private key.
+    Reveal {
+        account: AccountRef,
+        /// The account's name, typed to confirm (asked on the terminal otherwise).
+        #[arg(long, value_name = "LABEL")]
+        confirm: Option<String>,
+    },
+    /// Add the next address of an account's recovery phrase.
+    Derive {
+        account: AccountRef,
+        /// A name for the new account (default: the source's name and the index).
+        #[arg(long)]
+        label: Option<String>,
+    },
+}
+
+/// What `account import` reads: exactly one of these.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct ImportSource {
+    /// Read a recovery phrase (12–24 words) from standard input or a hidden prompt.
+    #[arg(long)]
+    pub mnemonic: bool,
+    /// Read a private key (64 hex characters) from standard input or a hidden prompt.
+    #[arg(long)]
+    pub private_key: bool,
+    /// Watch this address (no secret).
+    #[arg(long, value_name = "ADDRESS")]
+    pub watch: Option<String>,
+}
+
+/// An account by id, or by its address.
+#[derive(Debug, Clone)]
+pub enum AccountRef {
+    Id(i64),
+    Address(String),
+}
+
+impl std::str::FromStr for AccountRef {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if text.starts_with("0x") || text.starts_with("0X") {
+            return Ok(Self::Address(text.to_owned()));
+        }
+        text.parse()
+            .map(Self::Id)
+            .map_err(|_| format!("{text:?} is neither an account id nor an address"))
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@
 //! is 1 (2 for a command line that does not parse) and standard error carries
 //! `error[CODE]: MESSAGE` (or the JSON error).
 
+mod accounts;
 mod args;
 mod output;
 
@@ -39,6 +40,7 @@ fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
     }
     let app = Saleguard::start(paths, Arc::new(SystemClock));
     match cli.command {
+        Command::Account(command) => accounts::run(&app, command, output)?,
         Command::Sale(SaleCommand::Add(fields)) => {
             let sale = app.create_sale(fields.into_draft(Default::default()))?;
             output.sale(&sale, "Added");

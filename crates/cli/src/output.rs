@@ -1,5 +1,6 @@
 //! How results and errors are written: text for people, JSON for scripts.
 
+use saleguard_app::accounts_dto::{Account, AccountKind, NewMnemonic, RevealedSecret};
 use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
 use saleguard_app::{AppError, FieldError};
 use serde::Serialize;
@@ -26,7 +27,7 @@ impl Output {
             out!("No sales yet. Add one with: saleguard sale add --help");
             return;
         }
-        let rows: Vec<[String; 7]> = sales
+        let rows: Vec<Vec<String>> = sales
             .iter()
             .map(|s| {
                 [
@@ -41,43 +42,22 @@ impl Output {
                         .map(amount)
                         .unwrap_or_else(|| "—".to_owned()),
                 ]
+                .into()
             })
             .collect();
-        let header = [
-            "ID",
-            "PROJECT",
-            "TOKEN",
-            "CHAIN",
-            "STATUS",
-            "STARTS (UTC)",
-            "HARD CAP",
-        ];
-        let widths: Vec<usize> = (0..header.len())
-            .map(|i| {
-                rows.iter()
-                    .map(|r| r[i].chars().count())
-                    .chain([header[i].len()])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let line = |cells: &[String]| {
-            let padded: Vec<String> = cells
-                .iter()
-                .zip(&widths)
-                .enumerate()
-                // Numbers (id, chain, amount) align right; text aligns left.
-                .map(|(i, (cell, w))| match i {
-                    0 | 3 | 6 => format!("{cell:>w$}"),
-                    _ => format!("{cell:<w$}"),
-                })
-                .collect();
-            out!("{}", padded.join("  ").trim_end());
-        };
-        line(&header.map(str::to_owned));
-        for row in &rows {
-            line(row);
-        }
+        print_table(
+            &[
+                "ID",
+                "PROJECT",
+                "TOKEN",
+                "CHAIN",
+                "STATUS",
+                "STARTS (UTC)",
+                "HARD CAP",
+            ],
+            &rows,
+            &[0, 3, 6],
+        );
     }
 
     pub fn sale(&self, sale: &Sale, verb: &str) {
@@ -141,6 +121,115 @@ impl Output {
         }
     }
 
+    pub fn accounts(&self, accounts: &[Account]) {
+        if self.json {
+            return print_json(&accounts);
+        }
+        if accounts.is_empty() {
+            out!("No accounts yet. Create one with: saleguard account new --label NAME");
+            return;
+        }
+        let rows: Vec<Vec<String>> = accounts
+            .iter()
+            .map(|a| {
+                vec![
+                    a.id.to_string(),
+                    a.label.clone(),
+                    kind_words(a.kind).to_owned(),
+                    a.address.clone(),
+                    a.derivation_path.clone().unwrap_or_else(|| "—".to_owned()),
+                ]
+            })
+            .collect();
+        print_table(&["ID", "NAME", "KIND", "ADDRESS", "PATH"], &rows, &[0]);
+    }
+
+    pub fn account(&self, account: &Account, verb: &str) {
+        if self.json {
+            return print_json(account);
+        }
+        if !verb.is_empty() {
+            out!("{verb} account {}.", account.id);
+        }
+        for (label, value) in [
+            ("Name", account.label.clone()),
+            ("Address", account.address.clone()),
+            ("Kind", kind_words(account.kind).to_owned()),
+            (
+                "Derivation path",
+                account
+                    .derivation_path
+                    .clone()
+                    .unwrap_or_else(|| "—".to_owned()),
+            ),
+            (
+                "Secret",
+                if account.has_secret {
+                    "in the OS keyring"
+                } else {
+                    "none"
+                }
+                .to_owned(),
+            ),
+            ("Added (UTC)", account.created_at.clone()),
+        ] {
+            out!("  {label:<22}{value}");
+        }
+    }
+
+    /// The one showing of a new recovery phrase.
+    pub fn new_phrase(&self, new: &NewMnemonic) {
+        if self.json {
+            print_json(new);
+        } else {
+            out!(
+                "Your new recovery phrase. Write the 24 words down on paper, in order, and keep them safe."
+            );
+            out!("Anyone with these words controls the account; Saleguard shows them only now.");
+            out!("");
+            for (row, chunk) in new.words.chunks(4).enumerate() {
+                let cells: Vec<String> = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(i, word)| format!("{:>2}. {word:<10}", row * 4 + i + 1))
+                    .collect();
+                out!("  {}", cells.join("  ").trim_end());
+            }
+            out!("");
+            out!("Address: {}  ({})", new.address, new.derivation_path);
+            out!("To confirm, enter the words asked for below.");
+        }
+        use std::io::Write as _;
+        let _ = std::io::stdout().flush();
+    }
+
+    pub fn revealed(&self, secret: &RevealedSecret) {
+        if self.json {
+            return print_json(secret);
+        }
+        match secret {
+            RevealedSecret::Mnemonic {
+                words,
+                has_passphrase,
+                derivation_path,
+            } => {
+                out!("{}", words.join(" "));
+                out!("Derivation path: {derivation_path}");
+                if *has_passphrase {
+                    out!("This account also uses a BIP-39 passphrase (not shown).");
+                }
+            }
+            RevealedSecret::PrivateKey { private_key } => out!("{private_key}"),
+        }
+    }
+
+    pub fn account_removed(&self, account: &Account) {
+        if self.json {
+            return print_json(&serde_json::json!({ "removed": account.id }));
+        }
+        out!("Removed account {} ({}).", account.id, account.label);
+    }
+
     pub fn deleted(&self, sale: &Sale) {
         if self.json {
             return print_json(&serde_json::json!({ "deleted": sale.id }));
@@ -192,9 +281,26 @@ fn field_message(error: &FieldError) -> String {
         "endsAt" => "--end",
         "whitepaperUrl" => "--whitepaper",
         "notes" => "--notes",
+        "label" => "--label",
+        "derivationPath" => "--path",
+        "address" => "--watch",
+        "confirmation" => "--confirm",
+        "phrase" => "recovery phrase",
+        "privateKey" => "private key",
+        "answers" => "re-entered words",
         other => other,
     };
     format!("{option}: {}", error.message)
+}
+
+fn kind_words(kind: AccountKind) -> &'static str {
+    match kind {
+        AccountKind::GeneratedMnemonic => "new recovery phrase",
+        AccountKind::ImportedMnemonic => "imported recovery phrase",
+        AccountKind::PrivateKey => "private key",
+        AccountKind::WatchOnly => "watch-only",
+        AccountKind::Hardware => "hardware wallet",
+    }
 }
 
 fn amount(amount: &Amount) -> String {
@@ -205,6 +311,38 @@ fn pricing(pricing: &Pricing) -> String {
     match pricing.kind {
         PricingUnit::Price => format!("{} per token", amount(&pricing.amount)),
         PricingUnit::Rate => format!("{} per unit of currency", amount(&pricing.amount)),
+    }
+}
+
+/// A table for people: `right` lists the columns of numbers, aligned right.
+fn print_table(header: &[&str], rows: &[Vec<String>], right: &[usize]) {
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([header[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (cell, w))| {
+                if right.contains(&i) {
+                    format!("{cell:>w$}")
+                } else {
+                    format!("{cell:<w$}")
+                }
+            })
+            .collect();
+        out!("{}", padded.join("  ").trim_end());
+    };
+    line(&header.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>());
+    for row in rows {
+        line(row);
     }
 }
 

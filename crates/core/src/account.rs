@@ -3,7 +3,37 @@
 
 use std::fmt;
 
+use alloy_primitives::Address;
+
 use crate::text::is_bidi_control;
+use crate::timestamp::UtcTimestamp;
+
+/// An account's row id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AccountId(pub i64);
+
+/// An account as recorded: only public data. `secret_reference` names the keyring
+/// entry holding the secret (several accounts derived from one recovery phrase share it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: AccountId,
+    pub label: String,
+    pub kind: AccountKind,
+    pub address: Address,
+    pub derivation_path: Option<DerivationPath>,
+    pub secret_reference: Option<String>,
+    pub created_at: UtcTimestamp,
+}
+
+/// An account about to be recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAccount {
+    pub label: String,
+    pub kind: AccountKind,
+    pub address: Address,
+    pub derivation_path: Option<DerivationPath>,
+    pub secret_reference: Option<String>,
+}
 
 /// Longest label, in characters.
 pub const MAX_LABEL_CHARS: usize = 64;

@@ -1,5 +1,6 @@
 use std::path::PathBuf;
 
+use saleguard_core::account::AccountId;
 use saleguard_core::sale::SaleId;
 
 /// Everything that can go wrong between Saleguard and its database file.
@@ -28,6 +29,8 @@ pub enum StoreError {
     InvalidRow { what: String },
     #[error("no sale with id {}", .0.0)]
     SaleNotFound(SaleId),
+    #[error("no account with id {}", .0.0)]
+    AccountNotFound(AccountId),
     #[error("the database could not be opened or written: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{path} could not be read: {source}")]

@@ -6,6 +6,7 @@
 //! file, damaged), is refused before anything is written to it. Rows carry the time
 //! their callers pass in; only `schema_migrations` records SQLite's own clock.
 
+mod accounts;
 mod connection;
 mod error;
 mod migrations;

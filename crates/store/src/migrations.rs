@@ -7,10 +7,16 @@ pub(crate) struct Migration {
     pub sql: &'static str,
 }
 
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    name: "sales",
-    sql: include_str!("migrations/0001_sales.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        name: "sales",
+        sql: include_str!("migrations/0001_sales.sql"),
+    },
+    Migration {
+        name: "accounts",
+        sql: include_str!("migrations/0002_accounts.sql"),
+    },
+];
 
 /// The schema version this build writes and understands.
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -38,8 +38,13 @@ impl KeyringSession {
 
     pub fn start_with(lock: KeyringLock) -> Self {
         let home = tempfile::tempdir().expect("temporary home for the keyring");
+        // A bus of our own that activates no services: a stopped keyring daemon must
+        // stay stopped, not be restarted by D-Bus with the developer's real home.
+        let config = home.path().join("bus.conf");
+        std::fs::write(&config, BUS_CONFIG).expect("bus configuration");
         let mut bus = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address=1"])
+            .arg(format!("--config-file={}", config.display()))
+            .args(["--nofork", "--print-address=1"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -174,6 +179,20 @@ impl Drop for KeyringSession {
 fn path_text(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
+
+const BUS_CONFIG: &str = r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#;
 
 /// A session bus address where nothing listens: a machine with no Secret Service.
 pub const NO_SESSION_BUS: &str = "unix:path=/nonexistent/saleguard-test-bus";

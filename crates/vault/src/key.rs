@@ -87,16 +87,7 @@ impl AccountSecret {
     pub fn signer(&self, path: &DerivationPath) -> Result<PrivateKeySigner, DerivationError> {
         match self {
             Self::PrivateKey(signer) => Ok(signer.clone()),
-            Self::Mnemonic { phrase, passphrase } => {
-                let seed = phrase.seed(passphrase);
-                let root =
-                    XPriv::root_from_seed(seed.as_ref(), None).map_err(|_| DerivationError)?;
-                let child = root
-                    .derive_path(coins_bip32::path::DerivationPath::from(path.components()))
-                    .map_err(|_| DerivationError)?;
-                let key: &k256::ecdsa::SigningKey = child.as_ref();
-                Ok(PrivateKeySigner::from_signing_key(key.clone()))
-            }
+            Self::Mnemonic { phrase, passphrase } => derive_signer(phrase, passphrase, path),
         }
     }
 
@@ -113,6 +104,21 @@ impl AccountSecret {
             alloy_primitives::hex::encode(bytes.as_ref())
         ))
     }
+}
+
+/// The key of `phrase` (with `passphrase`) at `path`, by BIP-32.
+pub(crate) fn derive_signer(
+    phrase: &RecoveryPhrase,
+    passphrase: &SecretString,
+    path: &DerivationPath,
+) -> Result<PrivateKeySigner, DerivationError> {
+    let seed = phrase.seed(passphrase);
+    let root = XPriv::root_from_seed(seed.as_ref(), None).map_err(|_| DerivationError)?;
+    let child = root
+        .derive_path(coins_bip32::path::DerivationPath::from(path.components()))
+        .map_err(|_| DerivationError)?;
+    let key: &k256::ecdsa::SigningKey = child.as_ref();
+    Ok(PrivateKeySigner::from_signing_key(key.clone()))
 }
 
 /// A recovery phrase or its passphrase is not acceptable.

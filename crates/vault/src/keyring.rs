@@ -204,18 +204,34 @@ mod platform {
         Ok(store)
     }
 
+    /// Secret Service reports a locked keyring and a dismissed unlock prompt alike (the
+    /// prompt is how it unlocks); the default collection's state tells them apart.
     pub fn no_access(cause: &(dyn std::error::Error + Send + Sync + 'static)) -> KeyringError {
         match cause.downcast_ref::<ServiceError>() {
-            Some(ServiceError::Prompt) => KeyringError::AccessDenied,
+            Some(ServiceError::Prompt | ServiceError::PromptDisconnected)
+                if !default_collection_locked() =>
+            {
+                KeyringError::AccessDenied
+            }
             _ => KeyringError::Locked,
         }
     }
 
+    fn default_collection_locked() -> bool {
+        use secret_service::EncryptionType;
+        use secret_service::blocking::SecretService;
+        SecretService::connect(EncryptionType::Plain)
+            .and_then(|service| service.get_default_collection()?.is_locked())
+            .unwrap_or(true)
+    }
+
     pub fn failure(cause: &(dyn std::error::Error + Send + Sync + 'static)) -> KeyringError {
         match cause.downcast_ref::<ServiceError>() {
-            Some(ServiceError::Zbus(_) | ServiceError::ZbusFdo(_)) => KeyringError::Unavailable {
-                detail: cause.to_string(),
-            },
+            Some(ServiceError::Zbus(_) | ServiceError::ZbusFdo(_) | ServiceError::Unavailable) => {
+                KeyringError::Unavailable {
+                    detail: cause.to_string(),
+                }
+            }
             _ => KeyringError::Failure {
                 detail: cause.to_string(),
             },

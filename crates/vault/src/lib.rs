@@ -17,5 +17,7 @@ pub use key::{
     PassphraseError, PrivateKeyError,
 };
 pub use keyring::{Keyring, KeyringError, KeyringNamespace, new_secret_reference};
-pub use mnemonic::{GENERATED_WORD_COUNT, MnemonicError, RecoveryPhrase, VALID_WORD_COUNTS};
+pub use mnemonic::{
+    GENERATED_WORD_COUNT, MnemonicError, NewRecoveryPhrase, RecoveryPhrase, VALID_WORD_COUNTS,
+};
 pub use secret::{Secret, SecretString};

@@ -3,6 +3,10 @@
 use bip39::{Language, Mnemonic};
 use zeroize::Zeroizing;
 
+use alloy_primitives::Address;
+use saleguard_core::account::DerivationPath;
+
+use crate::key::{DerivationError, derive_signer};
 use crate::secret::SecretString;
 
 /// Words in a phrase Saleguard generates.
@@ -99,6 +103,72 @@ impl RecoveryPhrase {
     }
 }
 
+/// A freshly generated phrase waiting for the user to prove they wrote it down: it is
+/// kept only after they re-enter the words at [`NewRecoveryPhrase::challenge`].
+#[derive(Debug)]
+pub struct NewRecoveryPhrase {
+    phrase: RecoveryPhrase,
+    challenge: Vec<usize>,
+}
+
+impl NewRecoveryPhrase {
+    /// How many words the user re-enters.
+    pub const CHALLENGE_WORDS: usize = 3;
+
+    /// A fresh 24-word phrase and three distinct positions drawn at random.
+    pub fn generate() -> Result<Self, getrandom::Error> {
+        let phrase = RecoveryPhrase::generate()?;
+        let mut challenge = Vec::with_capacity(Self::CHALLENGE_WORDS);
+        while challenge.len() < Self::CHALLENGE_WORDS {
+            let mut bytes = [0u8; 4];
+            getrandom::fill(&mut bytes)?;
+            // 2^32 is not a multiple of 24: the bias is below one in 178 million.
+            let position = (u32::from_le_bytes(bytes) as usize % GENERATED_WORD_COUNT) + 1;
+            if !challenge.contains(&position) {
+                challenge.push(position);
+            }
+        }
+        challenge.sort_unstable();
+        Ok(Self { phrase, challenge })
+    }
+
+    /// The 1-based positions to re-enter, ascending.
+    pub fn challenge(&self) -> &[usize] {
+        &self.challenge
+    }
+
+    pub fn phrase(&self) -> &RecoveryPhrase {
+        &self.phrase
+    }
+
+    /// Checks the re-entered words (spaces and capitals ignored). On failure, the
+    /// challenged positions that were wrong or missing.
+    pub fn check(&self, answers: &[(usize, SecretString)]) -> Result<(), Vec<usize>> {
+        let words = self.phrase.words();
+        let wrong: Vec<usize> = self
+            .challenge
+            .iter()
+            .copied()
+            .filter(|position| {
+                let expected = words[position - 1];
+                !answers.iter().any(|(answered, word)| {
+                    answered == position && word.expose().trim().eq_ignore_ascii_case(expected)
+                })
+            })
+            .collect();
+        if wrong.is_empty() { Ok(()) } else { Err(wrong) }
+    }
+
+    /// The address the new phrase has at `path` (no passphrase).
+    pub fn address(&self, path: &DerivationPath) -> Result<Address, DerivationError> {
+        derive_signer(&self.phrase, &SecretString::from(""), path).map(|signer| signer.address())
+    }
+
+    pub fn into_phrase(self) -> RecoveryPhrase {
+        self.phrase
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +251,39 @@ mod tests {
             let seed = alloy_primitives::hex::encode(parsed.seed(&passphrase).as_ref());
             assert_eq!(seed, text("seed"), "{}", text("mnemonic"));
         }
+    }
+
+    #[test]
+    fn a_new_phrase_is_kept_only_with_the_challenged_words() {
+        let new = NewRecoveryPhrase::generate().expect("OS random source");
+        let challenge = new.challenge().to_vec();
+        assert_eq!(challenge.len(), NewRecoveryPhrase::CHALLENGE_WORDS);
+        assert!(
+            challenge.windows(2).all(|pair| pair[0] < pair[1]),
+            "{challenge:?}"
+        );
+        assert!(challenge.iter().all(|p| (1..=24).contains(p)));
+        let words = new.phrase().words();
+        let answer = |position: usize, word: &str| (position, SecretString::from(word));
+        let right: Vec<_> = challenge
+            .iter()
+            .map(|&p| answer(p, &format!(" {} ", words[p - 1].to_uppercase())))
+            .collect();
+        assert_eq!(new.check(&right), Ok(()));
+
+        let mut one_wrong = right
+            .iter()
+            .map(|(p, w)| (*p, SecretString::from(w.expose().as_str())))
+            .collect::<Vec<_>>();
+        one_wrong[1].1 = SecretString::from("zzzz");
+        assert_eq!(new.check(&one_wrong), Err(vec![challenge[1]]));
+        assert_eq!(new.check(&[]), Err(challenge.clone()));
+        // The right word at the wrong position does not count.
+        let shifted: Vec<_> = challenge
+            .iter()
+            .map(|&p| answer(p % 24 + 1, words[p - 1]))
+            .collect();
+        assert!(new.check(&shifted).is_err());
     }
 
     #[test]
