@@ -11,6 +11,22 @@ while ! { port_is_free "$port" && port_is_free $((port + 1)); }; do
   port=$((port + 2))
 done
 mkdir -p target
+
+# A GNOME Keyring of its own, unlocked, in a temporary home: the app keeps account
+# secrets there, and the developer's real keyring is never touched.
+keyring_home=$(mktemp -d)
+mkdir -p "$keyring_home/data" "$keyring_home/runtime" && chmod 700 "$keyring_home/runtime"
+printf 'saleguard-e2e' | HOME="$keyring_home" XDG_DATA_HOME="$keyring_home/data" \
+  XDG_RUNTIME_DIR="$keyring_home/runtime" \
+  gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
+keyring=$!
+for _ in $(seq 100); do
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null \
+    | grep -q 'boolean true' && break
+  sleep 0.1
+done
+
 tauri-driver --port "$port" --native-port $((port + 1)) > target/tauri-driver.log 2>&1 &
 driver=$!
 for _ in $(seq 100); do
@@ -19,8 +35,9 @@ for _ in $(seq 100); do
 done
 WEBDRIVER_URL="http://127.0.0.1:$port" cargo test -p saleguard-e2e --locked -- --test-threads=1
 status=$?
-kill "$driver" 2>/dev/null
-wait "$driver" 2>/dev/null
+kill "$driver" "$keyring" 2>/dev/null
+wait "$driver" "$keyring" 2>/dev/null
+rm -rf "$keyring_home"
 if [[ $status -ne 0 ]]; then
   echo "--- tauri-driver log ---"; tail -n 50 target/tauri-driver.log
 fi

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::Parser;
+use saleguard_app::accounts_dto::{
+    Account, AddWatchOnly, ConfirmNewAccount, ImportMnemonic, ImportPrivateKey, KeyringStatus,
+    NewMnemonic, RevealedSecret,
+};
 use saleguard_app::dto::{AppInfo, Sale};
 use saleguard_app::{
     AppError, DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard, SystemClock,
@@ -58,6 +62,114 @@ fn delete_sale(app: State<'_, Saleguard>, id: i64) -> Result<(), AppError> {
     app.delete_sale(id)
 }
 
+#[tauri::command(async)]
+#[specta::specta]
+fn list_accounts(app: State<'_, Saleguard>) -> Result<Vec<Account>, AppError> {
+    app.list_accounts()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_account(app: State<'_, Saleguard>, id: i64) -> Result<Account, AppError> {
+    app.account(id)
+}
+
+/// Whether the OS keyring can be reached now, with guidance when it cannot.
+#[tauri::command(async)]
+#[specta::specta]
+fn keyring_status(app: State<'_, Saleguard>) -> Result<KeyringStatus, AppError> {
+    Ok(app.keyring_status())
+}
+
+/// A new 24-word recovery phrase, shown once; nothing is kept until it is confirmed.
+#[tauri::command(async)]
+#[specta::specta]
+fn begin_new_account(app: State<'_, Saleguard>) -> Result<NewMnemonic, AppError> {
+    app.begin_new_account()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn confirm_new_account(
+    app: State<'_, Saleguard>,
+    input: ConfirmNewAccount,
+) -> Result<Account, AppError> {
+    app.confirm_new_account(&input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn cancel_new_account(app: State<'_, Saleguard>, pending_id: String) -> Result<(), AppError> {
+    app.cancel_new_account(&pending_id);
+    Ok(())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn import_mnemonic_account(
+    app: State<'_, Saleguard>,
+    input: ImportMnemonic,
+) -> Result<Account, AppError> {
+    app.import_mnemonic_account(&input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn import_private_key_account(
+    app: State<'_, Saleguard>,
+    input: ImportPrivateKey,
+) -> Result<Account, AppError> {
+    app.import_private_key_account(&input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn add_watch_only_account(
+    app: State<'_, Saleguard>,
+    input: AddWatchOnly,
+) -> Result<Account, AppError> {
+    app.add_watch_only_account(&input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn derive_next_account(
+    app: State<'_, Saleguard>,
+    id: i64,
+    label: Option<String>,
+) -> Result<Account, AppError> {
+    app.derive_next_account(id, label.as_deref())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn rename_account(app: State<'_, Saleguard>, id: i64, label: String) -> Result<Account, AppError> {
+    app.rename_account(id, &label)
+}
+
+/// Removes the account (and its keyring entry when no other account uses it) once
+/// `confirmation` repeats its name.
+#[tauri::command(async)]
+#[specta::specta]
+fn remove_account(
+    app: State<'_, Saleguard>,
+    id: i64,
+    confirmation: String,
+) -> Result<(), AppError> {
+    app.remove_account(id, &confirmation)
+}
+
+/// The account's secret, once `confirmation` repeats its name. Never cache the reply.
+#[tauri::command(async)]
+#[specta::specta]
+fn reveal_account_secret(
+    app: State<'_, Saleguard>,
+    id: i64,
+    confirmation: String,
+) -> Result<RevealedSecret, AppError> {
+    app.reveal_account_secret(id, &confirmation)
+}
+
 /// The commands and types the UI sees; the TypeScript bindings are generated from this.
 ///
 /// Row ids and chain ids are `number` in TypeScript: the core keeps chain ids below
@@ -73,6 +185,19 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             create_sale,
             update_sale,
             delete_sale,
+            list_accounts,
+            get_account,
+            keyring_status,
+            begin_new_account,
+            confirm_new_account,
+            cancel_new_account,
+            import_mnemonic_account,
+            import_private_key_account,
+            add_watch_only_account,
+            derive_next_account,
+            rename_account,
+            remove_account,
+            reveal_account_secret,
         ])
         // The form defaults the native coin's symbol from the chain id with the core's table.
         .constant("NATIVE_COIN_SYMBOLS", native_coin_symbols())

@@ -25,6 +25,17 @@ export type Pricing = NonNullable<Sale["pricing"]>;
 export type SaleStatus = Sale["status"];
 export type CurrencyKind = SaleInput["currencyKind"];
 export type PricingKind = SaleInput["pricingKind"];
+export type Account = OkData<CommandReply<"getAccount">>;
+export type AccountKind = Account["kind"];
+/** A freshly generated recovery phrase, not yet saved: shown once, then confirmed or cancelled. */
+export type NewMnemonic = OkData<CommandReply<"beginNewAccount">>;
+export type ConfirmNewAccountInput = Parameters<(typeof commands)["confirmNewAccount"]>[0];
+export type WordAnswer = ConfirmNewAccountInput["answers"][number];
+export type ImportMnemonicInput = Parameters<(typeof commands)["importMnemonicAccount"]>[0];
+export type ImportPrivateKeyInput = Parameters<(typeof commands)["importPrivateKeyAccount"]>[0];
+export type AddWatchOnlyInput = Parameters<(typeof commands)["addWatchOnlyAccount"]>[0];
+export type RevealedSecret = OkData<CommandReply<"revealAccountSecret">>;
+export type KeyringStatus = OkData<CommandReply<"keyringStatus">>;
 
 /** What a failed backend call throws: the backend's typed error, or an `Error` when the call itself broke. */
 export type BackendFailure = AppError | Error;
@@ -47,6 +58,29 @@ export const api = {
     unwrap(await commands.deleteSale(id));
   },
   appInfo: async (): Promise<AppInfo> => unwrap(await commands.appInfo()),
+  listAccounts: async (): Promise<Account[]> => unwrap(await commands.listAccounts()),
+  getAccount: async (id: number): Promise<Account> => unwrap(await commands.getAccount(id)),
+  beginNewAccount: async (): Promise<NewMnemonic> => unwrap(await commands.beginNewAccount()),
+  confirmNewAccount: async (input: ConfirmNewAccountInput): Promise<Account> =>
+    unwrap(await commands.confirmNewAccount(input)),
+  cancelNewAccount: async (pendingId: string): Promise<void> => {
+    unwrap(await commands.cancelNewAccount(pendingId));
+  },
+  importMnemonicAccount: async (input: ImportMnemonicInput): Promise<Account> =>
+    unwrap(await commands.importMnemonicAccount(input)),
+  importPrivateKeyAccount: async (input: ImportPrivateKeyInput): Promise<Account> =>
+    unwrap(await commands.importPrivateKeyAccount(input)),
+  addWatchOnlyAccount: async (input: AddWatchOnlyInput): Promise<Account> =>
+    unwrap(await commands.addWatchOnlyAccount(input)),
+  deriveNextAccount: async (id: number, label: string | null): Promise<Account> =>
+    unwrap(await commands.deriveNextAccount(id, label)),
+  renameAccount: async (id: number, label: string): Promise<Account> => unwrap(await commands.renameAccount(id, label)),
+  removeAccount: async (id: number, confirmation: string): Promise<void> => {
+    unwrap(await commands.removeAccount(id, confirmation));
+  },
+  revealAccountSecret: async (id: number, confirmation: string): Promise<RevealedSecret> =>
+    unwrap(await commands.revealAccountSecret(id, confirmation)),
+  keyringStatus: async (): Promise<KeyringStatus> => unwrap(await commands.keyringStatus()),
 };
 
 export function isAppError(value: unknown): value is AppError {

@@ -14,6 +14,26 @@ export const commands = {
 	createSale: (input: SaleDraft) => typedError<Sale, AppError>(__TAURI_INVOKE("create_sale", { input })),
 	updateSale: (id: number, input: SaleDraft) => typedError<Sale, AppError>(__TAURI_INVOKE("update_sale", { id, input })),
 	deleteSale: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_sale", { id })),
+	listAccounts: () => typedError<Account[], AppError>(__TAURI_INVOKE("list_accounts")),
+	getAccount: (id: number) => typedError<Account, AppError>(__TAURI_INVOKE("get_account", { id })),
+	/**  Whether the OS keyring can be reached now, with guidance when it cannot. */
+	keyringStatus: () => typedError<KeyringStatus, AppError>(__TAURI_INVOKE("keyring_status")),
+	/**  A new 24-word recovery phrase, shown once; nothing is kept until it is confirmed. */
+	beginNewAccount: () => typedError<NewMnemonic, AppError>(__TAURI_INVOKE("begin_new_account")),
+	confirmNewAccount: (input: ConfirmNewAccount) => typedError<Account, AppError>(__TAURI_INVOKE("confirm_new_account", { input })),
+	cancelNewAccount: (pendingId: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_new_account", { pendingId })),
+	importMnemonicAccount: (input: ImportMnemonic) => typedError<Account, AppError>(__TAURI_INVOKE("import_mnemonic_account", { input })),
+	importPrivateKeyAccount: (input: ImportPrivateKey) => typedError<Account, AppError>(__TAURI_INVOKE("import_private_key_account", { input })),
+	addWatchOnlyAccount: (input: AddWatchOnly) => typedError<Account, AppError>(__TAURI_INVOKE("add_watch_only_account", { input })),
+	deriveNextAccount: (id: number, label: string | null) => typedError<Account, AppError>(__TAURI_INVOKE("derive_next_account", { id, label })),
+	renameAccount: (id: number, label: string) => typedError<Account, AppError>(__TAURI_INVOKE("rename_account", { id, label })),
+	/**
+	 *  Removes the account (and its keyring entry when no other account uses it) once
+	 *  `confirmation` repeats its name.
+	 */
+	removeAccount: (id: number, confirmation: string) => typedError<null, AppError>(__TAURI_INVOKE("remove_account", { id, confirmation })),
+	/**  The account's secret, once `confirmation` repeats its name. Never cache the reply. */
+	revealAccountSecret: (id: number, confirmation: string) => typedError<RevealedSecret, AppError>(__TAURI_INVOKE("reveal_account_secret", { id, confirmation })),
 };
 
 /* Constants */
@@ -26,6 +46,29 @@ export type AcceptedCurrency = {
 	decimals: number,
 	/**  The ERC-20 contract, EIP-55 checksummed; `null` for the native coin. */
 	address: string | null,
+};
+
+/**  An account: public data only. */
+export type Account = {
+	id: number,
+	label: string,
+	/**  EIP-55 checksummed. */
+	address: string,
+	kind: AccountKind,
+	/**  e.g. `m/44'/60'/0'/0/0`; `null` for private keys and watch-only addresses. */
+	derivationPath: string | null,
+	/**  Whether a secret for it is kept in the OS keyring. */
+	hasSecret: boolean,
+	/**  Whether further addresses can be derived from the same recovery phrase. */
+	canDerive: boolean,
+	createdAt: string,
+};
+
+export type AccountKind = "generated_mnemonic" | "imported_mnemonic" | "private_key" | "watch_only" | "hardware";
+
+export type AddWatchOnly = {
+	label: string,
+	address: string,
 };
 
 /**  An exact amount of a currency or token. */
@@ -57,6 +100,12 @@ export type AppInfo = {
 	logPath: string,
 };
 
+export type ConfirmNewAccount = {
+	pendingId: string,
+	label: string,
+	answers: WordAnswer[],
+};
+
 export type CurrencyKind = 
 /**  The chain's own coin (ETH on Ethereum). */
 "native" | 
@@ -67,13 +116,45 @@ export type CurrencyKind =
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "sale_not_found" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "sale_not_found" | "account_not_found" | "account_exists" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 /**  A problem with one form field. */
 export type FieldError = {
 	field: string,
 	code: ErrorCode,
 	message: string,
+};
+
+export type ImportMnemonic = {
+	label: string,
+	phrase: string,
+	/**  The BIP-39 passphrase; empty for none. */
+	passphrase: string,
+	derivationPath: string,
+};
+
+export type ImportPrivateKey = {
+	label: string,
+	privateKey: string,
+};
+
+/**  Whether the OS keyring can be reached, and what to do when it cannot. */
+export type KeyringStatus = {
+	available: boolean,
+	code: ErrorCode | null,
+	message: string | null,
+};
+
+/**  A newly generated recovery phrase, shown once, waiting for confirmation. */
+export type NewMnemonic = {
+	pendingId: string,
+	/**  The 24 words in order. */
+	words: string[],
+	/**  The address the account will have. */
+	address: string,
+	derivationPath: string,
+	/**  1-based positions of the words to re-enter, ascending. */
+	challenge: number[],
 };
 
 export type Pricing = {
@@ -92,6 +173,9 @@ export type PricingUnit =
 "price" | 
 /**  `amount` is in tokens, per one unit of the accepted currency. */
 "rate";
+
+/**  An account's secret, for an explicit and confirmed reveal only. */
+export type RevealedSecret = { kind: "mnemonic"; words: string[]; hasPassphrase: boolean; derivationPath: string } | { kind: "private_key"; privateKey: string };
 
 /**  A sale as the shells show it, with its status at the moment it was read. */
 export type Sale = {
@@ -153,6 +237,12 @@ export type SaleDraft = {
 
 /**  Where a sale stands at a given moment, from its dates alone. */
 export type SaleStatus = "upcoming" | "open" | "ended";
+
+/**  One re-entered word of a new recovery phrase. */
+export type WordAnswer = {
+	position: number,
+	word: string,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -2,7 +2,7 @@ import { Alert, Button, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { failureMessage, isAppError } from "../api";
-import { errorHint } from "./errorHints";
+import { errorHeading, errorHint } from "./errorHints";
 
 type FailureAlertProps = {
   title: ReactNode;
@@ -12,16 +12,12 @@ type FailureAlertProps = {
 
 /** Says what happened (the backend's message) and what to try next (by error code). */
 export function FailureAlert({ title, error, onRetry }: FailureAlertProps) {
+  const heading = isAppError(error) ? errorHeading(error.code) : undefined;
   const hint = isAppError(error) ? errorHint(error.code) : undefined;
   return (
     <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle />} role="alert">
       <Stack gap="xs">
-        <Text size="sm">{failureMessage(error)}</Text>
-        {hint && (
-          <Text size="sm" c="dimmed">
-            {hint}
-          </Text>
-        )}
+        <FailureText heading={heading} message={failureMessage(error)} hint={hint} />
         {onRetry && (
           <div>
             <Button size="xs" variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry}>
@@ -31,5 +27,31 @@ export function FailureAlert({ title, error, onRetry }: FailureAlertProps) {
         )}
       </Stack>
     </Alert>
+  );
+}
+
+type FailureTextProps = {
+  /** A short name for the kind of failure, e.g. "The keyring is locked". */
+  heading?: string;
+  message: string;
+  hint?: string;
+};
+
+/** One failure in words: its heading if it has one, the backend's message, what to try. */
+export function FailureText({ heading, message, hint }: FailureTextProps) {
+  return (
+    <div>
+      {heading && (
+        <Text size="sm" fw={600}>
+          {heading}
+        </Text>
+      )}
+      <Text size="sm">{message}</Text>
+      {hint && (
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </div>
   );
 }

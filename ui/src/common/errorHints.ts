@@ -10,8 +10,31 @@ const hints: Partial<Record<ErrorCode, string>> = {
   storage_failed: "Check that the disk is not full and the data directory is writable, then try again.",
   data_dir_unavailable: "Check that the data directory exists and is writable.",
   internal: "This is a bug in Saleguard. The log file (see Settings) has the details.",
+  account_not_found: "It may have been removed. Go back to the list of accounts.",
+  account_exists: "That address is already one of your accounts: look for it in the list.",
+  pending_mnemonic_expired: "Start again: Saleguard will show a new recovery phrase. The old one was never saved.",
+  not_derivable: "Only accounts made from a recovery phrase can derive more addresses.",
+  no_secret: "Watch-only and hardware accounts have no secret in the keyring.",
+  // The keyring_* messages already say what to do (they name the keyring of the system).
+};
+
+/**
+ * A short heading for failures whose message needs one to be read at a glance. The OS
+ * keyring's failures come with guidance in the message, but the message can be long
+ * or quote the operating system.
+ */
+const headings: Partial<Record<ErrorCode, string>> = {
+  keyring_locked: "The keyring is locked",
+  keyring_unavailable: "No keyring is available",
+  keyring_access_denied: "The keyring refused access",
+  keyring_entry_missing: "The secret is missing from the keyring",
+  keyring_failure: "The keyring failed",
 };
 
 export function errorHint(code: ErrorCode): string | undefined {
   return hints[code];
+}
+
+export function errorHeading(code: ErrorCode): string | undefined {
+  return headings[code];
 }

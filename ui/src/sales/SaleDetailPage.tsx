@@ -1,12 +1,13 @@
-import { Anchor, Button, DataList, EmptyState, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, EmptyState, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconArrowLeft, IconClipboardList, IconPencil, IconSearch, IconTrash } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { IconClipboardList, IconPencil, IconSearch, IconTrash } from "@tabler/icons-react";
 import { hasErrorCode, type Sale } from "../api";
 import { AddressText } from "../common/AddressText";
 import { AmountText } from "../common/AmountText";
+import { BackLink } from "../common/BackLink";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { DateTimeText } from "../common/DateTimeText";
+import { DetailItem, DetailsSection } from "../common/DetailsSection";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { NotBuiltYet } from "../common/NotBuiltYet";
@@ -20,40 +21,7 @@ import { useSale } from "./salesQueries";
 const listHref = routeHref({ area: "sales", view: "list" });
 
 function BackToSales() {
-  return (
-    <Anchor href={listHref} size="sm" w="fit-content">
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={14} aria-hidden="true" />
-        All sales
-      </Group>
-    </Anchor>
-  );
-}
-
-function TermsSection({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="lg">
-      <Title order={2} size="h5" mb="md">
-        {title}
-      </Title>
-      <DataList labelWidth={180} gap="sm" size="sm">
-        {children}
-      </DataList>
-    </Paper>
-  );
-}
-
-function Term({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>
-        <Text span size="sm" c="dimmed">
-          {label}
-        </Text>
-      </DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
+  return <BackLink to={{ area: "sales", view: "list" }} label="All sales" />;
 }
 
 function PricingText({ sale }: { sale: Sale }) {
@@ -111,61 +79,61 @@ function ScheduleTime({ iso }: { iso: string }) {
 function SaleTerms({ sale }: { sale: Sale }) {
   return (
     <Stack gap="lg">
-      <TermsSection title="Where and how to contribute">
-        <Term label="Chain id">
+      <DetailsSection title="Where and how to contribute">
+        <DetailItem label="Chain id">
           <Text span size="sm" className="tabular-nums">
             {sale.chainId}
           </Text>
-        </Term>
-        <Term label="Contribution address">
+        </DetailItem>
+        <DetailItem label="Contribution address">
           <AddressText address={sale.contributionAddress} />
-        </Term>
-        <Term label="Accepted currency">
+        </DetailItem>
+        <DetailItem label="Accepted currency">
           <CurrencyText sale={sale} />
-        </Term>
-        <Term label={sale.pricing?.kind === "rate" ? "Rate" : "Price"}>
+        </DetailItem>
+        <DetailItem label={sale.pricing?.kind === "rate" ? "Rate" : "Price"}>
           <PricingText sale={sale} />
-        </Term>
-        <Term label="KYC required">
+        </DetailItem>
+        <DetailItem label="KYC required">
           <Text span size="sm">
             {sale.kycRequired ? "Yes" : "No"}
           </Text>
-        </Term>
-      </TermsSection>
+        </DetailItem>
+      </DetailsSection>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <TermsSection title="Schedule">
-          <Term label="Starts">
+        <DetailsSection title="Schedule">
+          <DetailItem label="Starts">
             <ScheduleTime iso={sale.startsAt} />
-          </Term>
-          <Term label="Ends">
+          </DetailItem>
+          <DetailItem label="Ends">
             <ScheduleTime iso={sale.endsAt} />
-          </Term>
-        </TermsSection>
-        <TermsSection title="Caps and limits">
-          <Term label="Soft cap">
+          </DetailItem>
+        </DetailsSection>
+        <DetailsSection title="Caps and limits">
+          <DetailItem label="Soft cap">
             <AmountText amount={sale.softCap} />
-          </Term>
-          <Term label="Hard cap">
+          </DetailItem>
+          <DetailItem label="Hard cap">
             <AmountText amount={sale.hardCap} />
-          </Term>
-          <Term label="Minimum contribution">
+          </DetailItem>
+          <DetailItem label="Minimum contribution">
             <AmountText amount={sale.minContribution} />
-          </Term>
-          <Term label="Maximum contribution">
+          </DetailItem>
+          <DetailItem label="Maximum contribution">
             <AmountText amount={sale.maxContribution} />
-          </Term>
-        </TermsSection>
+          </DetailItem>
+        </DetailsSection>
       </SimpleGrid>
-      <TermsSection title="Token and documents">
-        <Term label="Token">
+      <DetailsSection title="Token and documents">
+        <DetailItem label="Token">
           <Text span size="sm">
             {sale.tokenSymbol}{" "}
             <Text span size="sm" c="dimmed" className="tabular-nums">
               ({sale.tokenDecimals} decimals)
             </Text>
           </Text>
-        </Term>
-        <Term label="Whitepaper">
+        </DetailItem>
+        <DetailItem label="Whitepaper">
           {sale.whitepaperUrl ? (
             <Group gap="xs" wrap="nowrap">
               <Text span size="sm" ff="monospace" style={{ wordBreak: "break-all" }}>
@@ -178,8 +146,8 @@ function SaleTerms({ sale }: { sale: Sale }) {
               Not recorded
             </Text>
           )}
-        </Term>
-        <Term label="Notes">
+        </DetailItem>
+        <DetailItem label="Notes">
           {sale.notes ? (
             <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
               {sale.notes}
@@ -189,14 +157,14 @@ function SaleTerms({ sale }: { sale: Sale }) {
               None
             </Text>
           )}
-        </Term>
-        <Term label="Added">
+        </DetailItem>
+        <DetailItem label="Added">
           <DateTimeText iso={sale.createdAt} />
-        </Term>
-        <Term label="Last changed">
+        </DetailItem>
+        <DetailItem label="Last changed">
           <DateTimeText iso={sale.updatedAt} />
-        </Term>
-      </TermsSection>
+        </DetailItem>
+      </DetailsSection>
       <NotBuiltYet
         icon={<IconClipboardList size={28} stroke={1.5} />}
         title="Due diligence and participations"

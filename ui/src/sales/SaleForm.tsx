@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -14,19 +13,15 @@ import {
   TextInput,
   type TextInputProps,
 } from "@mantine/core";
-import { IconAlertTriangle, IconDeviceFloppy } from "@tabler/icons-react";
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
+import { IconDeviceFloppy } from "@tabler/icons-react";
+import { useId, useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
 import { nativeCoinSymbol, type CurrencyKind, type PricingKind, type SaleInput } from "../api";
+import { FormErrorAlert } from "../common/FormErrorAlert";
+import type { GeneralFormError } from "../common/formErrors";
+import { useFormSubmit } from "../common/useFormSubmit";
 import { localPreviewOfUtcInput } from "../format/time";
+import { isSaleField, saleFormErrorWhenUnexpected, type SaleField } from "./saleFormErrors";
 import { saleInputForSubmission } from "./saleInput";
-import {
-  noSaleFormErrors,
-  saleFormErrorsFrom,
-  withoutFieldError,
-  type GeneralFormError,
-  type SaleField,
-  type SaleFormErrors,
-} from "./saleFormErrors";
 
 /** The label of each input, also used to name invalid fields in the summary at the top. */
 export const saleFieldLabels: Record<SaleField, string> = {
@@ -113,26 +108,12 @@ function ChoiceField({
 /** Create and edit a sale. Values are sent as typed; the backend parses and validates them. */
 export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
   const [input, setInput] = useState<SaleInput>(initialInput);
-  const [errors, setErrors] = useState<SaleFormErrors>(noSaleFormErrors);
-  const [saving, setSaving] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-
-  // After a failed save, take the user to the first thing to fix.
-  useEffect(() => {
-    if (errors === noSaleFormErrors) return;
-    const form = formRef.current;
-    if (errors.general.length > 0 || !form) {
-      alertRef.current?.scrollIntoView({ block: "nearest" });
-      alertRef.current?.focus();
-      return;
-    }
-    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+  const submission = useFormSubmit({ isField: isSaleField, whenUnexpected: saleFormErrorWhenUnexpected, onSubmit: onSave });
+  const { errors, submitting: saving, formRef, alertRef, clearFieldError } = submission;
 
   const change = <K extends SaleField>(field: K, value: SaleInput[K]) => {
     setInput((current) => ({ ...current, [field]: value }));
-    setErrors((current) => withoutFieldError(current, field));
+    clearFieldError(field);
   };
 
   // For the native coin, a symbol the user has not chosen follows the chain id
@@ -144,7 +125,8 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
       const followsChain = current.currencyKind === "native" && symbolIsDefault;
       return { ...current, chainId, currencySymbol: followsChain ? (nativeCoinSymbol(chainId) ?? "") : current.currencySymbol };
     });
-    setErrors((current) => withoutFieldError(withoutFieldError(current, "chainId"), "currencySymbol"));
+    clearFieldError("chainId");
+    clearFieldError("currencySymbol");
   };
 
   const textField = (field: TextField): TextInputProps & { name: TextField } => ({
@@ -157,17 +139,9 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
     spellCheck: false,
   });
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    try {
-      await onSave(saleInputForSubmission(input));
-    } catch (error) {
-      setErrors(saleFormErrorsFrom(error));
-    } finally {
-      setSaving(false);
-    }
+    void submission.submit(saleInputForSubmission(input));
   };
 
   const currencyUnit = input.currencySymbol.trim();
@@ -204,36 +178,13 @@ export function SaleForm({ initialInput, onSave, onCancel }: SaleFormProps) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate data-testid="sale-form" aria-busy={saving}>
       <Stack gap="lg">
-        {(generalErrors.length > 0 || invalidFields.length > 0) && (
-          <Alert
-            ref={alertRef}
-            tabIndex={-1}
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle />}
-            title="The sale was not saved"
-            data-testid="sale-form-alert"
-          >
-            <Stack gap={6}>
-              {generalErrors.map((error, index) => (
-                <div key={index}>
-                  <Text size="sm">{error.message}</Text>
-                  {error.hint && (
-                    <Text size="sm" c="dimmed">
-                      {error.hint}
-                    </Text>
-                  )}
-                </div>
-              ))}
-              {invalidFields.length > 0 && (
-                <Text size="sm">
-                  Check {invalidFields.length === 1 ? "this field" : "these fields"}:{" "}
-                  {invalidFields.map((field) => saleFieldLabels[field]).join(", ")}.
-                </Text>
-              )}
-            </Stack>
-          </Alert>
-        )}
+        <FormErrorAlert
+          ref={alertRef}
+          title="The sale was not saved"
+          errors={generalErrors}
+          invalidFieldLabels={invalidFields.map((field) => saleFieldLabels[field])}
+          data-testid="sale-form-alert"
+        />
 
         <FormSection legend="Project and token">
           <Stack gap="md">

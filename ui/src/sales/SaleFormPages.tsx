@@ -1,25 +1,14 @@
-import { Anchor, Group } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft, IconCheck } from "@tabler/icons-react";
+import { IconCheck } from "@tabler/icons-react";
 import type { Sale } from "../api";
+import { BackLink } from "../common/BackLink";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
-import { navigate, routeHref, type SalesRoute } from "../shell/route";
+import { navigate, type SalesRoute } from "../shell/route";
 import { SaleForm } from "./SaleForm";
 import { emptySaleInput } from "./saleInput";
 import { useCreateSale, useSaleDraft, useUpdateSale } from "./salesQueries";
-
-function BackLink({ to, label }: { to: SalesRoute; label: string }) {
-  return (
-    <Anchor href={routeHref(to)} size="sm" w="fit-content">
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={14} aria-hidden="true" />
-        {label}
-      </Group>
-    </Anchor>
-  );
-}
 
 function announceSaved(sale: Sale, verb: "added" | "saved") {
   notifications.show({

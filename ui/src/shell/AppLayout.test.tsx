@@ -6,7 +6,6 @@ import { renderApp } from "../test/renderApp";
 
 const unbuiltAreas = [
   { testId: "nav-participations", title: "Participations", purpose: "KYC" },
-  { testId: "nav-accounts", title: "Accounts", purpose: "keyring" },
   { testId: "nav-budget", title: "Budget", purpose: "diversification limit" },
   { testId: "nav-portfolio", title: "Portfolio", purpose: "cost of each token lot" },
 ];

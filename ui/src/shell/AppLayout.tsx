@@ -1,6 +1,7 @@
 import { AppShell, Box, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useEffect, useRef } from "react";
+import { AccountsArea } from "../accounts/AccountsArea";
 import { DashboardPage } from "../dashboard/DashboardPage";
 import { SalesArea } from "../sales/SalesArea";
 import { SettingsPage } from "../settings/SettingsPage";
@@ -16,6 +17,8 @@ function PageForRoute({ route }: { route: Route }) {
       return <DashboardPage />;
     case "sales":
       return <SalesArea route={route} />;
+    case "accounts":
+      return <AccountsArea route={route} />;
     case "settings":
       return <SettingsPage />;
     default:
@@ -33,7 +36,8 @@ export function AppLayout() {
   const previousRouteKey = useRef(routeKey);
 
   // After navigating, move focus to the new page's title so keyboard and screen-reader
-  // users start at the top of what they asked for.
+  // users start at the top of what they asked for; on a page that is one form, to the
+  // input it marks with `data-initial-focus`.
   useEffect(() => {
     if (previousRouteKey.current === routeKey) return;
     previousRouteKey.current = routeKey;
@@ -42,8 +46,9 @@ export function AppLayout() {
     // not with its title tucked under the fixed top bar).
     window.scrollTo({ top: 0 });
     const main = mainRef.current;
-    const title = main?.querySelector<HTMLElement>("[data-page-title]");
-    (title ?? main)?.focus({ preventScroll: true });
+    const start =
+      main?.querySelector<HTMLElement>("[data-initial-focus]") ?? main?.querySelector<HTMLElement>("[data-page-title]");
+    (start ?? main)?.focus({ preventScroll: true });
   }, [routeKey, closeNavigation]);
 
   return (

@@ -12,18 +12,19 @@ export type SalesRoute =
   | { area: "sales"; view: "detail"; saleId: number }
   | { area: "sales"; view: "edit"; saleId: number };
 
-export type Route = SalesRoute | { area: Exclude<Area, "sales"> };
+export type AccountsRoute =
+  | { area: "accounts"; view: "list" }
+  | { area: "accounts"; view: "new" }
+  | { area: "accounts"; view: "import" }
+  | { area: "accounts"; view: "detail"; accountId: number };
 
-const simpleAreas: ReadonlyArray<Exclude<Area, "sales">> = [
-  "dashboard",
-  "participations",
-  "accounts",
-  "budget",
-  "portfolio",
-  "settings",
-];
+type SimpleArea = Exclude<Area, "sales" | "accounts">;
 
-function parseSaleId(text: string | undefined): number | null {
+export type Route = SalesRoute | AccountsRoute | { area: SimpleArea };
+
+const simpleAreas: ReadonlyArray<SimpleArea> = ["dashboard", "participations", "budget", "portfolio", "settings"];
+
+function parseId(text: string | undefined): number | null {
   if (!text || !/^\d+$/.test(text)) return null;
   const id = Number(text);
   return Number.isSafeInteger(id) ? id : null;
@@ -35,17 +36,34 @@ export function parseRoute(hash: string): Route {
   if (area === "sales") {
     if (second === undefined) return { area: "sales", view: "list" };
     if (second === "new") return { area: "sales", view: "new" };
-    const saleId = parseSaleId(second);
+    const saleId = parseId(second);
     if (saleId === null) return { area: "sales", view: "list" };
     if (third === "edit") return { area: "sales", view: "edit", saleId };
     return { area: "sales", view: "detail", saleId };
+  }
+  if (area === "accounts") {
+    if (second === "new") return { area: "accounts", view: "new" };
+    if (second === "import") return { area: "accounts", view: "import" };
+    const accountId = parseId(second);
+    if (accountId === null) return { area: "accounts", view: "list" };
+    return { area: "accounts", view: "detail", accountId };
   }
   const simple = simpleAreas.find((candidate) => candidate === area);
   return { area: simple ?? "dashboard" };
 }
 
 export function routeHref(route: Route): string {
-  if (route.area !== "sales") return `#/${route.area}`;
+  switch (route.area) {
+    case "sales":
+      return salesHref(route);
+    case "accounts":
+      return accountsHref(route);
+    default:
+      return `#/${route.area}`;
+  }
+}
+
+function salesHref(route: SalesRoute): string {
   switch (route.view) {
     case "list":
       return "#/sales";
@@ -55,6 +73,19 @@ export function routeHref(route: Route): string {
       return `#/sales/${route.saleId}`;
     case "edit":
       return `#/sales/${route.saleId}/edit`;
+  }
+}
+
+function accountsHref(route: AccountsRoute): string {
+  switch (route.view) {
+    case "list":
+      return "#/accounts";
+    case "new":
+      return "#/accounts/new";
+    case "import":
+      return "#/accounts/import";
+    case "detail":
+      return `#/accounts/${route.accountId}`;
   }
 }
 

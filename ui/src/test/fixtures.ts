@@ -1,5 +1,5 @@
-// Sales as the backend would send them, for tests only.
-import type { AppError, Sale } from "../api";
+// Sales, accounts and errors as the backend would send them, for tests only.
+import type { Account, AppError, KeyringStatus, NewMnemonic, Sale } from "../api";
 
 let nextId = 1;
 
@@ -46,3 +46,36 @@ export function appErrorFixture(overrides: Partial<AppError> = {}): AppError {
     ...overrides,
   };
 }
+
+export function accountFixture(overrides: Partial<Account> = {}): Account {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    label: `Account ${id}`,
+    address: "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+    kind: "imported_mnemonic",
+    derivationPath: "m/44'/60'/0'/0/0",
+    hasSecret: true,
+    canDerive: true,
+    createdAt: "2026-11-02T09:30:00Z",
+    ...overrides,
+  };
+}
+
+/** 24 stand-in words, each naming its position ("word7"), so a test can tell which one is asked for. */
+export function numberedWords(): string[] {
+  return Array.from({ length: 24 }, (_, index) => `word${index + 1}`);
+}
+
+export function newMnemonicFixture(overrides: Partial<NewMnemonic> = {}): NewMnemonic {
+  return {
+    pendingId: "pending-1",
+    words: numberedWords(),
+    address: "0x9858EfFD232B4033E47d90003D41EC34EcaEda94",
+    derivationPath: "m/44'/60'/0'/0/0",
+    challenge: [3, 7, 20],
+    ...overrides,
+  };
+}
+
+export const keyringAvailable: KeyringStatus = { available: true, code: null, message: null };

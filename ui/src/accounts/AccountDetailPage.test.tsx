@@ -1,0 +1,292 @@
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Account, RevealedSecret } from "../api";
+import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
+import { accountFixture, appErrorFixture, keyringAvailable, numberedWords } from "../test/fixtures";
+import { renderApp } from "../test/renderApp";
+
+const savings = accountFixture({ id: 7, label: "Savings", kind: "generated_mnemonic" });
+
+/** One account, renamed and removed as the backend would; `handlers` add or replace commands. */
+function accountBackend(account: Account, handlers: Record<string, CommandHandler> = {}) {
+  let current: Account | null = account;
+  return fakeBackend({
+    list_accounts: () => (current ? [current] : []),
+    keyring_status: () => keyringAvailable,
+    get_account: () => {
+      if (!current) throw appErrorFixture({ code: "account_not_found", message: "No account with id 7." });
+      return current;
+    },
+    rename_account: (args) => {
+      current = { ...account, label: (args as { label: string }).label };
+      return current;
+    },
+    remove_account: () => {
+      current = null;
+      return null;
+    },
+    ...handlers,
+  });
+}
+
+const mnemonicSecret: RevealedSecret = {
+  kind: "mnemonic",
+  words: numberedWords(),
+  hasPassphrase: true,
+  derivationPath: "m/44'/60'/0'/0/0",
+};
+
+describe("an account's page", () => {
+  it("shows the account and only the actions its kind allows", async () => {
+    accountBackend(savings);
+    renderApp("#/accounts/7");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Savings" })).toBeInTheDocument();
+    expect(screen.getByTestId("address")).toHaveTextContent(savings.address);
+    expect(screen.getByTestId("address-fingerprint")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Copy address" })).toBeInTheDocument();
+    expect(screen.getByText("New recovery phrase")).toBeInTheDocument();
+    expect(screen.getByText("m/44'/60'/0'/0/0")).toBeInTheDocument();
+    expect(screen.getByText(/recovery phrase is in your operating system's keyring/)).toBeInTheDocument();
+    for (const action of ["rename-account", "derive-account", "reveal-secret", "remove-account"]) {
+      expect(screen.getByTestId(action)).toBeInTheDocument();
+    }
+  });
+
+  it("offers neither deriving nor revealing for a watch-only address", async () => {
+    accountBackend(
+      accountFixture({ id: 7, label: "Treasury", kind: "watch_only", derivationPath: null, hasSecret: false, canDerive: false }),
+    );
+    renderApp("#/accounts/7");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Treasury" })).toBeInTheDocument();
+    expect(screen.getByText("Watch-only")).toBeInTheDocument();
+    expect(screen.queryByTestId("derive-account")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("reveal-secret")).not.toBeInTheDocument();
+    expect(screen.getByTestId("rename-account")).toBeInTheDocument();
+  });
+
+  it("says the account does not exist any more on account_not_found", async () => {
+    fakeBackend({
+      get_account: () => {
+        throw appErrorFixture({ code: "account_not_found", message: "No account with id 99." });
+      },
+    });
+    renderApp("#/accounts/99");
+
+    expect(await screen.findByText("This account does not exist any more")).toBeInTheDocument();
+    expect(screen.queryByTestId("remove-account")).not.toBeInTheDocument();
+  });
+});
+
+describe("renaming an account", () => {
+  it("renames from a dialog that starts at the label and submits with Enter", async () => {
+    const backend = accountBackend(savings);
+    const { user } = renderApp("#/accounts/7");
+
+    await user.click(await screen.findByTestId("rename-account"));
+    const input = within(await screen.findByRole("dialog")).getByRole("textbox", { name: /Label/ });
+    await waitFor(() => expect(input).toHaveFocus());
+    expect(input).toHaveValue("Savings");
+    await user.clear(input);
+    await user.type(input, "Long-term savings{Enter}");
+
+    await waitFor(() => expect(backend.callsTo("rename_account")).toHaveLength(1));
+    expect(backend.callsTo("rename_account")[0]?.args).toEqual({ id: 7, label: "Long-term savings" });
+    expect(await screen.findByRole("heading", { level: 1, name: "Long-term savings" })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  });
+
+  it("shows a taken label at the input and keeps the dialog open", async () => {
+    const taken = "Another account is already called Trading.";
+    accountBackend(savings, {
+      rename_account: () => {
+        throw appErrorFixture({ code: "label_taken", message: taken, field: "label" });
+      },
+    });
+    const { user } = renderApp("#/accounts/7");
+
+    await user.click(await screen.findByTestId("rename-account"));
+    const input = within(await screen.findByRole("dialog")).getByRole("textbox", { name: /Label/ });
+    await user.clear(input);
+    await user.type(input, "Trading{Enter}");
+
+    await waitFor(() => expect(input).toHaveAttribute("aria-invalid", "true"));
+    expect(input).toHaveAccessibleDescription(expect.stringContaining(taken));
+    expect(input).toHaveValue("Trading");
+    expect(screen.getByRole("heading", { level: 1, name: "Savings" })).toBeInTheDocument();
+  });
+});
+
+describe("removing an account", () => {
+  it("is offered only once the label is typed exactly, and sends it as the confirmation", async () => {
+    const backend = accountBackend(savings);
+    const { user } = renderApp("#/accounts/7");
+
+    await user.click(await screen.findByTestId("remove-account"));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog).toHaveTextContent("deletes its recovery phrase from your operating system's keyring");
+    expect(dialog).toHaveTextContent("once no other of your accounts comes from the same phrase");
+    expect(dialog).toHaveTextContent("lost for good");
+    const confirmation = within(dialog).getByRole("textbox", { name: /Type the account's label/ });
+    await waitFor(() => expect(confirmation).toHaveFocus());
+    const remove = within(dialog).getByRole("button", { name: "Remove account" });
+    expect(remove).toBeDisabled();
+
+    await user.type(confirmation, "savings");
+    expect(remove, "the case matters").toBeDisabled();
+    await user.keyboard("{Enter}");
+    expect(backend.callsTo("remove_account"), "Enter does not get around it").toHaveLength(0);
+
+    await user.clear(confirmation);
+    await user.type(confirmation, "Savings");
+    expect(remove).toBeEnabled();
+    await user.click(remove);
+
+    await waitFor(() => expect(backend.callsTo("remove_account")).toHaveLength(1));
+    expect(backend.callsTo("remove_account")[0]?.args).toEqual({ id: 7, confirmation: "Savings" });
+    expect(await screen.findByTestId("accounts-empty")).toBeInTheDocument();
+    expect(screen.getByText("Account removed")).toBeInTheDocument();
+    expect(backend.callsTo("get_account"), "the removed account is not asked for again").toHaveLength(1);
+
+    // Going back to it finds nothing, not a cached copy.
+    window.location.hash = "#/accounts/7";
+    expect(await screen.findByText("This account does not exist any more")).toBeInTheDocument();
+  });
+
+  it("closes with Escape without removing anything", async () => {
+    const backend = accountBackend(savings);
+    const { user } = renderApp("#/accounts/7");
+
+    await user.click(await screen.findByTestId("remove-account"));
+    await screen.findByRole("dialog");
+    await user.keyboard("{Escape}");
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(backend.callsTo("remove_account")).toHaveLength(0);
+  });
+
+  it("says plainly that a watch-only address loses nothing", async () => {
+    accountBackend(accountFixture({ id: 7, label: "Treasury", kind: "watch_only", derivationPath: null, hasSecret: false }));
+    const { user } = renderApp("#/accounts/7");
+
+    await user.click(await screen.findByTestId("remove-account"));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog).toHaveTextContent("Nothing is kept in the keyring for it");
+    expect(dialog).not.toHaveTextContent("lost for good");
+  });
+});
+
+describe("revealing an account's secret", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function revealWith(secret: RevealedSecret | (() => never)) {
+    const backend = accountBackend(savings, {
+      reveal_account_secret: () => (typeof secret === "function" ? secret() : secret),
+    });
+    const rendered = renderApp("#/accounts/7");
+    const { user } = rendered;
+    await user.click(await screen.findByTestId("reveal-secret"));
+    const dialog = await screen.findByRole("dialog");
+    const confirmation = within(dialog).getByRole("textbox", { name: /Type the account's label/ });
+    expect(within(dialog).getByRole("button", { name: "Show the recovery phrase" })).toBeDisabled();
+    await user.type(confirmation, "Savings{Enter}");
+    await waitFor(() => expect(backend.callsTo("reveal_account_secret")).toHaveLength(1));
+    expect(backend.callsTo("reveal_account_secret")[0]?.args).toEqual({ id: 7, confirmation: "Savings" });
+    return { ...rendered, backend, dialog };
+  }
+
+  it("shows the words numbered after the label is typed, and hides them after 30 seconds", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    await revealWith(mnemonicSecret);
+
+    const words = await screen.findAllByTestId("recovery-word");
+    expect(words).toHaveLength(24);
+    expect(words[4]).toHaveTextContent("5.word5");
+    expect(screen.getByTestId("revealed-has-passphrase")).toBeInTheDocument();
+    expect(screen.getByTestId("reveal-countdown")).toHaveTextContent("Hidden again in 30 seconds");
+    expect(screen.getByRole("button", { name: "Hide now" })).toHaveFocus();
+
+    await act(() => vi.advanceTimersByTimeAsync(29_000));
+    expect(screen.getByTestId("reveal-countdown")).toHaveTextContent("Hidden again in 1 second.");
+    expect(screen.getAllByTestId("recovery-word")).toHaveLength(24);
+
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+    expect(screen.queryByTestId("recovery-word")).not.toBeInTheDocument();
+    expect(screen.queryByText("word5")).not.toBeInTheDocument();
+    expect(screen.getByTestId("secret-hidden-again")).toBeInTheDocument();
+    const confirmation = screen.getByRole("textbox", { name: /Type the account's label/ });
+    expect(confirmation, "asked again, from empty").toHaveValue("");
+    expect(confirmation).toHaveFocus();
+  });
+
+  it("hides the words at once with Hide now, and forgets them when closed", async () => {
+    const { user, backend } = await revealWith(mnemonicSecret);
+
+    await screen.findAllByTestId("recovery-word");
+    await user.click(screen.getByRole("button", { name: "Hide now" }));
+    expect(screen.queryByTestId("recovery-word")).not.toBeInTheDocument();
+    expect(screen.getByTestId("secret-hidden-again")).toBeInTheDocument();
+
+    // Reveal again, then close with Escape: reopening starts from the typed confirmation.
+    await user.type(screen.getByRole("textbox", { name: /Type the account's label/ }), "Savings{Enter}");
+    await screen.findAllByTestId("recovery-word");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    await user.click(screen.getByTestId("reveal-secret"));
+    expect(await screen.findByRole("textbox", { name: /Type the account's label/ })).toHaveValue("");
+    expect(screen.queryByTestId("recovery-word")).not.toBeInTheDocument();
+    expect(backend.callsTo("reveal_account_secret")).toHaveLength(2);
+  });
+
+  it("shows a private key", async () => {
+    const privateKey = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+    accountBackend(accountFixture({ id: 7, label: "Old key", kind: "private_key", derivationPath: null, canDerive: false }), {
+      reveal_account_secret: () => ({ kind: "private_key", privateKey }),
+    });
+    const { user } = renderApp("#/accounts/7");
+
+    await user.click(await screen.findByTestId("reveal-secret"));
+    const dialog = await screen.findByRole("dialog");
+    await user.type(within(dialog).getByRole("textbox", { name: /Type the account's label/ }), "Old key");
+    await user.click(within(dialog).getByRole("button", { name: "Show the private key" }));
+
+    expect(await screen.findByTestId("revealed-private-key")).toHaveTextContent(privateKey);
+  });
+
+  it("shows a locked keyring plainly, with the backend's guidance", async () => {
+    const guidance = "Your login keyring is locked. Unlock it (e.g. in Passwords and Keys) and try again.";
+    const { dialog } = await revealWith(() => {
+      throw appErrorFixture({ code: "keyring_locked", message: guidance });
+    });
+
+    const alert = await within(dialog).findByRole("alert");
+    expect(alert).toHaveTextContent("The recovery phrase was not shown");
+    expect(alert).toHaveTextContent("The keyring is locked");
+    expect(alert).toHaveTextContent(guidance);
+    expect(screen.queryByTestId("revealed-secret")).not.toBeInTheDocument();
+  });
+});
+
+describe("deriving the next address", () => {
+  it("adds an account from the same phrase, with an optional label, and opens it", async () => {
+    const derived = accountFixture({ id: 8, label: "Account 2", derivationPath: "m/44'/60'/0'/0/1" });
+    const backend = accountBackend(savings, {
+      derive_next_account: () => derived,
+      get_account: (args) => ((args as { id: number }).id === 8 ? derived : savings),
+    });
+    const { user } = renderApp("#/accounts/7");
+
+    await user.click(await screen.findByTestId("derive-account"));
+    const label = within(await screen.findByRole("dialog")).getByRole("textbox", { name: /Label/ });
+    await waitFor(() => expect(label).toHaveFocus());
+    await user.keyboard("{Enter}");
+
+    await waitFor(() => expect(backend.callsTo("derive_next_account")).toHaveLength(1));
+    expect(backend.callsTo("derive_next_account")[0]?.args, "no label: the backend picks one").toEqual({ id: 7, label: null });
+    expect(await screen.findByRole("heading", { level: 1, name: "Account 2" })).toBeInTheDocument();
+    expect(screen.getByText("m/44'/60'/0'/0/1")).toBeInTheDocument();
+  });
+});

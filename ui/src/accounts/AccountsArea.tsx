@@ -1,0 +1,18 @@
+import type { AccountsRoute } from "../shell/route";
+import { AccountDetailPage } from "./AccountDetailPage";
+import { AccountsListPage } from "./AccountsListPage";
+import { CreateAccountPage } from "./CreateAccountPage";
+import { ImportAccountPage } from "./ImportAccountPage";
+
+export function AccountsArea({ route }: { route: AccountsRoute }) {
+  switch (route.view) {
+    case "list":
+      return <AccountsListPage />;
+    case "new":
+      return <CreateAccountPage />;
+    case "import":
+      return <ImportAccountPage />;
+    case "detail":
+      return <AccountDetailPage key={route.accountId} accountId={route.accountId} />;
+  }
+}
