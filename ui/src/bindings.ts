@@ -61,6 +61,11 @@ export type Account = {
 	hasSecret: boolean,
 	/**  Whether further addresses can be derived from the same recovery phrase. */
 	canDerive: boolean,
+	/**
+	 *  How many other accounts use the same keyring entry (derived from the same
+	 *  phrase). Removing the account deletes the entry only when this is 0.
+	 */
+	otherAccountsWithSameSecret: number,
 	createdAt: string,
 };
 

@@ -2,6 +2,7 @@
 //! what is allowed, keeps the database and the keyring in step, and never lets a
 //! secret reach the database, the log or an error.
 
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use saleguard_core::account::{
@@ -102,16 +103,27 @@ fn derivation_failed() -> AppError {
 
 impl Saleguard {
     pub fn list_accounts(&self) -> Result<Vec<dto::Account>, AppError> {
-        Ok(self
-            .store()?
-            .accounts()?
+        let accounts = self.store()?.accounts()?;
+        let mut users: HashMap<&str, usize> = HashMap::new();
+        for reference in accounts.iter().filter_map(|a| a.secret_reference.as_deref()) {
+            *users.entry(reference).or_default() += 1;
+        }
+        let others = |account: &Account| {
+            account
+                .secret_reference
+                .as_deref()
+                .and_then(|reference| users.get(reference))
+                .map_or(0, |count| count.saturating_sub(1))
+        };
+        Ok(accounts
             .iter()
-            .map(dto::Account::from)
+            .map(|account| dto::Account::new(account, others(account)))
             .collect())
     }
 
     pub fn account(&self, id: i64) -> Result<dto::Account, AppError> {
-        Ok((&self.store()?.account(AccountId(id))?).into())
+        let store = self.store()?;
+        view(&store, &store.account(AccountId(id))?)
     }
 
     /// Whether the OS keyring can be reached now.
@@ -308,7 +320,7 @@ impl Saleguard {
             self.clock.now(),
         )?;
         tracing::info!(id = account.id.0, "watch-only account added");
-        Ok((&account).into())
+        view(&store, &account)
     }
 
     /// Adds the next address of a recovery phrase: the lowest index after this
@@ -372,7 +384,7 @@ impl Saleguard {
             self.clock.now(),
         )?;
         tracing::info!(id = account.id.0, from = id, "account derived");
-        Ok((&account).into())
+        view(&store, &account)
     }
 
     pub fn rename_account(&self, id: i64, label: &str) -> Result<dto::Account, AppError> {
@@ -387,7 +399,7 @@ impl Saleguard {
         }
         let account = store.rename_account(AccountId(id), &label, self.clock.now())?;
         tracing::info!(id, "account renamed");
-        Ok((&account).into())
+        view(&store, &account)
     }
 
     /// Removes an account once `confirmation` repeats its label; the keyring entry goes
@@ -479,7 +491,7 @@ impl Saleguard {
         match inserted {
             Ok(account) => {
                 tracing::info!(id = account.id.0, kind = kind.as_str(), "account added");
-                Ok((&account).into())
+                view(&store, &account)
             }
             Err(error) => {
                 if let Err(cleanup) = self.keyring.delete_secret(&reference) {
@@ -492,6 +504,15 @@ impl Saleguard {
             }
         }
     }
+}
+
+/// The view of an account, with how many others share its secret.
+fn view(store: &Store, account: &Account) -> Result<dto::Account, AppError> {
+    let others = match account.secret_reference.as_deref() {
+        Some(reference) => store.accounts_sharing_secret(reference)?.len().saturating_sub(1),
+        None => 0,
+    };
+    Ok(dto::Account::new(account, others))
 }
 
 fn refuse_duplicates(

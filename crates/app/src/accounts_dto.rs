@@ -46,11 +46,15 @@ pub struct Account {
     pub has_secret: bool,
     /// Whether further addresses can be derived from the same recovery phrase.
     pub can_derive: bool,
+    /// How many other accounts use the same keyring entry (derived from the same
+    /// phrase). Removing the account deletes the entry only when this is 0.
+    pub other_accounts_with_same_secret: u32,
     pub created_at: String,
 }
 
-impl From<&domain::Account> for Account {
-    fn from(account: &domain::Account) -> Self {
+impl Account {
+    /// The view of `account`, which shares its secret with `others` other accounts.
+    pub fn new(account: &domain::Account, others: usize) -> Self {
         Self {
             id: account.id.0,
             label: account.label.clone(),
@@ -59,6 +63,7 @@ impl From<&domain::Account> for Account {
             derivation_path: account.derivation_path.as_ref().map(ToString::to_string),
             has_secret: account.secret_reference.is_some(),
             can_derive: account.kind.can_derive(),
+            other_accounts_with_same_secret: u32::try_from(others).unwrap_or(u32::MAX),
             created_at: account.created_at.to_rfc3339(),
         }
     }

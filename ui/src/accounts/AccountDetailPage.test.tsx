@@ -119,6 +119,16 @@ describe("renaming an account", () => {
 });
 
 describe("removing an account", () => {
+  it("says the phrase stays in the keyring while another account comes from it", async () => {
+    accountBackend({ ...savings, otherAccountsWithSameSecret: 2 });
+    const { user } = renderApp("#/accounts/7");
+
+    await user.click(await screen.findByTestId("remove-account"));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog).toHaveTextContent("stays in your operating system's keyring, because 2 other accounts come from it");
+    expect(dialog).not.toHaveTextContent("lost for good");
+  });
+
   it("is offered only once the label is typed exactly, and sends it as the confirmation", async () => {
     const backend = accountBackend(savings);
     const { user } = renderApp("#/accounts/7");
@@ -126,7 +136,6 @@ describe("removing an account", () => {
     await user.click(await screen.findByTestId("remove-account"));
     const dialog = await screen.findByRole("dialog");
     expect(dialog).toHaveTextContent("deletes its recovery phrase from your operating system's keyring");
-    expect(dialog).toHaveTextContent("once no other of your accounts comes from the same phrase");
     expect(dialog).toHaveTextContent("lost for good");
     const confirmation = within(dialog).getByRole("textbox", { name: /Type the account's label/ });
     await waitFor(() => expect(confirmation).toHaveFocus());

@@ -47,7 +47,7 @@ export function AccountsTable({ accounts, onOpenAccount }: AccountsTableProps) {
                   {account.label}
                 </Anchor>
               </Table.Td>
-              <Table.Td>
+              <Table.Td className={classes.address}>
                 <AddressText address={account.address} />
               </Table.Td>
               <Table.Td>

@@ -25,12 +25,21 @@ function WhatRemovingDoes({ account }: { account: Account }) {
     );
   }
   // Accounts derived from one recovery phrase share its keyring entry; the last one removed deletes it.
-  const shared = account.canDerive ? " (once no other of your accounts comes from the same phrase)" : "";
+  const others = account.otherAccountsWithSameSecret;
+  if (others > 0) {
+    return (
+      <Text size="sm">
+        Saleguard forgets this account and its label. Its {secret} stays in your operating system's keyring, because{" "}
+        {others === 1 ? "1 other account comes" : `${others} other accounts come`} from it. The funds at this address are
+        not touched, and you can derive the address again later.
+      </Text>
+    );
+  }
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={`Its ${secret} is deleted from the keyring too`}>
       <Text size="sm">
-        Saleguard forgets this account and deletes its {secret} from your operating system's keyring{shared}. Without a
-        backup of the {secret}, the funds at this address are then lost for good. Check your backup first.
+        Saleguard forgets this account and deletes its {secret} from your operating system's keyring. Without a backup of
+        the {secret}, the funds at this address are then lost for good. Check your backup first.
       </Text>
     </Alert>
   );

@@ -57,6 +57,7 @@ export function accountFixture(overrides: Partial<Account> = {}): Account {
     derivationPath: "m/44'/60'/0'/0/0",
     hasSecret: true,
     canDerive: true,
+    otherAccountsWithSameSecret: 0,
     createdAt: "2026-11-02T09:30:00Z",
     ...overrides,
   };
