@@ -105,7 +105,10 @@ impl Saleguard {
     pub fn list_accounts(&self) -> Result<Vec<dto::Account>, AppError> {
         let accounts = self.store()?.accounts()?;
         let mut users: HashMap<&str, usize> = HashMap::new();
-        for reference in accounts.iter().filter_map(|a| a.secret_reference.as_deref()) {
+        for reference in accounts
+            .iter()
+            .filter_map(|a| a.secret_reference.as_deref())
+        {
             *users.entry(reference).or_default() += 1;
         }
         let others = |account: &Account| {
@@ -509,7 +512,10 @@ impl Saleguard {
 /// The view of an account, with how many others share its secret.
 fn view(store: &Store, account: &Account) -> Result<dto::Account, AppError> {
     let others = match account.secret_reference.as_deref() {
-        Some(reference) => store.accounts_sharing_secret(reference)?.len().saturating_sub(1),
+        Some(reference) => store
+            .accounts_sharing_secret(reference)?
+            .len()
+            .saturating_sub(1),
         None => 0,
     };
     Ok(dto::Account::new(account, others))

@@ -205,7 +205,10 @@ fn the_test_phrase_imports_as_the_well_known_address_and_persists() {
     assert_eq!(derived["derivationPath"], "m/44'/60'/0'/0/1");
     assert_eq!(derived["label"], "Anvil · 1");
     assert_eq!(derived["otherAccountsWithSameSecret"], 1);
-    assert_eq!(h.run(&["account", "show", "1"], "").json()["otherAccountsWithSameSecret"], 1);
+    assert_eq!(
+        h.run(&["account", "show", "1"], "").json()["otherAccountsWithSameSecret"],
+        1
+    );
 
     // The reveal (confirmed by the name) gives the normalised phrase back.
     let revealed = h
