@@ -13,7 +13,13 @@ done
 mkdir -p target
 
 # A GNOME Keyring of its own, unlocked, in a temporary home: the app keeps account
-# secrets there, and the developer's real keyring is never touched.
+# secrets there, and the developer's real keyring is never touched. On a session bus
+# that already has a keyring (not a private dbus-run-session), refuse to run.
+if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+  org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'; then
+  echo "e2e.sh: this session bus already has a keyring; run it under dbus-run-session (scripts/test.sh does)" >&2
+  exit 1
+fi
 keyring_home=$(mktemp -d)
 mkdir -p "$keyring_home/data" "$keyring_home/runtime" && chmod 700 "$keyring_home/runtime"
 printf 'saleguard-e2e' | HOME="$keyring_home" XDG_DATA_HOME="$keyring_home/data" \

@@ -19,6 +19,21 @@ use saleguard_vault::{
 use crate::accounts_dto as dto;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
+/// Account changes run one at a time: each checks the database, works with the
+/// keyring without holding the database (the keyring may wait for the user), then
+/// writes. Reads and every other use case never wait for this.
+#[derive(Debug, Default)]
+pub(crate) struct AccountChanges(Mutex<()>);
+
+impl Saleguard {
+    fn account_changes(&self) -> MutexGuard<'_, ()> {
+        self.account_changes
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
 /// A generated phrase waiting for its confirmation (at most one at a time).
 #[derive(Debug, Default)]
 pub(crate) struct PendingPhrase(Mutex<Option<(String, NewRecoveryPhrase)>>);
@@ -94,6 +109,24 @@ fn address_problem(error: AddressError) -> (ErrorCode, String) {
     (code, error.to_string())
 }
 
+fn random_source_failed(error: getrandom::Error) -> AppError {
+    AppError::new(
+        ErrorCode::Internal,
+        format!("the operating system's random source failed: {error}"),
+    )
+}
+
+/// The id of a generated phrase awaiting confirmation.
+fn new_pending_id() -> Result<String, AppError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(random_source_failed)?;
+    Ok(format!("pending-{}", hex_encode(&bytes)))
+}
+
+fn hex_encode(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn derivation_failed() -> AppError {
     AppError::new(
         ErrorCode::InvalidDerivationPath,
@@ -129,9 +162,9 @@ impl Saleguard {
         view(&store, &store.account(AccountId(id))?)
     }
 
-    /// Whether the OS keyring can be reached now.
+    /// Whether secrets can be stored in the OS keyring now.
     pub fn keyring_status(&self) -> dto::KeyringStatus {
-        match self.keyring.check_available() {
+        match self.keyring.check_ready() {
             Ok(()) => dto::KeyringStatus {
                 available: true,
                 code: None,
@@ -149,17 +182,14 @@ impl Saleguard {
     }
 
     /// Generates a 24-word phrase and shows it once. Nothing is stored until
-    /// [`Saleguard::confirm_new_account`] gets the challenged words back.
+    /// [`Saleguard::confirm_new_account`] gets the challenged words back. Refused while
+    /// the keyring cannot take it, so nobody writes down words that cannot be kept.
     pub fn begin_new_account(&self) -> Result<dto::NewMnemonic, AppError> {
-        let new = NewRecoveryPhrase::generate().map_err(|error| {
-            AppError::new(
-                ErrorCode::Internal,
-                format!("the operating system's random source failed: {error}"),
-            )
-        })?;
+        self.keyring.check_ready()?;
+        let new = NewRecoveryPhrase::generate().map_err(random_source_failed)?;
         let path = DerivationPath::ethereum_first();
         let address = new.address(&path).map_err(|_| derivation_failed())?;
-        let pending_id = new_secret_reference()?;
+        let pending_id = new_pending_id()?;
         let reply = dto::NewMnemonic {
             pending_id: pending_id.clone(),
             words: new
@@ -180,6 +210,7 @@ impl Saleguard {
         Ok(reply)
     }
 
+    /// Forgets a generated phrase that was not confirmed; unknown ids are ignored.
     pub fn cancel_new_account(&self, pending_id: &str) {
         let mut slot = self.pending_phrase.slot();
         if slot.as_ref().is_some_and(|(id, _)| id == pending_id) {
@@ -187,57 +218,61 @@ impl Saleguard {
         }
     }
 
+    /// Keeps the generated phrase once the challenged words match. The phrase stays
+    /// pending until it is stored, so a refused name or a locked keyring can be fixed
+    /// and the same words confirmed again.
     pub fn confirm_new_account(
         &self,
         input: &dto::ConfirmNewAccount,
     ) -> Result<dto::Account, AppError> {
+        let _one_change_at_a_time = self.account_changes();
         let mut fields = FieldCheck::default();
         let label = fields.check("label", parse_label(&input.label).map_err(label_problem));
-        let mut slot = self.pending_phrase.slot();
-        let Some((_, pending)) = slot.as_ref().filter(|(id, _)| *id == input.pending_id) else {
-            return Err(AppError::new(
-                ErrorCode::PendingMnemonicExpired,
-                "this recovery phrase is no longer waiting for confirmation; start again to get a new one",
-            ));
+        let secret = {
+            let slot = self.pending_phrase.slot();
+            let Some((_, pending)) = slot.as_ref().filter(|(id, _)| *id == input.pending_id) else {
+                return Err(AppError::new(
+                    ErrorCode::PendingMnemonicExpired,
+                    "this recovery phrase is no longer waiting for confirmation; start again to get a new one",
+                ));
+            };
+            let answers: Vec<(usize, SecretString)> = input
+                .answers
+                .iter()
+                .map(|answer| {
+                    (
+                        usize::try_from(answer.position).unwrap_or(usize::MAX),
+                        SecretString::from(answer.word.as_str()),
+                    )
+                })
+                .collect();
+            if let Err(wrong) = pending.check(&answers) {
+                let positions: Vec<String> = wrong.iter().map(|p| format!("#{p}")).collect();
+                fields.0.push(FieldError {
+                    field: "answers".to_owned(),
+                    code: ErrorCode::MnemonicConfirmationMismatch,
+                    message: format!(
+                        "word {} does not match the recovery phrase: check what you wrote down",
+                        positions.join(", ")
+                    ),
+                });
+            }
+            fields.finish()?;
+            AccountSecret::Mnemonic {
+                phrase: pending.phrase().duplicate(),
+                passphrase: SecretString::from(""),
+            }
         };
-        let answers: Vec<(usize, SecretString)> = input
-            .answers
-            .iter()
-            .map(|answer| {
-                (
-                    usize::try_from(answer.position).unwrap_or(usize::MAX),
-                    SecretString::from(answer.word.as_str()),
-                )
-            })
-            .collect();
-        if let Err(wrong) = pending.check(&answers) {
-            let positions: Vec<String> = wrong.iter().map(|p| format!("#{p}")).collect();
-            fields.0.push(FieldError {
-                field: "answers".to_owned(),
-                code: ErrorCode::MnemonicConfirmationMismatch,
-                message: format!(
-                    "word {} does not match the recovery phrase: check what you wrote down",
-                    positions.join(", ")
-                ),
-            });
-        }
-        fields.finish()?;
         let label = label.ok_or_else(|| AppError::new(ErrorCode::Internal, "label missing"))?;
-        let (_, confirmed) = slot.take().ok_or_else(|| {
-            AppError::new(ErrorCode::PendingMnemonicExpired, "the phrase is gone")
-        })?;
-        drop(slot);
-        let secret = AccountSecret::Mnemonic {
-            phrase: confirmed.into_phrase(),
-            passphrase: SecretString::from(""),
-        };
-        self.add_software_account(
+        let account = self.add_software_account(
             label,
             AccountKind::GeneratedMnemonic,
             Some(DerivationPath::ethereum_first()),
             &secret,
             "answers",
-        )
+        )?;
+        self.cancel_new_account(&input.pending_id);
+        Ok(account)
     }
 
     pub fn import_mnemonic_account(
@@ -269,6 +304,7 @@ impl Saleguard {
         let (Some(label), Some(secret), Some(path)) = (label, secret, path) else {
             return Err(AppError::new(ErrorCode::Internal, "input checks disagree"));
         };
+        let _one_change_at_a_time = self.account_changes();
         self.add_software_account(
             label,
             AccountKind::ImportedMnemonic,
@@ -293,6 +329,7 @@ impl Saleguard {
         let (Some(label), Some(secret)) = (label, secret) else {
             return Err(AppError::new(ErrorCode::Internal, "input checks disagree"));
         };
+        let _one_change_at_a_time = self.account_changes();
         self.add_software_account(label, AccountKind::PrivateKey, None, &secret, "privateKey")
     }
 
@@ -310,6 +347,7 @@ impl Saleguard {
         let (Some(label), Some(address)) = (label, address) else {
             return Err(AppError::new(ErrorCode::Internal, "input checks disagree"));
         };
+        let _one_change_at_a_time = self.account_changes();
         let mut store = self.store()?;
         refuse_duplicates(&store, &label, &address, "address")?;
         let account = store.insert_account(
@@ -327,14 +365,14 @@ impl Saleguard {
     }
 
     /// Adds the next address of a recovery phrase: the lowest index after this
-    /// account's that no account of the same phrase uses yet.
+    /// account's whose address is not an account yet.
     pub fn derive_next_account(
         &self,
         id: i64,
         label: Option<&str>,
     ) -> Result<dto::Account, AppError> {
-        let mut store = self.store()?;
-        let source = store.account(AccountId(id))?;
+        let _one_change_at_a_time = self.account_changes();
+        let source = self.store()?.account(AccountId(id))?;
         let (Some(path), Some(reference)) = (
             source
                 .derivation_path
@@ -347,34 +385,30 @@ impl Saleguard {
                 "only accounts from a recovery phrase can derive further addresses",
             ));
         };
-        let siblings = store.accounts_sharing_secret(reference)?;
-        let mut next = path.next().map_err(|error| {
-            AppError::at_field(
-                "derivationPath",
-                ErrorCode::InvalidDerivationPath,
-                error.to_string(),
-            )
-        })?;
-        while siblings
-            .iter()
-            .any(|s| s.derivation_path.as_ref() == Some(&next))
-        {
-            next = next.next().map_err(|error| {
-                AppError::at_field(
-                    "derivationPath",
-                    ErrorCode::InvalidDerivationPath,
-                    error.to_string(),
-                )
-            })?;
+        let label = label
+            .filter(|text| !text.trim().is_empty())
+            .map(|text| {
+                parse_label(text)
+                    .map_err(label_problem)
+                    .map_err(|(code, message)| AppError::at_field("label", code, message))
+            })
+            .transpose()?;
+        // The keyring may prompt (to unlock): the database is not held meanwhile.
+        let secret = self.keyring.load_secret(reference)?;
+        let mut store = self.store()?;
+        let exhausted = |error: DerivationPathError| {
+            AppError::new(ErrorCode::InvalidDerivationPath, error.to_string())
+        };
+        let mut next = path.next().map_err(exhausted)?;
+        let mut address = secret.address(&next).map_err(|_| derivation_failed())?;
+        while store.account_with_address(&address)?.is_some() {
+            next = next.next().map_err(exhausted)?;
+            address = secret.address(&next).map_err(|_| derivation_failed())?;
         }
-        let label = match label.filter(|text| !text.trim().is_empty()) {
-            Some(text) => parse_label(text)
-                .map_err(label_problem)
-                .map_err(|(code, message)| AppError::at_field("label", code, message))?,
+        let label = match label {
+            Some(label) => label,
             None => default_derived_label(&store, &source, &next)?,
         };
-        let secret = self.keyring.load_secret(reference)?;
-        let address = secret.address(&next).map_err(|_| derivation_failed())?;
         refuse_duplicates(&store, &label, &address, "label")?;
         let account = store.insert_account(
             &NewAccount {
@@ -394,6 +428,7 @@ impl Saleguard {
         let label = parse_label(label)
             .map_err(label_problem)
             .map_err(|(code, message)| AppError::at_field("label", code, message))?;
+        let _one_change_at_a_time = self.account_changes();
         let mut store = self.store()?;
         if let Some(other) = store.account_with_label(&label)?
             && other.id.0 != id
@@ -405,24 +440,28 @@ impl Saleguard {
         view(&store, &account)
     }
 
-    /// Removes an account once `confirmation` repeats its label; the keyring entry goes
-    /// too when no other account shares it. If the keyring refuses, nothing is removed.
+    /// Removes an account once `confirmation` repeats its label. When no other account
+    /// shares its secret, the keyring entry is deleted first: if the keyring refuses,
+    /// nothing is removed. (Should the row then fail to go, the account stays without
+    /// its secret, which a second removal clears: a missing entry counts as deleted.)
     pub fn remove_account(&self, id: i64, confirmation: &str) -> Result<(), AppError> {
-        let mut store = self.store()?;
-        let account = store.account(AccountId(id))?;
-        check_confirmation(&account, confirmation)?;
-        let last_user_of_secret = match account.secret_reference.as_deref() {
-            Some(reference) => store.accounts_sharing_secret(reference)?.len() == 1,
-            None => false,
+        let _one_change_at_a_time = self.account_changes();
+        let (account, last_user_of_secret) = {
+            let store = self.store()?;
+            let account = store.account(AccountId(id))?;
+            let last = match account.secret_reference.as_deref() {
+                Some(reference) => store.accounts_sharing_secret(reference)?.len() == 1,
+                None => false,
+            };
+            (account, last)
         };
-        store.delete_account_with(account.id, || -> Result<(), AppError> {
-            match account.secret_reference.as_deref() {
-                Some(reference) if last_user_of_secret => {
-                    Ok(self.keyring.delete_secret(reference)?)
-                }
-                _ => Ok(()),
-            }
-        })?;
+        check_confirmation(&account, confirmation)?;
+        if let Some(reference) = account.secret_reference.as_deref()
+            && last_user_of_secret
+        {
+            self.keyring.delete_secret(reference)?;
+        }
+        self.store()?.delete_account(account.id)?;
         tracing::info!(
             id,
             keyring_entry_deleted = last_user_of_secret,
@@ -464,7 +503,9 @@ impl Saleguard {
     }
 
     /// Stores `secret` in the keyring, then records the account; if recording fails the
-    /// keyring entry is removed again, so neither half is left behind.
+    /// keyring entry is removed again, so neither half is left behind. The database is
+    /// not held while the keyring works (it may be waiting for the user to unlock it).
+    /// Callers hold [`Saleguard::account_changes`].
     fn add_software_account(
         &self,
         label: String,
@@ -477,24 +518,26 @@ impl Saleguard {
             .clone()
             .unwrap_or_else(DerivationPath::ethereum_first);
         let address = secret.address(&at).map_err(|_| derivation_failed())?;
-        let mut store = self.store()?;
-        refuse_duplicates(&store, &label, &address, secret_field)?;
-        let reference = new_secret_reference()?;
+        refuse_duplicates(&*self.store()?, &label, &address, secret_field)?;
+        let reference = new_secret_reference().map_err(random_source_failed)?;
         self.keyring.store_secret(&reference, &label, secret)?;
-        let inserted = store.insert_account(
-            &NewAccount {
-                label,
-                kind,
-                address,
-                derivation_path,
-                secret_reference: Some(reference.clone()),
-            },
-            self.clock.now(),
-        );
-        match inserted {
+        let recorded = self.store().and_then(|mut store| {
+            let account = store.insert_account(
+                &NewAccount {
+                    label,
+                    kind,
+                    address,
+                    derivation_path,
+                    secret_reference: Some(reference.clone()),
+                },
+                self.clock.now(),
+            )?;
+            view(&store, &account)
+        });
+        match recorded {
             Ok(account) => {
-                tracing::info!(id = account.id.0, kind = kind.as_str(), "account added");
-                view(&store, &account)
+                tracing::info!(id = account.id, kind = kind.as_str(), "account added");
+                Ok(account)
             }
             Err(error) => {
                 if let Err(cleanup) = self.keyring.delete_secret(&reference) {
@@ -503,7 +546,7 @@ impl Saleguard {
                         "a keyring entry of a failed import could not be removed"
                     );
                 }
-                Err(error.into())
+                Err(error)
             }
         }
     }

@@ -4,6 +4,8 @@
 
 use saleguard_core::account::{self as domain, AccountKind as DomainKind};
 use saleguard_core::address::checksummed;
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
@@ -70,7 +72,7 @@ impl Account {
 }
 
 /// A newly generated recovery phrase, shown once, waiting for confirmation.
-#[derive(Debug, Serialize, specta::Type, Zeroize, ZeroizeOnDrop)]
+#[derive(Serialize, specta::Type, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "camelCase")]
 pub struct NewMnemonic {
     pub pending_id: String,
@@ -84,14 +86,14 @@ pub struct NewMnemonic {
 }
 
 /// One re-entered word of a new recovery phrase.
-#[derive(Debug, Deserialize, specta::Type, Zeroize, ZeroizeOnDrop)]
+#[derive(Deserialize, specta::Type, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "camelCase")]
 pub struct WordAnswer {
     pub position: u32,
     pub word: String,
 }
 
-#[derive(Debug, Deserialize, specta::Type, Zeroize, ZeroizeOnDrop)]
+#[derive(Deserialize, specta::Type, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "camelCase")]
 pub struct ConfirmNewAccount {
     pub pending_id: String,
@@ -99,7 +101,7 @@ pub struct ConfirmNewAccount {
     pub answers: Vec<WordAnswer>,
 }
 
-#[derive(Debug, Deserialize, specta::Type, Zeroize, ZeroizeOnDrop)]
+#[derive(Deserialize, specta::Type, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportMnemonic {
     pub label: String,
@@ -109,7 +111,7 @@ pub struct ImportMnemonic {
     pub derivation_path: String,
 }
 
-#[derive(Debug, Deserialize, specta::Type, Zeroize, ZeroizeOnDrop)]
+#[derive(Deserialize, specta::Type, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPrivateKey {
     pub label: String,
@@ -124,7 +126,7 @@ pub struct AddWatchOnly {
 }
 
 /// An account's secret, for an explicit and confirmed reveal only.
-#[derive(Debug, Serialize, specta::Type, Zeroize, ZeroizeOnDrop)]
+#[derive(Serialize, specta::Type, Zeroize, ZeroizeOnDrop)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RevealedSecret {
     #[serde(rename_all = "camelCase")]
@@ -144,4 +146,153 @@ pub struct KeyringStatus {
     pub available: bool,
     pub code: Option<ErrorCode>,
     pub message: Option<String>,
+}
+
+// `Debug` for the types above names their public parts and redacts the secret ones,
+// so a stray `?value` in a log line or a panic message cannot leak a phrase or a key.
+const REDACTED: &str = "<redacted>";
+
+impl fmt::Debug for NewMnemonic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NewMnemonic")
+            .field("pending_id", &self.pending_id)
+            .field("words", &REDACTED)
+            .field("address", &self.address)
+            .field("derivation_path", &self.derivation_path)
+            .field("challenge", &self.challenge)
+            .finish()
+    }
+}
+
+impl fmt::Debug for WordAnswer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WordAnswer")
+            .field("position", &self.position)
+            .field("word", &REDACTED)
+            .finish()
+    }
+}
+
+impl fmt::Debug for ConfirmNewAccount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConfirmNewAccount")
+            .field("pending_id", &self.pending_id)
+            .field("label", &self.label)
+            .field("answers", &self.answers)
+            .finish()
+    }
+}
+
+impl fmt::Debug for ImportMnemonic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ImportMnemonic")
+            .field("label", &self.label)
+            .field("phrase", &REDACTED)
+            .field("passphrase", &REDACTED)
+            .field("derivation_path", &self.derivation_path)
+            .finish()
+    }
+}
+
+impl fmt::Debug for ImportPrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ImportPrivateKey")
+            .field("label", &self.label)
+            .field("private_key", &REDACTED)
+            .finish()
+    }
+}
+
+impl fmt::Debug for RevealedSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Mnemonic {
+                has_passphrase,
+                derivation_path,
+                ..
+            } => f
+                .debug_struct("RevealedSecret::Mnemonic")
+                .field("words", &REDACTED)
+                .field("has_passphrase", has_passphrase)
+                .field("derivation_path", derivation_path)
+                .finish(),
+            Self::PrivateKey { .. } => f
+                .debug_struct("RevealedSecret::PrivateKey")
+                .field("private_key", &REDACTED)
+                .finish(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PHRASE: &str =
+        "legal winner thank year wave sausage worth useful legal winner thank yellow";
+    const KEY: &str = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+
+    #[test]
+    fn debug_output_never_contains_the_secrets() {
+        let words = || PHRASE.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        let printed = [
+            format!(
+                "{:?}",
+                NewMnemonic {
+                    pending_id: "pending-1".into(),
+                    words: words(),
+                    address: "0xabc".into(),
+                    derivation_path: "m/0".into(),
+                    challenge: vec![1, 2, 3],
+                }
+            ),
+            format!(
+                "{:?}",
+                ConfirmNewAccount {
+                    pending_id: "pending-1".into(),
+                    label: "Main".into(),
+                    answers: vec![WordAnswer {
+                        position: 2,
+                        word: "winner".into(),
+                    }],
+                }
+            ),
+            format!(
+                "{:?}",
+                ImportMnemonic {
+                    label: "Main".into(),
+                    phrase: PHRASE.into(),
+                    passphrase: "hunter2".into(),
+                    derivation_path: "m/0".into(),
+                }
+            ),
+            format!(
+                "{:?}",
+                ImportPrivateKey {
+                    label: "Hot".into(),
+                    private_key: KEY.into(),
+                }
+            ),
+            format!(
+                "{:?}",
+                RevealedSecret::Mnemonic {
+                    words: words(),
+                    has_passphrase: true,
+                    derivation_path: "m/0".into(),
+                }
+            ),
+            format!(
+                "{:?}",
+                RevealedSecret::PrivateKey {
+                    private_key: KEY.into(),
+                }
+            ),
+        ];
+        for text in printed {
+            assert!(text.contains(REDACTED), "{text}");
+            for secret in ["legal", "winner", "hunter2", &KEY[2..12]] {
+                assert!(!text.contains(secret), "{text}");
+            }
+        }
+    }
 }

@@ -50,6 +50,7 @@ pub enum ErrorCode {
     KeyringUnavailable,
     KeyringAccessDenied,
     KeyringEntryMissing,
+    KeyringEntryUnreadable,
     KeyringFailure,
     // The data file and its directory.
     DatabaseNewerThanApp,
@@ -101,6 +102,7 @@ impl ErrorCode {
         Self::KeyringUnavailable,
         Self::KeyringAccessDenied,
         Self::KeyringEntryMissing,
+        Self::KeyringEntryUnreadable,
         Self::KeyringFailure,
         Self::DatabaseNewerThanApp,
         Self::NotADatabase,
@@ -212,11 +214,10 @@ impl From<KeyringError> for AppError {
             KeyringError::Unavailable { .. } => ErrorCode::KeyringUnavailable,
             KeyringError::AccessDenied => ErrorCode::KeyringAccessDenied,
             KeyringError::EntryMissing => ErrorCode::KeyringEntryMissing,
-            KeyringError::EntryUnreadable | KeyringError::Failure { .. } => {
-                ErrorCode::KeyringFailure
-            }
+            KeyringError::EntryUnreadable => ErrorCode::KeyringEntryUnreadable,
+            KeyringError::Failure { .. } => ErrorCode::KeyringFailure,
         };
-        tracing::warn!(?code, ?error, "keyring operation failed");
+        tracing::warn!(?code, ?error, "the keyring could not be used");
         Self::new(code, error.to_string())
     }
 }
@@ -309,6 +310,7 @@ mod tests {
                 | ErrorCode::KeyringUnavailable
                 | ErrorCode::KeyringAccessDenied
                 | ErrorCode::KeyringEntryMissing
+                | ErrorCode::KeyringEntryUnreadable
                 | ErrorCode::KeyringFailure
                 | ErrorCode::DatabaseNewerThanApp
                 | ErrorCode::NotADatabase
@@ -323,7 +325,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            44,
+            45,
             "update this count with the match above"
         );
     }

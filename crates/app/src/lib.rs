@@ -39,6 +39,7 @@ pub struct Saleguard {
     store: Result<Mutex<Store>, AppError>,
     keyring: Keyring,
     pending_phrase: accounts::PendingPhrase,
+    account_changes: accounts::AccountChanges,
 }
 
 impl Saleguard {
@@ -56,6 +57,7 @@ impl Saleguard {
             store,
             keyring: Keyring::new(KeyringNamespace::for_this_build()),
             pending_phrase: accounts::PendingPhrase::default(),
+            account_changes: accounts::AccountChanges::default(),
         }
     }
 

@@ -26,6 +26,12 @@ pub fn init_file_logging(paths: &DataPaths) -> Result<(), AppError> {
             )
         })?;
     let filter = EnvFilter::try_from_env(LOG_FILTER_ENV).unwrap_or_else(|_| EnvFilter::new("info"));
+    // Libraries that see IPC and D-Bus traffic (which can carry secrets) never log
+    // below `warn`, whatever the user asks for.
+    let filter = ["zbus=warn", "secret_service=warn", "tauri=warn", "wry=warn"]
+        .into_iter()
+        .filter_map(|directive| directive.parse().ok())
+        .fold(filter, EnvFilter::add_directive);
     // A second call (e.g. in tests) keeps the first subscriber; that is fine.
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)

@@ -10,6 +10,13 @@ pub const DATA_DIR_ENV: &str = "SALEGUARD_DATA_DIR";
 /// The application identifier: the folder name under the OS data directory (the same
 /// one Tauri derives from `tauri.conf.json`).
 pub const APP_IDENTIFIER: &str = "com.saleguard.desktop";
+/// The folder under the OS data directory. Debug builds keep their own, as they keep
+/// their own keyring entries: a development build never opens an installed one's data.
+pub const DEFAULT_DATA_FOLDER: &str = if cfg!(debug_assertions) {
+    "com.saleguard.desktop.development"
+} else {
+    APP_IDENTIFIER
+};
 const DATABASE_FILE: &str = "saleguard.sqlite3";
 const LOG_DIR: &str = "logs";
 const LOG_FILE: &str = "saleguard.log";
@@ -29,7 +36,7 @@ impl DataPaths {
             .map(PathBuf::from);
         let data_dir = explicit
             .or(from_env)
-            .or_else(|| dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER)))
+            .or_else(|| dirs::data_dir().map(|dir| dir.join(DEFAULT_DATA_FOLDER)))
             .ok_or_else(|| {
                 AppError::new(
                     ErrorCode::DataDirUnavailable,

@@ -84,49 +84,124 @@ fn an_import_form_gets_every_field_problem_at_once() {
     assert!(!error.message.contains("test test"), "{}", error.message);
 }
 
+/// Set in the child process that runs inside a private keyring session.
+const IN_KEYRING_SESSION: &str = "SALEGUARD_TEST_IN_KEYRING_SESSION";
+
+/// The keyring is chosen through the process environment (the session bus), so the
+/// flow below runs in a child test process started inside a private GNOME Keyring.
 #[test]
-fn a_new_phrase_needs_the_right_words_and_can_be_cancelled() {
+fn a_new_phrase_is_confirmed_against_a_real_keyring() {
+    let keyring = saleguard_testkit::KeyringSession::start();
+    let output = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--ignored",
+            "--exact",
+            "a_new_phrase_needs_the_right_words_and_survives_a_refused_save",
+            "--test-threads=1",
+        ])
+        .envs(keyring.envs())
+        .env(IN_KEYRING_SESSION, "1")
+        .output()
+        .expect("the child test runs");
+    assert!(
+        output.status.success() && String::from_utf8_lossy(&output.stdout).contains("1 passed"),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+#[ignore = "runs inside a keyring session, started by a_new_phrase_is_confirmed_against_a_real_keyring"]
+fn a_new_phrase_needs_the_right_words_and_survives_a_refused_save() {
+    assert!(
+        std::env::var_os(IN_KEYRING_SESSION).is_some(),
+        "run through a_new_phrase_is_confirmed_against_a_real_keyring"
+    );
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path());
+    app.add_watch_only_account(&watch("Taken", ADDRESS))
+        .expect("added");
     let new = app.begin_new_account().expect("generated");
     assert_eq!(new.words.len(), 24);
     assert_eq!(new.challenge.len(), 3);
     assert_eq!(new.derivation_path, "m/44'/60'/0'/0/0");
-
-    let wrong = ConfirmNewAccount {
+    let confirm = |label: &str, right: bool| ConfirmNewAccount {
         pending_id: new.pending_id.clone(),
-        label: "Fresh".into(),
+        label: label.into(),
         answers: new
             .challenge
             .iter()
-            .map(|&position| WordAnswer {
-                position,
-                // A word from another position: a real slip, but not the one asked for.
-                word: new.words[(position as usize) % 24].clone(),
+            .map(|&position| {
+                let index = position as usize - 1;
+                // A wrong answer is the word after the asked one: a real slip.
+                let word = if right { index } else { (index + 1) % 24 };
+                WordAnswer {
+                    position,
+                    word: new.words[word].to_uppercase(),
+                }
             })
-            .filter(|answer| new.words[answer.position as usize - 1] != answer.word)
             .collect(),
     };
-    let mismatch = app.confirm_new_account(&wrong).expect_err("wrong words");
+
+    let mismatch = app
+        .confirm_new_account(&confirm("Fresh", false))
+        .expect_err("wrong words");
     assert_eq!(mismatch.code, ErrorCode::MnemonicConfirmationMismatch);
     assert_eq!(mismatch.field.as_deref(), Some("answers"));
-    assert!(app.list_accounts().expect("list").is_empty());
+    // The right words under a name already in use: refused, and the phrase is kept.
+    let taken = app
+        .confirm_new_account(&confirm("taken", true))
+        .expect_err("name in use");
+    assert_eq!(taken.code, ErrorCode::LabelTaken);
+    assert_eq!(app.list_accounts().expect("list").len(), 1);
 
-    app.cancel_new_account(&new.pending_id);
-    let expired = app.confirm_new_account(&wrong).expect_err("cancelled");
-    assert_eq!(expired.code, ErrorCode::PendingMnemonicExpired);
+    let account = app
+        .confirm_new_account(&confirm("Fresh", true))
+        .expect("kept");
+    assert_eq!(account.address, new.address);
+    assert!(account.has_secret);
+    let again = app
+        .confirm_new_account(&confirm("Again", true))
+        .expect_err("used up");
+    assert_eq!(again.code, ErrorCode::PendingMnemonicExpired);
 
-    // A second phrase replaces the first, which can then no longer be confirmed.
+    let revealed = app
+        .reveal_account_secret(account.id, "Fresh")
+        .expect("revealed");
+    match revealed {
+        saleguard_app::accounts_dto::RevealedSecret::Mnemonic { ref words, .. } => {
+            assert_eq!(words, &new.words);
+        }
+        saleguard_app::accounts_dto::RevealedSecret::PrivateKey { .. } => {
+            panic!("a phrase account reveals its phrase")
+        }
+    }
+
+    // Cancelled or replaced phrases can no longer be confirmed.
+    let cancelled = app.begin_new_account().expect("generated");
+    app.cancel_new_account(&cancelled.pending_id);
+    let stale = ConfirmNewAccount {
+        pending_id: cancelled.pending_id.clone(),
+        label: "Stale".into(),
+        answers: Vec::new(),
+    };
+    assert_eq!(
+        app.confirm_new_account(&stale).expect_err("cancelled").code,
+        ErrorCode::PendingMnemonicExpired
+    );
     let first = app.begin_new_account().expect("generated");
     let second = app.begin_new_account().expect("generated");
     assert_ne!(first.words, second.words);
-    let stale = ConfirmNewAccount {
+    let replaced = ConfirmNewAccount {
         pending_id: first.pending_id.clone(),
         label: "Stale".into(),
         answers: Vec::new(),
     };
     assert_eq!(
-        app.confirm_new_account(&stale).expect_err("replaced").code,
+        app.confirm_new_account(&replaced)
+            .expect_err("replaced")
+            .code,
         ErrorCode::PendingMnemonicExpired
     );
 }

@@ -139,23 +139,28 @@ fn read_secret(prompt: &str) -> Result<Zeroizing<String>, AppError> {
                 )
             });
     }
-    read_line("").map(|line| Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned()))
+    read_line("")
 }
 
-/// One line of standard input, after a prompt on standard error when it is a terminal.
-fn read_line(prompt: &str) -> Result<String, AppError> {
+/// One line of standard input (without its line break), after a prompt on standard
+/// error when it is a terminal. Read into wiped memory: the line may be a secret.
+fn read_line(prompt: &str) -> Result<Zeroizing<String>, AppError> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() && !prompt.is_empty() {
         eprint!("{prompt}");
         let _ = std::io::stderr().flush();
     }
-    let mut line = String::new();
+    let mut line = Zeroizing::new(String::with_capacity(1024));
     match stdin.lock().read_line(&mut line) {
         Ok(0) => Err(AppError::new(
             ErrorCode::InvalidArguments,
             "standard input ended before the expected line",
         )),
-        Ok(_) => Ok(line.trim_end_matches(['\r', '\n']).to_owned()),
+        Ok(_) => {
+            let kept = line.trim_end_matches(['\r', '\n']).len();
+            line.truncate(kept);
+            Ok(line)
+        }
         Err(error) => Err(AppError::new(
             ErrorCode::InvalidArguments,
             format!("could not read standard input: {error}"),

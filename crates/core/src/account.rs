@@ -81,14 +81,6 @@ impl AccountKind {
     pub fn can_derive(self) -> bool {
         matches!(self, Self::GeneratedMnemonic | Self::ImportedMnemonic)
     }
-
-    /// Whether a secret for this account is kept in the OS keyring.
-    pub fn has_secret_in_keyring(self) -> bool {
-        matches!(
-            self,
-            Self::GeneratedMnemonic | Self::ImportedMnemonic | Self::PrivateKey
-        )
-    }
 }
 
 /// Why a label is not acceptable.

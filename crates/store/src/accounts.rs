@@ -83,23 +83,14 @@ impl Store {
         self.account(id)
     }
 
-    /// Deletes an account, running `before_commit` inside the transaction once the row
-    /// is gone: the row stays if it fails (e.g. the keyring entry could not be removed).
-    pub fn delete_account_with<E: From<StoreError>>(
-        &mut self,
-        id: AccountId,
-        before_commit: impl FnOnce() -> Result<(), E>,
-    ) -> Result<(), E> {
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
-        let deleted = tx
-            .execute("DELETE FROM accounts WHERE id = ?1", [id.0])
-            .map_err(StoreError::from)?;
-        if deleted == 0 {
-            return Err(StoreError::AccountNotFound(id).into());
+    pub fn delete_account(&mut self, id: AccountId) -> Result<(), StoreError> {
+        match self
+            .conn
+            .execute("DELETE FROM accounts WHERE id = ?1", [id.0])?
+        {
+            0 => Err(StoreError::AccountNotFound(id)),
+            _ => Ok(()),
         }
-        before_commit()?;
-        tx.commit().map_err(StoreError::from)?;
-        Ok(())
     }
 
     fn find_account(

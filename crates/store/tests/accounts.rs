@@ -127,33 +127,18 @@ fn rename_changes_only_the_label() {
 }
 
 #[test]
-fn a_delete_whose_follow_up_fails_leaves_the_account() {
+fn a_deleted_account_is_gone_and_a_second_delete_says_so() {
     let (_dir, mut store) = open();
+    let kept = store
+        .insert_account(&watch_only("Kept", SECOND), at(1))
+        .expect("insert");
     let account = store
         .insert_account(&watch_only("Cold", FIRST), at(1))
         .expect("insert");
-
-    #[derive(Debug)]
-    enum Failure {
-        Store,
-        KeyringRefused,
-    }
-    impl From<StoreError> for Failure {
-        fn from(_: StoreError) -> Self {
-            Failure::Store
-        }
-    }
-
-    let failed = store.delete_account_with(account.id, || Err(Failure::KeyringRefused));
-    assert!(matches!(failed, Err(Failure::KeyringRefused)));
-    assert_eq!(store.accounts().expect("list"), vec![account.clone()]);
-
-    store
-        .delete_account_with::<Failure>(account.id, || Ok(()))
-        .expect("delete");
-    assert!(store.accounts().expect("list").is_empty());
+    store.delete_account(account.id).expect("delete");
+    assert_eq!(store.accounts().expect("list"), vec![kept]);
     assert!(matches!(
-        store.delete_account_with::<Failure>(account.id, || Ok(())),
-        Err(Failure::Store)
+        store.delete_account(account.id),
+        Err(StoreError::AccountNotFound(_))
     ));
 }

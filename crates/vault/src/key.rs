@@ -99,10 +99,13 @@ impl AccountSecret {
     /// The private key as `0x` + 64 hex characters, for an explicit reveal only.
     pub fn private_key_hex(signer: &PrivateKeySigner) -> SecretString {
         let bytes = Zeroizing::new(signer.to_bytes().0);
-        SecretString::new(format!(
-            "0x{}",
-            alloy_primitives::hex::encode(bytes.as_ref())
-        ))
+        let mut hex = Zeroizing::new([0u8; 64]);
+        // Cannot fail: the output is exactly twice the input's length.
+        let _ = alloy_primitives::hex::encode_to_slice(bytes.as_ref(), hex.as_mut());
+        let mut text = String::with_capacity(66);
+        text.push_str("0x");
+        text.extend(hex.iter().map(|&b| char::from(b)));
+        SecretString::new(text)
     }
 }
 
@@ -143,19 +146,31 @@ pub(crate) mod encoding {
     #[error("the keyring entry is not in a format this version of Saleguard understands")]
     pub struct UnreadableSecret;
 
+    /// Writes the parts into one buffer sized up front, so no partial copy is left
+    /// behind by a reallocation.
     pub fn encode(secret: &AccountSecret) -> Secret<Vec<u8>> {
-        let text = match secret {
-            AccountSecret::Mnemonic { phrase, passphrase } => Zeroizing::new(format!(
-                "{VERSION}\nmnemonic\n{}\n{}",
-                phrase.to_secret_string().expose(),
-                passphrase.expose()
-            )),
-            AccountSecret::PrivateKey(signer) => Zeroizing::new(format!(
-                "{VERSION}\nprivate_key\n{}",
-                AccountSecret::private_key_hex(signer).expose()
-            )),
+        let (kind, first, second) = match secret {
+            AccountSecret::Mnemonic { phrase, passphrase } => (
+                "mnemonic",
+                phrase.to_secret_string(),
+                Some(passphrase.expose().as_str()),
+            ),
+            AccountSecret::PrivateKey(signer) => {
+                ("private_key", AccountSecret::private_key_hex(signer), None)
+            }
         };
-        Secret::new(text.as_bytes().to_vec())
+        let parts = [VERSION, "\n", kind, "\n", first.expose().as_str()];
+        let second = second.map(|text| ["\n", text]);
+        let length = parts
+            .iter()
+            .chain(second.iter().flatten())
+            .map(|p| p.len())
+            .sum();
+        let mut bytes = Vec::with_capacity(length);
+        for part in parts.iter().chain(second.iter().flatten()) {
+            bytes.extend_from_slice(part.as_bytes());
+        }
+        Secret::new(bytes)
     }
 
     pub fn decode(bytes: &Secret<Vec<u8>>) -> Result<AccountSecret, UnreadableSecret> {

@@ -69,8 +69,8 @@ pub enum KeyringError {
         "The keyring entry for this account is damaged or was changed outside Saleguard, so it cannot be used."
     )]
     EntryUnreadable,
-    /// Anything else the platform reported.
-    #[error("The keyring reported an error: {detail}")]
+    /// Anything else the platform reported; `detail` goes to the log, not the user.
+    #[error("The keyring reported an error. Saleguard's log file has the details.")]
     Failure { detail: String },
 }
 
@@ -90,11 +90,9 @@ impl std::fmt::Debug for Keyring {
 }
 
 /// The keyring entry name of one secret: public, random, kept in the database.
-pub fn new_secret_reference() -> Result<String, KeyringError> {
+pub fn new_secret_reference() -> Result<String, getrandom::Error> {
     let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|error| KeyringError::Failure {
-        detail: format!("no random source: {error}"),
-    })?;
+    getrandom::fill(&mut bytes)?;
     Ok(format!(
         "account-secret-{}",
         alloy_primitives::hex::encode(bytes)
@@ -113,62 +111,106 @@ impl Keyring {
         &self.namespace
     }
 
-    /// Whether the keyring service can be reached now (it may still be locked).
-    pub fn check_available(&self) -> Result<(), KeyringError> {
-        self.store().map(|_| ())
+    /// Whether secrets can be stored now: the keyring service is reachable and, where
+    /// the platform tells without prompting, not locked.
+    pub fn check_ready(&self) -> Result<(), KeyringError> {
+        self.with_store(|_| platform::check_unlocked())
     }
 
-    /// Stores a secret under `reference`, labelled for people browsing their keyring.
+    /// Stores a secret under `reference`, labelled for people browsing their keyring,
+    /// and reads it back: success means the keyring really kept it.
     pub fn store_secret(
         &self,
         reference: &str,
         label: &str,
         secret: &AccountSecret,
     ) -> Result<(), KeyringError> {
-        let entry = self.entry(reference, Some(label))?;
         let bytes = encoding::encode(secret);
-        entry.set_secret(bytes.expose()).map_err(classify)
+        self.with_store(|store| {
+            let entry = self.entry(store, reference, Some(label))?;
+            entry.set_secret(bytes.expose()).map_err(classify)?;
+            let kept = Secret::new(entry.get_secret().map_err(classify)?);
+            if kept.expose() == bytes.expose() {
+                Ok(())
+            } else {
+                Err(KeyringError::Failure {
+                    detail: "the keyring returned something else than was stored".to_owned(),
+                })
+            }
+        })
     }
 
     /// Reads the secret stored under `reference`.
     pub fn load_secret(&self, reference: &str) -> Result<AccountSecret, KeyringError> {
-        let entry = self.entry(reference, None)?;
-        let bytes = Secret::new(entry.get_secret().map_err(classify)?);
+        let bytes = self.with_store(|store| {
+            let entry = self.entry(store, reference, None)?;
+            Ok(Secret::new(entry.get_secret().map_err(classify)?))
+        })?;
         encoding::decode(&bytes).map_err(|_| KeyringError::EntryUnreadable)
     }
 
     /// Deletes the secret under `reference`; an entry already gone counts as deleted.
     pub fn delete_secret(&self, reference: &str) -> Result<(), KeyringError> {
-        let entry = self.entry(reference, None)?;
-        match entry.delete_credential().map_err(classify) {
-            Ok(()) | Err(KeyringError::EntryMissing) => Ok(()),
-            Err(error) => Err(error),
-        }
+        self.with_store(|store| {
+            let entry = self.entry(store, reference, None)?;
+            match entry.delete_credential().map_err(classify) {
+                Ok(()) | Err(KeyringError::EntryMissing) => Ok(()),
+                Err(error) => Err(error),
+            }
+        })
     }
 
-    fn entry(&self, reference: &str, label: Option<&str>) -> Result<Entry, KeyringError> {
-        let store = self.store()?;
+    fn entry(
+        &self,
+        store: &Arc<CredentialStore>,
+        reference: &str,
+        label: Option<&str>,
+    ) -> Result<Entry, KeyringError> {
         let label = label.map(|label| format!("Saleguard: {label}"));
         let modifiers: HashMap<&str, &str> = label
             .as_deref()
             .filter(|_| cfg!(target_os = "linux"))
             .map(|label| HashMap::from([("label", label)]))
             .unwrap_or_default();
-        Entry::new_in_store_with_modifiers(&store, self.namespace.service(), reference, &modifiers)
+        Entry::new_in_store_with_modifiers(store, self.namespace.service(), reference, &modifiers)
             .map_err(classify)
     }
 
-    fn store(&self) -> Result<Arc<CredentialStore>, KeyringError> {
+    /// Runs `operation` on the connected store. A connection that has gone bad (the
+    /// keyring daemon restarted) is dropped and `operation` retried once on a new one.
+    fn with_store<T>(
+        &self,
+        operation: impl Fn(&Arc<CredentialStore>) -> Result<T, KeyringError>,
+    ) -> Result<T, KeyringError> {
+        let (store, was_cached) = self.store()?;
+        match operation(&store) {
+            Err(KeyringError::Unavailable { .. } | KeyringError::Failure { .. }) if was_cached => {
+                self.forget_store();
+                let (store, _) = self.store()?;
+                operation(&store)
+            }
+            result => result,
+        }
+    }
+
+    fn store(&self) -> Result<(Arc<CredentialStore>, bool), KeyringError> {
         let mut cached = self
             .store
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(store) = cached.as_ref() {
-            return Ok(store.clone());
+            return Ok((store.clone(), true));
         }
         let store = platform::connect()?;
         *cached = Some(store.clone());
-        Ok(store)
+        Ok((store, false))
+    }
+
+    fn forget_store(&self) {
+        *self
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
     }
 }
 
@@ -183,7 +225,10 @@ fn classify(error: keyring_core::Error) -> KeyringError {
         keyring_core::Error::NoDefaultStore => KeyringError::Unavailable {
             detail: "no keyring store".to_owned(),
         },
-        keyring_core::Error::PlatformFailure(cause) => platform::failure(cause.as_ref()),
+        keyring_core::Error::PlatformFailure(cause) => {
+            let cause: &(dyn std::error::Error + 'static) = cause.as_ref();
+            platform::failure(cause)
+        }
         other => KeyringError::Failure {
             detail: other.to_string(),
         },
@@ -209,24 +254,42 @@ mod platform {
     pub fn no_access(cause: &(dyn std::error::Error + Send + Sync + 'static)) -> KeyringError {
         match cause.downcast_ref::<ServiceError>() {
             Some(ServiceError::Prompt | ServiceError::PromptDisconnected)
-                if !default_collection_locked() =>
+                if !matches!(default_collection_locked(), Ok(true)) =>
             {
                 KeyringError::AccessDenied
             }
-            _ => KeyringError::Locked,
+            Some(
+                ServiceError::Locked | ServiceError::Prompt | ServiceError::PromptDisconnected,
+            ) => KeyringError::Locked,
+            _ => failure(cause),
         }
     }
 
-    fn default_collection_locked() -> bool {
+    /// The default collection's lock state, read without prompting.
+    fn default_collection_locked() -> Result<bool, ServiceError> {
         use secret_service::EncryptionType;
         use secret_service::blocking::SecretService;
-        SecretService::connect(EncryptionType::Plain)
-            .and_then(|service| service.get_default_collection()?.is_locked())
-            .unwrap_or(true)
+        let service = SecretService::connect(EncryptionType::Plain)?;
+        let collection = service.get_default_collection()?;
+        collection.is_locked()
     }
 
-    pub fn failure(cause: &(dyn std::error::Error + Send + Sync + 'static)) -> KeyringError {
+    /// Locked when the default collection says so; a keyring without a default
+    /// collection yet is fine (storing creates it).
+    pub fn check_unlocked() -> Result<(), KeyringError> {
+        match default_collection_locked() {
+            Ok(true) => Err(KeyringError::Locked),
+            Ok(false) | Err(ServiceError::NoResult) => Ok(()),
+            Err(error) => Err(failure(&error)),
+        }
+    }
+
+    pub fn failure(cause: &(dyn std::error::Error + 'static)) -> KeyringError {
         match cause.downcast_ref::<ServiceError>() {
+            Some(ServiceError::Locked) => KeyringError::Locked,
+            Some(ServiceError::ZbusFdo(zbus::fdo::Error::AccessDenied(_))) => {
+                KeyringError::AccessDenied
+            }
             Some(ServiceError::Zbus(_) | ServiceError::ZbusFdo(_) | ServiceError::Unavailable) => {
                 KeyringError::Unavailable {
                     detail: cause.to_string(),
@@ -256,7 +319,11 @@ mod platform {
         KeyringError::AccessDenied
     }
 
-    pub fn failure(cause: &(dyn std::error::Error + Send + Sync + 'static)) -> KeyringError {
+    pub fn check_unlocked() -> Result<(), KeyringError> {
+        Ok(())
+    }
+
+    pub fn failure(cause: &(dyn std::error::Error + 'static)) -> KeyringError {
         KeyringError::Failure {
             detail: cause.to_string(),
         }
@@ -280,7 +347,11 @@ mod platform {
         KeyringError::AccessDenied
     }
 
-    pub fn failure(cause: &(dyn std::error::Error + Send + Sync + 'static)) -> KeyringError {
+    pub fn check_unlocked() -> Result<(), KeyringError> {
+        Ok(())
+    }
+
+    pub fn failure(cause: &(dyn std::error::Error + 'static)) -> KeyringError {
         KeyringError::Failure {
             detail: cause.to_string(),
         }

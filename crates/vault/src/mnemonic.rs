@@ -87,6 +87,11 @@ impl RecoveryPhrase {
             .map_err(|_| MnemonicError::WordCount(entropy.len() * 3 / 4))
     }
 
+    /// A second copy (both are wiped when dropped).
+    pub fn duplicate(&self) -> Self {
+        Self(self.0.clone())
+    }
+
     /// The words in order. Only for showing the phrase once, or an explicit reveal.
     pub fn words(&self) -> Vec<&'static str> {
         self.0.words().collect()

@@ -28,7 +28,8 @@ const headings: Partial<Record<ErrorCode, string>> = {
   keyring_unavailable: "No keyring is available",
   keyring_access_denied: "The keyring refused access",
   keyring_entry_missing: "The secret is missing from the keyring",
-  keyring_failure: "The keyring failed",
+  keyring_entry_unreadable: "The secret in the keyring cannot be read",
+  keyring_failure: "The keyring reported an error",
 };
 
 export function errorHint(code: ErrorCode): string | undefined {

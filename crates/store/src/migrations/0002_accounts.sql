@@ -11,7 +11,10 @@ CREATE TABLE accounts (
     created_at      INTEGER NOT NULL,
     updated_at      INTEGER NOT NULL,
     CHECK ((kind IN ('watch_only', 'hardware')) = (secret_ref IS NULL)),
-    CHECK ((kind IN ('generated_mnemonic', 'imported_mnemonic')) = (derivation_path IS NOT NULL))
+    -- Phrase accounts have a path; keys and watched addresses have none; hardware
+    -- accounts (a later issue) have one, on the device.
+    CHECK (kind NOT IN ('generated_mnemonic', 'imported_mnemonic') OR derivation_path IS NOT NULL),
+    CHECK (kind NOT IN ('private_key', 'watch_only') OR derivation_path IS NULL)
 ) STRICT;
 
 CREATE INDEX accounts_by_secret_ref ON accounts (secret_ref);
