@@ -185,7 +185,7 @@ impl Saleguard {
     /// [`Saleguard::confirm_new_account`] gets the challenged words back. Refused while
     /// the keyring cannot take it, so nobody writes down words that cannot be kept.
     pub fn begin_new_account(&self) -> Result<dto::NewMnemonic, AppError> {
-        self.keyring.check_ready()?;
+        self.keyring.check_writable()?;
         let new = NewRecoveryPhrase::generate().map_err(random_source_failed)?;
         let path = DerivationPath::ethereum_first();
         let address = new.address(&path).map_err(|_| derivation_failed())?;
@@ -227,7 +227,6 @@ impl Saleguard {
     ) -> Result<dto::Account, AppError> {
         let _one_change_at_a_time = self.account_changes();
         let mut fields = FieldCheck::default();
-        let label = fields.check("label", parse_label(&input.label).map_err(label_problem));
         let secret = {
             let slot = self.pending_phrase.slot();
             let Some((_, pending)) = slot.as_ref().filter(|(id, _)| *id == input.pending_id) else {
@@ -247,22 +246,30 @@ impl Saleguard {
                 })
                 .collect();
             if let Err(wrong) = pending.check(&answers) {
-                let positions: Vec<String> = wrong.iter().map(|p| format!("#{p}")).collect();
+                let positions: Vec<String> = wrong.iter().map(ToString::to_string).collect();
+                let message = match positions.as_slice() {
+                    [one] => format!("word {one} does not match the recovery phrase"),
+                    [first @ .., last] => format!(
+                        "words {} and {last} do not match the recovery phrase",
+                        first.join(", ")
+                    ),
+                    [] => "the words do not match the recovery phrase".to_owned(),
+                };
                 fields.0.push(FieldError {
                     field: "answers".to_owned(),
                     code: ErrorCode::MnemonicConfirmationMismatch,
-                    message: format!(
-                        "word {} does not match the recovery phrase: check what you wrote down",
-                        positions.join(", ")
-                    ),
+                    message: format!("{message}: check what you wrote down"),
                 });
             }
+            let label = fields.check("label", parse_label(&input.label).map_err(label_problem));
             fields.finish()?;
-            AccountSecret::Mnemonic {
+            let secret = AccountSecret::Mnemonic {
                 phrase: pending.phrase().duplicate(),
                 passphrase: SecretString::from(""),
-            }
+            };
+            (secret, label)
         };
+        let (secret, label) = secret;
         let label = label.ok_or_else(|| AppError::new(ErrorCode::Internal, "label missing"))?;
         let account = self.add_software_account(
             label,
@@ -279,8 +286,8 @@ impl Saleguard {
         &self,
         input: &dto::ImportMnemonic,
     ) -> Result<dto::Account, AppError> {
+        // Checked in the form's order, so the first problem is the first field shown.
         let mut fields = FieldCheck::default();
-        let label = fields.check("label", parse_label(&input.label).map_err(label_problem));
         let secret = AccountSecret::mnemonic(
             &SecretString::from(input.phrase.as_str()),
             SecretString::from(input.passphrase.as_str()),
@@ -300,6 +307,7 @@ impl Saleguard {
             "derivationPath",
             DerivationPath::parse(&input.derivation_path).map_err(path_problem),
         );
+        let label = fields.check("label", parse_label(&input.label).map_err(label_problem));
         fields.finish()?;
         let (Some(label), Some(secret), Some(path)) = (label, secret, path) else {
             return Err(AppError::new(ErrorCode::Internal, "input checks disagree"));
@@ -319,12 +327,12 @@ impl Saleguard {
         input: &dto::ImportPrivateKey,
     ) -> Result<dto::Account, AppError> {
         let mut fields = FieldCheck::default();
-        let label = fields.check("label", parse_label(&input.label).map_err(label_problem));
         let secret = fields.check(
             "privateKey",
             AccountSecret::private_key(&SecretString::from(input.private_key.as_str()))
                 .map_err(private_key_problem),
         );
+        let label = fields.check("label", parse_label(&input.label).map_err(label_problem));
         fields.finish()?;
         let (Some(label), Some(secret)) = (label, secret) else {
             return Err(AppError::new(ErrorCode::Internal, "input checks disagree"));
@@ -338,11 +346,11 @@ impl Saleguard {
         input: &dto::AddWatchOnly,
     ) -> Result<dto::Account, AppError> {
         let mut fields = FieldCheck::default();
-        let label = fields.check("label", parse_label(&input.label).map_err(label_problem));
         let address = fields.check(
             "address",
             parse_address(&input.address).map_err(address_problem),
         );
+        let label = fields.check("label", parse_label(&input.label).map_err(label_problem));
         fields.finish()?;
         let (Some(label), Some(address)) = (label, address) else {
             return Err(AppError::new(ErrorCode::Internal, "input checks disagree"));

@@ -76,10 +76,11 @@ fn an_import_form_gets_every_field_problem_at_once() {
     assert_eq!(
         fields,
         vec![
-            ("label", ErrorCode::Required),
             ("phrase", ErrorCode::MnemonicWordCount),
             ("derivationPath", ErrorCode::InvalidDerivationPath),
-        ]
+            ("label", ErrorCode::Required),
+        ],
+        "in the form's order"
     );
     assert!(!error.message.contains("test test"), "{}", error.message);
 }

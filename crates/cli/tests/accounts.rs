@@ -424,6 +424,10 @@ fn a_locked_keyring_is_reported_and_changes_nothing() {
             .error_code(),
         "keyring_locked"
     );
+    // No new phrase is shown while it could not be kept.
+    let new = h.run(&["account", "new", "--label", "While locked"], "");
+    assert_eq!(new.error_code(), "keyring_locked");
+    assert!(new.stdout.is_empty(), "no words shown: {}", new.stdout);
     assert_eq!(h.data_snapshot(), before, "the data files are unchanged");
 
     // Tracking keeps working without the keyring.
@@ -453,6 +457,11 @@ fn no_keyring_at_all_is_reported_and_changes_nothing() {
     assert_eq!(import.error_code(), "keyring_unavailable");
     assert_eq!(
         h.import_phrase("Nowhere", TEST_PHRASE).error_code(),
+        "keyring_unavailable"
+    );
+    assert_eq!(
+        h.run(&["account", "new", "--label", "Nowhere"], "")
+            .error_code(),
         "keyring_unavailable"
     );
     assert_eq!(h.data_snapshot(), before);

@@ -46,18 +46,16 @@ impl KeyringNamespace {
 pub enum KeyringError {
     /// The keyring exists but is locked (e.g. the login keyring after an auto-login).
     #[error(
-        "Your keyring is locked. Unlock your login keyring (for example in Passwords and Keys, or by logging in again) and try again."
+        "Unlock your login keyring (for example in Passwords and Keys, or by logging in again), then try again."
     )]
     Locked,
     /// No keyring service could be reached (on Linux: no Secret Service on the session bus).
     #[error(
-        "No keyring is available. On Linux, Saleguard needs a Secret Service provider such as GNOME Keyring or KWallet running in your session. Nothing was stored."
+        "Saleguard keeps secrets in your system's keyring and could not reach it. On Linux, start a Secret Service provider such as GNOME Keyring or KWallet in your session, then try again."
     )]
     Unavailable { detail: String },
     /// The user or the system refused access (a dismissed unlock prompt, a denied Keychain request).
-    #[error(
-        "Access to the keyring was refused. Approve Saleguard's request when your system asks, and try again."
-    )]
+    #[error("Approve Saleguard's request when your system asks for the keyring, then try again.")]
     AccessDenied,
     /// The entry Saleguard stored is gone (deleted outside Saleguard).
     #[error(
@@ -115,6 +113,26 @@ impl Keyring {
     /// the platform tells without prompting, not locked.
     pub fn check_ready(&self) -> Result<(), KeyringError> {
         self.with_store(|_| platform::check_unlocked())
+    }
+
+    /// Proves that a secret can be stored now by writing, reading back and deleting a
+    /// harmless entry. A keyring that must first be unlocked or created asks the user
+    /// here, before they write down words that could not be kept.
+    pub fn check_writable(&self) -> Result<(), KeyringError> {
+        const PROBE: &[u8] = b"saleguard-keyring-probe";
+        self.with_store(|store| {
+            let entry = self.entry(store, "keyring-probe", Some("keyring check"))?;
+            entry.set_secret(PROBE).map_err(classify)?;
+            let kept = entry.get_secret().map_err(classify)?;
+            let _ = entry.delete_credential();
+            if kept == PROBE {
+                Ok(())
+            } else {
+                Err(KeyringError::Failure {
+                    detail: "the keyring returned something else than was stored".to_owned(),
+                })
+            }
+        })
     }
 
     /// Stores a secret under `reference`, labelled for people browsing their keyring,
