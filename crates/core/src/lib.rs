@@ -8,8 +8,10 @@ pub mod address;
 pub mod amount;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
+pub mod participation;
 pub mod sale;
 mod text;
 pub mod timestamp;
+pub mod vesting;
 
 pub use alloy_primitives::{Address, U256};

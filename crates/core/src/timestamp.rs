@@ -64,6 +64,38 @@ impl UtcTimestamp {
 }
 
 impl UtcTimestamp {
+    /// The same time of day `months` calendar months later. A day that the target
+    /// month lacks becomes its last day (31 January + 1 month = 28 or 29 February).
+    pub fn add_months(self, months: u32) -> Result<Self, TimestampError> {
+        let moment =
+            OffsetDateTime::from_unix_timestamp(self.0).map_err(|_| TimestampError::OutOfRange)?;
+        let index = i64::from(moment.year()) * 12 + i64::from(u8::from(moment.month())) - 1
+            + i64::from(months);
+        let year = i32::try_from(index.div_euclid(12)).map_err(|_| TimestampError::OutOfRange)?;
+        let month = u8::try_from(index.rem_euclid(12) + 1)
+            .ok()
+            .and_then(|m| time::Month::try_from(m).ok())
+            .ok_or(TimestampError::OutOfRange)?;
+        let day = moment.day().min(time::util::days_in_month(month, year));
+        let date = time::Date::from_calendar_date(year, month, day)
+            .map_err(|_| TimestampError::OutOfRange)?;
+        Self::from_unix_seconds(moment.replace_date(date).unix_timestamp())
+    }
+
+    /// `days` whole days (of 86 400 seconds) later.
+    pub fn add_days(self, days: u32) -> Result<Self, TimestampError> {
+        let seconds = self
+            .0
+            .checked_add(i64::from(days) * 86_400)
+            .ok_or(TimestampError::OutOfRange)?;
+        Self::from_unix_seconds(seconds)
+    }
+
+    /// Whole days from `self` to `later` (zero when `later` is not after `self`).
+    pub fn days_until(self, later: Self) -> u32 {
+        u32::try_from((later.0 - self.0).max(0) / 86_400).unwrap_or(u32::MAX)
+    }
+
     /// The form a user types, in UTC: `2026-12-01 14:00`, with `:SS` only when the
     /// seconds are not zero. [`UtcTimestamp::parse`] reads it back exactly.
     pub fn to_form_text(self) -> String {
