@@ -99,7 +99,7 @@ describe("renaming an account", () => {
 
   it("shows a taken label at the input and keeps the dialog open", async () => {
     const taken = "Another account is already called Trading.";
-    accountBackend(savings, {
+    const backend = accountBackend(savings, {
       rename_account: () => {
         throw appErrorFixture({ code: "label_taken", message: taken, field: "label" });
       },
@@ -114,6 +114,29 @@ describe("renaming an account", () => {
     await waitFor(() => expect(input).toHaveAttribute("aria-invalid", "true"));
     expect(input).toHaveAccessibleDescription(expect.stringContaining(taken));
     expect(input).toHaveValue("Trading");
+    expect(screen.getByRole("heading", { level: 1, name: "Savings" })).toBeInTheDocument();
+    expect(backend.callsTo("keyring_status"), "not a keyring failure: nothing to check").toHaveLength(0);
+  });
+
+  it("just closes, without renaming, when the label is the same", async () => {
+    const backend = accountBackend(savings);
+    const { user } = renderApp("#/accounts/7");
+
+    await user.click(await screen.findByTestId("rename-account"));
+    const input = within(await screen.findByRole("dialog")).getByRole("textbox", { name: /Label/ });
+    await waitFor(() => expect(input).toHaveFocus());
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+
+    // The backend trims labels: spaces around the same label change nothing either.
+    await user.click(screen.getByTestId("rename-account"));
+    const dialog = await screen.findByRole("dialog");
+    await user.type(within(dialog).getByRole("textbox", { name: /Label/ }), " ");
+    await user.click(within(dialog).getByRole("button", { name: "Rename" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+
+    expect(backend.callsTo("rename_account")).toHaveLength(0);
+    expect(screen.queryByText("Account renamed")).not.toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 1, name: "Savings" })).toBeInTheDocument();
   });
 });
@@ -276,6 +299,34 @@ describe("revealing an account's secret", () => {
     expect(alert).toHaveTextContent("The keyring is locked");
     expect(alert).toHaveTextContent(guidance);
     expect(screen.queryByTestId("revealed-secret")).not.toBeInTheDocument();
+  });
+
+  it("checks the keyring again after a keyring failure, so the accounts page says it is locked", async () => {
+    const guidance = "Your login keyring is locked. Unlock it (e.g. in Passwords and Keys) and try again.";
+    let keyring = keyringAvailable;
+    const backend = accountBackend(savings, {
+      keyring_status: () => keyring,
+      reveal_account_secret: () => {
+        keyring = { available: false, code: "keyring_locked", message: guidance };
+        throw appErrorFixture({ code: "keyring_locked", message: guidance });
+      },
+    });
+    const { user } = renderApp("#/accounts");
+    await user.click(await screen.findByRole("link", { name: "Savings" }));
+    expect(backend.callsTo("keyring_status")).toHaveLength(1);
+
+    await user.click(await screen.findByTestId("reveal-secret"));
+    const dialog = await screen.findByRole("dialog");
+    await user.type(within(dialog).getByRole("textbox", { name: /Type the account's label/ }), "Savings{Enter}");
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("The keyring is locked");
+    // Asked again at once, though this page shows no banner.
+    await waitFor(() => expect(backend.callsTo("keyring_status")).toHaveLength(2));
+
+    await user.keyboard("{Escape}");
+    await user.click(screen.getByRole("link", { name: "All accounts" }));
+    const banner = await screen.findByTestId("keyring-unavailable");
+    expect(banner).toHaveTextContent("The keyring is locked");
+    expect(banner).toHaveTextContent(guidance);
   });
 });
 

@@ -41,7 +41,7 @@ export function AccountsTable({ accounts, onOpenAccount }: AccountsTableProps) {
                 if (!isOnControl(event)) onOpenAccount(account);
               }}
             >
-              <Table.Td>
+              <Table.Td className={classes.label}>
                 {/* The link is the keyboard's way in; the whole row is the mouse's. */}
                 <Anchor href={routeHref({ area: "accounts", view: "detail", accountId: account.id })} size="sm" fw={600}>
                   {account.label}

@@ -1,7 +1,7 @@
-import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, Stepper, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, SimpleGrid, Stack, Stepper, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconArrowLeft, IconCheck, IconRefresh } from "@tabler/icons-react";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { api, type ConfirmNewAccountInput, type NewMnemonic } from "../api";
 import { AddressText } from "../common/AddressText";
 import { BackLink } from "../common/BackLink";
@@ -18,7 +18,7 @@ import { KeyringStatusBanner } from "./KeyringStatusBanner";
 import { RecoveryPhraseWords } from "./RecoveryPhraseWords";
 import { accountFieldsIn, accountFormErrorWhenUnexpected } from "./accountFields";
 import { suggestAccountLabel } from "./accountLabels";
-import { useAccountsList, useAddAccount } from "./accountsQueries";
+import { useAccountsList, useAddAccount, useKeyringStatus } from "./accountsQueries";
 import { useNewMnemonic } from "./useNewMnemonic";
 
 const accountsList: AccountsRoute = { area: "accounts", view: "list" };
@@ -85,6 +85,7 @@ function NewAccountSteps({ mnemonic, onStartAgain, onSaved }: NewAccountStepsPro
   const [cameBack, setCameBack] = useState(false);
   const [answers, setAnswers] = useState<Record<number, string>>({});
   const [typedLabel, setTypedLabel] = useState<string | null>(null);
+  const wordsHeadingId = useId();
   const accountsQuery = useAccountsList();
   const label = typedLabel ?? suggestAccountLabel(accountsQuery.data ?? []);
 
@@ -154,7 +155,12 @@ function NewAccountSteps({ mnemonic, onStartAgain, onSaved }: NewAccountStepsPro
             </Button>
           }
         >
-          <Fieldset legend="Enter these words from your paper">
+          {/* A plain group, not a <fieldset>: WebKitGTK sized the fieldset wrongly until focus
+              moved, and the buttons below jumped away from under the first click. */}
+          <div role="group" aria-labelledby={wordsHeadingId}>
+            <Title order={2} size="h5" mb="md" id={wordsHeadingId}>
+              Enter these words from your paper
+            </Title>
             <SimpleGrid cols={{ base: 1, sm: mnemonic.challenge.length }} spacing="md">
               {mnemonic.challenge.map((position, index) => (
                 <TextInput
@@ -177,7 +183,7 @@ function NewAccountSteps({ mnemonic, onStartAgain, onSaved }: NewAccountStepsPro
                 />
               ))}
             </SimpleGrid>
-          </Fieldset>
+          </div>
           <AccountLabelInput
             value={label}
             onChange={(value) => {
@@ -193,13 +199,30 @@ function NewAccountSteps({ mnemonic, onStartAgain, onSaved }: NewAccountStepsPro
 }
 
 export function CreateAccountPage() {
-  const { state, startAgain, markSaved } = useNewMnemonic();
+  const keyringStatus = useKeyringStatus();
+  // The last known status decides; when it could not be checked, the backend says why it cannot make a phrase.
+  const keyringReady = keyringStatus.data ? keyringStatus.data.available : keyringStatus.isError;
+  const { state, startAgain, markSaved } = useNewMnemonic(keyringReady);
 
   let content;
-  if (state.status === "loading") {
+  if (state.status === "waiting" && keyringStatus.isPending) {
+    content = <LoadingState label="Checking the keyring…" />;
+  } else if (state.status === "waiting" && !keyringReady) {
+    // The banner says why and offers to check again.
+    content = null;
+  } else if (state.status === "waiting" || state.status === "loading") {
     content = <LoadingState label="Making a new recovery phrase…" />;
   } else if (state.status === "failed") {
-    content = <FailureAlert title="No recovery phrase could be made" error={state.error} onRetry={startAgain} />;
+    content = (
+      <FailureAlert
+        title="No recovery phrase could be made"
+        error={state.error}
+        onRetry={() => {
+          void keyringStatus.refetch();
+          startAgain();
+        }}
+      />
+    );
   } else {
     content = (
       <NewAccountSteps key={state.mnemonic.pendingId} mnemonic={state.mnemonic} onStartAgain={startAgain} onSaved={markSaved} />
@@ -213,7 +236,17 @@ export function CreateAccountPage() {
         title="Create an account"
         description="Saleguard makes a new 24-word recovery phrase. The phrase goes into your operating system's keyring; the data file keeps only the label and the address."
       />
-      <KeyringStatusBanner />
+      {/* The failure already says what went wrong, keyring included. */}
+      {state.status !== "failed" && (
+        <KeyringStatusBanner
+          withRetry
+          explanation={
+            state.status === "ready"
+              ? "The account can be saved once the keyring can be used again."
+              : "No recovery phrase is made until the keyring can store it."
+          }
+        />
+      )}
       {content}
     </>
   );

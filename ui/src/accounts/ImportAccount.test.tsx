@@ -111,10 +111,70 @@ describe("importing an account", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Old key" })).toBeInTheDocument();
   });
 
-  it("shows a keyring error plainly, with the backend's guidance, and keeps the key", async () => {
-    const guidance = "Your login keyring is locked. Unlock it (e.g. in Passwords and Keys) and try again.";
+  it("marks an invalid private key on the input itself and focuses the first invalid field on the page", async () => {
+    const outOfRange = "The private key is not a valid secp256k1 key.";
+    const taken = "Another account is already called Old key.";
     importBackend({
       import_private_key_account: () => {
+        throw appErrorFixture({
+          code: "private_key_out_of_range",
+          message: "The account has invalid fields.",
+          // The label comes first here, but the key is above it on the page.
+          invalidFields: [
+            { field: "label", code: "label_taken", message: taken },
+            { field: "privateKey", code: "private_key_out_of_range", message: outOfRange },
+          ],
+        });
+      },
+    });
+    const { user } = renderApp("#/accounts/import");
+    await openTab(user, "Private key");
+
+    const form = "import-private-key-form";
+    await user.type(field(form, "privateKey"), privateKey);
+    await user.type(field(form, "label"), "Old key{Enter}");
+
+    await waitFor(() => expect(field(form, "privateKey")).toHaveAttribute("aria-invalid", "true"));
+    expect(field(form, "privateKey")).toHaveAccessibleDescription(expect.stringContaining(outOfRange));
+    expect(field(form, "privateKey")).toHaveFocus();
+    expect(field(form, "label")).toHaveAttribute("aria-invalid", "true");
+    const alert = within(screen.getByTestId(form)).getByRole("alert");
+    expect(alert).toHaveTextContent("Private key");
+    expect(alert).toHaveTextContent("Label");
+
+    await user.type(field(form, "privateKey"), "0");
+    expect(field(form, "privateKey"), "editing clears the error").not.toHaveAttribute("aria-invalid");
+  });
+
+  it("marks an invalid passphrase on the input itself", async () => {
+    const tooLong = "The passphrase is too long.";
+    importBackend({
+      import_mnemonic_account: () => {
+        throw appErrorFixture({ code: "too_long", message: tooLong, field: "passphrase" });
+      },
+    });
+    const { user } = renderApp("#/accounts/import");
+    const form = "import-mnemonic-form";
+    await screen.findByTestId(form);
+
+    await user.click(field(form, "phrase"));
+    await user.paste(phrase);
+    await user.type(field(form, "passphrase"), "extra words");
+    await user.type(field(form, "label"), "Imported{Enter}");
+
+    await waitFor(() => expect(field(form, "passphrase")).toHaveAttribute("aria-invalid", "true"));
+    expect(field(form, "passphrase")).toHaveAccessibleDescription(expect.stringContaining(tooLong));
+    expect(field(form, "passphrase")).toHaveFocus();
+    expect(field(form, "phrase")).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("shows a keyring error plainly, with the backend's guidance, keeps the key, and checks the keyring again", async () => {
+    const guidance = "Your login keyring is locked. Unlock it (e.g. in Passwords and Keys) and try again.";
+    let keyring = keyringAvailable;
+    const backend = importBackend({
+      keyring_status: () => keyring,
+      import_private_key_account: () => {
+        keyring = { available: false, code: "keyring_locked", message: guidance };
         throw appErrorFixture({ code: "keyring_locked", message: guidance });
       },
     });
@@ -131,6 +191,28 @@ describe("importing an account", () => {
     expect(alert).toHaveTextContent(guidance);
     expect(alert).toHaveFocus();
     expect(field(form, "privateKey")).toHaveValue(privateKey);
+
+    // The banner at the top now says the keyring is locked too.
+    const banner = await screen.findByTestId("keyring-unavailable");
+    expect(banner).toHaveTextContent("The keyring is locked");
+    expect(backend.callsTo("keyring_status")).toHaveLength(2);
+  });
+
+  it("does not check the keyring again after a failure that is not the keyring's", async () => {
+    const backend = importBackend({
+      add_watch_only_account: () => {
+        throw appErrorFixture({ code: "account_exists", message: "That address is already an account." });
+      },
+    });
+    const { user } = renderApp("#/accounts/import");
+    await openTab(user, "Watch-only address");
+
+    const form = "add-watch-only-form";
+    await user.type(field(form, "address"), "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB");
+    await user.type(field(form, "label"), "Treasury{Enter}");
+
+    expect(await within(screen.getByTestId(form)).findByRole("alert")).toHaveTextContent("That address is already an account.");
+    expect(backend.callsTo("keyring_status")).toHaveLength(1);
   });
 
   it("adds a watch-only address, even when the keyring cannot be used", async () => {

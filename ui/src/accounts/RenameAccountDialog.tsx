@@ -17,6 +17,11 @@ type RenameAccountDialogProps = {
 function RenameAccountForm({ account, onClose }: Omit<RenameAccountDialogProps, "opened">) {
   const renameAccount = useRenameAccount(account.id);
   const labelForm = useOneFieldForm("label", account.label, async (label) => {
+    // Nothing to change (the backend trims labels too): just close, as Cancel would.
+    if (label.trim() === account.label) {
+      onClose();
+      return;
+    }
     const renamed = await renameAccount.mutateAsync(label);
     onClose();
     notifications.show({

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Progress, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconEye, IconEyeOff } from "@tabler/icons-react";
 import { useState } from "react";
-import { api, type Account, type RevealedSecret } from "../api";
+import type { Account, RevealedSecret } from "../api";
 import { AccountDialog } from "./AccountDialog";
 import { ConfirmWithLabelForm } from "./ConfirmWithLabelForm";
 import { DerivationPathText } from "./DerivationPathText";
 import { RecoveryPhraseWords } from "./RecoveryPhraseWords";
+import { useRevealAccountSecret } from "./accountsQueries";
 import { secretName } from "./secretNames";
 import { useSecondsLeft } from "./useSecondsLeft";
 
@@ -69,6 +70,7 @@ function RevealSecretContent({ account, onClose }: Omit<RevealSecretDialogProps,
   // Plain state, not a query or mutation: nothing keeps the secret once it is hidden or the dialog closes.
   const [secret, setSecret] = useState<RevealedSecret | null>(null);
   const [hiddenAgain, setHiddenAgain] = useState(false);
+  const revealSecret = useRevealAccountSecret(account.id);
   const secretNoun = secretName(account.kind) ?? "secret";
 
   if (secret) {
@@ -85,7 +87,7 @@ function RevealSecretContent({ account, onClose }: Omit<RevealSecretDialogProps,
   return (
     <ConfirmWithLabelForm
       account={account}
-      onConfirm={async (confirmation) => setSecret(await api.revealAccountSecret(account.id, confirmation))}
+      onConfirm={async (confirmation) => setSecret(await revealSecret(confirmation))}
       onCancel={onClose}
       cancelLabel="Close"
       failureTitle={`The ${secretNoun} was not shown`}

@@ -43,6 +43,8 @@ export function useAccountForm<Field extends AccountField, Input extends Record<
     label: accountFieldLabels[field],
     value: input[field],
     error: submission.errors.fields[field],
+    // Said on the <input> itself, whatever the component: PasswordInput does not.
+    "aria-invalid": Boolean(submission.errors.fields[field]) || undefined,
     onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const { value } = event.currentTarget;
       setInput((current) => ({ ...current, [field]: value }));

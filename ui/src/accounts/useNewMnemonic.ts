@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, type NewMnemonic } from "../api";
+import { useRecheckKeyringOnFailure } from "./accountsQueries";
 
 type NewMnemonicState =
+  /** Not asked for yet: waiting until the keyring can store a phrase. */
+  | { status: "waiting" }
   | { status: "loading" }
   | { status: "ready"; mnemonic: NewMnemonic }
   | { status: "failed"; error: unknown };
@@ -13,43 +16,55 @@ function cancelPending(pendingId: string) {
 
 /**
  * Asks the backend for a new recovery phrase and keeps it in this component's state
- * only (never in the query cache). Leaving, or starting again, cancels the pending
- * phrase unless it was saved; the words go with the component.
+ * only (never in the query cache). No phrase is asked for while `keyringReady` is false
+ * (the keyring could not store it); once shown, the words stay even if the keyring
+ * becomes unusable, so that they can be saved once it is usable again. Leaving, or
+ * starting again, cancels the pending phrase unless it was saved; the words go with
+ * the component.
  */
-export function useNewMnemonic() {
-  const [state, setState] = useState<NewMnemonicState>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  const savedPendingId = useRef<string | null>(null);
+export function useNewMnemonic(keyringReady: boolean) {
+  const [state, setState] = useState<NewMnemonicState>({ status: "waiting" });
+  // Counts the requests: a reply to an older one (the user left or started again) is only cancelled.
+  const latestRequest = useRef(0);
+  // The phrase shown now, as long as it is not saved.
+  const shownPendingId = useRef<string | null>(null);
+  const recheckKeyringOnFailure = useRecheckKeyringOnFailure();
 
+  const shouldBegin = state.status === "waiting" && keyringReady;
   useEffect(() => {
-    let current = true;
-    let pendingId: string | null = null;
-    api.beginNewAccount().then(
+    if (!shouldBegin) return;
+    const request = ++latestRequest.current;
+    setState({ status: "loading" });
+    recheckKeyringOnFailure(api.beginNewAccount)().then(
       (mnemonic) => {
-        // Left (or started again) while it was being made.
-        if (!current) return cancelPending(mnemonic.pendingId);
-        pendingId = mnemonic.pendingId;
+        if (request !== latestRequest.current) return cancelPending(mnemonic.pendingId);
+        shownPendingId.current = mnemonic.pendingId;
         setState({ status: "ready", mnemonic });
       },
       (error: unknown) => {
-        if (current) setState({ status: "failed", error });
+        if (request === latestRequest.current) setState({ status: "failed", error });
       },
     );
-    return () => {
-      current = false;
-      if (pendingId !== null && pendingId !== savedPendingId.current) cancelPending(pendingId);
-    };
-  }, [attempt]);
+  }, [shouldBegin, recheckKeyringOnFailure]);
 
-  /** Drops these words (the backend forgets them) and asks for new ones. */
-  const startAgain = useCallback(() => {
-    setState({ status: "loading" });
-    setAttempt((count) => count + 1);
+  /** Drops the words shown, if any (the backend forgets them), and any reply still to come. */
+  const forgetShown = useCallback(() => {
+    latestRequest.current += 1;
+    if (shownPendingId.current !== null) cancelPending(shownPendingId.current);
+    shownPendingId.current = null;
   }, []);
+
+  useEffect(() => forgetShown, [forgetShown]);
+
+  /** Drops these words and asks for new ones (as soon as the keyring can store them). */
+  const startAgain = useCallback(() => {
+    forgetShown();
+    setState({ status: "waiting" });
+  }, [forgetShown]);
 
   /** The account was created from this phrase: nothing to cancel any more. */
   const markSaved = useCallback((pendingId: string) => {
-    savedPendingId.current = pendingId;
+    if (shownPendingId.current === pendingId) shownPendingId.current = null;
   }, []);
 
   return { state, startAgain, markSaved };

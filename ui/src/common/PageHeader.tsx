@@ -1,4 +1,4 @@
-import { Group, Stack, Text, Title } from "@mantine/core";
+import { Box, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 
 type PageHeaderProps = {
@@ -16,7 +16,9 @@ export function PageHeader({ title, description, breadcrumb, actions, badge }: P
     <Stack gap={4} mb="lg">
       {breadcrumb}
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-        <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+        {/* As wide as the title and badge need (not zero): when the actions do not fit beside
+            them, the actions go to a line of their own instead of squeezing the title. */}
+        <Stack gap={4} style={{ minWidth: 0, flex: "1 1 auto" }}>
           <Group gap="sm" align="center" wrap="wrap">
             <Title order={1} size="h2" tabIndex={-1} data-page-title>
               {title}
@@ -24,12 +26,19 @@ export function PageHeader({ title, description, breadcrumb, actions, badge }: P
             {badge}
           </Group>
           {description && (
-            <Text c="dimmed" size="sm" maw={720}>
-              {description}
-            </Text>
+            // No say in that width: it takes what is left beside the actions and wraps in it.
+            <Box w={0} miw="100%">
+              <Text c="dimmed" size="sm" maw={720}>
+                {description}
+              </Text>
+            </Box>
           )}
         </Stack>
-        {actions && <Group gap="sm">{actions}</Group>}
+        {actions && (
+          <Group gap="sm" wrap="wrap">
+            {actions}
+          </Group>
+        )}
       </Group>
     </Stack>
   );

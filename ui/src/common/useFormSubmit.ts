@@ -27,13 +27,16 @@ export function useFormSubmit<Field extends string, Input>({ isField, whenUnexpe
   // move focus away from the input they are typing in).
   useEffect(() => {
     if (failedSubmissions === 0) return;
-    const form = formRef.current;
-    if (errors.general.length > 0 || !form) {
-      alertRef.current?.scrollIntoView({ block: "nearest" });
-      alertRef.current?.focus();
+    // The first invalid input in page order (the order of the backend's list does not
+    // matter); every input with an error must carry aria-invalid="true" for this.
+    const firstInvalid =
+      errors.general.length > 0 ? null : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (firstInvalid) {
+      firstInvalid.focus();
       return;
     }
-    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    alertRef.current?.scrollIntoView({ block: "nearest" });
+    alertRef.current?.focus();
     // `errors` here is the set that came with this failure.
   }, [failedSubmissions]);
 

@@ -1,5 +1,6 @@
 // Test environment: jsdom lacks a few browser APIs Mantine relies on.
 import "@testing-library/jest-dom/vitest";
+import { notifications } from "@mantine/notifications";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { cleanup } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
@@ -41,6 +42,8 @@ window.getComputedStyle = (element: Element) => getComputedStyle(element);
 
 afterEach(() => {
   cleanup();
+  // The notifications store outlives the rendered app: a toast must not leak into the next test.
+  notifications.clean();
   clearMocks();
   window.location.hash = "";
   localStorage.clear();
