@@ -1,4 +1,4 @@
-import { Anchor, Table } from "@mantine/core";
+import { Anchor, Stack, Table } from "@mantine/core";
 import type { MouseEvent } from "react";
 import type { Account } from "../api";
 import { AddressText } from "../common/AddressText";
@@ -26,8 +26,7 @@ export function AccountsTable({ accounts, onOpenAccount }: AccountsTableProps) {
           <Table.Tr>
             <Table.Th>Label</Table.Th>
             <Table.Th>Address</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th>Derivation path</Table.Th>
+            <Table.Th>Kind and path</Table.Th>
             <Table.Th>Added</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -51,10 +50,11 @@ export function AccountsTable({ accounts, onOpenAccount }: AccountsTableProps) {
                 <AddressText address={account.address} />
               </Table.Td>
               <Table.Td>
-                <AccountKindBadge kind={account.kind} />
-              </Table.Td>
-              <Table.Td>
-                <DerivationPathText path={account.derivationPath} />
+                {/* The path sits under the kind it belongs to, so the table fits a 1280 px window. */}
+                <Stack gap={4} align="flex-start">
+                  <AccountKindBadge kind={account.kind} />
+                  {account.derivationPath !== null && <DerivationPathText path={account.derivationPath} />}
+                </Stack>
               </Table.Td>
               <Table.Td>
                 <DateTimeText iso={account.createdAt} stacked />
