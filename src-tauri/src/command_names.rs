@@ -22,4 +22,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "rename_account",
     "remove_account",
     "reveal_account_secret",
+    "set_sale_archived",
+    "list_participations",
+    "get_participation",
+    "start_participation",
+    "move_participation",
 ];

@@ -10,6 +10,7 @@ use saleguard_app::accounts_dto::{
     NewMnemonic, RevealedSecret,
 };
 use saleguard_app::dto::{AppInfo, Sale};
+use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
 use saleguard_app::{
     AppError, DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard, SystemClock,
 };
@@ -170,6 +171,44 @@ fn reveal_account_secret(
     app.reveal_account_secret(id, &confirmation)
 }
 
+#[tauri::command(async)]
+#[specta::specta]
+fn set_sale_archived(app: State<'_, Saleguard>, id: i64, archived: bool) -> Result<Sale, AppError> {
+    app.set_sale_archived(id, archived)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_participations(app: State<'_, Saleguard>) -> Result<Vec<Participation>, AppError> {
+    app.list_participations()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_participation(app: State<'_, Saleguard>, id: i64) -> Result<Participation, AppError> {
+    app.participation(id)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn start_participation(
+    app: State<'_, Saleguard>,
+    input: StartParticipation,
+) -> Result<Participation, AppError> {
+    app.start_participation(&input)
+}
+
+/// Records the participation's next step; its history is only ever appended to.
+#[tauri::command(async)]
+#[specta::specta]
+fn move_participation(
+    app: State<'_, Saleguard>,
+    id: i64,
+    input: MoveParticipation,
+) -> Result<Participation, AppError> {
+    app.move_participation(id, &input)
+}
+
 /// The commands and types the UI sees; the TypeScript bindings are generated from this.
 ///
 /// Row ids and chain ids are `number` in TypeScript: the core keeps chain ids below
@@ -198,6 +237,11 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             rename_account,
             remove_account,
             reveal_account_secret,
+            set_sale_archived,
+            list_participations,
+            get_participation,
+            start_participation,
+            move_participation,
         ])
         // The form defaults the native coin's symbol from the chain id with the core's table.
         .constant("NATIVE_COIN_SYMBOLS", native_coin_symbols())

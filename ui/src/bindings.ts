@@ -34,6 +34,12 @@ export const commands = {
 	removeAccount: (id: number, confirmation: string) => typedError<null, AppError>(__TAURI_INVOKE("remove_account", { id, confirmation })),
 	/**  The account's secret, once `confirmation` repeats its name. Never cache the reply. */
 	revealAccountSecret: (id: number, confirmation: string) => typedError<RevealedSecret, AppError>(__TAURI_INVOKE("reveal_account_secret", { id, confirmation })),
+	setSaleArchived: (id: number, archived: boolean) => typedError<Sale, AppError>(__TAURI_INVOKE("set_sale_archived", { id, archived })),
+	listParticipations: () => typedError<Participation[], AppError>(__TAURI_INVOKE("list_participations")),
+	getParticipation: (id: number) => typedError<Participation, AppError>(__TAURI_INVOKE("get_participation", { id })),
+	startParticipation: (input: StartParticipation) => typedError<Participation, AppError>(__TAURI_INVOKE("start_participation", { input })),
+	/**  Records the participation's next step; its history is only ever appended to. */
+	moveParticipation: (id: number, input: MoveParticipation) => typedError<Participation, AppError>(__TAURI_INVOKE("move_participation", { id, input })),
 };
 
 /* Constants */
@@ -121,7 +127,7 @@ export type CurrencyKind =
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "sale_not_found" | "account_not_found" | "account_exists" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "sale_not_found" | "account_not_found" | "account_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 /**  A problem with one form field. */
 export type FieldError = {
@@ -150,6 +156,14 @@ export type KeyringStatus = {
 	message: string | null,
 };
 
+/**  Moving a participation on. */
+export type MoveParticipation = {
+	to: StateName,
+	/**  When it happened; empty for now. */
+	happenedAt: string,
+	note: string,
+};
+
 /**  A newly generated recovery phrase, shown once, waiting for confirmation. */
 export type NewMnemonic = {
 	pendingId: string,
@@ -160,6 +174,19 @@ export type NewMnemonic = {
 	derivationPath: string,
 	/**  1-based positions of the words to re-enter, ascending. */
 	challenge: number[],
+};
+
+/**  A participation with its history (oldest first) and the moves open to it now. */
+export type Participation = {
+	id: number,
+	saleId: number,
+	projectName: string,
+	tokenSymbol: string,
+	state: StateName,
+	history: Step[],
+	/**  The states it may move to next (KYC rules of its sale applied). */
+	nextStates: StateName[],
+	createdAt: string,
 };
 
 export type Pricing = {
@@ -206,6 +233,8 @@ export type Sale = {
 	status: SaleStatus,
 	createdAt: string,
 	updatedAt: string,
+	/**  When it was archived (RFC 3339, UTC); `null` when it is not. */
+	archivedAt: string | null,
 };
 
 /**  What the user typed for a sale, before any checking. */
@@ -242,6 +271,30 @@ export type SaleDraft = {
 
 /**  Where a sale stands at a given moment, from its dates alone. */
 export type SaleStatus = "upcoming" | "open" | "ended";
+
+/**  Starting a participation: its first state (often `researching`), when, and why. */
+export type StartParticipation = {
+	saleId: number,
+	state: StateName,
+	/**  When it happened; empty for now. */
+	happenedAt: string,
+	note: string,
+};
+
+/**  A participation's state, as the shells name it. */
+export type StateName = "researching" | "registered" | "kyc_pending" | "kyc_approved" | "kyc_rejected" | "contributed" | "soft_cap_missed" | "refund_due" | "refunded" | "succeeded" | "tokens_distributed" | "vesting" | "fully_claimed" | "withdrawn" | "abandoned";
+
+/**  One step of the history. */
+export type Step = {
+	/**  `null` for the first step. */
+	from: StateName | null,
+	to: StateName,
+	/**  When it happened, as the user said (RFC 3339, UTC). */
+	happenedAt: string,
+	/**  When it was recorded. */
+	recordedAt: string,
+	note: string,
+};
 
 /**  One re-entered word of a new recovery phrase. */
 export type WordAnswer = {

@@ -83,6 +83,8 @@ pub struct Sale {
     pub status: SaleStatus,
     pub created_at: String,
     pub updated_at: String,
+    /// When it was archived (RFC 3339, UTC); `null` when it is not.
+    pub archived_at: Option<String>,
 }
 
 impl Sale {
@@ -140,6 +142,7 @@ impl Sale {
             status: terms.status(now),
             created_at: sale.created_at.to_rfc3339(),
             updated_at: sale.updated_at.to_rfc3339(),
+            archived_at: sale.archived_at.map(UtcTimestamp::to_rfc3339),
         }
     }
 }

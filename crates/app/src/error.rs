@@ -38,10 +38,19 @@ pub enum ErrorCode {
     PrivateKeyOutOfRange,
     MnemonicConfirmationMismatch,
     PendingMnemonicExpired,
+    // Participation steps.
+    IllegalTransition,
+    KycNotApproved,
+    BeforePreviousStep,
+    InTheFuture,
     // Things that are not there, or already are.
     SaleNotFound,
     AccountNotFound,
     AccountExists,
+    ParticipationNotFound,
+    ParticipationExists,
+    ParticipationChanged,
+    SaleHasParticipations,
     // Operations an account does not support.
     NotDerivable,
     NoSecret,
@@ -93,9 +102,17 @@ impl ErrorCode {
         Self::PrivateKeyOutOfRange,
         Self::MnemonicConfirmationMismatch,
         Self::PendingMnemonicExpired,
+        Self::IllegalTransition,
+        Self::KycNotApproved,
+        Self::BeforePreviousStep,
+        Self::InTheFuture,
         Self::SaleNotFound,
         Self::AccountNotFound,
         Self::AccountExists,
+        Self::ParticipationNotFound,
+        Self::ParticipationExists,
+        Self::ParticipationChanged,
+        Self::SaleHasParticipations,
         Self::NotDerivable,
         Self::NoSecret,
         Self::KeyringLocked,
@@ -256,6 +273,10 @@ impl From<StoreError> for AppError {
             }
             StoreError::SaleNotFound(_) => ErrorCode::SaleNotFound,
             StoreError::AccountNotFound(_) => ErrorCode::AccountNotFound,
+            StoreError::ParticipationNotFound(_) => ErrorCode::ParticipationNotFound,
+            StoreError::ParticipationExists { .. } => ErrorCode::ParticipationExists,
+            StoreError::ParticipationChanged(_) => ErrorCode::ParticipationChanged,
+            StoreError::SaleHasParticipations(_) => ErrorCode::SaleHasParticipations,
             StoreError::Sqlite(_) | StoreError::Io { .. } => ErrorCode::StorageFailed,
         };
         if code == ErrorCode::StorageFailed {
@@ -293,6 +314,14 @@ mod tests {
                 | ErrorCode::MinAboveMax
                 | ErrorCode::InvalidUrl
                 | ErrorCode::SaleNotFound
+                | ErrorCode::IllegalTransition
+                | ErrorCode::KycNotApproved
+                | ErrorCode::BeforePreviousStep
+                | ErrorCode::InTheFuture
+                | ErrorCode::ParticipationNotFound
+                | ErrorCode::ParticipationExists
+                | ErrorCode::ParticipationChanged
+                | ErrorCode::SaleHasParticipations
                 | ErrorCode::LabelTaken
                 | ErrorCode::MnemonicWordCount
                 | ErrorCode::MnemonicUnknownWord
@@ -325,7 +354,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            45,
+            53,
             "update this count with the match above"
         );
     }

@@ -10,6 +10,7 @@ mod clock;
 pub mod dto;
 mod error;
 mod logging;
+pub mod participations;
 mod paths;
 
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use saleguard_app::participations::StateName;
 use saleguard_app::{CurrencyKind, DATA_DIR_ENV, PricingKind, SaleDraft, native_coin_symbol};
 
 #[derive(Debug, Parser)]
@@ -32,6 +33,60 @@ pub enum Command {
     /// or a hidden prompt, never from arguments or the environment.
     #[command(subcommand)]
     Account(AccountCommand),
+    /// Your involvement in each sale, step by step; every step is dated and kept.
+    #[command(subcommand)]
+    Participation(ParticipationCommand),
+}
+
+/// Participation states: researching, registered, kyc_pending, kyc_approved,
+/// kyc_rejected, contributed, soft_cap_missed, refund_due, refunded, succeeded,
+/// tokens_distributed, vesting, fully_claimed, withdrawn, abandoned.
+#[derive(Debug, Subcommand)]
+pub enum ParticipationCommand {
+    /// Start following your participation in a sale.
+    Start {
+        /// The sale's id.
+        #[arg(long)]
+        sale: i64,
+        /// Where you stand now.
+        #[arg(long, default_value = "researching", value_parser = parse_state)]
+        state: StateName,
+        #[command(flatten)]
+        step: StepFields,
+    },
+    /// List every participation.
+    List,
+    /// Show a participation with its history.
+    Show { id: i64 },
+    /// Record the next step.
+    Move {
+        id: i64,
+        /// The new state.
+        #[arg(long, value_parser = parse_state)]
+        to: StateName,
+        #[command(flatten)]
+        step: StepFields,
+    },
+}
+
+/// When a step happened and a note on it.
+#[derive(Debug, Args)]
+pub struct StepFields {
+    /// When it happened, UTC ("2026-12-01 14:00"); now if left out.
+    #[arg(
+        long,
+        value_name = "TIME",
+        default_value = "",
+        allow_hyphen_values = true
+    )]
+    pub at: String,
+    /// A note kept with the step.
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
+    pub note: String,
+}
+
+fn parse_state(text: &str) -> Result<StateName, String> {
+    StateName::parse(text).ok_or_else(|| format!("{text:?} is not a participation state"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -144,6 +199,10 @@ pub enum SaleCommand {
         #[command(flatten)]
         fields: SaleFields,
     },
+    /// Archive a sale: kept with its history, out of the way.
+    Archive { id: i64 },
+    /// Bring an archived sale back.
+    Unarchive { id: i64 },
     /// Delete a sale (asks first, unless --yes).
     Rm {
         id: i64,

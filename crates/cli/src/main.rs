@@ -7,6 +7,7 @@
 mod accounts;
 mod args;
 mod output;
+mod participations;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -41,6 +42,13 @@ fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
     let app = Saleguard::start(paths, Arc::new(SystemClock));
     match cli.command {
         Command::Account(command) => accounts::run(&app, command, output)?,
+        Command::Participation(command) => participations::run(&app, command, output)?,
+        Command::Sale(SaleCommand::Archive { id }) => {
+            output.sale(&app.set_sale_archived(id, true)?, "Archived");
+        }
+        Command::Sale(SaleCommand::Unarchive { id }) => {
+            output.sale(&app.set_sale_archived(id, false)?, "Unarchived");
+        }
         Command::Sale(SaleCommand::Add(fields)) => {
             let sale = app.create_sale(fields.into_draft(Default::default()))?;
             output.sale(&sale, "Added");

@@ -2,6 +2,7 @@
 
 use saleguard_app::accounts_dto::{Account, AccountKind, NewMnemonic, RevealedSecret};
 use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
+use saleguard_app::participations::Participation;
 use saleguard_app::{AppError, FieldError};
 use serde::Serialize;
 
@@ -114,6 +115,10 @@ impl Output {
                     .unwrap_or_else(|| "not set".to_owned()),
             ),
             ("Notes", sale.notes.clone()),
+            (
+                "Archived (UTC)",
+                sale.archived_at.clone().unwrap_or_else(|| "no".to_owned()),
+            ),
         ];
         out!("Sale {}", sale.id);
         for (label, value) in rows {
@@ -230,6 +235,83 @@ impl Output {
         out!("Removed account {} ({}).", account.id, account.label);
     }
 
+    pub fn participations(&self, participations: &[Participation]) {
+        if self.json {
+            return print_json(&participations);
+        }
+        if participations.is_empty() {
+            out!("No participations yet. Start one with: saleguard participation start --sale ID");
+            return;
+        }
+        let rows: Vec<Vec<String>> = participations
+            .iter()
+            .map(|p| {
+                let since = p
+                    .history
+                    .last()
+                    .map(|s| s.happened_at.clone())
+                    .unwrap_or_default();
+                vec![
+                    p.id.to_string(),
+                    p.project_name.clone(),
+                    p.token_symbol.clone(),
+                    p.state.as_str().to_owned(),
+                    since,
+                ]
+            })
+            .collect();
+        print_table(
+            &["ID", "PROJECT", "TOKEN", "STATE", "SINCE (UTC)"],
+            &rows,
+            &[0],
+        );
+    }
+
+    pub fn participation(&self, participation: &Participation, verb: &str) {
+        if self.json {
+            return print_json(participation);
+        }
+        if !verb.is_empty() {
+            out!("{verb} participation {}.", participation.id);
+        }
+        out!(
+            "  {:<22}{} ({}), sale {}",
+            "Project",
+            participation.project_name,
+            participation.token_symbol,
+            participation.sale_id
+        );
+        out!("  {:<22}{}", "State", participation.state.as_str());
+        let next: Vec<&str> = participation
+            .next_states
+            .iter()
+            .map(|s| s.as_str())
+            .collect();
+        out!(
+            "  {:<22}{}",
+            "Next",
+            if next.is_empty() {
+                "— (final)".to_owned()
+            } else {
+                next.join(", ")
+            }
+        );
+        out!("  History (UTC):");
+        for step in &participation.history {
+            let from = step.from.map_or("start", |s| s.as_str());
+            let note = if step.note.is_empty() {
+                String::new()
+            } else {
+                format!("  \u{2014} {}", step.note.replace('\n', " / "))
+            };
+            out!(
+                "    {}  {from} \u{2192} {}{note}",
+                step.happened_at,
+                step.to.as_str()
+            );
+        }
+    }
+
     pub fn deleted(&self, sale: &Sale) {
         if self.json {
             return print_json(&serde_json::json!({ "deleted": sale.id }));
@@ -288,6 +370,9 @@ fn field_message(error: &FieldError) -> String {
         "phrase" => "recovery phrase",
         "privateKey" => "private key",
         "answers" => "re-entered words",
+        "happenedAt" => "--at",
+        "note" => "--note",
+        "to" => "--to",
         other => other,
     };
     format!("{option}: {}", error.message)

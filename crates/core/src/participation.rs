@@ -2,6 +2,9 @@
 //! the moves allowed between them. Every move is kept as dated history by the caller;
 //! this module only says which moves are legal.
 
+use crate::text::is_bidi_control;
+use crate::timestamp::UtcTimestamp;
+
 /// Where the user stands in one sale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ParticipationState {
@@ -140,6 +143,78 @@ pub fn check_transition(
     Ok(())
 }
 
+/// Longest note on one move, in characters.
+pub const MAX_NOTE_CHARS: usize = 2_000;
+
+/// Why a dated move is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoveError {
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    #[error("this date is before the participation's last recorded step ({})", .previous.to_form_text())]
+    BeforePrevious { previous: UtcTimestamp },
+    #[error("this date is in the future: record a step once it has happened")]
+    InTheFuture,
+    #[error("a note has at most {MAX_NOTE_CHARS} characters (this has {0})")]
+    NoteTooLong(usize),
+    #[error("a note cannot contain control or invisible text-direction characters")]
+    NoteInvalid,
+}
+
+/// The history's last step, which a new one must follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LastStep {
+    pub state: ParticipationState,
+    pub happened_at: UtcTimestamp,
+}
+
+/// Checks a move dated `happened_at` (not after `now`, not before the last step) and
+/// its note; returns the note as kept (trimmed, Windows line breaks made plain).
+pub fn check_move(
+    last: LastStep,
+    to: ParticipationState,
+    happened_at: UtcTimestamp,
+    now: UtcTimestamp,
+    kyc_required: bool,
+    note: &str,
+) -> Result<String, MoveError> {
+    check_transition(last.state, to, kyc_required)?;
+    if happened_at < last.happened_at {
+        return Err(MoveError::BeforePrevious {
+            previous: last.happened_at,
+        });
+    }
+    check_first_step(happened_at, now, note)
+}
+
+/// Checks the date and note of a participation's first step.
+pub fn check_first_step(
+    happened_at: UtcTimestamp,
+    now: UtcTimestamp,
+    note: &str,
+) -> Result<String, MoveError> {
+    if happened_at > now {
+        return Err(MoveError::InTheFuture);
+    }
+    parse_note(note)
+}
+
+fn parse_note(input: &str) -> Result<String, MoveError> {
+    let note = input.trim().replace("\r\n", "\n");
+    let chars = note.chars().count();
+    if chars > MAX_NOTE_CHARS {
+        return Err(MoveError::NoteTooLong(chars));
+    }
+    let allowed = |c: char| c == '\n' || c == '\t';
+    if note
+        .chars()
+        .any(|c| (c.is_control() && !allowed(c)) || is_bidi_control(c))
+    {
+        return Err(MoveError::NoteInvalid);
+    }
+    Ok(note)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,6 +325,58 @@ mod tests {
                 from.as_str()
             );
         }
+    }
+
+    #[test]
+    fn a_move_is_dated_after_the_last_step_and_not_in_the_future() {
+        let at = |text: &str| UtcTimestamp::parse(text).expect("time");
+        let last = LastStep {
+            state: KycPending,
+            happened_at: at("2027-01-10 09:00"),
+        };
+        let now = at("2027-02-01 00:00");
+        assert_eq!(
+            check_move(
+                last,
+                KycApproved,
+                at("2027-01-10 09:00"),
+                now,
+                true,
+                "  ok\r\nby mail "
+            ),
+            Ok("ok\nby mail".to_owned()),
+            "the same moment as the last step is fine"
+        );
+        assert_eq!(
+            check_move(last, KycApproved, at("2027-01-09 23:59"), now, true, ""),
+            Err(MoveError::BeforePrevious {
+                previous: at("2027-01-10 09:00")
+            })
+        );
+        assert_eq!(
+            check_move(last, KycApproved, at("2027-02-01 00:01"), now, true, ""),
+            Err(MoveError::InTheFuture)
+        );
+        assert_eq!(
+            check_move(last, Contributed, at("2027-01-20 00:00"), now, true, ""),
+            Err(MoveError::Transition(TransitionError::NotAllowed {
+                from: KycPending,
+                to: Contributed
+            }))
+        );
+        let long = "x".repeat(MAX_NOTE_CHARS + 1);
+        assert_eq!(
+            check_move(last, KycApproved, at("2027-01-20 00:00"), now, true, &long),
+            Err(MoveError::NoteTooLong(MAX_NOTE_CHARS + 1))
+        );
+        assert_eq!(
+            check_first_step(at("2027-01-20 00:00"), now, "a\u{202E}b"),
+            Err(MoveError::NoteInvalid)
+        );
+        assert_eq!(
+            check_first_step(at("2027-01-20 00:00"), now, "tab\tand\nline"),
+            Ok("tab\tand\nline".to_owned())
+        );
     }
 
     #[test]

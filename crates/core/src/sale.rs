@@ -204,6 +204,8 @@ pub struct Sale {
     pub terms: SaleTerms,
     pub created_at: UtcTimestamp,
     pub updated_at: UtcTimestamp,
+    /// When the user archived it (kept with its history, out of the way); `None` if not.
+    pub archived_at: Option<UtcTimestamp>,
 }
 
 /// The fields of a sale, named as on the wire and in forms.

@@ -3,6 +3,8 @@ use std::path::PathBuf;
 use saleguard_core::account::AccountId;
 use saleguard_core::sale::SaleId;
 
+use crate::participations::ParticipationId;
+
 /// Everything that can go wrong between Saleguard and its database file.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -31,6 +33,17 @@ pub enum StoreError {
     SaleNotFound(SaleId),
     #[error("no account with id {}", .0.0)]
     AccountNotFound(AccountId),
+    #[error("no participation with id {}", .0.0)]
+    ParticipationNotFound(ParticipationId),
+    #[error("sale {} already has a participation (id {})", .sale.0, .participation.0)]
+    ParticipationExists {
+        sale: SaleId,
+        participation: ParticipationId,
+    },
+    #[error("participation {} changed meanwhile; reload it and try again", .0.0)]
+    ParticipationChanged(ParticipationId),
+    #[error("sale {} has a participation, so it cannot be deleted: archive it instead", .0.0)]
+    SaleHasParticipations(SaleId),
     #[error("the database could not be opened or written: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{path} could not be read: {source}")]

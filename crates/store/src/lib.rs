@@ -10,8 +10,10 @@ mod accounts;
 mod connection;
 mod error;
 mod migrations;
+mod participations;
 mod sales;
 
 pub use connection::{ConnectionSettings, Store};
 pub use error::StoreError;
 pub use migrations::LATEST_SCHEMA_VERSION;
+pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};

@@ -16,6 +16,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "accounts",
         sql: include_str!("migrations/0002_accounts.sql"),
     },
+    Migration {
+        name: "participations",
+        sql: include_str!("migrations/0003_participations.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

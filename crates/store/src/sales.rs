@@ -13,7 +13,7 @@ use crate::{Store, StoreError};
 const COLUMNS: &str = "id, project_name, token_symbol, token_decimals, chain_id, contribution_address, \
      currency_kind, currency_symbol, currency_decimals, currency_address, pricing_kind, pricing_amount, \
      soft_cap, hard_cap, min_contribution, max_contribution, starts_at, ends_at, kyc_required, \
-     whitepaper_url, notes, created_at, updated_at";
+     whitepaper_url, notes, created_at, updated_at, archived_at";
 
 impl Store {
     /// Every sale, soonest start first.
@@ -82,14 +82,43 @@ impl Store {
         self.sale(id)
     }
 
+    /// Deletes a sale; one with a participation is refused (archive it instead), so no
+    /// history is ever lost.
     pub fn delete_sale(&mut self, id: SaleId) -> Result<(), StoreError> {
-        match self
-            .conn
-            .execute("DELETE FROM sales WHERE id = ?1", [id.0])?
-        {
-            0 => Err(StoreError::SaleNotFound(id)),
-            _ => Ok(()),
+        let tx = self.conn.transaction()?;
+        let participations: i64 = tx.query_row(
+            "SELECT count(*) FROM participations WHERE sale_id = ?1",
+            [id.0],
+            |row| row.get(0),
+        )?;
+        if participations > 0 {
+            return Err(StoreError::SaleHasParticipations(id));
         }
+        match tx.execute("DELETE FROM sales WHERE id = ?1", [id.0])? {
+            0 => Err(StoreError::SaleNotFound(id)),
+            _ => Ok(tx.commit()?),
+        }
+    }
+
+    /// Archives a sale at `now`, or brings it back with `None`.
+    pub fn set_sale_archived(
+        &mut self,
+        id: SaleId,
+        archived_at: Option<UtcTimestamp>,
+        now: UtcTimestamp,
+    ) -> Result<Sale, StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE sales SET archived_at = ?1, updated_at = ?2 WHERE id = ?3",
+            rusqlite::params![
+                archived_at.map(UtcTimestamp::unix_seconds),
+                now.unix_seconds(),
+                id.0
+            ],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::SaleNotFound(id));
+        }
+        self.sale(id)
     }
 }
 
@@ -259,5 +288,9 @@ fn read_sale(row: &Row<'_>) -> Result<Sale, StoreError> {
         },
         created_at: moment(row.get("created_at")?, "created time")?,
         updated_at: moment(row.get("updated_at")?, "updated time")?,
+        archived_at: row
+            .get::<_, Option<i64>>("archived_at")?
+            .map(|seconds| moment(seconds, "archived time"))
+            .transpose()?,
     })
 }

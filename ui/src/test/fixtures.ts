@@ -29,6 +29,7 @@ export function saleFixture(overrides: Partial<Sale> = {}): Sale {
     status: "upcoming",
     createdAt: "2026-11-01T10:00:00Z",
     updatedAt: "2026-11-01T10:00:00Z",
+    archivedAt: null,
     ...overrides,
   };
 }

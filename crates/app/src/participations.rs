@@ -1,0 +1,299 @@
+//! Participation use cases: start one for a sale, move it through its lifecycle with
+//! a dated, annotated history that is only ever appended to, and archive sales.
+
+use saleguard_core::participation::{
+    LastStep, MoveError, ParticipationState, TransitionError, check_first_step, check_move,
+};
+use saleguard_core::sale::SaleId;
+use saleguard_core::timestamp::UtcTimestamp;
+use saleguard_store::{NewStep, ParticipationId, ParticipationRecord};
+use serde::{Deserialize, Serialize};
+
+use crate::{AppError, ErrorCode, Saleguard};
+
+/// A participation's state, as the shells name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum StateName {
+    Researching,
+    Registered,
+    KycPending,
+    KycApproved,
+    KycRejected,
+    Contributed,
+    SoftCapMissed,
+    RefundDue,
+    Refunded,
+    Succeeded,
+    TokensDistributed,
+    Vesting,
+    FullyClaimed,
+    Withdrawn,
+    Abandoned,
+}
+
+impl StateName {
+    /// The state named `text` (`kyc_pending`, …), as on the wire.
+    pub fn parse(text: &str) -> Option<Self> {
+        ParticipationState::parse(text).map(Self::from)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        ParticipationState::from(self).as_str()
+    }
+}
+
+impl From<ParticipationState> for StateName {
+    fn from(state: ParticipationState) -> Self {
+        use ParticipationState as S;
+        match state {
+            S::Researching => Self::Researching,
+            S::Registered => Self::Registered,
+            S::KycPending => Self::KycPending,
+            S::KycApproved => Self::KycApproved,
+            S::KycRejected => Self::KycRejected,
+            S::Contributed => Self::Contributed,
+            S::SoftCapMissed => Self::SoftCapMissed,
+            S::RefundDue => Self::RefundDue,
+            S::Refunded => Self::Refunded,
+            S::Succeeded => Self::Succeeded,
+            S::TokensDistributed => Self::TokensDistributed,
+            S::Vesting => Self::Vesting,
+            S::FullyClaimed => Self::FullyClaimed,
+            S::Withdrawn => Self::Withdrawn,
+            S::Abandoned => Self::Abandoned,
+        }
+    }
+}
+
+impl From<StateName> for ParticipationState {
+    fn from(name: StateName) -> Self {
+        use ParticipationState as S;
+        match name {
+            StateName::Researching => S::Researching,
+            StateName::Registered => S::Registered,
+            StateName::KycPending => S::KycPending,
+            StateName::KycApproved => S::KycApproved,
+            StateName::KycRejected => S::KycRejected,
+            StateName::Contributed => S::Contributed,
+            StateName::SoftCapMissed => S::SoftCapMissed,
+            StateName::RefundDue => S::RefundDue,
+            StateName::Refunded => S::Refunded,
+            StateName::Succeeded => S::Succeeded,
+            StateName::TokensDistributed => S::TokensDistributed,
+            StateName::Vesting => S::Vesting,
+            StateName::FullyClaimed => S::FullyClaimed,
+            StateName::Withdrawn => S::Withdrawn,
+            StateName::Abandoned => S::Abandoned,
+        }
+    }
+}
+
+/// One step of the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// `null` for the first step.
+    pub from: Option<StateName>,
+    pub to: StateName,
+    /// When it happened, as the user said (RFC 3339, UTC).
+    pub happened_at: String,
+    /// When it was recorded.
+    pub recorded_at: String,
+    pub note: String,
+}
+
+/// A participation with its history (oldest first) and the moves open to it now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Participation {
+    pub id: i64,
+    pub sale_id: i64,
+    pub project_name: String,
+    pub token_symbol: String,
+    pub state: StateName,
+    pub history: Vec<Step>,
+    /// The states it may move to next (KYC rules of its sale applied).
+    pub next_states: Vec<StateName>,
+    pub created_at: String,
+}
+
+/// Starting a participation: its first state (often `researching`), when, and why.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StartParticipation {
+    pub sale_id: i64,
+    pub state: StateName,
+    /// When it happened; empty for now.
+    pub happened_at: String,
+    pub note: String,
+}
+
+/// Moving a participation on.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MoveParticipation {
+    pub to: StateName,
+    /// When it happened; empty for now.
+    pub happened_at: String,
+    pub note: String,
+}
+
+impl Saleguard {
+    pub fn list_participations(&self) -> Result<Vec<Participation>, AppError> {
+        let store = self.store()?;
+        store
+            .participations()?
+            .iter()
+            .map(|record| self.participation_view(&store, record))
+            .collect()
+    }
+
+    pub fn participation(&self, id: i64) -> Result<Participation, AppError> {
+        let store = self.store()?;
+        let record = store.participation(ParticipationId(id))?;
+        self.participation_view(&store, &record)
+    }
+
+    pub fn start_participation(
+        &self,
+        input: &StartParticipation,
+    ) -> Result<Participation, AppError> {
+        let now = self.clock.now();
+        let happened_at = moment(&input.happened_at, now)?;
+        let note = check_first_step(happened_at, now, &input.note).map_err(move_error)?;
+        let mut store = self.store()?;
+        let step = NewStep {
+            to: input.state.into(),
+            happened_at,
+            note,
+        };
+        let record = store.insert_participation(SaleId(input.sale_id), &step, now)?;
+        tracing::info!(
+            id = record.id.0,
+            sale = input.sale_id,
+            "participation started"
+        );
+        self.participation_view(&store, &record)
+    }
+
+    pub fn move_participation(
+        &self,
+        id: i64,
+        input: &MoveParticipation,
+    ) -> Result<Participation, AppError> {
+        let now = self.clock.now();
+        let happened_at = moment(&input.happened_at, now)?;
+        let mut store = self.store()?;
+        let record = store.participation(ParticipationId(id))?;
+        let sale = store.sale(record.sale_id)?;
+        let last = last_step(&record)?;
+        let note = check_move(
+            last,
+            input.to.into(),
+            happened_at,
+            now,
+            sale.terms.kyc_required,
+            &input.note,
+        )
+        .map_err(move_error)?;
+        let step = NewStep {
+            to: input.to.into(),
+            happened_at,
+            note,
+        };
+        let record = store.record_step(record.id, last.state, &step, now)?;
+        tracing::info!(id, to = step.to.as_str(), "participation moved");
+        self.participation_view(&store, &record)
+    }
+
+    /// Archives a sale (kept with its history, out of the way), or brings it back.
+    pub fn set_sale_archived(&self, id: i64, archived: bool) -> Result<crate::dto::Sale, AppError> {
+        let now = self.clock.now();
+        let sale = self
+            .store()?
+            .set_sale_archived(SaleId(id), archived.then_some(now), now)?;
+        tracing::info!(id, archived, "sale archive state changed");
+        Ok(crate::dto::Sale::new(&sale, now))
+    }
+
+    fn participation_view(
+        &self,
+        store: &saleguard_store::Store,
+        record: &ParticipationRecord,
+    ) -> Result<Participation, AppError> {
+        let sale = store.sale(record.sale_id)?;
+        let kyc_required = sale.terms.kyc_required;
+        let next_states = record
+            .state
+            .successors()
+            .iter()
+            .filter(|to| {
+                saleguard_core::participation::check_transition(record.state, **to, kyc_required)
+                    .is_ok()
+            })
+            .map(|to| StateName::from(*to))
+            .collect();
+        Ok(Participation {
+            id: record.id.0,
+            sale_id: record.sale_id.0,
+            project_name: sale.terms.project_name.clone(),
+            token_symbol: sale.terms.token_symbol.clone(),
+            state: record.state.into(),
+            history: record
+                .history
+                .iter()
+                .map(|step| Step {
+                    from: step.from.map(StateName::from),
+                    to: step.to.into(),
+                    happened_at: step.happened_at.to_rfc3339(),
+                    recorded_at: step.recorded_at.to_rfc3339(),
+                    note: step.note.clone(),
+                })
+                .collect(),
+            next_states,
+            created_at: record.created_at.to_rfc3339(),
+        })
+    }
+}
+
+fn last_step(record: &ParticipationRecord) -> Result<LastStep, AppError> {
+    let step = record.last_step().ok_or_else(|| {
+        AppError::new(
+            ErrorCode::DatabaseCorrupt,
+            "a participation without history",
+        )
+    })?;
+    Ok(LastStep {
+        state: record.state,
+        happened_at: step.happened_at,
+    })
+}
+
+/// The moment a step happened: as typed, or `now` when left empty.
+fn moment(text: &str, now: UtcTimestamp) -> Result<UtcTimestamp, AppError> {
+    if text.trim().is_empty() {
+        return Ok(now);
+    }
+    UtcTimestamp::parse(text).map_err(|error| {
+        AppError::at_field("happenedAt", ErrorCode::InvalidDatetime, error.to_string())
+    })
+}
+
+fn move_error(error: MoveError) -> AppError {
+    let message = error.to_string();
+    match error {
+        MoveError::Transition(
+            TransitionError::NotAllowed { .. } | TransitionError::Unchanged(_),
+        ) => AppError::at_field("to", ErrorCode::IllegalTransition, message),
+        MoveError::Transition(TransitionError::KycNotApproved { .. }) => {
+            AppError::at_field("to", ErrorCode::KycNotApproved, message)
+        }
+        MoveError::BeforePrevious { .. } => {
+            AppError::at_field("happenedAt", ErrorCode::BeforePreviousStep, message)
+        }
+        MoveError::InTheFuture => AppError::at_field("happenedAt", ErrorCode::InTheFuture, message),
+        MoveError::NoteTooLong(_) => AppError::at_field("note", ErrorCode::TooLong, message),
+        MoveError::NoteInvalid => AppError::at_field("note", ErrorCode::InvalidText, message),
+    }
+}

@@ -1,0 +1,127 @@
+//! `saleguard participation …` and sale archiving against a temporary data directory.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+struct DataDir(tempfile::TempDir);
+
+impl DataDir {
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        Command::cargo_bin("saleguard")
+            .expect("binary")
+            .env_remove("SALEGUARD_DATA_DIR")
+            .arg("--data-dir")
+            .arg(self.0.path())
+            .arg("--json")
+            .args(args)
+            .output()
+            .expect("runs")
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let output = self.run(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    }
+
+    fn error_code(&self, args: &[&str]) -> (i32, String) {
+        let output = self.run(args);
+        let error: Value = serde_json::from_slice(&output.stderr)
+            .unwrap_or_else(|_| panic!("{args:?}: {}", String::from_utf8_lossy(&output.stderr)));
+        (
+            output.status.code().unwrap_or(-1),
+            error["code"].as_str().expect("code").to_owned(),
+        )
+    }
+}
+
+#[test]
+fn a_participation_is_started_moved_shown_and_keeps_its_sale_from_deletion() {
+    let dir = DataDir(tempfile::tempdir().expect("temp dir"));
+    dir.json(&[
+        "sale",
+        "add",
+        "--name",
+        "Aurora",
+        "--symbol",
+        "AUR",
+        "--decimals",
+        "18",
+        "--chain-id",
+        "1",
+        "--address",
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        "--start",
+        "2026-01-01 00:00",
+        "--end",
+        "2026-02-01 00:00",
+        "--kyc",
+        "yes",
+    ]);
+    let started = dir.json(&[
+        "participation",
+        "start",
+        "--sale",
+        "1",
+        "--at",
+        "2026-01-02 10:00",
+        "--note",
+        "looks solid",
+    ]);
+    assert_eq!(started["state"], "researching");
+    let moved = dir.json(&[
+        "participation",
+        "move",
+        "1",
+        "--to",
+        "kyc_pending",
+        "--at",
+        "2026-01-03 10:00",
+    ]);
+    assert_eq!(moved["history"].as_array().expect("history").len(), 2);
+    assert_eq!(
+        dir.error_code(&["participation", "move", "1", "--to", "contributed"]),
+        (1, "illegal_transition".to_owned())
+    );
+    assert_eq!(
+        dir.error_code(&[
+            "participation",
+            "move",
+            "1",
+            "--to",
+            "kyc_approved",
+            "--at",
+            "2026-01-01 00:00"
+        ]),
+        (1, "before_previous_step".to_owned())
+    );
+    assert_eq!(
+        dir.error_code(&["participation", "move", "1", "--to", "bribed"]),
+        (2, "invalid_arguments".to_owned())
+    );
+    let shown = dir.json(&["participation", "show", "1"]);
+    assert_eq!(shown["history"][0]["note"], "looks solid");
+    assert_eq!(
+        shown["nextStates"],
+        serde_json::json!(["kyc_approved", "kyc_rejected", "withdrawn", "abandoned"])
+    );
+    assert_eq!(
+        dir.json(&["participation", "list"])
+            .as_array()
+            .expect("list")
+            .len(),
+        1
+    );
+
+    assert_eq!(
+        dir.error_code(&["sale", "rm", "1", "--yes"]),
+        (1, "sale_has_participations".to_owned())
+    );
+    let archived = dir.json(&["sale", "archive", "1"]);
+    assert!(archived["archivedAt"].is_string());
+    assert!(dir.json(&["sale", "unarchive", "1"])["archivedAt"].is_null());
+}
