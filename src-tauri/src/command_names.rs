@@ -27,4 +27,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "get_participation",
     "start_participation",
     "move_participation",
+    "set_vesting",
+    "calendar",
+    "record_entry",
 ];

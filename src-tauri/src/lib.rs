@@ -10,7 +10,9 @@ use saleguard_app::accounts_dto::{
     NewMnemonic, RevealedSecret,
 };
 use saleguard_app::dto::{AppInfo, Sale};
+use saleguard_app::ledger::EntryInput;
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
+use saleguard_app::vesting::{CalendarEvent, VestingInput};
 use saleguard_app::{
     AppError, DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard, SystemClock,
 };
@@ -209,6 +211,40 @@ fn move_participation(
     app.move_participation(id, &input)
 }
 
+/// Sets (or replaces) how a participation's tokens unlock.
+#[tauri::command(async)]
+#[specta::specta]
+fn set_vesting(
+    app: State<'_, Saleguard>,
+    id: i64,
+    input: VestingInput,
+) -> Result<Participation, AppError> {
+    app.set_vesting(id, &input)
+}
+
+/// Sales opening and closing and token unlocks between two moments (empty `from`:
+/// now; empty `to`: twelve months later).
+#[tauri::command(async)]
+#[specta::specta]
+fn calendar(
+    app: State<'_, Saleguard>,
+    from: String,
+    to: String,
+) -> Result<Vec<CalendarEvent>, AppError> {
+    app.calendar_between(&from, &to)
+}
+
+/// Records a contribution, refund or distribution made outside Saleguard.
+#[tauri::command(async)]
+#[specta::specta]
+fn record_entry(
+    app: State<'_, Saleguard>,
+    id: i64,
+    input: EntryInput,
+) -> Result<Participation, AppError> {
+    app.record_entry(id, &input)
+}
+
 /// The commands and types the UI sees; the TypeScript bindings are generated from this.
 ///
 /// Row ids and chain ids are `number` in TypeScript: the core keeps chain ids below
@@ -242,6 +278,9 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             get_participation,
             start_participation,
             move_participation,
+            set_vesting,
+            calendar,
+            record_entry,
         ])
         // The form defaults the native coin's symbol from the chain id with the core's table.
         .constant("NATIVE_COIN_SYMBOLS", native_coin_symbols())

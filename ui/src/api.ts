@@ -36,6 +36,12 @@ export type ImportPrivateKeyInput = Parameters<(typeof commands)["importPrivateK
 export type AddWatchOnlyInput = Parameters<(typeof commands)["addWatchOnlyAccount"]>[0];
 export type RevealedSecret = OkData<CommandReply<"revealAccountSecret">>;
 export type KeyringStatus = OkData<CommandReply<"keyringStatus">>;
+/** One sale's participation: its state, its dated history (oldest first) and the moves open to it now. */
+export type Participation = OkData<CommandReply<"getParticipation">>;
+export type ParticipationStep = Participation["history"][number];
+export type ParticipationState = Participation["state"];
+export type StartParticipationInput = Parameters<(typeof commands)["startParticipation"]>[0];
+export type MoveParticipationInput = Parameters<(typeof commands)["moveParticipation"]>[1];
 
 /** What a failed backend call throws: the backend's typed error, or an `Error` when the call itself broke. */
 export type BackendFailure = AppError | Error;
@@ -57,6 +63,14 @@ export const api = {
   deleteSale: async (id: number): Promise<void> => {
     unwrap(await commands.deleteSale(id));
   },
+  setSaleArchived: async (id: number, archived: boolean): Promise<Sale> =>
+    unwrap(await commands.setSaleArchived(id, archived)),
+  listParticipations: async (): Promise<Participation[]> => unwrap(await commands.listParticipations()),
+  getParticipation: async (id: number): Promise<Participation> => unwrap(await commands.getParticipation(id)),
+  startParticipation: async (input: StartParticipationInput): Promise<Participation> =>
+    unwrap(await commands.startParticipation(input)),
+  moveParticipation: async (id: number, input: MoveParticipationInput): Promise<Participation> =>
+    unwrap(await commands.moveParticipation(id, input)),
   appInfo: async (): Promise<AppInfo> => unwrap(await commands.appInfo()),
   listAccounts: async (): Promise<Account[]> => unwrap(await commands.listAccounts()),
   getAccount: async (id: number): Promise<Account> => unwrap(await commands.getAccount(id)),

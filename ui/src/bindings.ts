@@ -40,6 +40,15 @@ export const commands = {
 	startParticipation: (input: StartParticipation) => typedError<Participation, AppError>(__TAURI_INVOKE("start_participation", { input })),
 	/**  Records the participation's next step; its history is only ever appended to. */
 	moveParticipation: (id: number, input: MoveParticipation) => typedError<Participation, AppError>(__TAURI_INVOKE("move_participation", { id, input })),
+	/**  Sets (or replaces) how a participation's tokens unlock. */
+	setVesting: (id: number, input: VestingInput) => typedError<Participation, AppError>(__TAURI_INVOKE("set_vesting", { id, input })),
+	/**
+	 *  Sales opening and closing and token unlocks between two moments (empty `from`:
+	 *  now; empty `to`: twelve months later).
+	 */
+	calendar: (from: string, to: string) => typedError<CalendarEvent[], AppError>(__TAURI_INVOKE("calendar", { from, to })),
+	/**  Records a contribution, refund or distribution made outside Saleguard. */
+	recordEntry: (id: number, input: EntryInput) => typedError<Participation, AppError>(__TAURI_INVOKE("record_entry", { id, input })),
 };
 
 /* Constants */
@@ -111,6 +120,21 @@ export type AppInfo = {
 	logPath: string,
 };
 
+/**  One dated event of the calendar. */
+export type CalendarEvent = {
+	/**  RFC 3339, UTC. */
+	at: string,
+	kind: CalendarEventKind,
+	saleId: number,
+	projectName: string,
+	/**  For unlocks: the participation and the amount unlocking. */
+	participationId: number | null,
+	amount: Amount | null,
+};
+
+/**  What a calendar entry is about. */
+export type CalendarEventKind = "sale_opens" | "sale_closes" | "unlock";
+
 export type ConfirmNewAccount = {
 	pendingId: string,
 	label: string,
@@ -123,11 +147,29 @@ export type CurrencyKind =
 /**  An ERC-20 token such as USDC. */
 "erc20";
 
+/**  An entry as typed in a form: every field a string. */
+export type EntryInput = {
+	/**  `contribution`, `refund` or `distribution`. */
+	kind: string,
+	/**  When it happened, UTC. */
+	happenedAt: string,
+	/**  The currency or token, e.g. `BTC`. */
+	asset: string,
+	decimals: string,
+	/**  In whole units, e.g. `0.015`. */
+	amount: string,
+	/**  A transaction hash or an exchange's reference. */
+	reference: string,
+	from: string,
+	to: string,
+	note: string,
+};
+
 /**
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "sale_not_found" | "account_not_found" | "account_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "sale_not_found" | "account_not_found" | "account_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 /**  A problem with one form field. */
 export type FieldError = {
@@ -154,6 +196,22 @@ export type KeyringStatus = {
 	available: boolean,
 	code: ErrorCode | null,
 	message: string | null,
+};
+
+/**  A recorded entry. */
+export type LedgerEntry = {
+	id: number,
+	/**  `contribution`, `refund` or `distribution`. */
+	kind: string,
+	/**  `manual` (recorded by hand) or `signed` (signed by Saleguard). */
+	source: string,
+	happenedAt: string,
+	amount: Amount,
+	reference: string,
+	from: string,
+	to: string,
+	note: string,
+	recordedAt: string,
 };
 
 /**  Moving a participation on. */
@@ -186,6 +244,10 @@ export type Participation = {
 	history: Step[],
 	/**  The states it may move to next (KYC rules of its sale applied). */
 	nextStates: StateName[],
+	/**  How its tokens unlock, once a plan is set. */
+	vesting: Vesting | null,
+	/**  Contributions, refunds and distributions, oldest first. */
+	ledger: LedgerEntry[],
 	createdAt: string,
 };
 
@@ -294,6 +356,43 @@ export type Step = {
 	/**  When it was recorded. */
 	recordedAt: string,
 	note: string,
+};
+
+export type TrancheInput = {
+	monthsAfterTge: string,
+	percent: string,
+};
+
+/**  One unlock of a schedule. */
+export type UnlockView = {
+	/**  RFC 3339, UTC. */
+	at: string,
+	amount: Amount,
+};
+
+/**  A participation's vesting: the plan as typed, and its exact schedule at `now`. */
+export type Vesting = {
+	plan: VestingInput,
+	total: Amount,
+	unlocks: UnlockView[],
+	unlockedNow: Amount,
+	nextUnlock: UnlockView | null,
+};
+
+/**  A vesting plan as typed in a form: every field a string. */
+export type VestingInput = {
+	/**  Whole tokens, e.g. `12500.5`. */
+	totalTokens: string,
+	/**  The TGE, UTC (`2027-01-15 12:00`). */
+	tgeAt: string,
+	/**  `linear` or `tranches`. */
+	kind: string,
+	atTgePercent: string,
+	cliffMonths: string,
+	months: string,
+	/**  `daily`, `monthly` or `quarterly`. */
+	frequency: string,
+	tranches: TrancheInput[],
 };
 
 /**  One re-entered word of a new recovery phrase. */

@@ -43,6 +43,11 @@ pub enum ErrorCode {
     KycNotApproved,
     BeforePreviousStep,
     InTheFuture,
+    // Vesting plans.
+    InvalidPercent,
+    InvalidMonths,
+    InvalidChoice,
+    InvalidVestingPlan,
     // Things that are not there, or already are.
     SaleNotFound,
     AccountNotFound,
@@ -106,6 +111,10 @@ impl ErrorCode {
         Self::KycNotApproved,
         Self::BeforePreviousStep,
         Self::InTheFuture,
+        Self::InvalidPercent,
+        Self::InvalidMonths,
+        Self::InvalidChoice,
+        Self::InvalidVestingPlan,
         Self::SaleNotFound,
         Self::AccountNotFound,
         Self::AccountExists,
@@ -318,6 +327,10 @@ mod tests {
                 | ErrorCode::KycNotApproved
                 | ErrorCode::BeforePreviousStep
                 | ErrorCode::InTheFuture
+                | ErrorCode::InvalidPercent
+                | ErrorCode::InvalidMonths
+                | ErrorCode::InvalidChoice
+                | ErrorCode::InvalidVestingPlan
                 | ErrorCode::ParticipationNotFound
                 | ErrorCode::ParticipationExists
                 | ErrorCode::ParticipationChanged
@@ -354,7 +367,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            53,
+            57,
             "update this count with the match above"
         );
     }

@@ -9,9 +9,11 @@ pub mod accounts_dto;
 mod clock;
 pub mod dto;
 mod error;
+pub mod ledger;
 mod logging;
 pub mod participations;
 mod paths;
+pub mod vesting;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 

@@ -115,6 +115,10 @@ pub struct Participation {
     pub history: Vec<Step>,
     /// The states it may move to next (KYC rules of its sale applied).
     pub next_states: Vec<StateName>,
+    /// How its tokens unlock, once a plan is set.
+    pub vesting: Option<crate::vesting::Vesting>,
+    /// Contributions, refunds and distributions, oldest first.
+    pub ledger: Vec<crate::ledger::LedgerEntry>,
     pub created_at: String,
 }
 
@@ -217,7 +221,7 @@ impl Saleguard {
         Ok(crate::dto::Sale::new(&sale, now))
     }
 
-    fn participation_view(
+    pub(crate) fn participation_view(
         &self,
         store: &saleguard_store::Store,
         record: &ParticipationRecord,
@@ -252,6 +256,19 @@ impl Saleguard {
                 })
                 .collect(),
             next_states,
+            vesting: store.vesting(record.id)?.map(|terms| {
+                crate::vesting::vesting_view(
+                    &terms,
+                    sale.terms.token_decimals,
+                    &sale.terms.token_symbol,
+                    self.clock.now(),
+                )
+            }),
+            ledger: store
+                .entries(record.id)?
+                .iter()
+                .map(crate::ledger::LedgerEntry::from)
+                .collect(),
             created_at: record.created_at.to_rfc3339(),
         })
     }

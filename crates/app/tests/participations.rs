@@ -195,3 +195,156 @@ fn a_sale_with_a_participation_is_archived_instead_of_deleted() {
     assert_eq!(back.archived_at, None);
     assert_eq!(app.list_participations().expect("list").len(), 1);
 }
+
+fn linear_plan() -> saleguard_app::vesting::VestingInput {
+    saleguard_app::vesting::VestingInput {
+        total_tokens: "1200".into(),
+        tge_at: "2026-12-01 00:00".into(),
+        kind: "linear".into(),
+        at_tge_percent: "10".into(),
+        cliff_months: "0".into(),
+        months: "12".into(),
+        frequency: "monthly".into(),
+        tranches: Vec::new(),
+    }
+}
+
+#[test]
+fn a_vesting_plan_gives_the_schedule_the_next_unlock_and_the_calendar() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    let sale_id = sale(&app, false);
+    let started = app
+        .start_participation(&StartParticipation {
+            sale_id,
+            state: StateName::Contributed,
+            happened_at: String::new(),
+            note: String::new(),
+        })
+        .expect("started");
+    let with_plan = app.set_vesting(started.id, &linear_plan()).expect("plan");
+    let vesting = with_plan.vesting.expect("vesting shown");
+    assert_eq!(vesting.unlocks.len(), 13);
+    assert_eq!(vesting.total.decimal, "1200");
+    // Now is 2026-12-10: the TGE share (120) has unlocked; next is 90 on 1 January.
+    assert_eq!(vesting.unlocked_now.decimal, "120");
+    let next = vesting.next_unlock.expect("more to come");
+    assert_eq!(
+        (next.at.as_str(), next.amount.decimal.as_str()),
+        ("2027-01-01T00:00:00Z", "90")
+    );
+    assert_eq!(vesting.plan, linear_plan(), "the plan reads back as typed");
+
+    let calendar = app
+        .calendar_between("", "2027-02-15 00:00")
+        .expect("calendar");
+    let unlocks: Vec<_> = calendar
+        .iter()
+        .filter(|e| e.participation_id == Some(started.id))
+        .map(|e| e.at.as_str())
+        .collect();
+    assert_eq!(
+        unlocks,
+        vec!["2027-01-01T00:00:00Z", "2027-02-01T00:00:00Z"]
+    );
+    assert!(
+        calendar.windows(2).all(|pair| pair[0].at <= pair[1].at),
+        "in time order"
+    );
+    let refused = app
+        .calendar_between("2027-01-01 00:00", "2026-01-01 00:00")
+        .expect_err("reversed");
+    assert_eq!(refused.code, ErrorCode::EndsBeforeStart);
+
+    let bad = saleguard_app::vesting::VestingInput {
+        cliff_months: "13".into(),
+        total_tokens: "1.0000000000000000001".into(),
+        ..linear_plan()
+    };
+    let error = app.set_vesting(started.id, &bad).expect_err("refused");
+    let fields: Vec<_> = error
+        .invalid_fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![("totalTokens", ErrorCode::TooManyDecimalPlaces)]
+    );
+    let cliff = saleguard_app::vesting::VestingInput {
+        cliff_months: "13".into(),
+        ..linear_plan()
+    };
+    let error = app.set_vesting(started.id, &cliff).expect_err("refused");
+    assert_eq!(
+        (error.code, error.field.as_deref()),
+        (ErrorCode::InvalidVestingPlan, Some("cliffMonths"))
+    );
+    assert_eq!(
+        app.participation(started.id)
+            .expect("read")
+            .vesting
+            .expect("kept")
+            .unlocks
+            .len(),
+        13,
+        "a refused plan changes nothing"
+    );
+}
+
+#[test]
+fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    let sale_id = sale(&app, false);
+    let started = app
+        .start_participation(&StartParticipation {
+            sale_id,
+            state: StateName::Contributed,
+            happened_at: String::new(),
+            note: String::new(),
+        })
+        .expect("started");
+    let btc = saleguard_app::ledger::EntryInput {
+        kind: "contribution".into(),
+        happened_at: "2026-12-01 10:00".into(),
+        asset: "BTC".into(),
+        decimals: "8".into(),
+        amount: "0.015".into(),
+        reference: "4a5e1e4b".into(),
+        from: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq".into(),
+        to: "Exchange".into(),
+        note: String::new(),
+    };
+    let recorded = app.record_entry(started.id, &btc).expect("recorded");
+    assert_eq!(recorded.ledger.len(), 1);
+    assert_eq!(recorded.ledger[0].amount.base_units, "1500000");
+    assert_eq!(recorded.ledger[0].source, "manual");
+
+    let too_precise = saleguard_app::ledger::EntryInput {
+        amount: "0.000000001".into(),
+        ..btc.clone()
+    };
+    let error = app
+        .record_entry(started.id, &too_precise)
+        .expect_err("9 decimals");
+    assert_eq!(
+        (error.code, error.field.as_deref()),
+        (ErrorCode::TooManyDecimalPlaces, Some("amount"))
+    );
+    let future = saleguard_app::ledger::EntryInput {
+        happened_at: "2027-06-01 00:00".into(),
+        ..btc.clone()
+    };
+    assert_eq!(
+        app.record_entry(started.id, &future)
+            .expect_err("future")
+            .code,
+        ErrorCode::InTheFuture
+    );
+    assert_eq!(
+        app.record_entry(999, &btc).expect_err("unknown").code,
+        ErrorCode::ParticipationNotFound
+    );
+    assert_eq!(app.participation(started.id).expect("read").ledger.len(), 1);
+}

@@ -36,6 +36,15 @@ pub enum Command {
     /// Your involvement in each sale, step by step; every step is dated and kept.
     #[command(subcommand)]
     Participation(ParticipationCommand),
+    /// Upcoming events: sales opening and closing, and token unlocks.
+    Calendar {
+        /// Start of the period, UTC (default: now).
+        #[arg(long, value_name = "TIME", default_value = "")]
+        from: String,
+        /// End of the period, UTC (default: twelve months after the start).
+        #[arg(long, value_name = "TIME", default_value = "")]
+        to: String,
+    },
 }
 
 /// Participation states: researching, registered, kyc_pending, kyc_approved,
@@ -58,6 +67,77 @@ pub enum ParticipationCommand {
     List,
     /// Show a participation with its history.
     Show { id: i64 },
+    /// Set how the participation's tokens unlock (replaces any earlier plan).
+    Vesting {
+        id: i64,
+        /// How many tokens vest, in whole tokens (e.g. 12500.5).
+        #[arg(long, allow_hyphen_values = true)]
+        tokens: String,
+        /// The token generation event, UTC ("2027-01-15 12:00").
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        tge: String,
+        /// Percent unlocked at the TGE (linear plans).
+        #[arg(
+            long,
+            default_value = "0",
+            allow_hyphen_values = true,
+            conflicts_with = "tranche"
+        )]
+        at_tge: String,
+        /// Months before anything after the TGE unlocks (linear plans).
+        #[arg(
+            long,
+            default_value = "0",
+            allow_hyphen_values = true,
+            conflicts_with = "tranche"
+        )]
+        cliff: String,
+        /// Length of the linear vesting in months, counted from the TGE.
+        #[arg(
+            long,
+            allow_hyphen_values = true,
+            conflicts_with = "tranche",
+            required_unless_present = "tranche"
+        )]
+        months: Option<String>,
+        /// How often a linear plan unlocks: daily, monthly or quarterly.
+        #[arg(long, default_value = "monthly", conflicts_with = "tranche")]
+        every: String,
+        /// A tranche instead of a linear plan, MONTHS:PERCENT after the TGE (repeat it;
+        /// the shares must add up to 100), e.g. --tranche 0:25 --tranche 6:75.
+        #[arg(long, value_name = "MONTHS:PERCENT")]
+        tranche: Vec<String>,
+    },
+    /// Record a contribution, refund or token distribution made outside Saleguard.
+    Record {
+        id: i64,
+        /// contribution, refund or distribution.
+        #[arg(long)]
+        kind: String,
+        /// When it happened, UTC ("2026-12-01 14:00").
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        at: String,
+        /// The currency or token, e.g. BTC.
+        #[arg(long)]
+        asset: String,
+        /// Its decimals (8 for BTC, 18 for ETH).
+        #[arg(long, allow_hyphen_values = true)]
+        decimals: String,
+        /// The amount in whole units, e.g. 0.015.
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        /// A transaction hash or an exchange's reference.
+        #[arg(long, default_value = "")]
+        reference: String,
+        /// Who paid (an address of any chain, or a name).
+        #[arg(long, default_value = "")]
+        from: String,
+        /// Who was paid.
+        #[arg(long, default_value = "")]
+        to: String,
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        note: String,
+    },
     /// Record the next step.
     Move {
         id: i64,

@@ -43,6 +43,7 @@ fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
     match cli.command {
         Command::Account(command) => accounts::run(&app, command, output)?,
         Command::Participation(command) => participations::run(&app, command, output)?,
+        Command::Calendar { from, to } => output.calendar(&app.calendar_between(&from, &to)?),
         Command::Sale(SaleCommand::Archive { id }) => {
             output.sale(&app.set_sale_archived(id, true)?, "Archived");
         }

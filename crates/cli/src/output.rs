@@ -3,6 +3,7 @@
 use saleguard_app::accounts_dto::{Account, AccountKind, NewMnemonic, RevealedSecret};
 use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
 use saleguard_app::participations::Participation;
+use saleguard_app::vesting::{CalendarEvent, CalendarEventKind};
 use saleguard_app::{AppError, FieldError};
 use serde::Serialize;
 
@@ -296,6 +297,37 @@ impl Output {
                 next.join(", ")
             }
         );
+        if let Some(vesting) = &participation.vesting {
+            out!(
+                "  {:<22}{} unlocked of {}",
+                "Vesting",
+                amount(&vesting.unlocked_now),
+                amount(&vesting.total)
+            );
+            if let Some(next) = &vesting.next_unlock {
+                out!(
+                    "  {:<22}{} on {}",
+                    "Next unlock",
+                    amount(&next.amount),
+                    next.at
+                );
+            }
+        }
+        if !participation.ledger.is_empty() {
+            out!("  Ledger (UTC):");
+            for entry in &participation.ledger {
+                let parties = match (entry.from.is_empty(), entry.to.is_empty()) {
+                    (true, true) => String::new(),
+                    _ => format!("  {} \u{2192} {}", entry.from, entry.to),
+                };
+                out!(
+                    "    {}  {} {}{parties}",
+                    entry.happened_at,
+                    entry.kind,
+                    amount(&entry.amount)
+                );
+            }
+        }
         out!("  History (UTC):");
         for step in &participation.history {
             let from = step.from.map_or("start", |s| s.as_str());
@@ -310,6 +342,31 @@ impl Output {
                 step.to.as_str()
             );
         }
+    }
+
+    pub fn calendar(&self, events: &[CalendarEvent]) {
+        if self.json {
+            return print_json(&events);
+        }
+        if events.is_empty() {
+            out!("Nothing in this period.");
+            return;
+        }
+        let rows: Vec<Vec<String>> = events
+            .iter()
+            .map(|e| {
+                let what = match e.kind {
+                    CalendarEventKind::SaleOpens => "sale opens".to_owned(),
+                    CalendarEventKind::SaleCloses => "sale closes".to_owned(),
+                    CalendarEventKind::Unlock => format!(
+                        "unlock of {}",
+                        e.amount.as_ref().map(amount).unwrap_or_default()
+                    ),
+                };
+                vec![e.at.clone(), e.project_name.clone(), what]
+            })
+            .collect();
+        print_table(&["WHEN (UTC)", "PROJECT", "EVENT"], &rows, &[]);
     }
 
     pub fn deleted(&self, sale: &Sale) {
@@ -373,6 +430,19 @@ fn field_message(error: &FieldError) -> String {
         "happenedAt" => "--at",
         "note" => "--note",
         "to" => "--to",
+        "totalTokens" => "--tokens",
+        "tgeAt" => "--tge",
+        "atTgePercent" => "--at-tge",
+        "cliffMonths" => "--cliff",
+        "months" => "--months",
+        "frequency" => "--every",
+        "tranches" => "--tranche",
+        "asset" => "--asset",
+        "decimals" => "--decimals",
+        "amount" => "--amount",
+        "reference" => "--reference",
+        "kind" => "--tranche/--months",
+        "from" => "--from",
         other => other,
     };
     format!("{option}: {}", error.message)

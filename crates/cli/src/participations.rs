@@ -1,6 +1,8 @@
 //! `saleguard participation …`.
 
+use saleguard_app::ledger::EntryInput;
 use saleguard_app::participations::{MoveParticipation, StartParticipation};
+use saleguard_app::vesting::{TrancheInput, VestingInput};
 use saleguard_app::{AppError, Saleguard};
 
 use crate::args::ParticipationCommand;
@@ -23,6 +25,72 @@ pub fn run(
         }
         ParticipationCommand::List => output.participations(&app.list_participations()?),
         ParticipationCommand::Show { id } => output.participation(&app.participation(id)?, ""),
+        ParticipationCommand::Vesting {
+            id,
+            tokens,
+            tge,
+            at_tge,
+            cliff,
+            months,
+            every,
+            tranche,
+        } => {
+            let input = if tranche.is_empty() {
+                VestingInput {
+                    total_tokens: tokens,
+                    tge_at: tge,
+                    kind: "linear".to_owned(),
+                    at_tge_percent: at_tge,
+                    cliff_months: cliff,
+                    months: months.unwrap_or_default(),
+                    frequency: every,
+                    tranches: Vec::new(),
+                }
+            } else {
+                VestingInput {
+                    total_tokens: tokens,
+                    tge_at: tge,
+                    kind: "tranches".to_owned(),
+                    tranches: tranche
+                        .iter()
+                        .map(|text| {
+                            let (months, percent) = text.split_once(':').unwrap_or((text, ""));
+                            TrancheInput {
+                                months_after_tge: months.to_owned(),
+                                percent: percent.to_owned(),
+                            }
+                        })
+                        .collect(),
+                    ..VestingInput::default()
+                }
+            };
+            output.participation(&app.set_vesting(id, &input)?, "Vesting set for");
+        }
+        ParticipationCommand::Record {
+            id,
+            kind,
+            at,
+            asset,
+            decimals,
+            amount,
+            reference,
+            from,
+            to,
+            note,
+        } => {
+            let input = EntryInput {
+                kind,
+                happened_at: at,
+                asset,
+                decimals,
+                amount,
+                reference,
+                from,
+                to,
+                note,
+            };
+            output.participation(&app.record_entry(id, &input)?, "Recorded for");
+        }
         ParticipationCommand::Move { id, to, step } => {
             let moved = app.move_participation(
                 id,

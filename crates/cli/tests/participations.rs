@@ -125,3 +125,180 @@ fn a_participation_is_started_moved_shown_and_keeps_its_sale_from_deletion() {
     assert!(archived["archivedAt"].is_string());
     assert!(dir.json(&["sale", "unarchive", "1"])["archivedAt"].is_null());
 }
+
+#[test]
+fn a_vesting_plan_shows_up_in_the_calendar() {
+    let dir = DataDir(tempfile::tempdir().expect("temp dir"));
+    dir.json(&[
+        "sale",
+        "add",
+        "--name",
+        "Borealis",
+        "--symbol",
+        "BOR",
+        "--decimals",
+        "6",
+        "--chain-id",
+        "1",
+        "--address",
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        "--start",
+        "2026-01-01 00:00",
+        "--end",
+        "2026-02-01 00:00",
+    ]);
+    dir.json(&[
+        "participation",
+        "start",
+        "--sale",
+        "1",
+        "--state",
+        "contributed",
+        "--at",
+        "2026-01-05 00:00",
+    ]);
+    let planned = dir.json(&[
+        "participation",
+        "vesting",
+        "1",
+        "--tokens",
+        "1000",
+        "--tge",
+        "2026-03-31 00:00",
+        "--tranche",
+        "0:25",
+        "--tranche",
+        "1:25",
+        "--tranche",
+        "3:50",
+    ]);
+    let unlocks = planned["vesting"]["unlocks"]
+        .as_array()
+        .expect("unlocks")
+        .clone();
+    let dates: Vec<&str> = unlocks
+        .iter()
+        .map(|u| u["at"].as_str().expect("at"))
+        .collect();
+    assert_eq!(
+        dates,
+        vec![
+            "2026-03-31T00:00:00Z",
+            "2026-04-30T00:00:00Z",
+            "2026-06-30T00:00:00Z"
+        ]
+    );
+    assert_eq!(unlocks[2]["amount"]["baseUnits"], "500000000");
+
+    let calendar = dir.json(&[
+        "calendar",
+        "--from",
+        "2026-01-01 00:00",
+        "--to",
+        "2026-12-31 00:00",
+    ]);
+    let kinds: Vec<&str> = calendar
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec!["sale_opens", "sale_closes", "unlock", "unlock", "unlock"]
+    );
+    assert_eq!(
+        dir.error_code(&[
+            "participation",
+            "vesting",
+            "1",
+            "--tokens",
+            "1000",
+            "--tge",
+            "2026-03-31 00:00",
+            "--tranche",
+            "0:60",
+            "--tranche",
+            "1:60",
+        ]),
+        (1, "invalid_vesting_plan".to_owned())
+    );
+}
+
+#[test]
+fn a_payment_made_elsewhere_is_recorded_from_the_command_line() {
+    let dir = DataDir(tempfile::tempdir().expect("temp dir"));
+    dir.json(&[
+        "sale",
+        "add",
+        "--name",
+        "Cygnus",
+        "--symbol",
+        "CYG",
+        "--decimals",
+        "18",
+        "--chain-id",
+        "1",
+        "--address",
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        "--start",
+        "2026-01-01 00:00",
+        "--end",
+        "2026-02-01 00:00",
+    ]);
+    dir.json(&[
+        "participation",
+        "start",
+        "--sale",
+        "1",
+        "--state",
+        "contributed",
+        "--at",
+        "2026-01-05 00:00",
+    ]);
+    let recorded = dir.json(&[
+        "participation",
+        "record",
+        "1",
+        "--kind",
+        "contribution",
+        "--at",
+        "2026-01-05 00:00",
+        "--asset",
+        "BTC",
+        "--decimals",
+        "8",
+        "--amount",
+        "0.015",
+        "--from",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+        "--to",
+        "Exchange",
+    ]);
+    assert_eq!(recorded["ledger"][0]["amount"]["baseUnits"], "1500000");
+    assert_eq!(
+        dir.error_code(&[
+            "participation",
+            "record",
+            "1",
+            "--kind",
+            "contribution",
+            "--at",
+            "2026-01-05 00:00",
+            "--asset",
+            "BTC",
+            "--decimals",
+            "8",
+            "--amount",
+            "-1",
+        ]),
+        (1, "invalid_amount".to_owned())
+    );
+    assert_eq!(
+        dir.json(&["participation", "show", "1"])["ledger"]
+            .as_array()
+            .expect("ledger")
+            .len(),
+        1
+    );
+}

@@ -9,6 +9,7 @@ pub mod amount;
 pub mod diligence;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
+pub mod ledger;
 pub mod participation;
 pub mod sale;
 mod text;

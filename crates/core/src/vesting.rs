@@ -362,3 +362,283 @@ fn by_tranches(
 
 #[cfg(test)]
 mod tests;
+
+/// A vesting plan as a user types it: every field a string, as in a form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VestingDraft {
+    /// The tokens vesting, in whole tokens (e.g. `12500.5`).
+    pub total_tokens: String,
+    /// When the tokens are generated (the TGE), UTC.
+    pub tge_at: String,
+    /// `linear` or `tranches`.
+    pub kind: String,
+    pub at_tge_percent: String,
+    pub cliff_months: String,
+    pub months: String,
+    /// `daily`, `monthly` or `quarterly`.
+    pub frequency: String,
+    /// For `tranches`: (months after the TGE, percent) pairs.
+    pub tranches: Vec<(String, String)>,
+}
+
+/// A checked plan with its TGE and amount: everything a schedule needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VestingTerms {
+    pub total: U256,
+    pub tge: UtcTimestamp,
+    pub plan: VestingPlan,
+}
+
+/// The fields of a [`VestingDraft`], named as on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VestingField {
+    TotalTokens,
+    TgeAt,
+    Kind,
+    AtTgePercent,
+    CliffMonths,
+    Months,
+    Frequency,
+    Tranches,
+}
+
+impl VestingField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TotalTokens => "totalTokens",
+            Self::TgeAt => "tgeAt",
+            Self::Kind => "kind",
+            Self::AtTgePercent => "atTgePercent",
+            Self::CliffMonths => "cliffMonths",
+            Self::Months => "months",
+            Self::Frequency => "frequency",
+            Self::Tranches => "tranches",
+        }
+    }
+}
+
+/// What is wrong with one field of a vesting draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VestingProblem {
+    pub field: VestingField,
+    pub kind: VestingProblemKind,
+    pub message: String,
+}
+
+/// The kinds of problem, for stable error codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VestingProblemKind {
+    Required,
+    Amount(crate::amount::AmountError),
+    Datetime,
+    Percent,
+    Months,
+    Choice,
+    Plan,
+}
+
+/// Collects problems field by field.
+#[derive(Default)]
+struct Problems(Vec<VestingProblem>);
+
+impl Problems {
+    fn add(&mut self, field: VestingField, kind: VestingProblemKind, message: impl Into<String>) {
+        self.0.push(VestingProblem {
+            field,
+            kind,
+            message: message.into(),
+        });
+    }
+
+    fn months(&mut self, field: VestingField, text: &str, required: bool) -> Option<u32> {
+        let text = text.trim();
+        if text.is_empty() {
+            if required {
+                self.add(
+                    field,
+                    VestingProblemKind::Required,
+                    "enter a number of months",
+                );
+                return None;
+            }
+            return Some(0);
+        }
+        match text.parse::<u32>() {
+            Ok(months) if months <= MAX_VESTING_MONTHS => Some(months),
+            _ => {
+                self.add(
+                    field,
+                    VestingProblemKind::Months,
+                    format!("a whole number of months from 0 to {MAX_VESTING_MONTHS}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn percent(&mut self, field: VestingField, text: &str) -> Option<BasisPoints> {
+        let text = if text.trim().is_empty() { "0" } else { text };
+        BasisPoints::parse_percent(text)
+            .map_err(|error| self.add(field, VestingProblemKind::Percent, error.to_string()))
+            .ok()
+    }
+}
+
+impl VestingTerms {
+    /// Checks a draft for a token with `token_decimals`; every problem is reported,
+    /// and a plan that cannot produce a schedule is refused at the field at fault.
+    pub fn from_draft(
+        draft: &VestingDraft,
+        token_decimals: u8,
+    ) -> Result<Self, Vec<VestingProblem>> {
+        let mut problems = Problems::default();
+        let total = match crate::amount::parse_amount(&draft.total_tokens, token_decimals) {
+            Ok(total) if total.is_zero() => {
+                problems.add(
+                    VestingField::TotalTokens,
+                    VestingProblemKind::Required,
+                    "enter how many tokens vest",
+                );
+                None
+            }
+            Ok(total) => Some(total),
+            Err(error) => {
+                problems.add(
+                    VestingField::TotalTokens,
+                    VestingProblemKind::Amount(error.clone()),
+                    error.to_string(),
+                );
+                None
+            }
+        };
+        let tge = UtcTimestamp::parse(&draft.tge_at)
+            .map_err(|error| {
+                problems.add(
+                    VestingField::TgeAt,
+                    VestingProblemKind::Datetime,
+                    error.to_string(),
+                )
+            })
+            .ok();
+        let plan = match draft.kind.trim() {
+            "linear" => {
+                let at_tge = problems.percent(VestingField::AtTgePercent, &draft.at_tge_percent);
+                let cliff = problems.months(VestingField::CliffMonths, &draft.cliff_months, false);
+                let months = problems.months(VestingField::Months, &draft.months, false);
+                let frequency = match draft.frequency.trim() {
+                    "daily" => Some(Frequency::Daily),
+                    "monthly" | "" => Some(Frequency::Monthly),
+                    "quarterly" => Some(Frequency::Quarterly),
+                    _ => {
+                        problems.add(
+                            VestingField::Frequency,
+                            VestingProblemKind::Choice,
+                            "choose daily, monthly or quarterly",
+                        );
+                        None
+                    }
+                };
+                match (at_tge, cliff, months, frequency) {
+                    (Some(at_tge), Some(cliff_months), Some(months), Some(frequency)) => {
+                        Some(VestingPlan::Linear {
+                            at_tge,
+                            cliff_months,
+                            months,
+                            frequency,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+            "tranches" => {
+                let mut tranches = Vec::with_capacity(draft.tranches.len());
+                for (months, percent) in &draft.tranches {
+                    let months = problems.months(VestingField::Tranches, months, true);
+                    let share = problems.percent(VestingField::Tranches, percent);
+                    if let (Some(months_after_tge), Some(share)) = (months, share) {
+                        tranches.push(Tranche {
+                            months_after_tge,
+                            share,
+                        });
+                    }
+                }
+                (tranches.len() == draft.tranches.len()).then_some(VestingPlan::Tranches(tranches))
+            }
+            _ => {
+                problems.add(
+                    VestingField::Kind,
+                    VestingProblemKind::Choice,
+                    "choose linear or tranches",
+                );
+                None
+            }
+        };
+        let (Some(total), Some(tge), Some(plan)) = (total, tge, plan) else {
+            return Err(problems.0);
+        };
+        match schedule(&plan, tge, total) {
+            Ok(_) if problems.0.is_empty() => Ok(Self { total, tge, plan }),
+            Ok(_) => Err(problems.0),
+            Err(error) => {
+                let field = match error {
+                    VestingError::CliffLongerThanPeriod { .. } => VestingField::CliffMonths,
+                    VestingError::NoPeriod
+                    | VestingError::PeriodNotWholeQuarters
+                    | VestingError::PeriodTooLong => VestingField::Months,
+                    VestingError::DateOutOfRange => VestingField::TgeAt,
+                    VestingError::NoTranches
+                    | VestingError::TranchesOutOfOrder
+                    | VestingError::EmptyTranche
+                    | VestingError::TranchesOverHundred(_)
+                    | VestingError::TranchesUnderHundred(_) => VestingField::Tranches,
+                };
+                problems.add(field, VestingProblemKind::Plan, error.to_string());
+                Err(problems.0)
+            }
+        }
+    }
+
+    /// The exact schedule of these terms.
+    pub fn schedule(&self) -> Schedule {
+        // `from_draft` only returns terms whose schedule exists.
+        schedule(&self.plan, self.tge, self.total).unwrap_or(Schedule(Vec::new()))
+    }
+
+    /// The terms written back as a user types them.
+    pub fn to_draft(&self, token_decimals: u8) -> VestingDraft {
+        let tge_at = self.tge.to_form_text();
+        let total_tokens = crate::amount::format_amount(self.total, token_decimals);
+        match &self.plan {
+            VestingPlan::Linear {
+                at_tge,
+                cliff_months,
+                months,
+                frequency,
+            } => VestingDraft {
+                total_tokens,
+                tge_at,
+                kind: "linear".to_owned(),
+                at_tge_percent: at_tge.to_percent_text(),
+                cliff_months: cliff_months.to_string(),
+                months: months.to_string(),
+                frequency: match frequency {
+                    Frequency::Daily => "daily",
+                    Frequency::Monthly => "monthly",
+                    Frequency::Quarterly => "quarterly",
+                }
+                .to_owned(),
+                tranches: Vec::new(),
+            },
+            VestingPlan::Tranches(tranches) => VestingDraft {
+                total_tokens,
+                tge_at,
+                kind: "tranches".to_owned(),
+                tranches: tranches
+                    .iter()
+                    .map(|t| (t.months_after_tge.to_string(), t.share.to_percent_text()))
+                    .collect(),
+                ..VestingDraft::default()
+            },
+        }
+    }
+}

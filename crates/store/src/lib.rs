@@ -9,11 +9,14 @@
 mod accounts;
 mod connection;
 mod error;
+mod ledger;
 mod migrations;
 mod participations;
 mod sales;
+mod vesting;
 
 pub use connection::{ConnectionSettings, Store};
 pub use error::StoreError;
+pub use ledger::{EntryRecord, EntrySource};
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};

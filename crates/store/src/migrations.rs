@@ -20,6 +20,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "participations",
         sql: include_str!("migrations/0003_participations.sql"),
     },
+    Migration {
+        name: "vesting",
+        sql: include_str!("migrations/0004_vesting.sql"),
+    },
+    Migration {
+        name: "ledger",
+        sql: include_str!("migrations/0005_ledger.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

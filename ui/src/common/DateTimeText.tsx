@@ -7,10 +7,12 @@ type DateTimeTextProps = {
   withRelative?: boolean;
   /** Date on one line, time under it: for table columns. */
   stacked?: boolean;
+  /** Text size when not stacked. */
+  size?: "xs" | "sm";
 };
 
 /** Local time, with the UTC time on hover. */
-export function DateTimeText({ iso, withRelative = false, stacked = false }: DateTimeTextProps) {
+export function DateTimeText({ iso, withRelative = false, stacked = false, size = "sm" }: DateTimeTextProps) {
   if (stacked) {
     return (
       <time dateTime={iso} title={formatUtcDateTime(iso)} style={{ display: "block", whiteSpace: "nowrap" }}>
@@ -24,12 +26,12 @@ export function DateTimeText({ iso, withRelative = false, stacked = false }: Dat
     );
   }
   return (
-    <Text span size="sm" className="tabular-nums" style={{ whiteSpace: "nowrap" }}>
+    <Text span size={size} className="tabular-nums" style={{ whiteSpace: "nowrap" }}>
       <time dateTime={iso} title={formatUtcDateTime(iso)}>
         {formatLocalDateTime(iso)}
       </time>
       {withRelative && (
-        <Text span size="sm" c="dimmed">
+        <Text span size={size} c="dimmed">
           {" "}
           ({formatRelativeTime(iso)})
         </Text>

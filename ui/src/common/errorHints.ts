@@ -15,6 +15,10 @@ const hints: Partial<Record<ErrorCode, string>> = {
   pending_mnemonic_expired: "Start again: Saleguard will show a new recovery phrase. The old one was never saved.",
   not_derivable: "Only accounts made from a recovery phrase can derive more addresses.",
   no_secret: "Watch-only and hardware accounts have no secret in the keyring.",
+  participation_not_found: "Go back to the list of participations.",
+  participation_exists: "Each sale has one participation: open it from the sale's page and record the next step there.",
+  participation_changed: "What is stored now is shown above. Check it, then record the step again.",
+  sale_has_participations: "Archive the sale instead: it is kept with its participation's history, out of the way.",
   // The keyring_* messages already say what to do (they name the keyring of the system).
 };
 

@@ -19,6 +19,7 @@ describe("a sale's page", () => {
           kycRequired: true,
           notes: "Checked the announcement.",
         }),
+      list_participations: () => [],
     });
     renderApp("#/sales/3");
 
@@ -31,6 +32,7 @@ describe("a sale's page", () => {
     expect(screen.getByText("100 USDC")).toBeInTheDocument();
     expect(screen.getByText("Checked the announcement.")).toBeInTheDocument();
     expect(screen.getByText("2026-12-01 14:00 UTC")).toBeInTheDocument();
+    expect(screen.queryByTestId("archived-badge"), "not archived").toBeNull();
   });
 
   it("says the sale no longer exists when the backend answers sale_not_found", async () => {

@@ -1,7 +1,8 @@
 import { Button, EmptyState, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconClipboardList, IconPencil, IconSearch, IconTrash } from "@tabler/icons-react";
-import { hasErrorCode, type Sale } from "../api";
+import { notifications } from "@mantine/notifications";
+import { IconArchive, IconArchiveOff, IconClipboardList, IconPencil, IconSearch, IconTrash } from "@tabler/icons-react";
+import { failureMessage, hasErrorCode, type Sale } from "../api";
 import { AddressText } from "../common/AddressText";
 import { AmountText } from "../common/AmountText";
 import { BackLink } from "../common/BackLink";
@@ -13,10 +14,12 @@ import { LoadingState } from "../common/LoadingState";
 import { NotBuiltYet } from "../common/NotBuiltYet";
 import { PageHeader } from "../common/PageHeader";
 import { formatUtcDateTime } from "../format/time";
+import { SaleParticipationSection } from "../participations/SaleParticipationSection";
 import { routeHref } from "../shell/route";
+import { ArchivedBadge } from "./ArchivedBadge";
 import { DeleteSaleDialog } from "./DeleteSaleDialog";
 import { SaleStatusBadge } from "./SaleStatusBadge";
-import { useSale } from "./salesQueries";
+import { useSale, useSetSaleArchived } from "./salesQueries";
 
 const listHref = routeHref({ area: "sales", view: "list" });
 
@@ -167,10 +170,48 @@ function SaleTerms({ sale }: { sale: Sale }) {
       </DetailsSection>
       <NotBuiltYet
         icon={<IconClipboardList size={28} stroke={1.5} />}
-        title="Due diligence and participations"
-        description="The due-diligence scorecard, the official addresses with where each was published, and your participations in this sale will appear here."
+        title="Due diligence"
+        description="The due-diligence scorecard and the official addresses with where each was published will appear here."
       />
     </Stack>
+  );
+}
+
+/** Archives the sale (out of the way, kept with its history) or brings it back. */
+function ArchiveToggleButton({ sale }: { sale: Sale }) {
+  const setArchived = useSetSaleArchived(sale.id);
+  const archived = sale.archivedAt !== null;
+  const toggle = () => {
+    setArchived.mutate(!archived, {
+      onSuccess: (saved) => {
+        notifications.show({
+          title: archived ? "Sale unarchived" : "Sale archived",
+          message: archived
+            ? `${saved.projectName} is back among your sales.`
+            : `${saved.projectName} is kept with its history, out of the way.`,
+          icon: archived ? <IconArchiveOff size={18} /> : <IconArchive size={18} />,
+          color: "gray",
+        });
+      },
+      onError: (error) => {
+        notifications.show({
+          title: archived ? "The sale was not unarchived" : "The sale was not archived",
+          message: failureMessage(error),
+          color: "red",
+        });
+      },
+    });
+  };
+  return (
+    <Button
+      variant="default"
+      leftSection={archived ? <IconArchiveOff size={16} /> : <IconArchive size={16} />}
+      loading={setArchived.isPending}
+      onClick={toggle}
+      data-testid={archived ? "unarchive-sale" : "archive-sale"}
+    >
+      {archived ? "Unarchive" : "Archive"}
+    </Button>
   );
 }
 
@@ -223,7 +264,12 @@ export function SaleDetailPage({ saleId }: { saleId: number }) {
       <PageHeader
         breadcrumb={<BackToSales />}
         title={sale.projectName}
-        badge={<SaleStatusBadge status={sale.status} />}
+        badge={
+          <>
+            <SaleStatusBadge status={sale.status} />
+            {sale.archivedAt !== null && <ArchivedBadge archivedAt={sale.archivedAt} />}
+          </>
+        }
         description={`${sale.tokenSymbol} on chain ${sale.chainId}`}
         actions={
           <>
@@ -236,6 +282,7 @@ export function SaleDetailPage({ saleId }: { saleId: number }) {
             >
               Edit
             </Button>
+            <ArchiveToggleButton sale={sale} />
             <Button
               variant="light"
               color="red"
@@ -248,7 +295,10 @@ export function SaleDetailPage({ saleId }: { saleId: number }) {
           </>
         }
       />
-      <SaleTerms sale={sale} />
+      <Stack gap="lg">
+        <SaleParticipationSection sale={sale} />
+        <SaleTerms sale={sale} />
+      </Stack>
       <DeleteSaleDialog sale={sale} opened={deleteOpened} onClose={deleteDialog.close} />
     </>
   );

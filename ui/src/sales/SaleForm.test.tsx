@@ -263,6 +263,7 @@ describe("the sale form", () => {
     const backend = fakeBackend({
       list_sales: () => [current],
       get_sale: () => current,
+      list_participations: () => [],
       get_sale_draft: (args) => {
         expect(args).toEqual({ id: 42 });
         return draft;

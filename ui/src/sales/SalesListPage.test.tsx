@@ -53,6 +53,22 @@ describe("the sales list", () => {
     expect(start).toHaveAttribute("title", "2026-11-20 10:00 UTC");
   });
 
+  it("marks archived sales as such", async () => {
+    fakeBackend({
+      list_sales: () => [
+        ...threeSales,
+        saleFixture({ id: 4, projectName: "Delta", status: "ended", archivedAt: "2026-11-15T09:00:00Z" }),
+      ],
+    });
+    renderApp("#/sales");
+
+    const rows = await screen.findAllByTestId("sale-row");
+    const archivedRows = rows.filter((row) => within(row).queryByTestId("archived-badge") !== null);
+    expect(archivedRows).toHaveLength(1);
+    expect(archivedRows[0]).toHaveTextContent("Delta");
+    expect(within(archivedRows[0] as HTMLElement).getByTestId("archived-badge")).toHaveTextContent("Archived");
+  });
+
   it("is sorted by start time at first and re-sorts when a column header is clicked", async () => {
     fakeBackend({ list_sales: () => threeSales });
     const { user } = renderApp("#/sales");
@@ -112,6 +128,7 @@ describe("the sales list", () => {
     if (!bravo) throw new Error("fixture missing");
     const backend = fakeBackend({
       list_sales: () => threeSales,
+      list_participations: () => [],
       get_sale: (args) => {
         const wanted = (args as { id: number }).id;
         return threeSales.find((sale) => sale.id === wanted);

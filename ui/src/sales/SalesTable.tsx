@@ -4,6 +4,7 @@ import { useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Sale } from "../api";
 import { AmountText } from "../common/AmountText";
 import { DateTimeText } from "../common/DateTimeText";
+import { ArchivedBadge } from "./ArchivedBadge";
 import { SaleStatusBadge } from "./SaleStatusBadge";
 import { defaultSaleSort, nextSort, sortSales, type SaleSort, type SaleSortKey } from "./sortSales";
 import classes from "./SalesTable.module.css";
@@ -84,9 +85,12 @@ export function SalesTable({ sales, onOpenSale, caption }: SalesTableProps) {
               onKeyDown={(event) => openOnKey(event, sale)}
             >
               <Table.Td>
-                <Text size="sm" fw={600} miw={120}>
-                  {sale.projectName}
-                </Text>
+                <Group gap="xs" wrap="nowrap" miw={120}>
+                  <Text size="sm" fw={600}>
+                    {sale.projectName}
+                  </Text>
+                  {sale.archivedAt !== null && <ArchivedBadge archivedAt={sale.archivedAt} />}
+                </Group>
               </Table.Td>
               <Table.Td>
                 <Text span size="sm">

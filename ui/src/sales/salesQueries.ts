@@ -71,3 +71,12 @@ export function useDeleteSale(id: number) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: saleQueryKeys.list() }),
   });
 }
+
+/** Archives the sale (kept with its history, out of the way) or brings it back. */
+export function useSetSaleArchived(id: number) {
+  const rememberSale = useRememberSale();
+  return useMutation({
+    mutationFn: (archived: boolean) => api.setSaleArchived(id, archived),
+    onSuccess: rememberSale,
+  });
+}

@@ -5,7 +5,6 @@ import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
 const unbuiltAreas = [
-  { testId: "nav-participations", title: "Participations", purpose: "KYC" },
   { testId: "nav-budget", title: "Budget", purpose: "diversification limit" },
   { testId: "nav-portfolio", title: "Portfolio", purpose: "cost of each token lot" },
 ];

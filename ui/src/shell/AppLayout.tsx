@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useEffect, useRef } from "react";
 import { AccountsArea } from "../accounts/AccountsArea";
 import { DashboardPage } from "../dashboard/DashboardPage";
+import { ParticipationsArea } from "../participations/ParticipationsArea";
 import { SalesArea } from "../sales/SalesArea";
 import { SettingsPage } from "../settings/SettingsPage";
 import { NavigationRail } from "./NavigationRail";
@@ -19,6 +20,8 @@ function PageForRoute({ route }: { route: Route }) {
       return <SalesArea route={route} />;
     case "accounts":
       return <AccountsArea route={route} />;
+    case "participations":
+      return <ParticipationsArea route={route} />;
     case "settings":
       return <SettingsPage />;
     default:

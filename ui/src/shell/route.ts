@@ -18,11 +18,15 @@ export type AccountsRoute =
   | { area: "accounts"; view: "import" }
   | { area: "accounts"; view: "detail"; accountId: number };
 
-type SimpleArea = Exclude<Area, "sales" | "accounts">;
+export type ParticipationsRoute =
+  | { area: "participations"; view: "list" }
+  | { area: "participations"; view: "detail"; participationId: number };
 
-export type Route = SalesRoute | AccountsRoute | { area: SimpleArea };
+type SimpleArea = Exclude<Area, "sales" | "accounts" | "participations">;
 
-const simpleAreas: ReadonlyArray<SimpleArea> = ["dashboard", "participations", "budget", "portfolio", "settings"];
+export type Route = SalesRoute | AccountsRoute | ParticipationsRoute | { area: SimpleArea };
+
+const simpleAreas: ReadonlyArray<SimpleArea> = ["dashboard", "budget", "portfolio", "settings"];
 
 function parseId(text: string | undefined): number | null {
   if (!text || !/^\d+$/.test(text)) return null;
@@ -48,6 +52,11 @@ export function parseRoute(hash: string): Route {
     if (accountId === null) return { area: "accounts", view: "list" };
     return { area: "accounts", view: "detail", accountId };
   }
+  if (area === "participations") {
+    const participationId = parseId(second);
+    if (participationId === null) return { area: "participations", view: "list" };
+    return { area: "participations", view: "detail", participationId };
+  }
   const simple = simpleAreas.find((candidate) => candidate === area);
   return { area: simple ?? "dashboard" };
 }
@@ -58,6 +67,8 @@ export function routeHref(route: Route): string {
       return salesHref(route);
     case "accounts":
       return accountsHref(route);
+    case "participations":
+      return route.view === "list" ? "#/participations" : `#/participations/${route.participationId}`;
     default:
       return `#/${route.area}`;
   }

@@ -1,5 +1,14 @@
-// Sales, accounts and errors as the backend would send them, for tests only.
-import type { Account, AppError, KeyringStatus, NewMnemonic, Sale } from "../api";
+// Sales, accounts, participations and errors as the backend would send them, for tests only.
+import type {
+  Account,
+  AppError,
+  KeyringStatus,
+  NewMnemonic,
+  Participation,
+  ParticipationState,
+  ParticipationStep,
+  Sale,
+} from "../api";
 
 let nextId = 1;
 
@@ -81,3 +90,47 @@ export function newMnemonicFixture(overrides: Partial<NewMnemonic> = {}): NewMne
 }
 
 export const keyringAvailable: KeyringStatus = { available: true, code: null, message: null };
+
+/** The moves the backend allows from each state when the sale does not require KYC. */
+export const successorsWithoutKyc: Record<ParticipationState, ParticipationState[]> = {
+  researching: ["registered", "kyc_pending", "contributed", "withdrawn", "abandoned"],
+  registered: ["kyc_pending", "contributed", "withdrawn", "abandoned"],
+  kyc_pending: ["kyc_approved", "kyc_rejected", "withdrawn", "abandoned"],
+  kyc_approved: ["contributed", "withdrawn", "abandoned"],
+  kyc_rejected: ["kyc_pending", "withdrawn", "abandoned"],
+  contributed: ["soft_cap_missed", "succeeded"],
+  soft_cap_missed: ["refund_due"],
+  refund_due: ["refunded"],
+  refunded: [],
+  succeeded: ["tokens_distributed"],
+  tokens_distributed: ["vesting", "fully_claimed"],
+  vesting: ["fully_claimed"],
+  fully_claimed: [],
+  withdrawn: [],
+  abandoned: [],
+};
+
+export function stepFixture(overrides: Partial<ParticipationStep> = {}): ParticipationStep {
+  const happenedAt = overrides.happenedAt ?? "2026-11-05T09:00:00Z";
+  return { from: null, to: "researching", happenedAt, recordedAt: happenedAt, note: "", ...overrides };
+}
+
+/** A participation whose state is its last step's, and whose next states follow from it unless given. */
+export function participationFixture(overrides: Partial<Participation> = {}): Participation {
+  const id = overrides.id ?? nextId++;
+  const history = overrides.history ?? [stepFixture()];
+  const state = overrides.state ?? history.at(-1)?.to ?? "researching";
+  return {
+    id,
+    saleId: id,
+    projectName: `Project ${id}`,
+    tokenSymbol: "TKN",
+    state,
+    history,
+    nextStates: successorsWithoutKyc[state],
+    vesting: null,
+    ledger: [],
+    createdAt: history[0]?.recordedAt ?? "2026-11-05T09:00:00Z",
+    ...overrides,
+  };
+}

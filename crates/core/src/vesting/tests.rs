@@ -359,3 +359,118 @@ proptest! {
         prop_assert!(schedule.unlocks().iter().all(|u| u.at == tge || u.at >= cliff));
     }
 }
+
+fn draft(kind: &str) -> VestingDraft {
+    VestingDraft {
+        total_tokens: "1200".into(),
+        tge_at: "2027-01-15 12:00".into(),
+        kind: kind.into(),
+        at_tge_percent: "10".into(),
+        cliff_months: "0".into(),
+        months: "12".into(),
+        frequency: "monthly".into(),
+        tranches: Vec::new(),
+    }
+}
+
+#[test]
+fn a_typed_plan_becomes_terms_and_back() {
+    let terms = VestingTerms::from_draft(&draft("linear"), 18).expect("valid");
+    assert_eq!(
+        terms.total,
+        U256::from(1_200u64) * U256::from(10u64).pow(U256::from(18u64))
+    );
+    assert_eq!(terms.schedule().unlocks().len(), 13);
+    assert_eq!(terms.to_draft(18), draft("linear"));
+    let tranches = VestingDraft {
+        tranches: vec![("0".into(), "25".into()), ("6".into(), "75".into())],
+        at_tge_percent: String::new(),
+        cliff_months: String::new(),
+        months: String::new(),
+        frequency: String::new(),
+        ..draft("tranches")
+    };
+    let terms = VestingTerms::from_draft(&tranches, 0).expect("valid");
+    assert_eq!(terms.schedule().total(), U256::from(1_200u64));
+    assert_eq!(terms.to_draft(0), tranches);
+}
+
+#[test]
+fn every_problem_of_a_typed_plan_names_its_field() {
+    let fields = |draft: &VestingDraft, decimals: u8| -> Vec<&'static str> {
+        VestingTerms::from_draft(draft, decimals)
+            .expect_err("refused")
+            .iter()
+            .map(|p| p.field.as_str())
+            .collect()
+    };
+    let all_wrong = VestingDraft {
+        total_tokens: "1.5".into(),
+        tge_at: "soon".into(),
+        at_tge_percent: "120".into(),
+        cliff_months: "-1".into(),
+        months: "x".into(),
+        frequency: "weekly".into(),
+        ..draft("linear")
+    };
+    assert_eq!(
+        fields(&all_wrong, 0),
+        vec![
+            "totalTokens",
+            "tgeAt",
+            "atTgePercent",
+            "cliffMonths",
+            "months",
+            "frequency"
+        ]
+    );
+    assert_eq!(
+        fields(
+            &VestingDraft {
+                kind: "cliff".into(),
+                ..draft("linear")
+            },
+            18
+        ),
+        vec!["kind"]
+    );
+    assert_eq!(
+        fields(
+            &VestingDraft {
+                cliff_months: "13".into(),
+                ..draft("linear")
+            },
+            18
+        ),
+        vec!["cliffMonths"]
+    );
+    assert_eq!(
+        fields(
+            &VestingDraft {
+                total_tokens: "0".into(),
+                ..draft("linear")
+            },
+            18
+        ),
+        vec!["totalTokens"]
+    );
+    let over = VestingDraft {
+        tranches: vec![("0".into(), "60".into()), ("3".into(), "50".into())],
+        ..draft("tranches")
+    };
+    let problems = VestingTerms::from_draft(&over, 18).expect_err("over 100 %");
+    assert_eq!(
+        problems[0].message,
+        "the tranches add up to 110%, more than 100%"
+    );
+    assert_eq!(
+        fields(
+            &VestingDraft {
+                tranches: vec![("x".into(), "5".into())],
+                ..draft("tranches")
+            },
+            18
+        ),
+        vec!["tranches"]
+    );
+}

@@ -1,0 +1,125 @@
+//! Ledger use cases: contributions, refunds and distributions recorded by hand.
+
+use saleguard_core::amount::AmountError;
+use saleguard_core::ledger::{Entry, EntryDraft, EntryProblemKind};
+use saleguard_store::{EntryRecord, EntrySource, ParticipationId};
+use serde::{Deserialize, Serialize};
+
+use crate::dto::Amount;
+use crate::participations::Participation;
+use crate::{AppError, ErrorCode, FieldError, Saleguard};
+
+/// An entry as typed in a form: every field a string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryInput {
+    /// `contribution`, `refund` or `distribution`.
+    pub kind: String,
+    /// When it happened, UTC.
+    pub happened_at: String,
+    /// The currency or token, e.g. `BTC`.
+    pub asset: String,
+    pub decimals: String,
+    /// In whole units, e.g. `0.015`.
+    pub amount: String,
+    /// A transaction hash or an exchange's reference.
+    pub reference: String,
+    pub from: String,
+    pub to: String,
+    pub note: String,
+}
+
+/// A recorded entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LedgerEntry {
+    pub id: i64,
+    /// `contribution`, `refund` or `distribution`.
+    pub kind: String,
+    /// `manual` (recorded by hand) or `signed` (signed by Saleguard).
+    pub source: String,
+    pub happened_at: String,
+    pub amount: Amount,
+    pub reference: String,
+    pub from: String,
+    pub to: String,
+    pub note: String,
+    pub recorded_at: String,
+}
+
+impl From<&EntryRecord> for LedgerEntry {
+    fn from(record: &EntryRecord) -> Self {
+        let entry = &record.entry;
+        Self {
+            id: record.id,
+            kind: entry.kind.as_str().to_owned(),
+            source: match record.source {
+                EntrySource::Manual => "manual",
+                EntrySource::Signed => "signed",
+            }
+            .to_owned(),
+            happened_at: entry.happened_at.to_rfc3339(),
+            amount: Amount::new(entry.amount, entry.decimals, &entry.asset),
+            reference: entry.reference.clone(),
+            from: entry.from.clone(),
+            to: entry.to.clone(),
+            note: entry.note.clone(),
+            recorded_at: record.recorded_at.to_rfc3339(),
+        }
+    }
+}
+
+impl Saleguard {
+    /// Records a contribution, refund or distribution made outside Saleguard.
+    pub fn record_entry(&self, id: i64, input: &EntryInput) -> Result<Participation, AppError> {
+        let now = self.clock.now();
+        let draft = EntryDraft {
+            kind: input.kind.clone(),
+            happened_at: input.happened_at.clone(),
+            asset: input.asset.clone(),
+            decimals: input.decimals.clone(),
+            amount: input.amount.clone(),
+            reference: input.reference.clone(),
+            from: input.from.clone(),
+            to: input.to.clone(),
+            note: input.note.clone(),
+        };
+        let entry = Entry::from_draft(&draft, now).map_err(|problems| {
+            let fields = problems
+                .into_iter()
+                .map(|p| FieldError {
+                    field: p.field.as_str().to_owned(),
+                    code: problem_code(&p.kind),
+                    message: p.message,
+                })
+                .collect();
+            AppError::from_fields(fields)
+                .unwrap_or_else(|| AppError::new(ErrorCode::Internal, "refused without a reason"))
+        })?;
+        let mut store = self.store()?;
+        store.insert_entry(ParticipationId(id), &entry, EntrySource::Manual, now)?;
+        tracing::info!(id, kind = entry.kind.as_str(), "ledger entry recorded");
+        let record = store.participation(ParticipationId(id))?;
+        self.participation_view(&store, &record)
+    }
+}
+
+fn problem_code(kind: &EntryProblemKind) -> ErrorCode {
+    match kind {
+        EntryProblemKind::Required | EntryProblemKind::Amount(AmountError::Empty) => {
+            ErrorCode::Required
+        }
+        EntryProblemKind::TooLong => ErrorCode::TooLong,
+        EntryProblemKind::InvalidText => ErrorCode::InvalidText,
+        EntryProblemKind::Choice => ErrorCode::InvalidChoice,
+        EntryProblemKind::Datetime => ErrorCode::InvalidDatetime,
+        EntryProblemKind::InTheFuture => ErrorCode::InTheFuture,
+        EntryProblemKind::Decimals => ErrorCode::InvalidDecimals,
+        EntryProblemKind::Symbol => ErrorCode::InvalidSymbol,
+        EntryProblemKind::Amount(AmountError::TooManyDecimalPlaces { .. }) => {
+            ErrorCode::TooManyDecimalPlaces
+        }
+        EntryProblemKind::Amount(AmountError::TooLarge) => ErrorCode::AmountTooLarge,
+        EntryProblemKind::Amount(_) => ErrorCode::InvalidAmount,
+    }
+}

@@ -1,0 +1,359 @@
+//! The ledger of a participation: contributions, refunds and token distributions,
+//! recorded by hand (a payment made elsewhere, e.g. in BTC or on an exchange) or, in a
+//! later issue, signed by Saleguard. One shape for both.
+
+use alloy_primitives::U256;
+
+use crate::amount::{AmountError, parse_amount};
+use crate::text::is_bidi_control;
+use crate::timestamp::UtcTimestamp;
+
+/// What moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    /// Money the user sent to the sale.
+    Contribution,
+    /// Money the sale sent back.
+    Refund,
+    /// Tokens the user received.
+    Distribution,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 3] = [Self::Contribution, Self::Refund, Self::Distribution];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Contribution => "contribution",
+            Self::Refund => "refund",
+            Self::Distribution => "distribution",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == text.trim())
+    }
+}
+
+/// Longest transaction reference (a hash, an exchange's order id), in characters.
+pub const MAX_REFERENCE_CHARS: usize = 200;
+/// Longest "from" or "to" (an address of any chain, or a name such as an exchange).
+pub const MAX_PARTY_CHARS: usize = 120;
+/// Longest note.
+pub const MAX_ENTRY_NOTE_CHARS: usize = 2_000;
+/// Longest asset symbol.
+pub const MAX_ASSET_CHARS: usize = 16;
+
+/// An entry as typed: every field a string.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntryDraft {
+    pub kind: String,
+    pub happened_at: String,
+    pub asset: String,
+    pub decimals: String,
+    pub amount: String,
+    pub reference: String,
+    pub from: String,
+    pub to: String,
+    pub note: String,
+}
+
+/// A checked entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub happened_at: UtcTimestamp,
+    pub asset: String,
+    pub decimals: u8,
+    pub amount: U256,
+    pub reference: String,
+    pub from: String,
+    pub to: String,
+    pub note: String,
+}
+
+/// The fields of an [`EntryDraft`], named as on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryField {
+    Kind,
+    HappenedAt,
+    Asset,
+    Decimals,
+    Amount,
+    Reference,
+    From,
+    To,
+    Note,
+}
+
+impl EntryField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Kind => "kind",
+            Self::HappenedAt => "happenedAt",
+            Self::Asset => "asset",
+            Self::Decimals => "decimals",
+            Self::Amount => "amount",
+            Self::Reference => "reference",
+            Self::From => "from",
+            Self::To => "to",
+            Self::Note => "note",
+        }
+    }
+}
+
+/// What is wrong with one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryProblemKind {
+    Required,
+    TooLong,
+    InvalidText,
+    Choice,
+    Datetime,
+    InTheFuture,
+    Decimals,
+    Amount(AmountError),
+    Symbol,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryProblem {
+    pub field: EntryField,
+    pub kind: EntryProblemKind,
+    pub message: String,
+}
+
+impl Entry {
+    /// Checks a typed entry at `now` (it cannot be dated in the future); every problem
+    /// is reported.
+    pub fn from_draft(draft: &EntryDraft, now: UtcTimestamp) -> Result<Self, Vec<EntryProblem>> {
+        let mut problems = Vec::new();
+        let mut fail = |field, kind, message: String| {
+            problems.push(EntryProblem {
+                field,
+                kind,
+                message,
+            });
+        };
+        let kind = EntryKind::parse(&draft.kind);
+        if kind.is_none() {
+            fail(
+                EntryField::Kind,
+                EntryProblemKind::Choice,
+                "choose contribution, refund or distribution".to_owned(),
+            );
+        }
+        let happened_at = match UtcTimestamp::parse(&draft.happened_at) {
+            Ok(at) if at > now => {
+                fail(
+                    EntryField::HappenedAt,
+                    EntryProblemKind::InTheFuture,
+                    "this date is in the future: record it once it has happened".to_owned(),
+                );
+                None
+            }
+            Ok(at) => Some(at),
+            Err(error) => {
+                fail(
+                    EntryField::HappenedAt,
+                    EntryProblemKind::Datetime,
+                    error.to_string(),
+                );
+                None
+            }
+        };
+        let asset = draft.asset.trim();
+        let asset_ok = !asset.is_empty()
+            && asset.chars().count() <= MAX_ASSET_CHARS
+            && asset
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '$'));
+        if !asset_ok {
+            fail(
+                EntryField::Asset,
+                if asset.is_empty() {
+                    EntryProblemKind::Required
+                } else {
+                    EntryProblemKind::Symbol
+                },
+                format!("a symbol of 1 to {MAX_ASSET_CHARS} letters, digits or . - _ $ (e.g. ETH)"),
+            );
+        }
+        let decimals = match draft.decimals.trim().parse::<u8>() {
+            Ok(decimals) if decimals <= crate::amount::MAX_DECIMALS => Some(decimals),
+            _ => {
+                fail(
+                    EntryField::Decimals,
+                    EntryProblemKind::Decimals,
+                    format!("a whole number from 0 to {}", crate::amount::MAX_DECIMALS),
+                );
+                None
+            }
+        };
+        let amount = decimals.and_then(|decimals| match parse_amount(&draft.amount, decimals) {
+            Ok(amount) if amount.is_zero() => {
+                fail(
+                    EntryField::Amount,
+                    EntryProblemKind::Required,
+                    "an entry moves more than nothing".to_owned(),
+                );
+                None
+            }
+            Ok(amount) => Some(amount),
+            Err(error) => {
+                fail(
+                    EntryField::Amount,
+                    EntryProblemKind::Amount(error.clone()),
+                    error.to_string(),
+                );
+                None
+            }
+        });
+        let mut text = |field, input: &str, max: usize, multiline: bool| -> Option<String> {
+            let value = input.trim().replace("\r\n", "\n");
+            let chars = value.chars().count();
+            if chars > max {
+                fail(
+                    field,
+                    EntryProblemKind::TooLong,
+                    format!("at most {max} characters (this has {chars})"),
+                );
+                return None;
+            }
+            let allowed = |c: char| multiline && (c == '\n' || c == '\t');
+            if value
+                .chars()
+                .any(|c| (c.is_control() && !allowed(c)) || is_bidi_control(c))
+            {
+                fail(
+                    field,
+                    EntryProblemKind::InvalidText,
+                    "contains control or invisible text-direction characters".to_owned(),
+                );
+                return None;
+            }
+            Some(value)
+        };
+        let reference = text(
+            EntryField::Reference,
+            &draft.reference,
+            MAX_REFERENCE_CHARS,
+            false,
+        );
+        let from = text(EntryField::From, &draft.from, MAX_PARTY_CHARS, false);
+        let to = text(EntryField::To, &draft.to, MAX_PARTY_CHARS, false);
+        let note = text(EntryField::Note, &draft.note, MAX_ENTRY_NOTE_CHARS, true);
+        match (
+            kind,
+            happened_at,
+            asset_ok,
+            decimals,
+            amount,
+            reference,
+            from,
+            to,
+            note,
+        ) {
+            (
+                Some(kind),
+                Some(happened_at),
+                true,
+                Some(decimals),
+                Some(amount),
+                Some(reference),
+                Some(from),
+                Some(to),
+                Some(note),
+            ) if problems.is_empty() => Ok(Self {
+                kind,
+                happened_at,
+                asset: asset.to_owned(),
+                decimals,
+                amount,
+                reference,
+                from,
+                to,
+                note,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> UtcTimestamp {
+        UtcTimestamp::parse("2026-12-10 12:00").expect("time")
+    }
+
+    fn draft() -> EntryDraft {
+        EntryDraft {
+            kind: "contribution".into(),
+            happened_at: "2026-12-01 10:00".into(),
+            asset: "BTC".into(),
+            decimals: "8".into(),
+            amount: "0.015".into(),
+            reference: "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b".into(),
+            from: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq".into(),
+            to: "Exchange deposit".into(),
+            note: "paid on the exchange\r\nfee 0.0001".into(),
+        }
+    }
+
+    #[test]
+    fn a_payment_made_elsewhere_is_recorded_exactly() {
+        let entry = Entry::from_draft(&draft(), now()).expect("valid");
+        assert_eq!(entry.kind, EntryKind::Contribution);
+        assert_eq!(entry.amount, U256::from(1_500_000u64));
+        assert_eq!(entry.decimals, 8);
+        assert_eq!(entry.note, "paid on the exchange\nfee 0.0001");
+    }
+
+    #[test]
+    fn every_bad_field_is_reported() {
+        let bad = EntryDraft {
+            kind: "gift".into(),
+            happened_at: "2027-01-01 00:00".into(),
+            asset: "B TC".into(),
+            decimals: "40".into(),
+            amount: "1".into(),
+            reference: "r".repeat(201),
+            from: "a\u{202E}b".into(),
+            to: String::new(),
+            note: "n".repeat(2_001),
+        };
+        let problems = Entry::from_draft(&bad, now()).expect_err("refused");
+        let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "kind",
+                "happenedAt",
+                "asset",
+                "decimals",
+                "reference",
+                "from",
+                "note"
+            ]
+        );
+        let too_precise = EntryDraft {
+            amount: "0.000000001".into(),
+            ..draft()
+        };
+        let problems = Entry::from_draft(&too_precise, now()).expect_err("9 decimals for BTC");
+        assert!(matches!(
+            problems[0].kind,
+            EntryProblemKind::Amount(AmountError::TooManyDecimalPlaces { decimals: 8 })
+        ));
+        let zero = EntryDraft {
+            amount: "0".into(),
+            ..draft()
+        };
+        assert_eq!(
+            Entry::from_draft(&zero, now()).expect_err("zero")[0].field,
+            EntryField::Amount
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! The `ledger_entries` table: contributions, refunds and distributions.
+
+use rusqlite::Row;
+use saleguard_core::U256;
+use saleguard_core::ledger::{Entry, EntryKind};
+use saleguard_core::timestamp::UtcTimestamp;
+
+use crate::participations::ParticipationId;
+use crate::{Store, StoreError};
+
+/// Where an entry came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntrySource {
+    /// Typed in by the user.
+    Manual,
+    /// Signed by Saleguard.
+    Signed,
+}
+
+impl EntrySource {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Manual => "manual",
+            Self::Signed => "signed",
+        }
+    }
+}
+
+/// A recorded entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryRecord {
+    pub id: i64,
+    pub participation_id: ParticipationId,
+    pub source: EntrySource,
+    pub entry: Entry,
+    pub recorded_at: UtcTimestamp,
+}
+
+const COLUMNS: &str = "id, participation_id, kind, source, happened_at, asset, decimals, \
+     amount_base_units, reference, from_party, to_party, note, recorded_at";
+
+impl Store {
+    pub fn insert_entry(
+        &mut self,
+        participation: ParticipationId,
+        entry: &Entry,
+        source: EntrySource,
+        now: UtcTimestamp,
+    ) -> Result<EntryRecord, StoreError> {
+        let exists: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM participations WHERE id = ?1)",
+            [participation.0],
+            |row| row.get(0),
+        )?;
+        if !exists {
+            return Err(StoreError::ParticipationNotFound(participation));
+        }
+        self.conn.execute(
+            "INSERT INTO ledger_entries (participation_id, kind, source, happened_at, asset, decimals, \
+             amount_base_units, reference, from_party, to_party, note, recorded_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            rusqlite::params![
+                participation.0,
+                entry.kind.as_str(),
+                source.as_str(),
+                entry.happened_at.unix_seconds(),
+                entry.asset,
+                entry.decimals,
+                entry.amount.to_string(),
+                entry.reference,
+                entry.from,
+                entry.to,
+                entry.note,
+                now.unix_seconds(),
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        self.conn.query_row(
+            &format!("SELECT {COLUMNS} FROM ledger_entries WHERE id = ?1"),
+            [id],
+            |row| Ok(read_entry(row)),
+        )?
+    }
+
+    /// A participation's entries, oldest first.
+    pub fn entries(&self, participation: ParticipationId) -> Result<Vec<EntryRecord>, StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM ledger_entries WHERE participation_id = ?1 ORDER BY happened_at, id"
+        ))?;
+        let rows = statement.query_map([participation.0], |row| Ok(read_entry(row)))?;
+        rows.map(|row| row?).collect()
+    }
+}
+
+fn read_entry(row: &Row<'_>) -> Result<EntryRecord, StoreError> {
+    let invalid = || StoreError::InvalidRow {
+        what: "ledger entry".to_owned(),
+    };
+    let moment = |seconds: i64| UtcTimestamp::from_unix_seconds(seconds).map_err(|_| invalid());
+    Ok(EntryRecord {
+        id: row.get("id")?,
+        participation_id: ParticipationId(row.get("participation_id")?),
+        source: match row.get::<_, String>("source")?.as_str() {
+            "manual" => EntrySource::Manual,
+            "signed" => EntrySource::Signed,
+            _ => return Err(invalid()),
+        },
+        entry: Entry {
+            kind: EntryKind::parse(&row.get::<_, String>("kind")?).ok_or_else(invalid)?,
+            happened_at: moment(row.get("happened_at")?)?,
+            asset: row.get("asset")?,
+            decimals: row.get("decimals")?,
+            amount: U256::from_str_radix(&row.get::<_, String>("amount_base_units")?, 10)
+                .map_err(|_| invalid())?,
+            reference: row.get("reference")?,
+            from: row.get("from_party")?,
+            to: row.get("to_party")?,
+            note: row.get("note")?,
+        },
+        recorded_at: moment(row.get("recorded_at")?)?,
+    })
+}
