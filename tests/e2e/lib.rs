@@ -81,13 +81,57 @@ impl AppSession {
             .unwrap_or_else(|error| panic!("click {css}: {error:?}"));
     }
 
+    /// Presses Enter in the input named `name`: submits its form the way a keyboard
+    /// user does (and whatever a notification covers on screen).
+    pub async fn press_enter_in(&self, name: &str) {
+        self.wait_for(&format!("[name='{name}']"))
+            .await
+            .send_keys("\u{E007}")
+            .await
+            .unwrap_or_else(|error| panic!("press Enter in {name}: {error}"));
+    }
+
+    /// How many elements match `css` now.
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|found| found.len())
+            .unwrap_or(0)
+    }
+
+    /// Waits until exactly `expected` elements match `css`.
+    pub async fn wait_for_count(&self, css: &str, expected: usize) {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        while self.count(css).await != expected {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{css}: {} found, {expected} expected within {PATIENCE:?}",
+                self.count(css).await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Replaces the value of the input named `name` in the form.
     pub async fn fill(&self, name: &str, value: &str) {
-        let input = self.wait_for(&format!("[name='{name}']")).await;
+        self.fill_in("", name, value).await;
+    }
+
+    /// Replaces the value of the input named `name` inside the element `scope` (a
+    /// CSS selector; empty for the whole page).
+    pub async fn fill_in(&self, scope: &str, name: &str, value: &str) {
+        let input = self.wait_for(&format!("{scope} [name='{name}']")).await;
         input
             .clear()
             .await
             .unwrap_or_else(|error| panic!("clear {name}: {error}"));
+        // A WebDriver clear fires no input event, so React keeps the old value until
+        // something is typed: tests always type a value.
+        assert!(
+            !value.is_empty(),
+            "fill {name} with a value (clearing alone does not reach React)"
+        );
         input
             .send_keys(value)
             .await
