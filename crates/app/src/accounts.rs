@@ -118,13 +118,7 @@ fn random_source_failed(error: getrandom::Error) -> AppError {
 
 /// The id of a generated phrase awaiting confirmation.
 fn new_pending_id() -> Result<String, AppError> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(random_source_failed)?;
-    Ok(format!("pending-{}", hex_encode(&bytes)))
-}
-
-fn hex_encode(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    saleguard_vault::random_id("pending-").map_err(random_source_failed)
 }
 
 fn derivation_failed() -> AppError {

@@ -96,6 +96,23 @@ pub enum Frequency {
     Quarterly,
 }
 
+impl Frequency {
+    pub const ALL: [Frequency; 3] = [Self::Daily, Self::Monthly, Self::Quarterly];
+
+    /// The stable name kept in the database and typed in forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Daily => "daily",
+            Self::Monthly => "monthly",
+            Self::Quarterly => "quarterly",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+}
+
 /// One step of a tranche plan: a share unlocking some months after the TGE.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tranche {
@@ -525,18 +542,17 @@ impl VestingTerms {
                 let at_tge = problems.percent(VestingField::AtTgePercent, &draft.at_tge_percent);
                 let cliff = problems.months(VestingField::CliffMonths, &draft.cliff_months, false);
                 let months = problems.months(VestingField::Months, &draft.months, false);
+                // Monthly when left empty, the most common plan.
                 let frequency = match draft.frequency.trim() {
-                    "daily" => Some(Frequency::Daily),
-                    "monthly" | "" => Some(Frequency::Monthly),
-                    "quarterly" => Some(Frequency::Quarterly),
-                    _ => {
+                    "" => Some(Frequency::Monthly),
+                    name => Frequency::parse(name).or_else(|| {
                         problems.add(
                             VestingField::Frequency,
                             VestingProblemKind::Choice,
                             "choose daily, monthly or quarterly",
                         );
                         None
-                    }
+                    }),
                 };
                 match (at_tge, cliff, months, frequency) {
                     (Some(at_tge), Some(cliff_months), Some(months), Some(frequency)) => {
@@ -621,12 +637,7 @@ impl VestingTerms {
                 at_tge_percent: at_tge.to_percent_text(),
                 cliff_months: cliff_months.to_string(),
                 months: months.to_string(),
-                frequency: match frequency {
-                    Frequency::Daily => "daily",
-                    Frequency::Monthly => "monthly",
-                    Frequency::Quarterly => "quarterly",
-                }
-                .to_owned(),
+                frequency: frequency.as_str().to_owned(),
                 tranches: Vec::new(),
             },
             VestingPlan::Tranches(tranches) => VestingDraft {

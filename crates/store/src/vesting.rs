@@ -37,7 +37,7 @@ impl Store {
                 Some(at_tge.get()),
                 Some(*cliff_months),
                 Some(*months),
-                Some(frequency_name(*frequency)),
+                Some(frequency.as_str()),
                 None,
             ),
             VestingPlan::Tranches(tranches) => (
@@ -100,14 +100,6 @@ impl Store {
     }
 }
 
-fn frequency_name(frequency: Frequency) -> &'static str {
-    match frequency {
-        Frequency::Daily => "daily",
-        Frequency::Monthly => "monthly",
-        Frequency::Quarterly => "quarterly",
-    }
-}
-
 fn invalid() -> StoreError {
     StoreError::InvalidRow {
         what: "vesting plan".to_owned(),
@@ -126,12 +118,11 @@ fn read_terms(row: &Row<'_>) -> Result<(ParticipationId, VestingTerms), StoreErr
                 .ok_or_else(invalid)?,
             cliff_months: row.get::<_, Option<u32>>("cliff_months")?.unwrap_or(0),
             months: row.get::<_, Option<u32>>("months")?.ok_or_else(invalid)?,
-            frequency: match row.get::<_, Option<String>>("frequency")?.as_deref() {
-                Some("daily") => Frequency::Daily,
-                Some("monthly") => Frequency::Monthly,
-                Some("quarterly") => Frequency::Quarterly,
-                _ => return Err(invalid()),
-            },
+            frequency: row
+                .get::<_, Option<String>>("frequency")?
+                .as_deref()
+                .and_then(Frequency::parse)
+                .ok_or_else(invalid)?,
         },
         "tranches" => VestingPlan::Tranches(
             row.get::<_, Option<String>>("tranches")?

@@ -89,12 +89,15 @@ impl std::fmt::Debug for Keyring {
 
 /// The keyring entry name of one secret: public, random, kept in the database.
 pub fn new_secret_reference() -> Result<String, getrandom::Error> {
+    random_id("account-secret-")
+}
+
+/// `prefix` followed by 128 random bits in hex, from the OS random source: an id
+/// nobody can guess or collide with.
+pub fn random_id(prefix: &str) -> Result<String, getrandom::Error> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes)?;
-    Ok(format!(
-        "account-secret-{}",
-        alloy_primitives::hex::encode(bytes)
-    ))
+    Ok(format!("{prefix}{}", alloy_primitives::hex::encode(bytes)))
 }
 
 impl Keyring {

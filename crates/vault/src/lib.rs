@@ -16,7 +16,7 @@ pub use key::{
     AccountSecret, DerivationError, MAX_PASSPHRASE_CHARS, MnemonicOrPassphraseError,
     PassphraseError, PrivateKeyError,
 };
-pub use keyring::{Keyring, KeyringError, KeyringNamespace, new_secret_reference};
+pub use keyring::{Keyring, KeyringError, KeyringNamespace, new_secret_reference, random_id};
 pub use mnemonic::{
     GENERATED_WORD_COUNT, MnemonicError, NewRecoveryPhrase, RecoveryPhrase, VALID_WORD_COUNTS,
 };
