@@ -73,12 +73,52 @@ impl AppSession {
             })
     }
 
+    /// Clicks the element once it can really take the click: scrolled into view, no longer
+    /// moving or fading in (a dialog's opening transition), and on top at its centre.
+    /// A click sent earlier can land on whatever is above it (a dialog's overlay,
+    /// which closes the dialog) and be lost without an error.
     pub async fn click(&self, css: &str) {
-        self.wait_for(css)
-            .await
+        let element = self.wait_for(css).await;
+        self.wait_until_clickable(css, &element).await;
+        element
             .click()
             .await
             .unwrap_or_else(|error| panic!("click {css}: {error:?}"));
+    }
+
+    async fn wait_until_clickable(&self, css: &str, element: &Element) {
+        let settled = "const [element, done] = [arguments[0], arguments[arguments.length - 1]]; \
+            const box = () => { const r = element.getBoundingClientRect(); \
+                                return [r.x, r.y, r.width, r.height].join(); }; \
+            element.scrollIntoView({ block: 'nearest', inline: 'nearest' }); \
+            const before = box(); \
+            requestAnimationFrame(() => requestAnimationFrame(() => { \
+              const r = element.getBoundingClientRect(); \
+              let opaque = true; \
+              for (let node = element; node instanceof Element; node = node.parentElement) { \
+                if (getComputedStyle(node).opacity !== '1') opaque = false; \
+              } \
+              const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); \
+              done(r.width > 0 && r.height > 0 && box() === before && opaque \
+                   && top !== null && (top === element || element.contains(top))); \
+            }));";
+        let argument = serde_json::to_value(element).expect("an element is JSON");
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            let ready = self
+                .client
+                .execute_async(settled, vec![argument.clone()])
+                .await
+                .unwrap_or_else(|error| panic!("checking {css} can be clicked: {error:?}"));
+            if ready == serde_json::Value::Bool(true) {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{css} could not be clicked within {PATIENCE:?}: hidden, moving or covered"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Presses Enter in the input named `name`: submits its form the way a keyboard
