@@ -30,4 +30,12 @@ pub const COMMAND_NAMES: &[&str] = &[
     "set_vesting",
     "calendar",
     "record_entry",
+    "get_research",
+    "set_research",
+    "record_whitepaper",
+    "get_settings",
+    "set_residence_country",
+    "list_countries",
+    "set_kyc",
+    "set_refund_deadline",
 ];

@@ -10,8 +10,10 @@ use saleguard_app::accounts_dto::{
     NewMnemonic, RevealedSecret,
 };
 use saleguard_app::dto::{AppInfo, Sale};
+use saleguard_app::kyc::KycInput;
 use saleguard_app::ledger::EntryInput;
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
+use saleguard_app::research::{Country, ResearchInput, SaleResearch, Settings};
 use saleguard_app::vesting::{CalendarEvent, VestingInput};
 use saleguard_app::{
     AppError, DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard, SystemClock,
@@ -245,6 +247,77 @@ fn record_entry(
     app.record_entry(id, &input)
 }
 
+/// The research on a sale: scorecard, grade, red flags, jurisdictions, whitepapers.
+#[tauri::command(async)]
+#[specta::specta]
+fn get_research(app: State<'_, Saleguard>, sale_id: i64) -> Result<SaleResearch, AppError> {
+    app.research(sale_id)
+}
+
+/// Saves the research on a sale, all of it or nothing.
+#[tauri::command(async)]
+#[specta::specta]
+fn set_research(
+    app: State<'_, Saleguard>,
+    sale_id: i64,
+    input: ResearchInput,
+) -> Result<SaleResearch, AppError> {
+    app.set_research(sale_id, &input)
+}
+
+/// Keeps the fingerprint of the whitepaper file the user picked (hashed in the UI with
+/// the platform's SHA-256; the file itself never crosses).
+#[tauri::command(async)]
+#[specta::specta]
+fn record_whitepaper(
+    app: State<'_, Saleguard>,
+    sale_id: i64,
+    sha256: String,
+    file_name: String,
+    byte_count: u64,
+) -> Result<SaleResearch, AppError> {
+    app.record_whitepaper(sale_id, &sha256, &file_name, byte_count)
+}
+
+/// The user's settings.
+#[tauri::command(async)]
+#[specta::specta]
+fn get_settings(app: State<'_, Saleguard>) -> Result<Settings, AppError> {
+    app.settings()
+}
+
+/// Sets the country of residence (an ISO 3166-1 code; empty clears it).
+#[tauri::command(async)]
+#[specta::specta]
+fn set_residence_country(app: State<'_, Saleguard>, code: String) -> Result<Settings, AppError> {
+    app.set_residence_country(&code)
+}
+
+/// Every country, by name: the choices for the country of residence.
+#[tauri::command(async)]
+#[specta::specta]
+fn list_countries() -> Result<Vec<Country>, AppError> {
+    Ok(saleguard_app::research::countries())
+}
+
+/// Saves a participation's KYC details.
+#[tauri::command(async)]
+#[specta::specta]
+fn set_kyc(app: State<'_, Saleguard>, id: i64, input: KycInput) -> Result<Participation, AppError> {
+    app.set_kyc(id, &input)
+}
+
+/// Sets (or, empty, clears) the last day to claim a refund that is due.
+#[tauri::command(async)]
+#[specta::specta]
+fn set_refund_deadline(
+    app: State<'_, Saleguard>,
+    id: i64,
+    at: String,
+) -> Result<Participation, AppError> {
+    app.set_refund_deadline(id, &at)
+}
+
 /// The commands and types the UI sees; the TypeScript bindings are generated from this.
 ///
 /// Row ids and chain ids are `number` in TypeScript: the core keeps chain ids below
@@ -281,6 +354,14 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             set_vesting,
             calendar,
             record_entry,
+            get_research,
+            set_research,
+            record_whitepaper,
+            get_settings,
+            set_residence_country,
+            list_countries,
+            set_kyc,
+            set_refund_deadline,
         ])
         // The form defaults the native coin's symbol from the chain id with the core's table.
         .constant("NATIVE_COIN_SYMBOLS", native_coin_symbols())

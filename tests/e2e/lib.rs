@@ -90,7 +90,7 @@ impl AppSession {
         let settled = "const [element, done] = [arguments[0], arguments[arguments.length - 1]]; \
             const box = () => { const r = element.getBoundingClientRect(); \
                                 return [r.x, r.y, r.width, r.height].join(); }; \
-            element.scrollIntoView({ block: 'nearest', inline: 'nearest' }); \
+            element.scrollIntoView({ block: 'center', inline: 'nearest' }); \
             const before = box(); \
             requestAnimationFrame(() => requestAnimationFrame(() => { \
               const r = element.getBoundingClientRect(); \
@@ -124,7 +124,58 @@ impl AppSession {
     /// Presses Enter in the input named `name`: submits its form the way a keyboard
     /// user does (and whatever a notification covers on screen).
     pub async fn press_enter_in(&self, name: &str) {
-        self.wait_for(&format!("[name='{name}']"))
+        self.press_enter_in_form("", name).await;
+    }
+
+    /// Waits until the (trimmed) text of the element `css` is `expected`.
+    pub async fn wait_for_text_of(&self, css: &str, expected: &str) {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.trim() == expected {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{css}: {text:?}, {expected:?} expected within {PATIENCE:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Adds a sale through the Sales area's form (`fields` by input name) and waits
+    /// for it in the list.
+    pub async fn add_sale(&self, fields: &[(&str, &str)]) {
+        self.click("[data-testid='nav-sales']").await;
+        self.click("[data-testid='add-sale']").await;
+        self.wait_for("[data-testid='sale-form']").await;
+        for (name, value) in fields {
+            self.fill(name, value).await;
+        }
+        self.click("[data-testid='sale-form'] button[type='submit']")
+            .await;
+        self.wait_for("[data-testid='sale-row']").await;
+    }
+
+    /// Records the participation's next step (`state` as on the wire, now) from the
+    /// Overview tab, and waits for the history to have `steps` steps.
+    pub async fn record_step(&self, state: &str, steps: usize) {
+        self.click(&format!(
+            "[data-testid='record-step-form'] input[name='to'][value='{state}']"
+        ))
+        .await;
+        self.press_enter_in_form("[data-testid='record-step-form']", "happenedAt")
+            .await;
+        self.wait_for_count("[data-testid='participation-step']", steps)
+            .await;
+    }
+
+    /// Presses Enter in the input named `name` inside `scope`.
+    pub async fn press_enter_in_form(&self, scope: &str, name: &str) {
+        self.wait_for(&format!("{scope} [name='{name}']"))
             .await
             .send_keys("\u{E007}")
             .await

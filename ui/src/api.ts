@@ -42,6 +42,36 @@ export type ParticipationStep = Participation["history"][number];
 export type ParticipationState = Participation["state"];
 export type StartParticipationInput = Parameters<(typeof commands)["startParticipation"]>[0];
 export type MoveParticipationInput = Parameters<(typeof commands)["moveParticipation"]>[1];
+/** A vesting plan as typed in a form: every field a string, checked by the backend. */
+export type VestingInput = Parameters<(typeof commands)["setVesting"]>[1];
+export type TrancheInput = VestingInput["tranches"][number];
+/** A participation's vesting: the plan as typed, its exact schedule, what has unlocked and what unlocks next. */
+export type Vesting = NonNullable<Participation["vesting"]>;
+export type Unlock = Vesting["unlocks"][number];
+/** A contribution, refund or distribution as typed in a form. */
+export type EntryInput = Parameters<(typeof commands)["recordEntry"]>[1];
+/** A recorded contribution, refund or distribution. */
+export type LedgerEntry = Participation["ledger"][number];
+/** One dated event of the calendar: a sale opening or closing, a token unlock. */
+export type CalendarEvent = OkData<CommandReply<"calendar">>[number];
+export type CalendarEventKind = CalendarEvent["kind"];
+
+/** Everything known from researching a sale: scorecard, grade, red flags, jurisdictions, whitepaper fingerprints. */
+export type SaleResearch = OkData<CommandReply<"getResearch">>;
+/** The research as typed in the scorecard editor. */
+export type ResearchInput = Parameters<(typeof commands)["setResearch"]>[1];
+export type FactorInput = ResearchInput["factors"][number];
+export type FactorView = SaleResearch["factors"][number];
+export type GradeView = SaleResearch["grade"];
+export type JurisdictionFinding = SaleResearch["jurisdiction"];
+export type Severity = JurisdictionFinding["severity"];
+export type WhitepaperView = SaleResearch["whitepapers"][number];
+export type Settings = OkData<CommandReply<"getSettings">>;
+export type Country = OkData<CommandReply<"listCountries">>[number];
+/** A participation's KYC: status (from its history), whether the sale requires it, and the details kept. */
+export type Kyc = Participation["kyc"];
+export type KycStatus = Kyc["status"];
+export type KycInput = Parameters<(typeof commands)["setKyc"]>[1];
 
 /** What a failed backend call throws: the backend's typed error, or an `Error` when the call itself broke. */
 export type BackendFailure = AppError | Error;
@@ -71,6 +101,12 @@ export const api = {
     unwrap(await commands.startParticipation(input)),
   moveParticipation: async (id: number, input: MoveParticipationInput): Promise<Participation> =>
     unwrap(await commands.moveParticipation(id, input)),
+  setVesting: async (id: number, input: VestingInput): Promise<Participation> =>
+    unwrap(await commands.setVesting(id, input)),
+  recordEntry: async (id: number, input: EntryInput): Promise<Participation> =>
+    unwrap(await commands.recordEntry(id, input)),
+  /** Events from `from` to `to` (UTC as typed or RFC 3339); empty `from` is now, empty `to` twelve months after `from`. */
+  calendar: async (from: string, to: string): Promise<CalendarEvent[]> => unwrap(await commands.calendar(from, to)),
   appInfo: async (): Promise<AppInfo> => unwrap(await commands.appInfo()),
   listAccounts: async (): Promise<Account[]> => unwrap(await commands.listAccounts()),
   getAccount: async (id: number): Promise<Account> => unwrap(await commands.getAccount(id)),
@@ -95,6 +131,17 @@ export const api = {
   revealAccountSecret: async (id: number, confirmation: string): Promise<RevealedSecret> =>
     unwrap(await commands.revealAccountSecret(id, confirmation)),
   keyringStatus: async (): Promise<KeyringStatus> => unwrap(await commands.keyringStatus()),
+  getResearch: async (saleId: number): Promise<SaleResearch> => unwrap(await commands.getResearch(saleId)),
+  setResearch: async (saleId: number, input: ResearchInput): Promise<SaleResearch> =>
+    unwrap(await commands.setResearch(saleId, input)),
+  recordWhitepaper: async (saleId: number, sha256: string, fileName: string, byteCount: number): Promise<SaleResearch> =>
+    unwrap(await commands.recordWhitepaper(saleId, sha256, fileName, byteCount)),
+  getSettings: async (): Promise<Settings> => unwrap(await commands.getSettings()),
+  setResidenceCountry: async (code: string): Promise<Settings> => unwrap(await commands.setResidenceCountry(code)),
+  listCountries: async (): Promise<Country[]> => unwrap(await commands.listCountries()),
+  setKyc: async (id: number, input: KycInput): Promise<Participation> => unwrap(await commands.setKyc(id, input)),
+  setRefundDeadline: async (id: number, at: string): Promise<Participation> =>
+    unwrap(await commands.setRefundDeadline(id, at)),
 };
 
 export function isAppError(value: unknown): value is AppError {

@@ -49,6 +49,25 @@ export const commands = {
 	calendar: (from: string, to: string) => typedError<CalendarEvent[], AppError>(__TAURI_INVOKE("calendar", { from, to })),
 	/**  Records a contribution, refund or distribution made outside Saleguard. */
 	recordEntry: (id: number, input: EntryInput) => typedError<Participation, AppError>(__TAURI_INVOKE("record_entry", { id, input })),
+	/**  The research on a sale: scorecard, grade, red flags, jurisdictions, whitepapers. */
+	getResearch: (saleId: number) => typedError<SaleResearch, AppError>(__TAURI_INVOKE("get_research", { saleId })),
+	/**  Saves the research on a sale, all of it or nothing. */
+	setResearch: (saleId: number, input: ResearchInput) => typedError<SaleResearch, AppError>(__TAURI_INVOKE("set_research", { saleId, input })),
+	/**
+	 *  Keeps the fingerprint of the whitepaper file the user picked (hashed in the UI with
+	 *  the platform's SHA-256; the file itself never crosses).
+	 */
+	recordWhitepaper: (saleId: number, sha256: string, fileName: string, byteCount: number) => typedError<SaleResearch, AppError>(__TAURI_INVOKE("record_whitepaper", { saleId, sha256, fileName, byteCount })),
+	/**  The user's settings. */
+	getSettings: () => typedError<Settings, AppError>(__TAURI_INVOKE("get_settings")),
+	/**  Sets the country of residence (an ISO 3166-1 code; empty clears it). */
+	setResidenceCountry: (code: string) => typedError<Settings, AppError>(__TAURI_INVOKE("set_residence_country", { code })),
+	/**  Every country, by name: the choices for the country of residence. */
+	listCountries: () => typedError<Country[], AppError>(__TAURI_INVOKE("list_countries")),
+	/**  Saves a participation's KYC details. */
+	setKyc: (id: number, input: KycInput) => typedError<Participation, AppError>(__TAURI_INVOKE("set_kyc", { id, input })),
+	/**  Sets (or, empty, clears) the last day to claim a refund that is due. */
+	setRefundDeadline: (id: number, at: string) => typedError<Participation, AppError>(__TAURI_INVOKE("set_refund_deadline", { id, at })),
 };
 
 /* Constants */
@@ -133,12 +152,20 @@ export type CalendarEvent = {
 };
 
 /**  What a calendar entry is about. */
-export type CalendarEventKind = "sale_opens" | "sale_closes" | "unlock";
+export type CalendarEventKind = "sale_opens" | "sale_closes" | "unlock" | 
+/**  The last day to claim a refund that is due. */
+"refund_deadline";
 
 export type ConfirmNewAccount = {
 	pendingId: string,
 	label: string,
 	answers: WordAnswer[],
+};
+
+/**  A country, by code and English name. */
+export type Country = {
+	code: string,
+	name: string,
 };
 
 export type CurrencyKind = 
@@ -169,13 +196,47 @@ export type EntryInput = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "sale_not_found" | "account_not_found" | "account_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "sale_not_found" | "account_not_found" | "account_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+
+/**  One factor as typed in the scorecard editor. */
+export type FactorInput = {
+	/**
+	 *  `whitepaper`, `roadmap`, `team`, `market_potential`, `token_economics`,
+	 *  `community`, `audits`, `exchange_involvement` or `legal_status`.
+	 */
+	factor: string,
+	/**  0 to 5; empty when not judged yet. */
+	score: string,
+	notes: string,
+	/**  Web addresses, one per entry. */
+	evidence: string[],
+};
+
+/**  A factor of the scorecard, explained. */
+export type FactorView = {
+	factor: string,
+	/**  The question the score answers. */
+	question: string,
+	score: number | null,
+	notes: string,
+	evidence: string[],
+};
 
 /**  A problem with one form field. */
 export type FieldError = {
 	field: string,
 	code: ErrorCode,
 	message: string,
+};
+
+/**  The computed grade: a letter and points, or why there is none yet. */
+export type GradeView = {
+	/**  `A` to `F`; `None` while fewer than `needed` factors are scored. */
+	letter: string | null,
+	points: number | null,
+	scored: number,
+	needed: number,
+	maxScore: number,
 };
 
 export type ImportMnemonic = {
@@ -191,12 +252,44 @@ export type ImportPrivateKey = {
 	privateKey: string,
 };
 
+export type JurisdictionFinding = {
+	kind: JurisdictionFindingKind,
+	severity: Severity,
+	message: string,
+};
+
+/**  What the sale's jurisdictions say of where the user lives. */
+export type JurisdictionFindingKind = 
+/**  No country of residence in Settings. */
+"no_country_set" | "eligible" | "not_excluded" | "not_listed_as_eligible" | "excluded";
+
 /**  Whether the OS keyring can be reached, and what to do when it cannot. */
 export type KeyringStatus = {
 	available: boolean,
 	code: ErrorCode | null,
 	message: string | null,
 };
+
+/**  A participation's KYC: its status (from the history) and the details kept. */
+export type Kyc = {
+	/**  As the participation's history says. */
+	status: KycStatusName,
+	/**  Whether the sale requires KYC. */
+	required: boolean,
+	details: KycInput,
+};
+
+/**  KYC details as typed: every field a string; `submittedAt` may be empty. */
+export type KycInput = {
+	provider: string,
+	/**  UTC (`2026-11-20 09:30`), or empty. */
+	submittedAt: string,
+	reference: string,
+	notes: string,
+};
+
+/**  Where KYC stands. */
+export type KycStatusName = "not_started" | "pending" | "approved" | "rejected";
 
 /**  A recorded entry. */
 export type LedgerEntry = {
@@ -248,6 +341,14 @@ export type Participation = {
 	vesting: Vesting | null,
 	/**  Contributions, refunds and distributions, oldest first. */
 	ledger: LedgerEntry[],
+	kyc: Kyc,
+	/**  The last day to claim a refund, while one is due (RFC 3339, UTC). */
+	refundDeadline: string | null,
+	/**
+	 *  What comes next for it, dated after now: its sale opening or closing (while it
+	 *  can still go on), its refund deadline (while the refund is due) or its next unlock.
+	 */
+	nextEvent: CalendarEvent | null,
 	createdAt: string,
 };
 
@@ -267,6 +368,23 @@ export type PricingUnit =
 "price" | 
 /**  `amount` is in tokens, per one unit of the accepted currency. */
 "rate";
+
+/**  A red flag, raised or not. */
+export type RedFlagView = {
+	flag: string,
+	raised: boolean,
+};
+
+/**
+ *  The research on a sale as typed: every factor, the red flags raised, and the
+ *  jurisdictions (ISO 3166-1 alpha-2 codes, separated by commas or spaces).
+ */
+export type ResearchInput = {
+	factors: FactorInput[],
+	redFlags: string[],
+	eligibleJurisdictions: string,
+	excludedJurisdictions: string,
+};
 
 /**  An account's secret, for an explicit and confirmed reveal only. */
 export type RevealedSecret = { kind: "mnemonic"; words: string[]; hasPassphrase: boolean; derivationPath: string } | { kind: "private_key"; privateKey: string };
@@ -331,8 +449,38 @@ export type SaleDraft = {
 	notes: string,
 };
 
+/**  Everything known from researching a sale. */
+export type SaleResearch = {
+	saleId: number,
+	projectName: string,
+	/**  In the scorecard's order. */
+	factors: FactorView[],
+	redFlags: RedFlagView[],
+	grade: GradeView,
+	eligibleJurisdictions: Country[],
+	excludedJurisdictions: Country[],
+	residenceCountry: Country | null,
+	jurisdiction: JurisdictionFinding,
+	/**  Oldest first. */
+	whitepapers: WhitepaperView[],
+	/**  The latest fingerprint differs from the first one the user recorded. */
+	whitepaperChanged: boolean,
+	/**  What the editor starts from. */
+	input: ResearchInput,
+	/**  When it was last saved; `None` before the first save. */
+	updatedAt: string | null,
+};
+
 /**  Where a sale stands at a given moment, from its dates alone. */
 export type SaleStatus = "upcoming" | "open" | "ended";
+
+/**  The user's settings. */
+export type Settings = {
+	residenceCountry: Country | null,
+};
+
+/**  How much a finding weighs when a contribution is reviewed before signing. */
+export type Severity = "info" | "warn" | "block";
 
 /**  Starting a participation: its first state (often `researching`), when, and why. */
 export type StartParticipation = {
@@ -393,6 +541,15 @@ export type VestingInput = {
 	/**  `daily`, `monthly` or `quarterly`. */
 	frequency: string,
 	tranches: TrancheInput[],
+};
+
+/**  A whitepaper file the user fingerprinted. */
+export type WhitepaperView = {
+	/**  64 lowercase hexadecimal digits. */
+	sha256: string,
+	fileName: string,
+	byteCount: number,
+	recordedAt: string,
 };
 
 /**  One re-entered word of a new recovery phrase. */

@@ -48,6 +48,14 @@ pub enum ErrorCode {
     InvalidMonths,
     InvalidChoice,
     InvalidVestingPlan,
+    // Research and KYC.
+    InvalidScore,
+    TooManyLinks,
+    UnknownCountry,
+    ContradictoryJurisdictions,
+    InvalidDigest,
+    EmptyFile,
+    FileUnreadable,
     // Things that are not there, or already are.
     SaleNotFound,
     AccountNotFound,
@@ -115,6 +123,13 @@ impl ErrorCode {
         Self::InvalidMonths,
         Self::InvalidChoice,
         Self::InvalidVestingPlan,
+        Self::InvalidScore,
+        Self::TooManyLinks,
+        Self::UnknownCountry,
+        Self::ContradictoryJurisdictions,
+        Self::InvalidDigest,
+        Self::EmptyFile,
+        Self::FileUnreadable,
         Self::SaleNotFound,
         Self::AccountNotFound,
         Self::AccountExists,
@@ -219,6 +234,13 @@ impl AppError {
                 message,
             }],
         }
+    }
+
+    /// The error of an input refused field by field. A refusal that named no field is a
+    /// bug in the rules, reported as `internal` rather than passed off as success.
+    pub fn refused(invalid_fields: Vec<FieldError>) -> Self {
+        Self::from_fields(invalid_fields)
+            .unwrap_or_else(|| Self::new(ErrorCode::Internal, "refused without a reason"))
     }
 
     /// One error for several field problems (the first one leads), as a form wants them.
@@ -331,6 +353,13 @@ mod tests {
                 | ErrorCode::InvalidMonths
                 | ErrorCode::InvalidChoice
                 | ErrorCode::InvalidVestingPlan
+                | ErrorCode::InvalidScore
+                | ErrorCode::TooManyLinks
+                | ErrorCode::UnknownCountry
+                | ErrorCode::ContradictoryJurisdictions
+                | ErrorCode::InvalidDigest
+                | ErrorCode::EmptyFile
+                | ErrorCode::FileUnreadable
                 | ErrorCode::ParticipationNotFound
                 | ErrorCode::ParticipationExists
                 | ErrorCode::ParticipationChanged
@@ -367,7 +396,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            57,
+            64,
             "update this count with the match above"
         );
     }

@@ -93,8 +93,7 @@ impl Saleguard {
                     message: p.message,
                 })
                 .collect();
-            AppError::from_fields(fields)
-                .unwrap_or_else(|| AppError::new(ErrorCode::Internal, "refused without a reason"))
+            AppError::refused(fields)
         })?;
         let mut store = self.store()?;
         store.insert_entry(ParticipationId(id), &entry, EntrySource::Manual, now)?;

@@ -9,10 +9,12 @@ pub mod accounts_dto;
 mod clock;
 pub mod dto;
 mod error;
+pub mod kyc;
 pub mod ledger;
 mod logging;
 pub mod participations;
 mod paths;
+pub mod research;
 pub mod vesting;
 
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -119,6 +119,12 @@ pub struct Participation {
     pub vesting: Option<crate::vesting::Vesting>,
     /// Contributions, refunds and distributions, oldest first.
     pub ledger: Vec<crate::ledger::LedgerEntry>,
+    pub kyc: crate::kyc::Kyc,
+    /// The last day to claim a refund, while one is due (RFC 3339, UTC).
+    pub refund_deadline: Option<String>,
+    /// What comes next for it, dated after now: its sale opening or closing (while it
+    /// can still go on), its refund deadline (while the refund is due) or its next unlock.
+    pub next_event: Option<crate::vesting::CalendarEvent>,
     pub created_at: String,
 }
 
@@ -238,6 +244,18 @@ impl Saleguard {
             })
             .map(|to| StateName::from(*to))
             .collect();
+        let vesting = store.vesting(record.id)?;
+        // Kept after the refund, but only a deadline while the refund is due.
+        let refund_deadline = store
+            .refund_deadline(record.id)?
+            .filter(|_| record.state == ParticipationState::RefundDue);
+        let next_event = crate::vesting::next_event(
+            &sale,
+            record,
+            vesting.as_ref(),
+            refund_deadline,
+            self.clock.now(),
+        );
         Ok(Participation {
             id: record.id.0,
             sale_id: record.sale_id.0,
@@ -256,7 +274,7 @@ impl Saleguard {
                 })
                 .collect(),
             next_states,
-            vesting: store.vesting(record.id)?.map(|terms| {
+            vesting: vesting.map(|terms| {
                 crate::vesting::vesting_view(
                     &terms,
                     sale.terms.token_decimals,
@@ -269,6 +287,9 @@ impl Saleguard {
                 .iter()
                 .map(crate::ledger::LedgerEntry::from)
                 .collect(),
+            kyc: crate::kyc::kyc_view(store, record, kyc_required)?,
+            refund_deadline: refund_deadline.map(UtcTimestamp::to_rfc3339),
+            next_event,
             created_at: record.created_at.to_rfc3339(),
         })
     }

@@ -2,9 +2,11 @@
 //! upcoming events across every sale and participation.
 
 use saleguard_core::amount::AmountError;
+use saleguard_core::participation::ParticipationState;
+use saleguard_core::sale::Sale;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::vesting::{Unlock, VestingDraft, VestingProblemKind, VestingTerms};
-use saleguard_store::ParticipationId;
+use saleguard_store::{ParticipationId, ParticipationRecord};
 use serde::{Deserialize, Serialize};
 
 use crate::dto::Amount;
@@ -63,6 +65,8 @@ pub enum CalendarEventKind {
     SaleOpens,
     SaleCloses,
     Unlock,
+    /// The last day to claim a refund that is due.
+    RefundDeadline,
 }
 
 /// One dated event of the calendar.
@@ -155,9 +159,7 @@ impl Saleguard {
                         message: p.message,
                     })
                     .collect();
-                AppError::from_fields(fields).unwrap_or_else(|| {
-                    AppError::new(ErrorCode::Internal, "refused without a reason")
-                })
+                AppError::refused(fields)
             })?;
         store.set_vesting(record.id, &terms, self.clock.now())?;
         tracing::info!(id, "vesting plan set");
@@ -194,8 +196,8 @@ impl Saleguard {
         self.calendar(from, to)
     }
 
-    /// Sale openings and closings (of sales not archived) and unlocks, from `from` to
-    /// `to` inclusive, in time order.
+    /// Sale openings, closings and refund deadlines (while the refund is due) of sales
+    /// not archived, and unlocks, from `from` to `to` inclusive, in time order.
     pub fn calendar(
         &self,
         from: UtcTimestamp,
@@ -245,9 +247,79 @@ impl Saleguard {
                 ));
             }
         }
+        for (participation, due_at) in store.refund_deadlines()? {
+            let record = store.participation(participation)?;
+            let sale = store.sale(record.sale_id)?;
+            if record.state != ParticipationState::RefundDue
+                || !within(due_at)
+                || sale.archived_at.is_some()
+            {
+                continue;
+            }
+            events.push((
+                due_at,
+                CalendarEvent {
+                    at: due_at.to_rfc3339(),
+                    kind: CalendarEventKind::RefundDeadline,
+                    sale_id: sale.id.0,
+                    project_name: sale.terms.project_name.clone(),
+                    participation_id: Some(participation.0),
+                    amount: None,
+                },
+            ));
+        }
         events.sort_by_key(|(at, _)| *at);
         Ok(events.into_iter().map(|(_, event)| event).collect())
     }
+}
+
+/// The earliest event after `now` of one participation: its sale opening or closing
+/// (unless the participation has ended), its refund deadline (while the refund is due),
+/// or its next unlock.
+pub(crate) fn next_event(
+    sale: &Sale,
+    record: &ParticipationRecord,
+    vesting: Option<&VestingTerms>,
+    refund_deadline: Option<UtcTimestamp>,
+    now: UtcTimestamp,
+) -> Option<CalendarEvent> {
+    let event = |at: UtcTimestamp, kind, amount| CalendarEvent {
+        at: at.to_rfc3339(),
+        kind,
+        sale_id: sale.id.0,
+        project_name: sale.terms.project_name.clone(),
+        participation_id: Some(record.id.0),
+        amount,
+    };
+    let mut candidates = Vec::new();
+    if !record.state.successors().is_empty() {
+        candidates.push((
+            sale.terms.window.starts_at(),
+            CalendarEventKind::SaleOpens,
+            None,
+        ));
+        candidates.push((
+            sale.terms.window.ends_at(),
+            CalendarEventKind::SaleCloses,
+            None,
+        ));
+    }
+    if let Some(at) = refund_deadline.filter(|_| record.state == ParticipationState::RefundDue) {
+        candidates.push((at, CalendarEventKind::RefundDeadline, None));
+    }
+    if let Some(unlock) = vesting.and_then(|terms| terms.schedule().next_unlock(now).cloned()) {
+        let amount = Amount::new(
+            unlock.amount,
+            sale.terms.token_decimals,
+            &sale.terms.token_symbol,
+        );
+        candidates.push((unlock.at, CalendarEventKind::Unlock, Some(amount)));
+    }
+    candidates
+        .into_iter()
+        .filter(|(at, _, _)| *at > now)
+        .min_by_key(|(at, _, _)| *at)
+        .map(|(at, kind, amount)| event(at, kind, amount))
 }
 
 fn problem_code(kind: &VestingProblemKind) -> ErrorCode {

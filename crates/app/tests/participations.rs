@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
+use saleguard_app::vesting::CalendarEventKind;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, SaleDraft, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
 
@@ -234,6 +235,12 @@ fn a_vesting_plan_gives_the_schedule_the_next_unlock_and_the_calendar() {
         ("2027-01-01T00:00:00Z", "90")
     );
     assert_eq!(vesting.plan, linear_plan(), "the plan reads back as typed");
+    let next_event = with_plan.next_event.expect("something comes next");
+    assert_eq!(
+        (next_event.kind, next_event.at.as_str()),
+        (CalendarEventKind::SaleCloses, "2026-12-15T14:00:00Z"),
+        "the sale closes (15 December) before the next unlock (1 January)"
+    );
 
     let calendar = app
         .calendar_between("", "2027-02-15 00:00")

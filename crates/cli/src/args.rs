@@ -36,7 +36,17 @@ pub enum Command {
     /// Your involvement in each sale, step by step; every step is dated and kept.
     #[command(subcommand)]
     Participation(ParticipationCommand),
-    /// Upcoming events: sales opening and closing, and token unlocks.
+    /// Research on a sale: the due-diligence scorecard, red flags, jurisdictions and
+    /// whitepaper fingerprints.
+    #[command(subcommand)]
+    Diligence(DiligenceCommand),
+    /// Your settings: show them, or set your country of residence.
+    Settings {
+        /// Your country of residence, as an ISO 3166-1 code (US, DE); "" clears it.
+        #[arg(long, value_name = "CODE")]
+        country: Option<String>,
+    },
+    /// Upcoming events: sales opening and closing, token unlocks and refund deadlines.
     Calendar {
         /// Start of the period, UTC (default: now).
         #[arg(long, value_name = "TIME", default_value = "")]
@@ -138,6 +148,28 @@ pub enum ParticipationCommand {
         #[arg(long, default_value = "", allow_hyphen_values = true)]
         note: String,
     },
+    /// Keep KYC details (options left out keep their value).
+    Kyc {
+        id: i64,
+        /// The KYC provider, e.g. "Fractal ID".
+        #[arg(long)]
+        provider: Option<String>,
+        /// When you submitted, UTC ("2026-11-20 09:30"); "" clears it.
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        submitted: Option<String>,
+        /// The provider's reference for your application.
+        #[arg(long)]
+        reference: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        notes: Option<String>,
+    },
+    /// Set the last day to claim a refund that is due ("" clears it).
+    RefundDeadline {
+        id: i64,
+        /// UTC ("2027-01-31 23:59").
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        at: String,
+    },
     /// Record the next step.
     Move {
         id: i64,
@@ -146,6 +178,56 @@ pub enum ParticipationCommand {
         to: StateName,
         #[command(flatten)]
         step: StepFields,
+    },
+}
+
+/// Scorecard factors: whitepaper, roadmap, team, market_potential, token_economics,
+/// community, audits, exchange_involvement, legal_status. Red flags:
+/// unrealistic_promises, lack_of_transparency, anonymous_or_inexperienced_team,
+/// no_comprehensive_whitepaper, no_third_party_audit, no_recognised_exchange.
+#[derive(Debug, Subcommand)]
+pub enum DiligenceCommand {
+    /// Show a sale's scorecard, grade, red flags, jurisdictions and whitepapers.
+    Show {
+        /// The sale's id.
+        sale: i64,
+    },
+    /// Score one factor, with notes and evidence (options left out keep their value).
+    Score {
+        sale: i64,
+        /// The factor.
+        #[arg(long)]
+        factor: String,
+        /// 0 (absent or alarming) to 5 (exemplary); "" when not judged.
+        #[arg(long, allow_hyphen_values = true)]
+        score: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        notes: Option<String>,
+        /// A link to what backs the score (repeat it; replaces the factor's links).
+        #[arg(long, value_name = "URL")]
+        evidence: Vec<String>,
+    },
+    /// Raise a red flag, or lower it with --clear.
+    Flag {
+        sale: i64,
+        /// The red flag.
+        flag: String,
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Set the countries the sale admits or excludes (ISO 3166-1 codes, "US, CN").
+    Jurisdictions {
+        sale: i64,
+        #[arg(long, value_name = "CODES")]
+        eligible: Option<String>,
+        #[arg(long, value_name = "CODES")]
+        excluded: Option<String>,
+    },
+    /// Fingerprint (SHA-256) the whitepaper file you read, to notice a changed one later.
+    Whitepaper {
+        sale: i64,
+        /// The whitepaper file.
+        file: std::path::PathBuf,
     },
 }
 

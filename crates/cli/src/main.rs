@@ -6,6 +6,7 @@
 
 mod accounts;
 mod args;
+mod diligence;
 mod output;
 mod participations;
 
@@ -43,6 +44,11 @@ fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
     match cli.command {
         Command::Account(command) => accounts::run(&app, command, output)?,
         Command::Participation(command) => participations::run(&app, command, output)?,
+        Command::Diligence(command) => diligence::run(&app, command, output)?,
+        Command::Settings { country } => match country {
+            Some(code) => output.settings(&app.set_residence_country(&code)?, "Saved"),
+            None => output.settings(&app.settings()?, ""),
+        },
         Command::Calendar { from, to } => output.calendar(&app.calendar_between(&from, &to)?),
         Command::Sale(SaleCommand::Archive { id }) => {
             output.sale(&app.set_sale_archived(id, true)?, "Archived");

@@ -1,5 +1,6 @@
 //! `saleguard participation …`.
 
+use saleguard_app::kyc::KycInput;
 use saleguard_app::ledger::EntryInput;
 use saleguard_app::participations::{MoveParticipation, StartParticipation};
 use saleguard_app::vesting::{TrancheInput, VestingInput};
@@ -90,6 +91,28 @@ pub fn run(
                 note,
             };
             output.participation(&app.record_entry(id, &input)?, "Recorded for");
+        }
+        ParticipationCommand::Kyc {
+            id,
+            provider,
+            submitted,
+            reference,
+            notes,
+        } => {
+            let kept = app.participation(id)?.kyc.details;
+            let input = KycInput {
+                provider: provider.unwrap_or(kept.provider),
+                submitted_at: submitted.unwrap_or(kept.submitted_at),
+                reference: reference.unwrap_or(kept.reference),
+                notes: notes.unwrap_or(kept.notes),
+            };
+            output.participation(&app.set_kyc(id, &input)?, "KYC details kept for");
+        }
+        ParticipationCommand::RefundDeadline { id, at } => {
+            output.participation(
+                &app.set_refund_deadline(id, &at)?,
+                "Refund deadline set for",
+            );
         }
         ParticipationCommand::Move { id, to, step } => {
             let moved = app.move_participation(

@@ -42,26 +42,7 @@ impl DataDir {
 #[test]
 fn a_participation_is_started_moved_shown_and_keeps_its_sale_from_deletion() {
     let dir = DataDir(tempfile::tempdir().expect("temp dir"));
-    dir.json(&[
-        "sale",
-        "add",
-        "--name",
-        "Aurora",
-        "--symbol",
-        "AUR",
-        "--decimals",
-        "18",
-        "--chain-id",
-        "1",
-        "--address",
-        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-        "--start",
-        "2026-01-01 00:00",
-        "--end",
-        "2026-02-01 00:00",
-        "--kyc",
-        "yes",
-    ]);
+    add_sale(&dir);
     let started = dir.json(&[
         "participation",
         "start",
@@ -300,5 +281,250 @@ fn a_payment_made_elsewhere_is_recorded_from_the_command_line() {
             .expect("ledger")
             .len(),
         1
+    );
+}
+
+fn add_sale(dir: &DataDir) {
+    dir.json(&[
+        "sale",
+        "add",
+        "--name",
+        "Aurora",
+        "--symbol",
+        "AUR",
+        "--decimals",
+        "18",
+        "--chain-id",
+        "1",
+        "--address",
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        "--start",
+        "2026-01-01 00:00",
+        "--end",
+        "2026-02-01 00:00",
+        "--kyc",
+        "yes",
+    ]);
+}
+
+#[test]
+fn a_sale_is_researched_one_change_at_a_time_from_the_command_line() {
+    let dir = DataDir(tempfile::tempdir().expect("temp dir"));
+    add_sale(&dir);
+    for (factor, score) in [
+        ("whitepaper", "4"),
+        ("roadmap", "3"),
+        ("market_potential", "4"),
+        ("token_economics", "3"),
+    ] {
+        dir.json(&[
+            "diligence",
+            "score",
+            "1",
+            "--factor",
+            factor,
+            "--score",
+            score,
+        ]);
+    }
+    let scored = dir.json(&[
+        "diligence",
+        "score",
+        "1",
+        "--factor",
+        "team",
+        "--score",
+        "2",
+        "--notes",
+        "Two founders named; no track record.",
+        "--evidence",
+        "https://aurora.example/team",
+    ]);
+    assert_eq!(scored["grade"]["letter"], "C", "16 of 25 = 64 points");
+    assert_eq!(scored["grade"]["points"], 64);
+    let team = &scored["factors"][2];
+    assert_eq!(team["factor"], "team");
+    assert_eq!(team["evidence"][0], "https://aurora.example/team");
+
+    let notes_kept = dir.json(&[
+        "diligence",
+        "score",
+        "1",
+        "--factor",
+        "team",
+        "--score",
+        "3",
+    ]);
+    assert_eq!(
+        notes_kept["factors"][2]["notes"],
+        "Two founders named; no track record."
+    );
+    assert_eq!(
+        notes_kept["factors"][2]["evidence"][0],
+        "https://aurora.example/team"
+    );
+
+    let flagged = dir.json(&["diligence", "flag", "1", "anonymous_or_inexperienced_team"]);
+    assert_eq!(flagged["grade"]["points"], 58);
+    let lowered = dir.json(&[
+        "diligence",
+        "flag",
+        "1",
+        "anonymous_or_inexperienced_team",
+        "--clear",
+    ]);
+    assert_eq!(lowered["grade"]["points"], 68);
+
+    dir.json(&["settings", "--country", "us"]);
+    let excluded = dir.json(&["diligence", "jurisdictions", "1", "--excluded", "US, CN"]);
+    assert_eq!(excluded["jurisdiction"]["kind"], "excluded");
+
+    let paper = dir.0.path().join("aurora.pdf");
+    std::fs::write(&paper, b"abc").expect("write");
+    let fingerprinted = dir.json(&[
+        "diligence",
+        "whitepaper",
+        "1",
+        paper.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(
+        fingerprinted["whitepapers"][0]["sha256"],
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+
+    for (args, code) in [
+        (
+            &[
+                "diligence",
+                "score",
+                "1",
+                "--factor",
+                "vibes",
+                "--score",
+                "3",
+            ][..],
+            "invalid_choice",
+        ),
+        (
+            &[
+                "diligence",
+                "score",
+                "1",
+                "--factor",
+                "team",
+                "--score",
+                "9",
+            ],
+            "invalid_score",
+        ),
+        (&["diligence", "flag", "1", "moon_soon"], "invalid_choice"),
+        (
+            &["diligence", "flag", "1", "moon_soon", "--clear"],
+            "invalid_choice",
+        ),
+        (
+            &["diligence", "jurisdictions", "1", "--eligible", "Narnia"],
+            "unknown_country",
+        ),
+        (
+            &["diligence", "whitepaper", "1", "/nonexistent/wp.pdf"],
+            "file_unreadable",
+        ),
+        (&["diligence", "show", "9"], "sale_not_found"),
+        (&["settings", "--country", "XX"], "unknown_country"),
+    ] {
+        assert_eq!(dir.error_code(args), (1, code.to_owned()), "{args:?}");
+    }
+    let unchanged = dir.json(&["diligence", "show", "1"]);
+    assert_eq!(
+        unchanged["factors"][2]["score"], 3,
+        "refusals changed nothing"
+    );
+    assert_eq!(dir.json(&["settings"])["residenceCountry"]["code"], "US");
+}
+
+#[test]
+fn kyc_details_and_a_refund_deadline_from_the_command_line() {
+    let dir = DataDir(tempfile::tempdir().expect("temp dir"));
+    add_sale(&dir);
+    dir.json(&[
+        "participation",
+        "start",
+        "--sale",
+        "1",
+        "--at",
+        "2025-12-20 10:00",
+    ]);
+    dir.json(&[
+        "participation",
+        "move",
+        "1",
+        "--to",
+        "kyc_pending",
+        "--at",
+        "2025-12-21 10:00",
+    ]);
+    let kept = dir.json(&[
+        "participation",
+        "kyc",
+        "1",
+        "--provider",
+        "Fractal ID",
+        "--submitted",
+        "2025-12-21 10:30",
+        "--reference",
+        "FRC-1",
+    ]);
+    assert_eq!(kept["kyc"]["status"], "pending");
+    let noted = dir.json(&["participation", "kyc", "1", "--notes", "waiting"]);
+    assert_eq!(noted["kyc"]["details"]["provider"], "Fractal ID", "kept");
+    assert_eq!(noted["kyc"]["details"]["notes"], "waiting");
+    assert_eq!(
+        dir.error_code(&["participation", "kyc", "1", "--submitted", "yesterday"]),
+        (1, "invalid_datetime".to_owned())
+    );
+    assert_eq!(
+        dir.error_code(&[
+            "participation",
+            "refund-deadline",
+            "1",
+            "--at",
+            "2027-01-31 23:59"
+        ]),
+        (1, "illegal_transition".to_owned()),
+        "no refund is due"
+    );
+    for to in [
+        "kyc_approved",
+        "contributed",
+        "soft_cap_missed",
+        "refund_due",
+    ] {
+        dir.json(&[
+            "participation",
+            "move",
+            "1",
+            "--to",
+            to,
+            "--at",
+            "2026-01-20 10:00",
+        ]);
+    }
+    let set = dir.json(&[
+        "participation",
+        "refund-deadline",
+        "1",
+        "--at",
+        "2099-01-31 23:59",
+    ]);
+    assert_eq!(set["refundDeadline"], "2099-01-31T23:59:00Z");
+    let calendar = dir.json(&["calendar", "--to", "2099-12-31 00:00"]);
+    assert!(
+        calendar
+            .as_array()
+            .expect("events")
+            .iter()
+            .any(|e| e["kind"] == "refund_deadline" && e["at"] == "2099-01-31T23:59:00Z"),
+        "{calendar}"
     );
 }

@@ -5,7 +5,7 @@
 use alloy_primitives::U256;
 
 use crate::amount::{AmountError, parse_amount};
-use crate::text::is_bidi_control;
+use crate::text::{TextProblem, checked_text};
 use crate::timestamp::UtcTimestamp;
 
 /// What moved.
@@ -210,29 +210,15 @@ impl Entry {
             }
         });
         let mut text = |field, input: &str, max: usize, multiline: bool| -> Option<String> {
-            let value = input.trim().replace("\r\n", "\n");
-            let chars = value.chars().count();
-            if chars > max {
-                fail(
-                    field,
-                    EntryProblemKind::TooLong,
-                    format!("at most {max} characters (this has {chars})"),
-                );
-                return None;
-            }
-            let allowed = |c: char| multiline && (c == '\n' || c == '\t');
-            if value
-                .chars()
-                .any(|c| (c.is_control() && !allowed(c)) || is_bidi_control(c))
-            {
-                fail(
-                    field,
-                    EntryProblemKind::InvalidText,
-                    "contains control or invisible text-direction characters".to_owned(),
-                );
-                return None;
-            }
-            Some(value)
+            checked_text(input, max, multiline)
+                .map_err(|problem| {
+                    let kind = match problem {
+                        TextProblem::TooLong { .. } => EntryProblemKind::TooLong,
+                        TextProblem::Invalid => EntryProblemKind::InvalidText,
+                    };
+                    fail(field, kind, problem.message());
+                })
+                .ok()
         };
         let reference = text(
             EntryField::Reference,

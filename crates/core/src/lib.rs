@@ -9,11 +9,15 @@ pub mod amount;
 pub mod diligence;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
+pub mod kyc;
 pub mod ledger;
 pub mod participation;
+pub mod research;
 pub mod sale;
 mod text;
 pub mod timestamp;
 pub mod vesting;
 
 pub use alloy_primitives::{Address, U256};
+pub use isocountry::CountryCode;
+pub use url::Url;

@@ -4,3 +4,42 @@
 pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
+
+/// Why a piece of free text was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TextProblem {
+    TooLong { max: usize, chars: usize },
+    Invalid,
+}
+
+impl TextProblem {
+    pub(crate) fn message(&self) -> String {
+        match self {
+            Self::TooLong { max, chars } => format!("at most {max} characters (this has {chars})"),
+            Self::Invalid => "contains control or invisible text-direction characters".to_owned(),
+        }
+    }
+}
+
+/// `input` trimmed, with Windows line ends made `\n`, if it has at most `max`
+/// characters and no control or text-direction characters (line breaks and tabs are
+/// allowed in `multiline` text).
+pub(crate) fn checked_text(
+    input: &str,
+    max: usize,
+    multiline: bool,
+) -> Result<String, TextProblem> {
+    let value = input.trim().replace("\r\n", "\n");
+    let chars = value.chars().count();
+    if chars > max {
+        return Err(TextProblem::TooLong { max, chars });
+    }
+    let allowed = |c: char| multiline && (c == '\n' || c == '\t');
+    if value
+        .chars()
+        .any(|c| (c.is_control() && !allowed(c)) || is_bidi_control(c))
+    {
+        return Err(TextProblem::Invalid);
+    }
+    Ok(value)
+}

@@ -47,14 +47,7 @@ impl Store {
         source: EntrySource,
         now: UtcTimestamp,
     ) -> Result<EntryRecord, StoreError> {
-        let exists: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM participations WHERE id = ?1)",
-            [participation.0],
-            |row| row.get(0),
-        )?;
-        if !exists {
-            return Err(StoreError::ParticipationNotFound(participation));
-        }
+        self.require_participation(participation)?;
         self.conn.execute(
             "INSERT INTO ledger_entries (participation_id, kind, source, happened_at, asset, decimals, \
              amount_base_units, reference, from_party, to_party, note, recorded_at) \

@@ -12,6 +12,7 @@ mod error;
 mod ledger;
 mod migrations;
 mod participations;
+mod research;
 mod sales;
 mod vesting;
 
@@ -20,3 +21,4 @@ pub use error::StoreError;
 pub use ledger::{EntryRecord, EntrySource};
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};
+pub use research::FingerprintRecord;

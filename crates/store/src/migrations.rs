@@ -28,6 +28,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "ledger",
         sql: include_str!("migrations/0005_ledger.sql"),
     },
+    Migration {
+        name: "research, KYC, refund deadlines and settings",
+        sql: include_str!("migrations/0006_research_kyc_settings.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -18,14 +18,7 @@ impl Store {
         terms: &VestingTerms,
         now: UtcTimestamp,
     ) -> Result<(), StoreError> {
-        let exists: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM participations WHERE id = ?1)",
-            [participation.0],
-            |row| row.get(0),
-        )?;
-        if !exists {
-            return Err(StoreError::ParticipationNotFound(participation));
-        }
+        self.require_participation(participation)?;
         let (kind, at_tge, cliff, months, frequency, tranches) = match &terms.plan {
             VestingPlan::Linear {
                 at_tge,

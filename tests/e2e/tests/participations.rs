@@ -8,10 +8,7 @@ async fn start_a_participation_from_a_sale_and_record_its_next_step() {
     let data_dir = tempfile::tempdir().expect("temp data dir");
     let app = AppSession::launch(data_dir.path()).await;
 
-    app.click("[data-testid='nav-sales']").await;
-    app.click("[data-testid='add-sale']").await;
-    app.wait_for("[data-testid='sale-form']").await;
-    for (name, value) in [
+    app.add_sale(&[
         ("projectName", "Borealis"),
         ("tokenSymbol", "BOR"),
         ("tokenDecimals", "18"),
@@ -23,12 +20,8 @@ async fn start_a_participation_from_a_sale_and_record_its_next_step() {
         ("currencySymbol", "ETH"),
         ("startsAt", "2027-03-01 14:00"),
         ("endsAt", "2027-03-15 14:00"),
-    ] {
-        app.fill(name, value).await;
-    }
-    app.click("[data-testid='sale-form'] button[type='submit']")
-        .await;
-    app.wait_for("[data-testid='sale-row']").await;
+    ])
+    .await;
     app.click("[data-testid='sale-row'] td").await;
 
     app.click("[data-testid='start-participation']").await;

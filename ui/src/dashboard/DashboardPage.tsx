@@ -1,98 +1,144 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon } from "@mantine/core";
-import { IconDoorEnter, IconDoorExit, IconLayoutDashboard, IconPlus, IconRocket } from "@tabler/icons-react";
+import { Anchor, Button, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { IconDoorEnter, IconDoorExit, IconLockOpen, IconPlus, IconRocket } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import type { CalendarEvent, Sale } from "../api";
+import { useUpcomingEvents } from "../calendar/calendarQueries";
+import { eventHref } from "../calendar/calendarEventKinds";
+import { AmountText } from "../common/AmountText";
 import { DateTimeText } from "../common/DateTimeText";
+import { formatRelativeTime } from "../format/time";
 import { FailureAlert } from "../common/FailureAlert";
-import { LoadingState } from "../common/LoadingState";
-import { NotBuiltYet } from "../common/NotBuiltYet";
 import { PageHeader } from "../common/PageHeader";
+import { StatCard } from "../common/StatCard";
 import { useSalesList } from "../sales/salesQueries";
 import { routeHref } from "../shell/route";
+import { UpcomingEvents } from "./UpcomingEvents";
 import { nextSaleEvents, type SaleEvent } from "./upcomingSaleEvents";
 
-function StatCard({ label, icon, children, testId }: { label: string; icon: ReactNode; children: ReactNode; testId: string }) {
+function DimmedText({ children }: { children: ReactNode }) {
   return (
-    <Paper withBorder radius="md" p="lg" data-testid={testId}>
-      <Group gap="sm" mb="sm" wrap="nowrap">
-        <ThemeIcon variant="light" radius="md" size="md" aria-hidden="true">
-          {icon}
-        </ThemeIcon>
-        <Text size="sm" c="dimmed" fw={500}>
-          {label}
-        </Text>
-      </Group>
+    <Text size="sm" c="dimmed">
       {children}
-    </Paper>
+    </Text>
+  );
+}
+
+/** A card's body while its data loads or when it could not be loaded (the alert above says why). */
+function CardPlaceholder({ pending }: { pending: boolean }) {
+  return pending ? (
+    <Text size="sm" c="dimmed" role="status">
+      Loading…
+    </Text>
+  ) : (
+    <DimmedText>Not available</DimmedText>
+  );
+}
+
+/** A date in a narrow card: the local time, and how far away under it. */
+function CardTime({ iso }: { iso: string }) {
+  return (
+    <Stack gap={0}>
+      <DateTimeText iso={iso} />
+      <Text size="xs" c="dimmed">
+        {formatRelativeTime(iso)}
+      </Text>
+    </Stack>
   );
 }
 
 function SaleEventText({ event, none }: { event: SaleEvent | null; none: string }) {
-  if (!event) {
-    return (
-      <Text size="sm" c="dimmed">
-        {none}
-      </Text>
-    );
-  }
+  if (!event) return <DimmedText>{none}</DimmedText>;
   return (
     <Stack gap={2}>
       <Anchor href={routeHref({ area: "sales", view: "detail", saleId: event.sale.id })} fw={600} size="md">
         {event.sale.projectName}
       </Anchor>
-      <DateTimeText iso={event.at} withRelative />
+      <CardTime iso={event.at} />
+    </Stack>
+  );
+}
+
+function SalesTrackedText({ sales }: { sales: ReadonlyArray<Sale> }) {
+  return (
+    <Group justify="space-between" align="flex-end">
+      <Text fz={32} fw={600} lh={1} className="tabular-nums" data-testid="sales-tracked-count">
+        {sales.length}
+      </Text>
+      {sales.length === 0 ? (
+        <Button component="a" href={routeHref({ area: "sales", view: "new" })} size="xs" variant="light" leftSection={<IconPlus size={14} />}>
+          Add a sale
+        </Button>
+      ) : (
+        <Anchor href={routeHref({ area: "sales", view: "list" })} size="sm">
+          See all
+        </Anchor>
+      )}
+    </Group>
+  );
+}
+
+function NextUnlockText({ unlock }: { unlock: CalendarEvent | undefined }) {
+  if (!unlock) {
+    return (
+      <Stack gap={2}>
+        <DimmedText>No unlock scheduled.</DimmedText>
+        <Text size="xs" c="dimmed">
+          Looking 12 months ahead, across every vesting plan.
+        </Text>
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      <Anchor href={eventHref(unlock)} fw={600} size="md" data-testid="next-unlock-project">
+        {unlock.projectName}
+      </Anchor>
+      <div data-testid="next-unlock-amount">
+        <AmountText amount={unlock.amount} emptyLabel="Amount not known" />
+      </div>
+      <CardTime iso={unlock.at} />
     </Stack>
   );
 }
 
 export function DashboardPage() {
   const salesQuery = useSalesList();
+  const upcomingQuery = useUpcomingEvents();
 
-  let salesSummary: ReactNode;
-  if (salesQuery.isPending) {
-    salesSummary = <LoadingState label="Loading sales…" />;
-  } else if (salesQuery.isError) {
-    salesSummary = <FailureAlert title="The sales could not be loaded" error={salesQuery.error} onRetry={() => void salesQuery.refetch()} />;
-  } else {
-    const sales = salesQuery.data;
-    const { nextOpening, nextClosing } = nextSaleEvents(sales);
-    salesSummary = (
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-        <StatCard label="Sales tracked" icon={<IconRocket size={18} />} testId="sales-tracked">
-          <Group justify="space-between" align="flex-end">
-            <Text fz={32} fw={600} lh={1} className="tabular-nums" data-testid="sales-tracked-count">
-              {sales.length}
-            </Text>
-            {sales.length === 0 ? (
-              <Button component="a" href={routeHref({ area: "sales", view: "new" })} size="xs" variant="light" leftSection={<IconPlus size={14} />}>
-                Add a sale
-              </Button>
-            ) : (
-              <Anchor href={routeHref({ area: "sales", view: "list" })} size="sm">
-                See all
-              </Anchor>
-            )}
-          </Group>
-        </StatCard>
-        <StatCard label="Next sale opening" icon={<IconDoorEnter size={18} />} testId="next-opening">
-          <SaleEventText event={nextOpening} none="No upcoming sale." />
-        </StatCard>
-        <StatCard label="Next sale closing" icon={<IconDoorExit size={18} />} testId="next-closing">
-          <SaleEventText event={nextClosing} none="No sale is open." />
-        </StatCard>
-      </SimpleGrid>
-    );
-  }
+  const sales = salesQuery.data;
+  const { nextOpening, nextClosing } = nextSaleEvents(sales ?? []);
+  const salesCard = (render: (sales: ReadonlyArray<Sale>) => ReactNode) =>
+    sales ? render(sales) : <CardPlaceholder pending={salesQuery.isPending} />;
+  const nextUnlock = upcomingQuery.data?.find((event) => event.kind === "unlock");
 
   return (
     <>
-      <PageHeader title="Dashboard" description="What is coming up across the sales you follow." />
+      <PageHeader title="Dashboard" description="What is coming up across the sales you follow and the tokens you are owed." />
       <Stack gap="lg">
-        {salesSummary}
-        <NotBuiltYet
-          icon={<IconLayoutDashboard size={28} stroke={1.5} />}
-          title="More headline numbers later"
-          description="Portfolio value, cost and profit, budget left this period, the next token unlock, refund deadlines and alerts (stale prices, a locked keyring, unconfirmed transactions) will appear here once those parts of Saleguard exist."
-        />
+        {salesQuery.isError && (
+          <FailureAlert title="The sales could not be loaded" error={salesQuery.error} onRetry={() => void salesQuery.refetch()} />
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
+          <StatCard label="Sales tracked" icon={<IconRocket size={18} />} testId="sales-tracked">
+            {salesCard((all) => (
+              <SalesTrackedText sales={all} />
+            ))}
+          </StatCard>
+          <StatCard label="Next sale opening" icon={<IconDoorEnter size={18} />} testId="next-opening">
+            {salesCard(() => (
+              <SaleEventText event={nextOpening} none="No upcoming sale." />
+            ))}
+          </StatCard>
+          <StatCard label="Next sale closing" icon={<IconDoorExit size={18} />} testId="next-closing">
+            {salesCard(() => (
+              <SaleEventText event={nextClosing} none="No sale is open." />
+            ))}
+          </StatCard>
+          <StatCard label="Next unlock" icon={<IconLockOpen size={18} />} testId="dashboard-next-unlock">
+            {upcomingQuery.data ? <NextUnlockText unlock={nextUnlock} /> : <CardPlaceholder pending={upcomingQuery.isPending} />}
+          </StatCard>
+        </SimpleGrid>
+        <UpcomingEvents query={upcomingQuery} />
       </Stack>
     </>
   );

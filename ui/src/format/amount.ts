@@ -39,3 +39,24 @@ export function compareAmountValues(a: Amount, b: Amount): number {
   const right = BigInt(b.baseUnits) * 10n ** BigInt(decimals - b.decimals);
   return left === right ? 0 : left < right ? -1 : 1;
 }
+
+/** An exact amount from integer base units ("1250000", 3 decimals → "1250"), without rounding. */
+export function amountOfBaseUnits(baseUnits: bigint, decimals: number, symbol: string): Amount {
+  const sign = baseUnits < 0n ? "-" : "";
+  const digits = (baseUnits < 0n ? -baseUnits : baseUnits).toString();
+  let decimal = digits;
+  if (decimals > 0) {
+    const padded = digits.padStart(decimals + 1, "0");
+    const whole = padded.slice(0, -decimals);
+    const fraction = padded.slice(-decimals).replace(/0+$/, "");
+    decimal = fraction ? `${whole}.${fraction}` : whole;
+  }
+  return { baseUnits: baseUnits.toString(), decimals, decimal: `${sign}${decimal}`, symbol };
+}
+
+/** The share of `part` in `whole`, in tenths of a percent, rounded down (0 when `whole` is zero). */
+export function permilleOf(part: Amount, whole: Amount): number {
+  const total = BigInt(whole.baseUnits);
+  if (total === 0n) return 0;
+  return Number((BigInt(part.baseUnits) * 1000n) / total);
+}

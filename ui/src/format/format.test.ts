@@ -55,7 +55,8 @@ describe("the sale input sent to the backend", () => {
 
 describe("routes", () => {
   const routes: Route[] = [
-    { area: "dashboard" },
+    { area: "dashboard", view: "overview" },
+    { area: "dashboard", view: "calendar" },
     { area: "sales", view: "list" },
     { area: "sales", view: "new" },
     { area: "sales", view: "detail", saleId: 12 },
@@ -67,8 +68,9 @@ describe("routes", () => {
   });
 
   it("falls back for hashes it does not know", () => {
-    expect(parseRoute("")).toEqual({ area: "dashboard" });
-    expect(parseRoute("#/nowhere")).toEqual({ area: "dashboard" });
+    expect(parseRoute("")).toEqual({ area: "dashboard", view: "overview" });
+    expect(parseRoute("#/nowhere")).toEqual({ area: "dashboard", view: "overview" });
+    expect(parseRoute("#/dashboard/elsewhere")).toEqual({ area: "dashboard", view: "overview" });
     expect(parseRoute("#/sales/abc")).toEqual({ area: "sales", view: "list" });
   });
 });

@@ -56,11 +56,8 @@ export function formatRelativeTime(iso: string, now: number = Date.now()): strin
   return format.format(0, "minute");
 }
 
-/**
- * The local time of what the user typed as UTC ("2026-12-01 14:00" or RFC 3339), as a
- * hint beside the input. Only a preview: the backend parses and validates the value.
- */
-export function localPreviewOfUtcInput(text: string): string | null {
+/** The moment a user typed as UTC ("2026-12-01 14:00" or RFC 3339), or null when it cannot be read here. */
+function timeOfUtcInput(text: string): number | null {
   const trimmed = text.trim();
   const simple = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(trimmed);
   let time: number;
@@ -74,6 +71,21 @@ export function localPreviewOfUtcInput(text: string): string | null {
   } else {
     return null;
   }
-  if (Number.isNaN(time)) return null;
+  return Number.isNaN(time) ? null : time;
+}
+
+/**
+ * The local time of what the user typed as UTC ("2026-12-01 14:00" or RFC 3339), as a
+ * hint beside the input. Only a preview: the backend parses and validates the value.
+ */
+export function localPreviewOfUtcInput(text: string): string | null {
+  const time = timeOfUtcInput(text);
+  if (time === null) return null;
   return new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "short" }).format(time);
+}
+
+/** A time as the backend writes it back in a form ("2027-01-15 12:00", UTC), as RFC 3339; null when unreadable. */
+export function isoOfUtcInput(text: string): string | null {
+  const time = timeOfUtcInput(text);
+  return time === null ? null : new Date(time).toISOString().replace(/\.000Z$/, "Z");
 }

@@ -324,6 +324,39 @@ describe("a participation's page", () => {
     expect(input("note")).toHaveValue("Changed my mind.");
   });
 
+  it("organises the page in tabs the keyboard can move between, keeping what was typed in each", async () => {
+    backendWith(kycPendingParticipation());
+    const { user } = renderApp("#/participations/7");
+    await screen.findByTestId("record-step-form");
+
+    const tabs = within(screen.getByRole("tablist", { name: "Sections of the participation" })).getAllByRole("tab");
+    expect(tabs.map((tab) => tab.textContent)).toEqual(["Overview", "Vesting", "Ledger", "KYC", "Due diligence"]);
+    expect(tabs.map((tab) => tab.getAttribute("data-testid"))).toEqual([
+      "tab-overview",
+      "tab-vesting",
+      "tab-ledger",
+      "tab-kyc",
+      "tab-diligence",
+    ]);
+    expect(screen.getByTestId("tab-overview")).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByTestId("participation-timeline")).toBeVisible();
+
+    await user.type(input("note"), "Half-written note.");
+    await user.click(screen.getByTestId("tab-overview"));
+    await user.keyboard("{ArrowRight}");
+    expect(screen.getByTestId("tab-vesting")).toHaveFocus();
+    expect(screen.getByTestId("tab-vesting")).toHaveAttribute("aria-selected", "true");
+    expect(await screen.findByTestId("vesting-form")).toBeVisible();
+    expect(screen.getByTestId("participation-timeline")).not.toBeVisible();
+    await user.keyboard("{ArrowRight}");
+    expect(screen.getByTestId("tab-ledger")).toHaveAttribute("aria-selected", "true");
+    expect(await screen.findByTestId("ledger-form")).toBeVisible();
+
+    await user.click(screen.getByTestId("tab-overview"));
+    expect(screen.getByTestId("participation-timeline")).toBeVisible();
+    expect(input("note")).toHaveValue("Half-written note.");
+  });
+
   it("says the participation does not exist when the backend answers participation_not_found", async () => {
     fakeBackend({
       get_participation: () => {

@@ -1,16 +1,21 @@
-import { Button, EmptyState, Grid, Paper, Text, Title } from "@mantine/core";
-import { IconRocket, IconSearch } from "@tabler/icons-react";
-import { hasErrorCode } from "../api";
+import { Badge, Button, EmptyState, Grid, Paper, Tabs, Text, Title } from "@mantine/core";
+import { IconCalendarTime, IconId, IconReceipt, IconRocket, IconScale, IconSearch, IconTimeline, type Icon } from "@tabler/icons-react";
+import { useState, type ComponentType } from "react";
+import { hasErrorCode, type Participation } from "../api";
 import { BackLink } from "../common/BackLink";
 import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
+import { ResearchPanel } from "../diligence/ResearchPanel";
 import { routeHref } from "../shell/route";
+import { KycPanel } from "./KycPanel";
+import { LedgerTab } from "./LedgerTab";
 import { ParticipationStateBadge } from "./ParticipationStateBadge";
 import { ParticipationTimeline } from "./ParticipationTimeline";
 import { RecordNextStep } from "./RecordNextStepForm";
 import { lastStepAt, useParticipation } from "./participationsQueries";
+import { VestingTab } from "./VestingTab";
 
 const listHref = routeHref({ area: "participations", view: "list" });
 
@@ -37,6 +42,104 @@ function ParticipationNotFound() {
         </EmptyState>
       </Paper>
     </>
+  );
+}
+
+function OverviewTab({ participation }: { participation: Participation }) {
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Paper withBorder radius="md" p="lg">
+          <Title order={2} size="h5" mb="md">
+            History
+          </Title>
+          <ParticipationTimeline history={participation.history} />
+          <Text size="xs" c="dimmed" mt="md">
+            Oldest first. Times are your local time, with UTC on hover.
+          </Text>
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <RecordNextStep participation={participation} />
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+type ParticipationTab = {
+  /** Also the tab's test id: `tab-${value}`. */
+  value: string;
+  label: string;
+  icon: Icon;
+  /** A count beside the label, when there is one worth showing. */
+  count?: (participation: Participation) => number | null;
+  /** Loads its own data: rendered the first time it is opened, then kept. */
+  lazy?: boolean;
+  Panel: ComponentType<{ participation: Participation }>;
+};
+
+/** The sale's research, edited here too: it is what the participation was decided on. */
+function DiligenceTab({ participation }: { participation: Participation }) {
+  return <ResearchPanel saleId={participation.saleId} />;
+}
+
+/** The sections of a participation's page, in order; a new one is one more entry. */
+const participationTabs: ReadonlyArray<ParticipationTab> = [
+  { value: "overview", label: "Overview", icon: IconTimeline, Panel: OverviewTab },
+  { value: "vesting", label: "Vesting", icon: IconCalendarTime, Panel: VestingTab },
+  {
+    value: "ledger",
+    label: "Ledger",
+    icon: IconReceipt,
+    count: (participation) => participation.ledger.length || null,
+    Panel: LedgerTab,
+  },
+  { value: "kyc", label: "KYC", icon: IconId, Panel: KycPanel },
+  { value: "diligence", label: "Due diligence", icon: IconScale, lazy: true, Panel: DiligenceTab },
+];
+
+/**
+ * The participation's sections as tabs: the arrow keys move between them, and each
+ * panel stays mounted while hidden, so nothing typed in a form is lost on switching.
+ */
+function ParticipationTabs({ participation }: { participation: Participation }) {
+  const [tab, setTab] = useState<string>("overview");
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(["overview"]));
+  const open = (value: string | null) => {
+    const next = value ?? "overview";
+    setTab(next);
+    setOpened((current) => (current.has(next) ? current : new Set([...current, next])));
+  };
+  return (
+    <Tabs value={tab} onChange={open} keepMounted data-testid="participation-tabs">
+      <Tabs.List mb="lg" aria-label="Sections of the participation">
+        {participationTabs.map(({ value, label, icon: TabIcon, count }) => {
+          const shown = count?.(participation) ?? null;
+          return (
+            <Tabs.Tab
+              key={value}
+              value={value}
+              leftSection={<TabIcon size={16} stroke={1.8} aria-hidden="true" />}
+              rightSection={
+                shown === null ? undefined : (
+                  <Badge size="sm" variant="light" color="gray" circle title={`${shown} recorded`}>
+                    {shown}
+                  </Badge>
+                )
+              }
+              data-testid={`tab-${value}`}
+            >
+              {label}
+            </Tabs.Tab>
+          );
+        })}
+      </Tabs.List>
+      {participationTabs.map(({ value, Panel, lazy }) => (
+        <Tabs.Panel key={value} value={value} data-testid={`panel-${value}`}>
+          {(!lazy || opened.has(value)) && <Panel participation={participation} />}
+        </Tabs.Panel>
+      ))}
+    </Tabs>
   );
 }
 
@@ -85,22 +188,7 @@ export function ParticipationDetailPage({ participationId }: { participationId: 
           </Button>
         }
       />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper withBorder radius="md" p="lg">
-            <Title order={2} size="h5" mb="md">
-              History
-            </Title>
-            <ParticipationTimeline history={participation.history} />
-            <Text size="xs" c="dimmed" mt="md">
-              Oldest first. Times are your local time, with UTC on hover.
-            </Text>
-          </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <RecordNextStep participation={participation} />
-        </Grid.Col>
-      </Grid>
+      <ParticipationTabs participation={participation} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { appErrorFixture, participationFixture, saleFixture, stepFixture } from "../test/fixtures";
+import { amountFixture, appErrorFixture, calendarEventFixture, participationFixture, saleFixture, stepFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
@@ -71,6 +71,30 @@ describe("the participations list", () => {
     expect(charlieState).toHaveAttribute("data-family", "done");
   });
 
+  it("shows what comes next for each participation, or a dash", async () => {
+    const withNext = [
+      { ...alpha, nextEvent: calendarEventFixture({ kind: "sale_closes", projectName: "Alpha", at: "2027-01-10T12:00:00Z" }) },
+      {
+        ...bravo,
+        nextEvent: calendarEventFixture({ kind: "refund_deadline", projectName: "Bravo", participationId: 2, at: "2027-02-01T00:00:00Z" }),
+      },
+      {
+        ...charlie,
+        nextEvent: calendarEventFixture({ kind: "unlock", projectName: "Charlie", amount: amountFixture("1250", "CHR"), participationId: 3 }),
+      },
+      participationFixture({ id: 4, saleId: 14, projectName: "Delta" }),
+    ];
+    fakeBackend({ list_participations: () => withNext, list_sales: () => [] });
+    renderApp("#/participations");
+    await screen.findByTestId("participations-table");
+    const next = (name: string) => within(rowOf(name)).getByTestId("participation-next");
+    expect(next("Alpha")).toHaveTextContent("Alpha closes");
+    expect(next("Bravo")).toHaveTextContent("Refund deadline of Bravo");
+    expect(next("Charlie")).toHaveTextContent("Unlock of 1,250 CHR");
+    expect(next("Charlie").querySelector("time")).toHaveAttribute("datetime", "2027-01-15T12:00:00Z");
+    expect(next("Delta")).toHaveTextContent("—");
+  });
+
   it("opens a participation from its row, or from its link with the keyboard", async () => {
     const backend = fakeBackend({
       list_participations: () => [alpha, bravo],
@@ -91,7 +115,11 @@ describe("the participations list", () => {
   });
 
   it("explains what a participation is when there is none, and points to the sales", async () => {
-    fakeBackend({ list_participations: () => [], list_sales: () => [saleFixture({ id: 4, projectName: "Delta" })] });
+    fakeBackend({
+      list_participations: () => [],
+      list_sales: () => [saleFixture({ id: 4, projectName: "Delta" })],
+      calendar: () => [],
+    });
     const { user } = renderApp("#/dashboard");
     await user.click(screen.getByTestId("nav-participations"));
 

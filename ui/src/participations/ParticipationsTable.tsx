@@ -2,7 +2,8 @@ import { Anchor, Stack, Table, Text } from "@mantine/core";
 import { useMemo, type MouseEvent } from "react";
 import type { Participation } from "../api";
 import { DateTimeText } from "../common/DateTimeText";
-import { timestampOf } from "../format/time";
+import { eventKindLooks } from "../calendar/calendarEventKinds";
+import { formatRelativeTime, timestampOf } from "../format/time";
 import { routeHref } from "../shell/route";
 import { ParticipationStateBadge } from "./ParticipationStateBadge";
 import { lastStepAt } from "./participationsQueries";
@@ -25,16 +26,40 @@ function byLastStep(participations: ReadonlyArray<Participation>): Participation
   );
 }
 
+/** What comes next for the participation, or a dash. */
+function NextEvent({ participation }: { participation: Participation }) {
+  const event = participation.nextEvent;
+  if (!event) {
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  const looks = eventKindLooks(event.kind);
+  return (
+    <Stack gap={0}>
+      <Text span size="sm">
+        {looks.title(event)}
+      </Text>
+      <Text span size="xs" c="dimmed">
+        <DateTimeText iso={event.at} size="xs" /> · {formatRelativeTime(event.at)}
+      </Text>
+    </Stack>
+  );
+}
+
 export function ParticipationsTable({ participations, onOpenParticipation }: ParticipationsTableProps) {
   const sorted = useMemo(() => byLastStep(participations), [participations]);
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={760}>
       <Table highlightOnHover data-testid="participations-table" className={classes.table}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Sale</Table.Th>
             <Table.Th>State</Table.Th>
             <Table.Th>Since</Table.Th>
+            <Table.Th>Next</Table.Th>
             <Table.Th ta="right">Steps</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -68,6 +93,9 @@ export function ParticipationsTable({ participations, onOpenParticipation }: Par
               </Table.Td>
               <Table.Td>
                 <DateTimeText iso={lastStepAt(participation)} stacked />
+              </Table.Td>
+              <Table.Td data-testid="participation-next">
+                <NextEvent participation={participation} />
               </Table.Td>
               <Table.Td ta="right" className="tabular-nums" data-testid="participation-steps">
                 {participation.history.length}

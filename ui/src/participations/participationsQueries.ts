@@ -2,10 +2,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   api,
   hasErrorCode,
+  type EntryInput,
   type MoveParticipationInput,
   type Participation,
   type StartParticipationInput,
+  type VestingInput,
 } from "../api";
+import { calendarQueryKeys } from "../calendar/calendarQueries";
 
 export const participationQueryKeys = {
   all: ["participations"] as const,
@@ -50,13 +53,39 @@ export function useMoveParticipation(id: number) {
   const rememberParticipation = useRememberParticipation();
   return useMutation({
     mutationFn: (input: MoveParticipationInput) => api.moveParticipation(id, input),
-    onSuccess: rememberParticipation,
+    onSuccess: async (participation) => {
+      await rememberParticipation(participation);
+      // A refund becoming due (or refunded) adds or removes its deadline.
+      await queryClient.invalidateQueries({ queryKey: calendarQueryKeys.all });
+    },
     onError: (error) => {
       // It moved elsewhere meanwhile: show what is stored now (the form keeps what was typed).
       if (hasErrorCode(error, "participation_changed")) {
         void queryClient.invalidateQueries({ queryKey: participationQueryKeys.all });
       }
     },
+  });
+}
+
+/** Sets or replaces the plan; its unlocks change the calendar too. */
+export function useSetVesting(id: number) {
+  const queryClient = useQueryClient();
+  const rememberParticipation = useRememberParticipation();
+  return useMutation({
+    mutationFn: (input: VestingInput) => api.setVesting(id, input),
+    onSuccess: async (participation) => {
+      await rememberParticipation(participation);
+      await queryClient.invalidateQueries({ queryKey: calendarQueryKeys.all });
+    },
+  });
+}
+
+/** Records a contribution, refund or distribution made outside Saleguard. */
+export function useRecordEntry(id: number) {
+  const rememberParticipation = useRememberParticipation();
+  return useMutation({
+    mutationFn: (input: EntryInput) => api.recordEntry(id, input),
+    onSuccess: rememberParticipation,
   });
 }
 

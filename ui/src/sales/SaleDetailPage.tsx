@@ -1,7 +1,8 @@
-import { Button, EmptyState, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Button, EmptyState, Group, Paper, SimpleGrid, Stack, Tabs, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { useState } from "react";
 import { notifications } from "@mantine/notifications";
-import { IconArchive, IconArchiveOff, IconClipboardList, IconPencil, IconSearch, IconTrash } from "@tabler/icons-react";
+import { IconArchive, IconArchiveOff, IconClipboardList, IconListDetails, IconPencil, IconScale, IconSearch, IconTrash } from "@tabler/icons-react";
 import { failureMessage, hasErrorCode, type Sale } from "../api";
 import { AddressText } from "../common/AddressText";
 import { AmountText } from "../common/AmountText";
@@ -12,6 +13,7 @@ import { DetailItem, DetailsSection } from "../common/DetailsSection";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { NotBuiltYet } from "../common/NotBuiltYet";
+import { ResearchPanel } from "../diligence/ResearchPanel";
 import { PageHeader } from "../common/PageHeader";
 import { formatUtcDateTime } from "../format/time";
 import { SaleParticipationSection } from "../participations/SaleParticipationSection";
@@ -170,8 +172,8 @@ function SaleTerms({ sale }: { sale: Sale }) {
       </DetailsSection>
       <NotBuiltYet
         icon={<IconClipboardList size={28} stroke={1.5} />}
-        title="Due diligence"
-        description="The due-diligence scorecard and the official addresses with where each was published will appear here."
+        title="Official addresses"
+        description="The sale's designated addresses, with where and when each was published, will appear here. The due-diligence scorecard is in its own tab above."
       />
     </Stack>
   );
@@ -218,6 +220,8 @@ function ArchiveToggleButton({ sale }: { sale: Sale }) {
 export function SaleDetailPage({ saleId }: { saleId: number }) {
   const saleQuery = useSale(saleId);
   const [deleteOpened, deleteDialog] = useDisclosure(false);
+  const [tab, setTab] = useState("overview");
+  const [diligenceOpened, setDiligenceOpened] = useState(false);
 
   if (saleQuery.isPending) {
     return (
@@ -295,10 +299,33 @@ export function SaleDetailPage({ saleId }: { saleId: number }) {
           </>
         }
       />
-      <Stack gap="lg">
-        <SaleParticipationSection sale={sale} />
-        <SaleTerms sale={sale} />
-      </Stack>
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          const next = value ?? "overview";
+          setTab(next);
+          if (next === "diligence") setDiligenceOpened(true);
+        }}
+      >
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="overview" leftSection={<IconListDetails size={16} />} data-testid="sale-tab-overview">
+            Overview
+          </Tabs.Tab>
+          <Tabs.Tab value="diligence" leftSection={<IconScale size={16} />} data-testid="sale-tab-diligence">
+            Due diligence
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <Stack gap="lg">
+            <SaleParticipationSection sale={sale} />
+            <SaleTerms sale={sale} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="diligence">
+          {/* Loaded when first opened, then kept: switching tabs loses nothing typed. */}
+          {diligenceOpened && <ResearchPanel saleId={sale.id} />}
+        </Tabs.Panel>
+      </Tabs>
       <DeleteSaleDialog sale={sale} opened={deleteOpened} onClose={deleteDialog.close} />
     </>
   );

@@ -17,6 +17,7 @@ import { IconDeviceFloppy } from "@tabler/icons-react";
 import { useId, useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
 import { nativeCoinSymbol, type CurrencyKind, type PricingKind, type SaleInput } from "../api";
 import { FormErrorAlert } from "../common/FormErrorAlert";
+import { UnitLabel } from "../common/UnitLabel";
 import type { GeneralFormError } from "../common/formErrors";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { localPreviewOfUtcInput } from "../format/time";
@@ -67,15 +68,6 @@ function FormSection({ legend, children }: { legend?: string; children: ReactNod
     <Paper withBorder radius="md" p="lg">
       <Fieldset legend={legend}>{children}</Fieldset>
     </Paper>
-  );
-}
-
-function UnitLabel({ unit }: { unit: string }) {
-  if (!unit) return null;
-  return (
-    <Text span size="xs" c="dimmed" fw={600} pr={4} style={{ whiteSpace: "nowrap" }}>
-      {unit}
-    </Text>
   );
 }
 

@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Sale, type SaleInput } from "../api";
+import { participationQueryKeys } from "../participations/participationsQueries";
+import { calendarQueryKeys } from "../calendar/calendarQueries";
 
 export const saleQueryKeys = {
   all: ["sales"] as const,
@@ -43,7 +45,11 @@ function useRememberSale() {
   return async (sale: Sale) => {
     queryClient.setQueryData(saleQueryKeys.detail(sale.id), sale);
     queryClient.removeQueries({ queryKey: saleQueryKeys.draft(sale.id) });
+    // Its dates (and, archived, whether it is shown) are the calendar's too.
+    void queryClient.invalidateQueries({ queryKey: calendarQueryKeys.all });
     await queryClient.invalidateQueries({ queryKey: saleQueryKeys.list() });
+    // A participation's next event comes from its sale's dates.
+    await queryClient.invalidateQueries({ queryKey: participationQueryKeys.all });
   };
 }
 
@@ -67,8 +73,11 @@ export function useDeleteSale(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.deleteSale(id),
-    // Only the list: refetching the (now deleted) sale's detail would just fail.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: saleQueryKeys.list() }),
+    // Only the list (and the calendar): refetching the (now deleted) sale's detail would just fail.
+    onSuccess: async () => {
+      void queryClient.invalidateQueries({ queryKey: calendarQueryKeys.all });
+      await queryClient.invalidateQueries({ queryKey: saleQueryKeys.list() });
+    },
   });
 }
 

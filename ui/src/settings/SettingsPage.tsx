@@ -18,6 +18,7 @@ import { LoadingState } from "../common/LoadingState";
 import { NotBuiltYet } from "../common/NotBuiltYet";
 import { PageHeader } from "../common/PageHeader";
 import { useAppInfo } from "./appInfoQuery";
+import { ResidenceCountry } from "./ResidenceCountry";
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
@@ -129,6 +130,9 @@ export function SettingsPage() {
           description="Everything Saleguard knows is in one database file on this computer. Secrets are never in it: they stay in the operating system's keyring."
         >
           <DataLocations />
+        </Section>
+        <Section title="Where you live" description="Token sales often exclude residents of some countries.">
+          <ResidenceCountry />
         </Section>
         <Section title="Appearance" description="The theme this window uses.">
           <AppearanceChoice />

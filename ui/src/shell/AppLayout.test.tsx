@@ -11,7 +11,7 @@ const unbuiltAreas = [
 
 describe("the app shell", () => {
   it("has the app name, an honest network placeholder and one link per area", async () => {
-    fakeBackend({ list_sales: () => [] });
+    fakeBackend({ list_sales: () => [], calendar: () => [] });
     renderApp();
 
     expect(screen.getByRole("heading", { name: "Saleguard" })).toBeInTheDocument();
@@ -31,7 +31,7 @@ describe("the app shell", () => {
   });
 
   it("shows each area that is not built yet as such, with no data in it", async () => {
-    fakeBackend({ list_sales: () => [] });
+    fakeBackend({ list_sales: () => [], calendar: () => [] });
     const { user } = renderApp();
 
     for (const { testId, title, purpose } of unbuiltAreas) {
@@ -48,7 +48,7 @@ describe("the app shell", () => {
   });
 
   it("moves between areas from the keyboard", async () => {
-    fakeBackend({ list_sales: () => [saleFixture({ id: 1, projectName: "Keyboard Protocol" })] });
+    fakeBackend({ list_sales: () => [saleFixture({ id: 1, projectName: "Keyboard Protocol" })], calendar: () => [] });
     const { user } = renderApp();
 
     screen.getByTestId("nav-sales").focus();
@@ -60,6 +60,9 @@ describe("the app shell", () => {
   it("shows the data locations and version from app_info in Settings, and what is not built", async () => {
     fakeBackend({
       list_sales: () => [],
+      calendar: () => [],
+      get_settings: () => ({ residenceCountry: null }),
+      list_countries: () => [{ code: "DE", name: "Germany" }],
       app_info: () => ({
         version: "0.1.0",
         dataDir: "/home/ada/.local/share/saleguard",

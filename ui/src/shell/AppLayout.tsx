@@ -2,6 +2,7 @@ import { AppShell, Box, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useEffect, useRef } from "react";
 import { AccountsArea } from "../accounts/AccountsArea";
+import { CalendarPage } from "../calendar/CalendarPage";
 import { DashboardPage } from "../dashboard/DashboardPage";
 import { ParticipationsArea } from "../participations/ParticipationsArea";
 import { SalesArea } from "../sales/SalesArea";
@@ -15,7 +16,7 @@ import classes from "./AppLayout.module.css";
 function PageForRoute({ route }: { route: Route }) {
   switch (route.area) {
     case "dashboard":
-      return <DashboardPage />;
+      return route.view === "calendar" ? <CalendarPage /> : <DashboardPage />;
     case "sales":
       return <SalesArea route={route} />;
     case "accounts":

@@ -22,11 +22,14 @@ export type ParticipationsRoute =
   | { area: "participations"; view: "list" }
   | { area: "participations"; view: "detail"; participationId: number };
 
-type SimpleArea = Exclude<Area, "sales" | "accounts" | "participations">;
+/** The dashboard, and under it the month-by-month calendar of the same events. */
+export type DashboardRoute = { area: "dashboard"; view: "overview" } | { area: "dashboard"; view: "calendar" };
 
-export type Route = SalesRoute | AccountsRoute | ParticipationsRoute | { area: SimpleArea };
+type SimpleArea = Exclude<Area, "dashboard" | "sales" | "accounts" | "participations">;
 
-const simpleAreas: ReadonlyArray<SimpleArea> = ["dashboard", "budget", "portfolio", "settings"];
+export type Route = DashboardRoute | SalesRoute | AccountsRoute | ParticipationsRoute | { area: SimpleArea };
+
+const simpleAreas: ReadonlyArray<SimpleArea> = ["budget", "portfolio", "settings"];
 
 function parseId(text: string | undefined): number | null {
   if (!text || !/^\d+$/.test(text)) return null;
@@ -58,7 +61,9 @@ export function parseRoute(hash: string): Route {
     return { area: "participations", view: "detail", participationId };
   }
   const simple = simpleAreas.find((candidate) => candidate === area);
-  return { area: simple ?? "dashboard" };
+  if (simple) return { area: simple };
+  if (area === "dashboard" && second === "calendar") return { area: "dashboard", view: "calendar" };
+  return { area: "dashboard", view: "overview" };
 }
 
 export function routeHref(route: Route): string {
@@ -69,6 +74,8 @@ export function routeHref(route: Route): string {
       return accountsHref(route);
     case "participations":
       return route.view === "list" ? "#/participations" : `#/participations/${route.participationId}`;
+    case "dashboard":
+      return route.view === "overview" ? "#/dashboard" : "#/dashboard/calendar";
     default:
       return `#/${route.area}`;
   }

@@ -1,13 +1,19 @@
 // Sales, accounts, participations and errors as the backend would send them, for tests only.
 import type {
   Account,
+  Amount,
   AppError,
+  CalendarEvent,
   KeyringStatus,
+  LedgerEntry,
   NewMnemonic,
   Participation,
   ParticipationState,
   ParticipationStep,
   Sale,
+  Unlock,
+  Vesting,
+  VestingInput,
 } from "../api";
 
 let nextId = 1;
@@ -130,7 +136,90 @@ export function participationFixture(overrides: Partial<Participation> = {}): Pa
     nextStates: successorsWithoutKyc[state],
     vesting: null,
     ledger: [],
+    kyc: { status: "not_started", required: false, details: { provider: "", submittedAt: "", reference: "", notes: "" } },
+    refundDeadline: null,
+    nextEvent: null,
     createdAt: history[0]?.recordedAt ?? "2026-11-05T09:00:00Z",
+    ...overrides,
+  };
+}
+
+/** An exact amount as the backend sends it, from its decimal text: ("1250", "AUR") → 1250 AUR at 18 decimals. */
+export function amountFixture(decimal: string, symbol: string, decimals = 18): Amount {
+  const [whole = "0", fraction = ""] = decimal.split(".");
+  const baseUnits = BigInt(`${whole}${fraction.padEnd(decimals, "0")}`).toString();
+  return { baseUnits, decimals, decimal, symbol };
+}
+
+export function unlockFixture(at: string, decimal: string, symbol = "AUR"): Unlock {
+  return { at, amount: amountFixture(decimal, symbol) };
+}
+
+export const linearPlanFixture: VestingInput = {
+  totalTokens: "1000",
+  tgeAt: "2027-01-15 12:00",
+  kind: "linear",
+  atTgePercent: "10",
+  cliffMonths: "0",
+  months: "3",
+  frequency: "monthly",
+  tranches: [],
+};
+
+/**
+ * A vesting as the backend computes it: 1000 AUR, 10 % at the TGE (15 Jan 2027), the
+ * rest monthly over 3 months; with `unlocked` of its unlocks already past.
+ */
+export function vestingFixture(overrides: Partial<Vesting> = {}, unlocked = 1): Vesting {
+  const unlocks = overrides.unlocks ?? [
+    unlockFixture("2027-01-15T12:00:00Z", "100"),
+    unlockFixture("2027-02-15T12:00:00Z", "300"),
+    unlockFixture("2027-03-15T12:00:00Z", "300"),
+    unlockFixture("2027-04-15T12:00:00Z", "300"),
+  ];
+  const symbol = unlocks[0]?.amount.symbol ?? "AUR";
+  const sum = (list: ReadonlyArray<Unlock>) => list.reduce((total, unlock) => total + BigInt(unlock.amount.baseUnits), 0n);
+  const asAmount = (baseUnits: bigint): Amount => {
+    const text = baseUnits.toString().padStart(19, "0");
+    const whole = text.slice(0, -18).replace(/^0+(?=\d)/, "");
+    const fraction = text.slice(-18).replace(/0+$/, "");
+    return { baseUnits: baseUnits.toString(), decimals: 18, decimal: fraction ? `${whole}.${fraction}` : whole, symbol };
+  };
+  return {
+    plan: linearPlanFixture,
+    total: asAmount(sum(unlocks)),
+    unlocks,
+    unlockedNow: asAmount(sum(unlocks.slice(0, unlocked))),
+    nextUnlock: unlocks[unlocked] ?? null,
+    ...overrides,
+  };
+}
+
+export function ledgerEntryFixture(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    kind: "contribution",
+    source: "manual",
+    happenedAt: "2026-12-01T10:00:00Z",
+    amount: amountFixture("0.015", "BTC", 8),
+    reference: "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b",
+    from: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+    to: "Exchange deposit",
+    note: "",
+    recordedAt: "2026-12-01T10:05:00Z",
+    ...overrides,
+  };
+}
+
+export function calendarEventFixture(overrides: Partial<CalendarEvent> = {}): CalendarEvent {
+  return {
+    at: "2027-01-15T12:00:00Z",
+    kind: "sale_opens",
+    saleId: 3,
+    projectName: "Aurora Network",
+    participationId: null,
+    amount: null,
     ...overrides,
   };
 }

@@ -1,0 +1,201 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { EntryInput, Participation } from "../api";
+import { amountFixture, appErrorFixture, ledgerEntryFixture, participationFixture, stepFixture } from "../test/fixtures";
+import { fakeBackend } from "../test/fakeBackend";
+import { renderApp } from "../test/renderApp";
+
+function ledgerParticipation(overrides: Partial<Participation> = {}): Participation {
+  return participationFixture({
+    id: 7,
+    saleId: 21,
+    projectName: "Aurora Network",
+    tokenSymbol: "AUR",
+    history: [stepFixture({ to: "contributed" })],
+    ...overrides,
+  });
+}
+
+function form(): HTMLElement {
+  return screen.getByTestId("ledger-form");
+}
+
+function input(name: keyof EntryInput): HTMLInputElement {
+  const element = form().querySelector<HTMLInputElement>(`[name="${name}"]`);
+  if (!element) throw new Error(`no input named ${name}`);
+  return element;
+}
+
+async function openLedgerTab(user: ReturnType<typeof renderApp>["user"]) {
+  await user.click(await screen.findByTestId("tab-ledger"));
+  await screen.findByTestId("ledger-form");
+}
+
+describe("a participation's ledger", () => {
+  it("says nothing is recorded yet, then records an entry as typed and lists it", async () => {
+    let current = ledgerParticipation();
+    const backend = fakeBackend({
+      get_participation: () => current,
+      list_participations: () => [current],
+      record_entry: (args) => {
+        const { input: typed } = args as { id: number; input: EntryInput };
+        current = {
+          ...current,
+          ledger: [
+            ledgerEntryFixture({
+              id: 1,
+              kind: typed.kind,
+              happenedAt: "2026-12-01T10:00:00Z",
+              amount: amountFixture(typed.amount, typed.asset, Number(typed.decimals)),
+              reference: typed.reference,
+              from: typed.from,
+              to: typed.to,
+              note: typed.note,
+            }),
+          ],
+        };
+        return current;
+      },
+    });
+    const { user } = renderApp("#/participations/7");
+    await openLedgerTab(user);
+
+    expect(screen.getByTestId("ledger-empty")).toHaveTextContent("Nothing recorded yet");
+    expect(input("kind")).toHaveValue("contribution");
+    expect(within(form()).getAllByRole("option").map((option) => option.textContent)).toEqual([
+      "Contribution",
+      "Refund",
+      "Distribution",
+    ]);
+
+    await user.selectOptions(input("kind"), "refund");
+    expect(input("kind")).toHaveAccessibleDescription("Money the sale sent back to you.");
+    await user.type(input("happenedAt"), "2026-12-01 10:00");
+    await user.type(input("asset"), "BTC");
+    await user.type(input("decimals"), "8");
+    await user.click(input("reference"));
+    await user.paste("4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b");
+    await user.type(input("from"), "Exchange withdrawal");
+    await user.click(input("to"));
+    await user.paste("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+    await user.type(input("note"), "Refund after the soft cap was missed.");
+    await user.type(input("amount"), "0.015{Enter}");
+
+    await waitFor(() => expect(backend.callsTo("record_entry")).toHaveLength(1));
+    expect(backend.callsTo("record_entry")[0]?.args).toEqual({
+      id: 7,
+      input: {
+        kind: "refund",
+        happenedAt: "2026-12-01 10:00",
+        asset: "BTC",
+        decimals: "8",
+        amount: "0.015",
+        reference: "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b",
+        from: "Exchange withdrawal",
+        to: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+        note: "Refund after the soft cap was missed.",
+      },
+    });
+
+    const row = await screen.findByTestId("ledger-entry");
+    expect(screen.queryByTestId("ledger-empty")).toBeNull();
+    expect(within(row).getByTestId("entry-kind")).toHaveTextContent("Refund");
+    expect(within(row).getByTestId("entry-amount")).toHaveTextContent("0.015 BTC");
+    expect(within(row).getByTestId("entry-reference")).toHaveTextContent("4a5e1e4baa…eda33b");
+    expect(within(row).getByTestId("entry-reference")).toHaveAttribute(
+      "title",
+      "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b",
+    );
+    expect(within(row).getByTestId("entry-parties")).toHaveTextContent("Exchange withdrawal");
+    expect(within(row).getByTestId("entry-parties")).toHaveTextContent("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+    expect(within(row).getByTestId("entry-note")).toHaveTextContent("Refund after the soft cap was missed.");
+    expect(within(row).getByTestId("entry-source")).toHaveTextContent("Manual");
+    expect(row.querySelector("time")).toHaveAttribute("datetime", "2026-12-01T10:00:00Z");
+    expect(await screen.findByText("Entry recorded")).toBeInTheDocument();
+    expect(screen.getByTestId("tab-ledger")).toHaveTextContent("1");
+    // Ready for the next one: the kind and asset stay, the rest is cleared.
+    expect(input("kind")).toHaveValue("refund");
+    expect(input("asset")).toHaveValue("BTC");
+    expect(input("decimals")).toHaveValue("8");
+    expect(input("amount")).toHaveValue("");
+    expect(input("happenedAt")).toHaveValue("");
+    expect(input("note")).toHaveValue("");
+  });
+
+  it("shows the backend's refusals beside their inputs, focuses the first and keeps everything typed", async () => {
+    const backend = fakeBackend({
+      get_participation: () => ledgerParticipation(),
+      record_entry: () => {
+        throw appErrorFixture({
+          code: "too_many_decimal_places",
+          message: "amount: BTC has at most 8 decimal places",
+          field: "amount",
+          invalidFields: [
+            { field: "amount", code: "too_many_decimal_places", message: "BTC has at most 8 decimal places" },
+            { field: "happenedAt", code: "in_the_future", message: "this date is in the future: record it once it has happened" },
+          ],
+        });
+      },
+    });
+    const { user } = renderApp("#/participations/7");
+    await openLedgerTab(user);
+
+    await user.selectOptions(input("kind"), "distribution");
+    expect(input("asset")).toHaveAttribute("placeholder", "AUR");
+    await user.type(input("happenedAt"), "2099-01-01 00:00");
+    await user.type(input("asset"), "BTC");
+    await user.type(input("decimals"), "8");
+    await user.type(input("amount"), "0.000000001");
+    await user.type(input("note"), "Typed with care.");
+    await user.keyboard("{Control>}{Enter}{/Control}");
+
+    await waitFor(() => expect(input("happenedAt")).toHaveAttribute("aria-invalid", "true"));
+    expect(backend.callsTo("record_entry")).toHaveLength(1);
+    expect(input("happenedAt")).toHaveFocus();
+    expect(input("happenedAt")).toHaveAccessibleDescription(expect.stringContaining("this date is in the future"));
+    expect(input("amount")).toHaveAttribute("aria-invalid", "true");
+    expect(input("amount")).toHaveAccessibleDescription(expect.stringContaining("BTC has at most 8 decimal places"));
+    expect(input("asset")).not.toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("ledger-form-alert")).toHaveTextContent("Check these fields: Amount, When (UTC).");
+    // Nothing lost.
+    expect(input("kind")).toHaveValue("distribution");
+    expect(input("happenedAt")).toHaveValue("2099-01-01 00:00");
+    expect(input("asset")).toHaveValue("BTC");
+    expect(input("decimals")).toHaveValue("8");
+    expect(input("amount")).toHaveValue("0.000000001");
+    expect(input("note")).toHaveValue("Typed with care.");
+    expect(screen.getByTestId("ledger-empty")).toBeInTheDocument();
+  });
+
+  it("lists recorded entries oldest first, each kind and source in words", async () => {
+    fakeBackend({
+      get_participation: () =>
+        ledgerParticipation({
+          ledger: [
+            ledgerEntryFixture({ id: 1, kind: "contribution", source: "manual", reference: "ORDER-1234" }),
+            ledgerEntryFixture({
+              id: 2,
+              kind: "distribution",
+              source: "signed",
+              happenedAt: "2027-01-15T12:00:00Z",
+              amount: amountFixture("1250", "AUR"),
+              reference: "",
+              from: "",
+              to: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+            }),
+          ],
+        }),
+    });
+    const { user } = renderApp("#/participations/7");
+    await openLedgerTab(user);
+
+    const rows = screen.getAllByTestId("ledger-entry");
+    expect(rows.map((row) => within(row).getByTestId("entry-kind").textContent)).toEqual(["Contribution", "Distribution"]);
+    expect(rows.map((row) => within(row).getByTestId("entry-source").textContent)).toEqual(["Manual", "Signed"]);
+    expect(within(rows[0] as HTMLElement).getByTestId("entry-reference")).toHaveTextContent("ORDER-1234");
+    expect(within(rows[1] as HTMLElement).getByTestId("entry-amount")).toHaveTextContent("1,250 AUR");
+    expect(within(rows[1] as HTMLElement).queryByTestId("entry-reference")).toBeNull();
+    expect(within(rows[1] as HTMLElement).getByTestId("entry-parties")).toHaveTextContent("not recorded");
+    expect(screen.getByTestId("tab-ledger")).toHaveTextContent("2");
+  });
+});

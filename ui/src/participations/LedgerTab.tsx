@@ -1,0 +1,35 @@
+import { EmptyState, Paper, Stack, Text, Title } from "@mantine/core";
+import { IconReceipt } from "@tabler/icons-react";
+import type { Participation } from "../api";
+import { LedgerEntryForm } from "./LedgerEntryForm";
+import { LedgerTable } from "./LedgerTable";
+
+/** The participation's ledger: every contribution, refund and distribution, and the form to record one. */
+export function LedgerTab({ participation }: { participation: Participation }) {
+  const { ledger } = participation;
+  return (
+    <Stack gap="lg">
+      {ledger.length === 0 ? (
+        <Paper withBorder radius="md" p="xl" data-testid="ledger-empty">
+          <EmptyState
+            withIndicatorBackground
+            icon={<IconReceipt size={28} stroke={1.5} />}
+            title="Nothing recorded yet"
+            description="Record each payment you made to the sale, each refund you got back and each distribution of tokens you received, with the form below. Contributions Saleguard signs for you will appear here on their own."
+          />
+        </Paper>
+      ) : (
+        <Paper withBorder radius="md" p="lg">
+          <Title order={2} size="h5" mb="sm">
+            Entries
+          </Title>
+          <LedgerTable entries={ledger} />
+          <Text size="xs" c="dimmed" mt="sm">
+            Oldest first. Times are your local time, with UTC on hover; amounts in full on hover.
+          </Text>
+        </Paper>
+      )}
+      <LedgerEntryForm participation={participation} />
+    </Stack>
+  );
+}

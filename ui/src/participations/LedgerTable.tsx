@@ -1,0 +1,119 @@
+import { Badge, Group, Stack, Table, Text } from "@mantine/core";
+import { IconArrowRight, type Icon } from "@tabler/icons-react";
+import type { LedgerEntry } from "../api";
+import { AmountText } from "../common/AmountText";
+import { CopyValueButton } from "../common/CopyValueButton";
+import { DateTimeText } from "../common/DateTimeText";
+import { entryKindLooks, entrySourceLooks } from "./ledgerFields";
+
+function LooksBadge({ label, color, Icon, title, testId }: { label: string; color: string; Icon: Icon; title?: string; testId: string }) {
+  return (
+    <Badge
+      variant="light"
+      color={color}
+      radius="sm"
+      tt="none"
+      fw={600}
+      leftSection={<Icon size={14} stroke={2} aria-hidden="true" />}
+      title={title}
+      data-testid={testId}
+      styles={{ root: { maxWidth: "none", flexShrink: 0 }, label: { overflow: "visible" } }}
+    >
+      {label}
+    </Badge>
+  );
+}
+
+/** A long reference (a transaction hash) shortened in the middle; the whole of it on hover and to copy. */
+function ReferenceText({ reference }: { reference: string }) {
+  if (reference === "") {
+    return (
+      <Text span size="sm" c="dimmed">
+        None
+      </Text>
+    );
+  }
+  const short = reference.length > 20 ? `${reference.slice(0, 10)}…${reference.slice(-6)}` : reference;
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text span size="sm" ff="monospace" title={reference} data-testid="entry-reference">
+        {short}
+      </Text>
+      <CopyValueButton value={reference} label="Copy reference" />
+    </Group>
+  );
+}
+
+function Party({ value }: { value: string }) {
+  if (value === "") {
+    return (
+      <Text span size="sm" c="dimmed">
+        not recorded
+      </Text>
+    );
+  }
+  return (
+    <Text span size="sm" ff="monospace" style={{ overflowWrap: "anywhere" }}>
+      {value}
+    </Text>
+  );
+}
+
+/** Contributions, refunds and distributions, oldest first, as recorded. */
+export function LedgerTable({ entries }: { entries: ReadonlyArray<LedgerEntry> }) {
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table data-testid="ledger-table" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Kind</Table.Th>
+            <Table.Th>When</Table.Th>
+            <Table.Th ta="right">Amount</Table.Th>
+            <Table.Th>Reference</Table.Th>
+            <Table.Th>From → to</Table.Th>
+            <Table.Th>Source</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((entry) => {
+            const kind = entryKindLooks(entry.kind);
+            const source = entrySourceLooks(entry.source);
+            return (
+              <Table.Tr key={entry.id} data-testid="ledger-entry" data-kind={entry.kind} style={{ verticalAlign: "top" }}>
+                <Table.Td>
+                  <LooksBadge {...kind} title={kind.meaning || undefined} testId="entry-kind" />
+                </Table.Td>
+                <Table.Td>
+                  <DateTimeText iso={entry.happenedAt} stacked />
+                </Table.Td>
+                <Table.Td ta="right" data-testid="entry-amount">
+                  <AmountText amount={entry.amount} />
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <ReferenceText reference={entry.reference} />
+                    {entry.note !== "" && (
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }} data-testid="entry-note">
+                        {entry.note}
+                      </Text>
+                    )}
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={6} wrap="wrap" data-testid="entry-parties">
+                    <Party value={entry.from} />
+                    <IconArrowRight size={14} aria-label="to" />
+                    <Party value={entry.to} />
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <LooksBadge {...source} title={source.description} testId="entry-source" />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
