@@ -252,6 +252,17 @@ impl AppSession {
             .expect("write screenshot");
     }
 
+    /// Scrolls the page back to its top (before a screenshot of a long page's head).
+    pub async fn scroll_to_top(&self) {
+        self.client
+            .execute(
+                "window.scrollTo(0, 0); document.querySelector('main')?.scrollTo?.(0, 0);",
+                Vec::new(),
+            )
+            .await
+            .unwrap_or_else(|error| panic!("scroll to the top: {error:?}"));
+    }
+
     /// Ends the session, which closes the app.
     pub async fn quit(self) {
         self.client.close().await.expect("the app closes");

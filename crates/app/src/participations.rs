@@ -2,7 +2,8 @@
 //! a dated, annotated history that is only ever appended to, and archive sales.
 
 use saleguard_core::participation::{
-    LastStep, MoveError, ParticipationState, TransitionError, check_first_step, check_move,
+    LastStep, MoveError, ParticipationState, TransitionError, check_first_state, check_first_step,
+    check_move,
 };
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
@@ -173,6 +174,15 @@ impl Saleguard {
         let happened_at = moment(&input.happened_at, now)?;
         let note = check_first_step(happened_at, now, &input.note).map_err(move_error)?;
         let mut store = self.store()?;
+        let sale = store.sale(SaleId(input.sale_id))?;
+        check_first_state(input.state.into(), sale.terms.kyc_required).map_err(|_| {
+            AppError::at_field(
+                "state",
+                ErrorCode::KycNotApproved,
+                "this sale requires KYC: start at “KYC approved” (dated when it was) and record \
+                 the contribution after it",
+            )
+        })?;
         let step = NewStep {
             to: input.state.into(),
             happened_at,

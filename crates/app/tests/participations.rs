@@ -29,6 +29,29 @@ fn go(to: StateName, at: &str, note: &str) -> MoveParticipation {
 }
 
 #[test]
+fn a_kyc_sale_is_not_started_past_its_contribution_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    let sale_id = sale(&app, true);
+    let start = |state| StartParticipation {
+        sale_id,
+        state,
+        happened_at: "2026-11-20 10:00".into(),
+        note: String::new(),
+    };
+    let refused = app
+        .start_participation(&start(StateName::Contributed))
+        .expect_err("no approval in the history");
+    assert_eq!(refused.code, ErrorCode::KycNotApproved);
+    assert_eq!(refused.field.as_deref(), Some("state"));
+    assert!(app.list_participations().expect("list").is_empty());
+    let approved = app
+        .start_participation(&start(StateName::KycApproved))
+        .expect("started at the approval");
+    assert!(approved.next_states.contains(&StateName::Contributed));
+}
+
+#[test]
 fn a_participation_goes_through_kyc_to_a_contribution_with_every_step_kept() {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path());

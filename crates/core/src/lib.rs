@@ -13,6 +13,7 @@ pub mod kyc;
 pub mod ledger;
 pub mod participation;
 pub mod research;
+pub mod review;
 pub mod sale;
 mod text;
 pub mod timestamp;

@@ -2,7 +2,7 @@
 //! the moves allowed between them. Every move is kept as dated history by the caller;
 //! this module only says which moves are legal.
 
-use crate::text::is_bidi_control;
+use crate::text::{TextProblem, checked_text};
 use crate::timestamp::UtcTimestamp;
 
 /// Where the user stands in one sale.
@@ -187,6 +187,30 @@ pub fn check_move(
     check_first_step(happened_at, now, note)
 }
 
+/// Checks the state a participation starts in. Following one may start anywhere (a
+/// participation noticed late), but not past its contribution when the sale requires KYC:
+/// the approval must be in the history first (start at `kyc_approved`, then move on).
+pub fn check_first_state(
+    state: ParticipationState,
+    kyc_required: bool,
+) -> Result<(), TransitionError> {
+    let past_contribution = matches!(
+        state,
+        Contributed
+            | SoftCapMissed
+            | RefundDue
+            | Refunded
+            | Succeeded
+            | TokensDistributed
+            | Vesting
+            | FullyClaimed
+    );
+    if kyc_required && past_contribution {
+        return Err(TransitionError::KycNotApproved { from: state });
+    }
+    Ok(())
+}
+
 /// Checks the date and note of a participation's first step.
 pub fn check_first_step(
     happened_at: UtcTimestamp,
@@ -200,24 +224,41 @@ pub fn check_first_step(
 }
 
 fn parse_note(input: &str) -> Result<String, MoveError> {
-    let note = input.trim().replace("\r\n", "\n");
-    let chars = note.chars().count();
-    if chars > MAX_NOTE_CHARS {
-        return Err(MoveError::NoteTooLong(chars));
-    }
-    let allowed = |c: char| c == '\n' || c == '\t';
-    if note
-        .chars()
-        .any(|c| (c.is_control() && !allowed(c)) || is_bidi_control(c))
-    {
-        return Err(MoveError::NoteInvalid);
-    }
-    Ok(note)
+    checked_text(input, MAX_NOTE_CHARS, true).map_err(|problem| match problem {
+        TextProblem::TooLong { chars, .. } => MoveError::NoteTooLong(chars),
+        TextProblem::Invalid => MoveError::NoteInvalid,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kyc_sale_is_not_started_past_its_contribution() {
+        for state in ParticipationState::ALL {
+            let past = !matches!(
+                state,
+                Researching
+                    | Registered
+                    | KycPending
+                    | KycApproved
+                    | KycRejected
+                    | Withdrawn
+                    | Abandoned
+            );
+            assert_eq!(
+                check_first_state(state, false),
+                Ok(()),
+                "{state:?} without KYC"
+            );
+            assert_eq!(
+                check_first_state(state, true).is_err(),
+                past,
+                "{state:?} with KYC required"
+            );
+        }
+    }
 
     /// Every legal move, written out by hand from the product brief. Anything not in
     /// this table must be refused.

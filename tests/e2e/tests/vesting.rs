@@ -58,6 +58,7 @@ async fn record_a_participation_through_to_vesting_and_see_the_next_unlock_on_th
         .await;
     app.wait_for_text_of("[data-testid='grade-points']", "70 points of 100")
         .await;
+    app.scroll_to_top().await;
     app.screenshot("vesting-02-graded").await;
 
     // The participation, step by step (each dated now).

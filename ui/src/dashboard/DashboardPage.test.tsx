@@ -43,6 +43,14 @@ describe("the dashboard", () => {
         saleFixture({ id: 3, projectName: "Closing First", status: "open", endsAt: "2026-12-02T10:00:00Z" }),
         saleFixture({ id: 4, projectName: "Closing Later", status: "open", endsAt: "2026-12-20T10:00:00Z" }),
         saleFixture({ id: 5, projectName: "Long Gone", status: "ended", startsAt: "2020-01-01T10:00:00Z", endsAt: "2020-02-01T10:00:00Z" }),
+        // Archived: out of the way, not counted, not next.
+        saleFixture({
+          id: 6,
+          projectName: "Shelved",
+          status: "upcoming",
+          startsAt: "2026-12-20T10:00:00Z",
+          archivedAt: "2026-11-20T10:00:00Z",
+        }),
       ],
       calendar: () => [],
     });

@@ -105,7 +105,8 @@ export function DashboardPage() {
   const salesQuery = useSalesList();
   const upcomingQuery = useUpcomingEvents();
 
-  const sales = salesQuery.data;
+  // Archived sales are kept out of the way, here too.
+  const sales = salesQuery.data?.filter((sale) => sale.archivedAt === null);
   const { nextOpening, nextClosing } = nextSaleEvents(sales ?? []);
   const salesCard = (render: (sales: ReadonlyArray<Sale>) => ReactNode) =>
     sales ? render(sales) : <CardPlaceholder pending={salesQuery.isPending} />;

@@ -1,0 +1,463 @@
+//! The review before signing: one pure function that looks at a draft contribution
+//! and everything known about its sale and its destination, and returns findings —
+//! each with a stable code, a severity and plain words — and a verdict.
+//!
+//! This part covers the checks that need neither prices nor the network: the sale's
+//! terms and window, due diligence, KYC, jurisdiction, the destination and the chain.
+//! Budget checks (which need the price book) join the same list of findings.
+
+use alloy_primitives::{Address, U256};
+use isocountry::CountryCode;
+
+use crate::address::{AddressError, checksummed, parse_address};
+use crate::amount::format_amount;
+use crate::diligence::{Grade, GradeLetter, RedFlag};
+use crate::kyc::KycStatus;
+use crate::research::{Admission, Research};
+use crate::sale::SaleTerms;
+use crate::timestamp::UtcTimestamp;
+
+mod lookalike;
+
+pub use lookalike::{LOOKALIKE_HEAD, LOOKALIKE_TAIL, looks_alike};
+
+/// How much a finding weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warn,
+    Block,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warn => "warn",
+            Self::Block => "block",
+        }
+    }
+}
+
+/// Every finding the review can raise. The codes are stable: docs/review-findings.md
+/// lists each with its severity, trigger and whether it can be overridden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FindingCode {
+    ChainMismatch,
+    InvalidDestination,
+    BadChecksum,
+    NotDesignatedAddress,
+    NotFromOfficialSource,
+    LookAlikeAddress,
+    FirstTimeRecipient,
+    SaleNotOpenYet,
+    SaleEnded,
+    BelowMinimum,
+    AboveMaximum,
+    KycNotApproved,
+    JurisdictionExcluded,
+    JurisdictionNotEligible,
+    ResidenceUnknown,
+    DiligenceIncomplete,
+    GradeBelowMinimum,
+    BlockingRedFlag,
+}
+
+impl FindingCode {
+    pub const ALL: [FindingCode; 18] = [
+        Self::ChainMismatch,
+        Self::InvalidDestination,
+        Self::BadChecksum,
+        Self::NotDesignatedAddress,
+        Self::NotFromOfficialSource,
+        Self::LookAlikeAddress,
+        Self::FirstTimeRecipient,
+        Self::SaleNotOpenYet,
+        Self::SaleEnded,
+        Self::BelowMinimum,
+        Self::AboveMaximum,
+        Self::KycNotApproved,
+        Self::JurisdictionExcluded,
+        Self::JurisdictionNotEligible,
+        Self::ResidenceUnknown,
+        Self::DiligenceIncomplete,
+        Self::GradeBelowMinimum,
+        Self::BlockingRedFlag,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ChainMismatch => "chain_mismatch",
+            Self::InvalidDestination => "invalid_destination",
+            Self::BadChecksum => "bad_checksum",
+            Self::NotDesignatedAddress => "not_designated_address",
+            Self::NotFromOfficialSource => "not_from_official_source",
+            Self::LookAlikeAddress => "look_alike_address",
+            Self::FirstTimeRecipient => "first_time_recipient",
+            Self::SaleNotOpenYet => "sale_not_open_yet",
+            Self::SaleEnded => "sale_ended",
+            Self::BelowMinimum => "below_minimum",
+            Self::AboveMaximum => "above_maximum",
+            Self::KycNotApproved => "kyc_not_approved",
+            Self::JurisdictionExcluded => "jurisdiction_excluded",
+            Self::JurisdictionNotEligible => "jurisdiction_not_eligible",
+            Self::ResidenceUnknown => "residence_unknown",
+            Self::DiligenceIncomplete => "diligence_incomplete",
+            Self::GradeBelowMinimum => "grade_below_minimum",
+            Self::BlockingRedFlag => "blocking_red_flag",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Self::FirstTimeRecipient => Severity::Info,
+            Self::NotFromOfficialSource | Self::ResidenceUnknown | Self::DiligenceIncomplete => {
+                Severity::Warn
+            }
+            _ => Severity::Block,
+        }
+    }
+
+    /// Whether a typed reason lets the user sign despite a blocking finding. Signing on
+    /// the wrong chain or to an address that is not one can never be right.
+    pub fn overridable(self) -> bool {
+        !matches!(
+            self,
+            Self::ChainMismatch | Self::InvalidDestination | Self::BadChecksum
+        )
+    }
+}
+
+/// One finding: its code (and so its severity), what it means here, and the values it
+/// was decided on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub code: FindingCode,
+    pub message: String,
+    pub details: Vec<(&'static str, String)>,
+}
+
+impl Finding {
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+}
+
+/// What the findings add up to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Nothing to warn about.
+    Clear,
+    /// Signing is allowed; read the warnings first.
+    Warnings,
+    /// Something blocks; only overridable findings can be overridden, with a reason.
+    Blocked,
+}
+
+/// An official address of the sale and where it was published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficialAddress {
+    pub address: Address,
+    /// Where it was seen ("the project's site", "whitepaper p. 12").
+    pub source: String,
+}
+
+/// The user's rules for due diligence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DiligencePolicy {
+    /// The lowest grade at which signing is allowed; `None`: any grade.
+    pub minimum_grade: Option<GradeLetter>,
+    /// Red flags that block signing outright when raised.
+    pub blocking_flags: Vec<RedFlag>,
+}
+
+/// A contribution about to be signed, as the user described it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftContribution {
+    pub from: Address,
+    /// The destination as typed (its checksum is part of the review).
+    pub to: String,
+    /// In base units of the sale's accepted currency.
+    pub amount: U256,
+    pub chain_id: u64,
+}
+
+/// Everything the review looks at besides the draft.
+#[derive(Debug, Clone, Copy)]
+pub struct ReviewContext<'a> {
+    pub terms: &'a SaleTerms,
+    /// `None` when the sale was never researched.
+    pub research: Option<&'a Research>,
+    pub policy: &'a DiligencePolicy,
+    pub kyc: KycStatus,
+    pub residence: Option<CountryCode>,
+    /// The sale's official addresses (its designated address counts as one).
+    pub official: &'a [OfficialAddress],
+    /// Every address the user knows: the address book, the sales' addresses, past
+    /// counterparties. A destination that only looks like one of them is suspicious.
+    pub known: &'a [Address],
+    /// Where this account has sent before.
+    pub past_recipients: &'a [Address],
+    pub now: UtcTimestamp,
+}
+
+/// The findings, most severe first, and their verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    pub findings: Vec<Finding>,
+    pub verdict: Verdict,
+}
+
+impl Review {
+    pub fn codes(&self) -> Vec<FindingCode> {
+        self.findings.iter().map(|f| f.code).collect()
+    }
+}
+
+/// Reviews `draft` against `context`. Pure: the same inputs give the same review.
+pub fn review(draft: &DraftContribution, context: &ReviewContext<'_>) -> Review {
+    let mut findings = Vec::new();
+    check_chain(draft, context, &mut findings);
+    check_destination(draft, context, &mut findings);
+    check_window_and_limits(draft, context, &mut findings);
+    check_kyc_and_jurisdiction(context, &mut findings);
+    check_diligence(context, &mut findings);
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity()));
+    let verdict = match findings.iter().map(Finding::severity).max() {
+        Some(Severity::Block) => Verdict::Blocked,
+        Some(Severity::Warn) => Verdict::Warnings,
+        Some(Severity::Info) | None => Verdict::Clear,
+    };
+    Review { findings, verdict }
+}
+
+fn finding(code: FindingCode, message: String, details: Vec<(&'static str, String)>) -> Finding {
+    Finding {
+        code,
+        message,
+        details,
+    }
+}
+
+fn check_chain(draft: &DraftContribution, context: &ReviewContext<'_>, out: &mut Vec<Finding>) {
+    if draft.chain_id != context.terms.chain_id {
+        out.push(finding(
+            FindingCode::ChainMismatch,
+            format!(
+                "This would be signed for chain {}, but the sale is on chain {}.",
+                draft.chain_id, context.terms.chain_id
+            ),
+            vec![
+                ("draft_chain_id", draft.chain_id.to_string()),
+                ("sale_chain_id", context.terms.chain_id.to_string()),
+            ],
+        ));
+    }
+}
+
+fn check_destination(
+    draft: &DraftContribution,
+    context: &ReviewContext<'_>,
+    out: &mut Vec<Finding>,
+) {
+    let to = match parse_address(&draft.to) {
+        Ok(to) => to,
+        Err(AddressError::BadChecksum) => {
+            out.push(finding(
+                FindingCode::BadChecksum,
+                "The destination's capital letters do not match its EIP-55 checksum: it may have been mistyped or altered.".to_owned(),
+                vec![("to", draft.to.trim().to_owned())],
+            ));
+            return;
+        }
+        Err(error) => {
+            out.push(finding(
+                FindingCode::InvalidDestination,
+                format!("The destination is not an address: {error}."),
+                vec![("to", draft.to.trim().chars().take(60).collect())],
+            ));
+            return;
+        }
+    };
+    let to_text = checksummed(&to);
+    let designated = context.terms.contribution_address;
+    let official = context.official.iter().find(|o| o.address == to);
+    if to != designated && official.is_none() {
+        out.push(finding(
+            FindingCode::NotDesignatedAddress,
+            format!(
+                "{to_text} is not the sale's designated address ({}).",
+                checksummed(&designated)
+            ),
+            vec![
+                ("to", to_text.clone()),
+                ("designated", checksummed(&designated)),
+            ],
+        ));
+    }
+    if official.is_none_or(|o| o.source.trim().is_empty()) {
+        out.push(finding(
+            FindingCode::NotFromOfficialSource,
+            format!(
+                "No official source is recorded for {to_text}: note where the project published it."
+            ),
+            vec![("to", to_text.clone())],
+        ));
+    }
+    if let Some(twin) = context
+        .known
+        .iter()
+        .chain(context.past_recipients)
+        .chain(context.official.iter().map(|o| &o.address))
+        .chain(std::iter::once(&designated))
+        .find(|known| looks_alike(&to, known))
+    {
+        out.push(finding(
+            FindingCode::LookAlikeAddress,
+            format!(
+                "{to_text} begins and ends like {}, which you know, but is a different address: \
+                 a sign of address poisoning.",
+                checksummed(twin)
+            ),
+            vec![("to", to_text.clone()), ("looks_like", checksummed(twin))],
+        ));
+    }
+    if !context.past_recipients.contains(&to) {
+        out.push(finding(
+            FindingCode::FirstTimeRecipient,
+            format!("This account has never sent to {to_text} before."),
+            vec![("to", to_text), ("from", checksummed(&draft.from))],
+        ));
+    }
+}
+
+fn check_window_and_limits(
+    draft: &DraftContribution,
+    context: &ReviewContext<'_>,
+    out: &mut Vec<Finding>,
+) {
+    let terms = context.terms;
+    let (starts, ends) = (terms.window.starts_at(), terms.window.ends_at());
+    if context.now < starts {
+        out.push(finding(
+            FindingCode::SaleNotOpenYet,
+            format!("The sale opens on {}.", starts.to_form_text()),
+            vec![("starts_at", starts.to_rfc3339())],
+        ));
+    } else if context.now >= ends {
+        out.push(finding(
+            FindingCode::SaleEnded,
+            format!("The sale ended on {}.", ends.to_form_text()),
+            vec![("ends_at", ends.to_rfc3339())],
+        ));
+    }
+    let decimals = terms.currency.decimals();
+    let symbol = terms.currency.symbol();
+    let amount = format!("{} {symbol}", format_amount(draft.amount, decimals));
+    if let Some(minimum) = terms.min_contribution.filter(|min| draft.amount < *min) {
+        let minimum = format!("{} {symbol}", format_amount(minimum, decimals));
+        out.push(finding(
+            FindingCode::BelowMinimum,
+            format!("{amount} is below the sale's minimum contribution of {minimum}."),
+            vec![("amount", amount.clone()), ("minimum", minimum)],
+        ));
+    }
+    if let Some(maximum) = terms.max_contribution.filter(|max| draft.amount > *max) {
+        let maximum = format!("{} {symbol}", format_amount(maximum, decimals));
+        out.push(finding(
+            FindingCode::AboveMaximum,
+            format!("{amount} is above the sale's maximum contribution of {maximum}."),
+            vec![("amount", amount), ("maximum", maximum)],
+        ));
+    }
+}
+
+fn check_kyc_and_jurisdiction(context: &ReviewContext<'_>, out: &mut Vec<Finding>) {
+    if context.terms.kyc_required && context.kyc != KycStatus::Approved {
+        out.push(finding(
+            FindingCode::KycNotApproved,
+            format!(
+                "The sale requires KYC and yours is {}.",
+                context.kyc.as_str().replace('_', " ")
+            ),
+            vec![("kyc", context.kyc.as_str().to_owned())],
+        ));
+    }
+    let Some(country) = context.residence else {
+        out.push(finding(
+            FindingCode::ResidenceUnknown,
+            "Your country of residence is not set, so the sale's jurisdictions were not checked."
+                .to_owned(),
+            Vec::new(),
+        ));
+        return;
+    };
+    let Some(research) = context.research else {
+        return;
+    };
+    let name = country.name();
+    match research.admits(country) {
+        Admission::Excluded => out.push(finding(
+            FindingCode::JurisdictionExcluded,
+            format!("The sale excludes residents of {name}, where you live."),
+            vec![("country", country.alpha2().to_owned())],
+        )),
+        Admission::NotListedAsEligible => out.push(finding(
+            FindingCode::JurisdictionNotEligible,
+            format!("{name}, where you live, is not among the countries the sale admits."),
+            vec![("country", country.alpha2().to_owned())],
+        )),
+        Admission::Eligible | Admission::NotExcluded => {}
+    }
+}
+
+fn check_diligence(context: &ReviewContext<'_>, out: &mut Vec<Finding>) {
+    let Some(research) = context.research else {
+        out.push(finding(
+            FindingCode::DiligenceIncomplete,
+            "This sale has no due-diligence scorecard yet.".to_owned(),
+            Vec::new(),
+        ));
+        return;
+    };
+    match research.scorecard().grade() {
+        Grade::Incomplete { scored } => out.push(finding(
+            FindingCode::DiligenceIncomplete,
+            format!("The scorecard has {scored} factors scored: too few for a grade."),
+            vec![("scored", scored.to_string())],
+        )),
+        Grade::Graded { points, letter } => {
+            if let Some(minimum) = context.policy.minimum_grade.filter(|min| letter > *min) {
+                out.push(finding(
+                    FindingCode::GradeBelowMinimum,
+                    format!(
+                        "The sale grades {} ({points} points); your minimum is {}.",
+                        letter.as_str(),
+                        minimum.as_str()
+                    ),
+                    vec![
+                        ("grade", letter.as_str().to_owned()),
+                        ("minimum", minimum.as_str().to_owned()),
+                    ],
+                ));
+            }
+        }
+    }
+    for flag in research
+        .red_flags
+        .iter()
+        .filter(|flag| context.policy.blocking_flags.contains(flag))
+    {
+        out.push(finding(
+            FindingCode::BlockingRedFlag,
+            format!(
+                "The red flag “{}” is raised, and you block on it.",
+                flag.as_str().replace('_', " ")
+            ),
+            vec![("flag", flag.as_str().to_owned())],
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,516 @@
+//! Table-driven review cases: each starts from a clean contribution (which raises
+//! nothing at all), changes one or two things, and names the codes it must raise and
+//! those it must not.
+
+use super::*;
+use crate::diligence::GradeLetter;
+use crate::fixtures::native_sale_draft;
+use crate::research::{FactorDraft, ResearchDraft};
+use crate::sale::SaleDraft;
+use FindingCode::*;
+
+const DESIGNATED: &str = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+const FROM: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+const SECOND_OFFICIAL: &str = "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB";
+const UNRELATED: &str = "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb";
+
+/// An all-lower-case address (so no checksum) with this head and tail and zeros between.
+fn with_head_and_tail(head: &str, tail: &str) -> String {
+    let middle = "0".repeat(40 - head.len() - tail.len());
+    format!("0x{}{middle}{}", head.to_lowercase(), tail.to_lowercase())
+}
+
+/// A different address sharing the first four and last four hex characters of `known`.
+fn look_alike_of(known: &str) -> String {
+    with_head_and_tail(&known[2..6], &known[38..])
+}
+
+fn at(text: &str) -> UtcTimestamp {
+    UtcTimestamp::parse(text).expect("a time")
+}
+
+fn address(text: &str) -> Address {
+    parse_address(text).expect("an address")
+}
+
+fn research(scores: &[(&str, &str)], flags: &[&str], excluded: &str, eligible: &str) -> Research {
+    Research::from_draft(&ResearchDraft {
+        factors: scores
+            .iter()
+            .map(|(factor, score)| FactorDraft {
+                factor: (*factor).into(),
+                score: (*score).into(),
+                ..FactorDraft::default()
+            })
+            .collect(),
+        red_flags: flags.iter().map(|f| (*f).to_owned()).collect(),
+        eligible_jurisdictions: eligible.into(),
+        excluded_jurisdictions: excluded.into(),
+    })
+    .expect("valid research")
+}
+
+const GOOD_SCORES: &[(&str, &str)] = &[
+    ("whitepaper", "4"),
+    ("roadmap", "4"),
+    ("team", "4"),
+    ("market_potential", "4"),
+    ("token_economics", "4"),
+];
+
+/// Everything a case can change; `Default` is the clean contribution.
+#[derive(Clone)]
+struct Case {
+    name: &'static str,
+    sale: SaleDraft,
+    to: String,
+    amount_wei: U256,
+    chain_id: u64,
+    research: Option<Research>,
+    policy: DiligencePolicy,
+    kyc: KycStatus,
+    residence: Option<&'static str>,
+    official: Vec<(String, &'static str)>,
+    known: Vec<String>,
+    past_recipients: Vec<String>,
+    now: &'static str,
+    raises: Vec<FindingCode>,
+    not: Vec<FindingCode>,
+    verdict: Option<Verdict>,
+}
+
+fn eth(whole: u64) -> U256 {
+    U256::from(whole) * U256::from(10_u64).pow(U256::from(18))
+}
+
+fn clean(name: &'static str) -> Case {
+    Case {
+        name,
+        sale: native_sale_draft("Aurora"),
+        to: DESIGNATED.to_owned(),
+        amount_wei: eth(2),
+        chain_id: 1,
+        research: Some(research(GOOD_SCORES, &[], "US", "")),
+        policy: DiligencePolicy {
+            minimum_grade: Some(GradeLetter::B),
+            blocking_flags: vec![RedFlag::UnrealisticPromises],
+        },
+        kyc: KycStatus::Approved,
+        residence: Some("DE"),
+        official: vec![(DESIGNATED.to_owned(), "the project's site, 2026-11-20")],
+        known: vec![FROM.to_owned()],
+        past_recipients: vec![DESIGNATED.to_owned()],
+        now: "2026-12-05 10:00",
+        raises: Vec::new(),
+        not: Vec::new(),
+        verdict: None,
+    }
+}
+
+fn run(case: &Case) -> Review {
+    let terms = SaleTerms::from_draft(&case.sale).expect("valid sale");
+    let official: Vec<OfficialAddress> = case
+        .official
+        .iter()
+        .map(|(a, source)| OfficialAddress {
+            address: address(a),
+            source: (*source).to_owned(),
+        })
+        .collect();
+    let known: Vec<Address> = case.known.iter().map(|a| address(a)).collect();
+    let past: Vec<Address> = case.past_recipients.iter().map(|a| address(a)).collect();
+    let context = ReviewContext {
+        terms: &terms,
+        research: case.research.as_ref(),
+        policy: &case.policy,
+        kyc: case.kyc,
+        residence: case
+            .residence
+            .map(|c| crate::research::parse_country(c).expect("a country")),
+        official: &official,
+        known: &known,
+        past_recipients: &past,
+        now: at(case.now),
+    };
+    review(
+        &DraftContribution {
+            from: address(FROM),
+            to: case.to.clone(),
+            amount: case.amount_wei,
+            chain_id: case.chain_id,
+        },
+        &context,
+    )
+}
+
+fn cases() -> Vec<Case> {
+    let with = |name, change: &dyn Fn(&mut Case)| {
+        let mut case = clean(name);
+        change(&mut case);
+        case
+    };
+    vec![
+        with("a clean contribution raises nothing", &|c| {
+            c.not = FindingCode::ALL.to_vec();
+            c.verdict = Some(Verdict::Clear);
+        }),
+        // The chain.
+        with("another chain", &|c| {
+            c.chain_id = 137;
+            c.raises = vec![ChainMismatch];
+            c.verdict = Some(Verdict::Blocked);
+        }),
+        with("a testnet of the same coin", &|c| {
+            c.chain_id = 11_155_111;
+            c.raises = vec![ChainMismatch];
+        }),
+        // The destination as typed.
+        with("a checksum with one capital wrong", &|c| {
+            c.to = "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed".into();
+            c.raises = vec![BadChecksum];
+            c.not = vec![InvalidDestination, NotDesignatedAddress];
+        }),
+        with("all lower case is no checksum, and fine", &|c| {
+            c.to = DESIGNATED.to_lowercase();
+            c.not = FindingCode::ALL.to_vec();
+        }),
+        with("all upper case is fine too", &|c| {
+            c.to = format!("0x{}", DESIGNATED[2..].to_uppercase());
+            c.not = vec![BadChecksum, InvalidDestination];
+        }),
+        with("surrounding spaces are ignored", &|c| {
+            c.to = format!("  {DESIGNATED}\n");
+            c.not = FindingCode::ALL.to_vec();
+        }),
+        with("too short", &|c| {
+            c.to = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe".into();
+            c.raises = vec![InvalidDestination];
+            c.not = vec![NotDesignatedAddress, FirstTimeRecipient];
+        }),
+        with("not hexadecimal", &|c| {
+            c.to = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeZ".into();
+            c.raises = vec![InvalidDestination];
+        }),
+        with("no 0x", &|c| {
+            c.to = DESIGNATED[2..].to_owned();
+            c.raises = vec![InvalidDestination];
+        }),
+        with("the zero address", &|c| {
+            c.to = format!("0x{}", "0".repeat(40));
+            c.raises = vec![InvalidDestination];
+        }),
+        with("an ENS name is not an address", &|c| {
+            c.to = "aurora.eth".into();
+            c.raises = vec![InvalidDestination];
+        }),
+        with("empty", &|c| {
+            c.to = String::new();
+            c.raises = vec![InvalidDestination];
+        }),
+        // Where it goes.
+        with("an address that is not the sale's", &|c| {
+            c.to = UNRELATED.into();
+            c.raises = vec![
+                NotDesignatedAddress,
+                NotFromOfficialSource,
+                FirstTimeRecipient,
+            ];
+            c.not = vec![LookAlikeAddress];
+            c.verdict = Some(Verdict::Blocked);
+        }),
+        with("a second official address, with its source", &|c| {
+            c.to = SECOND_OFFICIAL.into();
+            c.official
+                .push((SECOND_OFFICIAL.into(), "announcement channel"));
+            c.past_recipients.push(SECOND_OFFICIAL.into());
+            c.not = FindingCode::ALL.to_vec();
+        }),
+        with("an official address without a source", &|c| {
+            c.to = SECOND_OFFICIAL.into();
+            c.official.push((SECOND_OFFICIAL.into(), " "));
+            c.past_recipients.push(SECOND_OFFICIAL.into());
+            c.raises = vec![NotFromOfficialSource];
+            c.not = vec![NotDesignatedAddress];
+            c.verdict = Some(Verdict::Warnings);
+        }),
+        with("the designated address with no source recorded", &|c| {
+            c.official.clear();
+            c.raises = vec![NotFromOfficialSource];
+            c.not = vec![NotDesignatedAddress];
+        }),
+        with("a first payment to the designated address", &|c| {
+            c.past_recipients.clear();
+            c.raises = vec![FirstTimeRecipient];
+            c.verdict = Some(Verdict::Clear);
+        }),
+        with("a look-alike of the designated address", &|c| {
+            c.to = look_alike_of(DESIGNATED);
+            c.raises = vec![LookAlikeAddress, NotDesignatedAddress, FirstTimeRecipient];
+        }),
+        with("a look-alike of an address-book entry", &|c| {
+            let entry = "0xAb5801a7D398351b8bE11C439e05C5B3259aeC9B";
+            c.known.push(entry.into());
+            c.to = look_alike_of(entry);
+            c.official.push((c.to.clone(), "a DM from an admin"));
+            c.raises = vec![LookAlikeAddress];
+            c.not = vec![NotDesignatedAddress];
+        }),
+        with("a look-alike of a past recipient", &|c| {
+            c.past_recipients.push(UNRELATED.into());
+            c.to = look_alike_of(UNRELATED);
+            c.raises = vec![LookAlikeAddress];
+        }),
+        with("sharing only the head is no look-alike", &|c| {
+            c.to = with_head_and_tail(&DESIGNATED[2..6], "0001");
+            c.not = vec![LookAlikeAddress];
+            c.raises = vec![NotDesignatedAddress];
+        }),
+        with("sharing only the tail is no look-alike", &|c| {
+            c.to = with_head_and_tail("0001", &DESIGNATED[38..]);
+            c.not = vec![LookAlikeAddress];
+        }),
+        // The window.
+        with("before the sale opens", &|c| {
+            c.now = "2026-12-01 13:59";
+            c.raises = vec![SaleNotOpenYet];
+            c.not = vec![SaleEnded];
+        }),
+        with("the minute it opens", &|c| {
+            c.now = "2026-12-01 14:00";
+            c.not = vec![SaleNotOpenYet, SaleEnded];
+        }),
+        with("the last minute", &|c| {
+            c.now = "2026-12-15 13:59";
+            c.not = vec![SaleEnded];
+        }),
+        with("the minute it ends", &|c| {
+            c.now = "2026-12-15 14:00";
+            c.raises = vec![SaleEnded];
+        }),
+        with("long after", &|c| {
+            c.now = "2027-06-01 00:00";
+            c.raises = vec![SaleEnded];
+            c.not = vec![SaleNotOpenYet];
+        }),
+        // The limits (0.1 to 10 ETH).
+        with("exactly the minimum", &|c| {
+            c.amount_wei = eth(1) / U256::from(10);
+            c.not = vec![BelowMinimum];
+        }),
+        with("one wei below the minimum", &|c| {
+            c.amount_wei = eth(1) / U256::from(10) - U256::from(1);
+            c.raises = vec![BelowMinimum];
+            c.not = vec![AboveMaximum];
+        }),
+        with("exactly the maximum", &|c| {
+            c.amount_wei = eth(10);
+            c.not = vec![AboveMaximum];
+        }),
+        with("one wei above the maximum", &|c| {
+            c.amount_wei = eth(10) + U256::from(1);
+            c.raises = vec![AboveMaximum];
+            c.not = vec![BelowMinimum];
+        }),
+        with("a sale without limits", &|c| {
+            c.sale.min_contribution = String::new();
+            c.sale.max_contribution = String::new();
+            c.amount_wei = eth(1_000);
+            c.not = vec![BelowMinimum, AboveMaximum];
+        }),
+        // KYC.
+        with("KYC pending", &|c| {
+            c.kyc = KycStatus::Pending;
+            c.raises = vec![KycNotApproved];
+        }),
+        with("KYC rejected", &|c| {
+            c.kyc = KycStatus::Rejected;
+            c.raises = vec![KycNotApproved];
+        }),
+        with("KYC not started", &|c| {
+            c.kyc = KycStatus::NotStarted;
+            c.raises = vec![KycNotApproved];
+        }),
+        with("no KYC needed", &|c| {
+            c.sale.kyc_required = false;
+            c.kyc = KycStatus::NotStarted;
+            c.not = vec![KycNotApproved];
+        }),
+        // Where the user lives.
+        with("an excluded country", &|c| {
+            c.residence = Some("US");
+            c.raises = vec![JurisdictionExcluded];
+            c.not = vec![JurisdictionNotEligible];
+        }),
+        with("not among the eligible", &|c| {
+            c.research = Some(research(GOOD_SCORES, &[], "", "FR, AT"));
+            c.raises = vec![JurisdictionNotEligible];
+            c.not = vec![JurisdictionExcluded];
+        }),
+        with("among the eligible", &|c| {
+            c.research = Some(research(GOOD_SCORES, &[], "", "DE, AT"));
+            c.not = vec![JurisdictionNotEligible, JurisdictionExcluded];
+        }),
+        with("no country set", &|c| {
+            c.residence = None;
+            c.raises = vec![ResidenceUnknown];
+            c.not = vec![JurisdictionExcluded];
+            c.verdict = Some(Verdict::Warnings);
+        }),
+        // Due diligence (minimum B).
+        with("never researched", &|c| {
+            c.research = None;
+            c.raises = vec![DiligenceIncomplete];
+            c.not = vec![GradeBelowMinimum, JurisdictionExcluded];
+        }),
+        with("too few factors scored", &|c| {
+            c.research = Some(research(&GOOD_SCORES[..4], &[], "US", ""));
+            c.raises = vec![DiligenceIncomplete];
+            c.not = vec![GradeBelowMinimum];
+        }),
+        with("a C under a B minimum", &|c| {
+            c.research = Some(research(
+                &[
+                    ("whitepaper", "3"),
+                    ("roadmap", "3"),
+                    ("team", "3"),
+                    ("market_potential", "3"),
+                    ("token_economics", "2"),
+                ],
+                &[],
+                "US",
+                "",
+            ));
+            c.raises = vec![GradeBelowMinimum];
+        }),
+        with("a red flag pulls an A down to a C", &|c| {
+            c.research = Some(research(
+                GOOD_SCORES,
+                &[
+                    "lack_of_transparency",
+                    "no_recognised_exchange",
+                    "no_third_party_audit",
+                ],
+                "US",
+                "",
+            ));
+            c.raises = vec![GradeBelowMinimum];
+            c.not = vec![BlockingRedFlag];
+        }),
+        with("exactly the minimum grade", &|c| {
+            c.research = Some(research(GOOD_SCORES, &["no_third_party_audit"], "US", ""));
+            c.not = vec![GradeBelowMinimum, BlockingRedFlag];
+        }),
+        with("no minimum grade", &|c| {
+            c.policy.minimum_grade = None;
+            c.research = Some(research(
+                &[
+                    ("whitepaper", "0"),
+                    ("roadmap", "0"),
+                    ("team", "0"),
+                    ("market_potential", "0"),
+                    ("token_economics", "0"),
+                ],
+                &[],
+                "US",
+                "",
+            ));
+            c.not = vec![GradeBelowMinimum];
+        }),
+        with("a blocking red flag", &|c| {
+            c.research = Some(research(GOOD_SCORES, &["unrealistic_promises"], "US", ""));
+            c.raises = vec![BlockingRedFlag];
+        }),
+        with("a red flag the user does not block on", &|c| {
+            c.research = Some(research(GOOD_SCORES, &["no_third_party_audit"], "US", ""));
+            c.not = vec![BlockingRedFlag];
+        }),
+        with("several problems at once", &|c| {
+            c.chain_id = 56;
+            c.kyc = KycStatus::Pending;
+            c.now = "2026-11-30 00:00";
+            c.raises = vec![ChainMismatch, KycNotApproved, SaleNotOpenYet];
+            c.verdict = Some(Verdict::Blocked);
+        }),
+    ]
+}
+
+#[test]
+fn every_case_raises_what_it_names_and_nothing_it_rules_out() {
+    let cases = cases();
+    assert!(cases.len() >= 45, "{} cases", cases.len());
+    for case in &cases {
+        let review = run(case);
+        let codes = review.codes();
+        for code in &case.raises {
+            assert!(
+                codes.contains(code),
+                "{}: {code:?} missing from {codes:?}",
+                case.name
+            );
+        }
+        for code in &case.not {
+            assert!(
+                !codes.contains(code),
+                "{}: {code:?} raised ({codes:?})",
+                case.name
+            );
+        }
+        if let Some(verdict) = case.verdict {
+            assert_eq!(review.verdict, verdict, "{}: {codes:?}", case.name);
+        }
+        assert!(
+            review
+                .findings
+                .windows(2)
+                .all(|pair| pair[0].severity() >= pair[1].severity()),
+            "{}: most severe first",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn the_verdict_is_the_worst_severity() {
+    assert_eq!(run(&clean("clean")).verdict, Verdict::Clear);
+    let mut warned = clean("warned");
+    warned.residence = None;
+    assert_eq!(run(&warned).verdict, Verdict::Warnings);
+    let mut blocked = warned.clone();
+    blocked.chain_id = 10;
+    assert_eq!(run(&blocked).verdict, Verdict::Blocked);
+}
+
+#[test]
+fn findings_name_the_values_they_were_decided_on() {
+    let mut case = clean("above the maximum");
+    case.amount_wei = eth(12);
+    let review = run(&case);
+    let above = review
+        .findings
+        .iter()
+        .find(|f| f.code == AboveMaximum)
+        .expect("raised");
+    assert_eq!(
+        above.message,
+        "12 ETH is above the sale's maximum contribution of 10 ETH."
+    );
+    assert_eq!(
+        above.details,
+        vec![
+            ("amount", "12 ETH".to_owned()),
+            ("maximum", "10 ETH".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn codes_are_unique_and_only_destination_and_chain_errors_cannot_be_overridden() {
+    let names: std::collections::BTreeSet<&str> =
+        FindingCode::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(names.len(), FindingCode::ALL.len());
+    let fixed: Vec<FindingCode> = FindingCode::ALL
+        .into_iter()
+        .filter(|c| !c.overridable())
+        .collect();
+    assert_eq!(fixed, vec![ChainMismatch, InvalidDestination, BadChecksum]);
+}
