@@ -9,12 +9,15 @@
 use alloy_primitives::{Address, U256};
 use isocountry::CountryCode;
 
+use rust_decimal::Decimal;
+
 use crate::address::{AddressError, checksummed, parse_address};
 use crate::amount::format_amount;
+use crate::budget::{Budget, Movement, PriceBook, PriceProblem, budget_use, share_bps};
 use crate::diligence::{Grade, GradeLetter, RedFlag};
 use crate::kyc::KycStatus;
 use crate::research::{Admission, Research};
-use crate::sale::SaleTerms;
+use crate::sale::{SaleId, SaleTerms};
 use crate::timestamp::UtcTimestamp;
 
 mod lookalike;
@@ -61,10 +64,17 @@ pub enum FindingCode {
     DiligenceIncomplete,
     GradeBelowMinimum,
     BlockingRedFlag,
+    NoBudget,
+    PriceMissing,
+    PriceStale,
+    UnpricedCommitments,
+    PeriodBudgetExceeded,
+    SaleCapExceeded,
+    DiversificationExceeded,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 18] = [
+    pub const ALL: [FindingCode; 25] = [
         Self::ChainMismatch,
         Self::InvalidDestination,
         Self::BadChecksum,
@@ -83,6 +93,13 @@ impl FindingCode {
         Self::DiligenceIncomplete,
         Self::GradeBelowMinimum,
         Self::BlockingRedFlag,
+        Self::NoBudget,
+        Self::PriceMissing,
+        Self::PriceStale,
+        Self::UnpricedCommitments,
+        Self::PeriodBudgetExceeded,
+        Self::SaleCapExceeded,
+        Self::DiversificationExceeded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,15 +122,25 @@ impl FindingCode {
             Self::DiligenceIncomplete => "diligence_incomplete",
             Self::GradeBelowMinimum => "grade_below_minimum",
             Self::BlockingRedFlag => "blocking_red_flag",
+            Self::NoBudget => "no_budget",
+            Self::PriceMissing => "price_missing",
+            Self::PriceStale => "price_stale",
+            Self::UnpricedCommitments => "unpriced_commitments",
+            Self::PeriodBudgetExceeded => "period_budget_exceeded",
+            Self::SaleCapExceeded => "sale_cap_exceeded",
+            Self::DiversificationExceeded => "diversification_exceeded",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
             Self::FirstTimeRecipient => Severity::Info,
-            Self::NotFromOfficialSource | Self::ResidenceUnknown | Self::DiligenceIncomplete => {
-                Severity::Warn
-            }
+            Self::NotFromOfficialSource
+            | Self::ResidenceUnknown
+            | Self::DiligenceIncomplete
+            | Self::NoBudget
+            | Self::PriceStale
+            | Self::UnpricedCommitments => Severity::Warn,
             _ => Severity::Block,
         }
     }
@@ -198,7 +225,30 @@ pub struct ReviewContext<'a> {
     pub known: &'a [Address],
     /// Where this account has sent before.
     pub past_recipients: &'a [Address],
+    /// The budget whose period holds `now`, if the user set one.
+    pub budget: Option<&'a Budget>,
+    /// Every contribution and refund (signed or recorded), for what is committed.
+    pub movements: &'a [Movement],
+    pub prices: PriceBook<'a>,
+    /// The sale the draft goes to.
+    pub sale: SaleId,
     pub now: UtcTimestamp,
+}
+
+/// What the contribution does to the budget, for the review screen: "this uses 22 % of
+/// your 2027 budget; 61 % left".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetImpact {
+    pub currency: String,
+    pub period: String,
+    /// The draft's value in the budget's currency.
+    pub value: Decimal,
+    pub total: Decimal,
+    /// Committed before this contribution.
+    pub committed: Decimal,
+    /// The draft's share of the total, and what is left after it, in basis points.
+    pub uses_bps: Option<Decimal>,
+    pub left_after_bps: Option<Decimal>,
 }
 
 /// The findings, most severe first, and their verdict.
@@ -206,6 +256,8 @@ pub struct ReviewContext<'a> {
 pub struct Review {
     pub findings: Vec<Finding>,
     pub verdict: Verdict,
+    /// `None` without a budget or a value for the draft.
+    pub budget: Option<BudgetImpact>,
 }
 
 impl Review {
@@ -222,13 +274,18 @@ pub fn review(draft: &DraftContribution, context: &ReviewContext<'_>) -> Review 
     check_window_and_limits(draft, context, &mut findings);
     check_kyc_and_jurisdiction(context, &mut findings);
     check_diligence(context, &mut findings);
+    let budget = check_budget(draft, context, &mut findings);
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity()));
     let verdict = match findings.iter().map(Finding::severity).max() {
         Some(Severity::Block) => Verdict::Blocked,
         Some(Severity::Warn) => Verdict::Warnings,
         Some(Severity::Info) | None => Verdict::Clear,
     };
-    Review { findings, verdict }
+    Review {
+        findings,
+        verdict,
+        budget,
+    }
 }
 
 fn finding(code: FindingCode, message: String, details: Vec<(&'static str, String)>) -> Finding {
@@ -457,6 +514,146 @@ fn check_diligence(context: &ReviewContext<'_>, out: &mut Vec<Finding>) {
             vec![("flag", flag.as_str().to_owned())],
         ));
     }
+}
+
+fn price_problem_text(problem: &PriceProblem) -> String {
+    match problem {
+        PriceProblem::Missing { asset, currency } => {
+            format!("there is no price of {asset} in {currency}")
+        }
+        PriceProblem::Stale {
+            asset,
+            currency,
+            observed_at,
+        } => format!(
+            "the latest price of {asset} in {currency} is from {}",
+            observed_at.to_form_text()
+        ),
+        PriceProblem::TooLarge { asset } => {
+            format!("the value of the {asset} is too large to count")
+        }
+    }
+}
+
+/// "12.5 %" from basis points.
+fn percent_text(bps: Decimal) -> String {
+    (bps / Decimal::from(100)).normalize().to_string() + " %"
+}
+
+fn check_budget(
+    draft: &DraftContribution,
+    context: &ReviewContext<'_>,
+    out: &mut Vec<Finding>,
+) -> Option<BudgetImpact> {
+    let Some(budget) = context.budget.filter(|b| b.period.contains(context.now)) else {
+        out.push(finding(
+            FindingCode::NoBudget,
+            "No budget covers this date, so nothing limits how much goes into token sales. Set one."
+                .to_owned(),
+            Vec::new(),
+        ));
+        return None;
+    };
+    let currency = &budget.currency;
+    let asset = context.terms.currency.symbol();
+    let valuation = context.prices.value(
+        draft.amount,
+        context.terms.currency.decimals(),
+        asset,
+        currency,
+        context.now,
+    );
+    match &valuation.problem {
+        Some(problem @ PriceProblem::Stale { observed_at, .. }) => out.push(finding(
+            FindingCode::PriceStale,
+            format!(
+                "The budget check used an old price: {}.",
+                price_problem_text(problem)
+            ),
+            vec![("observed_at", observed_at.to_rfc3339())],
+        )),
+        Some(problem) => out.push(finding(
+            FindingCode::PriceMissing,
+            format!(
+                "The budget cannot be checked: {}. Add a price in the price book.",
+                price_problem_text(problem)
+            ),
+            vec![("asset", asset.to_owned()), ("currency", currency.clone())],
+        )),
+        None => {}
+    }
+    let value = valuation.value?;
+    let used = budget_use(budget, context.movements, &context.prices);
+    if let Some(problem) = used.unpriced.first() {
+        out.push(finding(
+            FindingCode::UnpricedCommitments,
+            format!(
+                "{} earlier payment(s) in this period could not be counted: {}.",
+                used.unpriced.len(),
+                price_problem_text(problem)
+            ),
+            vec![("unpriced", used.unpriced.len().to_string())],
+        ));
+    }
+    let period = budget.period.label();
+    let money = |amount: Decimal| format!("{} {currency}", amount.round_dp(2).normalize());
+    let after = used.committed.saturating_add(value);
+    if after > budget.total {
+        out.push(finding(
+            FindingCode::PeriodBudgetExceeded,
+            format!(
+                "This would bring the {period} budget to {} of {}.",
+                money(after),
+                money(budget.total)
+            ),
+            vec![
+                ("committed", used.committed.to_string()),
+                ("value", value.to_string()),
+                ("total", budget.total.to_string()),
+            ],
+        ));
+    }
+    let sale_after = used.of_sale(context.sale).saturating_add(value);
+    if let Some(cap) = budget.per_sale_cap.filter(|cap| sale_after > *cap) {
+        out.push(finding(
+            FindingCode::SaleCapExceeded,
+            format!(
+                "This would bring this sale to {}, above your cap of {} per sale.",
+                money(sale_after),
+                money(cap)
+            ),
+            vec![
+                ("sale_total", sale_after.to_string()),
+                ("cap", cap.to_string()),
+            ],
+        ));
+    }
+    if let Some(limit) = budget.max_share_per_sale {
+        let limit = Decimal::from(limit.get());
+        if let Some(share) = share_bps(sale_after, budget.total).filter(|share| *share > limit) {
+            out.push(finding(
+                FindingCode::DiversificationExceeded,
+                format!(
+                    "This sale would take {} of the {period} budget; your limit is {} per sale.",
+                    percent_text(share),
+                    percent_text(limit)
+                ),
+                vec![
+                    ("share_bps", share.to_string()),
+                    ("limit_bps", limit.to_string()),
+                ],
+            ));
+        }
+    }
+    Some(BudgetImpact {
+        currency: currency.clone(),
+        period,
+        value,
+        total: budget.total,
+        committed: used.committed,
+        uses_bps: share_bps(value, budget.total),
+        left_after_bps: share_bps(budget.total.saturating_sub(after), budget.total),
+    })
 }
 
 #[cfg(test)]

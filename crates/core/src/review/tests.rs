@@ -3,10 +3,12 @@
 //! those it must not.
 
 use super::*;
+use crate::budget::{Budget, Movement, MovementKind, Period, Price};
 use crate::diligence::GradeLetter;
 use crate::fixtures::native_sale_draft;
 use crate::research::{FactorDraft, ResearchDraft};
 use crate::sale::SaleDraft;
+use crate::vesting::BasisPoints;
 use FindingCode::*;
 
 const DESIGNATED: &str = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
@@ -73,6 +75,10 @@ struct Case {
     official: Vec<(String, &'static str)>,
     known: Vec<String>,
     past_recipients: Vec<String>,
+    budget: Option<Budget>,
+    movements: Vec<Movement>,
+    prices: Vec<Price>,
+    max_price_age_days: i64,
     now: &'static str,
     raises: Vec<FindingCode>,
     not: Vec<FindingCode>,
@@ -80,7 +86,61 @@ struct Case {
 }
 
 fn eth(whole: u64) -> U256 {
-    U256::from(whole) * U256::from(10_u64).pow(U256::from(18))
+    units(whole, 18)
+}
+
+fn units(whole: u64, decimals: u8) -> U256 {
+    U256::from(whole) * U256::from(10_u64).pow(U256::from(decimals))
+}
+
+fn usd(amount: i64) -> rust_decimal::Decimal {
+    rust_decimal::Decimal::from(amount)
+}
+
+/// The draft goes to sale 1; other sales' payments count towards the period only.
+const THIS_SALE: SaleId = SaleId(1);
+const OTHER_SALE: SaleId = SaleId(2);
+
+fn paid(
+    sale: SaleId,
+    kind: MovementKind,
+    at_text: &str,
+    amount: U256,
+    decimals: u8,
+    asset: &str,
+) -> Movement {
+    Movement {
+        sale,
+        kind,
+        at: at(at_text),
+        amount,
+        decimals,
+        asset: asset.into(),
+    }
+}
+
+fn eth_paid(sale: SaleId, at_text: &str, amount: U256) -> Movement {
+    paid(sale, MovementKind::Contribution, at_text, amount, 18, "ETH")
+}
+
+fn price(asset: &str, currency: &str, value: &str, observed: &str) -> Price {
+    Price {
+        asset: asset.into(),
+        currency: currency.into(),
+        price: value.parse().expect("a decimal"),
+        observed_at: at(observed),
+    }
+}
+
+/// 20 000 USD for 2026, at most 8 000 USD or 40 % in one sale.
+fn usd_budget_2026() -> Budget {
+    Budget {
+        currency: "USD".into(),
+        period: Period::Year(2026),
+        total: usd(20_000),
+        per_sale_cap: Some(usd(8_000)),
+        max_share_per_sale: BasisPoints::new(4_000),
+    }
 }
 
 fn clean(name: &'static str) -> Case {
@@ -100,6 +160,16 @@ fn clean(name: &'static str) -> Case {
         official: vec![(DESIGNATED.to_owned(), "the project's site, 2026-11-20")],
         known: vec![FROM.to_owned()],
         past_recipients: vec![DESIGNATED.to_owned()],
+        // 2 ETH at 3 000 USD = 6 000 USD, on top of 5 000 USD (2 ETH at 2 500) given to
+        // another sale in June: 11 000 of 20 000, 30 % of the budget in this sale.
+        budget: Some(usd_budget_2026()),
+        movements: vec![eth_paid(OTHER_SALE, "2026-06-01 10:00", eth(2))],
+        prices: vec![
+            price("ETH", "USD", "2500", "2026-01-01 00:00"),
+            price("ETH", "USD", "3000", "2026-12-04 09:00"),
+            price("USDC", "USD", "1", "2026-01-01 00:00"),
+        ],
+        max_price_age_days: 7,
         now: "2026-12-05 10:00",
         raises: Vec::new(),
         not: Vec::new(),
@@ -130,6 +200,13 @@ fn run(case: &Case) -> Review {
         official: &official,
         known: &known,
         past_recipients: &past,
+        budget: case.budget.as_ref(),
+        movements: &case.movements,
+        prices: PriceBook {
+            prices: &case.prices,
+            max_age_seconds: case.max_price_age_days * 86_400,
+        },
+        sale: THIS_SALE,
         now: at(case.now),
     };
     review(
@@ -424,6 +501,155 @@ fn cases() -> Vec<Case> {
             c.research = Some(research(GOOD_SCORES, &["no_third_party_audit"], "US", ""));
             c.not = vec![BlockingRedFlag];
         }),
+        // The budget (20 000 USD in 2026, cap 8 000, 40 % per sale).
+        with("no budget at all", &|c| {
+            c.budget = None;
+            c.raises = vec![NoBudget];
+            c.not = vec![PriceMissing, PeriodBudgetExceeded];
+            c.verdict = Some(Verdict::Warnings);
+        }),
+        with("a budget for another year only", &|c| {
+            c.budget = Some(Budget {
+                period: Period::Year(2027),
+                ..usd_budget_2026()
+            });
+            c.raises = vec![NoBudget];
+        }),
+        with("no price of ETH in USD", &|c| {
+            c.prices.retain(|p| p.asset != "ETH");
+            c.movements.clear();
+            c.raises = vec![PriceMissing];
+            c.not = vec![PeriodBudgetExceeded, PriceStale];
+            c.verdict = Some(Verdict::Blocked);
+        }),
+        with("only a price newer than the review", &|c| {
+            c.prices = vec![price("ETH", "USD", "3000", "2026-12-05 10:01")];
+            c.movements.clear();
+            c.raises = vec![PriceMissing];
+        }),
+        with("a stale price", &|c| {
+            c.prices = vec![price("ETH", "USD", "2500", "2026-11-01 00:00")];
+            c.raises = vec![PriceStale];
+            c.not = vec![PriceMissing, PeriodBudgetExceeded];
+            c.verdict = Some(Verdict::Warnings);
+        }),
+        with("over the period's budget", &|c| {
+            c.movements
+                .push(eth_paid(OTHER_SALE, "2026-07-01 10:00", eth(4)));
+            c.raises = vec![PeriodBudgetExceeded];
+            c.not = vec![SaleCapExceeded, DiversificationExceeded];
+        }),
+        with("exactly the period's budget", &|c| {
+            c.movements.push(eth_paid(
+                OTHER_SALE,
+                "2026-07-01 10:00",
+                eth(36) / U256::from(10),
+            ));
+            c.not = vec![PeriodBudgetExceeded];
+        }),
+        with("a refund gives budget back", &|c| {
+            c.movements
+                .push(eth_paid(OTHER_SALE, "2026-07-01 10:00", eth(4)));
+            c.movements.push(paid(
+                OTHER_SALE,
+                MovementKind::Refund,
+                "2026-08-01 10:00",
+                eth(2),
+                18,
+                "ETH",
+            ));
+            c.not = vec![PeriodBudgetExceeded];
+        }),
+        with("last year's payments do not count", &|c| {
+            c.movements
+                .push(eth_paid(OTHER_SALE, "2025-12-31 23:59", eth(40)));
+            c.not = vec![PeriodBudgetExceeded, UnpricedCommitments];
+        }),
+        with("over the cap per sale", &|c| {
+            c.movements.push(eth_paid(
+                THIS_SALE,
+                "2026-06-01 10:00",
+                eth(12) / U256::from(10),
+            ));
+            c.raises = vec![SaleCapExceeded, DiversificationExceeded];
+            c.not = vec![PeriodBudgetExceeded];
+        }),
+        with("over the share per sale, no cap", &|c| {
+            c.budget = Some(Budget {
+                per_sale_cap: None,
+                ..usd_budget_2026()
+            });
+            c.movements
+                .push(eth_paid(THIS_SALE, "2026-06-01 10:00", eth(1)));
+            c.raises = vec![DiversificationExceeded];
+            c.not = vec![SaleCapExceeded];
+        }),
+        with("exactly the cap and the share", &|c| {
+            c.movements.push(eth_paid(
+                THIS_SALE,
+                "2026-06-01 10:00",
+                eth(8) / U256::from(10),
+            ));
+            c.not = vec![SaleCapExceeded, DiversificationExceeded];
+        }),
+        with("a budget in ETH needs no price", &|c| {
+            c.budget = Some(Budget {
+                currency: "eth".into(),
+                total: usd(10),
+                per_sale_cap: None,
+                max_share_per_sale: None,
+                ..usd_budget_2026()
+            });
+            c.prices.clear();
+            c.not = vec![PriceMissing, PeriodBudgetExceeded];
+        }),
+        with(
+            "payments in several currencies, one without a price",
+            &|c| {
+                c.movements.push(paid(
+                    OTHER_SALE,
+                    MovementKind::Contribution,
+                    "2026-05-01 10:00",
+                    units(4_000, 6),
+                    6,
+                    "USDC",
+                ));
+                c.movements.push(paid(
+                    OTHER_SALE,
+                    MovementKind::Contribution,
+                    "2026-05-02 10:00",
+                    units(1, 7),
+                    8,
+                    "BTC",
+                ));
+                c.raises = vec![UnpricedCommitments];
+                c.not = vec![PeriodBudgetExceeded];
+            },
+        ),
+        with("a month's budget leaves out the month before", &|c| {
+            c.budget = Some(Budget {
+                period: Period::Month {
+                    year: 2026,
+                    month: 12,
+                },
+                ..usd_budget_2026()
+            });
+            c.movements
+                .push(eth_paid(OTHER_SALE, "2026-11-30 23:59", eth(10)));
+            c.not = vec![PeriodBudgetExceeded, NoBudget];
+        }),
+        with("a custom range", &|c| {
+            c.budget = Some(Budget {
+                period: Period::Custom {
+                    from: at("2026-12-01 00:00"),
+                    until: at("2026-12-10 00:00"),
+                },
+                total: usd(5_000),
+                ..usd_budget_2026()
+            });
+            c.raises = vec![PeriodBudgetExceeded, DiversificationExceeded];
+            c.not = vec![NoBudget];
+        }),
         with("several problems at once", &|c| {
             c.chain_id = 56;
             c.kyc = KycStatus::Pending;
@@ -437,7 +663,7 @@ fn cases() -> Vec<Case> {
 #[test]
 fn every_case_raises_what_it_names_and_nothing_it_rules_out() {
     let cases = cases();
-    assert!(cases.len() >= 45, "{} cases", cases.len());
+    assert!(cases.len() >= 60, "{} cases", cases.len());
     for case in &cases {
         let review = run(case);
         let codes = review.codes();
@@ -500,6 +726,35 @@ fn findings_name_the_values_they_were_decided_on() {
             ("amount", "12 ETH".to_owned()),
             ("maximum", "10 ETH".to_owned())
         ]
+    );
+}
+
+#[test]
+fn the_budget_impact_says_what_the_contribution_uses_and_leaves() {
+    let review = run(&clean("impact"));
+    let impact = review.budget.expect("a budget applies");
+    assert_eq!(impact.currency, "USD");
+    assert_eq!(impact.period, "2026");
+    assert_eq!(impact.value, usd(6_000));
+    assert_eq!(impact.committed, usd(5_000));
+    assert_eq!(impact.uses_bps, Some(usd(3_000)), "30 % of the budget");
+    assert_eq!(impact.left_after_bps, Some(usd(4_500)), "45 % left");
+}
+
+#[test]
+fn the_budget_finding_names_the_amounts() {
+    let mut case = clean("over");
+    case.movements
+        .push(eth_paid(OTHER_SALE, "2026-07-01 10:00", eth(4)));
+    let review = run(&case);
+    let over = review
+        .findings
+        .iter()
+        .find(|f| f.code == PeriodBudgetExceeded)
+        .expect("raised");
+    assert_eq!(
+        over.message,
+        "This would bring the 2026 budget to 21000 USD of 20000 USD."
     );
 }
 

@@ -1,0 +1,936 @@
+//! Budgets and the price book: how much money a period allows for token sales, how
+//! much of it is committed (contributions minus refunds), and what an amount of a coin
+//! is worth in the budget's currency. Fiat and prices are `Decimal` (exact base-10);
+//! amounts of coins stay integers of base units until they are valued.
+
+use std::str::FromStr;
+
+use alloy_primitives::U256;
+use rust_decimal::Decimal;
+
+use crate::amount::format_amount;
+use crate::sale::SaleId;
+use crate::timestamp::UtcTimestamp;
+use crate::vesting::BasisPoints;
+
+/// The stretch of time a budget covers, in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// A calendar year.
+    Year(i32),
+    /// A calendar month (1–12).
+    Month { year: i32, month: u8 },
+    /// From `from` (inclusive) until `until` (exclusive).
+    Custom {
+        from: UtcTimestamp,
+        until: UtcTimestamp,
+    },
+}
+
+impl Period {
+    /// Its first moment and the first moment after it; `None` for a date outside
+    /// what timestamps can hold.
+    pub fn bounds(self) -> Option<(UtcTimestamp, UtcTimestamp)> {
+        let start = |year: i32, month: u8| {
+            UtcTimestamp::parse(&format!("{year:04}-{month:02}-01 00:00")).ok()
+        };
+        match self {
+            Self::Year(year) => Some((start(year, 1)?, start(year.checked_add(1)?, 1)?)),
+            Self::Month { year, month } => {
+                let first = start(year, month)?;
+                Some((first, first.add_months(1).ok()?))
+            }
+            Self::Custom { from, until } => Some((from, until)),
+        }
+    }
+
+    pub fn contains(self, at: UtcTimestamp) -> bool {
+        self.bounds()
+            .is_some_and(|(start, end)| start <= at && at < end)
+    }
+
+    /// "2027", "2027-03", or the two dates of a custom range.
+    pub fn label(self) -> String {
+        match self {
+            Self::Year(year) => year.to_string(),
+            Self::Month { year, month } => format!("{year:04}-{month:02}"),
+            Self::Custom { from, until } => {
+                format!("{} – {}", from.to_form_text(), until.to_form_text())
+            }
+        }
+    }
+}
+
+/// A budget for one period, in one currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Budget {
+    /// The budget's currency: `USD`, `EUR`, or a coin such as `ETH`.
+    pub currency: String,
+    pub period: Period,
+    /// The most that may be committed in the period.
+    pub total: Decimal,
+    /// The most that may be committed to one sale in the period.
+    pub per_sale_cap: Option<Decimal>,
+    /// The largest share of `total` one sale may take.
+    pub max_share_per_sale: Option<BasisPoints>,
+}
+
+/// One price: `price` units of `currency` for one whole `asset`, seen at `observed_at`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Price {
+    pub asset: String,
+    pub currency: String,
+    pub price: Decimal,
+    pub observed_at: UtcTimestamp,
+}
+
+/// Why an amount could not be valued, or not with confidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PriceProblem {
+    /// No price of `asset` in `currency` at or before the moment.
+    Missing { asset: String, currency: String },
+    /// The latest one is older than the user's staleness limit.
+    Stale {
+        asset: String,
+        currency: String,
+        observed_at: UtcTimestamp,
+    },
+    /// The value does not fit in a decimal (an absurd amount or price).
+    TooLarge { asset: String },
+}
+
+/// What an amount is worth, and what to know about that.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Valuation {
+    /// `None` only when there is no price (or it overflowed): never a silent zero.
+    pub value: Option<Decimal>,
+    pub problem: Option<PriceProblem>,
+}
+
+/// The user's manual prices and how old one may be before it is called stale.
+#[derive(Debug, Clone, Copy)]
+pub struct PriceBook<'a> {
+    pub prices: &'a [Price],
+    pub max_age_seconds: i64,
+}
+
+/// An amount of base units as a decimal of whole units, if it fits.
+pub fn whole_units(amount: U256, decimals: u8) -> Option<Decimal> {
+    let text = format_amount(amount, decimals);
+    Decimal::from_str_exact(&text)
+        .or_else(|_| Decimal::from_str(&text))
+        .ok()
+}
+
+fn same_symbol(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+impl PriceBook<'_> {
+    /// `amount` (base units of `asset`, with `decimals`) in `currency` at `at`: at the
+    /// latest price observed no later than `at`. An amount already in the currency
+    /// needs no price.
+    pub fn value(
+        &self,
+        amount: U256,
+        decimals: u8,
+        asset: &str,
+        currency: &str,
+        at: UtcTimestamp,
+    ) -> Valuation {
+        let too_large = || Valuation {
+            value: None,
+            problem: Some(PriceProblem::TooLarge {
+                asset: asset.to_owned(),
+            }),
+        };
+        let Some(units) = whole_units(amount, decimals) else {
+            return too_large();
+        };
+        if same_symbol(asset, currency) {
+            return Valuation {
+                value: Some(units),
+                problem: None,
+            };
+        }
+        let latest = self
+            .prices
+            .iter()
+            .filter(|p| same_symbol(&p.asset, asset) && same_symbol(&p.currency, currency))
+            .filter(|p| p.observed_at <= at)
+            .max_by_key(|p| p.observed_at);
+        let Some(price) = latest else {
+            return Valuation {
+                value: None,
+                problem: Some(PriceProblem::Missing {
+                    asset: asset.to_owned(),
+                    currency: currency.to_owned(),
+                }),
+            };
+        };
+        let Some(value) = units.checked_mul(price.price) else {
+            return too_large();
+        };
+        let age = at.unix_seconds() - price.observed_at.unix_seconds();
+        Valuation {
+            value: Some(value),
+            problem: (age > self.max_age_seconds).then(|| PriceProblem::Stale {
+                asset: asset.to_owned(),
+                currency: currency.to_owned(),
+                observed_at: price.observed_at,
+            }),
+        }
+    }
+}
+
+/// Money that went to a sale, or came back from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MovementKind {
+    Contribution,
+    Refund,
+}
+
+/// A contribution or refund, signed or recorded by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Movement {
+    pub sale: SaleId,
+    pub kind: MovementKind,
+    pub at: UtcTimestamp,
+    pub amount: U256,
+    pub decimals: u8,
+    pub asset: String,
+}
+
+/// How much of a budget is committed: in all, and per sale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetUse {
+    /// Contributions minus refunds in the period, each valued when it happened.
+    pub committed: Decimal,
+    pub per_sale: Vec<(SaleId, Decimal)>,
+    /// Movements that could not be valued (left out of the sums, and said so).
+    pub unpriced: Vec<PriceProblem>,
+}
+
+impl BudgetUse {
+    pub fn of_sale(&self, sale: SaleId) -> Decimal {
+        self.per_sale
+            .iter()
+            .find(|(id, _)| *id == sale)
+            .map(|(_, value)| *value)
+            .unwrap_or_default()
+    }
+}
+
+/// What the movements of `budget`'s period commit of it.
+pub fn budget_use(budget: &Budget, movements: &[Movement], book: &PriceBook<'_>) -> BudgetUse {
+    let mut used = BudgetUse {
+        committed: Decimal::ZERO,
+        per_sale: Vec::new(),
+        unpriced: Vec::new(),
+    };
+    for movement in movements.iter().filter(|m| budget.period.contains(m.at)) {
+        let valuation = book.value(
+            movement.amount,
+            movement.decimals,
+            &movement.asset,
+            &budget.currency,
+            movement.at,
+        );
+        let Some(value) = valuation.value else {
+            used.unpriced.extend(valuation.problem);
+            continue;
+        };
+        let signed = match movement.kind {
+            MovementKind::Contribution => value,
+            MovementKind::Refund => -value,
+        };
+        used.committed = used.committed.saturating_add(signed);
+        match used
+            .per_sale
+            .iter_mut()
+            .find(|(id, _)| *id == movement.sale)
+        {
+            Some((_, sum)) => *sum = sum.saturating_add(signed),
+            None => used.per_sale.push((movement.sale, signed)),
+        }
+    }
+    used
+}
+
+/// `part` as a share of `whole`, in basis points (rounded down); `None` for a zero whole.
+pub fn share_bps(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    part.checked_mul(Decimal::from(10_000))?
+        .checked_div(whole)
+        .map(|bps| bps.floor())
+}
+
+/// What a budget or a price is counted in: an ISO 4217 currency (`USD`, `EUR`) or a
+/// coin Saleguard knows from a sale (`ETH`, `USDC`).
+pub fn parse_currency(text: &str, known_coins: &[&str]) -> Option<String> {
+    let code = text.trim().to_ascii_uppercase();
+    if iso_currency::Currency::from_code(&code).is_some()
+        || known_coins
+            .iter()
+            .any(|coin| coin.eq_ignore_ascii_case(&code))
+    {
+        Some(code)
+    } else {
+        None
+    }
+}
+
+/// A budget as typed: every field a string. `period` is `year`, `month` or `custom`;
+/// `year` and `month` (1–12) are for the first two, `from` and `until` (UTC) for the last.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BudgetDraft {
+    pub currency: String,
+    pub period: String,
+    pub year: String,
+    pub month: String,
+    pub from: String,
+    pub until: String,
+    pub total: String,
+    /// Empty: no cap per sale.
+    pub per_sale_cap: String,
+    /// Empty: no limit; else a percentage of the total, e.g. `25` or `12.5`.
+    pub max_share_percent: String,
+}
+
+/// A price as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PriceDraft {
+    pub asset: String,
+    pub currency: String,
+    pub price: String,
+    pub observed_at: String,
+}
+
+/// What is wrong with one field of a budget or a price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyProblemKind {
+    Required,
+    UnknownCurrency,
+    Choice,
+    Year,
+    Month,
+    Datetime,
+    EndsBeforeStart,
+    /// Not a positive decimal (zero, negative, malformed, too many digits).
+    Amount,
+    CapAboveTotal,
+    Percent,
+    InTheFuture,
+    Symbol,
+}
+
+/// One problem at a field named as on the wire (`total`, `perSaleCap`, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyProblem {
+    pub field: &'static str,
+    pub kind: MoneyProblemKind,
+    pub message: String,
+}
+
+fn problem(
+    field: &'static str,
+    kind: MoneyProblemKind,
+    message: impl Into<String>,
+) -> MoneyProblem {
+    MoneyProblem {
+        field,
+        kind,
+        message: message.into(),
+    }
+}
+
+/// A positive decimal as typed (`1500`, `1500.50`); no signs, exponents or separators.
+fn positive_decimal(field: &'static str, text: &str) -> Result<Decimal, MoneyProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(problem(field, MoneyProblemKind::Required, "required"));
+    }
+    let plain = text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.bytes().filter(|b| *b == b'.').count() <= 1
+        && !text.starts_with('.')
+        && !text.ends_with('.');
+    match Decimal::from_str_exact(text) {
+        Ok(value) if plain && value > Decimal::ZERO => Ok(value.normalize()),
+        _ => Err(problem(
+            field,
+            MoneyProblemKind::Amount,
+            "a positive number with a dot for decimals, e.g. 5000 or 1999.99",
+        )),
+    }
+}
+
+impl Budget {
+    /// Checks every field; either all is good or every problem is named.
+    pub fn from_draft(
+        draft: &BudgetDraft,
+        known_coins: &[&str],
+    ) -> Result<Self, Vec<MoneyProblem>> {
+        let mut problems = Vec::new();
+        let currency = parse_currency(&draft.currency, known_coins);
+        if currency.is_none() {
+            problems.push(problem(
+                "currency",
+                if draft.currency.trim().is_empty() { MoneyProblemKind::Required } else { MoneyProblemKind::UnknownCurrency },
+                "an ISO 4217 currency (USD, EUR, CHF…) or the symbol of a coin one of your sales accepts (ETH)",
+            ));
+        }
+        let year = || -> Result<i32, MoneyProblem> {
+            match draft.year.trim().parse::<i32>() {
+                Ok(year) if (1970..=9998).contains(&year) => Ok(year),
+                _ => Err(problem(
+                    "year",
+                    MoneyProblemKind::Year,
+                    "a year from 1970 to 9998",
+                )),
+            }
+        };
+        let moment = |field: &'static str, text: &str| {
+            UtcTimestamp::parse(text)
+                .map_err(|error| problem(field, MoneyProblemKind::Datetime, error.to_string()))
+        };
+        let period = match draft.period.trim() {
+            "year" => year().map(Period::Year),
+            "month" => {
+                let month = match draft.month.trim().parse::<u8>() {
+                    Ok(month) if (1..=12).contains(&month) => Ok(month),
+                    _ => Err(problem(
+                        "month",
+                        MoneyProblemKind::Month,
+                        "a month from 1 to 12",
+                    )),
+                };
+                match (year(), month) {
+                    (Ok(year), Ok(month)) => Ok(Period::Month { year, month }),
+                    (Err(error), Ok(_)) | (_, Err(error)) => Err(error),
+                }
+            }
+            "custom" => match (moment("from", &draft.from), moment("until", &draft.until)) {
+                (Ok(from), Ok(until)) if until > from => Ok(Period::Custom { from, until }),
+                (Ok(_), Ok(_)) => Err(problem(
+                    "until",
+                    MoneyProblemKind::EndsBeforeStart,
+                    "the end must be after the start",
+                )),
+                (Err(error), _) | (_, Err(error)) => Err(error),
+            },
+            "" => Err(problem(
+                "period",
+                MoneyProblemKind::Required,
+                "choose a year, a month or a custom range",
+            )),
+            _ => Err(problem(
+                "period",
+                MoneyProblemKind::Choice,
+                "year, month or custom",
+            )),
+        };
+        let period = period.map_err(|error| problems.push(error)).ok();
+        let total = positive_decimal("total", &draft.total)
+            .map_err(|error| problems.push(error))
+            .ok();
+        let per_sale_cap = if draft.per_sale_cap.trim().is_empty() {
+            Some(None)
+        } else {
+            match positive_decimal("perSaleCap", &draft.per_sale_cap) {
+                Ok(cap) if total.is_some_and(|total| cap > total) => {
+                    problems.push(problem(
+                        "perSaleCap",
+                        MoneyProblemKind::CapAboveTotal,
+                        "the cap per sale cannot be above the total",
+                    ));
+                    None
+                }
+                Ok(cap) => Some(Some(cap)),
+                Err(error) => {
+                    problems.push(error);
+                    None
+                }
+            }
+        };
+        let max_share = if draft.max_share_percent.trim().is_empty() {
+            Some(None)
+        } else {
+            let bps = positive_decimal("maxSharePercent", &draft.max_share_percent)
+                .ok()
+                .and_then(|percent| {
+                    (percent * Decimal::from(100))
+                        .normalize()
+                        .to_string()
+                        .parse::<u16>()
+                        .ok()
+                })
+                .and_then(BasisPoints::new)
+                .filter(|bps| bps.get() > 0);
+            if bps.is_none() {
+                problems.push(problem(
+                    "maxSharePercent",
+                    MoneyProblemKind::Percent,
+                    "a percentage above 0 and at most 100, with up to two decimals",
+                ));
+            }
+            bps.map(Some)
+        };
+        match (currency, period, total, per_sale_cap, max_share) {
+            (
+                Some(currency),
+                Some(period),
+                Some(total),
+                Some(per_sale_cap),
+                Some(max_share_per_sale),
+            ) if problems.is_empty() => Ok(Self {
+                currency,
+                period,
+                total,
+                per_sale_cap,
+                max_share_per_sale,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+impl Price {
+    /// Checks every field; `now` bounds the observation time.
+    pub fn from_draft(
+        draft: &PriceDraft,
+        known_coins: &[&str],
+        now: UtcTimestamp,
+    ) -> Result<Self, Vec<MoneyProblem>> {
+        let mut problems = Vec::new();
+        let asset = draft.asset.trim().to_ascii_uppercase();
+        let asset_ok = !asset.is_empty()
+            && asset.len() <= 16
+            && asset
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'$'));
+        if !asset_ok {
+            problems.push(problem(
+                "asset",
+                if asset.is_empty() {
+                    MoneyProblemKind::Required
+                } else {
+                    MoneyProblemKind::Symbol
+                },
+                "a symbol of 1 to 16 letters, digits or . - _ $ (e.g. ETH)",
+            ));
+        }
+        let currency = parse_currency(&draft.currency, known_coins);
+        if currency.is_none() {
+            problems.push(problem(
+                "currency",
+                if draft.currency.trim().is_empty() { MoneyProblemKind::Required } else { MoneyProblemKind::UnknownCurrency },
+                "an ISO 4217 currency (USD, EUR, CHF…) or the symbol of a coin one of your sales accepts",
+            ));
+        }
+        let price = positive_decimal("price", &draft.price)
+            .map_err(|error| problems.push(error))
+            .ok();
+        let observed_at = match UtcTimestamp::parse(&draft.observed_at) {
+            Ok(at) if at > now => {
+                problems.push(problem(
+                    "observedAt",
+                    MoneyProblemKind::InTheFuture,
+                    "a price cannot be observed in the future",
+                ));
+                None
+            }
+            Ok(at) => Some(at),
+            Err(error) => {
+                problems.push(problem(
+                    "observedAt",
+                    MoneyProblemKind::Datetime,
+                    error.to_string(),
+                ));
+                None
+            }
+        };
+        match (currency, price, observed_at) {
+            (Some(currency), Some(price), Some(observed_at)) if problems.is_empty() => Ok(Self {
+                asset,
+                currency,
+                price,
+                observed_at,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> UtcTimestamp {
+        UtcTimestamp::parse(text).expect("a time")
+    }
+
+    fn price(value: &str, observed: &str) -> Price {
+        Price {
+            asset: "ETH".into(),
+            currency: "USD".into(),
+            price: value.parse().expect("a decimal"),
+            observed_at: at(observed),
+        }
+    }
+
+    #[test]
+    fn periods_cover_their_calendar_span_exactly() {
+        let december = Period::Month {
+            year: 2026,
+            month: 12,
+        };
+        assert_eq!(
+            december.bounds(),
+            Some((at("2026-12-01 00:00"), at("2027-01-01 00:00")))
+        );
+        assert!(december.contains(at("2026-12-31 23:59")));
+        assert!(!december.contains(at("2027-01-01 00:00")));
+        assert!(!december.contains(at("2026-11-30 23:59")));
+        let february = Period::Month {
+            year: 2028,
+            month: 2,
+        };
+        assert_eq!(
+            february.bounds().map(|(_, end)| end),
+            Some(at("2028-03-01 00:00")),
+            "a leap February ends with the 29th"
+        );
+        assert!(Period::Year(2027).contains(at("2027-12-31 23:59")));
+        assert!(!Period::Year(2027).contains(at("2028-01-01 00:00")));
+        assert_eq!(Period::Year(2027).label(), "2027");
+        assert_eq!(february.label(), "2028-02");
+        assert_eq!(
+            Period::Month {
+                year: 2026,
+                month: 13
+            }
+            .bounds(),
+            None
+        );
+    }
+
+    #[test]
+    fn a_value_uses_the_latest_price_not_newer_than_the_moment() {
+        let prices = [
+            price("2500", "2026-01-01 00:00"),
+            price("3000", "2026-12-04 00:00"),
+            price("9999", "2026-12-06 00:00"),
+        ];
+        let book = PriceBook {
+            prices: &prices,
+            max_age_seconds: 7 * 86_400,
+        };
+        let one_and_a_half = U256::from(15) * U256::from(10_u64).pow(U256::from(17));
+        let now = book.value(one_and_a_half, 18, "eth", "usd", at("2026-12-05 00:00"));
+        assert_eq!(now.value, Some("4500".parse().expect("decimal")));
+        assert_eq!(now.problem, None);
+        let june = book.value(one_and_a_half, 18, "ETH", "USD", at("2026-06-01 00:00"));
+        assert_eq!(june.value, Some("3750".parse().expect("decimal")));
+        assert!(matches!(june.problem, Some(PriceProblem::Stale { .. })));
+        let before_any = book.value(one_and_a_half, 18, "ETH", "USD", at("2025-06-01 00:00"));
+        assert_eq!(before_any.value, None, "never a silent zero");
+        assert!(matches!(
+            before_any.problem,
+            Some(PriceProblem::Missing { .. })
+        ));
+        let same = book.value(U256::from(1), 18, "ETH", "eth", at("2020-01-01 00:00"));
+        assert_eq!(
+            same.value,
+            Some("0.000000000000000001".parse().expect("decimal"))
+        );
+    }
+
+    #[test]
+    fn absurd_amounts_are_reported_not_wrapped() {
+        let prices = [price("1000000000000", "2026-01-01 00:00")];
+        let book = PriceBook {
+            prices: &prices,
+            max_age_seconds: i64::MAX,
+        };
+        let huge = book.value(U256::MAX, 0, "ETH", "USD", at("2026-06-01 00:00"));
+        assert_eq!(huge.value, None);
+        assert!(matches!(huge.problem, Some(PriceProblem::TooLarge { .. })));
+        assert_eq!(whole_units(U256::MAX, 18), None);
+        assert_eq!(
+            share_bps("1".parse().expect("decimal"), Decimal::ZERO),
+            None
+        );
+        assert_eq!(
+            share_bps("1".parse().expect("decimal"), "3".parse().expect("decimal")),
+            Some(Decimal::from(3_333))
+        );
+    }
+
+    fn budget_draft() -> BudgetDraft {
+        BudgetDraft {
+            currency: "usd".into(),
+            period: "year".into(),
+            year: "2027".into(),
+            total: "5000".into(),
+            per_sale_cap: "1500.50".into(),
+            max_share_percent: "12.5".into(),
+            ..BudgetDraft::default()
+        }
+    }
+
+    fn kinds(problems: Vec<MoneyProblem>) -> Vec<(&'static str, MoneyProblemKind)> {
+        problems.into_iter().map(|p| (p.field, p.kind)).collect()
+    }
+
+    #[test]
+    fn a_budget_as_typed_is_checked_whole() {
+        let budget = Budget::from_draft(&budget_draft(), &["ETH"]).expect("valid");
+        assert_eq!(budget.currency, "USD");
+        assert_eq!(budget.period, Period::Year(2027));
+        assert_eq!(budget.total, Decimal::from(5000));
+        assert_eq!(
+            budget.per_sale_cap,
+            Some("1500.5".parse().expect("decimal"))
+        );
+        assert_eq!(budget.max_share_per_sale.map(BasisPoints::get), Some(1250));
+        let in_eth = BudgetDraft {
+            currency: "eth".into(),
+            per_sale_cap: String::new(),
+            max_share_percent: String::new(),
+            ..budget_draft()
+        };
+        let in_eth = Budget::from_draft(&in_eth, &["ETH"]).expect("a coin of a sale");
+        assert_eq!(
+            (
+                in_eth.currency.as_str(),
+                in_eth.per_sale_cap,
+                in_eth.max_share_per_sale
+            ),
+            ("ETH", None, None)
+        );
+        let month = BudgetDraft {
+            period: "month".into(),
+            month: "2".into(),
+            ..budget_draft()
+        };
+        assert_eq!(
+            Budget::from_draft(&month, &[]).expect("valid").period,
+            Period::Month {
+                year: 2027,
+                month: 2
+            }
+        );
+    }
+
+    #[test]
+    fn every_bad_budget_field_is_named() {
+        use MoneyProblemKind::*;
+        for (change, expected) in [
+            (
+                BudgetDraft {
+                    currency: "DOGEUSD".into(),
+                    ..budget_draft()
+                },
+                vec![("currency", UnknownCurrency)],
+            ),
+            (
+                BudgetDraft {
+                    currency: "ETH".into(),
+                    ..budget_draft()
+                },
+                vec![("currency", UnknownCurrency)],
+            ),
+            (
+                BudgetDraft {
+                    currency: " ".into(),
+                    ..budget_draft()
+                },
+                vec![("currency", Required)],
+            ),
+            (
+                BudgetDraft {
+                    period: "week".into(),
+                    ..budget_draft()
+                },
+                vec![("period", Choice)],
+            ),
+            (
+                BudgetDraft {
+                    year: "27".into(),
+                    ..budget_draft()
+                },
+                vec![("year", Year)],
+            ),
+            (
+                BudgetDraft {
+                    period: "month".into(),
+                    month: "13".into(),
+                    ..budget_draft()
+                },
+                vec![("month", Month)],
+            ),
+            (
+                BudgetDraft {
+                    period: "custom".into(),
+                    from: "2027-06-01 00:00".into(),
+                    until: "2027-01-01 00:00".into(),
+                    ..budget_draft()
+                },
+                vec![("until", EndsBeforeStart)],
+            ),
+            (
+                BudgetDraft {
+                    period: "custom".into(),
+                    from: "soon".into(),
+                    until: "2027-01-01 00:00".into(),
+                    ..budget_draft()
+                },
+                vec![("from", Datetime)],
+            ),
+            (
+                BudgetDraft {
+                    total: "-5000".into(),
+                    ..budget_draft()
+                },
+                vec![("total", Amount)],
+            ),
+            (
+                BudgetDraft {
+                    total: "0".into(),
+                    per_sale_cap: String::new(),
+                    ..budget_draft()
+                },
+                vec![("total", Amount)],
+            ),
+            (
+                BudgetDraft {
+                    total: "1e9".into(),
+                    per_sale_cap: String::new(),
+                    ..budget_draft()
+                },
+                vec![("total", Amount)],
+            ),
+            (
+                BudgetDraft {
+                    total: "5,000".into(),
+                    per_sale_cap: String::new(),
+                    ..budget_draft()
+                },
+                vec![("total", Amount)],
+            ),
+            (
+                BudgetDraft {
+                    total: "99999999999999999999999999999999".into(),
+                    per_sale_cap: String::new(),
+                    ..budget_draft()
+                },
+                vec![("total", Amount)],
+            ),
+            (
+                BudgetDraft {
+                    per_sale_cap: "6000".into(),
+                    ..budget_draft()
+                },
+                vec![("perSaleCap", CapAboveTotal)],
+            ),
+            (
+                BudgetDraft {
+                    max_share_percent: "101".into(),
+                    ..budget_draft()
+                },
+                vec![("maxSharePercent", Percent)],
+            ),
+            (
+                BudgetDraft {
+                    max_share_percent: "12.345".into(),
+                    ..budget_draft()
+                },
+                vec![("maxSharePercent", Percent)],
+            ),
+            (
+                BudgetDraft {
+                    max_share_percent: "-5".into(),
+                    ..budget_draft()
+                },
+                vec![("maxSharePercent", Percent)],
+            ),
+        ] {
+            let label = format!("{change:?}");
+            assert_eq!(
+                kinds(Budget::from_draft(&change, &[]).expect_err(&label)),
+                expected,
+                "{label}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_bad_price_field_is_named() {
+        use MoneyProblemKind::*;
+        let now = at("2026-12-05 10:00");
+        let good = PriceDraft {
+            asset: "eth".into(),
+            currency: "USD".into(),
+            price: "3012.45".into(),
+            observed_at: "2026-12-05 09:00".into(),
+        };
+        let price = Price::from_draft(&good, &[], now).expect("valid");
+        assert_eq!(
+            (price.asset.as_str(), price.price),
+            ("ETH", "3012.45".parse().expect("decimal"))
+        );
+        for (change, expected) in [
+            (
+                PriceDraft {
+                    price: "0".into(),
+                    ..good.clone()
+                },
+                vec![("price", Amount)],
+            ),
+            (
+                PriceDraft {
+                    price: "-1".into(),
+                    ..good.clone()
+                },
+                vec![("price", Amount)],
+            ),
+            (
+                PriceDraft {
+                    currency: "XYZ".into(),
+                    ..good.clone()
+                },
+                vec![("currency", UnknownCurrency)],
+            ),
+            (
+                PriceDraft {
+                    asset: "E TH".into(),
+                    ..good.clone()
+                },
+                vec![("asset", Symbol)],
+            ),
+            (
+                PriceDraft {
+                    observed_at: "2026-12-05 10:01".into(),
+                    ..good.clone()
+                },
+                vec![("observedAt", InTheFuture)],
+            ),
+            (
+                PriceDraft {
+                    observed_at: "yesterday".into(),
+                    ..good.clone()
+                },
+                vec![("observedAt", Datetime)],
+            ),
+        ] {
+            let label = format!("{change:?}");
+            assert_eq!(
+                kinds(Price::from_draft(&change, &[], now).expect_err(&label)),
+                expected,
+                "{label}"
+            );
+        }
+    }
+}
