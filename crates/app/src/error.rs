@@ -56,8 +56,13 @@ pub enum ErrorCode {
     InvalidDigest,
     EmptyFile,
     FileUnreadable,
+    // Budgets and prices.
+    UnknownCurrency,
+    InvalidPeriod,
+    CapAboveTotal,
     // Things that are not there, or already are.
     SaleNotFound,
+    BudgetNotFound,
     AccountNotFound,
     AccountExists,
     ParticipationNotFound,
@@ -130,6 +135,10 @@ impl ErrorCode {
         Self::InvalidDigest,
         Self::EmptyFile,
         Self::FileUnreadable,
+        Self::UnknownCurrency,
+        Self::InvalidPeriod,
+        Self::CapAboveTotal,
+        Self::BudgetNotFound,
         Self::SaleNotFound,
         Self::AccountNotFound,
         Self::AccountExists,
@@ -360,6 +369,10 @@ mod tests {
                 | ErrorCode::InvalidDigest
                 | ErrorCode::EmptyFile
                 | ErrorCode::FileUnreadable
+                | ErrorCode::UnknownCurrency
+                | ErrorCode::InvalidPeriod
+                | ErrorCode::CapAboveTotal
+                | ErrorCode::BudgetNotFound
                 | ErrorCode::ParticipationNotFound
                 | ErrorCode::ParticipationExists
                 | ErrorCode::ParticipationChanged
@@ -396,7 +409,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            64,
+            68,
             "update this count with the match above"
         );
     }

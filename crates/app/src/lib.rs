@@ -15,6 +15,7 @@ mod logging;
 pub mod participations;
 mod paths;
 pub mod research;
+pub mod review;
 pub mod vesting;
 
 use std::sync::{Arc, Mutex, MutexGuard};

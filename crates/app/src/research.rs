@@ -113,6 +113,17 @@ pub enum Severity {
     Block,
 }
 
+impl From<saleguard_core::review::Severity> for Severity {
+    fn from(severity: saleguard_core::review::Severity) -> Self {
+        use saleguard_core::review::Severity as Core;
+        match severity {
+            Core::Info => Self::Info,
+            Core::Warn => Self::Warn,
+            Core::Block => Self::Block,
+        }
+    }
+}
+
 impl Severity {
     /// As on the wire.
     pub fn as_str(self) -> &'static str {

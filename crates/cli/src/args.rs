@@ -46,6 +46,55 @@ pub enum Command {
         #[arg(long, value_name = "CODE")]
         country: Option<String>,
     },
+    /// Review a contribution before signing it: the findings and the verdict. Exits 0
+    /// when nothing blocks, 1 when something does, 2 when the input is not a
+    /// contribution (an unknown sale or account, a malformed amount or time).
+    Review {
+        /// The sale's id.
+        #[arg(long)]
+        sale: i64,
+        /// The paying account: its id, or an address.
+        #[arg(long)]
+        from: String,
+        /// The destination address, as you would paste it.
+        #[arg(long)]
+        to: String,
+        /// In whole units of the sale's accepted currency (e.g. 1.5).
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        /// The chain to sign for (default: the sale's).
+        #[arg(long, default_value = "")]
+        chain_id: String,
+        /// When, UTC (default: now).
+        #[arg(
+            long,
+            value_name = "TIME",
+            default_value = "",
+            allow_hyphen_values = true
+        )]
+        at: String,
+    },
+    /// Budgets: how much may go into token sales per period.
+    #[command(subcommand)]
+    Budget(BudgetCommand),
+    /// The manual price book.
+    #[command(subcommand)]
+    Price(PriceCommand),
+    /// Sales' official addresses, with where each was published.
+    #[command(subcommand)]
+    Address(AddressCommand),
+    /// The review's rules: show them, or change the options given.
+    Policy {
+        /// The lowest grade at which signing is allowed (A–F), or "none".
+        #[arg(long, value_name = "GRADE")]
+        minimum_grade: Option<String>,
+        /// A red flag that blocks signing (repeat it; replaces the list). "none" clears it.
+        #[arg(long = "block", value_name = "FLAG")]
+        blocking_flags: Vec<String>,
+        /// How many days a price stays fresh.
+        #[arg(long, value_name = "DAYS")]
+        max_price_age_days: Option<String>,
+    },
     /// Upcoming events: sales opening and closing, token unlocks and refund deadlines.
     Calendar {
         /// Start of the period, UTC (default: now).
@@ -178,6 +227,83 @@ pub enum ParticipationCommand {
         to: StateName,
         #[command(flatten)]
         step: StepFields,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BudgetCommand {
+    /// Add a budget for a calendar year (--year), a month (--year and --month) or a
+    /// range (--from and --until).
+    Add {
+        /// USD, EUR… or the symbol of a coin one of your sales accepts (ETH).
+        #[arg(long)]
+        currency: String,
+        #[arg(long, default_value = "")]
+        year: String,
+        #[arg(long, default_value = "")]
+        month: String,
+        #[arg(long, value_name = "TIME", default_value = "")]
+        from: String,
+        #[arg(long, value_name = "TIME", default_value = "")]
+        until: String,
+        /// The most that may go into sales in the period.
+        #[arg(long, allow_hyphen_values = true)]
+        total: String,
+        /// The most for one sale.
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        cap: String,
+        /// The largest share of the total for one sale, in percent.
+        #[arg(
+            long,
+            value_name = "PERCENT",
+            default_value = "",
+            allow_hyphen_values = true
+        )]
+        max_share: String,
+    },
+    /// Every budget, with what is committed of it.
+    List,
+    /// Remove a budget.
+    Rm { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PriceCommand {
+    /// Record a price: PRICE units of CURRENCY for one ASSET, seen at a time.
+    Add {
+        #[arg(long)]
+        asset: String,
+        #[arg(long)]
+        currency: String,
+        #[arg(long, allow_hyphen_values = true)]
+        price: String,
+        /// When you saw it, UTC.
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        at: String,
+    },
+    /// Every price, newest first.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AddressCommand {
+    /// Record where a sale's official address was published.
+    Add {
+        #[arg(long)]
+        sale: i64,
+        #[arg(long)]
+        address: String,
+        /// The project's site, an announcement, the whitepaper page…
+        #[arg(long)]
+        source: String,
+        /// When you saw it, UTC (default: now).
+        #[arg(long, value_name = "TIME", default_value = "")]
+        seen: String,
+    },
+    /// Official addresses, of one sale or of all.
+    List {
+        #[arg(long)]
+        sale: Option<i64>,
     },
 }
 

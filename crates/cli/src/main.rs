@@ -9,12 +9,14 @@ mod args;
 mod diligence;
 mod output;
 mod participations;
+mod review;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
+use saleguard_app::review::ReviewInput;
 use saleguard_app::{AppError, DataPaths, ErrorCode, Saleguard, SystemClock};
 
 use crate::args::{Cli, Command, SaleCommand};
@@ -27,7 +29,7 @@ fn main() -> ExitCode {
     };
     let output = Output { json: cli.json };
     match run(cli, &output) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => {
             output.error(&error);
             ExitCode::FAILURE
@@ -35,7 +37,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
+fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
     let paths = DataPaths::resolve(cli.data_dir)?;
     if let Err(error) = saleguard_app::init_file_logging(&paths) {
         eprintln!("warning: logging is off: {}", error.message);
@@ -45,6 +47,38 @@ fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
         Command::Account(command) => accounts::run(&app, command, output)?,
         Command::Participation(command) => participations::run(&app, command, output)?,
         Command::Diligence(command) => diligence::run(&app, command, output)?,
+        Command::Review {
+            sale,
+            from,
+            to,
+            amount,
+            chain_id,
+            at,
+        } => {
+            let input = ReviewInput {
+                sale_id: sale,
+                from,
+                to,
+                amount,
+                chain_id,
+                at,
+            };
+            return Ok(review::review(&app, &input, output));
+        }
+        Command::Budget(command) => review::budget(&app, command, output)?,
+        Command::Price(command) => review::price(&app, command, output)?,
+        Command::Address(command) => review::address(&app, command, output)?,
+        Command::Policy {
+            minimum_grade,
+            blocking_flags,
+            max_price_age_days,
+        } => review::policy(
+            &app,
+            minimum_grade,
+            blocking_flags,
+            max_price_age_days,
+            output,
+        )?,
         Command::Settings { country } => match country {
             Some(code) => output.settings(&app.set_residence_country(&code)?, "Saved"),
             None => output.settings(&app.settings()?, ""),
@@ -78,7 +112,7 @@ fn run(cli: Cli, output: &Output) -> Result<(), AppError> {
             output.deleted(&sale);
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--help` and `--version` print and succeed; anything else is an `invalid_arguments`

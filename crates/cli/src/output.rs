@@ -5,6 +5,9 @@ use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
 use saleguard_app::kyc::KycStatusName;
 use saleguard_app::participations::Participation;
 use saleguard_app::research::{SaleResearch, Settings};
+use saleguard_app::review::{
+    BudgetView, OfficialAddressView, PolicyInput, PriceView, ReviewView, VerdictName,
+};
 use saleguard_app::vesting::{CalendarEvent, CalendarEventKind};
 use saleguard_app::{AppError, FieldError};
 use serde::Serialize;
@@ -486,6 +489,156 @@ impl Output {
         if research.whitepaper_changed {
             out!("  The whitepaper changed since you first fingerprinted it.");
         }
+    }
+
+    pub fn review(&self, review: &ReviewView) {
+        if self.json {
+            return print_json(review);
+        }
+        let verdict = match review.verdict {
+            VerdictName::Clear => "clear: nothing stands in the way",
+            VerdictName::Warnings => "warnings: read them before signing",
+            VerdictName::Blocked => "blocked: this contribution cannot be signed as it is",
+        };
+        out!("Review ({}): {verdict}", review.reviewed_at);
+        for finding in &review.findings {
+            let overridable = if finding.severity.as_str() == "block" && !finding.overridable {
+                " (cannot be overridden)"
+            } else {
+                ""
+            };
+            out!(
+                "  [{}] {}{overridable}: {}",
+                finding.severity.as_str(),
+                finding.code,
+                finding.message
+            );
+        }
+        if let Some(budget) = &review.budget {
+            let share = |value: &Option<String>| value.clone().unwrap_or_else(|| "?".to_owned());
+            out!(
+                "  Budget {}: this is {} {} ({} % of {} {}); {} % left after it.",
+                budget.period,
+                budget.value,
+                budget.currency,
+                share(&budget.uses_percent),
+                budget.total,
+                budget.currency,
+                share(&budget.left_after_percent)
+            );
+        }
+    }
+
+    pub fn budgets(&self, budgets: &[BudgetView]) {
+        if self.json {
+            return print_json(&budgets);
+        }
+        if budgets.is_empty() {
+            out!("No budget yet: saleguard budget add --currency USD --year 2027 --total 5000");
+            return;
+        }
+        let rows: Vec<Vec<String>> = budgets
+            .iter()
+            .map(|b| {
+                vec![
+                    b.id.to_string(),
+                    b.period.clone(),
+                    format!("{} {}", b.committed, b.currency),
+                    format!("{} {}", b.total, b.currency),
+                    b.per_sale_cap
+                        .clone()
+                        .map(|c| format!("{c} {}", b.currency))
+                        .unwrap_or_else(|| "—".to_owned()),
+                    b.max_share_percent
+                        .clone()
+                        .map(|p| format!("{p} %"))
+                        .unwrap_or_else(|| "—".to_owned()),
+                ]
+            })
+            .collect();
+        print_table(
+            &[
+                "ID",
+                "PERIOD",
+                "COMMITTED",
+                "TOTAL",
+                "CAP PER SALE",
+                "MAX SHARE",
+            ],
+            &rows,
+            &[0, 2, 3, 4, 5],
+        );
+    }
+
+    pub fn prices(&self, prices: &[PriceView]) {
+        if self.json {
+            return print_json(&prices);
+        }
+        let rows: Vec<Vec<String>> = prices
+            .iter()
+            .map(|p| {
+                vec![
+                    p.id.to_string(),
+                    p.asset.clone(),
+                    format!("{} {}", p.price, p.currency),
+                    p.observed_at.clone(),
+                ]
+            })
+            .collect();
+        print_table(&["ID", "ASSET", "PRICE", "SEEN (UTC)"], &rows, &[0, 2]);
+    }
+
+    pub fn official_addresses(&self, addresses: &[OfficialAddressView]) {
+        if self.json {
+            return print_json(&addresses);
+        }
+        let rows: Vec<Vec<String>> = addresses
+            .iter()
+            .map(|a| {
+                vec![
+                    a.sale_id.to_string(),
+                    a.address.clone(),
+                    a.source.clone(),
+                    a.seen_at.clone(),
+                ]
+            })
+            .collect();
+        print_table(&["SALE", "ADDRESS", "WHERE", "SEEN (UTC)"], &rows, &[0]);
+    }
+
+    pub fn policy(&self, policy: &PolicyInput) {
+        if self.json {
+            return print_json(policy);
+        }
+        let or_none = |text: String| {
+            if text.is_empty() {
+                "none".to_owned()
+            } else {
+                text
+            }
+        };
+        out!(
+            "  {:<22}{}",
+            "Minimum grade",
+            or_none(policy.minimum_grade.clone())
+        );
+        out!(
+            "  {:<22}{}",
+            "Blocking red flags",
+            or_none(policy.blocking_flags.join(", "))
+        );
+        out!(
+            "  {:<22}{} days",
+            "Prices stay fresh",
+            policy.max_price_age_days
+        );
+    }
+
+    pub fn removed(&self, what: &str, id: i64) {
+        if self.json {
+            return print_json(&serde_json::json!({ "removed": id }));
+        }
+        out!("Removed {what} {id}.");
     }
 
     pub fn settings(&self, settings: &Settings, verb: &str) {

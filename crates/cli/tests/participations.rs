@@ -1,43 +1,8 @@
 //! `saleguard participation …` and sale archiving against a temporary data directory.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-struct DataDir(tempfile::TempDir);
-
-impl DataDir {
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        Command::cargo_bin("saleguard")
-            .expect("binary")
-            .env_remove("SALEGUARD_DATA_DIR")
-            .arg("--data-dir")
-            .arg(self.0.path())
-            .arg("--json")
-            .args(args)
-            .output()
-            .expect("runs")
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let output = self.run(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).expect("JSON")
-    }
-
-    fn error_code(&self, args: &[&str]) -> (i32, String) {
-        let output = self.run(args);
-        let error: Value = serde_json::from_slice(&output.stderr)
-            .unwrap_or_else(|_| panic!("{args:?}: {}", String::from_utf8_lossy(&output.stderr)));
-        (
-            output.status.code().unwrap_or(-1),
-            error["code"].as_str().expect("code").to_owned(),
-        )
-    }
-}
+use common::{DataDir, add_sale};
 
 #[test]
 fn a_participation_is_started_moved_shown_and_keeps_its_sale_from_deletion() {
@@ -282,29 +247,6 @@ fn a_payment_made_elsewhere_is_recorded_from_the_command_line() {
             .len(),
         1
     );
-}
-
-fn add_sale(dir: &DataDir) {
-    dir.json(&[
-        "sale",
-        "add",
-        "--name",
-        "Aurora",
-        "--symbol",
-        "AUR",
-        "--decimals",
-        "18",
-        "--chain-id",
-        "1",
-        "--address",
-        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-        "--start",
-        "2026-01-01 00:00",
-        "--end",
-        "2026-02-01 00:00",
-        "--kyc",
-        "yes",
-    ]);
 }
 
 #[test]

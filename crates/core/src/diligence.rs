@@ -143,6 +143,14 @@ pub enum GradeLetter {
 }
 
 impl GradeLetter {
+    pub const ALL: [GradeLetter; 5] = [Self::A, Self::B, Self::C, Self::D, Self::F];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|letter| letter.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::A => "A",

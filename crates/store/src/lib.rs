@@ -7,6 +7,7 @@
 //! their callers pass in; only `schema_migrations` records SQLite's own clock.
 
 mod accounts;
+mod budgets;
 mod connection;
 mod error;
 mod ledger;
@@ -16,6 +17,7 @@ mod research;
 mod sales;
 mod vesting;
 
+pub use budgets::{BudgetRecord, OfficialAddressRecord, PriceRecord, ReviewPolicy};
 pub use connection::{ConnectionSettings, Store};
 pub use error::StoreError;
 pub use ledger::{EntryRecord, EntrySource};

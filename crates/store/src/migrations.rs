@@ -32,6 +32,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "research, KYC, refund deadlines and settings",
         sql: include_str!("migrations/0006_research_kyc_settings.sql"),
     },
+    Migration {
+        name: "budgets, prices, official addresses and the review policy",
+        sql: include_str!("migrations/0007_budgets_prices_addresses.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

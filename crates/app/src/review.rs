@@ -1,0 +1,667 @@
+//! The review before signing as use cases: budgets, the price book, a sale's official
+//! addresses, the user's review policy, and `review_contribution`, which gathers
+//! everything the core's pure `review` needs from the store.
+
+use saleguard_core::account::AccountId;
+use saleguard_core::address::{checksummed, parse_address};
+use saleguard_core::amount::{AmountError, parse_amount};
+use saleguard_core::budget::{
+    Budget, BudgetDraft, MoneyProblem, MoneyProblemKind, Movement, MovementKind, Price, PriceBook,
+    PriceDraft, budget_use,
+};
+use saleguard_core::diligence::{GradeLetter, RedFlag};
+use saleguard_core::kyc::KycStatus;
+use saleguard_core::ledger::EntryKind;
+use saleguard_core::review::{
+    DiligencePolicy, DraftContribution, OfficialAddress, ReviewContext, Verdict, review,
+};
+use saleguard_core::sale::SaleId;
+use saleguard_core::timestamp::UtcTimestamp;
+use saleguard_core::{Address, Decimal};
+use saleguard_store::{BudgetRecord, ReviewPolicy, Store};
+use serde::{Deserialize, Serialize};
+
+use crate::research::Severity;
+use crate::{AppError, ErrorCode, FieldError, Saleguard};
+
+/// A budget as typed (see `saleguard_core::budget::BudgetDraft`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetInput {
+    pub currency: String,
+    /// `year`, `month` or `custom`.
+    pub period: String,
+    pub year: String,
+    pub month: String,
+    pub from: String,
+    pub until: String,
+    pub total: String,
+    pub per_sale_cap: String,
+    pub max_share_percent: String,
+}
+
+/// A budget and how much of it is committed now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetView {
+    pub id: i64,
+    pub currency: String,
+    /// "2027", "2027-03" or a range.
+    pub period: String,
+    /// Decimals as exact strings.
+    pub total: String,
+    pub per_sale_cap: Option<String>,
+    pub max_share_percent: Option<String>,
+    pub committed: String,
+    /// Payments of the period that could not be valued (left out of `committed`).
+    pub unpriced: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceInput {
+    pub asset: String,
+    pub currency: String,
+    pub price: String,
+    pub observed_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceView {
+    pub id: i64,
+    pub asset: String,
+    pub currency: String,
+    pub price: String,
+    pub observed_at: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OfficialAddressInput {
+    pub address: String,
+    /// Where it was seen: the project's site, an announcement, the whitepaper…
+    pub source: String,
+    /// When; empty for now.
+    pub seen_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OfficialAddressView {
+    pub id: i64,
+    pub sale_id: i64,
+    pub address: String,
+    pub source: String,
+    pub seen_at: String,
+}
+
+/// The review policy as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyInput {
+    /// `A` to `F`; empty for no minimum.
+    pub minimum_grade: String,
+    pub blocking_flags: Vec<String>,
+    pub max_price_age_days: String,
+}
+
+/// A contribution to review, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewInput {
+    pub sale_id: i64,
+    /// An account's id, or an address.
+    pub from: String,
+    pub to: String,
+    /// Whole units of the sale's accepted currency.
+    pub amount: String,
+    /// The chain to sign for; empty for the sale's.
+    pub chain_id: String,
+    /// When (UTC); empty for now.
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictName {
+    Clear,
+    Warnings,
+    Blocked,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FindingDetail {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FindingView {
+    /// Stable: docs/review-findings.md.
+    pub code: String,
+    pub severity: Severity,
+    pub overridable: bool,
+    pub message: String,
+    pub details: Vec<FindingDetail>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetImpactView {
+    pub currency: String,
+    pub period: String,
+    pub value: String,
+    pub total: String,
+    pub committed: String,
+    /// The share of the total this contribution uses, and what is left after it (%).
+    pub uses_percent: Option<String>,
+    pub left_after_percent: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewView {
+    pub verdict: VerdictName,
+    /// Most severe first.
+    pub findings: Vec<FindingView>,
+    pub budget: Option<BudgetImpactView>,
+    pub reviewed_at: String,
+}
+
+fn money_code(kind: MoneyProblemKind) -> ErrorCode {
+    match kind {
+        MoneyProblemKind::Required => ErrorCode::Required,
+        MoneyProblemKind::UnknownCurrency => ErrorCode::UnknownCurrency,
+        MoneyProblemKind::Choice => ErrorCode::InvalidChoice,
+        MoneyProblemKind::Year | MoneyProblemKind::Month => ErrorCode::InvalidPeriod,
+        MoneyProblemKind::Datetime => ErrorCode::InvalidDatetime,
+        MoneyProblemKind::EndsBeforeStart => ErrorCode::EndsBeforeStart,
+        MoneyProblemKind::Amount => ErrorCode::InvalidAmount,
+        MoneyProblemKind::CapAboveTotal => ErrorCode::CapAboveTotal,
+        MoneyProblemKind::Percent => ErrorCode::InvalidPercent,
+        MoneyProblemKind::InTheFuture => ErrorCode::InTheFuture,
+        MoneyProblemKind::Symbol => ErrorCode::InvalidSymbol,
+    }
+}
+
+fn refused(problems: Vec<MoneyProblem>) -> AppError {
+    AppError::refused(
+        problems
+            .into_iter()
+            .map(|p| FieldError {
+                field: p.field.to_owned(),
+                code: money_code(p.kind),
+                message: p.message,
+            })
+            .collect(),
+    )
+}
+
+/// "12.5" from basis points.
+fn percent(bps: Decimal) -> String {
+    (bps / Decimal::from(100)).normalize().to_string()
+}
+
+/// The coins a budget or a price may be counted in besides ISO currencies: every
+/// sale's accepted currency and token.
+fn known_coins(store: &Store) -> Result<Vec<String>, AppError> {
+    let mut coins = Vec::new();
+    for sale in store.sales()? {
+        coins.push(sale.terms.currency.symbol().to_owned());
+        coins.push(sale.terms.token_symbol.clone());
+    }
+    Ok(coins)
+}
+
+fn coin_refs(coins: &[String]) -> Vec<&str> {
+    coins.iter().map(String::as_str).collect()
+}
+
+/// Every contribution and refund recorded, as the budget counts them.
+fn movements(store: &Store) -> Result<Vec<Movement>, AppError> {
+    let mut movements = Vec::new();
+    for participation in store.participations()? {
+        for record in store.entries(participation.id)? {
+            let entry = &record.entry;
+            let kind = match entry.kind {
+                EntryKind::Contribution => MovementKind::Contribution,
+                EntryKind::Refund => MovementKind::Refund,
+                EntryKind::Distribution => continue,
+            };
+            movements.push(Movement {
+                sale: participation.sale_id,
+                kind,
+                at: entry.happened_at,
+                amount: entry.amount,
+                decimals: entry.decimals,
+                asset: entry.asset.clone(),
+            });
+        }
+    }
+    Ok(movements)
+}
+
+/// Where `from` has sent contributions before (entries whose parties are addresses).
+fn past_recipients(store: &Store, from: Address) -> Result<Vec<Address>, AppError> {
+    let mut recipients = Vec::new();
+    for participation in store.participations()? {
+        for record in store.entries(participation.id)? {
+            let entry = &record.entry;
+            if entry.kind == EntryKind::Contribution
+                && parse_address(&entry.from).is_ok_and(|sender| sender == from)
+                && let Ok(to) = parse_address(&entry.to)
+            {
+                recipients.push(to);
+            }
+        }
+    }
+    Ok(recipients)
+}
+
+/// The budget that applies at `at`: among those whose period holds it, the shortest.
+fn budget_at(budgets: &[BudgetRecord], at: UtcTimestamp) -> Option<&Budget> {
+    budgets
+        .iter()
+        .map(|record| &record.budget)
+        .filter(|budget| budget.period.contains(at))
+        .min_by_key(|budget| {
+            budget
+                .period
+                .bounds()
+                .map(|(start, end)| end.unix_seconds() - start.unix_seconds())
+                .unwrap_or(i64::MAX)
+        })
+}
+
+fn price_book_of<'a>(prices: &'a [Price], policy: &ReviewPolicy) -> PriceBook<'a> {
+    PriceBook {
+        prices,
+        max_age_seconds: i64::from(policy.max_price_age_days) * 86_400,
+    }
+}
+
+impl Saleguard {
+    fn budget_view(&self, store: &Store, record: &BudgetRecord) -> Result<BudgetView, AppError> {
+        let budget = &record.budget;
+        let prices: Vec<Price> = store.prices()?.into_iter().map(|r| r.price).collect();
+        let policy = store.review_policy()?;
+        let used = budget_use(budget, &movements(store)?, &price_book_of(&prices, &policy));
+        Ok(BudgetView {
+            id: record.id,
+            currency: budget.currency.clone(),
+            period: budget.period.label(),
+            total: budget.total.to_string(),
+            per_sale_cap: budget.per_sale_cap.map(|cap| cap.to_string()),
+            max_share_percent: budget
+                .max_share_per_sale
+                .map(|bps| percent(Decimal::from(bps.get()))),
+            committed: used.committed.normalize().to_string(),
+            unpriced: u32::try_from(used.unpriced.len()).unwrap_or(u32::MAX),
+        })
+    }
+
+    pub fn budgets(&self) -> Result<Vec<BudgetView>, AppError> {
+        let store = self.store()?;
+        store
+            .budgets()?
+            .iter()
+            .map(|record| self.budget_view(&store, record))
+            .collect()
+    }
+
+    pub fn add_budget(&self, input: &BudgetInput) -> Result<BudgetView, AppError> {
+        let mut store = self.store()?;
+        let coins = known_coins(&store)?;
+        let draft = BudgetDraft {
+            currency: input.currency.clone(),
+            period: input.period.clone(),
+            year: input.year.clone(),
+            month: input.month.clone(),
+            from: input.from.clone(),
+            until: input.until.clone(),
+            total: input.total.clone(),
+            per_sale_cap: input.per_sale_cap.clone(),
+            max_share_percent: input.max_share_percent.clone(),
+        };
+        let budget = Budget::from_draft(&draft, &coin_refs(&coins)).map_err(refused)?;
+        let record = store.insert_budget(&budget, self.clock.now())?;
+        tracing::info!(id = record.id, "budget added");
+        self.budget_view(&store, &record)
+    }
+
+    pub fn remove_budget(&self, id: i64) -> Result<(), AppError> {
+        if self.store()?.delete_budget(id)? {
+            tracing::info!(id, "budget removed");
+            Ok(())
+        } else {
+            Err(AppError::new(
+                ErrorCode::BudgetNotFound,
+                format!("no budget with id {id}"),
+            ))
+        }
+    }
+
+    pub fn prices(&self) -> Result<Vec<PriceView>, AppError> {
+        Ok(self
+            .store()?
+            .prices()?
+            .into_iter()
+            .map(|record| PriceView {
+                id: record.id,
+                asset: record.price.asset,
+                currency: record.price.currency,
+                price: record.price.price.to_string(),
+                observed_at: record.price.observed_at.to_rfc3339(),
+            })
+            .collect())
+    }
+
+    pub fn add_price(&self, input: &PriceInput) -> Result<PriceView, AppError> {
+        let mut store = self.store()?;
+        let coins = known_coins(&store)?;
+        let draft = PriceDraft {
+            asset: input.asset.clone(),
+            currency: input.currency.clone(),
+            price: input.price.clone(),
+            observed_at: input.observed_at.clone(),
+        };
+        let now = self.clock.now();
+        let price = Price::from_draft(&draft, &coin_refs(&coins), now).map_err(refused)?;
+        let record = store.insert_price(&price, now)?;
+        tracing::info!(id = record.id, "price added");
+        Ok(PriceView {
+            id: record.id,
+            asset: price.asset,
+            currency: price.currency,
+            price: price.price.to_string(),
+            observed_at: price.observed_at.to_rfc3339(),
+        })
+    }
+
+    pub fn official_addresses(
+        &self,
+        sale_id: Option<i64>,
+    ) -> Result<Vec<OfficialAddressView>, AppError> {
+        Ok(self
+            .store()?
+            .official_addresses(sale_id.map(SaleId))?
+            .into_iter()
+            .map(|record| OfficialAddressView {
+                id: record.id,
+                sale_id: record.sale_id.0,
+                address: checksummed(&record.address),
+                source: record.source,
+                seen_at: record.seen_at.to_rfc3339(),
+            })
+            .collect())
+    }
+
+    /// Records where an official address of a sale was published.
+    pub fn add_official_address(
+        &self,
+        sale_id: i64,
+        input: &OfficialAddressInput,
+    ) -> Result<OfficialAddressView, AppError> {
+        let now = self.clock.now();
+        let mut problems = Vec::new();
+        let address = parse_address(&input.address)
+            .map_err(|error| {
+                problems.push(FieldError {
+                    field: "address".to_owned(),
+                    code: ErrorCode::InvalidAddress,
+                    message: error.to_string(),
+                });
+            })
+            .ok();
+        let source = input.source.trim();
+        if source.is_empty() || source.chars().count() > 200 || source.chars().any(char::is_control)
+        {
+            problems.push(FieldError {
+                field: "source".to_owned(),
+                code: if source.is_empty() {
+                    ErrorCode::Required
+                } else {
+                    ErrorCode::InvalidText
+                },
+                message: "where you saw it, in 1 to 200 characters on one line".to_owned(),
+            });
+        }
+        let seen_at = if input.seen_at.trim().is_empty() {
+            Some(now)
+        } else {
+            match UtcTimestamp::parse(&input.seen_at) {
+                Ok(at) if at <= now => Some(at),
+                Ok(_) => {
+                    problems.push(FieldError {
+                        field: "seenAt".to_owned(),
+                        code: ErrorCode::InTheFuture,
+                        message: "record it once you have seen it".to_owned(),
+                    });
+                    None
+                }
+                Err(error) => {
+                    problems.push(FieldError {
+                        field: "seenAt".to_owned(),
+                        code: ErrorCode::InvalidDatetime,
+                        message: error.to_string(),
+                    });
+                    None
+                }
+            }
+        };
+        let (Some(address), Some(seen_at), true) = (address, seen_at, problems.is_empty()) else {
+            return Err(AppError::refused(problems));
+        };
+        let record =
+            self.store()?
+                .add_official_address(SaleId(sale_id), address, source, seen_at, now)?;
+        tracing::info!(sale_id, "official address recorded");
+        Ok(OfficialAddressView {
+            id: record.id,
+            sale_id,
+            address: checksummed(&record.address),
+            source: record.source,
+            seen_at: record.seen_at.to_rfc3339(),
+        })
+    }
+
+    pub fn review_policy(&self) -> Result<PolicyInput, AppError> {
+        let policy = self.store()?.review_policy()?;
+        Ok(PolicyInput {
+            minimum_grade: policy
+                .diligence
+                .minimum_grade
+                .map(|g| g.as_str().to_owned())
+                .unwrap_or_default(),
+            blocking_flags: policy
+                .diligence
+                .blocking_flags
+                .iter()
+                .map(|f| f.as_str().to_owned())
+                .collect(),
+            max_price_age_days: policy.max_price_age_days.to_string(),
+        })
+    }
+
+    pub fn set_review_policy(&self, input: &PolicyInput) -> Result<PolicyInput, AppError> {
+        let mut problems = Vec::new();
+        let minimum_grade = if input.minimum_grade.trim().is_empty() {
+            None
+        } else {
+            let grade = GradeLetter::parse(&input.minimum_grade);
+            if grade.is_none() {
+                problems.push(FieldError {
+                    field: "minimumGrade".to_owned(),
+                    code: ErrorCode::InvalidChoice,
+                    message: "A, B, C, D or F; empty for no minimum".to_owned(),
+                });
+            }
+            grade
+        };
+        let mut blocking_flags = Vec::new();
+        for flag in &input.blocking_flags {
+            match RedFlag::parse(flag.trim()) {
+                Some(flag) if !blocking_flags.contains(&flag) => blocking_flags.push(flag),
+                Some(_) => {}
+                None => problems.push(FieldError {
+                    field: "blockingFlags".to_owned(),
+                    code: ErrorCode::InvalidChoice,
+                    message: format!("{flag:?} is not one of the red flags"),
+                }),
+            }
+        }
+        let max_price_age_days = match input.max_price_age_days.trim().parse::<u32>() {
+            Ok(days) if days <= 3650 => Some(days),
+            _ => {
+                problems.push(FieldError {
+                    field: "maxPriceAgeDays".to_owned(),
+                    code: ErrorCode::InvalidAmount,
+                    message: "a whole number of days from 0 to 3650".to_owned(),
+                });
+                None
+            }
+        };
+        let (Some(max_price_age_days), true) = (max_price_age_days, problems.is_empty()) else {
+            return Err(AppError::refused(problems));
+        };
+        self.store()?.set_review_policy(&ReviewPolicy {
+            diligence: DiligencePolicy {
+                minimum_grade,
+                blocking_flags,
+            },
+            max_price_age_days,
+        })?;
+        tracing::info!("review policy set");
+        self.review_policy()
+    }
+
+    /// Reviews a contribution before it is signed. Input that is not a contribution at
+    /// all (unknown sale, no amount) is an error; everything else is a finding.
+    pub fn review_contribution(&self, input: &ReviewInput) -> Result<ReviewView, AppError> {
+        let now = if input.at.trim().is_empty() {
+            self.clock.now()
+        } else {
+            UtcTimestamp::parse(&input.at).map_err(|error| {
+                AppError::at_field("at", ErrorCode::InvalidDatetime, error.to_string())
+            })?
+        };
+        let store = self.store()?;
+        let sale = store.sale(SaleId(input.sale_id))?;
+        let from = match input.from.trim().parse::<i64>() {
+            Ok(id) => store.account(AccountId(id))?.address,
+            Err(_) => parse_address(&input.from).map_err(|error| {
+                AppError::at_field("from", ErrorCode::InvalidAddress, error.to_string())
+            })?,
+        };
+        let decimals = sale.terms.currency.decimals();
+        let amount = parse_amount(&input.amount, decimals).map_err(|error| {
+            let code = match error {
+                AmountError::TooManyDecimalPlaces { .. } => ErrorCode::TooManyDecimalPlaces,
+                AmountError::TooLarge => ErrorCode::AmountTooLarge,
+                _ => ErrorCode::InvalidAmount,
+            };
+            AppError::at_field("amount", code, error.to_string())
+        })?;
+        if amount.is_zero() {
+            return Err(AppError::at_field(
+                "amount",
+                ErrorCode::InvalidAmount,
+                "a contribution sends more than nothing",
+            ));
+        }
+        let chain_id = if input.chain_id.trim().is_empty() {
+            sale.terms.chain_id
+        } else {
+            input.chain_id.trim().parse::<u64>().map_err(|_| {
+                AppError::at_field("chainId", ErrorCode::InvalidChainId, "a whole number")
+            })?
+        };
+        let research = store.research(sale.id)?.map(|(research, _)| research);
+        let policy = store.review_policy()?;
+        let kyc = store
+            .participation_in_sale(sale.id)?
+            .map(|p| KycStatus::from_history(p.history.iter().map(|step| step.to)))
+            .unwrap_or(KycStatus::NotStarted);
+        let official: Vec<OfficialAddress> = store
+            .official_addresses(Some(sale.id))?
+            .into_iter()
+            .map(|record| OfficialAddress {
+                address: record.address,
+                source: record.source,
+            })
+            .collect();
+        let mut known: Vec<Address> = store.accounts()?.into_iter().map(|a| a.address).collect();
+        known.extend(store.sales()?.iter().map(|s| s.terms.contribution_address));
+        known.extend(
+            store
+                .official_addresses(None)?
+                .into_iter()
+                .map(|r| r.address),
+        );
+        let past = past_recipients(&store, from)?;
+        let movements = movements(&store)?;
+        let prices: Vec<Price> = store.prices()?.into_iter().map(|r| r.price).collect();
+        let budgets = store.budgets()?;
+        let context = ReviewContext {
+            terms: &sale.terms,
+            research: research.as_ref(),
+            policy: &policy.diligence,
+            kyc,
+            residence: store.residence_country()?,
+            official: &official,
+            known: &known,
+            past_recipients: &past,
+            budget: budget_at(&budgets, now),
+            movements: &movements,
+            prices: price_book_of(&prices, &policy),
+            sale: sale.id,
+            now,
+        };
+        let draft = DraftContribution {
+            from,
+            to: input.to.clone(),
+            amount,
+            chain_id,
+        };
+        let outcome = review(&draft, &context);
+        tracing::info!(sale = sale.id.0, verdict = ?outcome.verdict, "contribution reviewed");
+        Ok(ReviewView {
+            verdict: match outcome.verdict {
+                Verdict::Clear => VerdictName::Clear,
+                Verdict::Warnings => VerdictName::Warnings,
+                Verdict::Blocked => VerdictName::Blocked,
+            },
+            findings: outcome
+                .findings
+                .into_iter()
+                .map(|finding| FindingView {
+                    code: finding.code.as_str().to_owned(),
+                    severity: finding.severity().into(),
+                    overridable: finding.code.overridable(),
+                    message: finding.message,
+                    details: finding
+                        .details
+                        .into_iter()
+                        .map(|(name, value)| FindingDetail {
+                            name: name.to_owned(),
+                            value,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            budget: outcome.budget.map(|impact| BudgetImpactView {
+                currency: impact.currency,
+                period: impact.period,
+                value: impact.value.round_dp(2).normalize().to_string(),
+                total: impact.total.normalize().to_string(),
+                committed: impact.committed.round_dp(2).normalize().to_string(),
+                uses_percent: impact.uses_bps.map(percent),
+                left_after_percent: impact.left_after_bps.map(percent),
+            }),
+            reviewed_at: now.to_rfc3339(),
+        })
+    }
+}

@@ -1,0 +1,415 @@
+//! The review before signing over a real SQLite file: budgets, prices, official
+//! addresses and the policy as the user keeps them, and reviews built from all of it.
+
+use std::sync::Arc;
+
+use saleguard_app::accounts_dto::AddWatchOnly;
+use saleguard_app::ledger::EntryInput;
+use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
+use saleguard_app::research::{FactorInput, ResearchInput};
+use saleguard_app::review::{
+    BudgetInput, OfficialAddressInput, PolicyInput, PriceInput, ReviewInput, VerdictName,
+};
+use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
+use saleguard_core::fixtures::native_sale_draft;
+
+const DESIGNATED: &str = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+
+fn app(dir: &std::path::Path) -> Saleguard {
+    let now = UtcTimestamp::parse("2026-12-05 10:00").expect("time");
+    Saleguard::start(DataPaths::at(dir), Arc::new(FixedClock(now)))
+}
+
+fn budget_input() -> BudgetInput {
+    BudgetInput {
+        currency: "USD".into(),
+        period: "year".into(),
+        year: "2026".into(),
+        total: "20000".into(),
+        per_sale_cap: "8000".into(),
+        max_share_percent: "40".into(),
+        ..BudgetInput::default()
+    }
+}
+
+/// A sale researched (grade A), KYC approved, its address official, a budget, a price,
+/// and one earlier payment of 1 ETH from the user's account to the sale.
+fn prepared(dir: &std::path::Path) -> (Saleguard, i64, i64) {
+    let app = app(dir);
+    let sale = app
+        .create_sale(native_sale_draft("Aurora"))
+        .expect("sale")
+        .id;
+    let account = app
+        .add_watch_only_account(&AddWatchOnly {
+            label: "Main".into(),
+            address: OWN.into(),
+        })
+        .expect("account")
+        .id;
+    let factor = |name: &str| FactorInput {
+        factor: name.into(),
+        score: "4".into(),
+        notes: String::new(),
+        evidence: Vec::new(),
+    };
+    app.set_research(
+        sale,
+        &ResearchInput {
+            factors: [
+                "whitepaper",
+                "roadmap",
+                "team",
+                "market_potential",
+                "token_economics",
+            ]
+            .map(factor)
+            .to_vec(),
+            red_flags: Vec::new(),
+            eligible_jurisdictions: String::new(),
+            excluded_jurisdictions: "US".into(),
+        },
+    )
+    .expect("research");
+    app.set_residence_country("DE").expect("country");
+    let participation = app
+        .start_participation(&StartParticipation {
+            sale_id: sale,
+            state: StateName::KycPending,
+            happened_at: "2026-11-20 10:00".into(),
+            note: String::new(),
+        })
+        .expect("started")
+        .id;
+    app.move_participation(
+        participation,
+        &MoveParticipation {
+            to: StateName::KycApproved,
+            happened_at: "2026-11-22 10:00".into(),
+            note: String::new(),
+        },
+    )
+    .expect("approved");
+    app.record_entry(
+        participation,
+        &EntryInput {
+            kind: "contribution".into(),
+            happened_at: "2026-12-02 10:00".into(),
+            asset: "ETH".into(),
+            decimals: "18".into(),
+            amount: "1".into(),
+            reference: String::new(),
+            from: OWN.into(),
+            to: DESIGNATED.into(),
+            note: String::new(),
+        },
+    )
+    .expect("earlier payment");
+    app.add_official_address(
+        sale,
+        &OfficialAddressInput {
+            address: DESIGNATED.to_lowercase(),
+            source: "the project's site".into(),
+            seen_at: "2026-11-15 10:00".into(),
+        },
+    )
+    .expect("official");
+    app.add_budget(&budget_input()).expect("budget");
+    app.add_price(&PriceInput {
+        asset: "ETH".into(),
+        currency: "USD".into(),
+        price: "3000".into(),
+        observed_at: "2026-12-01 09:00".into(),
+    })
+    .expect("price");
+    (app, sale, account)
+}
+
+fn input(sale: i64, account: i64, to: &str, amount: &str) -> ReviewInput {
+    ReviewInput {
+        sale_id: sale,
+        from: account.to_string(),
+        to: to.into(),
+        amount: amount.into(),
+        chain_id: String::new(),
+        at: String::new(),
+    }
+}
+
+fn codes(view: &saleguard_app::review::ReviewView) -> Vec<&str> {
+    view.findings.iter().map(|f| f.code.as_str()).collect()
+}
+
+#[test]
+fn a_contribution_that_fits_everything_is_clear_and_shows_its_budget_impact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, account) = prepared(dir.path());
+    let review = app
+        .review_contribution(&input(sale, account, DESIGNATED, "1"))
+        .expect("reviewed");
+    assert_eq!(codes(&review), Vec::<&str>::new());
+    assert_eq!(review.verdict, VerdictName::Clear);
+    let impact = review.budget.expect("a budget applies");
+    assert_eq!(
+        (
+            impact.value.as_str(),
+            impact.committed.as_str(),
+            impact.total.as_str()
+        ),
+        ("3000", "3000", "20000")
+    );
+    assert_eq!(impact.uses_percent.as_deref(), Some("15"));
+    assert_eq!(impact.left_after_percent.as_deref(), Some("70"));
+
+    let budgets = app.budgets().expect("budgets");
+    assert_eq!(
+        budgets[0].committed, "3000",
+        "the earlier payment, at the price of its day"
+    );
+}
+
+#[test]
+fn what_the_store_holds_drives_the_findings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, account) = prepared(dir.path());
+    let over_cap = app
+        .review_contribution(&input(sale, account, DESIGNATED, "2.5"))
+        .expect("reviewed");
+    assert_eq!(over_cap.verdict, VerdictName::Blocked);
+    assert_eq!(
+        codes(&over_cap),
+        vec!["sale_cap_exceeded", "diversification_exceeded"]
+    );
+
+    let poisoned = format!(
+        "0x{}{}{}",
+        &DESIGNATED[2..6].to_lowercase(),
+        "0".repeat(32),
+        &DESIGNATED[38..].to_lowercase()
+    );
+    let look_alike = app
+        .review_contribution(&input(sale, account, &poisoned, "1"))
+        .expect("reviewed");
+    assert!(
+        codes(&look_alike).contains(&"look_alike_address"),
+        "{:?}",
+        codes(&look_alike)
+    );
+    assert!(
+        look_alike
+            .findings
+            .iter()
+            .any(|f| f.code == "not_designated_address" && f.overridable)
+    );
+
+    let wrong_chain = app
+        .review_contribution(&ReviewInput {
+            chain_id: "137".into(),
+            ..input(sale, account, DESIGNATED, "1")
+        })
+        .expect("reviewed");
+    assert!(
+        wrong_chain
+            .findings
+            .iter()
+            .any(|f| f.code == "chain_mismatch" && !f.overridable)
+    );
+
+    app.set_residence_country("US").expect("moved");
+    app.set_review_policy(&PolicyInput {
+        minimum_grade: "a".into(),
+        blocking_flags: vec!["no_third_party_audit".into()],
+        max_price_age_days: "1".into(),
+    })
+    .expect("policy");
+    let stricter = app
+        .review_contribution(&input(sale, account, DESIGNATED, "1"))
+        .expect("reviewed");
+    assert_eq!(
+        codes(&stricter),
+        vec!["jurisdiction_excluded", "price_stale"]
+    );
+
+    let later = app
+        .review_contribution(&ReviewInput {
+            at: "2027-02-01 10:00".into(),
+            ..input(sale, account, DESIGNATED, "1")
+        })
+        .expect("reviewed");
+    assert!(
+        codes(&later).contains(&"sale_ended") && codes(&later).contains(&"no_budget"),
+        "{:?}",
+        codes(&later)
+    );
+}
+
+#[test]
+fn input_that_is_not_a_contribution_is_an_error_at_its_field() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, account) = prepared(dir.path());
+    for (review, field, code) in [
+        (
+            input(sale, account, DESIGNATED, "0"),
+            "amount",
+            ErrorCode::InvalidAmount,
+        ),
+        (
+            input(sale, account, DESIGNATED, "-1"),
+            "amount",
+            ErrorCode::InvalidAmount,
+        ),
+        (
+            input(sale, account, DESIGNATED, "0.0000000000000000001"),
+            "amount",
+            ErrorCode::TooManyDecimalPlaces,
+        ),
+        (
+            ReviewInput {
+                from: "main".into(),
+                ..input(sale, account, DESIGNATED, "1")
+            },
+            "from",
+            ErrorCode::InvalidAddress,
+        ),
+        (
+            ReviewInput {
+                at: "soon".into(),
+                ..input(sale, account, DESIGNATED, "1")
+            },
+            "at",
+            ErrorCode::InvalidDatetime,
+        ),
+        (
+            ReviewInput {
+                chain_id: "one".into(),
+                ..input(sale, account, DESIGNATED, "1")
+            },
+            "chainId",
+            ErrorCode::InvalidChainId,
+        ),
+    ] {
+        let error = app.review_contribution(&review).expect_err("refused");
+        assert_eq!(
+            (error.field.as_deref(), error.code),
+            (Some(field), code),
+            "{review:?}"
+        );
+    }
+    assert_eq!(
+        app.review_contribution(&input(99, account, DESIGNATED, "1"))
+            .expect_err("refused")
+            .code,
+        ErrorCode::SaleNotFound
+    );
+    assert_eq!(
+        app.review_contribution(&input(sale, 99, DESIGNATED, "1"))
+            .expect_err("refused")
+            .code,
+        ErrorCode::AccountNotFound
+    );
+}
+
+#[test]
+fn bad_budgets_prices_addresses_and_policies_change_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, _) = prepared(dir.path());
+    let field_codes = |error: saleguard_app::AppError| -> Vec<(String, ErrorCode)> {
+        error
+            .invalid_fields
+            .into_iter()
+            .map(|f| (f.field, f.code))
+            .collect()
+    };
+    let bad_budget = BudgetInput {
+        currency: "DOGEUSD".into(),
+        total: "-5".into(),
+        max_share_percent: "150".into(),
+        ..budget_input()
+    };
+    assert_eq!(
+        field_codes(app.add_budget(&bad_budget).expect_err("refused")),
+        vec![
+            ("currency".to_owned(), ErrorCode::UnknownCurrency),
+            ("total".to_owned(), ErrorCode::InvalidAmount),
+            ("maxSharePercent".to_owned(), ErrorCode::InvalidPercent),
+        ]
+    );
+    assert_eq!(
+        field_codes(
+            app.add_budget(&BudgetInput {
+                per_sale_cap: "25000".into(),
+                ..budget_input()
+            })
+            .expect_err("refused")
+        ),
+        vec![("perSaleCap".to_owned(), ErrorCode::CapAboveTotal)]
+    );
+    let in_eth = app.add_budget(&BudgetInput {
+        currency: "eth".into(),
+        total: "5".into(),
+        per_sale_cap: String::new(),
+        ..budget_input()
+    });
+    assert_eq!(in_eth.expect("a coin a sale accepts").currency, "ETH");
+    assert_eq!(
+        app.budgets().expect("budgets").len(),
+        2,
+        "only the good one was added"
+    );
+    assert_eq!(
+        app.remove_budget(999).expect_err("unknown").code,
+        ErrorCode::BudgetNotFound
+    );
+
+    let bad_price = PriceInput {
+        asset: "ETH".into(),
+        currency: "USD".into(),
+        price: "0".into(),
+        observed_at: "2026-12-06 00:00".into(),
+    };
+    assert_eq!(
+        field_codes(app.add_price(&bad_price).expect_err("refused")),
+        vec![
+            ("price".to_owned(), ErrorCode::InvalidAmount),
+            ("observedAt".to_owned(), ErrorCode::InTheFuture)
+        ]
+    );
+    assert_eq!(app.prices().expect("prices").len(), 1);
+
+    let bad_address = OfficialAddressInput {
+        address: "0x123".into(),
+        source: String::new(),
+        seen_at: "later".into(),
+    };
+    assert_eq!(
+        field_codes(
+            app.add_official_address(sale, &bad_address)
+                .expect_err("refused")
+        ),
+        vec![
+            ("address".to_owned(), ErrorCode::InvalidAddress),
+            ("source".to_owned(), ErrorCode::Required),
+            ("seenAt".to_owned(), ErrorCode::InvalidDatetime),
+        ]
+    );
+    assert_eq!(
+        app.official_addresses(Some(sale)).expect("addresses").len(),
+        1
+    );
+
+    let bad_policy = PolicyInput {
+        minimum_grade: "E".into(),
+        blocking_flags: vec!["moon".into()],
+        max_price_age_days: "-1".into(),
+    };
+    assert_eq!(
+        field_codes(app.set_review_policy(&bad_policy).expect_err("refused")).len(),
+        3
+    );
+    assert_eq!(
+        app.review_policy().expect("policy").minimum_grade,
+        "",
+        "unchanged"
+    );
+}

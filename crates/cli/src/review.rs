@@ -1,0 +1,146 @@
+//! `saleguard review`, `budget`, `price`, `address` and `policy`.
+
+use std::process::ExitCode;
+
+use saleguard_app::review::{
+    BudgetInput, OfficialAddressInput, PolicyInput, PriceInput, ReviewInput, VerdictName,
+};
+use saleguard_app::{AppError, Saleguard};
+
+use crate::args::{AddressCommand, BudgetCommand, PriceCommand};
+use crate::output::Output;
+
+/// Prints the review; the exit status says whether something blocks (1) or the input
+/// was not a contribution (2).
+pub fn review(app: &Saleguard, input: &ReviewInput, output: &Output) -> ExitCode {
+    match app.review_contribution(input) {
+        Ok(view) => {
+            output.review(&view);
+            if view.verdict == VerdictName::Blocked {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(error) => {
+            output.error(&error);
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn budget(app: &Saleguard, command: BudgetCommand, output: &Output) -> Result<(), AppError> {
+    match command {
+        BudgetCommand::Add {
+            currency,
+            year,
+            month,
+            from,
+            until,
+            total,
+            cap,
+            max_share,
+        } => {
+            let period = if !from.is_empty() || !until.is_empty() {
+                "custom"
+            } else if !month.is_empty() {
+                "month"
+            } else {
+                "year"
+            };
+            let input = BudgetInput {
+                currency,
+                period: period.to_owned(),
+                year,
+                month,
+                from,
+                until,
+                total,
+                per_sale_cap: cap,
+                max_share_percent: max_share,
+            };
+            output.budgets(&[app.add_budget(&input)?]);
+        }
+        BudgetCommand::List => output.budgets(&app.budgets()?),
+        BudgetCommand::Rm { id } => {
+            app.remove_budget(id)?;
+            output.removed("budget", id);
+        }
+    }
+    Ok(())
+}
+
+pub fn price(app: &Saleguard, command: PriceCommand, output: &Output) -> Result<(), AppError> {
+    match command {
+        PriceCommand::Add {
+            asset,
+            currency,
+            price,
+            at,
+        } => {
+            let input = PriceInput {
+                asset,
+                currency,
+                price,
+                observed_at: at,
+            };
+            output.prices(&[app.add_price(&input)?]);
+        }
+        PriceCommand::List => output.prices(&app.prices()?),
+    }
+    Ok(())
+}
+
+pub fn address(app: &Saleguard, command: AddressCommand, output: &Output) -> Result<(), AppError> {
+    match command {
+        AddressCommand::Add {
+            sale,
+            address,
+            source,
+            seen,
+        } => {
+            let input = OfficialAddressInput {
+                address,
+                source,
+                seen_at: seen,
+            };
+            output.official_addresses(&[app.add_official_address(sale, &input)?]);
+        }
+        AddressCommand::List { sale } => output.official_addresses(&app.official_addresses(sale)?),
+    }
+    Ok(())
+}
+
+/// Shows the policy, or changes the options given and shows the result.
+pub fn policy(
+    app: &Saleguard,
+    minimum_grade: Option<String>,
+    blocking_flags: Vec<String>,
+    max_price_age_days: Option<String>,
+    output: &Output,
+) -> Result<(), AppError> {
+    if minimum_grade.is_none() && blocking_flags.is_empty() && max_price_age_days.is_none() {
+        output.policy(&app.review_policy()?);
+        return Ok(());
+    }
+    let kept = app.review_policy()?;
+    let none = |text: &str| text.trim().eq_ignore_ascii_case("none");
+    let input = PolicyInput {
+        minimum_grade: match minimum_grade {
+            Some(grade) if none(&grade) => String::new(),
+            Some(grade) => grade,
+            None => kept.minimum_grade,
+        },
+        blocking_flags: if blocking_flags.is_empty() {
+            kept.blocking_flags
+        } else {
+            blocking_flags
+                .into_iter()
+                .filter(|flag| !none(flag))
+                .collect()
+        },
+        max_price_age_days: max_price_age_days.unwrap_or(kept.max_price_age_days),
+    };
+    output.policy(&app.set_review_policy(&input)?);
+    Ok(())
+}

@@ -1,0 +1,373 @@
+//! `saleguard review`, `budget`, `price`, `address` and `policy` against a temporary
+//! data directory.
+
+mod common;
+
+use common::{DataDir, add_sale};
+use serde_json::Value;
+
+const DESIGNATED: &str = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+
+fn prepared() -> DataDir {
+    let dir = DataDir::new();
+    add_sale(&dir);
+    for factor in [
+        "whitepaper",
+        "roadmap",
+        "team",
+        "market_potential",
+        "token_economics",
+    ] {
+        dir.json(&[
+            "diligence",
+            "score",
+            "1",
+            "--factor",
+            factor,
+            "--score",
+            "4",
+        ]);
+    }
+    dir.json(&["diligence", "jurisdictions", "1", "--excluded", "US"]);
+    dir.json(&["settings", "--country", "DE"]);
+    dir.json(&[
+        "participation",
+        "start",
+        "--sale",
+        "1",
+        "--state",
+        "kyc_approved",
+        "--at",
+        "2025-12-20 10:00",
+    ]);
+    dir.json(&[
+        "address",
+        "add",
+        "--sale",
+        "1",
+        "--address",
+        DESIGNATED,
+        "--source",
+        "the project's site",
+        "--seen",
+        "2025-12-01 00:00",
+    ]);
+    dir.json(&[
+        "budget",
+        "add",
+        "--currency",
+        "usd",
+        "--year",
+        "2026",
+        "--total",
+        "20000",
+        "--cap",
+        "8000",
+        "--max-share",
+        "40",
+    ]);
+    dir.json(&[
+        "price",
+        "add",
+        "--asset",
+        "ETH",
+        "--currency",
+        "USD",
+        "--price",
+        "3000",
+        "--at",
+        "2026-01-09 00:00",
+    ]);
+    dir
+}
+
+fn review(dir: &DataDir, amount: &str) -> (i32, Value) {
+    let output = dir.run(&[
+        "review",
+        "--sale",
+        "1",
+        "--from",
+        OWN,
+        "--to",
+        DESIGNATED,
+        "--amount",
+        amount,
+        "--at",
+        "2026-01-10 10:00",
+    ]);
+    let json = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    (output.status.code().unwrap_or(-1), json)
+}
+
+fn codes(review: &Value) -> Vec<&str> {
+    review["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["code"].as_str().expect("code"))
+        .collect()
+}
+
+#[test]
+fn the_exit_status_says_whether_anything_blocks() {
+    let dir = prepared();
+    let (status, clear) = review(&dir, "1");
+    assert_eq!(status, 0, "{clear}");
+    assert_eq!(clear["verdict"], "clear");
+    assert_eq!(codes(&clear), vec!["first_time_recipient"]);
+    assert_eq!(clear["budget"]["usesPercent"], "15");
+
+    let (status, blocked) = review(&dir, "12");
+    assert_eq!(status, 1, "{blocked}");
+    assert_eq!(blocked["verdict"], "blocked");
+    for code in [
+        "period_budget_exceeded",
+        "sale_cap_exceeded",
+        "diversification_exceeded",
+    ] {
+        assert!(
+            codes(&blocked).contains(&code),
+            "{code} in {:?}",
+            codes(&blocked)
+        );
+    }
+
+    let text = std::process::Command::new(assert_cmd::cargo::cargo_bin("saleguard"))
+        .env_remove("SALEGUARD_DATA_DIR")
+        .args(["--data-dir"])
+        .arg(dir.0.path())
+        .args([
+            "review",
+            "--sale",
+            "1",
+            "--from",
+            OWN,
+            "--to",
+            DESIGNATED,
+            "--amount",
+            "12",
+            "--at",
+            "2026-01-10 10:00",
+        ])
+        .output()
+        .expect("runs");
+    let printed = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        printed.contains("blocked: this contribution cannot be signed as it is"),
+        "{printed}"
+    );
+    assert!(printed.contains("[block] period_budget_exceeded"), "{printed}");
+}
+
+#[test]
+fn input_that_is_no_contribution_exits_2() {
+    let dir = prepared();
+    for (args, code) in [
+        (
+            vec![
+                "review", "--sale", "1", "--from", OWN, "--to", DESIGNATED, "--amount", "abc",
+            ],
+            "invalid_amount",
+        ),
+        (
+            vec![
+                "review", "--sale", "9", "--from", OWN, "--to", DESIGNATED, "--amount", "1",
+            ],
+            "sale_not_found",
+        ),
+        (
+            vec![
+                "review", "--sale", "1", "--from", "7", "--to", DESIGNATED, "--amount", "1",
+            ],
+            "account_not_found",
+        ),
+        (
+            vec![
+                "review", "--sale", "1", "--from", OWN, "--to", DESIGNATED, "--amount", "1",
+                "--at", "later",
+            ],
+            "invalid_datetime",
+        ),
+        (
+            vec!["review", "--sale", "1", "--to", DESIGNATED, "--amount", "1"],
+            "invalid_arguments",
+        ),
+    ] {
+        assert_eq!(dir.error_code(&args), (2, code.to_owned()), "{args:?}");
+    }
+}
+
+#[test]
+fn budgets_prices_addresses_and_the_policy_from_the_command_line() {
+    let dir = prepared();
+    let budgets = dir.json(&["budget", "list"]);
+    assert_eq!(budgets[0]["period"], "2026");
+    assert_eq!(budgets[0]["currency"], "USD");
+    assert_eq!(budgets[0]["maxSharePercent"], "40");
+    assert_eq!(dir.json(&["price", "list"])[0]["price"], "3000");
+    assert_eq!(
+        dir.json(&["address", "list", "--sale", "1"])[0]["address"],
+        DESIGNATED
+    );
+    let month = dir.json(&[
+        "budget",
+        "add",
+        "--currency",
+        "EUR",
+        "--year",
+        "2026",
+        "--month",
+        "2",
+        "--total",
+        "1000",
+    ]);
+    assert_eq!(month[0]["period"], "2026-02");
+    assert_eq!(dir.json(&["budget", "rm", "2"])["removed"], 2);
+
+    for (args, code) in [
+        (
+            vec![
+                "budget",
+                "add",
+                "--currency",
+                "XYZ",
+                "--year",
+                "2026",
+                "--total",
+                "10",
+            ],
+            "unknown_currency",
+        ),
+        (
+            vec![
+                "budget",
+                "add",
+                "--currency",
+                "USD",
+                "--year",
+                "2026",
+                "--total",
+                "-10",
+            ],
+            "invalid_amount",
+        ),
+        (
+            vec![
+                "budget",
+                "add",
+                "--currency",
+                "USD",
+                "--year",
+                "2026",
+                "--month",
+                "13",
+                "--total",
+                "10",
+            ],
+            "invalid_period",
+        ),
+        (
+            vec![
+                "budget",
+                "add",
+                "--currency",
+                "USD",
+                "--year",
+                "2026",
+                "--total",
+                "10",
+                "--max-share",
+                "120",
+            ],
+            "invalid_percent",
+        ),
+        (vec!["budget", "rm", "42"], "budget_not_found"),
+        (
+            vec![
+                "price",
+                "add",
+                "--asset",
+                "ETH",
+                "--currency",
+                "USD",
+                "--price",
+                "0",
+                "--at",
+                "2026-01-01 00:00",
+            ],
+            "invalid_amount",
+        ),
+        (
+            vec![
+                "price",
+                "add",
+                "--asset",
+                "ETH",
+                "--currency",
+                "USD",
+                "--price",
+                "1",
+                "--at",
+                "2999-01-01 00:00",
+            ],
+            "in_the_future",
+        ),
+        (
+            vec![
+                "address",
+                "add",
+                "--sale",
+                "1",
+                "--address",
+                "0x12",
+                "--source",
+                "x",
+            ],
+            "invalid_address",
+        ),
+        (
+            vec![
+                "address",
+                "add",
+                "--sale",
+                "9",
+                "--address",
+                DESIGNATED,
+                "--source",
+                "x",
+            ],
+            "sale_not_found",
+        ),
+        (vec!["policy", "--minimum-grade", "Z"], "invalid_choice"),
+        (vec!["policy", "--block", "moon"], "invalid_choice"),
+    ] {
+        assert_eq!(dir.error_code(&args), (1, code.to_owned()), "{args:?}");
+    }
+    assert_eq!(
+        dir.json(&["budget", "list"]).as_array().map(Vec::len),
+        Some(1),
+        "nothing added by a refusal"
+    );
+
+    let policy = dir.json(&[
+        "policy",
+        "--minimum-grade",
+        "b",
+        "--block",
+        "no_third_party_audit",
+    ]);
+    assert_eq!(policy["minimumGrade"], "B");
+    let kept = dir.json(&["policy", "--max-price-age-days", "3"]);
+    assert_eq!(
+        (
+            kept["minimumGrade"].as_str(),
+            kept["maxPriceAgeDays"].as_str()
+        ),
+        (Some("B"), Some("3"))
+    );
+    assert_eq!(
+        dir.json(&["policy", "--minimum-grade", "none"])["minimumGrade"],
+        ""
+    );
+}

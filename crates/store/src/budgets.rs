@@ -1,0 +1,328 @@
+//! Budgets, the price book, sales' official addresses and the review policy.
+
+use std::str::FromStr;
+
+use rusqlite::{OptionalExtension, Row, params};
+use saleguard_core::budget::{Budget, Period, Price};
+use saleguard_core::diligence::{GradeLetter, RedFlag};
+use saleguard_core::review::DiligencePolicy;
+use saleguard_core::sale::SaleId;
+use saleguard_core::timestamp::UtcTimestamp;
+use saleguard_core::vesting::BasisPoints;
+use saleguard_core::{Address, Decimal};
+
+use crate::{Store, StoreError};
+
+/// A stored budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetRecord {
+    pub id: i64,
+    pub budget: Budget,
+}
+
+/// A stored price.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriceRecord {
+    pub id: i64,
+    pub price: Price,
+}
+
+/// An official address of a sale, with where and when it was seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficialAddressRecord {
+    pub id: i64,
+    pub sale_id: SaleId,
+    pub address: Address,
+    pub source: String,
+    pub seen_at: UtcTimestamp,
+}
+
+/// The review policy and how old a price may be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewPolicy {
+    pub diligence: DiligencePolicy,
+    pub max_price_age_days: u32,
+}
+
+impl Default for ReviewPolicy {
+    /// No minimum grade, no blocking flag, prices older than a week are stale.
+    fn default() -> Self {
+        Self {
+            diligence: DiligencePolicy::default(),
+            max_price_age_days: 7,
+        }
+    }
+}
+
+fn invalid(what: &str) -> StoreError {
+    StoreError::InvalidRow {
+        what: what.to_owned(),
+    }
+}
+
+fn decimal(text: &str, what: &str) -> Result<Decimal, StoreError> {
+    Decimal::from_str_exact(text).map_err(|_| invalid(what))
+}
+
+fn moment(seconds: i64, what: &str) -> Result<UtcTimestamp, StoreError> {
+    UtcTimestamp::from_unix_seconds(seconds).map_err(|_| invalid(what))
+}
+
+fn read_budget(row: &Row<'_>) -> Result<BudgetRecord, StoreError> {
+    let period = match row.get::<_, String>("period_kind")?.as_str() {
+        "year" => Period::Year(row.get("year")?),
+        "month" => Period::Month {
+            year: row.get("year")?,
+            month: row.get("month")?,
+        },
+        "custom" => Period::Custom {
+            from: moment(row.get("from_at")?, "budget start")?,
+            until: moment(row.get("until_at")?, "budget end")?,
+        },
+        _ => return Err(invalid("budget period")),
+    };
+    Ok(BudgetRecord {
+        id: row.get("id")?,
+        budget: Budget {
+            currency: row.get("currency")?,
+            period,
+            total: decimal(&row.get::<_, String>("total")?, "budget total")?,
+            per_sale_cap: row
+                .get::<_, Option<String>>("per_sale_cap")?
+                .map(|cap| decimal(&cap, "budget cap"))
+                .transpose()?,
+            max_share_per_sale: row
+                .get::<_, Option<u16>>("max_share_bps")?
+                .map(|bps| BasisPoints::new(bps).ok_or_else(|| invalid("budget share")))
+                .transpose()?,
+        },
+    })
+}
+
+impl Store {
+    pub fn insert_budget(
+        &mut self,
+        budget: &Budget,
+        now: UtcTimestamp,
+    ) -> Result<BudgetRecord, StoreError> {
+        let (kind, year, month, from, until) = match budget.period {
+            Period::Year(year) => ("year", Some(year), None, None, None),
+            Period::Month { year, month } => ("month", Some(year), Some(month), None, None),
+            Period::Custom { from, until } => (
+                "custom",
+                None,
+                None,
+                Some(from.unix_seconds()),
+                Some(until.unix_seconds()),
+            ),
+        };
+        self.conn.execute(
+            "INSERT INTO budgets (currency, period_kind, year, month, from_at, until_at, total, \
+             per_sale_cap, max_share_bps, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                budget.currency,
+                kind,
+                year,
+                month,
+                from,
+                until,
+                budget.total.to_string(),
+                budget.per_sale_cap.map(|cap| cap.to_string()),
+                budget.max_share_per_sale.map(BasisPoints::get),
+                now.unix_seconds(),
+            ],
+        )?;
+        Ok(BudgetRecord {
+            id: self.conn.last_insert_rowid(),
+            budget: budget.clone(),
+        })
+    }
+
+    /// Every budget, oldest first.
+    pub fn budgets(&self) -> Result<Vec<BudgetRecord>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT * FROM budgets ORDER BY id")?;
+        let rows = statement.query_map([], |row| Ok(read_budget(row)))?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// Deletes a budget; `false` if there was none with this id.
+    pub fn delete_budget(&mut self, id: i64) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM budgets WHERE id = ?1", [id])?
+            == 1)
+    }
+
+    pub fn insert_price(
+        &mut self,
+        price: &Price,
+        now: UtcTimestamp,
+    ) -> Result<PriceRecord, StoreError> {
+        self.conn.execute(
+            "INSERT INTO prices (asset, currency, price, observed_at, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                price.asset,
+                price.currency,
+                price.price.to_string(),
+                price.observed_at.unix_seconds(),
+                now.unix_seconds()
+            ],
+        )?;
+        Ok(PriceRecord {
+            id: self.conn.last_insert_rowid(),
+            price: price.clone(),
+        })
+    }
+
+    /// Every price, newest observation first.
+    pub fn prices(&self) -> Result<Vec<PriceRecord>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, asset, currency, price, observed_at FROM prices ORDER BY observed_at DESC, id DESC",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, i64>(4)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, asset, currency, price, observed_at) = row?;
+            Ok(PriceRecord {
+                id,
+                price: Price {
+                    asset,
+                    currency,
+                    price: decimal(&price, "price")?,
+                    observed_at: moment(observed_at, "price time")?,
+                },
+            })
+        })
+        .collect()
+    }
+
+    /// Records where an official address of `sale` was seen; the same address again
+    /// replaces its source.
+    pub fn add_official_address(
+        &mut self,
+        sale: SaleId,
+        address: Address,
+        source: &str,
+        seen_at: UtcTimestamp,
+        now: UtcTimestamp,
+    ) -> Result<OfficialAddressRecord, StoreError> {
+        self.require_sale(sale)?;
+        self.conn.execute(
+            "INSERT INTO official_addresses (sale_id, address, source, seen_at, recorded_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (sale_id, address) DO UPDATE SET source = excluded.source, \
+             seen_at = excluded.seen_at, recorded_at = excluded.recorded_at",
+            params![
+                sale.0,
+                saleguard_core::address::checksummed(&address),
+                source,
+                seen_at.unix_seconds(),
+                now.unix_seconds()
+            ],
+        )?;
+        let id = self.conn.query_row(
+            "SELECT id FROM official_addresses WHERE sale_id = ?1 AND address = ?2",
+            params![sale.0, saleguard_core::address::checksummed(&address)],
+            |row| row.get(0),
+        )?;
+        Ok(OfficialAddressRecord {
+            id,
+            sale_id: sale,
+            address,
+            source: source.to_owned(),
+            seen_at,
+        })
+    }
+
+    /// Official addresses: of one sale, or (with `None`) of every sale.
+    pub fn official_addresses(
+        &self,
+        sale: Option<SaleId>,
+    ) -> Result<Vec<OfficialAddressRecord>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, sale_id, address, source, seen_at FROM official_addresses \
+             WHERE ?1 IS NULL OR sale_id = ?1 ORDER BY sale_id, id",
+        )?;
+        let rows = statement.query_map([sale.map(|s| s.0)], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, i64>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, i64>(4)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, sale_id, address, source, seen_at) = row?;
+            Ok(OfficialAddressRecord {
+                id,
+                sale_id: SaleId(sale_id),
+                address: Address::from_str(&address).map_err(|_| invalid("official address"))?,
+                source,
+                seen_at: moment(seen_at, "official address time")?,
+            })
+        })
+        .collect()
+    }
+
+    /// The review policy (the default until the user sets one).
+    pub fn review_policy(&self) -> Result<ReviewPolicy, StoreError> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT minimum_grade, blocking_flags, max_price_age_days FROM review_policy WHERE id = 1",
+            )?
+            .query_row([], |row| {
+                Ok((
+                    row.get::<_, Option<String>>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, u32>(2)?,
+                ))
+            })
+            .optional()?;
+        let Some((grade, flags, max_price_age_days)) = row else {
+            return Ok(ReviewPolicy::default());
+        };
+        Ok(ReviewPolicy {
+            diligence: DiligencePolicy {
+                minimum_grade: grade
+                    .map(|g| GradeLetter::parse(&g).ok_or_else(|| invalid("minimum grade")))
+                    .transpose()?,
+                blocking_flags: flags
+                    .split(',')
+                    .filter(|f| !f.is_empty())
+                    .map(|f| RedFlag::parse(f).ok_or_else(|| invalid("blocking flag")))
+                    .collect::<Result<_, _>>()?,
+            },
+            max_price_age_days,
+        })
+    }
+
+    pub fn set_review_policy(&mut self, policy: &ReviewPolicy) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO review_policy (id, minimum_grade, blocking_flags, max_price_age_days) \
+             VALUES (1, ?1, ?2, ?3)",
+            params![
+                policy.diligence.minimum_grade.map(GradeLetter::as_str),
+                policy
+                    .diligence
+                    .blocking_flags
+                    .iter()
+                    .map(|f| f.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+                policy.max_price_age_days,
+            ],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,183 @@
+//! Budgets, prices, official addresses and the review policy in a real SQLite file.
+
+use saleguard_core::budget::{Budget, Period, Price};
+use saleguard_core::diligence::{GradeLetter, RedFlag};
+use saleguard_core::fixtures::native_sale_draft;
+use saleguard_core::review::DiligencePolicy;
+use saleguard_core::sale::{SaleId, SaleTerms};
+use saleguard_core::timestamp::UtcTimestamp;
+use saleguard_core::vesting::BasisPoints;
+use saleguard_core::{Address, Decimal};
+use saleguard_store::{ReviewPolicy, Store, StoreError};
+
+fn at(text: &str) -> UtcTimestamp {
+    UtcTimestamp::parse(text).expect("a time")
+}
+
+fn decimal(text: &str) -> Decimal {
+    text.parse().expect("a decimal")
+}
+
+fn open(dir: &tempfile::TempDir) -> Store {
+    Store::open(&dir.path().join("b.sqlite3")).expect("open")
+}
+
+#[test]
+fn budgets_of_every_period_kind_read_back_exactly_after_reopening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = open(&dir);
+    let budgets = [
+        Budget {
+            currency: "USD".into(),
+            period: Period::Year(2027),
+            total: decimal("5000.25"),
+            per_sale_cap: Some(decimal("1500.5")),
+            max_share_per_sale: BasisPoints::new(1250),
+        },
+        Budget {
+            currency: "ETH".into(),
+            period: Period::Month {
+                year: 2027,
+                month: 2,
+            },
+            total: decimal("1.000000000000000001"),
+            per_sale_cap: None,
+            max_share_per_sale: None,
+        },
+        Budget {
+            currency: "EUR".into(),
+            period: Period::Custom {
+                from: at("2027-01-01 00:00"),
+                until: at("2027-06-30 00:00"),
+            },
+            total: decimal("800"),
+            per_sale_cap: None,
+            max_share_per_sale: BasisPoints::new(10_000),
+        },
+    ];
+    for budget in &budgets {
+        store
+            .insert_budget(budget, at("2026-12-01 10:00"))
+            .expect("kept");
+    }
+    drop(store);
+    let mut store = open(&dir);
+    let kept: Vec<Budget> = store
+        .budgets()
+        .expect("read")
+        .into_iter()
+        .map(|r| r.budget)
+        .collect();
+    assert_eq!(kept, budgets);
+    let first = store.budgets().expect("read")[0].id;
+    assert!(store.delete_budget(first).expect("deleted"));
+    assert!(!store.delete_budget(first).expect("already gone"));
+    assert_eq!(store.budgets().expect("read").len(), 2);
+}
+
+#[test]
+fn prices_are_listed_newest_first_with_exact_decimals() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = open(&dir);
+    for (value, observed) in [
+        ("2500.5", "2026-06-01 00:00"),
+        ("3012.4567", "2026-12-04 09:00"),
+    ] {
+        store
+            .insert_price(
+                &Price {
+                    asset: "ETH".into(),
+                    currency: "USD".into(),
+                    price: decimal(value),
+                    observed_at: at(observed),
+                },
+                at("2026-12-05 10:00"),
+            )
+            .expect("kept");
+    }
+    let prices: Vec<(Decimal, UtcTimestamp)> = store
+        .prices()
+        .expect("read")
+        .into_iter()
+        .map(|r| (r.price.price, r.price.observed_at))
+        .collect();
+    assert_eq!(
+        prices,
+        vec![
+            (decimal("3012.4567"), at("2026-12-04 09:00")),
+            (decimal("2500.5"), at("2026-06-01 00:00"))
+        ]
+    );
+}
+
+#[test]
+fn official_addresses_belong_to_a_sale_and_a_second_sighting_replaces_the_source() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = open(&dir);
+    let terms = SaleTerms::from_draft(&native_sale_draft("Aurora")).expect("valid");
+    let sale = store
+        .insert_sale(&terms, at("2026-11-01 10:00"))
+        .expect("sale")
+        .id;
+    let address: Address = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+        .parse()
+        .expect("address");
+    store
+        .add_official_address(
+            sale,
+            address,
+            "the project's site",
+            at("2026-11-02 10:00"),
+            at("2026-11-02 10:05"),
+        )
+        .expect("kept");
+    let again = store
+        .add_official_address(
+            sale,
+            address,
+            "the whitepaper, p. 12",
+            at("2026-11-03 10:00"),
+            at("2026-11-03 10:05"),
+        )
+        .expect("kept");
+    let all = store.official_addresses(None).expect("read");
+    assert_eq!(all.len(), 1, "one address, its latest sighting");
+    assert_eq!(all[0], again);
+    assert_eq!(store.official_addresses(Some(sale)).expect("read").len(), 1);
+    assert!(
+        store
+            .official_addresses(Some(SaleId(99)))
+            .expect("read")
+            .is_empty()
+    );
+    assert!(matches!(
+        store.add_official_address(
+            SaleId(99),
+            address,
+            "x",
+            at("2026-11-02 10:00"),
+            at("2026-11-02 10:00")
+        ),
+        Err(StoreError::SaleNotFound(SaleId(99)))
+    ));
+}
+
+#[test]
+fn the_review_policy_has_a_default_until_set() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = open(&dir);
+    assert_eq!(
+        store.review_policy().expect("read"),
+        ReviewPolicy::default()
+    );
+    let policy = ReviewPolicy {
+        diligence: DiligencePolicy {
+            minimum_grade: Some(GradeLetter::C),
+            blocking_flags: vec![RedFlag::UnrealisticPromises, RedFlag::NoThirdPartyAudit],
+        },
+        max_price_age_days: 2,
+    };
+    store.set_review_policy(&policy).expect("set");
+    drop(store);
+    assert_eq!(open(&dir).review_policy().expect("read"), policy);
+}
