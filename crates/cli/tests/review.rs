@@ -157,7 +157,10 @@ fn the_exit_status_says_whether_anything_blocks() {
         printed.contains("blocked: this contribution cannot be signed as it is"),
         "{printed}"
     );
-    assert!(printed.contains("[block] period_budget_exceeded"), "{printed}");
+    assert!(
+        printed.contains("[block] period_budget_exceeded"),
+        "{printed}"
+    );
 }
 
 #[test]
