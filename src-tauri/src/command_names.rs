@@ -38,4 +38,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_countries",
     "set_kyc",
     "set_refund_deadline",
+    "list_budgets",
+    "add_budget",
+    "remove_budget",
+    "list_prices",
+    "add_price",
 ];

@@ -14,6 +14,7 @@ use saleguard_app::kyc::KycInput;
 use saleguard_app::ledger::EntryInput;
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
 use saleguard_app::research::{Country, ResearchInput, SaleResearch, Settings};
+use saleguard_app::review::{BudgetInput, BudgetView, PriceInput, PriceView};
 use saleguard_app::vesting::{CalendarEvent, VestingInput};
 use saleguard_app::{
     AppError, DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard, SystemClock,
@@ -318,6 +319,39 @@ fn set_refund_deadline(
     app.set_refund_deadline(id, &at)
 }
 
+/// Every budget, with what is committed of it now.
+#[tauri::command(async)]
+#[specta::specta]
+fn list_budgets(app: State<'_, Saleguard>) -> Result<Vec<BudgetView>, AppError> {
+    app.budgets()
+}
+
+/// Adds a budget for a period.
+#[tauri::command(async)]
+#[specta::specta]
+fn add_budget(app: State<'_, Saleguard>, input: BudgetInput) -> Result<BudgetView, AppError> {
+    app.add_budget(&input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn remove_budget(app: State<'_, Saleguard>, id: i64) -> Result<(), AppError> {
+    app.remove_budget(id)
+}
+
+/// The price book, newest first.
+#[tauri::command(async)]
+#[specta::specta]
+fn list_prices(app: State<'_, Saleguard>) -> Result<Vec<PriceView>, AppError> {
+    app.prices()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn add_price(app: State<'_, Saleguard>, input: PriceInput) -> Result<PriceView, AppError> {
+    app.add_price(&input)
+}
+
 /// The commands and types the UI sees; the TypeScript bindings are generated from this.
 ///
 /// Row ids and chain ids are `number` in TypeScript: the core keeps chain ids below
@@ -362,6 +396,11 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             list_countries,
             set_kyc,
             set_refund_deadline,
+            list_budgets,
+            add_budget,
+            remove_budget,
+            list_prices,
+            add_price,
         ])
         // The form defaults the native coin's symbol from the chain id with the core's table.
         .constant("NATIVE_COIN_SYMBOLS", native_coin_symbols())

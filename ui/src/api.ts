@@ -73,6 +73,12 @@ export type Kyc = Participation["kyc"];
 export type KycStatus = Kyc["status"];
 export type KycInput = Parameters<(typeof commands)["setKyc"]>[1];
 
+/** A budget and what is committed of it now, in all and per sale (decimals as exact strings). */
+export type BudgetView = OkData<CommandReply<"listBudgets">>[number];
+export type BudgetInput = Parameters<(typeof commands)["addBudget"]>[0];
+export type PriceView = OkData<CommandReply<"listPrices">>[number];
+export type PriceInput = Parameters<(typeof commands)["addPrice"]>[0];
+
 /** What a failed backend call throws: the backend's typed error, or an `Error` when the call itself broke. */
 export type BackendFailure = AppError | Error;
 
@@ -142,6 +148,13 @@ export const api = {
   setKyc: async (id: number, input: KycInput): Promise<Participation> => unwrap(await commands.setKyc(id, input)),
   setRefundDeadline: async (id: number, at: string): Promise<Participation> =>
     unwrap(await commands.setRefundDeadline(id, at)),
+  listBudgets: async (): Promise<BudgetView[]> => unwrap(await commands.listBudgets()),
+  addBudget: async (input: BudgetInput): Promise<BudgetView> => unwrap(await commands.addBudget(input)),
+  removeBudget: async (id: number): Promise<void> => {
+    unwrap(await commands.removeBudget(id));
+  },
+  listPrices: async (): Promise<PriceView[]> => unwrap(await commands.listPrices()),
+  addPrice: async (input: PriceInput): Promise<PriceView> => unwrap(await commands.addPrice(input)),
 };
 
 export function isAppError(value: unknown): value is AppError {

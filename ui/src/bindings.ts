@@ -68,6 +68,14 @@ export const commands = {
 	setKyc: (id: number, input: KycInput) => typedError<Participation, AppError>(__TAURI_INVOKE("set_kyc", { id, input })),
 	/**  Sets (or, empty, clears) the last day to claim a refund that is due. */
 	setRefundDeadline: (id: number, at: string) => typedError<Participation, AppError>(__TAURI_INVOKE("set_refund_deadline", { id, at })),
+	/**  Every budget, with what is committed of it now. */
+	listBudgets: () => typedError<BudgetView[], AppError>(__TAURI_INVOKE("list_budgets")),
+	/**  Adds a budget for a period. */
+	addBudget: (input: BudgetInput) => typedError<BudgetView, AppError>(__TAURI_INVOKE("add_budget", { input })),
+	removeBudget: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("remove_budget", { id })),
+	/**  The price book, newest first. */
+	listPrices: () => typedError<PriceView[], AppError>(__TAURI_INVOKE("list_prices")),
+	addPrice: (input: PriceInput) => typedError<PriceView, AppError>(__TAURI_INVOKE("add_price", { input })),
 };
 
 /* Constants */
@@ -139,6 +147,39 @@ export type AppInfo = {
 	logPath: string,
 };
 
+/**  A budget as typed (see `saleguard_core::budget::BudgetDraft`). */
+export type BudgetInput = {
+	currency: string,
+	/**  `year`, `month` or `custom`. */
+	period: string,
+	year: string,
+	month: string,
+	from: string,
+	until: string,
+	total: string,
+	perSaleCap: string,
+	maxSharePercent: string,
+};
+
+/**  A budget and how much of it is committed now. */
+export type BudgetView = {
+	id: number,
+	currency: string,
+	/**  "2027", "2027-03" or a range. */
+	period: string,
+	/**  Decimals as exact strings. */
+	total: string,
+	perSaleCap: string | null,
+	maxSharePercent: string | null,
+	committed: string,
+	/**  `committed` as a percentage of `total` (rounded down to 0.01). */
+	committedPercent: string | null,
+	/**  What each sale with payments in the period commits, largest first. */
+	perSale: SaleCommitment[],
+	/**  Payments of the period that could not be valued (left out of `committed`). */
+	unpriced: number,
+};
+
 /**  One dated event of the calendar. */
 export type CalendarEvent = {
 	/**  RFC 3339, UTC. */
@@ -196,7 +237,7 @@ export type EntryInput = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "sale_not_found" | "account_not_found" | "account_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "sale_not_found" | "budget_not_found" | "account_not_found" | "account_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 /**  One factor as typed in the scorecard editor. */
 export type FactorInput = {
@@ -352,6 +393,21 @@ export type Participation = {
 	createdAt: string,
 };
 
+export type PriceInput = {
+	asset: string,
+	currency: string,
+	price: string,
+	observedAt: string,
+};
+
+export type PriceView = {
+	id: number,
+	asset: string,
+	currency: string,
+	price: string,
+	observedAt: string,
+};
+
 export type Pricing = {
 	kind: PricingUnit,
 	amount: Amount,
@@ -415,6 +471,15 @@ export type Sale = {
 	updatedAt: string,
 	/**  When it was archived (RFC 3339, UTC); `null` when it is not. */
 	archivedAt: string | null,
+};
+
+/**  One sale's part of a budget. */
+export type SaleCommitment = {
+	saleId: number,
+	projectName: string,
+	committed: string,
+	/**  Its share of the budget's total, in percent. */
+	percentOfTotal: string | null,
 };
 
 /**  What the user typed for a sale, before any checking. */

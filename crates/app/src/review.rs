@@ -7,7 +7,7 @@ use saleguard_core::address::{checksummed, parse_address};
 use saleguard_core::amount::{AmountError, parse_amount};
 use saleguard_core::budget::{
     Budget, BudgetDraft, MoneyProblem, MoneyProblemKind, Movement, MovementKind, Price, PriceBook,
-    PriceDraft, budget_use,
+    PriceDraft, budget_use, share_bps,
 };
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::kyc::KycStatus;
@@ -53,8 +53,23 @@ pub struct BudgetView {
     pub per_sale_cap: Option<String>,
     pub max_share_percent: Option<String>,
     pub committed: String,
+    /// `committed` as a percentage of `total` (rounded down to 0.01).
+    pub committed_percent: Option<String>,
+    /// What each sale with payments in the period commits, largest first.
+    pub per_sale: Vec<SaleCommitment>,
     /// Payments of the period that could not be valued (left out of `committed`).
     pub unpriced: u32,
+}
+
+/// One sale's part of a budget.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SaleCommitment {
+    pub sale_id: i64,
+    pub project_name: String,
+    pub committed: String,
+    /// Its share of the budget's total, in percent.
+    pub percent_of_total: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -289,6 +304,19 @@ impl Saleguard {
         let prices: Vec<Price> = store.prices()?.into_iter().map(|r| r.price).collect();
         let policy = store.review_policy()?;
         let used = budget_use(budget, &movements(store)?, &price_book_of(&prices, &policy));
+        let mut per_sale = used.per_sale.clone();
+        per_sale.sort_by_key(|(_, committed)| std::cmp::Reverse(*committed));
+        let per_sale = per_sale
+            .into_iter()
+            .map(|(sale, committed)| {
+                Ok(SaleCommitment {
+                    sale_id: sale.0,
+                    project_name: store.sale(sale)?.terms.project_name,
+                    committed: committed.round_dp(2).normalize().to_string(),
+                    percent_of_total: share_bps(committed, budget.total).map(percent),
+                })
+            })
+            .collect::<Result<_, AppError>>()?;
         Ok(BudgetView {
             id: record.id,
             currency: budget.currency.clone(),
@@ -298,7 +326,9 @@ impl Saleguard {
             max_share_percent: budget
                 .max_share_per_sale
                 .map(|bps| percent(Decimal::from(bps.get()))),
-            committed: used.committed.normalize().to_string(),
+            committed: used.committed.round_dp(2).normalize().to_string(),
+            committed_percent: share_bps(used.committed, budget.total).map(percent),
+            per_sale,
             unpriced: u32::try_from(used.unpriced.len()).unwrap_or(u32::MAX),
         })
     }

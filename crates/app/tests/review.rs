@@ -167,6 +167,16 @@ fn a_contribution_that_fits_everything_is_clear_and_shows_its_budget_impact() {
         budgets[0].committed, "3000",
         "the earlier payment, at the price of its day"
     );
+    assert_eq!(budgets[0].committed_percent.as_deref(), Some("15"));
+    let aurora = &budgets[0].per_sale[0];
+    assert_eq!(
+        (
+            aurora.project_name.as_str(),
+            aurora.committed.as_str(),
+            aurora.percent_of_total.as_deref()
+        ),
+        ("Aurora", "3000", Some("15"))
+    );
 }
 
 #[test]

@@ -4,10 +4,7 @@ import { saleFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
-const unbuiltAreas = [
-  { testId: "nav-budget", title: "Budget", purpose: "diversification limit" },
-  { testId: "nav-portfolio", title: "Portfolio", purpose: "cost of each token lot" },
-];
+const unbuiltAreas = [{ testId: "nav-portfolio", title: "Portfolio", purpose: "cost of each token lot" }];
 
 describe("the app shell", () => {
   it("has the app name, an honest network placeholder and one link per area", async () => {

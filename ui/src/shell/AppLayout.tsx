@@ -2,6 +2,7 @@ import { AppShell, Box, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useEffect, useRef } from "react";
 import { AccountsArea } from "../accounts/AccountsArea";
+import { BudgetPage } from "../budget/BudgetPage";
 import { CalendarPage } from "../calendar/CalendarPage";
 import { DashboardPage } from "../dashboard/DashboardPage";
 import { ParticipationsArea } from "../participations/ParticipationsArea";
@@ -25,6 +26,8 @@ function PageForRoute({ route }: { route: Route }) {
       return <ParticipationsArea route={route} />;
     case "settings":
       return <SettingsPage />;
+    case "budget":
+      return <BudgetPage />;
     default:
       return <UnbuiltAreaPage area={route.area} />;
   }

@@ -1,0 +1,233 @@
+import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconCheck, IconPlus } from "@tabler/icons-react";
+import { useState, type FormEvent } from "react";
+import type { BudgetInput, PriceInput, PriceView } from "../api";
+import { DateTimeText } from "../common/DateTimeText";
+import { FormErrorAlert } from "../common/FormErrorAlert";
+import { useFormSubmit } from "../common/useFormSubmit";
+import { formatDecimalString } from "../format/amount";
+import { localPreviewOfUtcInput } from "../format/time";
+import { useAddBudget, useAddPrice } from "./budgetQueries";
+
+const budgetLabels: Record<keyof BudgetInput, string> = {
+  currency: "Currency",
+  period: "Period",
+  year: "Year",
+  month: "Month",
+  from: "From (UTC)",
+  until: "Until (UTC)",
+  total: "Total",
+  perSaleCap: "Cap per sale",
+  maxSharePercent: "Largest share per sale (%)",
+};
+
+const emptyBudget: BudgetInput = {
+  currency: "USD",
+  period: "year",
+  year: String(new Date().getUTCFullYear()),
+  month: "",
+  from: "",
+  until: "",
+  total: "",
+  perSaleCap: "",
+  maxSharePercent: "",
+};
+
+function isBudgetField(name: string): name is keyof BudgetInput {
+  return Object.hasOwn(budgetLabels, name);
+}
+
+type TextProps = { name: string; label: string; value: string; error?: string; onChange: (event: { currentTarget: { value: string } }) => void };
+
+/** Adds a budget for a year, a month or a range; each refused field is shown at its input. */
+export function BudgetForm() {
+  const addBudget = useAddBudget();
+  const [input, setInput] = useState<BudgetInput>(emptyBudget);
+  const submission = useFormSubmit({
+    isField: isBudgetField,
+    whenUnexpected: "Nothing was saved. Try again; what you typed is still here.",
+    onSubmit: async (typed: BudgetInput) => {
+      const added = await addBudget.mutateAsync(typed);
+      setInput({ ...emptyBudget, currency: typed.currency });
+      notifications.show({ title: "Budget added", message: `${added.period}: ${formatDecimalString(added.total)} ${added.currency}`, color: "teal", icon: <IconCheck size={18} /> });
+    },
+  });
+  const { errors, submitting, formRef, alertRef, clearFieldError } = submission;
+  const field = (name: keyof BudgetInput): TextProps => ({
+    name,
+    label: budgetLabels[name],
+    value: input[name],
+    error: errors.fields[name],
+    onChange: (event) => {
+      const value = event.currentTarget.value;
+      setInput((current) => ({ ...current, [name]: value }));
+      clearFieldError(name);
+    },
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void submission.submit(input);
+  };
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="budget-form-title" data-testid="budget-form">
+        <Stack gap="sm">
+          <Title order={2} size="h5" id="budget-form-title">
+            Add a budget
+          </Title>
+          <FormErrorAlert
+            ref={alertRef}
+            title="The budget was not added"
+            errors={errors.general}
+            invalidFieldLabels={Object.keys(errors.fields).filter(isBudgetField).map((name) => budgetLabels[name])}
+          />
+          <SegmentedControl
+            name="period"
+            aria-label="Period"
+            value={input.period}
+            onChange={(period) => setInput((current) => ({ ...current, period }))}
+            data={[
+              { value: "year", label: "A year" },
+              { value: "month", label: "A month" },
+              { value: "custom", label: "A range" },
+            ]}
+          />
+          <SimpleGrid cols={2} spacing="sm">
+            {input.period === "custom" ? (
+              <>
+                <TextInput {...field("from")} placeholder="2027-01-01 00:00" autoComplete="off" description={localPreviewOfUtcInput(input.from) ?? undefined} />
+                <TextInput {...field("until")} placeholder="2027-07-01 00:00" autoComplete="off" description={localPreviewOfUtcInput(input.until) ?? undefined} />
+              </>
+            ) : (
+              <>
+                <TextInput {...field("year")} inputMode="numeric" autoComplete="off" />
+                {input.period === "month" ? <TextInput {...field("month")} placeholder="1 to 12" inputMode="numeric" autoComplete="off" /> : <div />}
+              </>
+            )}
+            <TextInput {...field("currency")} description="USD, EUR… or ETH" autoComplete="off" spellCheck={false} />
+            <TextInput {...field("total")} placeholder="5000" inputMode="decimal" autoComplete="off" />
+            <TextInput {...field("perSaleCap")} placeholder="optional" inputMode="decimal" autoComplete="off" />
+            <TextInput {...field("maxSharePercent")} placeholder="optional, e.g. 25" inputMode="decimal" autoComplete="off" />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button type="submit" loading={submitting} leftSection={<IconPlus size={16} />}>
+              Add budget
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+const priceLabels: Record<keyof PriceInput, string> = {
+  asset: "Asset",
+  currency: "In",
+  price: "Price",
+  observedAt: "Seen at (UTC)",
+};
+
+function isPriceField(name: string): name is keyof PriceInput {
+  return Object.hasOwn(priceLabels, name);
+}
+
+const emptyPrice: PriceInput = { asset: "ETH", currency: "USD", price: "", observedAt: "" };
+
+/** The manual price book: what one unit of a coin was worth, and when. */
+export function PriceBook({ prices }: { prices: ReadonlyArray<PriceView> }) {
+  const addPrice = useAddPrice();
+  const [input, setInput] = useState<PriceInput>(emptyPrice);
+  const submission = useFormSubmit({
+    isField: isPriceField,
+    whenUnexpected: "Nothing was saved. Try again; what you typed is still here.",
+    onSubmit: async (typed: PriceInput) => {
+      const added = await addPrice.mutateAsync(typed);
+      setInput({ ...typed, price: "", observedAt: "" });
+      notifications.show({ title: "Price recorded", message: `1 ${added.asset} = ${formatDecimalString(added.price)} ${added.currency}`, color: "teal" });
+    },
+  });
+  const { errors, submitting, formRef, alertRef, clearFieldError } = submission;
+  const field = (name: keyof PriceInput): TextProps => ({
+    name,
+    label: priceLabels[name],
+    value: input[name],
+    error: errors.fields[name],
+    onChange: (event) => {
+      const value = event.currentTarget.value;
+      setInput((current) => ({ ...current, [name]: value }));
+      clearFieldError(name);
+    },
+  });
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid="price-book">
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h5">
+            Price book
+          </Title>
+          <Text size="sm" c="dimmed">
+            Budgets count each payment at the latest price seen no later than it. Saleguard fetches no prices: you record them.
+          </Text>
+        </div>
+        {prices.length === 0 ? (
+          <Text size="sm" c="dimmed" data-testid="prices-empty">
+            No price yet: without one, a payment in ETH cannot be counted against a budget in USD.
+          </Text>
+        ) : (
+          <Table verticalSpacing={6} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Asset</Table.Th>
+                <Table.Th ta="right">Price</Table.Th>
+                <Table.Th>Seen</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {prices.map((price) => (
+                <Table.Tr key={price.id} data-testid="price-row">
+                  <Table.Td>{price.asset}</Table.Td>
+                  <Table.Td ta="right" className="tabular-nums" style={{ whiteSpace: "nowrap" }}>
+                    {formatDecimalString(price.price)} {price.currency}
+                  </Table.Td>
+                  <Table.Td>
+                    <DateTimeText iso={price.observedAt} stacked />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <form
+          ref={formRef}
+          noValidate
+          data-testid="price-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submission.submit(input);
+          }}
+        >
+          <Stack gap="sm">
+            <FormErrorAlert
+              ref={alertRef}
+              title="The price was not recorded"
+              errors={errors.general}
+              invalidFieldLabels={Object.keys(errors.fields).filter(isPriceField).map((name) => priceLabels[name])}
+            />
+            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+              <TextInput {...field("asset")} autoComplete="off" spellCheck={false} />
+              <TextInput {...field("currency")} autoComplete="off" spellCheck={false} />
+              <TextInput {...field("price")} placeholder="3000.50" inputMode="decimal" autoComplete="off" />
+              <TextInput {...field("observedAt")} placeholder="2027-01-10 09:00" autoComplete="off" description={localPreviewOfUtcInput(input.observedAt) ?? undefined} />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button type="submit" variant="light" loading={submitting} leftSection={<IconPlus size={16} />}>
+                Record price
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,113 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { BudgetInput, BudgetView, PriceInput, PriceView } from "../api";
+import { appErrorFixture } from "../test/fixtures";
+import { fakeBackend } from "../test/fakeBackend";
+import { renderApp } from "../test/renderApp";
+
+const year: BudgetView = {
+  id: 1,
+  currency: "USD",
+  period: "2027",
+  total: "20000",
+  perSaleCap: "8000",
+  maxSharePercent: "40",
+  committed: "17000.5",
+  committedPercent: "85",
+  perSale: [
+    { saleId: 3, projectName: "Aurora Network", committed: "12000.5", percentOfTotal: "60" },
+    { saleId: 4, projectName: "Borealis", committed: "5000", percentOfTotal: "25" },
+  ],
+  unpriced: 1,
+};
+
+const ethPrice: PriceView = { id: 1, asset: "ETH", currency: "USD", price: "3012.5", observedAt: "2027-01-10T09:00:00Z" };
+
+function backendWith(budgets: BudgetView[], prices: PriceView[] = [ethPrice]) {
+  let current = budgets;
+  let book = prices;
+  return fakeBackend({
+    list_budgets: () => current,
+    list_prices: () => book,
+    add_budget: (args) => {
+      const { input } = args as { input: BudgetInput };
+      if (input.total.startsWith("-")) {
+        throw appErrorFixture({
+          code: "invalid_amount",
+          message: "total: a positive number",
+          field: "total",
+          invalidFields: [{ field: "total", code: "invalid_amount", message: "a positive number with a dot for decimals, e.g. 5000 or 1999.99" }],
+        });
+      }
+      const added: BudgetView = { ...year, id: 2, period: `${input.year}-0${input.month}`, total: input.total, committed: "0", committedPercent: "0", perSale: [], unpriced: 0 };
+      current = [...current, added];
+      return added;
+    },
+    remove_budget: (args) => {
+      current = current.filter((budget) => budget.id !== (args as { id: number }).id);
+      return null;
+    },
+    add_price: (args) => {
+      const { input } = args as { input: PriceInput };
+      const added = { id: 2, asset: input.asset, currency: input.currency, price: input.price, observedAt: "2027-01-11T09:00:00Z" };
+      book = [added, ...book];
+      return added;
+    },
+  });
+}
+
+describe("the budget page", () => {
+  it("shows committed against the total, per sale, and what could not be counted", async () => {
+    backendWith([year]);
+    renderApp("#/budget");
+    const card = await screen.findByTestId("budget-card");
+    expect(within(card).getByTestId("budget-committed")).toHaveTextContent("17,000.5 USD of 20,000 USD committed");
+    expect(within(card).getByRole("progressbar", { name: "85 % of the 2027 budget committed" })).toBeInTheDocument();
+    expect(card).toHaveTextContent("at most 8,000 USD per sale; at most 40 % of the total in one sale");
+    expect(within(card).getByTestId("budget-per-sale")).toHaveTextContent("Aurora Network12,000.5 USD · 60 %");
+    expect(card).toHaveTextContent("1 payment(s) of this period have no price in USD");
+    expect(screen.getByTestId("price-row")).toHaveTextContent("3,012.5 USD");
+  });
+
+  it("explains an empty page, adds a month's budget, and keeps a refused total at its input", async () => {
+    const backend = backendWith([], []);
+    const { user } = renderApp("#/budget");
+    expect(await screen.findByTestId("budgets-empty")).toHaveTextContent("No budget yet");
+    expect(screen.getByTestId("prices-empty")).toBeVisible();
+    const form = screen.getByTestId("budget-form");
+    await user.click(within(form).getByText("A month"));
+    await user.type(within(form).getByRole("textbox", { name: "Month" }), "2");
+    await user.type(within(form).getByRole("textbox", { name: "Total" }), "-5{Enter}");
+    expect(await within(form).findByText("a positive number with a dot for decimals, e.g. 5000 or 1999.99")).toBeVisible();
+    expect(within(form).getByRole("textbox", { name: "Total" })).toHaveValue("-5");
+
+    await user.clear(within(form).getByRole("textbox", { name: "Total" }));
+    await user.type(within(form).getByRole("textbox", { name: "Total" }), "1500{Enter}");
+    await waitFor(() => expect(backend.callsTo("add_budget")).toHaveLength(2));
+    expect((backend.callsTo("add_budget")[1]?.args as { input: BudgetInput }).input).toMatchObject({
+      period: "month",
+      month: "2",
+      total: "1500",
+      currency: "USD",
+    });
+    expect(await screen.findByTestId("budget-card")).toHaveTextContent("1,500 USD");
+  });
+
+  it("removes a budget after asking, and records a price", async () => {
+    const backend = backendWith([year]);
+    const { user } = renderApp("#/budget");
+    await user.click(await screen.findByRole("button", { name: "Remove" }));
+    await user.click(await screen.findByTestId("confirm-remove-budget"));
+    expect(await screen.findByTestId("budgets-empty")).toBeVisible();
+    expect(backend.callsTo("remove_budget")[0]?.args).toEqual({ id: 1 });
+
+    const prices = screen.getByTestId("price-form");
+    await user.clear(within(prices).getByRole("textbox", { name: "Price" }));
+    await user.type(within(prices).getByRole("textbox", { name: "Price" }), "3100");
+    await user.type(within(prices).getByRole("textbox", { name: /Seen at/ }), "2027-01-11 09:00{Enter}");
+    await waitFor(() => expect(screen.getAllByTestId("price-row")).toHaveLength(2));
+    expect(backend.callsTo("add_price")[0]?.args).toEqual({
+      input: { asset: "ETH", currency: "USD", price: "3100", observedAt: "2027-01-11 09:00" },
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import { EmptyState, Grid, Paper, Stack } from "@mantine/core";
+import { IconPigMoney } from "@tabler/icons-react";
+import { FailureAlert } from "../common/FailureAlert";
+import { LoadingState } from "../common/LoadingState";
+import { PageHeader } from "../common/PageHeader";
+import { BudgetCard } from "./BudgetCard";
+import { BudgetForm, PriceBook } from "./BudgetForms";
+import { useBudgets, usePrices } from "./budgetQueries";
+
+function Budgets() {
+  const budgets = useBudgets();
+  if (budgets.isPending) return <LoadingState label="Loading your budgets…" />;
+  if (budgets.isError) {
+    return <FailureAlert title="The budgets could not be loaded" error={budgets.error} onRetry={() => void budgets.refetch()} />;
+  }
+  if (budgets.data.length === 0) {
+    return (
+      <Paper withBorder radius="md" p="xl" data-testid="budgets-empty">
+        <EmptyState
+          withIndicatorBackground
+          icon={<IconPigMoney size={28} stroke={1.5} />}
+          title="No budget yet"
+          description="Decide how much may go into token sales this year or this month. Every contribution is checked against it before it is signed."
+        />
+      </Paper>
+    );
+  }
+  return (
+    <Stack gap="lg">
+      {budgets.data.map((budget) => (
+        <BudgetCard key={budget.id} budget={budget} />
+      ))}
+    </Stack>
+  );
+}
+
+function Prices() {
+  const prices = usePrices();
+  if (prices.isPending) return <LoadingState label="Loading the price book…" />;
+  if (prices.isError) {
+    return <FailureAlert title="The price book could not be loaded" error={prices.error} onRetry={() => void prices.refetch()} />;
+  }
+  return <PriceBook prices={prices.data} />;
+}
+
+/** Budgets per period with what is committed of each, and the price book they are counted with. */
+export function BudgetPage() {
+  return (
+    <>
+      <PageHeader
+        title="Budget"
+        description="Committed is every contribution of the period, signed or recorded, minus refunds received."
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Budgets />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="lg">
+            <BudgetForm />
+            <Prices />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
