@@ -15,7 +15,7 @@ type AppProvidersProps = {
 export function AppProviders({ queryClient, env = "default", children }: AppProvidersProps) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" env={env}>
-      <Notifications position="bottom-right" limit={2} autoClose={5000} />
+      <Notifications position="bottom-right" limit={3} autoClose={4000} />
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>
   );

@@ -108,7 +108,7 @@ describe("the calendar", () => {
     const backend = calendarBackend();
     const { user } = renderApp("#/dashboard/calendar");
     await waitFor(() => expect(eventsOn("2027-01-15")).toHaveLength(2));
-    expect(screen.getByTestId("calendar-this-month")).toBeDisabled();
+    expect(screen.getByTestId("calendar-this-month")).toHaveAttribute("aria-disabled", "true");
 
     await user.click(screen.getByRole("button", { name: "Next month" }));
     expect(screen.getByTestId("calendar-month-title")).toHaveTextContent("February 2027");
@@ -126,6 +126,8 @@ describe("the calendar", () => {
 
     await user.click(screen.getByTestId("calendar-this-month"));
     expect(screen.getByTestId("calendar-month-title")).toHaveTextContent("January 2027");
+    expect(screen.getByTestId("calendar-this-month")).toHaveFocus();
+    expect(screen.getByTestId("calendar-this-month")).toHaveAttribute("aria-disabled", "true");
     await waitFor(() => expect(eventsOn("2027-01-15")).toHaveLength(2));
   });
 

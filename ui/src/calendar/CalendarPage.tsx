@@ -110,11 +110,13 @@ export function CalendarPage() {
                 </Title>
                 {loading && <Loader size="xs" aria-label="Loading the month's events" />}
               </Group>
+              {/* Marked disabled but kept focusable: pressing it must not drop focus to the page. */}
               <Button
                 variant="default"
                 size="sm"
                 onClick={() => setMonth(thisMonth)}
-                disabled={sameMonth(month, thisMonth)}
+                data-disabled={sameMonth(month, thisMonth) || undefined}
+                aria-disabled={sameMonth(month, thisMonth) || undefined}
                 data-testid="calendar-this-month"
               >
                 This month
