@@ -314,7 +314,7 @@ export type KeyringStatus = {
 /**  A participation's KYC: its status (from the history) and the details kept. */
 export type Kyc = {
 	/**  As the participation's history says. */
-	status: KycStatusName,
+	status: KycStatus,
 	/**  Whether the sale requires KYC. */
 	required: boolean,
 	details: KycInput,
@@ -329,8 +329,8 @@ export type KycInput = {
 	notes: string,
 };
 
-/**  Where KYC stands. */
-export type KycStatusName = "not_started" | "pending" | "approved" | "rejected";
+/**  Where the user's KYC stands, as the participation's history says. */
+export type KycStatus = "not_started" | "pending" | "approved" | "rejected";
 
 /**  A recorded entry. */
 export type LedgerEntry = {
@@ -544,7 +544,7 @@ export type Settings = {
 	residenceCountry: Country | null,
 };
 
-/**  How much a finding weighs when a contribution is reviewed before signing. */
+/**  How much a finding weighs. */
 export type Severity = "info" | "warn" | "block";
 
 /**  Starting a participation: its first state (often `researching`), when, and why. */

@@ -20,38 +20,8 @@ pub struct KycInput {
     pub notes: String,
 }
 
-/// Where KYC stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum KycStatusName {
-    NotStarted,
-    Pending,
-    Approved,
-    Rejected,
-}
-
-impl KycStatusName {
-    /// As on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NotStarted => "not_started",
-            Self::Pending => "pending",
-            Self::Approved => "approved",
-            Self::Rejected => "rejected",
-        }
-    }
-}
-
-impl From<KycStatus> for KycStatusName {
-    fn from(status: KycStatus) -> Self {
-        match status {
-            KycStatus::NotStarted => Self::NotStarted,
-            KycStatus::Pending => Self::Pending,
-            KycStatus::Approved => Self::Approved,
-            KycStatus::Rejected => Self::Rejected,
-        }
-    }
-}
+/// Where KYC stands: the core's status, as it crosses to the shells.
+pub use saleguard_core::kyc::KycStatus as KycStatusName;
 
 /// A participation's KYC: its status (from the history) and the details kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -71,7 +41,7 @@ pub(crate) fn kyc_view(
 ) -> Result<Kyc, AppError> {
     let details = store.kyc(record.id)?.unwrap_or_default().to_draft();
     Ok(Kyc {
-        status: KycStatus::from_history(record.history.iter().map(|step| step.to)).into(),
+        status: KycStatus::from_history(record.history.iter().map(|step| step.to)),
         required,
         details: KycInput {
             provider: details.provider,

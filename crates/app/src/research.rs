@@ -105,35 +105,7 @@ pub enum JurisdictionFindingKind {
 }
 
 /// How much a finding weighs when a contribution is reviewed before signing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Info,
-    Warn,
-    Block,
-}
-
-impl From<saleguard_core::review::Severity> for Severity {
-    fn from(severity: saleguard_core::review::Severity) -> Self {
-        use saleguard_core::review::Severity as Core;
-        match severity {
-            Core::Info => Self::Info,
-            Core::Warn => Self::Warn,
-            Core::Block => Self::Block,
-        }
-    }
-}
-
-impl Severity {
-    /// As on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Info => "info",
-            Self::Warn => "warn",
-            Self::Block => "block",
-        }
-    }
-}
+pub use saleguard_core::review::Severity;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]

@@ -11,7 +11,7 @@ use saleguard_core::budget::{
 };
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::kyc::KycStatus;
-use saleguard_core::ledger::EntryKind;
+use saleguard_core::ledger::{Entry, EntryKind};
 use saleguard_core::review::{
     DiligencePolicy, DraftContribution, OfficialAddress, ReviewContext, Verdict, review,
 };
@@ -235,45 +235,71 @@ fn coin_refs(coins: &[String]) -> Vec<&str> {
     coins.iter().map(String::as_str).collect()
 }
 
-/// Every contribution and refund recorded, as the budget counts them.
-fn movements(store: &Store) -> Result<Vec<Movement>, AppError> {
-    let mut movements = Vec::new();
+/// Every ledger entry with the sale it belongs to, read once for a review or a list
+/// of budgets.
+fn ledger(store: &Store) -> Result<Vec<(SaleId, Entry)>, AppError> {
+    let mut entries = Vec::new();
     for participation in store.participations()? {
         for record in store.entries(participation.id)? {
-            let entry = &record.entry;
+            entries.push((participation.sale_id, record.entry));
+        }
+    }
+    Ok(entries)
+}
+
+/// Every contribution and refund, as the budget counts them.
+fn movements(ledger: &[(SaleId, Entry)]) -> Vec<Movement> {
+    ledger
+        .iter()
+        .filter_map(|(sale, entry)| {
             let kind = match entry.kind {
                 EntryKind::Contribution => MovementKind::Contribution,
                 EntryKind::Refund => MovementKind::Refund,
-                EntryKind::Distribution => continue,
+                EntryKind::Distribution => return None,
             };
-            movements.push(Movement {
-                sale: participation.sale_id,
+            Some(Movement {
+                sale: *sale,
                 kind,
                 at: entry.happened_at,
                 amount: entry.amount,
                 decimals: entry.decimals,
                 asset: entry.asset.clone(),
-            });
-        }
-    }
-    Ok(movements)
+            })
+        })
+        .collect()
 }
 
 /// Where `from` has sent contributions before (entries whose parties are addresses).
-fn past_recipients(store: &Store, from: Address) -> Result<Vec<Address>, AppError> {
-    let mut recipients = Vec::new();
-    for participation in store.participations()? {
-        for record in store.entries(participation.id)? {
-            let entry = &record.entry;
-            if entry.kind == EntryKind::Contribution
+fn past_recipients(ledger: &[(SaleId, Entry)], from: Address) -> Vec<Address> {
+    ledger
+        .iter()
+        .filter(|(_, entry)| {
+            entry.kind == EntryKind::Contribution
                 && parse_address(&entry.from).is_ok_and(|sender| sender == from)
-                && let Ok(to) = parse_address(&entry.to)
-            {
-                recipients.push(to);
-            }
-        }
+        })
+        .filter_map(|(_, entry)| parse_address(&entry.to).ok())
+        .collect()
+}
+
+/// What budgets are counted with, loaded once however many budgets are shown.
+struct Counting {
+    movements: Vec<Movement>,
+    prices: Vec<Price>,
+    policy: ReviewPolicy,
+}
+
+impl Counting {
+    fn load(store: &Store) -> Result<Self, AppError> {
+        Ok(Self {
+            movements: movements(&ledger(store)?),
+            prices: store.prices()?.into_iter().map(|r| r.price).collect(),
+            policy: store.review_policy()?,
+        })
     }
-    Ok(recipients)
+
+    fn book(&self) -> PriceBook<'_> {
+        price_book_of(&self.prices, &self.policy)
+    }
 }
 
 /// The budget that applies at `at`: among those whose period holds it, the shortest.
@@ -299,11 +325,14 @@ fn price_book_of<'a>(prices: &'a [Price], policy: &ReviewPolicy) -> PriceBook<'a
 }
 
 impl Saleguard {
-    fn budget_view(&self, store: &Store, record: &BudgetRecord) -> Result<BudgetView, AppError> {
+    fn budget_view(
+        &self,
+        store: &Store,
+        counting: &Counting,
+        record: &BudgetRecord,
+    ) -> Result<BudgetView, AppError> {
         let budget = &record.budget;
-        let prices: Vec<Price> = store.prices()?.into_iter().map(|r| r.price).collect();
-        let policy = store.review_policy()?;
-        let used = budget_use(budget, &movements(store)?, &price_book_of(&prices, &policy));
+        let used = budget_use(budget, &counting.movements, &counting.book());
         let mut per_sale = used.per_sale.clone();
         per_sale.sort_by_key(|(_, committed)| std::cmp::Reverse(*committed));
         let per_sale = per_sale
@@ -335,10 +364,11 @@ impl Saleguard {
 
     pub fn budgets(&self) -> Result<Vec<BudgetView>, AppError> {
         let store = self.store()?;
+        let counting = Counting::load(&store)?;
         store
             .budgets()?
             .iter()
-            .map(|record| self.budget_view(&store, record))
+            .map(|record| self.budget_view(&store, &counting, record))
             .collect()
     }
 
@@ -359,7 +389,7 @@ impl Saleguard {
         let budget = Budget::from_draft(&draft, &coin_refs(&coins)).map_err(refused)?;
         let record = store.insert_budget(&budget, self.clock.now())?;
         tracing::info!(id = record.id, "budget added");
-        self.budget_view(&store, &record)
+        self.budget_view(&store, &Counting::load(&store)?, &record)
     }
 
     pub fn remove_budget(&self, id: i64) -> Result<(), AppError> {
@@ -631,8 +661,9 @@ impl Saleguard {
                 .into_iter()
                 .map(|r| r.address),
         );
-        let past = past_recipients(&store, from)?;
-        let movements = movements(&store)?;
+        let ledger = ledger(&store)?;
+        let past = past_recipients(&ledger, from);
+        let movements = movements(&ledger);
         let prices: Vec<Price> = store.prices()?.into_iter().map(|r| r.price).collect();
         let budgets = store.budgets()?;
         let context = ReviewContext {
@@ -669,7 +700,7 @@ impl Saleguard {
                 .into_iter()
                 .map(|finding| FindingView {
                     code: finding.code.as_str().to_owned(),
-                    severity: finding.severity().into(),
+                    severity: finding.severity(),
                     overridable: finding.code.overridable(),
                     message: finding.message,
                     details: finding

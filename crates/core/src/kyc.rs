@@ -15,7 +15,9 @@ pub const MAX_KYC_REFERENCE_CHARS: usize = 200;
 pub const MAX_KYC_NOTE_CHARS: usize = 2_000;
 
 /// Where the user's KYC stands, as the participation's history says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum KycStatus {
     NotStarted,
     Pending,

@@ -25,7 +25,9 @@ mod lookalike;
 pub use lookalike::{LOOKALIKE_HEAD, LOOKALIKE_TAIL, looks_alike};
 
 /// How much a finding weighs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
     Info,
     Warn,
