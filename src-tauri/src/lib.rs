@@ -9,12 +9,16 @@ use saleguard_app::accounts_dto::{
     Account, AddWatchOnly, ConfirmNewAccount, ImportMnemonic, ImportPrivateKey, KeyringStatus,
     NewMnemonic, RevealedSecret,
 };
+use saleguard_app::contacts::{ContactInput, ContactView};
 use saleguard_app::dto::{AppInfo, Sale};
 use saleguard_app::kyc::KycInput;
 use saleguard_app::ledger::EntryInput;
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
 use saleguard_app::research::{Country, ResearchInput, SaleResearch, Settings};
-use saleguard_app::review::{BudgetInput, BudgetView, PriceInput, PriceView};
+use saleguard_app::review::{
+    BudgetInput, BudgetView, OfficialAddressInput, OfficialAddressView, OverrideInput,
+    OverrideView, PolicyInput, PriceInput, PriceView, ReviewInput, ReviewView,
+};
 use saleguard_app::vesting::{CalendarEvent, VestingInput};
 use saleguard_app::{
     AppError, DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard, SystemClock,
@@ -352,6 +356,89 @@ fn add_price(app: State<'_, Saleguard>, input: PriceInput) -> Result<PriceView, 
     app.add_price(&input)
 }
 
+/// A sale's official addresses, or every sale's (`saleId` null).
+#[tauri::command(async)]
+#[specta::specta]
+fn list_official_addresses(
+    app: State<'_, Saleguard>,
+    sale_id: Option<i64>,
+) -> Result<Vec<OfficialAddressView>, AppError> {
+    app.official_addresses(sale_id)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn add_official_address(
+    app: State<'_, Saleguard>,
+    sale_id: i64,
+    input: OfficialAddressInput,
+) -> Result<OfficialAddressView, AppError> {
+    app.add_official_address(sale_id, &input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_contacts(app: State<'_, Saleguard>) -> Result<Vec<ContactView>, AppError> {
+    app.contacts()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn add_contact(app: State<'_, Saleguard>, input: ContactInput) -> Result<ContactView, AppError> {
+    app.add_contact(&input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn remove_contact(app: State<'_, Saleguard>, id: i64) -> Result<(), AppError> {
+    app.remove_contact(id)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_review_policy(app: State<'_, Saleguard>) -> Result<PolicyInput, AppError> {
+    app.review_policy()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn set_review_policy(
+    app: State<'_, Saleguard>,
+    input: PolicyInput,
+) -> Result<PolicyInput, AppError> {
+    app.set_review_policy(&input)
+}
+
+/// Reviews a contribution before it is signed.
+#[tauri::command(async)]
+#[specta::specta]
+fn review_contribution(
+    app: State<'_, Saleguard>,
+    input: ReviewInput,
+) -> Result<ReviewView, AppError> {
+    app.review_contribution(&input)
+}
+
+/// Overrides what blocks a contribution, with a reason kept in the history.
+#[tauri::command(async)]
+#[specta::specta]
+fn override_review(
+    app: State<'_, Saleguard>,
+    input: OverrideInput,
+) -> Result<OverrideView, AppError> {
+    app.override_review(&input)
+}
+
+/// Overridden reviews, newest first: of one sale, or of all (`saleId` null).
+#[tauri::command(async)]
+#[specta::specta]
+fn list_review_overrides(
+    app: State<'_, Saleguard>,
+    sale_id: Option<i64>,
+) -> Result<Vec<OverrideView>, AppError> {
+    app.review_overrides(sale_id)
+}
+
 /// The commands and types the UI sees; the TypeScript bindings are generated from this.
 ///
 /// Row ids and chain ids are `number` in TypeScript: the core keeps chain ids below
@@ -401,6 +488,16 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             remove_budget,
             list_prices,
             add_price,
+            list_official_addresses,
+            add_official_address,
+            list_contacts,
+            add_contact,
+            remove_contact,
+            get_review_policy,
+            set_review_policy,
+            review_contribution,
+            override_review,
+            list_review_overrides,
         ])
         // The form defaults the native coin's symbol from the chain id with the core's table.
         .constant("NATIVE_COIN_SYMBOLS", native_coin_symbols())

@@ -76,6 +76,20 @@ export const commands = {
 	/**  The price book, newest first. */
 	listPrices: () => typedError<PriceView[], AppError>(__TAURI_INVOKE("list_prices")),
 	addPrice: (input: PriceInput) => typedError<PriceView, AppError>(__TAURI_INVOKE("add_price", { input })),
+	/**  A sale's official addresses, or every sale's (`saleId` null). */
+	listOfficialAddresses: (saleId: number | null) => typedError<OfficialAddressView[], AppError>(__TAURI_INVOKE("list_official_addresses", { saleId })),
+	addOfficialAddress: (saleId: number, input: OfficialAddressInput) => typedError<OfficialAddressView, AppError>(__TAURI_INVOKE("add_official_address", { saleId, input })),
+	listContacts: () => typedError<ContactView[], AppError>(__TAURI_INVOKE("list_contacts")),
+	addContact: (input: ContactInput) => typedError<ContactView, AppError>(__TAURI_INVOKE("add_contact", { input })),
+	removeContact: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("remove_contact", { id })),
+	getReviewPolicy: () => typedError<PolicyInput, AppError>(__TAURI_INVOKE("get_review_policy")),
+	setReviewPolicy: (input: PolicyInput) => typedError<PolicyInput, AppError>(__TAURI_INVOKE("set_review_policy", { input })),
+	/**  Reviews a contribution before it is signed. */
+	reviewContribution: (input: ReviewInput) => typedError<ReviewView, AppError>(__TAURI_INVOKE("review_contribution", { input })),
+	/**  Overrides what blocks a contribution, with a reason kept in the history. */
+	overrideReview: (input: OverrideInput) => typedError<OverrideView, AppError>(__TAURI_INVOKE("override_review", { input })),
+	/**  Overridden reviews, newest first: of one sale, or of all (`saleId` null). */
+	listReviewOverrides: (saleId: number | null) => typedError<OverrideView[], AppError>(__TAURI_INVOKE("list_review_overrides", { saleId })),
 };
 
 /* Constants */
@@ -147,6 +161,17 @@ export type AppInfo = {
 	logPath: string,
 };
 
+export type BudgetImpactView = {
+	currency: string,
+	period: string,
+	value: string,
+	total: string,
+	committed: string,
+	/**  The share of the total this contribution uses, and what is left after it (%). */
+	usesPercent: string | null,
+	leftAfterPercent: string | null,
+};
+
 /**  A budget as typed (see `saleguard_core::budget::BudgetDraft`). */
 export type BudgetInput = {
 	currency: string,
@@ -203,6 +228,22 @@ export type ConfirmNewAccount = {
 	answers: WordAnswer[],
 };
 
+/**  A contact as typed. */
+export type ContactInput = {
+	label: string,
+	address: string,
+	note: string,
+};
+
+export type ContactView = {
+	id: number,
+	label: string,
+	/**  Checksummed. */
+	address: string,
+	note: string,
+	createdAt: string,
+};
+
 /**  A country, by code and English name. */
 export type Country = {
 	code: string,
@@ -237,7 +278,7 @@ export type EntryInput = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "sale_not_found" | "budget_not_found" | "account_not_found" | "account_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "sale_not_found" | "budget_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 /**  One factor as typed in the scorecard editor. */
 export type FactorInput = {
@@ -268,6 +309,20 @@ export type FieldError = {
 	field: string,
 	code: ErrorCode,
 	message: string,
+};
+
+export type FindingDetail = {
+	name: string,
+	value: string,
+};
+
+export type FindingView = {
+	/**  Stable: docs/review-findings.md. */
+	code: string,
+	severity: Severity,
+	overridable: boolean,
+	message: string,
+	details: FindingDetail[],
 };
 
 /**  The computed grade: a letter and points, or why there is none yet. */
@@ -368,6 +423,46 @@ export type NewMnemonic = {
 	challenge: number[],
 };
 
+export type OfficialAddressInput = {
+	address: string,
+	/**  Where it was seen: the project's site, an announcement, the whitepaper… */
+	source: string,
+	/**  When; empty for now. */
+	seenAt: string,
+};
+
+export type OfficialAddressView = {
+	id: number,
+	saleId: number,
+	address: string,
+	source: string,
+	seenAt: string,
+};
+
+/**  Overriding what blocks a contribution: the contribution as reviewed, and why. */
+export type OverrideInput = {
+	review: ReviewInput,
+	reason: string,
+};
+
+/**  An overridden review, as kept in the history. */
+export type OverrideView = {
+	id: number,
+	saleId: number,
+	projectName: string,
+	from: string,
+	to: string,
+	/**  Whole units of `currency`. */
+	amount: string,
+	currency: string,
+	chainId: number,
+	reviewedAt: string,
+	/**  The findings as they were when overridden, most severe first. */
+	findings: FindingView[],
+	reason: string,
+	createdAt: string,
+};
+
 /**  A participation with its history (oldest first) and the moves open to it now. */
 export type Participation = {
 	id: number,
@@ -391,6 +486,14 @@ export type Participation = {
 	 */
 	nextEvent: CalendarEvent | null,
 	createdAt: string,
+};
+
+/**  The review policy as typed. */
+export type PolicyInput = {
+	/**  `A` to `F`; empty for no minimum. */
+	minimumGrade: string,
+	blockingFlags: string[],
+	maxPriceAgeDays: string,
 };
 
 export type PriceInput = {
@@ -444,6 +547,28 @@ export type ResearchInput = {
 
 /**  An account's secret, for an explicit and confirmed reveal only. */
 export type RevealedSecret = { kind: "mnemonic"; words: string[]; hasPassphrase: boolean; derivationPath: string } | { kind: "private_key"; privateKey: string };
+
+/**  A contribution to review, as typed. */
+export type ReviewInput = {
+	saleId: number,
+	/**  An account's id, or an address. */
+	from: string,
+	to: string,
+	/**  Whole units of the sale's accepted currency. */
+	amount: string,
+	/**  The chain to sign for; empty for the sale's. */
+	chainId: string,
+	/**  When (UTC); empty for now. */
+	at: string,
+};
+
+export type ReviewView = {
+	verdict: VerdictName,
+	/**  Most severe first. */
+	findings: FindingView[],
+	budget: BudgetImpactView | null,
+	reviewedAt: string,
+};
 
 /**  A sale as the shells show it, with its status at the moment it was read. */
 export type Sale = {
@@ -582,6 +707,8 @@ export type UnlockView = {
 	at: string,
 	amount: Amount,
 };
+
+export type VerdictName = "clear" | "warnings" | "blocked";
 
 /**  A participation's vesting: the plan as typed, and its exact schedule at `now`. */
 export type Vesting = {

@@ -60,11 +60,16 @@ pub enum ErrorCode {
     UnknownCurrency,
     InvalidPeriod,
     CapAboveTotal,
+    // Overriding a review.
+    NothingToOverride,
+    NotOverridable,
     // Things that are not there, or already are.
     SaleNotFound,
     BudgetNotFound,
     AccountNotFound,
     AccountExists,
+    ContactNotFound,
+    ContactExists,
     ParticipationNotFound,
     ParticipationExists,
     ParticipationChanged,
@@ -138,10 +143,14 @@ impl ErrorCode {
         Self::UnknownCurrency,
         Self::InvalidPeriod,
         Self::CapAboveTotal,
+        Self::NothingToOverride,
+        Self::NotOverridable,
         Self::BudgetNotFound,
         Self::SaleNotFound,
         Self::AccountNotFound,
         Self::AccountExists,
+        Self::ContactNotFound,
+        Self::ContactExists,
         Self::ParticipationNotFound,
         Self::ParticipationExists,
         Self::ParticipationChanged,
@@ -373,6 +382,10 @@ mod tests {
                 | ErrorCode::InvalidPeriod
                 | ErrorCode::CapAboveTotal
                 | ErrorCode::BudgetNotFound
+                | ErrorCode::NothingToOverride
+                | ErrorCode::NotOverridable
+                | ErrorCode::ContactNotFound
+                | ErrorCode::ContactExists
                 | ErrorCode::ParticipationNotFound
                 | ErrorCode::ParticipationExists
                 | ErrorCode::ParticipationChanged
@@ -409,7 +422,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            68,
+            72,
             "update this count with the match above"
         );
     }

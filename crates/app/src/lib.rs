@@ -7,6 +7,7 @@
 mod accounts;
 pub mod accounts_dto;
 mod clock;
+pub mod contacts;
 pub mod dto;
 mod error;
 pub mod kyc;

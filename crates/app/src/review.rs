@@ -4,6 +4,7 @@
 
 use saleguard_core::account::AccountId;
 use saleguard_core::address::{checksummed, parse_address};
+use saleguard_core::amount::format_amount;
 use saleguard_core::amount::{AmountError, parse_amount};
 use saleguard_core::budget::{
     Budget, BudgetDraft, MoneyProblem, MoneyProblemKind, Movement, MovementKind, Price, PriceBook,
@@ -13,12 +14,13 @@ use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::kyc::KycStatus;
 use saleguard_core::ledger::{Entry, EntryKind};
 use saleguard_core::review::{
-    DiligencePolicy, DraftContribution, OfficialAddress, ReviewContext, Verdict, review,
+    DiligencePolicy, DraftContribution, OfficialAddress, OverrideRefusal, Review, ReviewContext,
+    Verdict, check_override, review,
 };
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Address, Decimal};
-use saleguard_store::{BudgetRecord, ReviewPolicy, Store};
+use saleguard_store::{BudgetRecord, OverrideRecord, ReviewPolicy, Store};
 use serde::{Deserialize, Serialize};
 
 use crate::research::Severity;
@@ -145,14 +147,14 @@ pub enum VerdictName {
     Blocked,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct FindingDetail {
     pub name: String,
     pub value: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct FindingView {
     /// Stable: docs/review-findings.md.
@@ -184,6 +186,34 @@ pub struct ReviewView {
     pub findings: Vec<FindingView>,
     pub budget: Option<BudgetImpactView>,
     pub reviewed_at: String,
+}
+
+/// Overriding what blocks a contribution: the contribution as reviewed, and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OverrideInput {
+    pub review: ReviewInput,
+    pub reason: String,
+}
+
+/// An overridden review, as kept in the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OverrideView {
+    pub id: i64,
+    pub sale_id: i64,
+    pub project_name: String,
+    pub from: String,
+    pub to: String,
+    /// Whole units of `currency`.
+    pub amount: String,
+    pub currency: String,
+    pub chain_id: u64,
+    pub reviewed_at: String,
+    /// The findings as they were when overridden, most severe first.
+    pub findings: Vec<FindingView>,
+    pub reason: String,
+    pub created_at: String,
 }
 
 fn money_code(kind: MoneyProblemKind) -> ErrorCode {
@@ -601,6 +631,11 @@ impl Saleguard {
     /// Reviews a contribution before it is signed. Input that is not a contribution at
     /// all (unknown sale, no amount) is an error; everything else is a finding.
     pub fn review_contribution(&self, input: &ReviewInput) -> Result<ReviewView, AppError> {
+        let reviewed = self.reviewed(input)?;
+        Ok(review_view(reviewed.outcome, reviewed.at))
+    }
+
+    fn reviewed(&self, input: &ReviewInput) -> Result<Reviewed, AppError> {
         let now = if input.at.trim().is_empty() {
             self.clock.now()
         } else {
@@ -661,6 +696,7 @@ impl Saleguard {
                 .into_iter()
                 .map(|r| r.address),
         );
+        known.extend(store.contacts()?.into_iter().map(|c| c.address));
         let ledger = ledger(&store)?;
         let past = past_recipients(&ledger, from);
         let movements = movements(&ledger);
@@ -689,40 +725,141 @@ impl Saleguard {
         };
         let outcome = review(&draft, &context);
         tracing::info!(sale = sale.id.0, verdict = ?outcome.verdict, "contribution reviewed");
-        Ok(ReviewView {
-            verdict: match outcome.verdict {
-                Verdict::Clear => VerdictName::Clear,
-                Verdict::Warnings => VerdictName::Warnings,
-                Verdict::Blocked => VerdictName::Blocked,
-            },
-            findings: outcome
-                .findings
-                .into_iter()
-                .map(|finding| FindingView {
-                    code: finding.code.as_str().to_owned(),
-                    severity: finding.severity(),
-                    overridable: finding.code.overridable(),
-                    message: finding.message,
-                    details: finding
-                        .details
-                        .into_iter()
-                        .map(|(name, value)| FindingDetail {
-                            name: name.to_owned(),
-                            value,
-                        })
-                        .collect(),
-                })
-                .collect(),
-            budget: outcome.budget.map(|impact| BudgetImpactView {
-                currency: impact.currency,
-                period: impact.period,
-                value: impact.value.round_dp(2).normalize().to_string(),
-                total: impact.total.normalize().to_string(),
-                committed: impact.committed.round_dp(2).normalize().to_string(),
-                uses_percent: impact.uses_bps.map(percent),
-                left_after_percent: impact.left_after_bps.map(percent),
-            }),
-            reviewed_at: now.to_rfc3339(),
+        Ok(Reviewed {
+            sale: sale.id,
+            draft,
+            outcome,
+            at: now,
         })
+    }
+
+    /// Overrides what blocks a contribution, with the user's reason: the review is run
+    /// again here (never taken from the caller), and kept in the history with its
+    /// findings only if every block is overridable.
+    pub fn override_review(&self, input: &OverrideInput) -> Result<OverrideView, AppError> {
+        let reviewed = self.reviewed(&input.review)?;
+        let reason =
+            check_override(&reviewed.outcome, &input.reason).map_err(|refusal| match refusal {
+                OverrideRefusal::NothingBlocks => {
+                    AppError::new(ErrorCode::NothingToOverride, refusal.to_string())
+                }
+                OverrideRefusal::NotOverridable(_) => {
+                    AppError::new(ErrorCode::NotOverridable, refusal.to_string())
+                }
+                OverrideRefusal::Reason(message) => AppError::at_field(
+                    "reason",
+                    if input.reason.trim().is_empty() {
+                        ErrorCode::Required
+                    } else {
+                        ErrorCode::InvalidText
+                    },
+                    message,
+                ),
+            })?;
+        let to = parse_address(&reviewed.draft.to).map_err(|error| {
+            AppError::at_field("to", ErrorCode::InvalidAddress, error.to_string())
+        })?;
+        let view = review_view(reviewed.outcome, reviewed.at);
+        let findings = serde_json::to_string(&view.findings)
+            .map_err(|error| AppError::new(ErrorCode::Internal, error.to_string()))?;
+        let record = OverrideRecord {
+            id: 0,
+            sale_id: reviewed.sale,
+            from: reviewed.draft.from,
+            to,
+            amount: reviewed.draft.amount,
+            chain_id: reviewed.draft.chain_id,
+            reviewed_at: reviewed.at,
+            findings,
+            reason,
+            created_at: self.clock.now(),
+        };
+        let mut store = self.store()?;
+        let id = store.insert_override(&record)?;
+        tracing::info!(id, sale = record.sale_id.0, "review overridden");
+        override_view(&store, OverrideRecord { id, ..record })
+    }
+
+    /// The overridden reviews, newest first: of one sale, or of all.
+    pub fn review_overrides(&self, sale_id: Option<i64>) -> Result<Vec<OverrideView>, AppError> {
+        let store = self.store()?;
+        store
+            .overrides(sale_id.map(SaleId))?
+            .into_iter()
+            .map(|record| override_view(&store, record))
+            .collect()
+    }
+}
+
+/// A review and what it was of.
+struct Reviewed {
+    sale: SaleId,
+    draft: DraftContribution,
+    outcome: Review,
+    at: UtcTimestamp,
+}
+
+fn override_view(store: &Store, record: OverrideRecord) -> Result<OverrideView, AppError> {
+    let sale = store.sale(record.sale_id)?;
+    let findings: Vec<FindingView> = serde_json::from_str(&record.findings).map_err(|_| {
+        AppError::new(
+            ErrorCode::Internal,
+            format!(
+                "override {} holds findings this version cannot read",
+                record.id
+            ),
+        )
+    })?;
+    Ok(OverrideView {
+        id: record.id,
+        sale_id: record.sale_id.0,
+        project_name: sale.terms.project_name,
+        from: checksummed(&record.from),
+        to: checksummed(&record.to),
+        amount: format_amount(record.amount, sale.terms.currency.decimals()),
+        currency: sale.terms.currency.symbol().to_owned(),
+        chain_id: record.chain_id,
+        reviewed_at: record.reviewed_at.to_rfc3339(),
+        findings,
+        reason: record.reason,
+        created_at: record.created_at.to_rfc3339(),
+    })
+}
+
+fn review_view(outcome: Review, now: UtcTimestamp) -> ReviewView {
+    ReviewView {
+        verdict: match outcome.verdict {
+            Verdict::Clear => VerdictName::Clear,
+            Verdict::Warnings => VerdictName::Warnings,
+            Verdict::Blocked => VerdictName::Blocked,
+        },
+        findings: outcome
+            .findings
+            .into_iter()
+            .map(|finding| FindingView {
+                code: finding.code.as_str().to_owned(),
+                severity: finding.severity(),
+                overridable: finding.code.overridable(),
+                message: finding.message,
+                details: finding
+                    .details
+                    .into_iter()
+                    .map(|(name, value)| FindingDetail {
+                        name: name.to_owned(),
+                        value,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        budget: outcome.budget.map(|impact| BudgetImpactView {
+            currency: impact.currency,
+            period: impact.period,
+            value: impact.value.round_dp(2).normalize().to_string(),
+            total: impact.total.normalize().to_string(),
+            committed: impact.committed.round_dp(2).normalize().to_string(),
+            uses_percent: impact.uses_bps.map(percent),
+            left_after_percent: impact.left_after_bps.map(percent),
+        }),
+        reviewed_at: now.to_rfc3339(),
     }
 }

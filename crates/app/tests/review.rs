@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 use saleguard_app::accounts_dto::AddWatchOnly;
+use saleguard_app::contacts::ContactInput;
 use saleguard_app::ledger::EntryInput;
 use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
 use saleguard_app::research::{FactorInput, ResearchInput};
 use saleguard_app::review::{
-    BudgetInput, OfficialAddressInput, PolicyInput, PriceInput, ReviewInput, VerdictName,
+    BudgetInput, OfficialAddressInput, OverrideInput, PolicyInput, PriceInput, ReviewInput,
+    VerdictName,
 };
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
@@ -421,5 +423,147 @@ fn bad_budgets_prices_addresses_and_policies_change_nothing() {
         app.review_policy().expect("policy").minimum_grade,
         "",
         "unchanged"
+    );
+}
+
+#[test]
+fn an_override_keeps_the_findings_and_the_reason_and_refuses_what_can_never_be_overridden() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, account) = prepared(dir.path());
+    let over_cap = input(sale, account, DESIGNATED, "2.5");
+    let with = |review: &ReviewInput, reason: &str| {
+        app.override_review(&OverrideInput {
+            review: review.clone(),
+            reason: reason.into(),
+        })
+    };
+
+    let clear =
+        with(&input(sale, account, DESIGNATED, "1"), "because I want to").expect_err("clear");
+    assert_eq!(clear.code, ErrorCode::NothingToOverride);
+    for (reason, code) in [
+        ("", ErrorCode::Required),
+        ("too short", ErrorCode::InvalidText),
+    ] {
+        let refused = with(&over_cap, reason).expect_err("no reason");
+        assert_eq!(
+            (refused.code, refused.field.as_deref()),
+            (code, Some("reason"))
+        );
+    }
+    let wrong_chain = ReviewInput {
+        chain_id: "137".into(),
+        ..over_cap.clone()
+    };
+    let never = with(&wrong_chain, "I know what I am doing here").expect_err("never");
+    assert_eq!(never.code, ErrorCode::NotOverridable);
+    assert!(
+        never.message.contains("chain_mismatch"),
+        "{}",
+        never.message
+    );
+    assert_eq!(app.review_overrides(None).expect("history"), Vec::new());
+
+    let kept =
+        with(&over_cap, "  The team raised the cap for early backers  ").expect("overridden");
+    assert_eq!(kept.reason, "The team raised the cap for early backers");
+    assert_eq!(
+        (
+            kept.amount.as_str(),
+            kept.currency.as_str(),
+            kept.project_name.as_str()
+        ),
+        ("2.5", "ETH", "Aurora")
+    );
+    assert_eq!(
+        kept.findings
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect::<Vec<_>>(),
+        vec!["sale_cap_exceeded", "diversification_exceeded"]
+    );
+
+    // Kept in the history as it was, even after the budget that raised it is gone.
+    let budget = app.budgets().expect("budgets")[0].id;
+    app.remove_budget(budget).expect("removed");
+    let reopened = self::app(dir.path());
+    assert_eq!(
+        reopened.review_overrides(Some(sale)).expect("history"),
+        vec![kept.clone()]
+    );
+    assert_eq!(
+        reopened
+            .review_overrides(Some(sale + 1))
+            .expect("other sale"),
+        Vec::new()
+    );
+}
+
+#[test]
+fn contacts_are_known_addresses_and_refuse_duplicates_naming_the_contact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, account) = prepared(dir.path());
+    let friend = "0x52908400098527886E0F7030069857D2E4169EE7";
+    let contact = |label: &str, address: &str, note: &str| ContactInput {
+        label: label.into(),
+        address: address.into(),
+        note: note.into(),
+    };
+    let added = app
+        .add_contact(&contact(
+            " Friend ",
+            &friend.to_lowercase(),
+            "shared wallet",
+        ))
+        .expect("added");
+    assert_eq!(
+        (added.label.as_str(), added.address.as_str()),
+        ("Friend", friend)
+    );
+
+    let taken = app
+        .add_contact(&contact("FRIEND", DESIGNATED, ""))
+        .expect_err("name taken");
+    assert_eq!(
+        (taken.code, taken.field.as_deref()),
+        (ErrorCode::LabelTaken, Some("label"))
+    );
+    let exists = app
+        .add_contact(&contact("Other", friend, ""))
+        .expect_err("address taken");
+    assert_eq!(exists.code, ErrorCode::ContactExists);
+    assert!(exists.message.contains("Friend"), "{}", exists.message);
+    let refused = app
+        .add_contact(&contact("", "0x1234", ""))
+        .expect_err("refused");
+    assert_eq!(
+        refused
+            .invalid_fields
+            .iter()
+            .map(|f| f.field.as_str())
+            .collect::<Vec<_>>(),
+        vec!["label", "address"]
+    );
+    assert_eq!(app.contacts().expect("contacts"), vec![added.clone()]);
+
+    // A destination that only looks like the contact is flagged.
+    let poisoned = format!("0x{}{}{}", &friend[2..6], "1".repeat(32), &friend[38..]);
+    let poisoned = saleguard_core::address::checksummed(
+        &saleguard_core::address::parse_address(&poisoned.to_lowercase()).expect("address"),
+    );
+    let review = app
+        .review_contribution(&input(sale, account, &poisoned, "1"))
+        .expect("reviewed");
+    assert!(
+        codes(&review).contains(&"look_alike_address"),
+        "{:?}",
+        codes(&review)
+    );
+
+    app.remove_contact(added.id).expect("removed");
+    assert_eq!(app.contacts().expect("contacts"), Vec::new());
+    assert_eq!(
+        app.remove_contact(added.id).expect_err("gone").code,
+        ErrorCode::ContactNotFound
     );
 }

@@ -7,6 +7,7 @@ pub mod account;
 pub mod address;
 pub mod amount;
 pub mod budget;
+pub mod contact;
 pub mod diligence;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;

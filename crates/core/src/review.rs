@@ -25,7 +25,9 @@ mod lookalike;
 pub use lookalike::{LOOKALIKE_HEAD, LOOKALIKE_TAIL, looks_alike};
 
 /// How much a finding weighs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -288,6 +290,62 @@ pub fn review(draft: &DraftContribution, context: &ReviewContext<'_>) -> Review 
         verdict,
         budget,
     }
+}
+
+/// The fewest characters an override's reason may have: a word or two is not a reason.
+pub const OVERRIDE_REASON_MIN: usize = 10;
+/// The most.
+pub const OVERRIDE_REASON_MAX: usize = 500;
+
+/// Why a review cannot be overridden.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverrideRefusal {
+    /// Nothing blocks: there is nothing to override.
+    NothingBlocks,
+    /// These blocking findings can never be overridden.
+    NotOverridable(Vec<FindingCode>),
+    /// No reason, or one too short, too long or with hidden characters.
+    Reason(String),
+}
+
+impl std::fmt::Display for OverrideRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NothingBlocks => f.write_str("nothing blocks this contribution"),
+            Self::NotOverridable(codes) => {
+                let codes: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
+                write!(f, "{} can never be overridden", codes.join(", "))
+            }
+            Self::Reason(message) => f.write_str(message),
+        }
+    }
+}
+
+/// The reason for overriding what blocks `review`, checked: allowed only when every
+/// blocking finding is overridable, and only with a reason of at least
+/// [`OVERRIDE_REASON_MIN`] characters.
+pub fn check_override(review: &Review, reason: &str) -> Result<String, OverrideRefusal> {
+    let blocking: Vec<FindingCode> = review
+        .findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Block)
+        .map(|f| f.code)
+        .collect();
+    if blocking.is_empty() {
+        return Err(OverrideRefusal::NothingBlocks);
+    }
+    let never: Vec<FindingCode> = blocking.into_iter().filter(|c| !c.overridable()).collect();
+    if !never.is_empty() {
+        return Err(OverrideRefusal::NotOverridable(never));
+    }
+    let reason = crate::text::checked_text(reason, OVERRIDE_REASON_MAX, true)
+        .map_err(|problem| OverrideRefusal::Reason(problem.message()))?;
+    if reason.chars().count() < OVERRIDE_REASON_MIN {
+        return Err(OverrideRefusal::Reason(format!(
+            "say why in at least {OVERRIDE_REASON_MIN} characters"
+        )));
+    }
+    Ok(reason)
 }
 
 fn finding(code: FindingCode, message: String, details: Vec<(&'static str, String)>) -> Finding {

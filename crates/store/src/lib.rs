@@ -9,6 +9,7 @@
 mod accounts;
 mod budgets;
 mod connection;
+mod contacts;
 mod error;
 mod ledger;
 mod migrations;
@@ -19,6 +20,7 @@ mod vesting;
 
 pub use budgets::{BudgetRecord, OfficialAddressRecord, PriceRecord, ReviewPolicy};
 pub use connection::{ConnectionSettings, Store};
+pub use contacts::{ContactRecord, OverrideRecord};
 pub use error::StoreError;
 pub use ledger::{EntryRecord, EntrySource};
 pub use migrations::LATEST_SCHEMA_VERSION;

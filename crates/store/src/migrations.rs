@@ -36,6 +36,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "budgets, prices, official addresses and the review policy",
         sql: include_str!("migrations/0007_budgets_prices_addresses.sql"),
     },
+    Migration {
+        name: "contacts and review overrides",
+        sql: include_str!("migrations/0008_contacts_overrides.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -181,3 +181,57 @@ fn the_review_policy_has_a_default_until_set() {
     drop(store);
     assert_eq!(open(&dir).review_policy().expect("read"), policy);
 }
+
+#[test]
+fn overridden_reviews_are_history_that_is_never_changed() {
+    use saleguard_core::U256;
+    use saleguard_store::OverrideRecord;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = open(&dir);
+    let sale = store
+        .insert_sale(
+            &SaleTerms::from_draft(&native_sale_draft("Aurora")).expect("terms"),
+            at("2026-11-01 10:00"),
+        )
+        .expect("sale")
+        .id;
+    let record = OverrideRecord {
+        id: 0,
+        sale_id: sale,
+        from: Address::repeat_byte(0x11),
+        to: Address::repeat_byte(0x22),
+        amount: U256::from(25u64) * U256::from(10u64).pow(U256::from(17u64)),
+        chain_id: 1,
+        reviewed_at: at("2026-12-05 10:00"),
+        findings: r#"[{"code":"sale_cap_exceeded"}]"#.into(),
+        reason: "the cap was raised".into(),
+        created_at: at("2026-12-05 10:01"),
+    };
+    let missing_sale = store
+        .insert_override(&OverrideRecord {
+            sale_id: SaleId(sale.0 + 1),
+            ..record.clone()
+        })
+        .expect_err("no such sale");
+    assert!(matches!(missing_sale, StoreError::SaleNotFound(_)));
+    let not_json = store.insert_override(&OverrideRecord {
+        findings: "not json".into(),
+        ..record.clone()
+    });
+    assert!(not_json.is_err(), "findings must be JSON");
+    let id = store.insert_override(&record).expect("kept");
+    drop(store);
+
+    let conn = rusqlite::Connection::open(dir.path().join("b.sqlite3")).expect("open raw");
+    let changed = conn.execute(
+        "UPDATE review_overrides SET reason = 'edited' WHERE id = ?1",
+        [id],
+    );
+    assert!(changed.is_err(), "an override is never changed");
+    drop(conn);
+    let store = open(&dir);
+    assert_eq!(
+        store.overrides(Some(sale)).expect("read"),
+        vec![OverrideRecord { id, ..record }]
+    );
+}

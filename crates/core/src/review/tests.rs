@@ -769,3 +769,53 @@ fn codes_are_unique_and_only_destination_and_chain_errors_cannot_be_overridden()
         .collect();
     assert_eq!(fixed, vec![ChainMismatch, InvalidDestination, BadChecksum]);
 }
+
+#[test]
+fn an_override_needs_something_overridable_that_blocks_and_a_real_reason() {
+    let reason = "the team confirmed the cap on a call";
+    assert_eq!(
+        check_override(&run(&clean("clean")), reason),
+        Err(OverrideRefusal::NothingBlocks)
+    );
+    let mut warned = clean("warned only");
+    warned.residence = None;
+    assert_eq!(
+        check_override(&run(&warned), reason),
+        Err(OverrideRefusal::NothingBlocks)
+    );
+
+    let mut above = clean("above the maximum");
+    above.amount_wei = eth(12);
+    let blocked = run(&above);
+    assert_eq!(blocked.verdict, Verdict::Blocked);
+    assert_eq!(
+        check_override(&blocked, &format!("  {reason}\r\n")),
+        Ok(reason.to_owned())
+    );
+    for bad in ["", "   ", "too short", "ok\u{202E}reversed text"] {
+        assert!(
+            matches!(
+                check_override(&blocked, bad),
+                Err(OverrideRefusal::Reason(_))
+            ),
+            "{bad:?}"
+        );
+    }
+    assert!(matches!(
+        check_override(&blocked, &"x".repeat(OVERRIDE_REASON_MAX + 1)),
+        Err(OverrideRefusal::Reason(_))
+    ));
+
+    // Another chain can never be overridden, even beside an overridable block.
+    let mut wrong_chain = above.clone();
+    wrong_chain.chain_id = 137;
+    let refusal = check_override(&run(&wrong_chain), reason).expect_err("never");
+    assert_eq!(
+        refusal,
+        OverrideRefusal::NotOverridable(vec![ChainMismatch])
+    );
+    assert_eq!(
+        refusal.to_string(),
+        "chain_mismatch can never be overridden"
+    );
+}
