@@ -73,7 +73,21 @@ pub enum Command {
             allow_hyphen_values = true
         )]
         at: String,
+        /// Override what blocks, for this reason (at least 10 characters); kept in the
+        /// history with the findings. Blocks that can never be overridden stay.
+        #[arg(long = "override", value_name = "REASON", allow_hyphen_values = true)]
+        override_reason: Option<String>,
     },
+    /// Reviews you overrode, newest first, with their findings and reasons.
+    Overrides {
+        /// Only this sale's.
+        #[arg(long)]
+        sale: Option<i64>,
+    },
+    /// Your contacts: named addresses. The review flags destinations that only look
+    /// like one of them.
+    #[command(subcommand)]
+    Contact(ContactCommand),
     /// Budgets: how much may go into token sales per period.
     #[command(subcommand)]
     Budget(BudgetCommand),
@@ -305,6 +319,24 @@ pub enum AddressCommand {
         #[arg(long)]
         sale: Option<i64>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Add a contact.
+    Add {
+        /// Its name (unique, ignoring case).
+        #[arg(long)]
+        label: String,
+        #[arg(long)]
+        address: String,
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        note: String,
+    },
+    /// Every contact, by name.
+    List,
+    /// Remove a contact.
+    Rm { id: i64 },
 }
 
 /// Scorecard factors: whitepaper, roadmap, team, market_potential, token_economics,

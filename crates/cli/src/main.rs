@@ -54,6 +54,7 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
             amount,
             chain_id,
             at,
+            override_reason,
         } => {
             let input = ReviewInput {
                 sale_id: sale,
@@ -63,8 +64,13 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
                 chain_id,
                 at,
             };
-            return Ok(review::review(&app, &input, output));
+            return Ok(match override_reason {
+                Some(reason) => review::override_review(&app, input, reason, output),
+                None => review::review(&app, &input, output),
+            });
         }
+        Command::Overrides { sale } => output.overrides(&app.review_overrides(sale)?),
+        Command::Contact(command) => review::contact(&app, command, output)?,
         Command::Budget(command) => review::budget(&app, command, output)?,
         Command::Price(command) => review::price(&app, command, output)?,
         Command::Address(command) => review::address(&app, command, output)?,

@@ -1,12 +1,13 @@
 //! How results and errors are written: text for people, JSON for scripts.
 
 use saleguard_app::accounts_dto::{Account, AccountKind, NewMnemonic, RevealedSecret};
+use saleguard_app::contacts::ContactView;
 use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
 use saleguard_app::kyc::KycStatusName;
 use saleguard_app::participations::Participation;
 use saleguard_app::research::{SaleResearch, Settings};
 use saleguard_app::review::{
-    BudgetView, OfficialAddressView, PolicyInput, PriceView, ReviewView, VerdictName,
+    BudgetView, OfficialAddressView, OverrideView, PolicyInput, PriceView, ReviewView, VerdictName,
 };
 use saleguard_app::vesting::{CalendarEvent, CalendarEventKind};
 use saleguard_app::{AppError, FieldError};
@@ -604,6 +605,63 @@ impl Output {
             })
             .collect();
         print_table(&["SALE", "ADDRESS", "WHERE", "SEEN (UTC)"], &rows, &[0]);
+    }
+
+    pub fn contacts(&self, contacts: &[ContactView]) {
+        if self.json {
+            return print_json(&contacts);
+        }
+        if contacts.is_empty() {
+            out!(
+                "No contacts yet. Add one with `saleguard contact add --label NAME --address 0x…`."
+            );
+            return;
+        }
+        let rows: Vec<Vec<String>> = contacts
+            .iter()
+            .map(|c| {
+                vec![
+                    c.id.to_string(),
+                    c.label.clone(),
+                    c.address.clone(),
+                    c.note.lines().next().unwrap_or_default().to_owned(),
+                ]
+            })
+            .collect();
+        print_table(&["ID", "NAME", "ADDRESS", "NOTE"], &rows, &[0]);
+    }
+
+    /// Overridden reviews: what was overridden, why, and the findings as they were.
+    pub fn overrides(&self, overrides: &[OverrideView]) {
+        if self.json {
+            return print_json(&overrides);
+        }
+        if overrides.is_empty() {
+            out!("No overridden reviews.");
+            return;
+        }
+        for kept in overrides {
+            out!(
+                "Override {} ({}): {} {} to {} for {} (sale {}), reviewed {}",
+                kept.id,
+                kept.created_at,
+                kept.amount,
+                kept.currency,
+                kept.to,
+                kept.project_name,
+                kept.sale_id,
+                kept.reviewed_at
+            );
+            out!("  Reason: {}", kept.reason);
+            for finding in &kept.findings {
+                out!(
+                    "  [{}] {}: {}",
+                    finding.severity.as_str(),
+                    finding.code,
+                    finding.message
+                );
+            }
+        }
     }
 
     pub fn policy(&self, policy: &PolicyInput) {

@@ -2,12 +2,14 @@
 
 use std::process::ExitCode;
 
+use saleguard_app::contacts::ContactInput;
 use saleguard_app::review::{
-    BudgetInput, OfficialAddressInput, PolicyInput, PriceInput, ReviewInput, VerdictName,
+    BudgetInput, OfficialAddressInput, OverrideInput, PolicyInput, PriceInput, ReviewInput,
+    VerdictName,
 };
-use saleguard_app::{AppError, Saleguard};
+use saleguard_app::{AppError, ErrorCode, Saleguard};
 
-use crate::args::{AddressCommand, BudgetCommand, PriceCommand};
+use crate::args::{AddressCommand, BudgetCommand, ContactCommand, PriceCommand};
 use crate::output::Output;
 
 /// Prints the review; the exit status says whether something blocks (1) or the input
@@ -27,6 +29,50 @@ pub fn review(app: &Saleguard, input: &ReviewInput, output: &Output) -> ExitCode
             ExitCode::from(2)
         }
     }
+}
+
+/// Overrides what blocks and prints what was kept; exits 1 when a block can never be
+/// overridden, 2 when the input or the reason is refused.
+pub fn override_review(
+    app: &Saleguard,
+    review: ReviewInput,
+    reason: String,
+    output: &Output,
+) -> ExitCode {
+    match app.override_review(&OverrideInput { review, reason }) {
+        Ok(kept) => {
+            output.overrides(std::slice::from_ref(&kept));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            output.error(&error);
+            if error.code == ErrorCode::NotOverridable {
+                ExitCode::from(1)
+            } else {
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+pub fn contact(app: &Saleguard, command: ContactCommand, output: &Output) -> Result<(), AppError> {
+    match command {
+        ContactCommand::Add {
+            label,
+            address,
+            note,
+        } => output.contacts(&[app.add_contact(&ContactInput {
+            label,
+            address,
+            note,
+        })?]),
+        ContactCommand::List => output.contacts(&app.contacts()?),
+        ContactCommand::Rm { id } => {
+            app.remove_contact(id)?;
+            output.removed("contact", id);
+        }
+    }
+    Ok(())
 }
 
 pub fn budget(app: &Saleguard, command: BudgetCommand, output: &Output) -> Result<(), AppError> {

@@ -374,3 +374,107 @@ fn budgets_prices_addresses_and_the_policy_from_the_command_line() {
         ""
     );
 }
+
+fn review_with_override(
+    dir: &DataDir,
+    amount: &str,
+    chain: &str,
+    reason: &str,
+) -> std::process::Output {
+    dir.run(&[
+        "review",
+        "--sale",
+        "1",
+        "--from",
+        OWN,
+        "--to",
+        DESIGNATED,
+        "--amount",
+        amount,
+        "--chain-id",
+        chain,
+        "--at",
+        "2026-01-10 10:00",
+        "--override",
+        reason,
+    ])
+}
+
+fn error_code_of(output: &std::process::Output) -> String {
+    let error: Value = serde_json::from_slice(&output.stderr).expect("a JSON error");
+    error["code"].as_str().expect("code").to_owned()
+}
+
+#[test]
+fn an_override_with_a_reason_is_kept_and_listed_and_never_for_what_cannot_be_overridden() {
+    let dir = prepared();
+    let reason = "the team doubled the cap for early backers";
+
+    let nothing = review_with_override(&dir, "1", "", reason);
+    assert_eq!(nothing.status.code(), Some(2));
+    assert_eq!(error_code_of(&nothing), "nothing_to_override");
+
+    let short = review_with_override(&dir, "12", "", "why not");
+    assert_eq!(short.status.code(), Some(2));
+    assert_eq!(error_code_of(&short), "invalid_text");
+
+    let never = review_with_override(&dir, "12", "137", reason);
+    assert_eq!(never.status.code(), Some(1));
+    assert_eq!(error_code_of(&never), "not_overridable");
+    assert_eq!(dir.json(&["overrides"]), serde_json::json!([]));
+
+    let kept = review_with_override(&dir, "12", "", reason);
+    assert_eq!(
+        kept.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&kept.stderr)
+    );
+    let history = dir.json(&["overrides", "--sale", "1"]);
+    assert_eq!(history.as_array().map(Vec::len), Some(1), "{history}");
+    assert_eq!(history[0]["reason"], reason);
+    assert_eq!(history[0]["amount"], "12");
+    assert!(
+        codes(&history[0]).contains(&"period_budget_exceeded"),
+        "{history}"
+    );
+}
+
+#[test]
+fn contacts_from_the_command_line() {
+    let dir = DataDir::new();
+    let friend = "0x52908400098527886E0F7030069857D2E4169EE7";
+    let added = dir.json(&[
+        "contact",
+        "add",
+        "--label",
+        "Friend",
+        "--address",
+        friend,
+        "--note",
+        "shared",
+    ]);
+    assert_eq!(added[0]["label"], "Friend");
+    assert_eq!(
+        dir.error_code(&[
+            "contact",
+            "add",
+            "--label",
+            "friend",
+            "--address",
+            DESIGNATED
+        ]),
+        (1, "label_taken".to_owned())
+    );
+    assert_eq!(
+        dir.error_code(&["contact", "add", "--label", "Other", "--address", "0x12"]),
+        (1, "invalid_address".to_owned())
+    );
+    assert_eq!(dir.json(&["contact", "list"]), added);
+    dir.json(&["contact", "rm", "1"]);
+    assert_eq!(dir.json(&["contact", "list"]), serde_json::json!([]));
+    assert_eq!(
+        dir.error_code(&["contact", "rm", "1"]),
+        (1, "contact_not_found".to_owned())
+    );
+}
