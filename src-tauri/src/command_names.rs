@@ -53,4 +53,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "review_contribution",
     "override_review",
     "list_review_overrides",
+    "export_data",
+    "import_data",
 ];

@@ -11,6 +11,7 @@ use saleguard_app::accounts_dto::{
 };
 use saleguard_app::contacts::{ContactInput, ContactView};
 use saleguard_app::dto::{AppInfo, Sale};
+use saleguard_app::export::{ExportSummary, ImportSummary};
 use saleguard_app::kyc::KycInput;
 use saleguard_app::ledger::EntryInput;
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
@@ -439,6 +440,20 @@ fn list_review_overrides(
     app.review_overrides(sale_id)
 }
 
+/// Writes every piece of data except secrets into the Downloads folder.
+#[tauri::command(async)]
+#[specta::specta]
+fn export_data(app: State<'_, Saleguard>) -> Result<ExportSummary, AppError> {
+    app.export_to_downloads()
+}
+
+/// Restores an export (the file's text, read by the window) into an empty data folder.
+#[tauri::command(async)]
+#[specta::specta]
+fn import_data(app: State<'_, Saleguard>, contents: String) -> Result<ImportSummary, AppError> {
+    app.import_json(&contents)
+}
+
 /// The commands and types the UI sees; the TypeScript bindings are generated from this.
 ///
 /// Row ids and chain ids are `number` in TypeScript: the core keeps chain ids below
@@ -498,6 +513,8 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             review_contribution,
             override_review,
             list_review_overrides,
+            export_data,
+            import_data,
         ])
         // The form defaults the native coin's symbol from the chain id with the core's table.
         .constant("NATIVE_COIN_SYMBOLS", native_coin_symbols())

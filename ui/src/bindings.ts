@@ -90,6 +90,10 @@ export const commands = {
 	overrideReview: (input: OverrideInput) => typedError<OverrideView, AppError>(__TAURI_INVOKE("override_review", { input })),
 	/**  Overridden reviews, newest first: of one sale, or of all (`saleId` null). */
 	listReviewOverrides: (saleId: number | null) => typedError<OverrideView[], AppError>(__TAURI_INVOKE("list_review_overrides", { saleId })),
+	/**  Writes every piece of data except secrets into the Downloads folder. */
+	exportData: () => typedError<ExportSummary, AppError>(__TAURI_INVOKE("export_data")),
+	/**  Restores an export (the file's text, read by the window) into an empty data folder. */
+	importData: (contents: string) => typedError<ImportSummary, AppError>(__TAURI_INVOKE("import_data", { contents })),
 };
 
 /* Constants */
@@ -278,7 +282,15 @@ export type EntryInput = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "sale_not_found" | "budget_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "sale_not_found" | "budget_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+
+export type ExportSummary = {
+	/**  Where the document was written. */
+	path: string,
+	bytes: number,
+	/**  Tables with rows. */
+	tables: TableCount[],
+};
 
 /**  One factor as typed in the scorecard editor. */
 export type FactorInput = {
@@ -346,6 +358,11 @@ export type ImportMnemonic = {
 export type ImportPrivateKey = {
 	label: string,
 	privateKey: string,
+};
+
+export type ImportSummary = {
+	/**  Tables with rows. */
+	tables: TableCount[],
 };
 
 export type JurisdictionFinding = {
@@ -694,6 +711,12 @@ export type Step = {
 	/**  When it was recorded. */
 	recordedAt: string,
 	note: string,
+};
+
+/**  How many rows of one table were written or read. */
+export type TableCount = {
+	table: string,
+	rows: number,
 };
 
 export type TrancheInput = {

@@ -63,6 +63,15 @@ pub enum ErrorCode {
     // Overriding a review.
     NothingToOverride,
     NotOverridable,
+    // Importing an export.
+    ImportRefused,
+    InvalidJson,
+    UnsupportedFormat,
+    InvalidValue,
+    DuplicateId,
+    UnknownReference,
+    DataNotEmpty,
+    FileNotWritten,
     // Things that are not there, or already are.
     SaleNotFound,
     BudgetNotFound,
@@ -145,6 +154,14 @@ impl ErrorCode {
         Self::CapAboveTotal,
         Self::NothingToOverride,
         Self::NotOverridable,
+        Self::ImportRefused,
+        Self::InvalidJson,
+        Self::UnsupportedFormat,
+        Self::InvalidValue,
+        Self::DuplicateId,
+        Self::UnknownReference,
+        Self::DataNotEmpty,
+        Self::FileNotWritten,
         Self::BudgetNotFound,
         Self::SaleNotFound,
         Self::AccountNotFound,
@@ -384,6 +401,14 @@ mod tests {
                 | ErrorCode::BudgetNotFound
                 | ErrorCode::NothingToOverride
                 | ErrorCode::NotOverridable
+                | ErrorCode::ImportRefused
+                | ErrorCode::InvalidJson
+                | ErrorCode::UnsupportedFormat
+                | ErrorCode::InvalidValue
+                | ErrorCode::DuplicateId
+                | ErrorCode::UnknownReference
+                | ErrorCode::DataNotEmpty
+                | ErrorCode::FileNotWritten
                 | ErrorCode::ContactNotFound
                 | ErrorCode::ContactExists
                 | ErrorCode::ParticipationNotFound
@@ -422,7 +447,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            72,
+            80,
             "update this count with the match above"
         );
     }

@@ -10,6 +10,7 @@ mod clock;
 pub mod contacts;
 pub mod dto;
 mod error;
+pub mod export;
 pub mod kyc;
 pub mod ledger;
 mod logging;

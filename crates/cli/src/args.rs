@@ -118,6 +118,20 @@ pub enum Command {
         #[arg(long, value_name = "TIME", default_value = "")]
         to: String,
     },
+    /// Write every piece of data except secrets as one JSON document
+    /// (docs/export-format.md): to a file, or to standard output.
+    Export {
+        /// The file to write (default: standard output).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Restore an export into an empty data folder. The whole file is checked first;
+    /// a file with any problem changes nothing and every problem is listed with its
+    /// JSON path.
+    Import {
+        /// The export to restore.
+        file: PathBuf,
+    },
 }
 
 /// Participation states: researching, registered, kyc_pending, kyc_approved,

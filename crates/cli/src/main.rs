@@ -89,6 +89,9 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
             Some(code) => output.settings(&app.set_residence_country(&code)?, "Saved"),
             None => output.settings(&app.settings()?, ""),
         },
+        Command::Export { output: None } => output.document(&app.export_json()?),
+        Command::Export { output: Some(path) } => output.exported(&app.export_to(&path)?),
+        Command::Import { file } => output.imported(&app.import_from(&file)?),
         Command::Calendar { from, to } => output.calendar(&app.calendar_between(&from, &to)?),
         Command::Sale(SaleCommand::Archive { id }) => {
             output.sale(&app.set_sale_archived(id, true)?, "Archived");

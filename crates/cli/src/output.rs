@@ -3,6 +3,7 @@
 use saleguard_app::accounts_dto::{Account, AccountKind, NewMnemonic, RevealedSecret};
 use saleguard_app::contacts::ContactView;
 use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
+use saleguard_app::export::{ExportSummary, ImportSummary, TableCount};
 use saleguard_app::kyc::KycStatusName;
 use saleguard_app::participations::Participation;
 use saleguard_app::research::{SaleResearch, Settings};
@@ -10,7 +11,7 @@ use saleguard_app::review::{
     BudgetView, OfficialAddressView, OverrideView, PolicyInput, PriceView, ReviewView, VerdictName,
 };
 use saleguard_app::vesting::{CalendarEvent, CalendarEventKind};
-use saleguard_app::{AppError, FieldError};
+use saleguard_app::{AppError, ErrorCode, FieldError};
 use serde::Serialize;
 
 /// Writes a line to standard output. A closed pipe (`saleguard sale list | head -1`)
@@ -692,6 +693,38 @@ impl Output {
         );
     }
 
+    /// The export document itself, whatever `--json` says: it is JSON.
+    pub fn document(&self, text: &str) {
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        // A closed pipe is the reader's choice, as with `out!`.
+        let _ = stdout.write_all(text.as_bytes());
+    }
+
+    pub fn exported(&self, summary: &ExportSummary) {
+        if self.json {
+            return print_json(summary);
+        }
+        out!("Exported to {} ({} bytes).", summary.path, summary.bytes);
+        self.table_counts(&summary.tables);
+    }
+
+    pub fn imported(&self, summary: &ImportSummary) {
+        if self.json {
+            return print_json(summary);
+        }
+        out!("Imported.");
+        self.table_counts(&summary.tables);
+    }
+
+    fn table_counts(&self, tables: &[TableCount]) {
+        let rows: Vec<Vec<String>> = tables
+            .iter()
+            .map(|t| vec![t.table.clone(), t.rows.to_string()])
+            .collect();
+        print_table(&["TABLE", "ROWS"], &rows, &[1]);
+    }
+
     pub fn removed(&self, what: &str, id: i64) {
         if self.json {
             return print_json(&serde_json::json!({ "removed": id }));
@@ -730,6 +763,18 @@ impl Output {
                 "{}",
                 serde_json::to_string(error).unwrap_or_else(|_| error.message.clone())
             );
+            return;
+        }
+        if error.code == ErrorCode::ImportRefused {
+            eprintln!("error[{}]: {}", error.code.as_str(), error.message);
+            for problem in &error.invalid_fields {
+                eprintln!(
+                    "  {} [{}]: {}",
+                    problem.field,
+                    problem.code.as_str(),
+                    problem.message
+                );
+            }
             return;
         }
         match error.invalid_fields.split_first() {
@@ -791,6 +836,7 @@ fn field_message(error: &FieldError) -> String {
         "reference" => "--reference",
         "kind" => "--tranche/--months",
         "from" => "--from",
+        "reason" => "--override",
         other => other,
     };
     format!("{option}: {}", error.message)

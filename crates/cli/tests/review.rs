@@ -478,3 +478,45 @@ fn contacts_from_the_command_line() {
         (1, "contact_not_found".to_owned())
     );
 }
+
+#[test]
+fn export_to_a_file_and_import_into_an_empty_folder_and_nothing_else() {
+    let source = prepared();
+    let printed = source.run(&["export"]);
+    assert!(printed.status.success());
+    let file = source.0.path().join("saleguard-export.json");
+    let summary = source.json(&["export", "--output", file.to_str().expect("path")]);
+    assert_eq!(
+        std::fs::read(&file).expect("written"),
+        printed.stdout,
+        "the file and standard output hold the same document"
+    );
+    assert!(summary["tables"].as_array().is_some_and(|t| !t.is_empty()));
+
+    let target = DataDir::new();
+    let imported = target.json(&["import", file.to_str().expect("path")]);
+    assert_eq!(imported["tables"], summary["tables"]);
+    assert_eq!(target.run(&["export"]).stdout, printed.stdout);
+    assert_eq!(
+        target.error_code(&["import", file.to_str().expect("path")]),
+        (1, "data_not_empty".to_owned())
+    );
+
+    let broken = source.0.path().join("broken.json");
+    let text = String::from_utf8(printed.stdout).expect("UTF-8");
+    std::fs::write(
+        &broken,
+        text.replace("\"chain_id\": 1,", "\"chain_id\": \"one\","),
+    )
+    .expect("write");
+    let empty = DataDir::new();
+    let refused = empty.run(&["import", broken.to_str().expect("path")]);
+    assert_eq!(refused.status.code(), Some(1));
+    let error: Value = serde_json::from_slice(&refused.stderr).expect("JSON error");
+    assert_eq!(error["code"], "import_refused");
+    assert_eq!(
+        error["invalidFields"][0]["field"],
+        "$.tables.sales[0].chain_id"
+    );
+    assert_eq!(empty.json(&["sale", "list"]), serde_json::json!([]));
+}

@@ -11,6 +11,7 @@ mod budgets;
 mod connection;
 mod contacts;
 mod error;
+mod export;
 mod ledger;
 mod migrations;
 mod participations;
@@ -22,6 +23,10 @@ pub use budgets::{BudgetRecord, OfficialAddressRecord, PriceRecord, ReviewPolicy
 pub use connection::{ConnectionSettings, Store};
 pub use contacts::{ContactRecord, OverrideRecord};
 pub use error::StoreError;
+pub use export::{
+    Cell, Column, ColumnType, DATA_TABLES, ImportError, Reference, RowFailure, TableRows,
+    TableShape,
+};
 pub use ledger::{EntryRecord, EntrySource};
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};

@@ -1,0 +1,649 @@
+//! Export and import of every piece of data except secrets, as one JSON document
+//! (docs/export-format.md, docs/export-format.schema.json).
+//!
+//! The document mirrors the database: `{"format": "saleguard-export",
+//! "format_version": 1, "tables": {"sales": [{"id": 1, …}], …}}`, every table's rows in
+//! key order with every column. Secrets are never in the database, so none can be in
+//! the export. An import checks the whole document first and reports every problem with
+//! its JSON path; only a document without problems is written, in one transaction, into
+//! a database that holds no data yet — so a failed import changes nothing.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use saleguard_store::{Cell, ColumnType, ImportError, RowFailure, Store, TableRows, TableShape};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::{AppError, ErrorCode, FieldError, Saleguard};
+
+/// What the `format` field says.
+pub const FORMAT_NAME: &str = "saleguard-export";
+/// The version of the document's layout; an import refuses any other.
+pub const FORMAT_VERSION: u64 = 1;
+/// At most this many problems are listed; the message says how many there were.
+const MAX_LISTED_PROBLEMS: usize = 200;
+
+/// How many rows of one table were written or read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TableCount {
+    pub table: String,
+    pub rows: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportSummary {
+    /// Where the document was written.
+    pub path: String,
+    pub bytes: u32,
+    /// Tables with rows.
+    pub tables: Vec<TableCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummary {
+    /// Tables with rows.
+    pub tables: Vec<TableCount>,
+}
+
+fn counts(tables: &[TableRows]) -> Vec<TableCount> {
+    tables
+        .iter()
+        .filter(|t| !t.rows.is_empty())
+        .map(|t| TableCount {
+            table: t.shape.name.to_owned(),
+            rows: u32::try_from(t.rows.len()).unwrap_or(u32::MAX),
+        })
+        .collect()
+}
+
+fn json_of(cell: &Cell) -> Value {
+    match cell {
+        Cell::Null => Value::Null,
+        Cell::Integer(number) => Value::from(*number),
+        Cell::Text(text) => Value::from(text.as_str()),
+    }
+}
+
+/// The document for `tables`, pretty-printed with a final newline: the same data gives
+/// the same bytes.
+fn document(tables: &[TableRows]) -> String {
+    let mut by_name = Map::new();
+    for table in tables {
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| {
+                let object: Map<String, Value> = table
+                    .shape
+                    .columns
+                    .iter()
+                    .zip(row)
+                    .map(|(column, cell)| (column.name.clone(), json_of(cell)))
+                    .collect();
+                Value::Object(object)
+            })
+            .collect();
+        by_name.insert(table.shape.name.to_owned(), Value::Array(rows));
+    }
+    let mut root = Map::new();
+    root.insert("format".to_owned(), Value::from(FORMAT_NAME));
+    root.insert("format_version".to_owned(), Value::from(FORMAT_VERSION));
+    root.insert("tables".to_owned(), Value::Object(by_name));
+    let mut text = serde_json::to_string_pretty(&Value::Object(root))
+        .unwrap_or_else(|_| unreachable!("a JSON value always serialises"));
+    text.push('\n');
+    text
+}
+
+/// The JSON Schema of the document, derived from the database's own shapes.
+pub fn schema_of(shapes: &[TableShape]) -> Value {
+    let mut tables = Map::new();
+    for shape in shapes {
+        let mut properties = Map::new();
+        for column in &shape.columns {
+            let kind = match column.column_type {
+                ColumnType::Integer => "integer",
+                ColumnType::Text => "string",
+            };
+            let kind = if column.nullable {
+                serde_json::json!([kind, "null"])
+            } else {
+                Value::from(kind)
+            };
+            properties.insert(column.name.clone(), serde_json::json!({ "type": kind }));
+        }
+        let required: Vec<&str> = shape.columns.iter().map(|c| c.name.as_str()).collect();
+        let mut row = serde_json::json!({
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": false,
+        });
+        let key: Vec<&str> = shape.key().iter().map(|c| c.name.as_str()).collect();
+        let mut description = format!("Rows of `{}`, ordered by ({})", shape.name, key.join(", "));
+        for reference in &shape.references {
+            description.push_str(&format!(
+                "; ({}) refers to {} ({})",
+                reference.columns.join(", "),
+                reference.target,
+                reference.target_columns.join(", ")
+            ));
+        }
+        row["description"] = Value::from(description + ".");
+        tables.insert(
+            shape.name.to_owned(),
+            serde_json::json!({ "type": "array", "items": row }),
+        );
+    }
+    let names: Vec<&str> = shapes.iter().map(|s| s.name).collect();
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:saleguard:export-format:1",
+        "title": "Saleguard export",
+        "description": "Every piece of Saleguard's data except secrets (see docs/export-format.md). Money is decimal text in base units or in the stated currency, times are UTC Unix seconds.",
+        "type": "object",
+        "properties": {
+            "format": { "const": FORMAT_NAME },
+            "format_version": { "const": FORMAT_VERSION },
+            "tables": {
+                "type": "object",
+                "properties": tables,
+                "required": names,
+                "additionalProperties": false,
+            },
+        },
+        "required": ["format", "format_version", "tables"],
+        "additionalProperties": false,
+    })
+}
+
+/// Problems found in a document, each at its JSON path.
+#[derive(Default)]
+struct Problems(Vec<FieldError>);
+
+impl Problems {
+    fn add(&mut self, path: String, code: ErrorCode, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: path,
+            code,
+            message: message.into(),
+        });
+    }
+
+    fn into_error(mut self) -> AppError {
+        let total = self.0.len();
+        self.0.truncate(MAX_LISTED_PROBLEMS);
+        let first = &self.0[0];
+        let more = if total > 1 {
+            format!(" (and {} more)", total - 1)
+        } else {
+            String::new()
+        };
+        AppError {
+            code: ErrorCode::ImportRefused,
+            message: format!(
+                "nothing was imported: {total} problem{} in the file; {}: {}{more}",
+                if total == 1 { "" } else { "s" },
+                first.field,
+                first.message
+            ),
+            field: None,
+            invalid_fields: self.0,
+        }
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn cell_of(value: &Value, column: &saleguard_store::Column) -> Result<Cell, String> {
+    match (value, column.column_type) {
+        (Value::Null, _) if column.nullable => Ok(Cell::Null),
+        (Value::Null, _) => Err("may not be null".to_owned()),
+        (Value::Number(number), ColumnType::Integer) => number
+            .as_i64()
+            .map(Cell::Integer)
+            .ok_or_else(|| format!("{number} is not a whole number SQLite can hold")),
+        (Value::String(text), ColumnType::Text) => Ok(Cell::Text(text.clone())),
+        (other, ColumnType::Integer) => Err(format!(
+            "expected a whole number, found {}",
+            describe(other)
+        )),
+        (other, ColumnType::Text) => Err(format!("expected text, found {}", describe(other))),
+    }
+}
+
+/// Reads the rows of one table, every problem at its path.
+fn rows_of(
+    shape: &TableShape,
+    value: &Value,
+    path: &str,
+    problems: &mut Problems,
+) -> Vec<Vec<Cell>> {
+    let Value::Array(items) = value else {
+        problems.add(
+            path.to_owned(),
+            ErrorCode::InvalidValue,
+            format!("expected a list of rows, found {}", describe(value)),
+        );
+        return Vec::new();
+    };
+    let mut rows = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let row_path = format!("{path}[{index}]");
+        let Value::Object(object) = item else {
+            problems.add(
+                row_path,
+                ErrorCode::InvalidValue,
+                format!("expected a row (an object), found {}", describe(item)),
+            );
+            continue;
+        };
+        let mut cells = Vec::with_capacity(shape.columns.len());
+        let mut complete = true;
+        for column in &shape.columns {
+            let column_path = format!("{row_path}.{}", column.name);
+            match object.get(&column.name) {
+                None => {
+                    problems.add(column_path, ErrorCode::Required, "missing");
+                    complete = false;
+                }
+                Some(value) => match cell_of(value, column) {
+                    Ok(cell) => cells.push(cell),
+                    Err(message) => {
+                        problems.add(column_path, ErrorCode::InvalidValue, message);
+                        complete = false;
+                    }
+                },
+            }
+        }
+        for name in object.keys() {
+            if !shape.columns.iter().any(|c| &c.name == name) {
+                problems.add(
+                    format!("{row_path}.{name}"),
+                    ErrorCode::InvalidValue,
+                    format!("{} has no column {name:?}", shape.name),
+                );
+            }
+        }
+        // Rows with bad cells still take their place, so later paths stay right.
+        rows.push(if complete { cells } else { Vec::new() });
+    }
+    rows
+}
+
+fn column_index(shape: &TableShape, name: &str) -> Option<usize> {
+    shape.columns.iter().position(|c| c.name == name)
+}
+
+/// Duplicate keys and references to rows that are not in the document.
+fn check_keys_and_references(tables: &[TableRows], problems: &mut Problems) {
+    for table in tables {
+        let key: Vec<usize> = table
+            .shape
+            .key()
+            .iter()
+            .filter_map(|c| column_index(&table.shape, &c.name))
+            .collect();
+        let mut seen: HashMap<Vec<&Cell>, usize> = HashMap::new();
+        for (index, row) in table.rows.iter().enumerate().filter(|(_, r)| !r.is_empty()) {
+            let values: Vec<&Cell> = key.iter().map(|&i| &row[i]).collect();
+            if let Some(first) = seen.get(&values) {
+                problems.add(
+                    format!("$.tables.{}[{index}]", table.shape.name),
+                    ErrorCode::DuplicateId,
+                    format!("the same key as $.tables.{}[{first}]", table.shape.name),
+                );
+            } else {
+                seen.insert(values, index);
+            }
+        }
+    }
+    for table in tables {
+        for reference in &table.shape.references {
+            let Some(target) = tables.iter().find(|t| t.shape.name == reference.target) else {
+                continue;
+            };
+            // A target row with bad cells is already reported; what refers to it cannot
+            // be judged, and would only repeat that problem.
+            if target.rows.iter().any(Vec::is_empty) {
+                continue;
+            }
+            let target_columns: Vec<usize> = reference
+                .target_columns
+                .iter()
+                .filter_map(|name| column_index(&target.shape, name))
+                .collect();
+            let present: HashSet<Vec<&Cell>> = target
+                .rows
+                .iter()
+                .filter(|r| !r.is_empty())
+                .map(|r| target_columns.iter().map(|&i| &r[i]).collect())
+                .collect();
+            let columns: Vec<usize> = reference
+                .columns
+                .iter()
+                .filter_map(|name| column_index(&table.shape, name))
+                .collect();
+            for (index, row) in table.rows.iter().enumerate().filter(|(_, r)| !r.is_empty()) {
+                let values: Vec<&Cell> = columns.iter().map(|&i| &row[i]).collect();
+                if values.iter().any(|cell| **cell == Cell::Null) || present.contains(&values) {
+                    continue;
+                }
+                let shown: Vec<String> = values
+                    .iter()
+                    .map(|cell| match cell {
+                        Cell::Integer(n) => n.to_string(),
+                        Cell::Text(t) => format!("{t:?}"),
+                        Cell::Null => "null".to_owned(),
+                    })
+                    .collect();
+                problems.add(
+                    format!(
+                        "$.tables.{}[{index}].{}",
+                        table.shape.name,
+                        reference.columns.join(",")
+                    ),
+                    ErrorCode::UnknownReference,
+                    format!(
+                        "no {} row with {} {}",
+                        reference.target,
+                        reference.target_columns.join(", "),
+                        shown.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The document's tables, or every problem in it.
+fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, AppError> {
+    let mut problems = Problems::default();
+    let root: Value = serde_json::from_str(text).map_err(|error| {
+        let mut problems = Problems::default();
+        let what = if error.is_eof() {
+            "the file ends too early (truncated?)".to_owned()
+        } else {
+            "this is not valid JSON".to_owned()
+        };
+        problems.add(
+            "$".to_owned(),
+            ErrorCode::InvalidJson,
+            format!("{what}: line {}, column {}", error.line(), error.column()),
+        );
+        problems.into_error()
+    })?;
+    let Value::Object(root) = &root else {
+        problems.add(
+            "$".to_owned(),
+            ErrorCode::InvalidJson,
+            format!(
+                "expected a Saleguard export (an object), found {}",
+                describe(&root)
+            ),
+        );
+        return Err(problems.into_error());
+    };
+    match root.get("format") {
+        Some(Value::String(name)) if name == FORMAT_NAME => {}
+        _ => problems.add(
+            "$.format".to_owned(),
+            ErrorCode::UnsupportedFormat,
+            format!("expected {FORMAT_NAME:?}: this is not a Saleguard export"),
+        ),
+    }
+    match root.get("format_version") {
+        Some(version) if version.as_u64() == Some(FORMAT_VERSION) => {}
+        Some(version) => problems.add(
+            "$.format_version".to_owned(),
+            ErrorCode::UnsupportedFormat,
+            format!(
+                "version {version} is not one this Saleguard reads (it reads {FORMAT_VERSION})"
+            ),
+        ),
+        None => problems.add(
+            "$.format_version".to_owned(),
+            ErrorCode::Required,
+            "missing",
+        ),
+    }
+    for key in root.keys() {
+        if !["format", "format_version", "tables"].contains(&key.as_str()) {
+            problems.add(
+                format!("$.{key}"),
+                ErrorCode::InvalidValue,
+                "not part of a Saleguard export",
+            );
+        }
+    }
+    let mut tables = Vec::new();
+    match root.get("tables") {
+        Some(Value::Object(by_name)) => {
+            for name in by_name.keys() {
+                if !shapes.iter().any(|s| s.name == name) {
+                    problems.add(
+                        format!("$.tables.{name}"),
+                        ErrorCode::InvalidValue,
+                        "no such table",
+                    );
+                }
+            }
+            for shape in shapes {
+                let path = format!("$.tables.{}", shape.name);
+                match by_name.get(shape.name) {
+                    Some(value) => tables.push(TableRows {
+                        shape: shape.clone(),
+                        rows: rows_of(shape, value, &path, &mut problems),
+                    }),
+                    None => {
+                        problems.add(path, ErrorCode::Required, "missing (an empty table is [])")
+                    }
+                }
+            }
+        }
+        Some(other) => problems.add(
+            "$.tables".to_owned(),
+            ErrorCode::InvalidValue,
+            format!("expected an object of tables, found {}", describe(other)),
+        ),
+        None => problems.add("$.tables".to_owned(), ErrorCode::Required, "missing"),
+    }
+    check_keys_and_references(&tables, &mut problems);
+    if problems.0.is_empty() {
+        Ok(tables)
+    } else {
+        Err(problems.into_error())
+    }
+}
+
+/// Reads everything back as the app will, so a value the app cannot use is refused now
+/// rather than on some later screen.
+fn read_back(store: &Store) -> Result<(), Vec<RowFailure>> {
+    let failed = |table: &'static str| {
+        move |error: saleguard_store::StoreError| {
+            vec![RowFailure {
+                table,
+                index: None,
+                message: error.to_string(),
+            }]
+        }
+    };
+    let sales = store.sales().map_err(failed("sales"))?;
+    store.accounts().map_err(failed("accounts"))?;
+    let participations = store.participations().map_err(failed("participations"))?;
+    for participation in &participations {
+        store
+            .entries(participation.id)
+            .map_err(failed("ledger_entries"))?;
+        store.kyc(participation.id).map_err(failed("kyc_records"))?;
+    }
+    store.all_vesting().map_err(failed("vesting_plans"))?;
+    for sale in &sales {
+        store.research(sale.id).map_err(failed("research"))?;
+        store
+            .whitepaper_fingerprints(sale.id)
+            .map_err(failed("whitepaper_fingerprints"))?;
+    }
+    store
+        .refund_deadlines()
+        .map_err(failed("refund_deadlines"))?;
+    store.residence_country().map_err(failed("settings"))?;
+    store.budgets().map_err(failed("budgets"))?;
+    store.prices().map_err(failed("prices"))?;
+    store
+        .official_addresses(None)
+        .map_err(failed("official_addresses"))?;
+    store.review_policy().map_err(failed("review_policy"))?;
+    store.contacts().map_err(failed("contacts"))?;
+    store.overrides(None).map_err(failed("review_overrides"))?;
+    Ok(())
+}
+
+fn file_error(path: &Path, code: ErrorCode, error: &std::io::Error) -> AppError {
+    let action = if code == ErrorCode::FileNotWritten {
+        "written"
+    } else {
+        "read"
+    };
+    AppError::new(
+        code,
+        format!("{} could not be {action}: {error}", path.display()),
+    )
+}
+
+impl Saleguard {
+    /// The whole export document.
+    pub fn export_json(&self) -> Result<String, AppError> {
+        let tables = self.store()?.export_rows()?;
+        Ok(document(&tables))
+    }
+
+    /// Writes the export to `path` (through a temporary file beside it, so a failed
+    /// write never leaves half a document).
+    pub fn export_to(&self, path: &Path) -> Result<ExportSummary, AppError> {
+        let tables = self.store()?.export_rows()?;
+        let text = document(&tables);
+        let partial = path.with_extension("json.partial");
+        std::fs::write(&partial, &text)
+            .and_then(|()| std::fs::rename(&partial, path))
+            .map_err(|error| {
+                let _ = std::fs::remove_file(&partial);
+                file_error(path, ErrorCode::FileNotWritten, &error)
+            })?;
+        tracing::info!(bytes = text.len(), "data exported");
+        Ok(ExportSummary {
+            path: path.display().to_string(),
+            bytes: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            tables: counts(&tables),
+        })
+    }
+
+    /// Writes the export into the user's Downloads folder (their home folder when
+    /// there is none) as `saleguard-export-YYYY-MM-DD.json`, never over an existing
+    /// file (`…-2.json`, `…-3.json`).
+    pub fn export_to_downloads(&self) -> Result<ExportSummary, AppError> {
+        let folder = dirs::download_dir()
+            .filter(|dir| dir.is_dir())
+            .or_else(dirs::home_dir)
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::DataDirUnavailable,
+                    "there is no Downloads or home folder to export to; use `saleguard export --output FILE`",
+                )
+            })?;
+        self.export_into(&folder)
+    }
+
+    /// Writes the export into `folder` as `saleguard-export-YYYY-MM-DD.json`, never
+    /// over an existing file.
+    pub fn export_into(&self, folder: &Path) -> Result<ExportSummary, AppError> {
+        let day = &self.clock.now().to_rfc3339()[..10];
+        let path = (1..)
+            .map(|n| {
+                let suffix = if n == 1 {
+                    String::new()
+                } else {
+                    format!("-{n}")
+                };
+                folder.join(format!("saleguard-export-{day}{suffix}.json"))
+            })
+            .find(|path| !path.exists())
+            .unwrap_or_else(|| unreachable!("some name is free"));
+        self.export_to(&path)
+    }
+
+    /// The JSON Schema of the export document.
+    pub fn export_schema(&self) -> Result<Value, AppError> {
+        Ok(schema_of(&self.store()?.table_shapes()?))
+    }
+
+    /// Restores an export into this (empty) data directory, all or nothing.
+    pub fn import_json(&self, text: &str) -> Result<ImportSummary, AppError> {
+        // A byte-order mark some editors add is not part of the document.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut store = self.store()?;
+        let tables = parse_document(text, &store.table_shapes()?)?;
+        store.import_rows(&tables, read_back).map_err(|error| match error {
+            ImportError::NotEmpty(filled) => {
+                let filled: Vec<String> = filled
+                    .iter()
+                    .map(|(table, rows)| format!("{table} ({rows})"))
+                    .collect();
+                AppError::new(
+                    ErrorCode::DataNotEmpty,
+                    format!(
+                        "nothing was imported: an import restores into an empty data folder, and this one holds {}",
+                        filled.join(", ")
+                    ),
+                )
+            }
+            ImportError::Refused(failures) => {
+                let mut problems = Problems::default();
+                for failure in failures {
+                    let path = match failure.index {
+                        Some(index) => format!("$.tables.{}[{index}]", failure.table),
+                        None => format!("$.tables.{}", failure.table),
+                    };
+                    problems.add(path, ErrorCode::InvalidValue, failure.message);
+                }
+                problems.into_error()
+            }
+            ImportError::Store(error) => error.into(),
+        })?;
+        tracing::info!("data imported");
+        Ok(ImportSummary {
+            tables: counts(&tables),
+        })
+    }
+
+    /// [`Saleguard::import_json`] from a file.
+    pub fn import_from(&self, path: &Path) -> Result<ImportSummary, AppError> {
+        let text = std::fs::read_to_string(path).map_err(|error| {
+            if error.kind() == std::io::ErrorKind::InvalidData {
+                let mut problems = Problems::default();
+                problems.add(
+                    "$".to_owned(),
+                    ErrorCode::InvalidJson,
+                    "the file is not UTF-8 text",
+                );
+                problems.into_error()
+            } else {
+                file_error(path, ErrorCode::FileUnreadable, &error)
+            }
+        })?;
+        self.import_json(&text)
+    }
+}

@@ -1,0 +1,126 @@
+//! A data folder filled through the use cases, shared by the review and export tests.
+// Each test binary uses its own part of this module.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use saleguard_app::accounts_dto::AddWatchOnly;
+use saleguard_app::ledger::EntryInput;
+use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
+use saleguard_app::research::{FactorInput, ResearchInput};
+use saleguard_app::review::{BudgetInput, OfficialAddressInput, PriceInput};
+use saleguard_app::{DataPaths, FixedClock, Saleguard, UtcTimestamp};
+use saleguard_core::fixtures::native_sale_draft;
+
+pub const DESIGNATED: &str = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+pub const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+
+pub fn app(dir: &std::path::Path) -> Saleguard {
+    let now = UtcTimestamp::parse("2026-12-05 10:00").expect("time");
+    Saleguard::start(DataPaths::at(dir), Arc::new(FixedClock(now)))
+}
+
+pub fn budget_input() -> BudgetInput {
+    BudgetInput {
+        currency: "USD".into(),
+        period: "year".into(),
+        year: "2026".into(),
+        total: "20000".into(),
+        per_sale_cap: "8000".into(),
+        max_share_percent: "40".into(),
+        ..BudgetInput::default()
+    }
+}
+
+/// A sale researched (grade A), KYC approved, its address official, a budget, a price,
+/// and one earlier payment of 1 ETH from the user's account to the sale.
+pub fn prepared(dir: &std::path::Path) -> (Saleguard, i64, i64) {
+    let app = app(dir);
+    let sale = app
+        .create_sale(native_sale_draft("Aurora"))
+        .expect("sale")
+        .id;
+    let account = app
+        .add_watch_only_account(&AddWatchOnly {
+            label: "Main".into(),
+            address: OWN.into(),
+        })
+        .expect("account")
+        .id;
+    let factor = |name: &str| FactorInput {
+        factor: name.into(),
+        score: "4".into(),
+        notes: String::new(),
+        evidence: Vec::new(),
+    };
+    app.set_research(
+        sale,
+        &ResearchInput {
+            factors: [
+                "whitepaper",
+                "roadmap",
+                "team",
+                "market_potential",
+                "token_economics",
+            ]
+            .map(factor)
+            .to_vec(),
+            red_flags: Vec::new(),
+            eligible_jurisdictions: String::new(),
+            excluded_jurisdictions: "US".into(),
+        },
+    )
+    .expect("research");
+    app.set_residence_country("DE").expect("country");
+    let participation = app
+        .start_participation(&StartParticipation {
+            sale_id: sale,
+            state: StateName::KycPending,
+            happened_at: "2026-11-20 10:00".into(),
+            note: String::new(),
+        })
+        .expect("started")
+        .id;
+    app.move_participation(
+        participation,
+        &MoveParticipation {
+            to: StateName::KycApproved,
+            happened_at: "2026-11-22 10:00".into(),
+            note: String::new(),
+        },
+    )
+    .expect("approved");
+    app.record_entry(
+        participation,
+        &EntryInput {
+            kind: "contribution".into(),
+            happened_at: "2026-12-02 10:00".into(),
+            asset: "ETH".into(),
+            decimals: "18".into(),
+            amount: "1".into(),
+            reference: String::new(),
+            from: OWN.into(),
+            to: DESIGNATED.into(),
+            note: String::new(),
+        },
+    )
+    .expect("earlier payment");
+    app.add_official_address(
+        sale,
+        &OfficialAddressInput {
+            address: DESIGNATED.to_lowercase(),
+            source: "the project's site".into(),
+            seen_at: "2026-11-15 10:00".into(),
+        },
+    )
+    .expect("official");
+    app.add_budget(&budget_input()).expect("budget");
+    app.add_price(&PriceInput {
+        asset: "ETH".into(),
+        currency: "USD".into(),
+        price: "3000".into(),
+        observed_at: "2026-12-01 09:00".into(),
+    })
+    .expect("price");
+    (app, sale, account)
+}

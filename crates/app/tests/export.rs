@@ -1,0 +1,402 @@
+//! Export and import over real SQLite files: a data folder filled through the use
+//! cases round-trips byte for byte, the document follows its committed JSON Schema, and
+//! every kind of broken file is refused with its JSON paths, changing nothing.
+
+mod common;
+
+use common::{DESIGNATED, OWN, app, prepared};
+use saleguard_app::contacts::ContactInput;
+use saleguard_app::export::schema_of;
+use saleguard_app::kyc::KycInput;
+use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
+use saleguard_app::review::{OverrideInput, PolicyInput, ReviewInput};
+use saleguard_app::vesting::VestingInput;
+use saleguard_app::{AppError, ErrorCode, Saleguard};
+use saleguard_core::fixtures::native_sale_draft;
+use saleguard_store::DATA_TABLES;
+use serde_json::{Value, json};
+
+const SCHEMA_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../docs/export-format.schema.json"
+);
+
+/// Every table holds at least one row: the review's data, plus a vesting plan, KYC
+/// details, a whitepaper, a refund deadline, a policy, a contact and an override.
+fn filled(dir: &std::path::Path) -> Saleguard {
+    let (app, sale, account) = prepared(dir);
+    let aurora = app.list_participations().expect("list")[0].id;
+    app.set_vesting(
+        aurora,
+        &VestingInput {
+            total_tokens: "1200".into(),
+            tge_at: "2026-12-01 00:00".into(),
+            kind: "linear".into(),
+            at_tge_percent: "10".into(),
+            cliff_months: "0".into(),
+            months: "12".into(),
+            frequency: "monthly".into(),
+            tranches: Vec::new(),
+        },
+    )
+    .expect("vesting");
+    app.set_kyc(
+        aurora,
+        &KycInput {
+            provider: "Synaps".into(),
+            submitted_at: "2026-11-20 09:30".into(),
+            reference: "SYN-42".into(),
+            notes: "passport\n\u{e9}t\u{e9}".into(),
+        },
+    )
+    .expect("kyc");
+    app.record_whitepaper(
+        sale,
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        "aurora.pdf",
+        3,
+    )
+    .expect("whitepaper");
+    let borealis = app
+        .create_sale(native_sale_draft("Borealis"))
+        .expect("sale")
+        .id;
+    let refund = app
+        .start_participation(&StartParticipation {
+            sale_id: borealis,
+            state: StateName::KycApproved,
+            happened_at: "2026-11-21 10:00".into(),
+            note: String::new(),
+        })
+        .expect("started")
+        .id;
+    for to in [
+        StateName::Contributed,
+        StateName::SoftCapMissed,
+        StateName::RefundDue,
+    ] {
+        app.move_participation(
+            refund,
+            &MoveParticipation {
+                to,
+                happened_at: "2026-11-25 10:00".into(),
+                note: String::new(),
+            },
+        )
+        .expect("moved");
+    }
+    app.set_refund_deadline(refund, "2027-01-31 00:00")
+        .expect("deadline");
+    app.set_review_policy(&PolicyInput {
+        minimum_grade: "C".into(),
+        blocking_flags: vec!["no_third_party_audit".into()],
+        max_price_age_days: "14".into(),
+    })
+    .expect("policy");
+    app.add_contact(&ContactInput {
+        label: "Cold storage".into(),
+        address: "0x52908400098527886E0F7030069857D2E4169EE7".into(),
+        note: "the \"big\" one".into(),
+    })
+    .expect("contact");
+    app.override_review(&OverrideInput {
+        review: ReviewInput {
+            sale_id: sale,
+            from: account.to_string(),
+            to: DESIGNATED.into(),
+            amount: "2.5".into(),
+            chain_id: String::new(),
+            at: String::new(),
+        },
+        reason: "the team raised the cap for early backers".into(),
+    })
+    .expect("override");
+    app
+}
+
+fn export_of(app: &Saleguard) -> String {
+    app.export_json().expect("export")
+}
+
+fn refused(error: &AppError) -> Vec<(&str, ErrorCode)> {
+    error
+        .invalid_fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code))
+        .collect()
+}
+
+#[test]
+fn export_import_export_is_byte_identical_and_covers_every_table() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let first = export_of(&filled(source.path()));
+    let document: Value = serde_json::from_str(&first).expect("JSON");
+    assert_eq!(document["format_version"], 1);
+    for table in DATA_TABLES {
+        let rows = document["tables"][table].as_array().map(Vec::len);
+        assert!(
+            rows.unwrap_or(0) > 0,
+            "{table} has no rows in the test data"
+        );
+    }
+    assert!(first.contains(OWN), "public data is exported");
+
+    let target = tempfile::tempdir().expect("temp dir");
+    let file = target.path().join("export.json");
+    std::fs::write(&file, &first).expect("write");
+    let restored = app(&target.path().join("data"));
+    let summary = restored.import_from(&file).expect("imported");
+    assert_eq!(summary.tables.len(), DATA_TABLES.len());
+    assert_eq!(export_of(&restored), first, "export → import → export");
+
+    // What the app shows comes back too, not only the rows.
+    let original = app(source.path());
+    assert_eq!(
+        restored.list_participations().expect("list"),
+        original.list_participations().expect("list")
+    );
+    assert_eq!(
+        restored.review_overrides(None).expect("history"),
+        original.review_overrides(None).expect("history")
+    );
+    assert_eq!(
+        restored.budgets().expect("budgets"),
+        original.budgets().expect("budgets")
+    );
+}
+
+#[test]
+fn the_export_follows_the_committed_json_schema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = filled(dir.path());
+    let generated = app.export_schema().expect("schema");
+    let mut text = serde_json::to_string_pretty(&generated).expect("schema text");
+    text.push('\n');
+    if std::env::var_os("UPDATE_EXPORT_SCHEMA").is_some() {
+        std::fs::write(SCHEMA_PATH, &text).expect("write the schema");
+    }
+    let committed = std::fs::read_to_string(SCHEMA_PATH).expect("docs/export-format.schema.json");
+    assert_eq!(
+        committed, text,
+        "the database changed: rerun with UPDATE_EXPORT_SCHEMA=1, bump format_version if \
+         old exports no longer fit, and update docs/export-format.md"
+    );
+
+    let schema: Value = serde_json::from_str(&committed).expect("schema JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let document: Value = serde_json::from_str(&export_of(&app)).expect("JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&document)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert_eq!(errors, Vec::<String>::new());
+
+    // The schema is not vacuous: a wrong type and an unknown column break it.
+    let mut broken = document.clone();
+    broken["tables"]["sales"][0]["chain_id"] = json!("1");
+    broken["tables"]["contacts"][0]["nickname"] = json!("x");
+    assert_eq!(validator.iter_errors(&broken).count(), 2);
+    let _ = schema_of; // the same function the app uses
+}
+
+/// A fresh data folder, a broken document, and the problems it must report; the
+/// folder stays empty.
+fn assert_refused(document: &str, expected: &[(&str, ErrorCode)]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    let empty = export_of(&app);
+    let error = app.import_json(document).expect_err("refused");
+    assert_eq!(error.code, ErrorCode::ImportRefused, "{}", error.message);
+    assert_eq!(refused(&error), expected, "{}", error.message);
+    assert!(
+        error.message.starts_with("nothing was imported"),
+        "{}",
+        error.message
+    );
+    assert_eq!(export_of(&app), empty, "nothing changed");
+}
+
+#[test]
+fn broken_files_are_refused_with_every_problem_at_its_json_path() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let good = export_of(&filled(source.path()));
+    let document: Value = serde_json::from_str(&good).expect("JSON");
+    let edited = |change: &dyn Fn(&mut Value)| {
+        let mut copy = document.clone();
+        change(&mut copy);
+        serde_json::to_string(&copy).expect("text")
+    };
+
+    assert_refused("", &[("$", ErrorCode::InvalidJson)]);
+    assert_refused(&good[..good.len() / 2], &[("$", ErrorCode::InvalidJson)]);
+    assert_refused(
+        "{\"format\": 'single quotes'}",
+        &[("$", ErrorCode::InvalidJson)],
+    );
+    assert_refused("[1, 2]", &[("$", ErrorCode::InvalidJson)]);
+    assert_refused(
+        &edited(&|d| d["format_version"] = json!(2)),
+        &[("$.format_version", ErrorCode::UnsupportedFormat)],
+    );
+    assert_refused(
+        &edited(&|d| {
+            d["format"] = json!("other-app");
+            d.as_object_mut().expect("object").remove("format_version");
+            d["exported_by"] = json!("me");
+        }),
+        &[
+            ("$.format", ErrorCode::UnsupportedFormat),
+            ("$.format_version", ErrorCode::Required),
+            ("$.exported_by", ErrorCode::InvalidValue),
+        ],
+    );
+    assert_refused(
+        &edited(&|d| {
+            let tables = d["tables"].as_object_mut().expect("tables");
+            tables.remove("prices");
+            tables.insert("wallets".into(), json!([]));
+        }),
+        &[
+            ("$.tables.wallets", ErrorCode::InvalidValue),
+            ("$.tables.prices", ErrorCode::Required),
+        ],
+    );
+    // Types, missing and unknown columns, all reported together.
+    assert_refused(
+        &edited(&|d| {
+            d["tables"]["sales"][0]["chain_id"] = json!("1");
+            d["tables"]["sales"][1]["project_name"] = json!(null);
+            d["tables"]["prices"][0]["observed_at"] = json!(1.5);
+            d["tables"]["contacts"][0]
+                .as_object_mut()
+                .expect("row")
+                .remove("note");
+            d["tables"]["contacts"][0]["nickname"] = json!("x");
+            d["tables"]["budgets"] = json!({});
+        }),
+        &[
+            ("$.tables.sales[0].chain_id", ErrorCode::InvalidValue),
+            ("$.tables.sales[1].project_name", ErrorCode::InvalidValue),
+            ("$.tables.budgets", ErrorCode::InvalidValue),
+            ("$.tables.prices[0].observed_at", ErrorCode::InvalidValue),
+            ("$.tables.contacts[0].note", ErrorCode::Required),
+            ("$.tables.contacts[0].nickname", ErrorCode::InvalidValue),
+        ],
+    );
+    // Duplicate ids and references to rows that are not there.
+    assert_refused(
+        &edited(&|d| {
+            let second = d["tables"]["sales"][1].clone();
+            d["tables"]["sales"][0]["id"] = second["id"].clone();
+            d["tables"]["participations"][0]["sale_id"] = json!(99);
+        }),
+        &[
+            ("$.tables.sales[1]", ErrorCode::DuplicateId),
+            (
+                "$.tables.participations[0].sale_id",
+                ErrorCode::UnknownReference,
+            ),
+            ("$.tables.research[0].sale_id", ErrorCode::UnknownReference),
+            (
+                "$.tables.whitepaper_fingerprints[0].sale_id",
+                ErrorCode::UnknownReference,
+            ),
+            (
+                "$.tables.official_addresses[0].sale_id",
+                ErrorCode::UnknownReference,
+            ),
+            (
+                "$.tables.review_overrides[0].sale_id",
+                ErrorCode::UnknownReference,
+            ),
+        ],
+    );
+    // Rows the database's own rules refuse.
+    assert_refused(
+        &edited(&|d| {
+            d["tables"]["contacts"][0]["label"] = json!("");
+            d["tables"]["prices"][0]["asset"] = json!("");
+        }),
+        &[
+            ("$.tables.prices[0]", ErrorCode::InvalidValue),
+            ("$.tables.contacts[0]", ErrorCode::InvalidValue),
+        ],
+    );
+    // A value the app cannot read, though SQLite accepts it.
+    assert_refused(
+        &edited(&|d| d["tables"]["budgets"][0]["total"] = json!("lots")),
+        &[("$.tables.budgets", ErrorCode::InvalidValue)],
+    );
+}
+
+#[test]
+fn an_import_never_merges_into_data_and_reads_files_with_care() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let good = export_of(&filled(source.path()));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    app.add_contact(&ContactInput {
+        label: "Mine".into(),
+        address: OWN.into(),
+        note: String::new(),
+    })
+    .expect("contact");
+    let before = export_of(&app);
+    let error = app.import_json(&good).expect_err("not empty");
+    assert_eq!(error.code, ErrorCode::DataNotEmpty);
+    assert!(error.message.contains("contacts (1)"), "{}", error.message);
+    assert_eq!(export_of(&app), before);
+
+    // A byte-order mark is fine; a file that is not UTF-8 or not there is not.
+    let fresh = tempfile::tempdir().expect("temp dir");
+    let restored = common::app(fresh.path());
+    restored
+        .import_json(&format!("\u{feff}{good}"))
+        .expect("with a BOM");
+    assert_eq!(export_of(&restored), good);
+
+    let latin1 = dir.path().join("latin1.json");
+    std::fs::write(&latin1, b"{\"format\": \"caf\xe9\"}").expect("write");
+    let error = app.import_from(&latin1).expect_err("not UTF-8");
+    assert_eq!(refused(&error), vec![("$", ErrorCode::InvalidJson)]);
+    let missing = app
+        .import_from(&dir.path().join("nope.json"))
+        .expect_err("missing");
+    assert_eq!(missing.code, ErrorCode::FileUnreadable);
+}
+
+#[test]
+fn an_export_into_a_folder_never_overwrites_an_earlier_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = filled(&dir.path().join("data"));
+    let folder = dir.path().join("Downloads");
+    std::fs::create_dir(&folder).expect("folder");
+    let first = app.export_into(&folder).expect("first");
+    let second = app.export_into(&folder).expect("second");
+    assert_eq!(
+        (first.path.as_str(), second.path.as_str()),
+        (
+            folder
+                .join("saleguard-export-2026-12-05.json")
+                .to_str()
+                .expect("path"),
+            folder
+                .join("saleguard-export-2026-12-05-2.json")
+                .to_str()
+                .expect("path"),
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(&second.path).expect("read"),
+        export_of(&app)
+    );
+    assert_eq!(
+        usize::try_from(first.bytes).expect("size"),
+        export_of(&app).len()
+    );
+    let unwritable = app
+        .export_into(&dir.path().join("missing-folder"))
+        .expect_err("no folder");
+    assert_eq!(unwritable.code, ErrorCode::FileNotWritten);
+}
