@@ -263,6 +263,19 @@ impl AppSession {
             .unwrap_or_else(|error| panic!("scroll to the top: {error:?}"));
     }
 
+    /// Scrolls the first element matching `css` to the middle of the window (before a
+    /// screenshot of something further down a page).
+    pub async fn scroll_into_view(&self, css: &str) {
+        self.wait_for(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });",
+                vec![serde_json::Value::from(css)],
+            )
+            .await
+            .unwrap_or_else(|error| panic!("scroll {css} into view: {error:?}"));
+    }
+
     /// Ends the session, which closes the app.
     pub async fn quit(self) {
         self.client.close().await.expect("the app closes");

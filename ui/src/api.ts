@@ -79,6 +79,30 @@ export type BudgetInput = Parameters<(typeof commands)["addBudget"]>[0];
 export type PriceView = OkData<CommandReply<"listPrices">>[number];
 export type PriceInput = Parameters<(typeof commands)["addPrice"]>[0];
 
+/** An address a sale's project published, with where and when the user saw it. */
+export type OfficialAddress = OkData<CommandReply<"addOfficialAddress">>;
+export type OfficialAddressInput = Parameters<(typeof commands)["addOfficialAddress"]>[1];
+/** An address in the user's address book: what look-alike destinations are compared with. */
+export type Contact = OkData<CommandReply<"addContact">>;
+/** Where an export was written and how many rows of each table it holds. */
+export type ExportSummary = OkData<CommandReply<"exportData">>;
+export type ImportSummary = OkData<CommandReply<"importData">>;
+export type TableCount = ExportSummary["tables"][number];
+export type ContactInput = Parameters<(typeof commands)["addContact"]>[0];
+/** What blocks a contribution besides budgets and the sale's terms: minimum grade, red flags, price age. */
+export type ReviewPolicy = OkData<CommandReply<"getReviewPolicy">>;
+/** A contribution as typed for review: `from` an account id (or an address); empty chain id and time mean the sale's chain, now. */
+export type ReviewInput = Parameters<(typeof commands)["reviewContribution"]>[0];
+/** A contribution's review: verdict, findings (most severe first) and what it does to the budget. */
+export type Review = OkData<CommandReply<"reviewContribution">>;
+export type Verdict = Review["verdict"];
+export type Finding = Review["findings"][number];
+export type FindingDetail = Finding["details"][number];
+export type BudgetImpact = NonNullable<Review["budget"]>;
+export type OverrideInput = Parameters<(typeof commands)["overrideReview"]>[0];
+/** An overridden review as kept in the history: the contribution, its findings then, and the reason. */
+export type ReviewOverride = OkData<CommandReply<"overrideReview">>;
+
 /** What a failed backend call throws: the backend's typed error, or an `Error` when the call itself broke. */
 export type BackendFailure = AppError | Error;
 
@@ -155,6 +179,28 @@ export const api = {
   },
   listPrices: async (): Promise<PriceView[]> => unwrap(await commands.listPrices()),
   addPrice: async (input: PriceInput): Promise<PriceView> => unwrap(await commands.addPrice(input)),
+  /** A sale's official addresses; `null` for every sale's. */
+  listOfficialAddresses: async (saleId: number | null): Promise<OfficialAddress[]> =>
+    unwrap(await commands.listOfficialAddresses(saleId)),
+  addOfficialAddress: async (saleId: number, input: OfficialAddressInput): Promise<OfficialAddress> =>
+    unwrap(await commands.addOfficialAddress(saleId, input)),
+  listContacts: async (): Promise<Contact[]> => unwrap(await commands.listContacts()),
+  addContact: async (input: ContactInput): Promise<Contact> => unwrap(await commands.addContact(input)),
+  removeContact: async (id: number): Promise<void> => {
+    unwrap(await commands.removeContact(id));
+  },
+  getReviewPolicy: async (): Promise<ReviewPolicy> => unwrap(await commands.getReviewPolicy()),
+  setReviewPolicy: async (input: ReviewPolicy): Promise<ReviewPolicy> => unwrap(await commands.setReviewPolicy(input)),
+  reviewContribution: async (input: ReviewInput): Promise<Review> => unwrap(await commands.reviewContribution(input)),
+  /** Reviews the contribution again and keeps it, its findings and the reason in the history. */
+  overrideReview: async (input: OverrideInput): Promise<ReviewOverride> => unwrap(await commands.overrideReview(input)),
+  /** Overridden reviews, newest first: of one sale, or of all (`null`). */
+  listReviewOverrides: async (saleId: number | null): Promise<ReviewOverride[]> =>
+    unwrap(await commands.listReviewOverrides(saleId)),
+  /** Writes every piece of data except secrets into the Downloads folder. */
+  exportData: async (): Promise<ExportSummary> => unwrap(await commands.exportData()),
+  /** Restores an export's text into the (empty) data folder, all or nothing. */
+  importData: async (contents: string): Promise<ImportSummary> => unwrap(await commands.importData(contents)),
 };
 
 export function isAppError(value: unknown): value is AppError {

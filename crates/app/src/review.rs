@@ -645,6 +645,13 @@ impl Saleguard {
         };
         let store = self.store()?;
         let sale = store.sale(SaleId(input.sale_id))?;
+        if input.from.trim().is_empty() {
+            return Err(AppError::at_field(
+                "from",
+                ErrorCode::Required,
+                "choose the account you pay from (or give its address)",
+            ));
+        }
         let from = match input.from.trim().parse::<i64>() {
             Ok(id) => store.account(AccountId(id))?.address,
             Err(_) => parse_address(&input.from).map_err(|error| {

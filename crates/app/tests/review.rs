@@ -169,6 +169,14 @@ fn input_that_is_not_a_contribution_is_an_error_at_its_field() {
         ),
         (
             ReviewInput {
+                from: " ".into(),
+                ..input(sale, account, DESIGNATED, "1")
+            },
+            "from",
+            ErrorCode::Required,
+        ),
+        (
+            ReviewInput {
                 at: "soon".into(),
                 ..input(sale, account, DESIGNATED, "1")
             },

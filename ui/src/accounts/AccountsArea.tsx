@@ -1,6 +1,7 @@
 import type { AccountsRoute } from "../shell/route";
 import { AccountDetailPage } from "./AccountDetailPage";
 import { AccountsListPage } from "./AccountsListPage";
+import { ContactsPage } from "./ContactsPage";
 import { CreateAccountPage } from "./CreateAccountPage";
 import { ImportAccountPage } from "./ImportAccountPage";
 
@@ -12,6 +13,8 @@ export function AccountsArea({ route }: { route: AccountsRoute }) {
       return <CreateAccountPage />;
     case "import":
       return <ImportAccountPage />;
+    case "contacts":
+      return <ContactsPage />;
     case "detail":
       return <AccountDetailPage key={route.accountId} accountId={route.accountId} />;
   }

@@ -1,5 +1,5 @@
 import { Button, EmptyState, Paper } from "@mantine/core";
-import { IconFileImport, IconPlus, IconWallet } from "@tabler/icons-react";
+import { IconAddressBook, IconFileImport, IconPlus, IconWallet } from "@tabler/icons-react";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
@@ -29,6 +29,21 @@ function AddAccountButtons() {
         Import
       </Button>
     </>
+  );
+}
+
+/** The address book sits beside the accounts: known addresses that look-alikes are compared with. */
+function ContactsLink() {
+  return (
+    <Button
+      component="a"
+      href={routeHref({ area: "accounts", view: "contacts" })}
+      variant="default"
+      leftSection={<IconAddressBook size={18} />}
+      data-testid="open-contacts"
+    >
+      Contacts
+    </Button>
   );
 }
 
@@ -74,8 +89,13 @@ export function AccountsListPage() {
       <PageHeader
         title="Accounts"
         description="Your wallets. Secrets stay in your operating system's keyring; Saleguard keeps only labels and addresses."
-        // As for sales: the empty state carries its own buttons.
-        actions={accountsQuery.isSuccess && !isEmpty ? <AddAccountButtons /> : undefined}
+        // As for sales: the empty state carries its own buttons to add an account.
+        actions={
+          <>
+            {accountsQuery.isSuccess && !isEmpty && <AddAccountButtons />}
+            <ContactsLink />
+          </>
+        }
       />
       <KeyringStatusBanner />
       {content}

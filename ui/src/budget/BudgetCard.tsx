@@ -1,28 +1,13 @@
-import { Alert, Button, Group, Modal, Paper, Progress, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Modal, Paper, Progress, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconTrash } from "@tabler/icons-react";
 import type { BudgetView } from "../api";
 import { FailureAlert } from "../common/FailureAlert";
-import { formatDecimalString } from "../format/amount";
 import { routeHref } from "../shell/route";
+import { barColor, barWidth, money } from "./budgetFormat";
 import { useRemoveBudget } from "./budgetQueries";
-
-/** A percentage string from the backend ("15.5") as a bar width, capped at 100. */
-function barValue(percent: string | null): number {
-  const value = percent === null ? 0 : Number(percent);
-  return Number.isFinite(value) ? Math.min(value, 100) : 0;
-}
-
-/** Calm while well within, amber near the end, red once it is all used. */
-function barColor(percent: string | null): string {
-  const value = barValue(percent);
-  return value >= 100 ? "red" : value >= 80 ? "yellow" : "teal";
-}
-
-function money(amount: string, currency: string): string {
-  return `${formatDecimalString(amount)} ${currency}`;
-}
+import { HorizontalBarChart } from "./HorizontalBarChart";
 
 function RemoveBudget({ budget }: { budget: BudgetView }) {
   const [opened, dialog] = useDisclosure(false);
@@ -64,6 +49,40 @@ function RemoveBudget({ budget }: { budget: BudgetView }) {
   );
 }
 
+/** Each sale's part of the period's total, as a bar; the largest share allowed as a dashed line. */
+function PerSaleChart({ budget }: { budget: BudgetView }) {
+  const total = money(budget.total, budget.currency);
+  return (
+    <Stack gap={6}>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        Per sale
+      </Text>
+      <HorizontalBarChart
+        aria-label={`What each sale commits of the ${budget.period} budget`}
+        data-testid="budget-per-sale"
+        limitPercent={budget.maxSharePercent}
+        bars={budget.perSale.map((sale) => ({
+          key: sale.saleId,
+          label: (
+            <Anchor href={routeHref({ area: "sales", view: "detail", saleId: sale.saleId })} size="sm" c="inherit">
+              {sale.projectName}
+            </Anchor>
+          ),
+          value: `${money(sale.committed, budget.currency)} · ${sale.percentOfTotal ?? "—"} %`,
+          percent: sale.percentOfTotal,
+          description: `${sale.projectName}: ${money(sale.committed, budget.currency)} committed${sale.percentOfTotal === null ? "" : `, ${sale.percentOfTotal} %`} of the ${total} total`,
+          color: "indigo",
+        }))}
+      />
+      {budget.maxSharePercent && (
+        <Text size="xs" c="dimmed">
+          The dashed line is your largest share per sale: {budget.maxSharePercent} % of the total.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 /** One period's budget: committed against the total, and each sale's part of it. */
 export function BudgetCard({ budget }: { budget: BudgetView }) {
   const limits = [
@@ -94,7 +113,7 @@ export function BudgetCard({ budget }: { budget: BudgetView }) {
             </Text>
           </Group>
           <Progress
-            value={barValue(budget.committedPercent)}
+            value={barWidth(budget.committedPercent)}
             color={barColor(budget.committedPercent)}
             size="lg"
             radius="sm"
@@ -109,26 +128,7 @@ export function BudgetCard({ budget }: { budget: BudgetView }) {
             </Text>
           </Alert>
         )}
-        {budget.perSale.length > 0 && (
-          <Stack gap={6} data-testid="budget-per-sale">
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              Per sale
-            </Text>
-            {budget.perSale.map((sale) => (
-              <div key={sale.saleId}>
-                <Group justify="space-between" gap="xs">
-                  <Text size="sm" component="a" href={routeHref({ area: "sales", view: "detail", saleId: sale.saleId })} c="inherit">
-                    {sale.projectName}
-                  </Text>
-                  <Text size="sm" className="tabular-nums">
-                    {money(sale.committed, budget.currency)} · {sale.percentOfTotal ?? "—"} %
-                  </Text>
-                </Group>
-                <Progress value={barValue(sale.percentOfTotal)} size="sm" radius="sm" color="indigo" aria-hidden="true" />
-              </div>
-            ))}
-          </Stack>
-        )}
+        {budget.perSale.length > 0 && <PerSaleChart budget={budget} />}
       </Stack>
     </Paper>
   );

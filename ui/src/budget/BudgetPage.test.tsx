@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { BudgetInput, BudgetView, PriceInput, PriceView } from "../api";
+import type { BudgetInput, BudgetView, PriceInput, PriceView, ReviewPolicy } from "../api";
 import { appErrorFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
@@ -23,10 +23,40 @@ const year: BudgetView = {
 
 const ethPrice: PriceView = { id: 1, asset: "ETH", currency: "USD", price: "3012.5", observedAt: "2027-01-10T09:00:00Z" };
 
+const month: BudgetView = {
+  id: 2,
+  currency: "EUR",
+  period: "2027-03",
+  total: "1000",
+  perSaleCap: null,
+  maxSharePercent: null,
+  committed: "250",
+  committedPercent: "25",
+  perSale: [{ saleId: 5, projectName: "Cassini", committed: "250", percentOfTotal: "25" }],
+  unpriced: 0,
+};
+
+const policy: ReviewPolicy = { minimumGrade: "C", blockingFlags: ["no_third_party_audit"], maxPriceAgeDays: "7" };
+
 function backendWith(budgets: BudgetView[], prices: PriceView[] = [ethPrice]) {
   let current = budgets;
   let book = prices;
+  let rules = policy;
   return fakeBackend({
+    get_review_policy: () => rules,
+    set_review_policy: (args) => {
+      const { input } = args as { input: ReviewPolicy };
+      if (!/^\d+$/.test(input.maxPriceAgeDays)) {
+        throw appErrorFixture({
+          code: "invalid_amount",
+          message: "maxPriceAgeDays: a whole number of days",
+          field: "maxPriceAgeDays",
+          invalidFields: [{ field: "maxPriceAgeDays", code: "invalid_amount", message: "a whole number of days from 0 to 3650" }],
+        });
+      }
+      rules = input;
+      return rules;
+    },
     list_budgets: () => current,
     list_prices: () => book,
     add_budget: (args) => {
@@ -109,5 +139,59 @@ describe("the budget page", () => {
     expect(backend.callsTo("add_price")[0]?.args).toEqual({
       input: { asset: "ETH", currency: "USD", price: "3100", observedAt: "2027-01-11 09:00" },
     });
+  });
+
+  it("charts committed against the total per budget, and each sale's part, with a label on every bar", async () => {
+    backendWith([year, month]);
+    renderApp("#/budget");
+
+    const overview = await screen.findByTestId("budget-overview");
+    expect(within(overview).getAllByRole("img").map((bar) => bar.getAttribute("aria-label"))).toEqual([
+      "2027: 17,000.5 USD committed of 20,000 USD (85 %)",
+      "2027-03: 250 EUR committed of 1,000 EUR (25 %)",
+    ]);
+    expect(within(overview).getByRole("img", { name: "2027: 17,000.5 USD committed of 20,000 USD (85 %)" })).toHaveStyle({ width: "85%" });
+
+    const [yearCard] = screen.getAllByTestId("budget-card");
+    const perSale = within(yearCard as HTMLElement).getByRole("list", { name: "What each sale commits of the 2027 budget" });
+    expect(within(perSale).getByRole("img", { name: "Aurora Network: 12,000.5 USD committed, 60 % of the 20,000 USD total" })).toHaveStyle({
+      width: "60%",
+    });
+    expect(within(perSale).getByRole("img", { name: "Borealis: 5,000 USD committed, 25 % of the 20,000 USD total" })).toBeInTheDocument();
+    expect(within(perSale).getByRole("link", { name: "Aurora Network" })).toHaveAttribute("href", "#/sales/3");
+    expect(yearCard).toHaveTextContent("The dashed line is your largest share per sale: 40 % of the total.");
+  });
+
+  it("saves the review rules, and keeps a refused staleness limit at its input", async () => {
+    const backend = backendWith([year]);
+    const { user } = renderApp("#/budget");
+
+    const rules = await screen.findByTestId("review-rules-form");
+    const grade = within(rules).getByRole("combobox", { name: "Minimum grade" });
+    expect(grade).toHaveValue("C");
+    expect(within(rules).getByRole("checkbox", { name: "No third-party audit" })).toBeChecked();
+    expect(within(rules).getByRole("checkbox", { name: "Anonymous or inexperienced team" })).not.toBeChecked();
+
+    await user.selectOptions(grade, "B or better");
+    await user.click(within(rules).getByRole("checkbox", { name: "Anonymous or inexperienced team" }));
+    const days = within(rules).getByRole("textbox", { name: "Price staleness limit" });
+    await user.clear(days);
+    await user.type(days, "a week{Enter}");
+
+    await waitFor(() => expect(days).toHaveAttribute("aria-invalid", "true"));
+    expect(days).toHaveAccessibleDescription(expect.stringContaining("a whole number of days from 0 to 3650"));
+    expect(days).toHaveValue("a week");
+    expect(grade).toHaveValue("B");
+    expect(within(rules).getByRole("checkbox", { name: "Anonymous or inexperienced team" })).toBeChecked();
+
+    await user.clear(days);
+    await user.type(days, "3");
+    await user.click(within(rules).getByRole("button", { name: "Save rules" }));
+    await waitFor(() => expect(backend.callsTo("set_review_policy")).toHaveLength(2));
+    expect(backend.callsTo("set_review_policy")[1]?.args).toEqual({
+      input: { minimumGrade: "B", blockingFlags: ["no_third_party_audit", "anonymous_or_inexperienced_team"], maxPriceAgeDays: "3" },
+    });
+    expect(await screen.findByText("Review rules saved")).toBeInTheDocument();
+    expect(days).not.toHaveAttribute("aria-invalid", "true");
   });
 });

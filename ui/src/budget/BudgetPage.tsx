@@ -5,6 +5,8 @@ import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
 import { BudgetCard } from "./BudgetCard";
 import { BudgetForm, PriceBook } from "./BudgetForms";
+import { BudgetOverviewChart } from "./BudgetOverviewChart";
+import { ReviewRulesCard } from "./ReviewRulesForm";
 import { useBudgets, usePrices } from "./budgetQueries";
 
 function Budgets() {
@@ -27,6 +29,7 @@ function Budgets() {
   }
   return (
     <Stack gap="lg">
+      <BudgetOverviewChart budgets={budgets.data} />
       {budgets.data.map((budget) => (
         <BudgetCard key={budget.id} budget={budget} />
       ))}
@@ -58,6 +61,7 @@ export function BudgetPage() {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             <BudgetForm />
+            <ReviewRulesCard />
             <Prices />
           </Stack>
         </Grid.Col>

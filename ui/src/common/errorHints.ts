@@ -18,6 +18,9 @@ const hints: Partial<Record<ErrorCode, string>> = {
   participation_not_found: "Go back to the list of participations.",
   participation_exists: "Each sale has one participation: open it from the sale's page and record the next step there.",
   participation_changed: "What is stored now is shown above. Check it, then record the step again.",
+  nothing_to_override: "Review the contribution again: the sale, the budget or the prices may have changed since.",
+  not_overridable: "Fix what can never be overridden (the chain or the destination address), then review again.",
+  contact_not_found: "It may have been removed already: the list shows what is kept now.",
   sale_has_participations: "Archive the sale instead: it is kept with its participation's history, out of the way.",
   // The keyring_* messages already say what to do (they name the keyring of the system).
 };

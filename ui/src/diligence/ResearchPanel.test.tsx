@@ -11,6 +11,7 @@ const sale = saleFixture({ id: 30, projectName: "Example Protocol", tokenSymbol:
 function backendWith(initial: SaleResearch, onSave: (input: ResearchInput) => SaleResearch) {
   let current = initial;
   return fakeBackend({
+    list_official_addresses: () => [],
     get_sale: () => sale,
     list_participations: () => [],
     get_research: () => current,

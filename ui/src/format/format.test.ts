@@ -61,6 +61,15 @@ describe("routes", () => {
     { area: "sales", view: "new" },
     { area: "sales", view: "detail", saleId: 12 },
     { area: "sales", view: "edit", saleId: 12 },
+    { area: "sales", view: "review", saleId: 12 },
+    { area: "accounts", view: "list" },
+    { area: "accounts", view: "new" },
+    { area: "accounts", view: "import" },
+    { area: "accounts", view: "contacts" },
+    { area: "accounts", view: "detail", accountId: 4 },
+    { area: "participations", view: "list" },
+    { area: "participations", view: "detail", participationId: 7 },
+    { area: "budget" },
     { area: "settings" },
   ];
   it.each(routes)("round-trips %o through the hash", (route) => {
@@ -72,5 +81,14 @@ describe("routes", () => {
     expect(parseRoute("#/nowhere")).toEqual({ area: "dashboard", view: "overview" });
     expect(parseRoute("#/dashboard/elsewhere")).toEqual({ area: "dashboard", view: "overview" });
     expect(parseRoute("#/sales/abc")).toEqual({ area: "sales", view: "list" });
+    expect(parseRoute("#/sales/abc/review")).toEqual({ area: "sales", view: "list" });
+    expect(parseRoute("#/sales/12/elsewhere")).toEqual({ area: "sales", view: "detail", saleId: 12 });
+  });
+
+  it("gives a sale's review page and the contacts their own addresses", () => {
+    expect(routeHref({ area: "sales", view: "review", saleId: 30 })).toBe("#/sales/30/review");
+    expect(parseRoute("#/sales/30/review")).toEqual({ area: "sales", view: "review", saleId: 30 });
+    expect(routeHref({ area: "accounts", view: "contacts" })).toBe("#/accounts/contacts");
+    expect(parseRoute("#/accounts/contacts")).toEqual({ area: "accounts", view: "contacts" });
   });
 });

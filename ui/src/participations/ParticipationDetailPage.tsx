@@ -1,5 +1,5 @@
 import { Badge, Button, EmptyState, Grid, Paper, Tabs, Text, Title } from "@mantine/core";
-import { IconCalendarTime, IconId, IconReceipt, IconRocket, IconScale, IconSearch, IconTimeline, type Icon } from "@tabler/icons-react";
+import { IconCalendarTime, IconId, IconReceipt, IconRocket, IconScale, IconSearch, IconShieldSearch, IconTimeline, type Icon } from "@tabler/icons-react";
 import { useState, type ComponentType } from "react";
 import { hasErrorCode, type Participation } from "../api";
 import { BackLink } from "../common/BackLink";
@@ -183,9 +183,19 @@ export function ParticipationDetailPage({ participationId }: { participationId: 
           </>
         }
         actions={
-          <Button component="a" href={saleHref} variant="default" leftSection={<IconRocket size={16} />} data-testid="open-sale">
-            View the sale
-          </Button>
+          <>
+            <Button
+              component="a"
+              href={routeHref({ area: "sales", view: "review", saleId: participation.saleId })}
+              leftSection={<IconShieldSearch size={16} />}
+              data-testid="review-contribution"
+            >
+              Review a contribution
+            </Button>
+            <Button component="a" href={saleHref} variant="default" leftSection={<IconRocket size={16} />} data-testid="open-sale">
+              View the sale
+            </Button>
+          </>
         }
       />
       <ParticipationTabs participation={participation} />

@@ -10,6 +10,7 @@ function backendWith(sale: Sale, deleteSale: () => unknown = () => null) {
   let current = sale;
   return fakeBackend({
     list_sales: () => sales,
+    list_official_addresses: () => [],
     get_sale: () => current,
     list_participations: () => [],
     delete_sale: () => {

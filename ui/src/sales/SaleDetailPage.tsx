@@ -2,7 +2,7 @@ import { Button, EmptyState, Group, Paper, SimpleGrid, Stack, Tabs, Text } from 
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { notifications } from "@mantine/notifications";
-import { IconArchive, IconArchiveOff, IconClipboardList, IconListDetails, IconPencil, IconScale, IconSearch, IconTrash } from "@tabler/icons-react";
+import { IconArchive, IconArchiveOff, IconListDetails, IconPencil, IconScale, IconSearch, IconShieldSearch, IconTrash } from "@tabler/icons-react";
 import { failureMessage, hasErrorCode, type Sale } from "../api";
 import { AddressText } from "../common/AddressText";
 import { AmountText } from "../common/AmountText";
@@ -12,7 +12,6 @@ import { DateTimeText } from "../common/DateTimeText";
 import { DetailItem, DetailsSection } from "../common/DetailsSection";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
-import { NotBuiltYet } from "../common/NotBuiltYet";
 import { ResearchPanel } from "../diligence/ResearchPanel";
 import { PageHeader } from "../common/PageHeader";
 import { formatUtcDateTime } from "../format/time";
@@ -20,6 +19,7 @@ import { SaleParticipationSection } from "../participations/SaleParticipationSec
 import { routeHref } from "../shell/route";
 import { ArchivedBadge } from "./ArchivedBadge";
 import { DeleteSaleDialog } from "./DeleteSaleDialog";
+import { OfficialAddressesSection } from "./OfficialAddressesSection";
 import { SaleStatusBadge } from "./SaleStatusBadge";
 import { useSale, useSetSaleArchived } from "./salesQueries";
 
@@ -105,6 +105,7 @@ function SaleTerms({ sale }: { sale: Sale }) {
           </Text>
         </DetailItem>
       </DetailsSection>
+      <OfficialAddressesSection sale={sale} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <DetailsSection title="Schedule">
           <DetailItem label="Starts">
@@ -170,11 +171,6 @@ function SaleTerms({ sale }: { sale: Sale }) {
           <DateTimeText iso={sale.updatedAt} />
         </DetailItem>
       </DetailsSection>
-      <NotBuiltYet
-        icon={<IconClipboardList size={28} stroke={1.5} />}
-        title="Official addresses"
-        description="The sale's designated addresses, with where and when each was published, will appear here. The due-diligence scorecard is in its own tab above."
-      />
     </Stack>
   );
 }
@@ -277,6 +273,14 @@ export function SaleDetailPage({ saleId }: { saleId: number }) {
         description={`${sale.tokenSymbol} on chain ${sale.chainId}`}
         actions={
           <>
+            <Button
+              component="a"
+              href={routeHref({ area: "sales", view: "review", saleId: sale.id })}
+              leftSection={<IconShieldSearch size={16} />}
+              data-testid="review-contribution"
+            >
+              Review a contribution
+            </Button>
             <Button
               component="a"
               href={routeHref({ area: "sales", view: "edit", saleId: sale.id })}

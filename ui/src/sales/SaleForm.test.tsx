@@ -262,6 +262,7 @@ describe("the sale form", () => {
     let current = sale;
     const backend = fakeBackend({
       list_sales: () => [current],
+      list_official_addresses: () => [],
       get_sale: () => current,
       list_participations: () => [],
       get_sale_draft: (args) => {

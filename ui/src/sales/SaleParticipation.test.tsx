@@ -26,7 +26,7 @@ describe("a sale's participation", () => {
       projectName: "Example Protocol",
       history: [stepFixture({ to: "researching" }), stepFixture({ from: "researching", to: "kyc_pending" })],
     });
-    fakeBackend({ get_sale: () => sale, list_participations: () => [other, own] });
+    fakeBackend({ get_sale: () => sale, list_participations: () => [other, own], list_official_addresses: () => [] });
     renderApp("#/sales/30");
 
     const section = await screen.findByTestId("sale-participation");
@@ -39,6 +39,7 @@ describe("a sale's participation", () => {
   it("starts one from the sale's page and goes to it", async () => {
     let participations: Participation[] = [participationFixture({ id: 4, saleId: 99 })];
     const backend = fakeBackend({
+      list_official_addresses: () => [],
       get_sale: () => sale,
       list_participations: () => participations,
       start_participation: (args) => {
@@ -89,6 +90,7 @@ describe("a sale's participation", () => {
   it("keeps what was typed and shows the date's error when the backend refuses it; Enter submits", async () => {
     const message = "this date is in the future: record a step once it has happened";
     const backend = fakeBackend({
+      list_official_addresses: () => [],
       get_sale: () => sale,
       list_participations: () => [],
       start_participation: () => {
@@ -115,6 +117,7 @@ describe("a sale's participation", () => {
   it("says so when the sale already has a participation started elsewhere, and then shows it", async () => {
     let participations: Participation[] = [];
     fakeBackend({
+      list_official_addresses: () => [],
       get_sale: () => sale,
       list_participations: () => participations,
       start_participation: () => {

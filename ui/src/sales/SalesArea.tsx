@@ -1,3 +1,4 @@
+import { ContributionReviewPage } from "../review/ContributionReviewPage";
 import type { SalesRoute } from "../shell/route";
 import { SaleDetailPage } from "./SaleDetailPage";
 import { CreateSalePage, EditSalePage } from "./SaleFormPages";
@@ -13,5 +14,7 @@ export function SalesArea({ route }: { route: SalesRoute }) {
       return <SaleDetailPage key={route.saleId} saleId={route.saleId} />;
     case "edit":
       return <EditSalePage key={route.saleId} saleId={route.saleId} />;
+    case "review":
+      return <ContributionReviewPage key={route.saleId} saleId={route.saleId} />;
   }
 }

@@ -129,6 +129,7 @@ describe("the sales list", () => {
     const backend = fakeBackend({
       list_sales: () => threeSales,
       list_participations: () => [],
+      list_official_addresses: () => [],
       get_sale: (args) => {
         const wanted = (args as { id: number }).id;
         return threeSales.find((sale) => sale.id === wanted);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Sale, type SaleInput } from "../api";
+import { api, type OfficialAddressInput, type Sale, type SaleInput } from "../api";
 import { participationQueryKeys } from "../participations/participationsQueries";
 import { calendarQueryKeys } from "../calendar/calendarQueries";
 
@@ -87,5 +87,20 @@ export function useSetSaleArchived(id: number) {
   return useMutation({
     mutationFn: (archived: boolean) => api.setSaleArchived(id, archived),
     onSuccess: rememberSale,
+  });
+}
+
+const officialAddressesKey = (saleId: number) => [...saleQueryKeys.all, "official-addresses", saleId] as const;
+
+/** The addresses the sale's project published, with where and when the user saw each. */
+export function useOfficialAddresses(saleId: number) {
+  return useQuery({ queryKey: officialAddressesKey(saleId), queryFn: () => api.listOfficialAddresses(saleId) });
+}
+
+export function useAddOfficialAddress(saleId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OfficialAddressInput) => api.addOfficialAddress(saleId, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: officialAddressesKey(saleId) }),
   });
 }

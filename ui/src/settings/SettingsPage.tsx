@@ -18,6 +18,7 @@ import { LoadingState } from "../common/LoadingState";
 import { NotBuiltYet } from "../common/NotBuiltYet";
 import { PageHeader } from "../common/PageHeader";
 import { useAppInfo } from "./appInfoQuery";
+import { DataTransfer } from "./DataTransfer";
 import { ResidenceCountry } from "./ResidenceCountry";
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -134,6 +135,12 @@ export function SettingsPage() {
         <Section title="Where you live" description="Token sales often exclude residents of some countries.">
           <ResidenceCountry />
         </Section>
+        <Section
+          title="Export and import"
+          description="Every piece of your data except secrets, as one JSON file you can keep, read or move to another computer."
+        >
+          <DataTransfer />
+        </Section>
         <Section title="Appearance" description="The theme this window uses.">
           <AppearanceChoice />
         </Section>
@@ -146,12 +153,12 @@ export function SettingsPage() {
           <NotBuiltYet
             icon={<IconCoins size={28} stroke={1.5} />}
             title="Prices and currency"
-            description="Your currency, manual prices, CSV import or an online price source you choose to enable."
+            description="Your display currency, CSV import of prices, or an online price source you choose to enable. Manual prices are kept under Budget."
           />
           <NotBuiltYet
             icon={<IconCloudDownload size={28} stroke={1.5} />}
-            title="Backups and export"
-            description="An encrypted backup file, a full JSON export and import, and CSV for tax tools."
+            title="Backups and CSV"
+            description="An encrypted backup file, and CSV of contributions and holdings for tax tools."
           />
         </SimpleGrid>
       </Stack>

@@ -10,12 +10,16 @@ export type SalesRoute =
   | { area: "sales"; view: "list" }
   | { area: "sales"; view: "new" }
   | { area: "sales"; view: "detail"; saleId: number }
-  | { area: "sales"; view: "edit"; saleId: number };
+  | { area: "sales"; view: "edit"; saleId: number }
+  /** Reviewing a contribution to the sale before it is made: findings, budget impact, overrides. */
+  | { area: "sales"; view: "review"; saleId: number };
 
 export type AccountsRoute =
   | { area: "accounts"; view: "list" }
   | { area: "accounts"; view: "new" }
   | { area: "accounts"; view: "import" }
+  /** The address book: known addresses that look-alike destinations are compared with. */
+  | { area: "accounts"; view: "contacts" }
   | { area: "accounts"; view: "detail"; accountId: number };
 
 export type ParticipationsRoute =
@@ -46,11 +50,13 @@ export function parseRoute(hash: string): Route {
     const saleId = parseId(second);
     if (saleId === null) return { area: "sales", view: "list" };
     if (third === "edit") return { area: "sales", view: "edit", saleId };
+    if (third === "review") return { area: "sales", view: "review", saleId };
     return { area: "sales", view: "detail", saleId };
   }
   if (area === "accounts") {
     if (second === "new") return { area: "accounts", view: "new" };
     if (second === "import") return { area: "accounts", view: "import" };
+    if (second === "contacts") return { area: "accounts", view: "contacts" };
     const accountId = parseId(second);
     if (accountId === null) return { area: "accounts", view: "list" };
     return { area: "accounts", view: "detail", accountId };
@@ -91,6 +97,8 @@ function salesHref(route: SalesRoute): string {
       return `#/sales/${route.saleId}`;
     case "edit":
       return `#/sales/${route.saleId}/edit`;
+    case "review":
+      return `#/sales/${route.saleId}/review`;
   }
 }
 
@@ -102,6 +110,8 @@ function accountsHref(route: AccountsRoute): string {
       return "#/accounts/new";
     case "import":
       return "#/accounts/import";
+    case "contacts":
+      return "#/accounts/contacts";
     case "detail":
       return `#/accounts/${route.accountId}`;
   }

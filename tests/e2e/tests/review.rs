@@ -1,0 +1,77 @@
+//! A user reviews a contribution to a sale that has not opened yet: the review blocks
+//! it, a too-short reason is refused, and the override with a real reason is kept in
+//! the sale's history of overridden reviews.
+
+use saleguard_e2e::AppSession;
+use time::OffsetDateTime;
+
+const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+const REASON: &str = "The team moved the opening; I contribute on the day it opens";
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_blocked_review_is_overridden_with_a_reason_kept_in_the_history() {
+    let data_dir = tempfile::tempdir().expect("temp data dir");
+    let app = AppSession::launch(data_dir.path()).await;
+
+    // An address to pay from.
+    app.click("[data-testid='nav-accounts']").await;
+    app.click("[data-testid='import-account']").await;
+    app.click("[id$='-tab-watchOnly']").await;
+    let watch = "[data-testid='add-watch-only-form']";
+    app.fill_in(watch, "address", OWN).await;
+    app.fill_in(watch, "label", "Main").await;
+    app.press_enter_in_form(watch, "label").await;
+    app.wait_for_text(OWN).await;
+
+    // A sale that opens next year.
+    let next_year = OffsetDateTime::now_utc().year() + 1;
+    app.add_sale(&[
+        ("projectName", "Aurora Network"),
+        ("tokenSymbol", "AUR"),
+        ("tokenDecimals", "18"),
+        ("chainId", "1"),
+        (
+            "contributionAddress",
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        ),
+        ("currencySymbol", "ETH"),
+        ("startsAt", &format!("{next_year}-03-01 14:00")),
+        ("endsAt", &format!("{next_year}-03-15 14:00")),
+    ])
+    .await;
+    app.click("[data-testid='sale-row'] td").await;
+    app.click("a[data-testid='review-contribution']").await;
+
+    let form = "[data-testid='review-form']";
+    app.fill_in(form, "amount", "1.5").await;
+    app.press_enter_in_form(form, "amount").await;
+    app.wait_for("[data-testid='review-verdict'][data-verdict='blocked']")
+        .await;
+    app.wait_for_text("Blocks").await;
+    app.wait_for("[data-testid='overrides-empty']").await;
+    app.scroll_into_view("[data-testid='review-verdict']").await;
+    app.screenshot("review-01-blocked").await;
+
+    app.click("[data-testid='open-override']").await;
+    let reason = "[data-testid='override-form']";
+    app.fill_in(reason, "reason", "why not").await;
+    app.click(&format!("{reason} button[type='submit']")).await;
+    app.wait_for(&format!("{reason} [name='reason'][aria-invalid='true']"))
+        .await;
+    app.screenshot("review-02-reason-refused").await;
+
+    app.fill_in(reason, "reason", REASON).await;
+    app.click(&format!("{reason} button[type='submit']")).await;
+    app.wait_for("[data-testid='override-recorded']").await;
+    app.wait_for_count("[data-testid='override-entry']", 1).await;
+    app.wait_for_text_of("[data-testid='override-reason']", REASON)
+        .await;
+    app.scroll_into_view("[data-testid='override-recorded']").await;
+    app.screenshot("review-03-overridden").await;
+
+    // Everything, the override too, can be exported from Settings.
+    app.click("[data-testid='nav-settings']").await;
+    app.scroll_into_view("[data-testid='export-data']").await;
+    app.screenshot("review-04-settings-export").await;
+    app.quit().await;
+}

@@ -1,0 +1,158 @@
+import { Alert, Button, FileButton, Group, List, ScrollArea, Stack, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconCheck, IconDatabaseExport, IconDatabaseImport, IconFileAlert } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { api, isAppError, type AppError, type ExportSummary, type TableCount } from "../api";
+import { CopyValueButton } from "../common/CopyValueButton";
+import { FailureAlert } from "../common/FailureAlert";
+
+/** "3 sales, 2 accounts and 14 other rows": what an export or import carried. */
+export function describeTables(tables: TableCount[]): string {
+  const rowsOf = (table: string) => tables.find((t) => t.table === table)?.rows ?? 0;
+  const named: Array<[string, number]> = [
+    ["sale", rowsOf("sales")],
+    ["account", rowsOf("accounts")],
+    ["participation", rowsOf("participations")],
+  ];
+  const shown = named.filter(([, rows]) => rows > 0).map(([word, rows]) => `${rows} ${word}${rows === 1 ? "" : "s"}`);
+  const others = tables
+    .filter((t) => !["sales", "accounts", "participations"].includes(t.table))
+    .reduce((sum, t) => sum + t.rows, 0);
+  if (others > 0) shown.push(`${others} other record${others === 1 ? "" : "s"}`);
+  if (shown.length === 0) return "no data yet";
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+
+function ExportPanel() {
+  const exported = useMutation({ mutationFn: api.exportData });
+  return (
+    <Stack gap="sm">
+      <Group>
+        <Button
+          leftSection={<IconDatabaseExport size={16} />}
+          loading={exported.isPending}
+          onClick={() => exported.mutate()}
+          data-testid="export-data"
+        >
+          Export all data
+        </Button>
+        <Text size="sm" c="dimmed" maw={520}>
+          One JSON file in your Downloads folder. Secrets are not in it: they stay in the keyring.
+        </Text>
+      </Group>
+      {exported.isError && <FailureAlert title="Nothing was exported" error={exported.error} />}
+      {exported.isSuccess && <ExportDone summary={exported.data} />}
+    </Stack>
+  );
+}
+
+function ExportDone({ summary }: { summary: ExportSummary }) {
+  return (
+    <Alert color="teal" variant="light" icon={<IconCheck />} title="Exported" data-testid="export-done">
+      <Stack gap={4}>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm" ff="monospace" style={{ wordBreak: "break-all" }} data-testid="export-path">
+            {summary.path}
+          </Text>
+          <CopyValueButton value={summary.path} label="Copy the export's path" />
+        </Group>
+        <Text size="sm">{describeTables(summary.tables)}.</Text>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** The backend lists at most this many problems (crates/app/src/export.rs). */
+const LISTED_PROBLEMS = 200;
+
+/** An import refused for what is in the file: every problem, at its place in the file. */
+function ImportProblems({ error, fileName }: { error: AppError; fileName: string }) {
+  return (
+    <Alert color="red" variant="light" icon={<IconFileAlert />} title={`${fileName} was not imported`} role="alert" data-testid="import-problems">
+      <Stack gap="xs">
+        <Text size="sm">Nothing was changed. Fix these problems in the file, or export it again:</Text>
+        <ScrollArea.Autosize mah={240}>
+          <List size="sm" spacing={4}>
+            {error.invalidFields.map((problem, index) => (
+              <List.Item key={`${problem.field}-${index}`}>
+                <Text span size="sm" ff="monospace">
+                  {problem.field}
+                </Text>
+                : {problem.message}
+              </List.Item>
+            ))}
+          </List>
+        </ScrollArea.Autosize>
+        {error.invalidFields.length >= LISTED_PROBLEMS && (
+          <Text size="sm" c="dimmed">
+            Only the first {LISTED_PROBLEMS} are listed. {error.message}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+function ImportPanel() {
+  const queryClient = useQueryClient();
+  const [fileName, setFileName] = useState("");
+  const resetRef = useRef<() => void>(null);
+  const imported = useMutation({
+    mutationFn: async (file: File) => api.importData(await file.text()),
+    // Everything the window shows may have changed.
+    onSuccess: async (summary) => {
+      await queryClient.invalidateQueries();
+      notifications.show({
+        title: "Data imported",
+        message: `${describeTables(summary.tables)}.`,
+        color: "teal",
+        icon: <IconCheck size={18} />,
+      });
+    },
+    onSettled: () => resetRef.current?.(),
+  });
+  const refusedForContent = imported.isError && isAppError(imported.error) && imported.error.code === "import_refused";
+  return (
+    <Stack gap="sm">
+      <Group>
+        <FileButton
+          resetRef={resetRef}
+          accept="application/json,.json"
+          onChange={(file) => {
+            if (!file) return;
+            setFileName(file.name);
+            imported.mutate(file);
+          }}
+        >
+          {(props) => (
+            <Button {...props} variant="default" leftSection={<IconDatabaseImport size={16} />} loading={imported.isPending} data-testid="import-data">
+              Import an export…
+            </Button>
+          )}
+        </FileButton>
+        <Text size="sm" c="dimmed" maw={520}>
+          Restores a Saleguard export into this data folder while it is still empty. The whole file is checked first: a file with any
+          problem changes nothing.
+        </Text>
+      </Group>
+      {refusedForContent && isAppError(imported.error) && <ImportProblems error={imported.error} fileName={fileName} />}
+      {imported.isError && !refusedForContent && <FailureAlert title={`${fileName} was not imported`} error={imported.error} />}
+      {imported.isSuccess && (
+        <Alert color="teal" variant="light" icon={<IconCheck />} title={`${fileName} imported`} data-testid="import-done">
+          <Text size="sm">{describeTables(imported.data.tables)}.</Text>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** Settings → Export and import: every piece of data except secrets, as one JSON file. */
+export function DataTransfer() {
+  return (
+    <Stack gap="lg">
+      <ExportPanel />
+      <ImportPanel />
+    </Stack>
+  );
+}
