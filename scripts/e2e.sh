@@ -33,7 +33,15 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
-tauri-driver --port "$port" --native-port $((port + 1)) > target/tauri-driver.log 2>&1 &
+# The app's Downloads folder (where Settings exports) is a temporary one too, named in
+# an XDG user-dirs file the app reads; the tests find it in E2E_DOWNLOADS.
+app_config=$(mktemp -d)
+export E2E_DOWNLOADS="$app_config/Downloads"
+mkdir -p "$E2E_DOWNLOADS"
+printf 'XDG_DOWNLOAD_DIR="%s"\n' "$E2E_DOWNLOADS" > "$app_config/user-dirs.dirs"
+
+XDG_CONFIG_HOME="$app_config" \
+  tauri-driver --port "$port" --native-port $((port + 1)) > target/tauri-driver.log 2>&1 &
 driver=$!
 for _ in $(seq 100); do
   curl -sf "http://127.0.0.1:$port/status" >/dev/null && break
@@ -43,7 +51,7 @@ WEBDRIVER_URL="http://127.0.0.1:$port" cargo test -p saleguard-e2e --locked -- -
 status=$?
 kill "$driver" "$keyring" 2>/dev/null
 wait "$driver" "$keyring" 2>/dev/null
-rm -rf "$keyring_home"
+rm -rf "$keyring_home" "$app_config"
 if [[ $status -ne 0 ]]; then
   echo "--- tauri-driver log ---"; tail -n 50 target/tauri-driver.log
 fi

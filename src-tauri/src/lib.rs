@@ -518,6 +518,11 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
         ])
         // The form defaults the native coin's symbol from the chain id with the core's table.
         .constant("NATIVE_COIN_SYMBOLS", native_coin_symbols())
+        // The override dialog says how long a reason must be before it is sent.
+        .constant(
+            "OVERRIDE_REASON_MIN",
+            saleguard_app::review::OVERRIDE_REASON_MIN,
+        )
         .dangerously_cast_bigints_to_number()
         .disable_serde_phases()
 }

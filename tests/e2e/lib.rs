@@ -229,6 +229,25 @@ impl AppSession {
             .unwrap_or_else(|error| panic!("type into {name}: {error}"));
     }
 
+    /// Picks `file` in the file input matching `css` (a hidden input behind a button,
+    /// as a user picking the file in the window's file chooser would).
+    pub async fn pick_file(&self, css: &str, file: &Path) {
+        self.wait_for(css)
+            .await
+            .send_keys(&file.display().to_string())
+            .await
+            .unwrap_or_else(|error| panic!("pick {} in {css}: {error}", file.display()));
+    }
+
+    /// The text of the first element matching `css`, once it appears.
+    pub async fn text_of(&self, css: &str) -> String {
+        self.wait_for(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|error| panic!("text of {css}: {error}"))
+    }
+
     pub async fn value_of(&self, name: &str) -> String {
         let input = self.wait_for(&format!("[name='{name}']")).await;
         input.prop("value").await.ok().flatten().unwrap_or_default()

@@ -99,6 +99,8 @@ export const commands = {
 /* Constants */
 export const NATIVE_COIN_SYMBOLS = {"1":"ETH","10":"ETH","100":"xDAI","11155111":"ETH","137":"POL","17000":"ETH","31337":"ETH","324":"ETH","42161":"ETH","43114":"AVAX","56":"BNB","560048":"ETH","59144":"ETH","8453":"ETH"} as const;
 
+export const OVERRIDE_REASON_MIN = 10 as const;
+
 /* Types */
 export type AcceptedCurrency = {
 	kind: CurrencyKind,

@@ -14,6 +14,7 @@ pub enum ErrorCode {
     // Input that breaks a rule (always with a field).
     Required,
     TooLong,
+    TooShort,
     InvalidText,
     InvalidAmount,
     TooManyDecimalPlaces,
@@ -83,6 +84,7 @@ pub enum ErrorCode {
     ParticipationExists,
     ParticipationChanged,
     SaleHasParticipations,
+    SaleHasOverrides,
     // Operations an account does not support.
     NotDerivable,
     NoSecret,
@@ -111,6 +113,7 @@ impl ErrorCode {
     pub const ALL: &[ErrorCode] = &[
         Self::Required,
         Self::TooLong,
+        Self::TooShort,
         Self::InvalidText,
         Self::InvalidAmount,
         Self::TooManyDecimalPlaces,
@@ -172,6 +175,7 @@ impl ErrorCode {
         Self::ParticipationExists,
         Self::ParticipationChanged,
         Self::SaleHasParticipations,
+        Self::SaleHasOverrides,
         Self::NotDerivable,
         Self::NoSecret,
         Self::KeyringLocked,
@@ -343,6 +347,7 @@ impl From<StoreError> for AppError {
             StoreError::ParticipationExists { .. } => ErrorCode::ParticipationExists,
             StoreError::ParticipationChanged(_) => ErrorCode::ParticipationChanged,
             StoreError::SaleHasParticipations(_) => ErrorCode::SaleHasParticipations,
+            StoreError::SaleHasOverrides(_) => ErrorCode::SaleHasOverrides,
             StoreError::Sqlite(_) | StoreError::Io { .. } => ErrorCode::StorageFailed,
         };
         if code == ErrorCode::StorageFailed {
@@ -415,6 +420,8 @@ mod tests {
                 | ErrorCode::ParticipationExists
                 | ErrorCode::ParticipationChanged
                 | ErrorCode::SaleHasParticipations
+                | ErrorCode::SaleHasOverrides
+                | ErrorCode::TooShort
                 | ErrorCode::LabelTaken
                 | ErrorCode::MnemonicWordCount
                 | ErrorCode::MnemonicUnknownWord
@@ -447,7 +454,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            80,
+            82,
             "update this count with the match above"
         );
     }

@@ -8,12 +8,16 @@
 //! its JSON path; only a document without problems is written, in one transaction, into
 //! a database that holds no data yet — so a failed import changes nothing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write;
 use std::path::Path;
 
 use saleguard_store::{Cell, ColumnType, ImportError, RowFailure, Store, TableRows, TableShape};
 use serde::Serialize;
 use serde_json::{Map, Value};
+
+use saleguard_core::address::{checksummed, parse_address};
+use saleguard_core::is_clean_text;
 
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
@@ -68,33 +72,42 @@ fn json_of(cell: &Cell) -> Value {
     }
 }
 
+/// The document as written: keys in a fixed order whatever serde_json's features.
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    format_version: u64,
+    tables: BTreeMap<&'a str, Vec<BTreeMap<&'a str, Value>>>,
+}
+
 /// The document for `tables`, pretty-printed with a final newline: the same data gives
 /// the same bytes.
 fn document(tables: &[TableRows]) -> String {
-    let mut by_name = Map::new();
-    for table in tables {
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| {
-                let object: Map<String, Value> = table
-                    .shape
-                    .columns
-                    .iter()
-                    .zip(row)
-                    .map(|(column, cell)| (column.name.clone(), json_of(cell)))
-                    .collect();
-                Value::Object(object)
-            })
-            .collect();
-        by_name.insert(table.shape.name.to_owned(), Value::Array(rows));
-    }
-    let mut root = Map::new();
-    root.insert("format".to_owned(), Value::from(FORMAT_NAME));
-    root.insert("format_version".to_owned(), Value::from(FORMAT_VERSION));
-    root.insert("tables".to_owned(), Value::Object(by_name));
-    let mut text = serde_json::to_string_pretty(&Value::Object(root))
-        .unwrap_or_else(|_| unreachable!("a JSON value always serialises"));
+    let tables = tables
+        .iter()
+        .map(|table| {
+            let rows = table
+                .rows
+                .iter()
+                .map(|row| {
+                    table
+                        .shape
+                        .columns
+                        .iter()
+                        .zip(row)
+                        .map(|(column, cell)| (column.name.as_str(), json_of(cell)))
+                        .collect()
+                })
+                .collect();
+            (table.shape.name, rows)
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&Document {
+        format: FORMAT_NAME,
+        format_version: FORMAT_VERSION,
+        tables,
+    })
+    .unwrap_or_else(|_| unreachable!("maps of scalars always serialise"));
     text.push('\n');
     text
 }
@@ -177,19 +190,16 @@ impl Problems {
     fn into_error(mut self) -> AppError {
         let total = self.0.len();
         self.0.truncate(MAX_LISTED_PROBLEMS);
-        let first = &self.0[0];
-        let more = if total > 1 {
-            format!(" (and {} more)", total - 1)
+        let listed = if total > MAX_LISTED_PROBLEMS {
+            format!(" (the first {MAX_LISTED_PROBLEMS} are listed)")
         } else {
             String::new()
         };
         AppError {
             code: ErrorCode::ImportRefused,
             message: format!(
-                "nothing was imported: {total} problem{} in the file; {}: {}{more}",
+                "nothing was imported: {total} problem{} in the file{listed}",
                 if total == 1 { "" } else { "s" },
-                first.field,
-                first.message
             ),
             field: None,
             invalid_fields: self.0,
@@ -208,21 +218,55 @@ fn describe(value: &Value) -> &'static str {
     }
 }
 
-fn cell_of(value: &Value, column: &saleguard_store::Column) -> Result<Cell, String> {
+fn cell_of(value: &Value, column: &saleguard_store::Column) -> Result<Cell, (ErrorCode, String)> {
+    let invalid = |message: String| (ErrorCode::InvalidValue, message);
     match (value, column.column_type) {
         (Value::Null, _) if column.nullable => Ok(Cell::Null),
-        (Value::Null, _) => Err("may not be null".to_owned()),
+        (Value::Null, _) => Err(invalid("may not be null".to_owned())),
         (Value::Number(number), ColumnType::Integer) => number
             .as_i64()
             .map(Cell::Integer)
-            .ok_or_else(|| format!("{number} is not a whole number SQLite can hold")),
+            .ok_or_else(|| invalid(format!("{number} is not a whole number SQLite can hold"))),
         (Value::String(text), ColumnType::Text) => Ok(Cell::Text(text.clone())),
-        (other, ColumnType::Integer) => Err(format!(
+        (other, ColumnType::Integer) => Err(invalid(format!(
             "expected a whole number, found {}",
             describe(other)
-        )),
-        (other, ColumnType::Text) => Err(format!("expected text, found {}", describe(other))),
+        ))),
+        (other, ColumnType::Text) => {
+            Err(invalid(format!("expected text, found {}", describe(other))))
+        }
     }
+}
+
+/// The rules every stored text keeps, which a file could break: no hidden characters
+/// in any text, and addresses (`address` and `…_address` columns) exactly as
+/// Saleguard writes them, EIP-55 checksummed.
+fn check_cell(column: &saleguard_store::Column, cell: &Cell) -> Result<(), (ErrorCode, String)> {
+    let Cell::Text(text) = cell else {
+        return Ok(());
+    };
+    if !is_clean_text(text, true) {
+        return Err((
+            ErrorCode::InvalidText,
+            "contains control or invisible text-direction characters".to_owned(),
+        ));
+    }
+    if column.name == "address" || column.name.ends_with("_address") {
+        match parse_address(text) {
+            Ok(address) if checksummed(&address) == *text => {}
+            Ok(address) => {
+                return Err((
+                    ErrorCode::InvalidAddress,
+                    format!(
+                        "written as Saleguard writes addresses, this is {}",
+                        checksummed(&address)
+                    ),
+                ));
+            }
+            Err(error) => return Err((ErrorCode::InvalidAddress, error.to_string())),
+        }
+    }
+    Ok(())
 }
 
 /// Reads the rows of one table, every problem at its path.
@@ -260,10 +304,13 @@ fn rows_of(
                     problems.add(column_path, ErrorCode::Required, "missing");
                     complete = false;
                 }
-                Some(value) => match cell_of(value, column) {
+                Some(value) => match cell_of(value, column).and_then(|cell| {
+                    check_cell(column, &cell)?;
+                    Ok(cell)
+                }) {
                     Ok(cell) => cells.push(cell),
-                    Err(message) => {
-                        problems.add(column_path, ErrorCode::InvalidValue, message);
+                    Err((code, message)) => {
+                        problems.add(column_path, code, message);
                         complete = false;
                     }
                 },
@@ -508,7 +555,18 @@ fn read_back(store: &Store) -> Result<(), Vec<RowFailure>> {
         .map_err(failed("official_addresses"))?;
     store.review_policy().map_err(failed("review_policy"))?;
     store.contacts().map_err(failed("contacts"))?;
-    store.overrides(None).map_err(failed("review_overrides"))?;
+    for record in store.overrides(None).map_err(failed("review_overrides"))? {
+        crate::review::kept_findings(&record.findings).map_err(|error| {
+            vec![RowFailure {
+                table: "review_overrides",
+                index: None,
+                message: format!(
+                    "the findings of override {} cannot be read: {error}",
+                    record.id
+                ),
+            }]
+        })?;
+    }
     Ok(())
 }
 
@@ -531,24 +589,45 @@ impl Saleguard {
         Ok(document(&tables))
     }
 
-    /// Writes the export to `path` (through a temporary file beside it, so a failed
-    /// write never leaves half a document).
+    /// Writes the export to `path`, replacing what is there: through a private
+    /// temporary file beside it, flushed to disk first, so a failed or interrupted
+    /// write never leaves half a document.
     pub fn export_to(&self, path: &Path) -> Result<ExportSummary, AppError> {
+        let (tables, written) = self.written_export(path.parent().unwrap_or(Path::new(".")))?;
+        written
+            .persist(path)
+            .map_err(|error| file_error(path, ErrorCode::FileNotWritten, &error.error))?;
+        Ok(self.exported(path, &tables))
+    }
+
+    /// The export in a temporary file of `folder` (readable by the user only), on disk.
+    fn written_export(
+        &self,
+        folder: &Path,
+    ) -> Result<(Vec<TableRows>, tempfile::NamedTempFile), AppError> {
         let tables = self.store()?.export_rows()?;
         let text = document(&tables);
-        let partial = path.with_extension("json.partial");
-        std::fs::write(&partial, &text)
-            .and_then(|()| std::fs::rename(&partial, path))
-            .map_err(|error| {
-                let _ = std::fs::remove_file(&partial);
-                file_error(path, ErrorCode::FileNotWritten, &error)
-            })?;
-        tracing::info!(bytes = text.len(), "data exported");
-        Ok(ExportSummary {
+        let not_written =
+            |error: std::io::Error| file_error(folder, ErrorCode::FileNotWritten, &error);
+        let mut file = tempfile::Builder::new()
+            .prefix(".saleguard-export-")
+            .suffix(".partial")
+            .tempfile_in(folder)
+            .map_err(not_written)?;
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.as_file().sync_all())
+            .map_err(not_written)?;
+        Ok((tables, file))
+    }
+
+    fn exported(&self, path: &Path, tables: &[TableRows]) -> ExportSummary {
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        tracing::info!(bytes, "data exported");
+        ExportSummary {
             path: path.display().to_string(),
-            bytes: u32::try_from(text.len()).unwrap_or(u32::MAX),
-            tables: counts(&tables),
-        })
+            bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
+            tables: counts(tables),
+        }
     }
 
     /// Writes the export into the user's Downloads folder (their home folder when
@@ -571,18 +650,27 @@ impl Saleguard {
     /// over an existing file.
     pub fn export_into(&self, folder: &Path) -> Result<ExportSummary, AppError> {
         let day = &self.clock.now().to_rfc3339()[..10];
-        let path = (1..)
-            .map(|n| {
-                let suffix = if n == 1 {
-                    String::new()
-                } else {
-                    format!("-{n}")
-                };
-                folder.join(format!("saleguard-export-{day}{suffix}.json"))
-            })
-            .find(|path| !path.exists())
-            .unwrap_or_else(|| unreachable!("some name is free"));
-        self.export_to(&path)
+        let (tables, mut written) = self.written_export(folder)?;
+        for n in 1.. {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            let path = folder.join(format!("saleguard-export-{day}{suffix}.json"));
+            // Linked into place only if the name is free, even if another program
+            // takes it between our look and our write.
+            match written.persist_noclobber(&path) {
+                Ok(_) => return Ok(self.exported(&path, &tables)),
+                Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    written = error.file;
+                }
+                Err(error) => {
+                    return Err(file_error(&path, ErrorCode::FileNotWritten, &error.error));
+                }
+            }
+        }
+        unreachable!("some name is free")
     }
 
     /// The JSON Schema of the export document.

@@ -14,14 +14,16 @@ use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::kyc::KycStatus;
 use saleguard_core::ledger::{Entry, EntryKind};
 use saleguard_core::review::{
-    DiligencePolicy, DraftContribution, OfficialAddress, OverrideRefusal, Review, ReviewContext,
-    Verdict, check_override, review,
+    DiligencePolicy, DraftContribution, OfficialAddress, OverrideRefusal, ReasonProblem, Review,
+    ReviewContext, Verdict, check_override, review,
 };
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Address, Decimal};
 use saleguard_store::{BudgetRecord, OverrideRecord, ReviewPolicy, Store};
 use serde::{Deserialize, Serialize};
+
+pub use saleguard_core::review::OVERRIDE_REASON_MIN;
 
 use crate::research::Severity;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
@@ -147,14 +149,14 @@ pub enum VerdictName {
     Blocked,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct FindingDetail {
     pub name: String,
     pub value: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct FindingView {
     /// Stable: docs/review-findings.md.
@@ -753,12 +755,13 @@ impl Saleguard {
                 OverrideRefusal::NotOverridable(_) => {
                     AppError::new(ErrorCode::NotOverridable, refusal.to_string())
                 }
-                OverrideRefusal::Reason(message) => AppError::at_field(
+                OverrideRefusal::Reason(problem, message) => AppError::at_field(
                     "reason",
-                    if input.reason.trim().is_empty() {
-                        ErrorCode::Required
-                    } else {
-                        ErrorCode::InvalidText
+                    match problem {
+                        ReasonProblem::Missing => ErrorCode::Required,
+                        ReasonProblem::TooShort => ErrorCode::TooShort,
+                        ReasonProblem::TooLong => ErrorCode::TooLong,
+                        ReasonProblem::HiddenCharacters => ErrorCode::InvalidText,
                     },
                     message,
                 ),
@@ -767,8 +770,7 @@ impl Saleguard {
             AppError::at_field("to", ErrorCode::InvalidAddress, error.to_string())
         })?;
         let view = review_view(reviewed.outcome, reviewed.at);
-        let findings = serde_json::to_string(&view.findings)
-            .map_err(|error| AppError::new(ErrorCode::Internal, error.to_string()))?;
+        let findings = keep_findings(&view.findings)?;
         let record = OverrideRecord {
             id: 0,
             sale_id: reviewed.sale,
@@ -806,9 +808,59 @@ struct Reviewed {
     at: UtcTimestamp,
 }
 
+/// A finding as kept in an override's history. Its own shape, not the wire DTO's, so a
+/// change to what the UI is sent never makes old history unreadable.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeptFinding {
+    code: String,
+    severity: Severity,
+    overridable: bool,
+    message: String,
+    details: Vec<(String, String)>,
+}
+
+fn keep_findings(findings: &[FindingView]) -> Result<String, AppError> {
+    let kept: Vec<KeptFinding> = findings
+        .iter()
+        .map(|f| KeptFinding {
+            code: f.code.clone(),
+            severity: f.severity,
+            overridable: f.overridable,
+            message: f.message.clone(),
+            details: f
+                .details
+                .iter()
+                .map(|d| (d.name.clone(), d.value.clone()))
+                .collect(),
+        })
+        .collect();
+    serde_json::to_string(&kept)
+        .map_err(|error| AppError::new(ErrorCode::Internal, error.to_string()))
+}
+
+/// The findings an override kept, or why they cannot be read.
+pub(crate) fn kept_findings(text: &str) -> Result<Vec<FindingView>, String> {
+    let kept: Vec<KeptFinding> = serde_json::from_str(text).map_err(|error| error.to_string())?;
+    Ok(kept
+        .into_iter()
+        .map(|f| FindingView {
+            code: f.code,
+            severity: f.severity,
+            overridable: f.overridable,
+            message: f.message,
+            details: f
+                .details
+                .into_iter()
+                .map(|(name, value)| FindingDetail { name, value })
+                .collect(),
+        })
+        .collect())
+}
+
 fn override_view(store: &Store, record: OverrideRecord) -> Result<OverrideView, AppError> {
     let sale = store.sale(record.sale_id)?;
-    let findings: Vec<FindingView> = serde_json::from_str(&record.findings).map_err(|_| {
+    let findings = kept_findings(&record.findings).map_err(|_| {
         AppError::new(
             ErrorCode::Internal,
             format!(

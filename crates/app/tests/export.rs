@@ -6,7 +6,6 @@ mod common;
 
 use common::{DESIGNATED, OWN, app, prepared};
 use saleguard_app::contacts::ContactInput;
-use saleguard_app::export::schema_of;
 use saleguard_app::kyc::KycInput;
 use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
 use saleguard_app::review::{OverrideInput, PolicyInput, ReviewInput};
@@ -196,7 +195,23 @@ fn the_export_follows_the_committed_json_schema() {
     broken["tables"]["sales"][0]["chain_id"] = json!("1");
     broken["tables"]["contacts"][0]["nickname"] = json!("x");
     assert_eq!(validator.iter_errors(&broken).count(), 2);
-    let _ = schema_of; // the same function the app uses
+}
+
+#[test]
+fn an_empty_data_folder_exports_exactly_these_bytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut expected = String::from(
+        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 1,\n  \"tables\": {\n",
+    );
+    let mut names = DATA_TABLES.to_vec();
+    names.sort_unstable();
+    let lines: Vec<String> = names
+        .iter()
+        .map(|name| format!("    \"{name}\": []"))
+        .collect();
+    expected.push_str(&lines.join(",\n"));
+    expected.push_str("\n  }\n}\n");
+    assert_eq!(export_of(&app(dir.path())), expected);
 }
 
 /// A fresh data folder, a broken document, and the problems it must report; the
@@ -326,6 +341,32 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
     assert_refused(
         &edited(&|d| d["tables"]["budgets"][0]["total"] = json!("lots")),
         &[("$.tables.budgets", ErrorCode::InvalidValue)],
+    );
+    assert_refused(
+        &edited(&|d| d["tables"]["review_overrides"][0]["findings"] = json!("{}")),
+        &[("$.tables.review_overrides", ErrorCode::InvalidValue)],
+    );
+    // Addresses as Saleguard writes them, and no hidden characters in any text.
+    assert_refused(
+        &edited(&|d| {
+            d["tables"]["contacts"][0]["address"] = json!(
+                d["tables"]["contacts"][0]["address"]
+                    .as_str()
+                    .expect("address")
+                    .to_lowercase()
+            );
+            d["tables"]["contacts"][0]["note"] = json!("pay \u{202E}here");
+            d["tables"]["sales"][0]["contribution_address"] =
+                json!("0x0000000000000000000000000000000000000000");
+        }),
+        &[
+            (
+                "$.tables.sales[0].contribution_address",
+                ErrorCode::InvalidAddress,
+            ),
+            ("$.tables.contacts[0].address", ErrorCode::InvalidAddress),
+            ("$.tables.contacts[0].note", ErrorCode::InvalidText),
+        ],
     );
 }
 

@@ -332,9 +332,12 @@ fn an_override_keeps_the_findings_and_the_reason_and_refuses_what_can_never_be_o
     let clear =
         with(&input(sale, account, DESIGNATED, "1"), "because I want to").expect_err("clear");
     assert_eq!(clear.code, ErrorCode::NothingToOverride);
+    let too_long = "x".repeat(501);
     for (reason, code) in [
         ("", ErrorCode::Required),
-        ("too short", ErrorCode::InvalidText),
+        ("too short", ErrorCode::TooShort),
+        (too_long.as_str(), ErrorCode::TooLong),
+        ("a reason\u{2066} that hides", ErrorCode::InvalidText),
     ] {
         let refused = with(&over_cap, reason).expect_err("no reason");
         assert_eq!(
@@ -374,6 +377,34 @@ fn an_override_keeps_the_findings_and_the_reason_and_refuses_what_can_never_be_o
         vec!["sale_cap_exceeded", "diversification_exceeded"]
     );
 
+    // The history keeps its sale: one with an override but no participation can be
+    // archived, not deleted.
+    let borealis = app
+        .create_sale(saleguard_core::fixtures::native_sale_draft("Borealis"))
+        .expect("sale")
+        .id;
+    let no_kyc = with(
+        &input(borealis, account, DESIGNATED, "1"),
+        "KYC is done, the provider is slow",
+    )
+    .expect("overridden");
+    assert_eq!(
+        no_kyc
+            .findings
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect::<Vec<_>>(),
+        vec![
+            "kyc_not_approved",
+            "not_from_official_source",
+            "diligence_incomplete"
+        ]
+    );
+    assert_eq!(
+        app.delete_sale(borealis).expect_err("history").code,
+        ErrorCode::SaleHasOverrides
+    );
+
     // Kept in the history as it was, even after the budget that raised it is gone.
     let budget = app.budgets().expect("budgets")[0].id;
     app.remove_budget(budget).expect("removed");
@@ -384,9 +415,13 @@ fn an_override_keeps_the_findings_and_the_reason_and_refuses_what_can_never_be_o
     );
     assert_eq!(
         reopened
-            .review_overrides(Some(sale + 1))
+            .review_overrides(Some(borealis))
             .expect("other sale"),
-        Vec::new()
+        vec![no_kyc.clone()]
+    );
+    assert_eq!(
+        reopened.review_overrides(None).expect("all, newest first"),
+        vec![no_kyc, kept]
     );
 }
 

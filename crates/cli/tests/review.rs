@@ -416,7 +416,7 @@ fn an_override_with_a_reason_is_kept_and_listed_and_never_for_what_cannot_be_ove
 
     let short = review_with_override(&dir, "12", "", "why not");
     assert_eq!(short.status.code(), Some(2));
-    assert_eq!(error_code_of(&short), "invalid_text");
+    assert_eq!(error_code_of(&short), "too_short");
 
     let never = review_with_override(&dir, "12", "137", reason);
     assert_eq!(never.status.code(), Some(1));

@@ -24,4 +24,5 @@ pub mod vesting;
 pub use alloy_primitives::{Address, U256};
 pub use isocountry::CountryCode;
 pub use rust_decimal::Decimal;
+pub use text::is_clean_text;
 pub use url::Url;

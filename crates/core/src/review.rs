@@ -305,7 +305,16 @@ pub enum OverrideRefusal {
     /// These blocking findings can never be overridden.
     NotOverridable(Vec<FindingCode>),
     /// No reason, or one too short, too long or with hidden characters.
-    Reason(String),
+    Reason(ReasonProblem, String),
+}
+
+/// What is wrong with an override's reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReasonProblem {
+    Missing,
+    TooShort,
+    TooLong,
+    HiddenCharacters,
 }
 
 impl std::fmt::Display for OverrideRefusal {
@@ -316,7 +325,7 @@ impl std::fmt::Display for OverrideRefusal {
                 let codes: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
                 write!(f, "{} can never be overridden", codes.join(", "))
             }
-            Self::Reason(message) => f.write_str(message),
+            Self::Reason(_, message) => f.write_str(message),
         }
     }
 }
@@ -338,12 +347,24 @@ pub fn check_override(review: &Review, reason: &str) -> Result<String, OverrideR
     if !never.is_empty() {
         return Err(OverrideRefusal::NotOverridable(never));
     }
-    let reason = crate::text::checked_text(reason, OVERRIDE_REASON_MAX, true)
-        .map_err(|problem| OverrideRefusal::Reason(problem.message()))?;
+    let reason =
+        crate::text::checked_text(reason, OVERRIDE_REASON_MAX, true).map_err(|problem| {
+            let kind = match problem {
+                crate::text::TextProblem::TooLong { .. } => ReasonProblem::TooLong,
+                crate::text::TextProblem::Invalid => ReasonProblem::HiddenCharacters,
+            };
+            OverrideRefusal::Reason(kind, problem.message())
+        })?;
     if reason.chars().count() < OVERRIDE_REASON_MIN {
-        return Err(OverrideRefusal::Reason(format!(
-            "say why in at least {OVERRIDE_REASON_MIN} characters"
-        )));
+        let kind = if reason.is_empty() {
+            ReasonProblem::Missing
+        } else {
+            ReasonProblem::TooShort
+        };
+        return Err(OverrideRefusal::Reason(
+            kind,
+            format!("say why in at least {OVERRIDE_REASON_MIN} characters"),
+        ));
     }
     Ok(reason)
 }

@@ -21,6 +21,16 @@ impl TextProblem {
     }
 }
 
+/// Whether `text` has no control characters (but line breaks and tabs where
+/// `multiline`) and no invisible text-direction characters: what every stored piece of
+/// free text satisfies, for checking text that did not come through a form.
+pub fn is_clean_text(text: &str, multiline: bool) -> bool {
+    let allowed = |c: char| multiline && (c == '\n' || c == '\t');
+    !text
+        .chars()
+        .any(|c| (c.is_control() && !allowed(c)) || is_bidi_control(c))
+}
+
 /// `input` trimmed, with Windows line ends made `\n`, if it has at most `max`
 /// characters and no control or text-direction characters (line breaks and tabs are
 /// allowed in `multiline` text).
@@ -34,11 +44,7 @@ pub(crate) fn checked_text(
     if chars > max {
         return Err(TextProblem::TooLong { max, chars });
     }
-    let allowed = |c: char| multiline && (c == '\n' || c == '\t');
-    if value
-        .chars()
-        .any(|c| (c.is_control() && !allowed(c)) || is_bidi_control(c))
-    {
+    if !is_clean_text(&value, multiline) {
         return Err(TextProblem::Invalid);
     }
     Ok(value)

@@ -44,6 +44,11 @@ pub enum StoreError {
     ParticipationChanged(ParticipationId),
     #[error("sale {} has a participation, so it cannot be deleted: archive it instead", .0.0)]
     SaleHasParticipations(SaleId),
+    #[error(
+        "sale {} has overridden reviews in its history, so it cannot be deleted: archive it instead",
+        .0.0
+    )]
+    SaleHasOverrides(SaleId),
     #[error("the database could not be opened or written: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{path} could not be read: {source}")]

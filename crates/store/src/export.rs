@@ -6,7 +6,7 @@
 //! database, so every table is exported; `schema_migrations` is bookkeeping, not data.
 
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params_from_iter};
 
 use crate::{Store, StoreError};
 
@@ -265,20 +265,13 @@ impl Store {
         tables: &[TableRows],
         verify: impl FnOnce(&Store) -> Result<(), Vec<RowFailure>>,
     ) -> Result<(), ImportError> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        let outcome = self
-            .write_rows(tables)
-            .and_then(|()| verify(self).map_err(ImportError::Refused));
-        match outcome {
-            Ok(()) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(())
-            }
-            Err(error) => {
-                self.conn.execute_batch("ROLLBACK")?;
-                Err(error)
-            }
-        }
+        // Rolled back when dropped: on a refusal, a failed check, a failed commit or a
+        // panic in `verify` alike.
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        self.write_rows(tables)?;
+        verify(self).map_err(ImportError::Refused)?;
+        tx.commit()?;
+        Ok(())
     }
 
     fn write_rows(&self, tables: &[TableRows]) -> Result<(), ImportError> {

@@ -82,8 +82,8 @@ impl Store {
         self.sale(id)
     }
 
-    /// Deletes a sale; one with a participation is refused (archive it instead), so no
-    /// history is ever lost.
+    /// Deletes a sale; one with a participation or an overridden review is refused
+    /// (archive it instead), so no history is ever lost.
     pub fn delete_sale(&mut self, id: SaleId) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         let participations: i64 = tx.query_row(
@@ -93,6 +93,14 @@ impl Store {
         )?;
         if participations > 0 {
             return Err(StoreError::SaleHasParticipations(id));
+        }
+        let overrides: i64 = tx.query_row(
+            "SELECT count(*) FROM review_overrides WHERE sale_id = ?1",
+            [id.0],
+            |row| row.get(0),
+        )?;
+        if overrides > 0 {
+            return Err(StoreError::SaleHasOverrides(id));
         }
         match tx.execute("DELETE FROM sales WHERE id = ?1", [id.0])? {
             0 => Err(StoreError::SaleNotFound(id)),

@@ -2,10 +2,13 @@
 //! it, a too-short reason is refused, and the override with a real reason is kept in
 //! the sale's history of overridden reviews.
 
+use std::path::PathBuf;
+
 use saleguard_e2e::AppSession;
 use time::OffsetDateTime;
 
 const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+const IMPORT_INPUT: &str = "input[type='file'][accept='application/json,.json']";
 const REASON: &str = "The team moved the opening; I contribute on the day it opens";
 
 #[tokio::test(flavor = "current_thread")]
@@ -58,20 +61,56 @@ async fn a_blocked_review_is_overridden_with_a_reason_kept_in_the_history() {
     app.click(&format!("{reason} button[type='submit']")).await;
     app.wait_for(&format!("{reason} [name='reason'][aria-invalid='true']"))
         .await;
+    assert_eq!(
+        app.value_of("reason").await,
+        "why not",
+        "what was typed stays"
+    );
+    assert_eq!(app.count("[data-testid='override-entry']").await, 0);
     app.screenshot("review-02-reason-refused").await;
 
     app.fill_in(reason, "reason", REASON).await;
     app.click(&format!("{reason} button[type='submit']")).await;
     app.wait_for("[data-testid='override-recorded']").await;
-    app.wait_for_count("[data-testid='override-entry']", 1).await;
+    app.wait_for_count("[data-testid='override-entry']", 1)
+        .await;
     app.wait_for_text_of("[data-testid='override-reason']", REASON)
         .await;
-    app.scroll_into_view("[data-testid='override-recorded']").await;
+    app.scroll_into_view("[data-testid='override-recorded']")
+        .await;
     app.screenshot("review-03-overridden").await;
 
-    // Everything, the override too, can be exported from Settings.
+    // Everything, the override too, is exported from Settings into Downloads…
     app.click("[data-testid='nav-settings']").await;
-    app.scroll_into_view("[data-testid='export-data']").await;
-    app.screenshot("review-04-settings-export").await;
+    app.click("[data-testid='export-data']").await;
+    let exported = PathBuf::from(app.text_of("[data-testid='export-path']").await);
+    let downloads =
+        std::env::var("E2E_DOWNLOADS").expect("scripts/e2e.sh names the Downloads folder");
+    assert!(
+        exported.starts_with(&downloads),
+        "{} in {downloads}",
+        exported.display()
+    );
+    let document = std::fs::read_to_string(&exported).expect("the export is there");
+    assert!(document.contains(REASON) && document.contains("\"format_version\": 1"));
+    app.scroll_into_view("[data-testid='export-done']").await;
+    app.screenshot("review-04-exported").await;
+
+    // …is not merged into data that is already there…
+    app.pick_file(IMPORT_INPUT, &exported).await;
+    app.wait_for_text_of("[role='alert']", "was not imported")
+        .await;
+    app.screenshot("review-05-import-refused").await;
+    app.quit().await;
+
+    // …and comes back whole in an empty data folder.
+    let fresh = tempfile::tempdir().expect("temp data dir");
+    let app = AppSession::launch(fresh.path()).await;
+    app.click("[data-testid='nav-settings']").await;
+    app.pick_file(IMPORT_INPUT, &exported).await;
+    app.wait_for("[data-testid='import-done']").await;
+    app.screenshot("review-06-imported").await;
+    app.click("[data-testid='nav-sales']").await;
+    app.wait_for_text("Aurora Network").await;
     app.quit().await;
 }

@@ -11,7 +11,7 @@ CREATE TABLE contacts (
 -- (a JSON array) and the reason typed. Kept as history: never changed.
 CREATE TABLE review_overrides (
     id           INTEGER PRIMARY KEY,
-    sale_id      INTEGER NOT NULL REFERENCES sales (id) ON DELETE CASCADE,
+    sale_id      INTEGER NOT NULL REFERENCES sales (id) ON DELETE RESTRICT,
     from_address TEXT    NOT NULL CHECK (length(from_address) = 42),
     to_address   TEXT    NOT NULL CHECK (length(to_address) = 42),
     amount       TEXT    NOT NULL CHECK (amount != ''),
