@@ -229,3 +229,6 @@ export function nativeCoinSymbol(chainId: string): string | undefined {
   const symbols: Readonly<Record<string, string>> = NATIVE_COIN_SYMBOLS;
   return symbols[chainId.trim()];
 }
+
+/** The fewest characters the backend accepts as the reason to override a blocked review (the backend's own constant). */
+export { OVERRIDE_REASON_MIN } from "./bindings";

@@ -98,8 +98,8 @@ async fn a_blocked_review_is_overridden_with_a_reason_kept_in_the_history() {
 
     // …is not merged into data that is already there…
     app.pick_file(IMPORT_INPUT, &exported).await;
-    app.wait_for_text_of("[role='alert']", "was not imported")
-        .await;
+    let refusal = app.text_of("[data-testid='import-failed']").await;
+    assert!(refusal.contains("empty data folder"), "{refusal}");
     app.screenshot("review-05-import-refused").await;
     app.quit().await;
 

@@ -4,6 +4,7 @@ import { IconCheck, IconUserPlus } from "@tabler/icons-react";
 import { useId, useState, type FormEvent } from "react";
 import type { ContactInput } from "../api";
 import { FormErrorAlert } from "../common/FormErrorAlert";
+import { fieldNamesOf } from "../common/formErrors";
 import { submitOnEnterKeys } from "../common/formKeys";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { useAddContact } from "./contactsQueries";
@@ -16,9 +17,7 @@ const contactLabels: Record<ContactField, string> = {
   note: "Note",
 };
 
-function isContactField(name: string): name is ContactField {
-  return Object.hasOwn(contactLabels, name);
-}
+const isContactField = fieldNamesOf(contactLabels);
 
 const emptyContact: ContactInput = { label: "", address: "", note: "" };
 

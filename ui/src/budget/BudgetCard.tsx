@@ -60,19 +60,28 @@ function PerSaleChart({ budget }: { budget: BudgetView }) {
       <HorizontalBarChart
         aria-label={`What each sale commits of the ${budget.period} budget`}
         data-testid="budget-per-sale"
+        columns={["Sale", "Committed", "Of the total"]}
         limitPercent={budget.maxSharePercent}
-        bars={budget.perSale.map((sale) => ({
-          key: sale.saleId,
-          label: (
-            <Anchor href={routeHref({ area: "sales", view: "detail", saleId: sale.saleId })} size="sm" c="inherit">
-              {sale.projectName}
-            </Anchor>
-          ),
-          value: `${money(sale.committed, budget.currency)} · ${sale.percentOfTotal ?? "—"} %`,
-          percent: sale.percentOfTotal,
-          description: `${sale.projectName}: ${money(sale.committed, budget.currency)} committed${sale.percentOfTotal === null ? "" : `, ${sale.percentOfTotal} %`} of the ${total} total`,
-          color: "indigo",
-        }))}
+        limitName="your largest share per sale"
+        bars={budget.perSale.map((sale) => {
+          const committed = money(sale.committed, budget.currency);
+          return {
+            key: sale.saleId,
+            name: sale.projectName,
+            label: (
+              <Anchor href={routeHref({ area: "sales", view: "detail", saleId: sale.saleId })} size="xs" c="inherit">
+                {sale.projectName}
+              </Anchor>
+            ),
+            figures: [committed, sale.percentOfTotal === null ? "" : `${sale.percentOfTotal} %`],
+            percent: sale.percentOfTotal,
+            description:
+              sale.percentOfTotal === null
+                ? `${sale.projectName}: ${committed} committed of the ${total} total, percentage unknown`
+                : `${sale.projectName}: ${committed} committed, ${sale.percentOfTotal} % of the ${total} total`,
+            color: "indigo",
+          };
+        })}
       />
       {budget.maxSharePercent && (
         <Text size="xs" c="dimmed">
@@ -108,16 +117,22 @@ export function BudgetCard({ budget }: { budget: BudgetView }) {
             <Text size="sm" className="tabular-nums" data-testid="budget-committed">
               {money(budget.committed, budget.currency)} of {money(budget.total, budget.currency)} committed
             </Text>
-            <Text size="sm" fw={600} className="tabular-nums">
-              {budget.committedPercent ?? "—"} %
-            </Text>
+            {budget.committedPercent !== null && (
+              <Text size="sm" fw={600} className="tabular-nums">
+                {budget.committedPercent} %
+              </Text>
+            )}
           </Group>
           <Progress
             value={barWidth(budget.committedPercent)}
             color={barColor(budget.committedPercent)}
             size="lg"
             radius="sm"
-            aria-label={`${budget.committedPercent ?? 0} % of the ${budget.period} budget committed`}
+            aria-label={
+              budget.committedPercent === null
+                ? `The ${budget.period} budget: percentage committed unknown`
+                : `${budget.committedPercent} % of the ${budget.period} budget committed`
+            }
           />
         </div>
         {budget.unpriced > 0 && (

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { BudgetInput, PriceInput, PriceView } from "../api";
 import { DateTimeText } from "../common/DateTimeText";
 import { FormErrorAlert } from "../common/FormErrorAlert";
+import { fieldNamesOf } from "../common/formErrors";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { formatDecimalString } from "../format/amount";
 import { localPreviewOfUtcInput } from "../format/time";
@@ -34,9 +35,7 @@ const emptyBudget: BudgetInput = {
   maxSharePercent: "",
 };
 
-function isBudgetField(name: string): name is keyof BudgetInput {
-  return Object.hasOwn(budgetLabels, name);
-}
+const isBudgetField = fieldNamesOf(budgetLabels);
 
 type TextProps = { name: string; label: string; value: string; error?: string; onChange: (event: { currentTarget: { value: string } }) => void };
 
@@ -128,9 +127,7 @@ const priceLabels: Record<keyof PriceInput, string> = {
   observedAt: "Seen at (UTC)",
 };
 
-function isPriceField(name: string): name is keyof PriceInput {
-  return Object.hasOwn(priceLabels, name);
-}
+const isPriceField = fieldNamesOf(priceLabels);
 
 const emptyPrice: PriceInput = { asset: "ETH", currency: "USD", price: "", observedAt: "" };
 

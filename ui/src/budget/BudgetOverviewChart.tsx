@@ -15,21 +15,19 @@ export function BudgetOverviewChart({ budgets }: { budgets: ReadonlyArray<Budget
       </Text>
       <HorizontalBarChart
         aria-label="Committed against the total, per budget"
+        columns={["Period", "Committed", "Total", "Share"]}
         bars={budgets.map((budget) => {
           const committed = money(budget.committed, budget.currency);
           const total = money(budget.total, budget.currency);
-          const percent = budget.committedPercent ?? "—";
+          // No percentage (a total of zero): no "— %", and the summary says why the bar is empty.
+          const percent = budget.committedPercent;
           return {
             key: budget.id,
-            label: (
-              <Text size="sm" fw={600} className="tabular-nums">
-                {budget.period}
-              </Text>
-            ),
-            value: `${committed} of ${total} · ${percent} %`,
-            percent: budget.committedPercent,
-            description: `${budget.period}: ${committed} committed of ${total} (${percent} %)`,
-            color: barColor(budget.committedPercent),
+            name: budget.period,
+            figures: [committed, total, percent === null ? "" : `${percent} %`],
+            percent,
+            description: `${budget.period}: ${committed} committed of ${total} (${percent === null ? "percentage unknown" : `${percent} %`})`,
+            color: barColor(percent),
           };
         })}
       />

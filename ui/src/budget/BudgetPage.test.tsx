@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import { Chart } from "chart.js";
 import { describe, expect, it } from "vitest";
 import type { BudgetInput, BudgetView, PriceInput, PriceView, ReviewPolicy } from "../api";
 import { appErrorFixture } from "../test/fixtures";
@@ -37,6 +38,20 @@ const month: BudgetView = {
 };
 
 const policy: ReviewPolicy = { minimumGrade: "C", blockingFlags: ["no_third_party_audit"], maxPriceAgeDays: "7" };
+
+/** The cells of each row of a chart's table of figures, as text. */
+function rowsOf(chart: HTMLElement): string[][] {
+  return within(chart)
+    .getAllByTestId("chart-bar")
+    .map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent ?? ""));
+}
+
+/** What Chart.js was given to draw on a canvas: each bar's length (percent of its track), and the dashed line. */
+function drawnOn(canvas: HTMLElement): { lengths: unknown[]; limit: unknown } {
+  const chart = Chart.getChart(canvas as HTMLCanvasElement);
+  if (!chart) throw new Error("no chart was drawn on the canvas");
+  return { lengths: chart.data.datasets[0]?.data ?? [], limit: chart.options.plugins?.limitLine?.percent };
+}
 
 function backendWith(budgets: BudgetView[], prices: PriceView[] = [ethPrice]) {
   let current = budgets;
@@ -94,7 +109,10 @@ describe("the budget page", () => {
     expect(within(card).getByTestId("budget-committed")).toHaveTextContent("17,000.5 USD of 20,000 USD committed");
     expect(within(card).getByRole("progressbar", { name: "85 % of the 2027 budget committed" })).toBeInTheDocument();
     expect(card).toHaveTextContent("at most 8,000 USD per sale; at most 40 % of the total in one sale");
-    expect(within(card).getByTestId("budget-per-sale")).toHaveTextContent("Aurora Network12,000.5 USD · 60 %");
+    expect(rowsOf(within(card).getByTestId("budget-per-sale"))).toEqual([
+      ["Aurora Network", "12,000.5 USD", "60 %"],
+      ["Borealis", "5,000 USD", "25 %"],
+    ]);
     expect(card).toHaveTextContent("1 payment(s) of this period have no price in USD");
     expect(screen.getByTestId("price-row")).toHaveTextContent("3,012.5 USD");
   });
@@ -141,25 +159,64 @@ describe("the budget page", () => {
     });
   });
 
-  it("charts committed against the total per budget, and each sale's part, with a label on every bar", async () => {
+  it("charts committed against the total per budget, and each sale's part, with the exact figures as text", async () => {
     backendWith([year, month]);
     renderApp("#/budget");
 
     const overview = await screen.findByTestId("budget-overview");
-    expect(within(overview).getAllByRole("img").map((bar) => bar.getAttribute("aria-label"))).toEqual([
-      "2027: 17,000.5 USD committed of 20,000 USD (85 %)",
-      "2027-03: 250 EUR committed of 1,000 EUR (25 %)",
+    const overviewCanvas = within(overview).getByRole("img");
+    expect(overviewCanvas.tagName).toBe("CANVAS");
+    expect(overviewCanvas).toHaveAccessibleName(
+      "Committed against the total, per budget: 2027: 17,000.5 USD committed of 20,000 USD (85 %); 2027-03: 250 EUR committed of 1,000 EUR (25 %).",
+    );
+    await waitFor(() => expect(drawnOn(overviewCanvas)).toEqual({ lengths: [85, 25], limit: null }));
+    expect(rowsOf(overview)).toEqual([
+      ["2027", "17,000.5 USD", "20,000 USD", "85 %"],
+      ["2027-03", "250 EUR", "1,000 EUR", "25 %"],
     ]);
-    expect(within(overview).getByRole("img", { name: "2027: 17,000.5 USD committed of 20,000 USD (85 %)" })).toHaveStyle({ width: "85%" });
+    expect(within(overview).getByRole("table", { name: "Committed against the total, per budget" })).toBeInTheDocument();
 
     const [yearCard] = screen.getAllByTestId("budget-card");
-    const perSale = within(yearCard as HTMLElement).getByRole("list", { name: "What each sale commits of the 2027 budget" });
-    expect(within(perSale).getByRole("img", { name: "Aurora Network: 12,000.5 USD committed, 60 % of the 20,000 USD total" })).toHaveStyle({
-      width: "60%",
-    });
-    expect(within(perSale).getByRole("img", { name: "Borealis: 5,000 USD committed, 25 % of the 20,000 USD total" })).toBeInTheDocument();
-    expect(within(perSale).getByRole("link", { name: "Aurora Network" })).toHaveAttribute("href", "#/sales/3");
+    const perSale = within(yearCard as HTMLElement).getByTestId("budget-per-sale");
+    const perSaleCanvas = within(perSale).getByRole("img");
+    expect(perSaleCanvas).toHaveAccessibleName(
+      "What each sale commits of the 2027 budget: Aurora Network: 12,000.5 USD committed, 60 % of the 20,000 USD total; " +
+        "Borealis: 5,000 USD committed, 25 % of the 20,000 USD total; the dashed line is your largest share per sale, at 40 %.",
+    );
+    await waitFor(() => expect(drawnOn(perSaleCanvas)).toEqual({ lengths: [60, 25], limit: 40 }));
+    const figures = within(perSale).getByRole("table", { name: "What each sale commits of the 2027 budget" });
+    expect(within(figures).getByRole("link", { name: "Aurora Network" })).toHaveAttribute("href", "#/sales/3");
     expect(yearCard).toHaveTextContent("The dashed line is your largest share per sale: 40 % of the total.");
+  });
+
+  it("writes no percentage where there is none, and says so in the chart's summary", async () => {
+    const empty: BudgetView = {
+      ...month,
+      id: 3,
+      period: "2027-04",
+      total: "0",
+      committed: "0",
+      committedPercent: null,
+      perSale: [{ saleId: 6, projectName: "Dione", committed: "0", percentOfTotal: null }],
+    };
+    backendWith([empty]);
+    renderApp("#/budget");
+
+    const overview = await screen.findByTestId("budget-overview");
+    expect(within(overview).getByRole("img")).toHaveAccessibleName(
+      "Committed against the total, per budget: 2027-04: 0 EUR committed of 0 EUR (percentage unknown).",
+    );
+    await waitFor(() => expect(drawnOn(within(overview).getByRole("img"))).toEqual({ lengths: [null], limit: null }));
+    expect(rowsOf(overview)).toEqual([["2027-04", "0 EUR", "0 EUR", ""]]);
+    expect(overview).not.toHaveTextContent("%");
+
+    const card = screen.getByTestId("budget-card");
+    expect(within(card).getByRole("progressbar", { name: "The 2027-04 budget: percentage committed unknown" })).toBeInTheDocument();
+    expect(within(card).getByTestId("budget-per-sale")).not.toHaveTextContent("%");
+    expect(within(within(card).getByTestId("budget-per-sale")).getByRole("img")).toHaveAccessibleName(
+      "What each sale commits of the 2027-04 budget: Dione: 0 EUR committed of the 0 EUR total, percentage unknown.",
+    );
+    expect(card).not.toHaveTextContent("—");
   });
 
   it("saves the review rules, and keeps a refused staleness limit at its input", async () => {

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import type { ReviewPolicy } from "../api";
 import { FailureAlert } from "../common/FailureAlert";
 import { FormErrorAlert } from "../common/FormErrorAlert";
+import { fieldNamesOf } from "../common/formErrors";
 import { submitOnEnterKeys } from "../common/formKeys";
 import { LoadingState } from "../common/LoadingState";
 import { UnitLabel } from "../common/UnitLabel";
@@ -20,9 +21,7 @@ const policyLabels: Record<PolicyField, string> = {
   maxPriceAgeDays: "Price staleness limit",
 };
 
-function isPolicyField(name: string): name is PolicyField {
-  return Object.hasOwn(policyLabels, name);
-}
+const isPolicyField = fieldNamesOf(policyLabels);
 
 /** The grades a sale may need, best first (docs/diligence-grade.md: A, B, C, D, F). */
 const gradeChoices = [

@@ -22,6 +22,7 @@ const hints: Partial<Record<ErrorCode, string>> = {
   not_overridable: "Fix what can never be overridden (the chain or the destination address), then review again.",
   contact_not_found: "It may have been removed already: the list shows what is kept now.",
   sale_has_participations: "Archive the sale instead: it is kept with its participation's history, out of the way.",
+  sale_has_overrides: "Archive the sale instead: it is kept with its overridden reviews and their reasons, out of the way.",
   // The keyring_* messages already say what to do (they name the keyring of the system).
 };
 

@@ -13,7 +13,10 @@ export type FormErrors<Field extends string> = {
 
 export const noFormErrors: FormErrors<never> = { fields: {}, general: [] };
 
-/** Tells a form's own field names (the keys of its input) from any other name. */
+/**
+ * Tells a form's own field names from any other name: the keys of its empty input, or of its
+ * field labels (`fieldNamesOf(contactLabels)`), so the list of fields is written once.
+ */
 export function fieldNamesOf<Input extends object>(input: Input): (name: string) => name is Extract<keyof Input, string> {
   return (name): name is Extract<keyof Input, string> => Object.hasOwn(input, name);
 }

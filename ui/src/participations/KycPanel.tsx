@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { KycInput, KycStatus, Participation } from "../api";
 import { DateTimeText } from "../common/DateTimeText";
 import { FormErrorAlert } from "../common/FormErrorAlert";
+import { fieldNamesOf } from "../common/formErrors";
 import { submitOnEnterKeys } from "../common/formKeys";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { formatUtcDateTime, localPreviewOfUtcInput } from "../format/time";
@@ -25,9 +26,7 @@ const kycFieldLabels: Record<keyof KycInput, string> = {
   notes: "Notes",
 };
 
-function isKycField(name: string): name is keyof KycInput {
-  return Object.hasOwn(kycFieldLabels, name);
-}
+const isKycField = fieldNamesOf(kycFieldLabels);
 
 /** The KYC status from the history (recorded there as steps) and the details the user keeps. */
 function KycForm({ participation }: { participation: Participation }) {

@@ -1,22 +1,8 @@
 import { Anchor, Group, Paper, Progress, Stack, Text } from "@mantine/core";
 import { IconPigMoney } from "@tabler/icons-react";
 import type { BudgetImpact } from "../api";
-import { formatDecimalString } from "../format/amount";
+import { clampToTrack, money, percentValue } from "../budget/budgetFormat";
 import { routeHref } from "../shell/route";
-
-function money(amount: string, currency: string): string {
-  return `${formatDecimalString(amount)} ${currency}`;
-}
-
-/** A percentage string from the backend as a number, for a CSS width only (never for money). */
-function widthOf(percent: string | null): number {
-  const value = percent === null ? 0 : Number(percent);
-  return Number.isFinite(value) ? value : 0;
-}
-
-function clampWidth(value: number, max = 100): number {
-  return Math.max(0, Math.min(value, max));
-}
 
 /** "This uses 22 % of your 2027 USD budget; 61 % left." — or what it is worth when the total is zero. */
 export function budgetImpactSentence(impact: BudgetImpact): string {
@@ -57,8 +43,8 @@ export function BudgetImpactText({ impact, priceMissing = false }: BudgetImpactT
     );
   }
   // Widths only: what was committed before, then this contribution, of the total.
-  const before = clampWidth(100 - widthOf(impact.usesPercent) - widthOf(impact.leftAfterPercent));
-  const uses = clampWidth(widthOf(impact.usesPercent), 100 - before);
+  const before = clampToTrack(100 - percentValue(impact.usesPercent) - percentValue(impact.leftAfterPercent));
+  const uses = clampToTrack(percentValue(impact.usesPercent), 100 - before);
   const over = impact.leftAfterPercent?.startsWith("-") ?? false;
   return (
     <Paper withBorder radius="md" p="md" data-testid="budget-impact">

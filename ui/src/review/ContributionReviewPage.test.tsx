@@ -106,6 +106,7 @@ describe("reviewing a contribution", () => {
     expect(within(entry).getByTestId("override-reason")).toHaveTextContent("The team announced an early start.");
     expect(entry).toHaveTextContent("2 ETH");
     expect(within(entry).getByTestId("override-findings")).toHaveTextContent("sale_not_open_yet");
+    expect(within(entry).getByTestId("severity-mark")).toHaveTextContent("Blocks");
     expect(screen.queryByTestId("overrides-empty")).toBeNull();
   });
 

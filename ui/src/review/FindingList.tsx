@@ -5,6 +5,7 @@ import type { Finding, FindingDetail, Severity } from "../api";
 import { AddressText } from "../common/AddressText";
 import { DateTimeText } from "../common/DateTimeText";
 import { detailName, severityLooks, severityOrder } from "./reviewLooks";
+import { SeverityMark } from "./SeverityMark";
 
 const addressPattern = /^0x[0-9a-fA-F]{40}$/;
 const timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -53,10 +54,9 @@ function OverridableBadge({ overridable }: { overridable: boolean }) {
   );
 }
 
-/** One finding: its plain message, whether it can be overridden (blocks only), its details and its stable code. */
+/** One finding: its severity (icon and word), its plain message, whether it can be overridden (blocks only), its details and its stable code. */
 export function FindingCard({ finding }: { finding: Finding }) {
   const looks = severityLooks[finding.severity];
-  const SeverityIcon = looks.icon;
   return (
     <Paper
       withBorder
@@ -70,7 +70,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Group gap="xs" align="flex-start" wrap="nowrap" style={{ minWidth: 0 }}>
-            <SeverityIcon size={18} color={`var(--mantine-color-${looks.color}-6)`} aria-hidden="true" style={{ flexShrink: 0, marginTop: 2 }} />
+            <SeverityMark severity={finding.severity} iconSize={18} />
             <Text size="sm" fw={500} data-testid="finding-message">
               {finding.message}
             </Text>

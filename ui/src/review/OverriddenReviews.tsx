@@ -7,8 +7,8 @@ import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { formatDecimalString } from "../format/amount";
-import { severityLooks } from "./reviewLooks";
 import { useSaleReviewOverrides } from "./reviewQueries";
+import { SeverityMark } from "./SeverityMark";
 
 function OverrideItem({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -27,24 +27,17 @@ function OverrideItem({ label, children }: { label: string; children: ReactNode 
 function OverriddenFindings({ override }: { override: ReviewOverride }) {
   return (
     <Stack gap={4} data-testid="override-findings">
-      {override.findings.map((finding, index) => {
-        const looks = severityLooks[finding.severity];
-        const SeverityIcon = looks.icon;
-        return (
-          <Group key={`${finding.code}-${index}`} gap="xs" wrap="nowrap" align="flex-start">
-            <SeverityIcon size={16} color={`var(--mantine-color-${looks.color}-6)`} aria-hidden="true" style={{ flexShrink: 0, marginTop: 2 }} />
-            <Text size="sm">
-              <Text span size="sm" fw={600}>
-                {looks.word}
-              </Text>{" "}
-              <Text span size="xs" ff="monospace" c="dimmed">
-                {finding.code}
-              </Text>{" "}
-              · {finding.message}
-            </Text>
-          </Group>
-        );
-      })}
+      {override.findings.map((finding, index) => (
+        <Group key={`${finding.code}-${index}`} gap="xs" wrap="nowrap" align="flex-start">
+          <SeverityMark severity={finding.severity} />
+          <Text size="sm">
+            <Text span size="xs" ff="monospace" c="dimmed">
+              {finding.code}
+            </Text>{" "}
+            · {finding.message}
+          </Text>
+        </Group>
+      ))}
     </Stack>
   );
 }

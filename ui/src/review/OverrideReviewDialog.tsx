@@ -1,15 +1,16 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { IconShieldCheck } from "@tabler/icons-react";
 import type { FormEvent } from "react";
-import type { ReviewInput, ReviewOverride } from "../api";
+import { OVERRIDE_REASON_MIN, type ReviewInput, type ReviewOverride } from "../api";
 import { FormErrorAlert } from "../common/FormErrorAlert";
 import { submitOnEnterKeys } from "../common/formKeys";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { useOverrideReview } from "./reviewQueries";
 
-/** The backend's shortest reason (characters, not counting spaces at either end). */
-export const minimumReasonChars = 10;
-
+/**
+ * The only field of the form. The backend refuses a reason there (code `required`,
+ * `too_short`, `too_long` or `invalid_text`), shown beside the input with the text kept.
+ */
 function isReasonField(name: string): name is "reason" {
   return name === "reason";
 }
@@ -68,7 +69,7 @@ function OverrideReviewForm({ onClose, input, blockCount, reason, onReasonChange
           autosize
           minRows={3}
           maxRows={8}
-          description={`At least ${minimumReasonChars} characters. Kept in the history with the findings. Ctrl+Enter to submit.`}
+          description={`At least ${OVERRIDE_REASON_MIN} characters. Kept in the history with the findings. Ctrl+Enter to submit.`}
           data-autofocus
         />
         <Group justify="flex-end" gap="sm">

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { OverrideInput } from "../api";
+import { OVERRIDE_REASON_MIN, type AppError, type ErrorCode, type OverrideInput } from "../api";
 import { appErrorFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderComponent } from "../test/renderComponent";
@@ -18,11 +18,20 @@ import {
 import { ReviewPanel } from "./ReviewPanel";
 
 const input = reviewInputFixture();
-const shortReasonRefusal = appErrorFixture({
-  code: "invalid_text",
-  message: "a reason of at least 10 characters",
-  field: "reason",
-});
+const shortReasonRefusal = reasonRefusal("too_short", `a reason of at least ${OVERRIDE_REASON_MIN} characters`);
+
+/** The backend's refusal of a reason, at the field `reason`. */
+function reasonRefusal(code: ErrorCode, message: string): AppError {
+  return appErrorFixture({ code, message: `reason: ${message}`, field: "reason", invalidFields: [{ field: "reason", code, message }] });
+}
+
+/** Every way the backend refuses a reason, with what is typed. */
+const reasonRefusals: ReadonlyArray<{ code: ErrorCode; typed: string; message: string }> = [
+  { code: "required", typed: "   ", message: "a reason is required" },
+  { code: "too_short", typed: "Too short", message: `a reason of at least ${OVERRIDE_REASON_MIN} characters` },
+  { code: "too_long", typed: "A reason that goes on and on.", message: "at most 500 characters" },
+  { code: "invalid_text", typed: "A reason with a hidden\u200bcharacter", message: "no hidden or control characters" },
+];
 
 function groupTitles(): string[] {
   return screen.getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent ?? "");
@@ -42,6 +51,8 @@ describe("the review panel", () => {
     const blocks = screen.getByTestId("findings-block");
     expect(within(blocks).getByTestId("finding-message")).toHaveTextContent(notDesignatedFinding.message);
     expect(within(blocks).getByTestId("finding-overridable")).toHaveTextContent("can be overridden");
+    // Each card says its severity in a word, not by its colour and icon alone.
+    expect(within(blocks).getByTestId("finding")).toHaveTextContent(`Blocks${notDesignatedFinding.message}`);
     // Details by name, addresses with their fingerprint.
     const details = within(blocks).getByTestId("finding-details");
     expect(details).toHaveTextContent("Designated address");
@@ -52,6 +63,7 @@ describe("the review panel", () => {
     expect(warnings).toHaveTextContent(noSourceWarning.message);
     expect(within(warnings).queryByTestId("finding-overridable"), "only blocks say whether they can be overridden").toBeNull();
     expect(screen.getByTestId("findings-info")).toHaveTextContent(firstTimeInfo.message);
+    expect(screen.getAllByTestId("severity-mark").map((mark) => mark.textContent)).toEqual(["Blocks", "Warning", "Info"]);
 
     expect(screen.getByTestId("budget-impact-sentence")).toHaveTextContent("This uses 22 % of your 2027 USD budget; 61 % left.");
     expect(screen.getByTestId("budget-impact-figures")).toHaveTextContent(
@@ -125,7 +137,7 @@ describe("the review panel", () => {
     const dialog = await screen.findByRole("dialog", { name: "Override the blocks" });
     const reason = within(dialog).getByRole("textbox", { name: "Reason" });
     await waitFor(() => expect(reason).toHaveFocus());
-    expect(reason).toHaveAccessibleDescription(expect.stringContaining("At least 10 characters"));
+    expect(reason).toHaveAccessibleDescription(expect.stringContaining(`At least ${OVERRIDE_REASON_MIN} characters`));
     await user.type(reason, "Too short");
     await user.click(within(dialog).getByRole("button", { name: "Override and keep in history" }));
 
@@ -145,6 +157,26 @@ describe("the review panel", () => {
     expect(recorded).toHaveTextContent("Your reason: “Too short: the project moved the opening forward”");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(screen.queryByRole("button", { name: "Override with a reason…" }), "one override per review").toBeNull();
+  });
+
+  it.each(reasonRefusals)("shows a refused reason ($code) at the Reason field and keeps the text", async ({ code, typed, message }) => {
+    fakeBackend({
+      override_review: () => {
+        throw reasonRefusal(code, message);
+      },
+    });
+    const { user } = renderComponent(<ReviewPanel review={reviewFixture({ findings: [findingFixture()] })} input={input} />);
+
+    await user.click(screen.getByRole("button", { name: "Override with a reason…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Override the blocks" });
+    const reason = within(dialog).getByRole("textbox", { name: "Reason" });
+    await user.type(reason, typed);
+    await user.click(within(dialog).getByRole("button", { name: "Override and keep in history" }));
+
+    await waitFor(() => expect(reason).toHaveAttribute("aria-invalid", "true"));
+    expect(reason).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(reason).toHaveValue(typed);
+    expect(within(dialog).getByTestId("override-alert"), "the alert names the field, not the whole message").not.toHaveTextContent(message);
   });
 
   it("shows a refusal that is not about the reason as an alert, and keeps the reason when closed with Escape", async () => {

@@ -1,4 +1,5 @@
 import type { ReviewInput } from "../api";
+import { fieldNamesOf } from "../common/formErrors";
 
 export type ReviewField = Exclude<keyof ReviewInput, "saleId">;
 
@@ -11,9 +12,7 @@ export const reviewFieldLabels: Record<ReviewField, string> = {
   at: "At (UTC)",
 };
 
-export function isReviewField(name: string): name is ReviewField {
-  return Object.hasOwn(reviewFieldLabels, name);
-}
+export const isReviewField = fieldNamesOf(reviewFieldLabels);
 
 export function sameReviewInput(a: ReviewInput, b: ReviewInput): boolean {
   return (Object.keys(reviewFieldLabels) as ReviewField[]).every((field) => a[field] === b[field]) && a.saleId === b.saleId;

@@ -4,6 +4,7 @@ import { IconCheck, IconPlus } from "@tabler/icons-react";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import type { OfficialAddressInput, Sale } from "../api";
 import { FormErrorAlert } from "../common/FormErrorAlert";
+import { fieldNamesOf } from "../common/formErrors";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { localPreviewOfUtcInput } from "../format/time";
 import { useAddOfficialAddress } from "./salesQueries";
@@ -16,9 +17,7 @@ const officialAddressLabels: Record<OfficialAddressField, string> = {
   seenAt: "When you saw it (UTC)",
 };
 
-function isOfficialAddressField(name: string): name is OfficialAddressField {
-  return Object.hasOwn(officialAddressLabels, name);
-}
+const isOfficialAddressField = fieldNamesOf(officialAddressLabels);
 
 const emptyInput: OfficialAddressInput = { address: "", source: "", seenAt: "" };
 

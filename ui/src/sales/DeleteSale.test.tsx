@@ -80,6 +80,21 @@ describe("deleting a sale", () => {
     expect(screen.getByTestId("confirm-delete")).toBeInTheDocument();
   });
 
+  it("offers to archive instead when the sale has overridden reviews in its history", async () => {
+    backendWith(saleFixture({ id: 9, projectName: "Kept Protocol" }), () => {
+      throw appErrorFixture({
+        code: "sale_has_overrides",
+        message: "sale 9 has overridden reviews in its history, so it cannot be deleted: archive it instead",
+      });
+    });
+    const { user } = renderApp("#/sales/9");
+    await user.click(await screen.findByTestId("delete-sale"));
+    await user.click(await screen.findByTestId("confirm-delete"));
+    const refused = await screen.findByTestId("delete-refused");
+    expect(refused).toHaveTextContent("has overridden reviews in its history");
+    expect(screen.getByRole("button", { name: "Archive instead" })).toHaveFocus();
+  });
+
   it("offers to archive instead when the sale has a participation, and archives it", async () => {
     const backend = backendWith(saleFixture({ id: 9, projectName: "Kept Protocol" }), () => {
       throw appErrorFixture({

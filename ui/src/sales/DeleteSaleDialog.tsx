@@ -13,8 +13,8 @@ type DeleteSaleDialogProps = {
   onClose: () => void;
 };
 
-/** Why the sale cannot be deleted (it has a participation), and the way out: archiving it. */
-function KeptForItsParticipation({ sale, reason }: { sale: Sale; reason: unknown }) {
+/** Why the sale cannot be deleted (it has a participation or overridden reviews), and the way out: archiving it. */
+function KeptForItsHistory({ sale, reason }: { sale: Sale; reason: unknown }) {
   return (
     <Alert
       color="yellow"
@@ -28,8 +28,8 @@ function KeptForItsParticipation({ sale, reason }: { sale: Sale; reason: unknown
         <Text size="sm">{failureMessage(reason)}</Text>
         <Text size="sm">
           {sale.archivedAt === null
-            ? "Deleting it would lose its participation's history. Archive it instead: it is kept with that history, out of the way, and can be brought back at any time."
-            : "It is already archived: kept with its participation's history, out of the way."}
+            ? "Deleting it would lose its history. Archive it instead: it is kept with that history, out of the way, and can be brought back at any time."
+            : "It is already archived: kept with its history, out of the way."}
         </Text>
       </Stack>
     </Alert>
@@ -41,7 +41,8 @@ export function DeleteSaleDialog({ sale, opened, onClose }: DeleteSaleDialogProp
   const deleteSale = useDeleteSale(sale.id);
   const archiveSale = useSetSaleArchived(sale.id);
   const archiveButtonRef = useRef<HTMLButtonElement>(null);
-  const refused = hasErrorCode(deleteSale.error, "sale_has_participations");
+  const refused =
+    hasErrorCode(deleteSale.error, "sale_has_participations") || hasErrorCode(deleteSale.error, "sale_has_overrides");
   const canArchiveInstead = refused && sale.archivedAt === null;
   const busy = deleteSale.isPending || archiveSale.isPending;
 
@@ -97,7 +98,7 @@ export function DeleteSaleDialog({ sale, opened, onClose }: DeleteSaleDialogProp
           </Text>{" "}
           ({sale.tokenSymbol}) and all its terms will be removed from this computer. This cannot be undone.
         </Text>
-        {refused && <KeptForItsParticipation sale={sale} reason={deleteSale.error} />}
+        {refused && <KeptForItsHistory sale={sale} reason={deleteSale.error} />}
         {deleteSale.isError && !refused && <FailureAlert title="The sale was not deleted" error={deleteSale.error} />}
         {archiveSale.isError && <FailureAlert title="The sale was not archived" error={archiveSale.error} />}
         <Group justify="flex-end" gap="sm">

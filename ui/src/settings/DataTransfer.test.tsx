@@ -68,12 +68,12 @@ describe("export and import in Settings", () => {
     expect(backend.callsTo("import_data")[0]?.args).toEqual({ contents: exportText });
   });
 
-  it("lists every problem of a refused file at its JSON path", async () => {
+  it("lists every problem of a refused file at its JSON path, after how many there are", async () => {
     settingsBackend({
       import_data: () => {
         throw appErrorFixture({
           code: "import_refused",
-          message: "nothing was imported: 2 problems in the file; $.tables.sales[0].chain_id: expected a whole number, found text (and 1 more)",
+          message: "nothing was imported: 2 problems in the file",
           invalidFields: [
             { field: "$.tables.sales[0].chain_id", code: "invalid_value", message: "expected a whole number, found text" },
             { field: "$.tables.participations[0].sale_id", code: "unknown_reference", message: "no sales row with id 9" },
@@ -86,12 +86,62 @@ describe("export and import in Settings", () => {
     await user.upload(fileInput(), new File(["{}"], "old.json", { type: "application/json" }));
     const problems = await screen.findByTestId("import-problems");
     expect(problems).toHaveTextContent("old.json was not imported");
+    expect(within(problems).getByTestId("import-problems-lead")).toHaveTextContent(/^Nothing was imported: 2 problems in the file\.$/);
     expect(problems).toHaveTextContent("Nothing was changed.");
     const items = within(problems).getAllByRole("listitem");
     expect(items.map((item) => item.textContent)).toEqual([
       "$.tables.sales[0].chain_id: expected a whole number, found text",
       "$.tables.participations[0].sale_id: no sales row with id 9",
     ]);
+  });
+
+  it("says so when the backend listed only the first problems", async () => {
+    settingsBackend({
+      import_data: () => {
+        throw appErrorFixture({
+          code: "import_refused",
+          message: "nothing was imported: 250 problems in the file (the first 200 are listed)",
+          invalidFields: Array.from({ length: 200 }, (_, index) => ({
+            field: `$.tables.sales[${index}].chain_id`,
+            code: "invalid_value" as const,
+            message: "expected a whole number, found text",
+          })),
+        });
+      },
+    });
+    const { user } = renderApp("#/settings");
+    await screen.findByRole("button", { name: "Import an export…" });
+    await user.upload(fileInput(), new File(["{}"], "big.json", { type: "application/json" }));
+    const problems = await screen.findByTestId("import-problems");
+    expect(within(problems).getByTestId("import-problems-lead")).toHaveTextContent(
+      "Nothing was imported: 250 problems in the file (the first 200 are listed).",
+    );
+    expect(within(problems).getAllByRole("listitem")).toHaveLength(200);
+  });
+
+  it("refuses a file that is not UTF-8 text without sending it to the backend", async () => {
+    const backend = settingsBackend({ import_data: () => ({ tables: [] }) });
+    const { user } = renderApp("#/settings");
+    await screen.findByRole("button", { name: "Import an export…" });
+    // {"café"} in Latin-1: the é is the single byte 0xE9, which is not UTF-8.
+    const latin1 = new Uint8Array([0x7b, 0x22, 0x63, 0x61, 0x66, 0xe9, 0x22, 0x7d]);
+    await user.upload(fileInput(), new File([latin1], "latin1.json", { type: "application/json" }));
+    const problems = await screen.findByTestId("import-problems");
+    expect(problems).toHaveTextContent("latin1.json was not imported");
+    expect(within(problems).getByTestId("import-problems-lead")).toHaveTextContent("Nothing was imported: 1 problem in the file.");
+    expect(problems).toHaveTextContent("Nothing was changed.");
+    expect(within(problems).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["$: the file is not UTF-8 text"]);
+    expect(backend.callsTo("import_data")).toHaveLength(0);
+  });
+
+  it("sends UTF-8 text beyond ASCII exactly as it is in the file", async () => {
+    const backend = settingsBackend({ import_data: () => ({ tables: [] }) });
+    const { user } = renderApp("#/settings");
+    await screen.findByRole("button", { name: "Import an export…" });
+    const text = '{"note": "café ✓"}';
+    await user.upload(fileInput(), new File([new TextEncoder().encode(text)], "utf8.json", { type: "application/json" }));
+    await screen.findByTestId("import-done");
+    expect(backend.callsTo("import_data")[0]?.args).toEqual({ contents: text });
   });
 
   it("explains that an import only goes into an empty data folder", async () => {

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDatabaseExport, IconDatabaseImport, IconFileAlert } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { api, isAppError, type AppError, type ExportSummary, type TableCount } from "../api";
+import { api, isAppError, type ExportSummary, type TableCount } from "../api";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { FailureAlert } from "../common/FailureAlert";
 
@@ -63,18 +63,57 @@ function ExportDone({ summary }: { summary: ExportSummary }) {
   );
 }
 
-/** The backend lists at most this many problems (crates/app/src/export.rs). */
-const LISTED_PROBLEMS = 200;
+/** Why a file was kept out: the lead sentence, then each problem at its place in the file (a JSON path). */
+type ImportRefusal = { lead: string; problems: ReadonlyArray<{ field: string; message: string }> };
 
-/** An import refused for what is in the file: every problem, at its place in the file. */
-function ImportProblems({ error, fileName }: { error: AppError; fileName: string }) {
+/** The picked file's bytes are not UTF-8: refused here, so no character of it is silently replaced. */
+class NotUtf8Error extends Error {
+  constructor() {
+    super("nothing was imported: 1 problem in the file");
+    this.name = "NotUtf8Error";
+  }
+}
+
+/** The file's text, exactly: a byte sequence that is not UTF-8 is refused rather than turned into U+FFFD. */
+async function readUtf8(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new NotUtf8Error();
+  }
+}
+
+/** The refusal to list, if the import failed for what is in the file (not for where it was to go). */
+function importRefusalOf(error: unknown): ImportRefusal | null {
+  if (error instanceof NotUtf8Error) {
+    return { lead: error.message, problems: [{ field: "$", message: "the file is not UTF-8 text" }] };
+  }
+  if (isAppError(error) && error.code === "import_refused") {
+    return { lead: error.message, problems: error.invalidFields };
+  }
+  return null;
+}
+
+/** "nothing was imported: 2 problems in the file" as a sentence: capital first, full stop last. */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+/** An import refused for what is in the file: how many problems (the lead), then each at its place in the file. */
+function ImportProblems({ refusal, fileName }: { refusal: ImportRefusal; fileName: string }) {
   return (
     <Alert color="red" variant="light" icon={<IconFileAlert />} title={`${fileName} was not imported`} role="alert" data-testid="import-problems">
       <Stack gap="xs">
+        <Text size="sm" fw={500} data-testid="import-problems-lead">
+          {asSentence(refusal.lead)}
+        </Text>
         <Text size="sm">Nothing was changed. Fix these problems in the file, or export it again:</Text>
         <ScrollArea.Autosize mah={240}>
           <List size="sm" spacing={4}>
-            {error.invalidFields.map((problem, index) => (
+            {refusal.problems.map((problem, index) => (
               <List.Item key={`${problem.field}-${index}`}>
                 <Text span size="sm" ff="monospace">
                   {problem.field}
@@ -84,11 +123,6 @@ function ImportProblems({ error, fileName }: { error: AppError; fileName: string
             ))}
           </List>
         </ScrollArea.Autosize>
-        {error.invalidFields.length >= LISTED_PROBLEMS && (
-          <Text size="sm" c="dimmed">
-            Only the first {LISTED_PROBLEMS} are listed. {error.message}
-          </Text>
-        )}
       </Stack>
     </Alert>
   );
@@ -99,7 +133,7 @@ function ImportPanel() {
   const [fileName, setFileName] = useState("");
   const resetRef = useRef<() => void>(null);
   const imported = useMutation({
-    mutationFn: async (file: File) => api.importData(await file.text()),
+    mutationFn: async (file: File) => api.importData(await readUtf8(file)),
     // Everything the window shows may have changed.
     onSuccess: async (summary) => {
       await queryClient.invalidateQueries();
@@ -112,7 +146,7 @@ function ImportPanel() {
     },
     onSettled: () => resetRef.current?.(),
   });
-  const refusedForContent = imported.isError && isAppError(imported.error) && imported.error.code === "import_refused";
+  const refusal = imported.isError ? importRefusalOf(imported.error) : null;
   return (
     <Stack gap="sm">
       <Group>
@@ -136,8 +170,12 @@ function ImportPanel() {
           problem changes nothing.
         </Text>
       </Group>
-      {refusedForContent && isAppError(imported.error) && <ImportProblems error={imported.error} fileName={fileName} />}
-      {imported.isError && !refusedForContent && <FailureAlert title={`${fileName} was not imported`} error={imported.error} />}
+      {refusal && <ImportProblems refusal={refusal} fileName={fileName} />}
+      {imported.isError && !refusal && (
+        <div data-testid="import-failed">
+          <FailureAlert title={`${fileName} was not imported`} error={imported.error} />
+        </div>
+      )}
       {imported.isSuccess && (
         <Alert color="teal" variant="light" icon={<IconCheck />} title={`${fileName} imported`} data-testid="import-done">
           <Text size="sm">{describeTables(imported.data.tables)}.</Text>

@@ -4,6 +4,8 @@ import { notifications } from "@mantine/notifications";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { cleanup } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
+// jsdom has no canvas: the charts (Chart.js) draw on this stand-in, whose calls can be inspected.
+import "vitest-canvas-mock";
 
 Object.defineProperty(window, "matchMedia", {
   writable: true,
