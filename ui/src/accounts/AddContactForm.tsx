@@ -1,11 +1,11 @@
-import { Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Group, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconUserPlus } from "@tabler/icons-react";
-import { useId, useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { ContactInput } from "../api";
+import { FormCard } from "../common/FormCard";
 import { FormErrorAlert } from "../common/FormErrorAlert";
 import { fieldNamesOf } from "../common/formErrors";
-import { submitOnEnterKeys } from "../common/formKeys";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { useAddContact } from "./contactsQueries";
 
@@ -25,7 +25,6 @@ const emptyContact: ContactInput = { label: "", address: "", note: "" };
 export function AddContactForm() {
   const addContact = useAddContact();
   const [input, setInput] = useState<ContactInput>(emptyContact);
-  const titleId = useId();
   const submission = useFormSubmit({
     isField: isContactField,
     whenUnexpected: "Nothing was saved. Try again; what you typed is still here.",
@@ -35,83 +34,66 @@ export function AddContactForm() {
       notifications.show({ title: "Contact added", message: added.label, color: "teal", icon: <IconCheck size={18} /> });
     },
   });
-  const { errors, submitting, formRef, alertRef, clearFieldError } = submission;
+  const { errors, submitting, alertRef, clearFieldError } = submission;
   const change = (field: ContactField, value: string) => {
     setInput((current) => ({ ...current, [field]: value }));
     clearFieldError(field);
   };
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void submission.submit(input);
-  };
   return (
-    <Paper withBorder radius="md" p="lg">
-      <form
-        ref={formRef}
-        onSubmit={submit}
-        onKeyDown={submitOnEnterKeys}
-        noValidate
-        aria-labelledby={titleId}
-        aria-busy={submitting}
-        data-testid="contact-form"
-      >
-        <Stack gap="sm">
-          <div>
-            <Title order={2} size="h5" id={titleId}>
-              Add a contact
-            </Title>
-            <Text size="sm" c="dimmed">
-              An address you know: an exchange deposit, a friend, a project's treasury.
-            </Text>
-          </div>
-          <FormErrorAlert
-            ref={alertRef}
-            title="The contact was not added"
-            errors={errors.general}
-            invalidFieldLabels={Object.keys(errors.fields).filter(isContactField).map((name) => contactLabels[name])}
-            data-testid="contact-form-alert"
-          />
-          <TextInput
-            name="label"
-            label={contactLabels.label}
-            value={input.label}
-            error={errors.fields.label}
-            onChange={(event) => change("label", event.currentTarget.value)}
-            withAsterisk
-            autoComplete="off"
-            placeholder="e.g. Exchange deposit"
-          />
-          <TextInput
-            name="address"
-            label={contactLabels.address}
-            value={input.address}
-            error={errors.fields.address}
-            onChange={(event) => change("address", event.currentTarget.value)}
-            withAsterisk
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="0x…"
-            styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
-          />
-          <Textarea
-            name="note"
-            label={contactLabels.note}
-            value={input.note}
-            error={errors.fields.note}
-            onChange={(event) => change("note", event.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxRows={6}
-            placeholder="Optional: what it is, where you got it…"
-            description="Ctrl+Enter to save."
-          />
-          <Group justify="flex-end">
-            <Button type="submit" loading={submitting} leftSection={<IconUserPlus size={16} />}>
-              Add contact
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <FormCard
+      title="Add a contact"
+      description="An address you know: an exchange deposit, a friend, a project's treasury."
+      submission={submission}
+      input={input}
+      gap="sm"
+      data-testid="contact-form"
+    >
+      <FormErrorAlert
+        ref={alertRef}
+        title="The contact was not added"
+        errors={errors.general}
+        invalidFieldLabels={Object.keys(errors.fields).filter(isContactField).map((name) => contactLabels[name])}
+        data-testid="contact-form-alert"
+      />
+      <TextInput
+        name="label"
+        label={contactLabels.label}
+        value={input.label}
+        error={errors.fields.label}
+        onChange={(event) => change("label", event.currentTarget.value)}
+        withAsterisk
+        autoComplete="off"
+        placeholder="e.g. Exchange deposit"
+      />
+      <TextInput
+        name="address"
+        label={contactLabels.address}
+        value={input.address}
+        error={errors.fields.address}
+        onChange={(event) => change("address", event.currentTarget.value)}
+        withAsterisk
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="0x…"
+        styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+      />
+      <Textarea
+        name="note"
+        label={contactLabels.note}
+        value={input.note}
+        error={errors.fields.note}
+        onChange={(event) => change("note", event.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxRows={6}
+        placeholder="Optional: what it is, where you got it…"
+        description="Ctrl+Enter to save."
+      />
+      <Group justify="flex-end">
+        <Button type="submit" loading={submitting} leftSection={<IconUserPlus size={16} />}>
+          Add contact
+        </Button>
+      </Group>
+    </FormCard>
   );
 }

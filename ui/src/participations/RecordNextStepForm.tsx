@@ -1,10 +1,10 @@
-import { Button, Group, Input, Paper, Radio, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Input, Paper, Radio, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconCircleCheck, IconPlus } from "@tabler/icons-react";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import type { AppError, MoveParticipationInput, Participation, ParticipationState } from "../api";
+import { FormCard } from "../common/FormCard";
 import { FormErrorAlert } from "../common/FormErrorAlert";
-import { submitOnEnterKeys } from "../common/formKeys";
 import { useFormSubmit } from "../common/useFormSubmit";
 import {
   invalidFieldLabels,
@@ -119,68 +119,48 @@ function MoveForm({ participation }: { participation: Participation }) {
       });
     },
   });
-  const { errors, submitting, formRef, alertRef, clearFieldError } = submission;
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void submission.submit({ to, happenedAt, note });
-  };
+  const { errors, submitting, alertRef, clearFieldError } = submission;
 
   return (
-    <Paper withBorder radius="md" p="lg">
-      <form
-        ref={formRef}
-        onSubmit={submit}
-        onKeyDown={submitOnEnterKeys}
-        noValidate
-        aria-labelledby="record-next-step-title"
-        aria-busy={submitting}
-        data-testid="record-step-form"
-      >
-        <Stack gap="md">
-          <Title order={2} size="h5" id="record-next-step-title">
-            Record next step
-          </Title>
-          <FormErrorAlert
-            ref={alertRef}
-            title="The step was not recorded"
-            errors={errors.general}
-            invalidFieldLabels={invalidFieldLabels(errors.fields)}
-            data-testid="record-step-alert"
-          />
-          <NextStateChoice
-            options={options}
-            value={to}
-            onChange={(state) => {
-              setChosen(state);
-              clearFieldError("to");
-            }}
-            error={errors.fields.to}
-          />
-          <HappenedAtInput
-            value={happenedAt}
-            onChange={(value) => {
-              setHappenedAt(value);
-              clearFieldError("happenedAt");
-            }}
-            error={errors.fields.happenedAt}
-          />
-          <StepNoteInput
-            value={note}
-            onChange={(value) => {
-              setNote(value);
-              clearFieldError("note");
-            }}
-            error={errors.fields.note}
-          />
-          <Group justify="flex-end">
-            <Button type="submit" loading={submitting} leftSection={<IconPlus size={16} />}>
-              Record step
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <FormCard title="Record next step" submission={submission} input={{ to, happenedAt, note }} data-testid="record-step-form">
+      <FormErrorAlert
+        ref={alertRef}
+        title="The step was not recorded"
+        errors={errors.general}
+        invalidFieldLabels={invalidFieldLabels(errors.fields)}
+        data-testid="record-step-alert"
+      />
+      <NextStateChoice
+        options={options}
+        value={to}
+        onChange={(state) => {
+          setChosen(state);
+          clearFieldError("to");
+        }}
+        error={errors.fields.to}
+      />
+      <HappenedAtInput
+        value={happenedAt}
+        onChange={(value) => {
+          setHappenedAt(value);
+          clearFieldError("happenedAt");
+        }}
+        error={errors.fields.happenedAt}
+      />
+      <StepNoteInput
+        value={note}
+        onChange={(value) => {
+          setNote(value);
+          clearFieldError("note");
+        }}
+        error={errors.fields.note}
+      />
+      <Group justify="flex-end">
+        <Button type="submit" loading={submitting} leftSection={<IconPlus size={16} />}>
+          Record step
+        </Button>
+      </Group>
+    </FormCard>
   );
 }
 

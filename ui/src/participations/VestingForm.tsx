@@ -4,22 +4,20 @@ import {
   Group,
   Input,
   NativeSelect,
-  Paper,
   SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
-  Title,
   type TextInputProps,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDeviceFloppy, IconPlus, IconTrash } from "@tabler/icons-react";
-import { useId, useState, type ChangeEvent, type FormEvent } from "react";
+import { useId, useState, type ChangeEvent } from "react";
 import type { Participation, TrancheInput, VestingInput } from "../api";
+import { FormCard } from "../common/FormCard";
 import { FormErrorAlert } from "../common/FormErrorAlert";
 import type { GeneralFormError } from "../common/formErrors";
-import { submitOnEnterKeys } from "../common/formKeys";
 import { UnitLabel } from "../common/UnitLabel";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { formatAmount } from "../format/amount";
@@ -155,7 +153,6 @@ export function VestingForm({ participation }: { participation: Participation })
   const [input, setInput] = useState<VestingInput>(() => vestingFormStart(participation.vesting));
   const replacing = participation.vesting !== null;
   const kindLabelId = useId();
-  const titleId = useId();
 
   const submission = useFormSubmit({
     isField: isVestingField,
@@ -175,7 +172,7 @@ export function VestingForm({ participation }: { participation: Participation })
       });
     },
   });
-  const { errors, submitting, formRef, alertRef, clearFieldError } = submission;
+  const { errors, submitting, alertRef, clearFieldError } = submission;
 
   const change = <K extends VestingField>(field: K, value: VestingInput[K]) => {
     setInput((current) => ({ ...current, [field]: value }));
@@ -192,11 +189,6 @@ export function VestingForm({ participation }: { participation: Participation })
     spellCheck: false,
   });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void submission.submit(vestingInputForSubmission(input));
-  };
-
   // Errors of inputs the chosen kind hides go to the top, with the list of invalid fields.
   const erroneous = Object.keys(errors.fields) as VestingField[];
   const invalidFields = erroneous.filter((field) => !isHiddenVestingField(field, input.kind));
@@ -210,129 +202,117 @@ export function VestingForm({ participation }: { participation: Participation })
   const token = participation.tokenSymbol;
 
   return (
-    <Paper withBorder radius="md" p="lg">
-      <form
-        ref={formRef}
-        onSubmit={submit}
-        onKeyDown={submitOnEnterKeys}
-        noValidate
-        aria-labelledby={titleId}
-        aria-busy={submitting}
-        data-testid="vesting-form"
-      >
-        <Stack gap="md">
-          <div>
-            <Title order={2} size="h5" id={titleId}>
-              {replacing ? "Replace the plan" : "Set the plan"}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {replacing
-                ? "Saving replaces the current plan and its schedule; the calendar follows."
-                : "As the project announced it. Saleguard computes every unlock and puts them in the calendar."}
-            </Text>
-          </div>
-          <FormErrorAlert
-            ref={alertRef}
-            title="The plan was not saved"
-            errors={generalErrors}
-            invalidFieldLabels={invalidFields.map((field) => vestingFieldLabels[field])}
-            data-testid="vesting-form-alert"
-          />
-          <TextInput
-            {...textField("totalTokens")}
-            placeholder="e.g. 12500.5"
-            inputMode="decimal"
-            withAsterisk
-            rightSection={<UnitLabel unit={token} />}
-            rightSectionWidth="auto"
-            description={`How many ${token} vest in all, in whole tokens.`}
-          />
-          <TextInput
-            {...textField("tgeAt")}
-            placeholder="2027-01-15 12:00"
-            withAsterisk
-            description={
+    <FormCard
+      title={replacing ? "Replace the plan" : "Set the plan"}
+      description={
+        replacing
+          ? "Saving replaces the current plan and its schedule; the calendar follows."
+          : "As the project announced it. Saleguard computes every unlock and puts them in the calendar."
+      }
+      submission={submission}
+      input={vestingInputForSubmission(input)}
+      data-testid="vesting-form"
+    >
+      <FormErrorAlert
+        ref={alertRef}
+        title="The plan was not saved"
+        errors={generalErrors}
+        invalidFieldLabels={invalidFields.map((field) => vestingFieldLabels[field])}
+        data-testid="vesting-form-alert"
+      />
+      <TextInput
+        {...textField("totalTokens")}
+        placeholder="e.g. 12500.5"
+        inputMode="decimal"
+        withAsterisk
+        rightSection={<UnitLabel unit={token} />}
+        rightSectionWidth="auto"
+        description={`How many ${token} vest in all, in whole tokens.`}
+      />
+      <TextInput
+        {...textField("tgeAt")}
+        placeholder="2027-01-15 12:00"
+        withAsterisk
+        description={
+          <>
+            When the tokens are generated, UTC, e.g. 2027-01-15 12:00.
+            {tgePreview && (
               <>
-                When the tokens are generated, UTC, e.g. 2027-01-15 12:00.
-                {tgePreview && (
-                  <>
-                    <br />
-                    Your local time: {tgePreview}
-                  </>
-                )}
+                <br />
+                Your local time: {tgePreview}
               </>
-            }
+            )}
+          </>
+        }
+      />
+      <Input.Wrapper
+        label={vestingFieldLabels.kind}
+        labelElement="div"
+        labelProps={{ id: kindLabelId }}
+        error={errors.fields.kind}
+        inputWrapperOrder={["label", "input", "error"]}
+      >
+        <div style={{ marginTop: 4, marginBottom: 4 }}>
+          <SegmentedControl
+            name="kind"
+            aria-labelledby={kindLabelId}
+            value={input.kind}
+            onChange={(value) => change("kind", value)}
+            data={[...vestingKinds]}
+            fullWidth
+            data-testid="vesting-kind"
           />
-          <Input.Wrapper
-            label={vestingFieldLabels.kind}
-            labelElement="div"
-            labelProps={{ id: kindLabelId }}
-            error={errors.fields.kind}
-            inputWrapperOrder={["label", "input", "error"]}
-          >
-            <div style={{ marginTop: 4, marginBottom: 4 }}>
-              <SegmentedControl
-                name="kind"
-                aria-labelledby={kindLabelId}
-                value={input.kind}
-                onChange={(value) => change("kind", value)}
-                data={[...vestingKinds]}
-                fullWidth
-                data-testid="vesting-kind"
-              />
-            </div>
-          </Input.Wrapper>
-          {input.kind === "tranches" ? (
-            <TranchesInput
-              tranches={input.tranches}
-              onChange={(tranches) => change("tranches", tranches)}
-              error={errors.fields.tranches}
-            />
-          ) : (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput
-                {...textField("atTgePercent")}
-                placeholder="0"
-                inputMode="decimal"
-                rightSection={<UnitLabel unit="%" />}
-                rightSectionWidth="auto"
-                description="The share unlocked at once. Empty for none."
-              />
-              <NativeSelect
-                name="frequency"
-                label={vestingFieldLabels.frequency}
-                value={input.frequency}
-                onChange={(event) => change("frequency", event.currentTarget.value)}
-                data={[...vestingFrequencies]}
-                error={errors.fields.frequency}
-                description="How often the rest unlocks."
-                inputWrapperOrder={["label", "input", "description", "error"]}
-              />
-              <TextInput
-                {...textField("cliffMonths")}
-                placeholder="0"
-                inputMode="numeric"
-                rightSection={<UnitLabel unit="months" />}
-                rightSectionWidth="auto"
-                description="Nothing more unlocks before it. Empty for none."
-              />
-              <TextInput
-                {...textField("months")}
-                placeholder="e.g. 12"
-                inputMode="numeric"
-                rightSection={<UnitLabel unit="months" />}
-                rightSectionWidth="auto"
-                description="Counted from the TGE."
-              />
-            </SimpleGrid>
-          )}
-          <Group justify="flex-end">
-            <Button type="submit" loading={submitting} leftSection={<IconDeviceFloppy size={16} />}>
-              {replacing ? "Replace plan" : "Save plan"}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+        </div>
+      </Input.Wrapper>
+      {input.kind === "tranches" ? (
+        <TranchesInput
+          tranches={input.tranches}
+          onChange={(tranches) => change("tranches", tranches)}
+          error={errors.fields.tranches}
+        />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput
+            {...textField("atTgePercent")}
+            placeholder="0"
+            inputMode="decimal"
+            rightSection={<UnitLabel unit="%" />}
+            rightSectionWidth="auto"
+            description="The share unlocked at once. Empty for none."
+          />
+          <NativeSelect
+            name="frequency"
+            label={vestingFieldLabels.frequency}
+            value={input.frequency}
+            onChange={(event) => change("frequency", event.currentTarget.value)}
+            data={[...vestingFrequencies]}
+            error={errors.fields.frequency}
+            description="How often the rest unlocks."
+            inputWrapperOrder={["label", "input", "description", "error"]}
+          />
+          <TextInput
+            {...textField("cliffMonths")}
+            placeholder="0"
+            inputMode="numeric"
+            rightSection={<UnitLabel unit="months" />}
+            rightSectionWidth="auto"
+            description="Nothing more unlocks before it. Empty for none."
+          />
+          <TextInput
+            {...textField("months")}
+            placeholder="e.g. 12"
+            inputMode="numeric"
+            rightSection={<UnitLabel unit="months" />}
+            rightSectionWidth="auto"
+            description="Counted from the TGE."
+          />
+        </SimpleGrid>
+      )}
+      <Group justify="flex-end">
+        <Button type="submit" loading={submitting} leftSection={<IconDeviceFloppy size={16} />}>
+          {replacing ? "Replace plan" : "Save plan"}
+        </Button>
+      </Group>
+    </FormCard>
   );
 }

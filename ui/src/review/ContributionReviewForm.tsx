@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title, type TextInputProps } from "@mantine/core";
+import { Alert, Anchor, Button, Group, NativeSelect, SimpleGrid, Text, TextInput, type TextInputProps } from "@mantine/core";
 import { IconInfoCircle, IconShieldSearch } from "@tabler/icons-react";
-import { useId, useState, type ChangeEvent, type FormEvent } from "react";
+import { useState, type ChangeEvent } from "react";
 import type { Account, Review, ReviewInput, Sale } from "../api";
 import { AddressFingerprintIcon } from "../common/AddressFingerprintIcon";
+import { FormCard } from "../common/FormCard";
 import { FormErrorAlert } from "../common/FormErrorAlert";
-import { submitOnEnterKeys } from "../common/formKeys";
 import { UnitLabel } from "../common/UnitLabel";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { formatAmount } from "../format/amount";
@@ -56,7 +56,6 @@ function FromDescription({ account }: { account: Account | undefined }) {
 export function ContributionReviewForm({ sale, accounts, reviewedInput, onReviewed }: ContributionReviewFormProps) {
   const reviewContribution = useReviewContribution();
   const [input, setInput] = useState<ReviewInput>(() => initialInput(sale));
-  const titleId = useId();
   const submission = useFormSubmit({
     isField: isReviewField,
     whenUnexpected: "Nothing was reviewed. Try again; what you typed is still here.",
@@ -64,7 +63,7 @@ export function ContributionReviewForm({ sale, accounts, reviewedInput, onReview
       onReviewed(await reviewContribution.mutateAsync(typed), typed);
     },
   });
-  const { errors, submitting, formRef, alertRef, clearFieldError } = submission;
+  const { errors, submitting, alertRef, clearFieldError } = submission;
 
   const change = (field: ReviewField, value: string) => {
     setInput((current) => ({ ...current, [field]: value }));
@@ -84,10 +83,6 @@ export function ContributionReviewForm({ sale, accounts, reviewedInput, onReview
   const [onlyAccount] = accounts;
   const from = input.from || (accounts.length === 1 && onlyAccount ? String(onlyAccount.id) : "");
   const typed: ReviewInput = { ...input, from };
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void submission.submit(typed);
-  };
 
   const chosen = accounts.find((account) => String(account.id) === from);
   const limits = contributionLimits(sale);
@@ -96,106 +91,94 @@ export function ContributionReviewForm({ sale, accounts, reviewedInput, onReview
   const changedSinceReview = reviewedInput !== null && !sameReviewInput(reviewedInput, typed);
 
   return (
-    <Paper withBorder radius="md" p="lg">
-      <form
-        ref={formRef}
-        onSubmit={submit}
-        onKeyDown={submitOnEnterKeys}
-        noValidate
-        aria-labelledby={titleId} aria-busy={submitting} data-testid="review-form">
-        <Stack gap="md">
-          <Title order={2} size="h5" id={titleId}>
-            The contribution
-          </Title>
-          <FormErrorAlert
-            ref={alertRef}
-            title="The contribution was not reviewed"
-            errors={errors.general}
-            invalidFieldLabels={(Object.keys(errors.fields) as ReviewField[]).map((field) => reviewFieldLabels[field])}
-            data-testid="review-form-alert"
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NativeSelect
-              name="from"
-              label={reviewFieldLabels.from}
-              value={from}
-              onChange={(event) => change("from", event.currentTarget.value)}
-              data={[
-                { value: "", label: accounts.length === 0 ? "No account yet" : "Choose an account", disabled: true },
-                ...accounts.map((account) => ({ value: String(account.id), label: account.label })),
-              ]}
-              error={errors.fields.from}
-              withAsterisk
-              inputWrapperOrder={["label", "input", "description", "error"]}
-              description={
-                accounts.length === 0 ? (
-                  <>
-                    Add the account you will pay from in{" "}
-                    <Anchor href={routeHref({ area: "accounts", view: "list" })} size="xs">
-                      Accounts
-                    </Anchor>{" "}
-                    first.
-                  </>
-                ) : (
-                  <FromDescription account={chosen} />
-                )
-              }
-            />
-            <TextInput
-              {...textField("amount")}
-              placeholder="e.g. 0.5"
-              inputMode="decimal"
-              withAsterisk
-              rightSection={<UnitLabel unit={sale.currency.symbol} />}
-              rightSectionWidth="auto"
-              description={`In ${sale.currency.symbol}, the sale's accepted currency.${limits ? ` ${limits}` : ""}`}
-            />
-          </SimpleGrid>
-          <TextInput
-            {...textField("to")}
-            withAsterisk
-            styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
-            description={
-              isDesignated
-                ? "The sale's designated contribution address. Change it to check another address."
-                : "Not the sale's designated contribution address: the review says whether it is one of its official addresses."
-            }
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              {...textField("chainId")}
-              placeholder={String(sale.chainId)}
-              inputMode="numeric"
-              description={`Optional. Empty: the sale's chain (${sale.chainId}).`}
-            />
-            <TextInput
-              {...textField("at")}
-              placeholder="now"
-              description={
+    <FormCard title="The contribution" submission={submission} input={typed} data-testid="review-form">
+      <FormErrorAlert
+        ref={alertRef}
+        title="The contribution was not reviewed"
+        errors={errors.general}
+        invalidFieldLabels={(Object.keys(errors.fields) as ReviewField[]).map((field) => reviewFieldLabels[field])}
+        data-testid="review-form-alert"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <NativeSelect
+          name="from"
+          label={reviewFieldLabels.from}
+          value={from}
+          onChange={(event) => change("from", event.currentTarget.value)}
+          data={[
+            { value: "", label: accounts.length === 0 ? "No account yet" : "Choose an account", disabled: true },
+            ...accounts.map((account) => ({ value: String(account.id), label: account.label })),
+          ]}
+          error={errors.fields.from}
+          withAsterisk
+          inputWrapperOrder={["label", "input", "description", "error"]}
+          description={
+            accounts.length === 0 ? (
+              <>
+                Add the account you will pay from in{" "}
+                <Anchor href={routeHref({ area: "accounts", view: "list" })} size="xs">
+                  Accounts
+                </Anchor>{" "}
+                first.
+              </>
+            ) : (
+              <FromDescription account={chosen} />
+            )
+          }
+        />
+        <TextInput
+          {...textField("amount")}
+          placeholder="e.g. 0.5"
+          inputMode="decimal"
+          withAsterisk
+          rightSection={<UnitLabel unit={sale.currency.symbol} />}
+          rightSectionWidth="auto"
+          description={`In ${sale.currency.symbol}, the sale's accepted currency.${limits ? ` ${limits}` : ""}`}
+        />
+      </SimpleGrid>
+      <TextInput
+        {...textField("to")}
+        withAsterisk
+        styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+        description={
+          isDesignated
+            ? "The sale's designated contribution address. Change it to check another address."
+            : "Not the sale's designated contribution address: the review says whether it is one of its official addresses."
+        }
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          {...textField("chainId")}
+          placeholder={String(sale.chainId)}
+          inputMode="numeric"
+          description={`Optional. Empty: the sale's chain (${sale.chainId}).`}
+        />
+        <TextInput
+          {...textField("at")}
+          placeholder="now"
+          description={
+            <>
+              Optional. Empty for now; otherwise UTC, e.g. 2026-12-01 14:00.
+              {preview && (
                 <>
-                  Optional. Empty for now; otherwise UTC, e.g. 2026-12-01 14:00.
-                  {preview && (
-                    <>
-                      <br />
-                      Your local time: {preview}
-                    </>
-                  )}
+                  <br />
+                  Your local time: {preview}
                 </>
-              }
-            />
-          </SimpleGrid>
-          {changedSinceReview && (
-            <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} p="xs" data-testid="review-outdated">
-              <Text size="sm">The form has changed since the review below: press Review to check what is typed now.</Text>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button type="submit" loading={submitting} leftSection={<IconShieldSearch size={16} />} data-testid="review-submit">
-              Review
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+              )}
+            </>
+          }
+        />
+      </SimpleGrid>
+      {changedSinceReview && (
+        <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />} p="xs" data-testid="review-outdated">
+          <Text size="sm">The form has changed since the review below: press Review to check what is typed now.</Text>
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button type="submit" loading={submitting} leftSection={<IconShieldSearch size={16} />} data-testid="review-submit">
+          Review
+        </Button>
+      </Group>
+    </FormCard>
   );
 }
