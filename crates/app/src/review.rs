@@ -509,7 +509,9 @@ impl Saleguard {
             })
             .ok();
         let source = input.source.trim();
-        if source.is_empty() || source.chars().count() > 200 || source.chars().any(char::is_control)
+        if source.is_empty()
+            || source.chars().count() > 200
+            || !saleguard_core::is_clean_text(source, false)
         {
             problems.push(FieldError {
                 field: "source".to_owned(),

@@ -82,8 +82,9 @@ fn prepared() -> DataDir {
     dir
 }
 
-fn review(dir: &DataDir, amount: &str) -> (i32, Value) {
-    let output = dir.run(&[
+/// `review` of `amount` from the user's address to the designated one, then `extra`.
+fn review_args<'a>(amount: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
         "review",
         "--sale",
         "1",
@@ -95,7 +96,13 @@ fn review(dir: &DataDir, amount: &str) -> (i32, Value) {
         amount,
         "--at",
         "2026-01-10 10:00",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
+fn review(dir: &DataDir, amount: &str) -> (i32, Value) {
+    let output = dir.run(&review_args(amount, &[]));
     let json = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
     (output.status.code().unwrap_or(-1), json)
 }
@@ -381,23 +388,10 @@ fn review_with_override(
     chain: &str,
     reason: &str,
 ) -> std::process::Output {
-    dir.run(&[
-        "review",
-        "--sale",
-        "1",
-        "--from",
-        OWN,
-        "--to",
-        DESIGNATED,
-        "--amount",
+    dir.run(&review_args(
         amount,
-        "--chain-id",
-        chain,
-        "--at",
-        "2026-01-10 10:00",
-        "--override",
-        reason,
-    ])
+        &["--chain-id", chain, "--override", reason],
+    ))
 }
 
 fn error_code_of(output: &std::process::Output) -> String {

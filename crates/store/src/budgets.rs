@@ -11,6 +11,7 @@ use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::vesting::BasisPoints;
 use saleguard_core::{Address, Decimal};
 
+use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};
 
 /// A stored budget.
@@ -54,18 +55,8 @@ impl Default for ReviewPolicy {
     }
 }
 
-fn invalid(what: &str) -> StoreError {
-    StoreError::InvalidRow {
-        what: what.to_owned(),
-    }
-}
-
 fn decimal(text: &str, what: &str) -> Result<Decimal, StoreError> {
     Decimal::from_str_exact(text).map_err(|_| invalid(what))
-}
-
-fn moment(seconds: i64, what: &str) -> Result<UtcTimestamp, StoreError> {
-    UtcTimestamp::from_unix_seconds(seconds).map_err(|_| invalid(what))
 }
 
 fn read_budget(row: &Row<'_>) -> Result<BudgetRecord, StoreError> {

@@ -8,6 +8,7 @@ use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Address, U256};
 
+use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};
 
 /// A stored contact.
@@ -37,18 +38,8 @@ pub struct OverrideRecord {
     pub created_at: UtcTimestamp,
 }
 
-fn invalid(what: &str) -> StoreError {
-    StoreError::InvalidRow {
-        what: what.to_owned(),
-    }
-}
-
 fn address(text: &str, what: &str) -> Result<Address, StoreError> {
     Address::from_str(text).map_err(|_| invalid(what))
-}
-
-fn moment(seconds: i64, what: &str) -> Result<UtcTimestamp, StoreError> {
-    UtcTimestamp::from_unix_seconds(seconds).map_err(|_| invalid(what))
 }
 
 const CONTACT_COLUMNS: &str = "id, label, address, note, created_at";

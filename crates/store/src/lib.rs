@@ -16,6 +16,7 @@ mod ledger;
 mod migrations;
 mod participations;
 mod research;
+mod rows;
 mod sales;
 mod vesting;
 

@@ -5,6 +5,7 @@ use saleguard_core::participation::ParticipationState;
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
 
+use crate::rows::invalid;
 use crate::{Store, StoreError};
 
 /// A participation's row id.
@@ -195,18 +196,12 @@ fn append_step(
     Ok(())
 }
 
-fn invalid(what: &str) -> StoreError {
-    StoreError::InvalidRow {
-        what: what.to_owned(),
-    }
-}
-
 fn state(text: &str) -> Result<ParticipationState, StoreError> {
     ParticipationState::parse(text).ok_or_else(|| invalid("participation state"))
 }
 
 fn moment(seconds: i64) -> Result<UtcTimestamp, StoreError> {
-    UtcTimestamp::from_unix_seconds(seconds).map_err(|_| invalid("participation time"))
+    crate::rows::moment(seconds, "participation time")
 }
 
 fn read_participation(row: &Row<'_>) -> Result<ParticipationRecord, StoreError> {

@@ -10,6 +10,7 @@ use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{CountryCode, Url};
 
 use crate::participations::ParticipationId;
+use crate::rows::{invalid, moment as timestamp};
 use crate::{Store, StoreError};
 
 /// A whitepaper fingerprint as recorded.
@@ -18,16 +19,6 @@ pub struct FingerprintRecord {
     pub id: i64,
     pub fingerprint: WhitepaperFingerprint,
     pub recorded_at: UtcTimestamp,
-}
-
-fn invalid(what: &str) -> StoreError {
-    StoreError::InvalidRow {
-        what: what.to_owned(),
-    }
-}
-
-fn timestamp(seconds: i64, what: &str) -> Result<UtcTimestamp, StoreError> {
-    UtcTimestamp::from_unix_seconds(seconds).map_err(|_| invalid(what))
 }
 
 fn join_countries(countries: &[CountryCode]) -> String {
