@@ -13,12 +13,14 @@ pub mod diligence;
 pub mod fixtures;
 pub mod kyc;
 pub mod ledger;
+pub mod network;
 pub mod participation;
 pub mod research;
 pub mod review;
 pub mod sale;
 mod text;
 pub mod timestamp;
+pub mod transaction;
 pub mod vesting;
 
 pub use alloy_primitives::{Address, U256};

@@ -75,10 +75,16 @@ pub enum FindingCode {
     PeriodBudgetExceeded,
     SaleCapExceeded,
     DiversificationExceeded,
+    WouldRevert,
+    InsufficientFunds,
+    DestinationHasNoCode,
+    DestinationIsContract,
+    CalldataMismatch,
+    FeeUnusuallyHigh,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 25] = [
+    pub const ALL: [FindingCode; 31] = [
         Self::ChainMismatch,
         Self::InvalidDestination,
         Self::BadChecksum,
@@ -104,6 +110,12 @@ impl FindingCode {
         Self::PeriodBudgetExceeded,
         Self::SaleCapExceeded,
         Self::DiversificationExceeded,
+        Self::WouldRevert,
+        Self::InsufficientFunds,
+        Self::DestinationHasNoCode,
+        Self::DestinationIsContract,
+        Self::CalldataMismatch,
+        Self::FeeUnusuallyHigh,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -133,6 +145,12 @@ impl FindingCode {
             Self::PeriodBudgetExceeded => "period_budget_exceeded",
             Self::SaleCapExceeded => "sale_cap_exceeded",
             Self::DiversificationExceeded => "diversification_exceeded",
+            Self::WouldRevert => "would_revert",
+            Self::InsufficientFunds => "insufficient_funds",
+            Self::DestinationHasNoCode => "destination_has_no_code",
+            Self::DestinationIsContract => "destination_is_contract",
+            Self::CalldataMismatch => "calldata_mismatch",
+            Self::FeeUnusuallyHigh => "fee_unusually_high",
         }
     }
 
@@ -144,17 +162,26 @@ impl FindingCode {
             | Self::DiligenceIncomplete
             | Self::NoBudget
             | Self::PriceStale
-            | Self::UnpricedCommitments => Severity::Warn,
+            | Self::UnpricedCommitments
+            | Self::FeeUnusuallyHigh => Severity::Warn,
             _ => Severity::Block,
         }
     }
 
     /// Whether a typed reason lets the user sign despite a blocking finding. Signing on
-    /// the wrong chain or to an address that is not one can never be right.
+    /// the wrong chain, to an address that is not one, a transaction the node says
+    /// fails or cannot pay for, a call to an address without code, or calldata that is
+    /// not the sale's call can never be right.
     pub fn overridable(self) -> bool {
         !matches!(
             self,
-            Self::ChainMismatch | Self::InvalidDestination | Self::BadChecksum
+            Self::ChainMismatch
+                | Self::InvalidDestination
+                | Self::BadChecksum
+                | Self::WouldRevert
+                | Self::InsufficientFunds
+                | Self::DestinationHasNoCode
+                | Self::CalldataMismatch
         )
     }
 }
@@ -268,6 +295,24 @@ impl Review {
     pub fn codes(&self) -> Vec<FindingCode> {
         self.findings.iter().map(|f| f.code).collect()
     }
+
+    /// The review with `more` findings (the network's checks) joined in, most severe
+    /// first, and the verdict they add up to.
+    pub fn with(mut self, more: Vec<Finding>) -> Self {
+        self.findings.extend(more);
+        self.findings
+            .sort_by_key(|f| std::cmp::Reverse(f.severity()));
+        self.verdict = verdict_of(&self.findings);
+        self
+    }
+}
+
+fn verdict_of(findings: &[Finding]) -> Verdict {
+    match findings.iter().map(Finding::severity).max() {
+        Some(Severity::Block) => Verdict::Blocked,
+        Some(Severity::Warn) => Verdict::Warnings,
+        Some(Severity::Info) | None => Verdict::Clear,
+    }
 }
 
 /// Reviews `draft` against `context`. Pure: the same inputs give the same review.
@@ -280,11 +325,7 @@ pub fn review(draft: &DraftContribution, context: &ReviewContext<'_>) -> Review 
     check_diligence(context, &mut findings);
     let budget = check_budget(draft, context, &mut findings);
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity()));
-    let verdict = match findings.iter().map(Finding::severity).max() {
-        Some(Severity::Block) => Verdict::Blocked,
-        Some(Severity::Warn) => Verdict::Warnings,
-        Some(Severity::Info) | None => Verdict::Clear,
-    };
+    let verdict = verdict_of(&findings);
     Review {
         findings,
         verdict,
@@ -369,7 +410,11 @@ pub fn check_override(review: &Review, reason: &str) -> Result<String, OverrideR
     Ok(reason)
 }
 
-fn finding(code: FindingCode, message: String, details: Vec<(&'static str, String)>) -> Finding {
+pub(crate) fn finding(
+    code: FindingCode,
+    message: String,
+    details: Vec<(&'static str, String)>,
+) -> Finding {
     Finding {
         code,
         message,

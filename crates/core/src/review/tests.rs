@@ -759,7 +759,7 @@ fn the_budget_finding_names_the_amounts() {
 }
 
 #[test]
-fn codes_are_unique_and_only_destination_and_chain_errors_cannot_be_overridden() {
+fn codes_are_unique_and_only_destination_chain_and_node_errors_cannot_be_overridden() {
     let names: std::collections::BTreeSet<&str> =
         FindingCode::ALL.iter().map(|c| c.as_str()).collect();
     assert_eq!(names.len(), FindingCode::ALL.len());
@@ -767,7 +767,18 @@ fn codes_are_unique_and_only_destination_and_chain_errors_cannot_be_overridden()
         .into_iter()
         .filter(|c| !c.overridable())
         .collect();
-    assert_eq!(fixed, vec![ChainMismatch, InvalidDestination, BadChecksum]);
+    assert_eq!(
+        fixed,
+        vec![
+            ChainMismatch,
+            InvalidDestination,
+            BadChecksum,
+            WouldRevert,
+            InsufficientFunds,
+            DestinationHasNoCode,
+            CalldataMismatch
+        ]
+    );
 }
 
 #[test]
