@@ -68,6 +68,13 @@ if [[ ! -d ui/node_modules ]] || [[ ui/package-lock.json -nt ui/node_modules/.pa
   (cd ui && npm ci --no-audit --no-fund)
 fi
 
+# --- the local Ethereum node (Anvil) and the Solidity compiler for the chain tests
+if $for_tests && { [[ ! -d tests/contracts/node_modules ]] ||
+  [[ tests/contracts/package-lock.json -nt tests/contracts/node_modules/.package-lock.json ]]; }; then
+  say "Installing Anvil and solc for the chain tests"
+  (cd tests/contracts && npm ci --no-audit --no-fund)
+fi
+
 # --- tauri-driver, the WebDriver bridge for the end-to-end tests
 if $for_tests && ! command -v tauri-driver >/dev/null 2>&1; then
   say "Installing tauri-driver"

@@ -1,6 +1,7 @@
 //! The one error shape every shell shows: a stable code, a message for people, and
 //! the form field at fault when there is one.
 
+use saleguard_chain::ChainError;
 use saleguard_core::sale::{ValidationCode, Violations};
 use saleguard_store::StoreError;
 use saleguard_vault::KeyringError;
@@ -73,6 +74,14 @@ pub enum ErrorCode {
     UnknownReference,
     DataNotEmpty,
     FileNotWritten,
+    // The user's node.
+    InvalidCall,
+    NetworkNotFound,
+    NetworkNotConfigured,
+    NodeUnreachable,
+    WrongChain,
+    NodeTimeout,
+    NodeRefused,
     // Things that are not there, or already are.
     SaleNotFound,
     BudgetNotFound,
@@ -170,6 +179,13 @@ impl ErrorCode {
         Self::AccountNotFound,
         Self::AccountExists,
         Self::ContactNotFound,
+        Self::InvalidCall,
+        Self::NetworkNotFound,
+        Self::NetworkNotConfigured,
+        Self::NodeUnreachable,
+        Self::WrongChain,
+        Self::NodeTimeout,
+        Self::NodeRefused,
         Self::ContactExists,
         Self::ParticipationNotFound,
         Self::ParticipationExists,
@@ -331,6 +347,19 @@ impl From<Violations> for AppError {
     }
 }
 
+impl From<ChainError> for AppError {
+    fn from(error: ChainError) -> Self {
+        let code = match &error {
+            ChainError::NotConfigured { .. } => ErrorCode::NetworkNotConfigured,
+            ChainError::Unreachable { .. } => ErrorCode::NodeUnreachable,
+            ChainError::WrongChain { .. } => ErrorCode::WrongChain,
+            ChainError::Timeout { .. } => ErrorCode::NodeTimeout,
+            ChainError::Refused { .. } => ErrorCode::NodeRefused,
+        };
+        Self::new(code, error.to_string())
+    }
+}
+
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
         let code = match &error {
@@ -415,6 +444,13 @@ mod tests {
                 | ErrorCode::DataNotEmpty
                 | ErrorCode::FileNotWritten
                 | ErrorCode::ContactNotFound
+                | ErrorCode::InvalidCall
+                | ErrorCode::NetworkNotFound
+                | ErrorCode::NetworkNotConfigured
+                | ErrorCode::NodeUnreachable
+                | ErrorCode::WrongChain
+                | ErrorCode::NodeTimeout
+                | ErrorCode::NodeRefused
                 | ErrorCode::ContactExists
                 | ErrorCode::ParticipationNotFound
                 | ErrorCode::ParticipationExists
@@ -454,7 +490,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            82,
+            89,
             "update this count with the match above"
         );
     }

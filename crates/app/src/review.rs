@@ -639,7 +639,7 @@ impl Saleguard {
         Ok(review_view(reviewed.outcome, reviewed.at))
     }
 
-    fn reviewed(&self, input: &ReviewInput) -> Result<Reviewed, AppError> {
+    pub(crate) fn reviewed(&self, input: &ReviewInput) -> Result<Reviewed, AppError> {
         let now = if input.at.trim().is_empty() {
             self.clock.now()
         } else {
@@ -803,11 +803,11 @@ impl Saleguard {
 }
 
 /// A review and what it was of.
-struct Reviewed {
-    sale: SaleId,
-    draft: DraftContribution,
-    outcome: Review,
-    at: UtcTimestamp,
+pub(crate) struct Reviewed {
+    pub(crate) sale: SaleId,
+    pub(crate) draft: DraftContribution,
+    pub(crate) outcome: Review,
+    pub(crate) at: UtcTimestamp,
 }
 
 /// A finding as kept in an override's history. Its own shape, not the wire DTO's, so a
@@ -887,7 +887,7 @@ fn override_view(store: &Store, record: OverrideRecord) -> Result<OverrideView, 
     })
 }
 
-fn review_view(outcome: Review, now: UtcTimestamp) -> ReviewView {
+pub(crate) fn review_view(outcome: Review, now: UtcTimestamp) -> ReviewView {
     ReviewView {
         verdict: match outcome.verdict {
             Verdict::Clear => VerdictName::Clear,

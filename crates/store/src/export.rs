@@ -30,6 +30,8 @@ pub const DATA_TABLES: &[&str] = &[
     "review_policy",
     "contacts",
     "review_overrides",
+    "networks",
+    "contract_terms",
 ];
 
 /// A column's storage type; the schema uses only these two (money is decimal text).

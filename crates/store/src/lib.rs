@@ -14,6 +14,7 @@ mod error;
 mod export;
 mod ledger;
 mod migrations;
+mod networks;
 mod participations;
 mod research;
 mod rows;

@@ -40,6 +40,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "contacts and review overrides",
         sql: include_str!("migrations/0008_contacts_overrides.sql"),
     },
+    Migration {
+        name: "networks and contract terms",
+        sql: include_str!("migrations/0009_networks_contract_terms.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

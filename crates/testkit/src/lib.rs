@@ -5,6 +5,10 @@
 //! keyring without touching the developer's own. Processes under test get the session
 //! through [`KeyringSession::envs`].
 
+mod chain;
+
+pub use chain::{ANVIL_ACCOUNTS, ANVIL_CHAIN_ID, Anvil, CompiledContract, token_sale_contract};
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -1,0 +1,427 @@
+//! Planning contributions against a real local chain: Anvil on 127.0.0.1 with the sale
+//! contract compiled from `tests/contracts/TokenSale.sol`, a real SQLite file, and the
+//! use cases as the shells call them.
+
+use std::sync::Arc;
+
+use alloy_primitives::{Address, Bytes, TxKind, U256};
+use alloy_provider::{Provider, RootProvider};
+use alloy_rpc_types_eth::{TransactionInput, TransactionRequest};
+use alloy_sol_types::SolValue;
+use saleguard_app::accounts_dto::AddWatchOnly;
+use saleguard_app::contribute::{ContributionInput, ContributionPlan};
+use saleguard_app::networks::{ContractTermsInput, NetworkInput};
+use saleguard_app::participations::{StartParticipation, StateName};
+use saleguard_app::review::VerdictName;
+use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
+use saleguard_core::fixtures::native_sale_draft;
+use saleguard_core::transaction::FeeSpeed;
+use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil, token_sale_contract};
+
+const ETH: u64 = 1_000_000_000_000_000_000;
+
+fn eth(whole: u64) -> U256 {
+    U256::from(whole) * U256::from(ETH)
+}
+
+fn now() -> UtcTimestamp {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    UtcTimestamp::from_unix_seconds(i64::try_from(seconds).expect("fits")).expect("a time")
+}
+
+/// Deploys `TokenSale(rate 1000, soft cap, hard cap, deadline in ten days)` from Anvil's
+/// first (unlocked) account; its address.
+async fn deploy_sale(anvil: &Anvil, soft_cap: U256, hard_cap: U256) -> Address {
+    let provider: RootProvider = RootProvider::new_http(anvil.url().parse().expect("url"));
+    let deadline = U256::from(now().unix_seconds() + 10 * 86_400);
+    let mut code = alloy_primitives::hex::decode(&token_sale_contract().bytecode).expect("hex");
+    code.extend((U256::from(1000u64), soft_cap, hard_cap, deadline).abi_encode_params());
+    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
+    let request = TransactionRequest {
+        from: Some(deployer),
+        to: Some(TxKind::Create),
+        input: TransactionInput::new(Bytes::from(code)),
+        ..TransactionRequest::default()
+    };
+    let receipt = provider
+        .send_transaction(request)
+        .await
+        .expect("sent")
+        .get_receipt()
+        .await
+        .expect("mined");
+    assert!(receipt.status(), "the sale contract deployed");
+    receipt.contract_address.expect("a contract")
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    app: Saleguard,
+    participation: i64,
+    sale: i64,
+}
+
+/// A sale at `sale_address` on chain 31337 (no KYC, no per-person limits, open now),
+/// the network pointing at `rpc_url`, a participation, and a watch-only account.
+fn setup(sale_address: Address, rpc_url: &str, call: &str) -> Setup {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = Saleguard::start(DataPaths::at(dir.path()), Arc::new(FixedClock(now())));
+    let yesterday = UtcTimestamp::from_unix_seconds(now().unix_seconds() - 86_400).expect("t");
+    let next_week = now().add_days(7).expect("t");
+    let sale = app
+        .create_sale(saleguard_app::SaleDraft {
+            chain_id: "31337".into(),
+            contribution_address: sale_address.to_checksum(None),
+            kyc_required: false,
+            min_contribution: String::new(),
+            max_contribution: String::new(),
+            soft_cap: "5".into(),
+            hard_cap: "100".into(),
+            starts_at: yesterday.to_form_text(),
+            ends_at: next_week.to_form_text(),
+            ..native_sale_draft("Chain Sale")
+        })
+        .expect("sale")
+        .id;
+    app.save_network(&NetworkInput {
+        rpc_url: rpc_url.into(),
+        ..saleguard_core::network::NETWORK_PRESETS[2].to_draft()
+    })
+    .expect("network");
+    app.set_contract_terms(
+        sale,
+        &ContractTermsInput {
+            contribution_call: call.into(),
+            refund_call: "claimRefund()".into(),
+            token_address: String::new(),
+        },
+    )
+    .expect("contract terms");
+    let participation = app
+        .start_participation(&StartParticipation {
+            sale_id: sale,
+            state: StateName::Registered,
+            happened_at: String::new(),
+            note: String::new(),
+        })
+        .expect("participation")
+        .id;
+    Setup {
+        _dir: dir,
+        app,
+        participation,
+        sale,
+    }
+}
+
+fn watch(app: &Saleguard, address: &str) -> i64 {
+    app.add_watch_only_account(&AddWatchOnly {
+        label: format!("Watch {}", &address[..8]),
+        address: address.into(),
+    })
+    .expect("account")
+    .id
+}
+
+async fn plan(
+    setup: &Setup,
+    account: i64,
+    amount: &str,
+) -> Result<ContributionPlan, saleguard_app::AppError> {
+    setup
+        .app
+        .plan_contribution(&ContributionInput {
+            participation_id: setup.participation,
+            account_id: account,
+            amount: amount.into(),
+            fee_speed: FeeSpeed::Normal,
+        })
+        .await
+}
+
+fn codes(plan: &ContributionPlan) -> Vec<&str> {
+    plan.review
+        .findings
+        .iter()
+        .map(|f| f.code.as_str())
+        .collect()
+}
+
+const NETWORK_CODES: [&str; 6] = [
+    "would_revert",
+    "insufficient_funds",
+    "destination_has_no_code",
+    "destination_is_contract",
+    "calldata_mismatch",
+    "fee_unusually_high",
+];
+
+#[tokio::test]
+async fn a_contribution_the_chain_accepts_is_planned_with_its_unsigned_transaction() {
+    let anvil = Anvil::start();
+    let sale_address = deploy_sale(&anvil, eth(5), eth(10)).await;
+    let setup = setup(sale_address, &anvil.url(), "contribute()");
+    let account = watch(&setup.app, ANVIL_ACCOUNTS[1].0);
+    let plan = plan(&setup, account, "1.5").await.expect("planned");
+
+    let network_codes: Vec<_> = codes(&plan)
+        .into_iter()
+        .filter(|code| NETWORK_CODES.contains(code))
+        .collect();
+    assert_eq!(
+        network_codes,
+        Vec::<&str>::new(),
+        "{:?}",
+        plan.review.findings
+    );
+    assert_ne!(
+        plan.review.verdict,
+        VerdictName::Blocked,
+        "{:?}",
+        plan.review.findings
+    );
+    let tx = &plan.transaction;
+    assert_eq!(tx.to, sale_address.to_checksum(None));
+    assert_eq!(tx.from, ANVIL_ACCOUNTS[1].0);
+    assert_eq!(tx.amount, "1.5 ETH");
+    assert_eq!(tx.value_wei, (eth(3) / U256::from(2u64)).to_string());
+    assert_eq!(tx.decoded_call.as_deref(), Some("contribute()"));
+    assert_eq!(tx.data, "0xd7bb99ba");
+    assert_eq!((tx.chain_id, tx.nonce), (31_337, 0));
+    assert!(
+        tx.gas_limit > 21_000,
+        "a contract call costs more than a transfer"
+    );
+    let max_fee_per_gas: u128 = tx.max_fee_per_gas.parse().expect("a number");
+    assert!(max_fee_per_gas > 0);
+    assert!(
+        tx.unsigned.starts_with("0x02"),
+        "an EIP-1559 transaction: {}",
+        tx.unsigned
+    );
+    assert_eq!(tx.signing_hash.len(), 66);
+}
+
+#[tokio::test]
+async fn a_contribution_past_the_hard_cap_is_blocked_with_the_revert_reason() {
+    let anvil = Anvil::start();
+    let sale_address = deploy_sale(&anvil, eth(5), eth(10)).await;
+    let setup = setup(sale_address, &anvil.url(), "contribute()");
+    let account = watch(&setup.app, ANVIL_ACCOUNTS[1].0);
+    let plan = plan(&setup, account, "11").await.expect("planned");
+    assert_eq!(plan.review.verdict, VerdictName::Blocked);
+    let revert = plan
+        .review
+        .findings
+        .iter()
+        .find(|f| f.code.as_str() == "would_revert")
+        .expect("the node's refusal is a finding");
+    assert!(revert.message.contains("hard cap"), "{}", revert.message);
+    assert!(!revert.overridable);
+    assert_eq!(plan.transaction.gas_limit, 0);
+}
+
+#[tokio::test]
+async fn an_account_that_cannot_pay_value_and_fees_is_blocked() {
+    let anvil = Anvil::start();
+    let sale_address = deploy_sale(&anvil, eth(5), eth(10)).await;
+    let setup = setup(sale_address, &anvil.url(), "contribute()");
+    let empty = watch(&setup.app, "0x000000000000000000000000000000000000dEaD");
+    let plan = plan(&setup, empty, "1").await.expect("planned");
+    assert_eq!(plan.review.verdict, VerdictName::Blocked);
+    assert!(
+        codes(&plan).contains(&"insufficient_funds"),
+        "{:?}",
+        codes(&plan)
+    );
+}
+
+#[tokio::test]
+async fn the_destination_must_be_a_contract_exactly_when_a_call_is_expected() {
+    let anvil = Anvil::start();
+    let sale_address = deploy_sale(&anvil, eth(5), eth(10)).await;
+    // A plain transfer to the sale contract: it has code, and refuses plain coins.
+    let transfer = setup(sale_address, &anvil.url(), "");
+    let account = watch(&transfer.app, ANVIL_ACCOUNTS[1].0);
+    let plan_transfer = plan(&transfer, account, "1").await.expect("planned");
+    let found = codes(&plan_transfer);
+    assert!(found.contains(&"destination_is_contract"), "{found:?}");
+    assert!(
+        found.contains(&"would_revert"),
+        "the contract refuses plain coins: {found:?}"
+    );
+
+    // A call to an address without code.
+    let no_code: Address = ANVIL_ACCOUNTS[2].0.parse().expect("address");
+    let call = setup(no_code, &anvil.url(), "contribute()");
+    let account = watch(&call.app, ANVIL_ACCOUNTS[1].0);
+    let plan_call = plan(&call, account, "1").await.expect("planned");
+    assert!(
+        codes(&plan_call).contains(&"destination_has_no_code"),
+        "{:?}",
+        codes(&plan_call)
+    );
+    assert_eq!(plan_call.review.verdict, VerdictName::Blocked);
+}
+
+#[tokio::test]
+async fn a_node_serving_another_chain_is_refused_before_anything_is_planned() {
+    let other = Anvil::start_with_chain_id(5);
+    let setup = setup(
+        ANVIL_ACCOUNTS[2].0.parse().expect("address"),
+        &other.url(),
+        "",
+    );
+    let account = watch(&setup.app, ANVIL_ACCOUNTS[1].0);
+    let error = plan(&setup, account, "1").await.expect_err("refused");
+    assert_eq!(error.code, ErrorCode::WrongChain);
+    assert!(error.message.contains("chain 5"), "{}", error.message);
+    let check = setup
+        .app
+        .check_network(31_337)
+        .await
+        .expect_err("refused too");
+    assert_eq!(check.code, ErrorCode::WrongChain);
+}
+
+#[tokio::test]
+async fn a_missing_or_unreachable_node_is_a_clear_error_that_hides_the_url_path() {
+    let mut anvil = Anvil::start();
+    let url = format!("{}/v3/SECRET-API-KEY", anvil.url());
+    anvil.stop();
+    let setup = setup(ANVIL_ACCOUNTS[2].0.parse().expect("address"), &url, "");
+    let account = watch(&setup.app, ANVIL_ACCOUNTS[1].0);
+    let error = plan(&setup, account, "1").await.expect_err("refused");
+    assert_eq!(error.code, ErrorCode::NodeUnreachable);
+    assert!(!error.message.contains("SECRET"), "{}", error.message);
+    assert!(
+        error.message.contains("http://127.0.0.1:"),
+        "{}",
+        error.message
+    );
+
+    setup
+        .app
+        .save_network(&saleguard_core::network::NETWORK_PRESETS[2].to_draft())
+        .expect("saved without a URL");
+    let error = plan(&setup, account, "1").await.expect_err("refused");
+    assert_eq!(error.code, ErrorCode::NetworkNotConfigured);
+
+    setup.app.remove_network(31_337).expect("removed");
+    let error = plan(&setup, account, "1").await.expect_err("refused");
+    assert_eq!(error.code, ErrorCode::NetworkNotFound);
+    let _ = setup.sale;
+}
+
+#[tokio::test]
+async fn networks_list_presets_until_configured_and_refuse_bad_fields() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = Saleguard::start(DataPaths::at(dir.path()), Arc::new(FixedClock(now())));
+    let listed = app.networks().expect("networks");
+    assert_eq!(
+        listed
+            .iter()
+            .map(|n| (n.chain_id, n.configured, n.rpc_url.clone()))
+            .collect::<Vec<_>>(),
+        [
+            (1, false, None),
+            (11_155_111, false, None),
+            (31_337, false, None)
+        ],
+        "presets, none with an endpoint"
+    );
+    let error = app
+        .save_network(&NetworkInput {
+            chain_id: "abc".into(),
+            rpc_url: "ws://node".into(),
+            ..saleguard_core::network::NETWORK_PRESETS[0].to_draft()
+        })
+        .expect_err("refused");
+    let fields: Vec<_> = error
+        .invalid_fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("chainId", ErrorCode::InvalidChainId),
+            ("rpcUrl", ErrorCode::InvalidUrl)
+        ]
+    );
+    assert_eq!(
+        app.networks()
+            .expect("networks")
+            .iter()
+            .filter(|n| n.configured)
+            .count(),
+        0
+    );
+
+    let anvil = Anvil::start();
+    app.save_network(&NetworkInput {
+        rpc_url: anvil.url(),
+        ..app.network_draft(31_337).expect("the preset")
+    })
+    .expect("saved");
+    let check = app.check_network(31_337).await.expect("the node answers");
+    assert_eq!(check.rpc_host, anvil.url());
+    let listed = app.networks().expect("networks");
+    assert_eq!(listed[0].chain_id, 31_337);
+    assert!(listed[0].configured);
+}
+
+#[tokio::test]
+async fn contract_terms_are_checked_against_the_sale() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = Saleguard::start(DataPaths::at(dir.path()), Arc::new(FixedClock(now())));
+    let sale = app
+        .create_sale(native_sale_draft("Aurora"))
+        .expect("sale")
+        .id;
+    assert_eq!(
+        app.contract_terms(sale).expect("terms"),
+        ContractTermsInput::default()
+    );
+    let error = app
+        .set_contract_terms(
+            sale,
+            &ContractTermsInput {
+                contribution_call: "contribute(uint256)".into(),
+                refund_call: "claimRefund(".into(),
+                token_address: "0xnot".into(),
+            },
+        )
+        .expect_err("refused");
+    let fields: Vec<_> = error
+        .invalid_fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("contributionCall", ErrorCode::InvalidCall),
+            ("refundCall", ErrorCode::InvalidCall),
+            ("tokenAddress", ErrorCode::InvalidAddress)
+        ]
+    );
+    assert_eq!(
+        app.contract_terms(sale).expect("unchanged"),
+        ContractTermsInput::default()
+    );
+    let saved = app
+        .set_contract_terms(
+            sale,
+            &ContractTermsInput {
+                contribution_call: "buyTokens(address beneficiary)".into(),
+                ..ContractTermsInput::default()
+            },
+        )
+        .expect("saved");
+    assert_eq!(saved.contribution_call, "buyTokens(address)");
+    assert_eq!(app.contract_terms(sale).expect("terms"), saved);
+}

@@ -1,0 +1,324 @@
+//! Saleguard's client for the user's Ethereum node: the only code that talks to a
+//! chain, and only to the RPC endpoint the user configured for it.
+//!
+//! Invariants: connecting checks that the node serves the configured chain before any
+//! other call; every call runs under a timeout; errors name the node by scheme, host and
+//! port only (RPC providers put API keys in the path), never the full URL.
+
+use std::future::Future;
+use std::time::Duration;
+
+use alloy_consensus::TxEnvelope;
+use alloy_eips::Encodable2718;
+use alloy_json_rpc::RpcError;
+use alloy_primitives::{Address, B256, Bytes, TxKind, U256};
+use alloy_provider::{Provider, RootProvider};
+use alloy_rpc_types_eth::{BlockNumberOrTag, TransactionInput, TransactionRequest};
+use alloy_transport::TransportErrorKind;
+use saleguard_core::network::Network;
+use saleguard_core::transaction::{
+    FeeHistory, FeeSpeed, NetworkFacts, PlannedCall, balance_of_call,
+};
+
+/// How long one call to the node may take before Saleguard gives up on it.
+pub const CALL_TIMEOUT: Duration = Duration::from_secs(20);
+/// How many recent blocks the fee suggestion looks at.
+pub const FEE_HISTORY_BLOCKS: u64 = 20;
+
+/// Why the node could not answer, in words that say what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChainError {
+    #[error(
+        "no RPC URL is set for chain {chain_id}: add your node's address in Settings → Networks"
+    )]
+    NotConfigured { chain_id: u64 },
+    #[error("could not reach the node at {host}: check the RPC URL and that the node is running")]
+    Unreachable { host: String },
+    #[error(
+        "the node at {host} serves chain {reported}, not chain {expected} as configured: nothing was signed or sent"
+    )]
+    WrongChain {
+        host: String,
+        expected: u64,
+        reported: u64,
+    },
+    #[error("the node at {host} did not answer within {} seconds", CALL_TIMEOUT.as_secs())]
+    Timeout { host: String },
+    #[error("the node at {host} refused the request: {message}")]
+    Refused { host: String, message: String },
+}
+
+/// A connection to the node of one configured network, checked to serve its chain.
+#[derive(Debug, Clone)]
+pub struct Node {
+    provider: RootProvider,
+    host: String,
+    chain_id: u64,
+}
+
+/// A transaction's fate as the node reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inclusion {
+    /// Not in a block (yet).
+    Pending,
+    /// In block `block`, with `confirmations` blocks on top of it counting its own.
+    Mined {
+        block: u64,
+        confirmations: u64,
+        succeeded: bool,
+        gas_used: u64,
+    },
+    /// The node no longer knows it and the account's nonce moved past it: another
+    /// transaction with the same nonce was mined instead.
+    Replaced,
+    /// The node no longer knows it and the nonce is still free.
+    Dropped,
+}
+
+impl Node {
+    /// Connects to `network`'s node and checks the chain it serves.
+    pub async fn connect(network: &Network) -> Result<Self, ChainError> {
+        let url = network.rpc_url.clone().ok_or(ChainError::NotConfigured {
+            chain_id: network.chain_id,
+        })?;
+        let host = network.rpc_host().unwrap_or_default();
+        let node = Self {
+            provider: RootProvider::new_http(url),
+            host,
+            chain_id: network.chain_id,
+        };
+        let reported = node.ask(node.provider.get_chain_id()).await?;
+        if reported != network.chain_id {
+            tracing::warn!(
+                expected = network.chain_id,
+                reported,
+                "the node serves another chain"
+            );
+            return Err(ChainError::WrongChain {
+                host: node.host,
+                expected: network.chain_id,
+                reported,
+            });
+        }
+        Ok(node)
+    }
+
+    pub fn chain_id(&self) -> u64 {
+        self.chain_id
+    }
+
+    /// Runs one call under the timeout, turning its failure into a [`ChainError`].
+    async fn ask<T>(
+        &self,
+        call: impl Future<Output = Result<T, RpcError<TransportErrorKind>>>,
+    ) -> Result<T, ChainError> {
+        match tokio::time::timeout(CALL_TIMEOUT, call).await {
+            Err(_) => Err(ChainError::Timeout {
+                host: self.host.clone(),
+            }),
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(error)) => Err(self.classify(&error)),
+        }
+    }
+
+    fn classify(&self, error: &RpcError<TransportErrorKind>) -> ChainError {
+        match error {
+            RpcError::ErrorResp(payload) => ChainError::Refused {
+                host: self.host.clone(),
+                message: payload.message.to_string(),
+            },
+            // Transport errors carry the full URL in their text: keep them out.
+            other => {
+                tracing::warn!(kind = error_kind(other), "the node could not be reached");
+                ChainError::Unreachable {
+                    host: self.host.clone(),
+                }
+            }
+        }
+    }
+
+    /// Recent blocks' base fees and the tips paid at the three speeds' percentiles.
+    pub async fn fee_history(&self) -> Result<FeeHistory, ChainError> {
+        let percentiles = FeeSpeed::ALL.map(|speed| f64::from(speed.percentile()));
+        let history = self
+            .ask(self.provider.get_fee_history(
+                FEE_HISTORY_BLOCKS,
+                BlockNumberOrTag::Latest,
+                &percentiles,
+            ))
+            .await?;
+        let rewards = history
+            .reward
+            .unwrap_or_default()
+            .into_iter()
+            .map(|tips| [0, 1, 2].map(|i| tips.get(i).copied().unwrap_or_default()))
+            .collect();
+        Ok(FeeHistory {
+            base_fees: history.base_fee_per_gas,
+            rewards,
+        })
+    }
+
+    /// The next nonce of `address`, counting its transactions still pending.
+    pub async fn pending_nonce(&self, address: Address) -> Result<u64, ChainError> {
+        self.ask(async { self.provider.get_transaction_count(address).pending().await })
+            .await
+    }
+
+    /// The number of the latest block.
+    pub async fn latest_block(&self) -> Result<u64, ChainError> {
+        self.ask(async { self.provider.get_block_number().await })
+            .await
+    }
+
+    /// The nonce of `address` counting only mined transactions.
+    pub async fn mined_nonce(&self, address: Address) -> Result<u64, ChainError> {
+        self.ask(async { self.provider.get_transaction_count(address).latest().await })
+            .await
+    }
+
+    /// The ERC-20 balance of `owner` at `token`.
+    pub async fn token_balance(&self, token: Address, owner: Address) -> Result<U256, ChainError> {
+        let request = TransactionRequest {
+            to: Some(TxKind::Call(token)),
+            input: TransactionInput::new(balance_of_call(owner)),
+            ..TransactionRequest::default()
+        };
+        let answer: Bytes = self
+            .ask(async { self.provider.call(request).await })
+            .await?;
+        alloy_sol_types::SolValue::abi_decode(&answer).map_err(|_| ChainError::Refused {
+            host: self.host.clone(),
+            message: format!("{token} did not answer balanceOf as an ERC-20 token does"),
+        })
+    }
+
+    /// What the node says about `call`: balances, code at the destination, the gas
+    /// estimate (or the revert reason) and fees at `speed` from recent blocks.
+    pub async fn facts(
+        &self,
+        call: &PlannedCall,
+        speed: FeeSpeed,
+        token: Option<Address>,
+    ) -> Result<NetworkFacts, ChainError> {
+        let balance = self
+            .ask(async { self.provider.get_balance(call.from).pending().await })
+            .await?;
+        let token_balance = match token {
+            Some(token) => Some(self.token_balance(token, call.from).await?),
+            None => None,
+        };
+        let code = self
+            .ask(async { self.provider.get_code_at(call.to).await })
+            .await?;
+        let request = TransactionRequest {
+            from: Some(call.from),
+            to: Some(TxKind::Call(call.to)),
+            value: Some(call.value),
+            input: TransactionInput::new(call.input.clone()),
+            ..TransactionRequest::default()
+        };
+        let estimate =
+            match tokio::time::timeout(CALL_TIMEOUT, self.provider.estimate_gas(request)).await {
+                Err(_) => {
+                    return Err(ChainError::Timeout {
+                        host: self.host.clone(),
+                    });
+                }
+                Ok(Ok(gas)) => Ok(gas),
+                Ok(Err(RpcError::ErrorResp(payload))) => Err(revert_reason(
+                    payload.as_revert_data().as_ref().map(|data| data.as_ref()),
+                    &payload.message,
+                )),
+                Ok(Err(other)) => return Err(self.classify(&other)),
+            };
+        let history = self.fee_history().await?;
+        Ok(NetworkFacts {
+            balance,
+            token_balance,
+            destination_has_code: !code.is_empty(),
+            estimate,
+            fees: history.suggest(speed),
+            history,
+        })
+    }
+
+    /// Sends a signed transaction; its hash.
+    pub async fn send(&self, signed: &TxEnvelope) -> Result<B256, ChainError> {
+        let raw = signed.encoded_2718();
+        let pending = self
+            .ask(async { self.provider.send_raw_transaction(&raw).await })
+            .await?;
+        Ok(*pending.tx_hash())
+    }
+
+    /// Where the transaction `hash` from `from` with `nonce` stands now.
+    pub async fn inclusion(
+        &self,
+        hash: B256,
+        from: Address,
+        nonce: u64,
+    ) -> Result<Inclusion, ChainError> {
+        let receipt = self
+            .ask(async { self.provider.get_transaction_receipt(hash).await })
+            .await?;
+        if let Some(receipt) = receipt {
+            let block = receipt.block_number.unwrap_or_default();
+            let head = self
+                .ask(async { self.provider.get_block_number().await })
+                .await?;
+            return Ok(Inclusion::Mined {
+                block,
+                confirmations: head.saturating_sub(block).saturating_add(1),
+                succeeded: receipt.status(),
+                gas_used: receipt.gas_used,
+            });
+        }
+        let known = self
+            .ask(async { self.provider.get_transaction_by_hash(hash).await })
+            .await?;
+        if known.is_some() {
+            return Ok(Inclusion::Pending);
+        }
+        if self.mined_nonce(from).await? > nonce {
+            Ok(Inclusion::Replaced)
+        } else {
+            Ok(Inclusion::Dropped)
+        }
+    }
+
+    /// Why a mined transaction failed, replayed as a call at its block.
+    pub async fn failure_reason(&self, request: TransactionRequest, block: u64) -> String {
+        match self.provider.call(request).block(block.into()).await {
+            Err(RpcError::ErrorResp(payload)) => revert_reason(
+                payload.as_revert_data().as_ref().map(|data| data.as_ref()),
+                &payload.message,
+            ),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The revert reason: decoded from the revert data (`Error(string)`, a panic code or a
+/// custom error's selector), else what the node said without its "execution reverted"
+/// prefix.
+pub fn revert_reason(data: Option<&[u8]>, message: &str) -> String {
+    if let Some(reason) = data.and_then(alloy_sol_types::decode_revert_reason) {
+        return reason;
+    }
+    message
+        .trim_start_matches("execution reverted")
+        .trim_start_matches(':')
+        .trim()
+        .to_owned()
+}
+
+fn error_kind(error: &RpcError<TransportErrorKind>) -> &'static str {
+    match error {
+        RpcError::Transport(_) => "transport",
+        RpcError::DeserError { .. } => "unreadable reply",
+        RpcError::SerError(_) => "request encoding",
+        RpcError::NullResp => "empty reply",
+        _ => "other",
+    }
+}

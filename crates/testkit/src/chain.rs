@@ -1,0 +1,144 @@
+//! A local Ethereum node (Anvil, from `tests/contracts/node_modules`) on 127.0.0.1 and
+//! the test sale contract compiled from Solidity (`tests/contracts/TokenSale.sol`) by
+//! solcjs. `scripts/setup.sh --for-tests` installs both from npm.
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// Anvil's chain id.
+pub const ANVIL_CHAIN_ID: u64 = 31_337;
+
+/// Anvil's funded development accounts (from its well-known test mnemonic), each with
+/// 10 000 ETH: `(address, private key)`. Test keys only: never hold real funds.
+pub const ANVIL_ACCOUNTS: [(&str, &str); 3] = [
+    (
+        "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+        "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+    ),
+    (
+        "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+        "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+    ),
+    (
+        "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
+        "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9ec3d14d8aa26",
+    ),
+];
+
+fn contracts_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/contracts")
+}
+
+fn tool(relative: &str) -> PathBuf {
+    let path = contracts_dir().join("node_modules").join(relative);
+    assert!(
+        path.exists(),
+        "{} is missing: run scripts/setup.sh --for-tests (it installs tests/contracts' npm packages)",
+        path.display()
+    );
+    path
+}
+
+/// An Anvil node on a free port of 127.0.0.1, killed on drop.
+#[derive(Debug)]
+pub struct Anvil {
+    child: Child,
+    port: u16,
+}
+
+impl Anvil {
+    /// Starts Anvil with chain id 31337 and waits until it accepts connections.
+    pub fn start() -> Self {
+        Self::start_with_chain_id(ANVIL_CHAIN_ID)
+    }
+
+    /// Starts Anvil serving another chain id (a node that is not the one configured).
+    pub fn start_with_chain_id(chain_id: u64) -> Self {
+        let port = free_port();
+        let binary = tool("@foundry-rs/anvil-linux-amd64/bin/anvil");
+        let child = Command::new(binary)
+            .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+            .args(["--chain-id", &chain_id.to_string(), "--silent"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("anvil starts");
+        let address = SocketAddr::from(([127, 0, 0, 1], port));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "anvil did not start on {address}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { child, port }
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Stops the node (a node that went away); idempotent.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Anvil {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    listener.local_addr().expect("its address").port()
+}
+
+/// A contract compiled by solc: its creation bytecode (hex, no 0x) and ABI (JSON).
+#[derive(Debug, Clone)]
+pub struct CompiledContract {
+    pub bytecode: String,
+    pub abi: String,
+}
+
+/// `TokenSale` from `tests/contracts/TokenSale.sol`, compiled once per test process.
+pub fn token_sale_contract() -> &'static CompiledContract {
+    static COMPILED: OnceLock<CompiledContract> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let out = tempfile::tempdir().expect("output folder");
+        let status = Command::new("node")
+            .arg(tool("solc/solc.js"))
+            .args(["--bin", "--abi", "--optimize", "--base-path"])
+            .arg(contracts_dir())
+            .arg("-o")
+            .arg(out.path())
+            .arg(contracts_dir().join("TokenSale.sol"))
+            .status()
+            .expect("solcjs runs (node is installed by scripts/setup.sh)");
+        assert!(status.success(), "TokenSale.sol did not compile");
+        let read = |suffix: &str| {
+            let entry = std::fs::read_dir(out.path())
+                .expect("solc output")
+                .filter_map(Result::ok)
+                .find(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .ends_with(&format!("_TokenSale.{suffix}"))
+                })
+                .expect("the TokenSale output");
+            std::fs::read_to_string(entry.path()).expect("readable")
+        };
+        CompiledContract {
+            bytecode: read("bin").trim().to_owned(),
+            abi: read("abi"),
+        }
+    })
+}
