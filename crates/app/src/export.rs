@@ -23,8 +23,11 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// What the `format` field says.
 pub const FORMAT_NAME: &str = "saleguard-export";
-/// The version of the document's layout; an import refuses any other.
-pub const FORMAT_VERSION: u64 = 1;
+/// The version of the document's layout this Saleguard writes.
+pub const FORMAT_VERSION: u64 = 2;
+/// Tables added after version 1 (networks and contract terms, version 2): a version-1
+/// document has none of them, and is read as if they were empty.
+const TABLES_SINCE_VERSION_2: &[&str] = &["networks", "contract_terms"];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;
 
@@ -452,13 +455,14 @@ fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, A
             format!("expected {FORMAT_NAME:?}: this is not a Saleguard export"),
         ),
     }
+    let version = root.get("format_version").and_then(Value::as_u64);
     match root.get("format_version") {
-        Some(version) if version.as_u64() == Some(FORMAT_VERSION) => {}
+        Some(_) if version.is_some_and(|v| (1..=FORMAT_VERSION).contains(&v)) => {}
         Some(version) => problems.add(
             "$.format_version".to_owned(),
             ErrorCode::UnsupportedFormat,
             format!(
-                "version {version} is not one this Saleguard reads (it reads {FORMAT_VERSION})"
+                "version {version} is not one this Saleguard reads (it reads 1 to {FORMAT_VERSION})"
             ),
         ),
         None => problems.add(
@@ -495,6 +499,14 @@ fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, A
                         shape: shape.clone(),
                         rows: rows_of(shape, value, &path, &mut problems),
                     }),
+                    None if version == Some(1)
+                        && TABLES_SINCE_VERSION_2.contains(&shape.name) =>
+                    {
+                        tables.push(TableRows {
+                            shape: shape.clone(),
+                            rows: Vec::new(),
+                        })
+                    }
                     None => {
                         problems.add(path, ErrorCode::Required, "missing (an empty table is [])")
                     }

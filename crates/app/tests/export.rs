@@ -110,6 +110,20 @@ fn filled(dir: &std::path::Path) -> Saleguard {
         reason: "the team raised the cap for early backers".into(),
     })
     .expect("override");
+    app.save_network(&saleguard_app::networks::NetworkInput {
+        rpc_url: "https://node.example/v3/KEY".into(),
+        ..saleguard_core::network::NETWORK_PRESETS[0].to_draft()
+    })
+    .expect("network");
+    app.set_contract_terms(
+        sale,
+        &saleguard_app::networks::ContractTermsInput {
+            contribution_call: "buyTokens(address)".into(),
+            refund_call: "claimRefund()".into(),
+            token_address: "0x52908400098527886E0F7030069857D2E4169EE7".into(),
+        },
+    )
+    .expect("contract terms");
     app
 }
 
@@ -130,7 +144,7 @@ fn export_import_export_is_byte_identical_and_covers_every_table() {
     let source = tempfile::tempdir().expect("temp dir");
     let first = export_of(&filled(source.path()));
     let document: Value = serde_json::from_str(&first).expect("JSON");
-    assert_eq!(document["format_version"], 1);
+    assert_eq!(document["format_version"], 2);
     for table in DATA_TABLES {
         let rows = document["tables"][table].as_array().map(Vec::len);
         assert!(
@@ -198,10 +212,38 @@ fn the_export_follows_the_committed_json_schema() {
 }
 
 #[test]
+fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let mut document: Value =
+        serde_json::from_str(&export_of(&filled(source.path()))).expect("JSON");
+    document["format_version"] = json!(1);
+    let tables = document["tables"].as_object_mut().expect("tables");
+    tables.remove("networks");
+    tables.remove("contract_terms");
+    let target = tempfile::tempdir().expect("temp dir");
+    let restored = app(target.path());
+    restored
+        .import_json(&serde_json::to_string(&document).expect("text"))
+        .expect("a version-1 file imports");
+    assert_eq!(restored.list_sales().expect("sales").len(), 2);
+    assert!(restored.networks().expect("networks").iter().all(|n| !n.configured));
+
+    // A version-2 file must have them.
+    document["format_version"] = json!(2);
+    assert_refused(
+        &serde_json::to_string(&document).expect("text"),
+        &[
+            ("$.tables.networks", ErrorCode::Required),
+            ("$.tables.contract_terms", ErrorCode::Required),
+        ],
+    );
+}
+
+#[test]
 fn an_empty_data_folder_exports_exactly_these_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut expected = String::from(
-        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 1,\n  \"tables\": {\n",
+        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 2,\n  \"tables\": {\n",
     );
     let mut names = DATA_TABLES.to_vec();
     names.sort_unstable();
@@ -250,7 +292,7 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
     );
     assert_refused("[1, 2]", &[("$", ErrorCode::InvalidJson)]);
     assert_refused(
-        &edited(&|d| d["format_version"] = json!(2)),
+        &edited(&|d| d["format_version"] = json!(3)),
         &[("$.format_version", ErrorCode::UnsupportedFormat)],
     );
     assert_refused(
@@ -322,6 +364,10 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
             ),
             (
                 "$.tables.review_overrides[0].sale_id",
+                ErrorCode::UnknownReference,
+            ),
+            (
+                "$.tables.contract_terms[0].sale_id",
                 ErrorCode::UnknownReference,
             ),
         ],
