@@ -8,10 +8,12 @@ use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
 use saleguard_core::sale::AcceptedCurrency;
 use saleguard_core::transaction::{
-    FeeSpeed, PlannedCall, gas_limit_for, max_fee_cost, network_findings, unsigned_transaction,
+    PlannedCall, gas_limit_for, max_fee_cost, network_findings, unsigned_transaction,
 };
 use saleguard_store::ParticipationId;
 use serde::{Deserialize, Serialize};
+
+pub use saleguard_core::transaction::FeeSpeed;
 
 use crate::review::{ReviewInput, ReviewView, review_view};
 use crate::{AppError, Saleguard};

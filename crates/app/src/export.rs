@@ -499,9 +499,7 @@ fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, A
                         shape: shape.clone(),
                         rows: rows_of(shape, value, &path, &mut problems),
                     }),
-                    None if version == Some(1)
-                        && TABLES_SINCE_VERSION_2.contains(&shape.name) =>
-                    {
+                    None if version == Some(1) && TABLES_SINCE_VERSION_2.contains(&shape.name) => {
                         tables.push(TableRows {
                             shape: shape.clone(),
                             rows: Vec::new(),

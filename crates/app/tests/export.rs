@@ -226,7 +226,13 @@ fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
         .import_json(&serde_json::to_string(&document).expect("text"))
         .expect("a version-1 file imports");
     assert_eq!(restored.list_sales().expect("sales").len(), 2);
-    assert!(restored.networks().expect("networks").iter().all(|n| !n.configured));
+    assert!(
+        restored
+            .networks()
+            .expect("networks")
+            .iter()
+            .all(|n| !n.configured)
+    );
 
     // A version-2 file must have them.
     document["format_version"] = json!(2);

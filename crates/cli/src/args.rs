@@ -132,6 +132,86 @@ pub enum Command {
         /// The export to restore.
         file: PathBuf,
     },
+    /// Networks: the chains you send on, each with the RPC URL of your own node or
+    /// provider. Saleguard contacts no node you did not name here.
+    #[command(subcommand)]
+    Network(NetworkCommand),
+    /// Plan a contribution: the review with the network's checks (balance, fees, gas
+    /// estimate or the revert reason, the contract's code, the calldata) and the
+    /// unsigned EIP-1559 transaction. Exits 0 when nothing blocks, 1 when something
+    /// does, 2 when the input is refused or the node cannot be used.
+    Contribute {
+        /// The participation the contribution belongs to.
+        #[arg(long)]
+        participation: i64,
+        /// The paying account's id.
+        #[arg(long)]
+        from: i64,
+        /// In whole units of the sale's accepted currency (e.g. 0.5).
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        /// How fast to be included: slow, normal or fast (tips at the 10th, 50th or
+        /// 90th percentile of recent blocks).
+        #[arg(long, value_enum, default_value = "normal")]
+        fee: FeeArg,
+        /// Plan only: print the review and the unsigned transaction. Signing from the
+        /// command line is not available yet, so this is required.
+        #[arg(long, required = true)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FeeArg {
+    Slow,
+    Normal,
+    Fast,
+}
+
+impl From<FeeArg> for saleguard_app::contribute::FeeSpeed {
+    fn from(fee: FeeArg) -> Self {
+        match fee {
+            FeeArg::Slow => Self::Slow,
+            FeeArg::Normal => Self::Normal,
+            FeeArg::Fast => Self::Fast,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NetworkCommand {
+    /// The configured networks, then the presets (Ethereum, Sepolia, a local chain)
+    /// not configured yet.
+    List,
+    /// Add or change a network; a preset or the saved network gives what you leave out.
+    Set(NetworkFields),
+    /// Remove a network.
+    Rm { chain_id: u64 },
+    /// Connect to the network's node and check that it serves the configured chain.
+    Check { chain_id: u64 },
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkFields {
+    #[arg(long)]
+    pub chain_id: u64,
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The coin's symbol (ETH).
+    #[arg(long)]
+    pub symbol: Option<String>,
+    /// The coin's decimals (18).
+    #[arg(long)]
+    pub decimals: Option<String>,
+    /// Your node's http(s) address; "" removes it.
+    #[arg(long)]
+    pub rpc_url: Option<String>,
+    /// A block explorer (https), for links to transactions; "" removes it.
+    #[arg(long)]
+    pub explorer_url: Option<String>,
+    /// Blocks to wait for before a transaction counts as confirmed.
+    #[arg(long)]
+    pub confirmations: Option<String>,
 }
 
 /// Participation states: researching, registered, kyc_pending, kyc_approved,
@@ -543,6 +623,23 @@ pub enum SaleCommand {
         /// Delete without asking.
         #[arg(long)]
         yes: bool,
+    },
+    /// Show how a sale takes contributions on chain, or change the options given
+    /// ("" clears one).
+    Contract {
+        /// The sale's id.
+        sale: i64,
+        /// The payable function a contribution calls, e.g. "contribute()" or
+        /// "buyTokens(address)" (address parameters are the contributing account).
+        /// Empty: a plain transfer (an ERC-20 transfer for a sale paid in a token).
+        #[arg(long)]
+        call: Option<String>,
+        /// The function that claims a refund after a failed sale, e.g. "claimRefund()".
+        #[arg(long)]
+        refund_call: Option<String>,
+        /// The sale's token, for reading what was distributed.
+        #[arg(long)]
+        token: Option<String>,
     },
 }
 

@@ -6,6 +6,7 @@
 
 mod accounts;
 mod args;
+mod chain;
 mod diligence;
 mod output;
 mod participations;
@@ -16,6 +17,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
+use saleguard_app::contribute::ContributionInput;
 use saleguard_app::review::ReviewInput;
 use saleguard_app::{AppError, DataPaths, ErrorCode, Saleguard, SystemClock};
 
@@ -92,6 +94,28 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
         Command::Export { output: None } => output.document(&app.export_json()?),
         Command::Export { output: Some(path) } => output.exported(&app.export_to(&path)?),
         Command::Import { file } => output.imported(&app.import_from(&file)?),
+        Command::Network(command) => chain::network(&app, command, output)?,
+        Command::Contribute {
+            participation,
+            from,
+            amount,
+            fee,
+            dry_run: _,
+        } => {
+            let input = ContributionInput {
+                participation_id: participation,
+                account_id: from,
+                amount,
+                fee_speed: fee.into(),
+            };
+            return Ok(chain::contribute(&app, &input, output));
+        }
+        Command::Sale(SaleCommand::Contract {
+            sale,
+            call,
+            refund_call,
+            token,
+        }) => chain::contract(&app, sale, call, refund_call, token, output)?,
         Command::Calendar { from, to } => output.calendar(&app.calendar_between(&from, &to)?),
         Command::Sale(SaleCommand::Archive { id }) => {
             output.sale(&app.set_sale_archived(id, true)?, "Archived");

@@ -2,9 +2,11 @@
 
 use saleguard_app::accounts_dto::{Account, AccountKind, NewMnemonic, RevealedSecret};
 use saleguard_app::contacts::ContactView;
+use saleguard_app::contribute::ContributionPlan;
 use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
 use saleguard_app::export::{ExportSummary, ImportSummary, TableCount};
 use saleguard_app::kyc::KycStatusName;
+use saleguard_app::networks::{ContractTermsInput, NetworkCheck, NetworkView};
 use saleguard_app::participations::Participation;
 use saleguard_app::research::{SaleResearch, Settings};
 use saleguard_app::review::{
@@ -529,6 +531,107 @@ impl Output {
                 share(&budget.left_after_percent)
             );
         }
+    }
+
+    pub fn networks(&self, networks: &[NetworkView]) {
+        if self.json {
+            return print_json(&networks);
+        }
+        let rows: Vec<Vec<String>> = networks
+            .iter()
+            .map(|n| {
+                vec![
+                    n.chain_id.to_string(),
+                    n.name.clone(),
+                    n.native_symbol.clone(),
+                    n.rpc_host
+                        .clone()
+                        .unwrap_or_else(|| "— (no node yet)".to_owned()),
+                    n.confirmations.to_string(),
+                    if n.configured { "saved" } else { "preset" }.to_owned(),
+                ]
+            })
+            .collect();
+        print_table(
+            &["CHAIN", "NAME", "COIN", "NODE", "CONFIRMATIONS", ""],
+            &rows,
+            &[0, 4],
+        );
+    }
+
+    pub fn network_check(&self, check: &NetworkCheck) {
+        if self.json {
+            return print_json(check);
+        }
+        out!(
+            "{} serves chain {}; latest block {}.",
+            check.rpc_host,
+            check.chain_id,
+            check.latest_block
+        );
+    }
+
+    pub fn contract_terms(&self, sale: i64, terms: &ContractTermsInput, verb: &str) {
+        if self.json {
+            return print_json(terms);
+        }
+        if !verb.is_empty() {
+            out!("{verb}.");
+        }
+        let or = |value: &str, otherwise: &str| {
+            if value.is_empty() {
+                otherwise.to_owned()
+            } else {
+                value.to_owned()
+            }
+        };
+        out!("Sale {sale} on chain:");
+        out!(
+            "  contribution: {}",
+            or(
+                &terms.contribution_call,
+                "a plain transfer (an ERC-20 transfer for a token sale)"
+            )
+        );
+        out!(
+            "  refund:       {}",
+            or(&terms.refund_call, "none on chain")
+        );
+        out!("  token:        {}", or(&terms.token_address, "not known"));
+    }
+
+    pub fn contribution_plan(&self, plan: &ContributionPlan) {
+        if self.json {
+            return print_json(plan);
+        }
+        self.review(&plan.review);
+        let tx = &plan.transaction;
+        out!("Unsigned transaction (nothing was signed or sent):");
+        out!("  network:      {} (chain {})", tx.network, tx.chain_id);
+        out!("  from:         {}", tx.from);
+        out!("  to:           {}", tx.to);
+        if tx.to != tx.sale_address {
+            out!("  sale:         {}", tx.sale_address);
+        }
+        out!("  contribution: {}", tx.amount);
+        out!("  value:        {} ({} wei)", tx.value, tx.value_wei);
+        out!(
+            "  call:         {}",
+            tx.decoded_call
+                .as_deref()
+                .unwrap_or("none (a plain transfer)")
+        );
+        out!("  data:         {}", tx.data);
+        out!("  nonce:        {}", tx.nonce);
+        out!("  gas limit:    {}", tx.gas_limit);
+        out!(
+            "  fees:         at most {} ({} wei per gas, tip {})",
+            tx.max_fee,
+            tx.max_fee_per_gas,
+            tx.max_priority_fee_per_gas
+        );
+        out!("  signing hash: {}", tx.signing_hash);
+        out!("  unsigned:     {}", tx.unsigned);
     }
 
     pub fn budgets(&self, budgets: &[BudgetView]) {
