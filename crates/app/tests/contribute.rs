@@ -4,10 +4,7 @@
 
 use std::sync::Arc;
 
-use alloy_primitives::{Address, Bytes, TxKind, U256};
-use alloy_provider::{Provider, RootProvider};
-use alloy_rpc_types_eth::{TransactionInput, TransactionRequest};
-use alloy_sol_types::SolValue;
+use alloy_primitives::{Address, U256};
 use saleguard_app::accounts_dto::AddWatchOnly;
 use saleguard_app::contribute::{ContributionInput, ContributionPlan};
 use saleguard_app::networks::{ContractTermsInput, NetworkInput};
@@ -16,7 +13,7 @@ use saleguard_app::review::VerdictName;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
 use saleguard_core::transaction::FeeSpeed;
-use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil, token_sale_contract};
+use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
 const ETH: u64 = 1_000_000_000_000_000_000;
 
@@ -32,29 +29,10 @@ fn now() -> UtcTimestamp {
     UtcTimestamp::from_unix_seconds(i64::try_from(seconds).expect("fits")).expect("a time")
 }
 
-/// Deploys `TokenSale(rate 1000, soft cap, hard cap, deadline in ten days)` from Anvil's
-/// first (unlocked) account; its address.
+/// Deploys the sale contract with a deadline in ten days.
 async fn deploy_sale(anvil: &Anvil, soft_cap: U256, hard_cap: U256) -> Address {
-    let provider: RootProvider = RootProvider::new_http(anvil.url().parse().expect("url"));
-    let deadline = U256::from(now().unix_seconds() + 10 * 86_400);
-    let mut code = alloy_primitives::hex::decode(&token_sale_contract().bytecode).expect("hex");
-    code.extend((U256::from(1000u64), soft_cap, hard_cap, deadline).abi_encode_params());
-    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
-    let request = TransactionRequest {
-        from: Some(deployer),
-        to: Some(TxKind::Create),
-        input: TransactionInput::new(Bytes::from(code)),
-        ..TransactionRequest::default()
-    };
-    let receipt = provider
-        .send_transaction(request)
-        .await
-        .expect("sent")
-        .get_receipt()
-        .await
-        .expect("mined");
-    assert!(receipt.status(), "the sale contract deployed");
-    receipt.contract_address.expect("a contract")
+    let deadline = u64::try_from(now().unix_seconds() + 10 * 86_400).expect("after 1970");
+    anvil.deploy_token_sale(soft_cap, hard_cap, deadline)
 }
 
 struct Setup {

@@ -2,6 +2,10 @@
 //! the test sale contract compiled from Solidity (`tests/contracts/TokenSale.sol`) by
 //! solcjs. `scripts/setup.sh --for-tests` installs both from npm.
 
+use alloy_primitives::{Address, Bytes, TxKind, U256};
+use alloy_provider::{Provider, RootProvider};
+use alloy_rpc_types_eth::{TransactionInput, TransactionRequest};
+use alloy_sol_types::SolValue;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -84,6 +88,22 @@ impl Anvil {
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    /// Deploys `TokenSale(rate 1000 token units per wei, soft cap, hard cap, deadline)`
+    /// from Anvil's first (unlocked) account and returns its address. Blocking: it runs
+    /// on a thread of its own, so it may be called from async tests too.
+    pub fn deploy_token_sale(&self, soft_cap: U256, hard_cap: U256, deadline: u64) -> Address {
+        let url = self.url();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime");
+            runtime.block_on(deploy(url, soft_cap, hard_cap, deadline))
+        })
+        .join()
+        .expect("the deployment thread")
+    }
+
     /// Stops the node (a node that went away); idempotent.
     pub fn stop(&mut self) {
         let _ = self.child.kill();
@@ -95,6 +115,36 @@ impl Drop for Anvil {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+async fn deploy(url: String, soft_cap: U256, hard_cap: U256, deadline: u64) -> Address {
+    let provider: RootProvider = RootProvider::new_http(url.parse().expect("url"));
+    let mut code = alloy_primitives::hex::decode(&token_sale_contract().bytecode).expect("hex");
+    code.extend(
+        (
+            U256::from(1000u64),
+            soft_cap,
+            hard_cap,
+            U256::from(deadline),
+        )
+            .abi_encode_params(),
+    );
+    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
+    let request = TransactionRequest {
+        from: Some(deployer),
+        to: Some(TxKind::Create),
+        input: TransactionInput::new(Bytes::from(code)),
+        ..TransactionRequest::default()
+    };
+    let receipt = provider
+        .send_transaction(request)
+        .await
+        .expect("sent")
+        .get_receipt()
+        .await
+        .expect("mined");
+    assert!(receipt.status(), "the sale contract deployed");
+    receipt.contract_address.expect("a contract")
 }
 
 fn free_port() -> u16 {

@@ -1,0 +1,213 @@
+//! `saleguard network`, `sale contract` and `contribute --dry-run` against a real local
+//! chain (Anvil with the sale contract compiled from tests/contracts).
+
+mod common;
+
+use assert_cmd::Command;
+use common::DataDir;
+use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
+
+const ETH: u128 = 1_000_000_000_000_000_000;
+
+fn now_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs()
+}
+
+/// A data folder with a sale at a freshly deployed contract (caps 5 and 10 ETH), its
+/// network pointing at `anvil`, its contract terms, a participation and an account.
+fn prepared(anvil: &Anvil) -> DataDir {
+    let sale = anvil.deploy_token_sale(
+        (5 * ETH).try_into().expect("fits"),
+        (10 * ETH).try_into().expect("fits"),
+        now_seconds() + 10 * 86_400,
+    );
+    let dir = DataDir::new();
+    let sale = sale.to_checksum(None);
+    dir.json(&[
+        "sale",
+        "add",
+        "--name",
+        "Chain Sale",
+        "--symbol",
+        "SALE",
+        "--decimals",
+        "18",
+        "--chain-id",
+        "31337",
+        "--address",
+        &sale,
+        "--start",
+        "2020-01-01 00:00",
+        "--end",
+        "2099-01-01 00:00",
+        "--kyc",
+        "no",
+    ]);
+    let networks = dir.json(&["network", "list"]);
+    assert_eq!(networks[2]["chainId"], 31_337);
+    assert_eq!(
+        networks[2]["rpcUrl"],
+        serde_json::Value::Null,
+        "a preset has no node"
+    );
+    let saved = dir.json(&[
+        "network",
+        "set",
+        "--chain-id",
+        "31337",
+        "--rpc-url",
+        &anvil.url(),
+    ]);
+    assert_eq!(
+        saved[0]["name"], "Local development chain",
+        "the preset gives the rest"
+    );
+    let check = dir.json(&["network", "check", "31337"]);
+    assert_eq!(check["chainId"], 31_337);
+    let terms = dir.json(&["sale", "contract", "1", "--call", "contribute()"]);
+    assert_eq!(terms["contributionCall"], "contribute()");
+    dir.json(&[
+        "participation",
+        "start",
+        "--sale",
+        "1",
+        "--state",
+        "registered",
+    ]);
+    dir.json(&[
+        "account",
+        "import",
+        "--label",
+        "Anvil",
+        "--watch",
+        ANVIL_ACCOUNTS[1].0,
+    ]);
+    dir
+}
+
+#[test]
+fn a_dry_run_prints_the_review_and_the_unsigned_transaction() {
+    let anvil = Anvil::start();
+    let dir = prepared(&anvil);
+    let args = [
+        "contribute",
+        "--participation",
+        "1",
+        "--from",
+        "1",
+        "--amount",
+        "1.5",
+        "--dry-run",
+    ];
+    let plan = dir.json(&args);
+    assert_eq!(plan["transaction"]["decodedCall"], "contribute()");
+    assert_eq!(plan["transaction"]["amount"], "1.5 ETH");
+    assert_eq!(plan["transaction"]["nonce"], 0);
+    assert_ne!(plan["review"]["verdict"], "blocked");
+
+    let text = Command::cargo_bin("saleguard")
+        .expect("binary")
+        .env_remove("SALEGUARD_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir.0.path())
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(text.status.success());
+    let printed = String::from_utf8(text.stdout).expect("UTF-8");
+    assert!(
+        printed.contains("Unsigned transaction (nothing was signed or sent):"),
+        "{printed}"
+    );
+    assert!(printed.contains("call:         contribute()"), "{printed}");
+}
+
+#[test]
+fn a_contribution_past_the_hard_cap_exits_1_with_the_revert_reason() {
+    let anvil = Anvil::start();
+    let dir = prepared(&anvil);
+    let output = dir.run(&[
+        "contribute",
+        "--participation",
+        "1",
+        "--from",
+        "1",
+        "--amount",
+        "11",
+        "--dry-run",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let plan: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let findings = plan["review"]["findings"].as_array().expect("findings");
+    let revert = findings
+        .iter()
+        .find(|f| f["code"] == "would_revert")
+        .expect("the revert is a finding");
+    assert!(
+        revert["message"]
+            .as_str()
+            .expect("text")
+            .contains("hard cap")
+    );
+}
+
+#[test]
+fn refusals_exit_2_with_their_code() {
+    let mut anvil = Anvil::start();
+    let dir = prepared(&anvil);
+    let (status, code) = dir.error_code(&[
+        "contribute",
+        "--participation",
+        "1",
+        "--from",
+        "1",
+        "--amount",
+        "1",
+    ]);
+    assert_eq!(
+        (status, code.as_str()),
+        (2, "invalid_arguments"),
+        "--dry-run is required"
+    );
+    let (status, code) = dir.error_code(&[
+        "contribute",
+        "--participation",
+        "1",
+        "--from",
+        "1",
+        "--amount",
+        "-1",
+        "--dry-run",
+    ]);
+    assert_eq!((status, code.as_str()), (2, "invalid_amount"));
+    anvil.stop();
+    let (status, code) = dir.error_code(&[
+        "contribute",
+        "--participation",
+        "1",
+        "--from",
+        "1",
+        "--amount",
+        "1",
+        "--dry-run",
+    ]);
+    assert_eq!((status, code.as_str()), (2, "node_unreachable"));
+    let (status, code) = dir.error_code(&[
+        "network",
+        "set",
+        "--chain-id",
+        "31337",
+        "--rpc-url",
+        "ftp://x",
+    ]);
+    assert_eq!((status, code.as_str()), (1, "invalid_url"));
+    let (status, code) =
+        dir.error_code(&["sale", "contract", "1", "--call", "contribute(uint256)"]);
+    assert_eq!((status, code.as_str()), (1, "invalid_call"));
+    dir.json(&["network", "rm", "31337"]);
+    let (status, code) = dir.error_code(&["network", "check", "31337"]);
+    assert_eq!((status, code.as_str()), (1, "network_not_found"));
+}
