@@ -1,22 +1,28 @@
-//! Contributions on chain: the plan (the review with the network's checks, and the
-//! unsigned transaction the user would sign).
+//! Contributions and refund claims on chain: the plan (the review with the network's
+//! checks, and the unsigned transaction the user would sign), kept as a draft with an id
+//! so that it is signed and sent at most once.
 
-use alloy_consensus::SignableTransaction;
+use alloy_consensus::{SignableTransaction, TxEip1559};
 use saleguard_chain::Node;
-use saleguard_core::U256;
+use saleguard_core::account::{Account, AccountId};
 use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
-use saleguard_core::sale::AcceptedCurrency;
+use saleguard_core::network::Network;
+use saleguard_core::review::{Review, Verdict};
+use saleguard_core::sale::{AcceptedCurrency, Sale};
+use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::transaction::{
-    PlannedCall, gas_limit_for, max_fee_cost, network_findings, unsigned_transaction,
+    Fees, NetworkFacts, PlannedCall, gas_limit_for, max_fee_cost, network_findings,
+    unsigned_transaction,
 };
-use saleguard_store::ParticipationId;
+use saleguard_core::{Bytes, U256};
+use saleguard_store::{ParticipationId, TransactionRecord, TxPurpose, TxStatus};
 use serde::{Deserialize, Serialize};
 
 pub use saleguard_core::transaction::FeeSpeed;
 
 use crate::review::{ReviewInput, ReviewView, review_view};
-use crate::{AppError, Saleguard};
+use crate::{AppError, ErrorCode, Saleguard};
 
 /// A contribution to plan, as chosen in the wizard or on the command line.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -26,6 +32,16 @@ pub struct ContributionInput {
     pub account_id: i64,
     /// Whole units of the sale's accepted currency ("0.5").
     pub amount: String,
+    #[serde(default)]
+    pub fee_speed: FeeSpeed,
+}
+
+/// A refund claim to plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundInput {
+    pub participation_id: i64,
+    pub account_id: i64,
     #[serde(default)]
     pub fee_speed: FeeSpeed,
 }
@@ -40,7 +56,7 @@ pub struct TransactionSummary {
     pub to: String,
     /// The sale's address, where the contribution ends up.
     pub sale_address: String,
-    /// The contribution, with its currency ("0.5 ETH").
+    /// The contribution, with its currency ("0.5 ETH"); "0 ETH" for a refund claim.
     pub amount: String,
     /// Coins the transaction carries, in wei and in words.
     pub value_wei: String,
@@ -65,31 +81,127 @@ pub struct TransactionSummary {
     pub unsigned: String,
 }
 
-/// The review of a contribution with the network's checks, and its transaction.
+/// What a transaction is for, on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PurposeName {
+    Contribution,
+    Refund,
+}
+
+impl From<TxPurpose> for PurposeName {
+    fn from(purpose: TxPurpose) -> Self {
+        match purpose {
+            TxPurpose::Contribution => Self::Contribution,
+            TxPurpose::Refund => Self::Refund,
+        }
+    }
+}
+
+/// The review of a transaction with the network's checks, and the transaction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct ContributionPlan {
+pub struct TransactionPlan {
+    /// The draft to sign: none for a dry run, or when the node says the call fails.
+    pub draft_id: Option<String>,
+    pub purpose: PurposeName,
     pub review: ReviewView,
     pub transaction: TransactionSummary,
+}
+
+/// A planned transaction before it is kept: everything signing needs.
+pub(crate) struct Planned {
+    pub(crate) purpose: TxPurpose,
+    pub(crate) participation: ParticipationId,
+    pub(crate) sale: Sale,
+    pub(crate) account: Account,
+    pub(crate) network: Network,
+    pub(crate) call: PlannedCall,
+    pub(crate) amount: U256,
+    pub(crate) review: Review,
+    pub(crate) reviewed_at: UtcTimestamp,
+    pub(crate) tx: TxEip1559,
+    pub(crate) fee_speed: FeeSpeed,
+}
+
+/// The unsigned transaction a stored draft describes: exactly the reviewed fields.
+pub(crate) fn draft_transaction(record: &TransactionRecord) -> TxEip1559 {
+    let call = PlannedCall {
+        from: record.from,
+        to: record.to,
+        value: record.value,
+        input: record.input.clone(),
+        kind: saleguard_core::transaction::CallKind::Transfer,
+    };
+    unsigned_transaction(
+        &call,
+        record.chain_id,
+        record.nonce,
+        record.gas_limit,
+        Fees {
+            max_fee_per_gas: record.max_fee_per_gas,
+            max_priority_fee_per_gas: record.max_priority_fee_per_gas,
+        },
+    )
+}
+
+fn hex(bytes: &[u8]) -> String {
+    Bytes::copy_from_slice(bytes).to_string()
+}
+
+/// A refund claim's review: only the network's checks apply.
+fn network_only(findings: Vec<saleguard_core::review::Finding>) -> Review {
+    Review {
+        findings: Vec::new(),
+        verdict: Verdict::Clear,
+        budget: None,
+    }
+    .with(findings)
 }
 
 impl Saleguard {
     /// Plans a contribution: the review of the sale's rules, the budget and the
     /// network's checks (balance, code, gas estimate or revert reason, fees, calldata),
     /// and the unsigned EIP-1559 transaction with the node's pending nonce. Nothing is
-    /// signed or sent.
+    /// signed, sent or kept: a dry run.
     pub async fn plan_contribution(
         &self,
         input: &ContributionInput,
-    ) -> Result<ContributionPlan, AppError> {
-        let (sale, account, contract) = {
-            let store = self.store()?;
-            let participation = store.participation(ParticipationId(input.participation_id))?;
-            let sale = store.sale(participation.sale_id)?;
-            let account = store.account(saleguard_core::account::AccountId(input.account_id))?;
-            let contract = store.contract_terms(sale.id, &sale.terms)?;
-            (sale, account, contract)
-        };
+    ) -> Result<TransactionPlan, AppError> {
+        let planned = self.planned_contribution(input).await?;
+        Ok(self.plan_view(&planned, None))
+    }
+
+    /// Plans a contribution and keeps it as a draft to sign ([`Saleguard::send_transaction`]).
+    /// A plan whose call the node says fails is not kept.
+    pub async fn prepare_contribution(
+        &self,
+        input: &ContributionInput,
+    ) -> Result<TransactionPlan, AppError> {
+        let planned = self.planned_contribution(input).await?;
+        let draft = self.keep_draft(&planned)?;
+        Ok(self.plan_view(&planned, draft))
+    }
+
+    /// Plans a refund claim without keeping it: a dry run.
+    pub async fn plan_refund(&self, input: &RefundInput) -> Result<TransactionPlan, AppError> {
+        let planned = self.planned_refund(input).await?;
+        Ok(self.plan_view(&planned, None))
+    }
+
+    /// Plans a refund claim (the sale's refund function) and keeps it as a draft.
+    pub async fn prepare_refund(&self, input: &RefundInput) -> Result<TransactionPlan, AppError> {
+        let planned = self.planned_refund(input).await?;
+        let draft = self.keep_draft(&planned)?;
+        Ok(self.plan_view(&planned, draft))
+    }
+
+    pub(crate) async fn planned_contribution(
+        &self,
+        input: &ContributionInput,
+    ) -> Result<Planned, AppError> {
+        let (participation, sale, account, contract) =
+            self.transaction_parties(input.participation_id, input.account_id)?;
         let network = self.configured_network(sale.terms.chain_id)?;
         let reviewed = self.reviewed(&ReviewInput {
             sale_id: sale.id.0,
@@ -99,57 +211,186 @@ impl Saleguard {
             chain_id: network.chain_id.to_string(),
             at: String::new(),
         })?;
-        let from = account.address;
         let amount = reviewed.draft.amount;
-        let call = PlannedCall::contribution(&sale.terms, &contract, from, amount);
-        let node = Node::connect(&network).await?;
+        let call = PlannedCall::contribution(&sale.terms, &contract, account.address, amount);
         let token = match &sale.terms.currency {
             AcceptedCurrency::Erc20 { address, .. } => Some(*address),
             AcceptedCurrency::Native { .. } => None,
         };
+        let node = Node::connect(&network).await?;
         let facts = node.facts(&call, input.fee_speed, token).await?;
-        let nonce = node.pending_nonce(from).await?;
+        let nonce = node.pending_nonce(account.address).await?;
+        let findings = self.network_checks(&call, &facts, &network, &sale);
+        Ok(Planned {
+            purpose: TxPurpose::Contribution,
+            participation,
+            tx: unsigned_transaction(
+                &call,
+                network.chain_id,
+                nonce,
+                facts.estimate.as_ref().map_or(0, |gas| gas_limit_for(*gas)),
+                facts.fees,
+            ),
+            review: reviewed.outcome.with(findings),
+            reviewed_at: reviewed.at,
+            sale,
+            account,
+            network,
+            call,
+            amount,
+            fee_speed: input.fee_speed,
+        })
+    }
+
+    pub(crate) async fn planned_refund(&self, input: &RefundInput) -> Result<Planned, AppError> {
+        let (participation, sale, account, contract) =
+            self.transaction_parties(input.participation_id, input.account_id)?;
+        let call = PlannedCall::refund(&sale.terms, &contract, account.address).ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NoRefundCall,
+                "this sale's terms name no refund function: add it (e.g. claimRefund()) under the sale's contract terms",
+            )
+        })?;
+        let network = self.configured_network(sale.terms.chain_id)?;
+        let node = Node::connect(&network).await?;
+        let facts = node.facts(&call, input.fee_speed, None).await?;
+        let nonce = node.pending_nonce(account.address).await?;
+        let findings = self.network_checks(&call, &facts, &network, &sale);
+        Ok(Planned {
+            purpose: TxPurpose::Refund,
+            participation,
+            tx: unsigned_transaction(
+                &call,
+                network.chain_id,
+                nonce,
+                facts.estimate.as_ref().map_or(0, |gas| gas_limit_for(*gas)),
+                facts.fees,
+            ),
+            review: network_only(findings),
+            reviewed_at: self.clock.now(),
+            sale,
+            account,
+            network,
+            call,
+            amount: U256::ZERO,
+            fee_speed: input.fee_speed,
+        })
+    }
+
+    fn network_checks(
+        &self,
+        call: &PlannedCall,
+        facts: &NetworkFacts,
+        network: &Network,
+        sale: &Sale,
+    ) -> Vec<saleguard_core::review::Finding> {
+        network_findings(
+            call,
+            facts,
+            (network.native_symbol.as_str(), network.native_decimals),
+            (sale.terms.currency.symbol(), sale.terms.currency.decimals()),
+        )
+    }
+
+    /// The participation, its sale, the account and the sale's contract terms.
+    fn transaction_parties(
+        &self,
+        participation_id: i64,
+        account_id: i64,
+    ) -> Result<
+        (
+            ParticipationId,
+            Sale,
+            Account,
+            saleguard_core::transaction::ContractTerms,
+        ),
+        AppError,
+    > {
+        let store = self.store()?;
+        let participation = store.participation(ParticipationId(participation_id))?;
+        let sale = store.sale(participation.sale_id)?;
+        let account = store.account(AccountId(account_id))?;
+        let contract = store.contract_terms(sale.id, &sale.terms)?;
+        Ok((participation.id, sale, account, contract))
+    }
+
+    /// Keeps a plan as a draft with a fresh id; none when the call fails anyway.
+    fn keep_draft(&self, planned: &Planned) -> Result<Option<String>, AppError> {
+        if planned.tx.gas_limit == 0 {
+            return Ok(None);
+        }
+        let id = saleguard_vault::random_id("").map_err(|error| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!("the system's random source failed: {error}"),
+            )
+        })?;
+        let now = self.clock.now();
+        self.store()?.insert_transaction(&TransactionRecord {
+            id: id.clone(),
+            participation_id: planned.participation,
+            purpose: planned.purpose,
+            account_id: Some(planned.account.id),
+            chain_id: planned.network.chain_id,
+            from: planned.account.address,
+            to: planned.call.to,
+            value: planned.call.value,
+            amount: planned.amount,
+            input: planned.call.input.clone(),
+            nonce: planned.tx.nonce,
+            gas_limit: planned.tx.gas_limit,
+            max_fee_per_gas: planned.tx.max_fee_per_gas,
+            max_priority_fee_per_gas: planned.tx.max_priority_fee_per_gas,
+            signing_hash: planned.tx.signature_hash().to_string(),
+            hash: None,
+            raw: None,
+            status: TxStatus::Planned,
+            block_number: None,
+            failure: String::new(),
+            created_at: now,
+            updated_at: now,
+        })?;
+        tracing::info!(draft = %id, purpose = planned.purpose.as_str(), "transaction planned");
+        Ok(Some(id))
+    }
+
+    fn plan_view(&self, planned: &Planned, draft_id: Option<String>) -> TransactionPlan {
+        let network = &planned.network;
+        let terms = &planned.sale.terms;
         let coin = (network.native_symbol.as_str(), network.native_decimals);
-        let currency = (sale.terms.currency.symbol(), sale.terms.currency.decimals());
-        let findings = network_findings(&call, &facts, coin, currency);
-        let outcome = reviewed.outcome.with(findings);
-        let gas_limit = facts.estimate.as_ref().map_or(0, |gas| gas_limit_for(*gas));
-        let tx = unsigned_transaction(&call, network.chain_id, nonce, gas_limit, facts.fees);
+        let currency = (terms.currency.symbol(), terms.currency.decimals());
         let show = |amount: U256, (symbol, decimals): (&str, u8)| {
             format!("{} {symbol}", format_amount(amount, decimals))
         };
-        let transaction = TransactionSummary {
-            from: checksummed(&from),
-            to: checksummed(&call.to),
-            sale_address: checksummed(&sale.terms.contribution_address),
-            amount: show(amount, currency),
-            value_wei: call.value.to_string(),
-            value: show(call.value, coin),
-            chain_id: network.chain_id,
-            network: network.name.clone(),
-            decoded_call: call.decoded(currency.1, currency.0),
-            data: call.input.to_string(),
-            nonce,
-            gas_limit,
-            fee_speed: input.fee_speed,
-            max_fee_per_gas: facts.fees.max_fee_per_gas.to_string(),
-            max_priority_fee_per_gas: facts.fees.max_priority_fee_per_gas.to_string(),
-            max_fee: show(max_fee_cost(gas_limit, &facts.fees), coin),
-            signing_hash: tx.signature_hash().to_string(),
-            unsigned: alloy_primitives_hex(&tx.encoded_for_signing()),
+        let tx = &planned.tx;
+        let fees = Fees {
+            max_fee_per_gas: tx.max_fee_per_gas,
+            max_priority_fee_per_gas: tx.max_priority_fee_per_gas,
         };
-        tracing::info!(
-            participation = input.participation_id,
-            verdict = ?outcome.verdict,
-            "contribution planned"
-        );
-        Ok(ContributionPlan {
-            review: review_view(outcome, reviewed.at),
-            transaction,
-        })
+        TransactionPlan {
+            draft_id,
+            purpose: planned.purpose.into(),
+            review: review_view(planned.review.clone(), planned.reviewed_at),
+            transaction: TransactionSummary {
+                from: checksummed(&planned.account.address),
+                to: checksummed(&planned.call.to),
+                sale_address: checksummed(&terms.contribution_address),
+                amount: show(planned.amount, currency),
+                value_wei: planned.call.value.to_string(),
+                value: show(planned.call.value, coin),
+                chain_id: network.chain_id,
+                network: network.name.clone(),
+                decoded_call: planned.call.decoded(currency.1, currency.0),
+                data: planned.call.input.to_string(),
+                nonce: tx.nonce,
+                gas_limit: tx.gas_limit,
+                fee_speed: planned.fee_speed,
+                max_fee_per_gas: tx.max_fee_per_gas.to_string(),
+                max_priority_fee_per_gas: tx.max_priority_fee_per_gas.to_string(),
+                max_fee: show(max_fee_cost(tx.gas_limit, &fees), coin),
+                signing_hash: tx.signature_hash().to_string(),
+                unsigned: hex(&tx.encoded_for_signing()),
+            },
+        }
     }
-}
-
-fn alloy_primitives_hex(bytes: &[u8]) -> String {
-    saleguard_core::Bytes::copy_from_slice(bytes).to_string()
 }

@@ -82,6 +82,15 @@ pub enum ErrorCode {
     WrongChain,
     NodeTimeout,
     NodeRefused,
+    // Signing and sending.
+    NoRefundCall,
+    ReviewBlocked,
+    ReviewOutdated,
+    SigningCancelled,
+    SigningFailed,
+    TransactionNotFound,
+    TransactionChanged,
+    NonceReserved,
     // Things that are not there, or already are.
     SaleNotFound,
     BudgetNotFound,
@@ -186,6 +195,14 @@ impl ErrorCode {
         Self::WrongChain,
         Self::NodeTimeout,
         Self::NodeRefused,
+        Self::NoRefundCall,
+        Self::ReviewBlocked,
+        Self::ReviewOutdated,
+        Self::SigningCancelled,
+        Self::SigningFailed,
+        Self::TransactionNotFound,
+        Self::TransactionChanged,
+        Self::NonceReserved,
         Self::ContactExists,
         Self::ParticipationNotFound,
         Self::ParticipationExists,
@@ -371,6 +388,9 @@ impl From<StoreError> for AppError {
                 ErrorCode::DatabaseCorrupt
             }
             StoreError::SaleNotFound(_) => ErrorCode::SaleNotFound,
+            StoreError::TransactionNotFound(_) => ErrorCode::TransactionNotFound,
+            StoreError::TransactionChanged { .. } => ErrorCode::TransactionChanged,
+            StoreError::NonceReserved(_) => ErrorCode::NonceReserved,
             StoreError::AccountNotFound(_) => ErrorCode::AccountNotFound,
             StoreError::ParticipationNotFound(_) => ErrorCode::ParticipationNotFound,
             StoreError::ParticipationExists { .. } => ErrorCode::ParticipationExists,
@@ -451,6 +471,14 @@ mod tests {
                 | ErrorCode::WrongChain
                 | ErrorCode::NodeTimeout
                 | ErrorCode::NodeRefused
+                | ErrorCode::NoRefundCall
+                | ErrorCode::ReviewBlocked
+                | ErrorCode::ReviewOutdated
+                | ErrorCode::SigningCancelled
+                | ErrorCode::SigningFailed
+                | ErrorCode::TransactionNotFound
+                | ErrorCode::TransactionChanged
+                | ErrorCode::NonceReserved
                 | ErrorCode::ContactExists
                 | ErrorCode::ParticipationNotFound
                 | ErrorCode::ParticipationExists
@@ -490,7 +518,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            89,
+            97,
             "update this count with the match above"
         );
     }

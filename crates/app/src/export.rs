@@ -25,9 +25,14 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 pub const FORMAT_NAME: &str = "saleguard-export";
 /// The version of the document's layout this Saleguard writes.
 pub const FORMAT_VERSION: u64 = 2;
-/// Tables added after version 1 (networks and contract terms, version 2): a version-1
+/// Tables added after version 1 (networks, contract terms and transactions, version 2): a version-1
 /// document has none of them, and is read as if they were empty.
-const TABLES_SINCE_VERSION_2: &[&str] = &["networks", "contract_terms"];
+const TABLES_SINCE_VERSION_2: &[&str] = &[
+    "networks",
+    "contract_terms",
+    "transactions",
+    "transaction_events",
+];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;
 

@@ -20,6 +20,8 @@ pub mod participations;
 mod paths;
 pub mod research;
 pub mod review;
+mod signing;
+pub mod transactions;
 pub mod vesting;
 
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -749,46 +749,49 @@ impl Saleguard {
     /// findings only if every block is overridable.
     pub fn override_review(&self, input: &OverrideInput) -> Result<OverrideView, AppError> {
         let reviewed = self.reviewed(&input.review)?;
-        let reason =
-            check_override(&reviewed.outcome, &input.reason).map_err(|refusal| match refusal {
-                OverrideRefusal::NothingBlocks => {
-                    AppError::new(ErrorCode::NothingToOverride, refusal.to_string())
-                }
-                OverrideRefusal::NotOverridable(_) => {
-                    AppError::new(ErrorCode::NotOverridable, refusal.to_string())
-                }
-                OverrideRefusal::Reason(problem, message) => AppError::at_field(
-                    "reason",
-                    match problem {
-                        ReasonProblem::Missing => ErrorCode::Required,
-                        ReasonProblem::TooShort => ErrorCode::TooShort,
-                        ReasonProblem::TooLong => ErrorCode::TooLong,
-                        ReasonProblem::HiddenCharacters => ErrorCode::InvalidText,
-                    },
-                    message,
-                ),
-            })?;
+        let reason = check_override(&reviewed.outcome, &input.reason).map_err(override_refusal)?;
         let to = parse_address(&reviewed.draft.to).map_err(|error| {
             AppError::at_field("to", ErrorCode::InvalidAddress, error.to_string())
         })?;
-        let view = review_view(reviewed.outcome, reviewed.at);
+        let record = self.insert_override(
+            reviewed.sale,
+            &reviewed.draft,
+            to,
+            reviewed.outcome,
+            reviewed.at,
+            reason,
+        )?;
+        let store = self.store()?;
+        override_view(&store, record)
+    }
+
+    /// Keeps an overridden review in the history: the draft, its findings, the reason.
+    pub(crate) fn insert_override(
+        &self,
+        sale: SaleId,
+        draft: &DraftContribution,
+        to: Address,
+        outcome: Review,
+        at: UtcTimestamp,
+        reason: String,
+    ) -> Result<OverrideRecord, AppError> {
+        let view = review_view(outcome, at);
         let findings = keep_findings(&view.findings)?;
         let record = OverrideRecord {
             id: 0,
-            sale_id: reviewed.sale,
-            from: reviewed.draft.from,
+            sale_id: sale,
+            from: draft.from,
             to,
-            amount: reviewed.draft.amount,
-            chain_id: reviewed.draft.chain_id,
-            reviewed_at: reviewed.at,
+            amount: draft.amount,
+            chain_id: draft.chain_id,
+            reviewed_at: at,
             findings,
             reason,
             created_at: self.clock.now(),
         };
-        let mut store = self.store()?;
-        let id = store.insert_override(&record)?;
-        tracing::info!(id, sale = record.sale_id.0, "review overridden");
-        override_view(&store, OverrideRecord { id, ..record })
+        let id = self.store()?.insert_override(&record)?;
+        tracing::info!(id, sale = sale.0, "review overridden");
+        Ok(OverrideRecord { id, ..record })
     }
 
     /// The overridden reviews, newest first: of one sale, or of all.
@@ -803,6 +806,28 @@ impl Saleguard {
 }
 
 /// A review and what it was of.
+/// Why a review cannot be overridden, as an error.
+pub(crate) fn override_refusal(refusal: OverrideRefusal) -> AppError {
+    match refusal {
+        OverrideRefusal::NothingBlocks => {
+            AppError::new(ErrorCode::NothingToOverride, refusal.to_string())
+        }
+        OverrideRefusal::NotOverridable(_) => {
+            AppError::new(ErrorCode::NotOverridable, refusal.to_string())
+        }
+        OverrideRefusal::Reason(problem, message) => AppError::at_field(
+            "reason",
+            match problem {
+                ReasonProblem::Missing => ErrorCode::Required,
+                ReasonProblem::TooShort => ErrorCode::TooShort,
+                ReasonProblem::TooLong => ErrorCode::TooLong,
+                ReasonProblem::HiddenCharacters => ErrorCode::InvalidText,
+            },
+            message,
+        ),
+    }
+}
+
 pub(crate) struct Reviewed {
     pub(crate) sale: SaleId,
     pub(crate) draft: DraftContribution,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use alloy_primitives::{Address, U256};
 use saleguard_app::accounts_dto::AddWatchOnly;
-use saleguard_app::contribute::{ContributionInput, ContributionPlan};
+use saleguard_app::contribute::{ContributionInput, TransactionPlan};
 use saleguard_app::networks::{ContractTermsInput, NetworkInput};
 use saleguard_app::participations::{StartParticipation, StateName};
 use saleguard_app::review::VerdictName;
@@ -108,7 +108,7 @@ async fn plan(
     setup: &Setup,
     account: i64,
     amount: &str,
-) -> Result<ContributionPlan, saleguard_app::AppError> {
+) -> Result<TransactionPlan, saleguard_app::AppError> {
     setup
         .app
         .plan_contribution(&ContributionInput {
@@ -120,7 +120,7 @@ async fn plan(
         .await
 }
 
-fn codes(plan: &ContributionPlan) -> Vec<&str> {
+fn codes(plan: &TransactionPlan) -> Vec<&str> {
     plan.review
         .findings
         .iter()

@@ -8,8 +8,8 @@
 use std::future::Future;
 use std::time::Duration;
 
-use alloy_consensus::TxEnvelope;
-use alloy_eips::Encodable2718;
+pub mod signer;
+
 use alloy_json_rpc::RpcError;
 use alloy_primitives::{Address, B256, Bytes, TxKind, U256};
 use alloy_provider::{Provider, RootProvider};
@@ -243,11 +243,10 @@ impl Node {
         })
     }
 
-    /// Sends a signed transaction; its hash.
-    pub async fn send(&self, signed: &TxEnvelope) -> Result<B256, ChainError> {
-        let raw = signed.encoded_2718();
+    /// Sends a signed transaction, EIP-2718 encoded; its hash.
+    pub async fn send_raw(&self, raw: &[u8]) -> Result<B256, ChainError> {
         let pending = self
-            .ask(async { self.provider.send_raw_transaction(&raw).await })
+            .ask(async { self.provider.send_raw_transaction(raw).await })
             .await?;
         Ok(*pending.tx_hash())
     }
@@ -287,9 +286,17 @@ impl Node {
         }
     }
 
-    /// Why a mined transaction failed, replayed as a call at its block.
-    pub async fn failure_reason(&self, request: TransactionRequest, block: u64) -> String {
-        match self.provider.call(request).block(block.into()).await {
+    /// Why a mined transaction failed: the call replayed on the state before its block.
+    pub async fn failure_reason(&self, call: &PlannedCall, block: u64) -> String {
+        let request = TransactionRequest {
+            from: Some(call.from),
+            to: Some(TxKind::Call(call.to)),
+            value: Some(call.value),
+            input: TransactionInput::new(call.input.clone()),
+            ..TransactionRequest::default()
+        };
+        let before = block.saturating_sub(1);
+        match self.provider.call(request).block(before.into()).await {
             Err(RpcError::ErrorResp(payload)) => revert_reason(
                 payload.as_revert_data().as_ref().map(|data| data.as_ref()),
                 &payload.message,

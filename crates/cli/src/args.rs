@@ -136,10 +136,12 @@ pub enum Command {
     /// provider. Saleguard contacts no node you did not name here.
     #[command(subcommand)]
     Network(NetworkCommand),
-    /// Plan a contribution: the review with the network's checks (balance, fees, gas
-    /// estimate or the revert reason, the contract's code, the calldata) and the
-    /// unsigned EIP-1559 transaction. Exits 0 when nothing blocks, 1 when something
-    /// does, 2 when the input is refused or the node cannot be used.
+    /// Contribute: the review with the network's checks (balance, fees, gas estimate or
+    /// the revert reason, the contract's code, the calldata) and the EIP-1559
+    /// transaction; then, after you confirm, sign it with the account's key from the OS
+    /// keyring, send it and follow it to the network's confirmations. Exits 0 when
+    /// done (or, with --dry-run, when nothing blocks), 1 when something blocks or the
+    /// transaction fails, 2 when the input is refused or the node cannot be used.
     Contribute {
         /// The participation the contribution belongs to.
         #[arg(long)]
@@ -150,14 +152,55 @@ pub enum Command {
         /// In whole units of the sale's accepted currency (e.g. 0.5).
         #[arg(long, allow_hyphen_values = true)]
         amount: String,
-        /// How fast to be included: slow, normal or fast (tips at the 10th, 50th or
-        /// 90th percentile of recent blocks).
-        #[arg(long, value_enum, default_value = "normal")]
-        fee: FeeArg,
-        /// Plan only: print the review and the unsigned transaction. Signing from the
-        /// command line is not available yet, so this is required.
-        #[arg(long, required = true)]
-        dry_run: bool,
+        #[command(flatten)]
+        signing: SigningArgs,
+    },
+    /// Claim a refund from a sale that missed its soft cap (the sale's refund function,
+    /// reviewed, signed and followed like a contribution). Exit statuses as contribute.
+    Refund {
+        #[arg(long)]
+        participation: i64,
+        /// The account that contributed.
+        #[arg(long)]
+        from: i64,
+        #[command(flatten)]
+        signing: SigningArgs,
+    },
+    /// Transactions Saleguard signed: their status and history.
+    #[command(subcommand)]
+    Tx(TxCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct SigningArgs {
+    /// How fast to be included: slow, normal or fast (tips at the 10th, 50th or 90th
+    /// percentile of recent blocks).
+    #[arg(long, value_enum, default_value = "normal")]
+    pub fee: FeeArg,
+    /// Plan only: print the review and the unsigned transaction; nothing is signed,
+    /// sent or kept.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Override what blocks, for this reason (at least 10 characters); kept in the
+    /// sale's history. Blocks that can never be overridden stay.
+    #[arg(long = "override", value_name = "REASON", allow_hyphen_values = true)]
+    pub override_reason: Option<String>,
+    /// Sign and send without asking (for scripts); otherwise a terminal is asked.
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TxCommand {
+    /// A transaction's status and history.
+    Status { id: String },
+    /// Follow a transaction until it is confirmed, fails, or is dropped or replaced
+    /// (picks up a watch interrupted by a crash or a closed terminal).
+    Watch { id: String },
+    /// A participation's transactions.
+    List {
+        #[arg(long)]
+        participation: i64,
     },
 }
 

@@ -2,12 +2,14 @@
 
 use std::process::ExitCode;
 
-use saleguard_app::contribute::ContributionInput;
+use saleguard_app::contribute::{ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::networks::{ContractTermsInput, NetworkInput};
 use saleguard_app::review::VerdictName;
+use saleguard_app::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatusName};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
-use crate::args::{NetworkCommand, NetworkFields};
+use crate::args::{NetworkCommand, NetworkFields, SigningArgs, TxCommand};
+use crate::confirm;
 use crate::output::Output;
 
 /// Runs `future` to completion on a runtime of its own: the node is the only thing the
@@ -91,21 +93,127 @@ pub fn contract(
     Ok(())
 }
 
-/// Plans a contribution and prints the review and the unsigned transaction; exits 1
-/// when something blocks, 2 when the input is refused or the node cannot be used.
-pub fn contribute(app: &Saleguard, input: &ContributionInput, output: &Output) -> ExitCode {
-    match block_on(app.plan_contribution(input)).and_then(|plan| plan) {
-        Ok(plan) => {
-            output.contribution_plan(&plan);
-            if plan.review.verdict == VerdictName::Blocked {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+/// What a plan, a submission or a watch ended in, as an exit status.
+fn exit_of(result: Result<ExitCode, AppError>, output: &Output) -> ExitCode {
+    result.unwrap_or_else(|error| {
+        output.error(&error);
+        match error.code {
+            ErrorCode::ReviewBlocked | ErrorCode::NotOverridable => ExitCode::from(1),
+            _ => ExitCode::from(2),
         }
-        Err(error) => {
-            output.error(&error);
-            ExitCode::from(2)
+    })
+}
+
+/// Plans (and, unless `--dry-run`, signs, sends and follows) a contribution.
+pub fn contribute(
+    app: &Saleguard,
+    input: &ContributionInput,
+    signing: &SigningArgs,
+    output: &Output,
+) -> ExitCode {
+    let result = block_on(async {
+        if signing.dry_run {
+            return dry_run(app.plan_contribution(input).await?, output);
         }
+        let plan = app.prepare_contribution(input).await?;
+        submit(app, plan, signing, output).await
+    });
+    exit_of(result.and_then(|r| r), output)
+}
+
+/// Plans (and, unless `--dry-run`, signs, sends and follows) a refund claim.
+pub fn refund(
+    app: &Saleguard,
+    input: &RefundInput,
+    signing: &SigningArgs,
+    output: &Output,
+) -> ExitCode {
+    let result = block_on(async {
+        if signing.dry_run {
+            return dry_run(app.plan_refund(input).await?, output);
+        }
+        let plan = app.prepare_refund(input).await?;
+        submit(app, plan, signing, output).await
+    });
+    exit_of(result.and_then(|r| r), output)
+}
+
+fn dry_run(plan: TransactionPlan, output: &Output) -> Result<ExitCode, AppError> {
+    output.transaction_plan(&plan);
+    Ok(if plan.review.verdict == VerdictName::Blocked {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Shows the plan, asks, signs, sends and follows to the end.
+async fn submit(
+    app: &Saleguard,
+    plan: TransactionPlan,
+    signing: &SigningArgs,
+    output: &Output,
+) -> Result<ExitCode, AppError> {
+    output.transaction_plan(&plan);
+    let Some(draft) = plan.draft_id.as_deref() else {
+        // The node says the call fails: not even an override can make it succeed.
+        return Ok(ExitCode::from(1));
+    };
+    if plan.review.verdict == VerdictName::Blocked && signing.override_reason.is_none() {
+        output.note("The review blocks this transaction: nothing was signed.");
+        return Ok(ExitCode::from(1));
     }
+    if !signing.yes {
+        confirm(
+            "Sign and send this transaction with the account's key? [y/N] ",
+            "signing",
+            "nothing was signed",
+        )?;
+    }
+    let progress = |step: TxProgress| output.progress(&step);
+    let sent = app
+        .send_transaction(
+            draft,
+            signing.override_reason.as_deref(),
+            &progress,
+            std::future::pending(),
+        )
+        .await?;
+    let done = app
+        .follow_transaction(&sent.id, FOLLOW_INTERVAL, &progress, std::future::pending())
+        .await?;
+    output.transaction(&done);
+    Ok(settled_status(&done))
+}
+
+fn settled_status(view: &TransactionView) -> ExitCode {
+    if view.status == TxStatusName::Confirmed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// `tx status|watch|list`.
+pub fn tx(app: &Saleguard, command: TxCommand, output: &Output) -> ExitCode {
+    let result = match command {
+        TxCommand::Status { id } => app.transaction(&id).map(|view| {
+            output.transaction(&view);
+            ExitCode::SUCCESS
+        }),
+        TxCommand::List { participation } => app.transactions_of(participation).map(|views| {
+            output.transactions(&views);
+            ExitCode::SUCCESS
+        }),
+        TxCommand::Watch { id } => block_on(async {
+            let progress = |step: TxProgress| output.progress(&step);
+            let done = app
+                .follow_transaction(&id, FOLLOW_INTERVAL, &progress, std::future::pending())
+                .await?;
+            output.transaction(&done);
+            Ok(settled_status(&done))
+        })
+        .and_then(|r| r),
+    };
+    exit_of(result, output)
 }

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use saleguard_app::contribute::ContributionInput;
+use saleguard_app::contribute::{ContributionInput, RefundInput};
 use saleguard_app::review::ReviewInput;
 use saleguard_app::{AppError, DataPaths, ErrorCode, Saleguard, SystemClock};
 
@@ -99,17 +99,29 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
             participation,
             from,
             amount,
-            fee,
-            dry_run: _,
+            signing,
         } => {
             let input = ContributionInput {
                 participation_id: participation,
                 account_id: from,
                 amount,
-                fee_speed: fee.into(),
+                fee_speed: signing.fee.into(),
             };
-            return Ok(chain::contribute(&app, &input, output));
+            return Ok(chain::contribute(&app, &input, &signing, output));
         }
+        Command::Refund {
+            participation,
+            from,
+            signing,
+        } => {
+            let input = RefundInput {
+                participation_id: participation,
+                account_id: from,
+                fee_speed: signing.fee.into(),
+            };
+            return Ok(chain::refund(&app, &input, &signing, output));
+        }
+        Command::Tx(command) => return Ok(chain::tx(&app, command, output)),
         Command::Sale(SaleCommand::Contract {
             sale,
             call,
@@ -136,10 +148,11 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
         Command::Sale(SaleCommand::Rm { id, yes }) => {
             let sale = app.sale(id)?;
             if !yes {
-                confirm(&format!(
-                    "Delete sale {} ({})? [y/N] ",
-                    sale.id, sale.project_name
-                ))?;
+                confirm(
+                    &format!("Delete sale {} ({})? [y/N] ", sale.id, sale.project_name),
+                    "deleting",
+                    "not deleted",
+                )?;
             }
             app.delete_sale(id)?;
             output.deleted(&sale);
@@ -174,12 +187,12 @@ fn refuse_arguments(error: clap::Error) -> ExitCode {
 }
 
 /// Asks on the terminal; without one, refuses rather than guessing.
-fn confirm(question: &str) -> Result<(), AppError> {
+pub(crate) fn confirm(question: &str, action: &str, refused: &str) -> Result<(), AppError> {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
         return Err(AppError::new(
             ErrorCode::ConfirmationRequired,
-            "deleting needs confirmation: run it in a terminal, or pass --yes",
+            format!("{action} needs confirmation: run it in a terminal, or pass --yes"),
         ));
     }
     eprint!("{question}");
@@ -191,7 +204,7 @@ fn confirm(question: &str) -> Result<(), AppError> {
     } else {
         Err(AppError::new(
             ErrorCode::ConfirmationRequired,
-            "not deleted: the deletion was not confirmed",
+            format!("{refused}: it was not confirmed"),
         ))
     }
 }

@@ -2,7 +2,7 @@
 
 use saleguard_app::accounts_dto::{Account, AccountKind, NewMnemonic, RevealedSecret};
 use saleguard_app::contacts::ContactView;
-use saleguard_app::contribute::ContributionPlan;
+use saleguard_app::contribute::TransactionPlan;
 use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
 use saleguard_app::export::{ExportSummary, ImportSummary, TableCount};
 use saleguard_app::kyc::KycStatusName;
@@ -12,6 +12,7 @@ use saleguard_app::research::{SaleResearch, Settings};
 use saleguard_app::review::{
     BudgetView, OfficialAddressView, OverrideView, PolicyInput, PriceView, ReviewView, VerdictName,
 };
+use saleguard_app::transactions::{TransactionView, TxProgress};
 use saleguard_app::vesting::{CalendarEvent, CalendarEventKind};
 use saleguard_app::{AppError, ErrorCode, FieldError};
 use serde::Serialize;
@@ -600,13 +601,13 @@ impl Output {
         out!("  token:        {}", or(&terms.token_address, "not known"));
     }
 
-    pub fn contribution_plan(&self, plan: &ContributionPlan) {
+    pub fn transaction_plan(&self, plan: &TransactionPlan) {
         if self.json {
             return print_json(plan);
         }
         self.review(&plan.review);
         let tx = &plan.transaction;
-        out!("Unsigned transaction (nothing was signed or sent):");
+        out!("Unsigned transaction (nothing is signed or sent yet):");
         out!("  network:      {} (chain {})", tx.network, tx.chain_id);
         out!("  from:         {}", tx.from);
         out!("  to:           {}", tx.to);
@@ -632,6 +633,90 @@ impl Output {
         );
         out!("  signing hash: {}", tx.signing_hash);
         out!("  unsigned:     {}", tx.unsigned);
+    }
+
+    /// A line about what happens, for people (standard error; nothing in JSON mode).
+    pub fn note(&self, text: &str) {
+        if !self.json {
+            eprintln!("{text}");
+        }
+    }
+
+    /// One step of a submission or a watch, as it happens (standard error).
+    pub fn progress(&self, step: &TxProgress) {
+        let text = match step {
+            TxProgress::Reviewing => "Checking the review again…".to_owned(),
+            TxProgress::LoadingKey => "Reading the key from the keyring…".to_owned(),
+            TxProgress::WaitingForConfirmation => "Confirm on the device…".to_owned(),
+            TxProgress::Signing => "Signing…".to_owned(),
+            TxProgress::Signed { hash } => format!("Signed: {hash}"),
+            TxProgress::Sending => "Sending to the node…".to_owned(),
+            TxProgress::Sent { hash } => format!("Sent: {hash}; waiting for a block…"),
+            TxProgress::Mined {
+                block,
+                confirmations,
+                needed,
+            } => format!("In block {block}: {confirmations} of {needed} confirmations…"),
+            TxProgress::Confirmed { block } => format!("Confirmed in block {block}."),
+            TxProgress::Failed { reason } => format!("Failed: {reason}"),
+            TxProgress::Dropped => "Dropped: the node no longer knows it.".to_owned(),
+            TxProgress::Replaced => {
+                "Replaced: another transaction with its nonce was mined.".to_owned()
+            }
+        };
+        self.note(&text);
+    }
+
+    pub fn transaction(&self, view: &TransactionView) {
+        if self.json {
+            return print_json(view);
+        }
+        out!(
+            "Transaction {} ({:?}, {:?}): {}",
+            view.id,
+            view.purpose,
+            view.status,
+            view.hash.as_deref().unwrap_or("not signed")
+        );
+        if let Some(block) = view.block_number {
+            out!("  block:   {block}");
+        }
+        if !view.failure.is_empty() {
+            out!("  failure: {}", view.failure);
+        }
+        if let Some(link) = &view.explorer_link {
+            out!("  explorer: {link}");
+        }
+        for event in &view.events {
+            let detail = if event.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", event.detail)
+            };
+            out!("  {} {:?}{detail}", event.happened_at, event.status);
+        }
+    }
+
+    pub fn transactions(&self, views: &[TransactionView]) {
+        if self.json {
+            return print_json(&views);
+        }
+        if views.is_empty() {
+            out!("No transactions for this participation yet.");
+            return;
+        }
+        let rows: Vec<Vec<String>> = views
+            .iter()
+            .map(|v| {
+                vec![
+                    v.id.clone(),
+                    format!("{:?}", v.purpose).to_lowercase(),
+                    format!("{:?}", v.status).to_lowercase(),
+                    v.hash.clone().unwrap_or_else(|| "—".to_owned()),
+                ]
+            })
+            .collect();
+        print_table(&["DRAFT", "PURPOSE", "STATUS", "HASH"], &rows, &[]);
     }
 
     pub fn budgets(&self, budgets: &[BudgetView]) {

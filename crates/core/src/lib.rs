@@ -23,7 +23,7 @@ pub mod timestamp;
 pub mod transaction;
 pub mod vesting;
 
-pub use alloy_primitives::{Address, Bytes, U256};
+pub use alloy_primitives::{Address, Bytes, Signature, U256};
 pub use isocountry::CountryCode;
 pub use rust_decimal::Decimal;
 pub use text::is_clean_text;

@@ -31,6 +31,14 @@ pub enum StoreError {
     InvalidRow { what: String },
     #[error("no sale with id {}", .0.0)]
     SaleNotFound(SaleId),
+    #[error("no transaction draft {0}")]
+    TransactionNotFound(String),
+    #[error("transaction draft {id} is already {status}: it is not signed or sent again")]
+    TransactionChanged { id: String, status: &'static str },
+    #[error(
+        "another signed transaction already uses this account's nonce (draft {0}): plan the contribution again"
+    )]
+    NonceReserved(String),
     #[error("no account with id {}", .0.0)]
     AccountNotFound(AccountId),
     #[error("no participation with id {}", .0.0)]

@@ -32,6 +32,8 @@ pub const DATA_TABLES: &[&str] = &[
     "review_overrides",
     "networks",
     "contract_terms",
+    "transactions",
+    "transaction_events",
 ];
 
 /// A column's storage type; the schema uses only these two (money is decimal text).

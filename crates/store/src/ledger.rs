@@ -36,6 +36,36 @@ pub struct EntryRecord {
     pub recorded_at: UtcTimestamp,
 }
 
+/// Inserts an entry on `conn` (the store's connection or a transaction of it); its id.
+pub(crate) fn insert_entry_on(
+    conn: &rusqlite::Connection,
+    participation: ParticipationId,
+    entry: &Entry,
+    source: EntrySource,
+    now: UtcTimestamp,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO ledger_entries (participation_id, kind, source, happened_at, asset, decimals, \
+         amount_base_units, reference, from_party, to_party, note, recorded_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        rusqlite::params![
+            participation.0,
+            entry.kind.as_str(),
+            source.as_str(),
+            entry.happened_at.unix_seconds(),
+            entry.asset,
+            entry.decimals,
+            entry.amount.to_string(),
+            entry.reference,
+            entry.from,
+            entry.to,
+            entry.note,
+            now.unix_seconds(),
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
 const COLUMNS: &str = "id, participation_id, kind, source, happened_at, asset, decimals, \
      amount_base_units, reference, from_party, to_party, note, recorded_at";
 
@@ -48,26 +78,7 @@ impl Store {
         now: UtcTimestamp,
     ) -> Result<EntryRecord, StoreError> {
         self.require_participation(participation)?;
-        self.conn.execute(
-            "INSERT INTO ledger_entries (participation_id, kind, source, happened_at, asset, decimals, \
-             amount_base_units, reference, from_party, to_party, note, recorded_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            rusqlite::params![
-                participation.0,
-                entry.kind.as_str(),
-                source.as_str(),
-                entry.happened_at.unix_seconds(),
-                entry.asset,
-                entry.decimals,
-                entry.amount.to_string(),
-                entry.reference,
-                entry.from,
-                entry.to,
-                entry.note,
-                now.unix_seconds(),
-            ],
-        )?;
-        let id = self.conn.last_insert_rowid();
+        let id = insert_entry_on(&self.conn, participation, entry, source, now)?;
         self.conn.query_row(
             &format!("SELECT {COLUMNS} FROM ledger_entries WHERE id = ?1"),
             [id],

@@ -19,6 +19,7 @@ mod participations;
 mod research;
 mod rows;
 mod sales;
+mod transactions;
 mod vesting;
 
 pub use budgets::{BudgetRecord, OfficialAddressRecord, PriceRecord, ReviewPolicy};
@@ -33,3 +34,4 @@ pub use ledger::{EntryRecord, EntrySource};
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};
 pub use research::FingerprintRecord;
+pub use transactions::{Settlement, TransactionEvent, TransactionRecord, TxPurpose, TxStatus};

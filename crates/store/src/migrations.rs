@@ -44,6 +44,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "networks and contract terms",
         sql: include_str!("migrations/0009_networks_contract_terms.sql"),
     },
+    Migration {
+        name: "transactions",
+        sql: include_str!("migrations/0010_transactions.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

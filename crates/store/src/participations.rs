@@ -97,23 +97,7 @@ impl Store {
         now: UtcTimestamp,
     ) -> Result<ParticipationRecord, StoreError> {
         let tx = self.conn.transaction()?;
-        let changed = tx.execute(
-            "UPDATE participations SET state = ?1, updated_at = ?2 WHERE id = ?3 AND state = ?4",
-            rusqlite::params![step.to.as_str(), now.unix_seconds(), id.0, from.as_str()],
-        )?;
-        if changed == 0 {
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM participations WHERE id = ?1)",
-                [id.0],
-                |r| r.get(0),
-            )?;
-            return Err(if exists {
-                StoreError::ParticipationChanged(id)
-            } else {
-                StoreError::ParticipationNotFound(id)
-            });
-        }
-        append_step(&tx, id, Some(from), step, now)?;
+        move_on(&tx, id, from, step, now)?;
         tx.commit()?;
         self.participation(id)
     }
@@ -172,6 +156,33 @@ impl Store {
             .collect::<Result<_, StoreError>>()?;
         Ok(record)
     }
+}
+
+/// Moves participation `id` from `from` to `step.to` and appends the step, on `tx`.
+pub(crate) fn move_on(
+    tx: &rusqlite::Transaction<'_>,
+    id: ParticipationId,
+    from: ParticipationState,
+    step: &NewStep,
+    now: UtcTimestamp,
+) -> Result<(), StoreError> {
+    let changed = tx.execute(
+        "UPDATE participations SET state = ?1, updated_at = ?2 WHERE id = ?3 AND state = ?4",
+        rusqlite::params![step.to.as_str(), now.unix_seconds(), id.0, from.as_str()],
+    )?;
+    if changed == 0 {
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM participations WHERE id = ?1)",
+            [id.0],
+            |r| r.get(0),
+        )?;
+        return Err(if exists {
+            StoreError::ParticipationChanged(id)
+        } else {
+            StoreError::ParticipationNotFound(id)
+        });
+    }
+    append_step(tx, id, Some(from), step, now)
 }
 
 fn append_step(

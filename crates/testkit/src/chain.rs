@@ -92,16 +92,59 @@ impl Anvil {
     /// from Anvil's first (unlocked) account and returns its address. Blocking: it runs
     /// on a thread of its own, so it may be called from async tests too.
     pub fn deploy_token_sale(&self, soft_cap: U256, hard_cap: U256, deadline: u64) -> Address {
+        on_own_thread(deploy(self.url(), soft_cap, hard_cap, deadline))
+    }
+
+    /// Calls a JSON-RPC method of the node (`evm_increaseTime`, `evm_mine`,
+    /// `eth_getTransactionCount`…) and returns its result.
+    pub fn rpc(&self, method: &'static str, params: serde_json::Value) -> serde_json::Value {
         let url = self.url();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("a runtime");
-            runtime.block_on(deploy(url, soft_cap, hard_cap, deadline))
+        on_own_thread(async move {
+            let provider: RootProvider = RootProvider::new_http(url.parse().expect("url"));
+            provider
+                .raw_request::<_, serde_json::Value>(method.into(), params)
+                .await
+                .unwrap_or_else(|error| panic!("{method}: {error}"))
         })
-        .join()
-        .expect("the deployment thread")
+    }
+
+    /// Moves the chain's clock `seconds` ahead and mines a block at the new time.
+    pub fn advance_time(&self, seconds: u64) {
+        self.rpc("evm_increaseTime", serde_json::json!([seconds]));
+        self.mine(1);
+    }
+
+    /// Mines `blocks` empty blocks.
+    pub fn mine(&self, blocks: u64) {
+        for _ in 0..blocks {
+            self.rpc("evm_mine", serde_json::json!([]));
+        }
+    }
+
+    /// How many transactions `address` has had mined.
+    pub fn nonce(&self, address: &str) -> u64 {
+        let count = self.rpc(
+            "eth_getTransactionCount",
+            serde_json::json!([address, "latest"]),
+        );
+        u64::from_str_radix(count.as_str().expect("hex").trim_start_matches("0x"), 16)
+            .expect("a number")
+    }
+
+    /// Calls a view function of `contract` that takes no arguments, such as `token()`
+    /// or `totalRaised()`, or one address argument, and returns the 32-byte word.
+    pub fn call_word(&self, contract: Address, signature: &str, argument: Option<Address>) -> U256 {
+        let selector = &alloy_primitives::keccak256(signature.as_bytes())[..4];
+        let mut data = selector.to_vec();
+        if let Some(argument) = argument {
+            data.extend(argument.abi_encode());
+        }
+        let answer = self.rpc(
+            "eth_call",
+            serde_json::json!([{ "to": contract, "data": Bytes::from(data) }, "latest"]),
+        );
+        let bytes: Bytes = answer.as_str().expect("hex").parse().expect("bytes");
+        U256::abi_decode(&bytes).expect("one word")
     }
 
     /// Stops the node (a node that went away); idempotent.
@@ -115,6 +158,22 @@ impl Drop for Anvil {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// Runs `future` on a runtime of its own thread, so tests may call these helpers from
+/// inside their own async runtime too.
+fn on_own_thread<T: Send + 'static>(
+    future: impl std::future::Future<Output = T> + Send + 'static,
+) -> T {
+    std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime")
+            .block_on(future)
+    })
+    .join()
+    .expect("the helper thread")
 }
 
 async fn deploy(url: String, soft_cap: U256, hard_cap: U256, deadline: u64) -> Address {

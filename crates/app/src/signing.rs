@@ -1,0 +1,115 @@
+//! The software signer: the account's key read from the OS keyring for one signature
+//! and dropped at once.
+
+use alloy_consensus::{SignableTransaction, TxEip1559};
+use alloy_signer::SignerSync;
+use saleguard_chain::signer::{Progress, SignError, SignFuture, Signer, SigningState};
+use saleguard_core::account::{Account, AccountKind, DerivationPath};
+use saleguard_core::{Address, Signature};
+use std::sync::Mutex;
+
+use saleguard_vault::{Keyring, KeyringError};
+
+use crate::{AppError, ErrorCode};
+
+/// Signs with the key of a software account, kept in the OS keyring.
+#[derive(Debug)]
+pub struct KeyringSigner<'a> {
+    keyring: &'a Keyring,
+    reference: String,
+    path: DerivationPath,
+    address: Address,
+    /// Why the keyring refused the key, kept for the error's code.
+    keyring_error: Mutex<Option<KeyringError>>,
+}
+
+impl<'a> KeyringSigner<'a> {
+    /// The signer of `account`; refused for accounts without a key here (watch-only,
+    /// and hardware accounts until their devices are supported).
+    pub fn for_account(keyring: &'a Keyring, account: &Account) -> Result<Self, AppError> {
+        let reference = match (&account.kind, &account.secret_reference) {
+            (AccountKind::WatchOnly, _) => {
+                return Err(AppError::new(
+                    ErrorCode::NoSecret,
+                    format!(
+                        "\"{}\" is watch-only: Saleguard holds no key for it, so it cannot sign",
+                        account.label
+                    ),
+                ));
+            }
+            (AccountKind::Hardware, _) | (_, None) => {
+                return Err(AppError::new(
+                    ErrorCode::NoSecret,
+                    format!(
+                        "\"{}\" has no key in the keyring to sign with",
+                        account.label
+                    ),
+                ));
+            }
+            (_, Some(reference)) => reference.clone(),
+        };
+        Ok(Self {
+            keyring,
+            reference,
+            path: account
+                .derivation_path
+                .clone()
+                .unwrap_or_else(DerivationPath::ethereum_first),
+            address: account.address,
+            keyring_error: Mutex::new(None),
+        })
+    }
+
+    /// The error of a failed signing: the keyring's own when it refused the key.
+    pub fn error_of(&self, error: SignError) -> AppError {
+        let keyring = self
+            .keyring_error
+            .lock()
+            .ok()
+            .and_then(|mut kept| kept.take());
+        match (keyring, error) {
+            (Some(keyring), _) => keyring.into(),
+            (None, SignError::Cancelled) => AppError::new(
+                ErrorCode::SigningCancelled,
+                "signing was cancelled: nothing was sent",
+            ),
+            (None, error) => AppError::new(ErrorCode::SigningFailed, error.to_string()),
+        }
+    }
+
+    fn sign_now(&self, tx: &TxEip1559, progress: Progress<'_>) -> Result<Signature, SignError> {
+        progress(SigningState::LoadingKey);
+        let secret = self.keyring.load_secret(&self.reference).map_err(|error| {
+            let message = error.to_string();
+            if let Ok(mut kept) = self.keyring_error.lock() {
+                *kept = Some(error);
+            }
+            SignError::KeyUnavailable(message)
+        })?;
+        let key = secret
+            .signer(&self.path)
+            .map_err(|error| SignError::KeyUnavailable(error.to_string()))?;
+        drop(secret);
+        if key.address() != self.address {
+            return Err(SignError::KeyUnavailable(
+                "the keyring's key belongs to another address: remove the account and import it again".to_owned(),
+            ));
+        }
+        progress(SigningState::Signing);
+        let signature = key
+            .sign_hash_sync(&tx.signature_hash())
+            .map_err(|error| SignError::Failed(error.to_string()));
+        drop(key);
+        signature
+    }
+}
+
+impl Signer for KeyringSigner<'_> {
+    fn address(&self) -> Address {
+        self.address
+    }
+
+    fn sign<'a>(&'a self, tx: &'a TxEip1559, progress: Progress<'a>) -> SignFuture<'a> {
+        Box::pin(async move { self.sign_now(tx, progress) })
+    }
+}

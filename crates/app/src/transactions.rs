@@ -1,0 +1,697 @@
+//! Signing, sending and following a planned transaction. Every status is written the
+//! moment it is known (a crash loses nothing; [`Saleguard::transactions_in_flight`] is
+//! where a restarted app picks the watch up again), and a draft is signed and sent at
+//! most once, however often it is submitted.
+
+use std::future::Future;
+use std::time::Duration;
+
+use alloy_consensus::SignableTransaction;
+use alloy_eips::Encodable2718;
+use saleguard_chain::signer::{SigningState, sign_transaction};
+use saleguard_chain::{ChainError, Inclusion, Node};
+use saleguard_core::address::checksummed;
+use saleguard_core::amount::format_amount;
+use saleguard_core::ledger::{Entry, EntryKind};
+use saleguard_core::participation::{ParticipationState, check_transition};
+use saleguard_core::review::{DraftContribution, Severity, Verdict, check_override};
+use saleguard_core::transaction::PlannedCall;
+use saleguard_core::{Address, U256};
+use saleguard_store::{
+    NewStep, ParticipationId, Settlement, TransactionRecord, TxPurpose, TxStatus,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::contribute::{ContributionInput, PurposeName, RefundInput, draft_transaction};
+use crate::review::override_refusal;
+use crate::signing::KeyringSigner;
+use crate::{AppError, ErrorCode, Saleguard};
+
+/// Where a transaction stands, on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum TxStatusName {
+    Planned,
+    Signed,
+    Sent,
+    Mined,
+    Confirmed,
+    Failed,
+    Dropped,
+    Replaced,
+    Abandoned,
+}
+
+impl From<TxStatus> for TxStatusName {
+    fn from(status: TxStatus) -> Self {
+        match status {
+            TxStatus::Planned => Self::Planned,
+            TxStatus::Signed => Self::Signed,
+            TxStatus::Sent => Self::Sent,
+            TxStatus::Mined => Self::Mined,
+            TxStatus::Confirmed => Self::Confirmed,
+            TxStatus::Failed => Self::Failed,
+            TxStatus::Dropped => Self::Dropped,
+            TxStatus::Replaced => Self::Replaced,
+            TxStatus::Abandoned => Self::Abandoned,
+        }
+    }
+}
+
+/// Live progress of a submission, for the wizard and the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase", tag = "state")]
+pub enum TxProgress {
+    /// Checking the draft again against the sale and the node.
+    Reviewing,
+    LoadingKey,
+    WaitingForConfirmation,
+    Signing,
+    Signed {
+        hash: String,
+    },
+    Sending,
+    Sent {
+        hash: String,
+    },
+    Mined {
+        block: u64,
+        confirmations: u64,
+        needed: u32,
+    },
+    Confirmed {
+        block: u64,
+    },
+    Failed {
+        reason: String,
+    },
+    Dropped,
+    Replaced,
+}
+
+/// One status a transaction reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TransactionEventView {
+    pub status: TxStatusName,
+    pub detail: String,
+    pub happened_at: String,
+}
+
+/// A transaction Saleguard planned, and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TransactionView {
+    pub id: String,
+    pub participation_id: i64,
+    pub purpose: PurposeName,
+    pub status: TxStatusName,
+    pub chain_id: u64,
+    pub from: String,
+    pub to: String,
+    pub value_wei: String,
+    /// Base units of the sale's currency.
+    pub amount: String,
+    pub nonce: u64,
+    pub hash: Option<String>,
+    /// The explorer's page for it, when the network has an explorer.
+    pub explorer_link: Option<String>,
+    pub block_number: Option<u64>,
+    pub failure: String,
+    pub confirmations_needed: u32,
+    pub events: Vec<TransactionEventView>,
+}
+
+/// How often the node is asked about a transaction while following it.
+pub const FOLLOW_INTERVAL: Duration = Duration::from_millis(1500);
+
+impl Saleguard {
+    /// A transaction with its history.
+    pub fn transaction(&self, id: &str) -> Result<TransactionView, AppError> {
+        let store = self.store()?;
+        let record = store.transaction(id.trim())?;
+        let events = store.transaction_events(&record.id)?;
+        let network = store.network(record.chain_id)?;
+        Ok(TransactionView {
+            id: record.id.clone(),
+            participation_id: record.participation_id.0,
+            purpose: record.purpose.into(),
+            status: record.status.into(),
+            chain_id: record.chain_id,
+            from: checksummed(&record.from),
+            to: checksummed(&record.to),
+            value_wei: record.value.to_string(),
+            amount: record.amount.to_string(),
+            nonce: record.nonce,
+            explorer_link: record
+                .hash
+                .as_deref()
+                .and_then(|hash| network.as_ref()?.transaction_link(hash)),
+            hash: record.hash,
+            block_number: record.block_number,
+            failure: record.failure,
+            confirmations_needed: network.map_or(1, |n| n.confirmations),
+            events: events
+                .into_iter()
+                .map(|event| TransactionEventView {
+                    status: event.status.into(),
+                    detail: event.detail,
+                    happened_at: event.happened_at.to_rfc3339(),
+                })
+                .collect(),
+        })
+    }
+
+    /// A participation's transactions, oldest first.
+    pub fn transactions_of(&self, participation_id: i64) -> Result<Vec<TransactionView>, AppError> {
+        let ids: Vec<String> = self
+            .store()?
+            .transactions_of(ParticipationId(participation_id))?
+            .into_iter()
+            .map(|record| record.id)
+            .collect();
+        ids.iter().map(|id| self.transaction(id)).collect()
+    }
+
+    /// The ids of transactions signed but not settled: a restarted app follows them.
+    pub fn transactions_in_flight(&self) -> Result<Vec<String>, AppError> {
+        Ok(self
+            .store()?
+            .transactions_in_flight()?
+            .into_iter()
+            .map(|record| record.id)
+            .collect())
+    }
+
+    /// Signs and sends a planned draft, unless `cancel` completes first. The draft is
+    /// checked again first: the sale's rules and the node's facts must still allow it
+    /// (with `override_reason` for overridable blocks), the account's next nonce must
+    /// still be the draft's, and the transaction must be exactly the one reviewed.
+    /// A draft already signed or sent is not signed again: its current state is
+    /// returned (a double click, a retry after a timeout).
+    pub async fn send_transaction(
+        &self,
+        draft_id: &str,
+        override_reason: Option<&str>,
+        progress: &(dyn Fn(TxProgress) + Send + Sync),
+        cancel: impl Future<Output = ()>,
+    ) -> Result<TransactionView, AppError> {
+        let record = self.store()?.transaction(draft_id.trim())?;
+        match record.status {
+            TxStatus::Planned => {}
+            TxStatus::Signed => return self.resend(&record, progress).await,
+            _ => return self.transaction(&record.id),
+        }
+        progress(TxProgress::Reviewing);
+        let account_id = record.account_id.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::AccountNotFound,
+                "the draft's account was removed",
+            )
+        })?;
+        let planned = match record.purpose {
+            TxPurpose::Contribution => {
+                let sale = self.sale_of(&record)?;
+                let decimals = self.store()?.sale(sale)?.terms.currency.decimals();
+                self.planned_contribution(&ContributionInput {
+                    participation_id: record.participation_id.0,
+                    account_id: account_id.0,
+                    amount: format_amount(record.amount, decimals),
+                    fee_speed: Default::default(),
+                })
+                .await?
+            }
+            TxPurpose::Refund => {
+                self.planned_refund(&RefundInput {
+                    participation_id: record.participation_id.0,
+                    account_id: account_id.0,
+                    fee_speed: Default::default(),
+                })
+                .await?
+            }
+        };
+        let unchanged = planned.call.to == record.to
+            && planned.call.value == record.value
+            && planned.call.input == record.input
+            && planned.account.address == record.from;
+        if !unchanged || planned.tx.nonce != record.nonce {
+            let what = if unchanged {
+                "the account sent another transaction since the review (its nonce moved)"
+            } else {
+                "the sale's terms or the account changed since the review"
+            };
+            return Err(AppError::new(
+                ErrorCode::ReviewOutdated,
+                format!("{what}: review the contribution again; nothing was signed"),
+            ));
+        }
+        if planned.review.verdict == Verdict::Blocked {
+            let Some(reason) = override_reason else {
+                let blocks: Vec<String> = planned
+                    .review
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity() == Severity::Block)
+                    .map(|f| f.message.clone())
+                    .collect();
+                return Err(AppError::new(
+                    ErrorCode::ReviewBlocked,
+                    format!("the review blocks this transaction: {}", blocks.join(" ")),
+                ));
+            };
+            let reason = check_override(&planned.review, reason).map_err(override_refusal)?;
+            let draft = DraftContribution {
+                from: planned.account.address,
+                to: checksummed(&planned.sale.terms.contribution_address),
+                amount: planned.amount,
+                chain_id: planned.network.chain_id,
+            };
+            self.insert_override(
+                planned.sale.id,
+                &draft,
+                planned.sale.terms.contribution_address,
+                planned.review.clone(),
+                planned.reviewed_at,
+                reason,
+            )?;
+        }
+        let tx = draft_transaction(&record);
+        if tx.signature_hash().to_string() != record.signing_hash {
+            return Err(AppError::new(
+                ErrorCode::Internal,
+                "the stored draft does not match its reviewed signing hash: nothing was signed",
+            ));
+        }
+        let account = self.store()?.account(account_id)?;
+        let signer = KeyringSigner::for_account(&self.keyring, &account)?;
+        let report = |state: SigningState| {
+            progress(match state {
+                SigningState::LoadingKey => TxProgress::LoadingKey,
+                SigningState::WaitingForConfirmation => TxProgress::WaitingForConfirmation,
+                SigningState::Signing => TxProgress::Signing,
+                SigningState::Signed => TxProgress::Signing,
+            });
+        };
+        let signed = sign_transaction(&signer, tx, &report, cancel)
+            .await
+            .map_err(|error| signer.error_of(error))?;
+        let hash = signed.tx_hash().to_string();
+        let raw = saleguard_core::Bytes::from(signed.encoded_2718()).to_string();
+        let marked = self
+            .store()?
+            .mark_signed(&record.id, &hash, &raw, self.clock.now());
+        match marked {
+            Ok(()) => {}
+            // A second submission signed meanwhile: the first one's state stands.
+            Err(saleguard_store::StoreError::TransactionChanged { .. }) => {
+                return self.transaction(&record.id);
+            }
+            Err(error) => return Err(error.into()),
+        }
+        tracing::info!(draft = %record.id, %hash, "transaction signed");
+        progress(TxProgress::Signed { hash: hash.clone() });
+        let record = self.store()?.transaction(&record.id)?;
+        self.resend(&record, progress).await
+    }
+
+    /// Sends a signed draft's raw transaction (again): `signed` → `sent`. The node
+    /// accepting a transaction it already knows is not an error.
+    async fn resend(
+        &self,
+        record: &TransactionRecord,
+        progress: &(dyn Fn(TxProgress) + Send + Sync),
+    ) -> Result<TransactionView, AppError> {
+        let network = self.configured_network(record.chain_id)?;
+        let raw = record.raw.as_deref().unwrap_or_default();
+        let bytes: saleguard_core::Bytes = raw.parse().map_err(|_| {
+            AppError::new(
+                ErrorCode::DatabaseCorrupt,
+                "a signed transaction cannot be read back",
+            )
+        })?;
+        progress(TxProgress::Sending);
+        let node = Node::connect(&network).await?;
+        match node.send_raw(&bytes).await {
+            Ok(_) => {}
+            Err(ChainError::Refused { message, .. }) if message.contains("already known") => {}
+            Err(ChainError::Refused { message, .. }) => {
+                self.store()?.advance_transaction(
+                    &record.id,
+                    TxStatus::Signed,
+                    TxStatus::Failed,
+                    None,
+                    &truncate(&format!("the node refused it: {message}")),
+                    &Settlement::default(),
+                    self.clock.now(),
+                )?;
+                progress(TxProgress::Failed { reason: message });
+                return self.transaction(&record.id);
+            }
+            Err(other) => return Err(other.into()),
+        }
+        self.store()?.advance_transaction(
+            &record.id,
+            TxStatus::Signed,
+            TxStatus::Sent,
+            None,
+            "",
+            &Settlement::default(),
+            self.clock.now(),
+        )?;
+        let hash = record.hash.clone().unwrap_or_default();
+        tracing::info!(draft = %record.id, %hash, "transaction sent");
+        progress(TxProgress::Sent { hash });
+        self.transaction(&record.id)
+    }
+
+    /// Follows a sent transaction until it is confirmed, fails, is dropped or replaced,
+    /// writing each status as it becomes known; returns when it is settled or when
+    /// `cancel` completes (the watch can be picked up again later).
+    pub async fn follow_transaction(
+        &self,
+        id: &str,
+        interval: Duration,
+        progress: &(dyn Fn(TxProgress) + Send + Sync),
+        cancel: impl Future<Output = ()>,
+    ) -> Result<TransactionView, AppError> {
+        let watch = async {
+            loop {
+                let record = self.store()?.transaction(id.trim())?;
+                if record.status.is_final() || record.status == TxStatus::Planned {
+                    return self.transaction(&record.id);
+                }
+                if record.status == TxStatus::Signed {
+                    self.resend(&record, progress).await?;
+                    continue;
+                }
+                if self.check_once(&record, progress).await? {
+                    return self.transaction(&record.id);
+                }
+                tokio::time::sleep(interval).await;
+            }
+        };
+        tokio::select! {
+            biased;
+            () = cancel => self.transaction(id.trim()),
+            result = watch => result,
+        }
+    }
+
+    /// Asks the node once about a sent or mined transaction and records what changed;
+    /// whether it is settled.
+    async fn check_once(
+        &self,
+        record: &TransactionRecord,
+        progress: &(dyn Fn(TxProgress) + Send + Sync),
+    ) -> Result<bool, AppError> {
+        let network = self.configured_network(record.chain_id)?;
+        let node = Node::connect(&network).await?;
+        let hash = record
+            .hash
+            .as_deref()
+            .and_then(|h| h.parse().ok())
+            .ok_or_else(|| {
+                AppError::new(ErrorCode::DatabaseCorrupt, "a sent transaction has no hash")
+            })?;
+        let now = self.clock.now();
+        match node.inclusion(hash, record.from, record.nonce).await? {
+            Inclusion::Pending => Ok(false),
+            Inclusion::Mined {
+                block,
+                succeeded: false,
+                ..
+            } => {
+                let reason = node
+                    .failure_reason(
+                        &PlannedCall {
+                            from: record.from,
+                            to: record.to,
+                            value: record.value,
+                            input: record.input.clone(),
+                            kind: saleguard_core::transaction::CallKind::Transfer,
+                        },
+                        block,
+                    )
+                    .await;
+                let reason = if reason.is_empty() {
+                    "reverted".to_owned()
+                } else {
+                    reason
+                };
+                self.store()?.advance_transaction(
+                    &record.id,
+                    record.status,
+                    TxStatus::Failed,
+                    Some(block),
+                    &truncate(&reason),
+                    &Settlement::default(),
+                    now,
+                )?;
+                tracing::warn!(draft = %record.id, block, "transaction failed on chain");
+                progress(TxProgress::Failed { reason });
+                Ok(true)
+            }
+            Inclusion::Mined {
+                block,
+                confirmations,
+                succeeded: true,
+                ..
+            } => {
+                let needed = network.confirmations;
+                if confirmations < u64::from(needed) {
+                    if record.status == TxStatus::Sent {
+                        self.store()?.advance_transaction(
+                            &record.id,
+                            TxStatus::Sent,
+                            TxStatus::Mined,
+                            Some(block),
+                            "",
+                            &Settlement::default(),
+                            now,
+                        )?;
+                    }
+                    progress(TxProgress::Mined {
+                        block,
+                        confirmations,
+                        needed,
+                    });
+                    return Ok(false);
+                }
+                let settlement = self.settlement_of(record, now)?;
+                self.store()?.advance_transaction(
+                    &record.id,
+                    record.status,
+                    TxStatus::Confirmed,
+                    Some(block),
+                    "",
+                    &settlement,
+                    now,
+                )?;
+                tracing::info!(draft = %record.id, block, "transaction confirmed");
+                progress(TxProgress::Confirmed { block });
+                if record.purpose == TxPurpose::Contribution {
+                    self.record_distribution(record.participation_id.0).await?;
+                }
+                Ok(true)
+            }
+            Inclusion::Replaced => {
+                self.settle_without_effect(
+                    record,
+                    TxStatus::Replaced,
+                    "another transaction with its nonce was mined",
+                )?;
+                progress(TxProgress::Replaced);
+                Ok(true)
+            }
+            Inclusion::Dropped => {
+                self.settle_without_effect(
+                    record,
+                    TxStatus::Dropped,
+                    "the node no longer knows it",
+                )?;
+                progress(TxProgress::Dropped);
+                Ok(true)
+            }
+        }
+    }
+
+    fn settle_without_effect(
+        &self,
+        record: &TransactionRecord,
+        to: TxStatus,
+        why: &str,
+    ) -> Result<(), AppError> {
+        self.store()?.advance_transaction(
+            &record.id,
+            record.status,
+            to,
+            None,
+            why,
+            &Settlement::default(),
+            self.clock.now(),
+        )?;
+        tracing::warn!(draft = %record.id, status = to.as_str(), "transaction not mined");
+        Ok(())
+    }
+
+    /// What a confirmed transaction settles: the ledger entry, and the participation's
+    /// steps it proves (a contribution: "contributed"; a refund: the sale missed its
+    /// soft cap, the refund was due and is refunded).
+    fn settlement_of(
+        &self,
+        record: &TransactionRecord,
+        now: saleguard_core::timestamp::UtcTimestamp,
+    ) -> Result<Settlement, AppError> {
+        let store = self.store()?;
+        let participation = store.participation(record.participation_id)?;
+        let sale = store.sale(participation.sale_id)?;
+        let hash = record.hash.clone().unwrap_or_default();
+        let currency = &sale.terms.currency;
+        let (kind, amount, path, note) = match record.purpose {
+            TxPurpose::Contribution => (
+                EntryKind::Contribution,
+                record.amount,
+                &[ParticipationState::Contributed][..],
+                "Contribution confirmed on chain",
+            ),
+            TxPurpose::Refund => {
+                let entries = store.entries(record.participation_id)?;
+                let sum = |kind: EntryKind| {
+                    entries
+                        .iter()
+                        .filter(|e| {
+                            e.entry.kind == kind && e.source == saleguard_store::EntrySource::Signed
+                        })
+                        .fold(U256::ZERO, |total, e| total.saturating_add(e.entry.amount))
+                };
+                (
+                    EntryKind::Refund,
+                    sum(EntryKind::Contribution).saturating_sub(sum(EntryKind::Refund)),
+                    &[
+                        ParticipationState::SoftCapMissed,
+                        ParticipationState::RefundDue,
+                        ParticipationState::Refunded,
+                    ][..],
+                    "Refund confirmed on chain",
+                )
+            }
+        };
+        let mut settlement = Settlement::default();
+        if !amount.is_zero() {
+            settlement.entries.push(Entry {
+                kind,
+                happened_at: now,
+                asset: currency.symbol().to_owned(),
+                decimals: currency.decimals(),
+                amount,
+                reference: hash.clone(),
+                from: checksummed(&record.from),
+                to: checksummed(&record.to),
+                note: String::new(),
+            });
+        }
+        let mut state = participation.state;
+        let start = path
+            .iter()
+            .position(|s| check_transition(state, *s, sale.terms.kyc_required).is_ok());
+        for next in start.map_or(&[][..], |i| &path[i..]) {
+            if check_transition(state, *next, sale.terms.kyc_required).is_err() {
+                break;
+            }
+            settlement.steps.push((
+                state,
+                NewStep {
+                    to: *next,
+                    happened_at: now,
+                    note: format!("{note}: {hash}"),
+                },
+            ));
+            state = *next;
+        }
+        Ok(settlement)
+    }
+
+    /// Reads the contributing accounts' balance of the sale's token (ERC-20
+    /// `balanceOf`) and records what arrived since the last recorded distribution.
+    /// Nothing to do when the sale's token is not known.
+    pub async fn record_distribution(
+        &self,
+        participation_id: i64,
+    ) -> Result<Option<String>, AppError> {
+        let (sale, token, accounts, already) = {
+            let store = self.store()?;
+            let participation = store.participation(ParticipationId(participation_id))?;
+            let sale = store.sale(participation.sale_id)?;
+            let Some(token) = store.contract_terms(sale.id, &sale.terms)?.token_address else {
+                return Ok(None);
+            };
+            let mut accounts: Vec<Address> = store
+                .transactions_of(participation.id)?
+                .into_iter()
+                .filter(|t| t.purpose == TxPurpose::Contribution && t.status == TxStatus::Confirmed)
+                .map(|t| t.from)
+                .collect();
+            accounts.sort_unstable();
+            accounts.dedup();
+            let already = store
+                .entries(participation.id)?
+                .iter()
+                .filter(|e| e.entry.kind == EntryKind::Distribution)
+                .fold(U256::ZERO, |total, e| total.saturating_add(e.entry.amount));
+            (sale, token, accounts, already)
+        };
+        let network = self.configured_network(sale.terms.chain_id)?;
+        let node = Node::connect(&network).await?;
+        let mut held = U256::ZERO;
+        for account in &accounts {
+            held = held.saturating_add(node.token_balance(token, *account).await?);
+        }
+        if held <= already {
+            return Ok(None);
+        }
+        let arrived = held - already;
+        let entry = Entry {
+            kind: EntryKind::Distribution,
+            happened_at: self.clock.now(),
+            asset: sale.terms.token_symbol.clone(),
+            decimals: sale.terms.token_decimals,
+            amount: arrived,
+            reference: format!("balanceOf at block {}", node.latest_block().await?),
+            from: checksummed(&token),
+            to: accounts
+                .iter()
+                .map(checksummed)
+                .collect::<Vec<_>>()
+                .join(", "),
+            note: String::new(),
+        };
+        self.store()?.insert_entry(
+            ParticipationId(participation_id),
+            &entry,
+            saleguard_store::EntrySource::Signed,
+            self.clock.now(),
+        )?;
+        let text = format!(
+            "{} {}",
+            format_amount(arrived, sale.terms.token_decimals),
+            sale.terms.token_symbol
+        );
+        tracing::info!(participation = participation_id, "distribution recorded");
+        Ok(Some(text))
+    }
+
+    fn sale_of(
+        &self,
+        record: &TransactionRecord,
+    ) -> Result<saleguard_core::sale::SaleId, AppError> {
+        Ok(self
+            .store()?
+            .participation(record.participation_id)?
+            .sale_id)
+    }
+}
+
+/// Failure texts are kept to 500 characters (the column's limit).
+fn truncate(text: &str) -> String {
+    text.chars().take(500).collect()
+}

@@ -1,0 +1,630 @@
+//! Signing, sending and following contributions and refunds on a real local chain
+//! (Anvil with the sale contract from tests/contracts), with the account's key in a real
+//! GNOME Keyring and a real SQLite file. Each scenario checks the database afterwards as
+//! well as the chain.
+//!
+//! The keyring is chosen through the process environment (the session bus), so the
+//! scenarios run in a child test process started inside a private keyring session by
+//! `signing_scenarios_run_against_a_real_keyring`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use saleguard_app::accounts_dto::{AddWatchOnly, ImportPrivateKey};
+use saleguard_app::contribute::{ContributionInput, FeeSpeed, RefundInput, TransactionPlan};
+use saleguard_app::networks::{ContractTermsInput, NetworkInput};
+use saleguard_app::participations::{StartParticipation, StateName};
+use saleguard_app::review::BudgetInput;
+use saleguard_app::transactions::{TransactionView, TxProgress, TxStatusName};
+use saleguard_app::{AppError, DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
+use saleguard_core::U256;
+use saleguard_core::fixtures::native_sale_draft;
+use saleguard_core::network::NETWORK_PRESETS;
+use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
+
+const IN_KEYRING_SESSION: &str = "SALEGUARD_TEST_IN_KEYRING_SESSION";
+const ETH: u64 = 1_000_000_000_000_000_000;
+
+#[test]
+fn signing_scenarios_run_against_a_real_keyring() {
+    let keyring = saleguard_testkit::KeyringSession::start();
+    let logs = tempfile::tempdir().expect("temp dir");
+    let (out, err) = (logs.path().join("out"), logs.path().join("err"));
+    let mut child = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args(["--ignored", "--test-threads=1"])
+        .envs(keyring.envs())
+        .env(IN_KEYRING_SESSION, "1")
+        .stdout(std::fs::File::create(&out).expect("log"))
+        .stderr(std::fs::File::create(&err).expect("log"))
+        .spawn()
+        .expect("the child tests run");
+    // A scenario that hangs fails here instead of holding up the whole run.
+    let deadline = std::time::Instant::now() + Duration::from_secs(600);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waitable") {
+            break Some(status);
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let stdout = std::fs::read_to_string(&out).unwrap_or_default();
+    let stderr = std::fs::read_to_string(&err).unwrap_or_default();
+    assert!(
+        status.is_some_and(|s| s.success()) && stdout.contains("8 passed"),
+        "{}{stdout}{stderr}",
+        if status.is_none() {
+            "timed out after 10 minutes\n"
+        } else {
+            ""
+        }
+    );
+}
+
+fn eth(whole: u64) -> U256 {
+    U256::from(whole) * U256::from(ETH)
+}
+
+fn now() -> UtcTimestamp {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    UtcTimestamp::from_unix_seconds(i64::try_from(seconds).expect("fits")).expect("a time")
+}
+
+struct Chain {
+    anvil: Anvil,
+    sale: saleguard_core::Address,
+}
+
+/// A node with a sale: rate 1000, soft cap 5 ETH, hard cap 10 ETH, ten days to go.
+fn chain() -> Chain {
+    assert!(
+        std::env::var_os(IN_KEYRING_SESSION).is_some(),
+        "run through signing_scenarios_run_against_a_real_keyring"
+    );
+    let anvil = Anvil::start();
+    let deadline = u64::try_from(now().unix_seconds()).expect("after 1970") + 10 * 86_400;
+    let sale = anvil.deploy_token_sale(eth(5), eth(10), deadline);
+    Chain { anvil, sale }
+}
+
+struct Wallet {
+    dir: tempfile::TempDir,
+    app: Saleguard,
+    participation: i64,
+    account: i64,
+}
+
+fn open(dir: &std::path::Path, at: UtcTimestamp) -> Saleguard {
+    Saleguard::start(DataPaths::at(dir), Arc::new(FixedClock(at)))
+}
+
+/// The sale as the user keeps it (its terms, the network with `confirmations`, the
+/// contract terms with the token), a participation, a budget of 20 ETH for the year,
+/// and Anvil's second account imported into the keyring.
+fn wallet(chain: &Chain, confirmations: u32) -> Wallet {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = open(dir.path(), now());
+    let yesterday = UtcTimestamp::from_unix_seconds(now().unix_seconds() - 86_400).expect("t");
+    let sale = app
+        .create_sale(saleguard_app::SaleDraft {
+            chain_id: "31337".into(),
+            contribution_address: chain.sale.to_checksum(None),
+            kyc_required: false,
+            min_contribution: String::new(),
+            max_contribution: String::new(),
+            soft_cap: "5".into(),
+            hard_cap: "10".into(),
+            token_symbol: "SALE".into(),
+            starts_at: yesterday.to_form_text(),
+            ends_at: now().add_days(10).expect("t").to_form_text(),
+            ..native_sale_draft("Chain Sale")
+        })
+        .expect("sale")
+        .id;
+    app.save_network(&NetworkInput {
+        rpc_url: chain.anvil.url(),
+        confirmations: confirmations.to_string(),
+        ..NETWORK_PRESETS[2].to_draft()
+    })
+    .expect("network");
+    let token = chain.anvil.call_word(chain.sale, "token()", None);
+    let token = saleguard_core::Address::from_word(token.to_be_bytes::<32>().into());
+    app.set_contract_terms(
+        sale,
+        &ContractTermsInput {
+            contribution_call: "contribute()".into(),
+            refund_call: "claimRefund()".into(),
+            token_address: token.to_checksum(None),
+        },
+    )
+    .expect("contract terms");
+    app.add_budget(&BudgetInput {
+        currency: "ETH".into(),
+        period: "year".into(),
+        year: now().to_rfc3339()[..4].to_owned(),
+        total: "20".into(),
+        ..BudgetInput::default()
+    })
+    .expect("budget");
+    let participation = app
+        .start_participation(&StartParticipation {
+            sale_id: sale,
+            state: StateName::Registered,
+            happened_at: String::new(),
+            note: String::new(),
+        })
+        .expect("participation")
+        .id;
+    let account = app
+        .import_private_key_account(&ImportPrivateKey {
+            label: "Anvil".into(),
+            private_key: ANVIL_ACCOUNTS[1].1.into(),
+        })
+        .expect("imported into the keyring")
+        .id;
+    Wallet {
+        dir,
+        app,
+        participation,
+        account,
+    }
+}
+
+fn contribution(wallet: &Wallet, amount: &str) -> ContributionInput {
+    ContributionInput {
+        participation_id: wallet.participation,
+        account_id: wallet.account,
+        amount: amount.into(),
+        fee_speed: FeeSpeed::Normal,
+    }
+}
+
+fn quiet(_: TxProgress) {}
+
+async fn prepare(wallet: &Wallet, amount: &str) -> TransactionPlan {
+    wallet
+        .app
+        .prepare_contribution(&contribution(wallet, amount))
+        .await
+        .expect("planned")
+}
+
+async fn send(
+    wallet: &Wallet,
+    draft: &str,
+    reason: Option<&str>,
+) -> Result<TransactionView, AppError> {
+    wallet
+        .app
+        .send_transaction(draft, reason, &quiet, std::future::pending())
+        .await
+}
+
+async fn follow(app: &Saleguard, id: &str) -> TransactionView {
+    app.follow_transaction(
+        id,
+        Duration::from_millis(50),
+        &quiet,
+        std::future::pending(),
+    )
+    .await
+    .expect("followed")
+}
+
+fn statuses(view: &TransactionView) -> Vec<TxStatusName> {
+    view.events.iter().map(|e| e.status).collect()
+}
+
+fn ledger(app: &Saleguard, participation: i64) -> Vec<(String, String, String)> {
+    app.participation(participation)
+        .expect("participation")
+        .ledger
+        .into_iter()
+        .map(|e| (e.kind, e.source, e.amount.decimal))
+        .collect()
+}
+
+fn committed(app: &Saleguard) -> String {
+    app.budgets().expect("budgets")[0].committed.clone()
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    let plan = prepare(&wallet, "1.5").await;
+    assert_ne!(
+        plan.review.verdict,
+        saleguard_app::review::VerdictName::Blocked
+    );
+    let draft = plan.draft_id.expect("a draft to sign");
+
+    let seen = std::sync::Mutex::new(Vec::new());
+    let record = |step: TxProgress| seen.lock().expect("lock").push(step);
+    let sent = wallet
+        .app
+        .send_transaction(&draft, None, &record, std::future::pending())
+        .await
+        .expect("sent");
+    assert_eq!(sent.status, TxStatusName::Sent);
+    let hash = sent.hash.clone().expect("a hash");
+    let steps = seen.lock().expect("lock").clone();
+    assert_eq!(steps[0], TxProgress::Reviewing);
+    assert!(steps.contains(&TxProgress::LoadingKey), "{steps:?}");
+    assert!(
+        steps.contains(&TxProgress::Sent { hash: hash.clone() }),
+        "{steps:?}"
+    );
+
+    let done = follow(&wallet.app, &draft).await;
+    assert_eq!(done.status, TxStatusName::Confirmed);
+    assert_eq!(
+        statuses(&done),
+        [
+            TxStatusName::Planned,
+            TxStatusName::Signed,
+            TxStatusName::Sent,
+            TxStatusName::Confirmed
+        ]
+    );
+    assert!(done.block_number.is_some());
+
+    // On chain: one transaction from the account, the contribution and the tokens.
+    let from = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[1].0), 1);
+    assert_eq!(
+        chain
+            .anvil
+            .call_word(chain.sale, "contributions(address)", Some(from)),
+        eth(3) / U256::from(2u64)
+    );
+    // In the database: the contribution with its hash, the distribution read from
+    // balanceOf, the participation moved on, the budget committed.
+    let participation = wallet
+        .app
+        .participation(wallet.participation)
+        .expect("read");
+    assert_eq!(participation.state, StateName::Contributed);
+    assert!(
+        participation
+            .history
+            .last()
+            .expect("a step")
+            .note
+            .contains(&hash)
+    );
+    assert_eq!(
+        ledger(&wallet.app, wallet.participation),
+        [
+            (
+                "contribution".to_owned(),
+                "signed".to_owned(),
+                "1.5".to_owned()
+            ),
+            (
+                "distribution".to_owned(),
+                "signed".to_owned(),
+                "1500".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(participation.ledger[0].reference, hash);
+    assert_eq!(committed(&wallet.app), "1.5");
+
+    // Sending a settled draft again changes nothing.
+    let again = send(&wallet, &draft, None).await.expect("the same state");
+    assert_eq!(again.status, TxStatusName::Confirmed);
+    assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[1].0), 1);
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_contribution_past_the_hard_cap_is_blocked_and_never_kept() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    let plan = prepare(&wallet, "11").await;
+    assert_eq!(
+        plan.review.verdict,
+        saleguard_app::review::VerdictName::Blocked
+    );
+    assert!(
+        plan.review
+            .findings
+            .iter()
+            .any(|f| f.code == "would_revert" && f.message.contains("hard cap"))
+    );
+    assert_eq!(plan.draft_id, None, "a call that fails is not a draft");
+    assert_eq!(
+        wallet
+            .app
+            .transactions_of(wallet.participation)
+            .expect("list"),
+        []
+    );
+    assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[1].0), 0);
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_sale_under_its_soft_cap_refunds_and_the_budget_gets_the_amount_back() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    let draft = prepare(&wallet, "1").await.draft_id.expect("draft");
+    send(&wallet, &draft, None).await.expect("sent");
+    assert_eq!(
+        follow(&wallet.app, &draft).await.status,
+        TxStatusName::Confirmed
+    );
+    assert_eq!(committed(&wallet.app), "1");
+
+    // Before the deadline the contract refuses a refund: the review says why.
+    let refund = RefundInput {
+        participation_id: wallet.participation,
+        account_id: wallet.account,
+        fee_speed: FeeSpeed::Normal,
+    };
+    let early = wallet.app.prepare_refund(&refund).await.expect("planned");
+    assert!(
+        early
+            .review
+            .findings
+            .iter()
+            .any(|f| f.message.contains("sale not ended"))
+    );
+    assert_eq!(early.draft_id, None);
+
+    chain.anvil.advance_time(11 * 86_400);
+    let plan = wallet.app.prepare_refund(&refund).await.expect("planned");
+    assert_eq!(
+        plan.transaction.decoded_call.as_deref(),
+        Some("claimRefund()")
+    );
+    let refund_draft = plan.draft_id.expect("draft");
+    send(&wallet, &refund_draft, None).await.expect("sent");
+    let done = follow(&wallet.app, &refund_draft).await;
+    assert_eq!(done.status, TxStatusName::Confirmed);
+
+    let participation = wallet
+        .app
+        .participation(wallet.participation)
+        .expect("read");
+    assert_eq!(participation.state, StateName::Refunded);
+    let states: Vec<StateName> = participation.history.iter().map(|s| s.to).collect();
+    assert_eq!(
+        states[states.len() - 3..],
+        [
+            StateName::SoftCapMissed,
+            StateName::RefundDue,
+            StateName::Refunded
+        ]
+    );
+    let entries = ledger(&wallet.app, wallet.participation);
+    assert!(
+        entries.contains(&("refund".to_owned(), "signed".to_owned(), "1".to_owned())),
+        "{entries:?}"
+    );
+    assert_eq!(
+        committed(&wallet.app),
+        "0",
+        "the refund gives the budget its amount back"
+    );
+    let from = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    assert_eq!(
+        chain
+            .anvil
+            .call_word(chain.sale, "contributions(address)", Some(from)),
+        U256::ZERO
+    );
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_node_serving_another_chain_signs_nothing() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    let draft = prepare(&wallet, "1").await.draft_id.expect("draft");
+    // The network now points at a node of another chain.
+    let other = Anvil::start_with_chain_id(5);
+    wallet
+        .app
+        .save_network(&NetworkInput {
+            rpc_url: other.url(),
+            ..wallet.app.network_draft(31_337).expect("saved")
+        })
+        .expect("changed");
+    let error = send(&wallet, &draft, None).await.expect_err("refused");
+    assert_eq!(error.code, ErrorCode::WrongChain);
+    let view = wallet.app.transaction(&draft).expect("kept");
+    assert_eq!(view.status, TxStatusName::Planned, "nothing signed");
+    assert_eq!(view.hash, None);
+    assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[1].0), 0);
+    assert_eq!(other.nonce(ANVIL_ACCOUNTS[1].0), 0);
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_double_submission_of_one_draft_sends_one_transaction() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    let draft = prepare(&wallet, "1").await.draft_id.expect("draft");
+    let (first, second) = tokio::join!(send(&wallet, &draft, None), send(&wallet, &draft, None));
+    let (first, second) = (first.expect("first"), second.expect("second"));
+    assert_eq!(first.hash, second.hash, "both name the one transaction");
+    let done = follow(&wallet.app, &draft).await;
+    assert_eq!(done.status, TxStatusName::Confirmed);
+    assert_eq!(
+        statuses(&done)
+            .iter()
+            .filter(|s| **s == TxStatusName::Signed)
+            .count(),
+        1
+    );
+    assert_eq!(
+        chain.anvil.nonce(ANVIL_ACCOUNTS[1].0),
+        1,
+        "one transaction on chain"
+    );
+    assert_eq!(committed(&wallet.app), "1", "counted once");
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_watch_interrupted_by_a_crash_is_picked_up_and_recorded_after_a_restart() {
+    let chain = chain();
+    let wallet = wallet(&chain, 3);
+    let draft = prepare(&wallet, "2").await.draft_id.expect("draft");
+    send(&wallet, &draft, None).await.expect("sent");
+    // One look: mined, one confirmation of three. Then the app is gone.
+    let seen = std::sync::Mutex::new(Vec::new());
+    let record = |step: TxProgress| seen.lock().expect("lock").push(step);
+    let cancel = async {
+        while !seen
+            .lock()
+            .expect("lock")
+            .iter()
+            .any(|s| matches!(s, TxProgress::Mined { .. }))
+        {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    let interrupted = wallet
+        .app
+        .follow_transaction(&draft, Duration::from_millis(50), &record, cancel)
+        .await
+        .expect("interrupted");
+    assert_eq!(interrupted.status, TxStatusName::Mined);
+    let Wallet {
+        dir,
+        app,
+        participation,
+        ..
+    } = wallet;
+    drop(app);
+
+    chain.anvil.mine(3);
+    let restarted = open(dir.path(), now());
+    assert_eq!(
+        restarted.transactions_in_flight().expect("in flight"),
+        std::slice::from_ref(&draft)
+    );
+    let done = follow(&restarted, &draft).await;
+    assert_eq!(done.status, TxStatusName::Confirmed);
+    assert_eq!(
+        restarted.transactions_in_flight().expect("none left"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        ledger(&restarted, participation)[0],
+        (
+            "contribution".to_owned(),
+            "signed".to_owned(),
+            "2".to_owned()
+        )
+    );
+    assert_eq!(
+        restarted.participation(participation).expect("read").state,
+        StateName::Contributed
+    );
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn what_blocks_needs_a_reason_and_a_watch_only_account_cannot_sign() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    // The user's clock says the sale has not opened yet (its terms start tomorrow),
+    // while the contract already accepts: a block that a reason may override.
+    let later = wallet.app.sale_draft(1).expect("draft");
+    wallet
+        .app
+        .update_sale(
+            1,
+            saleguard_app::SaleDraft {
+                starts_at: now().add_days(1).expect("t").to_form_text(),
+                ..later
+            },
+        )
+        .expect("updated");
+    let draft = prepare(&wallet, "1").await.draft_id.expect("draft");
+    let error = send(&wallet, &draft, None).await.expect_err("blocked");
+    assert_eq!(error.code, ErrorCode::ReviewBlocked);
+    assert!(error.message.contains("opens on"), "{}", error.message);
+    let error = send(&wallet, &draft, Some("too short"))
+        .await
+        .expect_err("reason refused");
+    assert_eq!(error.code, ErrorCode::TooShort);
+    assert_eq!(
+        wallet.app.transaction(&draft).expect("kept").status,
+        TxStatusName::Planned
+    );
+    let sent = send(
+        &wallet,
+        &draft,
+        Some("the team opened the sale early on its blog"),
+    )
+    .await
+    .expect("overridden");
+    assert_eq!(sent.status, TxStatusName::Sent);
+    let history = wallet.app.review_overrides(Some(1)).expect("history");
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        history[0].reason,
+        "the team opened the sale early on its blog"
+    );
+
+    let watcher = wallet
+        .app
+        .add_watch_only_account(&AddWatchOnly {
+            label: "Watched".into(),
+            address: ANVIL_ACCOUNTS[2].0.into(),
+        })
+        .expect("watch-only")
+        .id;
+    let plan = wallet
+        .app
+        .prepare_contribution(&ContributionInput {
+            account_id: watcher,
+            ..contribution(&wallet, "1")
+        })
+        .await
+        .expect("planned");
+    let watched_draft = plan.draft_id.expect("draft");
+    let error = send(
+        &wallet,
+        &watched_draft,
+        Some("the team opened the sale early on its blog"),
+    )
+    .await
+    .expect_err("no key");
+    assert_eq!(error.code, ErrorCode::NoSecret);
+    assert_eq!(
+        wallet.app.transaction(&watched_draft).expect("kept").status,
+        TxStatusName::Planned
+    );
+    assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[2].0), 0);
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_draft_whose_nonce_moved_must_be_reviewed_again() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    let first = prepare(&wallet, "1").await.draft_id.expect("draft");
+    let second = prepare(&wallet, "1").await.draft_id.expect("draft");
+    send(&wallet, &first, None).await.expect("sent");
+    follow(&wallet.app, &first).await;
+    let error = send(&wallet, &second, None).await.expect_err("stale");
+    assert_eq!(error.code, ErrorCode::ReviewOutdated);
+    assert_eq!(
+        wallet.app.transaction(&second).expect("kept").status,
+        TxStatusName::Planned
+    );
+    assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[1].0), 1);
+}

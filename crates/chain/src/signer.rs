@@ -1,0 +1,84 @@
+//! The signing abstraction every kind of account implements: software keys from the OS
+//! keyring now, Ledger and Trezor devices later. A signer signs the EIP-1559 signing
+//! hash of one exact transaction; [`sign_transaction`] runs it cancellably, reports
+//! progress, and checks the signature before anyone may broadcast it.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use alloy_consensus::{SignableTransaction, TxEip1559, TxEnvelope};
+use alloy_primitives::{Address, Signature};
+
+/// Where a signing stands, for the UI's live progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SigningState {
+    /// Reading the key (from the OS keyring, which may ask to unlock).
+    LoadingKey,
+    /// Waiting for the user to confirm on a device.
+    WaitingForConfirmation,
+    Signing,
+    /// Signed and checked: the recovered sender is the account, the chain the network's.
+    Signed,
+}
+
+/// Why a transaction was not signed. Nothing is ever broadcast after one of these.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignError {
+    #[error("signing was cancelled")]
+    Cancelled,
+    /// The key could not be read; the message says why and what to do.
+    #[error("{0}")]
+    KeyUnavailable(String),
+    #[error("the signature is from {recovered}, not from the account {expected}: nothing was sent")]
+    WrongSigner {
+        expected: Address,
+        recovered: Address,
+    },
+    #[error("the signature does not verify: nothing was sent")]
+    InvalidSignature,
+    #[error("signing failed: {0}")]
+    Failed(String),
+}
+
+/// A boxed future, so that signers of every kind fit behind one `dyn Signer`.
+pub type SignFuture<'a> = Pin<Box<dyn Future<Output = Result<Signature, SignError>> + Send + 'a>>;
+
+/// Progress reports: called with each state as it is reached.
+pub type Progress<'a> = &'a (dyn Fn(SigningState) + Send + Sync);
+
+/// Something that can sign for one address.
+pub trait Signer: Send + Sync {
+    /// The address whose key signs.
+    fn address(&self) -> Address;
+
+    /// Signs `tx`'s EIP-1559 signing hash, reporting progress. Dropping the future
+    /// cancels the signing.
+    fn sign<'a>(&'a self, tx: &'a TxEip1559, progress: Progress<'a>) -> SignFuture<'a>;
+}
+
+/// Signs `tx` with `signer` unless `cancel` completes first, then checks the signature:
+/// the sender it recovers must be the signer's address. Returns the signed envelope.
+pub async fn sign_transaction(
+    signer: &dyn Signer,
+    tx: TxEip1559,
+    progress: Progress<'_>,
+    cancel: impl Future<Output = ()>,
+) -> Result<TxEnvelope, SignError> {
+    let signature = tokio::select! {
+        biased;
+        () = cancel => return Err(SignError::Cancelled),
+        signature = signer.sign(&tx, progress) => signature?,
+    };
+    let expected = signer.address();
+    let recovered = signature
+        .recover_address_from_prehash(&tx.signature_hash())
+        .map_err(|_| SignError::InvalidSignature)?;
+    if recovered != expected {
+        return Err(SignError::WrongSigner {
+            expected,
+            recovered,
+        });
+    }
+    progress(SigningState::Signed);
+    Ok(TxEnvelope::Eip1559(tx.into_signed(signature)))
+}

@@ -1,0 +1,415 @@
+//! Transactions Saleguard built and their fate: `transactions` (one row per draft, its
+//! fields fixed at planning, its status moving forward by compare-and-set) and
+//! `transaction_events` (every status it reached, append-only).
+
+use std::str::FromStr;
+
+use rusqlite::{OptionalExtension, Row, params};
+use saleguard_core::account::AccountId;
+use saleguard_core::address::checksummed;
+use saleguard_core::ledger::Entry;
+use saleguard_core::participation::ParticipationState;
+use saleguard_core::timestamp::UtcTimestamp;
+use saleguard_core::{Address, Bytes, U256};
+
+use crate::ledger::{EntrySource, insert_entry_on};
+use crate::participations::{NewStep, ParticipationId, move_on};
+use crate::rows::{invalid, moment};
+use crate::{Store, StoreError};
+
+/// What a transaction is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TxPurpose {
+    Contribution,
+    Refund,
+}
+
+impl TxPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Contribution => "contribution",
+            Self::Refund => "refund",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        [Self::Contribution, Self::Refund]
+            .into_iter()
+            .find(|p| p.as_str() == text)
+    }
+}
+
+/// Where a transaction stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TxStatus {
+    /// Reviewed and built; nothing signed.
+    Planned,
+    /// Signed (its nonce reserved), not yet accepted by the node.
+    Signed,
+    /// Accepted by the node, not yet in a block.
+    Sent,
+    /// In a block, waiting for the network's confirmations.
+    Mined,
+    /// Mined, succeeded and confirmed.
+    Confirmed,
+    /// Mined but reverted (status 0).
+    Failed,
+    /// The node forgot it and its nonce is still free.
+    Dropped,
+    /// Another transaction with its nonce was mined instead.
+    Replaced,
+    /// The user gave up on the plan before signing.
+    Abandoned,
+}
+
+impl TxStatus {
+    pub const ALL: [TxStatus; 9] = [
+        Self::Planned,
+        Self::Signed,
+        Self::Sent,
+        Self::Mined,
+        Self::Confirmed,
+        Self::Failed,
+        Self::Dropped,
+        Self::Replaced,
+        Self::Abandoned,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Planned => "planned",
+            Self::Signed => "signed",
+            Self::Sent => "sent",
+            Self::Mined => "mined",
+            Self::Confirmed => "confirmed",
+            Self::Failed => "failed",
+            Self::Dropped => "dropped",
+            Self::Replaced => "replaced",
+            Self::Abandoned => "abandoned",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Signed and not settled: the watch goes on (after a restart too).
+    pub fn is_in_flight(self) -> bool {
+        matches!(self, Self::Signed | Self::Sent | Self::Mined)
+    }
+
+    /// Nothing more will happen to it.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Self::Confirmed | Self::Failed | Self::Dropped | Self::Replaced | Self::Abandoned
+        )
+    }
+}
+
+/// A transaction as planned, and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransactionRecord {
+    /// The draft's id: 32 hex characters.
+    pub id: String,
+    pub participation_id: ParticipationId,
+    pub purpose: TxPurpose,
+    pub account_id: Option<AccountId>,
+    pub chain_id: u64,
+    pub from: Address,
+    pub to: Address,
+    pub value: U256,
+    /// Base units of the sale's currency (the contribution; zero for a refund claim).
+    pub amount: U256,
+    pub input: Bytes,
+    pub nonce: u64,
+    pub gas_limit: u64,
+    pub max_fee_per_gas: u128,
+    pub max_priority_fee_per_gas: u128,
+    /// The EIP-1559 signing hash of exactly these fields, as reviewed.
+    pub signing_hash: String,
+    pub hash: Option<String>,
+    /// The signed transaction (public once sent), 0x-hex.
+    pub raw: Option<String>,
+    pub status: TxStatus,
+    pub block_number: Option<u64>,
+    pub failure: String,
+    pub created_at: UtcTimestamp,
+    pub updated_at: UtcTimestamp,
+}
+
+/// One status a transaction reached, with what was known then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransactionEvent {
+    pub status: TxStatus,
+    pub detail: String,
+    pub happened_at: UtcTimestamp,
+}
+
+/// What settles with a transaction, in the same database transaction: a ledger entry
+/// and the participation's steps (each from the state the caller checked).
+#[derive(Debug, Clone, Default)]
+pub struct Settlement {
+    pub entries: Vec<Entry>,
+    pub steps: Vec<(ParticipationState, NewStep)>,
+}
+
+const COLUMNS: &str = "id, participation_id, purpose, account_id, chain_id, from_address, \
+     to_address, value_wei, amount, input, nonce, gas_limit, max_fee_per_gas, \
+     max_priority_fee_per_gas, signing_hash, hash, raw, status, block_number, failure, \
+     created_at, updated_at";
+
+fn number<T: FromStr>(text: &str, what: &str) -> Result<T, StoreError> {
+    text.parse().map_err(|_| invalid(what))
+}
+
+fn read(row: &Row<'_>) -> Result<TransactionRecord, StoreError> {
+    let text = |i: usize| row.get::<_, String>(i);
+    let unsigned = |i: usize, what: &str| -> Result<u64, StoreError> {
+        u64::try_from(row.get::<_, i64>(i)?).map_err(|_| invalid(what))
+    };
+    Ok(TransactionRecord {
+        id: text(0)?,
+        participation_id: ParticipationId(row.get(1)?),
+        purpose: TxPurpose::parse(&text(2)?).ok_or_else(|| invalid("transaction purpose"))?,
+        account_id: row.get::<_, Option<i64>>(3)?.map(AccountId),
+        chain_id: unsigned(4, "transaction chain")?,
+        from: Address::from_str(&text(5)?).map_err(|_| invalid("transaction sender"))?,
+        to: Address::from_str(&text(6)?).map_err(|_| invalid("transaction destination"))?,
+        value: U256::from_str_radix(&text(7)?, 10).map_err(|_| invalid("transaction value"))?,
+        amount: U256::from_str_radix(&text(8)?, 10).map_err(|_| invalid("transaction amount"))?,
+        input: Bytes::from_str(&text(9)?).map_err(|_| invalid("transaction data"))?,
+        nonce: unsigned(10, "transaction nonce")?,
+        gas_limit: unsigned(11, "transaction gas limit")?,
+        max_fee_per_gas: number(&text(12)?, "transaction fee")?,
+        max_priority_fee_per_gas: number(&text(13)?, "transaction tip")?,
+        signing_hash: text(14)?,
+        hash: row.get(15)?,
+        raw: row.get(16)?,
+        status: TxStatus::parse(&text(17)?).ok_or_else(|| invalid("transaction status"))?,
+        block_number: row
+            .get::<_, Option<i64>>(18)?
+            .map(|b| u64::try_from(b).map_err(|_| invalid("transaction block")))
+            .transpose()?,
+        failure: text(19)?,
+        created_at: moment(row.get(20)?, "transaction time")?,
+        updated_at: moment(row.get(21)?, "transaction time")?,
+    })
+}
+
+fn append_event(
+    conn: &rusqlite::Connection,
+    id: &str,
+    status: TxStatus,
+    detail: &str,
+    now: UtcTimestamp,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO transaction_events (transaction_id, status, detail, happened_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![id, status.as_str(), detail, now.unix_seconds()],
+    )?;
+    Ok(())
+}
+
+fn is_unique_violation(error: &rusqlite::Error) -> bool {
+    matches!(
+        error,
+        rusqlite::Error::SqliteFailure(e, _)
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+    )
+}
+
+impl Store {
+    /// Records a planned transaction (status `planned`) with its first event.
+    pub fn insert_transaction(&mut self, record: &TransactionRecord) -> Result<(), StoreError> {
+        self.require_participation(record.participation_id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            &format!(
+                "INSERT INTO transactions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
+                 ?10, ?11, ?12, ?13, ?14, ?15, NULL, NULL, 'planned', NULL, '', ?16, ?16)"
+            ),
+            params![
+                record.id,
+                record.participation_id.0,
+                record.purpose.as_str(),
+                record.account_id.map(|a| a.0),
+                i64::try_from(record.chain_id).map_err(|_| invalid("chain id"))?,
+                checksummed(&record.from),
+                checksummed(&record.to),
+                record.value.to_string(),
+                record.amount.to_string(),
+                record.input.to_string(),
+                i64::try_from(record.nonce).map_err(|_| invalid("nonce"))?,
+                i64::try_from(record.gas_limit).map_err(|_| invalid("gas limit"))?,
+                record.max_fee_per_gas.to_string(),
+                record.max_priority_fee_per_gas.to_string(),
+                record.signing_hash,
+                record.created_at.unix_seconds(),
+            ],
+        )?;
+        append_event(&tx, &record.id, TxStatus::Planned, "", record.created_at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn transaction(&self, id: &str) -> Result<TransactionRecord, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM transactions WHERE id = ?1"),
+                [id],
+                |row| Ok(read(row)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::TransactionNotFound(id.to_owned()))?
+    }
+
+    /// A participation's transactions, oldest first.
+    pub fn transactions_of(
+        &self,
+        participation: ParticipationId,
+    ) -> Result<Vec<TransactionRecord>, StoreError> {
+        self.select_transactions("WHERE participation_id = ?1", [participation.0])
+    }
+
+    /// Transactions signed but not settled: the ones to watch after a restart.
+    pub fn transactions_in_flight(&self) -> Result<Vec<TransactionRecord>, StoreError> {
+        self.select_transactions("WHERE status IN ('signed', 'sent', 'mined')", [])
+    }
+
+    fn select_transactions(
+        &self,
+        filter: &str,
+        arguments: impl rusqlite::Params,
+    ) -> Result<Vec<TransactionRecord>, StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM transactions {filter} ORDER BY created_at, id"
+        ))?;
+        let rows = statement.query_map(arguments, |row| Ok(read(row)))?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// The statuses a transaction reached, oldest first.
+    pub fn transaction_events(&self, id: &str) -> Result<Vec<TransactionEvent>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT status, detail, happened_at FROM transaction_events
+             WHERE transaction_id = ?1 ORDER BY id",
+        )?;
+        let rows = statement.query_map([id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, i64>(2)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (status, detail, at) = row?;
+            Ok(TransactionEvent {
+                status: TxStatus::parse(&status).ok_or_else(|| invalid("transaction status"))?,
+                detail,
+                happened_at: moment(at, "transaction event time")?,
+            })
+        })
+        .collect()
+    }
+
+    /// Keeps the signed transaction and reserves its nonce: `planned` → `signed`.
+    /// Refused if the draft is no longer planned (signed by a second click, say) or
+    /// another signed transaction holds the nonce.
+    pub fn mark_signed(
+        &mut self,
+        id: &str,
+        hash: &str,
+        raw: &str,
+        now: UtcTimestamp,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let changed = tx
+            .execute(
+                "UPDATE transactions SET status = 'signed', hash = ?2, raw = ?3, updated_at = ?4
+                 WHERE id = ?1 AND status = 'planned'",
+                params![id, hash, raw, now.unix_seconds()],
+            )
+            .map_err(|error| {
+                if is_unique_violation(&error) {
+                    StoreError::NonceReserved(id.to_owned())
+                } else {
+                    error.into()
+                }
+            })?;
+        if changed == 0 {
+            drop(tx);
+            let current = self.transaction(id)?;
+            return Err(StoreError::TransactionChanged {
+                id: id.to_owned(),
+                status: current.status.as_str(),
+            });
+        }
+        append_event(&tx, id, TxStatus::Signed, hash, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Moves a transaction from `from` to `to` (compare-and-set), with the block and
+    /// failure known now, and what settles with it — all in one database transaction,
+    /// so a crash leaves either everything or nothing.
+    #[allow(clippy::too_many_arguments, reason = "one atomic step, spelled out")]
+    pub fn advance_transaction(
+        &mut self,
+        id: &str,
+        from: TxStatus,
+        to: TxStatus,
+        block_number: Option<u64>,
+        failure: &str,
+        settlement: &Settlement,
+        now: UtcTimestamp,
+    ) -> Result<(), StoreError> {
+        let record = self.transaction(id)?;
+        let block = block_number
+            .map(|b| i64::try_from(b).map_err(|_| invalid("block number")))
+            .transpose()?;
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE transactions SET status = ?3, block_number = COALESCE(?4, block_number),
+                 failure = ?5, updated_at = ?6
+             WHERE id = ?1 AND status = ?2",
+            params![
+                id,
+                from.as_str(),
+                to.as_str(),
+                block,
+                failure,
+                now.unix_seconds()
+            ],
+        )?;
+        if changed == 0 {
+            drop(tx);
+            let current = self.transaction(id)?;
+            return Err(StoreError::TransactionChanged {
+                id: id.to_owned(),
+                status: current.status.as_str(),
+            });
+        }
+        let detail = match block_number {
+            Some(block) if failure.is_empty() => format!("block {block}"),
+            Some(block) => format!("block {block}: {failure}"),
+            None => failure.to_owned(),
+        };
+        append_event(&tx, id, to, &detail, now)?;
+        for entry in &settlement.entries {
+            insert_entry_on(
+                &tx,
+                record.participation_id,
+                entry,
+                EntrySource::Signed,
+                now,
+            )?;
+        }
+        for (from_state, step) in &settlement.steps {
+            move_on(&tx, record.participation_id, *from_state, step, now)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
