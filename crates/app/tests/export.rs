@@ -124,6 +124,31 @@ fn filled(dir: &std::path::Path) -> Saleguard {
         },
     )
     .expect("contract terms");
+    // A planned contribution (transactions and their history) needs a node: Anvil,
+    // serving chain 1 for the sale, with coins for the account.
+    let anvil = saleguard_testkit::Anvil::start_with_chain_id(1);
+    anvil.rpc(
+        "anvil_setBalance",
+        json!([OWN, "0x56bc75e2d63100000"]), // 100 ETH
+    );
+    app.save_network(&saleguard_app::networks::NetworkInput {
+        rpc_url: anvil.url(),
+        ..saleguard_core::network::NETWORK_PRESETS[0].to_draft()
+    })
+    .expect("network");
+    let aurora = app.list_participations().expect("list")[0].id;
+    let plan = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(app.prepare_contribution(&saleguard_app::contribute::ContributionInput {
+            participation_id: aurora,
+            account_id: account,
+            amount: "0.5".into(),
+            fee_speed: Default::default(),
+        }))
+        .expect("planned");
+    assert!(plan.draft_id.is_some(), "{:?}", plan.review.findings);
     app
 }
 
