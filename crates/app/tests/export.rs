@@ -141,12 +141,14 @@ fn filled(dir: &std::path::Path) -> Saleguard {
         .enable_all()
         .build()
         .expect("runtime")
-        .block_on(app.prepare_contribution(&saleguard_app::contribute::ContributionInput {
-            participation_id: aurora,
-            account_id: account,
-            amount: "0.5".into(),
-            fee_speed: Default::default(),
-        }))
+        .block_on(
+            app.prepare_contribution(&saleguard_app::contribute::ContributionInput {
+                participation_id: aurora,
+                account_id: account,
+                amount: "0.5".into(),
+                fee_speed: Default::default(),
+            }),
+        )
         .expect("planned");
     assert!(plan.draft_id.is_some(), "{:?}", plan.review.findings);
     app

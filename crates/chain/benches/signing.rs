@@ -1,0 +1,100 @@
+//! Sign-and-encode throughput of a contribution transaction: alloy's bare local signer
+//! against Saleguard's signing path (the `Signer` abstraction, cancellable and reporting
+//! progress, with the recovered sender checked against the account before anything may
+//! be sent) in the same run. Run with `cargo bench -p saleguard-chain --bench signing`;
+//! results are recorded in docs/performance.md.
+//!
+//! The key is in memory here for both: reading it from the OS keyring (a D-Bus round
+//! trip, once per signature) is the same for any wallet and is not what is compared.
+
+use alloy_consensus::{SignableTransaction, TxEip1559, TxEnvelope};
+use alloy_eips::Encodable2718;
+use alloy_primitives::{Address, Bytes, TxKind, U256, address};
+use alloy_signer::SignerSync;
+use alloy_signer_local::PrivateKeySigner;
+use criterion::{Criterion, criterion_group, criterion_main};
+use saleguard_chain::signer::{Progress, SignError, SignFuture, Signer, sign_transaction};
+
+/// Anvil's second development key: a test key, never for real funds.
+const KEY: &str = "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+const SALE: Address = address!("0x5FbDB2315678afecb367f032d93F642f64180aa3");
+
+fn contribution(nonce: u64) -> TxEip1559 {
+    TxEip1559 {
+        chain_id: 1,
+        nonce,
+        gas_limit: 120_000,
+        max_fee_per_gas: 40_000_000_000,
+        max_priority_fee_per_gas: 1_500_000_000,
+        to: TxKind::Call(SALE),
+        value: U256::from(1_500_000_000_000_000_000u128),
+        access_list: Default::default(),
+        // contribute()
+        input: Bytes::from_static(&[0xd7, 0xbb, 0x99, 0xba]),
+    }
+}
+
+/// A software signer with its key in memory, behind Saleguard's `Signer` trait.
+struct InMemory(PrivateKeySigner);
+
+impl Signer for InMemory {
+    fn address(&self) -> Address {
+        self.0.address()
+    }
+
+    fn sign<'a>(&'a self, tx: &'a TxEip1559, _progress: Progress<'a>) -> SignFuture<'a> {
+        Box::pin(async move {
+            self.0
+                .sign_hash_sync(&tx.signature_hash())
+                .map_err(|error| SignError::Failed(error.to_string()))
+        })
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let key: PrivateKeySigner = KEY.parse().expect("a key");
+    let mut group = c.benchmark_group("sign and encode a contribution");
+
+    group.bench_function("alloy local signer", |b| {
+        let mut nonce = 0;
+        b.iter(|| {
+            nonce += 1;
+            let tx = contribution(nonce);
+            let signature = key.sign_hash_sync(&tx.signature_hash()).expect("signed");
+            TxEnvelope::Eip1559(tx.into_signed(signature)).encoded_2718()
+        })
+    });
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
+    let signer = InMemory(key.clone());
+    group.bench_function("Saleguard signer, without the sender check", |b| {
+        let mut nonce = 0;
+        b.iter(|| {
+            nonce += 1;
+            let tx = contribution(nonce);
+            let signature = runtime.block_on(signer.sign(&tx, &|_| {})).expect("signed");
+            TxEnvelope::Eip1559(tx.into_signed(signature)).encoded_2718()
+        })
+    });
+    group.bench_function("Saleguard signer (checked)", |b| {
+        let mut nonce = 0;
+        b.iter(|| {
+            nonce += 1;
+            let signed = runtime
+                .block_on(sign_transaction(
+                    &signer,
+                    contribution(nonce),
+                    &|_| {},
+                    std::future::pending(),
+                ))
+                .expect("signed");
+            signed.encoded_2718()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(signing, benches);
+criterion_main!(signing);
