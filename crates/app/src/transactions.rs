@@ -183,6 +183,26 @@ impl Saleguard {
             .collect())
     }
 
+    /// Gives up on a planned draft (the user did not confirm it): it is kept, marked
+    /// abandoned, and can no longer be signed. A draft already signed is not changed.
+    pub fn abandon_transaction(&self, id: &str, why: &str) -> Result<TransactionView, AppError> {
+        let result = self.store()?.advance_transaction(
+            id.trim(),
+            TxStatus::Planned,
+            TxStatus::Abandoned,
+            None,
+            &truncate(why),
+            &Settlement::default(),
+            self.clock.now(),
+        );
+        match result {
+            Ok(()) | Err(saleguard_store::StoreError::TransactionChanged { .. }) => {
+                self.transaction(id)
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
     /// Signs and sends a planned draft, unless `cancel` completes first. The draft is
     /// checked again first: the sale's rules and the node's facts must still allow it
     /// (with `override_reason` for overridable blocks), the account's next nonce must

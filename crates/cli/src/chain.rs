@@ -160,15 +160,19 @@ async fn submit(
         return Ok(ExitCode::from(1));
     };
     if plan.review.verdict == VerdictName::Blocked && signing.override_reason.is_none() {
+        app.abandon_transaction(draft, "the review blocks it")?;
         output.note("The review blocks this transaction: nothing was signed.");
         return Ok(ExitCode::from(1));
     }
-    if !signing.yes {
-        confirm(
+    if !signing.yes
+        && let Err(refused) = confirm(
             "Sign and send this transaction with the account's key? [y/N] ",
             "signing",
             "nothing was signed",
-        )?;
+        )
+    {
+        app.abandon_transaction(draft, "not confirmed")?;
+        return Err(refused);
     }
     let progress = |step: TxProgress| output.progress(&step);
     let sent = app

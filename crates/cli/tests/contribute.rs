@@ -119,7 +119,7 @@ fn a_dry_run_prints_the_review_and_the_unsigned_transaction() {
     assert!(text.status.success());
     let printed = String::from_utf8(text.stdout).expect("UTF-8");
     assert!(
-        printed.contains("Unsigned transaction (nothing was signed or sent):"),
+        printed.contains("Unsigned transaction (nothing is signed or sent yet):"),
         "{printed}"
     );
     assert!(printed.contains("call:         contribute()"), "{printed}");
@@ -169,8 +169,8 @@ fn refusals_exit_2_with_their_code() {
     ]);
     assert_eq!(
         (status, code.as_str()),
-        (2, "invalid_arguments"),
-        "--dry-run is required"
+        (2, "confirmation_required"),
+        "signing without --dry-run asks first, and there is no terminal here"
     );
     let (status, code) = dir.error_code(&[
         "contribute",
@@ -210,4 +210,193 @@ fn refusals_exit_2_with_their_code() {
     dir.json(&["network", "rm", "31337"]);
     let (status, code) = dir.error_code(&["network", "check", "31337"]);
     assert_eq!((status, code.as_str()), (1, "network_not_found"));
+}
+
+/// Runs `saleguard --json ARGS` inside `keyring`'s session with `stdin` as input.
+fn signing_run(
+    dir: &DataDir,
+    keyring: &saleguard_testkit::KeyringSession,
+    args: &[&str],
+    stdin: &str,
+) -> std::process::Output {
+    use std::io::Write;
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_saleguard"));
+    keyring.apply(&mut command);
+    let mut child = command
+        .env_remove("SALEGUARD_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir.0.path())
+        .arg("--json")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("written");
+    child.wait_with_output().expect("finished")
+}
+
+#[test]
+fn a_contribution_is_signed_sent_confirmed_and_a_killed_watch_resumes() {
+    let keyring = saleguard_testkit::KeyringSession::start();
+    let anvil = Anvil::start();
+    let dir = prepared(&anvil);
+    // The key replaces the watch-only account of the same address.
+    dir.json(&["account", "rm", "1", "--confirm", "Anvil"]);
+    let imported = signing_run(
+        &dir,
+        &keyring,
+        &["account", "import", "--label", "Signer", "--private-key"],
+        &format!("{}\n", ANVIL_ACCOUNTS[1].1),
+    );
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let signer: serde_json::Value = serde_json::from_slice(&imported.stdout).expect("JSON");
+    let signer = signer["id"].to_string();
+
+    // Without a terminal and without --yes nothing is signed.
+    let asked = signing_run(
+        &dir,
+        &keyring,
+        &[
+            "contribute",
+            "--participation",
+            "1",
+            "--from",
+            &signer,
+            "--amount",
+            "1",
+        ],
+        "",
+    );
+    assert_eq!(asked.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&asked.stderr);
+    assert!(stderr.contains("confirmation_required"), "{stderr}");
+    assert_eq!(anvil.nonce(ANVIL_ACCOUNTS[1].0), 0);
+
+    let done = signing_run(
+        &dir,
+        &keyring,
+        &[
+            "contribute",
+            "--participation",
+            "1",
+            "--from",
+            &signer,
+            "--amount",
+            "1",
+            "--yes",
+        ],
+        "",
+    );
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&done.stdout);
+    // The plan, then the settled transaction: two JSON documents.
+    let mut documents =
+        serde_json::Deserializer::from_str(&stdout).into_iter::<serde_json::Value>();
+    let plan = documents.next().expect("the plan").expect("JSON");
+    let settled = documents.next().expect("the result").expect("JSON");
+    assert_eq!(plan["transaction"]["decodedCall"], "contribute()");
+    assert_eq!(settled["status"], "confirmed");
+    assert_eq!(anvil.nonce(ANVIL_ACCOUNTS[1].0), 1);
+    let id = settled["id"].as_str().expect("id").to_owned();
+    let status = dir.json(&["tx", "status", &id]);
+    assert_eq!(status["hash"], settled["hash"]);
+    let listed = dir.json(&["tx", "list", "--participation", "1"]);
+    let statuses: Vec<&str> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|t| t["status"].as_str().expect("status"))
+        .collect();
+    assert_eq!(
+        statuses,
+        ["abandoned", "confirmed"],
+        "the unconfirmed plan is kept, abandoned"
+    );
+
+    // A second contribution waits for three confirmations; the process is killed while
+    // it waits, the blocks arrive, and `tx watch` records the rest.
+    dir.json(&[
+        "network",
+        "set",
+        "--chain-id",
+        "31337",
+        "--confirmations",
+        "3",
+    ]);
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_saleguard"));
+    keyring.apply(&mut command);
+    let mut waiting = command
+        .env_remove("SALEGUARD_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir.0.path())
+        .arg("--json")
+        .args([
+            "contribute",
+            "--participation",
+            "1",
+            "--from",
+            &signer,
+            "--amount",
+            "2",
+            "--yes",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let second = loop {
+        let listed = dir.json(&["tx", "list", "--participation", "1"]);
+        let mined = listed
+            .as_array()
+            .expect("a list")
+            .iter()
+            .find(|t| t["status"] == "mined")
+            .and_then(|t| t["id"].as_str().map(str::to_owned));
+        if let Some(id) = mined {
+            break id;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never mined: {listed}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    waiting.kill().expect("killed");
+    waiting.wait().expect("reaped");
+    anvil.mine(3);
+    let watched = signing_run(&dir, &keyring, &["tx", "watch", &second], "");
+    assert!(
+        watched.status.success(),
+        "{}",
+        String::from_utf8_lossy(&watched.stderr)
+    );
+    let watched: serde_json::Value = serde_json::from_slice(&watched.stdout).expect("JSON");
+    assert_eq!(watched["status"], "confirmed");
+    let statuses: Vec<&str> = watched["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["status"].as_str().expect("status"))
+        .collect();
+    assert_eq!(
+        statuses,
+        ["planned", "signed", "sent", "mined", "confirmed"]
+    );
+    assert_eq!(anvil.nonce(ANVIL_ACCOUNTS[1].0), 2);
 }

@@ -265,7 +265,7 @@ impl Store {
             .ok_or_else(|| StoreError::TransactionNotFound(id.to_owned()))?
     }
 
-    /// A participation's transactions, oldest first.
+    /// A participation's transactions, oldest first (in the order they were planned).
     pub fn transactions_of(
         &self,
         participation: ParticipationId,
@@ -284,7 +284,8 @@ impl Store {
         arguments: impl rusqlite::Params,
     ) -> Result<Vec<TransactionRecord>, StoreError> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM transactions {filter} ORDER BY created_at, id"
+            "SELECT {COLUMNS} FROM transactions {filter} ORDER BY created_at,
+                 (SELECT MIN(e.id) FROM transaction_events e WHERE e.transaction_id = transactions.id)"
         ))?;
         let rows = statement.query_map(arguments, |row| Ok(read(row)))?;
         rows.map(|row| row?).collect()

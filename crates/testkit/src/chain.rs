@@ -28,7 +28,7 @@ pub const ANVIL_ACCOUNTS: [(&str, &str); 3] = [
     ),
     (
         "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
-        "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9ec3d14d8aa26",
+        "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
     ),
 ];
 
