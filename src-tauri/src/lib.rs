@@ -10,22 +10,29 @@ use saleguard_app::accounts_dto::{
     NewMnemonic, RevealedSecret,
 };
 use saleguard_app::contacts::{ContactInput, ContactView};
+use saleguard_app::contribute::{ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::dto::{AppInfo, Sale};
 use saleguard_app::export::{ExportSummary, ImportSummary};
 use saleguard_app::kyc::KycInput;
 use saleguard_app::ledger::EntryInput;
+use saleguard_app::networks::{ContractTermsInput, NetworkCheck, NetworkInput, NetworkView};
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
 use saleguard_app::research::{Country, ResearchInput, SaleResearch, Settings};
 use saleguard_app::review::{
     BudgetInput, BudgetView, OfficialAddressInput, OfficialAddressView, OverrideInput,
     OverrideView, PolicyInput, PriceInput, PriceView, ReviewInput, ReviewView,
 };
+use saleguard_app::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress};
 use saleguard_app::vesting::{CalendarEvent, VestingInput};
 use saleguard_app::{
     AppError, DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard, SystemClock,
 };
 use specta_typescript::Typescript;
-use tauri::State;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use tauri::ipc::Channel;
+use tauri::{Manager, State};
+use tokio::sync::Notify;
 
 mod command_names;
 pub use command_names::COMMAND_NAMES;
@@ -454,6 +461,197 @@ fn import_data(app: State<'_, Saleguard>, contents: String) -> Result<ImportSumm
     app.import_json(&contents)
 }
 
+/// The configured networks, then the presets (without RPC URLs) not configured yet.
+#[tauri::command(async)]
+#[specta::specta]
+fn list_networks(app: State<'_, Saleguard>) -> Result<Vec<NetworkView>, AppError> {
+    app.networks()
+}
+
+/// A network as its edit form starts: saved, else the preset.
+#[tauri::command(async)]
+#[specta::specta]
+fn get_network_draft(app: State<'_, Saleguard>, chain_id: u64) -> Result<NetworkInput, AppError> {
+    app.network_draft(chain_id)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn save_network(app: State<'_, Saleguard>, input: NetworkInput) -> Result<NetworkView, AppError> {
+    app.save_network(&input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn remove_network(app: State<'_, Saleguard>, chain_id: u64) -> Result<(), AppError> {
+    app.remove_network(chain_id)
+}
+
+/// Connects to the network's node and checks it serves the configured chain.
+#[tauri::command]
+#[specta::specta]
+async fn check_network(app: State<'_, Saleguard>, chain_id: u64) -> Result<NetworkCheck, AppError> {
+    app.check_network(chain_id).await
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_contract_terms(
+    app: State<'_, Saleguard>,
+    sale_id: i64,
+) -> Result<ContractTermsInput, AppError> {
+    app.contract_terms(sale_id)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn set_contract_terms(
+    app: State<'_, Saleguard>,
+    sale_id: i64,
+    input: ContractTermsInput,
+) -> Result<ContractTermsInput, AppError> {
+    app.set_contract_terms(sale_id, &input)
+}
+
+/// Plans a contribution against the node and keeps it as a draft to sign.
+#[tauri::command]
+#[specta::specta]
+async fn prepare_contribution(
+    app: State<'_, Saleguard>,
+    input: ContributionInput,
+) -> Result<TransactionPlan, AppError> {
+    app.prepare_contribution(&input).await
+}
+
+/// Plans a refund claim against the node and keeps it as a draft to sign.
+#[tauri::command]
+#[specta::specta]
+async fn prepare_refund(
+    app: State<'_, Saleguard>,
+    input: RefundInput,
+) -> Result<TransactionPlan, AppError> {
+    app.prepare_refund(&input).await
+}
+
+/// Signings in progress, so that the window can cancel one.
+#[derive(Default)]
+struct Signings(Mutex<HashMap<String, Arc<Notify>>>);
+
+/// Signs and sends a draft, reporting each step on `progress`; `cancel_signing` stops
+/// it before the signature.
+#[tauri::command]
+#[specta::specta]
+async fn send_transaction(
+    app: State<'_, Saleguard>,
+    signings: State<'_, Signings>,
+    draft_id: String,
+    override_reason: Option<String>,
+    progress: Channel<TxProgress>,
+) -> Result<TransactionView, AppError> {
+    let cancel = Arc::new(Notify::new());
+    if let Ok(mut pending) = signings.0.lock() {
+        pending.insert(draft_id.clone(), cancel.clone());
+    }
+    let report = move |step: TxProgress| {
+        let _ = progress.send(step);
+    };
+    let result = app
+        .send_transaction(
+            &draft_id,
+            override_reason.as_deref(),
+            &report,
+            cancel.notified(),
+        )
+        .await;
+    if let Ok(mut pending) = signings.0.lock() {
+        pending.remove(&draft_id);
+    }
+    result
+}
+
+/// Cancels a signing in progress (before its signature); nothing is sent.
+#[tauri::command(async)]
+#[specta::specta]
+fn cancel_signing(signings: State<'_, Signings>, draft_id: String) -> Result<(), AppError> {
+    let pending = signings
+        .0
+        .lock()
+        .ok()
+        .and_then(|p| p.get(&draft_id).cloned());
+    if let Some(cancel) = pending {
+        cancel.notify_one();
+    }
+    Ok(())
+}
+
+/// Follows a sent transaction to its end, reporting each step on `progress`.
+#[tauri::command]
+#[specta::specta]
+async fn follow_transaction(
+    app: State<'_, Saleguard>,
+    id: String,
+    progress: Channel<TxProgress>,
+) -> Result<TransactionView, AppError> {
+    let report = move |step: TxProgress| {
+        let _ = progress.send(step);
+    };
+    app.follow_transaction(&id, FOLLOW_INTERVAL, &report, std::future::pending())
+        .await
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn get_transaction(app: State<'_, Saleguard>, id: String) -> Result<TransactionView, AppError> {
+    app.transaction(&id)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn list_transactions(
+    app: State<'_, Saleguard>,
+    participation_id: i64,
+) -> Result<Vec<TransactionView>, AppError> {
+    app.transactions_of(participation_id)
+}
+
+/// Gives up on a planned draft (not signed).
+#[tauri::command(async)]
+#[specta::specta]
+fn abandon_transaction(app: State<'_, Saleguard>, id: String) -> Result<TransactionView, AppError> {
+    app.abandon_transaction(&id, "cancelled in the wizard")
+}
+
+/// Reads the sale's token balance and records what arrived.
+#[tauri::command]
+#[specta::specta]
+async fn record_distribution(
+    app: State<'_, Saleguard>,
+    participation_id: i64,
+) -> Result<Option<String>, AppError> {
+    app.record_distribution(participation_id).await
+}
+
+/// Picks up the watch of every transaction signed but not settled (after a crash or a
+/// closed window), in the background.
+fn resume_watches(handle: &tauri::AppHandle) {
+    let ids = handle
+        .state::<Saleguard>()
+        .transactions_in_flight()
+        .unwrap_or_default();
+    for id in ids {
+        let handle = handle.clone();
+        tauri::async_runtime::spawn(async move {
+            let app = handle.state::<Saleguard>();
+            if let Err(error) = app
+                .follow_transaction(&id, FOLLOW_INTERVAL, &|_| {}, std::future::pending())
+                .await
+            {
+                tracing::warn!(code = ?error.code, "a resumed watch stopped");
+            }
+        });
+    }
+}
+
 /// The commands and types the UI sees; the TypeScript bindings are generated from this.
 ///
 /// Row ids and chain ids are `number` in TypeScript: the core keeps chain ids below
@@ -515,6 +713,22 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             list_review_overrides,
             export_data,
             import_data,
+            list_networks,
+            get_network_draft,
+            save_network,
+            remove_network,
+            check_network,
+            get_contract_terms,
+            set_contract_terms,
+            prepare_contribution,
+            prepare_refund,
+            send_transaction,
+            cancel_signing,
+            follow_transaction,
+            get_transaction,
+            list_transactions,
+            abandon_transaction,
+            record_distribution,
         ])
         // The form defaults the native coin's symbol from the chain id with the core's table.
         .constant("NATIVE_COIN_SYMBOLS", native_coin_symbols())
@@ -570,7 +784,12 @@ pub fn run() {
     let ipc = ipc();
     let result = tauri::Builder::default()
         .manage(app)
+        .manage(Signings::default())
         .invoke_handler(ipc.invoke_handler())
+        .setup(|app| {
+            resume_watches(app.handle());
+            Ok(())
+        })
         .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("saleguard: the window could not be started: {error}");
