@@ -3,6 +3,7 @@
 // sees it as the query's or mutation's error. Components import from here, never
 // from `./bindings` or `@tauri-apps/api/core` directly.
 
+import { Channel } from "@tauri-apps/api/core";
 import { commands, NATIVE_COIN_SYMBOLS } from "./bindings";
 
 // The backend's types, named for the UI and taken from the generated command
@@ -103,6 +104,35 @@ export type OverrideInput = Parameters<(typeof commands)["overrideReview"]>[0];
 /** An overridden review as kept in the history: the contribution, its findings then, and the reason. */
 export type ReviewOverride = OkData<CommandReply<"overrideReview">>;
 
+/** A network as the list shows it: saved (`configured`), or a preset offered until then (no RPC URL). */
+export type Network = OkData<CommandReply<"listNetworks">>[number];
+/** A network as typed in its form: every field a string. */
+export type NetworkInput = Parameters<(typeof commands)["saveNetwork"]>[0];
+/** What the node said when its connection was tested. */
+export type NetworkCheck = OkData<CommandReply<"checkNetwork">>;
+/** How a sale takes contributions on chain, as typed: empty strings for a plain transfer, no refund, token unknown. */
+export type ContractTerms = Parameters<(typeof commands)["setContractTerms"]>[1];
+export type ContributionInput = Parameters<(typeof commands)["prepareContribution"]>[0];
+export type RefundInput = Parameters<(typeof commands)["prepareRefund"]>[0];
+export type FeeSpeed = NonNullable<ContributionInput["feeSpeed"]>;
+/** A planned transaction: its review with the network's checks, and the transaction in words and numbers. */
+export type TransactionPlan = OkData<CommandReply<"prepareContribution">>;
+export type TransactionSummary = TransactionPlan["transaction"];
+export type PurposeName = TransactionPlan["purpose"];
+/** A transaction Saleguard planned, and what became of it. */
+export type TransactionView = OkData<CommandReply<"getTransaction">>;
+export type TxStatusName = TransactionView["status"];
+type ChannelMessage<C> = C extends Channel<infer Message> ? Message : never;
+/** One step of a submission as it happens: signing, sending, mined, confirmed… */
+export type TxProgress = ChannelMessage<Parameters<(typeof commands)["sendTransaction"]>[2]>;
+
+/** A channel the backend reports progress on, each step handed to `onStep` in order. */
+function progressChannel(onStep: (step: TxProgress) => void): Channel<TxProgress> {
+  const channel = new Channel<TxProgress>();
+  channel.onmessage = onStep;
+  return channel;
+}
+
 /** What a failed backend call throws: the backend's typed error, or an `Error` when the call itself broke. */
 export type BackendFailure = AppError | Error;
 
@@ -201,6 +231,43 @@ export const api = {
   exportData: async (): Promise<ExportSummary> => unwrap(await commands.exportData()),
   /** Restores an export's text into the (empty) data folder, all or nothing. */
   importData: async (contents: string): Promise<ImportSummary> => unwrap(await commands.importData(contents)),
+  /** The saved networks, then the presets not saved yet (without an RPC URL). */
+  listNetworks: async (): Promise<Network[]> => unwrap(await commands.listNetworks()),
+  /** What a network's form starts from: the saved network, else its preset. */
+  getNetworkDraft: async (chainId: number): Promise<NetworkInput> => unwrap(await commands.getNetworkDraft(chainId)),
+  /** Adds the network, or replaces the one with the same chain id. */
+  saveNetwork: async (input: NetworkInput): Promise<Network> => unwrap(await commands.saveNetwork(input)),
+  removeNetwork: async (chainId: number): Promise<void> => {
+    unwrap(await commands.removeNetwork(chainId));
+  },
+  /** Connects to the network's node and checks it serves that chain. */
+  checkNetwork: async (chainId: number): Promise<NetworkCheck> => unwrap(await commands.checkNetwork(chainId)),
+  getContractTerms: async (saleId: number): Promise<ContractTerms> => unwrap(await commands.getContractTerms(saleId)),
+  setContractTerms: async (saleId: number, input: ContractTerms): Promise<ContractTerms> =>
+    unwrap(await commands.setContractTerms(saleId, input)),
+  /** Plans a contribution against the node; kept as a draft to sign unless the node says it fails (`draftId` null). */
+  prepareContribution: async (input: ContributionInput): Promise<TransactionPlan> =>
+    unwrap(await commands.prepareContribution(input)),
+  /** Plans a refund claim against the node, like a contribution. */
+  prepareRefund: async (input: RefundInput): Promise<TransactionPlan> => unwrap(await commands.prepareRefund(input)),
+  /** Signs and sends a draft; each step is handed to `onStep` as it happens. */
+  sendTransaction: async (
+    draftId: string,
+    overrideReason: string | null,
+    onStep: (step: TxProgress) => void,
+  ): Promise<TransactionView> => unwrap(await commands.sendTransaction(draftId, overrideReason, progressChannel(onStep))),
+  /** Stops a signing in progress, before its signature: nothing is sent. */
+  cancelSigning: async (draftId: string): Promise<void> => {
+    unwrap(await commands.cancelSigning(draftId));
+  },
+  /** Follows a sent transaction to its end (confirmed, failed, dropped or replaced), each step to `onStep`. */
+  followTransaction: async (id: string, onStep: (step: TxProgress) => void): Promise<TransactionView> =>
+    unwrap(await commands.followTransaction(id, progressChannel(onStep))),
+  /** A participation's transactions, oldest first. */
+  listTransactions: async (participationId: number): Promise<TransactionView[]> =>
+    unwrap(await commands.listTransactions(participationId)),
+  /** Gives up on a planned draft that was not signed: it can no longer be signed. */
+  abandonTransaction: async (id: string): Promise<TransactionView> => unwrap(await commands.abandonTransaction(id)),
 };
 
 export function isAppError(value: unknown): value is AppError {

@@ -12,8 +12,7 @@ use saleguard_core::review::{Review, Verdict};
 use saleguard_core::sale::{AcceptedCurrency, Sale};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::transaction::{
-    Fees, NetworkFacts, PlannedCall, gas_limit_for, max_fee_cost, network_findings,
-    unsigned_transaction,
+    Fees, PlannedCall, gas_limit_for, max_fee_cost, network_findings, unsigned_transaction,
 };
 use saleguard_core::{Bytes, U256};
 use saleguard_store::{ParticipationId, TransactionRecord, TxPurpose, TxStatus};
@@ -217,20 +216,13 @@ impl Saleguard {
             AcceptedCurrency::Erc20 { address, .. } => Some(*address),
             AcceptedCurrency::Native { .. } => None,
         };
-        let node = Node::connect(&network).await?;
-        let facts = node.facts(&call, input.fee_speed, token).await?;
-        let nonce = node.pending_nonce(account.address).await?;
-        let findings = self.network_checks(&call, &facts, &network, &sale);
+        let (tx, findings) = self
+            .ask_node(&call, &network, &sale, input.fee_speed, token)
+            .await?;
         Ok(Planned {
             purpose: TxPurpose::Contribution,
             participation,
-            tx: unsigned_transaction(
-                &call,
-                network.chain_id,
-                nonce,
-                facts.estimate.as_ref().map_or(0, |gas| gas_limit_for(*gas)),
-                facts.fees,
-            ),
+            tx,
             review: reviewed.outcome.with(findings),
             reviewed_at: reviewed.at,
             sale,
@@ -252,20 +244,13 @@ impl Saleguard {
             )
         })?;
         let network = self.configured_network(sale.terms.chain_id)?;
-        let node = Node::connect(&network).await?;
-        let facts = node.facts(&call, input.fee_speed, None).await?;
-        let nonce = node.pending_nonce(account.address).await?;
-        let findings = self.network_checks(&call, &facts, &network, &sale);
+        let (tx, findings) = self
+            .ask_node(&call, &network, &sale, input.fee_speed, None)
+            .await?;
         Ok(Planned {
             purpose: TxPurpose::Refund,
             participation,
-            tx: unsigned_transaction(
-                &call,
-                network.chain_id,
-                nonce,
-                facts.estimate.as_ref().map_or(0, |gas| gas_limit_for(*gas)),
-                facts.fees,
-            ),
+            tx,
             review: network_only(findings),
             reviewed_at: self.clock.now(),
             sale,
@@ -277,19 +262,29 @@ impl Saleguard {
         })
     }
 
-    fn network_checks(
+    /// Asks the node about `call` (balance, code, gas estimate or revert reason, fees
+    /// at `speed`, the pending nonce): the unsigned transaction, and the network's
+    /// findings on it.
+    async fn ask_node(
         &self,
         call: &PlannedCall,
-        facts: &NetworkFacts,
         network: &Network,
         sale: &Sale,
-    ) -> Vec<saleguard_core::review::Finding> {
-        network_findings(
+        speed: FeeSpeed,
+        token: Option<saleguard_core::Address>,
+    ) -> Result<(TxEip1559, Vec<saleguard_core::review::Finding>), AppError> {
+        let node = Node::connect(network).await?;
+        let facts = node.facts(call, speed, token).await?;
+        let nonce = node.pending_nonce(call.from).await?;
+        let findings = network_findings(
             call,
-            facts,
+            &facts,
             (network.native_symbol.as_str(), network.native_decimals),
             (sale.terms.currency.symbol(), sale.terms.currency.decimals()),
-        )
+        );
+        let gas_limit = facts.estimate.as_ref().map_or(0, |gas| gas_limit_for(*gas));
+        let tx = unsigned_transaction(call, network.chain_id, nonce, gas_limit, facts.fees);
+        Ok((tx, findings))
     }
 
     /// The participation, its sale, the account and the sale's contract terms.

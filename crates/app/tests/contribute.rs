@@ -2,6 +2,9 @@
 //! contract compiled from `tests/contracts/TokenSale.sol`, a real SQLite file, and the
 //! use cases as the shells call them.
 
+mod common;
+
+use common::{eth, wall_clock_now as now};
 use std::sync::Arc;
 
 use alloy_primitives::{Address, U256};
@@ -14,20 +17,6 @@ use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
 use saleguard_core::transaction::FeeSpeed;
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
-
-const ETH: u64 = 1_000_000_000_000_000_000;
-
-fn eth(whole: u64) -> U256 {
-    U256::from(whole) * U256::from(ETH)
-}
-
-fn now() -> UtcTimestamp {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_secs();
-    UtcTimestamp::from_unix_seconds(i64::try_from(seconds).expect("fits")).expect("a time")
-}
 
 /// Deploys the sale contract with a deadline in ten days.
 async fn deploy_sale(anvil: &Anvil, soft_cap: U256, hard_cap: U256) -> Address {

@@ -7,6 +7,9 @@
 //! scenarios run in a child test process started inside a private keyring session by
 //! `signing_scenarios_run_against_a_real_keyring`.
 
+mod common;
+
+use common::{eth, wall_clock_now as now};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,7 +26,6 @@ use saleguard_core::network::NETWORK_PRESETS;
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
 const IN_KEYRING_SESSION: &str = "SALEGUARD_TEST_IN_KEYRING_SESSION";
-const ETH: u64 = 1_000_000_000_000_000_000;
 
 #[test]
 fn signing_scenarios_run_against_a_real_keyring() {
@@ -62,18 +64,6 @@ fn signing_scenarios_run_against_a_real_keyring() {
             ""
         }
     );
-}
-
-fn eth(whole: u64) -> U256 {
-    U256::from(whole) * U256::from(ETH)
-}
-
-fn now() -> UtcTimestamp {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_secs();
-    UtcTimestamp::from_unix_seconds(i64::try_from(seconds).expect("fits")).expect("a time")
 }
 
 struct Chain {

@@ -211,13 +211,7 @@ impl Node {
         let code = self
             .ask(async { self.provider.get_code_at(call.to).await })
             .await?;
-        let request = TransactionRequest {
-            from: Some(call.from),
-            to: Some(TxKind::Call(call.to)),
-            value: Some(call.value),
-            input: TransactionInput::new(call.input.clone()),
-            ..TransactionRequest::default()
-        };
+        let request = request_of(call);
         let estimate =
             match tokio::time::timeout(CALL_TIMEOUT, self.provider.estimate_gas(request)).await {
                 Err(_) => {
@@ -288,13 +282,7 @@ impl Node {
 
     /// Why a mined transaction failed: the call replayed on the state before its block.
     pub async fn failure_reason(&self, call: &PlannedCall, block: u64) -> String {
-        let request = TransactionRequest {
-            from: Some(call.from),
-            to: Some(TxKind::Call(call.to)),
-            value: Some(call.value),
-            input: TransactionInput::new(call.input.clone()),
-            ..TransactionRequest::default()
-        };
+        let request = request_of(call);
         let before = block.saturating_sub(1);
         match self.provider.call(request).block(before.into()).await {
             Err(RpcError::ErrorResp(payload)) => revert_reason(
@@ -303,6 +291,17 @@ impl Node {
             ),
             _ => String::new(),
         }
+    }
+}
+
+/// The call as a JSON-RPC request (for estimating, or replaying a failure).
+fn request_of(call: &PlannedCall) -> TransactionRequest {
+    TransactionRequest {
+        from: Some(call.from),
+        to: Some(TxKind::Call(call.to)),
+        value: Some(call.value),
+        input: TransactionInput::new(call.input.clone()),
+        ..TransactionRequest::default()
     }
 }
 

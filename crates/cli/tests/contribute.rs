@@ -9,6 +9,21 @@ use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
 const ETH: u128 = 1_000_000_000_000_000_000;
 
+/// `contribute --participation 1 --from FROM --amount AMOUNT` and `extra`.
+fn contribute_args<'a>(from: &'a str, amount: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "contribute",
+        "--participation",
+        "1",
+        "--from",
+        from,
+        "--amount",
+        amount,
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
 fn now_seconds() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -92,16 +107,7 @@ fn prepared(anvil: &Anvil) -> DataDir {
 fn a_dry_run_prints_the_review_and_the_unsigned_transaction() {
     let anvil = Anvil::start();
     let dir = prepared(&anvil);
-    let args = [
-        "contribute",
-        "--participation",
-        "1",
-        "--from",
-        "1",
-        "--amount",
-        "1.5",
-        "--dry-run",
-    ];
+    let args = contribute_args("1", "1.5", &["--dry-run"]);
     let plan = dir.json(&args);
     assert_eq!(plan["transaction"]["decodedCall"], "contribute()");
     assert_eq!(plan["transaction"]["amount"], "1.5 ETH");
@@ -113,7 +119,7 @@ fn a_dry_run_prints_the_review_and_the_unsigned_transaction() {
         .env_remove("SALEGUARD_DATA_DIR")
         .arg("--data-dir")
         .arg(dir.0.path())
-        .args(args)
+        .args(&args)
         .output()
         .expect("runs");
     assert!(text.status.success());
@@ -129,16 +135,7 @@ fn a_dry_run_prints_the_review_and_the_unsigned_transaction() {
 fn a_contribution_past_the_hard_cap_exits_1_with_the_revert_reason() {
     let anvil = Anvil::start();
     let dir = prepared(&anvil);
-    let output = dir.run(&[
-        "contribute",
-        "--participation",
-        "1",
-        "--from",
-        "1",
-        "--amount",
-        "11",
-        "--dry-run",
-    ]);
+    let output = dir.run(&contribute_args("1", "11", &["--dry-run"]));
     assert_eq!(output.status.code(), Some(1));
     let plan: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let findings = plan["review"]["findings"].as_array().expect("findings");
@@ -158,42 +155,16 @@ fn a_contribution_past_the_hard_cap_exits_1_with_the_revert_reason() {
 fn refusals_exit_2_with_their_code() {
     let mut anvil = Anvil::start();
     let dir = prepared(&anvil);
-    let (status, code) = dir.error_code(&[
-        "contribute",
-        "--participation",
-        "1",
-        "--from",
-        "1",
-        "--amount",
-        "1",
-    ]);
+    let (status, code) = dir.error_code(&contribute_args("1", "1", &[]));
     assert_eq!(
         (status, code.as_str()),
         (2, "confirmation_required"),
         "signing without --dry-run asks first, and there is no terminal here"
     );
-    let (status, code) = dir.error_code(&[
-        "contribute",
-        "--participation",
-        "1",
-        "--from",
-        "1",
-        "--amount",
-        "-1",
-        "--dry-run",
-    ]);
+    let (status, code) = dir.error_code(&contribute_args("1", "-1", &["--dry-run"]));
     assert_eq!((status, code.as_str()), (2, "invalid_amount"));
     anvil.stop();
-    let (status, code) = dir.error_code(&[
-        "contribute",
-        "--participation",
-        "1",
-        "--from",
-        "1",
-        "--amount",
-        "1",
-        "--dry-run",
-    ]);
+    let (status, code) = dir.error_code(&contribute_args("1", "1", &["--dry-run"]));
     assert_eq!((status, code.as_str()), (2, "node_unreachable"));
     let (status, code) = dir.error_code(&[
         "network",
@@ -264,20 +235,7 @@ fn a_contribution_is_signed_sent_confirmed_and_a_killed_watch_resumes() {
     let signer = signer["id"].to_string();
 
     // Without a terminal and without --yes nothing is signed.
-    let asked = signing_run(
-        &dir,
-        &keyring,
-        &[
-            "contribute",
-            "--participation",
-            "1",
-            "--from",
-            &signer,
-            "--amount",
-            "1",
-        ],
-        "",
-    );
+    let asked = signing_run(&dir, &keyring, &contribute_args(&signer, "1", &[]), "");
     assert_eq!(asked.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&asked.stderr);
     assert!(stderr.contains("confirmation_required"), "{stderr}");
@@ -286,16 +244,7 @@ fn a_contribution_is_signed_sent_confirmed_and_a_killed_watch_resumes() {
     let done = signing_run(
         &dir,
         &keyring,
-        &[
-            "contribute",
-            "--participation",
-            "1",
-            "--from",
-            &signer,
-            "--amount",
-            "1",
-            "--yes",
-        ],
+        &contribute_args(&signer, "1", &["--yes"]),
         "",
     );
     assert!(

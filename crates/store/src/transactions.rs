@@ -315,6 +315,17 @@ impl Store {
         .collect()
     }
 
+    /// The error for a compare-and-set that found the draft moved on.
+    fn changed_meanwhile(&self, id: &str) -> StoreError {
+        match self.transaction(id) {
+            Ok(current) => StoreError::TransactionChanged {
+                id: id.to_owned(),
+                status: current.status.as_str(),
+            },
+            Err(error) => error,
+        }
+    }
+
     /// Keeps the signed transaction and reserves its nonce: `planned` → `signed`.
     /// Refused if the draft is no longer planned (signed by a second click, say) or
     /// another signed transaction holds the nonce.
@@ -341,11 +352,7 @@ impl Store {
             })?;
         if changed == 0 {
             drop(tx);
-            let current = self.transaction(id)?;
-            return Err(StoreError::TransactionChanged {
-                id: id.to_owned(),
-                status: current.status.as_str(),
-            });
+            return Err(self.changed_meanwhile(id));
         }
         append_event(&tx, id, TxStatus::Signed, hash, now)?;
         tx.commit()?;
@@ -386,11 +393,7 @@ impl Store {
         )?;
         if changed == 0 {
             drop(tx);
-            let current = self.transaction(id)?;
-            return Err(StoreError::TransactionChanged {
-                id: id.to_owned(),
-                status: current.status.as_str(),
-            });
+            return Err(self.changed_meanwhile(id));
         }
         let detail = match block_number {
             Some(block) if failure.is_empty() => format!("block {block}"),

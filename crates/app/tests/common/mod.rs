@@ -124,3 +124,17 @@ pub fn prepared(dir: &std::path::Path) -> (Saleguard, i64, i64) {
     .expect("price");
     (app, sale, account)
 }
+
+/// Now, from the system clock: a chain's blocks are stamped with real time.
+pub fn wall_clock_now() -> UtcTimestamp {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    UtcTimestamp::from_unix_seconds(i64::try_from(seconds).expect("fits")).expect("a time")
+}
+
+/// `whole` ETH in wei.
+pub fn eth(whole: u64) -> saleguard_core::U256 {
+    saleguard_core::U256::from(whole) * saleguard_core::U256::from(1_000_000_000_000_000_000u64)
+}
