@@ -23,6 +23,16 @@ const hints: Partial<Record<ErrorCode, string>> = {
   contact_not_found: "It may have been removed already: the list shows what is kept now.",
   sale_has_participations: "Archive the sale instead: it is kept with its participation's history, out of the way.",
   sale_has_overrides: "Archive the sale instead: it is kept with its overridden reviews and their reasons, out of the way.",
+  network_not_found: "Add the chain's network, with the RPC URL of a node you trust, in Settings → Networks.",
+  network_not_configured: "Give the network the RPC URL of a node you trust in Settings → Networks.",
+  node_unreachable: "Check that the node is running and that its RPC URL in Settings → Networks is right, then try again.",
+  node_timeout: "The node may be busy or far away. Try again, or check it in Settings → Networks.",
+  wrong_chain: "The RPC URL in Settings → Networks leads to a node of another chain. Nothing was signed or sent.",
+  no_refund_call: "Set the sale's refund function (e.g. claimRefund()) under On chain on the sale's page.",
+  review_blocked: "Give a reason to override what blocks it, or go back.",
+  review_outdated: "Go back and review it again: nothing was signed.",
+  nonce_reserved: "Another signed transaction of this account uses the same nonce. Go back and review it again.",
+  signing_failed: "Nothing was sent. Check that the account's key in the keyring is the right one.",
   // The keyring_* messages already say what to do (they name the keyring of the system).
 };
 

@@ -12,6 +12,7 @@ function backendWith(initial: SaleResearch, onSave: (input: ResearchInput) => Sa
   let current = initial;
   return fakeBackend({
     list_official_addresses: () => [],
+    get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
     get_sale: () => sale,
     list_participations: () => [],
     get_research: () => current,

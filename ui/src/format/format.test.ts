@@ -69,6 +69,8 @@ describe("routes", () => {
     { area: "accounts", view: "detail", accountId: 4 },
     { area: "participations", view: "list" },
     { area: "participations", view: "detail", participationId: 7 },
+    { area: "participations", view: "contribute", participationId: 7 },
+    { area: "participations", view: "refund", participationId: 7 },
     { area: "budget" },
     { area: "settings" },
   ];
@@ -90,5 +92,11 @@ describe("routes", () => {
     expect(parseRoute("#/sales/30/review")).toEqual({ area: "sales", view: "review", saleId: 30 });
     expect(routeHref({ area: "accounts", view: "contacts" })).toBe("#/accounts/contacts");
     expect(parseRoute("#/accounts/contacts")).toEqual({ area: "accounts", view: "contacts" });
+  });
+
+  it("gives the contribution and refund wizards their own addresses under the participation", () => {
+    expect(routeHref({ area: "participations", view: "contribute", participationId: 5 })).toBe("#/participations/5/contribute");
+    expect(parseRoute("#/participations/5/refund")).toEqual({ area: "participations", view: "refund", participationId: 5 });
+    expect(parseRoute("#/participations/5/elsewhere")).toEqual({ area: "participations", view: "detail", participationId: 5 });
   });
 });

@@ -19,6 +19,7 @@ function pending(overrides: Partial<Participation> = {}): Participation {
 function backendWith(initial: Participation, refuse?: () => never) {
   let current = initial;
   return fakeBackend({
+    list_transactions: () => [],
     get_participation: () => current,
     list_participations: () => [current],
     calendar: () => [],

@@ -35,6 +35,7 @@ describe("a participation's ledger", () => {
   it("says nothing is recorded yet, then records an entry as typed and lists it", async () => {
     let current = ledgerParticipation();
     const backend = fakeBackend({
+      list_transactions: () => [],
       get_participation: () => current,
       list_participations: () => [current],
       record_entry: (args) => {
@@ -124,6 +125,7 @@ describe("a participation's ledger", () => {
 
   it("shows the backend's refusals beside their inputs, focuses the first and keeps everything typed", async () => {
     const backend = fakeBackend({
+      list_transactions: () => [],
       get_participation: () => ledgerParticipation(),
       record_entry: () => {
         throw appErrorFixture({
@@ -169,6 +171,7 @@ describe("a participation's ledger", () => {
 
   it("lists recorded entries oldest first, each kind and source in words", async () => {
     fakeBackend({
+      list_transactions: () => [],
       get_participation: () =>
         ledgerParticipation({
           ledger: [

@@ -1,12 +1,25 @@
-import { Badge, Button, EmptyState, Grid, Paper, Tabs, Text, Title } from "@mantine/core";
-import { IconCalendarTime, IconId, IconReceipt, IconRocket, IconScale, IconSearch, IconShieldSearch, IconTimeline, type Icon } from "@tabler/icons-react";
+import { Badge, Button, EmptyState, Grid, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import {
+  IconArrowBackUp,
+  IconCalendarTime,
+  IconId,
+  IconReceipt,
+  IconRocket,
+  IconScale,
+  IconSearch,
+  IconSend,
+  IconShieldSearch,
+  IconTimeline,
+  type Icon,
+} from "@tabler/icons-react";
 import { useState, type ComponentType } from "react";
-import { hasErrorCode, type Participation } from "../api";
+import { hasErrorCode, type Participation, type ParticipationState } from "../api";
 import { BackLink } from "../common/BackLink";
 import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
+import { ParticipationTransactions } from "../contribute/ParticipationTransactions";
 import { ResearchPanel } from "../diligence/ResearchPanel";
 import { routeHref } from "../shell/route";
 import { KycPanel } from "./KycPanel";
@@ -18,6 +31,19 @@ import { lastStepAt, useParticipation } from "./participationsQueries";
 import { VestingTab } from "./VestingTab";
 
 const listHref = routeHref({ area: "participations", view: "list" });
+
+/** Before the sale's money moves, and after a first contribution: where contributing (again) makes sense. */
+const contributableStates: ReadonlyArray<ParticipationState> = [
+  "researching",
+  "registered",
+  "kyc_pending",
+  "kyc_approved",
+  "kyc_rejected",
+  "contributed",
+];
+
+/** Where money sent may come back through the sale's refund function. */
+const refundableStates: ReadonlyArray<ParticipationState> = ["contributed", "soft_cap_missed", "refund_due"];
 
 function BackToParticipations() {
   return <BackLink to={{ area: "participations", view: "list" }} label="All participations" />;
@@ -49,15 +75,18 @@ function OverviewTab({ participation }: { participation: Participation }) {
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 7 }}>
-        <Paper withBorder radius="md" p="lg">
-          <Title order={2} size="h5" mb="md">
-            History
-          </Title>
-          <ParticipationTimeline history={participation.history} />
-          <Text size="xs" c="dimmed" mt="md">
-            Oldest first. Times are your local time, with UTC on hover.
-          </Text>
-        </Paper>
+        <Stack gap="lg">
+          <Paper withBorder radius="md" p="lg">
+            <Title order={2} size="h5" mb="md">
+              History
+            </Title>
+            <ParticipationTimeline history={participation.history} />
+            <Text size="xs" c="dimmed" mt="md">
+              Oldest first. Times are your local time, with UTC on hover.
+            </Text>
+          </Paper>
+          <ParticipationTransactions participationId={participation.id} />
+        </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
         <RecordNextStep participation={participation} />
@@ -184,9 +213,31 @@ export function ParticipationDetailPage({ participationId }: { participationId: 
         }
         actions={
           <>
+            {contributableStates.includes(participation.state) && (
+              <Button
+                component="a"
+                href={routeHref({ area: "participations", view: "contribute", participationId: participation.id })}
+                leftSection={<IconSend size={16} />}
+                data-testid="contribute-button"
+              >
+                Contribute
+              </Button>
+            )}
+            {refundableStates.includes(participation.state) && (
+              <Button
+                component="a"
+                href={routeHref({ area: "participations", view: "refund", participationId: participation.id })}
+                variant="light"
+                leftSection={<IconArrowBackUp size={16} />}
+                data-testid="claim-refund"
+              >
+                Claim refund
+              </Button>
+            )}
             <Button
               component="a"
               href={routeHref({ area: "sales", view: "review", saleId: participation.saleId })}
+              variant="light"
               leftSection={<IconShieldSearch size={16} />}
               data-testid="review-contribution"
             >

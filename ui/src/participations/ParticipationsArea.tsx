@@ -1,3 +1,4 @@
+import { TransactionWizardPage } from "../contribute/TransactionWizardPage";
 import type { ParticipationsRoute } from "../shell/route";
 import { ParticipationDetailPage } from "./ParticipationDetailPage";
 import { ParticipationsListPage } from "./ParticipationsListPage";
@@ -8,5 +9,9 @@ export function ParticipationsArea({ route }: { route: ParticipationsRoute }) {
       return <ParticipationsListPage />;
     case "detail":
       return <ParticipationDetailPage key={route.participationId} participationId={route.participationId} />;
+    case "contribute":
+      return <TransactionWizardPage key={`contribute-${route.participationId}`} participationId={route.participationId} purpose="contribution" />;
+    case "refund":
+      return <TransactionWizardPage key={`refund-${route.participationId}`} participationId={route.participationId} purpose="refund" />;
   }
 }

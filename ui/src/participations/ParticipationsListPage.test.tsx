@@ -98,6 +98,7 @@ describe("the participations list", () => {
   it("opens a participation from its row, or from its link with the keyboard", async () => {
     const backend = fakeBackend({
       list_participations: () => [alpha, bravo],
+      list_transactions: () => [],
       get_participation: (args) => [alpha, bravo].find((participation) => participation.id === (args as { id: number }).id),
     });
     const { user } = renderApp("#/participations");

@@ -11,6 +11,7 @@ function backendWith(sale: Sale, deleteSale: () => unknown = () => null) {
   return fakeBackend({
     list_sales: () => sales,
     list_official_addresses: () => [],
+    get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
     get_sale: () => current,
     list_participations: () => [],
     delete_sale: () => {

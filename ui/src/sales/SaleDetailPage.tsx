@@ -18,6 +18,7 @@ import { formatUtcDateTime } from "../format/time";
 import { SaleParticipationSection } from "../participations/SaleParticipationSection";
 import { routeHref } from "../shell/route";
 import { ArchivedBadge } from "./ArchivedBadge";
+import { ContractTermsSection } from "./ContractTermsSection";
 import { DeleteSaleDialog } from "./DeleteSaleDialog";
 import { OfficialAddressesSection } from "./OfficialAddressesSection";
 import { SaleStatusBadge } from "./SaleStatusBadge";
@@ -106,6 +107,7 @@ function SaleTerms({ sale }: { sale: Sale }) {
         </DetailItem>
       </DetailsSection>
       <OfficialAddressesSection sale={sale} />
+      <ContractTermsSection sale={sale} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <DetailsSection title="Schedule">
           <DetailItem label="Starts">

@@ -263,6 +263,7 @@ describe("the sale form", () => {
     const backend = fakeBackend({
       list_sales: () => [current],
       list_official_addresses: () => [],
+      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
       get_sale: () => current,
       list_participations: () => [],
       get_sale_draft: (args) => {

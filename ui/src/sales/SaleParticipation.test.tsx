@@ -26,7 +26,7 @@ describe("a sale's participation", () => {
       projectName: "Example Protocol",
       history: [stepFixture({ to: "researching" }), stepFixture({ from: "researching", to: "kyc_pending" })],
     });
-    fakeBackend({ get_sale: () => sale, list_participations: () => [other, own], list_official_addresses: () => [] });
+    fakeBackend({ get_sale: () => sale, list_participations: () => [other, own], list_official_addresses: () => [], get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }) });
     renderApp("#/sales/30");
 
     const section = await screen.findByTestId("sale-participation");
@@ -40,6 +40,7 @@ describe("a sale's participation", () => {
     let participations: Participation[] = [participationFixture({ id: 4, saleId: 99 })];
     const backend = fakeBackend({
       list_official_addresses: () => [],
+      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
       get_sale: () => sale,
       list_participations: () => participations,
       start_participation: (args) => {
@@ -53,6 +54,7 @@ describe("a sale's participation", () => {
         participations = [...participations, started];
         return started;
       },
+      list_transactions: () => [],
       get_participation: () => participations.find((participation) => participation.id === 12),
     });
     const { user } = renderApp("#/sales/30");
@@ -91,6 +93,7 @@ describe("a sale's participation", () => {
     const message = "this date is in the future: record a step once it has happened";
     const backend = fakeBackend({
       list_official_addresses: () => [],
+      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
       get_sale: () => sale,
       list_participations: () => [],
       start_participation: () => {
@@ -118,6 +121,7 @@ describe("a sale's participation", () => {
     let participations: Participation[] = [];
     fakeBackend({
       list_official_addresses: () => [],
+      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
       get_sale: () => sale,
       list_participations: () => participations,
       start_participation: () => {

@@ -130,6 +130,7 @@ describe("the sales list", () => {
       list_sales: () => threeSales,
       list_participations: () => [],
       list_official_addresses: () => [],
+      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
       get_sale: (args) => {
         const wanted = (args as { id: number }).id;
         return threeSales.find((sale) => sale.id === wanted);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type OfficialAddressInput, type Sale, type SaleInput } from "../api";
+import { api, type ContractTerms, type OfficialAddressInput, type Sale, type SaleInput } from "../api";
 import { participationQueryKeys } from "../participations/participationsQueries";
 import { calendarQueryKeys } from "../calendar/calendarQueries";
 
@@ -102,5 +102,20 @@ export function useAddOfficialAddress(saleId: number) {
   return useMutation({
     mutationFn: (input: OfficialAddressInput) => api.addOfficialAddress(saleId, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: officialAddressesKey(saleId) }),
+  });
+}
+
+const contractTermsKey = (saleId: number) => [...saleQueryKeys.all, "contract-terms", saleId] as const;
+
+/** How the sale takes contributions on chain: its contribution and refund functions, its token. */
+export function useContractTerms(saleId: number) {
+  return useQuery({ queryKey: contractTermsKey(saleId), queryFn: () => api.getContractTerms(saleId) });
+}
+
+export function useSetContractTerms(saleId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ContractTerms) => api.setContractTerms(saleId, input),
+    onSuccess: (saved) => queryClient.setQueryData(contractTermsKey(saleId), saved),
   });
 }

@@ -10,6 +10,7 @@ function settingsBackend(handlers: Record<string, CommandHandler>) {
     app_info: () => ({ version: "0.1.0", dataDir: "/d", databasePath: "/d/s.sqlite3", logPath: "/d/s.log" }),
     get_settings: () => ({ residenceCountry: null }),
     list_countries: () => [],
+    list_networks: () => [],
     ...handlers,
   });
 }

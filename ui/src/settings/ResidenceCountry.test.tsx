@@ -17,6 +17,7 @@ function backendWith(initial: Settings, refuse = false) {
     app_info: () => ({ version: "0.1.0", dataDir: "/d", databasePath: "/d/s.sqlite3", logPath: "/d/s.log" }),
     get_settings: () => current,
     list_countries: () => countries,
+    list_networks: () => [],
     set_residence_country: (args) => {
       const { code } = args as { code: string };
       if (refuse) {

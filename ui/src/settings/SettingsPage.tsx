@@ -10,7 +10,7 @@ import {
   useMantineColorScheme,
   type MantineColorScheme,
 } from "@mantine/core";
-import { IconCloudDownload, IconCoins, IconNetwork } from "@tabler/icons-react";
+import { IconCloudDownload, IconCoins } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { FailureAlert } from "../common/FailureAlert";
@@ -19,6 +19,7 @@ import { NotBuiltYet } from "../common/NotBuiltYet";
 import { PageHeader } from "../common/PageHeader";
 import { useAppInfo } from "./appInfoQuery";
 import { DataTransfer } from "./DataTransfer";
+import { NetworksSection } from "./NetworksSection";
 import { ResidenceCountry } from "./ResidenceCountry";
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -132,6 +133,12 @@ export function SettingsPage() {
         >
           <DataLocations />
         </Section>
+        <Section
+          title="Networks"
+          description="The node (RPC URL) Saleguard talks to on each chain, to plan, send and follow your transactions. It contacts no node you did not name here."
+        >
+          <NetworksSection />
+        </Section>
         <Section title="Where you live" description="Token sales often exclude residents of some countries.">
           <ResidenceCountry />
         </Section>
@@ -144,12 +151,7 @@ export function SettingsPage() {
         <Section title="Appearance" description="The theme this window uses.">
           <AppearanceChoice />
         </Section>
-        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
-          <NotBuiltYet
-            icon={<IconNetwork size={28} stroke={1.5} />}
-            title="Networks"
-            description="The RPC endpoint for each chain, used to read balances and broadcast transactions. Until one is set, Saleguard contacts no network."
-          />
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <NotBuiltYet
             icon={<IconCoins size={28} stroke={1.5} />}
             title="Prices and currency"

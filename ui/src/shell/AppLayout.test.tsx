@@ -60,6 +60,7 @@ describe("the app shell", () => {
       calendar: () => [],
       get_settings: () => ({ residenceCountry: null }),
       list_countries: () => [{ code: "DE", name: "Germany" }],
+      list_networks: () => [],
       app_info: () => ({
         version: "0.1.0",
         dataDir: "/home/ada/.local/share/saleguard",
@@ -74,8 +75,8 @@ describe("the app shell", () => {
     expect(within(info).getByTestId("app-version")).toHaveTextContent("0.1.0");
     expect(info).toHaveTextContent("/home/ada/.local/share/saleguard/saleguard.sqlite3");
     expect(info).toHaveTextContent("/home/ada/.local/state/saleguard/saleguard.log");
+    expect(await screen.findByTestId("networks-section")).toBeInTheDocument();
     expect(screen.getAllByTestId("not-built-yet").map((element) => element.textContent)).toEqual([
-      expect.stringContaining("Networks"),
       expect.stringContaining("Prices"),
       expect.stringContaining("Backups"),
     ]);

@@ -22,7 +22,7 @@ export function TopBar({ navigationOpened, onToggleNavigation }: TopBarProps) {
           Saleguard
         </Title>
       </Group>
-      <Tooltip label="Networks (RPC endpoints) will be set in Settings; that part is not built yet." withArrow multiline w={260}>
+      <Tooltip label="The node (RPC URL) of each chain is set in Settings, under Networks." withArrow multiline w={260}>
         <Badge
           variant="outline"
           color="gray"

@@ -24,7 +24,11 @@ export type AccountsRoute =
 
 export type ParticipationsRoute =
   | { area: "participations"; view: "list" }
-  | { area: "participations"; view: "detail"; participationId: number };
+  | { area: "participations"; view: "detail"; participationId: number }
+  /** The wizard that plans, signs, sends and follows a contribution to the participation's sale. */
+  | { area: "participations"; view: "contribute"; participationId: number }
+  /** The same wizard for a refund claim (the sale's refund function). */
+  | { area: "participations"; view: "refund"; participationId: number };
 
 /** The dashboard, and under it the month-by-month calendar of the same events. */
 export type DashboardRoute = { area: "dashboard"; view: "overview" } | { area: "dashboard"; view: "calendar" };
@@ -64,6 +68,8 @@ export function parseRoute(hash: string): Route {
   if (area === "participations") {
     const participationId = parseId(second);
     if (participationId === null) return { area: "participations", view: "list" };
+    if (third === "contribute") return { area: "participations", view: "contribute", participationId };
+    if (third === "refund") return { area: "participations", view: "refund", participationId };
     return { area: "participations", view: "detail", participationId };
   }
   const simple = simpleAreas.find((candidate) => candidate === area);
@@ -79,7 +85,7 @@ export function routeHref(route: Route): string {
     case "accounts":
       return accountsHref(route);
     case "participations":
-      return route.view === "list" ? "#/participations" : `#/participations/${route.participationId}`;
+      return participationsHref(route);
     case "dashboard":
       return route.view === "overview" ? "#/dashboard" : "#/dashboard/calendar";
     default:
@@ -99,6 +105,19 @@ function salesHref(route: SalesRoute): string {
       return `#/sales/${route.saleId}/edit`;
     case "review":
       return `#/sales/${route.saleId}/review`;
+  }
+}
+
+function participationsHref(route: ParticipationsRoute): string {
+  switch (route.view) {
+    case "list":
+      return "#/participations";
+    case "detail":
+      return `#/participations/${route.participationId}`;
+    case "contribute":
+      return `#/participations/${route.participationId}/contribute`;
+    case "refund":
+      return `#/participations/${route.participationId}/refund`;
   }
 }
 

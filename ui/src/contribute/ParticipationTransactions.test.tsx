@@ -1,0 +1,94 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { ParticipationState, TransactionView } from "../api";
+import { appErrorFixture, participationFixture, saleFixture } from "../test/fixtures";
+import { fakeBackend } from "../test/fakeBackend";
+import { renderApp } from "../test/renderApp";
+import { transactionViewFixture, txHash } from "../test/transactionFixtures";
+
+function pageWith(state: ParticipationState, transactions: () => TransactionView[]) {
+  return fakeBackend({
+    get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state }),
+    list_transactions: transactions,
+  });
+}
+
+describe("a participation's transactions", () => {
+  it("lists each with its purpose, status in words, hash and block", async () => {
+    const refundHash = `0x${"4d".repeat(32)}`;
+    const backend = pageWith("contributed", () => [
+      transactionViewFixture({ id: "a", status: "confirmed", blockNumber: 100 }),
+      transactionViewFixture({ id: "b", status: "abandoned", hash: null }),
+      transactionViewFixture({ id: "c", purpose: "refund", status: "failed", hash: refundHash, blockNumber: 180, failure: "execution reverted: not refundable" }),
+    ]);
+    renderApp("#/participations/5");
+
+    const section = await screen.findByTestId("participation-transactions");
+    const rows = await within(section).findAllByTestId("transaction-row");
+    expect(backend.callsTo("list_transactions")[0]?.args).toEqual({ participationId: 5 });
+    expect(rows).toHaveLength(3);
+    const [confirmed, abandoned, refund] = rows as [HTMLElement, HTMLElement, HTMLElement];
+    expect(confirmed).toHaveTextContent("Contribution");
+    expect(within(confirmed).getByTestId("tx-status")).toHaveTextContent("Confirmed");
+    expect(within(confirmed).getByTestId("tx-hash")).toHaveAttribute("title", txHash);
+    expect(within(confirmed).getByTestId("tx-hash")).toHaveTextContent(`${txHash.slice(0, 8)}…${txHash.slice(-6)}`);
+    expect(within(confirmed).getByRole("button", { name: "Copy transaction hash" })).toBeInTheDocument();
+    expect(confirmed).toHaveTextContent("100");
+    expect(within(abandoned).getByTestId("tx-status")).toHaveTextContent("Abandoned");
+    expect(abandoned).toHaveTextContent("Not signed");
+    expect(refund).toHaveTextContent("Refund claim");
+    expect(within(refund).getByTestId("tx-status")).toHaveAttribute("data-status", "failed");
+    expect(refund).toHaveTextContent("execution reverted: not refundable");
+    expect(refund).toHaveTextContent("180");
+  });
+
+  it("says what to do when there is none", async () => {
+    pageWith("kyc_approved", () => []);
+    renderApp("#/participations/5");
+    expect(await screen.findByTestId("transactions-empty")).toHaveTextContent("No transaction yet");
+  });
+
+  it("shows a failure to list them", async () => {
+    pageWith("kyc_approved", () => {
+      throw appErrorFixture({ code: "storage_failed", message: "the database could not be read" });
+    });
+    renderApp("#/participations/5");
+    const section = await screen.findByTestId("participation-transactions");
+    expect(await within(section).findByText("The transactions could not be loaded")).toBeInTheDocument();
+    expect(section).toHaveTextContent("the database could not be read");
+  });
+
+  it("offers to contribute before the sale's money moves, and to claim a refund once it may come back", async () => {
+    pageWith("kyc_approved", () => []);
+    renderApp("#/participations/5");
+    expect(await screen.findByTestId("contribute-button")).toHaveAttribute("href", "#/participations/5/contribute");
+    expect(screen.queryByTestId("claim-refund")).toBeNull();
+  });
+
+  it.each<ParticipationState>(["contributed", "soft_cap_missed", "refund_due"])("offers to claim a refund when %s", async (state) => {
+    pageWith(state, () => []);
+    renderApp("#/participations/5");
+    expect(await screen.findByTestId("claim-refund")).toHaveAttribute("href", "#/participations/5/refund");
+  });
+
+  it("offers neither once the participation is over", async () => {
+    pageWith("refunded", () => []);
+    renderApp("#/participations/5");
+    await screen.findByTestId("participation-transactions");
+    expect(screen.queryByTestId("contribute-button")).toBeNull();
+    expect(screen.queryByTestId("claim-refund")).toBeNull();
+  });
+
+  it("opens the wizard from the Contribute button", async () => {
+    fakeBackend({
+      get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "registered" }),
+      list_transactions: () => [],
+      get_sale: () => saleFixture({ id: 30, projectName: "Example Protocol" }),
+      list_accounts: () => [],
+    });
+    const { user } = renderApp("#/participations/5");
+    await user.click(await screen.findByTestId("contribute-button"));
+    expect(await screen.findByRole("heading", { level: 1, name: "Contribute" })).toBeInTheDocument();
+    expect(window.location.hash).toBe("#/participations/5/contribute");
+  });
+});

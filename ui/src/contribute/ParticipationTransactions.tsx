@@ -1,0 +1,105 @@
+import { Group, Paper, Table, Text, Title } from "@mantine/core";
+import type { TransactionView } from "../api";
+import { CopyValueButton } from "../common/CopyValueButton";
+import { FailureAlert } from "../common/FailureAlert";
+import { LoadingState } from "../common/LoadingState";
+import { useParticipationTransactions } from "./transactionsQueries";
+import { purposeLabels } from "./txLooks";
+import { TxStatusBadge } from "./TxStatusBadge";
+
+/** `0x1234ab…cdef`: the full hash is one click away (the copy button) and on hover. */
+function HashText({ hash }: { hash: string | null }) {
+  if (!hash) {
+    return (
+      <Text span size="sm" c="dimmed">
+        Not signed
+      </Text>
+    );
+  }
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text span size="sm" ff="monospace" title={hash} data-testid="tx-hash">
+        {hash.length > 16 ? `${hash.slice(0, 8)}…${hash.slice(-6)}` : hash}
+      </Text>
+      <CopyValueButton value={hash} label="Copy transaction hash" />
+    </Group>
+  );
+}
+
+function TransactionsTable({ transactions }: { transactions: ReadonlyArray<TransactionView> }) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Purpose</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Hash</Table.Th>
+            <Table.Th ta="right">Block</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {transactions.map((transaction) => (
+            <Table.Tr key={transaction.id} data-testid="transaction-row">
+              <Table.Td>
+                <Text size="sm">{purposeLabels[transaction.purpose]}</Text>
+                {transaction.failure && (
+                  <Text size="xs" c="dimmed" style={{ wordBreak: "break-word" }}>
+                    {transaction.failure}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <TxStatusBadge status={transaction.status} />
+              </Table.Td>
+              <Table.Td>
+                <HashText hash={transaction.hash} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Text size="sm" className="tabular-nums">
+                  {transaction.blockNumber ?? "—"}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** On a participation's page: the contributions and refund claims Saleguard planned or signed for it. */
+export function ParticipationTransactions({ participationId }: { participationId: number }) {
+  const transactionsQuery = useParticipationTransactions(participationId);
+
+  let content;
+  if (transactionsQuery.isPending) {
+    content = <LoadingState label="Loading the transactions…" />;
+  } else if (transactionsQuery.isError) {
+    content = (
+      <FailureAlert
+        title="The transactions could not be loaded"
+        error={transactionsQuery.error}
+        onRetry={() => void transactionsQuery.refetch()}
+      />
+    );
+  } else if (transactionsQuery.data.length === 0) {
+    content = (
+      <Text size="sm" c="dimmed" data-testid="transactions-empty">
+        No transaction yet. Contribute from here to have Saleguard plan, sign, send and follow it; payments you make elsewhere go in
+        the Ledger tab.
+      </Text>
+    );
+  } else {
+    content = <TransactionsTable transactions={transactionsQuery.data} />;
+  }
+
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid="participation-transactions">
+      <Title order={2} size="h5" mb="md">
+        Transactions
+      </Title>
+      {content}
+    </Paper>
+  );
+}

@@ -1,0 +1,771 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconCircleCheck,
+  IconExternalLink,
+  IconInfoCircle,
+  IconLock,
+  IconPlayerStop,
+  IconRefresh,
+  IconShieldSearch,
+  IconSignature,
+} from "@tabler/icons-react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import {
+  hasErrorCode,
+  OVERRIDE_REASON_MIN,
+  type Account,
+  type FeeSpeed,
+  type Participation,
+  type PurposeName,
+  type Sale,
+  type TransactionPlan,
+  type TransactionView,
+  type TxProgress,
+} from "../api";
+import { useAccountsList } from "../accounts/accountsQueries";
+import { BackLink } from "../common/BackLink";
+import { CopyValueButton } from "../common/CopyValueButton";
+import { FailureAlert } from "../common/FailureAlert";
+import { FormCard } from "../common/FormCard";
+import { FormErrorAlert } from "../common/FormErrorAlert";
+import { fieldNamesOf, formErrorsFrom, hasGeneralError, noFormErrors, type FormErrors } from "../common/formErrors";
+import { submitOnEnterKeys } from "../common/formKeys";
+import { LoadingState } from "../common/LoadingState";
+import { PageHeader } from "../common/PageHeader";
+import { UnitLabel } from "../common/UnitLabel";
+import { useFormSubmit } from "../common/useFormSubmit";
+import { useParticipation } from "../participations/participationsQueries";
+import { BudgetImpactText } from "../review/BudgetImpactText";
+import { FindingsBySeverity } from "../review/FindingList";
+import { VerdictBanner } from "../review/VerdictBanner";
+import { useSale } from "../sales/salesQueries";
+import { routeHref } from "../shell/route";
+import { TransactionSummaryCard } from "./TransactionSummaryCard";
+import {
+  abandonDraftQuietly,
+  useCancelSigning,
+  useFollowTransaction,
+  usePrepareTransaction,
+  useSendTransaction,
+} from "./transactionsQueries";
+import { isPastSignature, isSettled } from "./txLooks";
+import { TxProgressList, withStep } from "./TxProgressList";
+
+/** What the first step chooses; kept while the user goes back and forth. */
+type Choice = { accountId: string; amount: string; feeSpeed: FeeSpeed };
+
+const choiceLabels: Record<keyof Choice, string> = { accountId: "Account", amount: "Amount", feeSpeed: "Fee speed" };
+const isChoiceField = fieldNamesOf(choiceLabels);
+const isReasonField = (name: string): name is "reason" => name === "reason";
+
+const feeSpeedChoices: Array<{ value: FeeSpeed; label: string }> = [
+  { value: "slow", label: "Slow" },
+  { value: "normal", label: "Normal" },
+  { value: "fast", label: "Fast" },
+];
+
+type Stage =
+  | { name: "choose" }
+  | { name: "review"; plan: TransactionPlan }
+  | { name: "progress"; plan: TransactionPlan; following: boolean; sent: TransactionView | null }
+  | { name: "result"; plan: TransactionPlan; view: TransactionView };
+
+const stageIndex: Record<Stage["name"], number> = { choose: 0, review: 1, progress: 2, result: 3 };
+
+/** Why an account cannot sign here, if it cannot. */
+function cannotSign(account: Account): string | null {
+  if (account.kind === "watch_only") return "watch-only: cannot sign";
+  if (account.kind === "hardware") return "hardware: cannot sign here yet";
+  if (!account.hasSecret) return "no key in the keyring: cannot sign";
+  return null;
+}
+
+/** A refusal of the form's own making, placed at its field like the backend's. */
+function refusedAt(field: keyof Choice, message: string) {
+  return { code: "required", message, field, invalidFields: [{ field, code: "required", message }] };
+}
+
+function StageTitle({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  // Each step starts with focus on its title, for keyboard and screen-reader users.
+  useEffect(() => ref.current?.focus({ preventScroll: false }), []);
+  return (
+    <Title order={2} size="h4" tabIndex={-1} ref={ref} data-testid="wizard-stage-title">
+      {children}
+    </Title>
+  );
+}
+
+type ChooseStepProps = {
+  purpose: PurposeName;
+  participation: Participation;
+  sale: Sale;
+  accounts: ReadonlyArray<Account>;
+  choice: Choice;
+  onChoiceChange: (choice: Choice) => void;
+  onPlanned: (plan: TransactionPlan) => void;
+};
+
+function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceChange, onPlanned }: ChooseStepProps) {
+  const prepare = usePrepareTransaction(participation.id);
+  const signable = accounts.filter((account) => cannotSign(account) === null);
+  const [onlySignable] = signable;
+  // The only account that can sign is the one chosen, unless the user chose otherwise.
+  const accountId = choice.accountId || (signable.length === 1 && onlySignable ? String(onlySignable.id) : "");
+  const typed: Choice = { ...choice, accountId };
+  const submission = useFormSubmit({
+    isField: isChoiceField,
+    whenUnexpected: "Nothing was planned. Try again; what you chose is still here.",
+    onSubmit: async (input: Choice) => {
+      if (input.accountId === "") throw refusedAt("accountId", "choose the account to sign with");
+      const base = { participationId: participation.id, accountId: Number(input.accountId), feeSpeed: input.feeSpeed };
+      const plan =
+        purpose === "contribution"
+          ? await prepare.mutateAsync({ purpose, input: { ...base, amount: input.amount } })
+          : await prepare.mutateAsync({ purpose, input: base });
+      onPlanned(plan);
+    },
+  });
+  const { errors, submitting, alertRef, clearFieldError } = submission;
+  const change = <Field extends keyof Choice>(field: Field, value: Choice[Field]) => {
+    onChoiceChange({ ...typed, [field]: value });
+    clearFieldError(field);
+  };
+  const chosen = accounts.find((account) => String(account.id) === accountId);
+  const saleHref = routeHref({ area: "sales", view: "detail", saleId: sale.id });
+  const needsSetup = hasGeneralError(errors, "network_not_found") || hasGeneralError(errors, "network_not_configured");
+
+  return (
+    <FormCard
+      title={purpose === "contribution" ? "What to send" : "The refund to claim"}
+      description={
+        purpose === "contribution"
+          ? `Saleguard plans it against your node, then shows the review and exactly what you will sign. Nothing is signed yet.`
+          : `Saleguard calls the sale's refund function from the account you contributed with. Nothing is signed yet.`
+      }
+      submission={submission}
+      input={typed}
+      data-testid="wizard-choose"
+    >
+      <FormErrorAlert
+        ref={alertRef}
+        title="Nothing was planned"
+        errors={errors.general}
+        invalidFieldLabels={Object.keys(errors.fields).filter(isChoiceField).map((field) => choiceLabels[field])}
+        data-testid="wizard-choose-alert"
+      >
+        {needsSetup && (
+          <Text size="sm">
+            <Anchor href={routeHref({ area: "settings" })} size="sm">
+              Open Settings
+            </Anchor>{" "}
+            to add the node of chain {sale.chainId}.
+          </Text>
+        )}
+        {hasGeneralError(errors, "no_refund_call") && (
+          <Text size="sm">
+            <Anchor href={saleHref} size="sm">
+              Open the sale
+            </Anchor>{" "}
+            and set its refund function under On chain.
+          </Text>
+        )}
+      </FormErrorAlert>
+      <SimpleGrid cols={{ base: 1, sm: purpose === "contribution" ? 2 : 1 }} spacing="md">
+        <NativeSelect
+          name="accountId"
+          label={choiceLabels.accountId}
+          value={accountId}
+          onChange={(event) => change("accountId", event.currentTarget.value)}
+          data={[
+            { value: "", label: accounts.length === 0 ? "No account yet" : "Choose an account", disabled: true },
+            ...accounts.map((account) => {
+              const why = cannotSign(account);
+              return { value: String(account.id), label: why ? `${account.label} (${why})` : account.label, disabled: why !== null };
+            }),
+          ]}
+          error={errors.fields.accountId}
+          withAsterisk
+          inputWrapperOrder={["label", "input", "description", "error"]}
+          description={
+            accounts.length === 0 ? (
+              <>
+                Add the account you will sign with in{" "}
+                <Anchor href={routeHref({ area: "accounts", view: "list" })} size="xs">
+                  Accounts
+                </Anchor>{" "}
+                first.
+              </>
+            ) : chosen ? (
+              <span style={{ fontFamily: "var(--mantine-font-family-monospace)", wordBreak: "break-all" }}>{chosen.address}</span>
+            ) : (
+              "The account that signs and pays the fees."
+            )
+          }
+        />
+        {purpose === "contribution" && (
+          <TextInput
+            name="amount"
+            label={choiceLabels.amount}
+            value={typed.amount}
+            onChange={(event) => change("amount", event.currentTarget.value)}
+            error={errors.fields.amount}
+            placeholder="e.g. 0.5"
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            withAsterisk
+            rightSection={<UnitLabel unit={sale.currency.symbol} />}
+            rightSectionWidth="auto"
+            description={`In ${sale.currency.symbol}, the sale's accepted currency.`}
+          />
+        )}
+      </SimpleGrid>
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="fee-speed-label">
+          {choiceLabels.feeSpeed}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="fee-speed-label"
+          value={typed.feeSpeed}
+          onChange={(value) => change("feeSpeed", value as FeeSpeed)}
+          data={feeSpeedChoices}
+          w="fit-content"
+          data-testid="wizard-fee-speed"
+        />
+        <Text size="xs" c="dimmed">
+          Faster pays a higher fee for a quicker block. The review shows the most it can cost.
+        </Text>
+        {errors.fields.feeSpeed && (
+          <Text size="xs" c="red">
+            {errors.fields.feeSpeed}
+          </Text>
+        )}
+      </Stack>
+      <Group justify="flex-end">
+        <Button type="submit" loading={submitting} leftSection={<IconShieldSearch size={16} />} data-testid="wizard-review">
+          Review
+        </Button>
+      </Group>
+    </FormCard>
+  );
+}
+
+/** Why there is no way past these blocks, and what to do instead. */
+function NeverOverridable({ messages }: { messages: ReadonlyArray<string> }) {
+  return (
+    <Alert color="red" variant="light" icon={<IconLock />} title="This cannot be overridden" data-testid="not-overridable">
+      <Stack gap={6}>
+        <Text size="sm">Saleguard never signs past {messages.length === 1 ? "this block" : "these blocks"}:</Text>
+        <List size="sm" spacing={2}>
+          {messages.map((message, index) => (
+            <List.Item key={index}>{message}</List.Item>
+          ))}
+        </List>
+        <Text size="sm">Go back, or fix what it says (the sale, the network, the account), then review again.</Text>
+      </Stack>
+    </Alert>
+  );
+}
+
+type ReviewStepProps = {
+  plan: TransactionPlan;
+  reason: string;
+  onReasonChange: (reason: string) => void;
+  /** Why the last attempt to sign and send did not go through, if it did not. */
+  sendError: unknown;
+  /** The hash of a transaction signed but not sent (the node could not be reached). */
+  signedHash: string | null;
+  onBack: () => void;
+  onSign: () => void;
+};
+
+function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBack, onSign }: ReviewStepProps) {
+  const { review, transaction } = plan;
+  const blocks = review.findings.filter((finding) => finding.severity === "block");
+  const neverOverridable = blocks.filter((finding) => !finding.overridable);
+  const needsReason = review.verdict === "blocked" && neverOverridable.length === 0;
+  const reasonLongEnough = reason.trim().length >= OVERRIDE_REASON_MIN;
+  const cancelled = hasErrorCode(sendError, "signing_cancelled");
+  const errors: FormErrors<"reason"> =
+    sendError === null || cancelled
+      ? noFormErrors
+      : formErrorsFrom(sendError, isReasonField, "Nothing was sent. Try again; your reason is still here.");
+  const [reasonError, setReasonError] = useState<string | undefined>(errors.fields.reason);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+
+  // A new failure: its field error beside the reason, and focus on what to fix.
+  useEffect(() => {
+    setReasonError(errors.fields.reason);
+    if (errors.fields.reason) reasonRef.current?.focus();
+    else if (errors.general.length > 0) alertRef.current?.focus();
+  }, [sendError]);
+
+  const canSign =
+    plan.draftId !== null && (signedHash !== null || review.verdict !== "blocked" || (needsReason && reasonLongEnough));
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (canSign) onSign();
+  };
+
+  return (
+    <Stack gap="lg">
+      <StageTitle>Review</StageTitle>
+      <VerdictBanner verdict={review.verdict} reviewedAt={review.reviewedAt} />
+      <FindingsBySeverity findings={review.findings} />
+      {plan.purpose === "contribution" && (
+        <BudgetImpactText impact={review.budget} priceMissing={review.findings.some((finding) => finding.code === "price_missing")} />
+      )}
+      <TransactionSummaryCard transaction={transaction} purpose={plan.purpose} />
+      {plan.draftId === null && (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="This transaction would fail" role="alert" data-testid="plan-would-fail">
+          The node says this call fails: its gas could not be estimated, so no draft was kept and it cannot be signed. Check the
+          sale&apos;s functions under On chain on the sale&apos;s page, the amount and the sale&apos;s window, then go back and review
+          again.
+        </Alert>
+      )}
+      <Paper withBorder radius="md" p="lg">
+        <form onSubmit={submit} onKeyDown={submitOnEnterKeys} noValidate data-testid="wizard-sign-form">
+          <Stack gap="md">
+            {cancelled && (
+              <Alert color="blue" variant="light" icon={<IconInfoCircle />} title="Signing cancelled" data-testid="signing-cancelled">
+                Nothing was signed or sent. Sign again when you are ready, or go back.
+              </Alert>
+            )}
+            {signedHash !== null && (
+              <Alert color="yellow" variant="light" icon={<IconAlertTriangle />} title="Signed, not sent yet" data-testid="signed-not-sent">
+                <Stack gap={4}>
+                  <Text size="sm">
+                    The transaction is signed but did not reach the node. Send it again; if you leave, Saleguard sends it the next
+                    time it starts.
+                  </Text>
+                  <Text size="xs" ff="monospace" style={{ wordBreak: "break-all" }}>
+                    {signedHash}
+                  </Text>
+                </Stack>
+              </Alert>
+            )}
+            <FormErrorAlert
+              ref={alertRef}
+              title="Nothing was sent"
+              errors={errors.general}
+              invalidFieldLabels={reasonError ? ["Reason to override"] : []}
+              data-testid="wizard-sign-alert"
+            />
+            {review.verdict === "blocked" && neverOverridable.length > 0 && (
+              <NeverOverridable messages={neverOverridable.map((finding) => finding.message)} />
+            )}
+            {needsReason && signedHash === null && (
+              <Textarea
+                ref={reasonRef}
+                name="reason"
+                label="Reason to override"
+                withAsterisk
+                value={reason}
+                error={reasonError}
+                onChange={(event) => {
+                  onReasonChange(event.currentTarget.value);
+                  setReasonError(undefined);
+                }}
+                placeholder="e.g. The project announced the new address on its site and in its newsletter on 2 December."
+                autosize
+                minRows={2}
+                maxRows={6}
+                description={`Every block above can be overridden. Say why you go ahead: at least ${OVERRIDE_REASON_MIN} characters (${reason.trim().length} so far), kept in the sale's history with these findings. Ctrl+Enter to sign.`}
+                data-testid="wizard-reason"
+              />
+            )}
+            <Group justify="space-between">
+              {signedHash === null ? (
+                <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={onBack} data-testid="wizard-back">
+                  Back
+                </Button>
+              ) : (
+                <span />
+              )}
+              <Button
+                type="submit"
+                color={review.verdict === "blocked" ? "red" : undefined}
+                leftSection={<IconSignature size={16} />}
+                disabled={!canSign}
+                data-testid="wizard-sign"
+              >
+                {signedHash === null ? "Sign and send" : "Send again"}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
+
+type ProgressStepProps = {
+  steps: ReadonlyArray<TxProgress>;
+  following: boolean;
+  canCancel: boolean;
+  cancelling: boolean;
+  onCancel: () => void;
+  followError: unknown;
+  onFollowAgain: () => void;
+  participationHref: string;
+};
+
+function ProgressStep({ steps, following, canCancel, cancelling, onCancel, followError, onFollowAgain, participationHref }: ProgressStepProps) {
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid="wizard-progress">
+      <Stack gap="md">
+        <StageTitle>{following ? "Waiting for confirmations" : "Signing and sending"}</StageTitle>
+        <Text size="sm" c="dimmed">
+          {following
+            ? "Sent. Saleguard asks your node about it until it has enough confirmations; you may leave this page, it keeps following."
+            : "Until it is signed, you can cancel: then nothing is sent."}
+        </Text>
+        <TxProgressList steps={steps} working={followError === null} />
+        {followError !== null && (
+          <Stack gap="xs">
+            <FailureAlert title="Saleguard stopped following the transaction" error={followError} />
+            <Text size="sm">
+              It was sent: its status is on the participation&apos;s page, and Saleguard follows it again the next time it starts.
+            </Text>
+            <Group>
+              <Button variant="light" leftSection={<IconRefresh size={16} />} onClick={onFollowAgain} data-testid="wizard-follow-again">
+                Follow again
+              </Button>
+              <Button component="a" href={participationHref} variant="default">
+                Back to the participation
+              </Button>
+            </Group>
+          </Stack>
+        )}
+        {canCancel && (
+          <Group>
+            <Button
+              variant="light"
+              color="red"
+              leftSection={<IconPlayerStop size={16} />}
+              loading={cancelling}
+              onClick={onCancel}
+              data-testid="wizard-cancel"
+            >
+              Cancel
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ResultHeadline({ view }: { view: TransactionView }) {
+  switch (view.status) {
+    case "confirmed":
+      return (
+        <Alert color="teal" variant="light" icon={<IconCircleCheck />} title={`Confirmed in block ${view.blockNumber ?? "?"}`} data-testid="result-outcome">
+          {view.purpose === "contribution" ? "Your contribution" : "Your refund claim"} is on chain with at least{" "}
+          {view.confirmationsNeeded} {view.confirmationsNeeded === 1 ? "confirmation" : "confirmations"}, and recorded in the
+          participation.
+        </Alert>
+      );
+    case "failed":
+      return (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="The transaction failed" role="alert" data-testid="result-outcome">
+          {view.failure || "The node or the chain refused it."}
+        </Alert>
+      );
+    case "dropped":
+      return (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle />} title="The transaction was dropped" role="alert" data-testid="result-outcome">
+          It is no longer pending and was never included in a block. {view.failure}
+        </Alert>
+      );
+    case "replaced":
+      return (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle />} title="The transaction was replaced" role="alert" data-testid="result-outcome">
+          Another transaction of the account with the same nonce was included instead. {view.failure}
+        </Alert>
+      );
+    default:
+      return (
+        <Alert color="blue" variant="light" icon={<IconInfoCircle />} title={`Status: ${view.status}`} data-testid="result-outcome">
+          {view.failure || "Its status is kept on the participation's page."}
+        </Alert>
+      );
+  }
+}
+
+function ResultStep({ view, steps, participationHref }: { view: TransactionView; steps: ReadonlyArray<TxProgress>; participationHref: string }) {
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid="wizard-result">
+      <Stack gap="md">
+        <StageTitle>Result</StageTitle>
+        <ResultHeadline view={view} />
+        {view.hash && (
+          <Stack gap={2}>
+            <Text size="sm" c="dimmed">
+              Transaction hash
+            </Text>
+            <Group gap="xs" wrap="nowrap">
+              <Text span size="sm" ff="monospace" style={{ wordBreak: "break-all" }} data-testid="result-hash">
+                {view.hash}
+              </Text>
+              <CopyValueButton value={view.hash} label="Copy transaction hash" />
+            </Group>
+          </Stack>
+        )}
+        {steps.length > 0 && <TxProgressList steps={steps} working={false} />}
+        <Group>
+          {view.explorerLink && (
+            <Group gap={4} wrap="nowrap">
+              <Button
+                component="a"
+                href={view.explorerLink}
+                target="_blank"
+                rel="noopener noreferrer"
+                variant="light"
+                rightSection={<IconExternalLink size={16} />}
+                data-testid="explorer-link"
+              >
+                Open in explorer
+              </Button>
+              <CopyValueButton value={view.explorerLink} label="Copy explorer link" />
+            </Group>
+          )}
+          <Button component="a" href={participationHref} variant="default" data-testid="wizard-back-to-participation">
+            Back to the participation
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+type WizardProps = { purpose: PurposeName; participation: Participation; sale: Sale; accounts: ReadonlyArray<Account> };
+
+/** Choose → review → sign and send → follow → result; a draft left unsigned is abandoned. */
+function Wizard({ purpose, participation, sale, accounts }: WizardProps) {
+  const send = useSendTransaction(participation.id);
+  const followTransaction = useFollowTransaction(participation.id);
+  const cancelSigning = useCancelSigning();
+  const [stage, setStage] = useState<Stage>({ name: "choose" });
+  const [choice, setChoice] = useState<Choice>({ accountId: "", amount: "", feeSpeed: "normal" });
+  const [reason, setReason] = useState("");
+  const [steps, setSteps] = useState<TxProgress[]>([]);
+  const [pastSignature, setPastSignature] = useState(false);
+  const [signedHash, setSignedHash] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<unknown>(null);
+  const [followError, setFollowError] = useState<unknown>(null);
+  // The draft planned and not signed yet: abandoned when the user goes back or leaves.
+  const plannedDraft = useRef<string | null>(null);
+  const participationHref = routeHref({ area: "participations", view: "detail", participationId: participation.id });
+
+  useEffect(
+    () => () => {
+      if (plannedDraft.current) abandonDraftQuietly(plannedDraft.current);
+    },
+    [],
+  );
+
+  const onStep = (step: TxProgress) => {
+    setSteps((current) => withStep(current, step));
+    if (isPastSignature(step)) {
+      plannedDraft.current = null;
+      setPastSignature(true);
+    }
+    if (step.state === "signed") setSignedHash(step.hash);
+  };
+
+  const follow = async (plan: TransactionPlan, sent: TransactionView) => {
+    if (isSettled(sent.status)) {
+      setStage({ name: "result", plan, view: sent });
+      return;
+    }
+    setFollowError(null);
+    setStage({ name: "progress", plan, following: true, sent });
+    try {
+      const settled = await followTransaction.mutateAsync({ id: sent.id, onStep });
+      setStage({ name: "result", plan, view: settled });
+    } catch (error) {
+      setFollowError(error);
+    }
+  };
+
+  const sign = async (plan: TransactionPlan) => {
+    const { draftId } = plan;
+    if (draftId === null) return;
+    const overrideReason = plan.review.verdict === "blocked" && signedHash === null ? reason : null;
+    setSteps([]);
+    setSendError(null);
+    setPastSignature(false);
+    setStage({ name: "progress", plan, following: false, sent: null });
+    let sent: TransactionView;
+    try {
+      sent = await send.mutateAsync({ draftId, overrideReason, onStep });
+    } catch (error) {
+      setSendError(error);
+      setStage({ name: "review", plan });
+      return;
+    }
+    plannedDraft.current = null;
+    setSignedHash(null);
+    await follow(plan, sent);
+  };
+
+  const back = () => {
+    if (plannedDraft.current) abandonDraftQuietly(plannedDraft.current);
+    plannedDraft.current = null;
+    setSendError(null);
+    setStage({ name: "choose" });
+  };
+
+  let content;
+  switch (stage.name) {
+    case "choose":
+      content = (
+        <ChooseStep
+          purpose={purpose}
+          participation={participation}
+          sale={sale}
+          accounts={accounts}
+          choice={choice}
+          onChoiceChange={setChoice}
+          onPlanned={(plan) => {
+            plannedDraft.current = plan.draftId;
+            setReason("");
+            setSendError(null);
+            setSignedHash(null);
+            setStage({ name: "review", plan });
+          }}
+        />
+      );
+      break;
+    case "review":
+      content = (
+        <ReviewStep
+          plan={stage.plan}
+          reason={reason}
+          onReasonChange={setReason}
+          sendError={sendError}
+          signedHash={signedHash}
+          onBack={back}
+          onSign={() => void sign(stage.plan)}
+        />
+      );
+      break;
+    case "progress":
+      content = (
+        <ProgressStep
+          steps={steps}
+          following={stage.following}
+          canCancel={!stage.following && !pastSignature}
+          cancelling={cancelSigning.isPending}
+          onCancel={() => {
+            if (stage.plan.draftId) cancelSigning.mutate(stage.plan.draftId);
+          }}
+          followError={followError}
+          onFollowAgain={() => {
+            if (stage.sent) void follow(stage.plan, stage.sent);
+          }}
+          participationHref={participationHref}
+        />
+      );
+      break;
+    case "result":
+      content = <ResultStep view={stage.view} steps={steps} participationHref={participationHref} />;
+      break;
+  }
+
+  return (
+    <Stack gap="lg">
+      <Stepper active={stageIndex[stage.name]} size="sm" allowNextStepsSelect={false} data-testid="wizard-stepper">
+        <Stepper.Step label="Choose" description={purpose === "contribution" ? "Account and amount" : "Account"} />
+        <Stepper.Step label="Review" description="Findings and what you sign" />
+        <Stepper.Step label="Sign and send" description="Then confirmations" />
+        <Stepper.Step label="Result" />
+      </Stepper>
+      {cancelSigning.isError && <FailureAlert title="The signing could not be cancelled" error={cancelSigning.error} />}
+      {content}
+    </Stack>
+  );
+}
+
+/** The contribution (or refund claim) wizard of a participation. */
+export function TransactionWizardPage({ participationId, purpose }: { participationId: number; purpose: PurposeName }) {
+  const participationQuery = useParticipation(participationId);
+  const saleId = participationQuery.data?.saleId;
+  const title = purpose === "contribution" ? "Contribute" : "Claim a refund";
+  const backToParticipation = (
+    <BackLink
+      to={{ area: "participations", view: "detail", participationId }}
+      label={participationQuery.data?.projectName ?? "The participation"}
+    />
+  );
+
+  if (participationQuery.isPending) {
+    return (
+      <>
+        <PageHeader breadcrumb={backToParticipation} title={title} />
+        <LoadingState label="Loading the participation…" />
+      </>
+    );
+  }
+  if (participationQuery.isError) {
+    return (
+      <>
+        <PageHeader breadcrumb={backToParticipation} title={title} />
+        <FailureAlert
+          title="The participation could not be loaded"
+          error={participationQuery.error}
+          onRetry={() => void participationQuery.refetch()}
+        />
+      </>
+    );
+  }
+  const participation = participationQuery.data;
+  return (
+    <>
+      <PageHeader
+        breadcrumb={backToParticipation}
+        title={title}
+        description={
+          purpose === "contribution"
+            ? `${participation.projectName}: plan the contribution against your node, review it, sign and send it, and follow it to its confirmations.`
+            : `${participation.projectName}: claim your contribution back through the sale's refund function, reviewed before it is signed.`
+        }
+      />
+      {saleId !== undefined && <WizardData purpose={purpose} participation={participation} saleId={saleId} />}
+    </>
+  );
+}
+
+function WizardData({ purpose, participation, saleId }: { purpose: PurposeName; participation: Participation; saleId: number }) {
+  const saleQuery = useSale(saleId);
+  const accountsQuery = useAccountsList();
+  if (saleQuery.isPending || accountsQuery.isPending) return <LoadingState label="Loading the sale and your accounts…" />;
+  if (saleQuery.isError) {
+    return <FailureAlert title="The sale could not be loaded" error={saleQuery.error} onRetry={() => void saleQuery.refetch()} />;
+  }
+  if (accountsQuery.isError) {
+    return <FailureAlert title="Your accounts could not be loaded" error={accountsQuery.error} onRetry={() => void accountsQuery.refetch()} />;
+  }
+  return <Wizard purpose={purpose} participation={participation} sale={saleQuery.data} accounts={accountsQuery.data} />;
+}

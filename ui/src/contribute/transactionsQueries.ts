@@ -1,0 +1,76 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, type ContributionInput, type RefundInput, type TxProgress } from "../api";
+import { participationQueryKeys } from "../participations/participationsQueries";
+
+export const transactionQueryKeys = {
+  all: ["transactions"] as const,
+  ofParticipation: (participationId: number) => [...transactionQueryKeys.all, "participation", participationId] as const,
+};
+
+/** A participation's transactions (planned, signed, sent, settled), oldest first. */
+export function useParticipationTransactions(participationId: number) {
+  return useQuery({
+    queryKey: transactionQueryKeys.ofParticipation(participationId),
+    queryFn: () => api.listTransactions(participationId),
+  });
+}
+
+/**
+ * After a transaction moved (planned, sent, settled): its participation's list, and the
+ * participation itself (a confirmed one is recorded in its ledger).
+ */
+function useRefreshAfterTransaction(participationId: number) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: transactionQueryKeys.ofParticipation(participationId) });
+    await queryClient.invalidateQueries({ queryKey: participationQueryKeys.all });
+  };
+}
+
+/**
+ * Plans a contribution or a refund claim against the node. Asked for each time, never
+ * cached: the nonce, the fees and the review are only true at that moment.
+ */
+export function usePrepareTransaction(participationId: number) {
+  const refresh = useRefreshAfterTransaction(participationId);
+  return useMutation({
+    mutationFn: (input: { purpose: "contribution"; input: ContributionInput } | { purpose: "refund"; input: RefundInput }) =>
+      input.purpose === "contribution" ? api.prepareContribution(input.input) : api.prepareRefund(input.input),
+    onSuccess: refresh,
+  });
+}
+
+type SendVariables = { draftId: string; overrideReason: string | null; onStep: (step: TxProgress) => void };
+
+/** Signs and sends a draft, each step handed to `onStep` as it happens. */
+export function useSendTransaction(participationId: number) {
+  const refresh = useRefreshAfterTransaction(participationId);
+  return useMutation({
+    mutationFn: ({ draftId, overrideReason, onStep }: SendVariables) => api.sendTransaction(draftId, overrideReason, onStep),
+    // Also after a failure: it may have been signed before the node could not be reached.
+    onSettled: refresh,
+  });
+}
+
+/** Follows a sent transaction to its end, each step handed to `onStep`. */
+export function useFollowTransaction(participationId: number) {
+  const refresh = useRefreshAfterTransaction(participationId);
+  return useMutation({
+    mutationFn: ({ id, onStep }: { id: string; onStep: (step: TxProgress) => void }) => api.followTransaction(id, onStep),
+    onSettled: refresh,
+  });
+}
+
+/** Stops a signing in progress, before its signature. */
+export function useCancelSigning() {
+  return useMutation({ mutationFn: (draftId: string) => api.cancelSigning(draftId) });
+}
+
+/**
+ * Gives up on a planned draft the user left without signing, so it can no longer be
+ * signed. Best effort, and silent: a draft already signed is not changed, and one left
+ * planned is still checked again (review, nonce, signing hash) before any signature.
+ */
+export function abandonDraftQuietly(draftId: string): void {
+  api.abandonTransaction(draftId).catch(() => undefined);
+}
