@@ -129,13 +129,36 @@ impl AppSession {
 
     /// Waits until the (trimmed) text of the element `css` is `expected`.
     pub async fn wait_for_text_of(&self, css: &str, expected: &str) {
+        self.wait_until_text(css, expected, |text| text.trim() == expected)
+            .await;
+    }
+
+    /// Closes every notification on screen (they stack bottom-right, over the end of
+    /// long pages), as a user clears them before reaching what they cover.
+    pub async fn dismiss_notifications(&self) {
+        let close = ".mantine-Notification-closeButton";
+        while let Ok(button) = self.client.find(Locator::Css(close)).await {
+            if button.click().await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Waits until the text of the element `css` contains `part`.
+    pub async fn wait_for_text_in(&self, css: &str, part: &str) {
+        self.wait_until_text(css, part, |text| text.contains(part))
+            .await;
+    }
+
+    async fn wait_until_text(&self, css: &str, expected: &str, done: impl Fn(&str) -> bool) {
         let deadline = std::time::Instant::now() + PATIENCE;
         loop {
             let text = match self.client.find(Locator::Css(css)).await {
                 Ok(element) => element.text().await.unwrap_or_default(),
                 Err(_) => String::new(),
             };
-            if text.trim() == expected {
+            if done(&text) {
                 return;
             }
             assert!(

@@ -304,13 +304,12 @@ impl Saleguard {
         }
         let account = self.store()?.account(account_id)?;
         let signer = KeyringSigner::for_account(&self.keyring, &account)?;
-        let report = |state: SigningState| {
-            progress(match state {
-                SigningState::LoadingKey => TxProgress::LoadingKey,
-                SigningState::WaitingForConfirmation => TxProgress::WaitingForConfirmation,
-                SigningState::Signing => TxProgress::Signing,
-                SigningState::Signed => TxProgress::Signing,
-            });
+        // The signer's own "signed" is reported below, with the hash, once it is kept.
+        let report = |state: SigningState| match state {
+            SigningState::LoadingKey => progress(TxProgress::LoadingKey),
+            SigningState::WaitingForConfirmation => progress(TxProgress::WaitingForConfirmation),
+            SigningState::Signing => progress(TxProgress::Signing),
+            SigningState::Signed => {}
         };
         let signed = sign_transaction(&signer, tx, &report, cancel)
             .await

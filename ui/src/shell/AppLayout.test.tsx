@@ -12,7 +12,8 @@ describe("the app shell", () => {
     renderApp();
 
     expect(screen.getByRole("heading", { name: "Saleguard" })).toBeInTheDocument();
-    expect(screen.getByTestId("active-network")).toHaveTextContent("No network configured");
+    expect(screen.getByTestId("active-network")).toHaveTextContent("Networks");
+    expect(screen.getByTestId("active-network")).toHaveAttribute("href", "#/settings");
     const navigation = screen.getByRole("navigation", { name: "Main" });
     expect(within(navigation).getAllByRole("link").map((link) => link.textContent)).toEqual([
       "Dashboard",

@@ -1,5 +1,5 @@
-import { Badge, Burger, Group, Text, Title, Tooltip } from "@mantine/core";
-import { IconPlugConnectedX } from "@tabler/icons-react";
+import { Burger, Button, Group, Text, Title, Tooltip } from "@mantine/core";
+import { IconPlugConnected } from "@tabler/icons-react";
 
 type TopBarProps = {
   navigationOpened: boolean;
@@ -22,20 +22,17 @@ export function TopBar({ navigationOpened, onToggleNavigation }: TopBarProps) {
           Saleguard
         </Title>
       </Group>
-      <Tooltip label="The node (RPC URL) of each chain is set in Settings, under Networks." withArrow multiline w={260}>
-        <Badge
-          variant="outline"
-          color="gray"
-          size="lg"
-          radius="sm"
-          tt="none"
-          fw={500}
-          leftSection={<IconPlugConnectedX size={14} />}
+      <Tooltip label="Each chain's node (its RPC URL) is set in Settings, under Networks. Saleguard contacts no other." withArrow multiline w={260}>
+        <Button
+          component="a"
+          href="#/settings"
+          variant="default"
+          size="xs"
+          leftSection={<IconPlugConnected size={14} />}
           data-testid="active-network"
-          tabIndex={0}
         >
-          No network configured
-        </Badge>
+          Networks
+        </Button>
       </Tooltip>
     </Group>
   );

@@ -1,0 +1,141 @@
+//! A user contributes to a sale on a local chain (Anvil, with the sale contract
+//! compiled from tests/contracts) through the real app: the node in Settings, the sale's
+//! contract terms, the wizard's review with the transaction in plain words, signing
+//! with the key from the keyring, and the confirmed result recorded on the
+//! participation — checked on chain as well.
+
+use saleguard_e2e::AppSession;
+use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+fn form_text(at: OffsetDateTime) -> String {
+    at.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
+        .expect("formatted")
+}
+
+fn eth_tenths(tenths: u64) -> alloy_primitives::U256 {
+    alloy_primitives::U256::from(tenths) * alloy_primitives::U256::from(100_000_000_000_000_000u64)
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
+    let anvil = Anvil::start();
+    let now = OffsetDateTime::now_utc();
+    let deadline = u64::try_from(now.unix_timestamp()).expect("after 1970") + 10 * 86_400;
+    let sale = anvil.deploy_token_sale(eth_tenths(50), eth_tenths(100), deadline);
+    let token = anvil.call_word(sale, "token()", None);
+    let token = alloy_primitives::Address::from_word(token.to_be_bytes::<32>().into());
+
+    let data_dir = tempfile::tempdir().expect("temp data dir");
+    let app = AppSession::launch(data_dir.path()).await;
+
+    // The key to pay with, into the keyring.
+    app.click("[data-testid='nav-accounts']").await;
+    app.click("[data-testid='import-account']").await;
+    app.click("[id$='-tab-privateKey']").await;
+    let key_form = "[data-testid='import-private-key-form']";
+    app.fill_in(key_form, "privateKey", ANVIL_ACCOUNTS[1].1)
+        .await;
+    app.fill_in(key_form, "label", "Anvil key").await;
+    app.press_enter_in_form(key_form, "label").await;
+    app.wait_for_text(ANVIL_ACCOUNTS[1].0).await;
+
+    // The local chain's node, in Settings.
+    app.click("[data-testid='nav-settings']").await;
+    app.wait_for("[data-testid='network-row-31337']").await;
+    app.click("[data-testid='network-edit-31337']").await;
+    let network_form = "[data-testid='network-form']";
+    app.fill_in(network_form, "rpcUrl", &anvil.url()).await;
+    app.click("[data-testid='network-save']").await;
+    app.wait_for_text_in("[data-testid='network-host-31337']", "127.0.0.1")
+        .await;
+    app.click("[data-testid='network-check-31337']").await;
+    app.wait_for_text_in("[data-testid='network-check-result-31337']", "block")
+        .await;
+    app.scroll_into_view("[data-testid='networks-section']")
+        .await;
+    app.screenshot("contribute-01-network").await;
+
+    // The sale, open now, and how it takes contributions.
+    app.add_sale(&[
+        ("projectName", "Chain Sale"),
+        ("tokenSymbol", "SALE"),
+        ("tokenDecimals", "18"),
+        ("chainId", "31337"),
+        ("contributionAddress", &sale.to_checksum(None)),
+        ("currencySymbol", "ETH"),
+        ("startsAt", &form_text(now - time::Duration::days(1))),
+        ("endsAt", &form_text(now + time::Duration::days(7))),
+    ])
+    .await;
+    app.click("[data-testid='sale-row'] td").await;
+    let terms = "[data-testid='contract-terms-form']";
+    app.fill_in(terms, "contributionCall", "contribute()").await;
+    app.fill_in(terms, "refundCall", "claimRefund()").await;
+    app.fill_in(terms, "tokenAddress", &token.to_checksum(None))
+        .await;
+    app.click("[data-testid='contract-terms-save']").await;
+    app.wait_for_text_in(
+        "[data-testid='contract-terms-contribution']",
+        "contribute()",
+    )
+    .await;
+
+    app.click("[data-testid='start-participation']").await;
+    app.click("[data-testid='start-participation-form'] button[type='submit']")
+        .await;
+    app.wait_for("[data-testid='participation-timeline']").await;
+
+    // The wizard: choose, review, sign, result.
+    app.click("[data-testid='contribute-button']").await;
+    app.wait_for("[data-testid='wizard-choose']").await;
+    app.wait_for("[data-testid='wizard-choose'] select[name='accountId']")
+        .await
+        .select_by_label("Anvil key")
+        .await
+        .unwrap_or_else(|error| {
+            panic!("the account select has no option labelled \"Anvil key\": {error}")
+        });
+    app.fill_in("[data-testid='wizard-choose']", "amount", "1.5")
+        .await;
+    app.click("[data-testid='wizard-review']").await;
+    app.wait_for("[data-testid='transaction-summary']").await;
+    app.wait_for_text_in("[data-testid='summary-call']", "contribute()")
+        .await;
+    app.wait_for_text_in("[data-testid='summary-amount']", "1.5 ETH")
+        .await;
+    app.scroll_to_top().await;
+    app.screenshot("contribute-02-review").await;
+    app.scroll_into_view("[data-testid='transaction-summary']")
+        .await;
+    app.screenshot("contribute-03-summary").await;
+
+    app.dismiss_notifications().await;
+    app.click("[data-testid='wizard-sign']").await;
+    app.wait_for_text_in("[data-testid='wizard-result']", "Confirmed in block")
+        .await;
+    let hash = app.text_of("[data-testid='result-hash']").await;
+    assert!(hash.starts_with("0x") && hash.len() == 66, "{hash}");
+    app.screenshot("contribute-04-result").await;
+
+    // On chain: one transaction, 1.5 ETH contributed by the account.
+    let from: alloy_primitives::Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    assert_eq!(anvil.nonce(ANVIL_ACCOUNTS[1].0), 1);
+    assert_eq!(
+        anvil.call_word(sale, "contributions(address)", Some(from)),
+        eth_tenths(15)
+    );
+
+    // On the participation: the confirmed transaction, the contribution and the tokens.
+    app.click("[data-testid='wizard-back-to-participation']")
+        .await;
+    app.wait_for_count("[data-testid='transaction-row']", 1)
+        .await;
+    app.wait_for_text_in("[data-testid='tx-status']", "onfirmed")
+        .await;
+    app.scroll_into_view("[data-testid='participation-transactions']")
+        .await;
+    app.screenshot("contribute-05-participation").await;
+    app.quit().await;
+}
