@@ -56,7 +56,7 @@ fn signing_scenarios_run_against_a_real_keyring() {
     let stdout = std::fs::read_to_string(&out).unwrap_or_default();
     let stderr = std::fs::read_to_string(&err).unwrap_or_default();
     assert!(
-        status.is_some_and(|s| s.success()) && stdout.contains("8 passed"),
+        status.is_some_and(|s| s.success()) && stdout.contains("10 passed"),
         "{}{stdout}{stderr}",
         if status.is_none() {
             "timed out after 10 minutes\n"
@@ -617,4 +617,83 @@ async fn a_draft_whose_nonce_moved_must_be_reviewed_again() {
         TxStatusName::Planned
     );
     assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[1].0), 1);
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_transaction_that_reverts_when_mined_is_recorded_as_failed_with_its_reason() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    // Blocks are mined by hand: both contributions fit the hard cap when planned, but
+    // together they pass it, so the second one reverts in its block.
+    chain
+        .anvil
+        .rpc("evm_setAutomine", serde_json::json!([false]));
+    let first = prepare(&wallet, "6").await.draft_id.expect("draft");
+    send(&wallet, &first, None).await.expect("sent");
+    let second = prepare(&wallet, "6").await.draft_id.expect("draft");
+    send(&wallet, &second, None).await.expect("sent");
+    chain.anvil.mine(1);
+    assert_eq!(
+        follow(&wallet.app, &first).await.status,
+        TxStatusName::Confirmed
+    );
+    let failed = follow(&wallet.app, &second).await;
+    assert_eq!(failed.status, TxStatusName::Failed);
+    assert!(failed.failure.contains("hard cap"), "{}", failed.failure);
+    let entries = ledger(&wallet.app, wallet.participation);
+    let contributions: Vec<_> = entries.iter().filter(|e| e.0 == "contribution").collect();
+    assert_eq!(
+        contributions.len(),
+        1,
+        "only the mined contribution counts: {entries:?}"
+    );
+    assert_eq!(committed(&wallet.app), "6");
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn dropped_and_replaced_transactions_are_told_apart_and_count_for_nothing() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    chain
+        .anvil
+        .rpc("evm_setAutomine", serde_json::json!([false]));
+    let dropped = prepare(&wallet, "1").await.draft_id.expect("draft");
+    let sent = send(&wallet, &dropped, None).await.expect("sent");
+    chain.anvil.rpc(
+        "anvil_dropTransaction",
+        serde_json::json!([sent.hash.clone().expect("hash")]),
+    );
+    let view = follow(&wallet.app, &dropped).await;
+    assert_eq!(view.status, TxStatusName::Dropped);
+
+    // Another transaction takes the nonce of a sent one: the sent one is replaced.
+    let replaced = prepare(&wallet, "1").await.draft_id.expect("draft");
+    let sent = send(&wallet, &replaced, None).await.expect("sent");
+    chain.anvil.rpc(
+        "anvil_dropTransaction",
+        serde_json::json!([sent.hash.clone().expect("hash")]),
+    );
+    chain.anvil.rpc(
+        "eth_sendTransaction",
+        serde_json::json!([{
+            "from": ANVIL_ACCOUNTS[1].0,
+            "to": ANVIL_ACCOUNTS[2].0,
+            "value": "0x1",
+            "nonce": "0x0",
+        }]),
+    );
+    chain.anvil.mine(1);
+    let view = follow(&wallet.app, &replaced).await;
+    assert_eq!(view.status, TxStatusName::Replaced);
+    assert_eq!(ledger(&wallet.app, wallet.participation), []);
+    assert_eq!(
+        wallet
+            .app
+            .participation(wallet.participation)
+            .expect("read")
+            .state,
+        StateName::Registered
+    );
 }

@@ -280,11 +280,13 @@ impl Node {
         }
     }
 
-    /// Why a mined transaction failed: the call replayed on the state before its block.
+    /// Why a mined transaction failed: the call replayed on the state its block left
+    /// (where what made it fail — an earlier transaction of the block, say — is in
+    /// effect). Nodes without tracing offer nothing more exact; empty when the replay
+    /// gives no reason.
     pub async fn failure_reason(&self, call: &PlannedCall, block: u64) -> String {
         let request = request_of(call);
-        let before = block.saturating_sub(1);
-        match self.provider.call(request).block(before.into()).await {
+        match self.provider.call(request).block(block.into()).await {
             Err(RpcError::ErrorResp(payload)) => revert_reason(
                 payload.as_revert_data().as_ref().map(|data| data.as_ref()),
                 &payload.message,
