@@ -624,31 +624,32 @@ async fn a_draft_whose_nonce_moved_must_be_reviewed_again() {
 async fn a_transaction_that_reverts_when_mined_is_recorded_as_failed_with_its_reason() {
     let chain = chain();
     let wallet = wallet(&chain, 1);
-    // Blocks are mined by hand: both contributions fit the hard cap when planned, but
-    // together they pass it, so the second one reverts in its block.
+    // Blocks are mined by hand: the contribution is sent while the sale is open, and
+    // its block comes after the deadline, so it reverts there.
     chain
         .anvil
         .rpc("evm_setAutomine", serde_json::json!([false]));
-    let first = prepare(&wallet, "6").await.draft_id.expect("draft");
-    send(&wallet, &first, None).await.expect("sent");
-    let second = prepare(&wallet, "6").await.draft_id.expect("draft");
-    send(&wallet, &second, None).await.expect("sent");
-    chain.anvil.mine(1);
-    assert_eq!(
-        follow(&wallet.app, &first).await.status,
-        TxStatusName::Confirmed
-    );
-    let failed = follow(&wallet.app, &second).await;
+    let draft = prepare(&wallet, "1").await.draft_id.expect("draft");
+    send(&wallet, &draft, None).await.expect("sent");
+    chain.anvil.advance_time(11 * 86_400);
+    let failed = follow(&wallet.app, &draft).await;
     assert_eq!(failed.status, TxStatusName::Failed);
-    assert!(failed.failure.contains("hard cap"), "{}", failed.failure);
-    let entries = ledger(&wallet.app, wallet.participation);
-    let contributions: Vec<_> = entries.iter().filter(|e| e.0 == "contribution").collect();
+    assert!(failed.failure.contains("sale ended"), "{}", failed.failure);
+    assert!(failed.block_number.is_some());
     assert_eq!(
-        contributions.len(),
-        1,
-        "only the mined contribution counts: {entries:?}"
+        ledger(&wallet.app, wallet.participation),
+        [],
+        "a failed contribution counts for nothing"
     );
-    assert_eq!(committed(&wallet.app), "6");
+    assert_eq!(committed(&wallet.app), "0");
+    assert_eq!(
+        wallet
+            .app
+            .participation(wallet.participation)
+            .expect("read")
+            .state,
+        StateName::Registered
+    );
 }
 
 #[tokio::test]

@@ -19,7 +19,7 @@ CREATE TABLE transactions (
     max_fee_per_gas          TEXT    NOT NULL CHECK (max_fee_per_gas NOT GLOB '*[^0-9]*' AND max_fee_per_gas != ''),
     max_priority_fee_per_gas TEXT    NOT NULL CHECK (max_priority_fee_per_gas NOT GLOB '*[^0-9]*' AND max_priority_fee_per_gas != ''),
     signing_hash             TEXT    NOT NULL CHECK (length(signing_hash) = 66),
-    hash                     TEXT    UNIQUE CHECK (hash IS NULL OR length(hash) = 66),
+    hash                     TEXT    CHECK (hash IS NULL OR length(hash) = 66),
     raw                      TEXT    CHECK (raw IS NULL OR raw GLOB '0x*'),
     status                   TEXT    NOT NULL CHECK (status IN ('planned', 'signed', 'sent',
                                  'mined', 'confirmed', 'failed', 'dropped', 'replaced', 'abandoned')),
@@ -31,6 +31,10 @@ CREATE TABLE transactions (
 -- A nonce is reserved by the first transaction signed with it: a second signed
 -- transaction for the same account, chain and nonce is refused.
 CREATE UNIQUE INDEX transactions_reserve_their_nonce ON transactions (chain_id, from_address, nonce)
+    WHERE status IN ('signed', 'sent', 'mined', 'confirmed');
+-- A dropped transaction may be signed again as it was (the same hash): a hash is unique
+-- among live transactions only.
+CREATE UNIQUE INDEX transactions_live_hash ON transactions (hash)
     WHERE status IN ('signed', 'sent', 'mined', 'confirmed');
 CREATE INDEX transactions_by_participation ON transactions (participation_id, created_at);
 
