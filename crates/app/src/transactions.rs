@@ -13,6 +13,7 @@ use saleguard_chain::{ChainError, Inclusion, Node};
 use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
 use saleguard_core::ledger::{Entry, EntryKind};
+use saleguard_core::network::Network;
 use saleguard_core::participation::{ParticipationState, check_transition};
 use saleguard_core::review::{DraftContribution, Severity, Verdict, check_override};
 use saleguard_core::transaction::PlannedCall;
@@ -394,6 +395,8 @@ impl Saleguard {
         cancel: impl Future<Output = ()>,
     ) -> Result<TransactionView, AppError> {
         let watch = async {
+            // One connection (and one chain-id check) for the whole watch, not per poll.
+            let mut node: Option<(Network, Node)> = None;
             loop {
                 let record = self.store()?.transaction(id.trim())?;
                 if record.status.is_final() || record.status == TxStatus::Planned {
@@ -403,7 +406,18 @@ impl Saleguard {
                     self.resend(&record, progress).await?;
                     continue;
                 }
-                if self.check_once(&record, progress).await? {
+                if node.is_none() {
+                    let network = self.configured_network(record.chain_id)?;
+                    let connected = Node::connect(&network).await?;
+                    node = Some((network, connected));
+                }
+                let Some((network, connected)) = &node else {
+                    continue;
+                };
+                if self
+                    .check_once(&record, network, connected, progress)
+                    .await?
+                {
                     return self.transaction(&record.id);
                 }
                 tokio::time::sleep(interval).await;
@@ -421,10 +435,10 @@ impl Saleguard {
     async fn check_once(
         &self,
         record: &TransactionRecord,
+        network: &Network,
+        node: &Node,
         progress: &(dyn Fn(TxProgress) + Send + Sync),
     ) -> Result<bool, AppError> {
-        let network = self.configured_network(record.chain_id)?;
-        let node = Node::connect(&network).await?;
         let hash = record
             .hash
             .as_deref()
