@@ -51,6 +51,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "get_review_policy",
     "set_review_policy",
     "review_contribution",
+    "value_contribution",
+    "open_in_explorer",
     "override_review",
     "list_review_overrides",
     "export_data",

@@ -19,13 +19,15 @@ use saleguard_app::networks::{ContractTermsInput, NetworkCheck, NetworkInput, Ne
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
 use saleguard_app::research::{Country, ResearchInput, SaleResearch, Settings};
 use saleguard_app::review::{
-    BudgetInput, BudgetView, OfficialAddressInput, OfficialAddressView, OverrideInput,
-    OverrideView, PolicyInput, PriceInput, PriceView, ReviewInput, ReviewView,
+    AmountValueView, BudgetInput, BudgetView, OfficialAddressInput, OfficialAddressView,
+    OverrideInput, OverrideView, PolicyInput, PriceInput, PriceView, ReviewInput, ReviewView,
+    ValueInput,
 };
 use saleguard_app::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress};
 use saleguard_app::vesting::{CalendarEvent, VestingInput};
 use saleguard_app::{
-    AppError, DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard, SystemClock,
+    AppError, DATA_DIR_ENV, DataPaths, ErrorCode, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard,
+    SystemClock,
 };
 use specta_typescript::Typescript;
 use std::collections::HashMap;
@@ -427,6 +429,31 @@ fn review_contribution(
     app.review_contribution(&input)
 }
 
+/// Opens a sent transaction's page on its network's explorer in the system browser.
+/// The address is built here from the stored transaction, never taken from the window.
+#[tauri::command(async)]
+#[specta::specta]
+fn open_in_explorer(app: State<'_, Saleguard>, transaction_id: String) -> Result<(), AppError> {
+    let link = app.explorer_link(&transaction_id)?;
+    open::that_detached(&link).map_err(|error| {
+        tracing::warn!(kind = ?error.kind(), "the browser did not start");
+        AppError::new(
+            ErrorCode::BrowserUnavailable,
+            "the system could not open a web browser; copy the link instead",
+        )
+    })
+}
+
+/// What an amount of a sale's currency is worth in the budget's currency.
+#[tauri::command(async)]
+#[specta::specta]
+fn value_contribution(
+    app: State<'_, Saleguard>,
+    input: ValueInput,
+) -> Result<AmountValueView, AppError> {
+    app.value_contribution(&input)
+}
+
 /// Overrides what blocks a contribution, with a reason kept in the history.
 #[tauri::command(async)]
 #[specta::specta]
@@ -709,6 +736,8 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             get_review_policy,
             set_review_policy,
             review_contribution,
+            value_contribution,
+            open_in_explorer,
             override_review,
             list_review_overrides,
             export_data,

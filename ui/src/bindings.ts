@@ -86,6 +86,13 @@ export const commands = {
 	setReviewPolicy: (input: PolicyInput) => typedError<PolicyInput, AppError>(__TAURI_INVOKE("set_review_policy", { input })),
 	/**  Reviews a contribution before it is signed. */
 	reviewContribution: (input: ReviewInput) => typedError<ReviewView, AppError>(__TAURI_INVOKE("review_contribution", { input })),
+	/**  What an amount of a sale's currency is worth in the budget's currency. */
+	valueContribution: (input: ValueInput) => typedError<AmountValueView, AppError>(__TAURI_INVOKE("value_contribution", { input })),
+	/**
+	 *  Opens a sent transaction's page on its network's explorer in the system browser.
+	 *  The address is built here from the stored transaction, never taken from the window.
+	 */
+	openInExplorer: (transactionId: string) => typedError<null, AppError>(__TAURI_INVOKE("open_in_explorer", { transactionId })),
 	/**  Overrides what blocks a contribution, with a reason kept in the history. */
 	overrideReview: (input: OverrideInput) => typedError<OverrideView, AppError>(__TAURI_INVOKE("override_review", { input })),
 	/**  Overridden reviews, newest first: of one sale, or of all (`saleId` null). */
@@ -176,6 +183,20 @@ export type Amount = {
 	decimal: string,
 	symbol: string,
 };
+
+/**  What an amount is worth in the budget's currency, or why that cannot be said. */
+export type AmountValueView = 
+/**
+ *  Rounded to cents; `stale_since` when the price is older than the review policy
+ *  allows (RFC 3339).
+ */
+{ kind: "valued"; value: string; currency: string; staleSince: string | null } | 
+/**  No budget covers today. */
+{ kind: "no_budget" } | 
+/**  The price book has no price of `asset` in `currency`. */
+{ kind: "no_price"; asset: string; currency: string } | 
+/**  The value does not fit a decimal. */
+{ kind: "too_large" };
 
 /**
  *  The error every use case returns. `code`, `message` and `field` describe the first
@@ -339,7 +360,7 @@ export type EntryInput = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "sale_not_found" | "budget_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "sale_not_found" | "budget_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 export type ExportSummary = {
 	/**  Where the document was written. */
@@ -915,6 +936,13 @@ export type UnlockView = {
 	/**  RFC 3339, UTC. */
 	at: string,
 	amount: Amount,
+};
+
+/**  An amount to value in the budget's currency. */
+export type ValueInput = {
+	saleId: number,
+	/**  Whole units of the sale's accepted currency. */
+	amount: string,
 };
 
 export type VerdictName = "clear" | "warnings" | "blocked";

@@ -91,6 +91,8 @@ pub enum ErrorCode {
     TransactionNotFound,
     TransactionChanged,
     NonceReserved,
+    NoExplorer,
+    BrowserUnavailable,
     // Things that are not there, or already are.
     SaleNotFound,
     BudgetNotFound,
@@ -203,6 +205,8 @@ impl ErrorCode {
         Self::TransactionNotFound,
         Self::TransactionChanged,
         Self::NonceReserved,
+        Self::NoExplorer,
+        Self::BrowserUnavailable,
         Self::ContactExists,
         Self::ParticipationNotFound,
         Self::ParticipationExists,
@@ -479,6 +483,8 @@ mod tests {
                 | ErrorCode::TransactionNotFound
                 | ErrorCode::TransactionChanged
                 | ErrorCode::NonceReserved
+                | ErrorCode::NoExplorer
+                | ErrorCode::BrowserUnavailable
                 | ErrorCode::ContactExists
                 | ErrorCode::ParticipationNotFound
                 | ErrorCode::ParticipationExists
@@ -518,7 +524,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            97,
+            99,
             "update this count with the match above"
         );
     }

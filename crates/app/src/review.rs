@@ -8,7 +8,7 @@ use saleguard_core::amount::format_amount;
 use saleguard_core::amount::{AmountError, parse_amount};
 use saleguard_core::budget::{
     Budget, BudgetDraft, MoneyProblem, MoneyProblemKind, Movement, MovementKind, Price, PriceBook,
-    PriceDraft, budget_use, share_bps,
+    PriceDraft, PriceProblem, budget_use, share_bps,
 };
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::kyc::KycStatus;
@@ -19,7 +19,7 @@ use saleguard_core::review::{
 };
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
-use saleguard_core::{Address, Decimal};
+use saleguard_core::{Address, Decimal, U256};
 use saleguard_store::{BudgetRecord, OverrideRecord, ReviewPolicy, Store};
 use serde::{Deserialize, Serialize};
 
@@ -190,6 +190,35 @@ pub struct ReviewView {
     pub reviewed_at: String,
 }
 
+/// An amount to value in the budget's currency.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ValueInput {
+    pub sale_id: i64,
+    /// Whole units of the sale's accepted currency.
+    pub amount: String,
+}
+
+/// What an amount is worth in the budget's currency, or why that cannot be said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AmountValueView {
+    /// Rounded to cents; `stale_since` when the price is older than the review policy
+    /// allows (RFC 3339).
+    #[serde(rename_all = "camelCase")]
+    Valued {
+        value: String,
+        currency: String,
+        stale_since: Option<String>,
+    },
+    /// No budget covers today.
+    NoBudget,
+    /// The price book has no price of `asset` in `currency`.
+    NoPrice { asset: String, currency: String },
+    /// The value does not fit a decimal.
+    TooLarge,
+}
+
 /// Overriding what blocks a contribution: the contribution as reviewed, and why.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -332,6 +361,27 @@ impl Counting {
     fn book(&self) -> PriceBook<'_> {
         price_book_of(&self.prices, &self.policy)
     }
+}
+
+/// A contribution's amount as typed (whole units of the sale's currency), in base units;
+/// every problem is an error at `amount`.
+fn contribution_amount(text: &str, decimals: u8) -> Result<U256, AppError> {
+    let amount = parse_amount(text, decimals).map_err(|error| {
+        let code = match error {
+            AmountError::TooManyDecimalPlaces { .. } => ErrorCode::TooManyDecimalPlaces,
+            AmountError::TooLarge => ErrorCode::AmountTooLarge,
+            _ => ErrorCode::InvalidAmount,
+        };
+        AppError::at_field("amount", code, error.to_string())
+    })?;
+    if amount.is_zero() {
+        return Err(AppError::at_field(
+            "amount",
+            ErrorCode::InvalidAmount,
+            "a contribution sends more than nothing",
+        ));
+    }
+    Ok(amount)
 }
 
 /// The budget that applies at `at`: among those whose period holds it, the shortest.
@@ -639,6 +689,45 @@ impl Saleguard {
         Ok(review_view(reviewed.outcome, reviewed.at))
     }
 
+    /// What an amount of a sale's currency is worth in the currency of the budget that
+    /// applies now, at the latest price in the price book: shown beside the amount while
+    /// it is typed, before any review.
+    pub fn value_contribution(&self, input: &ValueInput) -> Result<AmountValueView, AppError> {
+        let store = self.store()?;
+        let sale = store.sale(SaleId(input.sale_id))?;
+        let amount = contribution_amount(&input.amount, sale.terms.currency.decimals())?;
+        let now = self.clock.now();
+        let budgets = store.budgets()?;
+        let Some(budget) = budget_at(&budgets, now) else {
+            return Ok(AmountValueView::NoBudget);
+        };
+        let prices: Vec<Price> = store.prices()?.into_iter().map(|r| r.price).collect();
+        let policy = store.review_policy()?;
+        drop(store);
+        let asset = sale.terms.currency.symbol();
+        let valuation = price_book_of(&prices, &policy).value(
+            amount,
+            sale.terms.currency.decimals(),
+            asset,
+            &budget.currency,
+            now,
+        );
+        Ok(match (valuation.value, valuation.problem) {
+            (Some(value), problem) => AmountValueView::Valued {
+                value: value.round_dp(2).normalize().to_string(),
+                currency: budget.currency.clone(),
+                stale_since: match problem {
+                    Some(PriceProblem::Stale { observed_at, .. }) => Some(observed_at.to_rfc3339()),
+                    _ => None,
+                },
+            },
+            (None, Some(PriceProblem::Missing { asset, currency })) => {
+                AmountValueView::NoPrice { asset, currency }
+            }
+            (None, _) => AmountValueView::TooLarge,
+        })
+    }
+
     pub(crate) fn reviewed(&self, input: &ReviewInput) -> Result<Reviewed, AppError> {
         let now = if input.at.trim().is_empty() {
             self.clock.now()
@@ -662,22 +751,7 @@ impl Saleguard {
                 AppError::at_field("from", ErrorCode::InvalidAddress, error.to_string())
             })?,
         };
-        let decimals = sale.terms.currency.decimals();
-        let amount = parse_amount(&input.amount, decimals).map_err(|error| {
-            let code = match error {
-                AmountError::TooManyDecimalPlaces { .. } => ErrorCode::TooManyDecimalPlaces,
-                AmountError::TooLarge => ErrorCode::AmountTooLarge,
-                _ => ErrorCode::InvalidAmount,
-            };
-            AppError::at_field("amount", code, error.to_string())
-        })?;
-        if amount.is_zero() {
-            return Err(AppError::at_field(
-                "amount",
-                ErrorCode::InvalidAmount,
-                "a contribution sends more than nothing",
-            ));
-        }
+        let amount = contribution_amount(&input.amount, sale.terms.currency.decimals())?;
         let chain_id = if input.chain_id.trim().is_empty() {
             sale.terms.chain_id
         } else {

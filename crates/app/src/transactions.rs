@@ -163,6 +163,17 @@ impl Saleguard {
         })
     }
 
+    /// The explorer's page of a sent transaction, built from the stored hash and the
+    /// network's explorer: the only kind of address the desktop opens in the browser.
+    pub fn explorer_link(&self, id: &str) -> Result<String, AppError> {
+        self.transaction(id)?.explorer_link.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NoExplorer,
+                "this transaction has no explorer page: it was not sent, or its network has no explorer (Settings → Networks)",
+            )
+        })
+    }
+
     /// A participation's transactions, oldest first.
     pub fn transactions_of(&self, participation_id: i64) -> Result<Vec<TransactionView>, AppError> {
         let ids: Vec<String> = self
@@ -609,6 +620,16 @@ impl Saleguard {
                 )
             }
         };
+        // Where the money went: to the sale's address (not the token contract a token
+        // transfer is sent to), and back from it for a refund.
+        let (account, sale_address) = (
+            checksummed(&record.from),
+            checksummed(&sale.terms.contribution_address),
+        );
+        let (from, to) = match record.purpose {
+            TxPurpose::Contribution => (account, sale_address),
+            TxPurpose::Refund => (sale_address, account),
+        };
         let mut settlement = Settlement::default();
         if !amount.is_zero() {
             settlement.entries.push(Entry {
@@ -618,8 +639,8 @@ impl Saleguard {
                 decimals: currency.decimals(),
                 amount,
                 reference: hash.clone(),
-                from: checksummed(&record.from),
-                to: checksummed(&record.to),
+                from,
+                to,
                 note: String::new(),
             });
         }

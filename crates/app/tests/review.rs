@@ -7,8 +7,8 @@ use common::{DESIGNATED, app, budget_input, prepared};
 use saleguard_app::ErrorCode;
 use saleguard_app::contacts::ContactInput;
 use saleguard_app::review::{
-    BudgetInput, OfficialAddressInput, OverrideInput, PolicyInput, PriceInput, ReviewInput,
-    VerdictName,
+    AmountValueView, BudgetInput, OfficialAddressInput, OverrideInput, PolicyInput, PriceInput,
+    ReviewInput, ValueInput, VerdictName,
 };
 
 fn input(sale: i64, account: i64, to: &str, amount: &str) -> ReviewInput {
@@ -491,5 +491,106 @@ fn contacts_are_known_addresses_and_refuse_duplicates_naming_the_contact() {
     assert_eq!(
         app.remove_contact(added.id).expect_err("gone").code,
         ErrorCode::ContactNotFound
+    );
+}
+
+#[test]
+fn an_amount_is_valued_in_the_budgets_currency_as_it_is_typed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, _) = prepared(dir.path());
+    let value = |amount: &str| {
+        app.value_contribution(&ValueInput {
+            sale_id: sale,
+            amount: amount.into(),
+        })
+    };
+    let valued = |value: &str, stale_since: Option<&str>| AmountValueView::Valued {
+        value: value.into(),
+        currency: "USD".into(),
+        stale_since: stale_since.map(str::to_owned),
+    };
+    assert_eq!(value("0.5").expect("valued"), valued("1500", None));
+    assert_eq!(
+        value(" 0.123456 ").expect("valued"),
+        valued("370.37", None),
+        "rounded to cents: 0.123456 × 3000 = 370.368"
+    );
+    assert_eq!(
+        value("99999999999999999999999999999999999999999999999999").expect("answered"),
+        AmountValueView::TooLarge
+    );
+
+    // The price (2026-12-01 09:00) is older than a one-day limit on 2026-12-05.
+    app.set_review_policy(&PolicyInput {
+        minimum_grade: String::new(),
+        blocking_flags: Vec::new(),
+        max_price_age_days: "1".into(),
+    })
+    .expect("policy");
+    assert_eq!(
+        value("1").expect("valued"),
+        valued("3000", Some("2026-12-01T09:00:00Z"))
+    );
+
+    // A December budget in euros is the shorter one, and the price book has no ETH in EUR.
+    app.add_budget(&BudgetInput {
+        currency: "EUR".into(),
+        period: "month".into(),
+        year: "2026".into(),
+        month: "12".into(),
+        total: "1000".into(),
+        ..BudgetInput::default()
+    })
+    .expect("monthly budget");
+    assert_eq!(
+        value("1").expect("answered"),
+        AmountValueView::NoPrice {
+            asset: "ETH".into(),
+            currency: "EUR".into(),
+        }
+    );
+
+    let field_code = |amount: &str| {
+        let error = value(amount).expect_err("refused");
+        assert_eq!(error.invalid_fields.len(), 1, "{error:?}");
+        (error.invalid_fields[0].field.clone(), error.code)
+    };
+    for (amount, code) in [
+        ("", ErrorCode::InvalidAmount),
+        ("ten", ErrorCode::InvalidAmount),
+        ("-1", ErrorCode::InvalidAmount),
+        ("0", ErrorCode::InvalidAmount),
+        ("0.0000000000000000001", ErrorCode::TooManyDecimalPlaces),
+    ] {
+        assert_eq!(
+            field_code(amount),
+            ("amount".to_owned(), code),
+            "{amount:?}"
+        );
+    }
+    assert_eq!(
+        app.value_contribution(&ValueInput {
+            sale_id: 999,
+            amount: "1".into(),
+        })
+        .expect_err("no such sale")
+        .code,
+        ErrorCode::SaleNotFound
+    );
+
+    let empty = tempfile::tempdir().expect("temp dir");
+    let fresh = common::app(empty.path());
+    let unbudgeted = fresh
+        .create_sale(saleguard_core::fixtures::native_sale_draft("Borealis"))
+        .expect("sale")
+        .id;
+    assert_eq!(
+        fresh
+            .value_contribution(&ValueInput {
+                sale_id: unbudgeted,
+                amount: "1".into(),
+            })
+            .expect("answered"),
+        AmountValueView::NoBudget
     );
 }

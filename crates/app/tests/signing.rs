@@ -17,6 +17,7 @@ use saleguard_app::accounts_dto::{AddWatchOnly, ImportPrivateKey};
 use saleguard_app::contribute::{ContributionInput, FeeSpeed, RefundInput, TransactionPlan};
 use saleguard_app::networks::{ContractTermsInput, NetworkInput};
 use saleguard_app::participations::{StartParticipation, StateName};
+use saleguard_app::research::Severity;
 use saleguard_app::review::BudgetInput;
 use saleguard_app::transactions::{TransactionView, TxProgress, TxStatusName};
 use saleguard_app::{AppError, DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
@@ -56,7 +57,7 @@ fn signing_scenarios_run_against_a_real_keyring() {
     let stdout = std::fs::read_to_string(&out).unwrap_or_default();
     let stderr = std::fs::read_to_string(&err).unwrap_or_default();
     assert!(
-        status.is_some_and(|s| s.success()) && stdout.contains("10 passed"),
+        status.is_some_and(|s| s.success()) && stdout.contains("11 passed"),
         "{}{stdout}{stderr}",
         if status.is_none() {
             "timed out after 10 minutes\n"
@@ -86,6 +87,7 @@ fn chain() -> Chain {
 struct Wallet {
     dir: tempfile::TempDir,
     app: Saleguard,
+    sale: i64,
     participation: i64,
     account: i64,
 }
@@ -98,11 +100,11 @@ fn open(dir: &std::path::Path, at: UtcTimestamp) -> Saleguard {
 /// contract terms with the token), a participation, a budget of 20 ETH for the year,
 /// and Anvil's second account imported into the keyring.
 fn wallet(chain: &Chain, confirmations: u32) -> Wallet {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let app = open(dir.path(), now());
     let yesterday = UtcTimestamp::from_unix_seconds(now().unix_seconds() - 86_400).expect("t");
-    let sale = app
-        .create_sale(saleguard_app::SaleDraft {
+    let wallet = wallet_for(
+        chain,
+        confirmations,
+        saleguard_app::SaleDraft {
             chain_id: "31337".into(),
             contribution_address: chain.sale.to_checksum(None),
             kyc_required: false,
@@ -114,34 +116,46 @@ fn wallet(chain: &Chain, confirmations: u32) -> Wallet {
             starts_at: yesterday.to_form_text(),
             ends_at: now().add_days(10).expect("t").to_form_text(),
             ..native_sale_draft("Chain Sale")
+        },
+    );
+    let token = chain.anvil.call_word(chain.sale, "token()", None);
+    let token = saleguard_core::Address::from_word(token.to_be_bytes::<32>().into());
+    wallet
+        .app
+        .set_contract_terms(
+            wallet.sale,
+            &ContractTermsInput {
+                contribution_call: "contribute()".into(),
+                refund_call: "claimRefund()".into(),
+                token_address: token.to_checksum(None),
+            },
+        )
+        .expect("contract terms");
+    wallet
+        .app
+        .add_budget(&BudgetInput {
+            currency: "ETH".into(),
+            period: "year".into(),
+            year: now().to_rfc3339()[..4].to_owned(),
+            total: "20".into(),
+            ..BudgetInput::default()
         })
-        .expect("sale")
-        .id;
+        .expect("budget");
+    wallet
+}
+
+/// A sale made of `draft` in a fresh data folder, the network with `confirmations`, a
+/// participation, and Anvil's second account imported into the keyring.
+fn wallet_for(chain: &Chain, confirmations: u32, draft: saleguard_app::SaleDraft) -> Wallet {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = open(dir.path(), now());
+    let sale = app.create_sale(draft).expect("sale").id;
     app.save_network(&NetworkInput {
         rpc_url: chain.anvil.url(),
         confirmations: confirmations.to_string(),
         ..NETWORK_PRESETS[2].to_draft()
     })
     .expect("network");
-    let token = chain.anvil.call_word(chain.sale, "token()", None);
-    let token = saleguard_core::Address::from_word(token.to_be_bytes::<32>().into());
-    app.set_contract_terms(
-        sale,
-        &ContractTermsInput {
-            contribution_call: "contribute()".into(),
-            refund_call: "claimRefund()".into(),
-            token_address: token.to_checksum(None),
-        },
-    )
-    .expect("contract terms");
-    app.add_budget(&BudgetInput {
-        currency: "ETH".into(),
-        period: "year".into(),
-        year: now().to_rfc3339()[..4].to_owned(),
-        total: "20".into(),
-        ..BudgetInput::default()
-    })
-    .expect("budget");
     let participation = app
         .start_participation(&StartParticipation {
             sale_id: sale,
@@ -161,6 +175,7 @@ fn wallet(chain: &Chain, confirmations: u32) -> Wallet {
     Wallet {
         dir,
         app,
+        sale,
         participation,
         account,
     }
@@ -235,6 +250,10 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
         saleguard_app::review::VerdictName::Blocked
     );
     let draft = plan.draft_id.expect("a draft to sign");
+    assert_eq!(
+        wallet.app.explorer_link(&draft).expect_err("not sent").code,
+        saleguard_app::ErrorCode::NoExplorer
+    );
 
     let seen = std::sync::Mutex::new(Vec::new());
     let record = |step: TxProgress| seen.lock().expect("lock").push(step);
@@ -307,6 +326,28 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
     );
     assert_eq!(participation.ledger[0].reference, hash);
     assert_eq!(committed(&wallet.app), "1.5");
+
+    // The explorer page: none until the network has an explorer, then the hash's.
+    assert_eq!(
+        wallet
+            .app
+            .explorer_link(&draft)
+            .expect_err("no explorer")
+            .code,
+        saleguard_app::ErrorCode::NoExplorer
+    );
+    wallet
+        .app
+        .save_network(&NetworkInput {
+            rpc_url: chain.anvil.url(),
+            explorer_url: "https://explorer.example/".into(),
+            ..NETWORK_PRESETS[2].to_draft()
+        })
+        .expect("explorer added");
+    assert_eq!(
+        wallet.app.explorer_link(&draft).expect("a page"),
+        format!("https://explorer.example/tx/{hash}")
+    );
 
     // Sending a settled draft again changes nothing.
     let again = send(&wallet, &draft, None).await.expect("the same state");
@@ -399,6 +440,19 @@ async fn a_sale_under_its_soft_cap_refunds_and_the_budget_gets_the_amount_back()
     assert!(
         entries.contains(&("refund".to_owned(), "signed".to_owned(), "1".to_owned())),
         "{entries:?}"
+    );
+    let refund = wallet
+        .app
+        .participation(wallet.participation)
+        .expect("read")
+        .ledger
+        .into_iter()
+        .find(|e| e.kind == "refund")
+        .expect("the refund");
+    assert_eq!(
+        (refund.from.as_str(), refund.to.as_str()),
+        (chain.sale.to_checksum(None).as_str(), ANVIL_ACCOUNTS[1].0),
+        "from the sale back to the account"
     );
     assert_eq!(
         committed(&wallet.app),
@@ -696,5 +750,96 @@ async fn dropped_and_replaced_transactions_are_told_apart_and_count_for_nothing(
             .expect("read")
             .state,
         StateName::Registered
+    );
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_contribution_paid_in_a_token_transfers_the_token_and_is_recorded() {
+    let chain = chain();
+    let holder: saleguard_core::Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    let project: saleguard_core::Address = ANVIL_ACCOUNTS[2].0.parse().expect("address");
+    let tusd = |whole: u64| U256::from(whole) * U256::from(1_000_000u64);
+    let token = chain.anvil.deploy_payment_token(holder, tusd(1000));
+    let yesterday = UtcTimestamp::from_unix_seconds(now().unix_seconds() - 86_400).expect("t");
+    let wallet = wallet_for(
+        &chain,
+        1,
+        saleguard_app::SaleDraft {
+            chain_id: "31337".into(),
+            contribution_address: project.to_checksum(None),
+            currency_symbol: "TUSD".into(),
+            currency_address: token.to_checksum(None),
+            kyc_required: false,
+            min_contribution: String::new(),
+            max_contribution: String::new(),
+            soft_cap: "10000".into(),
+            hard_cap: "50000".into(),
+            starts_at: yesterday.to_form_text(),
+            ends_at: now().add_days(10).expect("t").to_form_text(),
+            ..saleguard_core::fixtures::erc20_sale_draft("Token Paid Sale")
+        },
+    );
+
+    // More than the account holds: blocked by the token balance, nothing kept.
+    let short = wallet
+        .app
+        .prepare_contribution(&contribution(&wallet, "1000.5"))
+        .await
+        .expect("planned");
+    assert!(
+        short
+            .review
+            .findings
+            .iter()
+            .any(|f| f.code == "insufficient_funds" && f.severity == Severity::Block),
+        "{:?}",
+        short.review.findings
+    );
+    assert_eq!(short.draft_id, None, "the transfer would revert");
+
+    let plan = prepare(&wallet, "250.5").await;
+    let summary = &plan.transaction;
+    assert_eq!(summary.to, token.to_checksum(None), "sent to the token");
+    assert_eq!(summary.sale_address, project.to_checksum(None));
+    assert_eq!(summary.value_wei, "0");
+    assert_eq!(summary.amount, "250.5 TUSD");
+    assert_eq!(
+        summary.decoded_call.as_deref(),
+        Some(format!("transfer({}, 250.5 TUSD)", project.to_checksum(None)).as_str())
+    );
+    let draft = plan.draft_id.expect("a draft to sign");
+    send(&wallet, &draft, None).await.expect("sent");
+    let done = follow(&wallet.app, &draft).await;
+    assert_eq!(done.status, TxStatusName::Confirmed, "{:?}", done.failure);
+
+    // On chain: the project holds the tokens, the account the rest, no coins moved.
+    let balance = |owner| {
+        chain
+            .anvil
+            .call_word(token, "balanceOf(address)", Some(owner))
+    };
+    assert_eq!(balance(project), U256::from(250_500_000u64));
+    assert_eq!(balance(holder), tusd(1000) - U256::from(250_500_000u64));
+    // In the database: the contribution in TUSD, the participation moved on.
+    let participation = wallet
+        .app
+        .participation(wallet.participation)
+        .expect("read");
+    assert_eq!(participation.state, StateName::Contributed);
+    assert_eq!(
+        ledger(&wallet.app, wallet.participation),
+        [(
+            "contribution".to_owned(),
+            "signed".to_owned(),
+            "250.5".to_owned()
+        )]
+    );
+    let entry = &participation.ledger[0];
+    assert_eq!(entry.amount.symbol, "TUSD");
+    assert_eq!(
+        (entry.from.as_str(), entry.to.as_str()),
+        (ANVIL_ACCOUNTS[1].0, project.to_checksum(None).as_str()),
+        "from the account to the project, not to the token contract"
     );
 }

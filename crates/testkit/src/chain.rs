@@ -1,11 +1,13 @@
 //! A local Ethereum node (Anvil, from `tests/contracts/node_modules`) on 127.0.0.1 and
-//! the test sale contract compiled from Solidity (`tests/contracts/TokenSale.sol`) by
-//! solcjs. `scripts/setup.sh --for-tests` installs both from npm.
+//! the test contracts compiled from Solidity (`tests/contracts/*.sol`: the sale and a
+//! token to pay a sale in) by solcjs. `scripts/setup.sh --for-tests` installs both from
+//! npm.
 
 use alloy_primitives::{Address, Bytes, TxKind, U256};
 use alloy_provider::{Provider, RootProvider};
 use alloy_rpc_types_eth::{TransactionInput, TransactionRequest};
 use alloy_sol_types::SolValue;
+use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -92,7 +94,26 @@ impl Anvil {
     /// from Anvil's first (unlocked) account and returns its address. Blocking: it runs
     /// on a thread of its own, so it may be called from async tests too.
     pub fn deploy_token_sale(&self, soft_cap: U256, hard_cap: U256, deadline: u64) -> Address {
-        on_own_thread(deploy(self.url(), soft_cap, hard_cap, deadline))
+        let arguments = (
+            U256::from(1000u64),
+            soft_cap,
+            hard_cap,
+            U256::from(deadline),
+        );
+        self.deploy("TokenSale", arguments.abi_encode_params())
+    }
+
+    /// Deploys `PaymentToken` (TUSD, 6 decimals) with `amount` base units minted to
+    /// `holder`, and returns its address.
+    pub fn deploy_payment_token(&self, holder: Address, amount: U256) -> Address {
+        self.deploy("PaymentToken", (holder, amount).abi_encode_params())
+    }
+
+    fn deploy(&self, contract: &str, constructor_arguments: Vec<u8>) -> Address {
+        let mut code =
+            alloy_primitives::hex::decode(&compiled_contract(contract).bytecode).expect("hex");
+        code.extend(constructor_arguments);
+        on_own_thread(deploy(self.url(), code))
     }
 
     /// Calls a JSON-RPC method of the node (`evm_increaseTime`, `evm_mine`,
@@ -176,18 +197,8 @@ fn on_own_thread<T: Send + 'static>(
     .expect("the helper thread")
 }
 
-async fn deploy(url: String, soft_cap: U256, hard_cap: U256, deadline: u64) -> Address {
+async fn deploy(url: String, code: Vec<u8>) -> Address {
     let provider: RootProvider = RootProvider::new_http(url.parse().expect("url"));
-    let mut code = alloy_primitives::hex::decode(&token_sale_contract().bytecode).expect("hex");
-    code.extend(
-        (
-            U256::from(1000u64),
-            soft_cap,
-            hard_cap,
-            U256::from(deadline),
-        )
-            .abi_encode_params(),
-    );
     let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
     let request = TransactionRequest {
         from: Some(deployer),
@@ -202,7 +213,7 @@ async fn deploy(url: String, soft_cap: U256, hard_cap: U256, deadline: u64) -> A
         .get_receipt()
         .await
         .expect("mined");
-    assert!(receipt.status(), "the sale contract deployed");
+    assert!(receipt.status(), "the contract deployed");
     receipt.contract_address.expect("a contract")
 }
 
@@ -218,36 +229,51 @@ pub struct CompiledContract {
     pub abi: String,
 }
 
-/// `TokenSale` from `tests/contracts/TokenSale.sol`, compiled once per test process.
-pub fn token_sale_contract() -> &'static CompiledContract {
-    static COMPILED: OnceLock<CompiledContract> = OnceLock::new();
+/// The contracts in `tests/contracts/*.sol`, compiled once per test process, by name.
+fn compiled_contracts() -> &'static HashMap<String, CompiledContract> {
+    static COMPILED: OnceLock<HashMap<String, CompiledContract>> = OnceLock::new();
     COMPILED.get_or_init(|| {
         let out = tempfile::tempdir().expect("output folder");
+        let sources = ["TokenSale.sol", "PaymentToken.sol"];
         let status = Command::new("node")
             .arg(tool("solc/solc.js"))
             .args(["--bin", "--abi", "--optimize", "--base-path"])
             .arg(contracts_dir())
             .arg("-o")
             .arg(out.path())
-            .arg(contracts_dir().join("TokenSale.sol"))
+            .args(sources.map(|source| contracts_dir().join(source)))
             .status()
             .expect("solcjs runs (node is installed by scripts/setup.sh)");
-        assert!(status.success(), "TokenSale.sol did not compile");
-        let read = |suffix: &str| {
-            let entry = std::fs::read_dir(out.path())
-                .expect("solc output")
-                .filter_map(Result::ok)
-                .find(|e| {
-                    e.file_name()
-                        .to_string_lossy()
-                        .ends_with(&format!("_TokenSale.{suffix}"))
-                })
-                .expect("the TokenSale output");
-            std::fs::read_to_string(entry.path()).expect("readable")
-        };
-        CompiledContract {
-            bytecode: read("bin").trim().to_owned(),
-            abi: read("abi"),
+        assert!(status.success(), "the test contracts did not compile");
+        // solcjs names its output `<path with _>_<Contract>.bin|abi`.
+        let mut contracts = HashMap::new();
+        for entry in std::fs::read_dir(out.path()).expect("solc output") {
+            let path = entry.expect("an output file").path();
+            let file = path
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
+            let Some(stem) = file.strip_suffix(".bin") else {
+                continue;
+            };
+            let name = stem.rsplit('_').next().expect("a contract name").to_owned();
+            let read = |path: PathBuf| std::fs::read_to_string(path).expect("readable");
+            contracts.insert(
+                name,
+                CompiledContract {
+                    bytecode: read(path.clone()).trim().to_owned(),
+                    abi: read(path.with_extension("abi")),
+                },
+            );
         }
+        contracts
     })
+}
+
+/// A contract of `tests/contracts`, compiled.
+pub fn compiled_contract(name: &str) -> &'static CompiledContract {
+    compiled_contracts()
+        .get(name)
+        .unwrap_or_else(|| panic!("no contract {name} in tests/contracts"))
 }

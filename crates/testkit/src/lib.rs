@@ -7,7 +7,7 @@
 
 mod chain;
 
-pub use chain::{ANVIL_ACCOUNTS, ANVIL_CHAIN_ID, Anvil, CompiledContract, token_sale_contract};
+pub use chain::{ANVIL_ACCOUNTS, ANVIL_CHAIN_ID, Anvil, CompiledContract, compiled_contract};
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
