@@ -12,7 +12,8 @@ use saleguard_core::review::{Review, Verdict};
 use saleguard_core::sale::{AcceptedCurrency, Sale};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::transaction::{
-    Fees, PlannedCall, gas_limit_for, max_fee_cost, network_findings, unsigned_transaction,
+    CallRequest, Fees, PlannedCall, gas_limit_for, max_fee_cost, network_findings,
+    unsigned_transaction,
 };
 use saleguard_core::{Bytes, U256};
 use saleguard_store::{ParticipationId, TransactionRecord, TxPurpose, TxStatus};
@@ -125,15 +126,8 @@ pub(crate) struct Planned {
 
 /// The unsigned transaction a stored draft describes: exactly the reviewed fields.
 pub(crate) fn draft_transaction(record: &TransactionRecord) -> TxEip1559 {
-    let call = PlannedCall {
-        from: record.from,
-        to: record.to,
-        value: record.value,
-        input: record.input.clone(),
-        kind: saleguard_core::transaction::CallKind::Transfer,
-    };
     unsigned_transaction(
-        &call,
+        &request_of_record(record),
         record.chain_id,
         record.nonce,
         record.gas_limit,
@@ -142,6 +136,16 @@ pub(crate) fn draft_transaction(record: &TransactionRecord) -> TxEip1559 {
             max_priority_fee_per_gas: record.max_priority_fee_per_gas,
         },
     )
+}
+
+/// The call a stored transaction makes, as it goes on the wire.
+pub(crate) fn request_of_record(record: &TransactionRecord) -> CallRequest {
+    CallRequest {
+        from: record.from,
+        to: record.to,
+        value: record.value,
+        input: record.input.clone(),
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -283,7 +287,13 @@ impl Saleguard {
             (sale.terms.currency.symbol(), sale.terms.currency.decimals()),
         );
         let gas_limit = facts.estimate.as_ref().map_or(0, |gas| gas_limit_for(*gas));
-        let tx = unsigned_transaction(call, network.chain_id, nonce, gas_limit, facts.fees);
+        let tx = unsigned_transaction(
+            &call.request(),
+            network.chain_id,
+            nonce,
+            gas_limit,
+            facts.fees,
+        );
         Ok((tx, findings))
     }
 

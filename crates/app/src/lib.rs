@@ -49,7 +49,7 @@ pub struct Saleguard {
     paths: DataPaths,
     clock: Arc<dyn Clock>,
     store: Result<Mutex<Store>, AppError>,
-    keyring: Keyring,
+    keyring: Arc<Keyring>,
     pending_phrase: accounts::PendingPhrase,
     account_changes: accounts::AccountChanges,
 }
@@ -67,7 +67,7 @@ impl Saleguard {
             paths,
             clock,
             store,
-            keyring: Keyring::new(KeyringNamespace::for_this_build()),
+            keyring: Arc::new(Keyring::new(KeyringNamespace::for_this_build())),
             pending_phrase: accounts::PendingPhrase::default(),
             account_changes: accounts::AccountChanges::default(),
         }

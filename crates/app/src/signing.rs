@@ -1,12 +1,13 @@
 //! The software signer: the account's key read from the OS keyring for one signature
-//! and dropped at once.
+//! and dropped at once. The keyring is asked on a blocking thread (Secret Service may
+//! wait on D-Bus, or on the user unlocking it), never on the async runtime's.
 
 use alloy_consensus::{SignableTransaction, TxEip1559};
 use alloy_signer::SignerSync;
 use saleguard_chain::signer::{Progress, SignError, SignFuture, Signer, SigningState};
+use saleguard_core::Address;
 use saleguard_core::account::{Account, AccountKind, DerivationPath};
-use saleguard_core::{Address, Signature};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use saleguard_vault::{Keyring, KeyringError};
 
@@ -14,8 +15,8 @@ use crate::{AppError, ErrorCode};
 
 /// Signs with the key of a software account, kept in the OS keyring.
 #[derive(Debug)]
-pub struct KeyringSigner<'a> {
-    keyring: &'a Keyring,
+pub struct KeyringSigner {
+    keyring: Arc<Keyring>,
     reference: String,
     path: DerivationPath,
     address: Address,
@@ -23,10 +24,10 @@ pub struct KeyringSigner<'a> {
     keyring_error: Mutex<Option<KeyringError>>,
 }
 
-impl<'a> KeyringSigner<'a> {
+impl KeyringSigner {
     /// The signer of `account`; refused for accounts without a key here (watch-only,
     /// and hardware accounts until their devices are supported).
-    pub fn for_account(keyring: &'a Keyring, account: &Account) -> Result<Self, AppError> {
+    pub fn for_account(keyring: Arc<Keyring>, account: &Account) -> Result<Self, AppError> {
         let reference = match (&account.kind, &account.secret_reference) {
             (AccountKind::WatchOnly, _) => {
                 return Err(AppError::new(
@@ -77,39 +78,51 @@ impl<'a> KeyringSigner<'a> {
         }
     }
 
-    fn sign_now(&self, tx: &TxEip1559, progress: Progress<'_>) -> Result<Signature, SignError> {
-        progress(SigningState::LoadingKey);
-        let secret = self.keyring.load_secret(&self.reference).map_err(|error| {
-            let message = error.to_string();
-            if let Ok(mut kept) = self.keyring_error.lock() {
-                *kept = Some(error);
+    /// Reads the key from the keyring and derives the account's signing key, on a
+    /// blocking thread; the secret is dropped there.
+    async fn load_key(&self) -> Result<alloy_signer_local::PrivateKeySigner, SignError> {
+        let keyring = Arc::clone(&self.keyring);
+        let (reference, path) = (self.reference.clone(), self.path.clone());
+        let loaded = tokio::task::spawn_blocking(move || {
+            let secret = keyring.load_secret(&reference)?;
+            Ok::<_, KeyringError>(secret.signer(&path))
+        })
+        .await
+        .map_err(|error| SignError::Failed(format!("the keyring's thread failed: {error}")))?;
+        let key = match loaded {
+            Ok(key) => key.map_err(|error| SignError::KeyUnavailable(error.to_string()))?,
+            Err(error) => {
+                let message = error.to_string();
+                if let Ok(mut kept) = self.keyring_error.lock() {
+                    *kept = Some(error);
+                }
+                return Err(SignError::KeyUnavailable(message));
             }
-            SignError::KeyUnavailable(message)
-        })?;
-        let key = secret
-            .signer(&self.path)
-            .map_err(|error| SignError::KeyUnavailable(error.to_string()))?;
-        drop(secret);
+        };
         if key.address() != self.address {
             return Err(SignError::KeyUnavailable(
                 "the keyring's key belongs to another address: remove the account and import it again".to_owned(),
             ));
         }
-        progress(SigningState::Signing);
-        let signature = key
-            .sign_hash_sync(&tx.signature_hash())
-            .map_err(|error| SignError::Failed(error.to_string()));
-        drop(key);
-        signature
+        Ok(key)
     }
 }
 
-impl Signer for KeyringSigner<'_> {
+impl Signer for KeyringSigner {
     fn address(&self) -> Address {
         self.address
     }
 
     fn sign<'a>(&'a self, tx: &'a TxEip1559, progress: Progress<'a>) -> SignFuture<'a> {
-        Box::pin(async move { self.sign_now(tx, progress) })
+        Box::pin(async move {
+            progress(SigningState::LoadingKey);
+            let key = self.load_key().await?;
+            progress(SigningState::Signing);
+            let signature = key
+                .sign_hash_sync(&tx.signature_hash())
+                .map_err(|error| SignError::Failed(error.to_string()));
+            drop(key);
+            signature
+        })
     }
 }

@@ -4,6 +4,7 @@
 //! most once, however often it is submitted.
 
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 use alloy_consensus::SignableTransaction;
@@ -16,14 +17,16 @@ use saleguard_core::ledger::{Entry, EntryKind};
 use saleguard_core::network::Network;
 use saleguard_core::participation::{ParticipationState, check_transition};
 use saleguard_core::review::{DraftContribution, Severity, Verdict, check_override};
-use saleguard_core::transaction::PlannedCall;
+
 use saleguard_core::{Address, U256};
 use saleguard_store::{
-    NewStep, ParticipationId, Settlement, TransactionRecord, TxPurpose, TxStatus,
+    NewStep, ParticipationId, Settlement, Store, TransactionRecord, TxPurpose, TxStatus,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::contribute::{ContributionInput, PurposeName, RefundInput, draft_transaction};
+use crate::contribute::{
+    ContributionInput, PurposeName, RefundInput, draft_transaction, request_of_record,
+};
 use crate::review::override_refusal;
 use crate::signing::KeyringSigner;
 use crate::{AppError, ErrorCode, Saleguard};
@@ -131,36 +134,8 @@ impl Saleguard {
     pub fn transaction(&self, id: &str) -> Result<TransactionView, AppError> {
         let store = self.store()?;
         let record = store.transaction(id.trim())?;
-        let events = store.transaction_events(&record.id)?;
         let network = store.network(record.chain_id)?;
-        Ok(TransactionView {
-            id: record.id.clone(),
-            participation_id: record.participation_id.0,
-            purpose: record.purpose.into(),
-            status: record.status.into(),
-            chain_id: record.chain_id,
-            from: checksummed(&record.from),
-            to: checksummed(&record.to),
-            value_wei: record.value.to_string(),
-            amount: record.amount.to_string(),
-            nonce: record.nonce,
-            explorer_link: record
-                .hash
-                .as_deref()
-                .and_then(|hash| network.as_ref()?.transaction_link(hash)),
-            hash: record.hash,
-            block_number: record.block_number,
-            failure: record.failure,
-            confirmations_needed: network.map_or(1, |n| n.confirmations),
-            events: events
-                .into_iter()
-                .map(|event| TransactionEventView {
-                    status: event.status.into(),
-                    detail: event.detail,
-                    happened_at: event.happened_at.to_rfc3339(),
-                })
-                .collect(),
-        })
+        view_of(&store, record, network.as_ref())
     }
 
     /// The explorer's page of a sent transaction, built from the stored hash and the
@@ -176,13 +151,16 @@ impl Saleguard {
 
     /// A participation's transactions, oldest first.
     pub fn transactions_of(&self, participation_id: i64) -> Result<Vec<TransactionView>, AppError> {
-        let ids: Vec<String> = self
-            .store()?
+        let store = self.store()?;
+        let networks = store.networks()?;
+        store
             .transactions_of(ParticipationId(participation_id))?
             .into_iter()
-            .map(|record| record.id)
-            .collect();
-        ids.iter().map(|id| self.transaction(id)).collect()
+            .map(|record| {
+                let network = networks.iter().find(|n| n.chain_id == record.chain_id);
+                view_of(&store, record, network)
+            })
+            .collect()
     }
 
     /// The ids of transactions signed but not settled: a restarted app follows them.
@@ -315,7 +293,7 @@ impl Saleguard {
             ));
         }
         let account = self.store()?.account(account_id)?;
-        let signer = KeyringSigner::for_account(&self.keyring, &account)?;
+        let signer = KeyringSigner::for_account(Arc::clone(&self.keyring), &account)?;
         // The signer's own "signed" is reported below, with the hash, once it is kept.
         let report = |state: SigningState| match state {
             SigningState::LoadingKey => progress(TxProgress::LoadingKey),
@@ -466,16 +444,7 @@ impl Saleguard {
                 ..
             } => {
                 let reason = node
-                    .failure_reason(
-                        &PlannedCall {
-                            from: record.from,
-                            to: record.to,
-                            value: record.value,
-                            input: record.input.clone(),
-                            kind: saleguard_core::transaction::CallKind::Transfer,
-                        },
-                        block,
-                    )
+                    .failure_reason(&request_of_record(&record), block)
                     .await;
                 let reason = if reason.is_empty() {
                     "reverted".to_owned()
@@ -748,4 +717,41 @@ impl Saleguard {
 /// Failure texts are kept to 500 characters (the column's limit).
 fn truncate(text: &str) -> String {
     text.chars().take(500).collect()
+}
+
+/// A transaction as the UI shows it: with its history and its explorer page.
+fn view_of(
+    store: &Store,
+    record: TransactionRecord,
+    network: Option<&Network>,
+) -> Result<TransactionView, AppError> {
+    let events = store.transaction_events(&record.id)?;
+    Ok(TransactionView {
+        id: record.id.clone(),
+        participation_id: record.participation_id.0,
+        purpose: record.purpose.into(),
+        status: record.status.into(),
+        chain_id: record.chain_id,
+        from: checksummed(&record.from),
+        to: checksummed(&record.to),
+        value_wei: record.value.to_string(),
+        amount: record.amount.to_string(),
+        nonce: record.nonce,
+        explorer_link: record
+            .hash
+            .as_deref()
+            .and_then(|hash| network?.transaction_link(hash)),
+        hash: record.hash,
+        block_number: record.block_number,
+        failure: record.failure,
+        confirmations_needed: network.map_or(1, |n| n.confirmations),
+        events: events
+            .into_iter()
+            .map(|event| TransactionEventView {
+                status: event.status.into(),
+                detail: event.detail,
+                happened_at: event.happened_at.to_rfc3339(),
+            })
+            .collect(),
+    })
 }

@@ -17,7 +17,7 @@ use alloy_rpc_types_eth::{BlockNumberOrTag, TransactionInput, TransactionRequest
 use alloy_transport::TransportErrorKind;
 use saleguard_core::network::Network;
 use saleguard_core::transaction::{
-    FeeHistory, FeeSpeed, NetworkFacts, PlannedCall, balance_of_call,
+    CallRequest, FeeHistory, FeeSpeed, NetworkFacts, PlannedCall, balance_of_call,
 };
 
 /// How long one call to the node may take before Saleguard gives up on it.
@@ -211,7 +211,7 @@ impl Node {
         let code = self
             .ask(async { self.provider.get_code_at(call.to).await })
             .await?;
-        let request = request_of(call);
+        let request = request_of(&call.request());
         let estimate =
             match tokio::time::timeout(CALL_TIMEOUT, self.provider.estimate_gas(request)).await {
                 Err(_) => {
@@ -284,7 +284,7 @@ impl Node {
     /// (where what made it fail — an earlier transaction of the block, say — is in
     /// effect). Nodes without tracing offer nothing more exact; empty when the replay
     /// gives no reason.
-    pub async fn failure_reason(&self, call: &PlannedCall, block: u64) -> String {
+    pub async fn failure_reason(&self, call: &CallRequest, block: u64) -> String {
         let request = request_of(call);
         match self.provider.call(request).block(block.into()).await {
             Err(RpcError::ErrorResp(payload)) => revert_reason(
@@ -297,7 +297,7 @@ impl Node {
 }
 
 /// The call as a JSON-RPC request (for estimating, or replaying a failure).
-fn request_of(call: &PlannedCall) -> TransactionRequest {
+fn request_of(call: &CallRequest) -> TransactionRequest {
     TransactionRequest {
         from: Some(call.from),
         to: Some(TxKind::Call(call.to)),

@@ -228,7 +228,27 @@ pub struct PlannedCall {
     pub kind: CallKind,
 }
 
+/// A call's fields on the wire: enough to sign it, estimate it or replay it, whatever
+/// it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallRequest {
+    pub from: Address,
+    pub to: Address,
+    pub value: U256,
+    pub input: Bytes,
+}
+
 impl PlannedCall {
+    /// What goes on the wire.
+    pub fn request(&self) -> CallRequest {
+        CallRequest {
+            from: self.from,
+            to: self.to,
+            value: self.value,
+            input: self.input.clone(),
+        }
+    }
+
     /// A contribution of `amount` (base units of the sale's currency) from `from`.
     pub fn contribution(
         sale: &SaleTerms,
@@ -538,9 +558,9 @@ pub fn network_findings(
     out
 }
 
-/// The unsigned EIP-1559 transaction for a planned call.
+/// The unsigned EIP-1559 transaction of a call.
 pub fn unsigned_transaction(
-    call: &PlannedCall,
+    call: &CallRequest,
     chain_id: u64,
     nonce: u64,
     gas_limit: u64,

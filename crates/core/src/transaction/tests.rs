@@ -324,7 +324,7 @@ fn the_unsigned_transaction_is_the_planned_call() {
         max_fee_per_gas: 53,
         max_priority_fee_per_gas: 3,
     };
-    let tx = unsigned_transaction(&call, 31_337, 7, 72_000, fees);
+    let tx = unsigned_transaction(&call.request(), 31_337, 7, 72_000, fees);
     assert_eq!(
         (
             tx.chain_id,
