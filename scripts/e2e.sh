@@ -40,7 +40,14 @@ export E2E_DOWNLOADS="$app_config/Downloads"
 mkdir -p "$E2E_DOWNLOADS"
 printf 'XDG_DOWNLOAD_DIR="%s"\n' "$E2E_DOWNLOADS" > "$app_config/user-dirs.dirs"
 
-XDG_CONFIG_HOME="$app_config" \
+# The system browser is a stand-in that notes each address it is asked to open in
+# E2E_BROWSER_LOG: the app opens explorer pages with xdg-open.
+mkdir -p "$app_config/bin"
+export E2E_BROWSER_LOG="$app_config/browser.log"
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >> "%s"\n' "$E2E_BROWSER_LOG" > "$app_config/bin/xdg-open"
+chmod +x "$app_config/bin/xdg-open"
+
+XDG_CONFIG_HOME="$app_config" PATH="$app_config/bin:$PATH" \
   tauri-driver --port "$port" --native-port $((port + 1)) > target/tauri-driver.log 2>&1 &
 driver=$!
 for _ in $(seq 100); do

@@ -101,6 +101,10 @@ export type Finding = Review["findings"][number];
 export type FindingDetail = Finding["details"][number];
 export type BudgetImpact = NonNullable<Review["budget"]>;
 export type OverrideInput = Parameters<(typeof commands)["overrideReview"]>[0];
+/** An amount typed in a sale's accepted currency (whole units, e.g. "0.5"), to value in the budget's currency. */
+export type AmountValueInput = Parameters<(typeof commands)["valueContribution"]>[0];
+/** What such an amount is worth in the budget's currency (`valued`, rounded to cents), or why that cannot be said. */
+export type AmountValue = OkData<CommandReply<"valueContribution">>;
 /** An overridden review as kept in the history: the contribution, its findings then, and the reason. */
 export type ReviewOverride = OkData<CommandReply<"overrideReview">>;
 
@@ -222,6 +226,12 @@ export const api = {
   getReviewPolicy: async (): Promise<ReviewPolicy> => unwrap(await commands.getReviewPolicy()),
   setReviewPolicy: async (input: ReviewPolicy): Promise<ReviewPolicy> => unwrap(await commands.setReviewPolicy(input)),
   reviewContribution: async (input: ReviewInput): Promise<Review> => unwrap(await commands.reviewContribution(input)),
+  /** What an amount of the sale's currency is worth in the budget's currency, or why that cannot be said. */
+  valueContribution: async (input: AmountValueInput): Promise<AmountValue> => unwrap(await commands.valueContribution(input)),
+  /** Opens a sent transaction's page on its network's explorer in the system browser (the backend builds the address). */
+  openInExplorer: async (transactionId: string): Promise<void> => {
+    unwrap(await commands.openInExplorer(transactionId));
+  },
   /** Reviews the contribution again and keeps it, its findings and the reason in the history. */
   overrideReview: async (input: OverrideInput): Promise<ReviewOverride> => unwrap(await commands.overrideReview(input)),
   /** Overridden reviews, newest first: of one sale, or of all (`null`). */

@@ -1,8 +1,9 @@
 //! A user contributes to a sale on a local chain (Anvil, with the sale contract
 //! compiled from tests/contracts) through the real app: the node in Settings, the sale's
 //! contract terms, the wizard's review with the transaction in plain words, signing
-//! with the key from the keyring, and the confirmed result recorded on the
-//! participation — checked on chain as well.
+//! with the key from the keyring, the confirmed result recorded on the participation —
+//! checked on chain as well — and its explorer page opened in the browser; then the
+//! sale ends under its soft cap and the refund is claimed through the same wizard.
 
 use saleguard_e2e::AppSession;
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
@@ -47,6 +48,8 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
     app.click("[data-testid='network-edit-31337']").await;
     let network_form = "[data-testid='network-form']";
     app.fill_in(network_form, "rpcUrl", &anvil.url()).await;
+    app.fill_in(network_form, "explorerUrl", "https://explorer.example")
+        .await;
     app.click("[data-testid='network-save']").await;
     app.wait_for_text_in("[data-testid='network-host-31337']", "127.0.0.1")
         .await;
@@ -56,6 +59,25 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
     app.scroll_into_view("[data-testid='networks-section']")
         .await;
     app.screenshot("contribute-01-network").await;
+
+    // A budget for the year in dollars, and what ETH was worth two hours ago.
+    app.click("[data-testid='nav-budget']").await;
+    let budget_form = "[data-testid='budget-form']";
+    app.fill_in(budget_form, "year", &now.year().to_string())
+        .await;
+    app.fill_in(budget_form, "total", "20000").await;
+    app.press_enter_in_form(budget_form, "total").await;
+    app.wait_for("[data-testid='budget-committed']").await;
+    let prices = "[data-testid='price-form']";
+    app.fill_in(prices, "price", "3012.50").await;
+    app.fill_in(
+        prices,
+        "observedAt",
+        &form_text(now - time::Duration::hours(2)),
+    )
+    .await;
+    app.press_enter_in_form(prices, "price").await;
+    app.wait_for_count("[data-testid='price-row']", 1).await;
 
     // The sale, open now, and how it takes contributions.
     app.add_sale(&[
@@ -99,6 +121,10 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
         });
     app.fill_in("[data-testid='wizard-choose']", "amount", "1.5")
         .await;
+    // Its value in the budget's currency, as typed: 1.5 × 3,012.50.
+    app.wait_for_text_in("[data-testid='amount-value']", "4,518.75 USD")
+        .await;
+    app.screenshot("contribute-02-choose").await;
     app.click("[data-testid='wizard-review']").await;
     app.wait_for("[data-testid='transaction-summary']").await;
     app.wait_for_text_in("[data-testid='summary-call']", "contribute()")
@@ -106,10 +132,10 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
     app.wait_for_text_in("[data-testid='summary-amount']", "1.5 ETH")
         .await;
     app.scroll_to_top().await;
-    app.screenshot("contribute-02-review").await;
+    app.screenshot("contribute-03-review").await;
     app.scroll_into_view("[data-testid='transaction-summary']")
         .await;
-    app.screenshot("contribute-03-summary").await;
+    app.screenshot("contribute-04-summary").await;
 
     app.dismiss_notifications().await;
     app.click("[data-testid='wizard-sign']").await;
@@ -117,7 +143,27 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
         .await;
     let hash = app.text_of("[data-testid='result-hash']").await;
     assert!(hash.starts_with("0x") && hash.len() == 66, "{hash}");
-    app.screenshot("contribute-04-result").await;
+    app.screenshot("contribute-05-result").await;
+
+    // The explorer's page opens in the system browser (a stand-in that notes what it
+    // was asked to open: scripts/e2e.sh puts it on the PATH as xdg-open).
+    app.click("[data-testid='explorer-link']").await;
+    let opened = std::path::PathBuf::from(
+        std::env::var("E2E_BROWSER_LOG").expect("E2E_BROWSER_LOG (set by scripts/e2e.sh)"),
+    );
+    let expected = format!("https://explorer.example/tx/{hash}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let seen = std::fs::read_to_string(&opened).unwrap_or_default();
+        if seen.lines().any(|line| line == expected) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the browser was not asked to open {expected}; it saw {seen:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
 
     // On chain: one transaction, 1.5 ETH contributed by the account.
     let from: alloy_primitives::Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
@@ -136,6 +182,34 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
         .await;
     app.scroll_into_view("[data-testid='participation-transactions']")
         .await;
-    app.screenshot("contribute-05-participation").await;
+    app.screenshot("contribute-06-participation").await;
+
+    // The sale ends under its soft cap (1.5 of 5 ETH): the refund is claimed through
+    // the same wizard, and the participation ends refunded.
+    anvil.advance_time(11 * 86_400);
+    app.click("[data-testid='claim-refund']").await;
+    app.wait_for("[data-testid='wizard-choose']").await;
+    app.click("[data-testid='wizard-review']").await;
+    app.wait_for_text_in("[data-testid='summary-call']", "claimRefund()")
+        .await;
+    app.scroll_to_top().await;
+    app.screenshot("contribute-07-refund-review").await;
+    app.dismiss_notifications().await;
+    app.click("[data-testid='wizard-sign']").await;
+    app.wait_for_text_in("[data-testid='wizard-result']", "Confirmed in block")
+        .await;
+    app.screenshot("contribute-08-refund-result").await;
+    assert_eq!(
+        anvil.call_word(sale, "contributions(address)", Some(from)),
+        alloy_primitives::U256::ZERO,
+        "the contribution came back"
+    );
+    app.click("[data-testid='wizard-back-to-participation']")
+        .await;
+    app.wait_for_count("[data-testid='transaction-row']", 2)
+        .await;
+    app.wait_for_text("Refunded").await;
+    app.scroll_to_top().await;
+    app.screenshot("contribute-09-refunded").await;
     app.quit().await;
 }

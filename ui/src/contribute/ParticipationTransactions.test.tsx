@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { ParticipationState, TransactionView } from "../api";
 import { appErrorFixture, participationFixture, saleFixture } from "../test/fixtures";
@@ -40,6 +40,38 @@ describe("a participation's transactions", () => {
     expect(within(refund).getByTestId("tx-status")).toHaveAttribute("data-status", "failed");
     expect(refund).toHaveTextContent("execution reverted: not refundable");
     expect(refund).toHaveTextContent("180");
+  });
+
+  it("opens a transaction's explorer page through the backend, and says so in its row when no browser opens", async () => {
+    const backend = fakeBackend({
+      get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "contributed" }),
+      list_transactions: () => [
+        transactionViewFixture({ id: "a", status: "confirmed", blockNumber: 100, explorerLink: `https://etherscan.io/tx/${txHash}` }),
+        transactionViewFixture({ id: "b", status: "failed", explorerLink: "https://etherscan.io/tx/0xb" }),
+        transactionViewFixture({ id: "c", status: "sent", explorerLink: null }),
+      ],
+      open_in_explorer: (args) => {
+        if ((args as { transactionId: string }).transactionId === "b") {
+          throw appErrorFixture({ code: "browser_unavailable", message: "the system could not open a web browser; copy the link instead" });
+        }
+        return null;
+      },
+    });
+    const { user } = renderApp("#/participations/5");
+
+    const rows = await within(await screen.findByTestId("participation-transactions")).findAllByTestId("transaction-row");
+    const [opens, fails, noExplorer] = rows as [HTMLElement, HTMLElement, HTMLElement];
+    // Without an explorer on its network, there is nothing to open.
+    expect(within(noExplorer).queryByRole("button", { name: "Open in explorer" })).toBeNull();
+
+    await user.click(within(opens).getByRole("button", { name: "Open in explorer" }));
+    await waitFor(() => expect(backend.callsTo("open_in_explorer").map((call) => call.args)).toEqual([{ transactionId: "a" }]));
+    expect(within(opens).queryByTestId("explorer-error")).toBeNull();
+
+    await user.click(within(fails).getByRole("button", { name: "Open in explorer" }));
+    expect(await within(fails).findByTestId("explorer-error")).toHaveTextContent("copy the link instead");
+    expect(within(fails).getByRole("button", { name: "Copy explorer link" })).toBeInTheDocument();
+    expect(within(opens).queryByTestId("explorer-error")).toBeNull();
   });
 
   it("says what to do when there is none", async () => {

@@ -1,14 +1,20 @@
-import { Group, Paper, Table, Text, Title } from "@mantine/core";
+import { Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import type { TransactionView } from "../api";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
-import { useParticipationTransactions } from "./transactionsQueries";
+import { ExplorerFailure, ExplorerIconButton } from "./ExplorerButton";
+import { useOpenInExplorer, useParticipationTransactions } from "./transactionsQueries";
 import { purposeLabels } from "./txLooks";
 import { TxStatusBadge } from "./TxStatusBadge";
 
-/** `0x1234ab…cdef`: the full hash is one click away (the copy button) and on hover. */
-function HashText({ hash }: { hash: string | null }) {
+/**
+ * `0x1234ab…cdef`: the full hash is one click away (the copy button) and on hover; its
+ * explorer page opens in the system browser when its network has an explorer.
+ */
+function HashText({ transaction }: { transaction: TransactionView }) {
+  const { hash, explorerLink } = transaction;
+  const opener = useOpenInExplorer();
   if (!hash) {
     return (
       <Text span size="sm" c="dimmed">
@@ -17,12 +23,16 @@ function HashText({ hash }: { hash: string | null }) {
     );
   }
   return (
-    <Group gap={4} wrap="nowrap">
-      <Text span size="sm" ff="monospace" title={hash} data-testid="tx-hash">
-        {hash.length > 16 ? `${hash.slice(0, 8)}…${hash.slice(-6)}` : hash}
-      </Text>
-      <CopyValueButton value={hash} label="Copy transaction hash" />
-    </Group>
+    <Stack gap={2}>
+      <Group gap={4} wrap="nowrap">
+        <Text span size="sm" ff="monospace" title={hash} data-testid="tx-hash">
+          {hash.length > 16 ? `${hash.slice(0, 8)}…${hash.slice(-6)}` : hash}
+        </Text>
+        <CopyValueButton value={hash} label="Copy transaction hash" />
+        {explorerLink && <ExplorerIconButton transactionId={transaction.id} opener={opener} />}
+      </Group>
+      {explorerLink && opener.isError && <ExplorerFailure error={opener.error} link={explorerLink} />}
+    </Stack>
   );
 }
 
@@ -53,7 +63,7 @@ function TransactionsTable({ transactions }: { transactions: ReadonlyArray<Trans
                 <TxStatusBadge status={transaction.status} />
               </Table.Td>
               <Table.Td>
-                <HashText hash={transaction.hash} />
+                <HashText transaction={transaction} />
               </Table.Td>
               <Table.Td ta="right">
                 <Text size="sm" className="tabular-nums">

@@ -1,6 +1,8 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { OVERRIDE_REASON_MIN, type ContributionInput, type TransactionView } from "../api";
+import { OVERRIDE_REASON_MIN, type AmountValue, type AmountValueInput, type ContributionInput, type TransactionView } from "../api";
+import { formatLocalDateTime } from "../format/time";
+import { AMOUNT_VALUE_DEBOUNCE_MS } from "./transactionsQueries";
 import { accountFixture, appErrorFixture, participationFixture, saleFixture } from "../test/fixtures";
 import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
@@ -21,13 +23,29 @@ const sale = saleFixture({ id: 30, projectName: "Example Protocol", contribution
 const mainWallet = accountFixture({ id: 7, label: "Main wallet", address: fromAddress });
 const watched = accountFixture({ id: 8, label: "Cold storage", kind: "watch_only", hasSecret: false, derivationPath: null, canDerive: false });
 
+const valued = (value: string, staleSince: string | null = null): AmountValue => ({ kind: "valued", value, currency: "USD", staleSince });
+
 function backendWith(handlers: Record<string, CommandHandler>) {
   return fakeBackend({
     get_participation: () => participation,
     get_sale: () => sale,
     list_accounts: () => [mainWallet, watched],
+    value_contribution: () => valued("4500"),
     ...handlers,
   });
+}
+
+function typedAmountOf(args: unknown): string {
+  return (args as { input: AmountValueInput }).input.amount;
+}
+
+function amountsValued(backend: ReturnType<typeof backendWith>): string[] {
+  return backend.callsTo("value_contribution").map((call) => typedAmountOf(call.args));
+}
+
+/** Lets the typing pause for longer than the amount's value waits for. */
+async function pauseTyping(): Promise<void> {
+  await act(() => new Promise<void>((resolve) => setTimeout(resolve, AMOUNT_VALUE_DEBOUNCE_MS * 2)));
 }
 
 function choose(): HTMLElement {
@@ -77,6 +95,7 @@ describe("the contribution wizard", () => {
         report({ state: "confirmed", block: 100 });
         return confirmed;
       },
+      open_in_explorer: () => null,
     });
     const { user, unmount } = renderApp("#/participations/5/contribute");
 
@@ -136,10 +155,14 @@ describe("the contribution wizard", () => {
     const result = await screen.findByTestId("wizard-result");
     expect(within(result).getByTestId("result-outcome")).toHaveTextContent("Confirmed in block 100");
     expect(within(result).getByTestId("result-hash")).toHaveTextContent(txHash);
-    const explorer = within(result).getByRole("link", { name: "Open in explorer" });
-    expect(explorer).toHaveAttribute("href", `https://etherscan.io/tx/${txHash}`);
-    expect(explorer).toHaveAttribute("target", "_blank");
-    expect(explorer).toHaveAttribute("rel", expect.stringContaining("noreferrer"));
+    // The webview cannot open a link in the system browser: the backend opens the page of the transaction it stored.
+    const explorer = within(result).getByRole("button", { name: "Open in explorer" });
+    expect(explorer).toHaveAttribute("data-testid", "explorer-link");
+    expect(explorer).not.toHaveAttribute("href");
+    expect(within(result).getByRole("button", { name: "Copy explorer link" })).toBeInTheDocument();
+    await user.click(explorer);
+    await waitFor(() => expect(backend.callsTo("open_in_explorer").map((call) => call.args)).toEqual([{ transactionId: "draft-1" }]));
+    expect(within(result).queryByTestId("explorer-error")).toBeNull();
     expect(within(result).getByRole("link", { name: "Back to the participation" })).toHaveAttribute("href", "#/participations/5");
 
     // A sent transaction is not abandoned when the user leaves.
@@ -159,6 +182,29 @@ describe("the contribution wizard", () => {
     expect(within(result).getByTestId("result-outcome")).toHaveTextContent("The transaction failed");
     expect(within(result).getByTestId("result-outcome")).toHaveTextContent("insufficient funds for gas");
     expect(within(result).queryByTestId("explorer-link")).toBeNull();
+  });
+
+  it("says why the explorer did not open, and keeps the link to copy", async () => {
+    const backend = backendWith({
+      prepare_contribution: () => planFixture(),
+      send_transaction: () =>
+        transactionViewFixture({ id: "tx-9", status: "confirmed", blockNumber: 100, explorerLink: `https://etherscan.io/tx/${txHash}` }),
+      open_in_explorer: () => {
+        throw appErrorFixture({ code: "browser_unavailable", message: "the system could not open a web browser; copy the link instead" });
+      },
+    });
+    const { user } = await planContribution();
+    await user.click(screen.getByTestId("wizard-sign"));
+
+    const result = await screen.findByTestId("wizard-result");
+    await user.click(within(result).getByTestId("explorer-link"));
+
+    const failure = await within(result).findByTestId("explorer-error");
+    expect(failure).toHaveTextContent("The explorer did not open: the system could not open a web browser; copy the link instead");
+    expect(backend.callsTo("open_in_explorer")[0]?.args).toEqual({ transactionId: "tx-9" });
+    expect(within(result).getByRole("button", { name: "Copy explorer link" })).toBeInTheDocument();
+    // Still offered: the browser may open the next time.
+    expect(within(result).getByTestId("explorer-link")).toBeEnabled();
   });
 
   it("asks for a reason before signing past overridable blocks, and passes it to the backend", async () => {
@@ -349,5 +395,133 @@ describe("the contribution wizard", () => {
     expect(within(summary).getByTestId("transaction-sentence")).toHaveTextContent("Claim your refund from the sale by calling claimRefund()");
     expect(within(summary).queryByTestId("summary-amount")).toBeNull();
     expect(screen.queryByTestId("budget-impact")).toBeNull();
+    // The verdict speaks of the refund claim, and a clean review names only the node's checks.
+    expect(screen.getByTestId("review-verdict")).toHaveTextContent("Nothing stands in the way of this refund claim.");
+    expect(screen.getByTestId("no-findings")).toHaveTextContent("the node's checks all pass");
+    expect(screen.getByTestId("no-findings")).not.toHaveTextContent("budget");
+  });
+});
+
+describe("the amount's value in the budget's currency", () => {
+  /** Opens the wizard and types `text` as the amount. */
+  async function typeAmount(text: string) {
+    const rendered = renderApp("#/participations/5/contribute");
+    const amount = await within(await screen.findByTestId("wizard-choose")).findByRole("textbox", { name: "Amount" });
+    await rendered.user.type(amount, text);
+    return { ...rendered, amount };
+  }
+
+  it("shows what the amount typed is worth, grouped and to the cent, and keeps saying the currency", async () => {
+    const backend = backendWith({ value_contribution: () => valued("12345.67") });
+    const { amount } = await typeAmount("4.5");
+
+    const hint = screen.getByTestId("amount-value");
+    await waitFor(() => expect(hint).toHaveTextContent("≈ 12,345.67 USD"));
+    expect(hint).toHaveAttribute("aria-live", "polite");
+    expect(hint).not.toHaveTextContent("older than your limit");
+    expect(backend.callsTo("value_contribution").map((call) => call.args)).toEqual([{ input: { saleId: 30, amount: "4.5" } }]);
+    expect(amount).toHaveAccessibleDescription(expect.stringContaining("In ETH, the sale's accepted currency."));
+  });
+
+  it("says when the price it is valued at is older than the user's limit", async () => {
+    const pricedAt = "2027-01-10T09:30:00Z";
+    backendWith({ value_contribution: () => valued("1500", pricedAt) });
+    await typeAmount("0.5");
+
+    const hint = screen.getByTestId("amount-value");
+    await waitFor(() =>
+      expect(hint).toHaveTextContent(`≈ 1,500 USD — at a price from ${formatLocalDateTime(pricedAt)} that is older than your limit`),
+    );
+    expect(within(hint).getByText(formatLocalDateTime(pricedAt))).toHaveAttribute("dateTime", pricedAt);
+  });
+
+  it("says no budget covers today, with the way to the budgets", async () => {
+    backendWith({ value_contribution: () => ({ kind: "no_budget" }) });
+    await typeAmount("1");
+
+    const hint = screen.getByTestId("amount-value");
+    await waitFor(() => expect(hint).toHaveTextContent("No budget covers today, so its value is not shown."));
+    expect(within(hint).getByRole("link", { name: "Budget" })).toHaveAttribute("href", "#/budget");
+  });
+
+  it("says which price is missing from the price book, with the way to add it", async () => {
+    backendWith({ value_contribution: () => ({ kind: "no_price", asset: "ETH", currency: "EUR" }) });
+    await typeAmount("1");
+
+    const hint = screen.getByTestId("amount-value");
+    await waitFor(() =>
+      expect(hint).toHaveTextContent("No price of ETH in EUR in the price book: add one under Budget to see its value."),
+    );
+    expect(within(hint).getByRole("link", { name: "Budget" })).toHaveAttribute("href", "#/budget");
+  });
+
+  it("says when the value is too large to say", async () => {
+    backendWith({ value_contribution: () => ({ kind: "too_large" }) });
+    await typeAmount("99999999999999999999999999");
+
+    await waitFor(() => expect(screen.getByTestId("amount-value")).toHaveTextContent("Too large to value."));
+  });
+
+  it("shows nothing for an amount the backend refuses, and leaves the refusal to the form", async () => {
+    const backend = backendWith({
+      value_contribution: () => {
+        throw appErrorFixture({
+          code: "too_many_decimal_places",
+          message: "ETH has at most 18 decimal places",
+          field: "amount",
+          invalidFields: [{ field: "amount", code: "too_many_decimal_places", message: "ETH has at most 18 decimal places" }],
+        });
+      },
+    });
+    const { amount } = await typeAmount("0.0000000000000000001");
+
+    await waitFor(() => expect(backend.callsTo("value_contribution")).toHaveLength(1));
+    await pauseTyping();
+    expect(screen.getByTestId("amount-value")).toBeEmptyDOMElement();
+    expect(amount).not.toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByTestId("wizard-choose-alert")).toBeNull();
+  });
+
+  it("asks nothing while the amount is empty", async () => {
+    const backend = backendWith({});
+    await typeAmount("   ");
+    await pauseTyping();
+
+    expect(backend.callsTo("value_contribution")).toHaveLength(0);
+    expect(screen.getByTestId("amount-value")).toBeEmptyDOMElement();
+  });
+
+  it("values the amount once typing pauses, and ends on the value of the amount last typed", async () => {
+    const slowThree = deferred<AmountValue>();
+    const backend = backendWith({
+      value_contribution: (args) => {
+        const typed = typedAmountOf(args);
+        return typed === "3" ? slowThree.promise : valued(`${typed}000`);
+      },
+    });
+    const { user, amount } = await typeAmount("12");
+
+    const hint = screen.getByTestId("amount-value");
+    await waitFor(() => expect(hint).toHaveTextContent("≈ 12,000 USD"));
+    // Each key restarts the wait: "1" alone was never asked about.
+    expect(amountsValued(backend)).toEqual(["12"]);
+    expect(hint).toHaveAttribute("aria-busy", "false");
+
+    await user.clear(amount);
+    await user.type(amount, "3");
+    // Until the value of 3 ETH comes, the last one stays, marked as on its way.
+    expect(hint).toHaveAttribute("aria-busy", "true");
+    await waitFor(() => expect(amountsValued(backend)).toEqual(["12", "3"]));
+    expect(hint).toHaveAttribute("aria-busy", "true");
+
+    await act(async () => slowThree.resolve(valued("3000")));
+    await waitFor(() => expect(hint).toHaveTextContent("≈ 3,000 USD"));
+    expect(hint).toHaveAttribute("aria-busy", "false");
+
+    // Emptied: no value is left beside an empty amount, and nothing is asked.
+    await user.clear(amount);
+    expect(hint).toBeEmptyDOMElement();
+    await pauseTyping();
+    expect(amountsValued(backend)).toEqual(["12", "3"]);
   });
 });

@@ -19,7 +19,6 @@ import {
   IconAlertTriangle,
   IconArrowLeft,
   IconCircleCheck,
-  IconExternalLink,
   IconInfoCircle,
   IconLock,
   IconPlayerStop,
@@ -58,6 +57,8 @@ import { FindingsBySeverity } from "../review/FindingList";
 import { VerdictBanner } from "../review/VerdictBanner";
 import { useSale } from "../sales/salesQueries";
 import { routeHref } from "../shell/route";
+import { ContributionValueHint } from "./ContributionValueHint";
+import { ExplorerButton } from "./ExplorerButton";
 import { TransactionSummaryCard } from "./TransactionSummaryCard";
 import {
   abandonDraftQuietly,
@@ -235,7 +236,13 @@ function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceCh
             withAsterisk
             rightSection={<UnitLabel unit={sale.currency.symbol} />}
             rightSectionWidth="auto"
-            description={`In ${sale.currency.symbol}, the sale's accepted currency.`}
+            inputWrapperOrder={["label", "input", "description", "error"]}
+            description={
+              <>
+                In {sale.currency.symbol}, the sale&apos;s accepted currency.
+                <ContributionValueHint saleId={sale.id} amount={typed.amount} />
+              </>
+            }
           />
         )}
       </SimpleGrid>
@@ -330,8 +337,19 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
   return (
     <Stack gap="lg">
       <StageTitle>Review</StageTitle>
-      <VerdictBanner verdict={review.verdict} reviewedAt={review.reviewedAt} />
-      <FindingsBySeverity findings={review.findings} />
+      <VerdictBanner
+        verdict={review.verdict}
+        reviewedAt={review.reviewedAt}
+        subject={plan.purpose === "refund" ? "refund claim" : "contribution"}
+      />
+      <FindingsBySeverity
+        findings={review.findings}
+        checked={
+          plan.purpose === "refund"
+            ? "Nothing found: the node's checks all pass — the sale's refund call goes through, the destination is the sale's contract and your account can pay the fee."
+            : undefined
+        }
+      />
       {plan.purpose === "contribution" && (
         <BudgetImpactText impact={review.budget} priceMissing={review.findings.some((finding) => finding.code === "price_missing")} />
       )}
@@ -533,23 +551,8 @@ function ResultStep({ view, steps, participationHref }: { view: TransactionView;
           </Stack>
         )}
         {steps.length > 0 && <TxProgressList steps={steps} working={false} />}
-        <Group>
-          {view.explorerLink && (
-            <Group gap={4} wrap="nowrap">
-              <Button
-                component="a"
-                href={view.explorerLink}
-                target="_blank"
-                rel="noopener noreferrer"
-                variant="light"
-                rightSection={<IconExternalLink size={16} />}
-                data-testid="explorer-link"
-              >
-                Open in explorer
-              </Button>
-              <CopyValueButton value={view.explorerLink} label="Copy explorer link" />
-            </Group>
-          )}
+        <Group align="flex-start">
+          {view.explorerLink && <ExplorerButton transactionId={view.id} link={view.explorerLink} />}
           <Button component="a" href={participationHref} variant="default" data-testid="wizard-back-to-participation">
             Back to the participation
           </Button>

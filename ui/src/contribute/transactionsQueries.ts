@@ -1,5 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type ContributionInput, type RefundInput, type TxProgress } from "../api";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, type AmountValue, type ContributionInput, type RefundInput, type TxProgress } from "../api";
+import { budgetQueryKeys } from "../budget/budgetQueries";
 import { participationQueryKeys } from "../participations/participationsQueries";
 
 export const transactionQueryKeys = {
@@ -13,6 +15,31 @@ export function useParticipationTransactions(participationId: number) {
     queryKey: transactionQueryKeys.ofParticipation(participationId),
     queryFn: () => api.listTransactions(participationId),
   });
+}
+
+/** How long typing pauses before the amount typed is valued. */
+export const AMOUNT_VALUE_DEBOUNCE_MS = 300;
+
+/**
+ * What the amount being typed is worth in the budget's currency: asked once typing
+ * pauses, never for an empty amount, and kept under the budgets' key so that a new
+ * budget or price values it again. A hint only: a refused amount (or any failure)
+ * gives no value, and the form says what is wrong when it is submitted.
+ *
+ * While the next amount is on its way the previous answer stays, with `current` false;
+ * once the answer has come, it is the typed amount's or there is none.
+ */
+export function useContributionValue(saleId: number, typedAmount: string): { value: AmountValue | undefined; current: boolean } {
+  const typed = typedAmount.trim();
+  const [amount] = useDebouncedValue(typed, AMOUNT_VALUE_DEBOUNCE_MS);
+  const query = useQuery({
+    queryKey: [...budgetQueryKeys.budgets, "value", saleId, amount] as const,
+    queryFn: () => api.valueContribution({ saleId, amount }),
+    enabled: amount !== "",
+    placeholderData: keepPreviousData,
+  });
+  if (typed === "") return { value: undefined, current: true };
+  return { value: query.data, current: amount === typed && !query.isPlaceholderData };
 }
 
 /**
@@ -73,4 +100,9 @@ export function useCancelSigning() {
  */
 export function abandonDraftQuietly(draftId: string): void {
   api.abandonTransaction(draftId).catch(() => undefined);
+}
+
+/** Opens a sent transaction's page on its network's explorer in the system browser. */
+export function useOpenInExplorer() {
+  return useMutation({ mutationFn: (transactionId: string) => api.openInExplorer(transactionId) });
 }

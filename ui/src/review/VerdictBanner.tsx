@@ -3,8 +3,15 @@ import type { Verdict } from "../api";
 import { DateTimeText } from "../common/DateTimeText";
 import { verdictLooks } from "./reviewLooks";
 
+type VerdictBannerProps = {
+  verdict: Verdict;
+  reviewedAt: string;
+  /** What was reviewed, in words: "contribution" unless told. */
+  subject?: string;
+};
+
 /** The verdict in plain words, with its icon and colour; announced when it appears. */
-export function VerdictBanner({ verdict, reviewedAt }: { verdict: Verdict; reviewedAt: string }) {
+export function VerdictBanner({ verdict, reviewedAt, subject = "contribution" }: VerdictBannerProps) {
   const looks = verdictLooks[verdict];
   const VerdictIcon = looks.icon;
   return (
@@ -27,7 +34,7 @@ export function VerdictBanner({ verdict, reviewedAt }: { verdict: Verdict; revie
           <Title order={2} size="h3" c={`var(--mantine-color-${looks.color}-light-color)`}>
             {looks.title}
           </Title>
-          <Text size="sm">{looks.meaning}</Text>
+          <Text size="sm">{looks.meaning(subject)}</Text>
           <Text size="xs" c="dimmed">
             Reviewed as of <DateTimeText iso={reviewedAt} size="xs" />.
           </Text>

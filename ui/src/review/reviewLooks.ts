@@ -26,7 +26,8 @@ export const severityOrder: ReadonlyArray<Severity> = ["block", "warn", "info"];
 export type VerdictLooks = Looks & {
   /** The verdict in plain words, the panel's heading. */
   title: string;
-  meaning: string;
+  /** What the verdict means for `subject` ("contribution", "refund claim"). */
+  meaning: (subject: string) => string;
 };
 
 export const verdictLooks: Record<Verdict, VerdictLooks> = {
@@ -34,19 +35,19 @@ export const verdictLooks: Record<Verdict, VerdictLooks> = {
     color: "teal",
     icon: IconCircleCheck,
     title: "Clear",
-    meaning: "Nothing stands in the way of this contribution.",
+    meaning: (subject) => `Nothing stands in the way of this ${subject}.`,
   },
   warnings: {
     color: severityColors.warn,
     icon: IconAlertTriangle,
     title: "Read the warnings",
-    meaning: "Nothing blocks this contribution, but read each warning before you sign it.",
+    meaning: (subject) => `Nothing blocks this ${subject}, but read each warning before you sign it.`,
   },
   blocked: {
     color: severityColors.block,
     icon: IconBan,
     title: "Blocked",
-    meaning: "This contribution will not be signed as it stands. Read what blocks it below.",
+    meaning: (subject) => `This ${subject} will not be signed as it stands. Read what blocks it below.`,
   },
 };
 
