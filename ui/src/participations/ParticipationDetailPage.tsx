@@ -72,10 +72,11 @@ function ParticipationNotFound() {
 }
 
 function OverviewTab({ participation }: { participation: Participation }) {
+  // The transactions take the full width: their hashes and blocks need it.
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 7 }}>
-        <Stack gap="lg">
+    <Stack gap="lg">
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder radius="md" p="lg">
             <Title order={2} size="h5" mb="md">
               History
@@ -85,13 +86,13 @@ function OverviewTab({ participation }: { participation: Participation }) {
               Oldest first. Times are your local time, with UTC on hover.
             </Text>
           </Paper>
-          <ParticipationTransactions participationId={participation.id} />
-        </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 5 }}>
-        <RecordNextStep participation={participation} />
-      </Grid.Col>
-    </Grid>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <RecordNextStep participation={participation} />
+        </Grid.Col>
+      </Grid>
+      <ParticipationTransactions participationId={participation.id} />
+    </Stack>
   );
 }
 
