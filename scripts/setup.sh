@@ -15,9 +15,11 @@ sudo_cmd=()
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
-# --- system packages (Tauri's WebKitGTK stack; Xvfb, WebKitWebDriver and D-Bus for tests)
+# --- system packages (Tauri's WebKitGTK stack; udev and libusb for Ledger's USB HID;
+# Xvfb, WebKitWebDriver and D-Bus for tests)
 apt_packages=(ca-certificates curl file build-essential pkg-config libwebkit2gtk-4.1-dev
-  libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev)
+  libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev libudev-dev
+  libusb-1.0-0-dev)
 $for_tests && apt_packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring
   libsecret-tools keyutils imagemagick xdotool)
 

@@ -69,6 +69,9 @@ pub enum TxProgress {
     /// Checking the draft again against the sale and the node.
     Reviewing,
     LoadingKey,
+    /// Reaching the hardware wallet and checking it is ready.
+    ConnectingDevice,
+    /// Waiting for the user to confirm on the hardware wallet.
     WaitingForConfirmation,
     Signing,
     Signed {
@@ -297,6 +300,7 @@ impl Saleguard {
         // The signer's own "signed" is reported below, with the hash, once it is kept.
         let report = |state: SigningState| match state {
             SigningState::LoadingKey => progress(TxProgress::LoadingKey),
+            SigningState::ConnectingDevice => progress(TxProgress::ConnectingDevice),
             SigningState::WaitingForConfirmation => progress(TxProgress::WaitingForConfirmation),
             SigningState::Signing => progress(TxProgress::Signing),
             SigningState::Signed => {}

@@ -14,6 +14,8 @@ use alloy_primitives::{Address, Signature};
 pub enum SigningState {
     /// Reading the key (from the OS keyring, which may ask to unlock).
     LoadingKey,
+    /// Reaching the hardware wallet and checking it is ready (unlocked, app open).
+    ConnectingDevice,
     /// Waiting for the user to confirm on a device.
     WaitingForConfirmation,
     Signing,
@@ -38,6 +40,39 @@ pub enum SignError {
     InvalidSignature,
     #[error("signing failed: {0}")]
     Failed(String),
+    /// The hardware wallet did not sign; the message says what to do.
+    #[error("{0}")]
+    Device(DeviceError),
+}
+
+/// Why a hardware wallet did not do what was asked, with what the user can do about it.
+/// Ledger and Trezor errors both end up here.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DeviceError {
+    #[error("no {0} found: connect it, unlock it and try again")]
+    NotFound(String),
+    #[error("the device is locked: unlock it with your PIN and try again")]
+    Locked,
+    #[error("open the Ethereum app on the device and try again")]
+    AppNotOpen,
+    #[error(
+        "enable blind signing in the Ethereum app's settings to sign this contract call, then try again"
+    )]
+    BlindSigningDisabled,
+    #[error("rejected on the device: nothing was signed")]
+    Rejected,
+    #[error("the device did not answer within {0} seconds: nothing was signed")]
+    TimedOut(u64),
+    #[error("the device was disconnected: reconnect it and try again")]
+    Disconnected,
+    #[error(
+        "the device is still busy with an earlier request: finish or reject it on the device first"
+    )]
+    Busy,
+    #[error("the device answered something Saleguard cannot read ({0}): nothing was signed")]
+    Malformed(String),
+    #[error("the device refused the request ({0})")]
+    Refused(String),
 }
 
 /// A boxed future, so that signers of every kind fit behind one `dyn Signer`.

@@ -647,7 +647,12 @@ impl Output {
         let text = match step {
             TxProgress::Reviewing => "Checking the review again…".to_owned(),
             TxProgress::LoadingKey => "Reading the key from the keyring…".to_owned(),
-            TxProgress::WaitingForConfirmation => "Confirm on the device…".to_owned(),
+            TxProgress::ConnectingDevice => {
+                "Connecting to the device (unlocked, Ethereum app open)…".to_owned()
+            }
+            TxProgress::WaitingForConfirmation => {
+                "Check the transaction on the device's screen and confirm it there…".to_owned()
+            }
             TxProgress::Signing => "Signing…".to_owned(),
             TxProgress::Signed { hash } => format!("Signed: {hash}"),
             TxProgress::Sending => "Sending to the node…".to_owned(),

@@ -3,11 +3,14 @@
 //! [`KeyringSession`] runs a D-Bus session bus and a GNOME Keyring daemon (the Secret
 //! Service a Linux desktop user has) in a temporary home, so tests exercise the real
 //! keyring without touching the developer's own. Processes under test get the session
-//! through [`KeyringSession::envs`].
+//! through [`KeyringSession::envs`]. [`Anvil`] is a local Ethereum node with the test
+//! contracts; [`LedgerSimulator`] a Ledger with its Ethereum app, on a TCP port.
 
 mod chain;
+mod ledger;
 
 pub use chain::{ANVIL_ACCOUNTS, ANVIL_CHAIN_ID, Anvil, CompiledContract, compiled_contract};
+pub use ledger::{LedgerMode, LedgerSimulator};
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
