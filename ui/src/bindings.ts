@@ -926,7 +926,11 @@ export type TransactionView = {
 /**  Live progress of a submission, for the wizard and the CLI. */
 export type TxProgress = 
 /**  Checking the draft again against the sale and the node. */
-{ state: "reviewing" } | { state: "loadingKey" } | { state: "waitingForConfirmation" } | { state: "signing" } | { state: "signed"; hash: string } | { state: "sending" } | { state: "sent"; hash: string } | { state: "mined"; block: number; confirmations: number; needed: number } | { state: "confirmed"; block: number } | { state: "failed"; reason: string } | { state: "dropped" } | { state: "replaced" };
+{ state: "reviewing" } | { state: "loadingKey" } | 
+/**  Reaching the hardware wallet and checking it is ready. */
+{ state: "connectingDevice" } | 
+/**  Waiting for the user to confirm on the hardware wallet. */
+{ state: "waitingForConfirmation" } | { state: "signing" } | { state: "signed"; hash: string } | { state: "sending" } | { state: "sent"; hash: string } | { state: "mined"; block: number; confirmations: number; needed: number } | { state: "confirmed"; block: number } | { state: "failed"; reason: string } | { state: "dropped" } | { state: "replaced" };
 
 /**  Where a transaction stands, on the wire. */
 export type TxStatusName = "planned" | "signed" | "sent" | "mined" | "confirmed" | "failed" | "dropped" | "replaced" | "abandoned";

@@ -347,7 +347,7 @@ describe("the contribution wizard", () => {
     await user.click(screen.getByTestId("wizard-sign"));
 
     const progress = await screen.findByTestId("wizard-progress");
-    await waitFor(() => expect(within(progress).getAllByTestId("progress-step").at(-1)).toHaveTextContent("Waiting for your confirmation"));
+    await waitFor(() => expect(within(progress).getAllByTestId("progress-step").at(-1)).toHaveTextContent("Check the transaction on your hardware wallet's screen and confirm it there"));
     await user.click(within(progress).getByTestId("wizard-cancel"));
 
     expect(await screen.findByTestId("signing-cancelled")).toHaveTextContent("Nothing was signed or sent");

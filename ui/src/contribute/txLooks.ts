@@ -49,8 +49,10 @@ export function progressWords(step: TxProgress): string {
       return "Checking the review again against the sale and the node";
     case "loadingKey":
       return "Loading the key from the keyring";
+    case "connectingDevice":
+      return "Connecting to your hardware wallet (unlocked, Ethereum app open)";
     case "waitingForConfirmation":
-      return "Waiting for your confirmation";
+      return "Check the transaction on your hardware wallet's screen and confirm it there";
     case "signing":
       return "Signing";
     case "signed":
@@ -74,5 +76,5 @@ export function progressWords(step: TxProgress): string {
 
 /** The steps after which a signing can no longer be cancelled. */
 export function isPastSignature(step: TxProgress): boolean {
-  return !["reviewing", "loadingKey", "waitingForConfirmation", "signing"].includes(step.state);
+  return !["reviewing", "loadingKey", "connectingDevice", "waitingForConfirmation", "signing"].includes(step.state);
 }
