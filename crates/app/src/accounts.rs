@@ -26,7 +26,7 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 pub(crate) struct AccountChanges(Mutex<()>);
 
 impl Saleguard {
-    fn account_changes(&self) -> MutexGuard<'_, ()> {
+    pub(crate) fn account_changes(&self) -> MutexGuard<'_, ()> {
         self.account_changes
             .0
             .lock()
@@ -48,10 +48,14 @@ impl PendingPhrase {
 
 /// Collects field problems so a form can show them all at once.
 #[derive(Default)]
-struct FieldCheck(Vec<FieldError>);
+pub(crate) struct FieldCheck(Vec<FieldError>);
 
 impl FieldCheck {
-    fn check<T>(&mut self, field: &str, result: Result<T, (ErrorCode, String)>) -> Option<T> {
+    pub(crate) fn check<T>(
+        &mut self,
+        field: &str,
+        result: Result<T, (ErrorCode, String)>,
+    ) -> Option<T> {
         result
             .map_err(|(code, message)| {
                 self.0.push(FieldError {
@@ -63,12 +67,12 @@ impl FieldCheck {
             .ok()
     }
 
-    fn finish(self) -> Result<(), AppError> {
+    pub(crate) fn finish(self) -> Result<(), AppError> {
         AppError::from_fields(self.0).map_or(Ok(()), Err)
     }
 }
 
-fn label_problem(error: LabelError) -> (ErrorCode, String) {
+pub(crate) fn label_problem(error: LabelError) -> (ErrorCode, String) {
     let code = match error {
         LabelError::Empty => ErrorCode::Required,
         LabelError::TooLong(_) => ErrorCode::TooLong,
@@ -77,7 +81,7 @@ fn label_problem(error: LabelError) -> (ErrorCode, String) {
     (code, error.to_string())
 }
 
-fn path_problem(error: DerivationPathError) -> (ErrorCode, String) {
+pub(crate) fn path_problem(error: DerivationPathError) -> (ErrorCode, String) {
     (ErrorCode::InvalidDerivationPath, error.to_string())
 }
 
@@ -100,7 +104,7 @@ fn private_key_problem(error: PrivateKeyError) -> (ErrorCode, String) {
     (code, error.to_string())
 }
 
-fn address_problem(error: AddressError) -> (ErrorCode, String) {
+pub(crate) fn address_problem(error: AddressError) -> (ErrorCode, String) {
     let code = match error {
         AddressError::Empty => ErrorCode::Required,
         AddressError::BadChecksum => ErrorCode::BadChecksum,
@@ -555,7 +559,7 @@ impl Saleguard {
 }
 
 /// The view of an account, with how many others share its secret.
-fn view(store: &Store, account: &Account) -> Result<dto::Account, AppError> {
+pub(crate) fn view(store: &Store, account: &Account) -> Result<dto::Account, AppError> {
     let others = match account.secret_reference.as_deref() {
         Some(reference) => store
             .accounts_sharing_secret(reference)?
@@ -566,7 +570,7 @@ fn view(store: &Store, account: &Account) -> Result<dto::Account, AppError> {
     Ok(dto::Account::new(account, others))
 }
 
-fn refuse_duplicates(
+pub(crate) fn refuse_duplicates(
     store: &Store,
     label: &str,
     address: &saleguard_core::Address,

@@ -93,6 +93,18 @@ pub enum ErrorCode {
     NonceReserved,
     NoExplorer,
     BrowserUnavailable,
+    // Hardware wallets.
+    DeviceNotFound,
+    DeviceLocked,
+    DeviceAppNotOpen,
+    BlindSigningDisabled,
+    DeviceRejected,
+    DeviceTimeout,
+    DeviceDisconnected,
+    DeviceBusy,
+    DeviceMalformed,
+    DeviceRefused,
+    DeviceAddressMismatch,
     // Things that are not there, or already are.
     SaleNotFound,
     BudgetNotFound,
@@ -207,6 +219,17 @@ impl ErrorCode {
         Self::NonceReserved,
         Self::NoExplorer,
         Self::BrowserUnavailable,
+        Self::DeviceNotFound,
+        Self::DeviceLocked,
+        Self::DeviceAppNotOpen,
+        Self::BlindSigningDisabled,
+        Self::DeviceRejected,
+        Self::DeviceTimeout,
+        Self::DeviceDisconnected,
+        Self::DeviceBusy,
+        Self::DeviceMalformed,
+        Self::DeviceRefused,
+        Self::DeviceAddressMismatch,
         Self::ContactExists,
         Self::ParticipationNotFound,
         Self::ParticipationExists,
@@ -485,6 +508,17 @@ mod tests {
                 | ErrorCode::NonceReserved
                 | ErrorCode::NoExplorer
                 | ErrorCode::BrowserUnavailable
+                | ErrorCode::DeviceNotFound
+                | ErrorCode::DeviceLocked
+                | ErrorCode::DeviceAppNotOpen
+                | ErrorCode::BlindSigningDisabled
+                | ErrorCode::DeviceRejected
+                | ErrorCode::DeviceTimeout
+                | ErrorCode::DeviceDisconnected
+                | ErrorCode::DeviceBusy
+                | ErrorCode::DeviceMalformed
+                | ErrorCode::DeviceRefused
+                | ErrorCode::DeviceAddressMismatch
                 | ErrorCode::ContactExists
                 | ErrorCode::ParticipationNotFound
                 | ErrorCode::ParticipationExists
@@ -524,7 +558,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            99,
+            110,
             "update this count with the match above"
         );
     }

@@ -24,14 +24,16 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 /// What the `format` field says.
 pub const FORMAT_NAME: &str = "saleguard-export";
 /// The version of the document's layout this Saleguard writes.
-pub const FORMAT_VERSION: u64 = 2;
-/// Tables added after version 1 (networks, contract terms and transactions, version 2): a version-1
-/// document has none of them, and is read as if they were empty.
-const TABLES_SINCE_VERSION_2: &[&str] = &[
-    "networks",
-    "contract_terms",
-    "transactions",
-    "transaction_events",
+pub const FORMAT_VERSION: u64 = 3;
+/// Tables added after version 1, with the version that added them: an older document has
+/// none of them, and is read as if they were empty. Version 2: networks, contract terms
+/// and transactions; version 3: which hardware wallet holds a hardware account's key.
+const TABLES_ADDED: &[(&str, u64)] = &[
+    ("networks", 2),
+    ("contract_terms", 2),
+    ("transactions", 2),
+    ("transaction_events", 2),
+    ("hardware_accounts", 3),
 ];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;
@@ -504,7 +506,10 @@ fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, A
                         shape: shape.clone(),
                         rows: rows_of(shape, value, &path, &mut problems),
                     }),
-                    None if version == Some(1) && TABLES_SINCE_VERSION_2.contains(&shape.name) => {
+                    None if TABLES_ADDED
+                        .iter()
+                        .any(|(table, since)| *table == shape.name && version < Some(*since)) =>
+                    {
                         tables.push(TableRows {
                             shape: shape.clone(),
                             rows: Vec::new(),

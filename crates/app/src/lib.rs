@@ -12,6 +12,7 @@ pub mod contribute;
 pub mod dto;
 mod error;
 pub mod export;
+pub mod hardware;
 pub mod kyc;
 pub mod ledger;
 mod logging;
@@ -52,9 +53,12 @@ pub struct Saleguard {
     keyring: Arc<Keyring>,
     pending_phrase: accounts::PendingPhrase,
     account_changes: accounts::AccountChanges,
+    ledger: hardware::LedgerSlot,
 }
 
 impl Saleguard {
+    /// Opens the data folder. A Ledger is looked for on USB, or at the Speculos port
+    /// named in `SALEGUARD_LEDGER_SPECULOS`.
     pub fn start(paths: DataPaths, clock: Arc<dyn Clock>) -> Self {
         let store = paths
             .ensure_exists()
@@ -70,6 +74,7 @@ impl Saleguard {
             keyring: Arc::new(Keyring::new(KeyringNamespace::for_this_build())),
             pending_phrase: accounts::PendingPhrase::default(),
             account_changes: accounts::AccountChanges::default(),
+            ledger: hardware::LedgerSlot::new(saleguard_hardware::LedgerConnection::from_env()),
         }
     }
 

@@ -1,5 +1,5 @@
-//! The software signer: the account's key read from the OS keyring for one signature
-//! and dropped at once. The keyring is asked on a blocking thread (Secret Service may
+//! Who signs for an account: the software signer — the account's key read from the OS
+//! keyring for one signature and dropped at once — or the hardware wallet holding it. The keyring is asked on a blocking thread (Secret Service may
 //! wait on D-Bus, or on the user unlocking it), never on the async runtime's.
 
 use alloy_consensus::{SignableTransaction, TxEip1559};
@@ -9,6 +9,7 @@ use saleguard_core::Address;
 use saleguard_core::account::{Account, AccountKind, DerivationPath};
 use std::sync::{Arc, Mutex};
 
+use saleguard_hardware::LedgerSigner;
 use saleguard_vault::{Keyring, KeyringError};
 
 use crate::{AppError, ErrorCode};
@@ -70,11 +71,7 @@ impl KeyringSigner {
             .and_then(|mut kept| kept.take());
         match (keyring, error) {
             (Some(keyring), _) => keyring.into(),
-            (None, SignError::Cancelled) => AppError::new(
-                ErrorCode::SigningCancelled,
-                "signing was cancelled: nothing was sent",
-            ),
-            (None, error) => AppError::new(ErrorCode::SigningFailed, error.to_string()),
+            (None, error) => sign_error(error),
         }
     }
 
@@ -124,5 +121,49 @@ impl Signer for KeyringSigner {
             drop(key);
             signature
         })
+    }
+}
+
+/// A signing that did not happen, as the app's error.
+pub(crate) fn sign_error(error: SignError) -> AppError {
+    match error {
+        SignError::Cancelled => AppError::new(
+            ErrorCode::SigningCancelled,
+            "signing was cancelled: nothing was sent",
+        ),
+        SignError::Device(device) => crate::hardware::device_error(device),
+        error => AppError::new(ErrorCode::SigningFailed, error.to_string()),
+    }
+}
+
+/// The signer of one account, whatever holds its key.
+#[derive(Debug)]
+pub(crate) enum AccountSigner {
+    Keyring(KeyringSigner),
+    Ledger(LedgerSigner),
+}
+
+impl AccountSigner {
+    pub(crate) fn error_of(&self, error: SignError) -> AppError {
+        match self {
+            Self::Keyring(signer) => signer.error_of(error),
+            Self::Ledger(_) => sign_error(error),
+        }
+    }
+}
+
+impl Signer for AccountSigner {
+    fn address(&self) -> Address {
+        match self {
+            Self::Keyring(signer) => signer.address(),
+            Self::Ledger(signer) => signer.address(),
+        }
+    }
+
+    fn sign<'a>(&'a self, tx: &'a TxEip1559, progress: Progress<'a>) -> SignFuture<'a> {
+        match self {
+            Self::Keyring(signer) => signer.sign(tx, progress),
+            Self::Ledger(signer) => signer.sign(tx, progress),
+        }
     }
 }

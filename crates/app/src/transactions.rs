@@ -28,8 +28,10 @@ use crate::contribute::{
     ContributionInput, PurposeName, RefundInput, draft_transaction, request_of_record,
 };
 use crate::review::override_refusal;
-use crate::signing::KeyringSigner;
+use crate::signing::{AccountSigner, KeyringSigner};
 use crate::{AppError, ErrorCode, Saleguard};
+use saleguard_core::account::{Account, AccountKind, HardwareWallet};
+use saleguard_hardware::LedgerSigner;
 
 /// Where a transaction stands, on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -296,7 +298,7 @@ impl Saleguard {
             ));
         }
         let account = self.store()?.account(account_id)?;
-        let signer = KeyringSigner::for_account(Arc::clone(&self.keyring), &account)?;
+        let signer = self.signer_of(&account).await?;
         // The signer's own "signed" is reported below, with the hash, once it is kept.
         let report = |state: SigningState| match state {
             SigningState::LoadingKey => progress(TxProgress::LoadingKey),
@@ -305,9 +307,14 @@ impl Saleguard {
             SigningState::Signing => progress(TxProgress::Signing),
             SigningState::Signed => {}
         };
-        let signed = sign_transaction(&signer, tx, &report, cancel)
-            .await
-            .map_err(|error| signer.error_of(error))?;
+        let signed = match sign_transaction(&signer, tx, &report, cancel).await {
+            Ok(signed) => signed,
+            Err(error) => {
+                let error = signer.error_of(error);
+                self.forget_ledger_after(&error).await;
+                return Err(error);
+            }
+        };
         let hash = signed.tx_hash().to_string();
         let raw = saleguard_core::Bytes::from(signed.encoded_2718()).to_string();
         let marked = self
@@ -325,6 +332,28 @@ impl Saleguard {
         progress(TxProgress::Signed { hash: hash.clone() });
         let record = self.store()?.transaction(&record.id)?;
         self.resend(&record, progress).await
+    }
+
+    /// Who signs for `account`: its hardware wallet, or its key in the keyring.
+    async fn signer_of(&self, account: &Account) -> Result<AccountSigner, AppError> {
+        if account.kind != AccountKind::Hardware {
+            let signer = KeyringSigner::for_account(Arc::clone(&self.keyring), account)?;
+            return Ok(AccountSigner::Keyring(signer));
+        }
+        let wallet = self.store()?.hardware_wallet(account.id)?;
+        let path = account.derivation_path.clone();
+        match (wallet, path) {
+            (Some(HardwareWallet::Ledger), Some(path)) => Ok(AccountSigner::Ledger(
+                LedgerSigner::new(self.ledger().await?, path, account.address),
+            )),
+            _ => Err(AppError::new(
+                ErrorCode::NoSecret,
+                format!(
+                    "\"{}\" is held by a hardware wallet Saleguard cannot sign with yet",
+                    account.label
+                ),
+            )),
+        }
     }
 
     /// Sends a signed draft's raw transaction (again): `signed` → `sent`. The node

@@ -21,7 +21,8 @@ const SCHEMA_PATH: &str = concat!(
 );
 
 /// Every table holds at least one row: the review's data, plus a vesting plan, KYC
-/// details, a whitepaper, a refund deadline, a policy, a contact and an override.
+/// details, a whitepaper, a refund deadline, a policy, a contact, an override, networks,
+/// contract terms, a planned transaction and a hardware account.
 fn filled(dir: &std::path::Path) -> Saleguard {
     let (app, sale, account) = prepared(dir);
     let aurora = app.list_participations().expect("list")[0].id;
@@ -137,10 +138,11 @@ fn filled(dir: &std::path::Path) -> Saleguard {
     })
     .expect("network");
     let aurora = app.list_participations().expect("list")[0].id;
-    let plan = tokio::runtime::Builder::new_current_thread()
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .expect("runtime")
+        .expect("runtime");
+    let plan = runtime
         .block_on(
             app.prepare_contribution(&saleguard_app::contribute::ContributionInput {
                 participation_id: aurora,
@@ -151,6 +153,22 @@ fn filled(dir: &std::path::Path) -> Saleguard {
         )
         .expect("planned");
     assert!(plan.draft_id.is_some(), "{:?}", plan.review.findings);
+    // A hardware account, from a simulated Ledger.
+    let ledger = saleguard_testkit::LedgerSimulator::start(saleguard_testkit::LedgerMode::Approve);
+    let path = "m/44'/60'/0'/0/0";
+    let app = app.with_ledger_connection(saleguard_app::hardware::LedgerConnection::Speculos(
+        ledger.address().to_owned(),
+    ));
+    runtime
+        .block_on(
+            app.add_hardware_account(&saleguard_app::hardware::AddHardwareAccount {
+                label: "Ledger".into(),
+                wallet: "ledger".into(),
+                path: path.into(),
+                address: saleguard_testkit::LedgerSimulator::address_at(path).to_checksum(None),
+            }),
+        )
+        .expect("hardware account");
     app
 }
 
@@ -171,7 +189,7 @@ fn export_import_export_is_byte_identical_and_covers_every_table() {
     let source = tempfile::tempdir().expect("temp dir");
     let first = export_of(&filled(source.path()));
     let document: Value = serde_json::from_str(&first).expect("JSON");
-    assert_eq!(document["format_version"], 2);
+    assert_eq!(document["format_version"], 3);
     for table in DATA_TABLES {
         let rows = document["tables"][table].as_array().map(Vec::len);
         assert!(
@@ -239,6 +257,29 @@ fn the_export_follows_the_committed_json_schema() {
 }
 
 #[test]
+fn a_version_2_export_without_hardware_wallets_still_imports() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let mut document: Value =
+        serde_json::from_str(&export_of(&filled(source.path()))).expect("JSON");
+    document["format_version"] = json!(2);
+    let tables = document["tables"].as_object_mut().expect("tables");
+    tables.remove("hardware_accounts");
+    let accounts = tables["accounts"].as_array_mut().expect("rows");
+    accounts.retain(|row| row["kind"] != "hardware");
+    let target = tempfile::tempdir().expect("temp dir");
+    app(target.path())
+        .import_json(&serde_json::to_string(&document).expect("text"))
+        .expect("a version-2 file imports");
+
+    // A version-3 file must have the table.
+    document["format_version"] = json!(3);
+    assert_refused(
+        &serde_json::to_string(&document).expect("text"),
+        &[("$.tables.hardware_accounts", ErrorCode::Required)],
+    );
+}
+
+#[test]
 fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
     let source = tempfile::tempdir().expect("temp dir");
     let mut document: Value =
@@ -276,7 +317,7 @@ fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
 fn an_empty_data_folder_exports_exactly_these_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut expected = String::from(
-        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 2,\n  \"tables\": {\n",
+        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 3,\n  \"tables\": {\n",
     );
     let mut names = DATA_TABLES.to_vec();
     names.sort_unstable();
@@ -325,7 +366,7 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
     );
     assert_refused("[1, 2]", &[("$", ErrorCode::InvalidJson)]);
     assert_refused(
-        &edited(&|d| d["format_version"] = json!(3)),
+        &edited(&|d| d["format_version"] = json!(4)),
         &[("$.format_version", ErrorCode::UnsupportedFormat)],
     );
     assert_refused(

@@ -9,20 +9,20 @@
 
 mod common;
 
-use common::{eth, wall_clock_now as now};
+use common::{
+    chain_sale_draft, eth, sale_contract_and_budget, start_on_chain, wall_clock_now as now,
+};
 use std::sync::Arc;
 use std::time::Duration;
 
 use saleguard_app::accounts_dto::{AddWatchOnly, ImportPrivateKey};
 use saleguard_app::contribute::{ContributionInput, FeeSpeed, RefundInput, TransactionPlan};
-use saleguard_app::networks::{ContractTermsInput, NetworkInput};
-use saleguard_app::participations::{StartParticipation, StateName};
+use saleguard_app::networks::NetworkInput;
+use saleguard_app::participations::StateName;
 use saleguard_app::research::Severity;
-use saleguard_app::review::BudgetInput;
 use saleguard_app::transactions::{TransactionView, TxProgress, TxStatusName};
 use saleguard_app::{AppError, DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
 use saleguard_core::U256;
-use saleguard_core::fixtures::native_sale_draft;
 use saleguard_core::network::NETWORK_PRESETS;
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
@@ -100,47 +100,8 @@ fn open(dir: &std::path::Path, at: UtcTimestamp) -> Saleguard {
 /// contract terms with the token), a participation, a budget of 20 ETH for the year,
 /// and Anvil's second account imported into the keyring.
 fn wallet(chain: &Chain, confirmations: u32) -> Wallet {
-    let yesterday = UtcTimestamp::from_unix_seconds(now().unix_seconds() - 86_400).expect("t");
-    let wallet = wallet_for(
-        chain,
-        confirmations,
-        saleguard_app::SaleDraft {
-            chain_id: "31337".into(),
-            contribution_address: chain.sale.to_checksum(None),
-            kyc_required: false,
-            min_contribution: String::new(),
-            max_contribution: String::new(),
-            soft_cap: "5".into(),
-            hard_cap: "10".into(),
-            token_symbol: "SALE".into(),
-            starts_at: yesterday.to_form_text(),
-            ends_at: now().add_days(10).expect("t").to_form_text(),
-            ..native_sale_draft("Chain Sale")
-        },
-    );
-    let token = chain.anvil.call_word(chain.sale, "token()", None);
-    let token = saleguard_core::Address::from_word(token.to_be_bytes::<32>().into());
-    wallet
-        .app
-        .set_contract_terms(
-            wallet.sale,
-            &ContractTermsInput {
-                contribution_call: "contribute()".into(),
-                refund_call: "claimRefund()".into(),
-                token_address: token.to_checksum(None),
-            },
-        )
-        .expect("contract terms");
-    wallet
-        .app
-        .add_budget(&BudgetInput {
-            currency: "ETH".into(),
-            period: "year".into(),
-            year: now().to_rfc3339()[..4].to_owned(),
-            total: "20".into(),
-            ..BudgetInput::default()
-        })
-        .expect("budget");
+    let wallet = wallet_for(chain, confirmations, chain_sale_draft(chain.sale));
+    sale_contract_and_budget(&wallet.app, &chain.anvil, wallet.sale, chain.sale);
     wallet
 }
 
@@ -149,22 +110,7 @@ fn wallet(chain: &Chain, confirmations: u32) -> Wallet {
 fn wallet_for(chain: &Chain, confirmations: u32, draft: saleguard_app::SaleDraft) -> Wallet {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = open(dir.path(), now());
-    let sale = app.create_sale(draft).expect("sale").id;
-    app.save_network(&NetworkInput {
-        rpc_url: chain.anvil.url(),
-        confirmations: confirmations.to_string(),
-        ..NETWORK_PRESETS[2].to_draft()
-    })
-    .expect("network");
-    let participation = app
-        .start_participation(&StartParticipation {
-            sale_id: sale,
-            state: StateName::Registered,
-            happened_at: String::new(),
-            note: String::new(),
-        })
-        .expect("participation")
-        .id;
+    let (sale, participation) = start_on_chain(&app, &chain.anvil, draft, confirmations);
     let account = app
         .import_private_key_account(&ImportPrivateKey {
             label: "Anvil".into(),
@@ -761,23 +707,20 @@ async fn a_contribution_paid_in_a_token_transfers_the_token_and_is_recorded() {
     let project: saleguard_core::Address = ANVIL_ACCOUNTS[2].0.parse().expect("address");
     let tusd = |whole: u64| U256::from(whole) * U256::from(1_000_000u64);
     let token = chain.anvil.deploy_payment_token(holder, tusd(1000));
-    let yesterday = UtcTimestamp::from_unix_seconds(now().unix_seconds() - 86_400).expect("t");
+    let erc20 = saleguard_core::fixtures::erc20_sale_draft("Token Paid Sale");
     let wallet = wallet_for(
         &chain,
         1,
         saleguard_app::SaleDraft {
-            chain_id: "31337".into(),
-            contribution_address: project.to_checksum(None),
+            currency_kind: erc20.currency_kind,
             currency_symbol: "TUSD".into(),
             currency_address: token.to_checksum(None),
-            kyc_required: false,
-            min_contribution: String::new(),
-            max_contribution: String::new(),
+            currency_decimals: erc20.currency_decimals,
+            pricing_kind: erc20.pricing_kind,
+            pricing_amount: erc20.pricing_amount,
             soft_cap: "10000".into(),
             hard_cap: "50000".into(),
-            starts_at: yesterday.to_form_text(),
-            ends_at: now().add_days(10).expect("t").to_form_text(),
-            ..saleguard_core::fixtures::erc20_sale_draft("Token Paid Sale")
+            ..chain_sale_draft(project)
         },
     );
 

@@ -110,6 +110,70 @@ pub fn parse_label(input: &str) -> Result<String, LabelError> {
     Ok(label.to_owned())
 }
 
+/// The hardware wallets Saleguard talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HardwareWallet {
+    Ledger,
+    Trezor,
+}
+
+impl HardwareWallet {
+    pub const ALL: [HardwareWallet; 2] = [Self::Ledger, Self::Trezor];
+
+    /// The stable name kept in the database and sent to the UI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ledger => "ledger",
+            Self::Trezor => "trezor",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|wallet| wallet.as_str() == name)
+    }
+}
+
+/// How wallets lay out Ethereum addresses on a key: the same device shows different
+/// addresses in different wallet software, so the user picks the one they used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PathScheme {
+    /// Ledger Live: `m/44'/60'/i'/0/0`.
+    LedgerLive,
+    /// Ledger's legacy (MyEtherWallet-era) layout: `m/44'/60'/0'/i`.
+    Legacy,
+    /// BIP-44 as most software wallets use it: `m/44'/60'/0'/0/i`.
+    Bip44,
+}
+
+impl PathScheme {
+    pub const ALL: [PathScheme; 3] = [Self::LedgerLive, Self::Legacy, Self::Bip44];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::LedgerLive => "ledger_live",
+            Self::Legacy => "legacy",
+            Self::Bip44 => "bip44",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|scheme| scheme.as_str() == name)
+    }
+
+    /// The path of the `index`-th address (from 0), if the index fits.
+    pub fn path(self, index: u32) -> Option<DerivationPath> {
+        if index >= HARDENED {
+            return None;
+        }
+        let (purpose, coin) = (44 | HARDENED, 60 | HARDENED);
+        Some(DerivationPath(match self {
+            Self::LedgerLive => vec![purpose, coin, index | HARDENED, 0, 0],
+            Self::Legacy => vec![purpose, coin, HARDENED, index],
+            Self::Bip44 => vec![purpose, coin, HARDENED, 0, index],
+        }))
+    }
+}
+
 /// The bit that marks a hardened BIP-32 index.
 pub const HARDENED: u32 = 0x8000_0000;
 
@@ -214,6 +278,37 @@ impl fmt::Display for DerivationPath {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_wallet_scheme_lays_addresses_out_its_own_way() {
+        let paths = |scheme: PathScheme| -> Vec<String> {
+            (0..3)
+                .map(|i| scheme.path(i).expect("a path").to_string())
+                .collect()
+        };
+        assert_eq!(
+            paths(PathScheme::LedgerLive),
+            ["m/44'/60'/0'/0/0", "m/44'/60'/1'/0/0", "m/44'/60'/2'/0/0"]
+        );
+        assert_eq!(
+            paths(PathScheme::Legacy),
+            ["m/44'/60'/0'/0", "m/44'/60'/0'/1", "m/44'/60'/0'/2"]
+        );
+        assert_eq!(
+            paths(PathScheme::Bip44),
+            ["m/44'/60'/0'/0/0", "m/44'/60'/0'/0/1", "m/44'/60'/0'/0/2"]
+        );
+        assert_eq!(PathScheme::Bip44.path(HARDENED), None);
+        for scheme in PathScheme::ALL {
+            assert_eq!(PathScheme::parse(scheme.as_str()), Some(scheme));
+        }
+        assert_eq!(PathScheme::parse("electrum"), None);
+        assert_eq!(
+            HardwareWallet::parse("ledger"),
+            Some(HardwareWallet::Ledger)
+        );
+        assert_eq!(HardwareWallet::parse("keepkey"), None);
+    }
 
     #[test]
     fn parses_and_prints_paths_canonically() {

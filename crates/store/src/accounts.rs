@@ -4,7 +4,9 @@ use std::str::FromStr;
 
 use rusqlite::{OptionalExtension, Row};
 use saleguard_core::Address;
-use saleguard_core::account::{Account, AccountId, AccountKind, DerivationPath, NewAccount};
+use saleguard_core::account::{
+    Account, AccountId, AccountKind, DerivationPath, HardwareWallet, NewAccount,
+};
 use saleguard_core::timestamp::UtcTimestamp;
 
 use crate::{Store, StoreError};
@@ -65,6 +67,55 @@ impl Store {
             ],
         )?;
         self.account(AccountId(self.conn.last_insert_rowid()))
+    }
+
+    /// Records a hardware account and the wallet that holds its key, together.
+    pub fn insert_hardware_account(
+        &mut self,
+        account: &NewAccount,
+        wallet: HardwareWallet,
+        now: UtcTimestamp,
+    ) -> Result<Account, StoreError> {
+        let transaction = self.conn.transaction()?;
+        transaction.execute(
+            "INSERT INTO accounts (label, kind, address, derivation_path, secret_ref, created_at, updated_at) \
+             VALUES (?1, 'hardware', ?2, ?3, NULL, ?4, ?4)",
+            rusqlite::params![
+                account.label,
+                account.address.to_checksum(None),
+                account.derivation_path.as_ref().map(ToString::to_string),
+                now.unix_seconds(),
+            ],
+        )?;
+        let id = transaction.last_insert_rowid();
+        transaction.execute(
+            "INSERT INTO hardware_accounts (account_id, wallet) VALUES (?1, ?2)",
+            rusqlite::params![id, wallet.as_str()],
+        )?;
+        transaction.commit()?;
+        self.account(AccountId(id))
+    }
+
+    /// The wallet holding a hardware account's key; none for other accounts.
+    pub fn hardware_wallet(&self, id: AccountId) -> Result<Option<HardwareWallet>, StoreError> {
+        let name: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT wallet FROM hardware_accounts WHERE account_id = ?1",
+                [id.0],
+                |row| row.get(0),
+            )
+            .optional()?;
+        match name {
+            None => Ok(None),
+            Some(name) => {
+                HardwareWallet::parse(&name)
+                    .map(Some)
+                    .ok_or_else(|| StoreError::InvalidRow {
+                        what: "hardware wallet".to_owned(),
+                    })
+            }
+        }
     }
 
     pub fn rename_account(

@@ -14,6 +14,7 @@ use crate::{Store, StoreError};
 pub const DATA_TABLES: &[&str] = &[
     "sales",
     "accounts",
+    "hardware_accounts",
     "participations",
     "participation_events",
     "vesting_plans",

@@ -48,6 +48,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "transactions",
         sql: include_str!("migrations/0010_transactions.sql"),
     },
+    Migration {
+        name: "hardware accounts",
+        sql: include_str!("migrations/0011_hardware_accounts.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

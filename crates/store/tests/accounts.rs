@@ -1,7 +1,7 @@
 //! The accounts table against a real SQLite file.
 
 use saleguard_core::Address;
-use saleguard_core::account::{AccountId, AccountKind, DerivationPath, NewAccount};
+use saleguard_core::account::{AccountId, AccountKind, DerivationPath, HardwareWallet, NewAccount};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_store::{Store, StoreError};
 
@@ -141,4 +141,51 @@ fn a_deleted_account_is_gone_and_a_second_delete_says_so() {
         store.delete_account(account.id),
         Err(StoreError::AccountNotFound(_))
     ));
+}
+
+#[test]
+fn a_hardware_account_keeps_its_wallet_and_nothing_secret() {
+    let (_dir, mut store) = open();
+    let ledger = store
+        .insert_hardware_account(
+            &NewAccount {
+                label: "Ledger".to_owned(),
+                kind: AccountKind::Hardware,
+                address: address(FIRST),
+                derivation_path: Some(DerivationPath::parse("m/44'/60'/0'/0/0").expect("path")),
+                secret_reference: None,
+            },
+            HardwareWallet::Ledger,
+            at(1_000),
+        )
+        .expect("inserted");
+    assert_eq!(ledger.kind, AccountKind::Hardware);
+    assert_eq!(ledger.secret_reference, None);
+    assert_eq!(
+        store.hardware_wallet(ledger.id).expect("read"),
+        Some(HardwareWallet::Ledger)
+    );
+    let watched = store
+        .insert_account(&watch_only("Watched", SECOND), at(2_000))
+        .expect("inserted");
+    assert_eq!(store.hardware_wallet(watched.id).expect("read"), None);
+
+    // A duplicate address writes neither row.
+    let duplicate = store.insert_hardware_account(
+        &NewAccount {
+            label: "Ledger again".to_owned(),
+            kind: AccountKind::Hardware,
+            address: address(FIRST),
+            derivation_path: Some(DerivationPath::parse("m/44'/60'/1'/0/0").expect("path")),
+            secret_reference: None,
+        },
+        HardwareWallet::Ledger,
+        at(3_000),
+    );
+    assert!(duplicate.is_err());
+    assert_eq!(store.accounts().expect("accounts").len(), 2);
+
+    // Deleting the account deletes its wallet row too.
+    store.delete_account(ledger.id).expect("deleted");
+    assert_eq!(store.hardware_wallet(ledger.id).expect("read"), None);
 }

@@ -138,3 +138,82 @@ pub fn wall_clock_now() -> UtcTimestamp {
 pub fn eth(whole: u64) -> saleguard_core::U256 {
     saleguard_core::U256::from(whole) * saleguard_core::U256::from(1_000_000_000_000_000_000u64)
 }
+
+/// A sale on the local chain as the user types it: open since yesterday, ten days to
+/// go, soft cap 5 ETH, hard cap 10 ETH, no KYC, no limits per person.
+pub fn chain_sale_draft(contribution_address: saleguard_core::Address) -> saleguard_app::SaleDraft {
+    let yesterday =
+        UtcTimestamp::from_unix_seconds(wall_clock_now().unix_seconds() - 86_400).expect("a time");
+    saleguard_app::SaleDraft {
+        chain_id: "31337".into(),
+        contribution_address: contribution_address.to_checksum(None),
+        kyc_required: false,
+        min_contribution: String::new(),
+        max_contribution: String::new(),
+        soft_cap: "5".into(),
+        hard_cap: "10".into(),
+        token_symbol: "SALE".into(),
+        starts_at: yesterday.to_form_text(),
+        ends_at: wall_clock_now()
+            .add_days(10)
+            .expect("a time")
+            .to_form_text(),
+        ..native_sale_draft("Chain Sale")
+    }
+}
+
+/// The sale made of `draft`, the local network at `anvil` with `confirmations`, and a
+/// registered participation: `(sale, participation)`.
+pub fn start_on_chain(
+    app: &Saleguard,
+    anvil: &saleguard_testkit::Anvil,
+    draft: saleguard_app::SaleDraft,
+    confirmations: u32,
+) -> (i64, i64) {
+    let sale = app.create_sale(draft).expect("sale").id;
+    app.save_network(&saleguard_app::networks::NetworkInput {
+        rpc_url: anvil.url(),
+        confirmations: confirmations.to_string(),
+        ..saleguard_core::network::NETWORK_PRESETS[2].to_draft()
+    })
+    .expect("network");
+    let participation = app
+        .start_participation(&StartParticipation {
+            sale_id: sale,
+            state: StateName::Registered,
+            happened_at: String::new(),
+            note: String::new(),
+        })
+        .expect("participation")
+        .id;
+    (sale, participation)
+}
+
+/// How the test sale contract takes contributions and refunds, with its token, and a
+/// budget of 20 ETH for this year.
+pub fn sale_contract_and_budget(
+    app: &Saleguard,
+    anvil: &saleguard_testkit::Anvil,
+    sale: i64,
+    sale_address: saleguard_core::Address,
+) {
+    let token = anvil.call_word(sale_address, "token()", None);
+    let token = saleguard_core::Address::from_word(token.to_be_bytes::<32>().into());
+    app.set_contract_terms(
+        sale,
+        &saleguard_app::networks::ContractTermsInput {
+            contribution_call: "contribute()".into(),
+            refund_call: "claimRefund()".into(),
+            token_address: token.to_checksum(None),
+        },
+    )
+    .expect("contract terms");
+    app.add_budget(&BudgetInput {
+        currency: "ETH".into(),
+        period: "year".into(),
+        year: wall_clock_now().to_rfc3339()[..4].to_owned(),
+        total: "20".into(),
+        ..BudgetInput::default()
+    })
+    .expect("budget");
+}

@@ -1,0 +1,301 @@
+//! Hardware wallets as use cases: the addresses a connected Ledger holds at the usual
+//! derivation paths, an address shown on the device for the user to compare, and
+//! hardware accounts (public data only: the address, the path and the wallet). Signing
+//! with them goes through the same `send_transaction` as software accounts.
+
+use std::sync::Arc;
+
+use saleguard_core::account::{
+    AccountKind, DerivationPath, HardwareWallet, NewAccount, PathScheme, parse_label,
+};
+use saleguard_core::address::{checksummed, parse_address};
+use saleguard_hardware::ledger::Timeouts;
+use saleguard_hardware::{DeviceError, LedgerDevice};
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::{
+    FieldCheck, address_problem, label_problem, path_problem, refuse_duplicates, view,
+};
+use crate::{AppError, ErrorCode, Saleguard, accounts_dto as dto};
+
+/// Most addresses listed at once.
+pub const MAX_ADDRESSES_LISTED: u32 = 20;
+
+pub use saleguard_hardware::LedgerConnection;
+
+/// Which addresses of the device to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HardwareAddressesInput {
+    /// `ledger` (Trezor support is still to come).
+    pub wallet: String,
+    /// `ledger_live`, `legacy` or `bip44`.
+    pub scheme: String,
+    /// The first index, from 0.
+    pub start: u32,
+    /// How many, 1 to 20.
+    pub count: u32,
+}
+
+/// One address of the device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HardwareAddressView {
+    pub index: u32,
+    pub path: String,
+    pub address: String,
+    /// The account it already is, if any.
+    pub account_id: Option<i64>,
+}
+
+/// An address at a path, to show on the device or to add as an account.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HardwarePathInput {
+    pub wallet: String,
+    pub path: String,
+}
+
+/// A hardware account to add: the address the user saw listed (the device is asked
+/// again, and must agree).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AddHardwareAccount {
+    pub label: String,
+    pub wallet: String,
+    pub path: String,
+    pub address: String,
+}
+
+/// The wallet as typed: only Ledger is connected so far.
+fn wallet_of(text: &str) -> Result<HardwareWallet, (ErrorCode, String)> {
+    match HardwareWallet::parse(text.trim()) {
+        Some(HardwareWallet::Ledger) => Ok(HardwareWallet::Ledger),
+        Some(HardwareWallet::Trezor) => Err((
+            ErrorCode::InvalidChoice,
+            "Trezor is not supported yet: only Ledger for now".to_owned(),
+        )),
+        None => Err((
+            ErrorCode::InvalidChoice,
+            "choose ledger (Trezor support is still to come)".to_owned(),
+        )),
+    }
+}
+
+/// A device's refusal as the app's error: each its own code, the message says what to do.
+pub(crate) fn device_error(error: DeviceError) -> AppError {
+    let code = match &error {
+        DeviceError::NotFound(_) => ErrorCode::DeviceNotFound,
+        DeviceError::Locked => ErrorCode::DeviceLocked,
+        DeviceError::AppNotOpen => ErrorCode::DeviceAppNotOpen,
+        DeviceError::BlindSigningDisabled => ErrorCode::BlindSigningDisabled,
+        DeviceError::Rejected => ErrorCode::DeviceRejected,
+        DeviceError::TimedOut(_) => ErrorCode::DeviceTimeout,
+        DeviceError::Disconnected => ErrorCode::DeviceDisconnected,
+        DeviceError::Busy => ErrorCode::DeviceBusy,
+        DeviceError::Malformed(_) => ErrorCode::DeviceMalformed,
+        DeviceError::Refused(_) => ErrorCode::DeviceRefused,
+    };
+    AppError::new(code, error.to_string())
+}
+
+/// The connected Ledger, reused between calls: a prompt still on the device keeps its
+/// connection busy, and a new connection would read that prompt's answer as its own.
+#[derive(Debug)]
+pub(crate) struct LedgerSlot {
+    connection: LedgerConnection,
+    device: tokio::sync::Mutex<Option<Arc<LedgerDevice>>>,
+}
+
+impl LedgerSlot {
+    pub(crate) fn new(connection: LedgerConnection) -> Self {
+        Self {
+            connection,
+            device: tokio::sync::Mutex::new(None),
+        }
+    }
+}
+
+impl Saleguard {
+    /// Talks to a Speculos emulator (or a simulator) instead of a Ledger on USB.
+    pub fn with_ledger_connection(mut self, connection: LedgerConnection) -> Self {
+        self.ledger = LedgerSlot::new(connection);
+        self
+    }
+
+    /// The connected Ledger, connecting if need be.
+    pub(crate) async fn ledger(&self) -> Result<Arc<LedgerDevice>, AppError> {
+        let mut slot = self.ledger.device.lock().await;
+        if let Some(device) = slot.as_ref() {
+            return Ok(Arc::clone(device));
+        }
+        let device = LedgerDevice::connect(self.ledger.connection.clone(), Timeouts::default())
+            .await
+            .map(Arc::new)
+            .map_err(device_error)?;
+        *slot = Some(Arc::clone(&device));
+        Ok(device)
+    }
+
+    /// Runs a device call; a device that went away is forgotten, so the next call
+    /// connects again.
+    pub(crate) async fn forget_ledger_after(&self, error: &AppError) {
+        if matches!(
+            error.code,
+            ErrorCode::DeviceDisconnected | ErrorCode::DeviceMalformed
+        ) {
+            *self.ledger.device.lock().await = None;
+        }
+    }
+
+    /// The device's addresses at `count` consecutive indexes of a path scheme, each with
+    /// the account it already is.
+    pub async fn hardware_addresses(
+        &self,
+        input: &HardwareAddressesInput,
+    ) -> Result<Vec<HardwareAddressView>, AppError> {
+        let mut fields = FieldCheck::default();
+        fields.check("wallet", wallet_of(&input.wallet));
+        let scheme = fields.check(
+            "scheme",
+            PathScheme::parse(input.scheme.trim()).ok_or((
+                ErrorCode::InvalidChoice,
+                "choose ledger_live, legacy or bip44".to_owned(),
+            )),
+        );
+        let count = fields.check(
+            "count",
+            Some(input.count)
+                .filter(|count| (1..=MAX_ADDRESSES_LISTED).contains(count))
+                .ok_or((
+                    ErrorCode::InvalidValue,
+                    format!("list 1 to {MAX_ADDRESSES_LISTED} addresses at a time"),
+                )),
+        );
+        let paths = match (scheme, count) {
+            (Some(scheme), Some(count)) => fields.check(
+                "start",
+                (input.start..input.start.saturating_add(count))
+                    .map(|index| scheme.path(index).map(|path| (index, path)))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or((
+                        ErrorCode::InvalidValue,
+                        "no address lies that far along".to_owned(),
+                    )),
+            ),
+            _ => None,
+        };
+        fields.finish()?;
+        let paths = paths.unwrap_or_default();
+        let device = self.ledger().await?;
+        let mut listed = Vec::with_capacity(paths.len());
+        for (index, path) in paths {
+            let address = match device.address(&path, false).await {
+                Ok(address) => address,
+                Err(error) => {
+                    let error = device_error(error);
+                    self.forget_ledger_after(&error).await;
+                    return Err(error);
+                }
+            };
+            listed.push((index, path, address));
+        }
+        let store = self.store()?;
+        listed
+            .into_iter()
+            .map(|(index, path, address)| {
+                Ok(HardwareAddressView {
+                    index,
+                    path: path.to_string(),
+                    address: checksummed(&address),
+                    account_id: store.account_with_address(&address)?.map(|a| a.id.0),
+                })
+            })
+            .collect()
+    }
+
+    /// Shows the address at `path` on the device, for the user to compare with the one
+    /// on screen; returns it once they confirm there.
+    pub async fn verify_hardware_address(
+        &self,
+        input: &HardwarePathInput,
+    ) -> Result<String, AppError> {
+        let mut fields = FieldCheck::default();
+        fields.check("wallet", wallet_of(&input.wallet));
+        let path = fields.check(
+            "path",
+            DerivationPath::parse(&input.path).map_err(path_problem),
+        );
+        fields.finish()?;
+        let path = path.ok_or_else(|| AppError::new(ErrorCode::Internal, "checks disagree"))?;
+        let device = self.ledger().await?;
+        match device.address(&path, true).await {
+            Ok(address) => Ok(checksummed(&address)),
+            Err(error) => {
+                let error = device_error(error);
+                self.forget_ledger_after(&error).await;
+                Err(error)
+            }
+        }
+    }
+
+    /// Adds the device's address at a path as an account. The device is asked again and
+    /// must give the address the user chose; nothing secret is stored.
+    pub async fn add_hardware_account(
+        &self,
+        input: &AddHardwareAccount,
+    ) -> Result<dto::Account, AppError> {
+        let mut fields = FieldCheck::default();
+        let wallet = fields.check("wallet", wallet_of(&input.wallet));
+        let path = fields.check(
+            "path",
+            DerivationPath::parse(&input.path).map_err(path_problem),
+        );
+        let address = fields.check(
+            "address",
+            parse_address(&input.address).map_err(address_problem),
+        );
+        let label = fields.check("label", parse_label(&input.label).map_err(label_problem));
+        fields.finish()?;
+        let (Some(wallet), Some(path), Some(address), Some(label)) = (wallet, path, address, label)
+        else {
+            return Err(AppError::new(ErrorCode::Internal, "input checks disagree"));
+        };
+        refuse_duplicates(&*self.store()?, &label, &address, "address")?;
+        let device = self.ledger().await?;
+        let on_device = match device.address(&path, false).await {
+            Ok(on_device) => on_device,
+            Err(error) => {
+                let error = device_error(error);
+                self.forget_ledger_after(&error).await;
+                return Err(error);
+            }
+        };
+        if on_device != address {
+            return Err(AppError::at_field(
+                "address",
+                ErrorCode::DeviceAddressMismatch,
+                format!(
+                    "the device holds {} at {path}, not this address: is it the same device (and passphrase)?",
+                    checksummed(&on_device)
+                ),
+            ));
+        }
+        let _one_change_at_a_time = self.account_changes();
+        let mut store = self.store()?;
+        refuse_duplicates(&store, &label, &address, "address")?;
+        let account = store.insert_hardware_account(
+            &NewAccount {
+                label,
+                kind: AccountKind::Hardware,
+                address,
+                derivation_path: Some(path),
+                secret_reference: None,
+            },
+            wallet,
+            self.clock.now(),
+        )?;
+        tracing::info!(id = account.id.0, "hardware account added");
+        view(&store, &account)
+    }
+}

@@ -1,0 +1,288 @@
+//! Hardware accounts through the app layer, against a simulated Ledger (the Ethereum
+//! app's APDUs over Speculos' TCP framing) and a real local chain: addresses listed and
+//! checked on the device, an account added, contributions signed on the device and sent
+//! — and every way the device can say no, leaving the draft intact and nothing sent.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::{chain_sale_draft, eth, sale_contract_and_budget, start_on_chain, wall_clock_now};
+use saleguard_app::contribute::{ContributionInput, FeeSpeed};
+use saleguard_app::hardware::LedgerConnection;
+use saleguard_app::hardware::{AddHardwareAccount, HardwareAddressesInput, HardwarePathInput};
+use saleguard_app::transactions::{TxProgress, TxStatusName};
+use saleguard_app::{AppError, DataPaths, ErrorCode, FixedClock, Saleguard};
+use saleguard_testkit::{Anvil, LedgerMode, LedgerSimulator};
+
+const FIRST: &str = "m/44'/60'/0'/0/0";
+
+fn field_codes(error: &AppError) -> Vec<(String, ErrorCode)> {
+    error
+        .invalid_fields
+        .iter()
+        .map(|f| (f.field.clone(), f.code))
+        .collect()
+}
+
+fn app(dir: &std::path::Path, ledger: &LedgerSimulator) -> Saleguard {
+    Saleguard::start(DataPaths::at(dir), Arc::new(FixedClock(wall_clock_now())))
+        .with_ledger_connection(LedgerConnection::Speculos(ledger.address().to_owned()))
+}
+
+fn listing(scheme: &str, start: u32, count: u32) -> HardwareAddressesInput {
+    HardwareAddressesInput {
+        wallet: "ledger".into(),
+        scheme: scheme.into(),
+        start,
+        count,
+    }
+}
+
+fn adding(label: &str, path: &str, address: &str) -> AddHardwareAccount {
+    AddHardwareAccount {
+        label: label.into(),
+        wallet: "ledger".into(),
+        path: path.into(),
+        address: address.into(),
+    }
+}
+
+#[tokio::test]
+async fn addresses_are_listed_checked_on_the_device_and_added_as_accounts() {
+    let ledger = LedgerSimulator::start(LedgerMode::Approve);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path(), &ledger);
+
+    let listed = app
+        .hardware_addresses(&listing("ledger_live", 0, 3))
+        .await
+        .expect("listed");
+    let paths: Vec<&str> = listed.iter().map(|a| a.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["m/44'/60'/0'/0/0", "m/44'/60'/1'/0/0", "m/44'/60'/2'/0/0"]
+    );
+    for address in &listed {
+        assert_eq!(
+            address.address,
+            LedgerSimulator::address_at(&address.path).to_checksum(None)
+        );
+        assert_eq!(address.account_id, None);
+    }
+    let legacy = app
+        .hardware_addresses(&listing("legacy", 5, 1))
+        .await
+        .expect("listed");
+    assert_eq!(legacy[0].path, "m/44'/60'/0'/5");
+
+    // Show on the device: the user compares and confirms there.
+    let shown = app
+        .verify_hardware_address(&HardwarePathInput {
+            wallet: "ledger".into(),
+            path: FIRST.into(),
+        })
+        .await
+        .expect("confirmed on the device");
+    assert_eq!(shown, listed[0].address);
+    assert_eq!(ledger.shown(), [LedgerSimulator::address_at(FIRST)]);
+
+    // The device must hold the chosen address at the chosen path.
+    let mismatch = app
+        .add_hardware_account(&adding("Ledger", FIRST, &listed[1].address))
+        .await
+        .expect_err("another path's address");
+    assert_eq!(
+        field_codes(&mismatch),
+        [("address".to_owned(), ErrorCode::DeviceAddressMismatch)]
+    );
+    assert!(app.list_accounts().expect("accounts").is_empty());
+
+    let account = app
+        .add_hardware_account(&adding("Ledger", FIRST, &listed[0].address))
+        .await
+        .expect("added");
+    assert_eq!(account.address, listed[0].address);
+    assert_eq!(account.derivation_path.as_deref(), Some(FIRST));
+    assert!(!account.has_secret, "nothing secret is kept");
+    let again = app
+        .hardware_addresses(&listing("ledger_live", 0, 1))
+        .await
+        .expect("listed");
+    assert_eq!(again[0].account_id, Some(account.id));
+    let duplicate = app
+        .add_hardware_account(&adding("Ledger 2", FIRST, &listed[0].address))
+        .await
+        .expect_err("already an account");
+    assert_eq!(duplicate.code, ErrorCode::AccountExists);
+
+    // The user rejects the address on the device.
+    ledger.set_mode(LedgerMode::Reject);
+    let rejected = app
+        .verify_hardware_address(&HardwarePathInput {
+            wallet: "ledger".into(),
+            path: FIRST.into(),
+        })
+        .await
+        .expect_err("rejected");
+    assert_eq!(rejected.code, ErrorCode::DeviceRejected);
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_at_its_field_before_the_device_is_asked() {
+    let ledger = LedgerSimulator::start(LedgerMode::Locked);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path(), &ledger);
+    let error = app
+        .hardware_addresses(&HardwareAddressesInput {
+            wallet: "trezor".into(),
+            scheme: "electrum".into(),
+            start: 0,
+            count: 21,
+        })
+        .await
+        .expect_err("refused");
+    assert_eq!(
+        field_codes(&error),
+        [
+            ("wallet".to_owned(), ErrorCode::InvalidChoice),
+            ("scheme".to_owned(), ErrorCode::InvalidChoice),
+            ("count".to_owned(), ErrorCode::InvalidValue),
+        ]
+    );
+    let error = app
+        .hardware_addresses(&listing("bip44", u32::MAX - 1, 5))
+        .await
+        .expect_err("past the last index");
+    assert_eq!(
+        field_codes(&error),
+        [("start".to_owned(), ErrorCode::InvalidValue)]
+    );
+    let error = app
+        .add_hardware_account(&adding("", "m/44'/x", "0x12"))
+        .await
+        .expect_err("refused");
+    assert_eq!(
+        field_codes(&error),
+        [
+            ("path".to_owned(), ErrorCode::InvalidDerivationPath),
+            ("address".to_owned(), ErrorCode::InvalidAddress),
+            ("label".to_owned(), ErrorCode::Required),
+        ]
+    );
+    // Valid input reaches the device, which is locked.
+    let locked = app
+        .hardware_addresses(&listing("bip44", 0, 1))
+        .await
+        .expect_err("locked");
+    assert_eq!(locked.code, ErrorCode::DeviceLocked);
+    assert!(locked.message.contains("unlock it"), "{}", locked.message);
+}
+
+#[tokio::test]
+async fn a_contribution_is_signed_on_the_device_and_every_refusal_leaves_the_draft_intact() {
+    let ledger = LedgerSimulator::start(LedgerMode::Approve);
+    let anvil = Anvil::start();
+    let deadline =
+        u64::try_from(wall_clock_now().unix_seconds()).expect("after 1970") + 10 * 86_400;
+    let sale_address = anvil.deploy_token_sale(eth(5), eth(10), deadline);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path(), &ledger);
+    let (sale, participation) = start_on_chain(&app, &anvil, chain_sale_draft(sale_address), 1);
+    sale_contract_and_budget(&app, &anvil, sale, sale_address);
+    let device_address = LedgerSimulator::address_at(FIRST);
+    anvil.rpc(
+        "anvil_setBalance",
+        serde_json::json!([device_address, "0x8ac7230489e80000"]),
+    );
+    let account = app
+        .add_hardware_account(&adding("Ledger", FIRST, &device_address.to_checksum(None)))
+        .await
+        .expect("added")
+        .id;
+    let input = ContributionInput {
+        participation_id: participation,
+        account_id: account,
+        amount: "1".into(),
+        fee_speed: FeeSpeed::Normal,
+    };
+    let draft = app
+        .prepare_contribution(&input)
+        .await
+        .expect("planned")
+        .draft_id
+        .expect("a draft");
+
+    // Each refusal: its own code, the draft still planned, nothing on chain.
+    for (mode, code) in [
+        (LedgerMode::Reject, ErrorCode::DeviceRejected),
+        (LedgerMode::Locked, ErrorCode::DeviceLocked),
+        (LedgerMode::AppNotOpen, ErrorCode::DeviceAppNotOpen),
+        (
+            LedgerMode::BlindSigningDisabled,
+            ErrorCode::BlindSigningDisabled,
+        ),
+        (LedgerMode::SignOtherTransaction, ErrorCode::SigningFailed),
+        (LedgerMode::Garbage, ErrorCode::DeviceMalformed),
+        (LedgerMode::Disconnect, ErrorCode::DeviceDisconnected),
+    ] {
+        ledger.set_mode(mode);
+        let error = app
+            .send_transaction(&draft, None, &|_| {}, std::future::pending())
+            .await
+            .expect_err("not signed");
+        assert_eq!(error.code, code, "{mode:?}: {}", error.message);
+        let kept = app.transaction(&draft).expect("the draft");
+        assert_eq!(kept.status, TxStatusName::Planned, "{mode:?}");
+        assert_eq!(kept.hash, None, "{mode:?}");
+        assert_eq!(
+            anvil.nonce(&device_address.to_checksum(None)),
+            0,
+            "{mode:?}"
+        );
+    }
+
+    // Approved on the device (after a disconnect, the app connects again).
+    ledger.set_mode(LedgerMode::Approve);
+    let states = Mutex::new(Vec::new());
+    let sent = app
+        .send_transaction(
+            &draft,
+            None,
+            &|step: TxProgress| states.lock().expect("lock").push(step),
+            std::future::pending(),
+        )
+        .await
+        .expect("signed on the device and sent");
+    assert_eq!(sent.status, TxStatusName::Sent);
+    let states = states.into_inner().expect("states");
+    let connecting = states
+        .iter()
+        .position(|s| *s == TxProgress::ConnectingDevice)
+        .expect("connecting shown");
+    let waiting = states
+        .iter()
+        .position(|s| *s == TxProgress::WaitingForConfirmation)
+        .expect("the prompt shown");
+    assert!(connecting < waiting, "{states:?}");
+    assert!(
+        !states.contains(&TxProgress::LoadingKey),
+        "no keyring involved"
+    );
+
+    let done = app
+        .follow_transaction(
+            &draft,
+            Duration::from_millis(50),
+            &|_| {},
+            std::future::pending(),
+        )
+        .await
+        .expect("followed");
+    assert_eq!(done.status, TxStatusName::Confirmed);
+    assert_eq!(
+        anvil.call_word(sale_address, "contributions(address)", Some(device_address)),
+        eth(1)
+    );
+}
