@@ -13,6 +13,10 @@ use saleguard_app::contacts::{ContactInput, ContactView};
 use saleguard_app::contribute::{ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::dto::{AppInfo, Sale};
 use saleguard_app::export::{ExportSummary, ImportSummary};
+use saleguard_app::hardware::{
+    AddHardwareAccount, HardwareAddressView, HardwareAddressesInput, HardwareDeviceView,
+    HardwarePathInput, LedgerConnection,
+};
 use saleguard_app::kyc::KycInput;
 use saleguard_app::ledger::EntryInput;
 use saleguard_app::networks::{ContractTermsInput, NetworkCheck, NetworkInput, NetworkView};
@@ -514,6 +518,45 @@ fn remove_network(app: State<'_, Saleguard>, chain_id: u64) -> Result<(), AppErr
     app.remove_network(chain_id)
 }
 
+/// The hardware wallets connected now, with their state.
+#[tauri::command]
+#[specta::specta]
+async fn list_hardware_devices(
+    app: State<'_, Saleguard>,
+) -> Result<Vec<HardwareDeviceView>, AppError> {
+    app.hardware_devices().await
+}
+
+/// A hardware wallet's addresses along a derivation path scheme.
+#[tauri::command]
+#[specta::specta]
+async fn list_hardware_addresses(
+    app: State<'_, Saleguard>,
+    input: HardwareAddressesInput,
+) -> Result<Vec<HardwareAddressView>, AppError> {
+    app.hardware_addresses(&input).await
+}
+
+/// Shows an address on the device; answers once the user confirmed it there.
+#[tauri::command]
+#[specta::specta]
+async fn verify_hardware_address(
+    app: State<'_, Saleguard>,
+    input: HardwarePathInput,
+) -> Result<String, AppError> {
+    app.verify_hardware_address(&input).await
+}
+
+/// Adds a hardware wallet's address as an account (public data only).
+#[tauri::command]
+#[specta::specta]
+async fn add_hardware_account(
+    app: State<'_, Saleguard>,
+    input: AddHardwareAccount,
+) -> Result<Account, AppError> {
+    app.add_hardware_account(&input).await
+}
+
 /// Connects to the network's node and checks it serves the configured chain.
 #[tauri::command]
 #[specta::specta]
@@ -738,6 +781,10 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             review_contribution,
             value_contribution,
             open_in_explorer,
+            list_hardware_devices,
+            list_hardware_addresses,
+            verify_hardware_address,
+            add_hardware_account,
             override_review,
             list_review_overrides,
             export_data,
@@ -793,6 +840,9 @@ struct DesktopArgs {
     /// Where Saleguard keeps its data (default: the OS application-data directory).
     #[arg(long, env = DATA_DIR_ENV, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// Talk to a Speculos Ledger emulator's APDU port instead of a Ledger on USB.
+    #[arg(long, env = saleguard_app::hardware::SPECULOS_ENV, value_name = "HOST:PORT")]
+    ledger_emulator: Option<String>,
 }
 
 /// Starts the desktop app.
@@ -803,7 +853,11 @@ pub fn run() {
             if let Err(error) = saleguard_app::init_file_logging(&paths) {
                 eprintln!("saleguard: logging is off: {error}");
             }
-            Saleguard::start(paths, Arc::new(SystemClock))
+            let app = Saleguard::start(paths, Arc::new(SystemClock));
+            match args.ledger_emulator {
+                Some(address) => app.with_ledger_connection(LedgerConnection::Speculos(address)),
+                None => app,
+            }
         }
         Err(error) => {
             eprintln!("saleguard: {error}");

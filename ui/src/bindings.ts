@@ -93,6 +93,14 @@ export const commands = {
 	 *  The address is built here from the stored transaction, never taken from the window.
 	 */
 	openInExplorer: (transactionId: string) => typedError<null, AppError>(__TAURI_INVOKE("open_in_explorer", { transactionId })),
+	/**  The hardware wallets connected now, with their state. */
+	listHardwareDevices: () => typedError<HardwareDeviceView[], AppError>(__TAURI_INVOKE("list_hardware_devices")),
+	/**  A hardware wallet's addresses along a derivation path scheme. */
+	listHardwareAddresses: (input: HardwareAddressesInput) => typedError<HardwareAddressView[], AppError>(__TAURI_INVOKE("list_hardware_addresses", { input })),
+	/**  Shows an address on the device; answers once the user confirmed it there. */
+	verifyHardwareAddress: (input: HardwarePathInput) => typedError<string, AppError>(__TAURI_INVOKE("verify_hardware_address", { input })),
+	/**  Adds a hardware wallet's address as an account (public data only). */
+	addHardwareAccount: (input: AddHardwareAccount) => typedError<Account, AppError>(__TAURI_INVOKE("add_hardware_account", { input })),
 	/**  Overrides what blocks a contribution, with a reason kept in the history. */
 	overrideReview: (input: OverrideInput) => typedError<OverrideView, AppError>(__TAURI_INVOKE("override_review", { input })),
 	/**  Overridden reviews, newest first: of one sale, or of all (`saleId` null). */
@@ -168,6 +176,17 @@ export type Account = {
 };
 
 export type AccountKind = "generated_mnemonic" | "imported_mnemonic" | "private_key" | "watch_only" | "hardware";
+
+/**
+ *  A hardware account to add: the address the user saw listed (the device is asked
+ *  again, and must agree).
+ */
+export type AddHardwareAccount = {
+	label: string,
+	wallet: string,
+	path: string,
+	address: string,
+};
 
 export type AddWatchOnly = {
 	label: string,
@@ -338,6 +357,33 @@ export type CurrencyKind =
 /**  An ERC-20 token such as USDC. */
 "erc20";
 
+/**  What a hardware wallet shows before the user confirms a transaction. */
+export type DevicePrompt = {
+	/**  "Ledger". */
+	wallet: string,
+	/**
+	 *  The device cannot read the call and asks for blind signing: it must be enabled
+	 *  in the Ethereum app's settings, and the user compares the hash instead.
+	 */
+	blindSigning: boolean,
+	/**  The device's screens, in order, as label and value. */
+	screens: DeviceScreen[],
+};
+
+export type DeviceScreen = {
+	label: string,
+	value: string,
+};
+
+/**  Where a connected device stands. */
+export type DeviceStateName = 
+/**  Unlocked, Ethereum app open. */
+"ready" | "locked" | "app_not_open" | 
+/**  Busy with an earlier request (a prompt on its screen). */
+"busy" | 
+/**  It answered something else; the message says what. */
+"unusable";
+
 /**  An entry as typed in a form: every field a string. */
 export type EntryInput = {
 	/**  `contribution`, `refund` or `distribution`. */
@@ -360,7 +406,7 @@ export type EntryInput = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "sale_not_found" | "budget_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 export type ExportSummary = {
 	/**  Where the document was written. */
@@ -426,6 +472,48 @@ export type GradeView = {
 	scored: number,
 	needed: number,
 	maxScore: number,
+};
+
+/**  One address of the device. */
+export type HardwareAddressView = {
+	index: number,
+	path: string,
+	address: string,
+	/**  The account it already is, if any. */
+	accountId: number | null,
+};
+
+/**  Which addresses of the device to list. */
+export type HardwareAddressesInput = {
+	/**  `ledger` (Trezor support is still to come). */
+	wallet: string,
+	/**  `ledger_live`, `legacy` or `bip44`. */
+	scheme: string,
+	/**  The first index, from 0. */
+	start: number,
+	/**  How many, 1 to 20. */
+	count: number,
+};
+
+/**  A hardware wallet Saleguard found. */
+export type HardwareDeviceView = {
+	/**  `ledger`. */
+	wallet: string,
+	/**  How it is reached: "Ledger" (USB) or "Ledger emulator at host:port". */
+	connection: string,
+	state: DeviceStateName,
+	/**  The Ethereum app's version, when it is open. */
+	appVersion: string | null,
+	/**  Whether blind signing is enabled in the Ethereum app (contract calls need it). */
+	blindSigning: boolean | null,
+	/**  What to do, in words (empty when ready). */
+	message: string,
+};
+
+/**  An address at a path, to show on the device or to add as an account. */
+export type HardwarePathInput = {
+	wallet: string,
+	path: string,
 };
 
 export type ImportMnemonic = {
@@ -899,6 +987,8 @@ export type TransactionSummary = {
 	signingHash: string,
 	/**  The unsigned transaction, EIP-2718 encoded for signing, 0x-hex. */
 	unsigned: string,
+	/**  For an account on a hardware wallet: what its screen will show, to compare. */
+	devicePrompt: DevicePrompt | null,
 };
 
 /**  A transaction Saleguard planned, and what became of it. */

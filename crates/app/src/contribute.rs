@@ -4,7 +4,7 @@
 
 use alloy_consensus::{SignableTransaction, TxEip1559};
 use saleguard_chain::Node;
-use saleguard_core::account::{Account, AccountId};
+use saleguard_core::account::{Account, AccountId, AccountKind};
 use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
 use saleguard_core::network::Network;
@@ -79,6 +79,64 @@ pub struct TransactionSummary {
     pub signing_hash: String,
     /// The unsigned transaction, EIP-2718 encoded for signing, 0x-hex.
     pub unsigned: String,
+    /// For an account on a hardware wallet: what its screen will show, to compare.
+    pub device_prompt: Option<DevicePrompt>,
+}
+
+/// What a hardware wallet shows before the user confirms a transaction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DevicePrompt {
+    /// "Ledger".
+    pub wallet: String,
+    /// The device cannot read the call and asks for blind signing: it must be enabled
+    /// in the Ethereum app's settings, and the user compares the hash instead.
+    pub blind_signing: bool,
+    /// The device's screens, in order, as label and value.
+    pub screens: Vec<DeviceScreen>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceScreen {
+    pub label: String,
+    pub value: String,
+}
+
+/// What a Ledger's Ethereum app shows for `tx`: the coins sent, the destination, the
+/// network and the most the fees can cost; for a call with data (Saleguard gives the
+/// device no metadata to decode it) a blind-signing warning and the hash to compare.
+fn ledger_prompt(tx: &TxEip1559, network: &Network, value: &str, max_fee: &str) -> DevicePrompt {
+    let screen = |label: &str, value: String| DeviceScreen {
+        label: label.to_owned(),
+        value,
+    };
+    let blind_signing = !tx.input.is_empty();
+    let mut screens = Vec::new();
+    if blind_signing {
+        screens.push(screen(
+            "Blind signing",
+            "the device cannot show what this call does".to_owned(),
+        ));
+    }
+    screens.push(screen("Amount", value.to_owned()));
+    screens.push(screen(
+        if blind_signing { "Contract" } else { "Address" },
+        tx.to.to().map(checksummed).unwrap_or_default(),
+    ));
+    screens.push(screen(
+        "Network",
+        format!("{} ({})", network.name, network.chain_id),
+    ));
+    screens.push(screen("Max fees", max_fee.to_owned()));
+    if blind_signing {
+        screens.push(screen("Transaction hash", tx.signature_hash().to_string()));
+    }
+    DevicePrompt {
+        wallet: "Ledger".to_owned(),
+        blind_signing,
+        screens,
+    }
 }
 
 /// What a transaction is for, on the wire.
@@ -372,6 +430,10 @@ impl Saleguard {
             max_fee_per_gas: tx.max_fee_per_gas,
             max_priority_fee_per_gas: tx.max_priority_fee_per_gas,
         };
+        let value = show(planned.call.value, coin);
+        let max_fee = show(max_fee_cost(tx.gas_limit, &fees), coin);
+        let device_prompt = (planned.account.kind == AccountKind::Hardware)
+            .then(|| ledger_prompt(tx, network, &value, &max_fee));
         TransactionPlan {
             draft_id,
             purpose: planned.purpose.into(),
@@ -382,7 +444,7 @@ impl Saleguard {
                 sale_address: checksummed(&terms.contribution_address),
                 amount: show(planned.amount, currency),
                 value_wei: planned.call.value.to_string(),
-                value: show(planned.call.value, coin),
+                value,
                 chain_id: network.chain_id,
                 network: network.name.clone(),
                 decoded_call: planned.call.decoded(currency.1, currency.0),
@@ -392,9 +454,10 @@ impl Saleguard {
                 fee_speed: planned.fee_speed,
                 max_fee_per_gas: tx.max_fee_per_gas.to_string(),
                 max_priority_fee_per_gas: tx.max_priority_fee_per_gas.to_string(),
-                max_fee: show(max_fee_cost(tx.gas_limit, &fees), coin),
+                max_fee,
                 signing_hash: tx.signature_hash().to_string(),
                 unsigned: hex(&tx.encoded_for_signing()),
+                device_prompt,
             },
         }
     }

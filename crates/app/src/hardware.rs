@@ -21,7 +21,7 @@ use crate::{AppError, ErrorCode, Saleguard, accounts_dto as dto};
 /// Most addresses listed at once.
 pub const MAX_ADDRESSES_LISTED: u32 = 20;
 
-pub use saleguard_hardware::LedgerConnection;
+pub use saleguard_hardware::{LedgerConnection, SPECULOS_ENV};
 
 /// Which addresses of the device to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -65,6 +65,37 @@ pub struct AddHardwareAccount {
     pub wallet: String,
     pub path: String,
     pub address: String,
+}
+
+/// Where a connected device stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DeviceStateName {
+    /// Unlocked, Ethereum app open.
+    Ready,
+    Locked,
+    AppNotOpen,
+    /// Busy with an earlier request (a prompt on its screen).
+    Busy,
+    /// It answered something else; the message says what.
+    Unusable,
+}
+
+/// A hardware wallet Saleguard found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HardwareDeviceView {
+    /// `ledger`.
+    pub wallet: String,
+    /// How it is reached: "Ledger" (USB) or "Ledger emulator at host:port".
+    pub connection: String,
+    pub state: DeviceStateName,
+    /// The Ethereum app's version, when it is open.
+    pub app_version: Option<String>,
+    /// Whether blind signing is enabled in the Ethereum app (contract calls need it).
+    pub blind_signing: Option<bool>,
+    /// What to do, in words (empty when ready).
+    pub message: String,
 }
 
 /// The wallet as typed: only Ledger is connected so far.
@@ -146,6 +177,45 @@ impl Saleguard {
         ) {
             *self.ledger.device.lock().await = None;
         }
+    }
+
+    /// The hardware wallets connected now, each with its state; none found is an empty
+    /// list, not an error.
+    pub async fn hardware_devices(&self) -> Result<Vec<HardwareDeviceView>, AppError> {
+        let device = match self.ledger().await {
+            Ok(device) => device,
+            Err(error) if error.code == ErrorCode::DeviceNotFound => return Ok(Vec::new()),
+            Err(error) => return Err(error),
+        };
+        let mut view = HardwareDeviceView {
+            wallet: HardwareWallet::Ledger.as_str().to_owned(),
+            connection: device.connection().describe(),
+            state: DeviceStateName::Ready,
+            app_version: None,
+            blind_signing: None,
+            message: String::new(),
+        };
+        match device.configuration().await {
+            Ok(configuration) => {
+                let (major, minor, patch) = configuration.version;
+                view.app_version = Some(format!("{major}.{minor}.{patch}"));
+                view.blind_signing = Some(configuration.blind_signing);
+            }
+            Err(error) => {
+                view.state = match error {
+                    DeviceError::Locked => DeviceStateName::Locked,
+                    DeviceError::AppNotOpen => DeviceStateName::AppNotOpen,
+                    DeviceError::Busy => DeviceStateName::Busy,
+                    DeviceError::Disconnected | DeviceError::NotFound(_) => {
+                        *self.ledger.device.lock().await = None;
+                        return Ok(Vec::new());
+                    }
+                    _ => DeviceStateName::Unusable,
+                };
+                view.message = error.to_string();
+            }
+        }
+        Ok(vec![view])
     }
 
     /// The device's addresses at `count` consecutive indexes of a path scheme, each with

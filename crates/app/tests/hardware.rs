@@ -11,7 +11,9 @@ use std::time::Duration;
 use common::{chain_sale_draft, eth, sale_contract_and_budget, start_on_chain, wall_clock_now};
 use saleguard_app::contribute::{ContributionInput, FeeSpeed};
 use saleguard_app::hardware::LedgerConnection;
-use saleguard_app::hardware::{AddHardwareAccount, HardwareAddressesInput, HardwarePathInput};
+use saleguard_app::hardware::{
+    AddHardwareAccount, DeviceStateName, HardwareAddressesInput, HardwarePathInput,
+};
 use saleguard_app::transactions::{TxProgress, TxStatusName};
 use saleguard_app::{AppError, DataPaths, ErrorCode, FixedClock, Saleguard};
 use saleguard_testkit::{Anvil, LedgerMode, LedgerSimulator};
@@ -130,6 +132,54 @@ async fn addresses_are_listed_checked_on_the_device_and_added_as_accounts() {
 }
 
 #[tokio::test]
+async fn connected_devices_are_listed_with_their_state() {
+    let ledger = LedgerSimulator::start(LedgerMode::Approve);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path(), &ledger);
+    let devices = app.hardware_devices().await.expect("listed");
+    assert_eq!(devices.len(), 1);
+    assert_eq!(devices[0].state, DeviceStateName::Ready);
+    assert_eq!(devices[0].app_version.as_deref(), Some("1.10.3"));
+    assert_eq!(devices[0].blind_signing, Some(true));
+    assert_eq!(
+        devices[0].connection,
+        format!("Ledger emulator at {}", ledger.address())
+    );
+    for (mode, state, says) in [
+        (LedgerMode::Locked, DeviceStateName::Locked, "unlock it"),
+        (
+            LedgerMode::AppNotOpen,
+            DeviceStateName::AppNotOpen,
+            "open the Ethereum app",
+        ),
+    ] {
+        ledger.set_mode(mode);
+        let devices = app.hardware_devices().await.expect("listed");
+        assert_eq!(devices[0].state, state);
+        assert!(devices[0].message.contains(says), "{}", devices[0].message);
+    }
+    ledger.set_mode(LedgerMode::BlindSigningDisabled);
+    assert_eq!(
+        app.hardware_devices().await.expect("listed")[0].blind_signing,
+        Some(false)
+    );
+
+    // Nothing listening: no device, an empty list.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("a port")
+        .local_addr()
+        .expect("address")
+        .to_string();
+    let nowhere = tempfile::tempdir().expect("temp dir");
+    let alone = Saleguard::start(
+        DataPaths::at(nowhere.path()),
+        Arc::new(FixedClock(wall_clock_now())),
+    )
+    .with_ledger_connection(LedgerConnection::Speculos(port));
+    assert!(alone.hardware_devices().await.expect("listed").is_empty());
+}
+
+#[tokio::test]
 async fn bad_input_is_refused_at_its_field_before_the_device_is_asked() {
     let ledger = LedgerSimulator::start(LedgerMode::Locked);
     let dir = tempfile::tempdir().expect("temp dir");
@@ -207,12 +257,33 @@ async fn a_contribution_is_signed_on_the_device_and_every_refusal_leaves_the_dra
         amount: "1".into(),
         fee_speed: FeeSpeed::Normal,
     };
-    let draft = app
-        .prepare_contribution(&input)
-        .await
-        .expect("planned")
-        .draft_id
-        .expect("a draft");
+    let plan = app.prepare_contribution(&input).await.expect("planned");
+    let draft = plan.draft_id.clone().expect("a draft");
+
+    // Before the prompt: what the device will show. contribute() is a call the device
+    // cannot decode: blind signing, and the hash to compare.
+    let prompt = plan.transaction.device_prompt.expect("a hardware account");
+    assert!(prompt.blind_signing);
+    let screens: Vec<(&str, &str)> = prompt
+        .screens
+        .iter()
+        .map(|s| (s.label.as_str(), s.value.as_str()))
+        .collect();
+    let sale_text = sale_address.to_checksum(None);
+    assert_eq!(
+        screens,
+        [
+            (
+                "Blind signing",
+                "the device cannot show what this call does"
+            ),
+            ("Amount", "1 ETH"),
+            ("Contract", sale_text.as_str()),
+            ("Network", "Local development chain (31337)"),
+            ("Max fees", plan.transaction.max_fee.as_str()),
+            ("Transaction hash", plan.transaction.signing_hash.as_str()),
+        ]
+    );
 
     // Each refusal: its own code, the draft still planned, nothing on chain.
     for (mode, code) in [

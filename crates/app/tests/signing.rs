@@ -195,6 +195,10 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
         plan.review.verdict,
         saleguard_app::review::VerdictName::Blocked
     );
+    assert_eq!(
+        plan.transaction.device_prompt, None,
+        "a software account has no device to compare with"
+    );
     let draft = plan.draft_id.expect("a draft to sign");
     assert_eq!(
         wallet.app.explorer_link(&draft).expect_err("not sent").code,
