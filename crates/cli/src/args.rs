@@ -19,6 +19,9 @@ pub struct Cli {
     /// Print JSON instead of text (errors too, on standard error).
     #[arg(long, global = true)]
     pub json: bool,
+    /// Talk to a Speculos Ledger emulator's APDU port instead of a Ledger on USB.
+    #[arg(long, global = true, env = saleguard_app::hardware::SPECULOS_ENV, value_name = "HOST:PORT")]
+    pub ledger_emulator: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -136,6 +139,11 @@ pub enum Command {
     /// provider. Saleguard contacts no node you did not name here.
     #[command(subcommand)]
     Network(NetworkCommand),
+    /// Hardware wallets (Ledger): the devices connected, their addresses, an address
+    /// shown on the device to compare, and hardware accounts. Keys never leave the
+    /// device; `contribute` signs with a hardware account on the device.
+    #[command(subcommand)]
+    Hw(HwCommand),
     /// Contribute: the review with the network's checks (balance, fees, gas estimate or
     /// the revert reason, the contract's code, the calldata) and the EIP-1559
     /// transaction; then, after you confirm, sign it with the account's key from the OS
@@ -232,6 +240,37 @@ pub enum NetworkCommand {
     Rm { chain_id: u64 },
     /// Connect to the network's node and check that it serves the configured chain.
     Check { chain_id: u64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HwCommand {
+    /// The hardware wallets connected now, with their state (locked, app not open…).
+    List,
+    /// The device's addresses along a derivation path scheme, and which are accounts.
+    Addresses {
+        /// `ledger_live` (m/44'/60'/i'/0/0), `legacy` (m/44'/60'/0'/i) or `bip44`
+        /// (m/44'/60'/0'/0/i).
+        #[arg(long, default_value = "ledger_live")]
+        scheme: String,
+        /// The first index.
+        #[arg(long, default_value_t = 0)]
+        start: u32,
+        /// How many (1 to 20).
+        #[arg(long, default_value_t = 5)]
+        count: u32,
+    },
+    /// Shows the address at PATH on the device: compare it with the one printed, and
+    /// confirm on the device (exit 0) or reject there (exit 1; other failures exit 2).
+    Verify { path: String },
+    /// Adds the device's address at PATH as a hardware account; the device must hold
+    /// ADDRESS there.
+    Add {
+        path: String,
+        #[arg(long)]
+        address: String,
+        #[arg(long)]
+        label: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -1,14 +1,15 @@
-//! `saleguard network`, `sale contract` and `contribute`: what reaches a chain.
+//! `saleguard network`, `sale contract`, `hw` and `contribute`: what reaches a chain.
 
 use std::process::ExitCode;
 
 use saleguard_app::contribute::{ContributionInput, RefundInput, TransactionPlan};
+use saleguard_app::hardware::{AddHardwareAccount, HardwareAddressesInput, HardwarePathInput};
 use saleguard_app::networks::{ContractTermsInput, NetworkInput};
 use saleguard_app::review::VerdictName;
 use saleguard_app::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatusName};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
-use crate::args::{NetworkCommand, NetworkFields, SigningArgs, TxCommand};
+use crate::args::{HwCommand, NetworkCommand, NetworkFields, SigningArgs, TxCommand};
 use crate::confirm;
 use crate::output::Output;
 
@@ -50,6 +51,65 @@ pub fn network(app: &Saleguard, command: NetworkCommand, output: &Output) -> Res
         }
     }
     Ok(())
+}
+
+/// Hardware wallets. A refusal on the device exits 1; other failures 2.
+pub fn hardware(
+    app: &Saleguard,
+    command: HwCommand,
+    output: &Output,
+) -> Result<ExitCode, AppError> {
+    let result = match command {
+        HwCommand::List => block_on(app.hardware_devices())
+            .and_then(|listed| listed)
+            .map(|devices| output.hardware_devices(&devices)),
+        HwCommand::Addresses {
+            scheme,
+            start,
+            count,
+        } => block_on(app.hardware_addresses(&HardwareAddressesInput {
+            wallet: "ledger".to_owned(),
+            scheme,
+            start,
+            count,
+        }))
+        .and_then(|listed| listed)
+        .map(|addresses| output.hardware_addresses(&addresses)),
+        HwCommand::Verify { path } => {
+            output.note(&format!(
+                "Compare the address on your Ledger's screen ({path}) and confirm it there…"
+            ));
+            block_on(app.verify_hardware_address(&HardwarePathInput {
+                wallet: "ledger".to_owned(),
+                path,
+            }))
+            .and_then(|verified| verified)
+            .map(|address| output.verified_address(&address))
+        }
+        HwCommand::Add {
+            path,
+            address,
+            label,
+        } => block_on(app.add_hardware_account(&AddHardwareAccount {
+            label,
+            wallet: "ledger".to_owned(),
+            path,
+            address,
+        }))
+        .and_then(|added| added)
+        .map(|account| output.account(&account, "Added")),
+    };
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(error) => {
+            output.error(&error);
+            Ok(ExitCode::from(if error.code == ErrorCode::DeviceRejected {
+                1
+            } else {
+                2
+            }))
+        }
+    }
 }
 
 impl NetworkFields {

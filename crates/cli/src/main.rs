@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use clap::Parser;
 use saleguard_app::contribute::{ContributionInput, RefundInput};
+use saleguard_app::hardware::LedgerConnection;
 use saleguard_app::review::ReviewInput;
 use saleguard_app::{AppError, DataPaths, ErrorCode, Saleguard, SystemClock};
 
@@ -45,6 +46,10 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
         eprintln!("warning: logging is off: {}", error.message);
     }
     let app = Saleguard::start(paths, Arc::new(SystemClock));
+    let app = match cli.ledger_emulator {
+        Some(address) => app.with_ledger_connection(LedgerConnection::Speculos(address)),
+        None => app,
+    };
     match cli.command {
         Command::Account(command) => accounts::run(&app, command, output)?,
         Command::Participation(command) => participations::run(&app, command, output)?,
@@ -95,6 +100,7 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
         Command::Export { output: Some(path) } => output.exported(&app.export_to(&path)?),
         Command::Import { file } => output.imported(&app.import_from(&file)?),
         Command::Network(command) => chain::network(&app, command, output)?,
+        Command::Hw(command) => return chain::hardware(&app, command, output),
         Command::Contribute {
             participation,
             from,

@@ -5,6 +5,7 @@ use saleguard_app::contacts::ContactView;
 use saleguard_app::contribute::TransactionPlan;
 use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
 use saleguard_app::export::{ExportSummary, ImportSummary, TableCount};
+use saleguard_app::hardware::{DeviceStateName, HardwareAddressView, HardwareDeviceView};
 use saleguard_app::kyc::KycStatusName;
 use saleguard_app::networks::{ContractTermsInput, NetworkCheck, NetworkView};
 use saleguard_app::participations::Participation;
@@ -572,6 +573,66 @@ impl Output {
         );
     }
 
+    pub fn hardware_devices(&self, devices: &[HardwareDeviceView]) {
+        if self.json {
+            return print_json(&devices);
+        }
+        if devices.is_empty() {
+            out!(
+                "No hardware wallet found: connect your Ledger, unlock it and open the Ethereum app."
+            );
+            return;
+        }
+        let rows: Vec<Vec<String>> = devices
+            .iter()
+            .map(|d| {
+                let state = match d.state {
+                    DeviceStateName::Ready => format!(
+                        "ready: Ethereum app {}, blind signing {}",
+                        d.app_version.as_deref().unwrap_or("?"),
+                        if d.blind_signing == Some(true) {
+                            "on"
+                        } else {
+                            "off"
+                        }
+                    ),
+                    _ => d.message.clone(),
+                };
+                vec![d.wallet.clone(), d.connection.clone(), state]
+            })
+            .collect();
+        print_table(&["WALLET", "CONNECTION", "STATE"], &rows, &[]);
+    }
+
+    pub fn hardware_addresses(&self, addresses: &[HardwareAddressView]) {
+        if self.json {
+            return print_json(&addresses);
+        }
+        let rows: Vec<Vec<String>> = addresses
+            .iter()
+            .map(|a| {
+                vec![
+                    a.index.to_string(),
+                    a.path.clone(),
+                    a.address.clone(),
+                    a.account_id
+                        .map(|id| format!("account {id}"))
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect();
+        print_table(&["INDEX", "PATH", "ADDRESS", ""], &rows, &[0]);
+    }
+
+    pub fn verified_address(&self, address: &str) {
+        if self.json {
+            return print_json(
+                &serde_json::json!({ "address": address, "confirmed_on_device": true }),
+            );
+        }
+        out!("{address}: confirmed on the device.");
+    }
+
     pub fn contract_terms(&self, sale: i64, terms: &ContractTermsInput, verb: &str) {
         if self.json {
             return print_json(terms);
@@ -633,6 +694,20 @@ impl Output {
         );
         out!("  signing hash: {}", tx.signing_hash);
         out!("  unsigned:     {}", tx.unsigned);
+        if let Some(prompt) = &tx.device_prompt {
+            out!(
+                "Your {} will show (compare before you confirm):",
+                prompt.wallet
+            );
+            for screen in &prompt.screens {
+                out!("  {:<17} {}", format!("{}:", screen.label), screen.value);
+            }
+            if prompt.blind_signing {
+                out!(
+                    "  It cannot decode this call: blind signing must be on in the Ethereum app's settings."
+                );
+            }
+        }
     }
 
     /// A line about what happens, for people (standard error; nothing in JSON mode).

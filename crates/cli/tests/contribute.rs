@@ -1,5 +1,5 @@
-//! `saleguard network`, `sale contract` and `contribute --dry-run` against a real local
-//! chain (Anvil with the sale contract compiled from tests/contracts).
+//! `saleguard network`, `sale contract`, `hw` and `contribute` against a real local chain
+//! (Anvil with the sale contract compiled from tests/contracts) and a simulated Ledger.
 
 mod common;
 
@@ -348,4 +348,101 @@ fn a_contribution_is_signed_sent_confirmed_and_a_killed_watch_resumes() {
         ["planned", "signed", "sent", "mined", "confirmed"]
     );
     assert_eq!(anvil.nonce(ANVIL_ACCOUNTS[1].0), 2);
+}
+
+#[test]
+fn hw_lists_checks_and_adds_a_ledger_and_contribute_signs_on_it() {
+    use saleguard_testkit::{LedgerMode, LedgerSimulator};
+    let ledger = LedgerSimulator::start(LedgerMode::Approve);
+    let anvil = Anvil::start();
+    let dir = prepared(&anvil);
+    let emulator = ledger.address().to_owned();
+    let with_ledger = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--ledger-emulator".to_owned(), emulator.clone()];
+        all.extend(args.iter().map(|a| (*a).to_owned()));
+        all
+    };
+    let run = |args: &[&str]| {
+        let args = with_ledger(args);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        dir.run(&args)
+    };
+    let json = |args: &[&str]| -> serde_json::Value {
+        let output = run(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    };
+
+    let devices = json(&["hw", "list"]);
+    assert_eq!(devices[0]["state"], "ready");
+    assert_eq!(devices[0]["appVersion"], "1.10.3");
+    let addresses = json(&["hw", "addresses", "--count", "3"]);
+    let paths: Vec<&str> = addresses
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| a["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(
+        paths,
+        ["m/44'/60'/0'/0/0", "m/44'/60'/1'/0/0", "m/44'/60'/2'/0/0"]
+    );
+    let path = "m/44'/60'/0'/0/0";
+    let address = LedgerSimulator::address_at(path).to_checksum(None);
+    assert_eq!(addresses[0]["address"], address.as_str());
+    let refused = run(&["hw", "addresses", "--scheme", "electrum"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("invalid_choice"));
+
+    let verified = json(&["hw", "verify", path]);
+    assert_eq!(verified["address"], address.as_str());
+    ledger.set_mode(LedgerMode::Reject);
+    let rejected = run(&["hw", "verify", path]);
+    assert_eq!(rejected.status.code(), Some(1), "rejected on the device");
+    assert!(String::from_utf8_lossy(&rejected.stderr).contains("device_rejected"));
+    ledger.set_mode(LedgerMode::Approve);
+
+    let account = json(&[
+        "hw",
+        "add",
+        path,
+        "--address",
+        &address,
+        "--label",
+        "Ledger",
+    ]);
+    assert_eq!(account["kind"], "hardware");
+    let account = account["id"].to_string();
+    anvil.rpc(
+        "anvil_setBalance",
+        serde_json::json!([address, "0x8ac7230489e80000"]),
+    );
+
+    // Rejected on the device: nothing sent, exit 2 with the code.
+    ledger.set_mode(LedgerMode::Reject);
+    let args = contribute_args(&account, "1", &["--yes"]);
+    let refused = run(&args);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("device_rejected"));
+    assert_eq!(anvil.nonce(&address), 0);
+
+    ledger.set_mode(LedgerMode::Approve);
+    let done = run(&args);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&done.stdout);
+    let mut documents =
+        serde_json::Deserializer::from_str(&stdout).into_iter::<serde_json::Value>();
+    let plan = documents.next().expect("the plan").expect("JSON");
+    let settled = documents.next().expect("the result").expect("JSON");
+    assert_eq!(plan["transaction"]["devicePrompt"]["blindSigning"], true);
+    assert_eq!(settled["status"], "confirmed");
+    assert_eq!(anvil.nonce(&address), 1);
 }
