@@ -23,16 +23,24 @@ pub struct AppSession {
 impl AppSession {
     /// Launches the app on `data_dir` and waits for its shell to appear.
     pub async fn launch(data_dir: &Path) -> AppSession {
+        Self::launch_with(data_dir, &[]).await
+    }
+
+    /// Launches the app on `data_dir` with more command-line arguments
+    /// (`--ledger-emulator HOST:PORT`).
+    pub async fn launch_with(data_dir: &Path, arguments: &[&str]) -> AppSession {
         let app =
             std::env::var("E2E_APP").expect("E2E_APP must name the built saleguard-desktop binary");
         let url =
             std::env::var("WEBDRIVER_URL").unwrap_or_else(|_| "http://127.0.0.1:4444".to_owned());
+        let mut args = vec!["--data-dir".to_owned(), data_dir.display().to_string()];
+        args.extend(arguments.iter().map(|argument| (*argument).to_owned()));
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "tauri:options".to_owned(),
             serde_json::json!({
                 "application": app,
-                "args": ["--data-dir", data_dir.display().to_string()],
+                "args": args,
             }),
         );
         let client = ClientBuilder::native()
@@ -181,6 +189,65 @@ impl AppSession {
         self.click("[data-testid='sale-form'] button[type='submit']")
             .await;
         self.wait_for("[data-testid='sale-row']").await;
+    }
+
+    /// A sale on a local chain as a user sets it up: the node of chain 31337 at
+    /// `rpc_url` in Settings (with an explorer), its connection checked (and shot as
+    /// `network_screenshot`), the sale paying `sale_address` open from `starts_at` to
+    /// `ends_at`, its contract terms (contribute(), claimRefund(), `token`) and a
+    /// participation, whose page is left open.
+    pub async fn set_up_chain_sale(
+        &self,
+        rpc_url: &str,
+        sale_address: &str,
+        token: &str,
+        (starts_at, ends_at): (&str, &str),
+        network_screenshot: &str,
+    ) {
+        self.click("[data-testid='nav-settings']").await;
+        self.wait_for("[data-testid='network-row-31337']").await;
+        self.click("[data-testid='network-edit-31337']").await;
+        let network_form = "[data-testid='network-form']";
+        self.fill_in(network_form, "rpcUrl", rpc_url).await;
+        self.fill_in(network_form, "explorerUrl", "https://explorer.example")
+            .await;
+        self.click("[data-testid='network-save']").await;
+        self.wait_for_text_in("[data-testid='network-host-31337']", "127.0.0.1")
+            .await;
+        self.click("[data-testid='network-check-31337']").await;
+        self.wait_for_text_in("[data-testid='network-check-result-31337']", "block")
+            .await;
+        self.scroll_into_view("[data-testid='networks-section']")
+            .await;
+        self.screenshot(network_screenshot).await;
+        self.add_sale(&[
+            ("projectName", "Chain Sale"),
+            ("tokenSymbol", "SALE"),
+            ("tokenDecimals", "18"),
+            ("chainId", "31337"),
+            ("contributionAddress", sale_address),
+            ("currencySymbol", "ETH"),
+            ("startsAt", starts_at),
+            ("endsAt", ends_at),
+        ])
+        .await;
+        self.click("[data-testid='sale-row'] td").await;
+        let terms = "[data-testid='contract-terms-form']";
+        self.fill_in(terms, "contributionCall", "contribute()")
+            .await;
+        self.fill_in(terms, "refundCall", "claimRefund()").await;
+        self.fill_in(terms, "tokenAddress", token).await;
+        self.click("[data-testid='contract-terms-save']").await;
+        self.wait_for_text_in(
+            "[data-testid='contract-terms-contribution']",
+            "contribute()",
+        )
+        .await;
+        self.click("[data-testid='start-participation']").await;
+        self.click("[data-testid='start-participation-form'] button[type='submit']")
+            .await;
+        self.wait_for("[data-testid='participation-timeline']")
+            .await;
     }
 
     /// Records the participation's next step (`state` as on the wire, now) from the

@@ -35,6 +35,15 @@ export type WordAnswer = ConfirmNewAccountInput["answers"][number];
 export type ImportMnemonicInput = Parameters<(typeof commands)["importMnemonicAccount"]>[0];
 export type ImportPrivateKeyInput = Parameters<(typeof commands)["importPrivateKeyAccount"]>[0];
 export type AddWatchOnlyInput = Parameters<(typeof commands)["addWatchOnlyAccount"]>[0];
+/** A hardware wallet found connected now, with its state and what to do about it. */
+export type HardwareDevice = OkData<CommandReply<"listHardwareDevices">>[number];
+export type HardwareDeviceState = HardwareDevice["state"];
+/** Which of a hardware wallet's addresses to list: a path scheme, the first index and how many. */
+export type HardwareAddressesInput = Parameters<(typeof commands)["listHardwareAddresses"]>[0];
+/** One address of a hardware wallet, with the account it already is (if any). */
+export type HardwareAddress = OkData<CommandReply<"listHardwareAddresses">>[number];
+export type HardwarePathInput = Parameters<(typeof commands)["verifyHardwareAddress"]>[0];
+export type AddHardwareAccountInput = Parameters<(typeof commands)["addHardwareAccount"]>[0];
 export type RevealedSecret = OkData<CommandReply<"revealAccountSecret">>;
 export type KeyringStatus = OkData<CommandReply<"keyringStatus">>;
 /** One sale's participation: its state, its dated history (oldest first) and the moves open to it now. */
@@ -122,6 +131,9 @@ export type FeeSpeed = NonNullable<ContributionInput["feeSpeed"]>;
 /** A planned transaction: its review with the network's checks, and the transaction in words and numbers. */
 export type TransactionPlan = OkData<CommandReply<"prepareContribution">>;
 export type TransactionSummary = TransactionPlan["transaction"];
+/** What a hardware wallet's screen will show before the user confirms, screen by screen. */
+export type DevicePrompt = NonNullable<TransactionSummary["devicePrompt"]>;
+export type DeviceScreen = DevicePrompt["screens"][number];
 export type PurposeName = TransactionPlan["purpose"];
 /** A transaction Saleguard planned, and what became of it. */
 export type TransactionView = OkData<CommandReply<"getTransaction">>;
@@ -186,6 +198,15 @@ export const api = {
     unwrap(await commands.importPrivateKeyAccount(input)),
   addWatchOnlyAccount: async (input: AddWatchOnlyInput): Promise<Account> =>
     unwrap(await commands.addWatchOnlyAccount(input)),
+  /** The hardware wallets connected now, each with its state; an empty list when none is found. */
+  listHardwareDevices: async (): Promise<HardwareDevice[]> => unwrap(await commands.listHardwareDevices()),
+  listHardwareAddresses: async (input: HardwareAddressesInput): Promise<HardwareAddress[]> =>
+    unwrap(await commands.listHardwareAddresses(input)),
+  /** Shows the address at the path on the device; resolves to it once the user confirms there (up to 2 minutes). */
+  verifyHardwareAddress: async (input: HardwarePathInput): Promise<string> => unwrap(await commands.verifyHardwareAddress(input)),
+  /** Adds the device's address as an account; the device is asked again and must hold it. */
+  addHardwareAccount: async (input: AddHardwareAccountInput): Promise<Account> =>
+    unwrap(await commands.addHardwareAccount(input)),
   deriveNextAccount: async (id: number, label: string | null): Promise<Account> =>
     unwrap(await commands.deriveNextAccount(id, label)),
   renameAccount: async (id: number, label: string): Promise<Account> => unwrap(await commands.renameAccount(id, label)),

@@ -42,24 +42,6 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
     app.press_enter_in_form(key_form, "label").await;
     app.wait_for_text(ANVIL_ACCOUNTS[1].0).await;
 
-    // The local chain's node, in Settings.
-    app.click("[data-testid='nav-settings']").await;
-    app.wait_for("[data-testid='network-row-31337']").await;
-    app.click("[data-testid='network-edit-31337']").await;
-    let network_form = "[data-testid='network-form']";
-    app.fill_in(network_form, "rpcUrl", &anvil.url()).await;
-    app.fill_in(network_form, "explorerUrl", "https://explorer.example")
-        .await;
-    app.click("[data-testid='network-save']").await;
-    app.wait_for_text_in("[data-testid='network-host-31337']", "127.0.0.1")
-        .await;
-    app.click("[data-testid='network-check-31337']").await;
-    app.wait_for_text_in("[data-testid='network-check-result-31337']", "block")
-        .await;
-    app.scroll_into_view("[data-testid='networks-section']")
-        .await;
-    app.screenshot("contribute-01-network").await;
-
     // A budget for the year in dollars, and what ETH was worth two hours ago.
     app.click("[data-testid='nav-budget']").await;
     let budget_form = "[data-testid='budget-form']";
@@ -79,35 +61,19 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
     app.press_enter_in_form(prices, "price").await;
     app.wait_for_count("[data-testid='price-row']", 1).await;
 
-    // The sale, open now, and how it takes contributions.
-    app.add_sale(&[
-        ("projectName", "Chain Sale"),
-        ("tokenSymbol", "SALE"),
-        ("tokenDecimals", "18"),
-        ("chainId", "31337"),
-        ("contributionAddress", &sale.to_checksum(None)),
-        ("currencySymbol", "ETH"),
-        ("startsAt", &form_text(now - time::Duration::days(1))),
-        ("endsAt", &form_text(now + time::Duration::days(7))),
-    ])
-    .await;
-    app.click("[data-testid='sale-row'] td").await;
-    let terms = "[data-testid='contract-terms-form']";
-    app.fill_in(terms, "contributionCall", "contribute()").await;
-    app.fill_in(terms, "refundCall", "claimRefund()").await;
-    app.fill_in(terms, "tokenAddress", &token.to_checksum(None))
-        .await;
-    app.click("[data-testid='contract-terms-save']").await;
-    app.wait_for_text_in(
-        "[data-testid='contract-terms-contribution']",
-        "contribute()",
+    // The local chain's node, the sale open now, how it takes contributions, and a
+    // participation.
+    app.set_up_chain_sale(
+        &anvil.url(),
+        &sale.to_checksum(None),
+        &token.to_checksum(None),
+        (
+            &form_text(now - time::Duration::days(1)),
+            &form_text(now + time::Duration::days(7)),
+        ),
+        "contribute-01-network",
     )
     .await;
-
-    app.click("[data-testid='start-participation']").await;
-    app.click("[data-testid='start-participation-form'] button[type='submit']")
-        .await;
-    app.wait_for("[data-testid='participation-timeline']").await;
 
     // The wizard: choose, review, sign, result.
     app.click("[data-testid='contribute-button']").await;

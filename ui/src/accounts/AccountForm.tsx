@@ -27,6 +27,8 @@ type AccountFormProps = {
   /** Shown in the alert, e.g. "Start again". */
   failureActions?: ReactNode;
   "data-testid"?: string;
+  /** The submit button's test id. */
+  submitTestId?: string;
   children: ReactNode;
 };
 
@@ -45,6 +47,7 @@ export function AccountForm({
   secondaryActions,
   failureActions,
   "data-testid": testId,
+  submitTestId,
   children,
 }: AccountFormProps) {
   const { errors, submitting, formRef, alertRef } = submission;
@@ -66,7 +69,14 @@ export function AccountForm({
         {children}
         <Group justify="flex-end" gap="sm">
           {secondaryActions}
-          <Button type="submit" loading={submitting} disabled={submitDisabled} leftSection={submitIcon} color={submitColor}>
+          <Button
+            type="submit"
+            loading={submitting}
+            disabled={submitDisabled}
+            leftSection={submitIcon}
+            color={submitColor}
+            data-testid={submitTestId}
+          >
             {submitLabel}
           </Button>
         </Group>

@@ -3,6 +3,7 @@ import { AccountDetailPage } from "./AccountDetailPage";
 import { AccountsListPage } from "./AccountsListPage";
 import { ContactsPage } from "./ContactsPage";
 import { CreateAccountPage } from "./CreateAccountPage";
+import { HardwareWalletPage } from "./HardwareWalletPage";
 import { ImportAccountPage } from "./ImportAccountPage";
 
 export function AccountsArea({ route }: { route: AccountsRoute }) {
@@ -13,6 +14,8 @@ export function AccountsArea({ route }: { route: AccountsRoute }) {
       return <CreateAccountPage />;
     case "import":
       return <ImportAccountPage />;
+    case "hardware":
+      return <HardwareWalletPage />;
     case "contacts":
       return <ContactsPage />;
     case "detail":

@@ -1,5 +1,5 @@
 import { Button, EmptyState, Paper } from "@mantine/core";
-import { IconAddressBook, IconFileImport, IconPlus, IconWallet } from "@tabler/icons-react";
+import { IconAddressBook, IconDeviceUsb, IconFileImport, IconPlus, IconWallet } from "@tabler/icons-react";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
@@ -27,6 +27,15 @@ function AddAccountButtons() {
         data-testid="import-account"
       >
         Import
+      </Button>
+      <Button
+        component="a"
+        href={routeHref({ area: "accounts", view: "hardware" })}
+        variant="default"
+        leftSection={<IconDeviceUsb size={18} />}
+        data-testid="add-hardware-account"
+      >
+        Add hardware wallet
       </Button>
     </>
   );
@@ -65,7 +74,7 @@ export function AccountsListPage() {
           withIndicatorBackground
           icon={<IconWallet size={28} stroke={1.5} />}
           title="Add the wallet you will contribute from"
-          description="Create an account with a new recovery phrase, import a recovery phrase or private key you already have, or watch an address without any secret. Recovery phrases and private keys stay in your operating system's keyring (Keychain, Windows Credential Manager, Secret Service); Saleguard's data file keeps only labels and addresses."
+          description="Create an account with a new recovery phrase, import a recovery phrase or private key you already have, add an address of your Ledger, or watch an address without any secret. Recovery phrases and private keys stay in your operating system's keyring (Keychain, Windows Credential Manager, Secret Service); Saleguard's data file keeps only labels and addresses."
         >
           <EmptyState.Actions>
             <AddAccountButtons />

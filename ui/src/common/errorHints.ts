@@ -34,6 +34,24 @@ const hints: Partial<Record<ErrorCode, string>> = {
   nonce_reserved: "Another signed transaction of this account uses the same nonce. Go back and review it again.",
   signing_failed: "Nothing was sent. Check that the account's key in the keyring is the right one.",
   // The keyring_* messages already say what to do (they name the keyring of the system).
+  // Hardware wallets: the message says what happened; the hint how to get the device ready.
+  device_not_found:
+    "Connect the Ledger with a USB data cable, unlock it with your PIN and open the Ethereum app. Close Ledger Live and other wallet apps, which can keep the device to themselves.",
+  device_locked: "Enter your PIN on the Ledger, open the Ethereum app, then try again.",
+  device_app_not_open: "On the Ledger, open the Ethereum app (install it with Ledger Live if it is missing), then try again.",
+  blind_signing_disabled:
+    "On the Ledger, open the Ethereum app, go to Settings and enable Blind signing, then sign again. Before you approve, compare the transaction hash on the device with the one Saleguard shows.",
+  device_rejected:
+    "Nothing was signed or sent. If what the device showed differs from what Saleguard shows, do not go ahead; otherwise sign again and approve it on the device.",
+  device_timeout:
+    "The device waits up to 2 minutes for you to confirm. Sign again when you are ready to look at its screen.",
+  device_disconnected: "Reconnect the Ledger, unlock it and open the Ethereum app, then try again. Nothing was signed.",
+  device_busy: "The Ledger still shows an earlier request: approve or reject it on the device, then try again.",
+  device_malformed:
+    "Unplug the Ledger and plug it in again, open the Ethereum app and try again. Updating the Ethereum app in Ledger Live may help.",
+  device_refused: "Check that the Ethereum app is up to date (Ledger Live updates it), then try again.",
+  device_address_mismatch:
+    "Check that this is the same Ledger (with the same passphrase, if you use one) that listed the address, then list its addresses again.",
 };
 
 /**
@@ -48,6 +66,16 @@ const headings: Partial<Record<ErrorCode, string>> = {
   keyring_entry_missing: "The secret is missing from the keyring",
   keyring_entry_unreadable: "The secret in the keyring cannot be read",
   keyring_failure: "The keyring reported an error",
+  device_not_found: "No Ledger found",
+  device_locked: "The Ledger is locked",
+  device_app_not_open: "The Ethereum app is not open",
+  blind_signing_disabled: "Blind signing is disabled on the Ledger",
+  device_rejected: "Rejected on the device",
+  device_timeout: "The Ledger was not confirmed in time",
+  device_disconnected: "The Ledger was disconnected",
+  device_busy: "The Ledger is busy",
+  device_malformed: "The Ledger's answer could not be read",
+  device_refused: "The Ledger refused the request",
 };
 
 export function errorHint(code: ErrorCode): string | undefined {

@@ -19,6 +19,7 @@ import {
   IconAlertTriangle,
   IconArrowLeft,
   IconCircleCheck,
+  IconDeviceUsb,
   IconInfoCircle,
   IconLock,
   IconPlayerStop,
@@ -31,6 +32,7 @@ import {
   hasErrorCode,
   OVERRIDE_REASON_MIN,
   type Account,
+  type DevicePrompt,
   type FeeSpeed,
   type Participation,
   type PurposeName,
@@ -40,6 +42,7 @@ import {
   type TxProgress,
 } from "../api";
 import { useAccountsList } from "../accounts/accountsQueries";
+import { useSecondsLeft } from "../accounts/useSecondsLeft";
 import { BackLink } from "../common/BackLink";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { FailureAlert } from "../common/FailureAlert";
@@ -58,6 +61,7 @@ import { VerdictBanner } from "../review/VerdictBanner";
 import { useSale } from "../sales/salesQueries";
 import { routeHref } from "../shell/route";
 import { ContributionValueHint } from "./ContributionValueHint";
+import { BlindSigningWarning, DevicePromptCard, DeviceScreensList } from "./DevicePromptCard";
 import { ExplorerButton } from "./ExplorerButton";
 import { TransactionSummaryCard } from "./TransactionSummaryCard";
 import {
@@ -94,7 +98,8 @@ const stageIndex: Record<Stage["name"], number> = { choose: 0, review: 1, progre
 /** Why an account cannot sign here, if it cannot. */
 function cannotSign(account: Account): string | null {
   if (account.kind === "watch_only") return "watch-only: cannot sign";
-  if (account.kind === "hardware") return "hardware: cannot sign here yet";
+  // Its key is on the device, not in the keyring: the device signs.
+  if (account.kind === "hardware") return null;
   if (!account.hasSecret) return "no key in the keyring: cannot sign";
   return null;
 }
@@ -200,7 +205,9 @@ function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceCh
             { value: "", label: accounts.length === 0 ? "No account yet" : "Choose an account", disabled: true },
             ...accounts.map((account) => {
               const why = cannotSign(account);
-              return { value: String(account.id), label: why ? `${account.label} (${why})` : account.label, disabled: why !== null };
+              // A hardware account signs on the device: said here, so it comes as no surprise.
+              const note = why ?? (account.kind === "hardware" ? "hardware wallet" : null);
+              return { value: String(account.id), label: note ? `${account.label} (${note})` : account.label, disabled: why !== null };
             }),
           ]}
           error={errors.fields.accountId}
@@ -216,7 +223,15 @@ function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceCh
                 first.
               </>
             ) : chosen ? (
-              <span style={{ fontFamily: "var(--mantine-font-family-monospace)", wordBreak: "break-all" }}>{chosen.address}</span>
+              <>
+                <span style={{ fontFamily: "var(--mantine-font-family-monospace)", wordBreak: "break-all" }}>{chosen.address}</span>
+                {chosen.kind === "hardware" && (
+                  <span data-testid="wizard-hardware-account-hint">
+                    {" "}
+                    — on your Ledger, which signs: have it connected, unlocked, with the Ethereum app open.
+                  </span>
+                )}
+              </>
             ) : (
               "The account that signs and pays the fees."
             )
@@ -354,6 +369,7 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
         <BudgetImpactText impact={review.budget} priceMissing={review.findings.some((finding) => finding.code === "price_missing")} />
       )}
       <TransactionSummaryCard transaction={transaction} purpose={plan.purpose} />
+      {transaction.devicePrompt && <DevicePromptCard prompt={transaction.devicePrompt} signingHash={transaction.signingHash} />}
       {plan.draftId === null && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="This transaction would fail" role="alert" data-testid="plan-would-fail">
           The node says this call fails: its gas could not be estimated, so no draft was kept and it cannot be signed. Check the
@@ -389,6 +405,12 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
               invalidFieldLabels={reasonError ? ["Reason to override"] : []}
               data-testid="wizard-sign-alert"
             />
+            {transaction.devicePrompt && signedHash === null && (
+              <Text size="sm" c="dimmed" data-testid="device-sign-hint">
+                Your {transaction.devicePrompt.wallet} signs it: have it connected, unlocked, with the Ethereum app open. After
+                you press Sign and send, compare its screens with the list above and approve it on the device.
+              </Text>
+            )}
             {review.verdict === "blocked" && neverOverridable.length > 0 && (
               <NeverOverridable messages={neverOverridable.map((finding) => finding.message)} />
             )}
@@ -437,8 +459,59 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
   );
 }
 
+/** How long the device waits for the user to confirm, as the backend's timeout says. */
+const DEVICE_CONFIRMATION_SECONDS = 120;
+
+function minutesAndSeconds(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+/** Counts down the device's wait from when it started to show the transaction. */
+function DeviceCountdown() {
+  const secondsLeft = useSecondsLeft(DEVICE_CONFIRMATION_SECONDS, () => {});
+  return (
+    <Text size="sm" className="tabular-nums" data-testid="device-countdown" aria-live="off">
+      {secondsLeft > 0
+        ? `About ${minutesAndSeconds(secondsLeft)} left to confirm on the device.`
+        : "The device has stopped waiting: if you did not approve it there, nothing was signed."}
+    </Text>
+  );
+}
+
+/** While a hardware wallet signs: where to look, what to compare, how long it waits. */
+function DeviceSigningPanel({ prompt, signingHash, steps }: { prompt: DevicePrompt; signingHash: string; steps: ReadonlyArray<TxProgress> }) {
+  const last = steps.at(-1);
+  const onScreen = last?.state === "waitingForConfirmation";
+  // A new prompt on the device (after a retry) starts its own countdown.
+  const prompts = steps.filter((step) => step.state === "waitingForConfirmation").length;
+  return (
+    <Alert
+      color="blue"
+      variant="light"
+      icon={<IconDeviceUsb />}
+      title={onScreen ? `Confirm it on your ${prompt.wallet}` : `Your ${prompt.wallet} signs this transaction`}
+      data-testid="device-signing"
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          {onScreen
+            ? "Compare each screen on the device with the list below, then approve it there; reject it there if anything differs."
+            : "Keep it connected and unlocked, with the Ethereum app open. The transaction appears on its screen in a moment."}{" "}
+          The device waits up to 2 minutes.
+        </Text>
+        {onScreen && <DeviceCountdown key={prompts} />}
+        {prompt.blindSigning && <BlindSigningWarning wallet={prompt.wallet} signingHash={signingHash} />}
+        <DeviceScreensList prompt={prompt} />
+      </Stack>
+    </Alert>
+  );
+}
+
 type ProgressStepProps = {
   steps: ReadonlyArray<TxProgress>;
+  /** What the hardware wallet shows, when a hardware wallet signs. */
+  devicePrompt: DevicePrompt | null;
+  signingHash: string;
   following: boolean;
   canCancel: boolean;
   cancelling: boolean;
@@ -448,7 +521,18 @@ type ProgressStepProps = {
   participationHref: string;
 };
 
-function ProgressStep({ steps, following, canCancel, cancelling, onCancel, followError, onFollowAgain, participationHref }: ProgressStepProps) {
+function ProgressStep({
+  steps,
+  devicePrompt,
+  signingHash,
+  following,
+  canCancel,
+  cancelling,
+  onCancel,
+  followError,
+  onFollowAgain,
+  participationHref,
+}: ProgressStepProps) {
   return (
     <Paper withBorder radius="md" p="lg" data-testid="wizard-progress">
       <Stack gap="md">
@@ -459,6 +543,7 @@ function ProgressStep({ steps, following, canCancel, cancelling, onCancel, follo
             : "Until it is signed, you can cancel: then nothing is sent."}
         </Text>
         <TxProgressList steps={steps} working={followError === null} />
+        {devicePrompt && canCancel && <DeviceSigningPanel prompt={devicePrompt} signingHash={signingHash} steps={steps} />}
         {followError !== null && (
           <Stack gap="xs">
             <FailureAlert title="Saleguard stopped following the transaction" error={followError} />
@@ -678,6 +763,8 @@ function Wizard({ purpose, participation, sale, accounts }: WizardProps) {
       content = (
         <ProgressStep
           steps={steps}
+          devicePrompt={stage.plan.transaction.devicePrompt}
+          signingHash={stage.plan.transaction.signingHash}
           following={stage.following}
           canCancel={!stage.following && !pastSignature}
           cancelling={cancelSigning.isPending}

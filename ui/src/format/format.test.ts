@@ -65,6 +65,7 @@ describe("routes", () => {
     { area: "accounts", view: "list" },
     { area: "accounts", view: "new" },
     { area: "accounts", view: "import" },
+    { area: "accounts", view: "hardware" },
     { area: "accounts", view: "contacts" },
     { area: "accounts", view: "detail", accountId: 4 },
     { area: "participations", view: "list" },

@@ -18,6 +18,8 @@ export type AccountsRoute =
   | { area: "accounts"; view: "list" }
   | { area: "accounts"; view: "new" }
   | { area: "accounts"; view: "import" }
+  /** Adding an address of a hardware wallet (Ledger) as an account. */
+  | { area: "accounts"; view: "hardware" }
   /** The address book: known addresses that look-alike destinations are compared with. */
   | { area: "accounts"; view: "contacts" }
   | { area: "accounts"; view: "detail"; accountId: number };
@@ -60,6 +62,7 @@ export function parseRoute(hash: string): Route {
   if (area === "accounts") {
     if (second === "new") return { area: "accounts", view: "new" };
     if (second === "import") return { area: "accounts", view: "import" };
+    if (second === "hardware") return { area: "accounts", view: "hardware" };
     if (second === "contacts") return { area: "accounts", view: "contacts" };
     const accountId = parseId(second);
     if (accountId === null) return { area: "accounts", view: "list" };
@@ -129,6 +132,8 @@ function accountsHref(route: AccountsRoute): string {
       return "#/accounts/new";
     case "import":
       return "#/accounts/import";
+    case "hardware":
+      return "#/accounts/hardware";
     case "contacts":
       return "#/accounts/contacts";
     case "detail":

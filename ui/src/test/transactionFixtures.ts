@@ -26,6 +26,7 @@ export function transactionSummaryFixture(overrides: Partial<TransactionSummary>
     maxFee: "0.00156 ETH",
     signingHash,
     unsigned: "0x02f0018504",
+    devicePrompt: null,
     ...overrides,
   };
 }

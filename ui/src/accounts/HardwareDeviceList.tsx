@@ -1,0 +1,148 @@
+import { Badge, Button, EmptyState, Group, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { IconDeviceUsb, IconRefresh } from "@tabler/icons-react";
+import type { HardwareDevice } from "../api";
+import { FailureAlert } from "../common/FailureAlert";
+import { LoadingState } from "../common/LoadingState";
+import { asSentence, deviceStateLooks } from "./hardwareLooks";
+
+function DeviceStateBadge({ state }: { state: HardwareDevice["state"] }) {
+  const { label, color, Icon } = deviceStateLooks[state];
+  return (
+    <Badge
+      variant="light"
+      color={color}
+      radius="sm"
+      tt="none"
+      fw={600}
+      leftSection={<Icon size={14} stroke={2} aria-hidden="true" />}
+      data-testid="hardware-device-state"
+    >
+      {label}
+    </Badge>
+  );
+}
+
+/** Whether the Ethereum app signs contract calls it cannot read, and why that matters. */
+function BlindSigningNote({ enabled }: { enabled: boolean | null }) {
+  if (enabled === null) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="hardware-blind-signing">
+      {enabled
+        ? "Blind signing is enabled in the Ethereum app: it can sign calls to a sale's contract, and shows their hash to compare."
+        : "Blind signing is disabled in the Ethereum app. Plain transfers sign without it; a call to a sale's contract needs it: enable it in the app's settings before you sign one."}
+    </Text>
+  );
+}
+
+function DeviceRow({ device }: { device: HardwareDevice }) {
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="hardware-device" data-state={device.state}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon variant="light" color="gray" size="lg" radius="md" aria-hidden="true">
+              <IconDeviceUsb size={20} />
+            </ThemeIcon>
+            <div>
+              <Text size="sm" fw={600}>
+                {device.connection}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {device.appVersion ? `Ethereum app ${device.appVersion}` : "Ethereum app version unknown"}
+              </Text>
+            </div>
+          </Group>
+          <DeviceStateBadge state={device.state} />
+        </Group>
+        {device.message && (
+          <Text size="sm" data-testid="hardware-device-message">
+            {asSentence(device.message)}
+          </Text>
+        )}
+        <BlindSigningNote enabled={device.blindSigning} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function CheckAgainButton({ checking, disabled, onCheck }: { checking: boolean; disabled: boolean; onCheck: () => void }) {
+  return (
+    <Button
+      variant="default"
+      size="xs"
+      leftSection={<IconRefresh size={14} />}
+      loading={checking}
+      disabled={disabled}
+      onClick={onCheck}
+      data-testid="hardware-check-again"
+    >
+      Check again
+    </Button>
+  );
+}
+
+type HardwareDeviceListProps = {
+  devices: ReadonlyArray<HardwareDevice> | undefined;
+  /** Why the devices could not be listed, if they could not. */
+  error: unknown;
+  /** The devices are being asked for now. */
+  checking: boolean;
+  /** E.g. while the device shows an address: asking it again would find it busy. */
+  checkDisabled: boolean;
+  onCheckAgain: () => void;
+};
+
+/** The connected devices, each with its state and what to do; or what to do when there is none. */
+export function HardwareDeviceList({ devices, error, checking, checkDisabled, onCheckAgain }: HardwareDeviceListProps) {
+  let content;
+  if (devices === undefined && error === null) {
+    content = <LoadingState label="Looking for your Ledger…" />;
+  } else if (devices === undefined) {
+    content = <FailureAlert title="Saleguard could not look for a hardware wallet" error={error} />;
+  } else if (devices.length === 0) {
+    content = (
+      <EmptyState
+        withIndicatorBackground
+        icon={<IconDeviceUsb size={28} stroke={1.5} />}
+        title="No Ledger found"
+        description="Connect your Ledger with its USB cable, unlock it with your PIN and open the Ethereum app on it, then check again. Close Ledger Live and other wallet apps first: they can keep the device to themselves."
+        data-testid="hardware-devices-empty"
+      >
+        <EmptyState.Actions>
+          <CheckAgainButton checking={checking} disabled={checkDisabled} onCheck={onCheckAgain} />
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  } else {
+    content = (
+      <Stack gap="sm">
+        {devices.map((device, index) => (
+          <DeviceRow key={`${device.connection}-${index}`} device={device} />
+        ))}
+      </Stack>
+    );
+  }
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid="hardware-devices" aria-busy={checking}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} size="h5">
+              Your Ledger
+            </Title>
+            <Text size="sm" c="dimmed">
+              Connected, unlocked, with the Ethereum app open.
+            </Text>
+          </div>
+          {devices !== undefined && devices.length > 0 && (
+            <CheckAgainButton checking={checking} disabled={checkDisabled} onCheck={onCheckAgain} />
+          )}
+          {devices === undefined && error !== null && (
+            <CheckAgainButton checking={checking} disabled={checkDisabled} onCheck={onCheckAgain} />
+          )}
+        </Group>
+        {content}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,98 @@
+import { Alert, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import type { DevicePrompt, DeviceScreen } from "../api";
+import { AddressText } from "../common/AddressText";
+import { CopyValueButton } from "../common/CopyValueButton";
+
+const addressPattern = /^0x[0-9a-fA-F]{40}$/;
+const hexPattern = /^0x[0-9a-fA-F]+$/;
+
+/** A screen's value as the device shows it: addresses with their fingerprint, hashes in monospace. */
+function ScreenValue({ screen }: { screen: DeviceScreen }) {
+  if (addressPattern.test(screen.value)) return <AddressText address={screen.value} />;
+  if (hexPattern.test(screen.value)) {
+    return (
+      <Group gap="xs" wrap="nowrap" align="center">
+        <Text span size="sm" ff="monospace" style={{ wordBreak: "break-all" }} data-testid="device-screen-value">
+          {screen.value}
+        </Text>
+        <CopyValueButton value={screen.value} label={`Copy ${screen.label.toLowerCase()}`} />
+      </Group>
+    );
+  }
+  return (
+    <Text span size="sm" className="tabular-nums" data-testid="device-screen-value">
+      {screen.value}
+    </Text>
+  );
+}
+
+/** The device's screens in the order it shows them, numbered. */
+export function DeviceScreensList({ prompt }: { prompt: DevicePrompt }) {
+  return (
+    <List type="ordered" spacing="xs" size="sm" data-testid="device-screens">
+      {prompt.screens.map((screen, index) => (
+        <List.Item key={index} data-testid="device-screen">
+          <Stack gap={0}>
+            <Text span size="sm" fw={600} data-testid="device-screen-label">
+              {screen.label}
+            </Text>
+            <ScreenValue screen={screen} />
+          </Stack>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** Blind signing: the device shows a hash instead of the call, and needs the setting on. */
+export function BlindSigningWarning({ wallet, signingHash }: { wallet: string; signingHash: string }) {
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertTriangle />}
+      title={`Your ${wallet} will ask for blind signing`}
+      data-testid="device-prompt-blind-signing"
+    >
+      <Stack gap={6}>
+        <Text size="sm">
+          The Ethereum app cannot show what this contract call does. Blind signing must be enabled in the Ethereum app&apos;s
+          settings on the device, or it refuses to sign.
+        </Text>
+        <Text size="sm" fw={600}>
+          Before you approve, compare the transaction hash on the device with this one; if they differ, reject it on the device.
+        </Text>
+        <Group gap="xs" wrap="nowrap" align="center">
+          <Text span size="sm" ff="monospace" style={{ wordBreak: "break-all" }} data-testid="device-prompt-hash">
+            {signingHash}
+          </Text>
+          <CopyValueButton value={signingHash} label="Copy transaction hash" />
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+type DevicePromptCardProps = { prompt: DevicePrompt; signingHash: string };
+
+/** What the hardware wallet's screen will show when it asks to sign, so the user can compare. */
+export function DevicePromptCard({ prompt, signingHash }: DevicePromptCardProps) {
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid="device-prompt" data-blind-signing={prompt.blindSigning}>
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h5">
+            What your {prompt.wallet} will show
+          </Title>
+          <Text size="sm" c="dimmed" mt={4}>
+            When you sign, the device shows these screens in this order. Compare each with what is shown here, and approve only
+            if they all match.
+          </Text>
+        </div>
+        {prompt.blindSigning && <BlindSigningWarning wallet={prompt.wallet} signingHash={signingHash} />}
+        <DeviceScreensList prompt={prompt} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,88 @@
+// Hardware wallets as the backend would describe them, for tests only.
+import type { DevicePrompt, HardwareAddress, HardwareDevice } from "../api";
+import { designatedAddress } from "./reviewFixtures";
+import { signingHash } from "./transactionFixtures";
+
+export function hardwareDeviceFixture(overrides: Partial<HardwareDevice> = {}): HardwareDevice {
+  return {
+    wallet: "ledger",
+    connection: "Ledger",
+    state: "ready",
+    appVersion: "1.10.4",
+    blindSigning: true,
+    message: "",
+    ...overrides,
+  };
+}
+
+export const lockedDevice = hardwareDeviceFixture({
+  state: "locked",
+  appVersion: null,
+  blindSigning: null,
+  message: "the device is locked: unlock it with your PIN and try again",
+});
+
+/** The path of the `index`-th address of a scheme, as the backend lays them out. */
+export function schemePath(scheme: string, index: number): string {
+  switch (scheme) {
+    case "legacy":
+      return `m/44'/60'/0'/${index}`;
+    case "bip44":
+      return `m/44'/60'/0'/0/${index}`;
+    default:
+      return `m/44'/60'/${index}'/0/0`;
+  }
+}
+
+/** A stand-in address per scheme and index, all different ("0xA0…" for Ledger Live's index 0). */
+export function schemeAddress(scheme: string, index: number): string {
+  const prefix = { ledger_live: "A", legacy: "B", bip44: "C" }[scheme] ?? "D";
+  return `0x${prefix}${index.toString(16).padStart(39, "0")}`;
+}
+
+export function hardwareAddressFixture(scheme: string, index: number, overrides: Partial<HardwareAddress> = {}): HardwareAddress {
+  return { index, path: schemePath(scheme, index), address: schemeAddress(scheme, index), accountId: null, ...overrides };
+}
+
+type Listing = { input: { wallet: string; scheme: string; start: number; count: number } };
+
+/** A `list_hardware_addresses` handler: `count` addresses from `start`; `accountIds` by path say which are accounts already. */
+export function listAddresses(accountIds: Record<string, number> = {}) {
+  return (args: unknown): HardwareAddress[] => {
+    const { scheme, start, count } = (args as Listing).input;
+    return Array.from({ length: count }, (_, offset) => {
+      const index = start + offset;
+      return hardwareAddressFixture(scheme, index, { accountId: accountIds[schemePath(scheme, index)] ?? null });
+    });
+  };
+}
+
+/** What a Ledger shows for a plain transfer to the sale. */
+export function transferPromptFixture(): DevicePrompt {
+  return {
+    wallet: "Ledger",
+    blindSigning: false,
+    screens: [
+      { label: "Amount", value: "1.5 ETH" },
+      { label: "Address", value: designatedAddress },
+      { label: "Network", value: "Ethereum (1)" },
+      { label: "Max fees", value: "0.00156 ETH" },
+    ],
+  };
+}
+
+/** What a Ledger shows for a call to the sale's contract: blind signing, and the hash to compare. */
+export function contractCallPromptFixture(): DevicePrompt {
+  return {
+    wallet: "Ledger",
+    blindSigning: true,
+    screens: [
+      { label: "Blind signing", value: "the device cannot show what this call does" },
+      { label: "Amount", value: "1.5 ETH" },
+      { label: "Contract", value: designatedAddress },
+      { label: "Network", value: "Ethereum (1)" },
+      { label: "Max fees", value: "0.00156 ETH" },
+      { label: "Transaction hash", value: signingHash },
+    ],
+  };
+}
