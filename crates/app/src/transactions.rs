@@ -477,7 +477,7 @@ impl Saleguard {
                 ..
             } => {
                 let reason = node
-                    .failure_reason(&request_of_record(&record), block)
+                    .failure_reason(&request_of_record(record), block)
                     .await;
                 let reason = if reason.is_empty() {
                     "reverted".to_owned()
