@@ -476,9 +476,7 @@ impl Saleguard {
                 succeeded: false,
                 ..
             } => {
-                let reason = node
-                    .failure_reason(&request_of_record(record), block)
-                    .await;
+                let reason = node.failure_reason(&request_of_record(record), block).await;
                 let reason = if reason.is_empty() {
                     "reverted".to_owned()
                 } else {

@@ -4,16 +4,15 @@
 
 mod common;
 
-use common::{eth, wall_clock_now as now};
+use common::{chain_sale_draft, eth, start_on_chain, wall_clock_now as now};
 use std::sync::Arc;
 
 use alloy_primitives::{Address, U256};
 use saleguard_app::accounts_dto::AddWatchOnly;
 use saleguard_app::contribute::{ContributionInput, TransactionPlan};
 use saleguard_app::networks::{ContractTermsInput, NetworkInput};
-use saleguard_app::participations::{StartParticipation, StateName};
 use saleguard_app::review::VerdictName;
-use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
+use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard};
 use saleguard_core::fixtures::native_sale_draft;
 use saleguard_core::transaction::FeeSpeed;
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
@@ -36,28 +35,12 @@ struct Setup {
 fn setup(sale_address: Address, rpc_url: &str, call: &str) -> Setup {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = Saleguard::start(DataPaths::at(dir.path()), Arc::new(FixedClock(now())));
-    let yesterday = UtcTimestamp::from_unix_seconds(now().unix_seconds() - 86_400).expect("t");
-    let next_week = now().add_days(7).expect("t");
-    let sale = app
-        .create_sale(saleguard_app::SaleDraft {
-            chain_id: "31337".into(),
-            contribution_address: sale_address.to_checksum(None),
-            kyc_required: false,
-            min_contribution: String::new(),
-            max_contribution: String::new(),
-            soft_cap: "5".into(),
-            hard_cap: "100".into(),
-            starts_at: yesterday.to_form_text(),
-            ends_at: next_week.to_form_text(),
-            ..native_sale_draft("Chain Sale")
-        })
-        .expect("sale")
-        .id;
-    app.save_network(&NetworkInput {
-        rpc_url: rpc_url.into(),
-        ..saleguard_core::network::NETWORK_PRESETS[2].to_draft()
-    })
-    .expect("network");
+    let draft = saleguard_app::SaleDraft {
+        hard_cap: "100".into(),
+        ends_at: now().add_days(7).expect("t").to_form_text(),
+        ..chain_sale_draft(sale_address)
+    };
+    let (sale, participation) = start_on_chain(&app, rpc_url, draft, 1);
     app.set_contract_terms(
         sale,
         &ContractTermsInput {
@@ -67,15 +50,6 @@ fn setup(sale_address: Address, rpc_url: &str, call: &str) -> Setup {
         },
     )
     .expect("contract terms");
-    let participation = app
-        .start_participation(&StartParticipation {
-            sale_id: sale,
-            state: StateName::Registered,
-            happened_at: String::new(),
-            note: String::new(),
-        })
-        .expect("participation")
-        .id;
     Setup {
         _dir: dir,
         app,

@@ -239,7 +239,8 @@ async fn a_contribution_is_signed_on_the_device_and_every_refusal_leaves_the_dra
     let sale_address = anvil.deploy_token_sale(eth(5), eth(10), deadline);
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path(), &ledger);
-    let (sale, participation) = start_on_chain(&app, &anvil, chain_sale_draft(sale_address), 1);
+    let (sale, participation) =
+        start_on_chain(&app, &anvil.url(), chain_sale_draft(sale_address), 1);
     sale_contract_and_budget(&app, &anvil, sale, sale_address);
     let device_address = LedgerSimulator::address_at(FIRST);
     anvil.rpc(

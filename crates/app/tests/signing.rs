@@ -110,7 +110,7 @@ fn wallet(chain: &Chain, confirmations: u32) -> Wallet {
 fn wallet_for(chain: &Chain, confirmations: u32, draft: saleguard_app::SaleDraft) -> Wallet {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = open(dir.path(), now());
-    let (sale, participation) = start_on_chain(&app, &chain.anvil, draft, confirmations);
+    let (sale, participation) = start_on_chain(&app, &chain.anvil.url(), draft, confirmations);
     let account = app
         .import_private_key_account(&ImportPrivateKey {
             label: "Anvil".into(),

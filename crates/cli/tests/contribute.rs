@@ -183,6 +183,16 @@ fn refusals_exit_2_with_their_code() {
     assert_eq!((status, code.as_str()), (1, "network_not_found"));
 }
 
+/// What `contribute --json` printed: the plan, then the settled transaction.
+fn plan_and_result(stdout: &[u8]) -> (serde_json::Value, serde_json::Value) {
+    let stdout = String::from_utf8_lossy(stdout);
+    let mut documents =
+        serde_json::Deserializer::from_str(&stdout).into_iter::<serde_json::Value>();
+    let plan = documents.next().expect("the plan").expect("JSON");
+    let settled = documents.next().expect("the result").expect("JSON");
+    (plan, settled)
+}
+
 /// Runs `saleguard --json ARGS` inside `keyring`'s session with `stdin` as input.
 fn signing_run(
     dir: &DataDir,
@@ -252,12 +262,7 @@ fn a_contribution_is_signed_sent_confirmed_and_a_killed_watch_resumes() {
         "{}",
         String::from_utf8_lossy(&done.stderr)
     );
-    let stdout = String::from_utf8_lossy(&done.stdout);
-    // The plan, then the settled transaction: two JSON documents.
-    let mut documents =
-        serde_json::Deserializer::from_str(&stdout).into_iter::<serde_json::Value>();
-    let plan = documents.next().expect("the plan").expect("JSON");
-    let settled = documents.next().expect("the result").expect("JSON");
+    let (plan, settled) = plan_and_result(&done.stdout);
     assert_eq!(plan["transaction"]["decodedCall"], "contribute()");
     assert_eq!(settled["status"], "confirmed");
     assert_eq!(anvil.nonce(ANVIL_ACCOUNTS[1].0), 1);
@@ -437,11 +442,7 @@ fn hw_lists_checks_and_adds_a_ledger_and_contribute_signs_on_it() {
         "{}",
         String::from_utf8_lossy(&done.stderr)
     );
-    let stdout = String::from_utf8_lossy(&done.stdout);
-    let mut documents =
-        serde_json::Deserializer::from_str(&stdout).into_iter::<serde_json::Value>();
-    let plan = documents.next().expect("the plan").expect("JSON");
-    let settled = documents.next().expect("the result").expect("JSON");
+    let (plan, settled) = plan_and_result(&done.stdout);
     assert_eq!(plan["transaction"]["devicePrompt"]["blindSigning"], true);
     assert_eq!(settled["status"], "confirmed");
     assert_eq!(anvil.nonce(&address), 1);

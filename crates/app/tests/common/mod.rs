@@ -162,17 +162,17 @@ pub fn chain_sale_draft(contribution_address: saleguard_core::Address) -> salegu
     }
 }
 
-/// The sale made of `draft`, the local network at `anvil` with `confirmations`, and a
-/// registered participation: `(sale, participation)`.
+/// The sale made of `draft`, the local network with its node at `rpc_url` and
+/// `confirmations`, and a registered participation: `(sale, participation)`.
 pub fn start_on_chain(
     app: &Saleguard,
-    anvil: &saleguard_testkit::Anvil,
+    rpc_url: &str,
     draft: saleguard_app::SaleDraft,
     confirmations: u32,
 ) -> (i64, i64) {
     let sale = app.create_sale(draft).expect("sale").id;
     app.save_network(&saleguard_app::networks::NetworkInput {
-        rpc_url: anvil.url(),
+        rpc_url: rpc_url.to_owned(),
         confirmations: confirmations.to_string(),
         ..saleguard_core::network::NETWORK_PRESETS[2].to_draft()
     })
