@@ -622,8 +622,13 @@ export type NetworkView = {
 	name: string,
 	nativeSymbol: string,
 	nativeDecimals: number,
-	/**  The RPC URL as the user typed it (it may hold an API key: shown only here). */
+	/**
+	 *  The RPC URL as the user typed it; for one that may hold an API key (a path, a
+	 *  query, a user), only its scheme, host and port: the full URL is in the keyring.
+	 */
 	rpcUrl: string | null,
+	/**  Whether the full RPC URL is kept in the OS keyring. */
+	rpcUrlInKeyring: boolean,
 	/**  Scheme, host and port of the RPC URL, for messages. */
 	rpcHost: string | null,
 	explorerUrl: string | null,

@@ -263,7 +263,7 @@ impl Saleguard {
     ) -> Result<Planned, AppError> {
         let (participation, sale, account, contract) =
             self.transaction_parties(input.participation_id, input.account_id)?;
-        let network = self.configured_network(sale.terms.chain_id)?;
+        let network = self.configured_network(sale.terms.chain_id).await?;
         let reviewed = self.reviewed(&ReviewInput {
             sale_id: sale.id.0,
             from: input.account_id.to_string(),
@@ -305,7 +305,7 @@ impl Saleguard {
                 "this sale's terms name no refund function: add it (e.g. claimRefund()) under the sale's contract terms",
             )
         })?;
-        let network = self.configured_network(sale.terms.chain_id)?;
+        let network = self.configured_network(sale.terms.chain_id).await?;
         let (tx, findings) = self
             .ask_node(&call, &network, &sale, input.fee_speed, None)
             .await?;

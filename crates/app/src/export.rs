@@ -34,6 +34,7 @@ const TABLES_ADDED: &[(&str, u64)] = &[
     ("transactions", 2),
     ("transaction_events", 2),
     ("hardware_accounts", 3),
+    ("network_rpc_secrets", 3),
 ];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;

@@ -4,13 +4,17 @@
 use saleguard_chain::Node;
 use saleguard_core::address::AddressError;
 use saleguard_core::network::{
-    NETWORK_PRESETS, Network, NetworkDraft, NetworkProblem, NetworkProblemKind,
+    NETWORK_PRESETS, Network, NetworkDraft, NetworkProblem, NetworkProblemKind, redacted_url,
+    rpc_url_is_secret,
 };
 use saleguard_core::sale::SaleId;
 use saleguard_core::transaction::{
     ContractTerms, ContractTermsDraft, ContractTermsProblem, SignatureProblem,
 };
+use saleguard_vault::{KeyringError, SecretString, random_id};
 use serde::Serialize;
+use std::sync::Arc;
+use url::Url;
 
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
@@ -25,8 +29,11 @@ pub struct NetworkView {
     pub name: String,
     pub native_symbol: String,
     pub native_decimals: u8,
-    /// The RPC URL as the user typed it (it may hold an API key: shown only here).
+    /// The RPC URL as the user typed it; for one that may hold an API key (a path, a
+    /// query, a user), only its scheme, host and port: the full URL is in the keyring.
     pub rpc_url: Option<String>,
+    /// Whether the full RPC URL is kept in the OS keyring.
+    pub rpc_url_in_keyring: bool,
     /// Scheme, host and port of the RPC URL, for messages.
     pub rpc_host: Option<String>,
     pub explorer_url: Option<String>,
@@ -44,8 +51,9 @@ pub struct NetworkCheck {
     pub latest_block: u64,
 }
 
-fn view(network: &Network, configured: bool) -> NetworkView {
+fn view(network: &Network, configured: bool, rpc_url_in_keyring: bool) -> NetworkView {
     NetworkView {
+        rpc_url_in_keyring,
         chain_id: network.chain_id,
         name: network.name.clone(),
         native_symbol: network.native_symbol.clone(),
@@ -97,13 +105,19 @@ fn contract_problem(problem: ContractTermsProblem) -> FieldError {
 impl Saleguard {
     /// The configured networks and, after them, the presets not configured yet.
     pub fn networks(&self) -> Result<Vec<NetworkView>, AppError> {
-        let configured = self.store()?.networks()?;
-        let mut views: Vec<NetworkView> = configured.iter().map(|n| view(n, true)).collect();
+        let store = self.store()?;
+        let configured = store.networks()?;
+        let mut views = Vec::new();
+        for network in &configured {
+            let in_keyring = store.rpc_secret(network.chain_id)?.is_some();
+            views.push(view(network, true, in_keyring));
+        }
+        drop(store);
         for preset in NETWORK_PRESETS {
             if !configured.iter().any(|n| n.chain_id == preset.chain_id) {
                 let network = Network::from_draft(&preset.to_draft())
                     .map_err(|_| AppError::new(ErrorCode::Internal, "a preset is invalid"))?;
-                views.push(view(&network, false));
+                views.push(view(&network, false, false));
             }
         }
         Ok(views)
@@ -121,35 +135,138 @@ impl Saleguard {
             .ok_or_else(|| not_found(chain_id))
     }
 
-    /// Adds a network or replaces the one of its chain.
+    /// Adds a network or replaces the one of its chain. An RPC URL that may carry an API
+    /// key (a path, a query, a user) goes into the OS keyring, and the database keeps its
+    /// scheme, host and port; saving the form again with that short URL keeps the one in
+    /// the keyring.
     pub fn save_network(&self, input: &NetworkDraft) -> Result<NetworkView, AppError> {
         let network = Network::from_draft(input).map_err(|problems| {
             AppError::refused(problems.into_iter().map(network_problem).collect())
         })?;
-        self.store()?.save_network(&network, self.clock.now())?;
-        tracing::info!(chain_id = network.chain_id, "network saved");
-        Ok(view(&network, true))
+        let (saved_url, previous) = {
+            let store = self.store()?;
+            let saved = store.network(network.chain_id)?;
+            (
+                saved.and_then(|saved| saved.rpc_url),
+                store.rpc_secret(network.chain_id)?,
+            )
+        };
+        let (stored, reference) = match &network.rpc_url {
+            Some(url) if rpc_url_is_secret(url) => {
+                let reference = match &previous {
+                    Some(reference) => reference.clone(),
+                    None => random_id("rpc-url-").map_err(|error| {
+                        AppError::new(
+                            ErrorCode::Internal,
+                            format!("the system's random source failed: {error}"),
+                        )
+                    })?,
+                };
+                self.keyring.store_text(
+                    &reference,
+                    &format!("RPC URL of {}", network.name),
+                    &SecretString::new(url.to_string()),
+                )?;
+                let short = Url::parse(&redacted_url(url)).ok();
+                (
+                    Network {
+                        rpc_url: short,
+                        ..network
+                    },
+                    Some(reference),
+                )
+            }
+            Some(url) if previous.is_some() && saved_url.as_ref() == Some(url) => {
+                (network, previous.clone())
+            }
+            _ => (network, None),
+        };
+        self.store()?
+            .save_network(&stored, reference.as_deref(), self.clock.now())?;
+        if let (Some(old), None) = (&previous, &reference) {
+            self.forget_rpc_url(old);
+        }
+        tracing::info!(chain_id = stored.chain_id, "network saved");
+        Ok(view(&stored, true, reference.is_some()))
     }
 
     pub fn remove_network(&self, chain_id: u64) -> Result<(), AppError> {
-        if self.store()?.delete_network(chain_id)? {
-            tracing::info!(chain_id, "network removed");
-            Ok(())
-        } else {
-            Err(not_found(chain_id))
+        let (removed, reference) = {
+            let mut store = self.store()?;
+            let reference = store.rpc_secret(chain_id)?;
+            (store.delete_network(chain_id)?, reference)
+        };
+        if !removed {
+            return Err(not_found(chain_id));
+        }
+        if let Some(reference) = reference {
+            self.forget_rpc_url(&reference);
+        }
+        tracing::info!(chain_id, "network removed");
+        Ok(())
+    }
+
+    /// Deletes an RPC URL the database no longer refers to; a keyring that refuses
+    /// leaves an orphan entry, which is logged, not an error.
+    fn forget_rpc_url(&self, reference: &str) {
+        if let Err(error) = self.keyring.delete_secret(reference) {
+            tracing::warn!(%error, "an old RPC URL stays in the keyring");
         }
     }
 
-    /// The configured network of `chain_id`.
-    pub(crate) fn configured_network(&self, chain_id: u64) -> Result<Network, AppError> {
-        self.store()?
-            .network(chain_id)?
-            .ok_or_else(|| not_found(chain_id))
+    /// The configured network of `chain_id`, with its full RPC URL (read from the
+    /// keyring, on a blocking thread, when it is kept there).
+    pub(crate) async fn configured_network(&self, chain_id: u64) -> Result<Network, AppError> {
+        let (network, reference) = {
+            let store = self.store()?;
+            let network = store
+                .network(chain_id)?
+                .ok_or_else(|| not_found(chain_id))?;
+            (network, store.rpc_secret(chain_id)?)
+        };
+        let Some(reference) = reference else {
+            return Ok(network);
+        };
+        let keyring = Arc::clone(&self.keyring);
+        let loaded = tokio::task::spawn_blocking(move || keyring.load_text(&reference))
+            .await
+            .map_err(|error| {
+                AppError::new(
+                    ErrorCode::Internal,
+                    format!("the keyring's thread failed: {error}"),
+                )
+            })?;
+        let url = match loaded {
+            Ok(url) => url,
+            Err(KeyringError::EntryMissing) => {
+                return Err(AppError::new(
+                    ErrorCode::KeyringEntryMissing,
+                    format!(
+                        "the RPC URL of {} is not in this computer's keyring (restored from an export?): enter it again in Settings → Networks",
+                        network.name
+                    ),
+                ));
+            }
+            Err(error) => return Err(error.into()),
+        };
+        let url = Url::parse(url.expose()).map_err(|_| {
+            AppError::new(
+                ErrorCode::KeyringEntryUnreadable,
+                format!(
+                    "the keyring's RPC URL of {} cannot be read: enter it again in Settings → Networks",
+                    network.name
+                ),
+            )
+        })?;
+        Ok(Network {
+            rpc_url: Some(url),
+            ..network
+        })
     }
 
     /// Connects to the network's node and checks it serves the configured chain.
     pub async fn check_network(&self, chain_id: u64) -> Result<NetworkCheck, AppError> {
-        let network = self.configured_network(chain_id)?;
+        let network = self.configured_network(chain_id).await?;
         let node = Node::connect(&network).await?;
         Ok(NetworkCheck {
             chain_id,

@@ -363,7 +363,7 @@ impl Saleguard {
         record: &TransactionRecord,
         progress: &(dyn Fn(TxProgress) + Send + Sync),
     ) -> Result<TransactionView, AppError> {
-        let network = self.configured_network(record.chain_id)?;
+        let network = self.configured_network(record.chain_id).await?;
         let raw = record.raw.as_deref().unwrap_or_default();
         let bytes: saleguard_core::Bytes = raw.parse().map_err(|_| {
             AppError::new(
@@ -429,7 +429,7 @@ impl Saleguard {
                     continue;
                 }
                 if node.is_none() {
-                    let network = self.configured_network(record.chain_id)?;
+                    let network = self.configured_network(record.chain_id).await?;
                     let connected = Node::connect(&network).await?;
                     node = Some((network, connected));
                 }
@@ -694,7 +694,7 @@ impl Saleguard {
                 .fold(U256::ZERO, |total, e| total.saturating_add(e.entry.amount));
             (sale, token, accounts, already)
         };
-        let network = self.configured_network(sale.terms.chain_id)?;
+        let network = self.configured_network(sale.terms.chain_id).await?;
         let node = Node::connect(&network).await?;
         let mut held = U256::ZERO;
         for account in &accounts {

@@ -57,7 +57,7 @@ fn signing_scenarios_run_against_a_real_keyring() {
     let stdout = std::fs::read_to_string(&out).unwrap_or_default();
     let stderr = std::fs::read_to_string(&err).unwrap_or_default();
     assert!(
-        status.is_some_and(|s| s.success()) && stdout.contains("11 passed"),
+        status.is_some_and(|s| s.success()) && stdout.contains("12 passed"),
         "{}{stdout}{stderr}",
         if status.is_none() {
             "timed out after 10 minutes\n"
@@ -789,4 +789,154 @@ async fn a_contribution_paid_in_a_token_transfers_the_token_and_is_recorded() {
         (ANVIL_ACCOUNTS[1].0, project.to_checksum(None).as_str()),
         "from the account to the project, not to the token contract"
     );
+}
+
+/// Every file under `dir` (database, WAL, logs), with its bytes.
+fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("readable") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            found.extend(files_under(&path));
+        } else {
+            let bytes = std::fs::read(&path).expect("readable");
+            found.push((path, bytes));
+        }
+    }
+    found
+}
+
+/// The Saleguard items of this keyring, as libsecret's own client lists them.
+fn keyring_items() -> String {
+    let output = std::process::Command::new("secret-tool")
+        .args([
+            "search",
+            "--all",
+            "--unlock",
+            "service",
+            "com.saleguard.desktop.development",
+        ])
+        .output()
+        .expect("secret-tool");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn an_rpc_url_with_an_api_key_is_kept_in_the_keyring_and_never_in_the_database() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    let with_key = |url: String| NetworkInput {
+        rpc_url: url,
+        ..NETWORK_PRESETS[2].to_draft()
+    };
+    let secret_url = format!("{}/?apikey=SECRET-API-KEY", chain.anvil.url());
+    let saved = wallet
+        .app
+        .save_network(&with_key(secret_url.clone()))
+        .expect("saved");
+    assert!(saved.rpc_url_in_keyring);
+    let short = format!("{}/", chain.anvil.url());
+    assert_eq!(saved.rpc_url.as_deref(), Some(short.as_str()));
+    assert!(keyring_items().contains("rpc-url-"), "{}", keyring_items());
+
+    // The node is reached with the URL from the keyring.
+    let plan = prepare(&wallet, "1").await;
+    assert!(plan.draft_id.is_some());
+    // Nowhere on disk, nor in an export.
+    for (path, bytes) in files_under(wallet.dir.path()) {
+        assert!(
+            !bytes.windows(14).any(|w| w == b"SECRET-API-KEY"),
+            "{} holds the API key",
+            path.display()
+        );
+    }
+    let export = wallet.app.export_json().expect("export");
+    assert!(!export.contains("SECRET-API-KEY"));
+
+    // The edit form shows the short URL; saving it unchanged keeps the key.
+    let draft = wallet.app.network_draft(31_337).expect("draft");
+    assert_eq!(draft.rpc_url, short);
+    assert!(
+        wallet
+            .app
+            .save_network(&draft)
+            .expect("saved")
+            .rpc_url_in_keyring
+    );
+    prepare(&wallet, "1").await;
+
+    // Another URL without a key replaces it, and the keyring entry goes.
+    let plain = wallet
+        .app
+        .save_network(&with_key(
+            chain.anvil.url().replace("127.0.0.1", "localhost"),
+        ))
+        .expect("saved");
+    assert!(!plain.rpc_url_in_keyring);
+    assert!(!keyring_items().contains("rpc-url-"), "{}", keyring_items());
+
+    // An export keeps the keyring reference, never the URL; restored on this computer,
+    // the node is reached again.
+    wallet
+        .app
+        .save_network(&with_key(secret_url))
+        .expect("saved");
+    let export = wallet.app.export_json().expect("export");
+    assert!(export.contains("rpc-url-") && !export.contains("SECRET-API-KEY"));
+    let restored_dir = tempfile::tempdir().expect("temp dir");
+    let restored = open(restored_dir.path(), now());
+    restored.import_json(&export).expect("imported");
+    let network = restored
+        .networks()
+        .expect("networks")
+        .into_iter()
+        .find(|n| n.chain_id == 31_337)
+        .expect("the network");
+    assert!(network.rpc_url_in_keyring);
+    restored.check_network(31_337).await.expect("reached");
+
+    // An entry gone from the keyring (a restore on another computer) is said plainly.
+    let cleared = std::process::Command::new("secret-tool")
+        .args(["clear", "service", "com.saleguard.desktop.development"])
+        .status()
+        .expect("secret-tool");
+    assert!(cleared.success());
+    let error = wallet
+        .app
+        .prepare_contribution(&contribution(&wallet, "1"))
+        .await
+        .expect_err("no URL to reach the node with");
+    assert_eq!(error.code, ErrorCode::KeyringEntryMissing);
+    assert!(
+        error.message.contains("enter it again"),
+        "{}",
+        error.message
+    );
+    assert!(!error.message.contains("SECRET"), "{}", error.message);
+
+    // An unreachable node is named without the key.
+    let mut gone = Anvil::start();
+    let gone_url = format!("{}/v3/SECRET-API-KEY", gone.url());
+    gone.stop();
+    wallet.app.save_network(&with_key(gone_url)).expect("saved");
+    let error = wallet
+        .app
+        .prepare_contribution(&contribution(&wallet, "1"))
+        .await
+        .expect_err("unreachable");
+    assert_eq!(error.code, ErrorCode::NodeUnreachable);
+    assert!(!error.message.contains("SECRET"), "{}", error.message);
+    assert!(
+        error.message.contains("http://127.0.0.1:"),
+        "{}",
+        error.message
+    );
+
+    wallet.app.remove_network(31_337).expect("removed");
+    assert!(!keyring_items().contains("rpc-url-"), "{}", keyring_items());
 }

@@ -250,6 +250,17 @@ impl Network {
     }
 }
 
+/// Whether an RPC URL may carry a credential: a user or password, a path, a query or a
+/// fragment (providers put API keys there). Such a URL is a secret: it is kept in the OS
+/// keyring, and the database holds only [`redacted_url`].
+pub fn rpc_url_is_secret(url: &Url) -> bool {
+    !url.username().is_empty()
+        || url.password().is_some()
+        || !matches!(url.path(), "" | "/")
+        || url.query().is_some()
+        || url.fragment().is_some()
+}
+
 /// `https://host:port` of a URL, without user, path or query.
 pub fn redacted_url(url: &Url) -> String {
     let host = url.host_str().unwrap_or("?");
@@ -402,5 +413,24 @@ mod tests {
         );
         let without = Network::from_draft(&local()).expect("valid");
         assert_eq!(without.transaction_link("0xab"), None);
+    }
+
+    #[test]
+    fn urls_that_may_carry_a_key_are_secrets() {
+        for (url, secret) in [
+            ("http://127.0.0.1:8545", false),
+            ("https://node.example/", false),
+            ("https://mainnet.infura.io/v3/0123456789abcdef", true),
+            ("https://eth.example/?apikey=KEY", true),
+            ("https://user:pass@node.example", true),
+            ("https://node.example/#KEY", true),
+        ] {
+            let parsed = Url::parse(url).expect("a URL");
+            assert_eq!(rpc_url_is_secret(&parsed), secret, "{url}");
+        }
+        assert_eq!(
+            redacted_url(&Url::parse("https://mainnet.infura.io/v3/KEY").expect("a URL")),
+            "https://mainnet.infura.io"
+        );
     }
 }

@@ -32,6 +32,7 @@ pub const DATA_TABLES: &[&str] = &[
     "contacts",
     "review_overrides",
     "networks",
+    "network_rpc_secrets",
     "contract_terms",
     "transactions",
     "transaction_events",

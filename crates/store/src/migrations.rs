@@ -52,6 +52,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "hardware accounts",
         sql: include_str!("migrations/0011_hardware_accounts.sql"),
     },
+    Migration {
+        name: "RPC URLs kept in the keyring",
+        sql: include_str!("migrations/0012_network_rpc_secrets.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -30,10 +30,18 @@ fn network(draft: NetworkDraft) -> Result<Network, StoreError> {
 }
 
 impl Store {
-    /// Adds the network, or replaces the one with its chain id.
-    pub fn save_network(&mut self, network: &Network, now: UtcTimestamp) -> Result<(), StoreError> {
+    /// Adds the network, or replaces the one with its chain id, with the keyring
+    /// reference of its full RPC URL when that is a secret (then `network.rpc_url` is
+    /// the URL without it).
+    pub fn save_network(
+        &mut self,
+        network: &Network,
+        rpc_secret: Option<&str>,
+        now: UtcTimestamp,
+    ) -> Result<(), StoreError> {
         let chain_id = i64::try_from(network.chain_id).map_err(|_| invalid("chain id"))?;
-        self.conn.execute(
+        let transaction = self.conn.transaction()?;
+        transaction.execute(
             &format!(
                 "INSERT INTO networks ({NETWORK_COLUMNS}, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -52,7 +60,33 @@ impl Store {
                 now.unix_seconds(),
             ],
         )?;
+        transaction.execute(
+            "DELETE FROM network_rpc_secrets WHERE chain_id = ?1",
+            [chain_id],
+        )?;
+        if let Some(reference) = rpc_secret {
+            transaction.execute(
+                "INSERT INTO network_rpc_secrets (chain_id, secret_ref) VALUES (?1, ?2)",
+                params![chain_id, reference],
+            )?;
+        }
+        transaction.commit()?;
         Ok(())
+    }
+
+    /// The keyring reference of the network's full RPC URL, when it is a secret.
+    pub fn rpc_secret(&self, chain_id: u64) -> Result<Option<String>, StoreError> {
+        let Ok(chain_id) = i64::try_from(chain_id) else {
+            return Ok(None);
+        };
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT secret_ref FROM network_rpc_secrets WHERE chain_id = ?1",
+                [chain_id],
+                |row| row.get(0),
+            )
+            .optional()?)
     }
 
     /// Every network the user configured, by chain id.

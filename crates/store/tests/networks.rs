@@ -28,11 +28,18 @@ fn networks_are_saved_replaced_and_removed() {
         ..NETWORK_PRESETS[2].to_draft()
     })
     .expect("valid");
-    store.save_network(&local, now()).expect("saved");
+    store.save_network(&local, None, now()).expect("saved");
     let mainnet = Network::from_draft(&NETWORK_PRESETS[0].to_draft()).expect("valid");
-    store.save_network(&mainnet, now()).expect("saved");
+    store
+        .save_network(&mainnet, Some("rpc-url-00ff"), now())
+        .expect("saved");
+    assert_eq!(
+        store.rpc_secret(1).expect("read").as_deref(),
+        Some("rpc-url-00ff")
+    );
+    assert_eq!(store.rpc_secret(31_337).expect("read"), None);
     local.confirmations = 2;
-    store.save_network(&local, now()).expect("replaced");
+    store.save_network(&local, None, now()).expect("replaced");
     assert_eq!(
         store.networks().expect("read"),
         [mainnet.clone(), local.clone()]
@@ -40,7 +47,22 @@ fn networks_are_saved_replaced_and_removed() {
     assert_eq!(store.network(31_337).expect("read"), Some(local));
     assert!(store.delete_network(31_337).expect("removed"));
     assert!(!store.delete_network(31_337).expect("nothing left"));
-    assert_eq!(store.networks().expect("read"), [mainnet]);
+    assert_eq!(store.networks().expect("read"), [mainnet.clone()]);
+    // Saved again without a secret: the reference goes; removed: it goes with it.
+    store.save_network(&mainnet, None, now()).expect("saved");
+    assert_eq!(store.rpc_secret(1).expect("read"), None);
+    store
+        .save_network(&mainnet, Some("rpc-url-00ff"), now())
+        .expect("saved");
+    assert!(store.delete_network(1).expect("removed"));
+    assert_eq!(store.rpc_secret(1).expect("read"), None);
+    // Only keyring references of this kind.
+    assert!(
+        store
+            .save_network(&mainnet, Some("account-secret-00"), now())
+            .is_err()
+    );
+    assert_eq!(store.networks().expect("read"), []);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use keyring_core::{CredentialStore, Entry};
 
 use crate::key::{AccountSecret, encoding};
-use crate::secret::Secret;
+use crate::secret::{Secret, SecretString};
 
 /// Which set of keyring entries a build reads and writes. Debug builds and tests use
 /// their own service name, so they never touch the entries of an installed release.
@@ -146,7 +146,35 @@ impl Keyring {
         label: &str,
         secret: &AccountSecret,
     ) -> Result<(), KeyringError> {
-        let bytes = encoding::encode(secret);
+        self.store_bytes(reference, label, &encoding::encode(secret))
+    }
+
+    /// Stores a secret text (an RPC URL holding a provider's API key) under
+    /// `reference`, and reads it back.
+    pub fn store_text(
+        &self,
+        reference: &str,
+        label: &str,
+        text: &SecretString,
+    ) -> Result<(), KeyringError> {
+        let bytes = Secret::new(text.expose().as_bytes().to_vec());
+        self.store_bytes(reference, label, &bytes)
+    }
+
+    /// Reads the secret text stored under `reference`.
+    pub fn load_text(&self, reference: &str) -> Result<SecretString, KeyringError> {
+        let bytes = self.load_bytes(reference)?;
+        std::str::from_utf8(bytes.expose())
+            .map(|text| Secret::new(text.to_owned()))
+            .map_err(|_| KeyringError::EntryUnreadable)
+    }
+
+    fn store_bytes(
+        &self,
+        reference: &str,
+        label: &str,
+        bytes: &Secret<Vec<u8>>,
+    ) -> Result<(), KeyringError> {
         self.with_store(|store| {
             let entry = self.entry(store, reference, Some(label))?;
             entry.set_secret(bytes.expose()).map_err(classify)?;
@@ -163,11 +191,15 @@ impl Keyring {
 
     /// Reads the secret stored under `reference`.
     pub fn load_secret(&self, reference: &str) -> Result<AccountSecret, KeyringError> {
-        let bytes = self.with_store(|store| {
+        let bytes = self.load_bytes(reference)?;
+        encoding::decode(&bytes).map_err(|_| KeyringError::EntryUnreadable)
+    }
+
+    fn load_bytes(&self, reference: &str) -> Result<Secret<Vec<u8>>, KeyringError> {
+        self.with_store(|store| {
             let entry = self.entry(store, reference, None)?;
             Ok(Secret::new(entry.get_secret().map_err(classify)?))
-        })?;
-        encoding::decode(&bytes).map_err(|_| KeyringError::EntryUnreadable)
+        })
     }
 
     /// Deletes the secret under `reference`; an entry already gone counts as deleted.

@@ -1,6 +1,6 @@
-import { Badge } from "@mantine/core";
 import { IconDeviceUsb, IconEye, IconFileImport, IconKey, IconSeedling } from "@tabler/icons-react";
 import type { AccountKind } from "../api";
+import { LooksBadge } from "../common/LooksBadge";
 
 // Colour, icon and words together: the kind never depends on colour alone.
 export const accountKindLooks = {
@@ -29,17 +29,8 @@ export const accountKindLooks = {
 export function AccountKindBadge({ kind }: { kind: AccountKind }) {
   const { label, color, Icon } = accountKindLooks[kind];
   return (
-    <Badge
-      variant="light"
-      color={color}
-      radius="sm"
-      tt="none"
-      fw={600}
-      leftSection={<Icon size={14} stroke={2} aria-hidden="true" />}
-      data-kind={kind}
-      styles={{ root: { maxWidth: "none", flexShrink: 0 }, label: { overflow: "visible" } }}
-    >
+    <LooksBadge color={color} Icon={Icon} data-kind={kind} neverShortened>
       {label}
-    </Badge>
+    </LooksBadge>
   );
 }

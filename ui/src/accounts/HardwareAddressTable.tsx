@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Group, Radio, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Anchor, Button, Group, Radio, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck, IconDeviceUsb } from "@tabler/icons-react";
 import type { HardwareAddress } from "../api";
 import { AddressText } from "../common/AddressText";
+import { LooksBadge } from "../common/LooksBadge";
 import { routeHref } from "../shell/route";
 import { DerivationPathText } from "./DerivationPathText";
 
@@ -25,9 +26,9 @@ function AddressStatus({ address, check }: { address: HardwareAddress; check: Ad
     <Stack gap={4} align="flex-start">
       {address.accountId !== null && (
         <Group gap={6} wrap="nowrap">
-          <Badge variant="light" color="gray" radius="sm" tt="none" fw={600} data-testid="hardware-already-added">
+          <LooksBadge color="gray" testId="hardware-already-added">
             Already added
-          </Badge>
+          </LooksBadge>
           <Anchor href={routeHref({ area: "accounts", view: "detail", accountId: address.accountId })} size="xs">
             Open
             <VisuallyHidden> the account of index {address.index}</VisuallyHidden>
@@ -35,30 +36,14 @@ function AddressStatus({ address, check }: { address: HardwareAddress; check: Ad
         </Group>
       )}
       {check?.matches === true && (
-        <Badge
-          variant="light"
-          color="teal"
-          radius="sm"
-          tt="none"
-          fw={600}
-          leftSection={<IconCircleCheck size={14} aria-hidden="true" />}
-          data-testid="hardware-verified"
-        >
+        <LooksBadge color="teal" Icon={IconCircleCheck} testId="hardware-verified">
           Matches the device
-        </Badge>
+        </LooksBadge>
       )}
       {check?.matches === false && (
-        <Badge
-          variant="light"
-          color="red"
-          radius="sm"
-          tt="none"
-          fw={600}
-          leftSection={<IconAlertTriangle size={14} aria-hidden="true" />}
-          data-testid="hardware-differs"
-        >
+        <LooksBadge color="red" Icon={IconAlertTriangle} testId="hardware-differs">
           The device showed another address
-        </Badge>
+        </LooksBadge>
       )}
     </Stack>
   );

@@ -1,24 +1,17 @@
-import { Badge, Button, EmptyState, Group, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { Button, EmptyState, Group, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { IconDeviceUsb, IconRefresh } from "@tabler/icons-react";
 import type { HardwareDevice } from "../api";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
+import { LooksBadge } from "../common/LooksBadge";
 import { asSentence, deviceStateLooks } from "./hardwareLooks";
 
 function DeviceStateBadge({ state }: { state: HardwareDevice["state"] }) {
   const { label, color, Icon } = deviceStateLooks[state];
   return (
-    <Badge
-      variant="light"
-      color={color}
-      radius="sm"
-      tt="none"
-      fw={600}
-      leftSection={<Icon size={14} stroke={2} aria-hidden="true" />}
-      data-testid="hardware-device-state"
-    >
+    <LooksBadge color={color} Icon={Icon} testId="hardware-device-state">
       {label}
-    </Badge>
+    </LooksBadge>
   );
 }
 
@@ -134,10 +127,8 @@ export function HardwareDeviceList({ devices, error, checking, checkDisabled, on
               Connected, unlocked, with the Ethereum app open.
             </Text>
           </div>
-          {devices !== undefined && devices.length > 0 && (
-            <CheckAgainButton checking={checking} disabled={checkDisabled} onCheck={onCheckAgain} />
-          )}
-          {devices === undefined && error !== null && (
+          {/* Not while loading; when no device is found, the empty state offers it instead. */}
+          {(devices === undefined ? error !== null : devices.length > 0) && (
             <CheckAgainButton checking={checking} disabled={checkDisabled} onCheck={onCheckAgain} />
           )}
         </Group>

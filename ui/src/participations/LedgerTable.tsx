@@ -1,28 +1,11 @@
-import { Badge, Group, Stack, Table, Text } from "@mantine/core";
-import { IconArrowRight, type Icon } from "@tabler/icons-react";
+import { Group, Stack, Table, Text } from "@mantine/core";
+import { IconArrowRight } from "@tabler/icons-react";
 import type { LedgerEntry } from "../api";
 import { AmountText } from "../common/AmountText";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { DateTimeText } from "../common/DateTimeText";
+import { LooksBadge } from "../common/LooksBadge";
 import { entryKindLooks, entrySourceLooks } from "./ledgerFields";
-
-function LooksBadge({ label, color, Icon, title, testId }: { label: string; color: string; Icon: Icon; title?: string; testId: string }) {
-  return (
-    <Badge
-      variant="light"
-      color={color}
-      radius="sm"
-      tt="none"
-      fw={600}
-      leftSection={<Icon size={14} stroke={2} aria-hidden="true" />}
-      title={title}
-      data-testid={testId}
-      styles={{ root: { maxWidth: "none", flexShrink: 0 }, label: { overflow: "visible" } }}
-    >
-      {label}
-    </Badge>
-  );
-}
 
 /** A long reference (a transaction hash) shortened in the middle; the whole of it on hover and to copy. */
 function ReferenceText({ reference }: { reference: string }) {
@@ -81,7 +64,9 @@ export function LedgerTable({ entries }: { entries: ReadonlyArray<LedgerEntry> }
             return (
               <Table.Tr key={entry.id} data-testid="ledger-entry" data-kind={entry.kind} style={{ verticalAlign: "top" }}>
                 <Table.Td>
-                  <LooksBadge {...kind} title={kind.meaning || undefined} testId="entry-kind" />
+                  <LooksBadge color={kind.color} Icon={kind.Icon} title={kind.meaning || undefined} testId="entry-kind" neverShortened>
+                    {kind.label}
+                  </LooksBadge>
                 </Table.Td>
                 <Table.Td>
                   <DateTimeText iso={entry.happenedAt} stacked />
@@ -107,7 +92,9 @@ export function LedgerTable({ entries }: { entries: ReadonlyArray<LedgerEntry> }
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <LooksBadge {...source} title={source.description} testId="entry-source" />
+                  <LooksBadge color={source.color} Icon={source.Icon} title={source.description} testId="entry-source" neverShortened>
+                    {source.label}
+                  </LooksBadge>
                 </Table.Td>
               </Table.Tr>
             );

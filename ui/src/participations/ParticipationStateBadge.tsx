@@ -1,5 +1,5 @@
-import { Badge } from "@mantine/core";
 import type { ParticipationState } from "../api";
+import { LooksBadge } from "../common/LooksBadge";
 import { participationStates, stateFamilyLooks } from "./participationStates";
 
 /** The state in words, with its family's colour and icon (the family's name on hover). */
@@ -7,21 +7,16 @@ export function ParticipationStateBadge({ state }: { state: ParticipationState }
   const { label, family } = participationStates[state];
   const { color, Icon, label: familyLabel } = stateFamilyLooks[family];
   return (
-    <Badge
-      variant="light"
+    <LooksBadge
       color={color}
-      radius="sm"
-      tt="none"
-      fw={600}
-      leftSection={<Icon size={14} stroke={2} aria-hidden="true" />}
+      Icon={Icon}
       title={familyLabel}
       data-state={state}
       data-family={family}
-      data-testid="participation-state"
-      // Never shortened in a narrow column.
-      styles={{ root: { maxWidth: "none", flexShrink: 0 }, label: { overflow: "visible" } }}
+      testId="participation-state"
+      neverShortened
     >
       {label}
-    </Badge>
+    </LooksBadge>
   );
 }

@@ -1,22 +1,19 @@
-import { Badge } from "@mantine/core";
 import { IconArchive } from "@tabler/icons-react";
+import { LooksBadge } from "../common/LooksBadge";
 import { formatUtcDateTime } from "../format/time";
 
 /** Marks an archived sale: kept with its history, out of the way. */
 export function ArchivedBadge({ archivedAt }: { archivedAt: string }) {
   return (
-    <Badge
+    <LooksBadge
       variant="outline"
       color="gray"
-      radius="sm"
-      tt="none"
-      fw={600}
-      leftSection={<IconArchive size={14} stroke={2} aria-hidden="true" />}
+      Icon={IconArchive}
       title={`Archived ${formatUtcDateTime(archivedAt)}`}
-      data-testid="archived-badge"
-      styles={{ root: { maxWidth: "none", flexShrink: 0 }, label: { overflow: "visible" } }}
+      testId="archived-badge"
+      neverShortened
     >
       Archived
-    </Badge>
+    </LooksBadge>
   );
 }

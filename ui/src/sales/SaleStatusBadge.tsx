@@ -1,6 +1,6 @@
-import { Badge } from "@mantine/core";
 import { IconCircleCheck, IconClockHour4, IconFlag } from "@tabler/icons-react";
 import type { SaleStatus } from "../api";
+import { LooksBadge } from "../common/LooksBadge";
 
 // Colour, icon and word together: the status never depends on colour alone.
 const statusLooks = {
@@ -12,18 +12,8 @@ const statusLooks = {
 export function SaleStatusBadge({ status }: { status: SaleStatus }) {
   const { label, color, Icon } = statusLooks[status];
   return (
-    <Badge
-      variant="light"
-      color={color}
-      radius="sm"
-      tt="none"
-      fw={600}
-      leftSection={<Icon size={14} stroke={2} aria-hidden="true" />}
-      data-status={status}
-      // Never shortened to "Upc…" in a narrow column.
-      styles={{ root: { maxWidth: "none", flexShrink: 0 }, label: { overflow: "visible" } }}
-    >
+    <LooksBadge color={color} Icon={Icon} data-status={status} neverShortened>
       {label}
-    </Badge>
+    </LooksBadge>
   );
 }

@@ -38,16 +38,18 @@ const newNetwork: NetworkInput = {
 };
 
 /** Which network the dialog is for: one in the list (saved or preset), or another chain. */
-export type NetworkTarget = { kind: "listed"; chainId: number; name: string } | { kind: "new" };
+export type NetworkTarget = { kind: "listed"; chainId: number; name: string; rpcUrlInKeyring: boolean } | { kind: "new" };
 
 type NetworkFormProps = {
   initial: NetworkInput;
+  /** The saved RPC URL holds a key and is kept in the keyring; the form shows its short form. */
+  rpcUrlInKeyring?: boolean;
   /** A listed network keeps its chain id: another chain is another network. */
   chainIdFixed: boolean;
   onClose: () => void;
 };
 
-function NetworkForm({ initial, chainIdFixed, onClose }: NetworkFormProps) {
+function NetworkForm({ initial, rpcUrlInKeyring = false, chainIdFixed, onClose }: NetworkFormProps) {
   const saveNetwork = useSaveNetwork();
   const [input, setInput] = useState<NetworkInput>(initial);
   const submission = useFormSubmit({
@@ -114,7 +116,11 @@ function NetworkForm({ initial, chainIdFixed, onClose }: NetworkFormProps) {
           {...field("rpcUrl")}
           placeholder="e.g. http://127.0.0.1:8545 or your provider's URL"
           styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
-          description="The node Saleguard talks to for this chain, and the only address it contacts. An API key in the URL stays on this computer: messages show only the scheme, host and port. Empty: no node, nothing is contacted."
+          description={
+            rpcUrlInKeyring && input.rpcUrl === initial.rpcUrl
+              ? "The full URL, with its API key, is kept in your OS keyring: leave this as it is to keep it, or type another URL to replace it."
+              : "The node Saleguard talks to for this chain, and the only address it contacts. A URL with an API key (a path or a query) is kept in your OS keyring, never in Saleguard's files; messages show only the scheme, host and port. Empty: no node, nothing is contacted."
+          }
           data-autofocus={chainIdFixed ? true : undefined}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -145,13 +151,13 @@ function NetworkForm({ initial, chainIdFixed, onClose }: NetworkFormProps) {
 }
 
 /** A listed network's form, once what it starts from is loaded. */
-function ListedNetworkForm({ chainId, onClose }: { chainId: number; onClose: () => void }) {
+function ListedNetworkForm({ chainId, rpcUrlInKeyring, onClose }: { chainId: number; rpcUrlInKeyring: boolean; onClose: () => void }) {
   const draft = useNetworkDraft(chainId);
   if (draft.isPending) return <LoadingState label="Loading the network…" />;
   if (draft.isError) {
     return <FailureAlert title="The network could not be loaded" error={draft.error} onRetry={() => void draft.refetch()} />;
   }
-  return <NetworkForm initial={draft.data} chainIdFixed onClose={onClose} />;
+  return <NetworkForm initial={draft.data} rpcUrlInKeyring={rpcUrlInKeyring} chainIdFixed onClose={onClose} />;
 }
 
 type NetworkDialogProps = { target: NetworkTarget | null; onClose: () => void };
@@ -161,7 +167,9 @@ export function NetworkDialog({ target, onClose }: NetworkDialogProps) {
   const title = target?.kind === "listed" ? `${target.name} (chain ${target.chainId})` : "Add another network";
   return (
     <Modal opened={target !== null} onClose={onClose} title={<Text fw={600}>{title}</Text>} centered size="lg">
-      {target?.kind === "listed" && <ListedNetworkForm chainId={target.chainId} onClose={onClose} />}
+      {target?.kind === "listed" && (
+        <ListedNetworkForm chainId={target.chainId} rpcUrlInKeyring={target.rpcUrlInKeyring} onClose={onClose} />
+      )}
       {target?.kind === "new" && <NetworkForm initial={newNetwork} chainIdFixed={false} onClose={onClose} />}
     </Modal>
   );

@@ -13,6 +13,7 @@ function networkFixture(overrides: Partial<Network> = {}): Network {
     nativeDecimals: 18,
     rpcUrl: null,
     rpcHost: null,
+    rpcUrlInKeyring: false,
     explorerUrl: "https://etherscan.io/",
     confirmations: 12,
     configured: false,
@@ -99,7 +100,7 @@ describe("networks in Settings", () => {
       get_network_draft: () => ethereumDraft,
       save_network: (args) => {
         const { input } = args as { input: NetworkInput };
-        const saved = networkFixture({ rpcUrl: input.rpcUrl, rpcHost: "https://eth.example.org", configured: true });
+        const saved = networkFixture({ rpcUrl: "https://eth.example.org/", rpcHost: "https://eth.example.org", rpcUrlInKeyring: true, configured: true });
         networks = [saved, sepoliaPreset];
         return saved;
       },
@@ -118,7 +119,7 @@ describe("networks in Settings", () => {
     expect(dialogInput(dialog, "Confirmations")).toHaveValue("12");
     const rpcUrl = dialogInput(dialog, "RPC URL");
     expect(rpcUrl).toHaveAccessibleDescription(expect.stringContaining("the only address it contacts"));
-    expect(rpcUrl).toHaveAccessibleDescription(expect.stringContaining("An API key in the URL stays on this computer"));
+    expect(rpcUrl).toHaveAccessibleDescription(expect.stringContaining("A URL with an API key (a path or a query) is kept in your OS keyring"));
 
     await user.type(rpcUrl, "https://eth.example.org/v1/secret-key{Enter}");
 
@@ -130,8 +131,23 @@ describe("networks in Settings", () => {
     expect(screen.getByText("Network saved")).toBeInTheDocument();
     await waitFor(() => expect(within(row(1)).getByTestId("network-host-1")).toHaveTextContent("https://eth.example.org"));
     expect(row(1)).toHaveTextContent("Saved");
-    // The list shows the host only, never the key in the path.
+    // The list shows the host only, never the key in the path, and where the key is.
     expect(screen.getByTestId("networks-section")).not.toHaveTextContent("secret-key");
+    expect(within(row(1)).getByTestId("network-keyring-1")).toHaveTextContent("in your keyring");
+  });
+
+  it("says the full URL stays in the keyring while the short one shown is kept", async () => {
+    const inKeyring = networkFixture({ rpcUrl: "https://eth.example.org/", rpcHost: "https://eth.example.org", rpcUrlInKeyring: true, configured: true });
+    settingsWith([inKeyring], { get_network_draft: () => ({ ...ethereumDraft, rpcUrl: "https://eth.example.org/" }) });
+    const { user } = renderApp("#/settings");
+
+    await user.click(await screen.findByTestId("network-edit-1"));
+    const dialog = await screen.findByRole("dialog", { name: "Ethereum (chain 1)" });
+    const rpcUrl = dialogInput(dialog, "RPC URL");
+    await waitFor(() => expect(rpcUrl).toHaveValue("https://eth.example.org/"));
+    expect(rpcUrl).toHaveAccessibleDescription(expect.stringContaining("leave this as it is to keep it"));
+    await user.type(rpcUrl, "x");
+    expect(rpcUrl).toHaveAccessibleDescription(expect.stringContaining("is kept in your OS keyring, never in Saleguard's files"));
   });
 
   it("shows each refused field at its input, focuses the first and keeps everything typed", async () => {

@@ -92,9 +92,16 @@ function NetworkRow({ network, onEdit, onRemove }: NetworkRowProps) {
       <Table.Td>
         <Stack gap={2}>
           {network.rpcHost ? (
-            <Text size="sm" ff="monospace" style={{ wordBreak: "break-all" }} data-testid={`network-host-${chainId}`}>
-              {network.rpcHost}
-            </Text>
+            <>
+              <Text size="sm" ff="monospace" style={{ wordBreak: "break-all" }} data-testid={`network-host-${chainId}`}>
+                {network.rpcHost}
+              </Text>
+              {network.rpcUrlInKeyring && (
+                <Text size="xs" c="dimmed" data-testid={`network-keyring-${chainId}`}>
+                  Its full URL, with the API key, is in your keyring.
+                </Text>
+              )}
+            </>
           ) : (
             <Text size="sm" c="dimmed" data-testid={`network-host-${chainId}`}>
               No node yet
@@ -246,7 +253,9 @@ export function NetworksSection() {
     content = (
       <NetworksTable
         networks={networksQuery.data}
-        onEdit={(network) => setEditing({ kind: "listed", chainId: network.chainId, name: network.name })}
+        onEdit={(network) =>
+          setEditing({ kind: "listed", chainId: network.chainId, name: network.name, rpcUrlInKeyring: network.rpcUrlInKeyring })
+        }
         onRemove={setRemoving}
       />
     );
