@@ -42,7 +42,7 @@ const hints: Partial<Record<ErrorCode, string>> = {
   blind_signing_disabled:
     "On the Ledger, open the Ethereum app, go to Settings and enable Blind signing, then sign again. Before you approve, compare the transaction hash on the device with the one Saleguard shows.",
   device_rejected:
-    "Nothing was signed or sent. If what the device showed differs from what Saleguard shows, do not go ahead; otherwise sign again and approve it on the device.",
+    "If what the device showed differs from what Saleguard shows, do not go ahead; otherwise sign again and approve it on the device.",
   device_timeout:
     "The device waits up to 2 minutes for you to confirm. Sign again when you are ready to look at its screen.",
   device_disconnected: "Reconnect the Ledger, unlock it and open the Ethereum app, then try again. Nothing was signed.",
