@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Account, RevealedSecret } from "../api";
 import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
 import { accountFixture, appErrorFixture, keyringAvailable, numberedWords } from "../test/fixtures";
+import { schemeAddress, schemePath } from "../test/hardwareFixtures";
 import { renderApp } from "../test/renderApp";
+import { deferred } from "../test/transactionFixtures";
 
 const savings = accountFixture({ id: 7, label: "Savings", kind: "generated_mnemonic" });
 
@@ -51,6 +53,7 @@ describe("an account's page", () => {
     for (const action of ["rename-account", "derive-account", "reveal-secret", "remove-account"]) {
       expect(screen.getByTestId(action)).toBeInTheDocument();
     }
+    expect(screen.queryByTestId("account-verify-on-device"), "no device holds its key").not.toBeInTheDocument();
   });
 
   it("offers neither deriving nor revealing for a watch-only address", async () => {
@@ -348,5 +351,112 @@ describe("deriving the next address", () => {
     expect(backend.callsTo("derive_next_account")[0]?.args, "no label: the backend picks one").toEqual({ id: 7, label: null });
     expect(await screen.findByRole("heading", { level: 1, name: "Account 2" })).toBeInTheDocument();
     expect(screen.getByText("m/44'/60'/0'/0/1")).toBeInTheDocument();
+  });
+});
+
+describe("showing a hardware account's address on the device", () => {
+  const ledgerSavings = accountFixture({
+    id: 7,
+    label: "Ledger savings",
+    kind: "hardware",
+    address: schemeAddress("ledger_live", 1),
+    derivationPath: schemePath("ledger_live", 1),
+    hasSecret: false,
+    canDerive: false,
+  });
+
+  async function showOnDevice(verify: CommandHandler) {
+    const backend = accountBackend(ledgerSavings, { verify_hardware_address: verify });
+    const rendered = renderApp("#/accounts/7");
+    await rendered.user.click(await screen.findByTestId("account-verify-on-device"));
+    return { ...rendered, backend };
+  }
+
+  it("asks the Ledger for the account's path from the keyboard, and says it matches once confirmed there", async () => {
+    const onDevice = deferred<string>();
+    const backend = accountBackend(ledgerSavings, { verify_hardware_address: () => onDevice.promise });
+    const { user } = renderApp("#/accounts/7");
+
+    const button = await screen.findByTestId("account-verify-on-device");
+    expect(button).toHaveAccessibleName("Show on device");
+    button.focus();
+    await user.keyboard("{Enter}");
+
+    const prompt = await screen.findByTestId("account-verify-prompt");
+    expect(prompt).toHaveTextContent("Compare the address on your Ledger's screen and confirm it there");
+    expect(within(prompt).getByTestId("address")).toHaveTextContent(ledgerSavings.address);
+    expect(prompt).toHaveTextContent("up to 2 minutes");
+    expect(backend.callsTo("verify_hardware_address")).toHaveLength(1);
+    expect(backend.callsTo("verify_hardware_address")[0]?.args).toEqual({
+      input: { wallet: "ledger", path: "m/44'/60'/1'/0/0" },
+    });
+    // One prompt at a time on the device.
+    expect(button).toBeDisabled();
+    await user.keyboard("{Enter}");
+    expect(backend.callsTo("verify_hardware_address")).toHaveLength(1);
+    // A browser moves the focus from a disabled button to the page; jsdom does not, so it is done here.
+    act(() => {
+      document.body.tabIndex = -1;
+      document.body.focus();
+      document.body.removeAttribute("tabindex");
+    });
+    expect(button).not.toHaveFocus();
+
+    // Not checksummed, but the same address.
+    await act(async () => onDevice.resolve(ledgerSavings.address.toLowerCase()));
+
+    const verified = await screen.findByTestId("account-verified");
+    expect(verified).toHaveTextContent("Matches the device");
+    expect(verified).toHaveTextContent("m/44'/60'/1'/0/0");
+    expect(screen.queryByTestId("account-verify-prompt")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("account-device-differs")).not.toBeInTheDocument();
+    expect(button).toBeEnabled();
+    await waitFor(() => expect(button, "the keyboard is back where it was").toHaveFocus());
+  });
+
+  it("warns in red when the device holds another address at the account's path", async () => {
+    const other = schemeAddress("bip44", 9);
+    await showOnDevice(() => other);
+
+    const differs = await screen.findByTestId("account-device-differs");
+    expect(differs).toHaveAttribute("role", "alert");
+    expect(differs).toHaveTextContent("The device holds another address at this path");
+    expect(within(differs).getByTestId("address")).toHaveTextContent(other);
+    expect(differs).toHaveTextContent("Do not send funds to this account");
+    expect(screen.queryByTestId("account-verified")).not.toBeInTheDocument();
+  });
+
+  it("says the user rejected the address on the device", async () => {
+    await showOnDevice(() => {
+      throw appErrorFixture({ code: "device_rejected", message: "rejected on the device: nothing was signed" });
+    });
+
+    const rejected = await screen.findByTestId("account-device-rejected");
+    expect(rejected).toHaveTextContent("You rejected the address on the device");
+    expect(screen.queryByTestId("account-verify-failure")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("account-verified")).not.toBeInTheDocument();
+    // It can be shown again.
+    expect(screen.getByTestId("account-verify-on-device")).toBeEnabled();
+  });
+
+  it("shows the device's own failure, with what to do, and lets the user try again", async () => {
+    let locked = true;
+    const { user, backend } = await showOnDevice(() => {
+      if (locked) throw appErrorFixture({ code: "device_locked", message: "the device is locked: unlock it with your PIN and try again" });
+      return ledgerSavings.address;
+    });
+
+    const failure = await screen.findByTestId("account-verify-failure");
+    expect(failure).toHaveTextContent("The address could not be shown on the device");
+    expect(failure).toHaveTextContent("The Ledger is locked");
+    expect(failure).toHaveTextContent("the device is locked: unlock it with your PIN and try again");
+    expect(failure).toHaveTextContent("Enter your PIN on the Ledger");
+    expect(screen.queryByTestId("account-verified")).not.toBeInTheDocument();
+
+    locked = false;
+    await user.click(screen.getByTestId("account-verify-on-device"));
+    expect(await screen.findByTestId("account-verified")).toBeInTheDocument();
+    expect(screen.queryByTestId("account-verify-failure")).not.toBeInTheDocument();
+    expect(backend.callsTo("verify_hardware_address")).toHaveLength(2);
   });
 });

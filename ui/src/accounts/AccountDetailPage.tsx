@@ -1,6 +1,15 @@
-import { Button, EmptyState, Paper, Text } from "@mantine/core";
-import { IconBinaryTree, IconEye, IconPencil, IconSearch, IconTrash } from "@tabler/icons-react";
-import { useState } from "react";
+import { Alert, Button, EmptyState, Paper, Stack, Text } from "@mantine/core";
+import {
+  IconAlertTriangle,
+  IconBinaryTree,
+  IconCircleCheck,
+  IconDeviceUsb,
+  IconEye,
+  IconPencil,
+  IconSearch,
+  IconTrash,
+} from "@tabler/icons-react";
+import { useEffect, useRef, useState } from "react";
 import { hasErrorCode, type Account } from "../api";
 import { AddressText } from "../common/AddressText";
 import { BackLink } from "../common/BackLink";
@@ -13,6 +22,7 @@ import { routeHref } from "../shell/route";
 import { AccountKindBadge, accountKindLooks } from "./AccountKindBadge";
 import { DerivationPathText } from "./DerivationPathText";
 import { DeriveAccountDialog } from "./DeriveAccountDialog";
+import { checkOnDevice, DeviceCheckFailure, DeviceComparePrompt, type DeviceCheck } from "./DeviceCheck";
 import { RemoveAccountDialog } from "./RemoveAccountDialog";
 import { RenameAccountDialog } from "./RenameAccountDialog";
 import { RevealSecretDialog } from "./RevealSecretDialog";
@@ -45,6 +55,107 @@ function SecretWhereabouts({ account }: { account: Account }) {
   );
 }
 
+/** How showing a hardware account's address on its device went, once it has. */
+function DeviceCheckResult({ check, path }: { check: Exclude<DeviceCheck, { status: "waiting" }>; path: string }) {
+  switch (check.status) {
+    case "matched":
+      return (
+        <Alert color="teal" variant="light" icon={<IconCircleCheck />} title="Matches the device" role="status" data-testid="account-verified">
+          You confirmed on your Ledger that it holds this account&apos;s address at {path}.
+        </Alert>
+      );
+    case "differs":
+      return (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle />}
+          title="The device holds another address at this path"
+          role="alert"
+          data-testid="account-device-differs"
+        >
+          <Stack gap={6}>
+            <Text size="sm">Your Ledger holds this address at {path}, not this account&apos;s:</Text>
+            <AddressText address={check.shown} />
+            <Text size="sm" fw={600}>
+              Do not send funds to this account: this Ledger may not be able to sign for it.
+            </Text>
+            <Text size="sm">Check that it is the Ledger (and passphrase) you added the account with, then show it again.</Text>
+          </Stack>
+        </Alert>
+      );
+    case "rejected":
+      return (
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconAlertTriangle />}
+          title="You rejected the address on the device"
+          role="alert"
+          data-testid="account-device-rejected"
+        >
+          Nothing was confirmed. If the Ledger showed a different address, do not send funds to this account: check that this is
+          your Ledger. If you rejected it by mistake, show it on the device again.
+        </Alert>
+      );
+    case "failed":
+      return <DeviceCheckFailure error={check.error} testId="account-verify-failure" />;
+  }
+}
+
+/** Shows a hardware account's address on its Ledger, to compare it there, and how that went. */
+function ShowOnDevice({ account, path }: { account: Account; path: string }) {
+  const [check, setCheck] = useState<DeviceCheck | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // The button is disabled while the device waits, which takes the keyboard's focus from it.
+  const refocus = useRef(false);
+  const waiting = check?.status === "waiting";
+
+  useEffect(() => {
+    if (check === null || check.status === "waiting" || !refocus.current) return;
+    refocus.current = false;
+    // Back to the button, unless the user has moved on meanwhile.
+    const active = document.activeElement;
+    if (active === null || active === document.body || active === buttonRef.current) buttonRef.current?.focus();
+  }, [check]);
+
+  const show = async () => {
+    if (waiting) return;
+    refocus.current = document.activeElement === buttonRef.current;
+    setCheck({ status: "waiting" });
+    setCheck(await checkOnDevice({ wallet: "ledger", path }, account.address));
+  };
+
+  return (
+    <Stack gap="sm" align="stretch">
+      <div>
+        <Button
+          ref={buttonRef}
+          size="xs"
+          variant="light"
+          leftSection={<IconDeviceUsb size={14} />}
+          loading={waiting}
+          onClick={() => void show()}
+          data-testid="account-verify-on-device"
+        >
+          Show on device
+        </Button>
+      </div>
+      {check === null && (
+        <Text size="sm" c="dimmed">
+          Shows this account&apos;s address on your Ledger&apos;s screen, to check that the device holds it.
+        </Text>
+      )}
+      {check?.status === "waiting" && (
+        <DeviceComparePrompt address={account.address} testId="account-verify-prompt">
+          The address of this account in Saleguard:
+        </DeviceComparePrompt>
+      )}
+      {check !== null && check.status !== "waiting" && <DeviceCheckResult check={check} path={path} />}
+    </Stack>
+  );
+}
+
 function AccountDetails({ account }: { account: Account }) {
   return (
     <DetailsSection title="Account">
@@ -59,6 +170,11 @@ function AccountDetails({ account }: { account: Account }) {
       <DetailItem label="Derivation path">
         <DerivationPathText path={account.derivationPath} />
       </DetailItem>
+      {account.kind === "hardware" && account.derivationPath !== null && (
+        <DetailItem label="On the device">
+          <ShowOnDevice key={account.id} account={account} path={account.derivationPath} />
+        </DetailItem>
+      )}
       <DetailItem label="Secret">
         <SecretWhereabouts account={account} />
       </DetailItem>

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Loader, Paper, Radio, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCheck, IconChevronLeft, IconChevronRight, IconCircleCheck, IconDeviceUsb } from "@tabler/icons-react";
 import { useState } from "react";
-import { api, hasErrorCode, type AppError, type HardwareAddress } from "../api";
+import { api, type AppError, type HardwareAddress } from "../api";
 import { AddressFingerprintIcon } from "../common/AddressFingerprintIcon";
 import { AddressText } from "../common/AddressText";
 import { BackLink } from "../common/BackLink";
@@ -15,6 +15,7 @@ import { AccountForm } from "./AccountForm";
 import { AccountLabelInput } from "./AccountLabelInput";
 import { accountFieldLabels, accountFieldsIn, accountFormErrorWhenUnexpected } from "./accountFields";
 import { useAddAccount } from "./accountsQueries";
+import { checkOnDevice, DeviceCheckFailure, DeviceComparePrompt, type DeviceCheck } from "./DeviceCheck";
 import { HardwareAddressTable, type AddressCheck } from "./HardwareAddressTable";
 import { HardwareDeviceList } from "./HardwareDeviceList";
 import { ADDRESSES_PER_PAGE, isPathSchemeName, pathSchemes, type PathSchemeName } from "./hardwareLooks";
@@ -27,13 +28,8 @@ const monospace = { input: { fontFamily: "var(--mantine-font-family-monospace)" 
 /** The address chosen to add, and the device it is on. */
 type Chosen = { wallet: string; address: HardwareAddress };
 
-/** Showing an address on the device: waiting for the user there, or how it ended. */
-type Verification =
-  | { status: "waiting"; address: HardwareAddress }
-  | { status: "matched"; address: HardwareAddress }
-  | { status: "differs"; address: HardwareAddress; shown: string }
-  | { status: "rejected"; address: HardwareAddress }
-  | { status: "failed"; address: HardwareAddress; error: unknown };
+/** Showing one of the listed addresses on the device: waiting for the user there, or how it ended. */
+type Verification = DeviceCheck & { address: HardwareAddress };
 
 /** A refusal of the form's own making, placed at its field like the backend's. */
 function refusedAt(field: "address", message: string): AppError {
@@ -45,23 +41,9 @@ function VerificationAlert({ verification }: { verification: Verification }) {
   switch (verification.status) {
     case "waiting":
       return (
-        <Alert
-          color="blue"
-          variant="light"
-          icon={<Loader size={18} aria-hidden="true" />}
-          title="Compare the address on your Ledger's screen and confirm it there"
-          role="status"
-          data-testid="hardware-verify-prompt"
-        >
-          <Stack gap={6}>
-            <Text size="sm">Index {address.index}, the address Saleguard listed:</Text>
-            <AddressText address={address.address} />
-            <Text size="sm">
-              Approve it on the Ledger only if every character matches; reject it there otherwise. The device waits up to 2
-              minutes.
-            </Text>
-          </Stack>
-        </Alert>
+        <DeviceComparePrompt address={address.address} testId="hardware-verify-prompt">
+          Index {address.index}, the address Saleguard listed:
+        </DeviceComparePrompt>
       );
     case "matched":
       return (
@@ -102,11 +84,7 @@ function VerificationAlert({ verification }: { verification: Verification }) {
         </Alert>
       );
     case "failed":
-      return (
-        <div data-testid="hardware-verify-failure">
-          <FailureAlert title="The address could not be shown on the device" error={verification.error} />
-        </div>
-      );
+      return <DeviceCheckFailure error={verification.error} testId="hardware-verify-failure" />;
   }
 }
 
@@ -163,30 +141,28 @@ export function HardwareWalletPage() {
     if (readyDevice === null || verifying) return;
     const { wallet } = readyDevice;
     setVerification({ status: "waiting", address });
-    try {
-      const shown = await api.verifyHardwareAddress({ wallet, path: address.path });
-      if (shown.toLowerCase() === address.address.toLowerCase()) {
+    const outcome = await checkOnDevice({ wallet, path: address.path }, address.address);
+    setVerification({ ...outcome, address });
+    switch (outcome.status) {
+      case "matched":
         setChecks((current) => ({ ...current, [address.path]: { matches: true } }));
-        setVerification({ status: "matched", address });
         if (address.accountId === null) choose({ wallet, address });
-      } else {
-        setChecks((current) => ({ ...current, [address.path]: { matches: false, shown } }));
-        setVerification({ status: "differs", address, shown });
+        break;
+      case "differs":
+        setChecks((current) => ({ ...current, [address.path]: { matches: false, shown: outcome.shown } }));
         unchoose(address);
-      }
-    } catch (error) {
-      if (hasErrorCode(error, "device_rejected")) {
+        break;
+      case "rejected":
         // Whatever it showed, the user said no there: the address is not offered as chosen.
         setChecks((current) => {
           const next = { ...current };
           delete next[address.path];
           return next;
         });
-        setVerification({ status: "rejected", address });
         unchoose(address);
-      } else {
-        setVerification({ status: "failed", address, error });
-      }
+        break;
+      case "failed":
+        break;
     }
   };
 
