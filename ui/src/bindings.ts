@@ -193,6 +193,16 @@ export type AddWatchOnly = {
 	address: string,
 };
 
+/**
+ *  An address's coins on one network; none when the node could not say (the listing
+ *  does not wait on a node that is down).
+ */
+export type AddressBalanceView = {
+	chainId: number,
+	network: string,
+	balance: string | null,
+};
+
 /**  An exact amount of a currency or token. */
 export type Amount = {
 	/**  Integer base units as decimal digits (e.g. wei). */
@@ -481,6 +491,8 @@ export type HardwareAddressView = {
 	address: string,
 	/**  The account it already is, if any. */
 	accountId: number | null,
+	/**  What it holds on each network with a node, in its coin ("1.5 ETH"). */
+	balances: AddressBalanceView[],
 };
 
 /**  Which addresses of the device to list. */

@@ -5,10 +5,14 @@
 
 use std::sync::Arc;
 
+use saleguard_chain::Node;
+use saleguard_core::Address;
 use saleguard_core::account::{
     AccountKind, DerivationPath, HardwareWallet, NewAccount, PathScheme, parse_label,
 };
 use saleguard_core::address::{checksummed, parse_address};
+use saleguard_core::amount::format_amount;
+use saleguard_core::network::Network;
 use saleguard_hardware::ledger::Timeouts;
 use saleguard_hardware::{DeviceError, LedgerDevice};
 use serde::{Deserialize, Serialize};
@@ -46,6 +50,18 @@ pub struct HardwareAddressView {
     pub address: String,
     /// The account it already is, if any.
     pub account_id: Option<i64>,
+    /// What it holds on each network with a node, in its coin ("1.5 ETH").
+    pub balances: Vec<AddressBalanceView>,
+}
+
+/// An address's coins on one network; none when the node could not say (the listing
+/// does not wait on a node that is down).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressBalanceView {
+    pub chain_id: u64,
+    pub network: String,
+    pub balance: Option<String>,
 }
 
 /// An address at a path, to show on the device or to add as an account.
@@ -270,18 +286,64 @@ impl Saleguard {
             };
             listed.push((index, path, address));
         }
+        let addresses: Vec<_> = listed.iter().map(|(_, _, address)| *address).collect();
+        let mut balances = self.balances_of(&addresses).await;
         let store = self.store()?;
         listed
             .into_iter()
-            .map(|(index, path, address)| {
+            .enumerate()
+            .map(|(position, (index, path, address))| {
                 Ok(HardwareAddressView {
                     index,
                     path: path.to_string(),
                     address: checksummed(&address),
                     account_id: store.account_with_address(&address)?.map(|a| a.id.0),
+                    balances: balances
+                        .iter_mut()
+                        .map(|(network, values)| AddressBalanceView {
+                            chain_id: network.chain_id,
+                            network: network.name.clone(),
+                            balance: values.get_mut(position).and_then(Option::take),
+                        })
+                        .collect(),
                 })
             })
             .collect()
+    }
+
+    /// Each address's coins on every network with a node, in words; a node that cannot
+    /// be reached (or a URL the keyring no longer has) gives none, and is logged.
+    async fn balances_of(&self, addresses: &[Address]) -> Vec<(Network, Vec<Option<String>>)> {
+        let networks = match self.store().and_then(|store| Ok(store.networks()?)) {
+            Ok(networks) => networks,
+            Err(_) => return Vec::new(),
+        };
+        let mut found = Vec::new();
+        for saved in networks.into_iter().filter(|n| n.rpc_url.is_some()) {
+            let mut values = vec![None; addresses.len()];
+            let connected = match self.configured_network(saved.chain_id).await {
+                Ok(network) => Node::connect(&network).await.map_err(AppError::from),
+                Err(error) => Err(error),
+            };
+            match connected {
+                Ok(node) => {
+                    for (value, address) in values.iter_mut().zip(addresses) {
+                        *value = node.balance(*address).await.ok().map(|wei| {
+                            format!(
+                                "{} {}",
+                                format_amount(wei, saved.native_decimals),
+                                saved.native_symbol
+                            )
+                        });
+                    }
+                }
+                Err(error) => {
+                    tracing::info!(chain_id = saved.chain_id, code = ?error.code, "no balances from this network");
+                }
+            }
+            found.push((saved, values));
+        }
+        found
     }
 
     /// Shows the address at `path` on the device, for the user to compare with the one

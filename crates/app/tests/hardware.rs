@@ -90,6 +90,42 @@ async fn addresses_are_listed_checked_on_the_device_and_added_as_accounts() {
     assert_eq!(shown, listed[0].address);
     assert_eq!(ledger.shown(), [LedgerSimulator::address_at(FIRST)]);
 
+    // Without a node, no balances; with one, each address's coins on it.
+    assert!(listed.iter().all(|a| a.balances.is_empty()));
+    let anvil = Anvil::start();
+    anvil.rpc(
+        "anvil_setBalance",
+        serde_json::json!([LedgerSimulator::address_at(FIRST), "0x14d1120d7b160000"]),
+    );
+    app.save_network(&saleguard_app::networks::NetworkInput {
+        rpc_url: anvil.url(),
+        ..saleguard_core::network::NETWORK_PRESETS[2].to_draft()
+    })
+    .expect("network");
+    let with_balances = app
+        .hardware_addresses(&listing("ledger_live", 0, 2))
+        .await
+        .expect("listed");
+    let balances: Vec<(u64, &str, Option<&str>)> = with_balances
+        .iter()
+        .flat_map(|a| a.balances.iter())
+        .map(|b| (b.chain_id, b.network.as_str(), b.balance.as_deref()))
+        .collect();
+    assert_eq!(
+        balances,
+        [
+            (31_337, "Local development chain", Some("1.5 ETH")),
+            (31_337, "Local development chain", Some("0 ETH")),
+        ]
+    );
+    // A node that went away: the addresses are still listed, without balances.
+    drop(anvil);
+    let without = app
+        .hardware_addresses(&listing("ledger_live", 0, 1))
+        .await
+        .expect("listed all the same");
+    assert_eq!(without[0].balances[0].balance, None);
+
     // The device must hold the chosen address at the chosen path.
     let mismatch = app
         .add_hardware_account(&adding("Ledger", FIRST, &listed[1].address))

@@ -165,6 +165,12 @@ impl Node {
             .await
     }
 
+    /// The coins `address` holds now (latest block).
+    pub async fn balance(&self, address: Address) -> Result<U256, ChainError> {
+        self.ask(async { self.provider.get_balance(address).await })
+            .await
+    }
+
     /// The number of the latest block.
     pub async fn latest_block(&self) -> Result<u64, ChainError> {
         self.ask(async { self.provider.get_block_number().await })

@@ -611,17 +611,26 @@ impl Output {
         let rows: Vec<Vec<String>> = addresses
             .iter()
             .map(|a| {
+                let balances: Vec<String> = a
+                    .balances
+                    .iter()
+                    .map(|b| match &b.balance {
+                        Some(balance) => format!("{balance} ({})", b.network),
+                        None => format!("? ({}: no answer)", b.network),
+                    })
+                    .collect();
                 vec![
                     a.index.to_string(),
                     a.path.clone(),
                     a.address.clone(),
+                    balances.join(", "),
                     a.account_id
                         .map(|id| format!("account {id}"))
                         .unwrap_or_default(),
                 ]
             })
             .collect();
-        print_table(&["INDEX", "PATH", "ADDRESS", ""], &rows, &[0]);
+        print_table(&["INDEX", "PATH", "ADDRESS", "BALANCE", ""], &rows, &[0]);
     }
 
     pub fn verified_address(&self, address: &str) {

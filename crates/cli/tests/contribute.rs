@@ -399,6 +399,10 @@ fn hw_lists_checks_and_adds_a_ledger_and_contribute_signs_on_it() {
     let path = "m/44'/60'/0'/0/0";
     let address = LedgerSimulator::address_at(path).to_checksum(None);
     assert_eq!(addresses[0]["address"], address.as_str());
+    assert_eq!(
+        addresses[0]["balances"][0]["balance"], "0 ETH",
+        "the local network of `prepared` has a node"
+    );
     let refused = run(&["hw", "addresses", "--scheme", "electrum"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("invalid_choice"));

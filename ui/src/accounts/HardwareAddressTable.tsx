@@ -100,6 +100,13 @@ export function HardwareAddressTable({ addresses, chosenPath, onChoose, checks, 
                 </Table.Td>
                 <Table.Td miw={460}>
                   <AddressText address={address.address} />
+                  {address.balances.map((held) => (
+                    <Text key={held.chainId} size="xs" c="dimmed" className="tabular-nums" data-testid="hardware-balance">
+                      {held.balance === null
+                        ? `Balance on ${held.network}: the node did not answer`
+                        : `${held.balance} on ${held.network}`}
+                    </Text>
+                  ))}
                 </Table.Td>
                 <Table.Td>
                   <AddressStatus address={address} check={check} />

@@ -217,6 +217,28 @@ describe("adding a hardware wallet", () => {
     await waitFor(() => expect(rows()).toHaveLength(5));
   });
 
+  it("shows what each address holds on every network with a node, and says when a node did not answer", async () => {
+    hardwareBackend({
+      list_hardware_addresses: (args) =>
+        listAddresses()(args).map((address, position) => ({
+          ...address,
+          balances: [
+            { chainId: 1, network: "Ethereum", balance: position === 0 ? "1.5 ETH" : "0 ETH" },
+            { chainId: 31337, network: "Local development chain", balance: null },
+          ],
+        })),
+    });
+    renderApp("#/accounts/hardware");
+
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    const balances = within(rowOf(0)).getAllByTestId("hardware-balance");
+    expect(balances.map((line) => line.textContent)).toEqual([
+      "1.5 ETH on Ethereum",
+      "Balance on Local development chain: the node did not answer",
+    ]);
+    expect(within(rowOf(1)).getAllByTestId("hardware-balance")[0]).toHaveTextContent("0 ETH on Ethereum");
+  });
+
   it("shows an address on the device, marks it as matching once confirmed there, and adds it", async () => {
     const onDevice = deferred<string>();
     const added = accountFixture({

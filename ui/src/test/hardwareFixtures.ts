@@ -41,7 +41,7 @@ export function schemeAddress(scheme: string, index: number): string {
 }
 
 export function hardwareAddressFixture(scheme: string, index: number, overrides: Partial<HardwareAddress> = {}): HardwareAddress {
-  return { index, path: schemePath(scheme, index), address: schemeAddress(scheme, index), accountId: null, ...overrides };
+  return { index, path: schemePath(scheme, index), address: schemeAddress(scheme, index), accountId: null, balances: [], ...overrides };
 }
 
 type Listing = { input: { wallet: string; scheme: string; start: number; count: number } };
