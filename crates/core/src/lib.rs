@@ -15,6 +15,7 @@ pub mod kyc;
 pub mod ledger;
 pub mod network;
 pub mod participation;
+pub mod portfolio;
 pub mod research;
 pub mod review;
 pub mod sale;
