@@ -47,7 +47,10 @@ fn networks_are_saved_replaced_and_removed() {
     assert_eq!(store.network(31_337).expect("read"), Some(local));
     assert!(store.delete_network(31_337).expect("removed"));
     assert!(!store.delete_network(31_337).expect("nothing left"));
-    assert_eq!(store.networks().expect("read"), [mainnet.clone()]);
+    assert_eq!(
+        store.networks().expect("read"),
+        std::slice::from_ref(&mainnet)
+    );
     // Saved again without a secret: the reference goes; removed: it goes with it.
     store.save_network(&mainnet, None, now()).expect("saved");
     assert_eq!(store.rpc_secret(1).expect("read"), None);
