@@ -8,6 +8,7 @@
 //! left, so the parts of a lot always add up to its cost exactly.
 
 use std::cmp::Ordering;
+use std::collections::{HashMap, VecDeque};
 
 use crate::U256;
 use crate::budget::whole_units;
@@ -165,7 +166,9 @@ pub fn fifo(
         },
         other => other,
     });
-    let mut open: Vec<OpenLot> = Vec::new();
+    // The open lots of each asset, oldest first; assets in the order they first appear.
+    let mut held: Vec<(String, VecDeque<OpenLot>)> = Vec::new();
+    let mut by_asset: HashMap<String, usize> = HashMap::new();
     let mut realized = Vec::new();
     for event in events {
         match event {
@@ -175,7 +178,12 @@ pub fn fifo(
                         id: acquisition.id.clone(),
                     });
                 }
-                open.push(OpenLot {
+                let key = asset_key(&acquisition.asset);
+                let slot = *by_asset.entry(key.clone()).or_insert_with(|| {
+                    held.push((key, VecDeque::new()));
+                    held.len() - 1
+                });
+                held[slot].1.push_back(OpenLot {
                     lot: acquisition.id.clone(),
                     asset: acquisition.asset.clone(),
                     quantity: acquisition.quantity,
@@ -183,15 +191,26 @@ pub fn fifo(
                     acquired_at: acquisition.at,
                 });
             }
-            Event::Out(disposal) => realized.push(dispose(&mut open, disposal)?),
+            Event::Out(disposal) => {
+                let mut none = VecDeque::new();
+                let lots = match by_asset.get(&asset_key(&disposal.asset)) {
+                    Some(slot) => &mut held[*slot].1,
+                    None => &mut none,
+                };
+                realized.push(dispose(lots, disposal)?);
+            }
         }
     }
-    open.retain(|lot| !lot.quantity.is_zero());
+    let open = held.into_iter().flat_map(|(_, lots)| lots).collect();
     Ok(CostBasis { realized, open })
 }
 
-/// Takes `disposal` from the oldest open lots of its asset.
-fn dispose(open: &mut [OpenLot], disposal: &Disposal) -> Result<Realized, CostBasisError> {
+fn asset_key(asset: &str) -> String {
+    asset.trim().to_ascii_uppercase()
+}
+
+/// Takes `disposal` from the oldest of its asset's open `lots`; emptied lots go.
+fn dispose(lots: &mut VecDeque<OpenLot>, disposal: &Disposal) -> Result<Realized, CostBasisError> {
     if disposal.quantity.is_zero() {
         return Err(CostBasisError::Empty {
             id: disposal.id.clone(),
@@ -202,13 +221,7 @@ fn dispose(open: &mut [OpenLot], disposal: &Disposal) -> Result<Realized, CostBa
     };
     let mut wanted = disposal.quantity;
     let mut parts = Vec::new();
-    for lot in open
-        .iter_mut()
-        .filter(|lot| same_asset(&lot.asset, &disposal.asset) && !lot.quantity.is_zero())
-    {
-        if wanted.is_zero() {
-            break;
-        }
+    while let Some(lot) = lots.front_mut().filter(|_| !wanted.is_zero()) {
         let taken = wanted.min(lot.quantity);
         // The whole rest of a lot carries the whole rest of its cost.
         let cost = if taken == lot.quantity {
@@ -228,6 +241,9 @@ fn dispose(open: &mut [OpenLot], disposal: &Disposal) -> Result<Realized, CostBa
             quantity: taken,
             cost,
         });
+        if lot.quantity.is_zero() {
+            lots.pop_front();
+        }
     }
     if !wanted.is_zero() {
         return Err(CostBasisError::Oversold {
