@@ -78,6 +78,9 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
     // The wizard: choose, review, sign, result.
     app.click("[data-testid='contribute-button']").await;
     app.wait_for("[data-testid='wizard-choose']").await;
+    // The accounts load after the form: wait for the account's option before choosing it.
+    app.wait_for("[data-testid='wizard-choose'] select[name='accountId'] option[value='1']")
+        .await;
     app.wait_for("[data-testid='wizard-choose'] select[name='accountId']")
         .await
         .select_by_label("Anvil key")
