@@ -250,6 +250,19 @@ impl AppSession {
             .await;
     }
 
+    /// Chooses the account `id` labelled `label` in the wizard's first step, once the
+    /// accounts have loaded into the select (they come after the form).
+    pub async fn choose_wizard_account(&self, id: i64, label: &str) {
+        let select = "[data-testid='wizard-choose'] select[name='accountId']";
+        self.wait_for(&format!("{select} option[value='{id}']"))
+            .await;
+        self.wait_for(select)
+            .await
+            .select_by_label(label)
+            .await
+            .unwrap_or_else(|error| panic!("no account option labelled {label:?}: {error}"));
+    }
+
     /// Records the participation's next step (`state` as on the wire, now) from the
     /// Overview tab, and waits for the history to have `steps` steps.
     pub async fn record_step(&self, state: &str, steps: usize) {

@@ -184,14 +184,32 @@ impl Saleguard {
         Ok(device)
     }
 
-    /// Runs a device call; a device that went away is forgotten, so the next call
-    /// connects again.
+    /// Forgets a device that went away (or answered garbage), so the next call connects
+    /// again.
     pub(crate) async fn forget_ledger_after(&self, error: &AppError) {
         if matches!(
             error.code,
             ErrorCode::DeviceDisconnected | ErrorCode::DeviceMalformed
         ) {
             *self.ledger.device.lock().await = None;
+        }
+    }
+
+    /// The address at `path` on the connected Ledger (shown on it with
+    /// `show_on_device`), a refusal as the app's error.
+    async fn ledger_address(
+        &self,
+        device: &LedgerDevice,
+        path: &DerivationPath,
+        show_on_device: bool,
+    ) -> Result<Address, AppError> {
+        match device.address(path, show_on_device).await {
+            Ok(address) => Ok(address),
+            Err(error) => {
+                let error = device_error(error);
+                self.forget_ledger_after(&error).await;
+                Err(error)
+            }
         }
     }
 
@@ -276,14 +294,7 @@ impl Saleguard {
         let device = self.ledger().await?;
         let mut listed = Vec::with_capacity(paths.len());
         for (index, path) in paths {
-            let address = match device.address(&path, false).await {
-                Ok(address) => address,
-                Err(error) => {
-                    let error = device_error(error);
-                    self.forget_ledger_after(&error).await;
-                    return Err(error);
-                }
-            };
+            let address = self.ledger_address(&device, &path, false).await?;
             listed.push((index, path, address));
         }
         let addresses: Vec<_> = listed.iter().map(|(_, _, address)| *address).collect();
@@ -361,14 +372,8 @@ impl Saleguard {
         fields.finish()?;
         let path = path.ok_or_else(|| AppError::new(ErrorCode::Internal, "checks disagree"))?;
         let device = self.ledger().await?;
-        match device.address(&path, true).await {
-            Ok(address) => Ok(checksummed(&address)),
-            Err(error) => {
-                let error = device_error(error);
-                self.forget_ledger_after(&error).await;
-                Err(error)
-            }
-        }
+        let address = self.ledger_address(&device, &path, true).await?;
+        Ok(checksummed(&address))
     }
 
     /// Adds the device's address at a path as an account. The device is asked again and
@@ -395,14 +400,7 @@ impl Saleguard {
         };
         refuse_duplicates(&*self.store()?, &label, &address, "address")?;
         let device = self.ledger().await?;
-        let on_device = match device.address(&path, false).await {
-            Ok(on_device) => on_device,
-            Err(error) => {
-                let error = device_error(error);
-                self.forget_ledger_after(&error).await;
-                return Err(error);
-            }
-        };
+        let on_device = self.ledger_address(&device, &path, false).await?;
         if on_device != address {
             return Err(AppError::at_field(
                 "address",

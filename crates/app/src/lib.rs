@@ -57,8 +57,9 @@ pub struct Saleguard {
 }
 
 impl Saleguard {
-    /// Opens the data folder. A Ledger is looked for on USB, or at the Speculos port
-    /// named in `SALEGUARD_LEDGER_SPECULOS`.
+    /// Opens the data folder. A Ledger is looked for on USB; the shells name a Speculos
+    /// emulator instead (`--ledger-emulator`, or `SALEGUARD_LEDGER_SPECULOS`) with
+    /// [`Saleguard::with_ledger_connection`].
     pub fn start(paths: DataPaths, clock: Arc<dyn Clock>) -> Self {
         let store = paths
             .ensure_exists()
@@ -74,7 +75,7 @@ impl Saleguard {
             keyring: Arc::new(Keyring::new(KeyringNamespace::for_this_build())),
             pending_phrase: accounts::PendingPhrase::default(),
             account_changes: accounts::AccountChanges::default(),
-            ledger: hardware::LedgerSlot::new(saleguard_hardware::LedgerConnection::from_env()),
+            ledger: hardware::LedgerSlot::new(saleguard_hardware::LedgerConnection::Usb),
         }
     }
 

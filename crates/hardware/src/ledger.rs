@@ -23,7 +23,8 @@ use saleguard_core::account::DerivationPath;
 use tokio::sync::Mutex;
 
 /// The environment variable naming a Speculos emulator's APDU port (`host:port`): when
-/// set, Saleguard talks to the emulator instead of a Ledger on USB.
+/// set, the app and the CLI talk to the emulator instead of a Ledger on USB (read by
+/// their command lines, as `--ledger-emulator`).
 pub const SPECULOS_ENV: &str = "SALEGUARD_LEDGER_SPECULOS";
 
 const CLA: u8 = 0xe0;
@@ -59,15 +60,6 @@ pub enum LedgerConnection {
 }
 
 impl LedgerConnection {
-    /// Speculos when [`SPECULOS_ENV`] names a port, else USB.
-    pub fn from_env() -> Self {
-        std::env::var(SPECULOS_ENV)
-            .ok()
-            .map(|value| value.trim().to_owned())
-            .filter(|value| !value.is_empty())
-            .map_or(Self::Usb, Self::Speculos)
-    }
-
     /// The device in words, for messages: "Ledger" or "Ledger emulator at host:port".
     pub fn describe(&self) -> String {
         match self {

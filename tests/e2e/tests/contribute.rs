@@ -78,16 +78,7 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
     // The wizard: choose, review, sign, result.
     app.click("[data-testid='contribute-button']").await;
     app.wait_for("[data-testid='wizard-choose']").await;
-    // The accounts load after the form: wait for the account's option before choosing it.
-    app.wait_for("[data-testid='wizard-choose'] select[name='accountId'] option[value='1']")
-        .await;
-    app.wait_for("[data-testid='wizard-choose'] select[name='accountId']")
-        .await
-        .select_by_label("Anvil key")
-        .await
-        .unwrap_or_else(|error| {
-            panic!("the account select has no option labelled \"Anvil key\": {error}")
-        });
+    app.choose_wizard_account(1, "Anvil key").await;
     app.fill_in("[data-testid='wizard-choose']", "amount", "1.5")
         .await;
     // Its value in the budget's currency, as typed: 1.5 × 3,012.50.

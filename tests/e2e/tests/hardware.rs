@@ -78,14 +78,8 @@ async fn a_ledger_account_is_added_and_signs_a_contribution_on_the_device() {
 
     // The wizard with the Ledger account: what the device will show, before signing.
     app.click("[data-testid='contribute-button']").await;
-    // The accounts load after the form: wait for the account's option before choosing it.
-    app.wait_for("[data-testid='wizard-choose'] select[name='accountId'] option[value='1']")
+    app.choose_wizard_account(1, "My Ledger (hardware wallet)")
         .await;
-    app.wait_for("[data-testid='wizard-choose'] select[name='accountId']")
-        .await
-        .select_by_label("My Ledger (hardware wallet)")
-        .await
-        .unwrap_or_else(|error| panic!("no option for the Ledger account: {error}"));
     app.fill_in("[data-testid='wizard-choose']", "amount", "1")
         .await;
     app.click("[data-testid='wizard-review']").await;
