@@ -108,6 +108,7 @@ pub enum ErrorCode {
     // Things that are not there, or already are.
     SaleNotFound,
     BudgetNotFound,
+    TradeNotFound,
     AccountNotFound,
     AccountExists,
     ContactNotFound,
@@ -198,6 +199,7 @@ impl ErrorCode {
         Self::DataNotEmpty,
         Self::FileNotWritten,
         Self::BudgetNotFound,
+        Self::TradeNotFound,
         Self::SaleNotFound,
         Self::AccountNotFound,
         Self::AccountExists,
@@ -480,6 +482,7 @@ mod tests {
                 | ErrorCode::InvalidPeriod
                 | ErrorCode::CapAboveTotal
                 | ErrorCode::BudgetNotFound
+                | ErrorCode::TradeNotFound
                 | ErrorCode::NothingToOverride
                 | ErrorCode::NotOverridable
                 | ErrorCode::ImportRefused

@@ -24,10 +24,11 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 /// What the `format` field says.
 pub const FORMAT_NAME: &str = "saleguard-export";
 /// The version of the document's layout this Saleguard writes.
-pub const FORMAT_VERSION: u64 = 3;
+pub const FORMAT_VERSION: u64 = 4;
 /// Tables added after version 1, with the version that added them: an older document has
 /// none of them, and is read as if they were empty. Version 2: networks, contract terms
-/// and transactions; version 3: which hardware wallet holds a hardware account's key.
+/// and transactions; version 3: which hardware wallet holds a hardware account's key;
+/// version 4: trades.
 const TABLES_ADDED: &[(&str, u64)] = &[
     ("networks", 2),
     ("contract_terms", 2),
@@ -35,6 +36,7 @@ const TABLES_ADDED: &[(&str, u64)] = &[
     ("transaction_events", 2),
     ("hardware_accounts", 3),
     ("network_rpc_secrets", 3),
+    ("trades", 4),
 ];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;

@@ -103,7 +103,7 @@ impl Saleguard {
     }
 }
 
-fn problem_code(kind: &EntryProblemKind) -> ErrorCode {
+pub(crate) fn problem_code(kind: &EntryProblemKind) -> ErrorCode {
     match kind {
         EntryProblemKind::Required | EntryProblemKind::Amount(AmountError::Empty) => {
             ErrorCode::Required

@@ -19,6 +19,7 @@ mod logging;
 pub mod networks;
 pub mod participations;
 mod paths;
+pub mod portfolio;
 pub mod research;
 pub mod review;
 mod signing;

@@ -283,7 +283,7 @@ fn percent(bps: Decimal) -> String {
 
 /// The coins a budget or a price may be counted in besides ISO currencies: every
 /// sale's accepted currency and token.
-fn known_coins(store: &Store) -> Result<Vec<String>, AppError> {
+pub(crate) fn known_coins(store: &Store) -> Result<Vec<String>, AppError> {
     let mut coins = Vec::new();
     for sale in store.sales()? {
         coins.push(sale.terms.currency.symbol().to_owned());
@@ -292,7 +292,7 @@ fn known_coins(store: &Store) -> Result<Vec<String>, AppError> {
     Ok(coins)
 }
 
-fn coin_refs(coins: &[String]) -> Vec<&str> {
+pub(crate) fn coin_refs(coins: &[String]) -> Vec<&str> {
     coins.iter().map(String::as_str).collect()
 }
 
@@ -399,7 +399,7 @@ fn budget_at(budgets: &[BudgetRecord], at: UtcTimestamp) -> Option<&Budget> {
         })
 }
 
-fn price_book_of<'a>(prices: &'a [Price], policy: &ReviewPolicy) -> PriceBook<'a> {
+pub(crate) fn price_book_of<'a>(prices: &'a [Price], policy: &ReviewPolicy) -> PriceBook<'a> {
     PriceBook {
         prices,
         max_age_seconds: i64::from(policy.max_price_age_days) * 86_400,

@@ -93,6 +93,21 @@ fn filled(dir: &std::path::Path) -> Saleguard {
         max_price_age_days: "14".into(),
     })
     .expect("policy");
+    app.record_trade(&saleguard_app::portfolio::TradeInput {
+        kind: "buy".into(),
+        happened_at: "2026-12-04 10:00".into(),
+        asset: "AUR".into(),
+        decimals: "18".into(),
+        amount: "250".into(),
+        counter_asset: "USD".into(),
+        counter_amount: "1000.50".into(),
+        fee_asset: "USD".into(),
+        fee_amount: "2".into(),
+        account: "Kraken".into(),
+        ..Default::default()
+    })
+    .expect("trade");
+    app.set_portfolio_currency("EUR").expect("currency");
     app.add_contact(&ContactInput {
         label: "Cold storage".into(),
         address: "0x52908400098527886E0F7030069857D2E4169EE7".into(),
@@ -189,7 +204,7 @@ fn export_import_export_is_byte_identical_and_covers_every_table() {
     let source = tempfile::tempdir().expect("temp dir");
     let first = export_of(&filled(source.path()));
     let document: Value = serde_json::from_str(&first).expect("JSON");
-    assert_eq!(document["format_version"], 3);
+    assert_eq!(document["format_version"], 4);
     // An RPC URL kept in the keyring needs one: tests/signing.rs exports and imports it.
     for table in DATA_TABLES.iter().filter(|t| **t != "network_rpc_secrets") {
         let rows = document["tables"][table].as_array().map(Vec::len);
@@ -322,7 +337,7 @@ fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
 fn an_empty_data_folder_exports_exactly_these_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut expected = String::from(
-        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 3,\n  \"tables\": {\n",
+        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 4,\n  \"tables\": {\n",
     );
     let mut names = DATA_TABLES.to_vec();
     names.sort_unstable();
@@ -371,7 +386,7 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
     );
     assert_refused("[1, 2]", &[("$", ErrorCode::InvalidJson)]);
     assert_refused(
-        &edited(&|d| d["format_version"] = json!(4)),
+        &edited(&|d| d["format_version"] = json!(5)),
         &[("$.format_version", ErrorCode::UnsupportedFormat)],
     );
     assert_refused(

@@ -127,6 +127,15 @@ fn same_symbol(a: &str, b: &str) -> bool {
 }
 
 impl PriceBook<'_> {
+    /// The latest price of one whole `asset` in `currency` observed no later than `at`.
+    pub fn latest(&self, asset: &str, currency: &str, at: UtcTimestamp) -> Option<&Price> {
+        self.prices
+            .iter()
+            .filter(|p| same_symbol(&p.asset, asset) && same_symbol(&p.currency, currency))
+            .filter(|p| p.observed_at <= at)
+            .max_by_key(|p| p.observed_at)
+    }
+
     /// `amount` (base units of `asset`, with `decimals`) in `currency` at `at`: at the
     /// latest price observed no later than `at`. An amount already in the currency
     /// needs no price.
@@ -153,13 +162,7 @@ impl PriceBook<'_> {
                 problem: None,
             };
         }
-        let latest = self
-            .prices
-            .iter()
-            .filter(|p| same_symbol(&p.asset, asset) && same_symbol(&p.currency, currency))
-            .filter(|p| p.observed_at <= at)
-            .max_by_key(|p| p.observed_at);
-        let Some(price) = latest else {
+        let Some(price) = self.latest(asset, currency, at) else {
             return Valuation {
                 value: None,
                 problem: Some(PriceProblem::Missing {
@@ -265,6 +268,11 @@ pub fn share_bps(part: Decimal, whole: Decimal) -> Option<Decimal> {
     part.checked_mul(Decimal::from(10_000))?
         .checked_div(whole)
         .map(|bps| bps.floor())
+}
+
+/// Whether `code` is an ISO 4217 currency (money shown in cents), not a coin.
+pub fn is_fiat(code: &str) -> bool {
+    iso_currency::Currency::from_code(code.trim()).is_some()
 }
 
 /// What a budget or a price is counted in: an ISO 4217 currency (`USD`, `EUR`) or a

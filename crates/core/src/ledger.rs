@@ -44,6 +44,15 @@ pub const MAX_ENTRY_NOTE_CHARS: usize = 2_000;
 /// Longest asset symbol.
 pub const MAX_ASSET_CHARS: usize = 16;
 
+/// Whether `text` is an asset symbol: 1 to [`MAX_ASSET_CHARS`] letters, digits or `. - _ $`.
+pub fn is_symbol(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().count() <= MAX_ASSET_CHARS
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '$'))
+}
+
 /// An entry as typed: every field a string.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EntryDraft {
@@ -163,11 +172,7 @@ impl Entry {
             }
         };
         let asset = draft.asset.trim();
-        let asset_ok = !asset.is_empty()
-            && asset.chars().count() <= MAX_ASSET_CHARS
-            && asset
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '$'));
+        let asset_ok = is_symbol(asset);
         if !asset_ok {
             fail(
                 EntryField::Asset,

@@ -77,6 +77,17 @@ pub struct CostBasis {
     pub realized: Vec<Realized>,
     /// Oldest first, per asset in the order assets first appear.
     pub open: Vec<OpenLot>,
+    /// Disposals that gave away more than was held then ([`fifo_lenient`] only): the
+    /// part held is in `realized`, this is the rest, whose cost is not known.
+    pub shortfalls: Vec<Shortfall>,
+}
+
+/// What a disposal gave away beyond the lots held then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortfall {
+    pub disposal: String,
+    pub asset: String,
+    pub short_by: U256,
 }
 
 impl CostBasis {
@@ -153,6 +164,24 @@ pub fn fifo(
     acquisitions: &[Acquisition],
     disposals: &[Disposal],
 ) -> Result<CostBasis, CostBasisError> {
+    let basis = fifo_lenient(acquisitions, disposals)?;
+    match basis.shortfalls.first().cloned() {
+        Some(short) => Err(CostBasisError::Oversold {
+            disposal: short.disposal,
+            asset: short.asset,
+            short_by: short.short_by,
+        }),
+        None => Ok(basis),
+    }
+}
+
+/// [`fifo`], but a disposal of more than was held is matched as far as it can be and
+/// the rest reported in [`CostBasis::shortfalls`] instead of failing the whole basis
+/// (records kept by hand are often incomplete: a portfolio must still show).
+pub fn fifo_lenient(
+    acquisitions: &[Acquisition],
+    disposals: &[Disposal],
+) -> Result<CostBasis, CostBasisError> {
     let mut events: Vec<Event<'_>> = acquisitions
         .iter()
         .map(Event::In)
@@ -170,6 +199,7 @@ pub fn fifo(
     let mut held: Vec<(String, VecDeque<OpenLot>)> = Vec::new();
     let mut by_asset: HashMap<String, usize> = HashMap::new();
     let mut realized = Vec::new();
+    let mut shortfalls = Vec::new();
     for event in events {
         match event {
             Event::In(acquisition) => {
@@ -197,20 +227,30 @@ pub fn fifo(
                     Some(slot) => &mut held[*slot].1,
                     None => &mut none,
                 };
-                realized.push(dispose(lots, disposal)?);
+                let (matched, short) = dispose(lots, disposal)?;
+                realized.push(matched);
+                shortfalls.extend(short);
             }
         }
     }
     let open = held.into_iter().flat_map(|(_, lots)| lots).collect();
-    Ok(CostBasis { realized, open })
+    Ok(CostBasis {
+        realized,
+        open,
+        shortfalls,
+    })
 }
 
 fn asset_key(asset: &str) -> String {
     asset.trim().to_ascii_uppercase()
 }
 
-/// Takes `disposal` from the oldest of its asset's open `lots`; emptied lots go.
-fn dispose(lots: &mut VecDeque<OpenLot>, disposal: &Disposal) -> Result<Realized, CostBasisError> {
+/// Takes `disposal` from the oldest of its asset's open `lots`; emptied lots go. What
+/// could not be taken is the shortfall.
+fn dispose(
+    lots: &mut VecDeque<OpenLot>,
+    disposal: &Disposal,
+) -> Result<(Realized, Option<Shortfall>), CostBasisError> {
     if disposal.quantity.is_zero() {
         return Err(CostBasisError::Empty {
             id: disposal.id.clone(),
@@ -245,27 +285,32 @@ fn dispose(lots: &mut VecDeque<OpenLot>, disposal: &Disposal) -> Result<Realized
             lots.pop_front();
         }
     }
-    if !wanted.is_zero() {
-        return Err(CostBasisError::Oversold {
-            disposal: disposal.id.clone(),
-            asset: disposal.asset.clone(),
-            short_by: wanted,
-        });
-    }
+    let shortfall = (!wanted.is_zero()).then(|| Shortfall {
+        disposal: disposal.id.clone(),
+        asset: disposal.asset.clone(),
+        short_by: wanted,
+    });
     let cost: Decimal = parts.iter().map(|part| part.cost).sum();
     let net_proceeds = disposal
         .proceeds
         .checked_sub(disposal.fee)
         .ok_or_else(too_large)?;
-    Ok(Realized {
+    let realized = Realized {
         disposal: disposal.id.clone(),
         asset: disposal.asset.clone(),
         parts,
         cost,
         net_proceeds,
         gain: net_proceeds.checked_sub(cost).ok_or_else(too_large)?,
-    })
+    };
+    Ok((realized, shortfall))
 }
+
+mod trade;
+mod valuation;
+
+pub use trade::{Money, Trade, TradeDraft, TradeKind, TradeProblem, parse_money};
+pub use valuation::*;
 
 #[cfg(test)]
 mod tests;

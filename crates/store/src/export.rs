@@ -36,6 +36,7 @@ pub const DATA_TABLES: &[&str] = &[
     "contract_terms",
     "transactions",
     "transaction_events",
+    "trades",
 ];
 
 /// A column's storage type; the schema uses only these two (money is decimal text).

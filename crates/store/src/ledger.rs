@@ -86,6 +86,15 @@ impl Store {
         )?
     }
 
+    /// Every participation's entries in one read, each participation's oldest first.
+    pub fn all_entries(&self) -> Result<Vec<EntryRecord>, StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM ledger_entries ORDER BY participation_id, happened_at, id"
+        ))?;
+        let rows = statement.query_map([], |row| Ok(read_entry(row)))?;
+        rows.map(|row| row?).collect()
+    }
+
     /// A participation's entries, oldest first.
     pub fn entries(&self, participation: ParticipationId) -> Result<Vec<EntryRecord>, StoreError> {
         let mut statement = self.conn.prepare_cached(&format!(

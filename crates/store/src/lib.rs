@@ -19,6 +19,7 @@ mod participations;
 mod research;
 mod rows;
 mod sales;
+mod trades;
 mod transactions;
 mod vesting;
 
@@ -34,4 +35,5 @@ pub use ledger::{EntryRecord, EntrySource};
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};
 pub use research::FingerprintRecord;
+pub use trades::TradeRecord;
 pub use transactions::{Settlement, TransactionEvent, TransactionRecord, TxPurpose, TxStatus};

@@ -56,6 +56,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "RPC URLs kept in the keyring",
         sql: include_str!("migrations/0012_network_rpc_secrets.sql"),
     },
+    Migration {
+        name: "trades and the portfolio's currency",
+        sql: include_str!("migrations/0013_trades_currency.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -1,0 +1,502 @@
+//! Portfolio use cases: trades recorded by hand, the currency values are shown in, and
+//! the portfolio itself — holdings per asset and place, cost basis (FIFO), profit and
+//! loss per asset, per sale and in total, every value with its price and that price's
+//! time.
+
+use std::collections::HashMap;
+
+use saleguard_core::address::parse_address;
+use saleguard_core::budget::{PriceProblem, is_fiat, parse_currency};
+use saleguard_core::participation::ParticipationState;
+use saleguard_core::portfolio::{
+    self as domain, LedgerItem, Money, ParticipationBook, PortfolioInput, PortfolioProblem, Trade,
+    TradeDraft, TradeProblem,
+};
+use saleguard_core::{Address, Decimal};
+use saleguard_store::{Store, TradeRecord};
+use serde::{Deserialize, Serialize};
+
+use crate::dto::Amount;
+use crate::ledger::problem_code;
+use crate::review::{coin_refs, known_coins, price_book_of};
+use crate::{AppError, ErrorCode, FieldError, Saleguard};
+
+/// The currency values are shown in when the user has chosen none and has no budget.
+pub const DEFAULT_CURRENCY: &str = "USD";
+
+/// A trade as typed in a form (or read from a CSV row): every field a string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TradeInput {
+    /// `buy`, `sell` or `transfer`.
+    pub kind: String,
+    /// When it happened, UTC.
+    pub happened_at: String,
+    /// The token, e.g. `XYZ`.
+    pub asset: String,
+    pub decimals: String,
+    /// In whole units, e.g. `1200.5`.
+    pub amount: String,
+    /// What was paid (buy) or received (sell), e.g. `USD` and `1500.50`; empty for a transfer.
+    pub counter_asset: String,
+    pub counter_amount: String,
+    /// Empty when there was none.
+    pub fee_asset: String,
+    pub fee_amount: String,
+    /// Where the tokens are (an account's label, an exchange); for a transfer, where they left.
+    pub account: String,
+    /// Where a transfer took them; empty otherwise.
+    pub to_account: String,
+    pub reference: String,
+    pub note: String,
+}
+
+impl TradeInput {
+    pub(crate) fn draft(&self) -> TradeDraft {
+        TradeDraft {
+            kind: self.kind.clone(),
+            happened_at: self.happened_at.clone(),
+            asset: self.asset.clone(),
+            decimals: self.decimals.clone(),
+            amount: self.amount.clone(),
+            counter_asset: self.counter_asset.clone(),
+            counter_amount: self.counter_amount.clone(),
+            fee_asset: self.fee_asset.clone(),
+            fee_amount: self.fee_amount.clone(),
+            account: self.account.clone(),
+            to_account: self.to_account.clone(),
+            reference: self.reference.clone(),
+            note: self.note.clone(),
+        }
+    }
+}
+
+/// A recorded trade.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TradeView {
+    pub id: i64,
+    /// `buy`, `sell` or `transfer`.
+    pub kind: String,
+    pub happened_at: String,
+    pub amount: Amount,
+    pub counter: Option<Amount>,
+    pub fee: Option<Amount>,
+    pub account: String,
+    pub to_account: String,
+    pub reference: String,
+    pub note: String,
+}
+
+fn money_amount(money: &Money) -> Amount {
+    Amount::new(money.amount, money.decimals, &money.asset)
+}
+
+impl From<&TradeRecord> for TradeView {
+    fn from(record: &TradeRecord) -> Self {
+        let trade = &record.trade;
+        Self {
+            id: record.id,
+            kind: trade.kind.as_str().to_owned(),
+            happened_at: trade.happened_at.to_rfc3339(),
+            amount: Amount::new(trade.amount, trade.decimals, &trade.asset),
+            counter: trade.counter.as_ref().map(money_amount),
+            fee: trade.fee.as_ref().map(money_amount),
+            account: trade.account.clone(),
+            to_account: trade.to_account.clone(),
+            reference: trade.reference.clone(),
+            note: trade.note.clone(),
+        }
+    }
+}
+
+/// A sum of money in the portfolio's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TotalView {
+    /// Exact decimal, rounded to cents for a currency (more places for a coin).
+    pub amount: String,
+    /// `false`: a part of it had no price, so the real figure is not known (the problems say which).
+    pub complete: bool,
+}
+
+/// A price used for a value: one whole asset in the portfolio's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceUsed {
+    pub price: String,
+    /// RFC 3339, UTC.
+    pub observed_at: String,
+    /// Older than the review's staleness limit.
+    pub stale: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PlaceView {
+    /// An account's label, an exchange; empty when the records do not say.
+    pub place: String,
+    pub quantity: Amount,
+}
+
+/// One asset held (or sold out, with what it realized).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HoldingView {
+    pub asset: String,
+    pub quantity: Amount,
+    /// `null`: a lot's cost is unknown (no price at its moment).
+    pub cost: Option<String>,
+    /// `null`: no price now — never shown as zero.
+    pub value: Option<String>,
+    pub price: Option<PriceUsed>,
+    pub unrealized: Option<String>,
+    pub realized: Option<String>,
+    /// Where it is, largest first.
+    pub places: Vec<PlaceView>,
+}
+
+/// What one participation came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SaleOutcomeView {
+    pub participation_id: i64,
+    pub sale_id: i64,
+    pub sale_name: String,
+    pub token: Option<String>,
+    /// The contributions, each valued at its moment's price.
+    pub paid: Option<String>,
+    pub refunded: Option<String>,
+    pub received: Option<Amount>,
+    pub held: Option<Amount>,
+    pub cost_held: Option<String>,
+    /// Paid for tokens not received yet.
+    pub cost_to_come: Option<String>,
+    pub value: Option<String>,
+    pub realized: Option<String>,
+    pub unrealized: Option<String>,
+}
+
+/// Something the portfolio could not know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PortfolioProblemView {
+    /// `no_price`, `oversold`, `moved_more_than_held` or `too_large`.
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PortfolioView {
+    pub currency: String,
+    /// The user chose the currency (else it is their latest budget's, or USD).
+    pub currency_chosen: bool,
+    /// The cost-basis method, `FIFO`.
+    pub method: String,
+    /// When the values were computed, RFC 3339.
+    pub as_of: String,
+    pub value: TotalView,
+    pub cost: TotalView,
+    pub cost_to_come: TotalView,
+    pub realized: TotalView,
+    pub unrealized: TotalView,
+    /// Largest value first; without a price last.
+    pub holdings: Vec<HoldingView>,
+    pub sales: Vec<SaleOutcomeView>,
+    pub problems: Vec<PortfolioProblemView>,
+}
+
+fn trade_refused(problems: Vec<TradeProblem>) -> AppError {
+    AppError::refused(
+        problems
+            .into_iter()
+            .map(|problem| FieldError {
+                field: problem.field.to_owned(),
+                code: problem_code(&problem.kind),
+                message: problem.message,
+            })
+            .collect(),
+    )
+}
+
+/// Places in a fiat currency show cents; a coin keeps eight places.
+fn rounded(amount: Decimal, currency: &str) -> String {
+    let places = if is_fiat(currency) { 2 } else { 8 };
+    amount.round_dp(places).normalize().to_string()
+}
+
+fn problem_view(problem: &PortfolioProblem, currency: &str) -> PortfolioProblemView {
+    let (code, message) = match problem {
+        PortfolioProblem::NoPrice {
+            what,
+            asset,
+            currency,
+            at,
+        } => (
+            "no_price",
+            format!(
+                "No price of {asset} in {currency} on or before {}: the value of {what} is unknown. Add one to the price book.",
+                at.to_rfc3339()
+            ),
+        ),
+        PortfolioProblem::Oversold {
+            what,
+            asset,
+            short_by,
+        } => (
+            "oversold",
+            format!(
+                "{what} gives away more {asset} than the records hold then ({short_by} base units more): its cost is unknown. Record the buy or distribution it came from."
+            ),
+        ),
+        PortfolioProblem::MovedMoreThanHeld { what, .. } => (
+            "moved_more_than_held",
+            format!(
+                "More left {what} than the records put there: a buy, a distribution or a transfer in is missing."
+            ),
+        ),
+        PortfolioProblem::TooLarge { what } => (
+            "too_large",
+            format!("{what}: an amount or price too large to count in {currency}."),
+        ),
+    };
+    PortfolioProblemView {
+        code: code.to_owned(),
+        message,
+    }
+}
+
+/// The places named by address are shown by the account's label.
+fn place_name(to: &str, labels: &HashMap<Address, String>) -> String {
+    parse_address(to)
+        .ok()
+        .and_then(|address| labels.get(&address).cloned())
+        .unwrap_or_else(|| to.to_owned())
+}
+
+impl Saleguard {
+    /// Records a buy, sell or transfer made outside Saleguard.
+    pub fn record_trade(&self, input: &TradeInput) -> Result<TradeView, AppError> {
+        let now = self.clock.now();
+        let trade = Trade::from_draft(&input.draft(), now).map_err(trade_refused)?;
+        let record = self.store()?.insert_trade(&trade, now)?;
+        tracing::info!(id = record.id, kind = trade.kind.as_str(), "trade recorded");
+        Ok(TradeView::from(&record))
+    }
+
+    /// Every trade, newest first.
+    pub fn trades(&self) -> Result<Vec<TradeView>, AppError> {
+        Ok(self
+            .store()?
+            .trades()?
+            .iter()
+            .rev()
+            .map(TradeView::from)
+            .collect())
+    }
+
+    pub fn remove_trade(&self, id: i64) -> Result<(), AppError> {
+        if self.store()?.delete_trade(id)? {
+            tracing::info!(id, "trade removed");
+            Ok(())
+        } else {
+            Err(AppError::new(
+                ErrorCode::TradeNotFound,
+                format!("no trade with id {id}"),
+            ))
+        }
+    }
+
+    /// Chooses the currency the portfolio is valued in: an ISO 4217 code or a coin one of
+    /// the user's sales accepts.
+    pub fn set_portfolio_currency(&self, currency: &str) -> Result<String, AppError> {
+        let mut store = self.store()?;
+        let coins = known_coins(&store)?;
+        let Some(code) = parse_currency(currency, &coin_refs(&coins)) else {
+            return Err(AppError::refused(vec![FieldError {
+                field: "currency".to_owned(),
+                code: if currency.trim().is_empty() {
+                    ErrorCode::Required
+                } else {
+                    ErrorCode::UnknownCurrency
+                },
+                message: "an ISO 4217 currency (USD, EUR, CHF…) or the symbol of a coin one of your sales accepts".to_owned(),
+            }]));
+        };
+        store.set_currency(&code)?;
+        tracing::info!(currency = code.as_str(), "portfolio currency set");
+        Ok(code)
+    }
+
+    /// The whole portfolio, valued now.
+    pub fn portfolio(&self) -> Result<PortfolioView, AppError> {
+        let now = self.clock.now();
+        let store = self.store()?;
+        let (currency, chosen) = portfolio_currency(&store)?;
+        let books = participation_books(&store)?;
+        let trades: Vec<(i64, Trade)> = store
+            .trades()?
+            .into_iter()
+            .map(|record| (record.id, record.trade))
+            .collect();
+        let prices: Vec<_> = store
+            .prices()?
+            .into_iter()
+            .map(|record| record.price)
+            .collect();
+        let policy = store.review_policy()?;
+        drop(store);
+        let portfolio = domain::portfolio(PortfolioInput {
+            participations: &books,
+            trades: &trades,
+            book: price_book_of(&prices, &policy),
+            currency: &currency,
+            now,
+        });
+        Ok(portfolio_view(&portfolio, chosen, now))
+    }
+}
+
+/// The chosen currency, else the latest budget's, else USD; and whether it was chosen.
+fn portfolio_currency(store: &Store) -> Result<(String, bool), AppError> {
+    if let Some(currency) = store.currency()? {
+        return Ok((currency, true));
+    }
+    let latest_budget = store.budgets()?.into_iter().max_by_key(|record| record.id);
+    Ok((
+        latest_budget.map_or_else(
+            || DEFAULT_CURRENCY.to_owned(),
+            |record| record.budget.currency,
+        ),
+        false,
+    ))
+}
+
+/// Every participation with its entries, plan and sale, read in three queries.
+fn participation_books(store: &Store) -> Result<Vec<ParticipationBook>, AppError> {
+    let names: HashMap<i64, String> = store
+        .sales()?
+        .into_iter()
+        .map(|sale| (sale.id.0, sale.terms.project_name))
+        .collect();
+    let labels: HashMap<Address, String> = store
+        .accounts()?
+        .into_iter()
+        .map(|account| (account.address, account.label))
+        .collect();
+    let plans: HashMap<i64, _> = store
+        .all_vesting()?
+        .into_iter()
+        .map(|(participation, terms)| (participation.0, terms.total))
+        .collect();
+    let mut entries: HashMap<i64, Vec<LedgerItem>> = HashMap::new();
+    for record in store.all_entries()? {
+        let mut entry = record.entry;
+        entry.to = place_name(&entry.to, &labels);
+        entries
+            .entry(record.participation_id.0)
+            .or_default()
+            .push(LedgerItem {
+                id: record.id,
+                entry,
+            });
+    }
+    Ok(store
+        .participations()?
+        .into_iter()
+        .map(|participation| ParticipationBook {
+            participation: participation.id.0,
+            sale: participation.sale_id.0,
+            sale_name: names
+                .get(&participation.sale_id.0)
+                .cloned()
+                .unwrap_or_default(),
+            refunded: participation.state == ParticipationState::Refunded,
+            plan_total: plans.get(&participation.id.0).copied(),
+            entries: entries.remove(&participation.id.0).unwrap_or_default(),
+        })
+        .collect())
+}
+
+fn portfolio_view(
+    portfolio: &domain::Portfolio,
+    currency_chosen: bool,
+    now: saleguard_core::timestamp::UtcTimestamp,
+) -> PortfolioView {
+    let currency = portfolio.currency.as_str();
+    let money = |amount: Option<Decimal>| amount.map(|amount| rounded(amount, currency));
+    let total = |sum: domain::Sum| TotalView {
+        amount: rounded(sum.amount, currency),
+        complete: sum.complete,
+    };
+    let holdings = portfolio
+        .holdings
+        .iter()
+        .map(|holding| HoldingView {
+            asset: holding.asset.clone(),
+            quantity: Amount::new(holding.quantity, holding.decimals, &holding.asset),
+            cost: money(holding.cost),
+            value: money(holding.now.value),
+            price: holding.now.price.as_ref().map(|price| PriceUsed {
+                price: price.price.normalize().to_string(),
+                observed_at: price.observed_at.to_rfc3339(),
+                stale: matches!(holding.now.problem, Some(PriceProblem::Stale { .. })),
+            }),
+            unrealized: money(holding.unrealized),
+            realized: money(holding.realized),
+            places: holding
+                .places
+                .iter()
+                .map(|place| PlaceView {
+                    place: place.place.clone(),
+                    quantity: Amount::new(place.quantity, holding.decimals, &holding.asset),
+                })
+                .collect(),
+        })
+        .collect();
+    let sales = portfolio
+        .sales
+        .iter()
+        .map(|sale| {
+            let tokens = |quantity| {
+                sale.token
+                    .as_deref()
+                    .map(|token| Amount::new(quantity, sale.decimals, token))
+            };
+            SaleOutcomeView {
+                participation_id: sale.participation,
+                sale_id: sale.sale,
+                sale_name: sale.sale_name.clone(),
+                token: sale.token.clone(),
+                paid: money(sale.paid),
+                refunded: money(sale.refunded),
+                received: tokens(sale.received),
+                held: tokens(sale.held),
+                cost_held: money(sale.cost_held),
+                cost_to_come: money(sale.cost_to_come),
+                value: money(sale.value),
+                realized: money(sale.realized),
+                unrealized: money(sale.unrealized),
+            }
+        })
+        .collect();
+    PortfolioView {
+        currency: currency.to_owned(),
+        currency_chosen,
+        method: portfolio.method.to_owned(),
+        as_of: now.to_rfc3339(),
+        value: total(portfolio.value),
+        cost: total(portfolio.cost),
+        cost_to_come: total(portfolio.cost_to_come),
+        realized: total(portfolio.realized),
+        unrealized: total(portfolio.unrealized),
+        holdings,
+        sales,
+        problems: portfolio
+            .problems
+            .iter()
+            .map(|problem| problem_view(problem, currency))
+            .collect(),
+    }
+}

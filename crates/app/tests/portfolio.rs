@@ -1,0 +1,293 @@
+//! The portfolio over a real SQLite file: holdings from a participation's ledger and the
+//! user's trades, valued with the price book, cost basis FIFO, in the user's currency.
+
+mod common;
+
+use common::{DESIGNATED, OWN, app, prepared};
+use saleguard_app::ErrorCode;
+use saleguard_app::ledger::EntryInput;
+use saleguard_app::portfolio::{PortfolioView, TradeInput};
+use saleguard_app::review::PriceInput;
+
+fn distribution(app: &saleguard_app::Saleguard, participation: i64, amount: &str) {
+    app.record_entry(
+        participation,
+        &EntryInput {
+            kind: "distribution".into(),
+            happened_at: "2026-12-03 10:00".into(),
+            asset: "AUR".into(),
+            decimals: "18".into(),
+            amount: amount.into(),
+            reference: String::new(),
+            from: DESIGNATED.into(),
+            to: OWN.into(),
+            note: String::new(),
+        },
+    )
+    .expect("distribution");
+}
+
+fn price(app: &saleguard_app::Saleguard, asset: &str, currency: &str, price: &str, at: &str) {
+    app.add_price(&PriceInput {
+        asset: asset.into(),
+        currency: currency.into(),
+        price: price.into(),
+        observed_at: at.into(),
+    })
+    .expect("price");
+}
+
+fn trade(kind: &str, amount: &str, counter: (&str, &str), account: &str, to: &str) -> TradeInput {
+    TradeInput {
+        kind: kind.into(),
+        happened_at: "2026-12-04 10:00".into(),
+        asset: "AUR".into(),
+        decimals: "18".into(),
+        amount: amount.into(),
+        counter_asset: counter.0.into(),
+        counter_amount: counter.1.into(),
+        account: account.into(),
+        to_account: to.into(),
+        ..TradeInput::default()
+    }
+}
+
+fn participation_of(app: &saleguard_app::Saleguard) -> i64 {
+    app.list_participations().expect("participations")[0].id
+}
+
+fn aur(view: &PortfolioView) -> &saleguard_app::portfolio::HoldingView {
+    view.holdings
+        .iter()
+        .find(|h| h.asset == "AUR")
+        .expect("AUR held")
+}
+
+#[test]
+fn tokens_received_are_held_at_their_contributions_cost_and_valued_with_their_price() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, _sale, _account) = prepared(dir.path());
+    let participation = participation_of(&app);
+    distribution(&app, participation, "1000");
+    price(&app, "AUR", "USD", "4", "2026-12-05 09:00");
+
+    let view = app.portfolio().expect("portfolio");
+    assert_eq!(
+        (view.currency.as_str(), view.currency_chosen),
+        ("USD", false),
+        "the budget's currency"
+    );
+    assert_eq!(view.method, "FIFO");
+    let holding = aur(&view);
+    assert_eq!(holding.quantity.decimal, "1000");
+    assert_eq!(holding.cost.as_deref(), Some("3000"));
+    assert_eq!(holding.value.as_deref(), Some("4000"));
+    assert_eq!(holding.unrealized.as_deref(), Some("1000"));
+    let used = holding.price.as_ref().expect("a price");
+    assert_eq!(
+        (used.price.as_str(), used.observed_at.as_str(), used.stale),
+        ("4", "2026-12-05T09:00:00Z", false)
+    );
+    assert_eq!(holding.places.len(), 1);
+    assert_eq!(
+        holding.places[0].place, "Main",
+        "the account's label, not its address"
+    );
+    let sale = &view.sales[0];
+    assert_eq!(
+        (
+            sale.sale_name.as_str(),
+            sale.paid.as_deref(),
+            sale.value.as_deref()
+        ),
+        ("Aurora", Some("3000"), Some("4000"))
+    );
+    assert_eq!(
+        (view.value.amount.as_str(), view.value.complete),
+        ("4000", true)
+    );
+    assert!(view.problems.is_empty(), "{:?}", view.problems);
+}
+
+#[test]
+fn trades_move_and_sell_tokens_and_realize_first_in_first_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, _sale, _account) = prepared(dir.path());
+    distribution(&app, participation_of(&app), "1000");
+    price(&app, "AUR", "USD", "4", "2026-12-05 09:00");
+    app.record_trade(&trade("transfer", "500", ("", ""), "Main", "Kraken"))
+        .expect("transfer");
+    let sell = app
+        .record_trade(&TradeInput {
+            fee_asset: "USD".into(),
+            fee_amount: "10".into(),
+            ..trade("sell", "400", ("USD", "2000"), "Kraken", "")
+        })
+        .expect("sell");
+    assert_eq!(
+        sell.counter.as_ref().map(|c| c.decimal.as_str()),
+        Some("2000")
+    );
+
+    let view = app.portfolio().expect("portfolio");
+    let holding = aur(&view);
+    assert_eq!(holding.quantity.decimal, "600");
+    assert_eq!(holding.cost.as_deref(), Some("1800"));
+    assert_eq!(
+        holding.realized.as_deref(),
+        Some("790"),
+        "1990 net for 400 tokens that cost 1200"
+    );
+    let places: Vec<_> = holding
+        .places
+        .iter()
+        .map(|p| (p.place.as_str(), p.quantity.decimal.as_str()))
+        .collect();
+    assert_eq!(places, vec![("Main", "500"), ("Kraken", "100")]);
+    assert_eq!(view.sales[0].realized.as_deref(), Some("790"));
+    assert_eq!(view.realized.amount, "790");
+
+    // The trades are kept in the file: a second start reads them back, newest first.
+    drop(app);
+    let again = app_at(dir.path());
+    let trades = again.trades().expect("trades");
+    assert_eq!(
+        trades.iter().map(|t| t.kind.as_str()).collect::<Vec<_>>(),
+        vec!["sell", "transfer"]
+    );
+    again.remove_trade(trades[0].id).expect("removed");
+    assert_eq!(
+        aur(&again.portfolio().expect("portfolio")).quantity.decimal,
+        "1000"
+    );
+    assert_eq!(
+        again.remove_trade(trades[0].id).expect_err("gone").code,
+        ErrorCode::TradeNotFound
+    );
+}
+
+fn app_at(dir: &std::path::Path) -> saleguard_app::Saleguard {
+    app(dir)
+}
+
+#[test]
+fn a_value_without_a_price_is_unknown_and_said() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, _sale, _account) = prepared(dir.path());
+    app.record_trade(&TradeInput {
+        asset: "ZED".into(),
+        ..trade("buy", "10", ("BTC", "0.5"), "Kraken", "")
+    })
+    .expect("a buy paid in BTC");
+    let view = app.portfolio().expect("portfolio");
+    let zed = view
+        .holdings
+        .iter()
+        .find(|h| h.asset == "ZED")
+        .expect("ZED");
+    assert_eq!(
+        (
+            zed.cost.as_deref(),
+            zed.value.as_deref(),
+            zed.price.as_ref()
+        ),
+        (None, None, None)
+    );
+    assert!(!view.value.complete && !view.cost.complete);
+    let codes: Vec<_> = view.problems.iter().map(|p| p.code.as_str()).collect();
+    assert_eq!(codes, vec!["no_price"]);
+    assert!(
+        view.problems[0].message.contains("BTC in USD"),
+        "{}",
+        view.problems[0].message
+    );
+    // The sale's tokens have not arrived: what was paid waits as the cost of tokens to come.
+    assert_eq!(view.sales[0].cost_to_come.as_deref(), Some("3000"));
+    assert_eq!(view.cost_to_come.amount, "3000");
+}
+
+#[test]
+fn the_currency_is_the_users_choice_and_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, _sale, _account) = prepared(dir.path());
+    assert_eq!(app.set_portfolio_currency(" eur ").expect("EUR"), "EUR");
+    let view = app.portfolio().expect("portfolio");
+    assert_eq!(
+        (view.currency.as_str(), view.currency_chosen),
+        ("EUR", true)
+    );
+    assert_eq!(
+        view.sales[0].paid, None,
+        "no ETH/EUR price: unknown, not zero"
+    );
+    price(&app, "ETH", "EUR", "2800.123", "2026-12-01 09:00");
+    assert_eq!(
+        app.portfolio().expect("portfolio").sales[0].paid.as_deref(),
+        Some("2800.12")
+    );
+    let refused = app
+        .set_portfolio_currency("DOGECOIN1")
+        .expect_err("unknown");
+    assert_eq!(refused.invalid_fields[0].code, ErrorCode::UnknownCurrency);
+    assert_eq!(
+        app.set_portfolio_currency(" ")
+            .expect_err("empty")
+            .invalid_fields[0]
+            .code,
+        ErrorCode::Required
+    );
+    assert_eq!(
+        app.portfolio().expect("portfolio").currency,
+        "EUR",
+        "a refusal changes nothing"
+    );
+}
+
+#[test]
+fn a_bad_trade_is_refused_field_by_field_and_nothing_is_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    let error = app
+        .record_trade(&TradeInput {
+            kind: "swap".into(),
+            happened_at: "2027-02-01 00:00".into(),
+            asset: String::new(),
+            decimals: "x".into(),
+            amount: "1".into(),
+            counter_asset: "USD".into(),
+            counter_amount: "1,5".into(),
+            ..TradeInput::default()
+        })
+        .expect_err("refused");
+    assert_eq!(
+        error.code,
+        ErrorCode::InvalidChoice,
+        "the first problem leads"
+    );
+    let fields: Vec<_> = error
+        .invalid_fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("kind", ErrorCode::InvalidChoice),
+            ("happenedAt", ErrorCode::InTheFuture),
+            ("asset", ErrorCode::Required),
+            ("decimals", ErrorCode::InvalidDecimals),
+        ]
+    );
+    let error = app
+        .record_trade(&trade("buy", "1", ("USD", "1,5"), "", ""))
+        .expect_err("refused");
+    assert_eq!(error.invalid_fields[0].field, "counterAmount");
+    assert_eq!(error.invalid_fields[0].code, ErrorCode::InvalidAmount);
+    assert!(app.trades().expect("trades").is_empty());
+    let empty = app.portfolio().expect("an empty portfolio");
+    assert!(empty.holdings.is_empty() && empty.sales.is_empty());
+    assert_eq!(
+        (empty.currency.as_str(), empty.value.amount.as_str()),
+        ("USD", "0")
+    );
+}

@@ -1,0 +1,768 @@
+//! The portfolio: what the user holds and where, what it cost, what it is worth now and
+//! the profit or loss per asset, per sale and in total — in the user's currency, first
+//! in first out.
+//!
+//! Lots come from two places:
+//! - a participation's distributions (tokens received, vested tranches included): the
+//!   participation's contributions, valued at the price of their moment, less what was
+//!   refunded, are shared over its tokens — over the vesting plan's total when there is
+//!   one (what is not distributed yet is the cost of tokens to come), else over the
+//!   tokens received;
+//! - buys.
+//!
+//! Disposals are sells and, for a participation refunded in full, the burn of the
+//! tokens it had received, whose proceeds are the refund. A value that needs a price the
+//! book does not have is unknown — never zero — and every sum that includes it says so.
+
+use std::collections::{HashMap, HashSet};
+
+use alloy_primitives::U256;
+use rust_decimal::Decimal;
+
+use super::{Acquisition, CostBasis, Disposal, Trade, TradeKind, fifo_lenient};
+use crate::budget::{Price, PriceBook, PriceProblem, whole_units};
+use crate::ledger::{Entry, EntryKind};
+use crate::timestamp::UtcTimestamp;
+
+/// The cost-basis method the portfolio uses (the only one so far).
+pub const COST_BASIS_METHOD: &str = "FIFO";
+
+/// A ledger entry with its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerItem {
+    pub id: i64,
+    pub entry: Entry,
+}
+
+/// One participation as the portfolio needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipationBook {
+    pub participation: i64,
+    pub sale: i64,
+    pub sale_name: String,
+    /// The participation ended refunded: the tokens it received were given back.
+    pub refunded: bool,
+    /// The vesting plan's total, in base units of the token, if there is a plan.
+    pub plan_total: Option<U256>,
+    /// Its entries; a distribution's `to` is the place the tokens arrived.
+    pub entries: Vec<LedgerItem>,
+}
+
+/// Everything the portfolio is computed from.
+#[derive(Debug, Clone, Copy)]
+pub struct PortfolioInput<'a> {
+    pub participations: &'a [ParticipationBook],
+    pub trades: &'a [(i64, Trade)],
+    pub book: PriceBook<'a>,
+    /// The user's currency, e.g. `USD`.
+    pub currency: &'a str,
+    pub now: UtcTimestamp,
+}
+
+/// A sum, and whether every part of it was known.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sum {
+    pub amount: Decimal,
+    /// `false`: at least one part had no price (see the problems).
+    pub complete: bool,
+}
+
+impl Sum {
+    fn new() -> Self {
+        Self {
+            amount: Decimal::ZERO,
+            complete: true,
+        }
+    }
+
+    fn add(&mut self, part: Option<Decimal>) {
+        match part.and_then(|part| self.amount.checked_add(part)) {
+            Some(amount) => self.amount = amount,
+            None => self.complete = false,
+        }
+    }
+}
+
+/// What a quantity is worth now, and at which price.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PricedValue {
+    /// `None` when there is no price (or the value does not fit).
+    pub value: Option<Decimal>,
+    /// The price used, with its time.
+    pub price: Option<Price>,
+    /// Why there is no value, or why it is doubtful (stale).
+    pub problem: Option<PriceProblem>,
+}
+
+/// How much of an asset is at one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceHolding {
+    /// An account's label, an exchange; empty when the records do not say.
+    pub place: String,
+    pub quantity: U256,
+}
+
+/// One asset held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holding {
+    pub asset: String,
+    pub decimals: u8,
+    pub quantity: U256,
+    /// What the lots held cost; `None` when one lot's cost is unknown.
+    pub cost: Option<Decimal>,
+    pub now: PricedValue,
+    pub unrealized: Option<Decimal>,
+    /// Realized on this asset's disposals so far.
+    pub realized: Option<Decimal>,
+    /// Where it is, largest first.
+    pub places: Vec<PlaceHolding>,
+}
+
+/// The outcome of one participation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaleResult {
+    pub participation: i64,
+    pub sale: i64,
+    pub sale_name: String,
+    /// The token received, once a distribution was recorded.
+    pub token: Option<String>,
+    pub decimals: u8,
+    /// The contributions, valued at the price of their moment.
+    pub paid: Option<Decimal>,
+    pub refunded: Option<Decimal>,
+    /// Tokens received so far (base units).
+    pub received: U256,
+    /// Of those, still held.
+    pub held: U256,
+    pub cost_held: Option<Decimal>,
+    /// What was paid for tokens not received yet (a vesting plan's rest).
+    pub cost_to_come: Option<Decimal>,
+    pub value: Option<Decimal>,
+    pub realized: Option<Decimal>,
+    pub unrealized: Option<Decimal>,
+}
+
+/// What the portfolio could not know, or doubts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortfolioProblem {
+    /// A cost or proceeds needed a price the book does not have.
+    NoPrice {
+        what: String,
+        asset: String,
+        currency: String,
+        at: UtcTimestamp,
+    },
+    /// More left than had arrived (an incomplete record): the rest's cost is unknown.
+    Oversold {
+        what: String,
+        asset: String,
+        short_by: U256,
+    },
+    /// A transfer took more from a place than the records put there.
+    MovedMoreThanHeld {
+        what: String,
+        asset: String,
+        place: String,
+    },
+    /// An amount or price too large to count.
+    TooLarge { what: String },
+}
+
+/// The whole portfolio.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Portfolio {
+    pub currency: String,
+    pub method: &'static str,
+    /// Largest value first; assets without a value last.
+    pub holdings: Vec<Holding>,
+    /// In the order given.
+    pub sales: Vec<SaleResult>,
+    pub value: Sum,
+    /// What the holdings cost.
+    pub cost: Sum,
+    pub cost_to_come: Sum,
+    pub realized: Sum,
+    pub unrealized: Sum,
+    pub problems: Vec<PortfolioProblem>,
+}
+
+fn asset_key(asset: &str) -> String {
+    asset.trim().to_ascii_uppercase()
+}
+
+/// `quantity` at `from` decimals, written at `to` (≥ `from`) decimals.
+fn rescale(quantity: U256, from: u8, to: u8) -> Option<U256> {
+    let factor = U256::from(10u64).checked_pow(U256::from(to.saturating_sub(from)))?;
+    quantity.checked_mul(factor)
+}
+
+/// `numerator / denominator` of `whole`, when it fits.
+fn share(whole: Decimal, numerator: U256, denominator: U256) -> Option<Decimal> {
+    let numerator = whole_units(numerator, 0)?;
+    let denominator = whole_units(denominator, 0)?;
+    // Multiplying first keeps round shares exact; dividing first when that overflows.
+    whole
+        .checked_mul(numerator)
+        .and_then(|product| product.checked_div(denominator))
+        .or_else(|| whole.checked_mul(numerator.checked_div(denominator)?))
+}
+
+struct Builder<'a> {
+    input: PortfolioInput<'a>,
+    /// Per asset: the largest decimals any record uses (quantities are rescaled to it).
+    decimals: HashMap<String, u8>,
+    acquisitions: Vec<Acquisition>,
+    disposals: Vec<Disposal>,
+    unknown_lots: HashSet<String>,
+    unknown_disposals: HashSet<String>,
+    /// Lot id → index of its participation.
+    lot_owner: HashMap<String, usize>,
+    /// Per asset, per place: (arrived, left).
+    places: HashMap<String, Vec<(String, U256, U256)>>,
+    problems: Vec<PortfolioProblem>,
+}
+
+impl Builder<'_> {
+    fn decimals_of(&self, asset: &str) -> u8 {
+        self.decimals.get(&asset_key(asset)).copied().unwrap_or(0)
+    }
+
+    /// `quantity` at `decimals`, rescaled to the asset's decimals.
+    fn quantity(&mut self, what: &str, asset: &str, quantity: U256, decimals: u8) -> Option<U256> {
+        let scaled = rescale(quantity, decimals, self.decimals_of(asset));
+        if scaled.is_none() {
+            self.problems.push(PortfolioProblem::TooLarge {
+                what: what.to_owned(),
+            });
+        }
+        scaled
+    }
+
+    /// The value in the user's currency at `at`; `None` (and the problem said) without.
+    fn value(
+        &mut self,
+        what: &str,
+        asset: &str,
+        amount: U256,
+        decimals: u8,
+        at: UtcTimestamp,
+    ) -> Option<Decimal> {
+        let valuation = self
+            .input
+            .book
+            .value(amount, decimals, asset, self.input.currency, at);
+        if valuation.value.is_none() {
+            self.problems.push(match valuation.problem {
+                Some(PriceProblem::TooLarge { .. }) => PortfolioProblem::TooLarge {
+                    what: what.to_owned(),
+                },
+                _ => PortfolioProblem::NoPrice {
+                    what: what.to_owned(),
+                    asset: asset.to_owned(),
+                    currency: self.input.currency.to_owned(),
+                    at,
+                },
+            });
+        }
+        valuation.value
+    }
+
+    fn moved(&mut self, asset: &str, place: &str, arrived: U256, left: U256) {
+        let rows = self.places.entry(asset_key(asset)).or_default();
+        let row = match rows
+            .iter()
+            .position(|(name, _, _)| name.eq_ignore_ascii_case(place.trim()))
+        {
+            Some(index) => &mut rows[index],
+            None => {
+                rows.push((place.trim().to_owned(), U256::ZERO, U256::ZERO));
+                rows.last_mut().expect("just pushed")
+            }
+        };
+        row.1 = row.1.saturating_add(arrived);
+        row.2 = row.2.saturating_add(left);
+    }
+
+    fn add_participation(&mut self, index: usize, book: &ParticipationBook) -> Partial {
+        let mut paid = Some(Decimal::ZERO);
+        let mut refunded = Some(Decimal::ZERO);
+        let mut last_refund = None;
+        let mut distributions = Vec::new();
+        for item in &book.entries {
+            let entry = &item.entry;
+            match entry.kind {
+                EntryKind::Contribution | EntryKind::Refund => {
+                    let what = format!("{} {} of {}", entry.kind.as_str(), item.id, book.sale_name);
+                    let value = self.value(
+                        &what,
+                        &entry.asset,
+                        entry.amount,
+                        entry.decimals,
+                        entry.happened_at,
+                    );
+                    let sum = if entry.kind == EntryKind::Contribution {
+                        &mut paid
+                    } else {
+                        last_refund = last_refund.max(Some(entry.happened_at));
+                        &mut refunded
+                    };
+                    *sum = sum
+                        .zip(value)
+                        .and_then(|(sum, value)| sum.checked_add(value));
+                }
+                EntryKind::Distribution => {
+                    let what = format!("distribution {} of {}", item.id, book.sale_name);
+                    if let Some(quantity) =
+                        self.quantity(&what, &entry.asset, entry.amount, entry.decimals)
+                    {
+                        distributions.push((item, quantity));
+                    }
+                }
+            }
+        }
+        let received: U256 = distributions
+            .iter()
+            .map(|(_, quantity)| *quantity)
+            .fold(U256::ZERO, U256::saturating_add);
+        let burned = book.refunded && last_refund.is_some();
+        let mut extra_realized = Some(Decimal::ZERO);
+        // What the tokens received (and to come) cost together.
+        let pool = if burned {
+            paid
+        } else {
+            match paid
+                .zip(refunded)
+                .and_then(|(paid, refunded)| paid.checked_sub(refunded))
+            {
+                // More came back than was paid (the refund's currency rose): a gain now.
+                Some(net) if net < Decimal::ZERO => {
+                    extra_realized = Some(-net);
+                    Some(Decimal::ZERO)
+                }
+                net => net,
+            }
+        };
+        let token = distributions
+            .first()
+            .map(|(item, _)| item.entry.asset.clone());
+        let plan_total = book
+            .plan_total
+            .filter(|total| !burned && !total.is_zero() && *total >= received);
+        let denominator = plan_total.unwrap_or(received);
+        let mut shared = Some(Decimal::ZERO);
+        let count = distributions.len();
+        for (position, (item, quantity)) in distributions.iter().enumerate() {
+            let entry = &item.entry;
+            let id = format!("distribution-{}", item.id);
+            // Over the tokens received, the last lot takes the rest so the lots add up.
+            let cost = if plan_total.is_none() && position + 1 == count {
+                pool.zip(shared)
+                    .and_then(|(pool, shared)| pool.checked_sub(shared))
+            } else {
+                pool.and_then(|pool| share(pool, *quantity, denominator))
+            };
+            shared = shared
+                .zip(cost)
+                .and_then(|(shared, cost)| shared.checked_add(cost));
+            if cost.is_none() {
+                self.unknown_lots.insert(id.clone());
+            }
+            self.lot_owner.insert(id.clone(), index);
+            self.moved(&entry.asset, &entry.to, *quantity, U256::ZERO);
+            self.acquisitions.push(Acquisition {
+                id,
+                asset: entry.asset.clone(),
+                quantity: *quantity,
+                cost: cost.unwrap_or_default(),
+                at: entry.happened_at,
+            });
+        }
+        let cost_to_come = if burned || (plan_total.is_none() && count > 0) {
+            Some(Decimal::ZERO)
+        } else {
+            pool.zip(shared)
+                .and_then(|(pool, shared)| pool.checked_sub(shared))
+        };
+        if burned {
+            let at = last_refund.expect("burned only after a refund");
+            if count == 0 {
+                // Nothing was received: the refund against what was paid is the outcome.
+                extra_realized = refunded
+                    .zip(paid)
+                    .and_then(|(refunded, paid)| refunded.checked_sub(paid));
+            } else {
+                let id = format!("refund-{}", book.participation);
+                if refunded.is_none() {
+                    self.unknown_disposals.insert(id.clone());
+                }
+                for (item, quantity) in &distributions {
+                    self.moved(&item.entry.asset, &item.entry.to, U256::ZERO, *quantity);
+                }
+                self.disposals.push(Disposal {
+                    id,
+                    asset: token.clone().unwrap_or_default(),
+                    quantity: received,
+                    proceeds: refunded.unwrap_or_default(),
+                    fee: Decimal::ZERO,
+                    at,
+                });
+            }
+        }
+        Partial {
+            token,
+            paid,
+            refunded,
+            received,
+            cost_to_come,
+            extra_realized,
+        }
+    }
+
+    fn add_trade(&mut self, id: i64, trade: &Trade) {
+        let what = format!("{} {id}", trade.kind.as_str());
+        let Some(quantity) = self.quantity(&what, &trade.asset, trade.amount, trade.decimals)
+        else {
+            return;
+        };
+        let money = |builder: &mut Self, money: &Option<super::Money>| match money {
+            Some(money) => builder.value(
+                &what,
+                &money.asset,
+                money.amount,
+                money.decimals,
+                trade.happened_at,
+            ),
+            None => Some(Decimal::ZERO),
+        };
+        let counter = money(self, &trade.counter);
+        let fee = money(self, &trade.fee);
+        let id = format!("trade-{id}");
+        match trade.kind {
+            TradeKind::Buy => {
+                let cost = counter
+                    .zip(fee)
+                    .and_then(|(counter, fee)| counter.checked_add(fee));
+                if cost.is_none() {
+                    self.unknown_lots.insert(id.clone());
+                }
+                self.moved(&trade.asset, &trade.account, quantity, U256::ZERO);
+                self.acquisitions.push(Acquisition {
+                    id,
+                    asset: trade.asset.clone(),
+                    quantity,
+                    cost: cost.unwrap_or_default(),
+                    at: trade.happened_at,
+                });
+            }
+            TradeKind::Sell => {
+                if counter.is_none() || fee.is_none() {
+                    self.unknown_disposals.insert(id.clone());
+                }
+                self.moved(&trade.asset, &trade.account, U256::ZERO, quantity);
+                self.disposals.push(Disposal {
+                    id,
+                    asset: trade.asset.clone(),
+                    quantity,
+                    proceeds: counter.unwrap_or_default(),
+                    fee: fee.unwrap_or_default(),
+                    at: trade.happened_at,
+                });
+            }
+            TradeKind::Transfer => {
+                self.moved(&trade.asset, &trade.account, U256::ZERO, quantity);
+                self.moved(&trade.asset, &trade.to_account, quantity, U256::ZERO);
+            }
+        }
+    }
+}
+
+/// What one participation contributes before the lots are matched.
+struct Partial {
+    token: Option<String>,
+    paid: Option<Decimal>,
+    refunded: Option<Decimal>,
+    received: U256,
+    cost_to_come: Option<Decimal>,
+    extra_realized: Option<Decimal>,
+}
+
+/// The portfolio of everything recorded, valued at `input.now`.
+pub fn portfolio(input: PortfolioInput<'_>) -> Portfolio {
+    let mut decimals: HashMap<String, u8> = HashMap::new();
+    let records = input
+        .participations
+        .iter()
+        .flat_map(|book| book.entries.iter())
+        .filter(|item| item.entry.kind == EntryKind::Distribution)
+        .map(|item| (item.entry.asset.as_str(), item.entry.decimals))
+        .chain(
+            input
+                .trades
+                .iter()
+                .map(|(_, trade)| (trade.asset.as_str(), trade.decimals)),
+        );
+    for (asset, places) in records {
+        let slot = decimals.entry(asset_key(asset)).or_default();
+        *slot = (*slot).max(places);
+    }
+    let mut builder = Builder {
+        input,
+        decimals,
+        acquisitions: Vec::new(),
+        disposals: Vec::new(),
+        unknown_lots: HashSet::new(),
+        unknown_disposals: HashSet::new(),
+        lot_owner: HashMap::new(),
+        places: HashMap::new(),
+        problems: Vec::new(),
+    };
+    let partials: Vec<Partial> = input
+        .participations
+        .iter()
+        .enumerate()
+        .map(|(index, book)| builder.add_participation(index, book))
+        .collect();
+    for (id, trade) in input.trades {
+        builder.add_trade(*id, trade);
+    }
+    let basis = match fifo_lenient(&builder.acquisitions, &builder.disposals) {
+        Ok(basis) => basis,
+        Err(error) => {
+            builder.problems.push(PortfolioProblem::TooLarge {
+                what: error.to_string(),
+            });
+            CostBasis::default()
+        }
+    };
+    finish(builder, &basis, partials)
+}
+
+fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -> Portfolio {
+    let input = builder.input;
+    for short in &basis.shortfalls {
+        builder.unknown_disposals.insert(short.disposal.clone());
+        builder.problems.push(PortfolioProblem::Oversold {
+            what: short.disposal.replace('-', " "),
+            asset: short.asset.clone(),
+            short_by: short.short_by,
+        });
+    }
+    let disposed: HashMap<&str, &Disposal> = builder
+        .disposals
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
+    // Realized per asset, and per participation through the lots each disposal took.
+    let mut realized_by_asset: HashMap<String, Option<Decimal>> = HashMap::new();
+    let mut realized_by_sale: Vec<Option<Decimal>> =
+        partials.iter().map(|p| p.extra_realized).collect();
+    let mut realized = Sum::new();
+    for partial in &partials {
+        realized.add(partial.extra_realized);
+    }
+    for matched in &basis.realized {
+        let unknown = builder.unknown_disposals.contains(&matched.disposal)
+            || matched
+                .parts
+                .iter()
+                .any(|part| builder.unknown_lots.contains(&part.lot));
+        let gain = (!unknown).then_some(matched.gain);
+        realized.add(gain);
+        let slot = realized_by_asset
+            .entry(asset_key(&matched.asset))
+            .or_insert(Some(Decimal::ZERO));
+        *slot = slot.zip(gain).and_then(|(sum, gain)| sum.checked_add(gain));
+        let quantity = disposed
+            .get(matched.disposal.as_str())
+            .map_or(U256::ZERO, |d| d.quantity);
+        for part in &matched.parts {
+            let Some(&owner) = builder.lot_owner.get(&part.lot) else {
+                continue;
+            };
+            let part_gain = (!unknown)
+                .then(|| share(matched.net_proceeds, part.quantity, quantity))
+                .flatten()
+                .and_then(|proceeds| proceeds.checked_sub(part.cost));
+            let slot = &mut realized_by_sale[owner];
+            *slot = slot
+                .zip(part_gain)
+                .and_then(|(sum, gain)| sum.checked_add(gain));
+        }
+    }
+    // Holdings: the open lots per asset, valued now.
+    let mut order: Vec<String> = Vec::new();
+    let mut held: HashMap<String, (String, U256, Option<Decimal>)> = HashMap::new();
+    for lot in &basis.open {
+        let key = asset_key(&lot.asset);
+        let entry = held.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
+            (lot.asset.clone(), U256::ZERO, Some(Decimal::ZERO))
+        });
+        entry.1 = entry.1.saturating_add(lot.quantity);
+        let cost = (!builder.unknown_lots.contains(&lot.lot)).then_some(lot.cost);
+        entry.2 = entry
+            .2
+            .zip(cost)
+            .and_then(|(sum, cost)| sum.checked_add(cost));
+    }
+    // Assets sold out still carry what their disposals realized.
+    for matched in &basis.realized {
+        let key = asset_key(&matched.asset);
+        if !held.contains_key(&key) {
+            order.push(key.clone());
+            held.insert(
+                key,
+                (matched.asset.clone(), U256::ZERO, Some(Decimal::ZERO)),
+            );
+        }
+    }
+    let mut value = Sum::new();
+    let mut cost = Sum::new();
+    let mut unrealized = Sum::new();
+    let mut holdings: Vec<Holding> = order
+        .iter()
+        .map(|key| {
+            let (asset, quantity, lots_cost) = held[key].clone();
+            let decimals = builder.decimals_of(&asset);
+            let now = priced(&input, &asset, quantity, decimals);
+            let gain = now
+                .value
+                .zip(lots_cost)
+                .and_then(|(value, cost)| value.checked_sub(cost));
+            value.add(now.value);
+            cost.add(lots_cost);
+            unrealized.add(gain);
+            let places = places_of(&mut builder, key, &asset);
+            Holding {
+                realized: realized_by_asset
+                    .get(key)
+                    .copied()
+                    .unwrap_or(Some(Decimal::ZERO)),
+                asset,
+                decimals,
+                quantity,
+                cost: lots_cost,
+                now,
+                unrealized: gain,
+                places,
+            }
+        })
+        .collect();
+    holdings.sort_by(|a, b| {
+        b.now
+            .value
+            .is_some()
+            .cmp(&a.now.value.is_some())
+            .then(b.now.value.cmp(&a.now.value))
+    });
+    let mut cost_to_come = Sum::new();
+    let sales = input
+        .participations
+        .iter()
+        .zip(partials)
+        .enumerate()
+        .map(|(index, (book, partial))| {
+            cost_to_come.add(partial.cost_to_come);
+            let lots: Vec<_> = basis
+                .open
+                .iter()
+                .filter(|lot| builder.lot_owner.get(&lot.lot) == Some(&index))
+                .collect();
+            let held = lots
+                .iter()
+                .map(|lot| lot.quantity)
+                .fold(U256::ZERO, U256::saturating_add);
+            let cost_held = lots.iter().try_fold(Decimal::ZERO, |sum, lot| {
+                (!builder.unknown_lots.contains(&lot.lot))
+                    .then(|| sum.checked_add(lot.cost))
+                    .flatten()
+            });
+            let decimals = partial
+                .token
+                .as_deref()
+                .map_or(0, |token| builder.decimals_of(token));
+            let value = match &partial.token {
+                Some(token) => priced(&input, token, held, decimals).value,
+                None => Some(Decimal::ZERO),
+            };
+            SaleResult {
+                participation: book.participation,
+                sale: book.sale,
+                sale_name: book.sale_name.clone(),
+                token: partial.token,
+                decimals,
+                paid: partial.paid,
+                refunded: partial.refunded,
+                received: partial.received,
+                held,
+                cost_held,
+                cost_to_come: partial.cost_to_come,
+                value,
+                realized: realized_by_sale[index],
+                unrealized: value
+                    .zip(cost_held)
+                    .and_then(|(value, cost)| value.checked_sub(cost)),
+            }
+        })
+        .collect();
+    Portfolio {
+        currency: input.currency.to_owned(),
+        method: COST_BASIS_METHOD,
+        holdings,
+        sales,
+        value,
+        cost,
+        cost_to_come,
+        realized,
+        unrealized,
+        problems: builder.problems,
+    }
+}
+
+fn priced(input: &PortfolioInput<'_>, asset: &str, quantity: U256, decimals: u8) -> PricedValue {
+    if quantity.is_zero() {
+        return PricedValue {
+            value: Some(Decimal::ZERO),
+            price: None,
+            problem: None,
+        };
+    }
+    let valuation = input
+        .book
+        .value(quantity, decimals, asset, input.currency, input.now);
+    PricedValue {
+        value: valuation.value,
+        price: input.book.latest(asset, input.currency, input.now).cloned(),
+        problem: valuation.problem,
+    }
+}
+
+/// Where an asset is, largest first; a place more was taken from than arrived at is said.
+fn places_of(builder: &mut Builder<'_>, key: &str, asset: &str) -> Vec<PlaceHolding> {
+    let rows = builder.places.remove(key).unwrap_or_default();
+    let mut places = Vec::new();
+    for (place, arrived, left) in rows {
+        match arrived.checked_sub(left) {
+            Some(quantity) if !quantity.is_zero() => places.push(PlaceHolding { place, quantity }),
+            Some(_) => {}
+            None => builder.problems.push(PortfolioProblem::MovedMoreThanHeld {
+                what: format!(
+                    "{asset} at {}",
+                    if place.is_empty() {
+                        "an unnamed place"
+                    } else {
+                        &place
+                    }
+                ),
+                asset: asset.to_owned(),
+                place,
+            }),
+        }
+    }
+    places.sort_by(|a, b| b.quantity.cmp(&a.quantity));
+    places
+}
+
+#[cfg(test)]
+#[path = "valuation_tests.rs"]
+mod tests;

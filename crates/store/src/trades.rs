@@ -1,0 +1,178 @@
+//! The `trades` table: buys, sells and transfers recorded by hand or imported, and the
+//! currency the portfolio is valued in.
+
+use rusqlite::{OptionalExtension, Row, params};
+use saleguard_core::U256;
+use saleguard_core::portfolio::{Money, Trade, TradeKind};
+use saleguard_core::timestamp::UtcTimestamp;
+
+use crate::rows::{invalid, moment};
+use crate::{Store, StoreError};
+
+/// A recorded trade.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TradeRecord {
+    pub id: i64,
+    pub trade: Trade,
+    pub recorded_at: UtcTimestamp,
+}
+
+const COLUMNS: &str = "id, kind, happened_at, asset, decimals, amount_base_units, counter_asset, \
+     counter_decimals, counter_base_units, fee_asset, fee_decimals, fee_base_units, account, \
+     to_account, reference, note, recorded_at";
+
+const INSERT: &str = "INSERT INTO trades (kind, happened_at, asset, decimals, amount_base_units, \
+     counter_asset, counter_decimals, counter_base_units, fee_asset, fee_decimals, fee_base_units, \
+     account, to_account, reference, note, recorded_at) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+
+fn insert_on(
+    statement: &mut rusqlite::CachedStatement<'_>,
+    trade: &Trade,
+    now: UtcTimestamp,
+) -> Result<i64, StoreError> {
+    let money = |money: &Option<Money>| {
+        money.as_ref().map_or((None, None, None), |money| {
+            (
+                Some(money.asset.clone()),
+                Some(money.decimals),
+                Some(money.amount.to_string()),
+            )
+        })
+    };
+    let (counter_asset, counter_decimals, counter_amount) = money(&trade.counter);
+    let (fee_asset, fee_decimals, fee_amount) = money(&trade.fee);
+    Ok(statement.insert(params![
+        trade.kind.as_str(),
+        trade.happened_at.unix_seconds(),
+        trade.asset,
+        trade.decimals,
+        trade.amount.to_string(),
+        counter_asset,
+        counter_decimals,
+        counter_amount,
+        fee_asset,
+        fee_decimals,
+        fee_amount,
+        trade.account,
+        trade.to_account,
+        trade.reference,
+        trade.note,
+        now.unix_seconds(),
+    ])?)
+}
+
+impl Store {
+    pub fn insert_trade(
+        &mut self,
+        trade: &Trade,
+        now: UtcTimestamp,
+    ) -> Result<TradeRecord, StoreError> {
+        let id = insert_on(&mut self.conn.prepare_cached(INSERT)?, trade, now)?;
+        Ok(TradeRecord {
+            id,
+            trade: trade.clone(),
+            recorded_at: now,
+        })
+    }
+
+    /// Inserts every trade in one transaction with one prepared statement: all or none.
+    /// `keep_going` is asked every 1,000 rows; `false` rolls everything back and returns
+    /// `Ok(None)`. `progress` hears how many are in so far.
+    pub fn insert_trades(
+        &mut self,
+        trades: &[Trade],
+        now: UtcTimestamp,
+        mut keep_going: impl FnMut(usize) -> bool,
+    ) -> Result<Option<usize>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        {
+            let mut statement = tx.prepare_cached(INSERT)?;
+            for (index, trade) in trades.iter().enumerate() {
+                if index % 1_000 == 0 && !keep_going(index) {
+                    return Ok(None);
+                }
+                insert_on(&mut statement, trade, now)?;
+            }
+        }
+        tx.commit()?;
+        Ok(Some(trades.len()))
+    }
+
+    /// Every trade, oldest first.
+    pub fn trades(&self) -> Result<Vec<TradeRecord>, StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM trades ORDER BY happened_at, id"
+        ))?;
+        let rows = statement.query_map([], |row| Ok(read_trade(row)))?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// Removes a trade; whether there was one.
+    pub fn delete_trade(&mut self, id: i64) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM trades WHERE id = ?1", [id])?
+            > 0)
+    }
+
+    /// The currency the portfolio is valued in, if the user chose one.
+    pub fn currency(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM settings WHERE key = 'currency'")?
+            .query_row([], |row| row.get::<_, String>(0))
+            .optional()?)
+    }
+
+    pub fn set_currency(&mut self, currency: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('currency', ?1)",
+            [currency],
+        )?;
+        Ok(())
+    }
+}
+
+fn read_trade(row: &Row<'_>) -> Result<TradeRecord, StoreError> {
+    let bad = || invalid("trade");
+    let units = |text: String| U256::from_str_radix(&text, 10).map_err(|_| bad());
+    let money = |asset: Option<String>, decimals: Option<u8>, amount: Option<String>| match (
+        asset, decimals, amount,
+    ) {
+        (Some(asset), Some(decimals), Some(amount)) => Ok(Some(Money {
+            asset,
+            decimals,
+            amount: units(amount)?,
+        })),
+        (None, None, None) => Ok(None),
+        _ => Err(bad()),
+    };
+    Ok(TradeRecord {
+        id: row.get("id")?,
+        trade: Trade {
+            kind: TradeKind::parse(&row.get::<_, String>("kind")?).ok_or_else(bad)?,
+            happened_at: moment(row.get("happened_at")?, "trade time")?,
+            asset: row.get("asset")?,
+            decimals: row.get("decimals")?,
+            amount: units(row.get("amount_base_units")?)?,
+            counter: money(
+                row.get("counter_asset")?,
+                row.get("counter_decimals")?,
+                row.get("counter_base_units")?,
+            )?,
+            fee: money(
+                row.get("fee_asset")?,
+                row.get("fee_decimals")?,
+                row.get("fee_base_units")?,
+            )?,
+            account: row.get("account")?,
+            to_account: row.get("to_account")?,
+            reference: row.get("reference")?,
+            note: row.get("note")?,
+        },
+        recorded_at: moment(row.get("recorded_at")?, "trade recording time")?,
+    })
+}
