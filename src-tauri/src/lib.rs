@@ -21,6 +21,7 @@ use saleguard_app::kyc::KycInput;
 use saleguard_app::ledger::EntryInput;
 use saleguard_app::networks::{ContractTermsInput, NetworkCheck, NetworkInput, NetworkView};
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
+use saleguard_app::portfolio::{PortfolioView, TradeInput, TradeView};
 use saleguard_app::research::{Country, ResearchInput, SaleResearch, Settings};
 use saleguard_app::review::{
     AmountValueView, BudgetInput, BudgetView, OfficialAddressInput, OfficialAddressView,
@@ -368,6 +369,39 @@ fn list_prices(app: State<'_, Saleguard>) -> Result<Vec<PriceView>, AppError> {
 #[specta::specta]
 fn add_price(app: State<'_, Saleguard>, input: PriceInput) -> Result<PriceView, AppError> {
     app.add_price(&input)
+}
+
+/// The portfolio, valued now: holdings, cost basis, profit and loss.
+#[tauri::command(async)]
+#[specta::specta]
+fn get_portfolio(app: State<'_, Saleguard>) -> Result<PortfolioView, AppError> {
+    app.portfolio()
+}
+
+/// Chooses the currency the portfolio is valued in.
+#[tauri::command(async)]
+#[specta::specta]
+fn set_portfolio_currency(app: State<'_, Saleguard>, currency: String) -> Result<String, AppError> {
+    app.set_portfolio_currency(&currency)
+}
+
+/// Every trade, newest first.
+#[tauri::command(async)]
+#[specta::specta]
+fn list_trades(app: State<'_, Saleguard>) -> Result<Vec<TradeView>, AppError> {
+    app.trades()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn record_trade(app: State<'_, Saleguard>, input: TradeInput) -> Result<TradeView, AppError> {
+    app.record_trade(&input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+fn remove_trade(app: State<'_, Saleguard>, id: i64) -> Result<(), AppError> {
+    app.remove_trade(id)
 }
 
 /// A sale's official addresses, or every sale's (`saleId` null).
@@ -771,6 +805,11 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             remove_budget,
             list_prices,
             add_price,
+            get_portfolio,
+            set_portfolio_currency,
+            list_trades,
+            record_trade,
+            remove_trade,
             list_official_addresses,
             add_official_address,
             list_contacts,

@@ -76,6 +76,14 @@ export const commands = {
 	/**  The price book, newest first. */
 	listPrices: () => typedError<PriceView[], AppError>(__TAURI_INVOKE("list_prices")),
 	addPrice: (input: PriceInput) => typedError<PriceView, AppError>(__TAURI_INVOKE("add_price", { input })),
+	/**  The portfolio, valued now: holdings, cost basis, profit and loss. */
+	getPortfolio: () => typedError<PortfolioView, AppError>(__TAURI_INVOKE("get_portfolio")),
+	/**  Chooses the currency the portfolio is valued in. */
+	setPortfolioCurrency: (currency: string) => typedError<string, AppError>(__TAURI_INVOKE("set_portfolio_currency", { currency })),
+	/**  Every trade, newest first. */
+	listTrades: () => typedError<TradeView[], AppError>(__TAURI_INVOKE("list_trades")),
+	recordTrade: (input: TradeInput) => typedError<TradeView, AppError>(__TAURI_INVOKE("record_trade", { input })),
+	removeTrade: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("remove_trade", { id })),
 	/**  A sale's official addresses, or every sale's (`saleId` null). */
 	listOfficialAddresses: (saleId: number | null) => typedError<OfficialAddressView[], AppError>(__TAURI_INVOKE("list_official_addresses", { saleId })),
 	addOfficialAddress: (saleId: number, input: OfficialAddressInput) => typedError<OfficialAddressView, AppError>(__TAURI_INVOKE("add_official_address", { saleId, input })),
@@ -416,7 +424,7 @@ export type EntryInput = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 export type ExportSummary = {
 	/**  Where the document was written. */
@@ -526,6 +534,21 @@ export type HardwareDeviceView = {
 export type HardwarePathInput = {
 	wallet: string,
 	path: string,
+};
+
+/**  One asset held (or sold out, with what it realized). */
+export type HoldingView = {
+	asset: string,
+	quantity: Amount,
+	/**  `null`: a lot's cost is unknown (no price at its moment). */
+	cost: string | null,
+	/**  `null`: no price now — never shown as zero. */
+	value: string | null,
+	price: PriceUsed | null,
+	unrealized: string | null,
+	realized: string | null,
+	/**  Where it is, largest first. */
+	places: PlaceView[],
 };
 
 export type ImportMnemonic = {
@@ -726,6 +749,12 @@ export type Participation = {
 	createdAt: string,
 };
 
+export type PlaceView = {
+	/**  An account's label, an exchange; empty when the records do not say. */
+	place: string,
+	quantity: Amount,
+};
+
 /**  The review policy as typed. */
 export type PolicyInput = {
 	/**  `A` to `F`; empty for no minimum. */
@@ -734,11 +763,46 @@ export type PolicyInput = {
 	maxPriceAgeDays: string,
 };
 
+/**  Something the portfolio could not know. */
+export type PortfolioProblemView = {
+	/**  `no_price`, `oversold`, `moved_more_than_held` or `too_large`. */
+	code: string,
+	message: string,
+};
+
+export type PortfolioView = {
+	currency: string,
+	/**  The user chose the currency (else it is their latest budget's, or USD). */
+	currencyChosen: boolean,
+	/**  The cost-basis method, `FIFO`. */
+	method: string,
+	/**  When the values were computed, RFC 3339. */
+	asOf: string,
+	value: TotalView,
+	cost: TotalView,
+	costToCome: TotalView,
+	realized: TotalView,
+	unrealized: TotalView,
+	/**  Largest value first; without a price last. */
+	holdings: HoldingView[],
+	sales: SaleOutcomeView[],
+	problems: PortfolioProblemView[],
+};
+
 export type PriceInput = {
 	asset: string,
 	currency: string,
 	price: string,
 	observedAt: string,
+};
+
+/**  A price used for a value: one whole asset in the portfolio's currency. */
+export type PriceUsed = {
+	price: string,
+	/**  RFC 3339, UTC. */
+	observedAt: string,
+	/**  Older than the review's staleness limit. */
+	stale: boolean,
 };
 
 export type PriceView = {
@@ -887,6 +951,25 @@ export type SaleDraft = {
 	notes: string,
 };
 
+/**  What one participation came to. */
+export type SaleOutcomeView = {
+	participationId: number,
+	saleId: number,
+	saleName: string,
+	token: string | null,
+	/**  The contributions, each valued at its moment's price. */
+	paid: string | null,
+	refunded: string | null,
+	received: Amount | null,
+	held: Amount | null,
+	costHeld: string | null,
+	/**  Paid for tokens not received yet. */
+	costToCome: string | null,
+	value: string | null,
+	realized: string | null,
+	unrealized: string | null,
+};
+
 /**  Everything known from researching a sale. */
 export type SaleResearch = {
 	saleId: number,
@@ -948,6 +1031,54 @@ export type Step = {
 export type TableCount = {
 	table: string,
 	rows: number,
+};
+
+/**  A sum of money in the portfolio's currency. */
+export type TotalView = {
+	/**  Exact decimal, rounded to cents for a currency (more places for a coin). */
+	amount: string,
+	/**  `false`: a part of it had no price, so the real figure is not known (the problems say which). */
+	complete: boolean,
+};
+
+/**  A trade as typed in a form (or read from a CSV row): every field a string. */
+export type TradeInput = {
+	/**  `buy`, `sell` or `transfer`. */
+	kind: string,
+	/**  When it happened, UTC. */
+	happenedAt: string,
+	/**  The token, e.g. `XYZ`. */
+	asset: string,
+	decimals: string,
+	/**  In whole units, e.g. `1200.5`. */
+	amount: string,
+	/**  What was paid (buy) or received (sell), e.g. `USD` and `1500.50`; empty for a transfer. */
+	counterAsset: string,
+	counterAmount: string,
+	/**  Empty when there was none. */
+	feeAsset: string,
+	feeAmount: string,
+	/**  Where the tokens are (an account's label, an exchange); for a transfer, where they left. */
+	account: string,
+	/**  Where a transfer took them; empty otherwise. */
+	toAccount: string,
+	reference: string,
+	note: string,
+};
+
+/**  A recorded trade. */
+export type TradeView = {
+	id: number,
+	/**  `buy`, `sell` or `transfer`. */
+	kind: string,
+	happenedAt: string,
+	amount: Amount,
+	counter: Amount | null,
+	fee: Amount | null,
+	account: string,
+	toAccount: string,
+	reference: string,
+	note: string,
 };
 
 export type TrancheInput = {

@@ -97,6 +97,17 @@ pub enum Command {
     /// The manual price book.
     #[command(subcommand)]
     Price(PriceCommand),
+    /// What you hold, what it cost and what it is worth: holdings per asset and place,
+    /// profit and loss per asset and per sale (FIFO), each value with its price's time.
+    Portfolio {
+        /// First choose the currency values are shown in (kept for next time): an ISO
+        /// 4217 code or a coin one of your sales accepts.
+        #[arg(long, value_name = "CODE")]
+        currency: Option<String>,
+    },
+    /// Trades made outside Saleguard: buys, sells, and transfers between your places.
+    #[command(subcommand)]
+    Trade(TradeCommand),
     /// Sales' official addresses, with where each was published.
     #[command(subcommand)]
     Address(AddressCommand),
@@ -473,6 +484,62 @@ pub enum PriceCommand {
     },
     /// Every price, newest first.
     List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TradeCommand {
+    /// Record a buy, a sell or a transfer.
+    Add {
+        /// buy, sell or transfer.
+        #[arg(long)]
+        kind: String,
+        /// When, UTC.
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        at: String,
+        /// The token, e.g. XYZ.
+        #[arg(long)]
+        asset: String,
+        #[arg(long)]
+        decimals: String,
+        /// In whole tokens, e.g. 1200.5: what arrived (buy), left (sell) or moved.
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        /// What was paid or received, with its currency: --price 1500.50 --currency USD.
+        #[arg(
+            long,
+            value_name = "AMOUNT",
+            default_value = "",
+            allow_hyphen_values = true
+        )]
+        price: String,
+        #[arg(long, default_value = "")]
+        currency: String,
+        /// A fee, with its currency: --fee 2 --fee-currency USD.
+        #[arg(
+            long,
+            value_name = "AMOUNT",
+            default_value = "",
+            allow_hyphen_values = true
+        )]
+        fee: String,
+        #[arg(long, default_value = "")]
+        fee_currency: String,
+        /// Where the tokens are (an account's label, an exchange); for a transfer, where
+        /// they left.
+        #[arg(long, default_value = "")]
+        account: String,
+        /// Where a transfer took them.
+        #[arg(long = "to", default_value = "")]
+        to_account: String,
+        #[arg(long, default_value = "")]
+        reference: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Every trade, newest first.
+    List,
+    /// Remove a trade.
+    Rm { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]

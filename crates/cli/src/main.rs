@@ -10,6 +10,7 @@ mod chain;
 mod diligence;
 mod output;
 mod participations;
+mod portfolio;
 mod review;
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -81,6 +82,8 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
         Command::Budget(command) => review::budget(&app, command, output)?,
         Command::Price(command) => review::price(&app, command, output)?,
         Command::Address(command) => review::address(&app, command, output)?,
+        Command::Portfolio { currency } => portfolio::show(&app, currency, output)?,
+        Command::Trade(command) => portfolio::trade(&app, command, output)?,
         Command::Policy {
             minimum_grade,
             blocking_flags,

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 /// Writes a line to standard output. A closed pipe (`saleguard sale list | head -1`)
 /// is not an error worth a panic: the reader has what it wanted.
+#[macro_export]
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -1129,7 +1130,7 @@ fn kind_words(kind: AccountKind) -> &'static str {
     }
 }
 
-fn amount(amount: &Amount) -> String {
+pub(crate) fn amount(amount: &Amount) -> String {
     format!("{} {}", amount.decimal, amount.symbol)
 }
 
@@ -1141,7 +1142,7 @@ fn pricing(pricing: &Pricing) -> String {
 }
 
 /// A table for people: `right` lists the columns of numbers, aligned right.
-fn print_table(header: &[&str], rows: &[Vec<String>], right: &[usize]) {
+pub(crate) fn print_table(header: &[&str], rows: &[Vec<String>], right: &[usize]) {
     let widths: Vec<usize> = (0..header.len())
         .map(|i| {
             rows.iter()
@@ -1172,7 +1173,7 @@ fn print_table(header: &[&str], rows: &[Vec<String>], right: &[usize]) {
     }
 }
 
-fn print_json(value: &impl Serialize) {
+pub(crate) fn print_json(value: &impl Serialize) {
     match serde_json::to_string_pretty(value) {
         Ok(text) => out!("{text}"),
         Err(error) => eprintln!("error[internal]: {error}"),

@@ -1,0 +1,146 @@
+//! `saleguard trade` and `saleguard portfolio` against a temporary data directory.
+
+mod common;
+
+use common::DataDir;
+
+fn buy(dir: &DataDir) -> serde_json::Value {
+    dir.json(&[
+        "trade",
+        "add",
+        "--kind",
+        "buy",
+        "--at",
+        "2025-06-01 10:00",
+        "--asset",
+        "xyz",
+        "--decimals",
+        "18",
+        "--amount",
+        "100",
+        "--price",
+        "250.50",
+        "--currency",
+        "USD",
+        "--fee",
+        "1.5",
+        "--fee-currency",
+        "usd",
+        "--account",
+        "Kraken",
+    ])
+}
+
+#[test]
+fn a_trade_recorded_shows_in_the_portfolio_with_its_price_and_time() {
+    let dir = DataDir::new();
+    let recorded = buy(&dir);
+    assert_eq!(recorded[0]["amount"]["decimal"], "100");
+    assert_eq!(recorded[0]["counter"]["decimal"], "250.5");
+    dir.json(&[
+        "trade",
+        "add",
+        "--kind",
+        "transfer",
+        "--at",
+        "2025-06-02 10:00",
+        "--asset",
+        "XYZ",
+        "--decimals",
+        "18",
+        "--amount",
+        "40",
+        "--account",
+        "Kraken",
+        "--to",
+        "Cold wallet",
+    ]);
+    dir.json(&[
+        "price",
+        "add",
+        "--asset",
+        "XYZ",
+        "--currency",
+        "USD",
+        "--price",
+        "3",
+        "--at",
+        "2025-07-01 00:00",
+    ]);
+
+    let portfolio = dir.json(&["portfolio"]);
+    assert_eq!(portfolio["currency"], "USD");
+    assert_eq!(portfolio["method"], "FIFO");
+    let holding = &portfolio["holdings"][0];
+    assert_eq!(holding["asset"], "XYZ");
+    assert_eq!(holding["value"], "300");
+    assert_eq!(holding["cost"], "252");
+    assert_eq!(holding["price"]["observedAt"], "2025-07-01T00:00:00Z");
+    assert_eq!(holding["places"][0]["place"], "Kraken");
+    assert_eq!(holding["places"][0]["quantity"]["decimal"], "60");
+    assert_eq!(holding["places"][1]["place"], "Cold wallet");
+
+    // The text says the same, with the price's time beside the value.
+    let text = std::process::Command::new(assert_cmd::cargo::cargo_bin("saleguard"))
+        .env_remove("SALEGUARD_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir.0.path())
+        .arg("portfolio")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(text.stdout).expect("UTF-8");
+    assert!(text.contains("Portfolio in USD, cost basis FIFO"), "{text}");
+    assert!(text.contains("3 USD (2025-07-01T00:00:00Z"), "{text}");
+    assert!(text.contains("300 USD"), "{text}");
+
+    let trades = dir.json(&["trade", "list"]);
+    assert_eq!(trades.as_array().map(Vec::len), Some(2));
+    let newest = trades[0]["id"].as_i64().expect("id").to_string();
+    dir.json(&["trade", "rm", &newest]);
+    assert_eq!(
+        dir.error_code(&["trade", "rm", &newest]),
+        (1, "trade_not_found".to_owned())
+    );
+}
+
+#[test]
+fn bad_trades_and_currencies_are_refused_and_change_nothing() {
+    let dir = DataDir::new();
+    let base = [
+        ("--kind", "buy"),
+        ("--at", "2025-06-01 10:00"),
+        ("--asset", "XYZ"),
+        ("--decimals", "18"),
+        ("--amount", "1"),
+        ("--price", "2"),
+        ("--currency", "USD"),
+        ("--account", "Kraken"),
+    ];
+    for (changed, code) in [
+        (("--kind", "swap"), "invalid_choice"),
+        (("--at", "next week"), "invalid_datetime"),
+        (("--amount", "1e5"), "invalid_amount"),
+        (("--price", ""), "required"),
+        (("--currency", "U S D"), "invalid_symbol"),
+        (("--decimals", "99"), "invalid_decimals"),
+    ] {
+        let mut args = vec!["trade", "add"];
+        for (flag, value) in base {
+            args.extend([flag, if flag == changed.0 { changed.1 } else { value }]);
+        }
+        let (status, got) = dir.error_code(&args);
+        assert_eq!((status, got.as_str()), (1, code), "{args:?}");
+    }
+    assert_eq!(
+        dir.json(&["trade", "list"]).as_array().map(Vec::len),
+        Some(0)
+    );
+    assert_eq!(
+        dir.error_code(&["portfolio", "--currency", "NOPE1"]),
+        (1, "unknown_currency".to_owned())
+    );
+    let empty = dir.json(&["portfolio", "--currency", "chf"]);
+    assert_eq!(empty["currency"], "CHF");
+    assert_eq!(empty["currencyChosen"], true);
+    assert_eq!(empty["holdings"].as_array().map(Vec::len), Some(0));
+}
