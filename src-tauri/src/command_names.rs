@@ -43,6 +43,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "remove_budget",
     "list_prices",
     "add_price",
+    "get_current_budget",
     "get_portfolio",
     "set_portfolio_currency",
     "list_trades",

@@ -371,6 +371,13 @@ fn add_price(app: State<'_, Saleguard>, input: PriceInput) -> Result<PriceView, 
     app.add_price(&input)
 }
 
+/// The budget that applies now, with what is left of it; `null` without one.
+#[tauri::command(async)]
+#[specta::specta]
+fn get_current_budget(app: State<'_, Saleguard>) -> Result<Option<BudgetView>, AppError> {
+    app.current_budget()
+}
+
 /// The portfolio, valued now: holdings, cost basis, profit and loss.
 #[tauri::command(async)]
 #[specta::specta]
@@ -805,6 +812,7 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             remove_budget,
             list_prices,
             add_price,
+            get_current_budget,
             get_portfolio,
             set_portfolio_currency,
             list_trades,

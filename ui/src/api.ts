@@ -89,6 +89,15 @@ export type BudgetInput = Parameters<(typeof commands)["addBudget"]>[0];
 export type PriceView = OkData<CommandReply<"listPrices">>[number];
 export type PriceInput = Parameters<(typeof commands)["addPrice"]>[0];
 
+/** The portfolio valued now: headline sums, holdings, each sale's outcome, and what could not be known. */
+export type PortfolioView = OkData<CommandReply<"getPortfolio">>;
+export type HoldingView = PortfolioView["holdings"][number];
+export type SaleOutcome = PortfolioView["sales"][number];
+export type PortfolioTotal = PortfolioView["value"];
+/** A buy, sell or transfer recorded by hand. */
+export type TradeView = OkData<CommandReply<"recordTrade">>;
+export type TradeInput = Parameters<(typeof commands)["recordTrade"]>[0];
+
 /** An address a sale's project published, with where and when the user saw it. */
 export type OfficialAddress = OkData<CommandReply<"addOfficialAddress">>;
 export type OfficialAddressInput = Parameters<(typeof commands)["addOfficialAddress"]>[1];
@@ -233,6 +242,15 @@ export const api = {
     unwrap(await commands.removeBudget(id));
   },
   listPrices: async (): Promise<PriceView[]> => unwrap(await commands.listPrices()),
+  getPortfolio: async (): Promise<PortfolioView> => unwrap(await commands.getPortfolio()),
+  /** The budget that applies now, with what is left of it; `null` without one. */
+  getCurrentBudget: async (): Promise<BudgetView | null> => unwrap(await commands.getCurrentBudget()),
+  setPortfolioCurrency: async (currency: string): Promise<string> => unwrap(await commands.setPortfolioCurrency(currency)),
+  listTrades: async (): Promise<TradeView[]> => unwrap(await commands.listTrades()),
+  recordTrade: async (input: TradeInput): Promise<TradeView> => unwrap(await commands.recordTrade(input)),
+  removeTrade: async (id: number): Promise<void> => {
+    unwrap(await commands.removeTrade(id));
+  },
   addPrice: async (input: PriceInput): Promise<PriceView> => unwrap(await commands.addPrice(input)),
   /** A sale's official addresses; `null` for every sale's. */
   listOfficialAddresses: async (saleId: number | null): Promise<OfficialAddress[]> =>

@@ -76,6 +76,8 @@ export const commands = {
 	/**  The price book, newest first. */
 	listPrices: () => typedError<PriceView[], AppError>(__TAURI_INVOKE("list_prices")),
 	addPrice: (input: PriceInput) => typedError<PriceView, AppError>(__TAURI_INVOKE("add_price", { input })),
+	/**  The budget that applies now, with what is left of it; `null` without one. */
+	getCurrentBudget: () => typedError<BudgetView | null, AppError>(__TAURI_INVOKE("get_current_budget")),
 	/**  The portfolio, valued now: holdings, cost basis, profit and loss. */
 	getPortfolio: () => typedError<PortfolioView, AppError>(__TAURI_INVOKE("get_portfolio")),
 	/**  Chooses the currency the portfolio is valued in. */
@@ -290,6 +292,8 @@ export type BudgetView = {
 	perSaleCap: string | null,
 	maxSharePercent: string | null,
 	committed: string,
+	/**  `total - committed`: negative when over. */
+	left: string,
 	/**  `committed` as a percentage of `total` (rounded down to 0.01). */
 	committedPercent: string | null,
 	/**  What each sale with payments in the period commits, largest first. */
@@ -545,6 +549,8 @@ export type HoldingView = {
 	/**  `null`: no price now — never shown as zero. */
 	value: string | null,
 	price: PriceUsed | null,
+	/**  Its share of the portfolio's known value, a percentage with one decimal ("42.5"). */
+	valueSharePercent: string | null,
 	unrealized: string | null,
 	realized: string | null,
 	/**  Where it is, largest first. */
@@ -966,6 +972,8 @@ export type SaleOutcomeView = {
 	/**  Paid for tokens not received yet. */
 	costToCome: string | null,
 	value: string | null,
+	/**  Its share of the portfolio's known value, a percentage with one decimal. */
+	valueSharePercent: string | null,
 	realized: string | null,
 	unrealized: string | null,
 };

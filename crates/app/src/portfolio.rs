@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use saleguard_core::address::parse_address;
-use saleguard_core::budget::{PriceProblem, is_fiat, parse_currency};
+use saleguard_core::budget::{PriceProblem, is_fiat, parse_currency, share_bps};
 use saleguard_core::participation::ParticipationState;
 use saleguard_core::portfolio::{
     self as domain, LedgerItem, Money, ParticipationBook, PortfolioInput, PortfolioProblem, Trade,
@@ -150,6 +150,8 @@ pub struct HoldingView {
     /// `null`: no price now — never shown as zero.
     pub value: Option<String>,
     pub price: Option<PriceUsed>,
+    /// Its share of the portfolio's known value, a percentage with one decimal ("42.5").
+    pub value_share_percent: Option<String>,
     pub unrealized: Option<String>,
     pub realized: Option<String>,
     /// Where it is, largest first.
@@ -173,6 +175,8 @@ pub struct SaleOutcomeView {
     /// Paid for tokens not received yet.
     pub cost_to_come: Option<String>,
     pub value: Option<String>,
+    /// Its share of the portfolio's known value, a percentage with one decimal.
+    pub value_share_percent: Option<String>,
     pub realized: Option<String>,
     pub unrealized: Option<String>,
 }
@@ -426,6 +430,16 @@ fn portfolio_view(
 ) -> PortfolioView {
     let currency = portfolio.currency.as_str();
     let money = |amount: Option<Decimal>| amount.map(|amount| rounded(amount, currency));
+    let share = |value: Option<Decimal>| {
+        value
+            .and_then(|value| share_bps(value, portfolio.value.amount))
+            .map(|bps| {
+                (bps / Decimal::ONE_HUNDRED)
+                    .round_dp(1)
+                    .normalize()
+                    .to_string()
+            })
+    };
     let total = |sum: domain::Sum| TotalView {
         amount: rounded(sum.amount, currency),
         complete: sum.complete,
@@ -443,6 +457,7 @@ fn portfolio_view(
                 observed_at: price.observed_at.to_rfc3339(),
                 stale: matches!(holding.now.problem, Some(PriceProblem::Stale { .. })),
             }),
+            value_share_percent: share(holding.now.value),
             unrealized: money(holding.unrealized),
             realized: money(holding.realized),
             places: holding
@@ -476,6 +491,7 @@ fn portfolio_view(
                 cost_held: money(sale.cost_held),
                 cost_to_come: money(sale.cost_to_come),
                 value: money(sale.value),
+                value_share_percent: share(sale.value),
                 realized: money(sale.realized),
                 unrealized: money(sale.unrealized),
             }

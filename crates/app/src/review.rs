@@ -57,6 +57,8 @@ pub struct BudgetView {
     pub per_sale_cap: Option<String>,
     pub max_share_percent: Option<String>,
     pub committed: String,
+    /// `total - committed`: negative when over.
+    pub left: String,
     /// `committed` as a percentage of `total` (rounded down to 0.01).
     pub committed_percent: Option<String>,
     /// What each sale with payments in the period commits, largest first.
@@ -386,12 +388,16 @@ fn contribution_amount(text: &str, decimals: u8) -> Result<U256, AppError> {
 
 /// The budget that applies at `at`: among those whose period holds it, the shortest.
 fn budget_at(budgets: &[BudgetRecord], at: UtcTimestamp) -> Option<&Budget> {
+    budget_record_at(budgets, at).map(|record| &record.budget)
+}
+
+fn budget_record_at(budgets: &[BudgetRecord], at: UtcTimestamp) -> Option<&BudgetRecord> {
     budgets
         .iter()
-        .map(|record| &record.budget)
-        .filter(|budget| budget.period.contains(at))
-        .min_by_key(|budget| {
-            budget
+        .filter(|record| record.budget.period.contains(at))
+        .min_by_key(|record| {
+            record
+                .budget
                 .period
                 .bounds()
                 .map(|(start, end)| end.unix_seconds() - start.unix_seconds())
@@ -438,6 +444,9 @@ impl Saleguard {
                 .max_share_per_sale
                 .map(|bps| percent(Decimal::from(bps.get()))),
             committed: used.committed.round_dp(2).normalize().to_string(),
+            left: (budget.total - used.committed.round_dp(2))
+                .normalize()
+                .to_string(),
             committed_percent: share_bps(used.committed, budget.total).map(percent),
             per_sale,
             unpriced: u32::try_from(used.unpriced.len()).unwrap_or(u32::MAX),
@@ -452,6 +461,17 @@ impl Saleguard {
             .iter()
             .map(|record| self.budget_view(&store, &counting, record))
             .collect()
+    }
+
+    /// The budget that applies now (the shortest period holding now), with what is left of it.
+    pub fn current_budget(&self) -> Result<Option<BudgetView>, AppError> {
+        let store = self.store()?;
+        let records = store.budgets()?;
+        let Some(record) = budget_record_at(&records, self.clock.now()) else {
+            return Ok(None);
+        };
+        let counting = Counting::load(&store)?;
+        self.budget_view(&store, &counting, record).map(Some)
     }
 
     pub fn add_budget(&self, input: &BudgetInput) -> Result<BudgetView, AppError> {

@@ -83,6 +83,7 @@ fn tokens_received_are_held_at_their_contributions_cost_and_valued_with_their_pr
     assert_eq!(holding.cost.as_deref(), Some("3000"));
     assert_eq!(holding.value.as_deref(), Some("4000"));
     assert_eq!(holding.unrealized.as_deref(), Some("1000"));
+    assert_eq!(holding.value_share_percent.as_deref(), Some("100"));
     let used = holding.price.as_ref().expect("a price");
     assert_eq!(
         (used.price.as_str(), used.observed_at.as_str(), used.stale),
@@ -107,6 +108,15 @@ fn tokens_received_are_held_at_their_contributions_cost_and_valued_with_their_pr
         ("4000", true)
     );
     assert!(view.problems.is_empty(), "{:?}", view.problems);
+    // The dashboard's budget left: the year's budget less the payment counted in it.
+    let budget = app
+        .current_budget()
+        .expect("budget")
+        .expect("one applies now");
+    assert_eq!(
+        (budget.period.as_str(), budget.left.as_str()),
+        ("2026", "17000")
+    );
 }
 
 #[test]
@@ -284,6 +294,7 @@ fn a_bad_trade_is_refused_field_by_field_and_nothing_is_kept() {
     assert_eq!(error.invalid_fields[0].field, "counterAmount");
     assert_eq!(error.invalid_fields[0].code, ErrorCode::InvalidAmount);
     assert!(app.trades().expect("trades").is_empty());
+    assert_eq!(app.current_budget().expect("no budget"), None);
     let empty = app.portfolio().expect("an empty portfolio");
     assert!(empty.holdings.is_empty() && empty.sales.is_empty());
     assert_eq!(

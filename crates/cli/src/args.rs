@@ -487,6 +487,7 @@ pub enum PriceCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant, reason = "parsed once per run")]
 pub enum TradeCommand {
     /// Record a buy, a sell or a transfer.
     Add {

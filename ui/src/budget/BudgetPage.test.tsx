@@ -14,6 +14,7 @@ const year: BudgetView = {
   perSaleCap: "8000",
   maxSharePercent: "40",
   committed: "17000.5",
+  left: "2999.5",
   committedPercent: "85",
   perSale: [
     { saleId: 3, projectName: "Aurora Network", committed: "12000.5", percentOfTotal: "60" },
@@ -32,6 +33,7 @@ const month: BudgetView = {
   perSaleCap: null,
   maxSharePercent: null,
   committed: "250",
+  left: "750",
   committedPercent: "25",
   perSale: [{ saleId: 5, projectName: "Cassini", committed: "250", percentOfTotal: "25" }],
   unpriced: 0,

@@ -3,11 +3,17 @@ import { api, type BudgetInput, type PriceInput } from "../api";
 
 export const budgetQueryKeys = {
   budgets: ["budgets"] as const,
+  current: ["budgets", "current"] as const,
   prices: ["prices"] as const,
 };
 
 export function useBudgets() {
   return useQuery({ queryKey: budgetQueryKeys.budgets, queryFn: api.listBudgets });
+}
+
+/** The budget that applies now (for the dashboard); under the budgets' key, so any change to them refreshes it. */
+export function useCurrentBudget() {
+  return useQuery({ queryKey: budgetQueryKeys.current, queryFn: api.getCurrentBudget });
 }
 
 export function usePrices() {
@@ -30,7 +36,7 @@ export function useRemoveBudget() {
   });
 }
 
-/** A new price changes what earlier payments are worth, so budgets are asked again. */
+/** A new price changes what earlier payments and holdings are worth, so budgets and the portfolio are asked again. */
 export function useAddPrice() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -38,6 +44,7 @@ export function useAddPrice() {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: budgetQueryKeys.prices });
       await queryClient.invalidateQueries({ queryKey: budgetQueryKeys.budgets });
+      await queryClient.invalidateQueries({ queryKey: ["portfolio"] });
     },
   });
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CalendarEvent } from "../api";
-import { amountFixture, appErrorFixture, calendarEventFixture, saleFixture } from "../test/fixtures";
+import { amountFixture, appErrorFixture, calendarEventFixture, portfolioFixture, saleFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
@@ -52,7 +52,7 @@ describe("the dashboard", () => {
           archivedAt: "2026-11-20T10:00:00Z",
         }),
       ],
-      calendar: () => [],
+      get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => [],
     });
     renderApp("#/dashboard");
 
@@ -63,7 +63,7 @@ describe("the dashboard", () => {
   });
 
   it("invents nothing when there are no sales and nothing is coming up", async () => {
-    fakeBackend({ list_sales: () => [], calendar: () => [] });
+    fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => [] });
     renderApp("#/dashboard");
 
     expect(await screen.findByTestId("sales-tracked-count")).toHaveTextContent("0");
@@ -77,7 +77,7 @@ describe("the dashboard", () => {
   });
 
   it("lists the next twelve months' events of every kind, each saying what, when, and linking to what it is about", async () => {
-    const backend = fakeBackend({ list_sales: () => [], calendar: () => upcoming });
+    const backend = fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => upcoming });
     renderApp("#/dashboard");
 
     const list = await screen.findByRole("list", { name: "Upcoming events" });
@@ -118,7 +118,7 @@ describe("the dashboard", () => {
   });
 
   it("names the next unlock: its project, amount and date, linking to the participation", async () => {
-    fakeBackend({ list_sales: () => [], calendar: () => upcoming });
+    fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => upcoming });
     renderApp("#/dashboard");
 
     const card = await screen.findByTestId("dashboard-next-unlock");
@@ -133,7 +133,7 @@ describe("the dashboard", () => {
     const many = Array.from({ length: 11 }, (_, index) =>
       calendarEventFixture({ at: `2027-02-${String(index + 1).padStart(2, "0")}T09:00:00Z`, saleId: index + 1, projectName: `Sale ${index + 1}` }),
     );
-    fakeBackend({ list_sales: () => [], calendar: () => many });
+    fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => many });
     const { user } = renderApp("#/dashboard");
 
     await waitFor(() => expect(screen.getAllByTestId("upcoming-event")).toHaveLength(8));
@@ -148,7 +148,7 @@ describe("the dashboard", () => {
   it("says when the events could not be loaded, and keeps the sales", async () => {
     fakeBackend({
       list_sales: () => [saleFixture({ id: 1 })],
-      calendar: () => {
+      get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => {
         throw appErrorFixture({ code: "storage_failed", message: "The database could not be read." });
       },
     });
@@ -158,5 +158,51 @@ describe("the dashboard", () => {
     expect(await within(section).findByRole("alert")).toHaveTextContent("The database could not be read.");
     expect(screen.getByTestId("dashboard-next-unlock")).toHaveTextContent("Not available");
     expect(screen.getByTestId("sales-tracked-count")).toHaveTextContent("1");
+  });
+
+  it("shows the portfolio's value, cost and profit and the budget left, and says what is not known", async () => {
+    fakeBackend({
+      list_sales: () => [],
+      calendar: () => [],
+      get_portfolio: () =>
+        portfolioFixture({
+          currency: "EUR",
+          value: { amount: "12500.5", complete: false },
+          cost: { amount: "9000", complete: true },
+          realized: { amount: "-250", complete: true },
+          unrealized: { amount: "3500.5", complete: true },
+        }),
+      get_current_budget: () => ({
+        id: 1,
+        currency: "EUR",
+        period: "2027",
+        total: "20000",
+        perSaleCap: null,
+        maxSharePercent: null,
+        committed: "21000",
+        left: "-1000",
+        committedPercent: "105",
+        perSale: [],
+        unpriced: 0,
+      }),
+    });
+    renderApp("#/dashboard");
+
+    expect(await screen.findByTestId("dashboard-value-total-amount")).toHaveTextContent(/^12,500\.5 EUR$/);
+    expect(screen.getByTestId("dashboard-value-total-incomplete")).toHaveTextContent("some values have no price");
+    expect(screen.getByTestId("dashboard-cost-total-amount")).toHaveTextContent(/^9,000 EUR$/);
+    expect(screen.queryByTestId("dashboard-cost-total-incomplete")).not.toBeInTheDocument();
+    expect(screen.getByTestId("dashboard-profit-total-amount")).toHaveTextContent(/^\+3,250\.5 EUR$/);
+    expect(await screen.findByTestId("dashboard-budget-left-amount")).toHaveTextContent("-1,000 EUR");
+    expect(screen.getByTestId("dashboard-budget-left")).toHaveTextContent("of 20,000 EUR for 2027");
+    expect(within(screen.getByTestId("dashboard-value")).getByRole("link", { name: "See the portfolio" })).toHaveAttribute("href", "#/portfolio");
+  });
+
+  it("offers to set a budget when none applies now", async () => {
+    fakeBackend({ list_sales: () => [], calendar: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null });
+    renderApp("#/dashboard");
+
+    await waitFor(() => expect(screen.getByTestId("dashboard-budget-left")).toHaveTextContent("No budget for now."));
+    expect(await screen.findByTestId("dashboard-value-total-amount")).toHaveTextContent(/^0 USD$/);
   });
 });

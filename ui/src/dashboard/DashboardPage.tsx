@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, SimpleGrid, Stack, Text } from "@mantine/core";
-import { IconDoorEnter, IconDoorExit, IconLockOpen, IconPlus, IconRocket } from "@tabler/icons-react";
+import { IconCoins, IconDoorEnter, IconDoorExit, IconLockOpen, IconPigMoney, IconPlus, IconReceipt, IconRocket, IconTrendingUp } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { CalendarEvent, Sale } from "../api";
 import { useUpcomingEvents } from "../calendar/calendarQueries";
@@ -7,10 +7,15 @@ import { eventHref } from "../calendar/calendarEventKinds";
 import { AmountText } from "../common/AmountText";
 import { DateTimeText } from "../common/DateTimeText";
 import { formatRelativeTime } from "../format/time";
+import { formatDecimalString } from "../format/amount";
 import { FailureAlert } from "../common/FailureAlert";
 import { PageHeader } from "../common/PageHeader";
 import { StatCard } from "../common/StatCard";
 import { useSalesList } from "../sales/salesQueries";
+import { useCurrentBudget } from "../budget/budgetQueries";
+import { TotalFigure } from "../portfolio/TotalFigure";
+import { addDecimalStrings } from "../portfolio/portfolioFormat";
+import { usePortfolio } from "../portfolio/portfolioQueries";
 import { routeHref } from "../shell/route";
 import { UpcomingEvents } from "./UpcomingEvents";
 import { nextSaleEvents, type SaleEvent } from "./upcomingSaleEvents";
@@ -101,6 +106,85 @@ function NextUnlockText({ unlock }: { unlock: CalendarEvent | undefined }) {
   );
 }
 
+/** Total value, cost, profit and budget left: the portfolio's and the budget's headline numbers. */
+function MoneyCards() {
+  const portfolioQuery = usePortfolio();
+  const budgetQuery = useCurrentBudget();
+  const portfolio = portfolioQuery.data;
+  const budget = budgetQuery.data;
+  const portfolioLink = (
+    <Anchor href={routeHref({ area: "portfolio" })} size="sm">
+      See the portfolio
+    </Anchor>
+  );
+  const profit = portfolio
+    ? {
+        amount: addDecimalStrings(portfolio.realized.amount, portfolio.unrealized.amount),
+        complete: portfolio.realized.complete && portfolio.unrealized.complete,
+      }
+    : null;
+  return (
+    <>
+      {portfolioQuery.isError && (
+        <FailureAlert title="The portfolio could not be valued" error={portfolioQuery.error} onRetry={() => void portfolioQuery.refetch()} />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
+        <StatCard label="Portfolio value" icon={<IconCoins size={18} />} testId="dashboard-value">
+          {portfolio ? (
+            <Stack gap={4}>
+              <TotalFigure total={portfolio.value} currency={portfolio.currency} testId="dashboard-value-total" />
+              {portfolioLink}
+            </Stack>
+          ) : (
+            <CardPlaceholder pending={portfolioQuery.isPending} />
+          )}
+        </StatCard>
+        <StatCard label="Cost of what you hold" icon={<IconReceipt size={18} />} testId="dashboard-cost">
+          {portfolio ? (
+            <Stack gap={4}>
+              <TotalFigure total={portfolio.cost} currency={portfolio.currency} testId="dashboard-cost-total" />
+              <DimmedText>Cost basis {portfolio.method}</DimmedText>
+            </Stack>
+          ) : (
+            <CardPlaceholder pending={portfolioQuery.isPending} />
+          )}
+        </StatCard>
+        <StatCard label="Profit or loss" icon={<IconTrendingUp size={18} />} testId="dashboard-profit">
+          {portfolio && profit !== null ? (
+            <Stack gap={4}>
+              <TotalFigure total={profit} currency={portfolio.currency} gain testId="dashboard-profit-total" />
+              <DimmedText>Realized and not yet realized</DimmedText>
+            </Stack>
+          ) : (
+            <CardPlaceholder pending={portfolioQuery.isPending} />
+          )}
+        </StatCard>
+        <StatCard label="Budget left" icon={<IconPigMoney size={18} />} testId="dashboard-budget-left">
+          {budgetQuery.isPending || budgetQuery.isError ? (
+            <CardPlaceholder pending={budgetQuery.isPending} />
+          ) : budget ? (
+            <Stack gap={4}>
+              <Text fz={24} fw={600} lh={1.15} className="tabular-nums" c={budget.left.startsWith("-") ? "red" : undefined} data-testid="dashboard-budget-left-amount">
+                {formatDecimalString(budget.left)} {budget.currency}
+              </Text>
+              <DimmedText>
+                of {formatDecimalString(budget.total)} {budget.currency} for {budget.period}
+              </DimmedText>
+            </Stack>
+          ) : (
+            <Stack gap={4}>
+              <DimmedText>No budget for now.</DimmedText>
+              <Anchor href={routeHref({ area: "budget" })} size="sm">
+                Set a budget
+              </Anchor>
+            </Stack>
+          )}
+        </StatCard>
+      </SimpleGrid>
+    </>
+  );
+}
+
 export function DashboardPage() {
   const salesQuery = useSalesList();
   const upcomingQuery = useUpcomingEvents();
@@ -114,7 +198,7 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" description="What is coming up across the sales you follow and the tokens you are owed." />
+      <PageHeader title="Dashboard" description="Your portfolio and budget at a glance, and what is coming up across the sales you follow and the tokens you are owed." />
       <Stack gap="lg">
         {salesQuery.isError && (
           <FailureAlert title="The sales could not be loaded" error={salesQuery.error} onRetry={() => void salesQuery.refetch()} />
@@ -139,6 +223,7 @@ export function DashboardPage() {
             {upcomingQuery.data ? <NextUnlockText unlock={nextUnlock} /> : <CardPlaceholder pending={upcomingQuery.isPending} />}
           </StatCard>
         </SimpleGrid>
+        <MoneyCards />
         <UpcomingEvents query={upcomingQuery} />
       </Stack>
     </>

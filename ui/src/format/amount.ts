@@ -60,3 +60,26 @@ export function permilleOf(part: Amount, whole: Amount): number {
   if (total === 0n) return 0;
   return Number((BigInt(part.baseUnits) * 1000n) / total);
 }
+
+/** Orders two exact decimal strings ("-12.5", "3") by value, without converting them to numbers. */
+export function compareDecimalStrings(a: string, b: string): number {
+  const parse = (text: string) => {
+    const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+    if (!match) return null;
+    const [, sign = "", integer = "0", fraction = ""] = match;
+    return { negative: sign === "-", integer: integer.replace(/^0+(?=\d)/, ""), fraction: fraction.replace(/0+$/, "") };
+  };
+  const left = parse(a);
+  const right = parse(b);
+  if (!left || !right) return a.localeCompare(b);
+  const leftZero = /^0*$/.test(left.integer + left.fraction);
+  const rightZero = /^0*$/.test(right.integer + right.fraction);
+  const leftNegative = left.negative && !leftZero;
+  const rightNegative = right.negative && !rightZero;
+  if (leftNegative !== rightNegative) return leftNegative ? -1 : 1;
+  const places = Math.max(left.fraction.length, right.fraction.length);
+  const leftUnits = BigInt(left.integer + left.fraction.padEnd(places, "0"));
+  const rightUnits = BigInt(right.integer + right.fraction.padEnd(places, "0"));
+  const order = leftUnits === rightUnits ? 0 : leftUnits < rightUnits ? -1 : 1;
+  return leftNegative ? -order : order;
+}

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { KycInput, Participation } from "../api";
-import { appErrorFixture, participationFixture, stepFixture } from "../test/fixtures";
+import { appErrorFixture, participationFixture, portfolioFixture, stepFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
@@ -22,7 +22,7 @@ function backendWith(initial: Participation, refuse?: () => never) {
     list_transactions: () => [],
     get_participation: () => current,
     list_participations: () => [current],
-    calendar: () => [],
+    get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => [],
     set_kyc: (args) => {
       if (refuse) refuse();
       const { input } = args as { id: number; input: KycInput };

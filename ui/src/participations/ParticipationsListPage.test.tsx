@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { amountFixture, appErrorFixture, calendarEventFixture, participationFixture, saleFixture, stepFixture } from "../test/fixtures";
+import { amountFixture, appErrorFixture, calendarEventFixture, participationFixture, portfolioFixture, saleFixture, stepFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
@@ -119,7 +119,7 @@ describe("the participations list", () => {
     fakeBackend({
       list_participations: () => [],
       list_sales: () => [saleFixture({ id: 4, projectName: "Delta" })],
-      calendar: () => [],
+      get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => [],
     });
     const { user } = renderApp("#/dashboard");
     await user.click(screen.getByTestId("nav-participations"));

@@ -1,14 +1,15 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { saleFixture } from "../test/fixtures";
+import { portfolioFixture, saleFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
-const unbuiltAreas = [{ testId: "nav-portfolio", title: "Portfolio", purpose: "cost of each token lot" }];
+/** What the dashboard asks for besides the sales and the calendar. */
+const dashboardMoney = { get_portfolio: () => portfolioFixture(), get_current_budget: () => null };
 
 describe("the app shell", () => {
   it("has the app name, an honest network placeholder and one link per area", async () => {
-    fakeBackend({ list_sales: () => [], calendar: () => [] });
+    fakeBackend({ list_sales: () => [], calendar: () => [], ...dashboardMoney });
     renderApp();
 
     expect(screen.getByRole("heading", { name: "Saleguard" })).toBeInTheDocument();
@@ -28,25 +29,19 @@ describe("the app shell", () => {
     await screen.findByTestId("sales-tracked-count");
   });
 
-  it("shows each area that is not built yet as such, with no data in it", async () => {
-    fakeBackend({ list_sales: () => [], calendar: () => [] });
+  it("opens the Portfolio area with its title focused, empty until something is held", async () => {
+    fakeBackend({ list_sales: () => [], calendar: () => [], ...dashboardMoney, list_trades: () => [] });
     const { user } = renderApp();
 
-    for (const { testId, title, purpose } of unbuiltAreas) {
-      await user.click(screen.getByTestId(testId));
-      expect(await screen.findByRole("heading", { level: 1, name: title })).toBeInTheDocument();
-      expect(screen.getByTestId(testId)).toHaveAttribute("aria-current", "page");
-      const placeholder = screen.getByTestId("not-built-yet");
-      expect(placeholder).toHaveTextContent("This area is not built yet");
-      expect(placeholder).toHaveTextContent(purpose);
-      expect(screen.queryByRole("table")).not.toBeInTheDocument();
-      // Focus moves to the new page's title.
-      expect(screen.getByRole("heading", { level: 1, name: title })).toHaveFocus();
-    }
+    await user.click(screen.getByTestId("nav-portfolio"));
+    expect(await screen.findByRole("heading", { level: 1, name: "Portfolio" })).toHaveFocus();
+    expect(screen.getByTestId("nav-portfolio")).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByTestId("portfolio-empty")).toHaveTextContent("Nothing held yet");
+    expect(screen.queryByTestId("not-built-yet")).not.toBeInTheDocument();
   });
 
   it("moves between areas from the keyboard", async () => {
-    fakeBackend({ list_sales: () => [saleFixture({ id: 1, projectName: "Keyboard Protocol" })], calendar: () => [] });
+    fakeBackend({ list_sales: () => [saleFixture({ id: 1, projectName: "Keyboard Protocol" })], calendar: () => [], ...dashboardMoney });
     const { user } = renderApp();
 
     screen.getByTestId("nav-sales").focus();
@@ -59,6 +54,7 @@ describe("the app shell", () => {
     fakeBackend({
       list_sales: () => [],
       calendar: () => [],
+      ...dashboardMoney,
       get_settings: () => ({ residenceCountry: null }),
       list_countries: () => [{ code: "DE", name: "Germany" }],
       list_networks: () => [],

@@ -6,11 +6,11 @@ import { BudgetPage } from "../budget/BudgetPage";
 import { CalendarPage } from "../calendar/CalendarPage";
 import { DashboardPage } from "../dashboard/DashboardPage";
 import { ParticipationsArea } from "../participations/ParticipationsArea";
+import { PortfolioPage } from "../portfolio/PortfolioPage";
 import { SalesArea } from "../sales/SalesArea";
 import { SettingsPage } from "../settings/SettingsPage";
 import { NavigationRail } from "./NavigationRail";
 import { TopBar } from "./TopBar";
-import { UnbuiltAreaPage } from "./UnbuiltAreaPage";
 import { routeHref, useRoute, type Route } from "./route";
 import classes from "./AppLayout.module.css";
 
@@ -28,8 +28,8 @@ function PageForRoute({ route }: { route: Route }) {
       return <SettingsPage />;
     case "budget":
       return <BudgetPage />;
-    default:
-      return <UnbuiltAreaPage area={route.area} />;
+    case "portfolio":
+      return <PortfolioPage />;
   }
 }
 

@@ -9,6 +9,8 @@ import type {
   NewMnemonic,
   Participation,
   ParticipationState,
+  HoldingView,
+  PortfolioView,
   ParticipationStep,
   Sale,
   Unlock,
@@ -220,6 +222,41 @@ export function calendarEventFixture(overrides: Partial<CalendarEvent> = {}): Ca
     projectName: "Aurora Network",
     participationId: null,
     amount: null,
+    ...overrides,
+  };
+}
+
+export function holdingFixture(overrides: Partial<HoldingView> = {}): HoldingView {
+  return {
+    asset: "AUR",
+    quantity: amountFixture("1000", "AUR"),
+    cost: "3000",
+    value: "4000",
+    price: { price: "4", observedAt: "2027-01-09T09:00:00Z", stale: false },
+    valueSharePercent: "100",
+    unrealized: "1000",
+    realized: "0",
+    places: [{ place: "Main", quantity: amountFixture("1000", "AUR") }],
+    ...overrides,
+  };
+}
+
+/** An empty portfolio in USD, or one with the given holdings and sales. */
+export function portfolioFixture(overrides: Partial<PortfolioView> = {}): PortfolioView {
+  const total = (amount: string) => ({ amount, complete: true });
+  return {
+    currency: "USD",
+    currencyChosen: false,
+    method: "FIFO",
+    asOf: "2027-01-10T12:00:00Z",
+    value: total("0"),
+    cost: total("0"),
+    costToCome: total("0"),
+    realized: total("0"),
+    unrealized: total("0"),
+    holdings: [],
+    sales: [],
+    problems: [],
     ...overrides,
   };
 }

@@ -608,12 +608,9 @@ fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -
     // Assets sold out still carry what their disposals realized.
     for matched in &basis.realized {
         let key = asset_key(&matched.asset);
-        if !held.contains_key(&key) {
-            order.push(key.clone());
-            held.insert(
-                key,
-                (matched.asset.clone(), U256::ZERO, Some(Decimal::ZERO)),
-            );
+        if let std::collections::hash_map::Entry::Vacant(slot) = held.entry(key.clone()) {
+            order.push(key);
+            slot.insert((matched.asset.clone(), U256::ZERO, Some(Decimal::ZERO)));
         }
     }
     let mut value = Sum::new();
@@ -759,7 +756,7 @@ fn places_of(builder: &mut Builder<'_>, key: &str, asset: &str) -> Vec<PlaceHold
             }),
         }
     }
-    places.sort_by(|a, b| b.quantity.cmp(&a.quantity));
+    places.sort_by_key(|place| std::cmp::Reverse(place.quantity));
     places
 }
 

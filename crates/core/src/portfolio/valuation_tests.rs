@@ -91,8 +91,7 @@ fn trade(
     amount: &str,
     counter: &str,
     fee: &str,
-    account: &str,
-    to: &str,
+    (account, to): (&str, &str),
 ) -> (i64, Trade) {
     let draft = TradeDraft {
         kind: kind.into(),
@@ -198,7 +197,7 @@ fn without_a_plan_the_tokens_received_carry_the_whole_cost_exactly() {
         received(3, "2026-04-01 00:00", 1, ""),
         received(4, "2026-05-01 00:00", 1, ""),
     ]);
-    let sell = trade(9, "sell", "2026-06-01 00:00", "1", "10", "", "", "");
+    let sell = trade(9, "sell", "2026-06-01 00:00", "1", "10", "", ("", ""));
     let portfolio = compute(&[book], &[sell], &prices());
     let sale = &portfolio.sales[0];
     assert_eq!(sale.cost_to_come, Some(Decimal::ZERO));
@@ -222,8 +221,7 @@ fn a_sell_across_lots_realizes_per_lot_with_fees() {
             "1000",
             "5000",
             "10",
-            "Kraken",
-            "",
+            ("Kraken", ""),
         ),
         trade(
             2,
@@ -232,8 +230,7 @@ fn a_sell_across_lots_realizes_per_lot_with_fees() {
             "1500",
             "9000",
             "30",
-            "Kraken",
-            "",
+            ("Kraken", ""),
         ),
     ];
     let portfolio = compute(&[book], &trades, &prices());
@@ -272,7 +269,7 @@ fn a_refund_burns_the_tokens_and_realizes_only_the_currency_move() {
         ),
     ]);
     book.refunded = true;
-    let portfolio = compute(&[book.clone()], &[], &prices());
+    let portfolio = compute(std::slice::from_ref(&book), &[], &prices());
     assert!(
         portfolio.holdings.iter().all(|h| h.quantity.is_zero()),
         "{:?}",
@@ -324,7 +321,7 @@ fn a_missing_price_is_unknown_never_zero() {
         ),
         received(2, "2026-03-01 00:00", 100, ""),
     ]);
-    let portfolio = compute(&[book.clone()], &[], &prices());
+    let portfolio = compute(std::slice::from_ref(&book), &[], &prices());
     assert_eq!(portfolio.sales[0].paid, None);
     assert_eq!(portfolio.sales[0].cost_held, None);
     assert_eq!(portfolio.sales[0].unrealized, None);
@@ -368,9 +365,9 @@ fn a_stale_price_is_used_and_said() {
 #[test]
 fn selling_more_than_recorded_is_said_and_leaves_the_rest() {
     let trades = vec![
-        trade(1, "buy", "2026-03-01 00:00", "10", "20", "", "", ""),
-        trade(2, "sell", "2026-04-01 00:00", "15", "45", "", "", ""),
-        trade(3, "buy", "2026-05-01 00:00", "5", "15", "", "", ""),
+        trade(1, "buy", "2026-03-01 00:00", "10", "20", "", ("", "")),
+        trade(2, "sell", "2026-04-01 00:00", "15", "45", "", ("", "")),
+        trade(3, "buy", "2026-05-01 00:00", "5", "15", "", ("", "")),
     ];
     let portfolio = compute(&[], &trades, &prices());
     assert!(portfolio.problems.contains(&PortfolioProblem::Oversold {
@@ -386,7 +383,15 @@ fn selling_more_than_recorded_is_said_and_leaves_the_rest() {
 #[test]
 fn transfers_move_tokens_between_places_only() {
     let trades = vec![
-        trade(1, "buy", "2026-03-01 00:00", "100", "200", "", "Kraken", ""),
+        trade(
+            1,
+            "buy",
+            "2026-03-01 00:00",
+            "100",
+            "200",
+            "",
+            ("Kraken", ""),
+        ),
         trade(
             2,
             "transfer",
@@ -394,8 +399,7 @@ fn transfers_move_tokens_between_places_only() {
             "60",
             "",
             "",
-            "Kraken",
-            "Ledger",
+            ("Kraken", "Ledger"),
         ),
     ];
     let portfolio = compute(&[], &trades, &prices());
@@ -432,7 +436,7 @@ fn records_of_one_asset_at_other_decimals_are_rescaled() {
             "",
         ),
     ]);
-    let trades = vec![trade(1, "buy", "2026-03-02 00:00", "5", "20", "", "", "")];
+    let trades = vec![trade(1, "buy", "2026-03-02 00:00", "5", "20", "", ("", ""))];
     let portfolio = compute(&[book], &trades, &prices());
     assert_eq!(portfolio.holdings[0].decimals, 18);
     assert_eq!(portfolio.holdings[0].quantity, units(15, 18));

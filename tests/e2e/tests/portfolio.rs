@@ -1,0 +1,116 @@
+//! A user records trades, a price, and sees their portfolio: holdings with the price's
+//! time, a value not known said as such, the allocation charts, and the dashboard's
+//! headline numbers.
+
+use saleguard_e2e::AppSession;
+
+const TRADES: &str = "[data-testid='trade-form']";
+
+async fn record_trade(app: &AppSession, kind: &str, fields: &[(&str, &str)], count: usize) {
+    app.click(&format!("{TRADES} input[value='{kind}'] + label"))
+        .await;
+    for (name, value) in fields {
+        app.fill_in(TRADES, name, value).await;
+    }
+    app.click(&format!("{TRADES} button[type='submit']")).await;
+    app.wait_for_count("[data-testid='trade-row']", count).await;
+    app.dismiss_notifications().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn record_trades_and_see_the_portfolio() {
+    let data_dir = tempfile::tempdir().expect("temp data dir");
+    let app = AppSession::launch(data_dir.path()).await;
+    app.click("[data-testid='nav-portfolio']").await;
+    app.wait_for("[data-testid='portfolio-empty']").await;
+    app.wait_for("[data-testid='trades-empty']").await;
+    app.screenshot("portfolio-01-empty").await;
+
+    // A refused field first: a comma in the price.
+    app.fill_in(TRADES, "happenedAt", "2026-01-05 10:00").await;
+    app.fill_in(TRADES, "asset", "XYZ").await;
+    app.fill_in(TRADES, "amount", "100").await;
+    app.fill_in(TRADES, "counterAmount", "250,50").await;
+    app.click(&format!("{TRADES} button[type='submit']")).await;
+    app.wait_for(&format!(
+        "{TRADES} [name='counterAmount'][aria-invalid='true']"
+    ))
+    .await;
+    app.screenshot("portfolio-02-refused").await;
+    record_trade(
+        &app,
+        "buy",
+        &[("counterAmount", "250.50"), ("account", "Kraken")],
+        1,
+    )
+    .await;
+    record_trade(
+        &app,
+        "buy",
+        &[
+            ("happenedAt", "2026-02-01 10:00"),
+            ("asset", "ABC"),
+            ("amount", "10"),
+            ("counterAmount", "100"),
+            ("account", "Kraken"),
+        ],
+        2,
+    )
+    .await;
+    record_trade(
+        &app,
+        "transfer",
+        &[
+            ("happenedAt", "2026-02-02 10:00"),
+            ("asset", "XYZ"),
+            ("amount", "40"),
+            ("account", "Kraken"),
+            ("toAccount", "Cold wallet"),
+        ],
+        3,
+    )
+    .await;
+
+    // A price for XYZ, none for ABC.
+    app.click("[data-testid='nav-budget']").await;
+    let prices = "[data-testid='price-form']";
+    app.fill_in(prices, "asset", "XYZ").await;
+    app.fill_in(prices, "price", "3").await;
+    app.fill_in(prices, "observedAt", "2026-06-01 09:00").await;
+    app.press_enter_in_form(prices, "price").await;
+    app.wait_for_count("[data-testid='price-row']", 1).await;
+
+    app.click("[data-testid='nav-portfolio']").await;
+    app.wait_for_text_of("[data-testid='portfolio-value-total-amount']", "300 USD")
+        .await;
+    app.wait_for("[data-testid='portfolio-value-total-incomplete']")
+        .await;
+    app.wait_for_text_in("[data-testid='holdings-table']", "Kraken: 60 XYZ")
+        .await;
+    app.wait_for_text_in("[data-testid='holdings-table']", "Cold wallet: 40 XYZ")
+        .await;
+    app.wait_for_text_in("[data-testid='holdings-table']", "No price")
+        .await;
+    app.wait_for("[data-testid='allocation-by-asset'] canvas")
+        .await;
+    assert_eq!(
+        app.count("[data-testid='portfolio-problems']").await,
+        0,
+        "every record adds up: nothing to warn about"
+    );
+    app.dismiss_notifications().await;
+    app.scroll_to_top().await;
+    app.screenshot("portfolio-03-holdings").await;
+    app.scroll_into_view("[data-testid='trades-table']").await;
+    app.screenshot("portfolio-04-trades").await;
+
+    app.click("[data-testid='nav-dashboard']").await;
+    app.wait_for_text_of("[data-testid='dashboard-value-total-amount']", "300 USD")
+        .await;
+    app.wait_for("[data-testid='dashboard-value-total-incomplete']")
+        .await;
+    app.wait_for_text_of("[data-testid='dashboard-profit-total-amount']", "+49.5 USD")
+        .await;
+    app.screenshot("portfolio-05-dashboard").await;
+    app.quit().await;
+}
