@@ -67,6 +67,7 @@ pub enum ErrorCode {
     NotOverridable,
     // Importing an export.
     ImportRefused,
+    ImportCancelled,
     InvalidJson,
     UnsupportedFormat,
     InvalidValue,
@@ -191,6 +192,7 @@ impl ErrorCode {
         Self::NothingToOverride,
         Self::NotOverridable,
         Self::ImportRefused,
+        Self::ImportCancelled,
         Self::InvalidJson,
         Self::UnsupportedFormat,
         Self::InvalidValue,
@@ -486,6 +488,7 @@ mod tests {
                 | ErrorCode::NothingToOverride
                 | ErrorCode::NotOverridable
                 | ErrorCode::ImportRefused
+                | ErrorCode::ImportCancelled
                 | ErrorCode::InvalidJson
                 | ErrorCode::UnsupportedFormat
                 | ErrorCode::InvalidValue

@@ -9,7 +9,6 @@
 //! a database that holds no data yet — so a failed import changes nothing.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Write;
 use std::path::Path;
 
 use saleguard_store::{Cell, ColumnType, ImportError, RowFailure, Store, TableRows, TableShape};
@@ -19,6 +18,7 @@ use serde_json::{Map, Value};
 use saleguard_core::address::{checksummed, parse_address};
 use saleguard_core::is_clean_text;
 
+use crate::files::{downloads_folder, file_error, persist_new, write_replacing, written_file};
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// What the `format` field says.
@@ -593,18 +593,6 @@ fn read_back(store: &Store) -> Result<(), Vec<RowFailure>> {
     Ok(())
 }
 
-fn file_error(path: &Path, code: ErrorCode, error: &std::io::Error) -> AppError {
-    let action = if code == ErrorCode::FileNotWritten {
-        "written"
-    } else {
-        "read"
-    };
-    AppError::new(
-        code,
-        format!("{} could not be {action}: {error}", path.display()),
-    )
-}
-
 impl Saleguard {
     /// The whole export document.
     pub fn export_json(&self) -> Result<String, AppError> {
@@ -616,31 +604,9 @@ impl Saleguard {
     /// temporary file beside it, flushed to disk first, so a failed or interrupted
     /// write never leaves half a document.
     pub fn export_to(&self, path: &Path) -> Result<ExportSummary, AppError> {
-        let (tables, written) = self.written_export(path.parent().unwrap_or(Path::new(".")))?;
-        written
-            .persist(path)
-            .map_err(|error| file_error(path, ErrorCode::FileNotWritten, &error.error))?;
-        Ok(self.exported(path, &tables))
-    }
-
-    /// The export in a temporary file of `folder` (readable by the user only), on disk.
-    fn written_export(
-        &self,
-        folder: &Path,
-    ) -> Result<(Vec<TableRows>, tempfile::NamedTempFile), AppError> {
         let tables = self.store()?.export_rows()?;
-        let text = document(&tables);
-        let not_written =
-            |error: std::io::Error| file_error(folder, ErrorCode::FileNotWritten, &error);
-        let mut file = tempfile::Builder::new()
-            .prefix(".saleguard-export-")
-            .suffix(".partial")
-            .tempfile_in(folder)
-            .map_err(not_written)?;
-        file.write_all(text.as_bytes())
-            .and_then(|()| file.as_file().sync_all())
-            .map_err(not_written)?;
-        Ok((tables, file))
+        write_replacing(path, document(&tables).as_bytes())?;
+        Ok(self.exported(path, &tables))
     }
 
     fn exported(&self, path: &Path, tables: &[TableRows]) -> ExportSummary {
@@ -657,43 +623,17 @@ impl Saleguard {
     /// there is none) as `saleguard-export-YYYY-MM-DD.json`, never over an existing
     /// file (`…-2.json`, `…-3.json`).
     pub fn export_to_downloads(&self) -> Result<ExportSummary, AppError> {
-        let folder = dirs::download_dir()
-            .filter(|dir| dir.is_dir())
-            .or_else(dirs::home_dir)
-            .ok_or_else(|| {
-                AppError::new(
-                    ErrorCode::DataDirUnavailable,
-                    "there is no Downloads or home folder to export to; use `saleguard export --output FILE`",
-                )
-            })?;
-        self.export_into(&folder)
+        self.export_into(&downloads_folder("use `saleguard export --output FILE`")?)
     }
 
     /// Writes the export into `folder` as `saleguard-export-YYYY-MM-DD.json`, never
     /// over an existing file.
     pub fn export_into(&self, folder: &Path) -> Result<ExportSummary, AppError> {
         let day = &self.clock.now().to_rfc3339()[..10];
-        let (tables, mut written) = self.written_export(folder)?;
-        for n in 1.. {
-            let suffix = if n == 1 {
-                String::new()
-            } else {
-                format!("-{n}")
-            };
-            let path = folder.join(format!("saleguard-export-{day}{suffix}.json"));
-            // Linked into place only if the name is free, even if another program
-            // takes it between our look and our write.
-            match written.persist_noclobber(&path) {
-                Ok(_) => return Ok(self.exported(&path, &tables)),
-                Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => {
-                    written = error.file;
-                }
-                Err(error) => {
-                    return Err(file_error(&path, ErrorCode::FileNotWritten, &error.error));
-                }
-            }
-        }
-        unreachable!("some name is free")
+        let tables = self.store()?.export_rows()?;
+        let written = written_file(folder, document(&tables).as_bytes())?;
+        let path = persist_new(written, folder, &format!("saleguard-export-{day}"), "json")?;
+        Ok(self.exported(&path, &tables))
     }
 
     /// The JSON Schema of the export document.

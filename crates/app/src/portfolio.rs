@@ -363,7 +363,7 @@ impl Saleguard {
 }
 
 /// The chosen currency, else the latest budget's, else USD; and whether it was chosen.
-fn portfolio_currency(store: &Store) -> Result<(String, bool), AppError> {
+pub(crate) fn portfolio_currency(store: &Store) -> Result<(String, bool), AppError> {
     if let Some(currency) = store.currency()? {
         return Ok((currency, true));
     }

@@ -44,25 +44,25 @@ pub(crate) fn insert_entry_on(
     source: EntrySource,
     now: UtcTimestamp,
 ) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO ledger_entries (participation_id, kind, source, happened_at, asset, decimals, \
          amount_base_units, reference, from_party, to_party, note, recorded_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        rusqlite::params![
-            participation.0,
-            entry.kind.as_str(),
-            source.as_str(),
-            entry.happened_at.unix_seconds(),
-            entry.asset,
-            entry.decimals,
-            entry.amount.to_string(),
-            entry.reference,
-            entry.from,
-            entry.to,
-            entry.note,
-            now.unix_seconds(),
-        ],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        participation.0,
+        entry.kind.as_str(),
+        source.as_str(),
+        entry.happened_at.unix_seconds(),
+        entry.asset,
+        entry.decimals,
+        entry.amount.to_string(),
+        entry.reference,
+        entry.from,
+        entry.to,
+        entry.note,
+        now.unix_seconds(),
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 

@@ -3,9 +3,12 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 use saleguard_core::U256;
+use saleguard_core::ledger::Entry;
 use saleguard_core::portfolio::{Money, Trade, TradeKind};
 use saleguard_core::timestamp::UtcTimestamp;
 
+use crate::ledger::{EntrySource, insert_entry_on};
+use crate::participations::ParticipationId;
 use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};
 
@@ -76,29 +79,43 @@ impl Store {
         })
     }
 
-    /// Inserts every trade in one transaction with one prepared statement: all or none.
-    /// `keep_going` is asked every 1,000 rows; `false` rolls everything back and returns
-    /// `Ok(None)`. `progress` hears how many are in so far.
-    pub fn insert_trades(
+    /// Inserts imported trades and ledger entries in one transaction, with one prepared
+    /// statement each: all or none. `keep_going` hears how many rows are in so far, every
+    /// 1,000 rows; answering `false` rolls everything back and returns `Ok(None)`.
+    pub fn insert_imported(
         &mut self,
         trades: &[Trade],
+        entries: &[(ParticipationId, Entry)],
         now: UtcTimestamp,
         mut keep_going: impl FnMut(usize) -> bool,
     ) -> Result<Option<usize>, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut done = 0usize;
+        let mut tick = |done: usize| done % 1_000 != 0 || keep_going(done);
         {
             let mut statement = tx.prepare_cached(INSERT)?;
-            for (index, trade) in trades.iter().enumerate() {
-                if index % 1_000 == 0 && !keep_going(index) {
+            for trade in trades {
+                if !tick(done) {
                     return Ok(None);
                 }
                 insert_on(&mut statement, trade, now)?;
+                done += 1;
             }
         }
+        for (participation, entry) in entries {
+            if !tick(done) {
+                return Ok(None);
+            }
+            insert_entry_on(&tx, *participation, entry, EntrySource::Manual, now)?;
+            done += 1;
+        }
+        if !keep_going(done) {
+            return Ok(None);
+        }
         tx.commit()?;
-        Ok(Some(trades.len()))
+        Ok(Some(done))
     }
 
     /// Every trade, oldest first.

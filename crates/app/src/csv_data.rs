@@ -1,0 +1,919 @@
+//! CSV: trades, contributions, refunds and distributions out and in, and holdings out
+//! (docs/csv-format.md). One set of columns for both directions, so an export imports
+//! back as it was. An import is checked whole first — every bad row reported with its
+//! row number and column — and then added in one transaction, or not at all.
+
+use std::collections::HashMap;
+
+use saleguard_core::amount::format_amount;
+use saleguard_core::budget::{PriceBook, is_fiat};
+use saleguard_core::ledger::{Entry, EntryDraft, EntryKind};
+use saleguard_core::portfolio::{Money, Trade, TradeDraft, TradeKind};
+use saleguard_core::timestamp::UtcTimestamp;
+use saleguard_core::{Decimal, U256};
+use saleguard_store::{ParticipationId, Store};
+use serde::{Deserialize, Serialize};
+
+use crate::dto::Amount;
+use crate::files::{downloads_folder, persist_new, write_replacing, written_file};
+use crate::ledger::problem_code;
+use crate::portfolio::portfolio_currency;
+use crate::review::price_book_of;
+use crate::{AppError, ErrorCode, FieldError, Saleguard};
+
+/// The columns of a transactions CSV, in order (docs/csv-format.md). `fiat_value` and
+/// `fiat_currency` are written for tax tools and ignored on import.
+pub const TRANSACTION_COLUMNS: [&str; 16] = [
+    "date_utc",
+    "type",
+    "asset",
+    "decimals",
+    "amount",
+    "counter_asset",
+    "counter_amount",
+    "fee_asset",
+    "fee_amount",
+    "account",
+    "to_account",
+    "reference",
+    "note",
+    "sale",
+    "fiat_value",
+    "fiat_currency",
+];
+
+/// The columns an import cannot do without.
+const REQUIRED_COLUMNS: [&str; 4] = ["date_utc", "type", "asset", "amount"];
+
+/// The columns of a holdings CSV.
+pub const HOLDING_COLUMNS: [&str; 10] = [
+    "asset",
+    "quantity",
+    "place",
+    "price",
+    "price_time_utc",
+    "value",
+    "cost",
+    "unrealized",
+    "realized",
+    "currency",
+];
+
+/// The largest file an import reads (a million rows is far below it).
+pub const MAX_IMPORT_BYTES: usize = 256 * 1024 * 1024;
+/// At most this many row problems are listed; all are counted.
+const MAX_LISTED_ERRORS: usize = 1_000;
+/// Rows shown in a preview.
+const SAMPLE_ROWS: usize = 100;
+
+/// One problem of one row: its number in the file (the header is row 1) and its column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvRowError {
+    pub row: u32,
+    pub column: String,
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+/// A row as it will be added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvRowView {
+    pub row: u32,
+    /// `buy`, `sell`, `transfer`, `contribution`, `refund` or `distribution`.
+    pub kind: String,
+    pub happened_at: String,
+    pub amount: Amount,
+    pub counter: Option<Amount>,
+    /// The sale a contribution, refund or distribution belongs to.
+    pub sale: String,
+    pub account: String,
+}
+
+/// What an import would add, and every problem that stops it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvPreview {
+    /// Data rows read (the header not counted).
+    pub rows: u32,
+    pub trades: u32,
+    pub entries: u32,
+    /// The first rows as they will be added.
+    pub sample: Vec<CsvRowView>,
+    /// The first problems, in file order; an import with any adds nothing.
+    pub errors: Vec<CsvRowError>,
+    pub error_count: u32,
+}
+
+/// How far an import is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvImportSummary {
+    pub trades: u32,
+    pub entries: u32,
+}
+
+/// Which CSV to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum CsvExportKind {
+    /// Contributions, refunds, distributions and trades, oldest first.
+    Transactions,
+    /// What is held now, per asset and place, with its value.
+    Holdings,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvExportSummary {
+    pub path: String,
+    pub rows: u32,
+}
+
+/// An import, checked whole.
+struct Parsed {
+    trades: Vec<Trade>,
+    entries: Vec<(ParticipationId, Entry)>,
+    sample: Vec<CsvRowView>,
+    rows: usize,
+    errors: Vec<CsvRowError>,
+    error_count: usize,
+}
+
+impl Parsed {
+    fn fail(&mut self, row: u32, column: &str, code: ErrorCode, message: impl Into<String>) {
+        self.error_count += 1;
+        if self.errors.len() < MAX_LISTED_ERRORS {
+            self.errors.push(CsvRowError {
+                row,
+                column: column.to_owned(),
+                code,
+                message: message.into(),
+            });
+        }
+    }
+}
+
+/// What rows are checked against: the user's sales (by name or id) and the decimals of
+/// the coins and tokens they use.
+struct ImportContext {
+    participations: HashMap<String, (ParticipationId, String)>,
+    sales_without_participation: HashMap<String, String>,
+    decimals: HashMap<String, u8>,
+}
+
+impl ImportContext {
+    fn load(store: &Store) -> Result<Self, AppError> {
+        let sales = store.sales()?;
+        let participation_of: HashMap<i64, ParticipationId> = store
+            .participations()?
+            .into_iter()
+            .map(|participation| (participation.sale_id.0, participation.id))
+            .collect();
+        let mut context = Self {
+            participations: HashMap::new(),
+            sales_without_participation: HashMap::new(),
+            decimals: HashMap::new(),
+        };
+        for sale in &sales {
+            let name = sale.terms.project_name.clone();
+            let keys = [name.trim().to_lowercase(), sale.id.0.to_string()];
+            for key in keys {
+                match participation_of.get(&sale.id.0) {
+                    Some(participation) => {
+                        context
+                            .participations
+                            .insert(key, (*participation, name.clone()));
+                    }
+                    None => {
+                        context
+                            .sales_without_participation
+                            .insert(key, name.clone());
+                    }
+                }
+            }
+            context
+                .decimals
+                .entry(sale.terms.token_symbol.to_ascii_uppercase())
+                .or_insert(sale.terms.token_decimals);
+            context
+                .decimals
+                .entry(sale.terms.currency.symbol().to_ascii_uppercase())
+                .or_insert(sale.terms.currency.decimals());
+        }
+        Ok(context)
+    }
+}
+
+/// The CSV column a form field's problem belongs to.
+fn column_of(field: &str) -> &str {
+    match field {
+        "happenedAt" => "date_utc",
+        "kind" => "type",
+        "counterAsset" => "counter_asset",
+        "counterAmount" => "counter_amount",
+        "feeAsset" => "fee_asset",
+        "feeAmount" => "fee_amount",
+        "from" | "account" => "account",
+        "to" | "toAccount" => "to_account",
+        other => other,
+    }
+}
+
+/// The header's columns, by position; problems with it are row 1's.
+fn header_columns(header: &csv::ByteRecord, parsed: &mut Parsed) -> Vec<Option<usize>> {
+    let mut positions = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (index, raw) in header.iter().enumerate() {
+        let name = String::from_utf8_lossy(raw).trim().to_ascii_lowercase();
+        match TRANSACTION_COLUMNS
+            .iter()
+            .position(|column| *column == name)
+        {
+            Some(known) if seen.contains(&TRANSACTION_COLUMNS[known]) => {
+                parsed.fail(
+                    1,
+                    &name,
+                    ErrorCode::DuplicateId,
+                    format!("the column {name} appears twice"),
+                );
+                positions.push(None);
+            }
+            Some(known) => {
+                seen.push(TRANSACTION_COLUMNS[known]);
+                positions.push(Some(known));
+            }
+            None => {
+                let shown = if name.is_empty() {
+                    format!("column {}", index + 1)
+                } else {
+                    name.clone()
+                };
+                parsed.fail(
+                    1,
+                    &shown,
+                    ErrorCode::InvalidValue,
+                    format!(
+                        "{shown} is not a column Saleguard reads; the columns are {} (docs/csv-format.md)",
+                        TRANSACTION_COLUMNS.join(", ")
+                    ),
+                );
+                positions.push(None);
+            }
+        }
+    }
+    for required in REQUIRED_COLUMNS {
+        if !seen.contains(&required) {
+            parsed.fail(
+                1,
+                required,
+                ErrorCode::Required,
+                format!("the header has no {required} column"),
+            );
+        }
+    }
+    positions
+}
+
+fn parse(bytes: &[u8], context: &ImportContext, now: UtcTimestamp) -> Result<Parsed, AppError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(AppError::new(
+            ErrorCode::FileUnreadable,
+            format!(
+                "the file is larger than {} MB: split it",
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(AppError::new(
+            ErrorCode::FileUnreadable,
+            "the file is UTF-16 text: save it as UTF-8 (in a spreadsheet, “CSV UTF-8”)",
+        ));
+    }
+    // A byte-order mark some spreadsheets write is not part of the first column's name.
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(AppError::new(ErrorCode::EmptyFile, "the file is empty"));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut parsed = Parsed {
+        trades: Vec::new(),
+        entries: Vec::new(),
+        sample: Vec::new(),
+        rows: 0,
+        errors: Vec::new(),
+        error_count: 0,
+    };
+    let header = reader.byte_headers().map_err(|error| {
+        AppError::new(
+            ErrorCode::FileUnreadable,
+            format!("the header cannot be read: {error}"),
+        )
+    })?;
+    let header = header.clone();
+    let positions = header_columns(&header, &mut parsed);
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let row = u32::try_from(reader.position().line()).unwrap_or(u32::MAX);
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(error) => {
+                parsed.fail(
+                    row,
+                    "",
+                    ErrorCode::FileUnreadable,
+                    format!("this row cannot be read: {error}"),
+                );
+                break;
+            }
+        }
+        let row = record
+            .position()
+            .and_then(|position| u32::try_from(position.line()).ok())
+            .unwrap_or(row);
+        parsed.rows += 1;
+        if record.len() != header.len() {
+            parsed.fail(
+                row,
+                "",
+                ErrorCode::InvalidValue,
+                format!(
+                    "this row has {} values and the header {}: a comma inside a value needs the value in double quotes",
+                    record.len(),
+                    header.len()
+                ),
+            );
+            continue;
+        }
+        let mut values: [String; 16] = Default::default();
+        let mut readable = true;
+        for (index, raw) in record.iter().enumerate() {
+            let Some(column) = positions.get(index).copied().flatten() else {
+                continue;
+            };
+            match std::str::from_utf8(raw) {
+                Ok(text) if !text.contains('\u{FFFD}') => values[column] = text.trim().to_owned(),
+                _ => {
+                    readable = false;
+                    parsed.fail(
+                        row,
+                        TRANSACTION_COLUMNS[column],
+                        ErrorCode::FileUnreadable,
+                        "not UTF-8 text: save the file as UTF-8 (in a spreadsheet, “CSV UTF-8”)",
+                    );
+                }
+            }
+        }
+        if readable {
+            parse_row(row, &values, context, now, &mut parsed);
+        }
+    }
+    Ok(parsed)
+}
+
+fn value<'a>(values: &'a [String; 16], column: &str) -> &'a str {
+    TRANSACTION_COLUMNS
+        .iter()
+        .position(|known| *known == column)
+        .map_or("", |index| values[index].as_str())
+}
+
+fn parse_row(
+    row: u32,
+    values: &[String; 16],
+    context: &ImportContext,
+    now: UtcTimestamp,
+    parsed: &mut Parsed,
+) {
+    let get = |column: &str| value(values, column).to_owned();
+    let kind = get("type").to_ascii_lowercase();
+    let mut decimals = get("decimals");
+    if decimals.is_empty() {
+        match context.decimals.get(&get("asset").to_ascii_uppercase()) {
+            Some(known) => decimals = known.to_string(),
+            None if !get("asset").is_empty() => {
+                parsed.fail(
+                    row,
+                    "decimals",
+                    ErrorCode::Required,
+                    format!(
+                        "how many decimals {} has: none of your sales uses it",
+                        get("asset")
+                    ),
+                );
+                return;
+            }
+            None => {}
+        }
+    }
+    if TradeKind::parse(&kind).is_some() {
+        let draft = TradeDraft {
+            kind,
+            happened_at: get("date_utc"),
+            asset: get("asset"),
+            decimals,
+            amount: get("amount"),
+            counter_asset: get("counter_asset"),
+            counter_amount: get("counter_amount"),
+            fee_asset: get("fee_asset"),
+            fee_amount: get("fee_amount"),
+            account: get("account"),
+            to_account: get("to_account"),
+            reference: get("reference"),
+            note: get("note"),
+        };
+        if !get("sale").is_empty() {
+            parsed.fail(
+                row,
+                "sale",
+                ErrorCode::InvalidChoice,
+                "a trade belongs to no sale: leave it empty",
+            );
+            return;
+        }
+        match Trade::from_draft(&draft, now) {
+            Ok(trade) => {
+                if parsed.sample.len() < SAMPLE_ROWS {
+                    parsed.sample.push(CsvRowView {
+                        row,
+                        kind: trade.kind.as_str().to_owned(),
+                        happened_at: trade.happened_at.to_rfc3339(),
+                        amount: Amount::new(trade.amount, trade.decimals, &trade.asset),
+                        counter: trade.counter.as_ref().map(money_amount),
+                        sale: String::new(),
+                        account: trade.account.clone(),
+                    });
+                }
+                parsed.trades.push(trade);
+            }
+            Err(problems) => {
+                for problem in problems {
+                    parsed.fail(
+                        row,
+                        column_of(problem.field),
+                        problem_code(&problem.kind),
+                        problem.message,
+                    );
+                }
+            }
+        }
+        return;
+    }
+    if EntryKind::parse(&kind).is_none() {
+        parsed.fail(
+            row,
+            "type",
+            if kind.is_empty() {
+                ErrorCode::Required
+            } else {
+                ErrorCode::InvalidChoice
+            },
+            "one of buy, sell, transfer, contribution, refund, distribution",
+        );
+        return;
+    }
+    for column in ["counter_asset", "counter_amount", "fee_asset", "fee_amount"] {
+        if !get(column).is_empty() {
+            parsed.fail(
+                row,
+                column,
+                ErrorCode::InvalidChoice,
+                format!(
+                    "a {kind} has no {}: leave it empty (the sale's terms say what it is worth)",
+                    column.replace('_', " ")
+                ),
+            );
+            return;
+        }
+    }
+    let sale = get("sale");
+    let participation = match context.participations.get(&sale.to_lowercase()) {
+        Some(found) => Some(found.clone()),
+        None => {
+            let message = match context
+                .sales_without_participation
+                .get(&sale.to_lowercase())
+            {
+                _ if sale.is_empty() => "which sale: its name (or id) as in Saleguard".to_owned(),
+                Some(name) => format!("you have no participation in {name}: start one first"),
+                None => format!("no sale is named {sale}"),
+            };
+            parsed.fail(
+                row,
+                "sale",
+                if sale.is_empty() {
+                    ErrorCode::Required
+                } else {
+                    ErrorCode::SaleNotFound
+                },
+                message,
+            );
+            None
+        }
+    };
+    let draft = EntryDraft {
+        kind,
+        happened_at: get("date_utc"),
+        asset: get("asset"),
+        decimals,
+        amount: get("amount"),
+        reference: get("reference"),
+        from: get("account"),
+        to: get("to_account"),
+        note: get("note"),
+    };
+    match Entry::from_draft(&draft, now) {
+        Ok(entry) => {
+            if let Some((participation, name)) = participation {
+                if parsed.sample.len() < SAMPLE_ROWS {
+                    parsed.sample.push(CsvRowView {
+                        row,
+                        kind: entry.kind.as_str().to_owned(),
+                        happened_at: entry.happened_at.to_rfc3339(),
+                        amount: Amount::new(entry.amount, entry.decimals, &entry.asset),
+                        counter: None,
+                        sale: name,
+                        account: entry.from.clone(),
+                    });
+                }
+                parsed.entries.push((participation, entry));
+            }
+        }
+        Err(problems) => {
+            for problem in problems {
+                parsed.fail(
+                    row,
+                    column_of(problem.field.as_str()),
+                    problem_code(&problem.kind),
+                    problem.message,
+                );
+            }
+        }
+    }
+}
+
+fn money_amount(money: &Money) -> Amount {
+    Amount::new(money.amount, money.decimals, &money.asset)
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn preview_of(parsed: Parsed) -> CsvPreview {
+    CsvPreview {
+        rows: count(parsed.rows),
+        trades: count(parsed.trades.len()),
+        entries: count(parsed.entries.len()),
+        sample: parsed.sample,
+        errors: parsed.errors,
+        error_count: count(parsed.error_count),
+    }
+}
+
+/// Money as a decimal in the portfolio's currency, rounded as shown.
+fn fiat(value: Decimal, currency: &str) -> String {
+    value
+        .round_dp(if is_fiat(currency) { 2 } else { 8 })
+        .normalize()
+        .to_string()
+}
+
+/// One exported row.
+struct Line {
+    at: UtcTimestamp,
+    cells: [String; 16],
+}
+
+fn valued(
+    book: &PriceBook<'_>,
+    currency: &str,
+    amount: U256,
+    decimals: u8,
+    asset: &str,
+    at: UtcTimestamp,
+) -> (String, String) {
+    match book.value(amount, decimals, asset, currency, at).value {
+        Some(value) => (fiat(value, currency), currency.to_owned()),
+        None => (String::new(), String::new()),
+    }
+}
+
+impl Saleguard {
+    /// Checks a CSV import whole and says what it would add; nothing is written.
+    pub fn preview_csv(&self, bytes: &[u8]) -> Result<CsvPreview, AppError> {
+        let context = ImportContext::load(&*self.store()?)?;
+        Ok(preview_of(parse(bytes, &context, self.clock.now())?))
+    }
+
+    /// Imports a CSV, all or nothing: a file with any bad row adds nothing
+    /// (`import_refused`, each problem as `row N: column`); `progress` hears how far it is
+    /// every 1,000 rows and stops it by answering `false` (`import_cancelled`, nothing
+    /// added).
+    pub fn import_csv(
+        &self,
+        bytes: &[u8],
+        mut progress: impl FnMut(CsvProgress) -> bool,
+    ) -> Result<CsvImportSummary, AppError> {
+        let now = self.clock.now();
+        let mut store = self.store()?;
+        let parsed = parse(bytes, &ImportContext::load(&store)?, now)?;
+        if parsed.error_count > 0 {
+            let total = parsed.error_count;
+            let fields = parsed
+                .errors
+                .into_iter()
+                .take(200)
+                .map(|error| FieldError {
+                    field: if error.column.is_empty() {
+                        format!("row {}", error.row)
+                    } else {
+                        format!("row {}: {}", error.row, error.column)
+                    },
+                    code: error.code,
+                    message: error.message,
+                })
+                .collect();
+            let mut error = AppError::refused(fields);
+            error.code = ErrorCode::ImportRefused;
+            error.message = format!(
+                "nothing was imported: {total} problem{} in the file ({})",
+                if total == 1 { "" } else { "s" },
+                error.message
+            );
+            return Err(error);
+        }
+        let total = count(parsed.trades.len() + parsed.entries.len());
+        let added = store.insert_imported(&parsed.trades, &parsed.entries, now, |done| {
+            progress(CsvProgress {
+                done: count(done),
+                total,
+            })
+        })?;
+        match added {
+            Some(_) => {
+                tracing::info!(
+                    trades = parsed.trades.len(),
+                    entries = parsed.entries.len(),
+                    "CSV imported"
+                );
+                Ok(CsvImportSummary {
+                    trades: count(parsed.trades.len()),
+                    entries: count(parsed.entries.len()),
+                })
+            }
+            None => Err(AppError::new(
+                ErrorCode::ImportCancelled,
+                "the import was cancelled: nothing was added",
+            )),
+        }
+    }
+
+    /// A CSV of every contribution, refund, distribution and trade (oldest first), or of
+    /// the holdings; its bytes and how many rows it has.
+    pub fn export_csv(&self, kind: CsvExportKind) -> Result<(Vec<u8>, usize), AppError> {
+        match kind {
+            CsvExportKind::Transactions => self.transactions_csv(),
+            CsvExportKind::Holdings => self.holdings_csv(),
+        }
+    }
+
+    /// Writes a CSV to `path`, replacing it.
+    pub fn export_csv_to(
+        &self,
+        kind: CsvExportKind,
+        path: &std::path::Path,
+    ) -> Result<CsvExportSummary, AppError> {
+        let (bytes, rows) = self.export_csv(kind)?;
+        write_replacing(path, &bytes)?;
+        Ok(CsvExportSummary {
+            path: path.display().to_string(),
+            rows: count(rows),
+        })
+    }
+
+    /// Writes a CSV into the Downloads folder as `saleguard-transactions-YYYY-MM-DD.csv`
+    /// (or `…-holdings-…`), never over an existing file.
+    pub fn export_csv_to_downloads(
+        &self,
+        kind: CsvExportKind,
+    ) -> Result<CsvExportSummary, AppError> {
+        let folder = downloads_folder("use `saleguard csv export --output FILE`")?;
+        let (bytes, rows) = self.export_csv(kind)?;
+        let day = &self.clock.now().to_rfc3339()[..10];
+        let name = match kind {
+            CsvExportKind::Transactions => "transactions",
+            CsvExportKind::Holdings => "holdings",
+        };
+        let path = persist_new(
+            written_file(&folder, &bytes)?,
+            &folder,
+            &format!("saleguard-{name}-{day}"),
+            "csv",
+        )?;
+        tracing::info!(rows, "CSV exported");
+        Ok(CsvExportSummary {
+            path: path.display().to_string(),
+            rows: count(rows),
+        })
+    }
+
+    fn transactions_csv(&self) -> Result<(Vec<u8>, usize), AppError> {
+        let store = self.store()?;
+        let (currency, _) = portfolio_currency(&store)?;
+        let prices: Vec<_> = store
+            .prices()?
+            .into_iter()
+            .map(|record| record.price)
+            .collect();
+        let policy = store.review_policy()?;
+        let book = price_book_of(&prices, &policy);
+        let names: HashMap<i64, String> = store
+            .sales()?
+            .into_iter()
+            .map(|sale| (sale.id.0, sale.terms.project_name))
+            .collect();
+        let sale_of: HashMap<i64, String> = store
+            .participations()?
+            .into_iter()
+            .map(|p| (p.id.0, names.get(&p.sale_id.0).cloned().unwrap_or_default()))
+            .collect();
+        let mut lines = Vec::new();
+        for record in store.all_entries()? {
+            let entry = record.entry;
+            let (fiat_value, fiat_currency) = valued(
+                &book,
+                &currency,
+                entry.amount,
+                entry.decimals,
+                &entry.asset,
+                entry.happened_at,
+            );
+            lines.push(Line {
+                at: entry.happened_at,
+                cells: [
+                    entry.happened_at.to_rfc3339(),
+                    entry.kind.as_str().to_owned(),
+                    entry.asset.clone(),
+                    entry.decimals.to_string(),
+                    format_amount(entry.amount, entry.decimals),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    entry.from,
+                    entry.to,
+                    entry.reference,
+                    entry.note,
+                    sale_of
+                        .get(&record.participation_id.0)
+                        .cloned()
+                        .unwrap_or_default(),
+                    fiat_value,
+                    fiat_currency,
+                ],
+            });
+        }
+        for record in store.trades()? {
+            let trade = record.trade;
+            let money = |money: &Option<Money>| {
+                money
+                    .as_ref()
+                    .map_or((String::new(), String::new()), |money| {
+                        (
+                            money.asset.clone(),
+                            format_amount(money.amount, money.decimals),
+                        )
+                    })
+            };
+            let (counter_asset, counter_amount) = money(&trade.counter);
+            let (fee_asset, fee_amount) = money(&trade.fee);
+            let (fiat_value, fiat_currency) = match &trade.counter {
+                Some(counter) => valued(
+                    &book,
+                    &currency,
+                    counter.amount,
+                    counter.decimals,
+                    &counter.asset,
+                    trade.happened_at,
+                ),
+                None => valued(
+                    &book,
+                    &currency,
+                    trade.amount,
+                    trade.decimals,
+                    &trade.asset,
+                    trade.happened_at,
+                ),
+            };
+            lines.push(Line {
+                at: trade.happened_at,
+                cells: [
+                    trade.happened_at.to_rfc3339(),
+                    trade.kind.as_str().to_owned(),
+                    trade.asset.clone(),
+                    trade.decimals.to_string(),
+                    format_amount(trade.amount, trade.decimals),
+                    counter_asset,
+                    counter_amount,
+                    fee_asset,
+                    fee_amount,
+                    trade.account,
+                    trade.to_account,
+                    trade.reference,
+                    trade.note,
+                    String::new(),
+                    fiat_value,
+                    fiat_currency,
+                ],
+            });
+        }
+        // Oldest first; what happened at the same moment keeps its order (entries, then trades).
+        lines.sort_by_key(|line| line.at);
+        let rows = lines.len();
+        let bytes = write_csv(
+            &TRANSACTION_COLUMNS,
+            lines.iter().map(|line| line.cells.as_slice()),
+        )?;
+        Ok((bytes, rows))
+    }
+
+    fn holdings_csv(&self) -> Result<(Vec<u8>, usize), AppError> {
+        let portfolio = self.portfolio()?;
+        let mut lines: Vec<Vec<String>> = Vec::new();
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        for holding in &portfolio.holdings {
+            let (price, price_time) = holding
+                .price
+                .as_ref()
+                .map_or((String::new(), String::new()), |p| {
+                    (p.price.clone(), p.observed_at.clone())
+                });
+            lines.push(vec![
+                holding.asset.clone(),
+                holding.quantity.decimal.clone(),
+                String::new(),
+                price.clone(),
+                price_time.clone(),
+                text(&holding.value),
+                text(&holding.cost),
+                text(&holding.unrealized),
+                text(&holding.realized),
+                portfolio.currency.clone(),
+            ]);
+            for place in &holding.places {
+                lines.push(vec![
+                    holding.asset.clone(),
+                    place.quantity.decimal.clone(),
+                    place.place.clone(),
+                    price.clone(),
+                    price_time.clone(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    portfolio.currency.clone(),
+                ]);
+            }
+        }
+        let rows = lines.len();
+        let bytes = write_csv(&HOLDING_COLUMNS, lines.iter().map(Vec::as_slice))?;
+        Ok((bytes, rows))
+    }
+}
+
+fn write_csv<'a>(
+    header: &[&str],
+    rows: impl Iterator<Item = &'a [String]>,
+) -> Result<Vec<u8>, AppError> {
+    let broken = |error: csv::Error| {
+        AppError::new(
+            ErrorCode::Internal,
+            format!("the CSV could not be written: {error}"),
+        )
+    };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header).map_err(broken)?;
+    for row in rows {
+        writer.write_record(row).map_err(broken)?;
+    }
+    writer.into_inner().map_err(|error| {
+        AppError::new(
+            ErrorCode::Internal,
+            format!("the CSV could not be written: {error}"),
+        )
+    })
+}

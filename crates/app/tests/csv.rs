@@ -1,0 +1,363 @@
+//! CSV export and import over a real SQLite file: round trips, bad rows with their row
+//! numbers, encodings, byte-order marks, quoted commas, and 100,000 rows with progress and
+//! cancellation — all or nothing.
+
+mod common;
+
+use common::{OWN, app, prepared};
+use saleguard_app::csv_data::{CsvExportKind, CsvProgress, TRANSACTION_COLUMNS};
+use saleguard_app::ledger::EntryInput;
+use saleguard_app::participations::{StartParticipation, StateName};
+use saleguard_app::portfolio::TradeInput;
+use saleguard_app::review::PriceInput;
+use saleguard_app::{ErrorCode, Saleguard};
+use saleguard_core::fixtures::native_sale_draft;
+
+const HEADER: &str = "date_utc,type,asset,decimals,amount,counter_asset,counter_amount,fee_asset,fee_amount,account,to_account,reference,note,sale,fiat_value,fiat_currency";
+
+/// A sale "Aurora" with a participation and an ETH price, and nothing recorded.
+fn bare(dir: &std::path::Path) -> Saleguard {
+    let app = app(dir);
+    let sale = app
+        .create_sale(native_sale_draft("Aurora"))
+        .expect("sale")
+        .id;
+    app.start_participation(&StartParticipation {
+        sale_id: sale,
+        state: StateName::KycPending,
+        happened_at: "2026-11-20 10:00".into(),
+        note: String::new(),
+    })
+    .expect("participation");
+    price(&app);
+    app
+}
+
+fn price(app: &Saleguard) {
+    app.add_price(&PriceInput {
+        asset: "ETH".into(),
+        currency: "USD".into(),
+        price: "3000".into(),
+        observed_at: "2026-12-01 09:00".into(),
+    })
+    .expect("price");
+}
+
+fn text_of(app: &Saleguard, kind: CsvExportKind) -> String {
+    String::from_utf8(app.export_csv(kind).expect("exported").0).expect("UTF-8")
+}
+
+fn no_progress(_: CsvProgress) -> bool {
+    true
+}
+
+#[test]
+fn an_export_imports_back_as_it_was() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let (app, _, _) = prepared(source.path());
+    let participation = app.list_participations().expect("list")[0].id;
+    app.record_entry(
+        participation,
+        &EntryInput {
+            kind: "distribution".into(),
+            happened_at: "2026-12-03 10:00".into(),
+            asset: "AUR".into(),
+            decimals: "18".into(),
+            amount: "1000.5".into(),
+            reference: String::new(),
+            from: String::new(),
+            to: OWN.into(),
+            note: "TGE, \"first\" tranche".into(),
+        },
+    )
+    .expect("distribution");
+    app.record_trade(&TradeInput {
+        kind: "sell".into(),
+        happened_at: "2026-12-04 10:00".into(),
+        asset: "AUR".into(),
+        decimals: "18".into(),
+        amount: "400".into(),
+        counter_asset: "USD".into(),
+        counter_amount: "2000.50".into(),
+        fee_asset: "USD".into(),
+        fee_amount: "1.25".into(),
+        account: "Kraken, main".into(),
+        note: "line one\nline two".into(),
+        ..TradeInput::default()
+    })
+    .expect("trade");
+    let exported = text_of(&app, CsvExportKind::Transactions);
+    let lines: Vec<&str> = exported.lines().collect();
+    assert_eq!(lines[0], HEADER);
+    assert_eq!(HEADER.split(',').collect::<Vec<_>>(), TRANSACTION_COLUMNS);
+    assert!(
+        lines[1].starts_with("2026-12-02T10:00:00Z,contribution,ETH,18,1,,,,,"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[1].ends_with(",Aurora,3000,USD"), "{}", lines[1]);
+    assert!(
+        exported.contains("\"TGE, \"\"first\"\" tranche\""),
+        "{exported}"
+    );
+    assert!(
+        exported.contains(",sell,AUR,18,400,USD,2000.5,USD,1.25,\"Kraken, main\","),
+        "{exported}"
+    );
+
+    let target = tempfile::tempdir().expect("temp dir");
+    let fresh = bare(target.path());
+    let preview = fresh.preview_csv(exported.as_bytes()).expect("preview");
+    assert_eq!(
+        (
+            preview.rows,
+            preview.trades,
+            preview.entries,
+            preview.error_count
+        ),
+        (3, 1, 2, 0)
+    );
+    assert_eq!(preview.sample[0].sale, "Aurora");
+    let summary = fresh
+        .import_csv(exported.as_bytes(), no_progress)
+        .expect("imported");
+    assert_eq!((summary.trades, summary.entries), (1, 2));
+    assert_eq!(
+        text_of(&fresh, CsvExportKind::Transactions),
+        exported,
+        "the same bytes again"
+    );
+}
+
+#[test]
+fn every_bad_row_is_named_by_its_number_and_nothing_is_added() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = bare(dir.path());
+    let mut file = format!("{HEADER}\n").into_bytes();
+    let rows: [&[u8]; 9] = [
+        b"2026-12-01 10:00,buy,XYZ,18,100,USD,250,,,Kraken,,,,,,\n",
+        b"yesterday,buy,XYZ,18,100,USD,250,,,Kraken,,,,,,\n",
+        b"2026-12-01 10:00,swap,XYZ,18,100,USD,250,,,Kraken,,,,,,\n",
+        b"2026-12-01 10:00,buy,XYZ,18,1,5,USD,250,,,Kraken,,,,,,\n",
+        b"2026-12-01 10:00,contribution,ETH,18,1,,,,,,,,,Borealis,,\n",
+        b"2026-12-01 10:00,contribution,ETH,18,1,USD,3000,,,,,,,Aurora,,\n",
+        b"2026-12-01 10:00,buy,NEW,,100,USD,250,,,Kraken,,,,,,\n",
+        b"2026-12-01 10:00,buy,XYZ,18,100,USD,250,,,Kraken,,,caf\xe9,,,\n",
+        b"2026-12-01 10:00,distribution,AUR,18,100,,,,,,,,,aurora,,\n",
+    ];
+    for row in rows {
+        file.extend_from_slice(row);
+    }
+    let preview = app.preview_csv(&file).expect("preview");
+    let errors: Vec<(u32, &str, ErrorCode)> = preview
+        .errors
+        .iter()
+        .map(|e| (e.row, e.column.as_str(), e.code))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            (3, "date_utc", ErrorCode::InvalidDatetime),
+            (4, "type", ErrorCode::InvalidChoice),
+            (5, "", ErrorCode::InvalidValue),
+            (6, "sale", ErrorCode::SaleNotFound),
+            (7, "counter_asset", ErrorCode::InvalidChoice),
+            (8, "decimals", ErrorCode::Required),
+            (9, "note", ErrorCode::FileUnreadable),
+        ]
+    );
+    assert!(
+        preview.errors[2].message.contains("double quotes"),
+        "{}",
+        preview.errors[2].message
+    );
+    assert_eq!(
+        (preview.rows, preview.trades, preview.entries),
+        (9, 1, 1),
+        "the good rows are counted"
+    );
+
+    let refused = app.import_csv(&file, no_progress).expect_err("refused");
+    assert_eq!(refused.code, ErrorCode::ImportRefused);
+    assert!(
+        refused
+            .message
+            .starts_with("nothing was imported: 7 problems"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(refused.invalid_fields[0].field, "row 3: date_utc");
+    assert!(app.trades().expect("trades").is_empty());
+    let participation = app.list_participations().expect("list")[0].id;
+    assert!(
+        app.participation(participation)
+            .expect("one")
+            .ledger
+            .is_empty(),
+        "nothing half-imported"
+    );
+}
+
+#[test]
+fn byte_order_marks_crlf_and_quotes_are_read_and_other_encodings_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = bare(dir.path());
+    let file = "\u{feff}Date_UTC,Type,Asset,Decimals,Amount,Counter_Asset,Counter_Amount,Account,Note\r\n\
+                2026-12-01 10:00,buy,XYZ,6,100.25,USD,\"1,000.5\",Kraken,x\r\n\
+                2026-12-01 11:00,buy,XYZ,6,1,USD,2,\"Kraken, main\",\"said \"\"hi\"\"\"\r\n";
+    let preview = app.preview_csv(file.as_bytes()).expect("preview");
+    assert_eq!(
+        preview.errors[0].column, "counter_amount",
+        "a thousands separator is refused, not guessed"
+    );
+    let file = file.replace("\"1,000.5\"", "1000.5");
+    let summary = app
+        .import_csv(file.as_bytes(), no_progress)
+        .expect("imported");
+    assert_eq!(summary.trades, 2);
+    let trades = app.trades().expect("trades");
+    assert_eq!(trades[0].account, "Kraken, main");
+    assert_eq!(trades[0].note, "said \"hi\"");
+    assert_eq!(trades[1].amount.decimal, "100.25");
+
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(HEADER.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert_eq!(
+        app.preview_csv(&utf16).expect_err("UTF-16").code,
+        ErrorCode::FileUnreadable
+    );
+    assert_eq!(
+        app.preview_csv(b"").expect_err("empty").code,
+        ErrorCode::EmptyFile
+    );
+    assert_eq!(
+        app.preview_csv(b" \r\n").expect_err("blank").code,
+        ErrorCode::EmptyFile
+    );
+    // Text the window decoded with replacement characters was not UTF-8.
+    let replaced = format!("{HEADER}\n2026-12-01 10:00,buy,XYZ,18,1,USD,2,,,K\u{FFFD}aken,,,,,,\n");
+    assert_eq!(
+        app.preview_csv(replaced.as_bytes())
+            .expect("preview")
+            .errors[0]
+            .code,
+        ErrorCode::FileUnreadable
+    );
+    let header_only = app
+        .preview_csv(format!("{HEADER}\n").as_bytes())
+        .expect("preview");
+    assert_eq!((header_only.rows, header_only.error_count), (0, 0));
+}
+
+#[test]
+fn the_header_must_name_known_columns_once_and_the_required_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = bare(dir.path());
+    let preview = app
+        .preview_csv(b"date_utc,type,asset,asset,price\n2026-12-01 10:00,buy,XYZ,XYZ,1\n")
+        .expect("preview");
+    let errors: Vec<(u32, &str, ErrorCode)> = preview
+        .errors
+        .iter()
+        .filter(|e| e.row == 1)
+        .map(|e| (e.row, e.column.as_str(), e.code))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            (1, "asset", ErrorCode::DuplicateId),
+            (1, "price", ErrorCode::InvalidValue),
+            (1, "amount", ErrorCode::Required),
+        ]
+    );
+}
+
+#[test]
+fn a_hundred_thousand_rows_import_in_one_transaction_with_progress_and_a_cancel_adds_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = bare(dir.path());
+    let mut file =
+        String::from("date_utc,type,asset,decimals,amount,counter_asset,counter_amount,account\n");
+    for n in 0..100_000u32 {
+        let minute = n % 60;
+        file.push_str(&format!(
+            "2026-11-01 10:{minute:02},buy,XYZ,18,{n}.5,USD,{}.25,Kraken\n",
+            n + 1
+        ));
+    }
+    let preview = app.preview_csv(file.as_bytes()).expect("preview");
+    assert_eq!(
+        (preview.rows, preview.trades, preview.error_count),
+        (100_000, 100_000, 0)
+    );
+    assert_eq!(preview.sample.len(), 100);
+
+    let mut cancelled_at = None;
+    let error = app
+        .import_csv(file.as_bytes(), |progress| {
+            if progress.done >= 50_000 {
+                cancelled_at = Some(progress.done);
+                return false;
+            }
+            true
+        })
+        .expect_err("cancelled");
+    assert_eq!(error.code, ErrorCode::ImportCancelled);
+    assert_eq!(cancelled_at, Some(50_000));
+    assert!(
+        app.trades().expect("trades").is_empty(),
+        "a cancelled import leaves nothing"
+    );
+
+    let mut seen = Vec::new();
+    let summary = app
+        .import_csv(file.as_bytes(), |progress| {
+            seen.push(progress);
+            true
+        })
+        .expect("imported");
+    assert_eq!(summary.trades, 100_000);
+    assert_eq!(seen.len(), 101, "every 1,000 rows and at the end");
+    assert_eq!(
+        seen.last().map(|p| (p.done, p.total)),
+        Some((100_000, 100_000))
+    );
+    assert_eq!(app.trades().expect("trades").len(), 100_000);
+}
+
+#[test]
+fn holdings_export_with_their_price_and_places() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = bare(dir.path());
+    let file = format!(
+        "{HEADER}\n2026-12-01T10:00:00Z,buy,XYZ,18,100,USD,250,,,Kraken,,,,,,\n2026-12-02T10:00:00Z,transfer,XYZ,18,40,,,,,Kraken,Cold wallet,,,,,\n"
+    );
+    app.import_csv(file.as_bytes(), no_progress)
+        .expect("imported");
+    app.add_price(&PriceInput {
+        asset: "XYZ".into(),
+        currency: "USD".into(),
+        price: "3".into(),
+        observed_at: "2026-12-04 09:00".into(),
+    })
+    .expect("price");
+    let holdings = text_of(&app, CsvExportKind::Holdings);
+    assert_eq!(
+        holdings.lines().collect::<Vec<_>>(),
+        vec![
+            "asset,quantity,place,price,price_time_utc,value,cost,unrealized,realized,currency",
+            "XYZ,100,,3,2026-12-04T09:00:00Z,300,250,50,0,USD",
+            "XYZ,60,Kraken,3,2026-12-04T09:00:00Z,,,,,USD",
+            "XYZ,40,Cold wallet,3,2026-12-04T09:00:00Z,,,,,USD",
+        ]
+    );
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("holdings.csv");
+    let written = app
+        .export_csv_to(CsvExportKind::Holdings, &path)
+        .expect("written");
+    assert_eq!(written.rows, 3);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), holdings);
+}
