@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
 use saleguard_app::accounts_dto::{
@@ -11,6 +12,9 @@ use saleguard_app::accounts_dto::{
 };
 use saleguard_app::contacts::{ContactInput, ContactView};
 use saleguard_app::contribute::{ContributionInput, RefundInput, TransactionPlan};
+use saleguard_app::csv_data::{
+    CsvExportKind, CsvExportSummary, CsvImportSummary, CsvPreview, CsvProgress,
+};
 use saleguard_app::dto::{AppInfo, Sale};
 use saleguard_app::export::{ExportSummary, ImportSummary};
 use saleguard_app::hardware::{
@@ -644,6 +648,67 @@ async fn prepare_refund(
     app.prepare_refund(&input).await
 }
 
+/// CSV imports in progress, so that the window can cancel one.
+#[derive(Default)]
+struct CsvImports(Mutex<HashMap<String, Arc<AtomicBool>>>);
+
+/// Checks a CSV file's text whole and says what an import would add; nothing is written.
+#[tauri::command(async)]
+#[specta::specta]
+fn preview_csv_import(app: State<'_, Saleguard>, contents: String) -> Result<CsvPreview, AppError> {
+    app.preview_csv(contents.as_bytes())
+}
+
+/// Imports a CSV file's text all or nothing, reporting progress every 1,000 rows;
+/// `cancel_csv_import` stops it with nothing added.
+#[tauri::command(async)]
+#[specta::specta]
+fn import_csv(
+    app: State<'_, Saleguard>,
+    imports: State<'_, CsvImports>,
+    contents: String,
+    import_id: String,
+    progress: Channel<CsvProgress>,
+) -> Result<CsvImportSummary, AppError> {
+    let cancelled = Arc::new(AtomicBool::new(false));
+    if let Ok(mut pending) = imports.0.lock() {
+        pending.insert(import_id.clone(), cancelled.clone());
+    }
+    let result = app.import_csv(contents.as_bytes(), |step| {
+        let _ = progress.send(step);
+        !cancelled.load(Ordering::SeqCst)
+    });
+    if let Ok(mut pending) = imports.0.lock() {
+        pending.remove(&import_id);
+    }
+    result
+}
+
+/// Cancels a CSV import in progress: nothing of it is added.
+#[tauri::command(async)]
+#[specta::specta]
+fn cancel_csv_import(imports: State<'_, CsvImports>, import_id: String) -> Result<(), AppError> {
+    if let Some(cancelled) = imports
+        .0
+        .lock()
+        .ok()
+        .and_then(|p| p.get(&import_id).cloned())
+    {
+        cancelled.store(true, Ordering::SeqCst);
+    }
+    Ok(())
+}
+
+/// Writes the transactions or the holdings as CSV into the Downloads folder.
+#[tauri::command(async)]
+#[specta::specta]
+fn export_csv(
+    app: State<'_, Saleguard>,
+    kind: CsvExportKind,
+) -> Result<CsvExportSummary, AppError> {
+    app.export_csv_to_downloads(kind)
+}
+
 /// Signings in progress, so that the window can cancel one.
 #[derive(Default)]
 struct Signings(Mutex<HashMap<String, Arc<Notify>>>);
@@ -813,6 +878,10 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             list_prices,
             add_price,
             get_current_budget,
+            preview_csv_import,
+            import_csv,
+            cancel_csv_import,
+            export_csv,
             get_portfolio,
             set_portfolio_currency,
             list_trades,
@@ -915,6 +984,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .manage(app)
         .manage(Signings::default())
+        .manage(CsvImports::default())
         .invoke_handler(ipc.invoke_handler())
         .setup(|app| {
             resume_watches(app.handle());

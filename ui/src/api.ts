@@ -97,6 +97,12 @@ export type PortfolioTotal = PortfolioView["value"];
 /** A buy, sell or transfer recorded by hand. */
 export type TradeView = OkData<CommandReply<"recordTrade">>;
 export type TradeInput = Parameters<(typeof commands)["recordTrade"]>[0];
+/** What a CSV import would add, and every problem (row number, column) that stops it. */
+export type CsvPreview = OkData<CommandReply<"previewCsvImport">>;
+export type CsvRowError = CsvPreview["errors"][number];
+export type CsvImportSummary = OkData<CommandReply<"importCsv">>;
+export type CsvExportKind = Parameters<(typeof commands)["exportCsv"]>[0];
+export type CsvExportSummary = OkData<CommandReply<"exportCsv">>;
 
 /** An address a sale's project published, with where and when the user saw it. */
 export type OfficialAddress = OkData<CommandReply<"addOfficialAddress">>;
@@ -150,10 +156,12 @@ export type TxStatusName = TransactionView["status"];
 type ChannelMessage<C> = C extends Channel<infer Message> ? Message : never;
 /** One step of a submission as it happens: signing, sending, mined, confirmed… */
 export type TxProgress = ChannelMessage<Parameters<(typeof commands)["sendTransaction"]>[2]>;
+/** How far a CSV import is: rows added so far of all. */
+export type CsvProgress = ChannelMessage<Parameters<(typeof commands)["importCsv"]>[2]>;
 
 /** A channel the backend reports progress on, each step handed to `onStep` in order. */
-function progressChannel(onStep: (step: TxProgress) => void): Channel<TxProgress> {
-  const channel = new Channel<TxProgress>();
+function progressChannel<Step>(onStep: (step: Step) => void): Channel<Step> {
+  const channel = new Channel<Step>();
   channel.onmessage = onStep;
   return channel;
 }
@@ -243,6 +251,14 @@ export const api = {
   },
   listPrices: async (): Promise<PriceView[]> => unwrap(await commands.listPrices()),
   getPortfolio: async (): Promise<PortfolioView> => unwrap(await commands.getPortfolio()),
+  previewCsvImport: async (contents: string): Promise<CsvPreview> => unwrap(await commands.previewCsvImport(contents)),
+  /** Imports a CSV all or nothing, reporting progress; `cancelCsvImport(importId)` stops it with nothing added. */
+  importCsv: async (contents: string, importId: string, onProgress: (progress: CsvProgress) => void): Promise<CsvImportSummary> =>
+    unwrap(await commands.importCsv(contents, importId, progressChannel(onProgress))),
+  cancelCsvImport: async (importId: string): Promise<void> => {
+    unwrap(await commands.cancelCsvImport(importId));
+  },
+  exportCsv: async (kind: CsvExportKind): Promise<CsvExportSummary> => unwrap(await commands.exportCsv(kind)),
   /** The budget that applies now, with what is left of it; `null` without one. */
   getCurrentBudget: async (): Promise<BudgetView | null> => unwrap(await commands.getCurrentBudget()),
   setPortfolioCurrency: async (currency: string): Promise<string> => unwrap(await commands.setPortfolioCurrency(currency)),

@@ -78,6 +78,17 @@ export const commands = {
 	addPrice: (input: PriceInput) => typedError<PriceView, AppError>(__TAURI_INVOKE("add_price", { input })),
 	/**  The budget that applies now, with what is left of it; `null` without one. */
 	getCurrentBudget: () => typedError<BudgetView | null, AppError>(__TAURI_INVOKE("get_current_budget")),
+	/**  Checks a CSV file's text whole and says what an import would add; nothing is written. */
+	previewCsvImport: (contents: string) => typedError<CsvPreview, AppError>(__TAURI_INVOKE("preview_csv_import", { contents })),
+	/**
+	 *  Imports a CSV file's text all or nothing, reporting progress every 1,000 rows;
+	 *  `cancel_csv_import` stops it with nothing added.
+	 */
+	importCsv: (contents: string, importId: string, progress: Channel<CsvProgress>) => typedError<CsvImportSummary, AppError>(__TAURI_INVOKE("import_csv", { contents, importId, progress })),
+	/**  Cancels a CSV import in progress: nothing of it is added. */
+	cancelCsvImport: (importId: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_csv_import", { importId })),
+	/**  Writes the transactions or the holdings as CSV into the Downloads folder. */
+	exportCsv: (kind: CsvExportKind) => typedError<CsvExportSummary, AppError>(__TAURI_INVOKE("export_csv", { kind })),
 	/**  The portfolio, valued now: holdings, cost basis, profit and loss. */
 	getPortfolio: () => typedError<PortfolioView, AppError>(__TAURI_INVOKE("get_portfolio")),
 	/**  Chooses the currency the portfolio is valued in. */
@@ -373,6 +384,63 @@ export type Country = {
 	name: string,
 };
 
+/**  Which CSV to export. */
+export type CsvExportKind = 
+/**  Contributions, refunds, distributions and trades, oldest first. */
+"transactions" | 
+/**  What is held now, per asset and place, with its value. */
+"holdings";
+
+export type CsvExportSummary = {
+	path: string,
+	rows: number,
+};
+
+export type CsvImportSummary = {
+	trades: number,
+	entries: number,
+};
+
+/**  What an import would add, and every problem that stops it. */
+export type CsvPreview = {
+	/**  Data rows read (the header not counted). */
+	rows: number,
+	trades: number,
+	entries: number,
+	/**  The first rows as they will be added. */
+	sample: CsvRowView[],
+	/**  The first problems, in file order; an import with any adds nothing. */
+	errors: CsvRowError[],
+	errorCount: number,
+};
+
+/**  How far an import is. */
+export type CsvProgress = {
+	done: number,
+	total: number,
+};
+
+/**  One problem of one row: its number in the file (the header is row 1) and its column. */
+export type CsvRowError = {
+	row: number,
+	column: string,
+	code: ErrorCode,
+	message: string,
+};
+
+/**  A row as it will be added. */
+export type CsvRowView = {
+	row: number,
+	/**  `buy`, `sell`, `transfer`, `contribution`, `refund` or `distribution`. */
+	kind: string,
+	happenedAt: string,
+	amount: Amount,
+	counter: Amount | null,
+	/**  The sale a contribution, refund or distribution belongs to. */
+	sale: string,
+	account: string,
+};
+
 export type CurrencyKind = 
 /**  The chain's own coin (ETH on Ethereum). */
 "native" | 
@@ -428,7 +496,7 @@ export type EntryInput = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 export type ExportSummary = {
 	/**  Where the document was written. */

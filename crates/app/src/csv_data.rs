@@ -326,7 +326,9 @@ fn parse(bytes: &[u8], context: &ImportContext, now: UtcTimestamp) -> Result<Par
     let positions = header_columns(&header, &mut parsed);
     let mut record = csv::ByteRecord::new();
     loop {
-        let row = u32::try_from(reader.position().line()).unwrap_or(u32::MAX);
+        // Rows are numbered as a spreadsheet shows them: the header is row 1, and a value
+        // with line breaks inside its quotes stays one row.
+        let row = count(parsed.rows + 2);
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -340,10 +342,6 @@ fn parse(bytes: &[u8], context: &ImportContext, now: UtcTimestamp) -> Result<Par
                 break;
             }
         }
-        let row = record
-            .position()
-            .and_then(|position| u32::try_from(position.line()).ok())
-            .unwrap_or(row);
         parsed.rows += 1;
         if record.len() != header.len() {
             parsed.fail(

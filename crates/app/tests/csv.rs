@@ -210,6 +210,11 @@ fn byte_order_marks_crlf_and_quotes_are_read_and_other_encodings_refused() {
         preview.errors[0].column, "counter_amount",
         "a thousands separator is refused, not guessed"
     );
+    assert_eq!(
+        preview.errors[0].row, 2,
+        "rows are counted as a spreadsheet shows them, CRLF or not"
+    );
+    assert_eq!(preview.sample[0].row, 3);
     let file = file.replace("\"1,000.5\"", "1000.5");
     let summary = app
         .import_csv(file.as_bytes(), no_progress)
@@ -219,6 +224,17 @@ fn byte_order_marks_crlf_and_quotes_are_read_and_other_encodings_refused() {
     assert_eq!(trades[0].account, "Kraken, main");
     assert_eq!(trades[0].note, "said \"hi\"");
     assert_eq!(trades[1].amount.decimal, "100.25");
+    // A line break inside quotes is part of its value: the next row keeps its number.
+    let multiline = format!(
+        "{HEADER}\n2026-12-01 10:00,buy,XYZ,18,1,USD,2,,,K,,,\"one\ntwo\",,,\n2026-12-01 10:00,buy,XYZ,18,1,USD,x,,,K,,,,,,\n"
+    );
+    assert_eq!(
+        app.preview_csv(multiline.as_bytes())
+            .expect("preview")
+            .errors[0]
+            .row,
+        3
+    );
 
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()

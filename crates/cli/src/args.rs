@@ -108,6 +108,10 @@ pub enum Command {
     /// Trades made outside Saleguard: buys, sells, and transfers between your places.
     #[command(subcommand)]
     Trade(TradeCommand),
+    /// CSV for spreadsheets and tax tools (docs/csv-format.md): contributions, refunds,
+    /// distributions and trades out and in, holdings out.
+    #[command(subcommand)]
+    Csv(CsvCommand),
     /// Sales' official addresses, with where each was published.
     #[command(subcommand)]
     Address(AddressCommand),
@@ -541,6 +545,27 @@ pub enum TradeCommand {
     List,
     /// Remove a trade.
     Rm { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CsvCommand {
+    /// Write every contribution, refund, distribution and trade (or the holdings).
+    Export {
+        /// The holdings now, per asset and place, instead of the transactions.
+        #[arg(long)]
+        holdings: bool,
+        /// The file to write (default: standard output).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add the rows of a CSV file: checked whole first; a file with any bad row adds
+    /// nothing and every problem is listed with its row number.
+    Import {
+        file: PathBuf,
+        /// Only check the file and say what it would add.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -84,6 +84,7 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
         Command::Address(command) => review::address(&app, command, output)?,
         Command::Portfolio { currency } => portfolio::show(&app, currency, output)?,
         Command::Trade(command) => portfolio::trade(&app, command, output)?,
+        Command::Csv(command) => portfolio::csv(&app, command, output)?,
         Command::Policy {
             minimum_grade,
             blocking_flags,

@@ -1,9 +1,11 @@
 //! `saleguard portfolio` and `saleguard trade`.
 
+use saleguard_app::ErrorCode;
+use saleguard_app::csv_data::{CsvExportKind, CsvImportSummary, CsvPreview};
 use saleguard_app::portfolio::{PortfolioView, TotalView, TradeInput, TradeView};
 use saleguard_app::{AppError, Saleguard};
 
-use crate::args::TradeCommand;
+use crate::args::{CsvCommand, TradeCommand};
 use crate::out;
 use crate::output::{Output, amount, print_json, print_table};
 
@@ -58,6 +60,71 @@ pub fn trade(app: &Saleguard, command: TradeCommand, output: &Output) -> Result<
     Ok(())
 }
 
+pub fn csv(app: &Saleguard, command: CsvCommand, output: &Output) -> Result<(), AppError> {
+    match command {
+        CsvCommand::Export {
+            holdings,
+            output: file,
+        } => {
+            let kind = if holdings {
+                CsvExportKind::Holdings
+            } else {
+                CsvExportKind::Transactions
+            };
+            match file {
+                Some(path) => {
+                    let written = app.export_csv_to(kind, &path)?;
+                    output.note(&format!(
+                        "{} rows written to {}",
+                        written.rows, written.path
+                    ));
+                    if output.json {
+                        print_json(&written);
+                    }
+                }
+                None => {
+                    use std::io::Write as _;
+                    let (bytes, _) = app.export_csv(kind)?;
+                    let _ = std::io::stdout().lock().write_all(&bytes);
+                }
+            }
+        }
+        CsvCommand::Import { file, dry_run } => {
+            let bytes = std::fs::read(&file).map_err(|error| {
+                AppError::new(
+                    ErrorCode::FileUnreadable,
+                    format!("{} could not be read: {error}", file.display()),
+                )
+            })?;
+            if dry_run {
+                let preview = app.preview_csv(&bytes)?;
+                output.csv_preview(&preview);
+                if preview.error_count > 0 {
+                    return Err(AppError::new(
+                        ErrorCode::ImportRefused,
+                        format!(
+                            "{} problems in the file: an import would add nothing",
+                            preview.error_count
+                        ),
+                    ));
+                }
+            } else {
+                let summary = app.import_csv(&bytes, |progress| {
+                    if progress.done > 0 && progress.done % 10_000 == 0 {
+                        output.note(&format!(
+                            "{} of {} rows added…",
+                            progress.done, progress.total
+                        ));
+                    }
+                    true
+                })?;
+                output.csv_imported(&summary);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A value in the currency, or "unknown" — never a zero that was not counted.
 fn known(value: Option<&str>, currency: &str) -> String {
     value.map_or_else(
@@ -75,6 +142,40 @@ fn total(total: &TotalView, currency: &str) -> String {
 }
 
 impl Output {
+    pub fn csv_preview(&self, preview: &CsvPreview) {
+        if self.json {
+            return print_json(preview);
+        }
+        out!(
+            "{} rows: {} trades and {} ledger entries would be added.",
+            preview.rows,
+            preview.trades,
+            preview.entries
+        );
+        if preview.error_count > 0 {
+            out!("{} problems: nothing would be added.", preview.error_count);
+            for error in &preview.errors {
+                let column = if error.column.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", error.column)
+                };
+                out!("  row {}{column}: {}", error.row, error.message);
+            }
+        }
+    }
+
+    pub fn csv_imported(&self, summary: &CsvImportSummary) {
+        if self.json {
+            return print_json(summary);
+        }
+        out!(
+            "Imported {} trades and {} ledger entries.",
+            summary.trades,
+            summary.entries
+        );
+    }
+
     pub fn trades(&self, trades: &[TradeView]) {
         if self.json {
             return print_json(&trades);

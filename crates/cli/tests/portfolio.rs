@@ -144,3 +144,54 @@ fn bad_trades_and_currencies_are_refused_and_change_nothing() {
     assert_eq!(empty["currencyChosen"], true);
     assert_eq!(empty["holdings"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn csv_files_are_checked_imported_and_exported() {
+    let dir = DataDir::new();
+    let file = dir.0.path().join("trades.csv");
+    std::fs::write(
+        &file,
+        "date_utc,type,asset,decimals,amount,counter_asset,counter_amount,account\n\
+         2025-06-01 10:00,buy,XYZ,18,100,USD,250.5,\"Kraken, main\"\n",
+    )
+    .expect("written");
+    let path = file.to_str().expect("path");
+    let preview = dir.json(&["csv", "import", path, "--dry-run"]);
+    assert_eq!(
+        (preview["rows"].as_u64(), preview["trades"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        dir.json(&["trade", "list"]).as_array().map(Vec::len),
+        Some(0),
+        "a dry run adds nothing"
+    );
+    let imported = dir.json(&["csv", "import", path]);
+    assert_eq!(imported["trades"], 1);
+
+    let exported = dir.run(&["csv", "export"]);
+    let text = String::from_utf8(exported.stdout).expect("UTF-8");
+    assert!(
+        text.starts_with("date_utc,type,asset,decimals,amount,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2025-06-01T10:00:00Z,buy,XYZ,18,100,USD,250.5,,,\"Kraken, main\""),
+        "{text}"
+    );
+
+    std::fs::write(&file, "date_utc,type,asset,amount\nsoon,buy,XYZ,1\n").expect("written");
+    assert_eq!(
+        dir.error_code(&["csv", "import", path, "--dry-run"]),
+        (1, "import_refused".to_owned())
+    );
+    assert_eq!(
+        dir.error_code(&["csv", "import", path]),
+        (1, "import_refused".to_owned())
+    );
+    assert_eq!(
+        dir.json(&["trade", "list"]).as_array().map(Vec::len),
+        Some(1),
+        "nothing half-imported"
+    );
+}

@@ -5,7 +5,12 @@ use std::hint::black_box;
 use std::str::FromStr;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use saleguard_core::portfolio::{Acquisition, Disposal, fifo};
+use saleguard_core::budget::{Price, PriceBook};
+use saleguard_core::ledger::{Entry, EntryKind};
+use saleguard_core::portfolio::{
+    Acquisition, Disposal, LedgerItem, Money, ParticipationBook, PortfolioInput, Trade, TradeKind,
+    fifo, portfolio,
+};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Decimal, U256};
 
@@ -55,5 +60,117 @@ fn cost_basis(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, cost_basis);
+fn entry(id: u64, kind: EntryKind, asset: &str, amount: U256, seconds: u64) -> LedgerItem {
+    LedgerItem {
+        id: i64::try_from(id).expect("fits"),
+        entry: Entry {
+            kind,
+            happened_at: at(seconds),
+            asset: asset.to_owned(),
+            decimals: 18,
+            amount,
+            reference: String::new(),
+            from: String::new(),
+            to: "Main".to_owned(),
+            note: String::new(),
+        },
+    }
+}
+
+/// 10,000 participations (a contribution in ETH and two distributions each, over 50
+/// tokens) and 100,000 trades (buys and sells of those tokens, each priced in USD), with
+/// a price per token and ETH.
+fn whole_portfolio() -> (Vec<ParticipationBook>, Vec<(i64, Trade)>, Vec<Price>) {
+    let token = U256::from(10u64).pow(U256::from(18u64));
+    let books = (0..LOTS)
+        .map(|i| {
+            let asset = format!("T{}", i % ASSETS);
+            ParticipationBook {
+                participation: i64::try_from(i).expect("fits"),
+                sale: i64::try_from(i).expect("fits"),
+                sale_name: format!("Sale {i}"),
+                refunded: false,
+                plan_total: Some(U256::from(2000u64) * token),
+                entries: vec![
+                    entry(i * 3, EntryKind::Contribution, "ETH", token, i),
+                    entry(
+                        i * 3 + 1,
+                        EntryKind::Distribution,
+                        &asset,
+                        U256::from(500u64) * token,
+                        i + 1,
+                    ),
+                    entry(
+                        i * 3 + 2,
+                        EntryKind::Distribution,
+                        &asset,
+                        U256::from(500u64) * token,
+                        i + 2,
+                    ),
+                ],
+            }
+        })
+        .collect();
+    let trades = (0..DISPOSALS)
+        .map(|i| {
+            let kind = if i % 3 == 0 {
+                TradeKind::Buy
+            } else {
+                TradeKind::Sell
+            };
+            let trade = Trade {
+                kind,
+                happened_at: at(LOTS + 10 + i),
+                asset: format!("T{}", i % ASSETS),
+                decimals: 18,
+                amount: U256::from(20u64) * token,
+                counter: Some(Money {
+                    asset: "USD".to_owned(),
+                    amount: U256::from(5123u64),
+                    decimals: 2,
+                }),
+                fee: None,
+                account: "Kraken".to_owned(),
+                to_account: String::new(),
+                reference: String::new(),
+                note: String::new(),
+            };
+            (i64::try_from(i).expect("fits"), trade)
+        })
+        .collect();
+    let prices = (0..ASSETS)
+        .map(|i| format!("T{i}"))
+        .chain(["ETH".to_owned()])
+        .map(|asset| Price {
+            asset,
+            currency: "USD".to_owned(),
+            price: Decimal::from_str("2.5").expect("a decimal"),
+            observed_at: at(0),
+        })
+        .collect();
+    (books, trades, prices)
+}
+
+fn valuation(c: &mut Criterion) {
+    let (books, trades, prices) = whole_portfolio();
+    let mut group = c.benchmark_group("portfolio");
+    group.sample_size(10);
+    group.bench_function("value 10k participations, 100k trades", |b| {
+        b.iter(|| {
+            portfolio(black_box(PortfolioInput {
+                participations: &books,
+                trades: &trades,
+                book: PriceBook {
+                    prices: &prices,
+                    max_age_seconds: i64::MAX,
+                },
+                currency: "USD",
+                now: at(LOTS + DISPOSALS + 100),
+            }))
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, cost_basis, valuation);
 criterion_main!(benches);

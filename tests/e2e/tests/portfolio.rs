@@ -1,4 +1,4 @@
-//! A user records trades, a price, and sees their portfolio: holdings with the price's
+//! A user records trades by hand and from a CSV file, a price, and sees their portfolio: holdings with the price's
 //! time, a value not known said as such, the allocation charts, and the dashboard's
 //! headline numbers.
 
@@ -71,6 +71,36 @@ async fn record_trades_and_see_the_portfolio() {
     )
     .await;
 
+    // A spreadsheet's rows: a bad file first (every problem by row), then a good one.
+    let csv_input = "[data-testid='csv-panel'] input[type='file']";
+    let bad = data_dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "date_utc,type,asset,decimals,amount,counter_asset,counter_amount,account\n\
+         2026-03-01 10:00,sell,XYZ,18,10,USD,1,5,Kraken\n\
+         someday,buy,XYZ,18,5,USD,10,Kraken\n",
+    )
+    .expect("bad CSV written");
+    app.pick_file(csv_input, &bad).await;
+    app.wait_for_count("[data-testid='csv-error-row']", 2).await;
+    app.scroll_into_view("[data-testid='csv-panel']").await;
+    app.screenshot("portfolio-03-csv-refused").await;
+    let good = data_dir.path().join("kraken export.csv");
+    std::fs::write(
+        &good,
+        "\u{feff}date_utc,type,asset,decimals,amount,counter_asset,counter_amount,fee_asset,fee_amount,account,note\r\n\
+         2026-03-01 10:00,sell,XYZ,18,10,USD,45,USD,0.5,Kraken,\"partial, first\"\r\n\
+         2026-03-02 10:00,buy,ABC,18,5,USD,60,,,Kraken,\r\n",
+    )
+    .expect("CSV written");
+    app.pick_file(csv_input, &good).await;
+    app.wait_for_text_in("[data-testid='csv-preview']", "2 rows — 2 trades")
+        .await;
+    app.screenshot("portfolio-04-csv-preview").await;
+    app.click("[data-testid='csv-confirm-import']").await;
+    app.wait_for_count("[data-testid='trade-row']", 5).await;
+    app.dismiss_notifications().await;
+
     // A price for XYZ, none for ABC.
     app.click("[data-testid='nav-budget']").await;
     let prices = "[data-testid='price-form']";
@@ -81,11 +111,11 @@ async fn record_trades_and_see_the_portfolio() {
     app.wait_for_count("[data-testid='price-row']", 1).await;
 
     app.click("[data-testid='nav-portfolio']").await;
-    app.wait_for_text_of("[data-testid='portfolio-value-total-amount']", "300 USD")
+    app.wait_for_text_of("[data-testid='portfolio-value-total-amount']", "270 USD")
         .await;
     app.wait_for("[data-testid='portfolio-value-total-incomplete']")
         .await;
-    app.wait_for_text_in("[data-testid='holdings-table']", "Kraken: 60 XYZ")
+    app.wait_for_text_in("[data-testid='holdings-table']", "Kraken: 50 XYZ")
         .await;
     app.wait_for_text_in("[data-testid='holdings-table']", "Cold wallet: 40 XYZ")
         .await;
@@ -100,17 +130,17 @@ async fn record_trades_and_see_the_portfolio() {
     );
     app.dismiss_notifications().await;
     app.scroll_to_top().await;
-    app.screenshot("portfolio-03-holdings").await;
+    app.screenshot("portfolio-05-holdings").await;
     app.scroll_into_view("[data-testid='trades-table']").await;
-    app.screenshot("portfolio-04-trades").await;
+    app.screenshot("portfolio-06-trades").await;
 
     app.click("[data-testid='nav-dashboard']").await;
-    app.wait_for_text_of("[data-testid='dashboard-value-total-amount']", "300 USD")
+    app.wait_for_text_of("[data-testid='dashboard-value-total-amount']", "270 USD")
         .await;
     app.wait_for("[data-testid='dashboard-value-total-incomplete']")
         .await;
-    app.wait_for_text_of("[data-testid='dashboard-profit-total-amount']", "+49.5 USD")
+    app.wait_for_text_of("[data-testid='dashboard-profit-total-amount']", "+64 USD")
         .await;
-    app.screenshot("portfolio-05-dashboard").await;
+    app.screenshot("portfolio-07-dashboard").await;
     app.quit().await;
 }

@@ -187,4 +187,14 @@ describe("the portfolio", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("The database could not be read.");
     expect(screen.getByRole("button", { name: /Try again/ })).toBeInTheDocument();
   });
+
+  it("draws only the trades in view, however many there are", async () => {
+    const many = Array.from({ length: 10_000 }, (_, index) => ({ ...trade, id: index + 1 }));
+    fakeBackend({ get_portfolio: () => portfolioFixture(), list_trades: () => many });
+    renderApp("#/portfolio");
+    const table = await screen.findByTestId("trades-table");
+    await waitFor(() => expect(within(table).getAllByTestId("trade-row").length).toBeGreaterThan(5));
+    expect(within(table).getAllByTestId("trade-row").length).toBeLessThan(40);
+    expect(table).toHaveAttribute("aria-rowcount", "10001");
+  });
 });

@@ -10,6 +10,7 @@ import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
 import { StatCard } from "../common/StatCard";
 import { useFormSubmit } from "../common/useFormSubmit";
+import { CsvPanel } from "./CsvPanel";
 import { HoldingsTable } from "./HoldingsTable";
 import { SaleOutcomesTable } from "./SaleOutcomesTable";
 import { TradeForm } from "./TradeForm";
@@ -204,6 +205,7 @@ function PortfolioBody({ portfolio }: { portfolio: PortfolioView }) {
         </Title>
         <Trades />
       </Paper>
+      <CsvPanel />
       <TradeForm />
     </Stack>
   );

@@ -70,7 +70,7 @@ type TauriInternals = { runCallback: (id: number, data: unknown) => void };
  * window the way Tauri delivers a channel's messages (the callback the channel
  * registered, with the message's index), so the UI's own `Channel` puts them in order.
  */
-export function progressSender(args: unknown): (step: TxProgress) => void {
+export function progressSender<Step = TxProgress>(args: unknown): (step: Step) => void {
   const channel = (args as { progress: { id: number } }).progress;
   const internals = (window as unknown as { __TAURI_INTERNALS__: TauriInternals }).__TAURI_INTERNALS__;
   let index = 0;
