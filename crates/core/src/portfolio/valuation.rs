@@ -652,6 +652,20 @@ fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -
             .cmp(&a.now.value.is_some())
             .then(b.now.value.cmp(&a.now.value))
     });
+    // What is still held of each participation's lots, in one pass over the open lots.
+    let mut open_by_owner: Vec<(U256, Option<Decimal>)> =
+        vec![(U256::ZERO, Some(Decimal::ZERO)); input.participations.len()];
+    for lot in &basis.open {
+        let Some(&owner) = builder.lot_owner.get(&lot.lot) else {
+            continue;
+        };
+        let (held, cost) = &mut open_by_owner[owner];
+        *held = held.saturating_add(lot.quantity);
+        let lot_cost = (!builder.unknown_lots.contains(&lot.lot)).then_some(lot.cost);
+        *cost = cost
+            .zip(lot_cost)
+            .and_then(|(sum, lot_cost)| sum.checked_add(lot_cost));
+    }
     let mut cost_to_come = Sum::new();
     let sales = input
         .participations
@@ -660,20 +674,7 @@ fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -
         .enumerate()
         .map(|(index, (book, partial))| {
             cost_to_come.add(partial.cost_to_come);
-            let lots: Vec<_> = basis
-                .open
-                .iter()
-                .filter(|lot| builder.lot_owner.get(&lot.lot) == Some(&index))
-                .collect();
-            let held = lots
-                .iter()
-                .map(|lot| lot.quantity)
-                .fold(U256::ZERO, U256::saturating_add);
-            let cost_held = lots.iter().try_fold(Decimal::ZERO, |sum, lot| {
-                (!builder.unknown_lots.contains(&lot.lot))
-                    .then(|| sum.checked_add(lot.cost))
-                    .flatten()
-            });
+            let (held, cost_held) = open_by_owner[index];
             let decimals = partial
                 .token
                 .as_deref()
