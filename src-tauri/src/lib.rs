@@ -10,6 +10,7 @@ use saleguard_app::accounts_dto::{
     Account, AddWatchOnly, ConfirmNewAccount, ImportMnemonic, ImportPrivateKey, KeyringStatus,
     NewMnemonic, RevealedSecret,
 };
+use saleguard_app::backup::{BackupPassphrase, BackupStatus, BackupSummary};
 use saleguard_app::contacts::{ContactInput, ContactView};
 use saleguard_app::contribute::{ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::csv_data::{
@@ -537,6 +538,34 @@ fn import_data(app: State<'_, Saleguard>, contents: String) -> Result<ImportSumm
     app.import_json(&contents)
 }
 
+/// When the last encrypted backup was made, and whether it is time for one.
+#[tauri::command(async)]
+#[specta::specta]
+fn backup_status(app: State<'_, Saleguard>) -> Result<BackupStatus, AppError> {
+    app.backup_status()
+}
+
+/// Writes an encrypted backup of all data (secrets aside) into the Downloads folder.
+#[tauri::command(async)]
+#[specta::specta]
+fn create_backup(
+    app: State<'_, Saleguard>,
+    input: BackupPassphrase,
+) -> Result<BackupSummary, AppError> {
+    app.create_backup(&input.passphrase)
+}
+
+/// Restores a backup (the file's text, read by the window) into an empty data folder.
+#[tauri::command(async)]
+#[specta::specta]
+fn restore_backup(
+    app: State<'_, Saleguard>,
+    contents: String,
+    input: BackupPassphrase,
+) -> Result<ImportSummary, AppError> {
+    app.restore_backup(contents.as_bytes(), &input.passphrase)
+}
+
 /// The configured networks, then the presets (without RPC URLs) not configured yet.
 #[tauri::command(async)]
 #[specta::specta]
@@ -878,6 +907,9 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             list_prices,
             add_price,
             get_current_budget,
+            backup_status,
+            create_backup,
+            restore_backup,
             preview_csv_import,
             import_csv,
             cancel_csv_import,

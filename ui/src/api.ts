@@ -104,6 +104,10 @@ export type CsvImportSummary = OkData<CommandReply<"importCsv">>;
 export type CsvExportKind = Parameters<(typeof commands)["exportCsv"]>[0];
 export type CsvExportSummary = OkData<CommandReply<"exportCsv">>;
 
+/** When the last encrypted backup was made, and whether it is time for one. */
+export type BackupStatus = OkData<CommandReply<"backupStatus">>;
+export type BackupSummary = OkData<CommandReply<"createBackup">>;
+
 /** An address a sale's project published, with where and when the user saw it. */
 export type OfficialAddress = OkData<CommandReply<"addOfficialAddress">>;
 export type OfficialAddressInput = Parameters<(typeof commands)["addOfficialAddress"]>[1];
@@ -259,6 +263,11 @@ export const api = {
     unwrap(await commands.cancelCsvImport(importId));
   },
   exportCsv: async (kind: CsvExportKind): Promise<CsvExportSummary> => unwrap(await commands.exportCsv(kind)),
+  backupStatus: async (): Promise<BackupStatus> => unwrap(await commands.backupStatus()),
+  createBackup: async (passphrase: string): Promise<BackupSummary> => unwrap(await commands.createBackup({ passphrase })),
+  /** Restores a backup's text into an empty data folder, checked whole first. */
+  restoreBackup: async (contents: string, passphrase: string): Promise<ImportSummary> =>
+    unwrap(await commands.restoreBackup(contents, { passphrase })),
   /** The budget that applies now, with what is left of it; `null` without one. */
   getCurrentBudget: async (): Promise<BudgetView | null> => unwrap(await commands.getCurrentBudget()),
   setPortfolioCurrency: async (currency: string): Promise<string> => unwrap(await commands.setPortfolioCurrency(currency)),

@@ -78,6 +78,12 @@ export const commands = {
 	addPrice: (input: PriceInput) => typedError<PriceView, AppError>(__TAURI_INVOKE("add_price", { input })),
 	/**  The budget that applies now, with what is left of it; `null` without one. */
 	getCurrentBudget: () => typedError<BudgetView | null, AppError>(__TAURI_INVOKE("get_current_budget")),
+	/**  When the last encrypted backup was made, and whether it is time for one. */
+	backupStatus: () => typedError<BackupStatus, AppError>(__TAURI_INVOKE("backup_status")),
+	/**  Writes an encrypted backup of all data (secrets aside) into the Downloads folder. */
+	createBackup: (input: BackupPassphrase) => typedError<BackupSummary, AppError>(__TAURI_INVOKE("create_backup", { input })),
+	/**  Restores a backup (the file's text, read by the window) into an empty data folder. */
+	restoreBackup: (contents: string, input: BackupPassphrase) => typedError<ImportSummary, AppError>(__TAURI_INVOKE("restore_backup", { contents, input })),
 	/**  Checks a CSV file's text whole and says what an import would add; nothing is written. */
 	previewCsvImport: (contents: string) => typedError<CsvPreview, AppError>(__TAURI_INVOKE("preview_csv_import", { contents })),
 	/**
@@ -265,6 +271,26 @@ export type AppInfo = {
 	dataDir: string,
 	databasePath: string,
 	logPath: string,
+};
+
+/**  A backup's passphrase as typed: wiped from memory when dropped, never printed. */
+export type BackupPassphrase = {
+	passphrase: string,
+};
+
+export type BackupStatus = {
+	/**  When the last backup was made (RFC 3339), if ever. */
+	lastBackupAt: string | null,
+	/**  Time for a backup: there is data and none was made in `reminderDays` days. */
+	due: boolean,
+	reminderDays: number,
+};
+
+export type BackupSummary = {
+	path: string,
+	bytes: number,
+	/**  RFC 3339, UTC. */
+	createdAt: string,
 };
 
 export type BudgetImpactView = {
@@ -496,7 +522,7 @@ export type EntryInput = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 export type ExportSummary = {
 	/**  Where the document was written. */

@@ -68,6 +68,9 @@ pub enum ErrorCode {
     // Importing an export.
     ImportRefused,
     ImportCancelled,
+    WeakPassphrase,
+    WrongPassphrase,
+    BackupDamaged,
     InvalidJson,
     UnsupportedFormat,
     InvalidValue,
@@ -193,6 +196,9 @@ impl ErrorCode {
         Self::NotOverridable,
         Self::ImportRefused,
         Self::ImportCancelled,
+        Self::WeakPassphrase,
+        Self::WrongPassphrase,
+        Self::BackupDamaged,
         Self::InvalidJson,
         Self::UnsupportedFormat,
         Self::InvalidValue,
@@ -489,6 +495,9 @@ mod tests {
                 | ErrorCode::NotOverridable
                 | ErrorCode::ImportRefused
                 | ErrorCode::ImportCancelled
+                | ErrorCode::WeakPassphrase
+                | ErrorCode::WrongPassphrase
+                | ErrorCode::BackupDamaged
                 | ErrorCode::InvalidJson
                 | ErrorCode::UnsupportedFormat
                 | ErrorCode::InvalidValue

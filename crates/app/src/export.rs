@@ -95,7 +95,7 @@ struct Document<'a> {
 
 /// The document for `tables`, pretty-printed with a final newline: the same data gives
 /// the same bytes.
-fn document(tables: &[TableRows]) -> String {
+pub(crate) fn document_of(tables: &[TableRows]) -> String {
     let tables = tables
         .iter()
         .map(|table| {
@@ -597,7 +597,7 @@ impl Saleguard {
     /// The whole export document.
     pub fn export_json(&self) -> Result<String, AppError> {
         let tables = self.store()?.export_rows()?;
-        Ok(document(&tables))
+        Ok(document_of(&tables))
     }
 
     /// Writes the export to `path`, replacing what is there: through a private
@@ -605,7 +605,7 @@ impl Saleguard {
     /// write never leaves half a document.
     pub fn export_to(&self, path: &Path) -> Result<ExportSummary, AppError> {
         let tables = self.store()?.export_rows()?;
-        write_replacing(path, document(&tables).as_bytes())?;
+        write_replacing(path, document_of(&tables).as_bytes())?;
         Ok(self.exported(path, &tables))
     }
 
@@ -631,7 +631,7 @@ impl Saleguard {
     pub fn export_into(&self, folder: &Path) -> Result<ExportSummary, AppError> {
         let day = &self.clock.now().to_rfc3339()[..10];
         let tables = self.store()?.export_rows()?;
-        let written = written_file(folder, document(&tables).as_bytes())?;
+        let written = written_file(folder, document_of(&tables).as_bytes())?;
         let path = persist_new(written, folder, &format!("saleguard-export-{day}"), "json")?;
         Ok(self.exported(&path, &tables))
     }

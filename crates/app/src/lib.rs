@@ -6,6 +6,7 @@
 
 mod accounts;
 pub mod accounts_dto;
+pub mod backup;
 mod clock;
 pub mod contacts;
 pub mod contribute;

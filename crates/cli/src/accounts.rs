@@ -128,7 +128,7 @@ fn confirmation(given: Option<String>, label: &str, action: &str) -> Result<Stri
 }
 
 /// A secret from a hidden terminal prompt, or one line of standard input.
-fn read_secret(prompt: &str) -> Result<Zeroizing<String>, AppError> {
+pub(crate) fn read_secret(prompt: &str) -> Result<Zeroizing<String>, AppError> {
     if std::io::stdin().is_terminal() {
         return rpassword::prompt_password(prompt)
             .map(Zeroizing::new)

@@ -108,6 +108,10 @@ pub enum Command {
     /// Trades made outside Saleguard: buys, sells, and transfers between your places.
     #[command(subcommand)]
     Trade(TradeCommand),
+    /// Encrypted backups of all data except secrets (age, with a passphrase read from a
+    /// hidden prompt or standard input, never from arguments).
+    #[command(subcommand)]
+    Backup(BackupCommand),
     /// CSV for spreadsheets and tax tools (docs/csv-format.md): contributions, refunds,
     /// distributions and trades out and in, holdings out.
     #[command(subcommand)]
@@ -545,6 +549,21 @@ pub enum TradeCommand {
     List,
     /// Remove a trade.
     Rm { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Write an encrypted backup (asks for the passphrase twice on a terminal).
+    Create {
+        /// The file to write (default: the Downloads folder, saleguard-backup-DATE.age).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Restore a backup into an empty data folder: the whole file is decrypted and
+    /// checked before anything is written.
+    Restore { file: PathBuf },
+    /// When the last backup was made, and whether it is time for one.
+    Status,
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@
 
 mod accounts;
 mod args;
+mod backup;
 mod chain;
 mod diligence;
 mod output;
@@ -85,6 +86,7 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
         Command::Portfolio { currency } => portfolio::show(&app, currency, output)?,
         Command::Trade(command) => portfolio::trade(&app, command, output)?,
         Command::Csv(command) => portfolio::csv(&app, command, output)?,
+        Command::Backup(command) => backup::run(&app, command, output)?,
         Command::Policy {
             minimum_grade,
             blocking_flags,

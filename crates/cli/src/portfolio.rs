@@ -110,7 +110,7 @@ pub fn csv(app: &Saleguard, command: CsvCommand, output: &Output) -> Result<(), 
                 }
             } else {
                 let summary = app.import_csv(&bytes, |progress| {
-                    if progress.done > 0 && progress.done % 10_000 == 0 {
+                    if progress.done > 0 && progress.done.is_multiple_of(10_000) {
                         output.note(&format!(
                             "{} of {} rows added…",
                             progress.done, progress.total

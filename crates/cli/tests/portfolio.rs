@@ -195,3 +195,61 @@ fn csv_files_are_checked_imported_and_exported() {
         "nothing half-imported"
     );
 }
+
+fn with_stdin(dir: &DataDir, args: &[&str], stdin: &str) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("saleguard")
+        .expect("binary")
+        .env_remove("SALEGUARD_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir.0.path())
+        .arg("--json")
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn a_backup_is_written_and_restored_with_its_passphrase_from_standard_input() {
+    let dir = DataDir::new();
+    buy(&dir);
+    let status = dir.json(&["backup", "status"]);
+    assert_eq!(
+        (status["lastBackupAt"].is_null(), status["due"].as_bool()),
+        (true, Some(true))
+    );
+    let file = dir.0.path().join("backup.age");
+    let path = file.to_str().expect("path");
+    let created = with_stdin(
+        &dir,
+        &["backup", "create", "--output", path],
+        "correct horse battery\n",
+    );
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(text.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+    assert!(!text.contains("Kraken"));
+    assert_eq!(dir.json(&["backup", "status"])["due"], false);
+
+    let fresh = DataDir::new();
+    let wrong = with_stdin(&fresh, &["backup", "restore", path], "not the passphrase\n");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("wrong_passphrase"));
+    let restored = with_stdin(
+        &fresh,
+        &["backup", "restore", path],
+        "correct horse battery\n",
+    );
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    assert_eq!(fresh.json(&["trade", "list"])[0]["account"], "Kraken");
+    let short = with_stdin(&dir, &["backup", "create", "--output", path], "short\n");
+    assert!(String::from_utf8_lossy(&short.stderr).contains("weak_passphrase"));
+}

@@ -267,6 +267,14 @@ impl Store {
     /// database in one immediate transaction: every row is tried, so every refusal is
     /// reported, and then `verify` reads the result back. Any refusal or failed check
     /// rolls everything back.
+    /// Whether any data table holds a row (settings aside: a fresh folder may have some).
+    pub fn holds_data(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .filled_tables()?
+            .iter()
+            .any(|(table, _)| *table != "settings" && *table != "review_policy"))
+    }
+
     pub fn import_rows(
         &mut self,
         tables: &[TableRows],

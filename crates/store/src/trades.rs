@@ -93,7 +93,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut done = 0usize;
-        let mut tick = |done: usize| done % 1_000 != 0 || keep_going(done);
+        let mut tick = |done: usize| !done.is_multiple_of(1_000) || keep_going(done);
         {
             let mut statement = tx.prepare_cached(INSERT)?;
             for trade in trades {
@@ -142,6 +142,28 @@ impl Store {
             .prepare_cached("SELECT value FROM settings WHERE key = 'currency'")?
             .query_row([], |row| row.get::<_, String>(0))
             .optional()?)
+    }
+
+    /// When the last encrypted backup was made, if ever.
+    pub fn last_backup_at(&self) -> Result<Option<UtcTimestamp>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT value FROM settings WHERE key = 'last_backup_at'")?
+            .query_row([], |row| row.get::<_, String>(0))
+            .optional()?
+            .map(|text| {
+                text.parse::<i64>()
+                    .map_err(|_| invalid("last backup time"))
+                    .and_then(|seconds| moment(seconds, "last backup time"))
+            })
+            .transpose()
+    }
+
+    pub fn set_last_backup_at(&mut self, at: UtcTimestamp) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('last_backup_at', ?1)",
+            [at.unix_seconds().to_string()],
+        )?;
+        Ok(())
     }
 
     pub fn set_currency(&mut self, currency: &str) -> Result<(), StoreError> {

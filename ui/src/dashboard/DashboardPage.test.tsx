@@ -52,7 +52,7 @@ describe("the dashboard", () => {
           archivedAt: "2026-11-20T10:00:00Z",
         }),
       ],
-      get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => [],
+      get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }), calendar: () => [],
     });
     renderApp("#/dashboard");
 
@@ -63,7 +63,7 @@ describe("the dashboard", () => {
   });
 
   it("invents nothing when there are no sales and nothing is coming up", async () => {
-    fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => [] });
+    fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }), calendar: () => [] });
     renderApp("#/dashboard");
 
     expect(await screen.findByTestId("sales-tracked-count")).toHaveTextContent("0");
@@ -77,7 +77,7 @@ describe("the dashboard", () => {
   });
 
   it("lists the next twelve months' events of every kind, each saying what, when, and linking to what it is about", async () => {
-    const backend = fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => upcoming });
+    const backend = fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }), calendar: () => upcoming });
     renderApp("#/dashboard");
 
     const list = await screen.findByRole("list", { name: "Upcoming events" });
@@ -118,7 +118,7 @@ describe("the dashboard", () => {
   });
 
   it("names the next unlock: its project, amount and date, linking to the participation", async () => {
-    fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => upcoming });
+    fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }), calendar: () => upcoming });
     renderApp("#/dashboard");
 
     const card = await screen.findByTestId("dashboard-next-unlock");
@@ -133,7 +133,7 @@ describe("the dashboard", () => {
     const many = Array.from({ length: 11 }, (_, index) =>
       calendarEventFixture({ at: `2027-02-${String(index + 1).padStart(2, "0")}T09:00:00Z`, saleId: index + 1, projectName: `Sale ${index + 1}` }),
     );
-    fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => many });
+    fakeBackend({ list_sales: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }), calendar: () => many });
     const { user } = renderApp("#/dashboard");
 
     await waitFor(() => expect(screen.getAllByTestId("upcoming-event")).toHaveLength(8));
@@ -148,7 +148,7 @@ describe("the dashboard", () => {
   it("says when the events could not be loaded, and keeps the sales", async () => {
     fakeBackend({
       list_sales: () => [saleFixture({ id: 1 })],
-      get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => {
+      get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }), calendar: () => {
         throw appErrorFixture({ code: "storage_failed", message: "The database could not be read." });
       },
     });
@@ -164,6 +164,7 @@ describe("the dashboard", () => {
     fakeBackend({
       list_sales: () => [],
       calendar: () => [],
+      backup_status: () => ({ lastBackupAt: "2026-11-01T10:00:00Z", due: true, reminderDays: 30 }),
       get_portfolio: () =>
         portfolioFixture({
           currency: "EUR",
@@ -196,13 +197,17 @@ describe("the dashboard", () => {
     expect(await screen.findByTestId("dashboard-budget-left-amount")).toHaveTextContent("-1,000 EUR");
     expect(screen.getByTestId("dashboard-budget-left")).toHaveTextContent("of 20,000 EUR for 2027");
     expect(within(screen.getByTestId("dashboard-value")).getByRole("link", { name: "See the portfolio" })).toHaveAttribute("href", "#/portfolio");
+    const reminder = await screen.findByTestId("backup-reminder");
+    expect(reminder).toHaveTextContent("No encrypted backup in the last 30 days.");
+    expect(within(reminder).getByRole("link", { name: "Make a backup" })).toHaveAttribute("href", "#/settings");
   });
 
   it("offers to set a budget when none applies now", async () => {
-    fakeBackend({ list_sales: () => [], calendar: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null });
+    fakeBackend({ list_sales: () => [], calendar: () => [], get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }) });
     renderApp("#/dashboard");
 
     await waitFor(() => expect(screen.getByTestId("dashboard-budget-left")).toHaveTextContent("No budget for now."));
+    expect(screen.queryByTestId("backup-reminder")).not.toBeInTheDocument();
     expect(await screen.findByTestId("dashboard-value-total-amount")).toHaveTextContent(/^0 USD$/);
   });
 });

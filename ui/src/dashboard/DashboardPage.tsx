@@ -1,5 +1,5 @@
-import { Anchor, Button, Group, SimpleGrid, Stack, Text } from "@mantine/core";
-import { IconCoins, IconDoorEnter, IconDoorExit, IconLockOpen, IconPigMoney, IconPlus, IconReceipt, IconRocket, IconTrendingUp } from "@tabler/icons-react";
+import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { IconCoins, IconLock, IconDoorEnter, IconDoorExit, IconLockOpen, IconPigMoney, IconPlus, IconReceipt, IconRocket, IconTrendingUp } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { CalendarEvent, Sale } from "../api";
 import { useUpcomingEvents } from "../calendar/calendarQueries";
@@ -13,6 +13,7 @@ import { PageHeader } from "../common/PageHeader";
 import { StatCard } from "../common/StatCard";
 import { useSalesList } from "../sales/salesQueries";
 import { useCurrentBudget } from "../budget/budgetQueries";
+import { useBackupStatus } from "../settings/backupQueries";
 import { TotalFigure } from "../portfolio/TotalFigure";
 import { addDecimalStrings } from "../portfolio/portfolioFormat";
 import { usePortfolio } from "../portfolio/portfolioQueries";
@@ -103,6 +104,24 @@ function NextUnlockText({ unlock }: { unlock: CalendarEvent | undefined }) {
       </div>
       <CardTime iso={unlock.at} />
     </Stack>
+  );
+}
+
+/** When no backup was made for a while and there is data to lose: a reminder, with the way to make one. */
+function BackupReminder() {
+  const status = useBackupStatus();
+  if (!status.data?.due) return null;
+  return (
+    <Alert color="yellow" variant="light" icon={<IconLock />} title="Time for a backup" data-testid="backup-reminder">
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">
+          {status.data.lastBackupAt ? `No encrypted backup in the last ${status.data.reminderDays} days.` : "You have never made an encrypted backup of your data."} A lost or broken disk would take your records with it.
+        </Text>
+        <Button component="a" href={routeHref({ area: "settings" })} size="xs" variant="light" color="yellow">
+          Make a backup
+        </Button>
+      </Group>
+    </Alert>
   );
 }
 
@@ -223,6 +242,7 @@ export function DashboardPage() {
             {upcomingQuery.data ? <NextUnlockText unlock={nextUnlock} /> : <CardPlaceholder pending={upcomingQuery.isPending} />}
           </StatCard>
         </SimpleGrid>
+        <BackupReminder />
         <MoneyCards />
         <UpcomingEvents query={upcomingQuery} />
       </Stack>

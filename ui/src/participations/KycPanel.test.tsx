@@ -22,7 +22,7 @@ function backendWith(initial: Participation, refuse?: () => never) {
     list_transactions: () => [],
     get_participation: () => current,
     list_participations: () => [current],
-    get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => [],
+    get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }), calendar: () => [],
     set_kyc: (args) => {
       if (refuse) refuse();
       const { input } = args as { id: number; input: KycInput };

@@ -119,7 +119,7 @@ describe("the participations list", () => {
     fakeBackend({
       list_participations: () => [],
       list_sales: () => [saleFixture({ id: 4, projectName: "Delta" })],
-      get_portfolio: () => portfolioFixture(), get_current_budget: () => null, calendar: () => [],
+      get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }), calendar: () => [],
     });
     const { user } = renderApp("#/dashboard");
     await user.click(screen.getByTestId("nav-participations"));

@@ -8,6 +8,7 @@ import { describeTables } from "./DataTransfer";
 function settingsBackend(handlers: Record<string, CommandHandler>) {
   return fakeBackend({
     app_info: () => ({ version: "0.1.0", dataDir: "/d", databasePath: "/d/s.sqlite3", logPath: "/d/s.log" }),
+    backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }),
     get_settings: () => ({ residenceCountry: null }),
     list_countries: () => [],
     list_networks: () => [],

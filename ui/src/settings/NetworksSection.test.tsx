@@ -47,6 +47,7 @@ const ethereumDraft: NetworkInput = {
 function settingsWith(networks: Network[], handlers: Record<string, CommandHandler> = {}) {
   return fakeBackend({
     app_info: () => ({ version: "0.1.0", dataDir: "/d", databasePath: "/d/s.sqlite3", logPath: "/d/s.log" }),
+    backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }),
     get_settings: () => ({ residenceCountry: null }),
     list_countries: () => [],
     list_networks: () => networks,

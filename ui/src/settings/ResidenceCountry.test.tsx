@@ -15,6 +15,7 @@ function backendWith(initial: Settings, refuse = false) {
   let current = initial;
   return fakeBackend({
     app_info: () => ({ version: "0.1.0", dataDir: "/d", databasePath: "/d/s.sqlite3", logPath: "/d/s.log" }),
+    backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }),
     get_settings: () => current,
     list_countries: () => countries,
     list_networks: () => [],

@@ -3,14 +3,13 @@ import {
   Group,
   Paper,
   SegmentedControl,
-  SimpleGrid,
   Stack,
   Text,
   Title,
   useMantineColorScheme,
   type MantineColorScheme,
 } from "@mantine/core";
-import { IconCloudDownload, IconCoins } from "@tabler/icons-react";
+import { IconCoins } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { FailureAlert } from "../common/FailureAlert";
@@ -18,6 +17,7 @@ import { LoadingState } from "../common/LoadingState";
 import { NotBuiltYet } from "../common/NotBuiltYet";
 import { PageHeader } from "../common/PageHeader";
 import { useAppInfo } from "./appInfoQuery";
+import { BackupSection } from "./BackupSection";
 import { DataTransfer } from "./DataTransfer";
 import { NetworksSection } from "./NetworksSection";
 import { ResidenceCountry } from "./ResidenceCountry";
@@ -148,21 +148,20 @@ export function SettingsPage() {
         >
           <DataTransfer />
         </Section>
+        <Section
+          title="Encrypted backups"
+          description="The same data as the export, encrypted with a passphrase (the age format) so the file is safe to keep on another disk or in the cloud. Secrets stay in the keyring and are not in it."
+        >
+          <BackupSection />
+        </Section>
         <Section title="Appearance" description="The theme this window uses.">
           <AppearanceChoice />
         </Section>
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <NotBuiltYet
-            icon={<IconCoins size={28} stroke={1.5} />}
-            title="Prices and currency"
-            description="Your display currency, CSV import of prices, or an online price source you choose to enable. Manual prices are kept under Budget."
-          />
-          <NotBuiltYet
-            icon={<IconCloudDownload size={28} stroke={1.5} />}
-            title="Backups and CSV"
-            description="An encrypted backup file, and CSV of contributions and holdings for tax tools."
-          />
-        </SimpleGrid>
+        <NotBuiltYet
+          icon={<IconCoins size={28} stroke={1.5} />}
+          title="Price sources"
+          description="CSV import of price history, or an online price source you choose to enable. Manual prices are kept under Budget; the portfolio's currency is chosen on the Portfolio page."
+        />
       </Stack>
     </>
   );

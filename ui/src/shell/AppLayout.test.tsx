@@ -5,7 +5,11 @@ import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
 /** What the dashboard asks for besides the sales and the calendar. */
-const dashboardMoney = { get_portfolio: () => portfolioFixture(), get_current_budget: () => null };
+const dashboardMoney = {
+  get_portfolio: () => portfolioFixture(),
+  get_current_budget: () => null,
+  backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }),
+};
 
 describe("the app shell", () => {
   it("has the app name, an honest network placeholder and one link per area", async () => {
@@ -73,9 +77,7 @@ describe("the app shell", () => {
     expect(info).toHaveTextContent("/home/ada/.local/share/saleguard/saleguard.sqlite3");
     expect(info).toHaveTextContent("/home/ada/.local/state/saleguard/saleguard.log");
     expect(await screen.findByTestId("networks-section")).toBeInTheDocument();
-    expect(screen.getAllByTestId("not-built-yet").map((element) => element.textContent)).toEqual([
-      expect.stringContaining("Prices"),
-      expect.stringContaining("Backups"),
-    ]);
+    expect(screen.getAllByTestId("not-built-yet").map((element) => element.textContent)).toEqual([expect.stringContaining("Price sources")]);
+    expect(await screen.findByTestId("backup-status")).toHaveTextContent("No backup yet.");
   });
 });

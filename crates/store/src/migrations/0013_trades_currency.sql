@@ -28,9 +28,10 @@ CREATE TABLE trades (
 ) STRICT;
 CREATE INDEX trades_in_order ON trades (happened_at, id);
 
--- The settings gain the currency the portfolio is valued in (`currency`).
+-- The settings gain the currency the portfolio is valued in (`currency`) and when the
+-- last encrypted backup was made (`last_backup_at`, Unix seconds).
 CREATE TABLE settings_next (
-    key   TEXT PRIMARY KEY CHECK (key IN ('residence_country', 'currency')),
+    key   TEXT PRIMARY KEY CHECK (key IN ('residence_country', 'currency', 'last_backup_at')),
     value TEXT NOT NULL
 ) STRICT;
 INSERT INTO settings_next (key, value) SELECT key, value FROM settings;
