@@ -2,9 +2,12 @@
 //! time, a value not known said as such, the allocation charts, and the dashboard's
 //! headline numbers.
 
+use std::path::PathBuf;
+
 use saleguard_e2e::AppSession;
 
 const TRADES: &str = "[data-testid='trade-form']";
+const PASSPHRASE: &str = "correct horse battery staple";
 
 async fn record_trade(app: &AppSession, kind: &str, fields: &[(&str, &str)], count: usize) {
     app.click(&format!("{TRADES} input[value='{kind}'] + label"))
@@ -142,5 +145,58 @@ async fn record_trades_and_see_the_portfolio() {
     app.wait_for_text_of("[data-testid='dashboard-profit-total-amount']", "+64 USD")
         .await;
     app.screenshot("portfolio-07-dashboard").await;
+
+    // The transactions as CSV for a tax tool, into Downloads.
+    let downloads =
+        std::env::var("E2E_DOWNLOADS").expect("scripts/e2e.sh names the Downloads folder");
+    app.click("[data-testid='nav-portfolio']").await;
+    app.click("[data-testid='csv-export-transactions']").await;
+    let csv = PathBuf::from(app.text_of("[data-testid='csv-export-path']").await);
+    assert!(csv.starts_with(&downloads), "{}", csv.display());
+    let exported = std::fs::read_to_string(&csv).expect("the CSV is there");
+    assert!(
+        exported.contains(",sell,XYZ,18,10,USD,45,USD,0.5,Kraken,,,\"partial, first\",,45,USD"),
+        "{exported}"
+    );
+    app.dismiss_notifications().await;
+
+    // An encrypted backup from Settings (the reminder sent the user there)…
+    app.click("[data-testid='nav-settings']").await;
+    app.wait_for_text_in("[data-testid='backup-status']", "No backup yet.")
+        .await;
+    let form = "[data-testid='backup-form']";
+    app.fill_in(form, "passphrase", PASSPHRASE).await;
+    app.fill_in(form, "again", PASSPHRASE).await;
+    app.click("[data-testid='create-backup']").await;
+    let backup = PathBuf::from(app.text_of("[data-testid='backup-path']").await);
+    assert!(backup.starts_with(&downloads), "{}", backup.display());
+    let armored = std::fs::read_to_string(&backup).expect("the backup is there");
+    assert!(armored.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+    assert!(!armored.contains("Kraken"), "nothing readable in it");
+    app.wait_for_text_in("[data-testid='backup-status']", "Last backup")
+        .await;
+    app.scroll_into_view("[data-testid='backup-done']").await;
+    app.screenshot("portfolio-08-backup").await;
+    app.quit().await;
+
+    // …restored into a new data folder, with its passphrase after a wrong one.
+    let second_dir = tempfile::tempdir().expect("temp data dir");
+    let app = AppSession::launch(second_dir.path()).await;
+    app.click("[data-testid='nav-settings']").await;
+    app.pick_file("[data-testid='restore-form'] input[type='file']", &backup)
+        .await;
+    app.fill("restorePassphrase", "not the passphrase").await;
+    app.click("[data-testid='restore-backup']").await;
+    app.wait_for_text_in("[data-testid='restore-form']", "does not open this backup")
+        .await;
+    app.screenshot("portfolio-09-wrong-passphrase").await;
+    app.fill("restorePassphrase", PASSPHRASE).await;
+    app.click("[data-testid='restore-backup']").await;
+    app.wait_for_text("Backup restored").await;
+    app.click("[data-testid='nav-portfolio']").await;
+    app.wait_for_text_of("[data-testid='portfolio-value-total-amount']", "270 USD")
+        .await;
+    app.wait_for_count("[data-testid='trade-row']", 5).await;
+    app.screenshot("portfolio-10-restored").await;
     app.quit().await;
 }
