@@ -151,6 +151,9 @@ async fn record_trades_and_see_the_portfolio() {
         std::env::var("E2E_DOWNLOADS").expect("scripts/e2e.sh names the Downloads folder");
     app.click("[data-testid='nav-portfolio']").await;
     app.click("[data-testid='csv-export-transactions']").await;
+    // The notification fades in: its text is there once it is shown.
+    app.wait_for_text_in("[data-testid='csv-export-path']", "saleguard-transactions-")
+        .await;
     let csv = PathBuf::from(app.text_of("[data-testid='csv-export-path']").await);
     assert!(csv.starts_with(&downloads), "{}", csv.display());
     let exported = std::fs::read_to_string(&csv).expect("the CSV is there");
