@@ -5,19 +5,19 @@
 
 use std::collections::HashMap;
 
+use saleguard_core::U256;
 use saleguard_core::amount::format_amount;
-use saleguard_core::budget::{PriceBook, is_fiat};
+use saleguard_core::budget::PriceBook;
 use saleguard_core::ledger::{Entry, EntryDraft, EntryKind};
 use saleguard_core::portfolio::{Money, Trade, TradeDraft, TradeKind};
 use saleguard_core::timestamp::UtcTimestamp;
-use saleguard_core::{Decimal, U256};
 use saleguard_store::{ParticipationId, Store};
 use serde::{Deserialize, Serialize};
 
 use crate::dto::Amount;
 use crate::files::{downloads_folder, persist_new, write_replacing, written_file};
 use crate::ledger::problem_code;
-use crate::portfolio::portfolio_currency;
+use crate::portfolio::{portfolio_currency, rounded};
 use crate::review::price_book_of;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
@@ -450,7 +450,7 @@ fn parse_row(
                         kind: trade.kind.as_str().to_owned(),
                         happened_at: trade.happened_at.to_rfc3339(),
                         amount: Amount::new(trade.amount, trade.decimals, &trade.asset),
-                        counter: trade.counter.as_ref().map(money_amount),
+                        counter: trade.counter.as_ref().map(Amount::from),
                         sale: String::new(),
                         account: trade.account.clone(),
                     });
@@ -563,10 +563,6 @@ fn parse_row(
     }
 }
 
-fn money_amount(money: &Money) -> Amount {
-    Amount::new(money.amount, money.decimals, &money.asset)
-}
-
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -580,14 +576,6 @@ fn preview_of(parsed: Parsed) -> CsvPreview {
         errors: parsed.errors,
         error_count: count(parsed.error_count),
     }
-}
-
-/// Money as a decimal in the portfolio's currency, rounded as shown.
-fn fiat(value: Decimal, currency: &str) -> String {
-    value
-        .round_dp(if is_fiat(currency) { 2 } else { 8 })
-        .normalize()
-        .to_string()
 }
 
 /// One exported row.
@@ -605,7 +593,7 @@ fn valued(
     at: UtcTimestamp,
 ) -> (String, String) {
     match book.value(amount, decimals, asset, currency, at).value {
-        Some(value) => (fiat(value, currency), currency.to_owned()),
+        Some(value) => (rounded(value, currency), currency.to_owned()),
         None => (String::new(), String::new()),
     }
 }

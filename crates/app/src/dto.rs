@@ -20,6 +20,12 @@ pub struct Amount {
     pub symbol: String,
 }
 
+impl From<&saleguard_core::portfolio::Money> for Amount {
+    fn from(money: &saleguard_core::portfolio::Money) -> Self {
+        Self::new(money.amount, money.decimals, &money.asset)
+    }
+}
+
 impl Amount {
     pub fn new(base_units: U256, decimals: u8, symbol: &str) -> Self {
         Self {

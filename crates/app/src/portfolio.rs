@@ -9,7 +9,7 @@ use saleguard_core::address::parse_address;
 use saleguard_core::budget::{PriceProblem, is_fiat, parse_currency, share_bps};
 use saleguard_core::participation::ParticipationState;
 use saleguard_core::portfolio::{
-    self as domain, LedgerItem, Money, ParticipationBook, PortfolioInput, PortfolioProblem, Trade,
+    self as domain, LedgerItem, ParticipationBook, PortfolioInput, PortfolioProblem, Trade,
     TradeDraft, TradeProblem,
 };
 use saleguard_core::{Address, Decimal};
@@ -88,10 +88,6 @@ pub struct TradeView {
     pub note: String,
 }
 
-fn money_amount(money: &Money) -> Amount {
-    Amount::new(money.amount, money.decimals, &money.asset)
-}
-
 impl From<&TradeRecord> for TradeView {
     fn from(record: &TradeRecord) -> Self {
         let trade = &record.trade;
@@ -100,8 +96,8 @@ impl From<&TradeRecord> for TradeView {
             kind: trade.kind.as_str().to_owned(),
             happened_at: trade.happened_at.to_rfc3339(),
             amount: Amount::new(trade.amount, trade.decimals, &trade.asset),
-            counter: trade.counter.as_ref().map(money_amount),
-            fee: trade.fee.as_ref().map(money_amount),
+            counter: trade.counter.as_ref().map(Amount::from),
+            fee: trade.fee.as_ref().map(Amount::from),
             account: trade.account.clone(),
             to_account: trade.to_account.clone(),
             reference: trade.reference.clone(),
@@ -225,7 +221,7 @@ fn trade_refused(problems: Vec<TradeProblem>) -> AppError {
 }
 
 /// Places in a fiat currency show cents; a coin keeps eight places.
-fn rounded(amount: Decimal, currency: &str) -> String {
+pub(crate) fn rounded(amount: Decimal, currency: &str) -> String {
     let places = if is_fiat(currency) { 2 } else { 8 };
     amount.round_dp(places).normalize().to_string()
 }

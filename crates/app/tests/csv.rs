@@ -4,12 +4,11 @@
 
 mod common;
 
-use common::{OWN, app, prepared};
+use common::{OWN, add_price, app, prepared};
 use saleguard_app::csv_data::{CsvExportKind, CsvProgress, TRANSACTION_COLUMNS};
 use saleguard_app::ledger::EntryInput;
 use saleguard_app::participations::{StartParticipation, StateName};
 use saleguard_app::portfolio::TradeInput;
-use saleguard_app::review::PriceInput;
 use saleguard_app::{ErrorCode, Saleguard};
 use saleguard_core::fixtures::native_sale_draft;
 
@@ -29,18 +28,8 @@ fn bare(dir: &std::path::Path) -> Saleguard {
         note: String::new(),
     })
     .expect("participation");
-    price(&app);
+    add_price(&app, "ETH", "USD", "3000", "2026-12-01 09:00");
     app
-}
-
-fn price(app: &Saleguard) {
-    app.add_price(&PriceInput {
-        asset: "ETH".into(),
-        currency: "USD".into(),
-        price: "3000".into(),
-        observed_at: "2026-12-01 09:00".into(),
-    })
-    .expect("price");
 }
 
 fn text_of(app: &Saleguard, kind: CsvExportKind) -> String {
@@ -352,13 +341,7 @@ fn holdings_export_with_their_price_and_places() {
     );
     app.import_csv(file.as_bytes(), no_progress)
         .expect("imported");
-    app.add_price(&PriceInput {
-        asset: "XYZ".into(),
-        currency: "USD".into(),
-        price: "3".into(),
-        observed_at: "2026-12-04 09:00".into(),
-    })
-    .expect("price");
+    add_price(&app, "XYZ", "USD", "3", "2026-12-04 09:00");
     let holdings = text_of(&app, CsvExportKind::Holdings);
     assert_eq!(
         holdings.lines().collect::<Vec<_>>(),

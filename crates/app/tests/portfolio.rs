@@ -3,11 +3,10 @@
 
 mod common;
 
-use common::{DESIGNATED, OWN, app, prepared};
+use common::{DESIGNATED, OWN, add_price, app, prepared};
 use saleguard_app::ErrorCode;
 use saleguard_app::ledger::EntryInput;
 use saleguard_app::portfolio::{PortfolioView, TradeInput};
-use saleguard_app::review::PriceInput;
 
 fn distribution(app: &saleguard_app::Saleguard, participation: i64, amount: &str) {
     app.record_entry(
@@ -25,16 +24,6 @@ fn distribution(app: &saleguard_app::Saleguard, participation: i64, amount: &str
         },
     )
     .expect("distribution");
-}
-
-fn price(app: &saleguard_app::Saleguard, asset: &str, currency: &str, price: &str, at: &str) {
-    app.add_price(&PriceInput {
-        asset: asset.into(),
-        currency: currency.into(),
-        price: price.into(),
-        observed_at: at.into(),
-    })
-    .expect("price");
 }
 
 fn trade(kind: &str, amount: &str, counter: (&str, &str), account: &str, to: &str) -> TradeInput {
@@ -69,7 +58,7 @@ fn tokens_received_are_held_at_their_contributions_cost_and_valued_with_their_pr
     let (app, _sale, _account) = prepared(dir.path());
     let participation = participation_of(&app);
     distribution(&app, participation, "1000");
-    price(&app, "AUR", "USD", "4", "2026-12-05 09:00");
+    add_price(&app, "AUR", "USD", "4", "2026-12-05 09:00");
 
     let view = app.portfolio().expect("portfolio");
     assert_eq!(
@@ -124,7 +113,7 @@ fn trades_move_and_sell_tokens_and_realize_first_in_first_out() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (app, _sale, _account) = prepared(dir.path());
     distribution(&app, participation_of(&app), "1000");
-    price(&app, "AUR", "USD", "4", "2026-12-05 09:00");
+    add_price(&app, "AUR", "USD", "4", "2026-12-05 09:00");
     app.record_trade(&trade("transfer", "500", ("", ""), "Main", "Kraken"))
         .expect("transfer");
     let sell = app
@@ -230,7 +219,7 @@ fn the_currency_is_the_users_choice_and_checked() {
         view.sales[0].paid, None,
         "no ETH/EUR price: unknown, not zero"
     );
-    price(&app, "ETH", "EUR", "2800.123", "2026-12-01 09:00");
+    add_price(&app, "ETH", "EUR", "2800.123", "2026-12-01 09:00");
     assert_eq!(
         app.portfolio().expect("portfolio").sales[0].paid.as_deref(),
         Some("2800.12")

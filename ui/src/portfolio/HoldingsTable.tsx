@@ -3,7 +3,7 @@ import type { HoldingView } from "../api";
 import { DateTimeText } from "../common/DateTimeText";
 import { formatAmount, formatDecimalString } from "../format/amount";
 import { gainColor, gainText, moneyText } from "./portfolioFormat";
-import { SortableHeader, compareKnownDecimals, useSort } from "./SortableHeader";
+import { SortableHeader, sortRows, useSort } from "./SortableHeader";
 
 type HoldingKey = "asset" | "value" | "unrealized" | "realized";
 
@@ -37,11 +37,7 @@ function PriceCell({ holding, currency }: { holding: HoldingView; currency: stri
 /** What the user holds per asset, where, and what it is worth at which price; sortable by each figure. */
 export function HoldingsTable({ holdings, currency }: { holdings: ReadonlyArray<HoldingView>; currency: string }) {
   const { sort, sortBy } = useSort<HoldingKey>({ key: "value", descending: true });
-  const sorted = [...holdings].sort((a, b) =>
-    sort.key === "asset"
-      ? (sort.descending ? -1 : 1) * a.asset.localeCompare(b.asset)
-      : compareKnownDecimals(a[sort.key], b[sort.key], sort.descending),
-  );
+  const sorted = sortRows(holdings, sort, "asset", (holding) => holding.asset, (holding, key) => holding[key]);
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" fz="sm" aria-label="Holdings" data-testid="holdings-table">

@@ -3,18 +3,14 @@ import type { SaleOutcome } from "../api";
 import { formatAmount } from "../format/amount";
 import { routeHref } from "../shell/route";
 import { gainColor, gainText, moneyText } from "./portfolioFormat";
-import { SortableHeader, compareKnownDecimals, useSort } from "./SortableHeader";
+import { SortableHeader, sortRows, useSort } from "./SortableHeader";
 
 type SaleKey = "sale" | "paid" | "value" | "realized" | "unrealized";
 
 /** What each participation came to: paid, tokens held, their value, and the profit or loss; sortable. */
 export function SaleOutcomesTable({ sales, currency }: { sales: ReadonlyArray<SaleOutcome>; currency: string }) {
   const { sort, sortBy } = useSort<SaleKey>({ key: "value", descending: true });
-  const sorted = [...sales].sort((a, b) =>
-    sort.key === "sale"
-      ? (sort.descending ? -1 : 1) * a.saleName.localeCompare(b.saleName)
-      : compareKnownDecimals(a[sort.key], b[sort.key], sort.descending),
-  );
+  const sorted = sortRows(sales, sort, "sale", (sale) => sale.saleName, (sale, key) => sale[key]);
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" fz="sm" aria-label="Profit and loss per sale" data-testid="sales-outcome-table">

@@ -20,6 +20,24 @@ export function compareKnownDecimals(a: string | null, b: string | null, descend
   return descending ? -order : order;
 }
 
+/**
+ * Rows in the table's order: by name when `sort.key` is `nameKey`, else by the exact decimal
+ * `figure(row, key)` (unknown figures last).
+ */
+export function sortRows<Row, Key extends string>(
+  rows: ReadonlyArray<Row>,
+  sort: SortState<Key>,
+  nameKey: Key,
+  name: (row: Row) => string,
+  figure: (row: Row, key: Exclude<Key, typeof nameKey>) => string | null,
+): Row[] {
+  return [...rows].sort((a, b) =>
+    sort.key === nameKey
+      ? (sort.descending ? -1 : 1) * name(a).localeCompare(name(b))
+      : compareKnownDecimals(figure(a, sort.key as Exclude<Key, typeof nameKey>), figure(b, sort.key as Exclude<Key, typeof nameKey>), sort.descending),
+  );
+}
+
 type SortableHeaderProps<Key extends string> = {
   column: Key;
   sort: SortState<Key>;

@@ -217,3 +217,14 @@ pub fn sale_contract_and_budget(
     })
     .expect("budget");
 }
+
+/// Records a price: `price` units of `currency` for one `asset`, seen `at` (UTC).
+pub fn add_price(app: &Saleguard, asset: &str, currency: &str, price: &str, at: &str) {
+    app.add_price(&PriceInput {
+        asset: asset.into(),
+        currency: currency.into(),
+        price: price.into(),
+        observed_at: at.into(),
+    })
+    .expect("price");
+}
