@@ -573,7 +573,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            110,
+            115,
             "update this count with the match above"
         );
     }
