@@ -60,25 +60,30 @@ impl AppSession {
     }
 
     pub async fn wait_for(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|error| panic!("{css} did not appear within {PATIENCE:?}: {error}"))
+        self.wait_for_locator(Locator::Css(css), css).await
     }
 
     /// Waits until an element with exactly this text (trimmed) appears.
     pub async fn wait_for_text(&self, text: &str) -> Element {
         let xpath = format!("//*[normalize-space(text())={}]", xpath_literal(text));
-        self.client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::XPath(&xpath))
+        self.wait_for_locator(Locator::XPath(&xpath), &format!("text {text:?}"))
             .await
-            .unwrap_or_else(|error| {
-                panic!("text {text:?} did not appear within {PATIENCE:?}: {error}")
-            })
+    }
+
+    /// Finds `locator` again and again until it is there or `PATIENCE` is over. A page
+    /// that re-renders while it is searched (rows replaced as balances arrive) makes
+    /// WebKitWebDriver answer "stale element" instead of "not yet": that is a "not yet".
+    async fn wait_for_locator(&self, locator: Locator<'_>, what: &str) -> Element {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            match self.client.find(locator).await {
+                Ok(element) => return element,
+                Err(error) if std::time::Instant::now() >= deadline => {
+                    panic!("{what} did not appear within {PATIENCE:?}: {error}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
     }
 
     /// Clicks the element once it can really take the click: scrolled into view, no longer
