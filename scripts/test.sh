@@ -7,6 +7,11 @@ scripts/setup.sh --for-tests
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never NO_COLOR=1 FORCE_COLOR=0
 mkdir -p target
+# A build of everything takes several GB: say how much room there is, so a full disk is
+# recognised at once. CI builds once, so incremental caches (the largest part of a debug
+# target/) are only disk spent.
+df -h . | awk 'NR == 2 { print "disk: " $4 " free of " $2 " at " $6 }'
+if [[ "${CI:-}" == "true" ]]; then export CARGO_INCREMENTAL=0; fi
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -44,6 +49,8 @@ set -e
 ((status == 0)) || { echo "FAILED (exit $status): see the output above"; exit "$status"; }
 
 step "Summary"
+df -h . | awk 'NR == 2 { print "disk: " $4 " free of " $2 " after the run" }'
+du -sh target 2>/dev/null | awk '{ print "target/: " $1 }'
 awk '/^test result:/ { passed += $4; failed += $6 }
      /^ +Tests +[0-9]+ passed/ { passed += $2 }
      END { printf "%d passed, %d failed\n", passed, failed }' target/test-output.log

@@ -27,6 +27,9 @@ use saleguard_app::ledger::EntryInput;
 use saleguard_app::networks::{ContractTermsInput, NetworkCheck, NetworkInput, NetworkView};
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
 use saleguard_app::portfolio::{PortfolioView, TradeInput, TradeView};
+use saleguard_app::prices::{
+    PriceApiInput, PriceHistoryPreview, PriceRefresh, PriceSourceName, PriceSourcesView,
+};
 use saleguard_app::research::{Country, ResearchInput, SaleResearch, Settings};
 use saleguard_app::review::{
     AmountValueView, BudgetInput, BudgetView, OfficialAddressInput, OfficialAddressView,
@@ -374,6 +377,68 @@ fn list_prices(app: State<'_, Saleguard>) -> Result<Vec<PriceView>, AppError> {
 #[specta::specta]
 fn add_price(app: State<'_, Saleguard>, input: PriceInput) -> Result<PriceView, AppError> {
     app.add_price(&input)
+}
+
+/// The price sources: their order, the online price API and its coin ids.
+#[tauri::command(async)]
+#[specta::specta]
+fn get_price_sources(app: State<'_, Saleguard>) -> Result<PriceSourcesView, AppError> {
+    app.price_sources()
+}
+
+/// Sets the order the price sources are asked in.
+#[tauri::command(async)]
+#[specta::specta]
+fn set_price_source_order(
+    app: State<'_, Saleguard>,
+    order: Vec<PriceSourceName>,
+) -> Result<PriceSourcesView, AppError> {
+    app.set_price_source_order(&order)
+}
+
+/// Turns the online price API on or off, with its base URL and key (kept in the keyring).
+#[tauri::command(async)]
+#[specta::specta]
+fn set_price_api(
+    app: State<'_, Saleguard>,
+    input: PriceApiInput,
+) -> Result<PriceSourcesView, AppError> {
+    app.set_price_api(&input)
+}
+
+/// Sets the price API's coin id for an asset; an empty id goes back to the default.
+#[tauri::command(async)]
+#[specta::specta]
+fn set_price_api_coin(
+    app: State<'_, Saleguard>,
+    asset: String,
+    coin_id: String,
+) -> Result<PriceSourcesView, AppError> {
+    app.set_price_api_coin(&asset, &coin_id)
+}
+
+/// Asks the online price API for the latest prices (bounded: timeouts, back-off).
+#[tauri::command]
+#[specta::specta]
+async fn refresh_prices(app: State<'_, Saleguard>) -> Result<PriceRefresh, AppError> {
+    app.refresh_prices().await
+}
+
+/// Checks a price history CSV's text whole; nothing is written.
+#[tauri::command(async)]
+#[specta::specta]
+fn preview_price_history(
+    app: State<'_, Saleguard>,
+    contents: String,
+) -> Result<PriceHistoryPreview, AppError> {
+    app.preview_price_history(contents.as_bytes())
+}
+
+/// Imports a price history CSV's text, all or nothing; returns how many prices.
+#[tauri::command(async)]
+#[specta::specta]
+fn import_price_history(app: State<'_, Saleguard>, contents: String) -> Result<u32, AppError> {
+    app.import_price_history(contents.as_bytes())
 }
 
 /// The budget that applies now, with what is left of it; `null` without one.
@@ -906,6 +971,13 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             remove_budget,
             list_prices,
             add_price,
+            get_price_sources,
+            set_price_source_order,
+            set_price_api,
+            set_price_api_coin,
+            refresh_prices,
+            preview_price_history,
+            import_price_history,
             get_current_budget,
             backup_status,
             create_backup,

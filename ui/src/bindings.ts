@@ -76,6 +76,20 @@ export const commands = {
 	/**  The price book, newest first. */
 	listPrices: () => typedError<PriceView[], AppError>(__TAURI_INVOKE("list_prices")),
 	addPrice: (input: PriceInput) => typedError<PriceView, AppError>(__TAURI_INVOKE("add_price", { input })),
+	/**  The price sources: their order, the online price API and its coin ids. */
+	getPriceSources: () => typedError<PriceSourcesView, AppError>(__TAURI_INVOKE("get_price_sources")),
+	/**  Sets the order the price sources are asked in. */
+	setPriceSourceOrder: (order: PriceSourceName[]) => typedError<PriceSourcesView, AppError>(__TAURI_INVOKE("set_price_source_order", { order })),
+	/**  Turns the online price API on or off, with its base URL and key (kept in the keyring). */
+	setPriceApi: (input: PriceApiInput) => typedError<PriceSourcesView, AppError>(__TAURI_INVOKE("set_price_api", { input })),
+	/**  Sets the price API's coin id for an asset; an empty id goes back to the default. */
+	setPriceApiCoin: (asset: string, coinId: string) => typedError<PriceSourcesView, AppError>(__TAURI_INVOKE("set_price_api_coin", { asset, coinId })),
+	/**  Asks the online price API for the latest prices (bounded: timeouts, back-off). */
+	refreshPrices: () => typedError<PriceRefresh, AppError>(__TAURI_INVOKE("refresh_prices")),
+	/**  Checks a price history CSV's text whole; nothing is written. */
+	previewPriceHistory: (contents: string) => typedError<PriceHistoryPreview, AppError>(__TAURI_INVOKE("preview_price_history", { contents })),
+	/**  Imports a price history CSV's text, all or nothing; returns how many prices. */
+	importPriceHistory: (contents: string) => typedError<number, AppError>(__TAURI_INVOKE("import_price_history", { contents })),
 	/**  The budget that applies now, with what is left of it; `null` without one. */
 	getCurrentBudget: () => typedError<BudgetView | null, AppError>(__TAURI_INVOKE("get_current_budget")),
 	/**  When the last encrypted backup was made, and whether it is time for one. */
@@ -522,7 +536,7 @@ export type EntryInput = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "price_api_off" | "price_api_unreachable" | "price_api_rate_limited" | "price_api_key_refused" | "price_api_failed" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 export type ExportSummary = {
 	/**  Where the document was written. */
@@ -889,11 +903,83 @@ export type PortfolioView = {
 	problems: PortfolioProblemView[],
 };
 
+export type PriceApiCoinView = {
+	asset: string,
+	/**  Empty: the API is not asked for this asset until the user names its id. */
+	coinId: string,
+	/**
+	 *  `true`: the id is the user's; `false`: Saleguard's default for a well-known coin
+	 *  (or none).
+	 */
+	chosen: boolean,
+};
+
+/**
+ *  The online price API's settings as typed. The key is wiped from memory when this is
+ *  dropped and never printed.
+ */
+export type PriceApiInput = {
+	enabled: boolean,
+	/**  Empty: the default base URL. */
+	baseUrl: string,
+	/**  `None`: keep the key there is; `Some("")`: forget it; else the new key. */
+	apiKey: string | null,
+};
+
+export type PriceApiView = {
+	enabled: boolean,
+	/**  The base URL in use (the default one unless the user chose another). */
+	baseUrl: string,
+	defaultBaseUrl: string,
+	/**  Whether an API key is kept in the keyring (the key itself is never sent). */
+	hasKey: boolean,
+	/**  When the API last answered with prices (RFC 3339). */
+	fetchedAt: string | null,
+	/**  Why its last request failed, if it did. */
+	failure: string | null,
+};
+
+/**  What a price history import would add, and every problem that stops it. */
+export type PriceHistoryPreview = {
+	rows: number,
+	/**  The first prices as they will be kept. */
+	sample: PriceView[],
+	errors: CsvRowError[],
+	errorCount: number,
+};
+
 export type PriceInput = {
 	asset: string,
 	currency: string,
 	price: string,
 	observedAt: string,
+};
+
+/**  What a request to the price API brought. */
+export type PriceRefresh = {
+	/**  Prices kept (one per asset and currency). */
+	prices: number,
+	currencies: string[],
+	/**  Assets the API did not know by the id given. */
+	unknown: string[],
+	/**  Assets held or used that have no coin id yet, so were not asked for. */
+	withoutId: string[],
+	fetchedAt: string,
+};
+
+/**  A price source, as the UI and the CLI name it. */
+export type PriceSourceName = "manual" | "csv" | "api";
+
+/**  The price sources as the user set them up. */
+export type PriceSourcesView = {
+	/**
+	 *  The order the sources are asked in: the first with a price that is not stale
+	 *  wins.
+	 */
+	order: PriceSourceName[],
+	api: PriceApiView,
+	/**  Each asset to price online with the API's coin id for it. */
+	coins: PriceApiCoinView[],
 };
 
 /**  A price used for a value: one whole asset in the portfolio's currency. */
@@ -903,6 +989,8 @@ export type PriceUsed = {
 	observedAt: string,
 	/**  Older than the review's staleness limit. */
 	stale: boolean,
+	/**  The price book, imported history or the online API. */
+	source: PriceSourceName,
 };
 
 export type PriceView = {
@@ -911,6 +999,7 @@ export type PriceView = {
 	currency: string,
 	price: string,
 	observedAt: string,
+	source: PriceSourceName,
 };
 
 export type Pricing = {

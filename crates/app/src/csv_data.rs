@@ -18,7 +18,7 @@ use crate::dto::Amount;
 use crate::files::{downloads_folder, persist_new, write_replacing, written_file};
 use crate::ledger::problem_code;
 use crate::portfolio::{portfolio_currency, rounded};
-use crate::review::price_book_of;
+use crate::review::PriceData;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// The columns of a transactions CSV, in order (docs/csv-format.md). `fiat_value` and
@@ -139,7 +139,9 @@ pub struct CsvExportSummary {
 }
 
 /// An import, checked whole.
-struct Parsed {
+struct Parsed<'a> {
+    context: &'a ImportContext,
+    now: UtcTimestamp,
     trades: Vec<Trade>,
     entries: Vec<(ParticipationId, Entry)>,
     sample: Vec<CsvRowView>,
@@ -148,7 +150,7 @@ struct Parsed {
     error_count: usize,
 }
 
-impl Parsed {
+impl Parsed<'_> {
     fn fail(&mut self, row: u32, column: &str, code: ErrorCode, message: impl Into<String>) {
         self.error_count += 1;
         if self.errors.len() < MAX_LISTED_ERRORS {
@@ -228,18 +230,37 @@ fn column_of(field: &str) -> &str {
     }
 }
 
+/// What reading a CSV file reports to: problems by row and column, and each readable
+/// row's values in the order of its known columns.
+pub(crate) trait CsvRows {
+    fn fail(&mut self, row: u32, column: &str, code: ErrorCode, message: impl Into<String>);
+    fn row(&mut self, row: u32, values: &[String]);
+}
+
+impl CsvRows for Parsed<'_> {
+    fn fail(&mut self, row: u32, column: &str, code: ErrorCode, message: impl Into<String>) {
+        Parsed::fail(self, row, column, code, message);
+    }
+
+    fn row(&mut self, row: u32, values: &[String]) {
+        parse_row(row, values, self);
+    }
+}
+
 /// The header's columns, by position; problems with it are row 1's.
-fn header_columns(header: &csv::ByteRecord, parsed: &mut Parsed) -> Vec<Option<usize>> {
+fn header_columns(
+    header: &csv::ByteRecord,
+    columns: &[&'static str],
+    required: &[&str],
+    rows: &mut impl CsvRows,
+) -> Vec<Option<usize>> {
     let mut positions = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for (index, raw) in header.iter().enumerate() {
         let name = String::from_utf8_lossy(raw).trim().to_ascii_lowercase();
-        match TRANSACTION_COLUMNS
-            .iter()
-            .position(|column| *column == name)
-        {
-            Some(known) if seen.contains(&TRANSACTION_COLUMNS[known]) => {
-                parsed.fail(
+        match columns.iter().position(|column| *column == name) {
+            Some(known) if seen.contains(&columns[known]) => {
+                rows.fail(
                     1,
                     &name,
                     ErrorCode::DuplicateId,
@@ -248,7 +269,7 @@ fn header_columns(header: &csv::ByteRecord, parsed: &mut Parsed) -> Vec<Option<u
                 positions.push(None);
             }
             Some(known) => {
-                seen.push(TRANSACTION_COLUMNS[known]);
+                seen.push(columns[known]);
                 positions.push(Some(known));
             }
             None => {
@@ -257,22 +278,22 @@ fn header_columns(header: &csv::ByteRecord, parsed: &mut Parsed) -> Vec<Option<u
                 } else {
                     name.clone()
                 };
-                parsed.fail(
+                rows.fail(
                     1,
                     &shown,
                     ErrorCode::InvalidValue,
                     format!(
                         "{shown} is not a column Saleguard reads; the columns are {} (docs/csv-format.md)",
-                        TRANSACTION_COLUMNS.join(", ")
+                        columns.join(", ")
                     ),
                 );
                 positions.push(None);
             }
         }
     }
-    for required in REQUIRED_COLUMNS {
-        if !seen.contains(&required) {
-            parsed.fail(
+    for required in required {
+        if !seen.contains(required) {
+            rows.fail(
                 1,
                 required,
                 ErrorCode::Required,
@@ -283,7 +304,15 @@ fn header_columns(header: &csv::ByteRecord, parsed: &mut Parsed) -> Vec<Option<u
     positions
 }
 
-fn parse(bytes: &[u8], context: &ImportContext, now: UtcTimestamp) -> Result<Parsed, AppError> {
+/// Reads a CSV file whole: its size, encoding and header first (a file that cannot be
+/// read at all is an error), then every row, numbered as a spreadsheet shows them,
+/// into `rows`; returns how many data rows there were.
+pub(crate) fn read_csv(
+    bytes: &[u8],
+    columns: &[&'static str],
+    required: &[&str],
+    rows: &mut impl CsvRows,
+) -> Result<usize, AppError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(AppError::new(
             ErrorCode::FileUnreadable,
@@ -308,14 +337,7 @@ fn parse(bytes: &[u8], context: &ImportContext, now: UtcTimestamp) -> Result<Par
         .has_headers(true)
         .flexible(true)
         .from_reader(bytes);
-    let mut parsed = Parsed {
-        trades: Vec::new(),
-        entries: Vec::new(),
-        sample: Vec::new(),
-        rows: 0,
-        errors: Vec::new(),
-        error_count: 0,
-    };
+    let mut read = 0usize;
     let header = reader.byte_headers().map_err(|error| {
         AppError::new(
             ErrorCode::FileUnreadable,
@@ -323,17 +345,17 @@ fn parse(bytes: &[u8], context: &ImportContext, now: UtcTimestamp) -> Result<Par
         )
     })?;
     let header = header.clone();
-    let positions = header_columns(&header, &mut parsed);
+    let positions = header_columns(&header, columns, required, rows);
     let mut record = csv::ByteRecord::new();
     loop {
         // Rows are numbered as a spreadsheet shows them: the header is row 1, and a value
         // with line breaks inside its quotes stays one row.
-        let row = count(parsed.rows + 2);
+        let row = count(read + 2);
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(error) => {
-                parsed.fail(
+                rows.fail(
                     row,
                     "",
                     ErrorCode::FileUnreadable,
@@ -342,9 +364,9 @@ fn parse(bytes: &[u8], context: &ImportContext, now: UtcTimestamp) -> Result<Par
                 break;
             }
         }
-        parsed.rows += 1;
+        read += 1;
         if record.len() != header.len() {
-            parsed.fail(
+            rows.fail(
                 row,
                 "",
                 ErrorCode::InvalidValue,
@@ -356,7 +378,7 @@ fn parse(bytes: &[u8], context: &ImportContext, now: UtcTimestamp) -> Result<Par
             );
             continue;
         }
-        let mut values: [String; 16] = Default::default();
+        let mut values = vec![String::new(); columns.len()];
         let mut readable = true;
         for (index, raw) in record.iter().enumerate() {
             let Some(column) = positions.get(index).copied().flatten() else {
@@ -366,9 +388,9 @@ fn parse(bytes: &[u8], context: &ImportContext, now: UtcTimestamp) -> Result<Par
                 Ok(text) if !text.contains('\u{FFFD}') => values[column] = text.trim().to_owned(),
                 _ => {
                     readable = false;
-                    parsed.fail(
+                    rows.fail(
                         row,
-                        TRANSACTION_COLUMNS[column],
+                        columns[column],
                         ErrorCode::FileUnreadable,
                         "not UTF-8 text: save the file as UTF-8 (in a spreadsheet, “CSV UTF-8”)",
                     );
@@ -376,26 +398,40 @@ fn parse(bytes: &[u8], context: &ImportContext, now: UtcTimestamp) -> Result<Par
             }
         }
         if readable {
-            parse_row(row, &values, context, now, &mut parsed);
+            rows.row(row, &values);
         }
     }
+    Ok(read)
+}
+
+fn parse<'a>(
+    bytes: &[u8],
+    context: &'a ImportContext,
+    now: UtcTimestamp,
+) -> Result<Parsed<'a>, AppError> {
+    let mut parsed = Parsed {
+        trades: Vec::new(),
+        entries: Vec::new(),
+        sample: Vec::new(),
+        rows: 0,
+        errors: Vec::new(),
+        error_count: 0,
+        context,
+        now,
+    };
+    parsed.rows = read_csv(bytes, &TRANSACTION_COLUMNS, &REQUIRED_COLUMNS, &mut parsed)?;
     Ok(parsed)
 }
 
-fn value<'a>(values: &'a [String; 16], column: &str) -> &'a str {
+fn value<'a>(values: &'a [String], column: &str) -> &'a str {
     TRANSACTION_COLUMNS
         .iter()
         .position(|known| *known == column)
         .map_or("", |index| values[index].as_str())
 }
 
-fn parse_row(
-    row: u32,
-    values: &[String; 16],
-    context: &ImportContext,
-    now: UtcTimestamp,
-    parsed: &mut Parsed,
-) {
+fn parse_row(row: u32, values: &[String], parsed: &mut Parsed<'_>) {
+    let (context, now) = (parsed.context, parsed.now);
     let get = |column: &str| value(values, column).to_owned();
     let kind = get("type").to_ascii_lowercase();
     let mut decimals = get("decimals");
@@ -563,11 +599,36 @@ fn parse_row(
     }
 }
 
+/// A CSV import with problems: nothing imported, each problem as `row N: column`.
+pub(crate) fn import_refused(errors: Vec<CsvRowError>, total: usize) -> AppError {
+    let fields = errors
+        .into_iter()
+        .take(200)
+        .map(|error| FieldError {
+            field: if error.column.is_empty() {
+                format!("row {}", error.row)
+            } else {
+                format!("row {}: {}", error.row, error.column)
+            },
+            code: error.code,
+            message: error.message,
+        })
+        .collect();
+    let mut error = AppError::refused(fields);
+    error.code = ErrorCode::ImportRefused;
+    error.message = format!(
+        "nothing was imported: {total} problem{} in the file ({})",
+        if total == 1 { "" } else { "s" },
+        error.message
+    );
+    error
+}
+
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn preview_of(parsed: Parsed) -> CsvPreview {
+fn preview_of(parsed: Parsed<'_>) -> CsvPreview {
     CsvPreview {
         rows: count(parsed.rows),
         trades: count(parsed.trades.len()),
@@ -616,31 +677,10 @@ impl Saleguard {
     ) -> Result<CsvImportSummary, AppError> {
         let now = self.clock.now();
         let mut store = self.store()?;
-        let parsed = parse(bytes, &ImportContext::load(&store)?, now)?;
+        let context = ImportContext::load(&store)?;
+        let parsed = parse(bytes, &context, now)?;
         if parsed.error_count > 0 {
-            let total = parsed.error_count;
-            let fields = parsed
-                .errors
-                .into_iter()
-                .take(200)
-                .map(|error| FieldError {
-                    field: if error.column.is_empty() {
-                        format!("row {}", error.row)
-                    } else {
-                        format!("row {}: {}", error.row, error.column)
-                    },
-                    code: error.code,
-                    message: error.message,
-                })
-                .collect();
-            let mut error = AppError::refused(fields);
-            error.code = ErrorCode::ImportRefused;
-            error.message = format!(
-                "nothing was imported: {total} problem{} in the file ({})",
-                if total == 1 { "" } else { "s" },
-                error.message
-            );
-            return Err(error);
+            return Err(import_refused(parsed.errors, parsed.error_count));
         }
         let total = count(parsed.trades.len() + parsed.entries.len());
         let added = store.insert_imported(&parsed.trades, &parsed.entries, now, |done| {
@@ -720,13 +760,8 @@ impl Saleguard {
     fn transactions_csv(&self) -> Result<(Vec<u8>, usize), AppError> {
         let store = self.store()?;
         let (currency, _) = portfolio_currency(&store)?;
-        let prices: Vec<_> = store
-            .prices()?
-            .into_iter()
-            .map(|record| record.price)
-            .collect();
-        let policy = store.review_policy()?;
-        let book = price_book_of(&prices, &policy);
+        let prices = PriceData::load(&store)?;
+        let book = prices.book();
         let names: HashMap<i64, String> = store
             .sales()?
             .into_iter()

@@ -62,6 +62,12 @@ pub enum ErrorCode {
     UnknownCurrency,
     InvalidPeriod,
     CapAboveTotal,
+    // The online price source.
+    PriceApiOff,
+    PriceApiUnreachable,
+    PriceApiRateLimited,
+    PriceApiKeyRefused,
+    PriceApiFailed,
     // Overriding a review.
     NothingToOverride,
     NotOverridable,
@@ -192,6 +198,11 @@ impl ErrorCode {
         Self::UnknownCurrency,
         Self::InvalidPeriod,
         Self::CapAboveTotal,
+        Self::PriceApiOff,
+        Self::PriceApiUnreachable,
+        Self::PriceApiRateLimited,
+        Self::PriceApiKeyRefused,
+        Self::PriceApiFailed,
         Self::NothingToOverride,
         Self::NotOverridable,
         Self::ImportRefused,
@@ -489,6 +500,11 @@ mod tests {
                 | ErrorCode::UnknownCurrency
                 | ErrorCode::InvalidPeriod
                 | ErrorCode::CapAboveTotal
+                | ErrorCode::PriceApiOff
+                | ErrorCode::PriceApiUnreachable
+                | ErrorCode::PriceApiRateLimited
+                | ErrorCode::PriceApiKeyRefused
+                | ErrorCode::PriceApiFailed
                 | ErrorCode::BudgetNotFound
                 | ErrorCode::TradeNotFound
                 | ErrorCode::NothingToOverride
@@ -573,7 +589,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            115,
+            120,
             "update this count with the match above"
         );
     }

@@ -23,6 +23,7 @@ pub mod networks;
 pub mod participations;
 mod paths;
 pub mod portfolio;
+pub mod prices;
 pub mod research;
 pub mod review;
 mod signing;
@@ -58,6 +59,7 @@ pub struct Saleguard {
     pending_phrase: accounts::PendingPhrase,
     account_changes: accounts::AccountChanges,
     ledger: hardware::LedgerSlot,
+    price_client: prices::PriceClient,
 }
 
 impl Saleguard {
@@ -80,6 +82,7 @@ impl Saleguard {
             pending_phrase: accounts::PendingPhrase::default(),
             account_changes: accounts::AccountChanges::default(),
             ledger: hardware::LedgerSlot::new(saleguard_hardware::LedgerConnection::Usb),
+            price_client: prices::PriceClient::default(),
         }
     }
 

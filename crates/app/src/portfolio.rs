@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dto::Amount;
 use crate::ledger::problem_code;
-use crate::review::{coin_refs, known_coins, price_book_of};
+use crate::review::{PriceData, coin_refs, known_coins};
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// The currency values are shown in when the user has chosen none and has no budget.
@@ -125,6 +125,8 @@ pub struct PriceUsed {
     pub observed_at: String,
     /// Older than the review's staleness limit.
     pub stale: bool,
+    /// The price book, imported history or the online API.
+    pub source: crate::prices::PriceSourceName,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -340,17 +342,13 @@ impl Saleguard {
             .into_iter()
             .map(|record| (record.id, record.trade))
             .collect();
-        let prices: Vec<_> = store
-            .prices()?
-            .into_iter()
-            .map(|record| record.price)
-            .collect();
-        let policy = store.review_policy()?;
+        let prices = PriceData::load(&store)?;
         drop(store);
+        let book = prices.book();
         let portfolio = domain::portfolio(PortfolioInput {
             participations: &books,
             trades: &trades,
-            book: price_book_of(&prices, &policy),
+            book: &book,
             currency: &currency,
             now,
         });
@@ -452,6 +450,7 @@ fn portfolio_view(
                 price: price.price.normalize().to_string(),
                 observed_at: price.observed_at.to_rfc3339(),
                 stale: matches!(holding.now.problem, Some(PriceProblem::Stale { .. })),
+                source: price.source.into(),
             }),
             value_share_percent: share(holding.now.value),
             unrealized: money(holding.unrealized),

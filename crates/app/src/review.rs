@@ -8,7 +8,7 @@ use saleguard_core::amount::format_amount;
 use saleguard_core::amount::{AmountError, parse_amount};
 use saleguard_core::budget::{
     Budget, BudgetDraft, MoneyProblem, MoneyProblemKind, Movement, MovementKind, Price, PriceBook,
-    PriceDraft, PriceProblem, budget_use, share_bps,
+    PriceDraft, PriceProblem, SourceOrder, budget_use, share_bps,
 };
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::kyc::KycStatus;
@@ -95,6 +95,7 @@ pub struct PriceView {
     pub currency: String,
     pub price: String,
     pub observed_at: String,
+    pub source: crate::prices::PriceSourceName,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -265,17 +266,27 @@ fn money_code(kind: MoneyProblemKind) -> ErrorCode {
     }
 }
 
+pub(crate) fn money_problem(problem: MoneyProblem) -> FieldError {
+    FieldError {
+        field: problem.field.to_owned(),
+        code: money_code(problem.kind),
+        message: problem.message,
+    }
+}
+
 fn refused(problems: Vec<MoneyProblem>) -> AppError {
-    AppError::refused(
-        problems
-            .into_iter()
-            .map(|p| FieldError {
-                field: p.field.to_owned(),
-                code: money_code(p.kind),
-                message: p.message,
-            })
-            .collect(),
-    )
+    AppError::refused(problems.into_iter().map(money_problem).collect())
+}
+
+pub(crate) fn price_view(id: i64, price: &Price) -> PriceView {
+    PriceView {
+        id,
+        asset: price.asset.clone(),
+        currency: price.currency.clone(),
+        price: price.price.to_string(),
+        observed_at: price.observed_at.to_rfc3339(),
+        source: price.source.into(),
+    }
 }
 
 /// "12.5" from basis points.
@@ -347,21 +358,19 @@ fn past_recipients(ledger: &[(SaleId, Entry)], from: Address) -> Vec<Address> {
 /// What budgets are counted with, loaded once however many budgets are shown.
 struct Counting {
     movements: Vec<Movement>,
-    prices: Vec<Price>,
-    policy: ReviewPolicy,
+    prices: PriceData,
 }
 
 impl Counting {
     fn load(store: &Store) -> Result<Self, AppError> {
         Ok(Self {
             movements: movements(&ledger(store)?),
-            prices: store.prices()?.into_iter().map(|r| r.price).collect(),
-            policy: store.review_policy()?,
+            prices: PriceData::load(store)?,
         })
     }
 
     fn book(&self) -> PriceBook<'_> {
-        price_book_of(&self.prices, &self.policy)
+        self.prices.book()
     }
 }
 
@@ -405,10 +414,25 @@ fn budget_record_at(budgets: &[BudgetRecord], at: UtcTimestamp) -> Option<&Budge
         })
 }
 
-pub(crate) fn price_book_of<'a>(prices: &'a [Price], policy: &ReviewPolicy) -> PriceBook<'a> {
-    PriceBook {
-        prices,
-        max_age_seconds: i64::from(policy.max_price_age_days) * 86_400,
+/// Every price the user has, with what decides which one values an amount: the
+/// review policy's staleness limit and the order of the price sources.
+pub(crate) struct PriceData {
+    prices: Vec<Price>,
+    max_age_seconds: i64,
+    order: SourceOrder,
+}
+
+impl PriceData {
+    pub(crate) fn load(store: &Store) -> Result<Self, AppError> {
+        Ok(Self {
+            prices: store.prices()?.into_iter().map(|r| r.price).collect(),
+            max_age_seconds: i64::from(store.review_policy()?.max_price_age_days) * 86_400,
+            order: store.price_source_order()?,
+        })
+    }
+
+    pub(crate) fn book(&self) -> PriceBook<'_> {
+        PriceBook::new(&self.prices, self.max_age_seconds, self.order)
     }
 }
 
@@ -511,13 +535,7 @@ impl Saleguard {
             .store()?
             .prices()?
             .into_iter()
-            .map(|record| PriceView {
-                id: record.id,
-                asset: record.price.asset,
-                currency: record.price.currency,
-                price: record.price.price.to_string(),
-                observed_at: record.price.observed_at.to_rfc3339(),
-            })
+            .map(|record| price_view(record.id, &record.price))
             .collect())
     }
 
@@ -534,13 +552,7 @@ impl Saleguard {
         let price = Price::from_draft(&draft, &coin_refs(&coins), now).map_err(refused)?;
         let record = store.insert_price(&price, now)?;
         tracing::info!(id = record.id, "price added");
-        Ok(PriceView {
-            id: record.id,
-            asset: price.asset,
-            currency: price.currency,
-            price: price.price.to_string(),
-            observed_at: price.observed_at.to_rfc3339(),
-        })
+        Ok(price_view(record.id, &price))
     }
 
     pub fn official_addresses(
@@ -721,11 +733,10 @@ impl Saleguard {
         let Some(budget) = budget_at(&budgets, now) else {
             return Ok(AmountValueView::NoBudget);
         };
-        let prices: Vec<Price> = store.prices()?.into_iter().map(|r| r.price).collect();
-        let policy = store.review_policy()?;
+        let prices = PriceData::load(&store)?;
         drop(store);
         let asset = sale.terms.currency.symbol();
-        let valuation = price_book_of(&prices, &policy).value(
+        let valuation = prices.book().value(
             amount,
             sale.terms.currency.decimals(),
             asset,
@@ -805,7 +816,8 @@ impl Saleguard {
         let ledger = ledger(&store)?;
         let past = past_recipients(&ledger, from);
         let movements = movements(&ledger);
-        let prices: Vec<Price> = store.prices()?.into_iter().map(|r| r.price).collect();
+        let prices = PriceData::load(&store)?;
+        let book = prices.book();
         let budgets = store.budgets()?;
         let context = ReviewContext {
             terms: &sale.terms,
@@ -818,7 +830,7 @@ impl Saleguard {
             past_recipients: &past,
             budget: budget_at(&budgets, now),
             movements: &movements,
-            prices: price_book_of(&prices, &policy),
+            prices: &book,
             sale: sale.id,
             now,
         };

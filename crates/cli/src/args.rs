@@ -490,8 +490,46 @@ pub enum PriceCommand {
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: String,
     },
-    /// Every price, newest first.
+    /// Every price, newest first, with its source (manual, csv, api).
     List,
+    /// Import price history from a CSV file (date_utc,asset,currency,price), all or
+    /// nothing; importing it again replaces instead of doubling.
+    Import {
+        file: PathBuf,
+        /// Only check the file and say what it would add.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Ask the online price API for the latest prices (it must be enabled: `price api`).
+    Fetch,
+    /// Show the price sources; with --order, set the order they are asked in.
+    Sources {
+        /// Each of manual, csv and api once, first asked first: `api,manual,csv`.
+        #[arg(long, value_delimiter = ',')]
+        order: Vec<String>,
+    },
+    /// Set up the online price API (a CoinGecko-compatible one; off by default).
+    Api {
+        /// Turn it on.
+        #[arg(long, conflicts_with = "disable")]
+        enable: bool,
+        /// Turn it off.
+        #[arg(long)]
+        disable: bool,
+        /// Its base URL; empty for CoinGecko's public API.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Read an API key from standard input (a hidden prompt at a terminal); it is
+        /// kept in the OS keyring.
+        #[arg(long, conflicts_with = "forget_key")]
+        key: bool,
+        /// Forget the API key.
+        #[arg(long)]
+        forget_key: bool,
+    },
+    /// Name the API's coin id for an asset (`XYZ xyz-protocol`); an empty id goes back
+    /// to the default.
+    Coin { asset: String, coin_id: String },
 }
 
 #[derive(Debug, Subcommand)]

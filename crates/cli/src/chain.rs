@@ -15,7 +15,7 @@ use crate::output::Output;
 
 /// Runs `future` to completion on a runtime of its own: the node is the only thing the
 /// CLI waits on.
-fn block_on<T>(future: impl std::future::Future<Output = T>) -> Result<T, AppError> {
+pub(crate) fn block_on<T>(future: impl std::future::Future<Output = T>) -> Result<T, AppError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -9,6 +9,7 @@ use saleguard_app::hardware::{DeviceStateName, HardwareAddressView, HardwareDevi
 use saleguard_app::kyc::KycStatusName;
 use saleguard_app::networks::{ContractTermsInput, NetworkCheck, NetworkView};
 use saleguard_app::participations::Participation;
+use saleguard_app::prices::{PriceHistoryPreview, PriceRefresh, PriceSourceName, PriceSourcesView};
 use saleguard_app::research::{SaleResearch, Settings};
 use saleguard_app::review::{
     BudgetView, OfficialAddressView, OverrideView, PolicyInput, PriceView, ReviewView, VerdictName,
@@ -862,10 +863,107 @@ impl Output {
                     p.asset.clone(),
                     format!("{} {}", p.price, p.currency),
                     p.observed_at.clone(),
+                    source_name(p.source).to_owned(),
                 ]
             })
             .collect();
-        print_table(&["ID", "ASSET", "PRICE", "SEEN (UTC)"], &rows, &[0, 2]);
+        print_table(
+            &["ID", "ASSET", "PRICE", "SEEN (UTC)", "SOURCE"],
+            &rows,
+            &[0, 2],
+        );
+    }
+
+    pub fn price_history(&self, preview: &PriceHistoryPreview) {
+        if self.json {
+            return print_json(preview);
+        }
+        out!(
+            "{} rows: {} prices would be kept.",
+            preview.rows,
+            preview.prices
+        );
+        if preview.error_count > 0 {
+            out!("{} problems: nothing would be added.", preview.error_count);
+            for error in &preview.errors {
+                let column = if error.column.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", error.column)
+                };
+                out!("  row {}{column}: {}", error.row, error.message);
+            }
+        }
+    }
+
+    pub fn price_refresh(&self, refresh: &PriceRefresh) {
+        if self.json {
+            return print_json(refresh);
+        }
+        out!(
+            "{} prices fetched in {} at {}.",
+            refresh.prices,
+            refresh.currencies.join(", "),
+            refresh.fetched_at
+        );
+        if !refresh.unknown.is_empty() {
+            out!(
+                "The API does not know: {} (check their coin ids: saleguard price coin ASSET ID).",
+                refresh.unknown.join(", ")
+            );
+        }
+        if !refresh.without_id.is_empty() {
+            out!(
+                "Not asked, no coin id yet: {} (saleguard price coin ASSET ID).",
+                refresh.without_id.join(", ")
+            );
+        }
+    }
+
+    pub fn price_sources(&self, view: &PriceSourcesView) {
+        if self.json {
+            return print_json(view);
+        }
+        let order: Vec<&str> = view.order.iter().map(|s| source_name(*s)).collect();
+        out!(
+            "Order: {} (the first with a price that is not stale wins)",
+            order.join(" → ")
+        );
+        let api = &view.api;
+        out!(
+            "Online price API: {} — {}{}",
+            if api.enabled { "on" } else { "off" },
+            api.base_url,
+            if api.has_key {
+                ", API key in the keyring"
+            } else {
+                ""
+            }
+        );
+        if let Some(at) = &api.fetched_at {
+            out!("Last answered: {at}");
+        }
+        if let Some(failure) = &api.failure {
+            out!("Last failure: {failure}");
+        }
+        let rows: Vec<Vec<String>> = view
+            .coins
+            .iter()
+            .map(|coin| {
+                vec![
+                    coin.asset.clone(),
+                    if coin.coin_id.is_empty() {
+                        "(none)".into()
+                    } else {
+                        coin.coin_id.clone()
+                    },
+                    if coin.chosen { "yours" } else { "default" }.into(),
+                ]
+            })
+            .collect();
+        if !rows.is_empty() {
+            print_table(&["ASSET", "COIN ID", "SET BY"], &rows, &[]);
+        }
     }
 
     pub fn official_addresses(&self, addresses: &[OfficialAddressView]) {
@@ -1177,5 +1275,13 @@ pub(crate) fn print_json(value: &impl Serialize) {
     match serde_json::to_string_pretty(value) {
         Ok(text) => out!("{text}"),
         Err(error) => eprintln!("error[internal]: {error}"),
+    }
+}
+
+fn source_name(source: PriceSourceName) -> &'static str {
+    match source {
+        PriceSourceName::Manual => "manual",
+        PriceSourceName::Csv => "csv",
+        PriceSourceName::Api => "api",
     }
 }

@@ -60,6 +60,16 @@ pub fn trade(app: &Saleguard, command: TradeCommand, output: &Output) -> Result<
     Ok(())
 }
 
+/// A file the user named, whole.
+pub(crate) fn read_file(file: &std::path::Path) -> Result<Vec<u8>, AppError> {
+    std::fs::read(file).map_err(|error| {
+        AppError::new(
+            ErrorCode::FileUnreadable,
+            format!("{} could not be read: {error}", file.display()),
+        )
+    })
+}
+
 pub fn csv(app: &Saleguard, command: CsvCommand, output: &Output) -> Result<(), AppError> {
     match command {
         CsvCommand::Export {
@@ -90,12 +100,7 @@ pub fn csv(app: &Saleguard, command: CsvCommand, output: &Output) -> Result<(), 
             }
         }
         CsvCommand::Import { file, dry_run } => {
-            let bytes = std::fs::read(&file).map_err(|error| {
-                AppError::new(
-                    ErrorCode::FileUnreadable,
-                    format!("{} could not be read: {error}", file.display()),
-                )
-            })?;
+            let bytes = read_file(&file)?;
             if dry_run {
                 let preview = app.preview_csv(&bytes)?;
                 output.csv_preview(&preview);

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use saleguard_app::contacts::ContactInput;
+use saleguard_app::prices::{PriceApiInput, PriceSourceName};
 use saleguard_app::review::{
     BudgetInput, OfficialAddressInput, OverrideInput, PolicyInput, PriceInput, ReviewInput,
     VerdictName,
@@ -133,6 +134,81 @@ pub fn price(app: &Saleguard, command: PriceCommand, output: &Output) -> Result<
             output.prices(&[app.add_price(&input)?]);
         }
         PriceCommand::List => output.prices(&app.prices()?),
+        PriceCommand::Import { file, dry_run } => {
+            let bytes = crate::portfolio::read_file(&file)?;
+            let preview = app.preview_price_history(&bytes)?;
+            if dry_run || preview.error_count > 0 {
+                output.price_history(&preview);
+                if preview.error_count > 0 {
+                    return Err(AppError::new(
+                        ErrorCode::ImportRefused,
+                        format!(
+                            "{} problems in the file: nothing was added",
+                            preview.error_count
+                        ),
+                    ));
+                }
+            } else {
+                let added = app.import_price_history(&bytes)?;
+                output.note(&format!("Imported {added} prices."));
+            }
+        }
+        PriceCommand::Fetch => {
+            let refresh = crate::chain::block_on(app.refresh_prices())??;
+            output.price_refresh(&refresh);
+        }
+        PriceCommand::Sources { order } => {
+            let view = if order.is_empty() {
+                app.price_sources()?
+            } else {
+                let names = order
+                    .iter()
+                    .map(|name| match name.trim() {
+                        "manual" => Ok(PriceSourceName::Manual),
+                        "csv" => Ok(PriceSourceName::Csv),
+                        "api" => Ok(PriceSourceName::Api),
+                        other => Err(AppError::new(
+                            ErrorCode::InvalidArguments,
+                            format!("{other:?} is not a price source: manual, csv or api"),
+                        )),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                app.set_price_source_order(&names)?
+            };
+            output.price_sources(&view);
+        }
+        PriceCommand::Api {
+            enable,
+            disable,
+            base_url,
+            key,
+            forget_key,
+        } => {
+            let current = app.price_sources()?.api;
+            let api_key = if key {
+                Some(crate::accounts::read_secret("API key: ")?.to_string())
+            } else if forget_key {
+                Some(String::new())
+            } else {
+                None
+            };
+            let base_url = base_url.unwrap_or_else(|| {
+                if current.base_url == current.default_base_url {
+                    String::new()
+                } else {
+                    current.base_url.clone()
+                }
+            });
+            let view = app.set_price_api(&PriceApiInput {
+                enabled: (current.enabled || enable) && !disable,
+                base_url,
+                api_key,
+            })?;
+            output.price_sources(&view);
+        }
+        PriceCommand::Coin { asset, coin_id } => {
+            output.price_sources(&app.set_price_api_coin(&asset, &coin_id)?);
+        }
     }
     Ok(())
 }

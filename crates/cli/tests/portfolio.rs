@@ -253,3 +253,64 @@ fn a_backup_is_written_and_restored_with_its_passphrase_from_standard_input() {
     let short = with_stdin(&dir, &["backup", "create", "--output", path], "short\n");
     assert!(String::from_utf8_lossy(&short.stderr).contains("weak_passphrase"));
 }
+
+#[test]
+fn price_history_is_imported_and_the_online_source_is_set_up_and_asked() {
+    let dir = DataDir::new();
+    buy(&dir);
+    let file = dir.0.path().join("prices.csv");
+    std::fs::write(
+        &file,
+        "date_utc,asset,currency,price\n2025-06-02,XYZ,USD,260\n2025-06-03 00:00,XYZ,USD,270.25\n",
+    )
+    .expect("written");
+    let path = file.to_str().expect("path");
+    let preview = dir.json(&["price", "import", path, "--dry-run"]);
+    assert_eq!(
+        (preview["rows"].as_u64(), preview["prices"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(
+        dir.json(&["price", "list"]).as_array().map(Vec::len),
+        Some(0)
+    );
+    dir.run(&["price", "import", path]);
+    let prices = dir.json(&["price", "list"]);
+    assert_eq!(prices[0]["price"], "270.25");
+    assert_eq!(prices[0]["source"], "csv");
+    std::fs::write(&file, "date_utc,asset,currency,price\nlater,XYZ,USD,1\n").expect("written");
+    assert_eq!(
+        dir.error_code(&["price", "import", path]),
+        (1, "import_refused".to_owned())
+    );
+
+    assert_eq!(
+        dir.error_code(&["price", "fetch"]),
+        (1, "price_api_off".to_owned()),
+        "off by default"
+    );
+    let server = saleguard_testkit::PriceApiServer::start([saleguard_testkit::Reply::ok(
+        r#"{"xyz-protocol":{"usd":301.5,"last_updated_at":1764930000}}"#,
+    )]);
+    let sources = dir.json(&["price", "api", "--enable", "--base-url", &server.base_url()]);
+    assert_eq!(sources["api"]["enabled"], true);
+    dir.json(&["price", "coin", "XYZ", "xyz-protocol"]);
+    let order = dir.json(&["price", "sources", "--order", "api,csv,manual"]);
+    assert_eq!(order["order"], serde_json::json!(["api", "csv", "manual"]));
+    let fetched = dir.json(&["price", "fetch"]);
+    assert_eq!(fetched["prices"], 1);
+    let portfolio = dir.json(&["portfolio"]);
+    let xyz = &portfolio["holdings"][0];
+    assert_eq!(xyz["price"]["price"], "301.5");
+    assert_eq!(xyz["price"]["source"], "api");
+    assert_eq!(
+        dir.error_code(&["price", "sources", "--order", "api,api,csv"])
+            .1,
+        "invalid_choice"
+    );
+    assert_eq!(
+        dir.error_code(&["price", "sources", "--order", "api,web,csv"])
+            .1,
+        "invalid_arguments"
+    );
+}

@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::str::FromStr;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use saleguard_core::budget::{Price, PriceBook};
+use saleguard_core::budget::{Price, PriceBook, PriceSource, SourceOrder};
 use saleguard_core::ledger::{Entry, EntryKind};
 use saleguard_core::portfolio::{
     Acquisition, Disposal, LedgerItem, Money, ParticipationBook, PortfolioInput, Trade, TradeKind,
@@ -146,6 +146,7 @@ fn whole_portfolio() -> (Vec<ParticipationBook>, Vec<(i64, Trade)>, Vec<Price>) 
             currency: "USD".to_owned(),
             price: Decimal::from_str("2.5").expect("a decimal"),
             observed_at: at(0),
+            source: PriceSource::Manual,
         })
         .collect();
     (books, trades, prices)
@@ -155,15 +156,13 @@ fn valuation(c: &mut Criterion) {
     let (books, trades, prices) = whole_portfolio();
     let mut group = c.benchmark_group("portfolio");
     group.sample_size(10);
+    let book = PriceBook::new(&prices, i64::MAX, SourceOrder::default());
     group.bench_function("value 10k participations, 100k trades", |b| {
         b.iter(|| {
             portfolio(black_box(PortfolioInput {
                 participations: &books,
                 trades: &trades,
-                book: PriceBook {
-                    prices: &prices,
-                    max_age_seconds: i64::MAX,
-                },
+                book: &book,
                 currency: "USD",
                 now: at(LOTS + DISPOSALS + 100),
             }))

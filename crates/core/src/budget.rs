@@ -3,6 +3,7 @@
 //! is worth in the budget's currency. Fiat and prices are `Decimal` (exact base-10);
 //! amounts of coins stay integers of base units until they are valued.
 
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use alloy_primitives::U256;
@@ -82,6 +83,88 @@ pub struct Price {
     pub currency: String,
     pub price: Decimal,
     pub observed_at: UtcTimestamp,
+    pub source: PriceSource,
+}
+
+/// Where a price came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PriceSource {
+    /// Typed by the user into the price book.
+    Manual,
+    /// Imported from a CSV file of price history.
+    Csv,
+    /// Fetched from the online price API the user enabled.
+    Api,
+}
+
+impl PriceSource {
+    pub const ALL: [Self; 3] = [Self::Manual, Self::Csv, Self::Api];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Manual => "manual",
+            Self::Csv => "csv",
+            Self::Api => "api",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|source| source.as_str() == text.trim())
+    }
+}
+
+/// The id CoinGecko-compatible price APIs know well-known coins by, used for a coin
+/// the user has not given an id of their own. A sale's token has no default: the
+/// user names its id (symbols are not unique; ids are).
+pub const WELL_KNOWN_COIN_IDS: &[(&str, &str)] = &[
+    ("BNB", "binancecoin"),
+    ("BTC", "bitcoin"),
+    ("DAI", "dai"),
+    ("ETH", "ethereum"),
+    ("POL", "polygon-ecosystem-token"),
+    ("SOL", "solana"),
+    ("USDC", "usd-coin"),
+    ("USDT", "tether"),
+    ("WBTC", "wrapped-bitcoin"),
+    ("WETH", "weth"),
+];
+
+/// The order in which the price sources are asked: each source exactly once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceOrder([PriceSource; 3]);
+
+impl Default for SourceOrder {
+    /// What the user typed first, then their price history, then the online API.
+    fn default() -> Self {
+        Self(PriceSource::ALL)
+    }
+}
+
+impl SourceOrder {
+    /// An order naming every source exactly once; `None` otherwise.
+    pub fn new(sources: &[PriceSource]) -> Option<Self> {
+        let all_once = sources.len() == PriceSource::ALL.len()
+            && PriceSource::ALL
+                .iter()
+                .all(|source| sources.iter().filter(|s| *s == source).count() == 1);
+        all_once.then(|| Self([sources[0], sources[1], sources[2]]))
+    }
+
+    /// `manual,csv,api` and the like.
+    pub fn parse(text: &str) -> Option<Self> {
+        let sources: Option<Vec<PriceSource>> = text.split(',').map(PriceSource::parse).collect();
+        Self::new(&sources?)
+    }
+
+    pub fn sources(self) -> [PriceSource; 3] {
+        self.0
+    }
+
+    pub fn to_text(self) -> String {
+        self.0.map(PriceSource::as_str).join(",")
+    }
 }
 
 /// Why an amount could not be valued, or not with confidence.
@@ -107,11 +190,30 @@ pub struct Valuation {
     pub problem: Option<PriceProblem>,
 }
 
-/// The user's manual prices and how old one may be before it is called stale.
-#[derive(Debug, Clone, Copy)]
+/// The prices the user has, from every source, and how old one may be before it is
+/// called stale. Indexed once per pair and source, so valuing many amounts does not
+/// scan every price each time.
+#[derive(Debug, Clone)]
 pub struct PriceBook<'a> {
-    pub prices: &'a [Price],
-    pub max_age_seconds: i64,
+    /// Per (ASSET, CURRENCY) pair, per source: the prices, oldest observation first.
+    by_pair: HashMap<(String, String), [Vec<&'a Price>; 3]>,
+    max_age_seconds: i64,
+    order: SourceOrder,
+}
+
+fn source_slot(source: PriceSource) -> usize {
+    match source {
+        PriceSource::Manual => 0,
+        PriceSource::Csv => 1,
+        PriceSource::Api => 2,
+    }
+}
+
+fn pair_key(asset: &str, currency: &str) -> (String, String) {
+    (
+        asset.trim().to_ascii_uppercase(),
+        currency.trim().to_ascii_uppercase(),
+    )
 }
 
 /// An amount of base units as a decimal of whole units, if it fits.
@@ -126,14 +228,51 @@ fn same_symbol(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
-impl PriceBook<'_> {
-    /// The latest price of one whole `asset` in `currency` observed no later than `at`.
-    pub fn latest(&self, asset: &str, currency: &str, at: UtcTimestamp) -> Option<&Price> {
-        self.prices
+impl<'a> PriceBook<'a> {
+    pub fn new(prices: &'a [Price], max_age_seconds: i64, order: SourceOrder) -> Self {
+        let mut by_pair: HashMap<(String, String), [Vec<&'a Price>; 3]> = HashMap::new();
+        for price in prices {
+            by_pair
+                .entry(pair_key(&price.asset, &price.currency))
+                .or_default()[source_slot(price.source)]
+            .push(price);
+        }
+        for sources in by_pair.values_mut() {
+            for prices in sources {
+                prices.sort_by_key(|price| price.observed_at);
+            }
+        }
+        Self {
+            by_pair,
+            max_age_seconds,
+            order,
+        }
+    }
+
+    /// The price of one whole `asset` in `currency` to use at `at`: from each source in
+    /// the user's order, its latest price observed no later than `at`; the first of
+    /// those that is not stale wins; when all are stale, the most recent of them.
+    pub fn latest(&self, asset: &str, currency: &str, at: UtcTimestamp) -> Option<&'a Price> {
+        let sources = self.by_pair.get(&pair_key(asset, currency))?;
+        let candidates = self.order.sources().map(|source| {
+            let prices = &sources[source_slot(source)];
+            let known = prices.partition_point(|price| price.observed_at <= at);
+            known.checked_sub(1).map(|last| prices[last])
+        });
+        let fresh = |price: &&Price| {
+            at.unix_seconds() - price.observed_at.unix_seconds() <= self.max_age_seconds
+        };
+        candidates
             .iter()
-            .filter(|p| same_symbol(&p.asset, asset) && same_symbol(&p.currency, currency))
-            .filter(|p| p.observed_at <= at)
-            .max_by_key(|p| p.observed_at)
+            .flatten()
+            .find(|price| fresh(price))
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .flatten()
+                    .max_by_key(|price| price.observed_at)
+            })
+            .copied()
     }
 
     /// `amount` (base units of `asset`, with `decimals`) in `currency` at `at`: at the
@@ -565,6 +704,7 @@ impl Price {
                 currency,
                 price,
                 observed_at,
+                source: PriceSource::Manual,
             }),
             _ => Err(problems),
         }
@@ -585,6 +725,14 @@ mod tests {
             currency: "USD".into(),
             price: value.parse().expect("a decimal"),
             observed_at: at(observed),
+            source: PriceSource::Manual,
+        }
+    }
+
+    fn from(source: PriceSource, value: &str, observed: &str) -> Price {
+        Price {
+            source,
+            ..price(value, observed)
         }
     }
 
@@ -631,10 +779,7 @@ mod tests {
             price("3000", "2026-12-04 00:00"),
             price("9999", "2026-12-06 00:00"),
         ];
-        let book = PriceBook {
-            prices: &prices,
-            max_age_seconds: 7 * 86_400,
-        };
+        let book = PriceBook::new(&prices, 7 * 86_400, SourceOrder::default());
         let one_and_a_half = U256::from(15) * U256::from(10_u64).pow(U256::from(17));
         let now = book.value(one_and_a_half, 18, "eth", "usd", at("2026-12-05 00:00"));
         assert_eq!(now.value, Some("4500".parse().expect("decimal")));
@@ -656,12 +801,57 @@ mod tests {
     }
 
     #[test]
+    fn sources_are_asked_in_the_users_order_and_a_stale_one_gives_way() {
+        use PriceSource::{Api, Csv, Manual};
+        let prices = [
+            from(Manual, "2000", "2026-01-01 00:00"),
+            from(Csv, "2900", "2026-11-30 00:00"),
+            from(Api, "3100", "2026-12-04 12:00"),
+            from(Api, "9999", "2026-12-06 00:00"),
+        ];
+        let week = 7 * 86_400;
+        let at_fifth = at("2026-12-05 00:00");
+        let price_of = |order: &[PriceSource]| {
+            let order = SourceOrder::new(order).expect("an order");
+            PriceBook::new(&prices, week, order)
+                .latest("ETH", "USD", at_fifth)
+                .map(|price| (price.source, price.price.to_string()))
+        };
+        assert_eq!(
+            price_of(&[Manual, Csv, Api]),
+            Some((Csv, "2900".into())),
+            "the manual price is eleven months old: the next source's fresh one is used"
+        );
+        assert_eq!(price_of(&[Api, Csv, Manual]), Some((Api, "3100".into())));
+        assert_eq!(price_of(&[Csv, Api, Manual]), Some((Csv, "2900".into())));
+        let all_stale = PriceBook::new(&prices, 3600, SourceOrder::default());
+        assert_eq!(
+            all_stale
+                .latest("eth", "usd", at_fifth)
+                .map(|price| price.source),
+            Some(Api),
+            "when every source is stale, the most recent price is used"
+        );
+        assert_eq!(all_stale.latest("ETH", "EUR", at_fifth), None);
+        assert_eq!(
+            SourceOrder::parse("api,manual,csv").map(SourceOrder::to_text),
+            Some("api,manual,csv".into())
+        );
+        for bad in [
+            "",
+            "api",
+            "api,api,csv",
+            "manual,csv,api,api",
+            "manual,csv,web",
+        ] {
+            assert_eq!(SourceOrder::parse(bad), None, "{bad:?} is not an order");
+        }
+    }
+
+    #[test]
     fn absurd_amounts_are_reported_not_wrapped() {
         let prices = [price("1000000000000", "2026-01-01 00:00")];
-        let book = PriceBook {
-            prices: &prices,
-            max_age_seconds: i64::MAX,
-        };
+        let book = PriceBook::new(&prices, i64::MAX, SourceOrder::default());
         let huge = book.value(U256::MAX, 0, "ETH", "USD", at("2026-06-01 00:00"));
         assert_eq!(huge.value, None);
         assert!(matches!(huge.problem, Some(PriceProblem::TooLarge { .. })));

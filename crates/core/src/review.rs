@@ -260,7 +260,7 @@ pub struct ReviewContext<'a> {
     pub budget: Option<&'a Budget>,
     /// Every contribution and refund (signed or recorded), for what is committed.
     pub movements: &'a [Movement],
-    pub prices: PriceBook<'a>,
+    pub prices: &'a PriceBook<'a>,
     /// The sale the draft goes to.
     pub sale: SaleId,
     pub now: UtcTimestamp,

@@ -3,7 +3,7 @@
 use std::str::FromStr;
 
 use rusqlite::{OptionalExtension, Row, params};
-use saleguard_core::budget::{Budget, Period, Price};
+use saleguard_core::budget::{Budget, Period, Price, PriceSource};
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::review::DiligencePolicy;
 use saleguard_core::sale::SaleId;
@@ -19,6 +19,23 @@ use crate::{Store, StoreError};
 pub struct BudgetRecord {
     pub id: i64,
     pub budget: Budget,
+}
+
+const INSERT_PRICE: &str = "INSERT INTO prices (asset, currency, price, observed_at, recorded_at, source) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+     ON CONFLICT (asset, currency, observed_at, source) WHERE source != 'manual' \
+     DO UPDATE SET price = excluded.price, recorded_at = excluded.recorded_at \
+     RETURNING id";
+
+fn price_params(price: &Price, now: UtcTimestamp) -> impl rusqlite::Params + '_ {
+    (
+        &price.asset,
+        &price.currency,
+        price.price.to_string(),
+        price.observed_at.unix_seconds(),
+        now.unix_seconds(),
+        price.source.as_str(),
+    )
 }
 
 /// A stored price.
@@ -146,31 +163,54 @@ impl Store {
             == 1)
     }
 
+    /// Adds a price. An imported or fetched one replaces the price its source already
+    /// had for the same pair and moment.
     pub fn insert_price(
         &mut self,
         price: &Price,
         now: UtcTimestamp,
     ) -> Result<PriceRecord, StoreError> {
-        self.conn.execute(
-            "INSERT INTO prices (asset, currency, price, observed_at, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                price.asset,
-                price.currency,
-                price.price.to_string(),
-                price.observed_at.unix_seconds(),
-                now.unix_seconds()
-            ],
-        )?;
+        let id = self
+            .conn
+            .prepare_cached(INSERT_PRICE)?
+            .query_row(price_params(price, now), |row| row.get(0))?;
         Ok(PriceRecord {
-            id: self.conn.last_insert_rowid(),
+            id,
             price: price.clone(),
         })
+    }
+
+    /// Adds many prices in one transaction (see [`Store::insert_price`]), asking
+    /// `keep_going` every 1,000 rows; `None` when it said stop, with nothing written.
+    pub fn insert_prices(
+        &mut self,
+        prices: &[Price],
+        now: UtcTimestamp,
+        mut keep_going: impl FnMut(usize) -> bool,
+    ) -> Result<Option<usize>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        {
+            let mut statement = tx.prepare_cached(INSERT_PRICE)?;
+            for (done, price) in prices.iter().enumerate() {
+                if done.is_multiple_of(1_000) && !keep_going(done) {
+                    return Ok(None);
+                }
+                statement.query_row(price_params(price, now), |_| Ok(()))?;
+            }
+        }
+        if !keep_going(prices.len()) {
+            return Ok(None);
+        }
+        tx.commit()?;
+        Ok(Some(prices.len()))
     }
 
     /// Every price, newest observation first.
     pub fn prices(&self) -> Result<Vec<PriceRecord>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT id, asset, currency, price, observed_at FROM prices ORDER BY observed_at DESC, id DESC",
+            "SELECT id, asset, currency, price, observed_at, source FROM prices ORDER BY observed_at DESC, id DESC",
         )?;
         let rows = statement.query_map([], |row| {
             Ok((
@@ -179,10 +219,11 @@ impl Store {
                 row.get::<_, String>(2)?,
                 row.get::<_, String>(3)?,
                 row.get::<_, i64>(4)?,
+                row.get::<_, String>(5)?,
             ))
         })?;
         rows.map(|row| {
-            let (id, asset, currency, price, observed_at) = row?;
+            let (id, asset, currency, price, observed_at, source) = row?;
             Ok(PriceRecord {
                 id,
                 price: Price {
@@ -190,6 +231,7 @@ impl Store {
                     currency,
                     price: decimal(&price, "price")?,
                     observed_at: moment(observed_at, "price time")?,
+                    source: PriceSource::parse(&source).ok_or_else(|| invalid("price source"))?,
                 },
             })
         })

@@ -27,6 +27,7 @@ pub const DATA_TABLES: &[&str] = &[
     "settings",
     "budgets",
     "prices",
+    "price_api_coins",
     "official_addresses",
     "review_policy",
     "contacts",

@@ -16,6 +16,7 @@ mod ledger;
 mod migrations;
 mod networks;
 mod participations;
+mod price_sources;
 mod research;
 mod rows;
 mod sales;
@@ -34,6 +35,7 @@ pub use export::{
 pub use ledger::{EntryRecord, EntrySource};
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};
+pub use price_sources::PriceApiSettings;
 pub use research::FingerprintRecord;
 pub use trades::TradeRecord;
 pub use transactions::{Settlement, TransactionEvent, TransactionRecord, TxPurpose, TxStatus};

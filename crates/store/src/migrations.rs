@@ -60,6 +60,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "trades and the portfolio's currency",
         sql: include_str!("migrations/0013_trades_currency.sql"),
     },
+    Migration {
+        name: "price sources: history, the online API and their order",
+        sql: include_str!("migrations/0014_price_sources.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

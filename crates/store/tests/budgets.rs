@@ -1,6 +1,6 @@
 //! Budgets, prices, official addresses and the review policy in a real SQLite file.
 
-use saleguard_core::budget::{Budget, Period, Price};
+use saleguard_core::budget::{Budget, Period, Price, PriceSource, SourceOrder};
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::fixtures::native_sale_draft;
 use saleguard_core::review::DiligencePolicy;
@@ -8,7 +8,7 @@ use saleguard_core::sale::{SaleId, SaleTerms};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::vesting::BasisPoints;
 use saleguard_core::{Address, Decimal};
-use saleguard_store::{ReviewPolicy, Store, StoreError};
+use saleguard_store::{PriceApiSettings, ReviewPolicy, Store, StoreError};
 
 fn at(text: &str) -> UtcTimestamp {
     UtcTimestamp::parse(text).expect("a time")
@@ -90,6 +90,7 @@ fn prices_are_listed_newest_first_with_exact_decimals() {
                     currency: "USD".into(),
                     price: decimal(value),
                     observed_at: at(observed),
+                    source: PriceSource::Manual,
                 },
                 at("2026-12-05 10:00"),
             )
@@ -106,6 +107,157 @@ fn prices_are_listed_newest_first_with_exact_decimals() {
         vec![
             (decimal("3012.4567"), at("2026-12-04 09:00")),
             (decimal("2500.5"), at("2026-06-01 00:00"))
+        ]
+    );
+}
+
+fn eth_usd(source: PriceSource, value: &str, observed: &str) -> Price {
+    Price {
+        asset: "ETH".into(),
+        currency: "USD".into(),
+        price: decimal(value),
+        observed_at: at(observed),
+        source,
+    }
+}
+
+#[test]
+fn imported_and_fetched_prices_replace_their_own_source_once_per_moment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = open(&dir);
+    let now = at("2026-12-05 10:00");
+    for source in PriceSource::ALL {
+        store
+            .insert_price(&eth_usd(source, "3000", "2026-12-01 00:00"), now)
+            .expect("kept");
+    }
+    // The same moment again: the manual book keeps both, the others replace theirs.
+    for source in PriceSource::ALL {
+        store
+            .insert_price(&eth_usd(source, "3100", "2026-12-01 00:00"), now)
+            .expect("kept");
+    }
+    let mut kept: Vec<(PriceSource, String)> = store
+        .prices()
+        .expect("read")
+        .into_iter()
+        .map(|r| (r.price.source, r.price.price.to_string()))
+        .collect();
+    kept.sort();
+    assert_eq!(
+        kept,
+        vec![
+            (PriceSource::Manual, "3000".into()),
+            (PriceSource::Manual, "3100".into()),
+            (PriceSource::Csv, "3100".into()),
+            (PriceSource::Api, "3100".into()),
+        ]
+    );
+}
+
+#[test]
+fn a_bulk_price_insert_is_all_or_nothing_and_can_be_stopped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = open(&dir);
+    let now = at("2026-12-05 10:00");
+    let history: Vec<Price> = (0..2_500)
+        .map(|day| {
+            let mut price = eth_usd(PriceSource::Csv, "2000", "2020-01-01 00:00");
+            price.observed_at =
+                UtcTimestamp::from_unix_seconds(price.observed_at.unix_seconds() + day * 86_400)
+                    .expect("a day");
+            price
+        })
+        .collect();
+    let mut asked = Vec::new();
+    let stopped = store
+        .insert_prices(&history, now, |done| {
+            asked.push(done);
+            done < 2_000
+        })
+        .expect("no failure");
+    assert_eq!(stopped, None);
+    assert_eq!(asked, vec![0, 1_000, 2_000]);
+    assert!(
+        store.prices().expect("read").is_empty(),
+        "nothing half-written"
+    );
+    assert_eq!(
+        store.insert_prices(&history, now, |_| true).expect("kept"),
+        Some(2_500)
+    );
+    assert_eq!(
+        store.insert_prices(&history, now, |_| true).expect("kept"),
+        Some(2_500)
+    );
+    assert_eq!(
+        store.prices().expect("read").len(),
+        2_500,
+        "importing the same history twice does not double it"
+    );
+}
+
+#[test]
+fn price_source_settings_read_back_after_reopening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut store = open(&dir);
+        assert_eq!(
+            store.price_source_order().expect("read"),
+            SourceOrder::default()
+        );
+        assert_eq!(
+            store.price_api().expect("read"),
+            PriceApiSettings::default()
+        );
+        let order = SourceOrder::parse("api,csv,manual").expect("an order");
+        store.set_price_source_order(order).expect("kept");
+        store
+            .set_price_api(
+                true,
+                Some("http://127.0.0.1:9/api/v3"),
+                Some("price-api-key-1"),
+            )
+            .expect("kept");
+        store
+            .set_price_api_outcome(Some(at("2026-12-05 10:00")), None)
+            .expect("kept");
+        store
+            .set_price_api_outcome(None, Some("the price API did not answer in 10 s"))
+            .expect("kept");
+        store
+            .set_price_api_coin("ETH", Some("ethereum"))
+            .expect("kept");
+        store
+            .set_price_api_coin("XYZ", Some("xyz-protocol"))
+            .expect("kept");
+        store
+            .set_price_api_coin("XYZ", Some("xyz-network"))
+            .expect("replaced");
+        store.set_price_api_coin("OLD", Some("old")).expect("kept");
+        store.set_price_api_coin("OLD", None).expect("forgotten");
+    }
+    let store = open(&dir);
+    assert_eq!(
+        store.price_source_order().expect("read").to_text(),
+        "api,csv,manual"
+    );
+    assert_eq!(
+        store.price_api().expect("read"),
+        PriceApiSettings {
+            enabled: true,
+            base_url: Some("http://127.0.0.1:9/api/v3".into()),
+            key_reference: Some("price-api-key-1".into()),
+            fetched_at: Some(at("2026-12-05 10:00")),
+            failure: Some("the price API did not answer in 10 s".into()),
+        },
+        "a failure keeps the time of the last success"
+    );
+    assert_eq!(
+        store.price_api_coins().expect("read"),
+        vec![
+            ("ETH".to_owned(), "ethereum".to_owned()),
+            ("XYZ".to_owned(), "xyz-network".to_owned())
         ]
     );
 }

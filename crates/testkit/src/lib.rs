@@ -8,9 +8,11 @@
 
 mod chain;
 mod ledger;
+mod price_api;
 
 pub use chain::{ANVIL_ACCOUNTS, ANVIL_CHAIN_ID, Anvil, CompiledContract, compiled_contract};
 pub use ledger::{LedgerMode, LedgerSimulator};
+pub use price_api::{PriceApiServer, Reply, Request, recorded};
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

@@ -53,7 +53,7 @@ pub struct ParticipationBook {
 pub struct PortfolioInput<'a> {
     pub participations: &'a [ParticipationBook],
     pub trades: &'a [(i64, Trade)],
-    pub book: PriceBook<'a>,
+    pub book: &'a PriceBook<'a>,
     /// The user's currency, e.g. `USD`.
     pub currency: &'a str,
     pub now: UtcTimestamp,

@@ -1,6 +1,7 @@
 use std::str::FromStr;
 
 use super::*;
+use crate::budget::{PriceSource, SourceOrder};
 use crate::portfolio::TradeDraft;
 
 fn at(text: &str) -> UtcTimestamp {
@@ -21,6 +22,7 @@ fn price(asset: &str, price: &str, when: &str) -> Price {
         currency: "USD".into(),
         price: dec(price),
         observed_at: at(when),
+        source: PriceSource::Manual,
     }
 }
 
@@ -126,13 +128,11 @@ fn compute(
     trades: &[(i64, Trade)],
     prices: &[Price],
 ) -> Portfolio {
+    let book = PriceBook::new(prices, 7 * 86_400, SourceOrder::default());
     portfolio(PortfolioInput {
         participations,
         trades,
-        book: PriceBook {
-            prices,
-            max_age_seconds: 7 * 86_400,
-        },
+        book: &book,
         currency: "USD",
         now: at("2026-12-31 00:00"),
     })

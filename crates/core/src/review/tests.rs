@@ -3,7 +3,7 @@
 //! those it must not.
 
 use super::*;
-use crate::budget::{Budget, Movement, MovementKind, Period, Price};
+use crate::budget::{Budget, Movement, MovementKind, Period, Price, PriceSource, SourceOrder};
 use crate::diligence::GradeLetter;
 use crate::fixtures::native_sale_draft;
 use crate::research::{FactorDraft, ResearchDraft};
@@ -129,6 +129,7 @@ fn price(asset: &str, currency: &str, value: &str, observed: &str) -> Price {
         currency: currency.into(),
         price: value.parse().expect("a decimal"),
         observed_at: at(observed),
+        source: PriceSource::Manual,
     }
 }
 
@@ -189,6 +190,11 @@ fn run(case: &Case) -> Review {
         .collect();
     let known: Vec<Address> = case.known.iter().map(|a| address(a)).collect();
     let past: Vec<Address> = case.past_recipients.iter().map(|a| address(a)).collect();
+    let book = PriceBook::new(
+        &case.prices,
+        case.max_price_age_days * 86_400,
+        SourceOrder::default(),
+    );
     let context = ReviewContext {
         terms: &terms,
         research: case.research.as_ref(),
@@ -202,10 +208,7 @@ fn run(case: &Case) -> Review {
         past_recipients: &past,
         budget: case.budget.as_ref(),
         movements: &case.movements,
-        prices: PriceBook {
-            prices: &case.prices,
-            max_age_seconds: case.max_price_age_days * 86_400,
-        },
+        prices: &book,
         sale: THIS_SALE,
         now: at(case.now),
     };
