@@ -59,6 +59,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "cancel_csv_import",
     "export_csv",
     "get_portfolio",
+    "get_portfolio_charts",
     "set_portfolio_currency",
     "list_trades",
     "record_trade",

@@ -11,6 +11,7 @@ use saleguard_app::accounts_dto::{
     NewMnemonic, RevealedSecret,
 };
 use saleguard_app::backup::{BackupPassphrase, BackupStatus, BackupSummary};
+use saleguard_app::charts::PortfolioCharts;
 use saleguard_app::contacts::{ContactInput, ContactView};
 use saleguard_app::contribute::{ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::csv_data::{
@@ -453,6 +454,13 @@ fn get_current_budget(app: State<'_, Saleguard>) -> Result<Option<BudgetView>, A
 #[specta::specta]
 fn get_portfolio(app: State<'_, Saleguard>) -> Result<PortfolioView, AppError> {
     app.portfolio()
+}
+
+/// The portfolio's charts: value over time, the budget's use, the unlocks by month.
+#[tauri::command(async)]
+#[specta::specta]
+fn get_portfolio_charts(app: State<'_, Saleguard>) -> Result<PortfolioCharts, AppError> {
+    app.portfolio_charts()
 }
 
 /// Chooses the currency the portfolio is valued in.
@@ -987,6 +995,7 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             cancel_csv_import,
             export_csv,
             get_portfolio,
+            get_portfolio_charts,
             set_portfolio_currency,
             list_trades,
             record_trade,

@@ -111,6 +111,8 @@ export const commands = {
 	exportCsv: (kind: CsvExportKind) => typedError<CsvExportSummary, AppError>(__TAURI_INVOKE("export_csv", { kind })),
 	/**  The portfolio, valued now: holdings, cost basis, profit and loss. */
 	getPortfolio: () => typedError<PortfolioView, AppError>(__TAURI_INVOKE("get_portfolio")),
+	/**  The portfolio's charts: value over time, the budget's use, the unlocks by month. */
+	getPortfolioCharts: () => typedError<PortfolioCharts, AppError>(__TAURI_INVOKE("get_portfolio_charts")),
 	/**  Chooses the currency the portfolio is valued in. */
 	setPortfolioCurrency: (currency: string) => typedError<string, AppError>(__TAURI_INVOKE("set_portfolio_currency", { currency })),
 	/**  Every trade, newest first. */
@@ -307,6 +309,18 @@ export type BackupSummary = {
 	createdAt: string,
 };
 
+export type BudgetChart = {
+	/**  "2026", "2026-12" or a range. */
+	period: string,
+	currency: string,
+	total: string,
+	/**  The period's bounds (RFC 3339). */
+	startsAt: string | null,
+	endsAt: string | null,
+	/**  After each contribution or refund of the period. */
+	steps: BudgetStepView[],
+};
+
 export type BudgetImpactView = {
 	currency: string,
 	period: string,
@@ -330,6 +344,13 @@ export type BudgetInput = {
 	total: string,
 	perSaleCap: string,
 	maxSharePercent: string,
+};
+
+export type BudgetStepView = {
+	at: string,
+	committed: string,
+	/**  `false`: a payment up to here had no price and is left out. */
+	complete: boolean,
 };
 
 /**  A budget and how much of it is committed now. */
@@ -877,6 +898,16 @@ export type PolicyInput = {
 	maxPriceAgeDays: string,
 };
 
+export type PortfolioCharts = {
+	currency: string,
+	/**  From the first record to now; empty with no records. */
+	valueOverTime: ValuePointView[],
+	/**  The budget that applies now; `null` without one. */
+	budget: BudgetChart | null,
+	/**  The next twelve months, each with the tokens unlocking in it. */
+	unlocks: UnlockMonth[],
+};
+
 /**  Something the portfolio could not know. */
 export type PortfolioProblemView = {
 	/**  `no_price`, `oversold`, `moved_more_than_held` or `too_large`. */
@@ -942,6 +973,8 @@ export type PriceApiView = {
 /**  What a price history import would add, and every problem that stops it. */
 export type PriceHistoryPreview = {
 	rows: number,
+	/**  Prices the import would keep (none while there are problems). */
+	prices: number,
 	/**  The first prices as they will be kept. */
 	sample: PriceView[],
 	errors: CsvRowError[],
@@ -1364,6 +1397,18 @@ export type TxProgress =
 /**  Where a transaction stands, on the wire. */
 export type TxStatusName = "planned" | "signed" | "sent" | "mined" | "confirmed" | "failed" | "dropped" | "replaced" | "abandoned";
 
+export type UnlockMonth = {
+	/**  `2026-12`. */
+	month: string,
+	tokens: UnlockTotal[],
+};
+
+export type UnlockTotal = {
+	amount: Amount,
+	/**  At today's price in the portfolio's currency; `null` without one. */
+	value: string | null,
+};
+
 /**  One unlock of a schedule. */
 export type UnlockView = {
 	/**  RFC 3339, UTC. */
@@ -1376,6 +1421,15 @@ export type ValueInput = {
 	saleId: number,
 	/**  Whole units of the sale's accepted currency. */
 	amount: string,
+};
+
+export type ValuePointView = {
+	/**  RFC 3339, UTC. */
+	at: string,
+	/**  What the holdings with a price then were worth. */
+	value: string,
+	/**  Held then without a price then (left out of `value`). */
+	unpriced: string[],
 };
 
 export type VerdictName = "clear" | "warnings" | "blocked";

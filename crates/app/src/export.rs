@@ -24,7 +24,7 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 /// What the `format` field says.
 pub const FORMAT_NAME: &str = "saleguard-export";
 /// The version of the document's layout this Saleguard writes.
-pub const FORMAT_VERSION: u64 = 4;
+pub const FORMAT_VERSION: u64 = 5;
 /// Tables added after version 1, with the version that added them: an older document has
 /// none of them, and is read as if they were empty. Version 2: networks, contract terms
 /// and transactions; version 3: which hardware wallet holds a hardware account's key;
@@ -37,7 +37,11 @@ const TABLES_ADDED: &[(&str, u64)] = &[
     ("hardware_accounts", 3),
     ("network_rpc_secrets", 3),
     ("trades", 4),
+    ("price_api_coins", 5),
 ];
+/// Columns added to a table after its first version, with the value an older document's
+/// rows take: every price of a version-4 document was typed into the price book.
+const COLUMNS_ADDED: &[(&str, &str, u64, &str)] = &[("prices", "source", 5, "manual")];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;
 
@@ -287,6 +291,7 @@ fn rows_of(
     shape: &TableShape,
     value: &Value,
     path: &str,
+    version: Option<u64>,
     problems: &mut Problems,
 ) -> Vec<Vec<Cell>> {
     let Value::Array(items) = value else {
@@ -312,7 +317,13 @@ fn rows_of(
         let mut complete = true;
         for column in &shape.columns {
             let column_path = format!("{row_path}.{}", column.name);
-            match object.get(&column.name) {
+            let added_later = COLUMNS_ADDED
+                .iter()
+                .find(|(table, name, since, _)| {
+                    *table == shape.name && *name == column.name && version < Some(*since)
+                })
+                .map(|(.., default)| Value::from(*default));
+            match object.get(&column.name).or(added_later.as_ref()) {
                 None => {
                     problems.add(column_path, ErrorCode::Required, "missing");
                     complete = false;
@@ -507,7 +518,7 @@ fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, A
                 match by_name.get(shape.name) {
                     Some(value) => tables.push(TableRows {
                         shape: shape.clone(),
-                        rows: rows_of(shape, value, &path, &mut problems),
+                        rows: rows_of(shape, value, &path, version, &mut problems),
                     }),
                     None if TABLES_ADDED
                         .iter()

@@ -7,6 +7,7 @@
 mod accounts;
 pub mod accounts_dto;
 pub mod backup;
+pub mod charts;
 mod clock;
 pub mod contacts;
 pub mod contribute;

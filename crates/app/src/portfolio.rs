@@ -372,7 +372,7 @@ pub(crate) fn portfolio_currency(store: &Store) -> Result<(String, bool), AppErr
 }
 
 /// Every participation with its entries, plan and sale, read in three queries.
-fn participation_books(store: &Store) -> Result<Vec<ParticipationBook>, AppError> {
+pub(crate) fn participation_books(store: &Store) -> Result<Vec<ParticipationBook>, AppError> {
     let names: HashMap<i64, String> = store
         .sales()?
         .into_iter()

@@ -356,20 +356,20 @@ fn past_recipients(ledger: &[(SaleId, Entry)], from: Address) -> Vec<Address> {
 }
 
 /// What budgets are counted with, loaded once however many budgets are shown.
-struct Counting {
-    movements: Vec<Movement>,
+pub(crate) struct Counting {
+    pub(crate) movements: Vec<Movement>,
     prices: PriceData,
 }
 
 impl Counting {
-    fn load(store: &Store) -> Result<Self, AppError> {
+    pub(crate) fn load(store: &Store) -> Result<Self, AppError> {
         Ok(Self {
             movements: movements(&ledger(store)?),
             prices: PriceData::load(store)?,
         })
     }
 
-    fn book(&self) -> PriceBook<'_> {
+    pub(crate) fn book(&self) -> PriceBook<'_> {
         self.prices.book()
     }
 }
@@ -400,7 +400,10 @@ fn budget_at(budgets: &[BudgetRecord], at: UtcTimestamp) -> Option<&Budget> {
     budget_record_at(budgets, at).map(|record| &record.budget)
 }
 
-fn budget_record_at(budgets: &[BudgetRecord], at: UtcTimestamp) -> Option<&BudgetRecord> {
+pub(crate) fn budget_record_at(
+    budgets: &[BudgetRecord],
+    at: UtcTimestamp,
+) -> Option<&BudgetRecord> {
     budgets
         .iter()
         .filter(|record| record.budget.period.contains(at))

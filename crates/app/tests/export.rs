@@ -184,6 +184,16 @@ fn filled(dir: &std::path::Path) -> Saleguard {
             }),
         )
         .expect("hardware account");
+    app.set_price_api_coin("AUR", "aurora-network")
+        .expect("coin id");
+    app.set_price_source_order(&[
+        saleguard_app::prices::PriceSourceName::Csv,
+        saleguard_app::prices::PriceSourceName::Manual,
+        saleguard_app::prices::PriceSourceName::Api,
+    ])
+    .expect("order");
+    app.import_price_history(b"date_utc,asset,currency,price\n2026-12-03,AUR,USD,1.25\n")
+        .expect("history");
     app
 }
 
@@ -204,7 +214,7 @@ fn export_import_export_is_byte_identical_and_covers_every_table() {
     let source = tempfile::tempdir().expect("temp dir");
     let first = export_of(&filled(source.path()));
     let document: Value = serde_json::from_str(&first).expect("JSON");
-    assert_eq!(document["format_version"], 4);
+    assert_eq!(document["format_version"], 5);
     // An RPC URL kept in the keyring needs one: tests/signing.rs exports and imports it.
     for table in DATA_TABLES.iter().filter(|t| **t != "network_rpc_secrets") {
         let rows = document["tables"][table].as_array().map(Vec::len);
@@ -300,6 +310,42 @@ fn a_version_2_export_without_hardware_wallets_still_imports() {
 }
 
 #[test]
+fn a_version_4_export_without_price_sources_still_imports_its_prices_as_the_price_book() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let mut document: Value =
+        serde_json::from_str(&export_of(&filled(source.path()))).expect("JSON");
+    document["format_version"] = json!(4);
+    let tables = document["tables"].as_object_mut().expect("tables");
+    tables.remove("price_api_coins");
+    for row in tables["prices"].as_array_mut().expect("rows") {
+        row.as_object_mut().expect("row").remove("source");
+    }
+    let target = tempfile::tempdir().expect("temp dir");
+    let restored = app(target.path());
+    restored
+        .import_json(&serde_json::to_string(&document).expect("text"))
+        .expect("a version-4 file imports");
+    let prices = restored.prices().expect("prices");
+    assert!(!prices.is_empty());
+    assert!(
+        prices
+            .iter()
+            .all(|p| p.source == saleguard_app::prices::PriceSourceName::Manual)
+    );
+
+    // A version-5 file must have both.
+    document["format_version"] = json!(5);
+    assert_refused(
+        &serde_json::to_string(&document).expect("text"),
+        &[
+            ("$.tables.prices[0].source", ErrorCode::Required),
+            ("$.tables.prices[1].source", ErrorCode::Required),
+            ("$.tables.price_api_coins", ErrorCode::Required),
+        ],
+    );
+}
+
+#[test]
 fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
     let source = tempfile::tempdir().expect("temp dir");
     let mut document: Value =
@@ -337,7 +383,7 @@ fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
 fn an_empty_data_folder_exports_exactly_these_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut expected = String::from(
-        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 4,\n  \"tables\": {\n",
+        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 5,\n  \"tables\": {\n",
     );
     let mut names = DATA_TABLES.to_vec();
     names.sort_unstable();
@@ -386,7 +432,7 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
     );
     assert_refused("[1, 2]", &[("$", ErrorCode::InvalidJson)]);
     assert_refused(
-        &edited(&|d| d["format_version"] = json!(5)),
+        &edited(&|d| d["format_version"] = json!(6)),
         &[("$.format_version", ErrorCode::UnsupportedFormat)],
     );
     assert_refused(

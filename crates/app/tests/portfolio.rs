@@ -291,3 +291,66 @@ fn a_bad_trade_is_refused_field_by_field_and_nothing_is_kept() {
         ("USD", "0")
     );
 }
+
+#[test]
+fn the_charts_give_value_over_time_budget_use_and_the_unlocks_by_month() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, _sale, _account) = prepared(dir.path());
+    let participation = participation_of(&app);
+    app.set_vesting(
+        participation,
+        &saleguard_app::vesting::VestingInput {
+            total_tokens: "1200".into(),
+            tge_at: "2026-12-01 00:00".into(),
+            kind: "linear".into(),
+            at_tge_percent: "10".into(),
+            cliff_months: "0".into(),
+            months: "12".into(),
+            frequency: "monthly".into(),
+            tranches: Vec::new(),
+        },
+    )
+    .expect("vesting");
+    distribution(&app, participation, "120");
+    add_price(&app, "AUR", "USD", "2", "2026-12-04 00:00");
+
+    let charts = app.portfolio_charts().expect("charts");
+    assert_eq!(charts.currency, "USD");
+    let last = charts.value_over_time.last().expect("points");
+    assert_eq!(last.at, "2026-12-05T10:00:00Z", "the last point is now");
+    assert_eq!(
+        last.value,
+        app.portfolio().expect("portfolio").value.amount,
+        "the last point is the portfolio's value"
+    );
+    assert_eq!(last.value, "240");
+    let first = &charts.value_over_time[0];
+    assert_eq!(first.at, "2026-12-02T10:00:00Z", "from the first record");
+    assert_eq!(first.value, "0", "no tokens yet at the payment");
+
+    let budget = charts.budget.expect("the year's budget applies");
+    assert_eq!(
+        (budget.period.as_str(), budget.total.as_str()),
+        ("2026", "20000")
+    );
+    assert_eq!(budget.steps.len(), 1);
+    assert_eq!(budget.steps[0].committed, "3000", "1 ETH at 3000 USD");
+    assert!(budget.steps[0].complete);
+
+    let months: Vec<(&str, &str, Option<&str>)> = charts
+        .unlocks
+        .iter()
+        .flat_map(|month| {
+            month.tokens.iter().map(move |token| {
+                (
+                    month.month.as_str(),
+                    token.amount.decimal.as_str(),
+                    token.value.as_deref(),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(months.len(), 12, "twelve monthly unlocks ahead: {months:?}");
+    assert_eq!(months[0], ("2027-01", "90", Some("180")));
+    assert!(months.iter().all(|(_, amount, _)| *amount == "90"));
+}

@@ -371,20 +371,12 @@ pub fn budget_use(budget: &Budget, movements: &[Movement], book: &PriceBook<'_>)
         unpriced: Vec::new(),
     };
     for movement in movements.iter().filter(|m| budget.period.contains(m.at)) {
-        let valuation = book.value(
-            movement.amount,
-            movement.decimals,
-            &movement.asset,
-            &budget.currency,
-            movement.at,
-        );
-        let Some(value) = valuation.value else {
-            used.unpriced.extend(valuation.problem);
-            continue;
-        };
-        let signed = match movement.kind {
-            MovementKind::Contribution => value,
-            MovementKind::Refund => -value,
+        let signed = match signed_value(budget, movement, book) {
+            Ok(signed) => signed,
+            Err(problem) => {
+                used.unpriced.extend(problem);
+                continue;
+            }
         };
         used.committed = used.committed.saturating_add(signed);
         match used
@@ -397,6 +389,66 @@ pub fn budget_use(budget: &Budget, movements: &[Movement], book: &PriceBook<'_>)
         }
     }
     used
+}
+
+/// A movement's value in the budget's currency at its moment: positive for a
+/// contribution, negative for a refund; the price problem when it has none.
+fn signed_value(
+    budget: &Budget,
+    movement: &Movement,
+    book: &PriceBook<'_>,
+) -> Result<Decimal, Option<PriceProblem>> {
+    let valuation = book.value(
+        movement.amount,
+        movement.decimals,
+        &movement.asset,
+        &budget.currency,
+        movement.at,
+    );
+    let value = valuation.value.ok_or(valuation.problem)?;
+    Ok(match movement.kind {
+        MovementKind::Contribution => value,
+        MovementKind::Refund => -value,
+    })
+}
+
+/// The budget committed so far after each of the period's movements, in time order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetStep {
+    pub at: UtcTimestamp,
+    /// Contributions minus refunds from the period's start to `at`.
+    pub committed: Decimal,
+    /// Some movement up to `at` had no price: `committed` leaves it out.
+    pub complete: bool,
+}
+
+/// How the budget was used over its period: one step per contribution or refund.
+pub fn budget_use_over_time(
+    budget: &Budget,
+    movements: &[Movement],
+    book: &PriceBook<'_>,
+) -> Vec<BudgetStep> {
+    let mut within: Vec<&Movement> = movements
+        .iter()
+        .filter(|m| budget.period.contains(m.at))
+        .collect();
+    within.sort_by_key(|m| m.at);
+    let mut committed = Decimal::ZERO;
+    let mut complete = true;
+    within
+        .into_iter()
+        .map(|movement| {
+            match signed_value(budget, movement, book) {
+                Ok(signed) => committed = committed.saturating_add(signed),
+                Err(_) => complete = false,
+            }
+            BudgetStep {
+                at: movement.at,
+                committed,
+                complete,
+            }
+        })
+        .collect()
 }
 
 /// `part` as a share of `whole`, in basis points (rounded down); `None` for a zero whole.
@@ -846,6 +898,62 @@ mod tests {
         ] {
             assert_eq!(SourceOrder::parse(bad), None, "{bad:?} is not an order");
         }
+    }
+
+    #[test]
+    fn budget_use_over_time_steps_through_the_periods_movements_in_order() {
+        let movement = |kind, when: &str, eth: u64| Movement {
+            sale: SaleId(1),
+            kind,
+            at: at(when),
+            amount: U256::from(eth) * U256::from(10_u64).pow(U256::from(18)),
+            decimals: 18,
+            asset: "ETH".into(),
+        };
+        let budget = Budget {
+            currency: "USD".into(),
+            period: Period::Year(2026),
+            total: "10000".parse().expect("decimal"),
+            per_sale_cap: None,
+            max_share_per_sale: None,
+        };
+        let movements = [
+            movement(MovementKind::Refund, "2026-06-01 00:00", 1),
+            movement(MovementKind::Contribution, "2026-03-01 00:00", 2),
+            movement(MovementKind::Contribution, "2025-12-31 00:00", 5),
+            movement(MovementKind::Contribution, "2026-09-01 00:00", 1),
+        ];
+        let prices = [
+            price("2000", "2026-01-01 00:00"),
+            price("3000", "2026-08-01 00:00"),
+        ];
+        let book = PriceBook::new(&prices, i64::MAX, SourceOrder::default());
+        let steps: Vec<(UtcTimestamp, String, bool)> =
+            budget_use_over_time(&budget, &movements, &book)
+                .into_iter()
+                .map(|step| (step.at, step.committed.to_string(), step.complete))
+                .collect();
+        assert_eq!(
+            steps,
+            vec![
+                (at("2026-03-01 00:00"), "4000".into(), true),
+                (at("2026-06-01 00:00"), "2000".into(), true),
+                (at("2026-09-01 00:00"), "5000".into(), true),
+            ],
+            "last year's contribution is outside the period; the refund counts back"
+        );
+        assert_eq!(
+            budget_use(&budget, &movements, &book).committed.to_string(),
+            "5000",
+            "the last step is the budget's use"
+        );
+        let no_prices = PriceBook::new(&[], i64::MAX, SourceOrder::default());
+        let steps = budget_use_over_time(&budget, &movements, &no_prices);
+        assert!(
+            steps
+                .iter()
+                .all(|step| !step.complete && step.committed.is_zero())
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! tokens it had received, whose proceeds are the refund. A value that needs a price the
 //! book does not have is unknown — never zero — and every sum that includes it says so.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use alloy_primitives::U256;
 use rust_decimal::Decimal;
@@ -488,6 +488,20 @@ struct Partial {
 
 /// The portfolio of everything recorded, valued at `input.now`.
 pub fn portfolio(input: PortfolioInput<'_>) -> Portfolio {
+    let (mut builder, partials) = build(input);
+    let basis = match fifo_lenient(&builder.acquisitions, &builder.disposals) {
+        Ok(basis) => basis,
+        Err(error) => {
+            builder.problems.push(PortfolioProblem::TooLarge {
+                what: error.to_string(),
+            });
+            CostBasis::default()
+        }
+    };
+    finish(builder, &basis, partials)
+}
+
+fn build(input: PortfolioInput<'_>) -> (Builder<'_>, Vec<Partial>) {
     let mut decimals: HashMap<String, u8> = HashMap::new();
     let records = input
         .participations
@@ -525,16 +539,91 @@ pub fn portfolio(input: PortfolioInput<'_>) -> Portfolio {
     for (id, trade) in input.trades {
         builder.add_trade(*id, trade);
     }
-    let basis = match fifo_lenient(&builder.acquisitions, &builder.disposals) {
-        Ok(basis) => basis,
-        Err(error) => {
-            builder.problems.push(PortfolioProblem::TooLarge {
-                what: error.to_string(),
-            });
-            CostBasis::default()
-        }
-    };
-    finish(builder, &basis, partials)
+    (builder, partials)
+}
+
+/// What everything held was worth at one moment, at the prices known then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValuePoint {
+    pub at: UtcTimestamp,
+    /// The sum of the holdings that had a price then.
+    pub value: Decimal,
+    /// Assets held then without a price then: `value` leaves them out.
+    pub unpriced: Vec<String>,
+}
+
+/// The portfolio's value at each of `points` (in any order; returned in time order):
+/// the quantities held then (tokens received, bought, sold, burned by a refund) at the
+/// latest price known at that moment. One pass over the records, however many points.
+pub fn value_history(input: PortfolioInput<'_>, points: &[UtcTimestamp]) -> Vec<ValuePoint> {
+    let (builder, _) = build(input);
+    let mut changes: Vec<(UtcTimestamp, &str, U256, bool)> = builder
+        .acquisitions
+        .iter()
+        .map(|lot| (lot.at, lot.asset.as_str(), lot.quantity, true))
+        .chain(
+            builder
+                .disposals
+                .iter()
+                .map(|out| (out.at, out.asset.as_str(), out.quantity, false)),
+        )
+        .collect();
+    changes.sort_by_key(|(at, ..)| *at);
+    let mut points = points.to_vec();
+    points.sort_unstable();
+    points.dedup();
+    let mut held: BTreeMap<String, U256> = BTreeMap::new();
+    let mut next = changes.iter().peekable();
+    points
+        .into_iter()
+        .map(|at| {
+            while let Some((_, asset, quantity, arrived)) = next.next_if(|(when, ..)| *when <= at) {
+                let slot = held.entry(asset_key(asset)).or_default();
+                *slot = if *arrived {
+                    slot.saturating_add(*quantity)
+                } else {
+                    slot.saturating_sub(*quantity)
+                };
+            }
+            let mut point = ValuePoint {
+                at,
+                value: Decimal::ZERO,
+                unpriced: Vec::new(),
+            };
+            for (asset, quantity) in held.iter().filter(|(_, quantity)| !quantity.is_zero()) {
+                let valuation = input.book.value(
+                    *quantity,
+                    builder.decimals_of(asset),
+                    asset,
+                    input.currency,
+                    at,
+                );
+                match valuation.value {
+                    Some(value) => point.value = point.value.saturating_add(value),
+                    None => point.unpriced.push(asset.clone()),
+                }
+            }
+            point
+        })
+        .collect()
+}
+
+/// Moments to draw a history at: about `count` evenly spaced from `first` to `now`
+/// (whole days apart, at least one), `now` last.
+pub fn history_points(first: UtcTimestamp, now: UtcTimestamp, count: u32) -> Vec<UtcTimestamp> {
+    const DAY: i64 = 86_400;
+    let span = now
+        .unix_seconds()
+        .saturating_sub(first.unix_seconds())
+        .max(0);
+    let step = (span / i64::from(count.max(1)) / DAY).max(1) * DAY;
+    let mut points: Vec<UtcTimestamp> = (0..)
+        .map(|n: i64| first.unix_seconds().saturating_add(n.saturating_mul(step)))
+        .take_while(|seconds| *seconds < now.unix_seconds())
+        .filter_map(|seconds| UtcTimestamp::from_unix_seconds(seconds).ok())
+        .collect();
+    points.push(now);
+    points
 }
 
 fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -> Portfolio {

@@ -462,3 +462,85 @@ fn a_participation_still_waiting_for_its_tokens_has_its_cost_to_come() {
         }
     );
 }
+
+#[test]
+fn the_value_over_time_follows_quantities_and_the_prices_known_then() {
+    let books = [participation(vec![
+        paid(1, "2026-01-10 00:00", 1),
+        received(2, "2026-02-01 00:00", 1000, "0xabc"),
+    ])];
+    let trades = [trade(
+        10,
+        "sell",
+        "2026-04-01 00:00",
+        "400",
+        "100",
+        "",
+        ("0xabc", ""),
+    )];
+    let prices = [
+        price("XYZ", "0.10", "2026-02-01 00:00"),
+        price("XYZ", "0.25", "2026-03-15 00:00"),
+    ];
+    let book = PriceBook::new(&prices, i64::MAX, SourceOrder::default());
+    let input = PortfolioInput {
+        participations: &books,
+        trades: &trades,
+        book: &book,
+        currency: "USD",
+        now: at("2026-12-31 00:00"),
+    };
+    let points = [
+        at("2026-05-01 00:00"),
+        at("2026-01-15 00:00"),
+        at("2026-02-15 00:00"),
+        at("2026-03-20 00:00"),
+        at("2026-03-20 00:00"),
+    ];
+    let history: Vec<(UtcTimestamp, Decimal, Vec<String>)> = value_history(input, &points)
+        .into_iter()
+        .map(|point| (point.at, point.value, point.unpriced))
+        .collect();
+    assert_eq!(
+        history,
+        vec![
+            (at("2026-01-15 00:00"), dec("0"), vec![]),
+            (at("2026-02-15 00:00"), dec("100"), vec![]),
+            (at("2026-03-20 00:00"), dec("250"), vec![]),
+            (at("2026-05-01 00:00"), dec("150"), vec![]),
+        ],
+        "nothing before the tokens came, 1000 at 0.10, then at 0.25, then 600 left after the sale; one point per moment"
+    );
+    let unpriced = PriceBook::new(&[], i64::MAX, SourceOrder::default());
+    let history = value_history(
+        PortfolioInput {
+            book: &unpriced,
+            ..input
+        },
+        &[at("2026-02-15 00:00")],
+    );
+    assert_eq!(history[0].value, dec("0"));
+    assert_eq!(
+        history[0].unpriced,
+        vec!["XYZ".to_owned()],
+        "said, not zero"
+    );
+}
+
+#[test]
+fn history_points_span_first_to_now_in_whole_days() {
+    let points = history_points(at("2026-01-01 00:00"), at("2026-01-31 12:00"), 10);
+    assert_eq!(points.first(), Some(&at("2026-01-01 00:00")));
+    assert_eq!(points.last(), Some(&at("2026-01-31 12:00")));
+    assert!(points.windows(2).all(|pair| pair[0] < pair[1]));
+    assert_eq!(
+        points[1].unix_seconds() - points[0].unix_seconds(),
+        3 * 86_400,
+        "30.5 days over 10 points: every 3 days"
+    );
+    assert_eq!(
+        history_points(at("2026-01-31 12:00"), at("2026-01-31 12:00"), 10),
+        vec![at("2026-01-31 12:00")],
+        "nothing yet: just now"
+    );
+}
