@@ -9,7 +9,7 @@ use saleguard_core::budget::{Price, PriceBook, PriceSource, SourceOrder};
 use saleguard_core::ledger::{Entry, EntryKind};
 use saleguard_core::portfolio::{
     Acquisition, Disposal, LedgerItem, Money, ParticipationBook, PortfolioInput, Trade, TradeKind,
-    fifo, portfolio,
+    fifo, portfolio, value_history,
 };
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Decimal, U256};
@@ -166,6 +166,23 @@ fn valuation(c: &mut Criterion) {
                 currency: "USD",
                 now: at(LOTS + DISPOSALS + 100),
             }))
+        });
+    });
+    let now = at(LOTS + DISPOSALS + 100);
+    // The records span about a day here: 60 moments spread over it.
+    let points: Vec<UtcTimestamp> = (0..60).map(|i| at(i * (LOTS + DISPOSALS) / 60)).collect();
+    group.bench_function("value history, 60 points", |b| {
+        b.iter(|| {
+            value_history(
+                black_box(PortfolioInput {
+                    participations: &books,
+                    trades: &trades,
+                    book: &book,
+                    currency: "USD",
+                    now,
+                }),
+                &points,
+            )
         });
     });
     group.finish();
