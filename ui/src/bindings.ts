@@ -1382,6 +1382,11 @@ export type TransactionView = {
 	blockNumber: number | null,
 	failure: string,
 	confirmationsNeeded: number,
+	/**
+	 *  The network fee paid in the chain's coin, once mined (gas used × effective gas
+	 *  price).
+	 */
+	feePaid: Amount | null,
 	events: TransactionEventView[],
 };
 

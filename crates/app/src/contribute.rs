@@ -412,6 +412,7 @@ impl Saleguard {
             failure: String::new(),
             created_at: now,
             updated_at: now,
+            fee_wei: None,
         })?;
         tracing::info!(draft = %id, purpose = planned.purpose.as_str(), "transaction planned");
         Ok(Some(id))

@@ -40,8 +40,12 @@ const TABLES_ADDED: &[(&str, u64)] = &[
     ("price_api_coins", 5),
 ];
 /// Columns added to a table after its first version, with the value an older document's
-/// rows take: every price of a version-4 document was typed into the price book.
-const COLUMNS_ADDED: &[(&str, &str, u64, &str)] = &[("prices", "source", 5, "manual")];
+/// rows take: every price of a version-4 document was typed into the price book, and
+/// its transactions' fees were not recorded.
+const COLUMNS_ADDED: &[(&str, &str, u64, Option<&str>)] = &[
+    ("prices", "source", 5, Some("manual")),
+    ("transactions", "fee_wei", 5, None),
+];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;
 
@@ -322,7 +326,7 @@ fn rows_of(
                 .find(|(table, name, since, _)| {
                     *table == shape.name && *name == column.name && version < Some(*since)
                 })
-                .map(|(.., default)| Value::from(*default));
+                .map(|(.., default)| default.map_or(Value::Null, Value::from));
             match object.get(&column.name).or(added_later.as_ref()) {
                 None => {
                     problems.add(column_path, ErrorCode::Required, "missing");

@@ -7,11 +7,13 @@ use std::collections::HashMap;
 
 use saleguard_core::address::parse_address;
 use saleguard_core::budget::{PriceProblem, is_fiat, parse_currency, share_bps};
+use saleguard_core::network::NETWORK_PRESETS;
 use saleguard_core::participation::ParticipationState;
 use saleguard_core::portfolio::{
-    self as domain, LedgerItem, ParticipationBook, PortfolioInput, PortfolioProblem, Trade,
+    self as domain, LedgerItem, Money, ParticipationBook, PortfolioInput, PortfolioProblem, Trade,
     TradeDraft, TradeProblem,
 };
+use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Address, Decimal};
 use saleguard_store::{Store, TradeRecord};
 use serde::{Deserialize, Serialize};
@@ -371,7 +373,8 @@ pub(crate) fn portfolio_currency(store: &Store) -> Result<(String, bool), AppErr
     ))
 }
 
-/// Every participation with its entries, plan and sale, read in three queries.
+/// Every participation with its entries, plan, sale and the network fees of its
+/// confirmed contributions, each table read once.
 pub(crate) fn participation_books(store: &Store) -> Result<Vec<ParticipationBook>, AppError> {
     let names: HashMap<i64, String> = store
         .sales()?
@@ -400,10 +403,40 @@ pub(crate) fn participation_books(store: &Store) -> Result<Vec<ParticipationBook
                 entry,
             });
     }
+    // The chain's coin pays the fee: the network's, else a preset's.
+    let mut coins: HashMap<u64, (String, u8)> = NETWORK_PRESETS
+        .iter()
+        .map(|preset| {
+            (
+                preset.chain_id,
+                (preset.native_symbol.to_owned(), preset.native_decimals),
+            )
+        })
+        .collect();
+    for network in store.networks()? {
+        coins.insert(
+            network.chain_id,
+            (network.native_symbol, network.native_decimals),
+        );
+    }
+    let mut fees: HashMap<i64, Vec<(UtcTimestamp, Money)>> = HashMap::new();
+    for (participation, chain_id, at, fee) in store.contribution_fees()? {
+        if let Some((asset, decimals)) = coins.get(&chain_id) {
+            fees.entry(participation.0).or_default().push((
+                at,
+                Money {
+                    asset: asset.clone(),
+                    amount: fee,
+                    decimals: *decimals,
+                },
+            ));
+        }
+    }
     Ok(store
         .participations()?
         .into_iter()
         .map(|participation| ParticipationBook {
+            fees: fees.remove(&participation.id.0).unwrap_or_default(),
             participation: participation.id.0,
             sale: participation.sale_id.0,
             sale_name: names

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::contribute::{
     ContributionInput, PurposeName, RefundInput, draft_transaction, request_of_record,
 };
+use crate::dto::Amount;
 use crate::review::override_refusal;
 use crate::signing::{AccountSigner, KeyringSigner};
 use crate::{AppError, ErrorCode, Saleguard};
@@ -128,6 +129,9 @@ pub struct TransactionView {
     pub block_number: Option<u64>,
     pub failure: String,
     pub confirmations_needed: u32,
+    /// The network fee paid in the chain's coin, once mined (gas used × effective gas
+    /// price).
+    pub fee_paid: Option<Amount>,
     pub events: Vec<TransactionEventView>,
 }
 
@@ -474,6 +478,7 @@ impl Saleguard {
             Inclusion::Mined {
                 block,
                 succeeded: false,
+                fee_wei,
                 ..
             } => {
                 let reason = node.failure_reason(&request_of_record(record), block).await;
@@ -488,7 +493,10 @@ impl Saleguard {
                     TxStatus::Failed,
                     Some(block),
                     &truncate(&reason),
-                    &Settlement::default(),
+                    &Settlement {
+                        fee_wei: Some(fee_wei),
+                        ..Settlement::default()
+                    },
                     now,
                 )?;
                 tracing::warn!(draft = %record.id, block, "transaction failed on chain");
@@ -499,6 +507,7 @@ impl Saleguard {
                 block,
                 confirmations,
                 succeeded: true,
+                fee_wei,
                 ..
             } => {
                 let needed = network.confirmations;
@@ -510,7 +519,10 @@ impl Saleguard {
                             TxStatus::Mined,
                             Some(block),
                             "",
-                            &Settlement::default(),
+                            &Settlement {
+                                fee_wei: Some(fee_wei),
+                                ..Settlement::default()
+                            },
                             now,
                         )?;
                     }
@@ -521,7 +533,10 @@ impl Saleguard {
                     });
                     return Ok(false);
                 }
-                let settlement = self.settlement_of(record, now)?;
+                let settlement = Settlement {
+                    fee_wei: Some(fee_wei),
+                    ..self.settlement_of(record, now)?
+                };
                 self.store()?.advance_transaction(
                     &record.id,
                     record.status,
@@ -776,6 +791,10 @@ fn view_of(
         block_number: record.block_number,
         failure: record.failure,
         confirmations_needed: network.map_or(1, |n| n.confirmations),
+        fee_paid: record.fee_wei.map(|fee| match network {
+            Some(network) => Amount::new(fee, network.native_decimals, &network.native_symbol),
+            None => Amount::new(fee, 18, "ETH"),
+        }),
         events: events
             .into_iter()
             .map(|event| TransactionEventView {

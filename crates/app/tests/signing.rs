@@ -12,6 +12,7 @@ mod common;
 use common::{
     chain_sale_draft, eth, sale_contract_and_budget, start_on_chain, wall_clock_now as now,
 };
+use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -276,6 +277,38 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
     );
     assert_eq!(participation.ledger[0].reference, hash);
     assert_eq!(committed(&wallet.app), "1.5");
+
+    // The network fee, from the receipt, is recorded and is part of what the tokens cost.
+    let receipt = chain
+        .anvil
+        .rpc("eth_getTransactionReceipt", serde_json::json!([hash]));
+    let word = |name: &str| {
+        U256::from_str_radix(
+            receipt[name]
+                .as_str()
+                .expect("a quantity")
+                .trim_start_matches("0x"),
+            16,
+        )
+        .expect("hex")
+    };
+    let fee = word("gasUsed") * word("effectiveGasPrice");
+    assert!(!fee.is_zero());
+    let fee_paid = done.fee_paid.clone().expect("the fee paid");
+    assert_eq!(
+        (fee_paid.base_units, fee_paid.symbol),
+        (fee.to_string(), "ETH".to_owned())
+    );
+    let outcome = wallet.app.portfolio().expect("portfolio").sales.remove(0);
+    let paid = saleguard_core::Decimal::from_str(&saleguard_core::amount::format_amount(
+        eth(3) / U256::from(2u64) + fee,
+        18,
+    ))
+    .expect("decimal")
+    .round_dp(8)
+    .normalize()
+    .to_string();
+    assert_eq!(outcome.paid, Some(paid), "1.5 ETH and the gas, in ETH");
 
     // The explorer page: none until the network has an explorer, then the hash's.
     assert_eq!(

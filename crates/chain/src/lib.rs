@@ -67,6 +67,8 @@ pub enum Inclusion {
         confirmations: u64,
         succeeded: bool,
         gas_used: u64,
+        /// What the sender paid the network: gas used × the effective gas price, in wei.
+        fee_wei: U256,
     },
     /// The node no longer knows it and the account's nonce moved past it: another
     /// transaction with the same nonce was mined instead.
@@ -271,6 +273,8 @@ impl Node {
                 confirmations: head.saturating_sub(block).saturating_add(1),
                 succeeded: receipt.status(),
                 gas_used: receipt.gas_used,
+                fee_wei: U256::from(receipt.gas_used)
+                    .saturating_mul(U256::from(receipt.effective_gas_price)),
             });
         }
         let known = self

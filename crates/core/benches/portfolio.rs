@@ -91,6 +91,15 @@ fn whole_portfolio() -> (Vec<ParticipationBook>, Vec<(i64, Trade)>, Vec<Price>) 
                 sale_name: format!("Sale {i}"),
                 refunded: false,
                 plan_total: Some(U256::from(2000u64) * token),
+                // Gas of about 0.001 ETH for sending the contribution.
+                fees: vec![(
+                    at(i),
+                    Money {
+                        asset: "ETH".to_owned(),
+                        amount: token / U256::from(1000u64),
+                        decimals: 18,
+                    },
+                )],
                 entries: vec![
                     entry(i * 3, EntryKind::Contribution, "ETH", token, i),
                     entry(

@@ -64,6 +64,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "price sources: history, the online API and their order",
         sql: include_str!("migrations/0014_price_sources.sql"),
     },
+    Migration {
+        name: "network fees of mined transactions",
+        sql: include_str!("migrations/0015_transaction_fees.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -136,6 +136,8 @@ pub struct TransactionRecord {
     pub failure: String,
     pub created_at: UtcTimestamp,
     pub updated_at: UtcTimestamp,
+    /// The network fee its sender paid (gas used × effective gas price), once mined.
+    pub fee_wei: Option<U256>,
 }
 
 /// One status a transaction reached, with what was known then.
@@ -152,12 +154,14 @@ pub struct TransactionEvent {
 pub struct Settlement {
     pub entries: Vec<Entry>,
     pub steps: Vec<(ParticipationState, NewStep)>,
+    /// The fee its receipt shows, once mined.
+    pub fee_wei: Option<U256>,
 }
 
 const COLUMNS: &str = "id, participation_id, purpose, account_id, chain_id, from_address, \
      to_address, value_wei, amount, input, nonce, gas_limit, max_fee_per_gas, \
      max_priority_fee_per_gas, signing_hash, hash, raw, status, block_number, failure, \
-     created_at, updated_at";
+     created_at, updated_at, fee_wei";
 
 fn number<T: FromStr>(text: &str, what: &str) -> Result<T, StoreError> {
     text.parse().map_err(|_| invalid(what))
@@ -194,6 +198,10 @@ fn read(row: &Row<'_>) -> Result<TransactionRecord, StoreError> {
         failure: text(19)?,
         created_at: moment(row.get(20)?, "transaction time")?,
         updated_at: moment(row.get(21)?, "transaction time")?,
+        fee_wei: row
+            .get::<_, Option<String>>(22)?
+            .map(|fee| U256::from_str_radix(&fee, 10).map_err(|_| invalid("transaction fee paid")))
+            .transpose()?,
     })
 }
 
@@ -222,13 +230,43 @@ fn is_unique_violation(error: &rusqlite::Error) -> bool {
 
 impl Store {
     /// Records a planned transaction (status `planned`) with its first event.
+    /// The network fee of every confirmed contribution: its participation, chain, when it
+    /// was confirmed and the fee in wei.
+    pub fn contribution_fees(
+        &self,
+    ) -> Result<Vec<(ParticipationId, u64, UtcTimestamp, U256)>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT participation_id, chain_id, updated_at, fee_wei FROM transactions
+             WHERE purpose = 'contribution' AND status = 'confirmed' AND fee_wei IS NOT NULL
+             ORDER BY updated_at, id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, i64>(1)?,
+                row.get::<_, i64>(2)?,
+                row.get::<_, String>(3)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (participation, chain_id, at, fee) = row?;
+            Ok((
+                ParticipationId(participation),
+                u64::try_from(chain_id).map_err(|_| invalid("transaction chain"))?,
+                moment(at, "transaction time")?,
+                U256::from_str_radix(&fee, 10).map_err(|_| invalid("transaction fee paid"))?,
+            ))
+        })
+        .collect()
+    }
+
     pub fn insert_transaction(&mut self, record: &TransactionRecord) -> Result<(), StoreError> {
         self.require_participation(record.participation_id)?;
         let tx = self.conn.transaction()?;
         tx.execute(
             &format!(
                 "INSERT INTO transactions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
-                 ?10, ?11, ?12, ?13, ?14, ?15, NULL, NULL, 'planned', NULL, '', ?16, ?16)"
+                 ?10, ?11, ?12, ?13, ?14, ?15, NULL, NULL, 'planned', NULL, '', ?16, ?16, NULL)"
             ),
             params![
                 record.id,
@@ -380,7 +418,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE transactions SET status = ?3, block_number = COALESCE(?4, block_number),
-                 failure = ?5, updated_at = ?6
+                 failure = ?5, updated_at = ?6, fee_wei = COALESCE(?7, fee_wei)
              WHERE id = ?1 AND status = ?2",
             params![
                 id,
@@ -388,7 +426,8 @@ impl Store {
                 to.as_str(),
                 block,
                 failure,
-                now.unix_seconds()
+                now.unix_seconds(),
+                settlement.fee_wei.map(|fee| fee.to_string())
             ],
         )?;
         if changed == 0 {

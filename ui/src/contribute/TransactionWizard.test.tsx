@@ -69,6 +69,7 @@ describe("the contribution wizard", () => {
       status: "confirmed",
       blockNumber: 100,
       explorerLink: `https://etherscan.io/tx/${txHash}`,
+      feePaid: { baseUnits: "1134000000000000", decimals: 18, decimal: "0.001134", symbol: "ETH" },
     });
     const backend = backendWith({
       prepare_contribution: (args) =>
@@ -154,6 +155,7 @@ describe("the contribution wizard", () => {
 
     const result = await screen.findByTestId("wizard-result");
     expect(within(result).getByTestId("result-outcome")).toHaveTextContent("Confirmed in block 100");
+    expect(within(result).getByTestId("result-fee")).toHaveTextContent("Network fee paid: 0.001134 ETH");
     expect(within(result).getByTestId("result-hash")).toHaveTextContent(txHash);
     // The webview cannot open a link in the system browser: the backend opens the page of the transaction it stored.
     const explorer = within(result).getByRole("button", { name: "Open in explorer" });

@@ -55,6 +55,7 @@ import { PageHeader } from "../common/PageHeader";
 import { UnitLabel } from "../common/UnitLabel";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { useParticipation } from "../participations/participationsQueries";
+import { AmountText } from "../common/AmountText";
 import { BudgetImpactText } from "../review/BudgetImpactText";
 import { FindingsBySeverity } from "../review/FindingList";
 import { VerdictBanner } from "../review/VerdictBanner";
@@ -587,6 +588,11 @@ function ResultHeadline({ view }: { view: TransactionView }) {
           {view.purpose === "contribution" ? "Your contribution" : "Your refund claim"} is on chain with at least{" "}
           {view.confirmationsNeeded} {view.confirmationsNeeded === 1 ? "confirmation" : "confirmations"}, and recorded in the
           participation.
+          {view.feePaid && (
+            <Text size="sm" mt={4} data-testid="result-fee">
+              Network fee paid: <AmountText amount={view.feePaid} /> — counted in what the tokens cost.
+            </Text>
+          )}
         </Alert>
       );
     case "failed":

@@ -58,6 +58,7 @@ export function transactionViewFixture(overrides: Partial<TransactionView> = {})
     blockNumber: null,
     failure: "",
     confirmationsNeeded: 3,
+    feePaid: null,
     events: [],
     ...overrides,
   };

@@ -46,6 +46,9 @@ pub struct ParticipationBook {
     pub plan_total: Option<U256>,
     /// Its entries; a distribution's `to` is the place the tokens arrived.
     pub entries: Vec<LedgerItem>,
+    /// The network fees paid to send its contributions (gas, in the chain's coin), part
+    /// of what its tokens cost.
+    pub fees: Vec<(UtcTimestamp, super::Money)>,
 }
 
 /// Everything the portfolio is computed from.
@@ -127,7 +130,8 @@ pub struct SaleResult {
     /// The token received, once a distribution was recorded.
     pub token: Option<String>,
     pub decimals: u8,
-    /// The contributions, valued at the price of their moment.
+    /// The contributions and the network fees of sending them, valued at the price of
+    /// their moment.
     pub paid: Option<Decimal>,
     pub refunded: Option<Decimal>,
     /// Tokens received so far (base units).
@@ -319,6 +323,13 @@ impl Builder<'_> {
                     }
                 }
             }
+        }
+        for (position, (at, fee)) in book.fees.iter().enumerate() {
+            let what = format!("network fee {} of {}", position + 1, book.sale_name);
+            let value = self.value(&what, &fee.asset, fee.amount, fee.decimals, *at);
+            paid = paid
+                .zip(value)
+                .and_then(|(sum, value)| sum.checked_add(value));
         }
         let received: U256 = distributions
             .iter()

@@ -2,7 +2,7 @@ use std::str::FromStr;
 
 use super::*;
 use crate::budget::{PriceSource, SourceOrder};
-use crate::portfolio::TradeDraft;
+use crate::portfolio::{Money, TradeDraft};
 
 fn at(text: &str) -> UtcTimestamp {
     UtcTimestamp::parse(text).expect("time")
@@ -77,6 +77,7 @@ fn received(id: i64, when: &str, tokens: u64, to: &str) -> LedgerItem {
 
 fn participation(entries: Vec<LedgerItem>) -> ParticipationBook {
     ParticipationBook {
+        fees: Vec::new(),
         participation: 1,
         sale: 7,
         sale_name: "Xyz Protocol".into(),
@@ -543,4 +544,31 @@ fn history_points_span_first_to_now_in_whole_days() {
         vec![at("2026-01-31 12:00")],
         "nothing yet: just now"
     );
+}
+
+#[test]
+fn the_network_fee_of_a_contribution_is_part_of_its_tokens_cost() {
+    let mut book = participation(vec![
+        paid(1, "2026-02-01 00:00", 1),
+        received(2, "2026-03-01 00:00", 100, ""),
+    ]);
+    // 0.002 ETH of gas at 3000 USD: 6 USD.
+    book.fees.push((
+        at("2026-02-01 00:00"),
+        Money {
+            asset: "ETH".into(),
+            amount: units(2, 15),
+            decimals: 18,
+        },
+    ));
+    let portfolio = compute(&[book.clone()], &[], &prices());
+    let sale = &portfolio.sales[0];
+    assert_eq!(sale.paid, Some(dec("3006")));
+    assert_eq!(sale.cost_held, Some(dec("3006")));
+
+    // A fee without a price makes the cost unknown, not lower.
+    book.fees[0].0 = at("2025-01-01 00:00");
+    let portfolio = compute(&[book], &[], &prices());
+    assert_eq!(portfolio.sales[0].paid, None);
+    assert!(!portfolio.cost.complete);
 }
