@@ -88,12 +88,32 @@ export type BudgetView = OkData<CommandReply<"listBudgets">>[number];
 export type BudgetInput = Parameters<(typeof commands)["addBudget"]>[0];
 export type PriceView = OkData<CommandReply<"listPrices">>[number];
 export type PriceInput = Parameters<(typeof commands)["addPrice"]>[0];
+/** Where a price came from: the price book (`manual`), imported history (`csv`) or the online API (`api`). */
+export type PriceSourceName = PriceView["source"];
+/** The price sources as the user set them up: their order, the online price API and its coin ids. */
+export type PriceSources = OkData<CommandReply<"getPriceSources">>;
+export type PriceApiSettings = PriceSources["api"];
+/** An asset the online API is asked about, with its coin id there (`""`: none) and whether the user chose it. */
+export type PriceApiCoin = PriceSources["coins"][number];
+/** The online price API's settings as typed; `apiKey` `null` keeps the key, `""` forgets it. */
+export type PriceApiInput = Parameters<(typeof commands)["setPriceApi"]>[0];
+/** What one request to the online price API brought. */
+export type PriceRefresh = OkData<CommandReply<"refreshPrices">>;
+/** What a price history CSV would add, and every problem (row number, column) that stops it. */
+export type PriceHistoryPreview = OkData<CommandReply<"previewPriceHistory">>;
 
 /** The portfolio valued now: headline sums, holdings, each sale's outcome, and what could not be known. */
 export type PortfolioView = OkData<CommandReply<"getPortfolio">>;
 export type HoldingView = PortfolioView["holdings"][number];
 export type SaleOutcome = PortfolioView["sales"][number];
 export type PortfolioTotal = PortfolioView["value"];
+/** The portfolio's charts: its value over time, the current budget's use, the unlocks of the next twelve months by month. */
+export type PortfolioCharts = OkData<CommandReply<"getPortfolioCharts">>;
+export type ValuePoint = PortfolioCharts["valueOverTime"][number];
+export type BudgetChart = NonNullable<PortfolioCharts["budget"]>;
+export type BudgetStep = BudgetChart["steps"][number];
+export type UnlockMonth = PortfolioCharts["unlocks"][number];
+export type UnlockTotal = UnlockMonth["tokens"][number];
 /** A buy, sell or transfer recorded by hand. */
 export type TradeView = OkData<CommandReply<"recordTrade">>;
 export type TradeInput = Parameters<(typeof commands)["recordTrade"]>[0];
@@ -254,7 +274,25 @@ export const api = {
     unwrap(await commands.removeBudget(id));
   },
   listPrices: async (): Promise<PriceView[]> => unwrap(await commands.listPrices()),
+  getPriceSources: async (): Promise<PriceSources> => unwrap(await commands.getPriceSources()),
+  /** Sets the order the price sources are asked in: each source once. */
+  setPriceSourceOrder: async (order: PriceSourceName[]): Promise<PriceSources> =>
+    unwrap(await commands.setPriceSourceOrder(order)),
+  /** Turns the online price API on or off with its base URL (`""`: the default); a new key goes into the keyring. */
+  setPriceApi: async (input: PriceApiInput): Promise<PriceSources> => unwrap(await commands.setPriceApi(input)),
+  /** Sets the API's coin id for an asset; `""` goes back to the default. */
+  setPriceApiCoin: async (asset: string, coinId: string): Promise<PriceSources> =>
+    unwrap(await commands.setPriceApiCoin(asset, coinId)),
+  /** Asks the online price API for the latest prices (it must be on); a failure is recorded and changes no price. */
+  refreshPrices: async (): Promise<PriceRefresh> => unwrap(await commands.refreshPrices()),
+  /** Checks a price history CSV's text whole; nothing is written. */
+  previewPriceHistory: async (contents: string): Promise<PriceHistoryPreview> =>
+    unwrap(await commands.previewPriceHistory(contents)),
+  /** Imports a price history CSV's text, all or nothing; a price already imported for the same moment is replaced. Returns how many prices. */
+  importPriceHistory: async (contents: string): Promise<number> => unwrap(await commands.importPriceHistory(contents)),
   getPortfolio: async (): Promise<PortfolioView> => unwrap(await commands.getPortfolio()),
+  /** The data of the portfolio's charts, valued in the portfolio's currency (the budget's in its own). */
+  getPortfolioCharts: async (): Promise<PortfolioCharts> => unwrap(await commands.getPortfolioCharts()),
   previewCsvImport: async (contents: string): Promise<CsvPreview> => unwrap(await commands.previewCsvImport(contents)),
   /** Imports a CSV all or nothing, reporting progress; `cancelCsvImport(importId)` stops it with nothing added. */
   importCsv: async (contents: string, importId: string, onProgress: (progress: CsvProgress) => void): Promise<CsvImportSummary> =>

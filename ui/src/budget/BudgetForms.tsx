@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Paper, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconPlus } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
@@ -10,6 +10,7 @@ import { useFormSubmit } from "../common/useFormSubmit";
 import { formatDecimalString } from "../format/amount";
 import { localPreviewOfUtcInput } from "../format/time";
 import { useAddBudget, useAddPrice } from "./budgetQueries";
+import { PriceSourceBadge } from "./PriceSourceBadge";
 
 const budgetLabels: Record<keyof BudgetInput, string> = {
   currency: "Currency",
@@ -131,7 +132,7 @@ const isPriceField = fieldNamesOf(priceLabels);
 
 const emptyPrice: PriceInput = { asset: "ETH", currency: "USD", price: "", observedAt: "" };
 
-/** The manual price book: what one unit of a coin was worth, and when. */
+/** The price book: what one unit of a coin was worth, when, and where that came from; prices are recorded here by hand. */
 export function PriceBook({ prices }: { prices: ReadonlyArray<PriceView> }) {
   const addPrice = useAddPrice();
   const [input, setInput] = useState<PriceInput>(emptyPrice);
@@ -164,7 +165,7 @@ export function PriceBook({ prices }: { prices: ReadonlyArray<PriceView> }) {
             Price book
           </Title>
           <Text size="sm" c="dimmed">
-            Budgets count each payment at the latest price seen no later than it. Saleguard fetches no prices: you record them.
+            Budgets count each payment at the latest price seen no later than it. You record prices here; imported history and prices fetched online (Settings → Price sources) are listed with them.
           </Text>
         </div>
         {prices.length === 0 ? (
@@ -172,28 +173,35 @@ export function PriceBook({ prices }: { prices: ReadonlyArray<PriceView> }) {
             No price yet: without one, a payment in ETH cannot be counted against a budget in USD.
           </Text>
         ) : (
-          <Table verticalSpacing={6} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Asset</Table.Th>
-                <Table.Th ta="right">Price</Table.Th>
-                <Table.Th>Seen</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {prices.map((price) => (
-                <Table.Tr key={price.id} data-testid="price-row">
-                  <Table.Td>{price.asset}</Table.Td>
-                  <Table.Td ta="right" className="tabular-nums" style={{ whiteSpace: "nowrap" }}>
-                    {formatDecimalString(price.price)} {price.currency}
-                  </Table.Td>
-                  <Table.Td>
-                    <DateTimeText iso={price.observedAt} stacked />
-                  </Table.Td>
+          // Imported history and fetched prices make the book long: it scrolls on its own, the form stays in view.
+          <ScrollArea.Autosize mah={420} type="auto">
+            <Table verticalSpacing={6} fz="sm" stickyHeader>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Asset</Table.Th>
+                  <Table.Th ta="right">Price</Table.Th>
+                  <Table.Th>Seen</Table.Th>
+                  <Table.Th>Source</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {prices.map((price) => (
+                  <Table.Tr key={price.id} data-testid="price-row">
+                    <Table.Td>{price.asset}</Table.Td>
+                    <Table.Td ta="right" className="tabular-nums" style={{ whiteSpace: "nowrap" }}>
+                      {formatDecimalString(price.price)} {price.currency}
+                    </Table.Td>
+                    <Table.Td>
+                      <DateTimeText iso={price.observedAt} stacked />
+                    </Table.Td>
+                    <Table.Td>
+                      <PriceSourceBadge source={price.source} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
         )}
         <form
           ref={formRef}

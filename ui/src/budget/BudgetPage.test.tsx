@@ -23,7 +23,7 @@ const year: BudgetView = {
   unpriced: 1,
 };
 
-const ethPrice: PriceView = { id: 1, asset: "ETH", currency: "USD", price: "3012.5", observedAt: "2027-01-10T09:00:00Z" };
+const ethPrice: PriceView = { id: 1, asset: "ETH", currency: "USD", price: "3012.5", observedAt: "2027-01-10T09:00:00Z", source: "manual" };
 
 const month: BudgetView = {
   id: 2,
@@ -96,7 +96,7 @@ function backendWith(budgets: BudgetView[], prices: PriceView[] = [ethPrice]) {
     },
     add_price: (args) => {
       const { input } = args as { input: PriceInput };
-      const added = { id: 2, asset: input.asset, currency: input.currency, price: input.price, observedAt: "2027-01-11T09:00:00Z" };
+      const added: PriceView = { id: 2, asset: input.asset, currency: input.currency, price: input.price, observedAt: "2027-01-11T09:00:00Z", source: "manual" };
       book = [added, ...book];
       return added;
     },
@@ -117,6 +117,7 @@ describe("the budget page", () => {
     ]);
     expect(card).toHaveTextContent("1 payment(s) of this period have no price in USD");
     expect(screen.getByTestId("price-row")).toHaveTextContent("3,012.5 USD");
+    expect(within(screen.getByTestId("price-row")).getByTestId("price-source")).toHaveTextContent("Manual");
   });
 
   it("explains an empty page, adds a month's budget, and keeps a refused total at its input", async () => {
@@ -141,6 +142,18 @@ describe("the budget page", () => {
       currency: "USD",
     });
     expect(await screen.findByTestId("budget-card")).toHaveTextContent("1,500 USD");
+  });
+
+  it("says where each price in the book came from: recorded, imported or fetched", async () => {
+    backendWith([year], [
+      { ...ethPrice, id: 3, price: "3050", observedAt: "2027-01-10T12:00:00Z", source: "api" },
+      { ...ethPrice, id: 2, price: "3000", observedAt: "2027-01-10T10:00:00Z", source: "csv" },
+      ethPrice,
+    ]);
+    renderApp("#/budget");
+    const rows = await screen.findAllByTestId("price-row");
+    expect(rows.map((row) => within(row).getByTestId("price-source").textContent)).toEqual(["API", "CSV", "Manual"]);
+    expect(within(rows[1] as HTMLElement).getByTestId("price-source")).toHaveAttribute("title", "Imported from a price history CSV.");
   });
 
   it("removes a budget after asking, and records a price", async () => {

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, type BudgetInput, type PriceInput } from "../api";
+import { portfolioQueryKeys } from "../portfolio/portfolioQueries";
 
 export const budgetQueryKeys = {
   budgets: ["budgets"] as const,
@@ -36,15 +37,21 @@ export function useRemoveBudget() {
   });
 }
 
+/**
+ * After the prices changed (a price recorded, imported or fetched, or the sources' order):
+ * the price book is asked again, and so are the budgets and the portfolio, valued with it.
+ */
+export async function invalidatePricedQueries(queryClient: QueryClient) {
+  await queryClient.invalidateQueries({ queryKey: budgetQueryKeys.prices });
+  await queryClient.invalidateQueries({ queryKey: budgetQueryKeys.budgets });
+  await queryClient.invalidateQueries({ queryKey: portfolioQueryKeys.portfolio });
+}
+
 /** A new price changes what earlier payments and holdings are worth, so budgets and the portfolio are asked again. */
 export function useAddPrice() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: PriceInput) => api.addPrice(input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: budgetQueryKeys.prices });
-      await queryClient.invalidateQueries({ queryKey: budgetQueryKeys.budgets });
-      await queryClient.invalidateQueries({ queryKey: ["portfolio"] });
-    },
+    onSuccess: () => invalidatePricedQueries(queryClient),
   });
 }

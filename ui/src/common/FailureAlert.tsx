@@ -12,12 +12,10 @@ type FailureAlertProps = {
 
 /** Says what happened (the backend's message) and what to try next (by error code). */
 export function FailureAlert({ title, error, onRetry }: FailureAlertProps) {
-  const heading = isAppError(error) ? errorHeading(error.code) : undefined;
-  const hint = isAppError(error) ? errorHint(error.code) : undefined;
   return (
     <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle />} role="alert">
       <Stack gap="xs">
-        <FailureText heading={heading} message={failureMessage(error)} hint={hint} />
+        <FailureDetails error={error} />
         {onRetry && (
           <div>
             <Button size="xs" variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry}>
@@ -28,6 +26,13 @@ export function FailureAlert({ title, error, onRetry }: FailureAlertProps) {
       </Stack>
     </Alert>
   );
+}
+
+/** Any failure in words, e.g. in a notification: its heading and what to try (by error code), and the message. */
+export function FailureDetails({ error }: { error: unknown }) {
+  const heading = isAppError(error) ? errorHeading(error.code) : undefined;
+  const hint = isAppError(error) ? errorHint(error.code) : undefined;
+  return <FailureText heading={heading} message={failureMessage(error)} hint={hint} />;
 }
 
 type FailureTextProps = {

@@ -33,6 +33,11 @@ const hints: Partial<Record<ErrorCode, string>> = {
   review_outdated: "Go back and review it again: nothing was signed.",
   nonce_reserved: "Another signed transaction of this account uses the same nonce. Go back and review it again.",
   signing_failed: "Nothing was sent. Check that the account's key in the keyring is the right one.",
+  // price_api_off: its message says where to turn the API on.
+  price_api_unreachable: "No price was changed. Check this computer's internet connection and the base URL in Settings → Price sources, then try again.",
+  price_api_rate_limited: "No price was changed. Wait a little before fetching again; an API key may allow more requests.",
+  price_api_key_refused: "No price was changed. Check the API key and that the base URL is the one it is for, in Settings → Price sources.",
+  price_api_failed: "No price was changed. Try again later, or check the base URL in Settings → Price sources.",
   // The keyring_* messages already say what to do (they name the keyring of the system).
   // Hardware wallets: the message says what happened; the hint how to get the device ready.
   device_not_found:
@@ -66,6 +71,10 @@ const headings: Partial<Record<ErrorCode, string>> = {
   keyring_entry_missing: "The secret is missing from the keyring",
   keyring_entry_unreadable: "The secret in the keyring cannot be read",
   keyring_failure: "The keyring reported an error",
+  price_api_unreachable: "The price API could not be reached",
+  price_api_rate_limited: "The price API asked to be asked less often",
+  price_api_key_refused: "The price API refused the key",
+  price_api_failed: "The price API did not answer with prices",
   device_not_found: "No Ledger found",
   device_locked: "The Ledger is locked",
   device_app_not_open: "The Ethereum app is not open",

@@ -1,8 +1,9 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { CsvPreview, CsvProgress } from "../api";
-import { amountFixture, appErrorFixture, portfolioFixture } from "../test/fixtures";
+import { amountFixture, appErrorFixture, portfolioFixture, priceSourcesFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
+import { emptyChartsFixture } from "../test/portfolioChartsFixtures";
 import { renderApp } from "../test/renderApp";
 import { deferred, progressSender } from "../test/transactionFixtures";
 
@@ -26,7 +27,7 @@ function fileInput(): HTMLInputElement {
   return input;
 }
 
-const base = { get_portfolio: () => portfolioFixture(), list_trades: () => [] };
+const base = { get_portfolio: () => portfolioFixture(), list_trades: () => [], get_price_sources: () => priceSourcesFixture(), get_portfolio_charts: () => emptyChartsFixture() };
 
 describe("CSV in the portfolio", () => {
   it("previews a file with its problems by row and column, and offers no import", async () => {

@@ -1,10 +1,11 @@
-import { Alert, Button, FileButton, Group, Paper, Progress, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, FileButton, Group, Paper, Progress, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCheck, IconFileExport, IconFileImport, IconFileAlert } from "@tabler/icons-react";
+import { IconCheck, IconFileExport, IconFileImport } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { api, isAppError, type CsvExportKind, type CsvPreview, type CsvProgress } from "../api";
 import { CopyValueButton } from "../common/CopyValueButton";
+import { CsvRowErrorsAlert } from "../common/CsvRowErrorsAlert";
 import { FailureAlert } from "../common/FailureAlert";
 import { DateTimeText } from "../common/DateTimeText";
 import { formatAmount } from "../format/amount";
@@ -15,37 +16,6 @@ type Stage =
   | { step: "previewed"; name: string; contents: string; preview: CsvPreview }
   | { step: "importing"; name: string; importId: string; progress: CsvProgress | null }
   | { step: "failed"; title: string; error: unknown };
-
-function PreviewErrors({ preview }: { preview: CsvPreview }) {
-  return (
-    <Alert color="red" variant="light" icon={<IconFileAlert />} title={`${preview.errorCount} problem${preview.errorCount === 1 ? "" : "s"}: nothing would be added`} data-testid="csv-errors">
-      <Text size="sm" mb="xs">
-        Fix {preview.errorCount === 1 ? "it" : "them"} in the file and choose it again.
-        {preview.errors.length < preview.errorCount ? ` The first ${preview.errors.length} are listed.` : ""}
-      </Text>
-      <ScrollArea.Autosize mah={260}>
-        <Table fz="sm" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Row</Table.Th>
-              <Table.Th>Column</Table.Th>
-              <Table.Th>Problem</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.errors.map((error, index) => (
-              <Table.Tr key={index} data-testid="csv-error-row">
-                <Table.Td className="tabular-nums">{error.row}</Table.Td>
-                <Table.Td>{error.column || "—"}</Table.Td>
-                <Table.Td>{error.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
-    </Alert>
-  );
-}
 
 function PreviewRows({ preview }: { preview: CsvPreview }) {
   return (
@@ -195,7 +165,7 @@ export function CsvPanel() {
             <Text size="sm" fw={500}>
               {stage.name}: {stage.preview.rows} row{stage.preview.rows === 1 ? "" : "s"} — {stage.preview.trades} trade{stage.preview.trades === 1 ? "" : "s"} and {stage.preview.entries} ledger entr{stage.preview.entries === 1 ? "y" : "ies"}
             </Text>
-            {stage.preview.errorCount > 0 ? <PreviewErrors preview={stage.preview} /> : stage.preview.rows > 0 && <PreviewRows preview={stage.preview} />}
+            {stage.preview.errorCount > 0 ? <CsvRowErrorsAlert errors={stage.preview.errors} errorCount={stage.preview.errorCount} /> : stage.preview.rows > 0 && <PreviewRows preview={stage.preview} />}
             <Group justify="flex-end" gap="xs">
               <Button variant="default" onClick={() => setStage({ step: "idle" })}>
                 {stage.preview.errorCount > 0 ? "Close" : "Cancel"}

@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Table, Text } from "@mantine/core";
 import type { HoldingView } from "../api";
+import { priceSourceLooks } from "../budget/PriceSourceBadge";
 import { DateTimeText } from "../common/DateTimeText";
 import { formatAmount, formatDecimalString } from "../format/amount";
 import { gainColor, gainText, moneyText } from "./portfolioFormat";
@@ -15,6 +16,7 @@ function PriceCell({ holding, currency }: { holding: HoldingView; currency: stri
       </Text>
     );
   }
+  const source = priceSourceLooks[holding.price.source];
   return (
     <Stack gap={0} align="flex-end">
       <Text size="sm" className="tabular-nums" style={{ whiteSpace: "nowrap" }}>
@@ -28,6 +30,9 @@ function PriceCell({ holding, currency }: { holding: HoldingView; currency: stri
         )}
         <Text size="xs" c="dimmed" span>
           <DateTimeText iso={holding.price.observedAt} size="xs" />
+        </Text>
+        <Text size="xs" c="dimmed" span title={source.meaning} data-testid="holding-price-source">
+          · {source.short}
         </Text>
       </Group>
     </Stack>

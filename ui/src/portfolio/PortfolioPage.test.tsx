@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { PortfolioView, TradeInput, TradeView } from "../api";
-import { amountFixture, appErrorFixture, holdingFixture, portfolioFixture } from "../test/fixtures";
+import { amountFixture, appErrorFixture, holdingFixture, portfolioFixture, priceSourcesFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
+import { emptyChartsFixture } from "../test/portfolioChartsFixtures";
 import { renderApp } from "../test/renderApp";
 
 const held: PortfolioView = portfolioFixture({
@@ -36,6 +37,11 @@ const held: PortfolioView = portfolioFixture({
   problems: [{ code: "no_price", message: "No price of BTC in USD on or before 2026-12-01T00:00:00Z: the value of buy 2 is unknown." }],
 });
 
+/** The online price API off, as it is until the user turns it on: no "Refresh prices". */
+const apiOff = { get_price_sources: () => priceSourcesFixture() };
+/** The page asks for its charts too: none here (they are tested in OverTimeCharts.test.tsx). */
+const noCharts = { get_portfolio_charts: () => emptyChartsFixture() };
+
 const trade: TradeView = {
   id: 2,
   kind: "buy",
@@ -51,7 +57,7 @@ const trade: TradeView = {
 
 describe("the portfolio", () => {
   it("shows the headline, what is not known, the holdings with their price times, and each sale", async () => {
-    fakeBackend({ get_portfolio: () => held, list_trades: () => [trade] });
+    fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => held, list_trades: () => [trade] });
     renderApp("#/portfolio");
 
     expect(await screen.findByTestId("portfolio-value-total-amount")).toHaveTextContent(/^4,600 USD$/);
@@ -80,7 +86,7 @@ describe("the portfolio", () => {
   });
 
   it("sorts the holdings by a column, both ways, keeping unknown values last", async () => {
-    fakeBackend({ get_portfolio: () => held, list_trades: () => [] });
+    fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => held, list_trades: () => [] });
     const { user } = renderApp("#/portfolio");
     const table = await screen.findByTestId("holdings-table");
     const assets = () => within(table).getAllByTestId("holding-row").map((row) => within(row).getByText(/^(AUR|BOR|ZED)$/).textContent);
@@ -96,6 +102,7 @@ describe("the portfolio", () => {
     const recorded: TradeInput[] = [];
     let attempts = 0;
     const backend = fakeBackend({
+      ...apiOff, ...noCharts,
       get_portfolio: () => portfolioFixture(),
       list_trades: () => [],
       record_trade: (args) => {
@@ -136,7 +143,7 @@ describe("the portfolio", () => {
   });
 
   it("asks before removing a trade, and keeps it when told to", async () => {
-    const backend = fakeBackend({ get_portfolio: () => portfolioFixture(), list_trades: () => [trade], remove_trade: () => null });
+    const backend = fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => portfolioFixture(), list_trades: () => [trade], remove_trade: () => null });
     const { user } = renderApp("#/portfolio");
     const row = await screen.findByTestId("trade-row");
 
@@ -151,6 +158,7 @@ describe("the portfolio", () => {
   it("changes the currency, and says so when it is refused", async () => {
     let currency = "USD";
     fakeBackend({
+      ...apiOff, ...noCharts,
       get_portfolio: () => portfolioFixture({ currency }),
       list_trades: () => [],
       set_portfolio_currency: (args) => {
@@ -178,6 +186,7 @@ describe("the portfolio", () => {
 
   it("says the portfolio could not be computed, with a way to try again", async () => {
     fakeBackend({
+      ...apiOff, ...noCharts,
       get_portfolio: () => {
         throw appErrorFixture({ code: "storage_failed", message: "The database could not be read." });
       },
@@ -190,7 +199,7 @@ describe("the portfolio", () => {
 
   it("draws only the trades in view, however many there are", async () => {
     const many = Array.from({ length: 10_000 }, (_, index) => ({ ...trade, id: index + 1 }));
-    fakeBackend({ get_portfolio: () => portfolioFixture(), list_trades: () => many });
+    fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => portfolioFixture(), list_trades: () => many });
     renderApp("#/portfolio");
     const table = await screen.findByTestId("trades-table");
     await waitFor(() => expect(within(table).getAllByTestId("trade-row").length).toBeGreaterThan(5));

@@ -10,7 +10,10 @@ import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
 import { StatCard } from "../common/StatCard";
 import { useFormSubmit } from "../common/useFormSubmit";
+import { FetchPricesButton } from "../settings/FetchPricesButton";
+import { usePriceSources } from "../settings/priceSourcesQueries";
 import { CsvPanel } from "./CsvPanel";
+import { OverTimeCharts } from "./OverTimeCharts";
 import { HoldingsTable } from "./HoldingsTable";
 import { SaleOutcomesTable } from "./SaleOutcomesTable";
 import { TradeForm } from "./TradeForm";
@@ -152,6 +155,17 @@ function CurrencyForm({ current }: { current: string }) {
   );
 }
 
+/** "Refresh prices", only while the online price API is on (Settings → Price sources). */
+function RefreshPrices() {
+  const sources = usePriceSources();
+  if (!sources.data?.api.enabled) return null;
+  return (
+    <FetchPricesButton variant="default" data-testid="portfolio-refresh-prices">
+      Refresh prices
+    </FetchPricesButton>
+  );
+}
+
 function Trades() {
   const trades = useTrades();
   if (trades.isPending) return <LoadingState label="Loading your trades…" />;
@@ -171,12 +185,13 @@ function PortfolioBody({ portfolio }: { portfolio: PortfolioView }) {
             withIndicatorBackground
             icon={<IconChartPie size={28} stroke={1.5} />}
             title="Nothing held yet"
-            description="Tokens arrive here when you record a distribution on a participation, or a buy below. Values need a price in the price book (Budget)."
+            description="Tokens arrive here when you record a distribution on a participation, or a buy below. Values need a price: record one in the price book (Budget), or import price history or turn on an online price API (Settings → Price sources)."
           />
         </Paper>
       ) : (
         <>
           <Allocation portfolio={portfolio} />
+          <OverTimeCharts />
           <Paper withBorder radius="md" p="lg">
             <Title order={2} size="h5" mb="xs">
               Holdings
@@ -199,6 +214,8 @@ function PortfolioBody({ portfolio }: { portfolio: PortfolioView }) {
           )}
         </>
       )}
+      {/* With nothing held, the charts still show the budget's use and the coming unlocks. */}
+      {nothing && <OverTimeCharts />}
       <Paper withBorder radius="md" p="lg">
         <Title order={2} size="h5" mb="xs">
           Trades
@@ -221,13 +238,20 @@ export function PortfolioPage() {
         description={
           portfolio.data ? (
             <>
-              In {portfolio.data.currency}, valued <DateTimeText iso={portfolio.data.asOf} /> at the latest price in your price book; cost basis first in, first out.
+              In {portfolio.data.currency}, valued <DateTimeText iso={portfolio.data.asOf} /> at the latest price from your price sources (in the order set in Settings); cost basis first in, first out.
             </>
           ) : (
             "Your holdings, what they cost and what they are worth."
           )
         }
-        actions={portfolio.data ? <CurrencyForm key={portfolio.data.currency} current={portfolio.data.currency} /> : undefined}
+        actions={
+          portfolio.data ? (
+            <>
+              <RefreshPrices />
+              <CurrencyForm key={portfolio.data.currency} current={portfolio.data.currency} />
+            </>
+          ) : undefined
+        }
       />
       {portfolio.isPending ? (
         <LoadingState label="Valuing your portfolio…" />

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { appErrorFixture } from "../test/fixtures";
+import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
@@ -9,6 +9,7 @@ const settings = {
   get_settings: () => ({ residenceCountry: null }),
   list_countries: () => [],
   list_networks: () => [],
+  get_price_sources: () => priceSourcesFixture(),
 };
 
 describe("encrypted backups in Settings", () => {

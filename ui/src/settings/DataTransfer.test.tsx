@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { appErrorFixture } from "../test/fixtures";
+import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
 import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { describeTables } from "./DataTransfer";
@@ -12,6 +12,7 @@ function settingsBackend(handlers: Record<string, CommandHandler>) {
     get_settings: () => ({ residenceCountry: null }),
     list_countries: () => [],
     list_networks: () => [],
+    get_price_sources: () => priceSourcesFixture(),
     ...handlers,
   });
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Network, NetworkInput } from "../api";
-import { appErrorFixture } from "../test/fixtures";
+import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
 import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
@@ -51,6 +51,7 @@ function settingsWith(networks: Network[], handlers: Record<string, CommandHandl
     get_settings: () => ({ residenceCountry: null }),
     list_countries: () => [],
     list_networks: () => networks,
+    get_price_sources: () => priceSourcesFixture(),
     ...handlers,
   });
 }

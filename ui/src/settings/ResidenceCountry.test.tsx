@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Settings } from "../api";
-import { appErrorFixture } from "../test/fixtures";
+import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
@@ -19,6 +19,7 @@ function backendWith(initial: Settings, refuse = false) {
     get_settings: () => current,
     list_countries: () => countries,
     list_networks: () => [],
+    get_price_sources: () => priceSourcesFixture(),
     set_residence_country: (args) => {
       const { code } = args as { code: string };
       if (refuse) {

@@ -9,17 +9,16 @@ import {
   useMantineColorScheme,
   type MantineColorScheme,
 } from "@mantine/core";
-import { IconCoins } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
-import { NotBuiltYet } from "../common/NotBuiltYet";
 import { PageHeader } from "../common/PageHeader";
 import { useAppInfo } from "./appInfoQuery";
 import { BackupSection } from "./BackupSection";
 import { DataTransfer } from "./DataTransfer";
 import { NetworksSection } from "./NetworksSection";
+import { PriceSourcesSection } from "./PriceSourcesSection";
 import { ResidenceCountry } from "./ResidenceCountry";
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -139,6 +138,12 @@ export function SettingsPage() {
         >
           <NetworksSection />
         </Section>
+        <Section
+          title="Price sources"
+          description="Where the prices that value your portfolio and count your budgets come from: your price book (under Budget), price history you import, and an online price API if you turn it on. The portfolio's currency is chosen on the Portfolio page."
+        >
+          <PriceSourcesSection />
+        </Section>
         <Section title="Where you live" description="Token sales often exclude residents of some countries.">
           <ResidenceCountry />
         </Section>
@@ -157,11 +162,6 @@ export function SettingsPage() {
         <Section title="Appearance" description="The theme this window uses.">
           <AppearanceChoice />
         </Section>
-        <NotBuiltYet
-          icon={<IconCoins size={28} stroke={1.5} />}
-          title="Price sources"
-          description="CSV import of price history, or an online price source you choose to enable. Manual prices are kept under Budget; the portfolio's currency is chosen on the Portfolio page."
-        />
       </Stack>
     </>
   );

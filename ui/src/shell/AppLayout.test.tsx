@@ -1,7 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { portfolioFixture, saleFixture } from "../test/fixtures";
+import { portfolioFixture, priceSourcesFixture, saleFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
+import { emptyChartsFixture } from "../test/portfolioChartsFixtures";
 import { renderApp } from "../test/renderApp";
 
 /** What the dashboard asks for besides the sales and the calendar. */
@@ -34,7 +35,7 @@ describe("the app shell", () => {
   });
 
   it("opens the Portfolio area with its title focused, empty until something is held", async () => {
-    fakeBackend({ list_sales: () => [], calendar: () => [], ...dashboardMoney, list_trades: () => [] });
+    fakeBackend({ list_sales: () => [], calendar: () => [], ...dashboardMoney, list_trades: () => [], get_price_sources: () => priceSourcesFixture(), get_portfolio_charts: () => emptyChartsFixture() });
     const { user } = renderApp();
 
     await user.click(screen.getByTestId("nav-portfolio"));
@@ -54,7 +55,7 @@ describe("the app shell", () => {
     expect(screen.getByTestId("nav-sales")).toHaveAttribute("aria-current", "page");
   });
 
-  it("shows the data locations and version from app_info in Settings, and what is not built", async () => {
+  it("shows the data locations and version from app_info in Settings, and nothing unbuilt", async () => {
     fakeBackend({
       list_sales: () => [],
       calendar: () => [],
@@ -62,6 +63,7 @@ describe("the app shell", () => {
       get_settings: () => ({ residenceCountry: null }),
       list_countries: () => [{ code: "DE", name: "Germany" }],
       list_networks: () => [],
+      get_price_sources: () => priceSourcesFixture(),
       app_info: () => ({
         version: "0.1.0",
         dataDir: "/home/ada/.local/share/saleguard",
@@ -77,7 +79,9 @@ describe("the app shell", () => {
     expect(info).toHaveTextContent("/home/ada/.local/share/saleguard/saleguard.sqlite3");
     expect(info).toHaveTextContent("/home/ada/.local/state/saleguard/saleguard.log");
     expect(await screen.findByTestId("networks-section")).toBeInTheDocument();
-    expect(screen.getAllByTestId("not-built-yet").map((element) => element.textContent)).toEqual([expect.stringContaining("Price sources")]);
+    expect(await screen.findByTestId("price-sources-section")).toBeInTheDocument();
     expect(await screen.findByTestId("backup-status")).toHaveTextContent("No backup yet.");
+    expect(screen.queryByTestId("not-built-yet")).not.toBeInTheDocument();
+    expect(screen.queryByText(/not built yet/i)).not.toBeInTheDocument();
   });
 });

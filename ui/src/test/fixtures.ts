@@ -12,6 +12,8 @@ import type {
   HoldingView,
   PortfolioView,
   ParticipationStep,
+  PriceApiSettings,
+  PriceSources,
   Sale,
   Unlock,
   Vesting,
@@ -232,7 +234,7 @@ export function holdingFixture(overrides: Partial<HoldingView> = {}): HoldingVie
     quantity: amountFixture("1000", "AUR"),
     cost: "3000",
     value: "4000",
-    price: { price: "4", observedAt: "2027-01-09T09:00:00Z", stale: false },
+    price: { price: "4", observedAt: "2027-01-09T09:00:00Z", stale: false, source: "manual" },
     valueSharePercent: "100",
     unrealized: "1000",
     realized: "0",
@@ -258,5 +260,24 @@ export function portfolioFixture(overrides: Partial<PortfolioView> = {}): Portfo
     sales: [],
     problems: [],
     ...overrides,
+  };
+}
+
+/** The price sources as a new installation has them: the default order, the online API off, no coin. */
+export function priceSourcesFixture(overrides: Partial<Omit<PriceSources, "api">> & { api?: Partial<PriceApiSettings> } = {}): PriceSources {
+  const { api, ...rest } = overrides;
+  return {
+    order: ["manual", "csv", "api"],
+    coins: [],
+    ...rest,
+    api: {
+      enabled: false,
+      baseUrl: "https://api.coingecko.com/api/v3",
+      defaultBaseUrl: "https://api.coingecko.com/api/v3",
+      hasKey: false,
+      fetchedAt: null,
+      failure: null,
+      ...api,
+    },
   };
 }
