@@ -281,6 +281,21 @@ impl AppSession {
             .await;
     }
 
+    /// Records a trade on the Portfolio page: its kind, then the fields named, and waits
+    /// for the trades table to hold `count` rows.
+    pub async fn record_trade(&self, kind: &str, fields: &[(&str, &str)], count: usize) {
+        const TRADES: &str = "[data-testid='trade-form']";
+        self.click(&format!("{TRADES} input[value='{kind}'] + label"))
+            .await;
+        for (name, value) in fields {
+            self.fill_in(TRADES, name, value).await;
+        }
+        self.click(&format!("{TRADES} button[type='submit']")).await;
+        self.wait_for_count("[data-testid='trade-row']", count)
+            .await;
+        self.dismiss_notifications().await;
+    }
+
     /// Presses Enter in the input named `name` inside `scope`.
     pub async fn press_enter_in_form(&self, scope: &str, name: &str) {
         self.wait_for(&format!("{scope} [name='{name}']"))

@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use saleguard_core::budget::{Price, PriceDraft, PriceSource, SourceOrder, WELL_KNOWN_COIN_IDS};
+use saleguard_core::budget::{
+    Price, PriceDraft, PriceSource, SourceOrder, WELL_KNOWN_COIN_IDS, is_fiat,
+};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_prices::{Coin, DEFAULT_BASE_URL, Limits, PriceApi, PriceApiError, check_base_url};
 use saleguard_vault::{KeyringError, SecretString, random_id};
@@ -307,7 +309,8 @@ impl Saleguard {
         })
     }
 
-    /// Every asset the user holds, trades or pays with, by symbol.
+    /// Every asset the user holds, trades or pays with, by symbol — not the fiat
+    /// currencies, which are what prices are counted in.
     fn priced_assets(
         &self,
         store: &saleguard_store::Store,
@@ -322,6 +325,7 @@ impl Saleguard {
                 assets.insert(counter.asset.to_ascii_uppercase());
             }
         }
+        assets.retain(|asset| !is_fiat(asset));
         Ok(assets)
     }
 

@@ -70,6 +70,10 @@ fn the_online_source_is_off_until_enabled_and_the_sources_have_a_default_order()
         .find(|c| c.asset == "ETH")
         .expect("ETH listed");
     assert_eq!((eth.coin_id.as_str(), eth.chosen), ("ethereum", false));
+    assert!(
+        sources.coins.iter().all(|coin| coin.asset != "USD"),
+        "the fiat a trade was paid in is not an asset to price"
+    );
     let error = tokio_run(app.refresh_prices()).expect_err("off");
     assert_eq!(error.code, ErrorCode::PriceApiOff);
 }

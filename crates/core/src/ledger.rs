@@ -152,25 +152,9 @@ impl Entry {
                 "choose contribution, refund or distribution".to_owned(),
             );
         }
-        let happened_at = match UtcTimestamp::parse(&draft.happened_at) {
-            Ok(at) if at > now => {
-                fail(
-                    EntryField::HappenedAt,
-                    EntryProblemKind::InTheFuture,
-                    "this date is in the future: record it once it has happened".to_owned(),
-                );
-                None
-            }
-            Ok(at) => Some(at),
-            Err(error) => {
-                fail(
-                    EntryField::HappenedAt,
-                    EntryProblemKind::Datetime,
-                    error.to_string(),
-                );
-                None
-            }
-        };
+        let happened_at = checked_moment(&draft.happened_at, now)
+            .map_err(|(kind, message)| fail(EntryField::HappenedAt, kind, message))
+            .ok();
         let asset = draft.asset.trim();
         let asset_ok = is_symbol(asset);
         if !asset_ok {
@@ -184,35 +168,13 @@ impl Entry {
                 format!("a symbol of 1 to {MAX_ASSET_CHARS} letters, digits or . - _ $ (e.g. ETH)"),
             );
         }
-        let decimals = match draft.decimals.trim().parse::<u8>() {
-            Ok(decimals) if decimals <= crate::amount::MAX_DECIMALS => Some(decimals),
-            _ => {
-                fail(
-                    EntryField::Decimals,
-                    EntryProblemKind::Decimals,
-                    format!("a whole number from 0 to {}", crate::amount::MAX_DECIMALS),
-                );
-                None
-            }
-        };
-        let amount = decimals.and_then(|decimals| match parse_amount(&draft.amount, decimals) {
-            Ok(amount) if amount.is_zero() => {
-                fail(
-                    EntryField::Amount,
-                    EntryProblemKind::Required,
-                    "an entry moves more than nothing".to_owned(),
-                );
-                None
-            }
-            Ok(amount) => Some(amount),
-            Err(error) => {
-                fail(
-                    EntryField::Amount,
-                    EntryProblemKind::Amount(error.clone()),
-                    error.to_string(),
-                );
-                None
-            }
+        let decimals = checked_decimals(&draft.decimals)
+            .map_err(|(kind, message)| fail(EntryField::Decimals, kind, message))
+            .ok();
+        let amount = decimals.and_then(|decimals| {
+            nonzero_amount(&draft.amount, decimals, "an entry")
+                .map_err(|(kind, message)| fail(EntryField::Amount, kind, message))
+                .ok()
         });
         let mut text = |field, input: &str, max: usize, multiline: bool| -> Option<String> {
             checked_text(input, max, multiline)
@@ -268,6 +230,53 @@ impl Entry {
             }),
             _ => Err(problems),
         }
+    }
+}
+
+/// When a record (an entry, a trade) happened, as typed: a moment, not after `now`.
+pub(crate) fn checked_moment(
+    text: &str,
+    now: UtcTimestamp,
+) -> Result<UtcTimestamp, (EntryProblemKind, String)> {
+    match UtcTimestamp::parse(text) {
+        Ok(at) if at > now => Err((
+            EntryProblemKind::InTheFuture,
+            "this date is in the future: record it once it has happened".to_owned(),
+        )),
+        Ok(at) => Ok(at),
+        Err(error) => Err((EntryProblemKind::Datetime, error.to_string())),
+    }
+}
+
+/// An asset's decimals as typed: a whole number from 0 to 36.
+pub(crate) fn checked_decimals(text: &str) -> Result<u8, (EntryProblemKind, String)> {
+    match text.trim().parse::<u8>() {
+        Ok(decimals) if decimals <= crate::amount::MAX_DECIMALS => Ok(decimals),
+        _ => Err((
+            EntryProblemKind::Decimals,
+            format!("a whole number from 0 to {}", crate::amount::MAX_DECIMALS),
+        )),
+    }
+}
+
+/// An amount as typed at `decimals` that moves more than nothing; `what` names the
+/// record in the message ("an entry", "a trade").
+pub(crate) fn nonzero_amount(
+    text: &str,
+    decimals: u8,
+    what: &str,
+) -> Result<U256, (EntryProblemKind, String)> {
+    match parse_amount(text, decimals) {
+        Ok(amount) if amount.is_zero() => Err((
+            EntryProblemKind::Required,
+            format!("{what} moves more than nothing"),
+        )),
+        Ok(amount) => Ok(amount),
+        Err(crate::amount::AmountError::Empty) => Err((
+            EntryProblemKind::Required,
+            crate::amount::AmountError::Empty.to_string(),
+        )),
+        Err(error) => Err((EntryProblemKind::Amount(error.clone()), error.to_string())),
     }
 }
 

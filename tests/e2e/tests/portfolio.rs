@@ -9,17 +9,6 @@ use saleguard_e2e::AppSession;
 const TRADES: &str = "[data-testid='trade-form']";
 const PASSPHRASE: &str = "correct horse battery staple";
 
-async fn record_trade(app: &AppSession, kind: &str, fields: &[(&str, &str)], count: usize) {
-    app.click(&format!("{TRADES} input[value='{kind}'] + label"))
-        .await;
-    for (name, value) in fields {
-        app.fill_in(TRADES, name, value).await;
-    }
-    app.click(&format!("{TRADES} button[type='submit']")).await;
-    app.wait_for_count("[data-testid='trade-row']", count).await;
-    app.dismiss_notifications().await;
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn record_trades_and_see_the_portfolio() {
     let data_dir = tempfile::tempdir().expect("temp data dir");
@@ -40,15 +29,13 @@ async fn record_trades_and_see_the_portfolio() {
     ))
     .await;
     app.screenshot("portfolio-02-refused").await;
-    record_trade(
-        &app,
+    app.record_trade(
         "buy",
         &[("counterAmount", "250.50"), ("account", "Kraken")],
         1,
     )
     .await;
-    record_trade(
-        &app,
+    app.record_trade(
         "buy",
         &[
             ("happenedAt", "2026-02-01 10:00"),
@@ -60,8 +47,7 @@ async fn record_trades_and_see_the_portfolio() {
         2,
     )
     .await;
-    record_trade(
-        &app,
+    app.record_trade(
         "transfer",
         &[
             ("happenedAt", "2026-02-02 10:00"),

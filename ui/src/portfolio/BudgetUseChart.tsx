@@ -1,6 +1,6 @@
 import { Alert, Box, Button, EmptyState, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconWallet } from "@tabler/icons-react";
-import { CategoryScale, Chart, Legend, LinearScale, LineElement, PointElement, Tooltip, type ChartData, type ChartOptions } from "chart.js";
+import { Chart, Legend, LinearScale, LineElement, PointElement, Tooltip, type ChartData, type ChartOptions } from "chart.js";
 import { useMemo } from "react";
 import { Line } from "react-chartjs-2";
 import type { BudgetChart } from "../api";
@@ -12,7 +12,10 @@ import { drawnNumber, momentLabels, tickText } from "./chartFormat";
 import { motionMs, useChartLook } from "./useChartLook";
 
 // Only what a line chart with a legend draws (the line controller comes with `Line`).
-Chart.register(CategoryScale, LinearScale, LineElement, PointElement, Legend, Tooltip);
+Chart.register(LinearScale, LineElement, PointElement, Legend, Tooltip);
+
+/** A point of the chart: x is the moment in milliseconds, so steps weeks apart are drawn weeks apart. */
+type TimePoint = { x: number; y: number | null };
 
 /** The chart's moments: the period's start (nothing committed yet), when known, then each step. */
 type Moment = { at: string; committed: string; complete: boolean; start: boolean };
@@ -35,19 +38,23 @@ function chartSummary(budget: BudgetChart): string {
 function StepsChart({ budget }: { budget: BudgetChart }) {
   const look = useChartLook();
   const moments = useMemo(() => momentsOf(budget), [budget]);
-  const labels = useMemo(() => momentLabels(moments.map((moment) => moment.at)), [moments]);
   const total = money(budget.total, budget.currency);
+  // The budget's line spans the chart: from the first moment to the period's end (or the last step).
+  const span = useMemo(() => {
+    const times = moments.map((moment) => Date.parse(moment.at));
+    const end = budget.endsAt === null ? Math.max(...times) : Date.parse(budget.endsAt);
+    return { from: Math.min(...times), to: Math.max(end, ...times) };
+  }, [budget.endsAt, moments]);
 
-  const data = useMemo<ChartData<"line", (number | null)[], string> | null>(() => {
+  const data = useMemo<ChartData<"line", TimePoint[]> | null>(() => {
     if (look === null) return null;
     const { colors } = look;
     const incomplete = moments.map((moment) => !moment.complete);
     return {
-      labels,
       datasets: [
         {
           label: "Committed",
-          data: moments.map((moment) => drawnNumber(moment.committed)),
+          data: moments.map((moment) => ({ x: Date.parse(moment.at), y: drawnNumber(moment.committed) })),
           // The level changes at each payment and holds until the next.
           stepped: "before",
           borderColor: colors.line,
@@ -60,7 +67,7 @@ function StepsChart({ budget }: { budget: BudgetChart }) {
         },
         {
           label: `Budget: ${total}`,
-          data: moments.map(() => drawnNumber(budget.total)),
+          data: [span.from, span.to].map((x) => ({ x, y: drawnNumber(budget.total) })),
           borderColor: colors.limit,
           backgroundColor: colors.limit,
           borderWidth: 2,
@@ -70,7 +77,7 @@ function StepsChart({ budget }: { budget: BudgetChart }) {
         },
       ],
     };
-  }, [budget.total, labels, look, moments, total]);
+  }, [budget.total, look, moments, span, total]);
 
   const options = useMemo<ChartOptions<"line"> | null>(() => {
     if (look === null) return null;
@@ -79,10 +86,19 @@ function StepsChart({ budget }: { budget: BudgetChart }) {
       responsive: true,
       maintainAspectRatio: false,
       ...motion,
-      interaction: { mode: "index", intersect: false },
+      interaction: { mode: "nearest", axis: "x", intersect: false },
       scales: {
         x: {
-          ticks: { color: colors.dimmed, font, maxRotation: 0, autoSkip: true, autoSkipPadding: 16 },
+          type: "linear",
+          min: span.from,
+          max: span.to,
+          ticks: {
+            color: colors.dimmed,
+            font,
+            maxRotation: 0,
+            autoSkipPadding: 16,
+            callback: (value) => formatLocalDate(new Date(Number(value)).toISOString()),
+          },
           grid: { display: false },
           border: { color: colors.grid },
         },
@@ -100,6 +116,10 @@ function StepsChart({ budget }: { budget: BudgetChart }) {
         tooltip: {
           animation: reduceMotion ? false : { duration: motionMs },
           callbacks: {
+            title: (items) => {
+              const x = items[0]?.parsed.x;
+              return typeof x === "number" ? formatLocalDate(new Date(x).toISOString()) : "";
+            },
             label: (item) => {
               if (item.datasetIndex === 1) return `Budget: ${total}`;
               const moment = moments[item.dataIndex];
@@ -112,7 +132,7 @@ function StepsChart({ budget }: { budget: BudgetChart }) {
         },
       },
     };
-  }, [budget.currency, budget.period, look, moments, total]);
+  }, [budget.currency, budget.period, look, moments, span, total]);
 
   return (
     <Box pos="relative" h={240}>

@@ -73,10 +73,21 @@ describe("the portfolio's charts over time", () => {
     await waitFor(() => expect(chartOn(canvas).data.datasets).toHaveLength(2));
     const [committed, budget] = chartOn(canvas).data.datasets;
     // From the period's start (nothing committed), then each step.
-    expect(committed?.data).toEqual([0, 12000.5, 12000.5, 11000.5]);
+    // On a time axis: steps weeks apart are drawn weeks apart.
+    const at = (iso: string) => Date.parse(iso);
+    expect(committed?.data).toEqual([
+      { x: at("2027-01-01T00:00:00Z"), y: 0 },
+      { x: at("2027-01-10T12:00:00Z"), y: 12000.5 },
+      { x: at("2027-02-05T12:00:00Z"), y: 12000.5 },
+      { x: at("2027-03-01T12:00:00Z"), y: 11000.5 },
+    ]);
     expect(committed?.label).toBe("Committed");
     expect(budget?.label).toBe("Budget: 20,000 USD");
-    expect(budget?.data).toEqual([20000, 20000, 20000, 20000]);
+    // The budget's line runs from the period's start to its end.
+    expect(budget?.data).toEqual([
+      { x: at("2027-01-01T00:00:00Z"), y: 20000 },
+      { x: at("2028-01-01T00:00:00Z"), y: 20000 },
+    ]);
   });
 
   it("stacks the unlocks by value when every token has a price, each token and month in its table", async () => {

@@ -4,9 +4,12 @@ import { invalidatePricedQueries } from "../budget/budgetQueries";
 
 export const priceSourcesKey = ["price-sources"] as const;
 
-/** The price sources: their order, the online price API (its settings and last outcome) and its coin ids. */
+/**
+ * The price sources: their order, the online price API (its settings and last outcome) and its coin ids. Read again
+ * whenever a screen shows them: the assets to price change with every trade, sale and import made elsewhere.
+ */
 export function usePriceSources() {
-  return useQuery({ queryKey: priceSourcesKey, queryFn: api.getPriceSources });
+  return useQuery({ queryKey: priceSourcesKey, queryFn: api.getPriceSources, staleTime: 0, refetchOnMount: "always" });
 }
 
 /** Each change answers with the sources as saved, which replace what is shown. */

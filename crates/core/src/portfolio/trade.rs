@@ -7,7 +7,7 @@ use alloy_primitives::U256;
 use crate::amount::{AmountError, MAX_DECIMALS, parse_amount};
 use crate::ledger::{
     EntryProblemKind, MAX_ASSET_CHARS, MAX_ENTRY_NOTE_CHARS, MAX_PARTY_CHARS, MAX_REFERENCE_CHARS,
-    is_symbol,
+    checked_decimals, checked_moment, is_symbol, nonzero_amount,
 };
 use crate::text::{TextProblem, checked_text};
 use crate::timestamp::UtcTimestamp;
@@ -208,47 +208,17 @@ impl Trade {
                 "choose buy, sell or transfer",
             );
         }
-        let happened_at = match UtcTimestamp::parse(&draft.happened_at) {
-            Ok(at) if at > now => {
-                check.fail(
-                    "happenedAt",
-                    EntryProblemKind::InTheFuture,
-                    "this date is in the future: record it once it has happened",
-                );
-                None
-            }
-            Ok(at) => Some(at),
-            Err(error) => {
-                check.fail("happenedAt", EntryProblemKind::Datetime, error.to_string());
-                None
-            }
-        };
+        let happened_at = checked_moment(&draft.happened_at, now)
+            .map_err(|(kind, message)| check.fail("happenedAt", kind, message))
+            .ok();
         let asset = check.symbol("asset", &draft.asset);
-        let decimals = match draft.decimals.trim().parse::<u8>() {
-            Ok(decimals) if decimals <= MAX_DECIMALS => Some(decimals),
-            _ => {
-                check.fail(
-                    "decimals",
-                    EntryProblemKind::Decimals,
-                    format!("a whole number from 0 to {MAX_DECIMALS}"),
-                );
-                None
-            }
-        };
-        let amount = decimals.and_then(|decimals| match parse_amount(&draft.amount, decimals) {
-            Ok(amount) if amount.is_zero() => {
-                check.fail(
-                    "amount",
-                    EntryProblemKind::Required,
-                    "a trade moves more than nothing",
-                );
-                None
-            }
-            Ok(amount) => Some(amount),
-            Err(error) => {
-                check.amount_error("amount", error);
-                None
-            }
+        let decimals = checked_decimals(&draft.decimals)
+            .map_err(|(kind, message)| check.fail("decimals", kind, message))
+            .ok();
+        let amount = decimals.and_then(|decimals| {
+            nonzero_amount(&draft.amount, decimals, "a trade")
+                .map_err(|(kind, message)| check.fail("amount", kind, message))
+                .ok()
         });
         let has_counter =
             !draft.counter_asset.trim().is_empty() || !draft.counter_amount.trim().is_empty();
