@@ -390,10 +390,10 @@ impl Saleguard {
         };
         self.store()?
             .set_price_api(input.enabled, base_url.as_deref(), reference.as_deref())?;
-        if let (Some(old), None) = (&previous, &reference) {
-            if let Err(error) = self.keyring.delete_secret(old) {
-                tracing::warn!(%error, "an old price API key stays in the keyring");
-            }
+        if let (Some(old), None) = (&previous, &reference)
+            && let Err(error) = self.keyring.delete_secret(old)
+        {
+            tracing::warn!(%error, "an old price API key stays in the keyring");
         }
         self.price_client.forget();
         tracing::info!(enabled = input.enabled, "price API settings saved");

@@ -709,7 +709,7 @@ fn check_budget(
         None => {}
     }
     let value = valuation.value?;
-    let used = budget_use(budget, context.movements, &context.prices);
+    let used = budget_use(budget, context.movements, context.prices);
     if let Some(problem) = used.unpriced.first() {
         out.push(finding(
             FindingCode::UnpricedCommitments,

@@ -333,14 +333,13 @@ fn error_message(body: &str) -> String {
         status: Option<Status>,
         error: Option<String>,
     }
-    if let Ok(parsed) = serde_json::from_str::<Body>(body) {
-        if let Some(message) = parsed
+    if let Some(message) = serde_json::from_str::<Body>(body).ok().and_then(|parsed| {
+        parsed
             .status
             .map(|status| status.error_message)
             .or(parsed.error)
-        {
-            return message;
-        }
+    }) {
+        return message;
     }
     let text: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
