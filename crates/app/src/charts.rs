@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 
 use saleguard_core::U256;
 use saleguard_core::budget::budget_use_over_time;
-use saleguard_core::portfolio::{PortfolioInput, Trade, history_points, value_history};
+use saleguard_core::portfolio::{history_points, value_history};
 use saleguard_core::timestamp::UtcTimestamp;
 use serde::Serialize;
 
 use crate::dto::Amount;
-use crate::portfolio::{participation_books, portfolio_currency, rounded};
-use crate::review::{Counting, PriceData, budget_record_at};
+use crate::portfolio::{PortfolioRecords, rounded};
+use crate::review::{Counting, budget_record_at};
 use crate::vesting::CalendarEventKind;
 use crate::{AppError, Saleguard};
 
@@ -86,14 +86,7 @@ impl Saleguard {
     pub fn portfolio_charts(&self) -> Result<PortfolioCharts, AppError> {
         let now = self.clock.now();
         let store = self.store()?;
-        let (currency, _) = portfolio_currency(&store)?;
-        let books = participation_books(&store)?;
-        let trades: Vec<(i64, Trade)> = store
-            .trades()?
-            .into_iter()
-            .map(|record| (record.id, record.trade))
-            .collect();
-        let prices = PriceData::load(&store)?;
+        let records = PortfolioRecords::load(&store)?;
         let budgets = store.budgets()?;
         let budget_record = budget_record_at(&budgets, now);
         let counting = match budget_record {
@@ -101,19 +94,15 @@ impl Saleguard {
             None => None,
         };
         drop(store);
-        let book = prices.book();
-        let input = PortfolioInput {
-            participations: &books,
-            trades: &trades,
-            book: &book,
-            currency: &currency,
-            now,
-        };
-        let first = books
+        let book = records.prices.book();
+        let input = records.input(&book, now);
+        let currency = records.currency.clone();
+        let first = records
+            .books
             .iter()
             .flat_map(|participation| &participation.entries)
             .map(|item| item.entry.happened_at)
-            .chain(trades.iter().map(|(_, trade)| trade.happened_at))
+            .chain(records.trades.iter().map(|(_, trade)| trade.happened_at))
             .min();
         let value_over_time = match first {
             Some(first) if first <= now => {

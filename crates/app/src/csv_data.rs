@@ -146,21 +146,32 @@ struct Parsed<'a> {
     entries: Vec<(ParticipationId, Entry)>,
     sample: Vec<CsvRowView>,
     rows: usize,
-    errors: Vec<CsvRowError>,
-    error_count: usize,
+    problems: RowProblems,
 }
 
-impl Parsed<'_> {
-    fn fail(&mut self, row: u32, column: &str, code: ErrorCode, message: impl Into<String>) {
-        self.error_count += 1;
-        if self.errors.len() < MAX_LISTED_ERRORS {
-            self.errors.push(CsvRowError {
+/// The problems of a file's rows: every one counted, the first 1,000 listed.
+#[derive(Debug, Default)]
+pub(crate) struct RowProblems {
+    pub(crate) listed: Vec<CsvRowError>,
+    pub(crate) count: usize,
+}
+
+impl RowProblems {
+    fn add(&mut self, row: u32, column: &str, code: ErrorCode, message: impl Into<String>) {
+        self.count += 1;
+        if self.listed.len() < MAX_LISTED_ERRORS {
+            self.listed.push(CsvRowError {
                 row,
                 column: column.to_owned(),
                 code,
                 message: message.into(),
             });
         }
+    }
+
+    /// The refusal of an import with these problems: nothing imported.
+    pub(crate) fn refusal(self) -> AppError {
+        import_refused(self.listed, self.count)
     }
 }
 
@@ -233,13 +244,17 @@ fn column_of(field: &str) -> &str {
 /// What reading a CSV file reports to: problems by row and column, and each readable
 /// row's values in the order of its known columns.
 pub(crate) trait CsvRows {
-    fn fail(&mut self, row: u32, column: &str, code: ErrorCode, message: impl Into<String>);
+    fn problems(&mut self) -> &mut RowProblems;
     fn row(&mut self, row: u32, values: &[String]);
+
+    fn fail(&mut self, row: u32, column: &str, code: ErrorCode, message: impl Into<String>) {
+        self.problems().add(row, column, code, message);
+    }
 }
 
 impl CsvRows for Parsed<'_> {
-    fn fail(&mut self, row: u32, column: &str, code: ErrorCode, message: impl Into<String>) {
-        Parsed::fail(self, row, column, code, message);
+    fn problems(&mut self) -> &mut RowProblems {
+        &mut self.problems
     }
 
     fn row(&mut self, row: u32, values: &[String]) {
@@ -414,8 +429,7 @@ fn parse<'a>(
         entries: Vec::new(),
         sample: Vec::new(),
         rows: 0,
-        errors: Vec::new(),
-        error_count: 0,
+        problems: RowProblems::default(),
         context,
         now,
     };
@@ -600,7 +614,7 @@ fn parse_row(row: u32, values: &[String], parsed: &mut Parsed<'_>) {
 }
 
 /// A CSV import with problems: nothing imported, each problem as `row N: column`.
-pub(crate) fn import_refused(errors: Vec<CsvRowError>, total: usize) -> AppError {
+fn import_refused(errors: Vec<CsvRowError>, total: usize) -> AppError {
     let fields = errors
         .into_iter()
         .take(200)
@@ -634,8 +648,8 @@ fn preview_of(parsed: Parsed<'_>) -> CsvPreview {
         trades: count(parsed.trades.len()),
         entries: count(parsed.entries.len()),
         sample: parsed.sample,
-        errors: parsed.errors,
-        error_count: count(parsed.error_count),
+        errors: parsed.problems.listed,
+        error_count: count(parsed.problems.count),
     }
 }
 
@@ -679,8 +693,8 @@ impl Saleguard {
         let mut store = self.store()?;
         let context = ImportContext::load(&store)?;
         let parsed = parse(bytes, &context, now)?;
-        if parsed.error_count > 0 {
-            return Err(import_refused(parsed.errors, parsed.error_count));
+        if parsed.problems.count > 0 {
+            return Err(parsed.problems.refusal());
         }
         let total = count(parsed.trades.len() + parsed.entries.len());
         let added = store.insert_imported(&parsed.trades, &parsed.entries, now, |done| {

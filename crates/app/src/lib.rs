@@ -148,4 +148,31 @@ impl Saleguard {
             )
         })
     }
+
+    /// Keeps a secret text (an RPC URL with a key, an API key) in the OS keyring: in
+    /// the entry `previous` when there is one, else in a new entry named from `prefix`;
+    /// returns the entry's reference, which the database may keep.
+    pub(crate) fn keep_secret_text(
+        &self,
+        previous: Option<&str>,
+        prefix: &str,
+        label: &str,
+        text: &str,
+    ) -> Result<String, AppError> {
+        let reference = match previous {
+            Some(reference) => reference.to_owned(),
+            None => saleguard_vault::random_id(prefix).map_err(|error| {
+                AppError::new(
+                    ErrorCode::Internal,
+                    format!("the system's random source failed: {error}"),
+                )
+            })?,
+        };
+        self.keyring.store_text(
+            &reference,
+            label,
+            &saleguard_vault::SecretString::new(text.to_owned()),
+        )?;
+        Ok(reference)
+    }
 }

@@ -11,7 +11,7 @@ use saleguard_core::sale::SaleId;
 use saleguard_core::transaction::{
     ContractTerms, ContractTermsDraft, ContractTermsProblem, SignatureProblem,
 };
-use saleguard_vault::{KeyringError, SecretString, random_id};
+use saleguard_vault::KeyringError;
 use serde::Serialize;
 use std::sync::Arc;
 use url::Url;
@@ -153,19 +153,11 @@ impl Saleguard {
         };
         let (stored, reference) = match &network.rpc_url {
             Some(url) if rpc_url_is_secret(url) => {
-                let reference = match &previous {
-                    Some(reference) => reference.clone(),
-                    None => random_id("rpc-url-").map_err(|error| {
-                        AppError::new(
-                            ErrorCode::Internal,
-                            format!("the system's random source failed: {error}"),
-                        )
-                    })?,
-                };
-                self.keyring.store_text(
-                    &reference,
+                let reference = self.keep_secret_text(
+                    previous.as_deref(),
+                    "rpc-url-",
                     &format!("RPC URL of {}", network.name),
-                    &SecretString::new(url.to_string()),
+                    url.as_str(),
                 )?;
                 let short = Url::parse(&redacted_url(url)).ok();
                 (

@@ -336,25 +336,51 @@ impl Saleguard {
     /// The whole portfolio, valued now.
     pub fn portfolio(&self) -> Result<PortfolioView, AppError> {
         let now = self.clock.now();
-        let store = self.store()?;
-        let (currency, chosen) = portfolio_currency(&store)?;
-        let books = participation_books(&store)?;
-        let trades: Vec<(i64, Trade)> = store
-            .trades()?
-            .into_iter()
-            .map(|record| (record.id, record.trade))
-            .collect();
-        let prices = PriceData::load(&store)?;
-        drop(store);
-        let book = prices.book();
-        let portfolio = domain::portfolio(PortfolioInput {
-            participations: &books,
-            trades: &trades,
-            book: &book,
-            currency: &currency,
+        let records = PortfolioRecords::load(&*self.store()?)?;
+        let book = records.prices.book();
+        let portfolio = domain::portfolio(records.input(&book, now));
+        Ok(portfolio_view(&portfolio, records.currency_chosen, now))
+    }
+}
+
+/// What the portfolio is computed from, read from the store at once.
+pub(crate) struct PortfolioRecords {
+    pub(crate) currency: String,
+    pub(crate) currency_chosen: bool,
+    pub(crate) books: Vec<ParticipationBook>,
+    pub(crate) trades: Vec<(i64, Trade)>,
+    pub(crate) prices: PriceData,
+}
+
+impl PortfolioRecords {
+    pub(crate) fn load(store: &Store) -> Result<Self, AppError> {
+        let (currency, currency_chosen) = portfolio_currency(store)?;
+        Ok(Self {
+            currency,
+            currency_chosen,
+            books: participation_books(store)?,
+            trades: store
+                .trades()?
+                .into_iter()
+                .map(|record| (record.id, record.trade))
+                .collect(),
+            prices: PriceData::load(store)?,
+        })
+    }
+
+    /// The core's input, valued at `now` with `book` (made from `self.prices`).
+    pub(crate) fn input<'a>(
+        &'a self,
+        book: &'a saleguard_core::budget::PriceBook<'a>,
+        now: UtcTimestamp,
+    ) -> PortfolioInput<'a> {
+        PortfolioInput {
+            participations: &self.books,
+            trades: &self.trades,
+            book,
+            currency: &self.currency,
             now,
-        });
-        Ok(portfolio_view(&portfolio, chosen, now))
+        }
     }
 }
 
@@ -375,7 +401,7 @@ pub(crate) fn portfolio_currency(store: &Store) -> Result<(String, bool), AppErr
 
 /// Every participation with its entries, plan, sale and the network fees of its
 /// confirmed contributions, each table read once.
-pub(crate) fn participation_books(store: &Store) -> Result<Vec<ParticipationBook>, AppError> {
+fn participation_books(store: &Store) -> Result<Vec<ParticipationBook>, AppError> {
     let names: HashMap<i64, String> = store
         .sales()?
         .into_iter()

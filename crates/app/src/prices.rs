@@ -10,18 +10,17 @@ use saleguard_core::budget::{
 };
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_prices::{Coin, DEFAULT_BASE_URL, Limits, PriceApi, PriceApiError, check_base_url};
-use saleguard_vault::{KeyringError, SecretString, random_id};
+use saleguard_vault::KeyringError;
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-use crate::csv_data::{CsvRowError, CsvRows, read_csv};
+use crate::csv_data::{CsvRowError, CsvRows, RowProblems, read_csv};
 use crate::review::{PriceView, coin_refs, known_coins, price_view};
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// The columns of a price history CSV (docs/csv-format.md), all required.
 pub const PRICE_COLUMNS: [&str; 4] = ["date_utc", "asset", "currency", "price"];
 const SAMPLE_ROWS: usize = 100;
-const MAX_LISTED_ERRORS: usize = 1_000;
 
 /// A price source, as the UI and the CLI name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -144,21 +143,12 @@ struct PriceHistory<'a> {
     coins: &'a [&'a str],
     now: UtcTimestamp,
     prices: Vec<Price>,
-    errors: Vec<CsvRowError>,
-    error_count: usize,
+    problems: RowProblems,
 }
 
 impl CsvRows for PriceHistory<'_> {
-    fn fail(&mut self, row: u32, column: &str, code: ErrorCode, message: impl Into<String>) {
-        self.error_count += 1;
-        if self.errors.len() < MAX_LISTED_ERRORS {
-            self.errors.push(CsvRowError {
-                row,
-                column: column.to_owned(),
-                code,
-                message: message.into(),
-            });
-        }
+    fn problems(&mut self) -> &mut RowProblems {
+        &mut self.problems
     }
 
     fn row(&mut self, row: u32, values: &[String]) {
@@ -370,23 +360,12 @@ impl Saleguard {
         let reference = match input.api_key.as_deref().map(str::trim) {
             None => previous.clone(),
             Some("") => None,
-            Some(key) => {
-                let reference = match &previous {
-                    Some(reference) => reference.clone(),
-                    None => random_id("price-api-key-").map_err(|error| {
-                        AppError::new(
-                            ErrorCode::Internal,
-                            format!("the system's random source failed: {error}"),
-                        )
-                    })?,
-                };
-                self.keyring.store_text(
-                    &reference,
-                    "Price API key",
-                    &SecretString::new(key.to_owned()),
-                )?;
-                Some(reference)
-            }
+            Some(key) => Some(self.keep_secret_text(
+                previous.as_deref(),
+                "price-api-key-",
+                "Price API key",
+                key,
+            )?),
         };
         self.store()?
             .set_price_api(input.enabled, base_url.as_deref(), reference.as_deref())?;
@@ -549,8 +528,7 @@ impl Saleguard {
             coins: &coins,
             now: self.clock.now(),
             prices: Vec::new(),
-            errors: Vec::new(),
-            error_count: 0,
+            problems: RowProblems::default(),
         };
         let rows = read_csv(bytes, &PRICE_COLUMNS, &PRICE_COLUMNS, &mut history)?;
         let sample = history
@@ -562,14 +540,14 @@ impl Saleguard {
         Ok((
             PriceHistoryPreview {
                 rows: count(rows),
-                prices: if history.error_count == 0 {
+                prices: if history.problems.count == 0 {
                     count(history.prices.len())
                 } else {
                     0
                 },
                 sample,
-                errors: history.errors,
-                error_count: count(history.error_count),
+                errors: history.problems.listed,
+                error_count: count(history.problems.count),
             },
             history.prices,
         ))
@@ -586,10 +564,11 @@ impl Saleguard {
     pub fn import_price_history(&self, bytes: &[u8]) -> Result<u32, AppError> {
         let (preview, prices) = self.price_history(bytes)?;
         if preview.error_count > 0 {
-            return Err(crate::csv_data::import_refused(
-                preview.errors,
-                preview.error_count as usize,
-            ));
+            let problems = RowProblems {
+                listed: preview.errors,
+                count: preview.error_count as usize,
+            };
+            return Err(problems.refusal());
         }
         self.store()?
             .insert_prices(&prices, self.clock.now(), |_| true)?;

@@ -883,17 +883,7 @@ impl Output {
             preview.rows,
             preview.prices
         );
-        if preview.error_count > 0 {
-            out!("{} problems: nothing would be added.", preview.error_count);
-            for error in &preview.errors {
-                let column = if error.column.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", error.column)
-                };
-                out!("  row {}{column}: {}", error.row, error.message);
-            }
-        }
+        crate::portfolio::row_problems(&preview.errors, preview.error_count);
     }
 
     pub fn price_refresh(&self, refresh: &PriceRefresh) {

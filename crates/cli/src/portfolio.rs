@@ -1,7 +1,7 @@
 //! `saleguard portfolio` and `saleguard trade`.
 
 use saleguard_app::ErrorCode;
-use saleguard_app::csv_data::{CsvExportKind, CsvImportSummary, CsvPreview};
+use saleguard_app::csv_data::{CsvExportKind, CsvImportSummary, CsvPreview, CsvRowError};
 use saleguard_app::portfolio::{PortfolioView, TotalView, TradeInput, TradeView};
 use saleguard_app::{AppError, Saleguard};
 
@@ -157,17 +157,7 @@ impl Output {
             preview.trades,
             preview.entries
         );
-        if preview.error_count > 0 {
-            out!("{} problems: nothing would be added.", preview.error_count);
-            for error in &preview.errors {
-                let column = if error.column.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", error.column)
-                };
-                out!("  row {}{column}: {}", error.row, error.message);
-            }
-        }
+        row_problems(&preview.errors, preview.error_count);
     }
 
     pub fn csv_imported(&self, summary: &CsvImportSummary) {
@@ -312,5 +302,21 @@ impl Output {
         for problem in &view.problems {
             out!("! {}", problem.message);
         }
+    }
+}
+
+/// A CSV file's problems, each by row and column, when there are any.
+pub(crate) fn row_problems(errors: &[CsvRowError], count: u32) {
+    if count == 0 {
+        return;
+    }
+    out!("{count} problems: nothing would be added.");
+    for error in errors {
+        let column = if error.column.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", error.column)
+        };
+        out!("  row {}{column}: {}", error.row, error.message);
     }
 }
