@@ -1,4 +1,4 @@
-import { Alert, Box, Button, EmptyState, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconWallet } from "@tabler/icons-react";
 import { Chart, Legend, LinearScale, LineElement, PointElement, Tooltip, type ChartData, type ChartOptions } from "chart.js";
 import { useMemo } from "react";
@@ -7,9 +7,11 @@ import type { BudgetChart } from "../api";
 import { money } from "../budget/budgetFormat";
 import { formatLocalDate } from "../format/time";
 import { routeHref } from "../shell/route";
+import { ChartCanvas, ChartCard, ChartEmptyState } from "./ChartCard";
 import { ChartFigures, FigureTime } from "./ChartFigures";
-import { drawnNumber, momentLabels, tickText } from "./chartFormat";
-import { motionMs, useChartLook } from "./useChartLook";
+import { drawnNumber, momentLabels } from "./chartFormat";
+import { chartFrame, legendLook, tooltipLook, xAxisLook, yAxisLook } from "./chartOptions";
+import { useChartLook } from "./useChartLook";
 
 // Only what a line chart with a legend draws (the line controller comes with `Line`).
 Chart.register(LinearScale, LineElement, PointElement, Legend, Tooltip);
@@ -81,40 +83,27 @@ function StepsChart({ budget }: { budget: BudgetChart }) {
 
   const options = useMemo<ChartOptions<"line"> | null>(() => {
     if (look === null) return null;
-    const { colors, font, motion, reduceMotion } = look;
     return {
-      responsive: true,
-      maintainAspectRatio: false,
-      ...motion,
+      ...chartFrame(look),
       interaction: { mode: "nearest", axis: "x", intersect: false },
       scales: {
+        // A time axis (milliseconds), so steps weeks apart are drawn weeks apart.
         x: {
+          ...xAxisLook(look, { autoSkipPadding: 16, callback: (value) => formatLocalDate(new Date(Number(value)).toISOString()) }),
           type: "linear",
           min: span.from,
           max: span.to,
-          ticks: {
-            color: colors.dimmed,
-            font,
-            maxRotation: 0,
-            autoSkipPadding: 16,
-            callback: (value) => formatLocalDate(new Date(Number(value)).toISOString()),
-          },
-          grid: { display: false },
-          border: { color: colors.grid },
         },
         y: {
-          beginAtZero: true,
+          ...yAxisLook(look, budget.currency),
           // Room above the budget's line, so it is never drawn on the chart's edge.
           grace: "8%",
-          ticks: { color: colors.dimmed, font, callback: (value) => tickText(value, budget.currency) },
-          grid: { color: colors.grid },
-          border: { display: false },
         },
       },
       plugins: {
-        legend: { labels: { color: colors.text, font, boxHeight: 2 } },
+        legend: legendLook(look, { boxHeight: 2 }),
         tooltip: {
-          animation: reduceMotion ? false : { duration: motionMs },
+          ...tooltipLook(look),
           callbacks: {
             title: (items) => {
               const x = items[0]?.parsed.x;
@@ -135,10 +124,9 @@ function StepsChart({ budget }: { budget: BudgetChart }) {
   }, [budget.currency, budget.period, look, moments, span, total]);
 
   return (
-    <Box pos="relative" h={240}>
-      {/* Drawn once the theme's colours are resolved (just after mounting); the box keeps its place meanwhile. */}
+    <ChartCanvas>
       {data && options && <Line data={data} options={options} aria-label={chartSummary(budget)} data-testid="budget-use-chart" />}
-    </Box>
+    </ChartCanvas>
   );
 }
 
@@ -150,36 +138,25 @@ function StepsChart({ budget }: { budget: BudgetChart }) {
 export function BudgetUseChart({ budget }: { budget: BudgetChart | null }) {
   if (budget === null) {
     return (
-      <Paper withBorder radius="md" p="lg" data-testid="budget-use">
-        <Title order={3} size="h5" mb="md">
-          Budget use over time
-        </Title>
-        <EmptyState
-          withIndicatorBackground
-          icon={<IconWallet size={28} stroke={1.5} />}
+      <ChartCard title="Budget use over time" data-testid="budget-use">
+        <ChartEmptyState
+          icon={IconWallet}
           title="No budget for now"
           description="Set a budget for this year, this month or any period under Budget to see how you use it over time."
+          action={{ label: "Go to Budget", href: routeHref({ area: "budget" }), testId: "go-to-budget" }}
           data-testid="budget-use-empty"
-        >
-          <EmptyState.Actions>
-            <Button component="a" href={routeHref({ area: "budget" })} variant="light" data-testid="go-to-budget">
-              Go to Budget
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Paper>
+        />
+      </ChartCard>
     );
   }
   const total = money(budget.total, budget.currency);
   const firstIncomplete = budget.steps.find((step) => !step.complete);
   const stepLabels = momentLabels(budget.steps.map((step) => step.at));
   return (
-    <Paper withBorder radius="md" p="lg" data-testid="budget-use">
-      <Title order={3} size="h5">
-        Budget use over time
-      </Title>
-      <Text size="sm" c="dimmed" mb="md" data-testid="budget-use-caption">
-        {budget.steps.length === 0 ? (
+    <ChartCard
+      title="Budget use over time"
+      caption={
+        budget.steps.length === 0 ? (
           <>
             The {budget.period} budget is <span className="tabular-nums">{total}</span>.
           </>
@@ -189,8 +166,11 @@ export function BudgetUseChart({ budget }: { budget: BudgetChart | null }) {
             {budget.startsAt && <> from {formatLocalDate(budget.startsAt)}</>}: the stepped line is what is committed after each contribution or
             refund; the dashed line is the budget, <span className="tabular-nums">{total}</span>.
           </>
-        )}
-      </Text>
+        )
+      }
+      captionTestId="budget-use-caption"
+      data-testid="budget-use"
+    >
       {budget.steps.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="budget-use-nothing">
           Nothing committed in {budget.period} yet.
@@ -219,6 +199,6 @@ export function BudgetUseChart({ budget }: { budget: BudgetChart | null }) {
           />
         </Stack>
       )}
-    </Paper>
+    </ChartCard>
   );
 }

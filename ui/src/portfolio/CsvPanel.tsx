@@ -2,20 +2,17 @@ import { Button, FileButton, Group, Paper, Progress, ScrollArea, Stack, Table, T
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconFileExport, IconFileImport } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { api, isAppError, type CsvExportKind, type CsvPreview, type CsvProgress } from "../api";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { CsvRowErrorsAlert } from "../common/CsvRowErrorsAlert";
 import { FailureAlert } from "../common/FailureAlert";
 import { DateTimeText } from "../common/DateTimeText";
+import { useCsvFilePreview } from "../common/useCsvFilePreview";
 import { formatAmount } from "../format/amount";
 
-type Stage =
-  | { step: "idle" }
-  | { step: "reading"; name: string }
-  | { step: "previewed"; name: string; contents: string; preview: CsvPreview }
-  | { step: "importing"; name: string; importId: string; progress: CsvProgress | null }
-  | { step: "failed"; title: string; error: unknown };
+/** After the preview: the rows being added, with their progress (cancellable, adding nothing). */
+type Importing = { step: "importing"; name: string; importId: string; progress: CsvProgress | null };
 
 function PreviewRows({ preview }: { preview: CsvPreview }) {
   return (
@@ -98,21 +95,7 @@ function ExportButtons() {
  */
 export function CsvPanel() {
   const queryClient = useQueryClient();
-  const [stage, setStage] = useState<Stage>({ step: "idle" });
-  const resetRef = useRef<() => void>(null);
-
-  const choose = async (file: File | null) => {
-    resetRef.current?.();
-    if (!file) return;
-    setStage({ step: "reading", name: file.name });
-    try {
-      const contents = await file.text();
-      const preview = await api.previewCsvImport(contents);
-      setStage({ step: "previewed", name: file.name, contents, preview });
-    } catch (error) {
-      setStage({ step: "failed", title: `${file.name} could not be read`, error });
-    }
-  };
+  const { stage, setStage, choose, resetRef } = useCsvFilePreview<CsvPreview, Importing>(api.previewCsvImport);
 
   const start = async (name: string, contents: string) => {
     const importId = crypto.randomUUID();

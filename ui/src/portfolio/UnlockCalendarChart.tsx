@@ -1,4 +1,4 @@
-import { Alert, Box, Button, EmptyState, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconCalendarEvent } from "@tabler/icons-react";
 import { BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartData, type ChartOptions } from "chart.js";
 import { useMemo } from "react";
@@ -6,10 +6,12 @@ import { Bar } from "react-chartjs-2";
 import type { UnlockMonth, UnlockTotal } from "../api";
 import { describeAmountExactly, formatAmount } from "../format/amount";
 import { routeHref } from "../shell/route";
+import { ChartCanvas, ChartCard, ChartEmptyState } from "./ChartCard";
 import { ChartFigures } from "./ChartFigures";
-import { drawnNumber, listInWords, monthLabel, tickText } from "./chartFormat";
+import { drawnNumber, listInWords, monthLabel } from "./chartFormat";
+import { chartFrame, legendLook, tooltipLook, xAxisLook, yAxisLook } from "./chartOptions";
 import { moneyText } from "./portfolioFormat";
-import { motionMs, useChartLook } from "./useChartLook";
+import { useChartLook } from "./useChartLook";
 
 // Only what a bar chart with a legend draws (the bar controller comes with `Bar`).
 Chart.register(BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -79,33 +81,23 @@ function UnlockBars({ months, currency, byValue }: { months: ReadonlyArray<Unloc
 
   const options = useMemo<ChartOptions<"bar"> | null>(() => {
     if (look === null) return null;
-    const { colors, font, motion, reduceMotion } = look;
+    const { colors, font } = look;
     return {
-      responsive: true,
-      maintainAspectRatio: false,
-      ...motion,
+      ...chartFrame(look),
       interaction: { mode: "index", intersect: false },
       scales: {
-        x: {
-          // Values in one currency add up; amounts of different tokens do not, so they stand side by side.
-          stacked: byValue,
-          ticks: { color: colors.dimmed, font, maxRotation: 0, autoSkip: true },
-          grid: { display: false },
-          border: { color: colors.grid },
-        },
+        // Values in one currency add up; amounts of different tokens do not, so they stand side by side.
+        x: { ...xAxisLook(look, { autoSkip: true }), stacked: byValue },
         y: {
+          ...yAxisLook(look, byValue ? currency : ""),
           stacked: byValue,
-          beginAtZero: true,
           title: { display: true, color: colors.dimmed, font, text: byValue ? `${currency} at today's price` : "Tokens, each in its own unit" },
-          ticks: { color: colors.dimmed, font, callback: (value) => tickText(value, byValue ? currency : "") },
-          grid: { color: colors.grid },
-          border: { display: false },
         },
       },
       plugins: {
-        legend: { labels: { color: colors.text, font, boxWidth: 12 } },
+        legend: legendLook(look, { boxWidth: 12 }),
         tooltip: {
-          animation: reduceMotion ? false : { duration: motionMs },
+          ...tooltipLook(look),
           filter: (item) => item.raw !== null,
           callbacks: {
             label: (item) => {
@@ -121,10 +113,9 @@ function UnlockBars({ months, currency, byValue }: { months: ReadonlyArray<Unloc
   }, [byValue, currency, look, months, tokens]);
 
   return (
-    <Box pos="relative" h={240}>
-      {/* Drawn once the theme's colours are resolved (just after mounting); the box keeps its place meanwhile. */}
+    <ChartCanvas>
       {data && options && <Bar data={data} options={options} aria-label={chartSummary(months, byValue, currency)} data-testid="unlock-chart" />}
-    </Box>
+    </ChartCanvas>
   );
 }
 
@@ -137,29 +128,23 @@ export function UnlockCalendarChart({ months, currency }: { months: ReadonlyArra
   const unpriced = unpricedSymbols(months);
   const byValue = unpriced.length === 0;
   return (
-    <Paper withBorder radius="md" p="lg" data-testid="unlock-calendar">
-      <Title order={3} size="h5">
-        Unlocks by month
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {months.length > 0 && byValue
+    <ChartCard
+      title="Unlocks by month"
+      caption={
+        months.length > 0 && byValue
           ? `What unlocks in each of the next twelve months, in ${currency} at today's price.`
-          : "What unlocks in each of the next twelve months."}
-      </Text>
+          : "What unlocks in each of the next twelve months."
+      }
+      data-testid="unlock-calendar"
+    >
       {months.length === 0 ? (
-        <EmptyState
-          withIndicatorBackground
-          icon={<IconCalendarEvent size={28} stroke={1.5} />}
+        <ChartEmptyState
+          icon={IconCalendarEvent}
           title="No unlocks in the next twelve months"
           description="Unlocks come from vesting plans: set a token's vesting plan on its participation to see here when it unlocks."
+          action={{ label: "Go to participations", href: routeHref({ area: "participations", view: "list" }), testId: "go-to-participations" }}
           data-testid="unlock-calendar-empty"
-        >
-          <EmptyState.Actions>
-            <Button component="a" href={routeHref({ area: "participations", view: "list" })} variant="light" data-testid="go-to-participations">
-              Go to participations
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
+        />
       ) : (
         <Stack gap="sm">
           {!byValue && (
@@ -193,6 +178,6 @@ export function UnlockCalendarChart({ months, currency }: { months: ReadonlyArra
           />
         </Stack>
       )}
-    </Paper>
+    </ChartCard>
   );
 }

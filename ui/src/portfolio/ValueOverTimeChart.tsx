@@ -1,13 +1,15 @@
-import { Alert, Box, EmptyState, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconChartLine } from "@tabler/icons-react";
 import { CategoryScale, Chart, LinearScale, LineElement, PointElement, Tooltip, type ChartData, type ChartOptions } from "chart.js";
 import { useMemo } from "react";
 import { Line } from "react-chartjs-2";
 import type { ValuePoint } from "../api";
+import { ChartCanvas, ChartCard, ChartEmptyState } from "./ChartCard";
 import { ChartFigures, FigureTime } from "./ChartFigures";
-import { drawnNumber, listInWords, momentLabels, tickText } from "./chartFormat";
+import { drawnNumber, listInWords, momentLabels } from "./chartFormat";
+import { chartFrame, tooltipLook, xAxisLook, yAxisLook } from "./chartOptions";
 import { moneyText } from "./portfolioFormat";
-import { motionMs, useChartLook } from "./useChartLook";
+import { useChartLook } from "./useChartLook";
 
 // Only what a line chart draws (the line controller comes with `Line`).
 Chart.register(CategoryScale, LinearScale, LineElement, PointElement, Tooltip);
@@ -72,29 +74,17 @@ export function ValueOverTimeChart({ points, currency }: ValueOverTimeChartProps
 
   const options = useMemo<ChartOptions<"line"> | null>(() => {
     if (look === null) return null;
-    const { colors, font, motion, reduceMotion } = look;
     return {
-      responsive: true,
-      maintainAspectRatio: false,
-      ...motion,
+      ...chartFrame(look),
       interaction: { mode: "index", intersect: false },
       scales: {
-        x: {
-          ticks: { color: colors.dimmed, font, maxRotation: 0, autoSkip: true, autoSkipPadding: 16 },
-          grid: { display: false },
-          border: { color: colors.grid },
-        },
-        y: {
-          beginAtZero: true,
-          ticks: { color: colors.dimmed, font, callback: (value) => tickText(value, currency) },
-          grid: { color: colors.grid },
-          border: { display: false },
-        },
+        x: xAxisLook(look, { autoSkip: true, autoSkipPadding: 16 }),
+        y: yAxisLook(look, currency),
       },
       plugins: {
         legend: { display: false },
         tooltip: {
-          animation: reduceMotion ? false : { duration: motionMs },
+          ...tooltipLook(look),
           callbacks: {
             label: (item) => {
               const point = points[item.dataIndex];
@@ -109,17 +99,14 @@ export function ValueOverTimeChart({ points, currency }: ValueOverTimeChartProps
   }, [currency, look, points]);
 
   return (
-    <Paper withBorder radius="md" p="lg" data-testid="value-over-time">
-      <Title order={3} size="h5">
-        Value over time
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        What you held was worth, in {currency}, at the price known at each moment.
-      </Text>
+    <ChartCard
+      title="Value over time"
+      caption={`What you held was worth, in ${currency}, at the price known at each moment.`}
+      data-testid="value-over-time"
+    >
       {points.length === 0 ? (
-        <EmptyState
-          withIndicatorBackground
-          icon={<IconChartLine size={28} stroke={1.5} />}
+        <ChartEmptyState
+          icon={IconChartLine}
           title="Nothing recorded yet"
           description="The value over time starts with your first recorded contribution, distribution or trade."
           data-testid="value-over-time-empty"
@@ -132,10 +119,9 @@ export function ValueOverTimeChart({ points, currency }: ValueOverTimeChartProps
               there is of the rest only: a missing price is not counted as zero.
             </Alert>
           )}
-          <Box pos="relative" h={240}>
-            {/* Drawn once the theme's colours are resolved (just after mounting); the box keeps its place meanwhile. */}
+          <ChartCanvas>
             {data && options && <Line data={data} options={options} aria-label={chartSummary(points, labels, currency)} data-testid="value-chart" />}
-          </Box>
+          </ChartCanvas>
           <ChartFigures
             aria-label="Portfolio value over time"
             columns={[{ label: "Date" }, { label: "Value", numeric: true }, { label: "Left out (no price then)" }]}
@@ -157,6 +143,6 @@ export function ValueOverTimeChart({ points, currency }: ValueOverTimeChartProps
           />
         </Stack>
       )}
-    </Paper>
+    </ChartCard>
   );
 }

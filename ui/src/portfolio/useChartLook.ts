@@ -38,11 +38,10 @@ export type ChartLook = {
   font: { family: string; size: number };
   /** Chart.js's animation options: at most 200 ms, none when the user asks for less motion. */
   motion: { animation: false | { duration: number }; transitions: { active: { animation: { duration: number } } } };
-  reduceMotion: boolean;
 };
 
 /** The longest any part of a chart moves, in milliseconds (as the budget charts). */
-export const motionMs = 200;
+const motionMs = 200;
 
 /** The theme's colours, font and motion for a chart on canvas, in the colour scheme shown; `null` until its colours are resolved. */
 export function useChartLook(): ChartLook | null {
@@ -69,7 +68,6 @@ export function useChartLook(): ChartLook | null {
         animation: reduceMotion ? false : { duration: motionMs },
         transitions: { active: { animation: { duration: reduceMotion ? 0 : motionMs } } },
       },
-      reduceMotion,
     };
   }, [resolved, reduceMotion, theme.fontFamily]);
 }

@@ -1,22 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
-import { fakeBackend } from "../test/fakeBackend";
+import { appErrorFixture } from "../test/fixtures";
 import { renderApp } from "../test/renderApp";
-
-const settings = {
-  app_info: () => ({ version: "0.1.0", dataDir: "/d", databasePath: "/d/s.sqlite3", logPath: "/d/s.log" }),
-  get_settings: () => ({ residenceCountry: null }),
-  list_countries: () => [],
-  list_networks: () => [],
-  get_price_sources: () => priceSourcesFixture(),
-};
+import { settingsBackend } from "../test/settingsFixtures";
 
 describe("encrypted backups in Settings", () => {
   it("asks for the passphrase twice, shows a refusal at its field, and says where the backup went", async () => {
     let status = { lastBackupAt: null as string | null, due: true, reminderDays: 30 };
-    const backend = fakeBackend({
-      ...settings,
+    const backend = settingsBackend({
       backup_status: () => status,
       create_backup: (args) => {
         const { passphrase } = (args as { input: { passphrase: string } }).input;
@@ -60,9 +51,7 @@ describe("encrypted backups in Settings", () => {
 
   it("restores a chosen backup with its passphrase, and says why not when it cannot", async () => {
     let attempts = 0;
-    const backend = fakeBackend({
-      ...settings,
-      backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }),
+    const backend = settingsBackend({
       restore_backup: () => {
         attempts += 1;
         if (attempts === 1) throw appErrorFixture({ code: "wrong_passphrase", message: "the passphrase does not open this backup (or the file was changed): nothing was restored" });

@@ -1,21 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
-import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
+import { appErrorFixture } from "../test/fixtures";
 import { renderApp } from "../test/renderApp";
+import { settingsBackend } from "../test/settingsFixtures";
 import { describeTables } from "./DataTransfer";
-
-function settingsBackend(handlers: Record<string, CommandHandler>) {
-  return fakeBackend({
-    app_info: () => ({ version: "0.1.0", dataDir: "/d", databasePath: "/d/s.sqlite3", logPath: "/d/s.log" }),
-    backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }),
-    get_settings: () => ({ residenceCountry: null }),
-    list_countries: () => [],
-    list_networks: () => [],
-    get_price_sources: () => priceSourcesFixture(),
-    ...handlers,
-  });
-}
 
 function fileInput(): HTMLInputElement {
   const input = document.querySelector<HTMLInputElement>("input[type='file'][accept='application/json,.json']");

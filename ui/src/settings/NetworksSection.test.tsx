@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Network, NetworkInput } from "../api";
-import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
-import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
+import { appErrorFixture } from "../test/fixtures";
+import type { CommandHandler } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
+import { settingsBackend } from "../test/settingsFixtures";
 
 function networkFixture(overrides: Partial<Network> = {}): Network {
   return {
@@ -45,15 +46,7 @@ const ethereumDraft: NetworkInput = {
 
 /** Settings with a backend listing these networks; `handlers` add commands or replace list_networks. */
 function settingsWith(networks: Network[], handlers: Record<string, CommandHandler> = {}) {
-  return fakeBackend({
-    app_info: () => ({ version: "0.1.0", dataDir: "/d", databasePath: "/d/s.sqlite3", logPath: "/d/s.log" }),
-    backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }),
-    get_settings: () => ({ residenceCountry: null }),
-    list_countries: () => [],
-    list_networks: () => networks,
-    get_price_sources: () => priceSourcesFixture(),
-    ...handlers,
-  });
+  return settingsBackend({ list_networks: () => networks, ...handlers });
 }
 
 function row(chainId: number): HTMLElement {

@@ -1,19 +1,13 @@
 import { Button, Code, FileButton, Group, ScrollArea, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconFileImport } from "@tabler/icons-react";
-import { useRef, useState } from "react";
 import { api, type PriceHistoryPreview } from "../api";
 import { CsvRowErrorsAlert } from "../common/CsvRowErrorsAlert";
 import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
+import { useCsvFilePreview } from "../common/useCsvFilePreview";
 import { formatDecimalString } from "../format/amount";
 import { useImportPriceHistory } from "./priceSourcesQueries";
-
-type Stage =
-  | { step: "idle" }
-  | { step: "reading"; name: string }
-  | { step: "previewed"; name: string; contents: string; preview: PriceHistoryPreview }
-  | { step: "failed"; title: string; error: unknown };
 
 function pricesText(count: number): string {
   return `${count.toLocaleString()} price${count === 1 ? "" : "s"}`;
@@ -59,21 +53,7 @@ function PreviewSample({ preview }: { preview: PriceHistoryPreview }) {
  */
 export function PriceHistoryImport() {
   const importHistory = useImportPriceHistory();
-  const [stage, setStage] = useState<Stage>({ step: "idle" });
-  const resetRef = useRef<() => void>(null);
-
-  const choose = async (file: File | null) => {
-    resetRef.current?.();
-    if (!file) return;
-    setStage({ step: "reading", name: file.name });
-    try {
-      const contents = await file.text();
-      const preview = await api.previewPriceHistory(contents);
-      setStage({ step: "previewed", name: file.name, contents, preview });
-    } catch (error) {
-      setStage({ step: "failed", title: `${file.name} could not be read`, error });
-    }
-  };
+  const { stage, setStage, choose, resetRef } = useCsvFilePreview(api.previewPriceHistory);
 
   const start = (name: string, contents: string) =>
     importHistory.mutate(contents, {

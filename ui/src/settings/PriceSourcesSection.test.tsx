@@ -2,24 +2,11 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { PriceApiInput, PriceHistoryPreview, PriceRefresh, PriceSourceName, PriceSources } from "../api";
 import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
-import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
+import { settingsBackend } from "../test/settingsFixtures";
 import { deferred } from "../test/transactionFixtures";
 
 const defaultBaseUrl = "https://api.coingecko.com/api/v3";
-
-/** Settings with these price sources; `handlers` add the commands a test expects. */
-function settingsBackend(handlers: Record<string, CommandHandler>) {
-  return fakeBackend({
-    app_info: () => ({ version: "0.1.0", dataDir: "/d", databasePath: "/d/s.sqlite3", logPath: "/d/s.log" }),
-    backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }),
-    get_settings: () => ({ residenceCountry: null }),
-    list_countries: () => [],
-    list_networks: () => [],
-    get_price_sources: () => priceSourcesFixture(),
-    ...handlers,
-  });
-}
 
 /** The section once the sources are loaded. */
 async function section(): Promise<HTMLElement> {

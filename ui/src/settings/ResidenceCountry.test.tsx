@@ -1,9 +1,9 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Settings } from "../api";
-import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
-import { fakeBackend } from "../test/fakeBackend";
+import { appErrorFixture } from "../test/fixtures";
 import { renderApp } from "../test/renderApp";
+import { settingsBackend } from "../test/settingsFixtures";
 
 const countries = [
   { code: "FR", name: "France" },
@@ -13,13 +13,9 @@ const countries = [
 
 function backendWith(initial: Settings, refuse = false) {
   let current = initial;
-  return fakeBackend({
-    app_info: () => ({ version: "0.1.0", dataDir: "/d", databasePath: "/d/s.sqlite3", logPath: "/d/s.log" }),
-    backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }),
+  return settingsBackend({
     get_settings: () => current,
     list_countries: () => countries,
-    list_networks: () => [],
-    get_price_sources: () => priceSourcesFixture(),
     set_residence_country: (args) => {
       const { code } = args as { code: string };
       if (refuse) {

@@ -4,6 +4,7 @@ import { portfolioFixture, priceSourcesFixture, saleFixture } from "../test/fixt
 import { fakeBackend } from "../test/fakeBackend";
 import { emptyChartsFixture } from "../test/portfolioChartsFixtures";
 import { renderApp } from "../test/renderApp";
+import { settingsPageBasics } from "../test/settingsFixtures";
 
 /** What the dashboard asks for besides the sales and the calendar. */
 const dashboardMoney = {
@@ -60,10 +61,8 @@ describe("the app shell", () => {
       list_sales: () => [],
       calendar: () => [],
       ...dashboardMoney,
-      get_settings: () => ({ residenceCountry: null }),
+      ...settingsPageBasics,
       list_countries: () => [{ code: "DE", name: "Germany" }],
-      list_networks: () => [],
-      get_price_sources: () => priceSourcesFixture(),
       app_info: () => ({
         version: "0.1.0",
         dataDir: "/home/ada/.local/share/saleguard",
