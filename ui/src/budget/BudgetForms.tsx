@@ -1,4 +1,4 @@
-import { Button, Group, Paper, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconPlus } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
@@ -7,6 +7,7 @@ import { DateTimeText } from "../common/DateTimeText";
 import { FormErrorAlert } from "../common/FormErrorAlert";
 import { fieldNamesOf } from "../common/formErrors";
 import { useFormSubmit } from "../common/useFormSubmit";
+import { VirtualTable, type VirtualColumn } from "../common/VirtualTable";
 import { formatDecimalString } from "../format/amount";
 import { localPreviewOfUtcInput } from "../format/time";
 import { useAddBudget, useAddPrice } from "./budgetQueries";
@@ -132,6 +133,16 @@ const isPriceField = fieldNamesOf(priceLabels);
 
 const emptyPrice: PriceInput = { asset: "ETH", currency: "USD", price: "", observedAt: "" };
 
+/** Pixels per row, as drawn (the time seen on two lines); rows are measured once shown. */
+const priceRowHeight = 53;
+
+const priceColumns: ReadonlyArray<VirtualColumn<PriceView>> = [
+  { header: "Asset", cell: (price) => price.asset },
+  { header: "Price", numeric: true, noWrap: true, cell: (price) => `${formatDecimalString(price.price)} ${price.currency}` },
+  { header: "Seen", cell: (price) => <DateTimeText iso={price.observedAt} stacked /> },
+  { header: "Source", cell: (price) => <PriceSourceBadge source={price.source} /> },
+];
+
 /** The price book: what one unit of a coin was worth, when, and where that came from; prices are recorded here by hand. */
 export function PriceBook({ prices }: { prices: ReadonlyArray<PriceView> }) {
   const addPrice = useAddPrice();
@@ -173,35 +184,18 @@ export function PriceBook({ prices }: { prices: ReadonlyArray<PriceView> }) {
             No price yet: without one, a payment in ETH cannot be counted against a budget in USD.
           </Text>
         ) : (
-          // Imported history and fetched prices make the book long: it scrolls on its own, the form stays in view.
-          <ScrollArea.Autosize mah={420} type="auto">
-            <Table verticalSpacing={6} fz="sm" stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Asset</Table.Th>
-                  <Table.Th ta="right">Price</Table.Th>
-                  <Table.Th>Seen</Table.Th>
-                  <Table.Th>Source</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {prices.map((price) => (
-                  <Table.Tr key={price.id} data-testid="price-row">
-                    <Table.Td>{price.asset}</Table.Td>
-                    <Table.Td ta="right" className="tabular-nums" style={{ whiteSpace: "nowrap" }}>
-                      {formatDecimalString(price.price)} {price.currency}
-                    </Table.Td>
-                    <Table.Td>
-                      <DateTimeText iso={price.observedAt} stacked />
-                    </Table.Td>
-                    <Table.Td>
-                      <PriceSourceBadge source={price.source} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
+          // Imported history and fetched prices make the book long (10,000 rows and more): it scrolls
+          // on its own, drawing only the rows in view, and the form stays in view.
+          <VirtualTable
+            label="Price book"
+            rows={prices}
+            rowKey={(price) => price.id}
+            columns={priceColumns}
+            rowHeight={priceRowHeight}
+            maxHeight={420}
+            verticalSpacing={6}
+            testIds={{ table: "prices-table", scroll: "prices-scroll", row: "price-row" }}
+          />
         )}
         <form
           ref={formRef}

@@ -156,6 +156,40 @@ describe("the budget page", () => {
     expect(within(rows[1] as HTMLElement).getByTestId("price-source")).toHaveAttribute("title", "Imported from a price history CSV.");
   });
 
+  it("draws only the prices in view, however many the imported history and the API add", async () => {
+    const sources = ["api", "csv", "manual"] as const;
+    const many: PriceView[] = Array.from({ length: 10_000 }, (_, index) => ({
+      id: index + 1,
+      asset: index % 2 === 0 ? "ETH" : "BTC",
+      currency: "USD",
+      price: `${1000 + index}.5`,
+      observedAt: "2027-01-10T09:00:00Z",
+      source: sources[index % 3] ?? "manual",
+    }));
+    backendWith([year], many);
+    renderApp("#/budget");
+
+    const table = await screen.findByRole("table", { name: "Price book" });
+    await waitFor(() => expect(within(table).getAllByTestId("price-row").length).toBeGreaterThan(5));
+    const rows = within(table).getAllByTestId("price-row");
+    expect(rows.length).toBeLessThan(40);
+    expect(table).toHaveAttribute("aria-rowcount", "10001");
+    expect(within(table).getAllByRole("columnheader").map((header) => header.textContent)).toEqual(["Asset", "Price", "Seen", "Source"]);
+    const firstRows = rows.slice(0, 3).map((row) => {
+      const [asset, price] = within(row).getAllByRole("cell");
+      return [asset?.textContent, price?.textContent, within(row).getByTestId("price-source").textContent, row.getAttribute("aria-rowindex")];
+    });
+    expect(firstRows).toEqual([
+      ["ETH", "1,000.5 USD", "API", "2"],
+      ["BTC", "1,001.5 USD", "CSV", "3"],
+      ["ETH", "1,002.5 USD", "Manual", "4"],
+    ]);
+    // Prices line up: right-aligned, with tabular figures.
+    const priceCell = within(rows[0] as HTMLElement).getAllByRole("cell")[1];
+    expect(priceCell).toHaveClass("tabular-nums");
+    expect(priceCell).toHaveStyle({ textAlign: "right" });
+  });
+
   it("removes a budget after asking, and records a price", async () => {
     const backend = backendWith([year]);
     const { user } = renderApp("#/budget");

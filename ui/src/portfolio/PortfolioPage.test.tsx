@@ -198,12 +198,30 @@ describe("the portfolio", () => {
   });
 
   it("draws only the trades in view, however many there are", async () => {
-    const many = Array.from({ length: 10_000 }, (_, index) => ({ ...trade, id: index + 1 }));
+    const many = Array.from({ length: 10_000 }, (_, index) => ({ ...trade, id: index + 1, amount: amountFixture(String(index + 1), "BOR") }));
     fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => portfolioFixture(), list_trades: () => many });
     renderApp("#/portfolio");
-    const table = await screen.findByTestId("trades-table");
+    const table = await screen.findByRole("table", { name: "Trades" });
+    expect(table).toHaveAttribute("data-testid", "trades-table");
     await waitFor(() => expect(within(table).getAllByTestId("trade-row").length).toBeGreaterThan(5));
-    expect(within(table).getAllByTestId("trade-row").length).toBeLessThan(40);
+    const rows = within(table).getAllByTestId("trade-row");
+    expect(rows.length).toBeLessThan(40);
     expect(table).toHaveAttribute("aria-rowcount", "10001");
+    expect(within(table).getAllByRole("columnheader").map((header) => header.getAttribute("aria-label") ?? header.textContent)).toEqual([
+      "When",
+      "Kind",
+      "Amount",
+      "Paid or received",
+      "Fee",
+      "Where",
+      "Actions",
+    ]);
+    // The first rows are the first trades, each in its place among all of them; amounts line up on the right.
+    expect(rows.slice(0, 2).map((row) => [row.getAttribute("aria-rowindex"), within(row).getAllByRole("cell")[2]?.textContent])).toEqual([
+      ["2", "1 BOR"],
+      ["3", "2 BOR"],
+    ]);
+    expect(within(rows[0] as HTMLElement).getAllByRole("cell")[2]).toHaveClass("tabular-nums");
+    expect(within(rows[0] as HTMLElement).getByRole("button", { name: "Remove the buy of 1 BOR" })).toBeInTheDocument();
   });
 });

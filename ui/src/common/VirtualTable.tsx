@@ -1,0 +1,102 @@
+import { Box, Table, type MantineSpacing } from "@mantine/core";
+import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
+import { useRef, type Key, type ReactNode } from "react";
+
+/** One column of a `VirtualTable`: its header, and what each row shows in it. */
+export type VirtualColumn<T> = {
+  /** The header's text; also the column's React key, so unique in its table. */
+  header: string;
+  /** The header says its name to screen readers only (e.g. a column of buttons). */
+  headerHidden?: boolean;
+  /** Amounts, prices, counts: right-aligned, with tabular figures. */
+  numeric?: boolean;
+  /** The cell's text never wraps (e.g. "3,012.5 USD"). */
+  noWrap?: boolean;
+  cell: (row: T) => ReactNode;
+};
+
+type VirtualTableProps<T> = {
+  /** The table's accessible name (also the name of its scroll region). */
+  label: string;
+  rows: ReadonlyArray<T>;
+  rowKey: (row: T) => Key;
+  columns: ReadonlyArray<VirtualColumn<T>>;
+  /** Pixels per row, as drawn: the estimate until each shown row is measured. */
+  rowHeight: number;
+  /** The scroll area's largest height, in pixels. */
+  maxHeight: number;
+  minWidth?: number;
+  verticalSpacing?: MantineSpacing;
+  /** Test ids of the table, its scroll area and each row. */
+  testIds: { table: string; scroll?: string; row: string };
+};
+
+/** Rows drawn beyond the visible ones on each side, so a short scroll shows no gap. */
+const overscan = 8;
+
+/**
+ * A table that draws only the rows in view (with a spacer row above and below for the rest),
+ * so ten thousand rows scroll as smoothly as ten. It scrolls on its own under a sticky header;
+ * screen readers still hear the full count (`aria-rowcount`) and each row's place in it.
+ * Where nothing is laid out (jsdom), it shows a window's worth of rows at their estimated height.
+ */
+export function VirtualTable<T>({ label, rows, rowKey, columns, rowHeight, maxHeight, minWidth, verticalSpacing = "xs", testIds }: VirtualTableProps<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The scroll area's size until it has one (before layout, or where nothing is laid out).
+  const unlaidOut = { width: 900, height: maxHeight };
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    initialRect: unlaidOut,
+    observeElementRect: (instance, report) => observeElementRect(instance, (rect) => report(rect.height > 0 ? rect : unlaidOut)),
+    // A row not laid out (height 0) keeps the estimate rather than collapsing the list.
+    measureElement: (element) => element.getBoundingClientRect().height || rowHeight,
+  });
+  const shown = virtualizer.getVirtualItems();
+  const before = shown[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (shown[shown.length - 1]?.end ?? 0);
+  const spacer = (height: number) => (
+    <tr aria-hidden="true">
+      <td colSpan={columns.length} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+  return (
+    // Focusable, so the keyboard can scroll it even when its rows hold no control.
+    <Box ref={scrollRef} mah={maxHeight} style={{ overflow: "auto" }} role="region" aria-label={label} tabIndex={0} data-testid={testIds.scroll}>
+      <Table verticalSpacing={verticalSpacing} fz="sm" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testIds.table} miw={minWidth} stickyHeader>
+        <Table.Thead>
+          <Table.Tr aria-rowindex={1}>
+            {columns.map((column) =>
+              column.headerHidden ? (
+                <Table.Th key={column.header} aria-label={column.header} />
+              ) : (
+                <Table.Th key={column.header} ta={column.numeric ? "right" : undefined}>
+                  {column.header}
+                </Table.Th>
+              ),
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {before > 0 && spacer(before)}
+          {shown.map((item) => {
+            const row = rows[item.index];
+            if (row === undefined) return null;
+            return (
+              <Table.Tr key={rowKey(row)} data-testid={testIds.row} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
+                {columns.map((column) => (
+                  <Table.Td key={column.header} ta={column.numeric ? "right" : undefined} className={column.numeric ? "tabular-nums" : undefined} style={column.noWrap ? { whiteSpace: "nowrap" } : undefined}>
+                    {column.cell(row)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            );
+          })}
+          {after > 0 && spacer(after)}
+        </Table.Tbody>
+      </Table>
+    </Box>
+  );
+}
