@@ -92,7 +92,7 @@ async fn a_blocked_review_is_overridden_with_a_reason_kept_in_the_history() {
         exported.display()
     );
     let document = std::fs::read_to_string(&exported).expect("the export is there");
-    assert!(document.contains(REASON) && document.contains("\"format_version\": 4"));
+    assert!(document.contains(REASON) && document.contains("\"format_version\": 5"));
     app.scroll_into_view("[data-testid='export-done']").await;
     app.screenshot("review-04-exported").await;
 
