@@ -175,4 +175,30 @@ impl Saleguard {
         )?;
         Ok(reference)
     }
+
+    /// Reads a secret text kept by [`Saleguard::keep_secret_text`], on a blocking thread
+    /// (the keyring may prompt); an entry the keyring lacks is `keyring_entry_missing`
+    /// with `missing` as its message, saying where to enter it again.
+    pub(crate) async fn load_secret_text(
+        &self,
+        reference: String,
+        missing: impl FnOnce() -> String,
+    ) -> Result<saleguard_vault::SecretString, AppError> {
+        let keyring = Arc::clone(&self.keyring);
+        let loaded = tokio::task::spawn_blocking(move || keyring.load_text(&reference))
+            .await
+            .map_err(|error| {
+                AppError::new(
+                    ErrorCode::Internal,
+                    format!("the keyring's thread failed: {error}"),
+                )
+            })?;
+        match loaded {
+            Ok(text) => Ok(text),
+            Err(saleguard_vault::KeyringError::EntryMissing) => {
+                Err(AppError::new(ErrorCode::KeyringEntryMissing, missing()))
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
 }

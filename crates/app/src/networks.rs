@@ -11,9 +11,7 @@ use saleguard_core::sale::SaleId;
 use saleguard_core::transaction::{
     ContractTerms, ContractTermsDraft, ContractTermsProblem, SignatureProblem,
 };
-use saleguard_vault::KeyringError;
 use serde::Serialize;
-use std::sync::Arc;
 use url::Url;
 
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
@@ -219,28 +217,14 @@ impl Saleguard {
         let Some(reference) = reference else {
             return Ok(network);
         };
-        let keyring = Arc::clone(&self.keyring);
-        let loaded = tokio::task::spawn_blocking(move || keyring.load_text(&reference))
-            .await
-            .map_err(|error| {
-                AppError::new(
-                    ErrorCode::Internal,
-                    format!("the keyring's thread failed: {error}"),
+        let url = self
+            .load_secret_text(reference, || {
+                format!(
+                    "the RPC URL of {} is not in this computer's keyring (restored from an export?): enter it again in Settings → Networks",
+                    network.name
                 )
-            })?;
-        let url = match loaded {
-            Ok(url) => url,
-            Err(KeyringError::EntryMissing) => {
-                return Err(AppError::new(
-                    ErrorCode::KeyringEntryMissing,
-                    format!(
-                        "the RPC URL of {} is not in this computer's keyring (restored from an export?): enter it again in Settings → Networks",
-                        network.name
-                    ),
-                ));
-            }
-            Err(error) => return Err(error.into()),
-        };
+            })
+            .await?;
         let url = Url::parse(url.expose()).map_err(|_| {
             AppError::new(
                 ErrorCode::KeyringEntryUnreadable,

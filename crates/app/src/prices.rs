@@ -10,7 +10,6 @@ use saleguard_core::budget::{
 };
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_prices::{Coin, DEFAULT_BASE_URL, Limits, PriceApi, PriceApiError, check_base_url};
-use saleguard_vault::KeyringError;
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
@@ -408,25 +407,12 @@ impl Saleguard {
         let settings = self.store()?.price_api()?;
         let key = match settings.key_reference {
             Some(reference) => {
-                let keyring = Arc::clone(&self.keyring);
-                let loaded = tokio::task::spawn_blocking(move || keyring.load_text(&reference))
-                    .await
-                    .map_err(|error| {
-                        AppError::new(
-                            ErrorCode::Internal,
-                            format!("the keyring's thread failed: {error}"),
-                        )
-                    })?;
-                match loaded {
-                    Ok(key) => Some(Zeroizing::new(key.expose().to_owned())),
-                    Err(KeyringError::EntryMissing) => {
-                        return Err(AppError::new(
-                            ErrorCode::KeyringEntryMissing,
-                            "the price API key is not in this computer's keyring (restored from a backup?): enter it again in Settings → Price sources",
-                        ));
-                    }
-                    Err(error) => return Err(error.into()),
-                }
+                let key = self
+                    .load_secret_text(reference, || {
+                        "the price API key is not in this computer's keyring (restored from a backup?): enter it again in Settings → Price sources".to_owned()
+                    })
+                    .await?;
+                Some(Zeroizing::new(key.expose().to_owned()))
             }
             None => None,
         };
