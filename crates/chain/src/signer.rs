@@ -1,5 +1,5 @@
 //! The signing abstraction every kind of account implements: software keys from the OS
-//! keyring now, Ledger and Trezor devices later. A signer signs the EIP-1559 signing
+//! keyring, Ledger and Trezor devices. A signer signs the EIP-1559 signing
 //! hash of one exact transaction; [`sign_transaction`] runs it cancellably, reports
 //! progress, and checks the signature before anyone may broadcast it.
 
@@ -16,6 +16,8 @@ pub enum SigningState {
     LoadingKey,
     /// Reaching the hardware wallet and checking it is ready (unlocked, app open).
     ConnectingDevice,
+    /// The device is locked and asks for its PIN on its own screen.
+    WaitingForPin,
     /// Waiting for the user to confirm on a device.
     WaitingForConfirmation,
     Signing,
@@ -53,6 +55,10 @@ pub enum DeviceError {
     NotFound(String),
     #[error("the device is locked: unlock it with your PIN and try again")]
     Locked,
+    #[error(
+        "this Trezor asks for its PIN on the computer, which Saleguard does not take: unlock it in Trezor Suite (it stays unlocked while connected), then try again"
+    )]
+    PinOnComputer,
     #[error("open the Ethereum app on the device and try again")]
     AppNotOpen,
     #[error(

@@ -22,6 +22,8 @@ use saleguard_chain::signer::{DeviceError, Progress, SignError, SignFuture, Sign
 use saleguard_core::account::DerivationPath;
 use tokio::sync::Mutex;
 
+pub use crate::Timeouts;
+
 /// The environment variable naming a Speculos emulator's APDU port (`host:port`): when
 /// set, the app and the CLI talk to the emulator instead of a Ledger on USB (read by
 /// their command lines, as `--ledger-emulator`).
@@ -65,24 +67,6 @@ impl LedgerConnection {
         match self {
             Self::Usb => "Ledger".to_owned(),
             Self::Speculos(address) => format!("Ledger emulator at {address}"),
-        }
-    }
-}
-
-/// How long to wait for the device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Timeouts {
-    /// For an answer that needs no one to press anything.
-    pub answer: Duration,
-    /// For the user to compare and confirm on the device.
-    pub confirmation: Duration,
-}
-
-impl Default for Timeouts {
-    fn default() -> Self {
-        Self {
-            answer: Duration::from_secs(10),
-            confirmation: Duration::from_secs(120),
         }
     }
 }

@@ -7,7 +7,29 @@
 //! answers, or a driver that panics, ends in a typed error, never in a hung or crashed
 //! app.
 
+use std::time::Duration;
+
 pub mod ledger;
+pub mod trezor;
 
 pub use ledger::{LedgerConnection, LedgerDevice, LedgerSigner, SPECULOS_ENV};
 pub use saleguard_chain::signer::DeviceError;
+pub use trezor::{TREZOR_EMULATOR_ENV, TrezorConnection, TrezorDevice, TrezorSigner};
+
+/// How long to wait for a device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// For an answer that needs no one to press anything.
+    pub answer: Duration,
+    /// For the user to compare and confirm on the device.
+    pub confirmation: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            answer: Duration::from_secs(10),
+            confirmation: Duration::from_secs(120),
+        }
+    }
+}

@@ -4,15 +4,18 @@
 //! Service a Linux desktop user has) in a temporary home, so tests exercise the real
 //! keyring without touching the developer's own. Processes under test get the session
 //! through [`KeyringSession::envs`]. [`Anvil`] is a local Ethereum node with the test
-//! contracts; [`LedgerSimulator`] a Ledger with its Ethereum app, on a TCP port.
+//! contracts; [`LedgerSimulator`] a Ledger with its Ethereum app, on a TCP port; [`TrezorSimulator`] a
+//! Trezor on a UDP port.
 
 mod chain;
 mod ledger;
 mod price_api;
+mod trezor;
 
 pub use chain::{ANVIL_ACCOUNTS, ANVIL_CHAIN_ID, Anvil, CompiledContract, compiled_contract};
 pub use ledger::{LedgerMode, LedgerSimulator};
 pub use price_api::{PriceApiServer, Reply, Request, recorded};
+pub use trezor::{TrezorMode, TrezorSimulator};
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

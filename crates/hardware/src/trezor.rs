@@ -1,0 +1,703 @@
+//! A Trezor, through the Trezor wire protocol (v1: 64-byte packets of protobuf
+//! messages, see [`wire`] and [`messages`]) over the Trezor emulator's UDP port (named in
+//! [`TREZOR_EMULATOR_ENV`]; the emulator's own is `127.0.0.1:21324`).
+//!
+//! The conversations: `Initialize` → `Features` when connecting; `GetFeatures` to see
+//! where the device stands; `EthereumGetAddress` → `EthereumAddress`; and
+//! `EthereumSignTxEIP1559` → (`ButtonRequest` → `ButtonAck` | `EthereumTxRequest{n}` →
+//! `EthereumTxAck{next n bytes}`)* → `EthereumTxRequest{v, r, s}`. Every
+//! `ButtonRequest` is a prompt on the device, reported as it comes; a PIN entered on the
+//! device (Trezor T, Safe) is one too. A `Failure` is a typed error.
+//!
+//! Each conversation runs on a task of its own: a panic ends in an error, each answer is
+//! awaited behind a timeout, and a conversation given up (cancelled, timed out) sends
+//! the device `Cancel` so that no prompt is left on its screen.
+
+pub mod messages;
+pub mod wire;
+
+use std::future::Future;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use alloy_consensus::TxEip1559;
+use alloy_primitives::{Address, Signature, U256, normalize_v};
+use saleguard_chain::signer::{DeviceError, Progress, SignError, SignFuture, Signer, SigningState};
+use saleguard_core::account::DerivationPath;
+use tokio::net::UdpSocket;
+use tokio::sync::{Mutex, OwnedMutexGuard, mpsc};
+use tokio::task::JoinHandle;
+use tokio::time::Instant;
+
+use crate::Timeouts;
+use messages::{
+    ButtonAck, ButtonRequest, Cancel, EthereumAccessList, EthereumAddress, EthereumGetAddress,
+    EthereumSignTxEip1559, EthereumTxAck, EthereumTxRequest, Failure, Features, GetFeatures,
+    Initialize, PinMatrixRequest, TrezorMessage, button, failure,
+};
+use wire::{FrameError, Incoming, PACKET_SIZE, Packet};
+
+/// The environment variable naming a Trezor emulator's UDP port (`host:port`, the
+/// emulator's own is [`EMULATOR_ADDRESS`]): when set, the app and the CLI talk to it
+/// (read by their command lines, as `--trezor-emulator`).
+pub const TREZOR_EMULATOR_ENV: &str = "SALEGUARD_TREZOR_EMULATOR";
+
+/// Where the Trezor emulator listens unless told otherwise.
+pub const EMULATOR_ADDRESS: &str = "127.0.0.1:21324";
+
+/// The most data one `EthereumSignTxEIP1559` carries; the device asks for the rest.
+const FIRST_DATA_CHUNK: usize = 1024;
+
+/// The emulator's liveness check, outside the framing: it answers `PONGPONG`.
+const PING: &[u8; 8] = b"PINGPING";
+const PONG: &[u8; 8] = b"PONGPONG";
+/// While waiting, the emulator is pinged after this long without a datagram…
+const HEARTBEAT: Duration = Duration::from_secs(1);
+/// …and taken for gone after this long without one.
+const GONE_AFTER: Duration = Duration::from_secs(4);
+
+/// How to reach the Trezor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrezorConnection {
+    /// None configured: Saleguard reaches a Trezor only through an emulator so far.
+    NotConfigured,
+    /// A Trezor emulator's UDP port, `host:port`.
+    Emulator(String),
+}
+
+impl TrezorConnection {
+    /// The device in words, for messages: "Trezor emulator at host:port".
+    pub fn describe(&self) -> String {
+        match self {
+            Self::NotConfigured => "Trezor".to_owned(),
+            Self::Emulator(address) => format!("Trezor emulator at {address}"),
+        }
+    }
+}
+
+/// The link to the device: one UDP socket, one datagram per packet.
+#[derive(Debug)]
+struct Link {
+    socket: UdpSocket,
+}
+
+/// Why a packet did not come.
+enum LinkError {
+    TimedOut,
+    Disconnected,
+    Frame(FrameError),
+}
+
+impl Link {
+    /// Opens a socket to the emulator and checks it answers its ping.
+    async fn open(address: &str, wait: Duration) -> Result<Self, DeviceError> {
+        let not_found = || DeviceError::NotFound(format!("Trezor emulator at {address}"));
+        let target = tokio::net::lookup_host(address)
+            .await
+            .ok()
+            .and_then(|mut found| found.next())
+            .ok_or_else(not_found)?;
+        let local: SocketAddr = match (target.is_ipv4(), target.ip().is_loopback()) {
+            (true, true) => (Ipv4Addr::LOCALHOST, 0).into(),
+            (true, false) => (Ipv4Addr::UNSPECIFIED, 0).into(),
+            (false, true) => (Ipv6Addr::LOCALHOST, 0).into(),
+            (false, false) => (Ipv6Addr::UNSPECIFIED, 0).into(),
+        };
+        let socket = UdpSocket::bind(local).await.map_err(|_| not_found())?;
+        socket.connect(target).await.map_err(|_| not_found())?;
+        let link = Self { socket };
+        let answered = tokio::time::timeout(wait, link.ping_until_answered()).await;
+        match answered {
+            Ok(true) => Ok(link),
+            Ok(false) | Err(_) => Err(not_found()),
+        }
+    }
+
+    /// Pings until `PONGPONG` comes back (true) or nothing listens (false).
+    async fn ping_until_answered(&self) -> bool {
+        let mut buffer = [0u8; PACKET_SIZE * 2];
+        loop {
+            if self.socket.send(PING).await.is_err() {
+                return false;
+            }
+            match tokio::time::timeout(Duration::from_millis(250), self.socket.recv(&mut buffer))
+                .await
+            {
+                Ok(Ok(length)) if &buffer[..length] == PONG => return true,
+                Ok(Ok(_)) | Err(_) => {}
+                Ok(Err(_)) => return false,
+            }
+        }
+    }
+
+    /// Drops whatever an earlier, abandoned conversation left unread.
+    fn drain(&self) {
+        let mut buffer = [0u8; PACKET_SIZE * 2];
+        while self.socket.try_recv(&mut buffer).is_ok() {}
+    }
+
+    async fn send(&self, packets: &[Packet]) -> Result<(), LinkError> {
+        for packet in packets {
+            self.socket
+                .send(packet)
+                .await
+                .map_err(|_| LinkError::Disconnected)?;
+        }
+        Ok(())
+    }
+
+    /// The next packet within `wait`. While it waits, the emulator is pinged: one that
+    /// went away (nothing listens: the system says so) or stopped answering is
+    /// disconnected, not a long wait.
+    async fn receive(&self, wait: Duration) -> Result<Packet, LinkError> {
+        let deadline = Instant::now() + wait;
+        let mut heard = Instant::now();
+        let mut buffer = [0u8; PACKET_SIZE * 2];
+        loop {
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(LinkError::TimedOut);
+            }
+            let slice = HEARTBEAT.min(deadline - now);
+            match tokio::time::timeout(slice, self.socket.recv(&mut buffer)).await {
+                Ok(Ok(length)) => {
+                    heard = Instant::now();
+                    if &buffer[..length] == PONG {
+                        continue;
+                    }
+                    return Packet::try_from(&buffer[..length])
+                        .map_err(|_| LinkError::Frame(FrameError::WrongSize(length)));
+                }
+                Ok(Err(_)) => return Err(LinkError::Disconnected),
+                Err(_) => {
+                    if heard.elapsed() >= GONE_AFTER || self.socket.send(PING).await.is_err() {
+                        return Err(LinkError::Disconnected);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sends a message's packets and reads the whole answer, its first packet within
+    /// `wait` and the rest as they follow.
+    async fn exchange(
+        &self,
+        packets: &[Packet],
+        wait: Duration,
+        rest: Duration,
+    ) -> Result<(u16, Vec<u8>), DeviceError> {
+        let link_error = |error: LinkError| match error {
+            LinkError::TimedOut => DeviceError::TimedOut(wait.as_secs()),
+            LinkError::Disconnected => DeviceError::Disconnected,
+            LinkError::Frame(error) => DeviceError::Malformed(error.to_string()),
+        };
+        self.send(packets).await.map_err(link_error)?;
+        let first = self.receive(wait).await.map_err(link_error)?;
+        let mut incoming = Incoming::start(&first).map_err(frame_error)?;
+        while !incoming.is_complete() {
+            let next = self.receive(rest).await.map_err(|error| match error {
+                // Half a message, then nothing: the device went away.
+                LinkError::TimedOut => DeviceError::Disconnected,
+                other => link_error(other),
+            })?;
+            incoming.push(&next).map_err(frame_error)?;
+        }
+        Ok(incoming.finish())
+    }
+}
+
+fn frame_error(error: FrameError) -> DeviceError {
+    DeviceError::Malformed(error.to_string())
+}
+
+/// What a conversation reports while it runs.
+#[derive(Debug, Clone, Copy)]
+enum Prompt {
+    Pin,
+    Confirmation,
+}
+
+/// One conversation with the device, holding the link for its length.
+struct Conversation {
+    link: OwnedMutexGuard<Link>,
+    timeouts: Timeouts,
+    prompts: mpsc::UnboundedSender<Prompt>,
+}
+
+impl Conversation {
+    /// Sends `message` and answers the device's prompts (a `ButtonAck` to each, after
+    /// which the user has the confirmation time) until it answers something else: a
+    /// failure is its error, anything else is returned.
+    async fn call<M: TrezorMessage>(&self, message: &M) -> Result<(u16, Vec<u8>), DeviceError> {
+        let mut outgoing = wire::encode(message);
+        let mut wait = self.timeouts.answer;
+        loop {
+            let (kind, payload) = self
+                .link
+                .exchange(&outgoing, wait, self.timeouts.answer)
+                .await?;
+            match kind {
+                ButtonRequest::TYPE => {
+                    let request: ButtonRequest = decoded(&payload)?;
+                    let prompt = if request.code == Some(button::PIN_ENTRY) {
+                        Prompt::Pin
+                    } else {
+                        Prompt::Confirmation
+                    };
+                    let _ = self.prompts.send(prompt);
+                    outgoing = wire::encode(&ButtonAck {});
+                    wait = self.timeouts.confirmation;
+                }
+                PinMatrixRequest::TYPE => {
+                    // A Trezor One wants its PIN typed on the computer: end the request.
+                    let _ = self
+                        .link
+                        .exchange(&wire::encode(&Cancel {}), self.timeouts.answer, wait)
+                        .await;
+                    return Err(DeviceError::PinOnComputer);
+                }
+                Failure::TYPE => return Err(failure_error(&decoded(&payload)?)),
+                _ => return Ok((kind, payload)),
+            }
+        }
+    }
+
+    /// [`call`](Self::call), expecting an `R` back.
+    async fn ask<M: TrezorMessage, R: TrezorMessage>(&self, message: &M) -> Result<R, DeviceError> {
+        let (kind, payload) = self.call(message).await?;
+        expect(kind, &payload)
+    }
+}
+
+fn decoded<M: TrezorMessage>(payload: &[u8]) -> Result<M, DeviceError> {
+    wire::decode(payload).map_err(frame_error)
+}
+
+/// The answer as an `M`, or what else came.
+fn expect<M: TrezorMessage>(kind: u16, payload: &[u8]) -> Result<M, DeviceError> {
+    if kind == M::TYPE {
+        decoded(payload)
+    } else {
+        Err(DeviceError::Malformed(format!(
+            "message type {kind} where {} was expected",
+            M::TYPE
+        )))
+    }
+}
+
+/// A device's `Failure`, in words.
+pub fn failure_error(failure: &Failure) -> DeviceError {
+    let said = failure.message.clone().unwrap_or_default();
+    match failure.code.unwrap_or_default() {
+        failure::ACTION_CANCELLED => DeviceError::Rejected,
+        failure::PIN_INVALID | failure::PIN_EXPECTED | failure::PIN_CANCELLED => {
+            DeviceError::Locked
+        }
+        failure::BUSY => DeviceError::Busy,
+        failure::NOT_INITIALIZED => {
+            DeviceError::Refused("the Trezor is not set up: set it up in Trezor Suite".to_owned())
+        }
+        failure::INVALID_PROTOCOL => DeviceError::Refused(
+            "this Trezor speaks only the newer THP protocol, which Saleguard does not speak yet"
+                .to_owned(),
+        ),
+        failure::UNEXPECTED_MESSAGE => {
+            DeviceError::Malformed(format!("unexpected message: {said}"))
+        }
+        code if said.is_empty() => DeviceError::Refused(format!("failure {code}")),
+        _ => DeviceError::Refused(said),
+    }
+}
+
+/// What the device says about itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrezorFeatures {
+    /// "1", "T", "Safe 3", …
+    pub model: String,
+    pub label: Option<String>,
+    pub firmware: (u32, u32, u32),
+    /// False while it waits for its PIN.
+    pub unlocked: bool,
+    pub initialized: bool,
+    /// Whether its firmware signs Ethereum transactions (not a Bitcoin-only one).
+    pub ethereum: bool,
+}
+
+impl TrezorFeatures {
+    fn of(features: &Features) -> Self {
+        Self {
+            model: features.model.clone().unwrap_or_else(|| "1".to_owned()),
+            label: features.label.clone().filter(|label| !label.is_empty()),
+            firmware: (
+                features.major_version,
+                features.minor_version,
+                features.patch_version,
+            ),
+            unlocked: features.unlocked.unwrap_or(true),
+            initialized: features.initialized.unwrap_or(true),
+            ethereum: features.capabilities.is_empty()
+                || features
+                    .capabilities
+                    .contains(&messages::CAPABILITY_ETHEREUM),
+        }
+    }
+
+    /// A Trezor One takes its PIN on the computer; the others on their own screen.
+    pub fn pin_on_computer(&self) -> bool {
+        self.model == "1"
+    }
+
+    /// Why it cannot sign Ethereum transactions now, if it cannot.
+    pub fn unusable(&self) -> Option<DeviceError> {
+        if !self.initialized {
+            Some(failure_error(&Failure {
+                code: Some(failure::NOT_INITIALIZED),
+                message: None,
+            }))
+        } else if !self.ethereum {
+            Some(DeviceError::Refused(
+                "this Trezor runs Bitcoin-only firmware: install the universal firmware in Trezor Suite to use it with Ethereum".to_owned(),
+            ))
+        } else {
+            None
+        }
+    }
+}
+
+/// A conversation running on its task. Dropped before it ends (the signing was
+/// cancelled), it is stopped and the device is sent `Cancel`.
+struct Running<T> {
+    task: JoinHandle<Result<T, DeviceError>>,
+    link: Arc<Mutex<Link>>,
+    timeouts: Timeouts,
+    ended: bool,
+}
+
+impl<T> Drop for Running<T> {
+    fn drop(&mut self) {
+        if !self.ended {
+            self.task.abort();
+            cancel_on_device(Arc::clone(&self.link), self.timeouts);
+        }
+    }
+}
+
+/// Sends `Cancel` (once the link is free), so that no prompt stays on the device.
+fn cancel_on_device(link: Arc<Mutex<Link>>, timeouts: Timeouts) {
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+        return;
+    };
+    runtime.spawn(async move {
+        let link = link.lock().await;
+        let _ = link
+            .exchange(&wire::encode(&Cancel {}), timeouts.answer, timeouts.answer)
+            .await;
+        link.drain();
+    });
+}
+
+/// A connected Trezor. One request at a time: a second one while the device is busy
+/// (e.g. still showing a prompt) is refused with [`DeviceError::Busy`].
+pub struct TrezorDevice {
+    link: Arc<Mutex<Link>>,
+    connection: TrezorConnection,
+    timeouts: Timeouts,
+}
+
+impl std::fmt::Debug for TrezorDevice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TrezorDevice")
+            .field("connection", &self.connection)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TrezorDevice {
+    /// Opens the device and starts a session (which also ends whatever an earlier app
+    /// left on its screen). Nothing answering is [`DeviceError::NotFound`].
+    pub async fn connect(
+        connection: TrezorConnection,
+        timeouts: Timeouts,
+    ) -> Result<Self, DeviceError> {
+        let link = match &connection {
+            TrezorConnection::NotConfigured => {
+                return Err(DeviceError::NotFound(connection.describe()));
+            }
+            TrezorConnection::Emulator(address) => Link::open(address, timeouts.answer).await?,
+        };
+        let device = Self {
+            link: Arc::new(Mutex::new(link)),
+            connection,
+            timeouts,
+        };
+        device
+            .run(&|_| {}, move |conversation| async move {
+                conversation
+                    .ask::<_, Features>(&Initialize { session_id: None })
+                    .await
+            })
+            .await?;
+        Ok(device)
+    }
+
+    /// How the device is reached.
+    pub fn connection(&self) -> &TrezorConnection {
+        &self.connection
+    }
+
+    /// What the device is and where it stands (locked or not); also the readiness check.
+    pub async fn features(&self) -> Result<TrezorFeatures, DeviceError> {
+        let features = self
+            .run(&|_| {}, move |conversation| async move {
+                conversation.ask::<_, Features>(&GetFeatures {}).await
+            })
+            .await?;
+        Ok(TrezorFeatures::of(&features))
+    }
+
+    /// The address at `path`; with `show_on_device`, the device shows it and waits for
+    /// the user to confirm that it is the one on the screen.
+    pub async fn address(
+        &self,
+        path: &DerivationPath,
+        show_on_device: bool,
+    ) -> Result<Address, DeviceError> {
+        let request = EthereumGetAddress {
+            address_n: path.components().to_vec(),
+            show_display: Some(show_on_device),
+        };
+        let reply = self
+            .run(&|_| {}, move |conversation| async move {
+                conversation.ask::<_, EthereumAddress>(&request).await
+            })
+            .await?;
+        parse_address(reply.address.as_deref().unwrap_or_default())
+    }
+
+    /// Has the device sign `tx` with the key at `path`, reporting the prompts on its
+    /// screen. The signature is not checked here:
+    /// [`saleguard_chain::signer::sign_transaction`] checks it recovers to the account.
+    pub async fn sign(
+        &self,
+        path: &DerivationPath,
+        tx: &TxEip1559,
+        progress: Progress<'_>,
+    ) -> Result<Signature, DeviceError> {
+        let request = signing_request(path, tx)?;
+        let data = tx.input.to_vec();
+        let reply = self
+            .run(progress, move |conversation| async move {
+                let mut sent = request.data_initial_chunk.as_ref().map_or(0, Vec::len);
+                let mut reply: EthereumTxRequest = conversation.ask(&request).await?;
+                while let Some(wanted) = reply.data_length.filter(|wanted| *wanted > 0) {
+                    let end = usize::try_from(wanted)
+                        .ok()
+                        .and_then(|wanted| sent.checked_add(wanted))
+                        .filter(|end| *end <= data.len())
+                        .ok_or_else(|| {
+                            DeviceError::Malformed(
+                                "a request for more data than the transaction has".to_owned(),
+                            )
+                        })?;
+                    let chunk = EthereumTxAck {
+                        data_chunk: data[sent..end].to_vec(),
+                    };
+                    sent = end;
+                    reply = conversation.ask(&chunk).await?;
+                }
+                if sent != data.len() {
+                    return Err(DeviceError::Malformed(
+                        "a signature before all the data was sent".to_owned(),
+                    ));
+                }
+                Ok(reply)
+            })
+            .await?;
+        signature_of(&reply)
+    }
+
+    /// Runs one conversation on a task of its own, relaying the device's prompts to
+    /// `progress`. A panic ends in [`DeviceError::Disconnected`]; a timeout cancels what
+    /// is on the device.
+    async fn run<T, Job, Done>(&self, progress: Progress<'_>, job: Job) -> Result<T, DeviceError>
+    where
+        T: Send + 'static,
+        Job: FnOnce(Conversation) -> Done,
+        Done: Future<Output = Result<T, DeviceError>> + Send + 'static,
+    {
+        let link = Arc::clone(&self.link)
+            .try_lock_owned()
+            .map_err(|_| DeviceError::Busy)?;
+        link.drain();
+        let (prompts, mut prompted) = mpsc::unbounded_channel();
+        let conversation = Conversation {
+            link,
+            timeouts: self.timeouts,
+            prompts,
+        };
+        let mut running = Running {
+            task: tokio::spawn(job(conversation)),
+            link: Arc::clone(&self.link),
+            timeouts: self.timeouts,
+            ended: false,
+        };
+        // Each prompt in a row is one state for the user (a transfer has two screens).
+        let mut last = None;
+        let mut report = |prompt| {
+            let state = match prompt {
+                Prompt::Pin => SigningState::WaitingForPin,
+                Prompt::Confirmation => SigningState::WaitingForConfirmation,
+            };
+            if last.replace(state) != Some(state) {
+                progress(state);
+            }
+        };
+        let outcome = loop {
+            tokio::select! {
+                biased;
+                Some(prompt) = prompted.recv() => report(prompt),
+                outcome = &mut running.task => break outcome,
+            }
+        };
+        running.ended = true;
+        while let Ok(prompt) = prompted.try_recv() {
+            report(prompt);
+        }
+        match outcome {
+            Ok(Err(DeviceError::TimedOut(waited))) => {
+                cancel_on_device(Arc::clone(&self.link), self.timeouts);
+                Err(DeviceError::TimedOut(waited))
+            }
+            Ok(result) => result,
+            Err(_) => {
+                tracing::warn!("a Trezor conversation failed");
+                Err(DeviceError::Disconnected)
+            }
+        }
+    }
+}
+
+/// An integer as the device reads it: big-endian without leading zeros (zero is empty).
+fn minimal_bytes(value: u128) -> Vec<u8> {
+    U256::from(value).to_be_bytes_trimmed_vec()
+}
+
+/// The signing request for `tx`: its fields, and the first chunk of its data.
+pub fn signing_request(
+    path: &DerivationPath,
+    tx: &TxEip1559,
+) -> Result<EthereumSignTxEip1559, DeviceError> {
+    let data_length = u32::try_from(tx.input.len()).map_err(|_| {
+        DeviceError::Refused("the transaction's data is longer than a Trezor takes".to_owned())
+    })?;
+    let first = &tx.input[..tx.input.len().min(FIRST_DATA_CHUNK)];
+    Ok(EthereumSignTxEip1559 {
+        address_n: path.components().to_vec(),
+        nonce: minimal_bytes(tx.nonce.into()),
+        max_gas_fee: minimal_bytes(tx.max_fee_per_gas),
+        max_priority_fee: minimal_bytes(tx.max_priority_fee_per_gas),
+        gas_limit: minimal_bytes(tx.gas_limit.into()),
+        to: tx.to.to().map(|to| to.to_checksum(None)),
+        value: tx.value.to_be_bytes_trimmed_vec(),
+        data_initial_chunk: Some(first.to_vec()),
+        data_length,
+        chain_id: tx.chain_id,
+        access_list: tx
+            .access_list
+            .iter()
+            .map(|item| EthereumAccessList {
+                address: item.address.to_checksum(None),
+                storage_keys: item.storage_keys.iter().map(|key| key.to_vec()).collect(),
+            })
+            .collect(),
+    })
+}
+
+/// `0x` and 40 hex digits, with a valid EIP-55 checksum when it has capitals.
+fn parse_address(text: &str) -> Result<Address, DeviceError> {
+    let unreadable = || DeviceError::Malformed(format!("an unreadable address ({text:?})"));
+    let digits = text.strip_prefix("0x").ok_or_else(unreadable)?;
+    let address: Address = text.parse().map_err(|_| unreadable())?;
+    let mixed = digits.chars().any(|c| c.is_ascii_uppercase());
+    if mixed && Address::parse_checksummed(text, None).is_err() {
+        return Err(DeviceError::Malformed(
+            "an address whose checksum is wrong".to_owned(),
+        ));
+    }
+    Ok(address)
+}
+
+/// The signature in the last `EthereumTxRequest`: v the y-parity, r and s 32 bytes.
+fn signature_of(reply: &EthereumTxRequest) -> Result<Signature, DeviceError> {
+    let malformed = |what: &str| DeviceError::Malformed(what.to_owned());
+    let (Some(v), Some(r), Some(s)) = (
+        reply.signature_v,
+        reply.signature_r.as_deref(),
+        reply.signature_s.as_deref(),
+    ) else {
+        return Err(malformed("an answer without a signature"));
+    };
+    if r.len() != 32 || s.len() != 32 {
+        return Err(malformed("a signature whose r or s is not 32 bytes"));
+    }
+    let parity = normalize_v(u64::from(v))
+        .ok_or_else(|| DeviceError::Malformed(format!("a signature with v = {v}")))?;
+    Ok(Signature::new(
+        U256::from_be_slice(r),
+        U256::from_be_slice(s),
+        parity,
+    ))
+}
+
+/// Signs with the key at one derivation path of a Trezor.
+#[derive(Debug)]
+pub struct TrezorSigner {
+    device: Arc<TrezorDevice>,
+    path: DerivationPath,
+    address: Address,
+}
+
+impl TrezorSigner {
+    /// The signer of the account at `path`, whose address was checked when it was added.
+    pub fn new(device: Arc<TrezorDevice>, path: DerivationPath, address: Address) -> Self {
+        Self {
+            device,
+            path,
+            address,
+        }
+    }
+
+    async fn sign_on_device(
+        &self,
+        tx: &TxEip1559,
+        progress: Progress<'_>,
+    ) -> Result<Signature, DeviceError> {
+        progress(SigningState::ConnectingDevice);
+        let features = self.device.features().await?;
+        if let Some(error) = features.unusable() {
+            return Err(error);
+        }
+        if !features.unlocked && features.pin_on_computer() {
+            return Err(DeviceError::PinOnComputer);
+        }
+        self.device.sign(&self.path, tx, progress).await
+    }
+}
+
+impl Signer for TrezorSigner {
+    fn address(&self) -> Address {
+        self.address
+    }
+
+    fn sign<'a>(&'a self, tx: &'a TxEip1559, progress: Progress<'a>) -> SignFuture<'a> {
+        Box::pin(async move {
+            self.sign_on_device(tx, progress)
+                .await
+                .map_err(SignError::Device)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
