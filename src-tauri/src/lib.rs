@@ -21,7 +21,7 @@ use saleguard_app::dto::{AppInfo, Sale};
 use saleguard_app::export::{ExportSummary, ImportSummary};
 use saleguard_app::hardware::{
     AddHardwareAccount, HardwareAddressView, HardwareAddressesInput, HardwareDeviceView,
-    HardwarePathInput, LedgerConnection,
+    HardwarePathInput, LedgerConnection, TrezorConnection,
 };
 use saleguard_app::kyc::KycInput;
 use saleguard_app::ledger::EntryInput;
@@ -1072,6 +1072,9 @@ struct DesktopArgs {
     /// Talk to a Speculos Ledger emulator's APDU port instead of a Ledger on USB.
     #[arg(long, env = saleguard_app::hardware::SPECULOS_ENV, value_name = "HOST:PORT")]
     ledger_emulator: Option<String>,
+    /// Talk to a Trezor emulator's UDP port (the emulator's own is 127.0.0.1:21324).
+    #[arg(long, env = saleguard_app::hardware::TREZOR_EMULATOR_ENV, value_name = "HOST:PORT")]
+    trezor_emulator: Option<String>,
 }
 
 /// Starts the desktop app.
@@ -1083,8 +1086,12 @@ pub fn run() {
                 eprintln!("saleguard: logging is off: {error}");
             }
             let app = Saleguard::start(paths, Arc::new(SystemClock));
-            match args.ledger_emulator {
+            let app = match args.ledger_emulator {
                 Some(address) => app.with_ledger_connection(LedgerConnection::Speculos(address)),
+                None => app,
+            };
+            match args.trezor_emulator {
+                Some(address) => app.with_trezor_connection(TrezorConnection::Emulator(address)),
                 None => app,
             }
         }

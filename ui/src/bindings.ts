@@ -510,13 +510,18 @@ export type CurrencyKind =
 
 /**  What a hardware wallet shows before the user confirms a transaction. */
 export type DevicePrompt = {
-	/**  "Ledger". */
+	/**  "Ledger" or "Trezor". */
 	wallet: string,
 	/**
 	 *  The device cannot read the call and asks for blind signing: it must be enabled
-	 *  in the Ethereum app's settings, and the user compares the hash instead.
+	 *  in the Ethereum app's settings, and the user compares the hash instead (a Ledger).
 	 */
 	blindSigning: boolean,
+	/**
+	 *  The device cannot read the call and shows its raw data for the user to compare
+	 *  (a Trezor).
+	 */
+	showsRawData: boolean,
 	/**  The device's screens, in order, as label and value. */
 	screens: DeviceScreen[],
 };
@@ -528,7 +533,7 @@ export type DeviceScreen = {
 
 /**  Where a connected device stands. */
 export type DeviceStateName = 
-/**  Unlocked, Ethereum app open. */
+/**  Unlocked, Ethereum app open (a Ledger), ready to sign. */
 "ready" | "locked" | "app_not_open" | 
 /**  Busy with an earlier request (a prompt on its screen). */
 "busy" | 
@@ -638,7 +643,7 @@ export type HardwareAddressView = {
 
 /**  Which addresses of the device to list. */
 export type HardwareAddressesInput = {
-	/**  `ledger` (Trezor support is still to come). */
+	/**  `ledger` or `trezor`. */
 	wallet: string,
 	/**  `ledger_live`, `legacy` or `bip44`. */
 	scheme: string,
@@ -650,14 +655,26 @@ export type HardwareAddressesInput = {
 
 /**  A hardware wallet Saleguard found. */
 export type HardwareDeviceView = {
-	/**  `ledger`. */
+	/**  `ledger` or `trezor`. */
 	wallet: string,
-	/**  How it is reached: "Ledger" (USB) or "Ledger emulator at host:port". */
+	/**
+	 *  How it is reached: "Ledger" (USB), "Ledger emulator at host:port", "Trezor
+	 *  emulator at host:port".
+	 */
 	connection: string,
+	/**  The model, when the device says ("Trezor Model T"). */
+	model: string | null,
+	/**  The name the owner gave it, if any. */
+	label: string | null,
 	state: DeviceStateName,
-	/**  The Ethereum app's version, when it is open. */
+	/**  The Ethereum app's version (a Ledger), when it is open. */
 	appVersion: string | null,
-	/**  Whether blind signing is enabled in the Ethereum app (contract calls need it). */
+	/**  The firmware's version (a Trezor). */
+	firmware: string | null,
+	/**
+	 *  Whether blind signing is enabled in the Ethereum app (a Ledger's contract calls
+	 *  need it); none for a Trezor, which shows a call's data instead.
+	 */
 	blindSigning: boolean | null,
 	/**  What to do, in words (empty when ready). */
 	message: string,
@@ -1396,6 +1413,8 @@ export type TxProgress =
 { state: "reviewing" } | { state: "loadingKey" } | 
 /**  Reaching the hardware wallet and checking it is ready. */
 { state: "connectingDevice" } | 
+/**  The hardware wallet is locked and asks for its PIN on its own screen. */
+{ state: "waitingForPin" } | 
 /**  Waiting for the user to confirm on the hardware wallet. */
 { state: "waitingForConfirmation" } | { state: "signing" } | { state: "signed"; hash: string } | { state: "sending" } | { state: "sent"; hash: string } | { state: "mined"; block: number; confirmations: number; needed: number } | { state: "confirmed"; block: number } | { state: "failed"; reason: string } | { state: "dropped" } | { state: "replaced" };
 

@@ -4,7 +4,7 @@
 
 use alloy_consensus::{SignableTransaction, TxEip1559};
 use saleguard_chain::Node;
-use saleguard_core::account::{Account, AccountId, AccountKind};
+use saleguard_core::account::{Account, AccountId, HardwareWallet};
 use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
 use saleguard_core::network::Network;
@@ -87,11 +87,14 @@ pub struct TransactionSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DevicePrompt {
-    /// "Ledger".
+    /// "Ledger" or "Trezor".
     pub wallet: String,
     /// The device cannot read the call and asks for blind signing: it must be enabled
-    /// in the Ethereum app's settings, and the user compares the hash instead.
+    /// in the Ethereum app's settings, and the user compares the hash instead (a Ledger).
     pub blind_signing: bool,
+    /// The device cannot read the call and shows its raw data for the user to compare
+    /// (a Trezor).
+    pub shows_raw_data: bool,
     /// The device's screens, in order, as label and value.
     pub screens: Vec<DeviceScreen>,
 }
@@ -135,6 +138,37 @@ fn ledger_prompt(tx: &TxEip1559, network: &Network, value: &str, max_fee: &str) 
     DevicePrompt {
         wallet: "Ledger".to_owned(),
         blind_signing,
+        shows_raw_data: false,
+        screens,
+    }
+}
+
+/// What a Trezor shows for `tx`: a call's raw data first (it has no metadata to decode
+/// it), then the recipient, the coins sent, the network and the most the fees can cost.
+fn trezor_prompt(tx: &TxEip1559, network: &Network, value: &str, max_fee: &str) -> DevicePrompt {
+    let screen = |label: String, value: String| DeviceScreen { label, value };
+    let shows_raw_data = !tx.input.is_empty();
+    let mut screens = Vec::new();
+    if shows_raw_data {
+        screens.push(screen(
+            format!("Input data ({} bytes)", tx.input.len()),
+            tx.input.to_string(),
+        ));
+    }
+    screens.push(screen(
+        "Recipient".to_owned(),
+        tx.to.to().map(checksummed).unwrap_or_default(),
+    ));
+    screens.push(screen("Amount".to_owned(), value.to_owned()));
+    screens.push(screen(
+        "Network".to_owned(),
+        format!("{} ({})", network.name, network.chain_id),
+    ));
+    screens.push(screen("Maximum fee".to_owned(), max_fee.to_owned()));
+    DevicePrompt {
+        wallet: "Trezor".to_owned(),
+        blind_signing: false,
+        shows_raw_data,
         screens,
     }
 }
@@ -173,6 +207,8 @@ pub(crate) struct Planned {
     pub(crate) participation: ParticipationId,
     pub(crate) sale: Sale,
     pub(crate) account: Account,
+    /// The hardware wallet holding the account's key, if one does.
+    pub(crate) wallet: Option<HardwareWallet>,
     pub(crate) network: Network,
     pub(crate) call: PlannedCall,
     pub(crate) amount: U256,
@@ -263,6 +299,7 @@ impl Saleguard {
     ) -> Result<Planned, AppError> {
         let (participation, sale, account, contract) =
             self.transaction_parties(input.participation_id, input.account_id)?;
+        let wallet = self.store()?.hardware_wallet(account.id)?;
         let network = self.configured_network(sale.terms.chain_id).await?;
         let reviewed = self.reviewed(&ReviewInput {
             sale_id: sale.id.0,
@@ -289,6 +326,7 @@ impl Saleguard {
             reviewed_at: reviewed.at,
             sale,
             account,
+            wallet,
             network,
             call,
             amount,
@@ -299,6 +337,7 @@ impl Saleguard {
     pub(crate) async fn planned_refund(&self, input: &RefundInput) -> Result<Planned, AppError> {
         let (participation, sale, account, contract) =
             self.transaction_parties(input.participation_id, input.account_id)?;
+        let wallet = self.store()?.hardware_wallet(account.id)?;
         let call = PlannedCall::refund(&sale.terms, &contract, account.address).ok_or_else(|| {
             AppError::new(
                 ErrorCode::NoRefundCall,
@@ -317,6 +356,7 @@ impl Saleguard {
             reviewed_at: self.clock.now(),
             sale,
             account,
+            wallet,
             network,
             call,
             amount: U256::ZERO,
@@ -433,8 +473,10 @@ impl Saleguard {
         };
         let value = show(planned.call.value, coin);
         let max_fee = show(max_fee_cost(tx.gas_limit, &fees), coin);
-        let device_prompt = (planned.account.kind == AccountKind::Hardware)
-            .then(|| ledger_prompt(tx, network, &value, &max_fee));
+        let device_prompt = planned.wallet.map(|wallet| match wallet {
+            HardwareWallet::Ledger => ledger_prompt(tx, network, &value, &max_fee),
+            HardwareWallet::Trezor => trezor_prompt(tx, network, &value, &max_fee),
+        });
         TransactionPlan {
             draft_id,
             purpose: planned.purpose.into(),

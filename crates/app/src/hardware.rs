@@ -1,8 +1,10 @@
-//! Hardware wallets as use cases: the addresses a connected Ledger holds at the usual
-//! derivation paths, an address shown on the device for the user to compare, and
-//! hardware accounts (public data only: the address, the path and the wallet). Signing
-//! with them goes through the same `send_transaction` as software accounts.
+//! Hardware wallets as use cases: the Ledger and Trezor devices connected and where they
+//! stand, the addresses a device holds at the usual derivation paths, an address shown
+//! on the device for the user to compare, and hardware accounts (public data only: the
+//! address, the path and the wallet). Signing with them goes through the same
+//! `send_transaction` as software accounts.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use saleguard_chain::Node;
@@ -13,8 +15,7 @@ use saleguard_core::account::{
 use saleguard_core::address::{checksummed, parse_address};
 use saleguard_core::amount::format_amount;
 use saleguard_core::network::Network;
-use saleguard_hardware::ledger::Timeouts;
-use saleguard_hardware::{DeviceError, LedgerDevice};
+use saleguard_hardware::{DeviceError, LedgerDevice, Timeouts, TrezorDevice};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::{
@@ -25,13 +26,16 @@ use crate::{AppError, ErrorCode, Saleguard, accounts_dto as dto};
 /// Most addresses listed at once.
 pub const MAX_ADDRESSES_LISTED: u32 = 20;
 
-pub use saleguard_hardware::{LedgerConnection, SPECULOS_ENV};
+pub use saleguard_hardware::trezor::EMULATOR_ADDRESS as TREZOR_EMULATOR_ADDRESS;
+pub use saleguard_hardware::{
+    LedgerConnection, SPECULOS_ENV, TREZOR_EMULATOR_ENV, TrezorConnection,
+};
 
 /// Which addresses of the device to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct HardwareAddressesInput {
-    /// `ledger` (Trezor support is still to come).
+    /// `ledger` or `trezor`.
     pub wallet: String,
     /// `ledger_live`, `legacy` or `bip44`.
     pub scheme: String,
@@ -87,7 +91,7 @@ pub struct AddHardwareAccount {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum DeviceStateName {
-    /// Unlocked, Ethereum app open.
+    /// Unlocked, Ethereum app open (a Ledger), ready to sign.
     Ready,
     Locked,
     AppNotOpen,
@@ -101,31 +105,42 @@ pub enum DeviceStateName {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct HardwareDeviceView {
-    /// `ledger`.
+    /// `ledger` or `trezor`.
     pub wallet: String,
-    /// How it is reached: "Ledger" (USB) or "Ledger emulator at host:port".
+    /// How it is reached: "Ledger" (USB), "Ledger emulator at host:port", "Trezor
+    /// emulator at host:port".
     pub connection: String,
+    /// The model, when the device says ("Trezor Model T").
+    pub model: Option<String>,
+    /// The name the owner gave it, if any.
+    pub label: Option<String>,
     pub state: DeviceStateName,
-    /// The Ethereum app's version, when it is open.
+    /// The Ethereum app's version (a Ledger), when it is open.
     pub app_version: Option<String>,
-    /// Whether blind signing is enabled in the Ethereum app (contract calls need it).
+    /// The firmware's version (a Trezor).
+    pub firmware: Option<String>,
+    /// Whether blind signing is enabled in the Ethereum app (a Ledger's contract calls
+    /// need it); none for a Trezor, which shows a call's data instead.
     pub blind_signing: Option<bool>,
     /// What to do, in words (empty when ready).
     pub message: String,
 }
 
-/// The wallet as typed: only Ledger is connected so far.
+/// The wallet as typed.
 fn wallet_of(text: &str) -> Result<HardwareWallet, (ErrorCode, String)> {
-    match HardwareWallet::parse(text.trim()) {
-        Some(HardwareWallet::Ledger) => Ok(HardwareWallet::Ledger),
-        Some(HardwareWallet::Trezor) => Err((
-            ErrorCode::InvalidChoice,
-            "Trezor is not supported yet: only Ledger for now".to_owned(),
-        )),
-        None => Err((
-            ErrorCode::InvalidChoice,
-            "choose ledger (Trezor support is still to come)".to_owned(),
-        )),
+    HardwareWallet::parse(text.trim()).ok_or((
+        ErrorCode::InvalidChoice,
+        "choose ledger or trezor".to_owned(),
+    ))
+}
+
+/// A Trezor's model in words, from what its features say ("T" → "Trezor Model T").
+fn trezor_model(model: &str) -> String {
+    match model {
+        "1" => "Trezor Model One".to_owned(),
+        "T" => "Trezor Model T".to_owned(),
+        other if other.starts_with("Safe") => format!("Trezor {other}"),
+        other => format!("Trezor ({other})"),
     }
 }
 
@@ -133,7 +148,7 @@ fn wallet_of(text: &str) -> Result<HardwareWallet, (ErrorCode, String)> {
 pub(crate) fn device_error(error: DeviceError) -> AppError {
     let code = match &error {
         DeviceError::NotFound(_) => ErrorCode::DeviceNotFound,
-        DeviceError::Locked => ErrorCode::DeviceLocked,
+        DeviceError::Locked | DeviceError::PinOnComputer => ErrorCode::DeviceLocked,
         DeviceError::AppNotOpen => ErrorCode::DeviceAppNotOpen,
         DeviceError::BlindSigningDisabled => ErrorCode::BlindSigningDisabled,
         DeviceError::Rejected => ErrorCode::DeviceRejected,
@@ -146,37 +161,35 @@ pub(crate) fn device_error(error: DeviceError) -> AppError {
     AppError::new(code, error.to_string())
 }
 
-/// The connected Ledger, reused between calls: a prompt still on the device keeps its
+/// A connected device, reused between calls: a prompt still on the device keeps its
 /// connection busy, and a new connection would read that prompt's answer as its own.
 #[derive(Debug)]
-pub(crate) struct LedgerSlot {
-    connection: LedgerConnection,
-    device: tokio::sync::Mutex<Option<Arc<LedgerDevice>>>,
+pub(crate) struct DeviceSlot<Connection, Device> {
+    connection: Connection,
+    device: tokio::sync::Mutex<Option<Arc<Device>>>,
 }
 
-impl LedgerSlot {
-    pub(crate) fn new(connection: LedgerConnection) -> Self {
+impl<Connection: Clone, Device> DeviceSlot<Connection, Device> {
+    pub(crate) fn new(connection: Connection) -> Self {
         Self {
             connection,
             device: tokio::sync::Mutex::new(None),
         }
     }
-}
 
-impl Saleguard {
-    /// Talks to a Speculos emulator (or a simulator) instead of a Ledger on USB.
-    pub fn with_ledger_connection(mut self, connection: LedgerConnection) -> Self {
-        self.ledger = LedgerSlot::new(connection);
-        self
-    }
-
-    /// The connected Ledger, connecting if need be.
-    pub(crate) async fn ledger(&self) -> Result<Arc<LedgerDevice>, AppError> {
-        let mut slot = self.ledger.device.lock().await;
+    /// The device, connecting with `connect` if need be.
+    async fn get<Connecting>(
+        &self,
+        connect: impl FnOnce(Connection) -> Connecting,
+    ) -> Result<Arc<Device>, AppError>
+    where
+        Connecting: Future<Output = Result<Device, DeviceError>>,
+    {
+        let mut slot = self.device.lock().await;
         if let Some(device) = slot.as_ref() {
             return Ok(Arc::clone(device));
         }
-        let device = LedgerDevice::connect(self.ledger.connection.clone(), Timeouts::default())
+        let device = connect(self.connection.clone())
             .await
             .map(Arc::new)
             .map_err(device_error)?;
@@ -184,22 +197,85 @@ impl Saleguard {
         Ok(device)
     }
 
+    async fn forget(&self) {
+        *self.device.lock().await = None;
+    }
+}
+
+/// A connected device of either kind.
+#[derive(Debug, Clone)]
+enum Device {
+    Ledger(Arc<LedgerDevice>),
+    Trezor(Arc<TrezorDevice>),
+}
+
+impl Device {
+    async fn address(
+        &self,
+        path: &DerivationPath,
+        show_on_device: bool,
+    ) -> Result<Address, DeviceError> {
+        match self {
+            Self::Ledger(device) => device.address(path, show_on_device).await,
+            Self::Trezor(device) => device.address(path, show_on_device).await,
+        }
+    }
+}
+
+impl Saleguard {
+    /// Talks to a Speculos emulator (or a simulator) instead of a Ledger on USB.
+    pub fn with_ledger_connection(mut self, connection: LedgerConnection) -> Self {
+        self.ledger = DeviceSlot::new(connection);
+        self
+    }
+
+    /// Talks to a Trezor emulator (or a simulator).
+    pub fn with_trezor_connection(mut self, connection: TrezorConnection) -> Self {
+        self.trezor = DeviceSlot::new(connection);
+        self
+    }
+
+    /// The connected Ledger, connecting if need be.
+    pub(crate) async fn ledger(&self) -> Result<Arc<LedgerDevice>, AppError> {
+        self.ledger
+            .get(|connection| LedgerDevice::connect(connection, Timeouts::default()))
+            .await
+    }
+
+    /// The connected Trezor, connecting if need be.
+    pub(crate) async fn trezor(&self) -> Result<Arc<TrezorDevice>, AppError> {
+        self.trezor
+            .get(|connection| TrezorDevice::connect(connection, Timeouts::default()))
+            .await
+    }
+
+    async fn device(&self, wallet: HardwareWallet) -> Result<Device, AppError> {
+        Ok(match wallet {
+            HardwareWallet::Ledger => Device::Ledger(self.ledger().await?),
+            HardwareWallet::Trezor => Device::Trezor(self.trezor().await?),
+        })
+    }
+
     /// Forgets a device that went away (or answered garbage), so the next call connects
     /// again.
-    pub(crate) async fn forget_ledger_after(&self, error: &AppError) {
+    pub(crate) async fn forget_device_after(&self, wallet: HardwareWallet, error: &AppError) {
         if matches!(
             error.code,
             ErrorCode::DeviceDisconnected | ErrorCode::DeviceMalformed
         ) {
-            *self.ledger.device.lock().await = None;
+            match wallet {
+                HardwareWallet::Ledger => self.ledger.forget().await,
+                HardwareWallet::Trezor => self.trezor.forget().await,
+            }
         }
     }
 
-    /// The address at `path` on the connected Ledger (shown on it with
-    /// `show_on_device`), a refusal as the app's error.
-    async fn ledger_address(
+    /// The address at `path` on a connected device (shown on it with `show_on_device`),
+    /// a refusal as the app's error.
+    async fn device_address(
         &self,
-        device: &LedgerDevice,
+        wallet: HardwareWallet,
+        device: &Device,
         path: &DerivationPath,
         show_on_device: bool,
     ) -> Result<Address, AppError> {
@@ -207,7 +283,7 @@ impl Saleguard {
             Ok(address) => Ok(address),
             Err(error) => {
                 let error = device_error(error);
-                self.forget_ledger_after(&error).await;
+                self.forget_device_after(wallet, &error).await;
                 Err(error)
             }
         }
@@ -216,16 +292,26 @@ impl Saleguard {
     /// The hardware wallets connected now, each with its state; none found is an empty
     /// list, not an error.
     pub async fn hardware_devices(&self) -> Result<Vec<HardwareDeviceView>, AppError> {
+        let mut found = Vec::new();
+        found.extend(self.ledger_view().await?);
+        found.extend(self.trezor_view().await);
+        Ok(found)
+    }
+
+    async fn ledger_view(&self) -> Result<Option<HardwareDeviceView>, AppError> {
         let device = match self.ledger().await {
             Ok(device) => device,
-            Err(error) if error.code == ErrorCode::DeviceNotFound => return Ok(Vec::new()),
+            Err(error) if error.code == ErrorCode::DeviceNotFound => return Ok(None),
             Err(error) => return Err(error),
         };
         let mut view = HardwareDeviceView {
             wallet: HardwareWallet::Ledger.as_str().to_owned(),
             connection: device.connection().describe(),
+            model: None,
+            label: None,
             state: DeviceStateName::Ready,
             app_version: None,
+            firmware: None,
             blind_signing: None,
             message: String::new(),
         };
@@ -241,15 +327,73 @@ impl Saleguard {
                     DeviceError::AppNotOpen => DeviceStateName::AppNotOpen,
                     DeviceError::Busy => DeviceStateName::Busy,
                     DeviceError::Disconnected | DeviceError::NotFound(_) => {
-                        *self.ledger.device.lock().await = None;
-                        return Ok(Vec::new());
+                        self.ledger.forget().await;
+                        return Ok(None);
                     }
                     _ => DeviceStateName::Unusable,
                 };
                 view.message = error.to_string();
             }
         }
-        Ok(vec![view])
+        Ok(Some(view))
+    }
+
+    /// The Trezor, if one answers: ready, locked (a Trezor One's PIN is typed on the
+    /// computer: the message says where to unlock it), busy, or unusable and why.
+    async fn trezor_view(&self) -> Option<HardwareDeviceView> {
+        let mut view = HardwareDeviceView {
+            wallet: HardwareWallet::Trezor.as_str().to_owned(),
+            connection: self.trezor.connection.describe(),
+            model: None,
+            label: None,
+            state: DeviceStateName::Ready,
+            app_version: None,
+            firmware: None,
+            blind_signing: None,
+            message: String::new(),
+        };
+        let features = match self.trezor().await {
+            Ok(device) => device.features().await.map_err(device_error),
+            Err(error) => Err(error),
+        };
+        match features {
+            Ok(features) => {
+                let (major, minor, patch) = features.firmware;
+                view.model = Some(trezor_model(&features.model));
+                view.label.clone_from(&features.label);
+                view.firmware = Some(format!("{major}.{minor}.{patch}"));
+                if let Some(error) = features.unusable() {
+                    view.state = DeviceStateName::Unusable;
+                    view.message = error.to_string();
+                } else if !features.unlocked {
+                    view.state = DeviceStateName::Locked;
+                    view.message = if features.pin_on_computer() {
+                        DeviceError::PinOnComputer
+                    } else {
+                        DeviceError::Locked
+                    }
+                    .to_string();
+                }
+            }
+            Err(error) => match error.code {
+                ErrorCode::DeviceNotFound => return None,
+                ErrorCode::DeviceDisconnected => {
+                    self.trezor.forget().await;
+                    return None;
+                }
+                ErrorCode::DeviceBusy => {
+                    view.state = DeviceStateName::Busy;
+                    view.message = error.message;
+                }
+                _ => {
+                    self.forget_device_after(HardwareWallet::Trezor, &error)
+                        .await;
+                    view.state = DeviceStateName::Unusable;
+                    view.message = error.message;
+                }
+            },
+        }
+        Some(view)
     }
 
     /// The device's addresses at `count` consecutive indexes of a path scheme, each with
@@ -259,7 +403,7 @@ impl Saleguard {
         input: &HardwareAddressesInput,
     ) -> Result<Vec<HardwareAddressView>, AppError> {
         let mut fields = FieldCheck::default();
-        fields.check("wallet", wallet_of(&input.wallet));
+        let wallet = fields.check("wallet", wallet_of(&input.wallet));
         let scheme = fields.check(
             "scheme",
             PathScheme::parse(input.scheme.trim()).ok_or((
@@ -290,11 +434,13 @@ impl Saleguard {
             _ => None,
         };
         fields.finish()?;
-        let paths = paths.unwrap_or_default();
-        let device = self.ledger().await?;
+        let (Some(wallet), Some(paths)) = (wallet, paths) else {
+            return Err(AppError::new(ErrorCode::Internal, "input checks disagree"));
+        };
+        let device = self.device(wallet).await?;
         let mut listed = Vec::with_capacity(paths.len());
         for (index, path) in paths {
-            let address = self.ledger_address(&device, &path, false).await?;
+            let address = self.device_address(wallet, &device, &path, false).await?;
             listed.push((index, path, address));
         }
         let addresses: Vec<_> = listed.iter().map(|(_, _, address)| *address).collect();
@@ -364,15 +510,17 @@ impl Saleguard {
         input: &HardwarePathInput,
     ) -> Result<String, AppError> {
         let mut fields = FieldCheck::default();
-        fields.check("wallet", wallet_of(&input.wallet));
+        let wallet = fields.check("wallet", wallet_of(&input.wallet));
         let path = fields.check(
             "path",
             DerivationPath::parse(&input.path).map_err(path_problem),
         );
         fields.finish()?;
-        let path = path.ok_or_else(|| AppError::new(ErrorCode::Internal, "checks disagree"))?;
-        let device = self.ledger().await?;
-        let address = self.ledger_address(&device, &path, true).await?;
+        let (Some(wallet), Some(path)) = (wallet, path) else {
+            return Err(AppError::new(ErrorCode::Internal, "checks disagree"));
+        };
+        let device = self.device(wallet).await?;
+        let address = self.device_address(wallet, &device, &path, true).await?;
         Ok(checksummed(&address))
     }
 
@@ -399,8 +547,8 @@ impl Saleguard {
             return Err(AppError::new(ErrorCode::Internal, "input checks disagree"));
         };
         refuse_duplicates(&*self.store()?, &label, &address, "address")?;
-        let device = self.ledger().await?;
-        let on_device = self.ledger_address(&device, &path, false).await?;
+        let device = self.device(wallet).await?;
+        let on_device = self.device_address(wallet, &device, &path, false).await?;
         if on_device != address {
             return Err(AppError::at_field(
                 "address",

@@ -59,14 +59,23 @@ pub struct Saleguard {
     keyring: Arc<Keyring>,
     pending_phrase: accounts::PendingPhrase,
     account_changes: accounts::AccountChanges,
-    ledger: hardware::LedgerSlot,
+    ledger: hardware::DeviceSlot<
+        saleguard_hardware::LedgerConnection,
+        saleguard_hardware::LedgerDevice,
+    >,
+    trezor: hardware::DeviceSlot<
+        saleguard_hardware::TrezorConnection,
+        saleguard_hardware::TrezorDevice,
+    >,
     price_client: prices::PriceClient,
 }
 
 impl Saleguard {
     /// Opens the data folder. A Ledger is looked for on USB; the shells name a Speculos
     /// emulator instead (`--ledger-emulator`, or `SALEGUARD_LEDGER_SPECULOS`) with
-    /// [`Saleguard::with_ledger_connection`].
+    /// [`Saleguard::with_ledger_connection`], and a Trezor emulator
+    /// (`--trezor-emulator`, or `SALEGUARD_TREZOR_EMULATOR`) with
+    /// [`Saleguard::with_trezor_connection`].
     pub fn start(paths: DataPaths, clock: Arc<dyn Clock>) -> Self {
         let store = paths
             .ensure_exists()
@@ -82,7 +91,8 @@ impl Saleguard {
             keyring: Arc::new(Keyring::new(KeyringNamespace::for_this_build())),
             pending_phrase: accounts::PendingPhrase::default(),
             account_changes: accounts::AccountChanges::default(),
-            ledger: hardware::LedgerSlot::new(saleguard_hardware::LedgerConnection::Usb),
+            ledger: hardware::DeviceSlot::new(saleguard_hardware::LedgerConnection::Usb),
+            trezor: hardware::DeviceSlot::new(saleguard_hardware::TrezorConnection::NotConfigured),
             price_client: prices::PriceClient::default(),
         }
     }

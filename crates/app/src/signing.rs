@@ -9,7 +9,8 @@ use saleguard_core::Address;
 use saleguard_core::account::{Account, AccountKind, DerivationPath};
 use std::sync::{Arc, Mutex};
 
-use saleguard_hardware::LedgerSigner;
+use saleguard_core::account::HardwareWallet;
+use saleguard_hardware::{LedgerSigner, TrezorSigner};
 use saleguard_vault::{Keyring, KeyringError};
 
 use crate::{AppError, ErrorCode};
@@ -141,13 +142,23 @@ pub(crate) fn sign_error(error: SignError) -> AppError {
 pub(crate) enum AccountSigner {
     Keyring(KeyringSigner),
     Ledger(LedgerSigner),
+    Trezor(TrezorSigner),
 }
 
 impl AccountSigner {
     pub(crate) fn error_of(&self, error: SignError) -> AppError {
         match self {
             Self::Keyring(signer) => signer.error_of(error),
-            Self::Ledger(_) => sign_error(error),
+            Self::Ledger(_) | Self::Trezor(_) => sign_error(error),
+        }
+    }
+
+    /// The hardware wallet that signs, if one does.
+    pub(crate) fn wallet(&self) -> Option<HardwareWallet> {
+        match self {
+            Self::Keyring(_) => None,
+            Self::Ledger(_) => Some(HardwareWallet::Ledger),
+            Self::Trezor(_) => Some(HardwareWallet::Trezor),
         }
     }
 }
@@ -157,6 +168,7 @@ impl Signer for AccountSigner {
         match self {
             Self::Keyring(signer) => signer.address(),
             Self::Ledger(signer) => signer.address(),
+            Self::Trezor(signer) => signer.address(),
         }
     }
 
@@ -164,6 +176,7 @@ impl Signer for AccountSigner {
         match self {
             Self::Keyring(signer) => signer.sign(tx, progress),
             Self::Ledger(signer) => signer.sign(tx, progress),
+            Self::Trezor(signer) => signer.sign(tx, progress),
         }
     }
 }

@@ -32,7 +32,7 @@ use crate::review::override_refusal;
 use crate::signing::{AccountSigner, KeyringSigner};
 use crate::{AppError, ErrorCode, Saleguard};
 use saleguard_core::account::{Account, AccountKind, HardwareWallet};
-use saleguard_hardware::LedgerSigner;
+use saleguard_hardware::{LedgerSigner, TrezorSigner};
 
 /// Where a transaction stands, on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -74,6 +74,8 @@ pub enum TxProgress {
     LoadingKey,
     /// Reaching the hardware wallet and checking it is ready.
     ConnectingDevice,
+    /// The hardware wallet is locked and asks for its PIN on its own screen.
+    WaitingForPin,
     /// Waiting for the user to confirm on the hardware wallet.
     WaitingForConfirmation,
     Signing,
@@ -307,6 +309,7 @@ impl Saleguard {
         let report = |state: SigningState| match state {
             SigningState::LoadingKey => progress(TxProgress::LoadingKey),
             SigningState::ConnectingDevice => progress(TxProgress::ConnectingDevice),
+            SigningState::WaitingForPin => progress(TxProgress::WaitingForPin),
             SigningState::WaitingForConfirmation => progress(TxProgress::WaitingForConfirmation),
             SigningState::Signing => progress(TxProgress::Signing),
             SigningState::Signed => {}
@@ -315,7 +318,9 @@ impl Saleguard {
             Ok(signed) => signed,
             Err(error) => {
                 let error = signer.error_of(error);
-                self.forget_ledger_after(&error).await;
+                if let Some(wallet) = signer.wallet() {
+                    self.forget_device_after(wallet, &error).await;
+                }
                 return Err(error);
             }
         };
@@ -349,6 +354,9 @@ impl Saleguard {
         match (wallet, path) {
             (Some(HardwareWallet::Ledger), Some(path)) => Ok(AccountSigner::Ledger(
                 LedgerSigner::new(self.ledger().await?, path, account.address),
+            )),
+            (Some(HardwareWallet::Trezor), Some(path)) => Ok(AccountSigner::Trezor(
+                TrezorSigner::new(self.trezor().await?, path, account.address),
             )),
             _ => Err(AppError::new(
                 ErrorCode::NoSecret,

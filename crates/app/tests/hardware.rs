@@ -222,7 +222,7 @@ async fn bad_input_is_refused_at_its_field_before_the_device_is_asked() {
     let app = app(dir.path(), &ledger);
     let error = app
         .hardware_addresses(&HardwareAddressesInput {
-            wallet: "trezor".into(),
+            wallet: "keepkey".into(),
             scheme: "electrum".into(),
             start: 0,
             count: 21,

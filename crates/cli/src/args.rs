@@ -22,6 +22,9 @@ pub struct Cli {
     /// Talk to a Speculos Ledger emulator's APDU port instead of a Ledger on USB.
     #[arg(long, global = true, env = saleguard_app::hardware::SPECULOS_ENV, value_name = "HOST:PORT")]
     pub ledger_emulator: Option<String>,
+    /// Talk to a Trezor emulator's UDP port (the emulator's own is 127.0.0.1:21324).
+    #[arg(long, global = true, env = saleguard_app::hardware::TREZOR_EMULATOR_ENV, value_name = "HOST:PORT")]
+    pub trezor_emulator: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -158,8 +161,8 @@ pub enum Command {
     /// provider. Saleguard contacts no node you did not name here.
     #[command(subcommand)]
     Network(NetworkCommand),
-    /// Hardware wallets (Ledger): the devices connected, their addresses, an address
-    /// shown on the device to compare, and hardware accounts. Keys never leave the
+    /// Hardware wallets (Ledger, Trezor): the devices connected, their addresses, an
+    /// address shown on the device to compare, and hardware accounts. Keys never leave the
     /// device; `contribute` signs with a hardware account on the device.
     #[command(subcommand)]
     Hw(HwCommand),
@@ -267,6 +270,8 @@ pub enum HwCommand {
     List,
     /// The device's addresses along a derivation path scheme, and which are accounts.
     Addresses {
+        #[command(flatten)]
+        device: DeviceChoice,
         /// `ledger_live` (m/44'/60'/i'/0/0), `legacy` (m/44'/60'/0'/i) or `bip44`
         /// (m/44'/60'/0'/0/i).
         #[arg(long, default_value = "ledger_live")]
@@ -280,7 +285,11 @@ pub enum HwCommand {
     },
     /// Shows the address at PATH on the device: compare it with the one printed, and
     /// confirm on the device (exit 0) or reject there (exit 1; other failures exit 2).
-    Verify { path: String },
+    Verify {
+        path: String,
+        #[command(flatten)]
+        device: DeviceChoice,
+    },
     /// Adds the device's address at PATH as a hardware account; the device must hold
     /// ADDRESS there.
     Add {
@@ -289,7 +298,17 @@ pub enum HwCommand {
         address: String,
         #[arg(long)]
         label: String,
+        #[command(flatten)]
+        device: DeviceChoice,
     },
+}
+
+/// Which hardware wallet a command talks to.
+#[derive(Debug, Args)]
+pub struct DeviceChoice {
+    /// `ledger` or `trezor`; without it, the one connected (when only one is).
+    #[arg(long)]
+    pub wallet: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -9,7 +9,7 @@ use saleguard_app::review::VerdictName;
 use saleguard_app::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatusName};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
-use crate::args::{HwCommand, NetworkCommand, NetworkFields, SigningArgs, TxCommand};
+use crate::args::{DeviceChoice, HwCommand, NetworkCommand, NetworkFields, SigningArgs, TxCommand};
 use crate::confirm;
 use crate::output::Output;
 
@@ -59,46 +59,59 @@ pub fn hardware(
     command: HwCommand,
     output: &Output,
 ) -> Result<ExitCode, AppError> {
-    let result = match command {
-        HwCommand::List => block_on(app.hardware_devices())
-            .and_then(|listed| listed)
-            .map(|devices| output.hardware_devices(&devices)),
-        HwCommand::Addresses {
-            scheme,
-            start,
-            count,
-        } => block_on(app.hardware_addresses(&HardwareAddressesInput {
-            wallet: "ledger".to_owned(),
-            scheme,
-            start,
-            count,
-        }))
-        .and_then(|listed| listed)
-        .map(|addresses| output.hardware_addresses(&addresses)),
-        HwCommand::Verify { path } => {
-            output.note(&format!(
-                "Compare the address on your Ledger's screen ({path}) and confirm it there…"
-            ));
-            block_on(app.verify_hardware_address(&HardwarePathInput {
-                wallet: "ledger".to_owned(),
+    // One runtime for the whole command: a device connected on one runtime cannot be
+    // used from another.
+    let result = block_on(async {
+        match command {
+            HwCommand::List => app
+                .hardware_devices()
+                .await
+                .map(|devices| output.hardware_devices(&devices)),
+            HwCommand::Addresses {
+                device,
+                scheme,
+                start,
+                count,
+            } => {
+                let wallet = wallet_of(app, device).await?;
+                app.hardware_addresses(&HardwareAddressesInput {
+                    wallet,
+                    scheme,
+                    start,
+                    count,
+                })
+                .await
+                .map(|addresses| output.hardware_addresses(&addresses))
+            }
+            HwCommand::Verify { path, device } => {
+                let wallet = wallet_of(app, device).await?;
+                output.note(&format!(
+                    "Compare the address on your {}'s screen ({path}) and confirm it there…",
+                    wallet_name(&wallet)
+                ));
+                app.verify_hardware_address(&HardwarePathInput { wallet, path })
+                    .await
+                    .map(|address| output.verified_address(&address))
+            }
+            HwCommand::Add {
                 path,
-            }))
-            .and_then(|verified| verified)
-            .map(|address| output.verified_address(&address))
+                address,
+                label,
+                device,
+            } => {
+                let wallet = wallet_of(app, device).await?;
+                app.add_hardware_account(&AddHardwareAccount {
+                    label,
+                    wallet,
+                    path,
+                    address,
+                })
+                .await
+                .map(|account| output.account(&account, "Added"))
+            }
         }
-        HwCommand::Add {
-            path,
-            address,
-            label,
-        } => block_on(app.add_hardware_account(&AddHardwareAccount {
-            label,
-            wallet: "ledger".to_owned(),
-            path,
-            address,
-        }))
-        .and_then(|added| added)
-        .map(|account| output.account(&account, "Added")),
-    };
+    })
+    .and_then(|done| done);
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(error) => {
@@ -109,6 +122,35 @@ pub fn hardware(
                 2
             }))
         }
+    }
+}
+
+/// The wallet named with `--wallet`, or else the one connected when only one is.
+async fn wallet_of(app: &Saleguard, choice: DeviceChoice) -> Result<String, AppError> {
+    if let Some(wallet) = choice.wallet {
+        return Ok(wallet);
+    }
+    let devices = app.hardware_devices().await?;
+    let mut wallets: Vec<String> = devices.into_iter().map(|device| device.wallet).collect();
+    wallets.dedup();
+    match wallets.as_slice() {
+        [wallet] => Ok(wallet.clone()),
+        [] => Err(AppError::new(
+            ErrorCode::DeviceNotFound,
+            "no hardware wallet found: connect your Ledger or Trezor and unlock it (a Ledger with the Ethereum app open)",
+        )),
+        _ => Err(AppError::at_field(
+            "wallet",
+            ErrorCode::Required,
+            "a Ledger and a Trezor are both connected: choose one with --wallet ledger or --wallet trezor",
+        )),
+    }
+}
+
+fn wallet_name(wallet: &str) -> &str {
+    match wallet {
+        "trezor" => "Trezor",
+        _ => "Ledger",
     }
 }
 

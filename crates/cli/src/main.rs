@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use clap::Parser;
 use saleguard_app::contribute::{ContributionInput, RefundInput};
-use saleguard_app::hardware::LedgerConnection;
+use saleguard_app::hardware::{LedgerConnection, TrezorConnection};
 use saleguard_app::review::ReviewInput;
 use saleguard_app::{AppError, DataPaths, ErrorCode, Saleguard, SystemClock};
 
@@ -50,6 +50,10 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
     let app = Saleguard::start(paths, Arc::new(SystemClock));
     let app = match cli.ledger_emulator {
         Some(address) => app.with_ledger_connection(LedgerConnection::Speculos(address)),
+        None => app,
+    };
+    let app = match cli.trezor_emulator {
+        Some(address) => app.with_trezor_connection(TrezorConnection::Emulator(address)),
         None => app,
     };
     match cli.command {

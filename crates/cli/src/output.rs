@@ -581,7 +581,7 @@ impl Output {
         }
         if devices.is_empty() {
             out!(
-                "No hardware wallet found: connect your Ledger, unlock it and open the Ethereum app."
+                "No hardware wallet found: connect your Ledger (unlocked, Ethereum app open) or your Trezor."
             );
             return;
         }
@@ -589,7 +589,7 @@ impl Output {
             .iter()
             .map(|d| {
                 let state = match d.state {
-                    DeviceStateName::Ready => format!(
+                    DeviceStateName::Ready if d.app_version.is_some() => format!(
                         "ready: Ethereum app {}, blind signing {}",
                         d.app_version.as_deref().unwrap_or("?"),
                         if d.blind_signing == Some(true) {
@@ -598,12 +598,20 @@ impl Output {
                             "off"
                         }
                     ),
+                    DeviceStateName::Ready => {
+                        format!("ready: firmware {}", d.firmware.as_deref().unwrap_or("?"))
+                    }
                     _ => d.message.clone(),
                 };
-                vec![d.wallet.clone(), d.connection.clone(), state]
+                let device = match (&d.model, &d.label) {
+                    (Some(model), Some(label)) => format!("{model} \"{label}\""),
+                    (Some(model), None) => model.clone(),
+                    _ => String::new(),
+                };
+                vec![d.wallet.clone(), d.connection.clone(), device, state]
             })
             .collect();
-        print_table(&["WALLET", "CONNECTION", "STATE"], &rows, &[]);
+        print_table(&["WALLET", "CONNECTION", "DEVICE", "STATE"], &rows, &[]);
     }
 
     pub fn hardware_addresses(&self, addresses: &[HardwareAddressView]) {
@@ -718,6 +726,11 @@ impl Output {
                     "  It cannot decode this call: blind signing must be on in the Ethereum app's settings."
                 );
             }
+            if prompt.shows_raw_data {
+                out!(
+                    "  It cannot decode this call and shows its raw data: compare every byte with the data above."
+                );
+            }
         }
     }
 
@@ -733,9 +746,8 @@ impl Output {
         let text = match step {
             TxProgress::Reviewing => "Checking the review again…".to_owned(),
             TxProgress::LoadingKey => "Reading the key from the keyring…".to_owned(),
-            TxProgress::ConnectingDevice => {
-                "Connecting to the device (unlocked, Ethereum app open)…".to_owned()
-            }
+            TxProgress::ConnectingDevice => "Connecting to the device…".to_owned(),
+            TxProgress::WaitingForPin => "Enter your PIN on the device…".to_owned(),
             TxProgress::WaitingForConfirmation => {
                 "Check the transaction on the device's screen and confirm it there…".to_owned()
             }

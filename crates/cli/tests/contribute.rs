@@ -451,3 +451,95 @@ fn hw_lists_checks_and_adds_a_ledger_and_contribute_signs_on_it() {
     assert_eq!(settled["status"], "confirmed");
     assert_eq!(anvil.nonce(&address), 1);
 }
+
+#[test]
+fn hw_finds_a_trezor_and_contribute_signs_on_it_after_its_pin() {
+    use saleguard_testkit::{TrezorMode, TrezorSimulator};
+    let trezor = TrezorSimulator::start(TrezorMode::Approve);
+    let anvil = Anvil::start();
+    let dir = prepared(&anvil);
+    let emulator = trezor.address().to_owned();
+    let with_trezor = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--trezor-emulator".to_owned(), emulator.clone()];
+        all.extend(args.iter().map(|a| (*a).to_owned()));
+        all
+    };
+    let run = |args: &[&str]| {
+        let args = with_trezor(args);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        dir.run(&args)
+    };
+    let json = |args: &[&str]| -> serde_json::Value {
+        let output = run(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    };
+
+    let devices = json(&["hw", "list"]);
+    let trezors: Vec<&serde_json::Value> = devices
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|d| d["wallet"] == "trezor")
+        .collect();
+    assert_eq!(trezors.len(), 1, "{devices}");
+    assert_eq!(trezors[0]["model"], "Trezor Model T");
+    assert_eq!(trezors[0]["firmware"], "2.8.1");
+    // Without --wallet, the one connected device (no Ledger answers here).
+    let addresses = json(&["hw", "addresses", "--scheme", "bip44", "--count", "2"]);
+    let path = "m/44'/60'/0'/0/0";
+    let address = TrezorSimulator::address_at(path).to_checksum(None);
+    assert_eq!(addresses[0]["path"], path);
+    assert_eq!(addresses[0]["address"], address.as_str());
+    let verified = json(&["hw", "verify", path, "--wallet", "trezor"]);
+    assert_eq!(verified["address"], address.as_str());
+    assert_eq!(trezor.shown().len(), 1);
+    let refused = run(&["hw", "verify", path, "--wallet", "keepkey"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("invalid_choice"));
+
+    let account = json(&[
+        "hw",
+        "add",
+        path,
+        "--address",
+        &address,
+        "--label",
+        "Trezor",
+        "--wallet",
+        "trezor",
+    ]);
+    let account = account["id"].to_string();
+    anvil.rpc(
+        "anvil_setBalance",
+        serde_json::json!([address, "0x8ac7230489e80000"]),
+    );
+
+    // Text mode: the prompt's screens first, then each state of the device as it comes.
+    trezor.set_mode(TrezorMode::Pin);
+    let done = assert_cmd::Command::cargo_bin("saleguard")
+        .expect("binary")
+        .env_remove("SALEGUARD_DATA_DIR")
+        .args(["--data-dir", dir.0.path().to_str().expect("a path")])
+        .args(with_trezor(&contribute_args(&account, "1", &["--yes"])))
+        .output()
+        .expect("ran");
+    let said = String::from_utf8_lossy(&done.stderr);
+    let shown = String::from_utf8_lossy(&done.stdout);
+    assert!(done.status.success(), "{said}\n{shown}");
+    assert!(shown.contains("Your Trezor will show"), "{shown}");
+    assert!(shown.contains("shows its raw data"), "{shown}");
+    let pin = said
+        .find("Enter your PIN on the device")
+        .expect("the PIN state");
+    let confirm = said
+        .find("confirm it there")
+        .expect("the confirmation state");
+    assert!(pin < confirm, "{said}");
+    assert!(said.contains("Confirmed in block"), "{said}");
+    assert_eq!(anvil.nonce(&address), 1);
+}
