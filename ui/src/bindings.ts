@@ -215,6 +215,8 @@ export type Account = {
 	 *  phrase). Removing the account deletes the entry only when this is 0.
 	 */
 	otherAccountsWithSameSecret: number,
+	/**  The hardware wallet holding the key (`ledger` or `trezor`); none for other kinds. */
+	hardwareWallet: string | null,
 	createdAt: string,
 };
 

@@ -134,7 +134,10 @@ fn derivation_failed() -> AppError {
 
 impl Saleguard {
     pub fn list_accounts(&self) -> Result<Vec<dto::Account>, AppError> {
-        let accounts = self.store()?.accounts()?;
+        let (accounts, wallets) = {
+            let store = self.store()?;
+            (store.accounts()?, store.hardware_wallets()?)
+        };
         let mut users: HashMap<&str, usize> = HashMap::new();
         for reference in accounts
             .iter()
@@ -151,7 +154,9 @@ impl Saleguard {
         };
         Ok(accounts
             .iter()
-            .map(|account| dto::Account::new(account, others(account)))
+            .map(|account| {
+                dto::Account::new(account, others(account), wallets.get(&account.id).copied())
+            })
             .collect())
     }
 
@@ -567,7 +572,8 @@ pub(crate) fn view(store: &Store, account: &Account) -> Result<dto::Account, App
             .saturating_sub(1),
         None => 0,
     };
-    Ok(dto::Account::new(account, others))
+    let wallet = store.hardware_wallet(account.id)?;
+    Ok(dto::Account::new(account, others, wallet))
 }
 
 pub(crate) fn refuse_duplicates(

@@ -51,12 +51,19 @@ pub struct Account {
     /// How many other accounts use the same keyring entry (derived from the same
     /// phrase). Removing the account deletes the entry only when this is 0.
     pub other_accounts_with_same_secret: u32,
+    /// The hardware wallet holding the key (`ledger` or `trezor`); none for other kinds.
+    pub hardware_wallet: Option<String>,
     pub created_at: String,
 }
 
 impl Account {
-    /// The view of `account`, which shares its secret with `others` other accounts.
-    pub fn new(account: &domain::Account, others: usize) -> Self {
+    /// The view of `account`, which shares its secret with `others` other accounts and
+    /// whose key a `wallet` may hold.
+    pub fn new(
+        account: &domain::Account,
+        others: usize,
+        wallet: Option<domain::HardwareWallet>,
+    ) -> Self {
         Self {
             id: account.id.0,
             label: account.label.clone(),
@@ -66,6 +73,7 @@ impl Account {
             has_secret: account.secret_reference.is_some(),
             can_derive: account.kind.can_derive(),
             other_accounts_with_same_secret: u32::try_from(others).unwrap_or(u32::MAX),
+            hardware_wallet: wallet.map(|wallet| wallet.as_str().to_owned()),
             created_at: account.created_at.to_rfc3339(),
         }
     }

@@ -143,10 +143,22 @@ fn ledger_prompt(tx: &TxEip1559, network: &Network, value: &str, max_fee: &str) 
     }
 }
 
+/// The chains a Trezor's firmware knows by itself (others need network definitions,
+/// which Saleguard does not send: the device then calls the coin "UNKN").
+const TREZOR_BUILT_IN_CHAINS: [u64; 9] = [1, 10, 56, 61, 137, 8453, 17_000, 42_161, 11_155_111];
+
 /// What a Trezor shows for `tx`: a call's raw data first (it has no metadata to decode
-/// it), then the recipient, the coins sent, the network and the most the fees can cost.
-fn trezor_prompt(tx: &TxEip1559, network: &Network, value: &str, max_fee: &str) -> DevicePrompt {
+/// it), then the recipient, the coins sent, the network and the most the fees can cost —
+/// in "UNKN" on a chain its firmware does not know.
+fn trezor_prompt(tx: &TxEip1559, network: &Network, max_fee_wei: U256) -> DevicePrompt {
     let screen = |label: String, value: String| DeviceScreen { label, value };
+    let known = TREZOR_BUILT_IN_CHAINS.contains(&network.chain_id);
+    let symbol = if known {
+        network.native_symbol.as_str()
+    } else {
+        "UNKN"
+    };
+    let coins = |wei: U256| format!("{} {symbol}", format_amount(wei, network.native_decimals));
     let shows_raw_data = !tx.input.is_empty();
     let mut screens = Vec::new();
     if shows_raw_data {
@@ -159,12 +171,16 @@ fn trezor_prompt(tx: &TxEip1559, network: &Network, value: &str, max_fee: &str) 
         "Recipient".to_owned(),
         tx.to.to().map(checksummed).unwrap_or_default(),
     ));
-    screens.push(screen("Amount".to_owned(), value.to_owned()));
+    screens.push(screen("Amount".to_owned(), coins(tx.value)));
     screens.push(screen(
         "Network".to_owned(),
-        format!("{} ({})", network.name, network.chain_id),
+        if known {
+            format!("{} ({})", network.name, network.chain_id)
+        } else {
+            format!("Unknown network (chain ID {})", network.chain_id)
+        },
     ));
-    screens.push(screen("Maximum fee".to_owned(), max_fee.to_owned()));
+    screens.push(screen("Maximum fee".to_owned(), coins(max_fee_wei)));
     DevicePrompt {
         wallet: "Trezor".to_owned(),
         blind_signing: false,
@@ -472,10 +488,11 @@ impl Saleguard {
             max_priority_fee_per_gas: tx.max_priority_fee_per_gas,
         };
         let value = show(planned.call.value, coin);
-        let max_fee = show(max_fee_cost(tx.gas_limit, &fees), coin);
+        let max_fee_wei = max_fee_cost(tx.gas_limit, &fees);
+        let max_fee = show(max_fee_wei, coin);
         let device_prompt = planned.wallet.map(|wallet| match wallet {
             HardwareWallet::Ledger => ledger_prompt(tx, network, &value, &max_fee),
-            HardwareWallet::Trezor => trezor_prompt(tx, network, &value, &max_fee),
+            HardwareWallet::Trezor => trezor_prompt(tx, network, max_fee_wei),
         });
         TransactionPlan {
             draft_id,
@@ -503,5 +520,62 @@ impl Saleguard {
                 device_prompt,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloy_primitives::TxKind;
+    use saleguard_core::Address;
+
+    fn network(chain_id: u64, name: &str) -> Network {
+        Network {
+            chain_id,
+            name: name.to_owned(),
+            native_symbol: "ETH".to_owned(),
+            native_decimals: 18,
+            rpc_url: None,
+            explorer_url: None,
+            confirmations: 2,
+        }
+    }
+
+    #[test]
+    fn a_trezor_names_the_coin_only_on_chains_its_firmware_knows() {
+        let to = Address::repeat_byte(0x11);
+        let tx = TxEip1559 {
+            chain_id: 1,
+            to: TxKind::Call(to),
+            value: U256::from(1_500_000_000_000_000_000u128),
+            ..TxEip1559::default()
+        };
+        let fee = U256::from(420_000_000_000_000u128);
+        let screens = |prompt: DevicePrompt| -> Vec<(String, String)> {
+            prompt
+                .screens
+                .into_iter()
+                .map(|s| (s.label, s.value))
+                .collect()
+        };
+        let transfer = trezor_prompt(&tx, &network(1, "Ethereum"), fee);
+        assert!(!transfer.shows_raw_data && !transfer.blind_signing);
+        assert_eq!(
+            screens(transfer),
+            [
+                ("Recipient".to_owned(), checksummed(&to)),
+                ("Amount".to_owned(), "1.5 ETH".to_owned()),
+                ("Network".to_owned(), "Ethereum (1)".to_owned()),
+                ("Maximum fee".to_owned(), "0.00042 ETH".to_owned()),
+            ]
+        );
+        let elsewhere = TxEip1559 {
+            chain_id: 999,
+            ..tx
+        };
+        let unknown = screens(trezor_prompt(&elsewhere, &network(999, "Devnet"), fee));
+        assert_eq!(unknown[1].1, "1.5 UNKN");
+        assert_eq!(unknown[2].1, "Unknown network (chain ID 999)");
+        assert_eq!(unknown[3].1, "0.00042 UNKN");
     }
 }

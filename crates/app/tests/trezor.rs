@@ -159,6 +159,12 @@ async fn trezor_addresses_are_listed_checked_on_the_device_and_added() {
         .expect("added");
     assert_eq!(account.address, listed[0].address);
     assert!(!account.has_secret, "nothing secret is kept");
+    assert_eq!(account.hardware_wallet.as_deref(), Some("trezor"));
+    let listed_accounts = app.list_accounts().expect("accounts");
+    assert_eq!(
+        listed_accounts[0].hardware_wallet.as_deref(),
+        Some("trezor")
+    );
 
     trezor.set_mode(TrezorMode::Reject);
     let rejected = app
@@ -218,7 +224,8 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
     let draft = plan.draft_id.clone().expect("a draft");
 
     // Before the prompt: what the Trezor will show. It cannot decode contribute(): it
-    // shows the raw data, to compare byte for byte.
+    // shows the raw data, to compare byte for byte; and its firmware does not know the
+    // local chain, so it calls the coin "UNKN".
     let prompt = plan
         .transaction
         .device_prompt
@@ -232,6 +239,7 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
         .map(|s| (s.label.as_str(), s.value.as_str()))
         .collect();
     let sale_text = sale_address.to_checksum(None);
+    let max_fee_unknown = plan.transaction.max_fee.replace(" ETH", " UNKN");
     let data_label = format!(
         "Input data ({} bytes)",
         (plan.transaction.data.len() - 2) / 2
@@ -241,9 +249,9 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
         [
             (data_label.as_str(), plan.transaction.data.as_str()),
             ("Recipient", sale_text.as_str()),
-            ("Amount", "1 ETH"),
-            ("Network", "Local development chain (31337)"),
-            ("Maximum fee", plan.transaction.max_fee.as_str()),
+            ("Amount", "1 UNKN"),
+            ("Network", "Unknown network (chain ID 31337)"),
+            ("Maximum fee", max_fee_unknown.as_str()),
         ]
     );
 

@@ -19,6 +19,7 @@ pub mod wire;
 use std::future::Future;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use alloy_consensus::TxEip1559;
@@ -34,7 +35,8 @@ use crate::Timeouts;
 use messages::{
     ButtonAck, ButtonRequest, Cancel, EthereumAccessList, EthereumAddress, EthereumGetAddress,
     EthereumSignTxEip1559, EthereumTxAck, EthereumTxRequest, Failure, Features, GetFeatures,
-    Initialize, PinMatrixRequest, TrezorMessage, button, failure,
+    Initialize, PassphraseAck, PassphraseRequest, PinMatrixRequest, Success, TrezorMessage, button,
+    failure,
 };
 use wire::{FrameError, Incoming, PACKET_SIZE, Packet};
 
@@ -82,6 +84,9 @@ struct Link {
     socket: UdpSocket,
 }
 
+/// How long a `Cancel` waits for the device to say it ended what it did.
+const CANCEL_WAIT: Duration = Duration::from_secs(2);
+
 /// Why a packet did not come.
 enum LinkError {
     TimedOut,
@@ -93,25 +98,31 @@ impl Link {
     /// Opens a socket to the emulator and checks it answers its ping.
     async fn open(address: &str, wait: Duration) -> Result<Self, DeviceError> {
         let not_found = || DeviceError::NotFound(format!("Trezor emulator at {address}"));
-        let target = tokio::net::lookup_host(address)
+        let targets: Vec<SocketAddr> = tokio::net::lookup_host(address)
             .await
-            .ok()
-            .and_then(|mut found| found.next())
-            .ok_or_else(not_found)?;
-        let local: SocketAddr = match (target.is_ipv4(), target.ip().is_loopback()) {
-            (true, true) => (Ipv4Addr::LOCALHOST, 0).into(),
-            (true, false) => (Ipv4Addr::UNSPECIFIED, 0).into(),
-            (false, true) => (Ipv6Addr::LOCALHOST, 0).into(),
-            (false, false) => (Ipv6Addr::UNSPECIFIED, 0).into(),
-        };
-        let socket = UdpSocket::bind(local).await.map_err(|_| not_found())?;
-        socket.connect(target).await.map_err(|_| not_found())?;
-        let link = Self { socket };
-        let answered = tokio::time::timeout(wait, link.ping_until_answered()).await;
-        match answered {
-            Ok(true) => Ok(link),
-            Ok(false) | Err(_) => Err(not_found()),
+            .map_err(|_| not_found())?
+            .collect();
+        // `localhost` may name ::1 first, while the emulator listens on 127.0.0.1 only.
+        let share = wait / u32::try_from(targets.len().max(1)).unwrap_or(1);
+        for target in targets {
+            let local: SocketAddr = match (target.is_ipv4(), target.ip().is_loopback()) {
+                (true, true) => (Ipv4Addr::LOCALHOST, 0).into(),
+                (true, false) => (Ipv4Addr::UNSPECIFIED, 0).into(),
+                (false, true) => (Ipv6Addr::LOCALHOST, 0).into(),
+                (false, false) => (Ipv6Addr::UNSPECIFIED, 0).into(),
+            };
+            let Ok(socket) = UdpSocket::bind(local).await else {
+                continue;
+            };
+            if socket.connect(target).await.is_err() {
+                continue;
+            }
+            let link = Self { socket };
+            if let Ok(true) = tokio::time::timeout(share, link.ping_until_answered()).await {
+                return Ok(link);
+            }
         }
+        Err(not_found())
     }
 
     /// Pings until `PONGPONG` comes back (true) or nothing listens (false).
@@ -131,10 +142,36 @@ impl Link {
         }
     }
 
-    /// Drops whatever an earlier, abandoned conversation left unread.
-    fn drain(&self) {
+    /// Drops whatever an earlier, abandoned conversation left unread (waiting a moment
+    /// for what is still on its way).
+    async fn drain(&self) {
         let mut buffer = [0u8; PACKET_SIZE * 2];
-        while self.socket.try_recv(&mut buffer).is_ok() {}
+        while let Ok(Ok(_)) =
+            tokio::time::timeout(Duration::from_millis(5), self.socket.recv(&mut buffer)).await
+        {
+        }
+    }
+
+    /// Ends what the device is doing (a prompt on its screen): sends `Cancel` and reads
+    /// until the device says it ended it, past any answer to the abandoned request that
+    /// was still on its way; then drops what is left.
+    async fn cancel(&self) {
+        if self.send(&wire::encode(&Cancel {})).await.is_ok() {
+            let deadline = Instant::now() + CANCEL_WAIT;
+            loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    break;
+                }
+                match self.read_message(left, left).await {
+                    Ok((kind, _)) if kind == Failure::TYPE || kind == Success::TYPE => break,
+                    // Another message, or the rest of one: not the answer yet.
+                    Ok(_) | Err(DeviceError::Malformed(_)) => {}
+                    Err(_) => break,
+                }
+            }
+        }
+        self.drain().await;
     }
 
     async fn send(&self, packets: &[Packet]) -> Result<(), LinkError> {
@@ -187,12 +224,20 @@ impl Link {
         wait: Duration,
         rest: Duration,
     ) -> Result<(u16, Vec<u8>), DeviceError> {
-        let link_error = |error: LinkError| match error {
-            LinkError::TimedOut => DeviceError::TimedOut(wait.as_secs()),
-            LinkError::Disconnected => DeviceError::Disconnected,
-            LinkError::Frame(error) => DeviceError::Malformed(error.to_string()),
-        };
-        self.send(packets).await.map_err(link_error)?;
+        self.send(packets)
+            .await
+            .map_err(|error| link_error(wait, error))?;
+        self.read_message(wait, rest).await
+    }
+
+    /// Reads one whole message, its first packet within `wait` and the rest as they
+    /// follow.
+    async fn read_message(
+        &self,
+        wait: Duration,
+        rest: Duration,
+    ) -> Result<(u16, Vec<u8>), DeviceError> {
+        let link_error = |error| link_error(wait, error);
         let first = self.receive(wait).await.map_err(link_error)?;
         let mut incoming = Incoming::start(&first).map_err(frame_error)?;
         while !incoming.is_complete() {
@@ -204,6 +249,14 @@ impl Link {
             incoming.push(&next).map_err(frame_error)?;
         }
         Ok(incoming.finish())
+    }
+}
+
+fn link_error(wait: Duration, error: LinkError) -> DeviceError {
+    match error {
+        LinkError::TimedOut => DeviceError::TimedOut(wait.as_secs()),
+        LinkError::Disconnected => DeviceError::Disconnected,
+        LinkError::Frame(error) => DeviceError::Malformed(error.to_string()),
     }
 }
 
@@ -233,10 +286,19 @@ impl Conversation {
         let mut outgoing = wire::encode(message);
         let mut wait = self.timeouts.answer;
         loop {
-            let (kind, payload) = self
+            let answer = self
                 .link
                 .exchange(&outgoing, wait, self.timeouts.answer)
-                .await?;
+                .await;
+            let (kind, payload) = match answer {
+                Ok(answer) => answer,
+                Err(error @ DeviceError::TimedOut(_)) => {
+                    // Whatever the device still shows, it is ended before anyone else asks.
+                    self.link.cancel().await;
+                    return Err(error);
+                }
+                Err(error) => return Err(error),
+            };
             match kind {
                 ButtonRequest::TYPE => {
                     let request: ButtonRequest = decoded(&payload)?;
@@ -251,11 +313,17 @@ impl Conversation {
                 }
                 PinMatrixRequest::TYPE => {
                     // A Trezor One wants its PIN typed on the computer: end the request.
-                    let _ = self
-                        .link
-                        .exchange(&wire::encode(&Cancel {}), self.timeouts.answer, wait)
-                        .await;
+                    self.link.cancel().await;
                     return Err(DeviceError::PinOnComputer);
+                }
+                PassphraseRequest::TYPE => {
+                    // The passphrase is typed on the device (a Trezor T or Safe); the
+                    // prompts for it follow as button requests.
+                    outgoing = wire::encode(&PassphraseAck {
+                        passphrase: None,
+                        on_device: Some(true),
+                    });
+                    wait = self.timeouts.confirmation;
                 }
                 Failure::TYPE => return Err(failure_error(&decoded(&payload)?)),
                 _ => return Ok((kind, payload)),
@@ -263,10 +331,15 @@ impl Conversation {
         }
     }
 
-    /// [`call`](Self::call), expecting an `R` back.
+    /// [`call`](Self::call), expecting an `R` back; anything else ends the request on
+    /// the device.
     async fn ask<M: TrezorMessage, R: TrezorMessage>(&self, message: &M) -> Result<R, DeviceError> {
         let (kind, payload) = self.call(message).await?;
-        expect(kind, &payload)
+        let answer = expect(kind, &payload);
+        if answer.is_err() {
+            self.link.cancel().await;
+        }
+        answer
     }
 }
 
@@ -366,41 +439,43 @@ impl TrezorFeatures {
 }
 
 /// A conversation running on its task. Dropped before it ends (the signing was
-/// cancelled), it is stopped and the device is sent `Cancel`.
+/// cancelled), it is stopped, and the prompt it may have left on the device is ended by
+/// whoever holds the link next: a task started here for the purpose, or the next request.
 struct Running<T> {
     task: JoinHandle<Result<T, DeviceError>>,
     link: Arc<Mutex<Link>>,
-    timeouts: Timeouts,
+    owes_cancel: Arc<AtomicBool>,
     ended: bool,
 }
 
 impl<T> Drop for Running<T> {
     fn drop(&mut self) {
-        if !self.ended {
-            self.task.abort();
-            cancel_on_device(Arc::clone(&self.link), self.timeouts);
+        if self.ended {
+            return;
+        }
+        self.task.abort();
+        // Set before the aborted task lets the link go: no one asks the device anything
+        // before the prompt is ended.
+        self.owes_cancel.store(true, Ordering::SeqCst);
+        let (link, owes_cancel) = (Arc::clone(&self.link), Arc::clone(&self.owes_cancel));
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move {
+                let link = link.lock().await;
+                if owes_cancel.swap(false, Ordering::SeqCst) {
+                    link.cancel().await;
+                }
+            });
         }
     }
-}
-
-/// Sends `Cancel` (once the link is free), so that no prompt stays on the device.
-fn cancel_on_device(link: Arc<Mutex<Link>>, timeouts: Timeouts) {
-    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
-        return;
-    };
-    runtime.spawn(async move {
-        let link = link.lock().await;
-        let _ = link
-            .exchange(&wire::encode(&Cancel {}), timeouts.answer, timeouts.answer)
-            .await;
-        link.drain();
-    });
 }
 
 /// A connected Trezor. One request at a time: a second one while the device is busy
 /// (e.g. still showing a prompt) is refused with [`DeviceError::Busy`].
 pub struct TrezorDevice {
     link: Arc<Mutex<Link>>,
+    /// A conversation was given up with a prompt on the device: whoever holds the link
+    /// next ends that prompt first.
+    owes_cancel: Arc<AtomicBool>,
     connection: TrezorConnection,
     timeouts: Timeouts,
 }
@@ -428,6 +503,7 @@ impl TrezorDevice {
         };
         let device = Self {
             link: Arc::new(Mutex::new(link)),
+            owes_cancel: Arc::new(AtomicBool::new(false)),
             connection,
             timeouts,
         };
@@ -529,7 +605,11 @@ impl TrezorDevice {
         let link = Arc::clone(&self.link)
             .try_lock_owned()
             .map_err(|_| DeviceError::Busy)?;
-        link.drain();
+        if self.owes_cancel.swap(false, Ordering::SeqCst) {
+            link.cancel().await;
+        } else {
+            link.drain().await;
+        }
         let (prompts, mut prompted) = mpsc::unbounded_channel();
         let conversation = Conversation {
             link,
@@ -539,7 +619,7 @@ impl TrezorDevice {
         let mut running = Running {
             task: tokio::spawn(job(conversation)),
             link: Arc::clone(&self.link),
-            timeouts: self.timeouts,
+            owes_cancel: Arc::clone(&self.owes_cancel),
             ended: false,
         };
         // Each prompt in a row is one state for the user (a transfer has two screens).
@@ -565,10 +645,6 @@ impl TrezorDevice {
             report(prompt);
         }
         match outcome {
-            Ok(Err(DeviceError::TimedOut(waited))) => {
-                cancel_on_device(Arc::clone(&self.link), self.timeouts);
-                Err(DeviceError::TimedOut(waited))
-            }
             Ok(result) => result,
             Err(_) => {
                 tracing::warn!("a Trezor conversation failed");

@@ -16,9 +16,10 @@ use saleguard_testkit::{TrezorMode, TrezorSimulator};
 
 const PATH: &str = "m/44'/60'/0'/0/0";
 
+/// Short waits, told apart: 2 s for an answer, 3 s for the user on a prompt.
 fn quick() -> Timeouts {
     Timeouts {
-        answer: Duration::from_secs(3),
+        answer: Duration::from_secs(2),
         confirmation: Duration::from_secs(3),
     }
 }
@@ -125,7 +126,8 @@ async fn an_approved_transaction_is_signed_by_the_account_and_reports_each_state
     assert_eq!(simulator.signing_requests(), [tx]);
 
     // A contract call with more data than the first message carries: the device asks for
-    // the rest in chunks, and signs exactly the data sent.
+    // the rest in chunks (showing the first pages in between), and signs exactly the data
+    // sent.
     let long = transaction(2500);
     let (signer, _) = sign(&simulator, long.clone()).await;
     assert_eq!(signer, Ok(TrezorSimulator::address_at(PATH)));
@@ -151,6 +153,21 @@ async fn a_locked_device_asks_for_its_pin_on_its_screen_then_signs() {
         ]
     );
     assert!(trezor.features().await.expect("features").unlocked);
+}
+
+#[tokio::test]
+async fn a_passphrase_is_left_to_the_device_and_the_signing_goes_on() {
+    let simulator = TrezorSimulator::start(TrezorMode::Passphrase);
+    let (signer, states) = sign(&simulator, transaction(0)).await;
+    assert_eq!(signer, Ok(TrezorSimulator::address_at(PATH)));
+    assert_eq!(
+        states,
+        [
+            SigningState::ConnectingDevice,
+            SigningState::WaitingForConfirmation,
+            SigningState::Signed
+        ]
+    );
 }
 
 #[tokio::test]

@@ -118,6 +118,27 @@ impl Store {
         }
     }
 
+    /// The wallet of every hardware account, by account.
+    pub fn hardware_wallets(
+        &self,
+    ) -> Result<std::collections::HashMap<AccountId, HardwareWallet>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT account_id, wallet FROM hardware_accounts")?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+        })?;
+        let mut wallets = std::collections::HashMap::new();
+        for row in rows {
+            let (id, name) = row?;
+            let wallet = HardwareWallet::parse(&name).ok_or_else(|| StoreError::InvalidRow {
+                what: "hardware wallet".to_owned(),
+            })?;
+            wallets.insert(AccountId(id), wallet);
+        }
+        Ok(wallets)
+    }
+
     pub fn rename_account(
         &mut self,
         id: AccountId,

@@ -19,8 +19,8 @@ use alloy_signer_local::PrivateKeySigner;
 use prost::Message;
 use saleguard_hardware::trezor::messages::{
     ButtonAck, ButtonRequest, Cancel, EthereumAddress, EthereumGetAddress, EthereumSignTxEip1559,
-    EthereumTxAck, EthereumTxRequest, Failure, Features, GetFeatures, Initialize, PinMatrixAck,
-    PinMatrixRequest, TrezorMessage, button, failure,
+    EthereumTxAck, EthereumTxRequest, Failure, Features, GetFeatures, Initialize, PassphraseAck,
+    PassphraseRequest, PinMatrixAck, PinMatrixRequest, TrezorMessage, button, failure,
 };
 use saleguard_hardware::trezor::wire::{self, Incoming, PACKET_SIZE};
 
@@ -38,6 +38,9 @@ pub enum TrezorMode {
     WrongPin,
     /// A locked Trezor One: it asks for its PIN on the computer (`PinMatrixRequest`).
     PinOnComputer,
+    /// Passphrase protection on: the first request asks for the passphrase, which the
+    /// host must leave to the device (`PassphraseAck{on_device}`); then `Approve`.
+    Passphrase,
     /// Another app holds the device (`Failure{Busy}`).
     Busy,
     /// The cable is pulled while the signing prompt is shown.
@@ -64,8 +67,23 @@ struct Log {
 #[derive(Debug)]
 pub struct TrezorSimulator {
     address: String,
-    mode: Arc<Mutex<TrezorMode>>,
-    log: Arc<Mutex<Log>>,
+    shared: Arc<Shared>,
+}
+
+/// What the test and the simulated device share.
+#[derive(Debug)]
+struct Shared {
+    mode: Mutex<TrezorMode>,
+    log: Mutex<Log>,
+    hold: Mutex<Hold>,
+}
+
+/// The user taking their time: while paused, the device keeps each prompt on its screen
+/// (its answer to the host's `ButtonAck` waits) until the test lets one or all go.
+#[derive(Debug, Default)]
+struct Hold {
+    paused: bool,
+    released: usize,
 }
 
 /// What the device waits for.
@@ -75,6 +93,8 @@ enum Awaiting {
     Pin(Request),
     /// The PIN on the computer.
     PinMatrix,
+    /// The host's say on the passphrase, then the request.
+    Passphrase(Request),
     /// The user, on a prompt; then the request's next step.
     Button(Step),
     /// The next chunk of a transaction's data.
@@ -91,10 +111,17 @@ struct Signing {
     tx: TxEip1559,
     data: Vec<u8>,
     length: usize,
+    /// Whether the device showed the data's first pages between chunks (as Trezor Core
+    /// does for long data) already.
+    shown_data: bool,
 }
 
 enum Step {
+    /// The passphrase typed on the device, then the request.
+    EnterPassphrase(Request),
     ShowAddress(Vec<u32>),
+    /// The first pages of long data, shown before the rest is asked for.
+    ShowData(Signing),
     ConfirmFees(Signing),
     Sign(Signing),
 }
@@ -102,6 +129,8 @@ enum Step {
 struct Device {
     mode: TrezorMode,
     locked: bool,
+    /// Whether this session's passphrase was entered.
+    passphrase_entered: bool,
     awaiting: Awaiting,
 }
 
@@ -112,6 +141,9 @@ enum Reply {
     Unplugged,
     Garbage,
 }
+
+/// `ButtonRequest_PassphraseEntry`: the passphrase is being typed on the device.
+const PASSPHRASE_ENTRY: i32 = 19;
 
 fn reply<M: TrezorMessage>(message: &M) -> Reply {
     Reply::Message(M::TYPE, message.encode_to_vec())
@@ -144,21 +176,34 @@ impl TrezorSimulator {
         let address = socket.local_addr().expect("its address").to_string();
         let simulator = Self {
             address,
-            mode: Arc::new(Mutex::new(mode)),
-            log: Arc::new(Mutex::new(Log::default())),
+            shared: Arc::new(Shared {
+                mode: Mutex::new(mode),
+                log: Mutex::new(Log::default()),
+                hold: Mutex::new(Hold::default()),
+            }),
         };
-        let (mode, log) = (Arc::clone(&simulator.mode), Arc::clone(&simulator.log));
+        let shared = Arc::clone(&simulator.shared);
         let address = simulator.address.clone();
         std::thread::spawn(move || {
             let mut socket = socket;
             loop {
-                serve(&socket, &mode, &log);
+                serve(&socket, &shared);
                 drop(socket);
                 // Unplugged: plugged in again once the test wants another behaviour.
-                while *mode.lock().expect("mode") == TrezorMode::Disconnect {
+                while *shared.mode.lock().expect("mode") == TrezorMode::Disconnect {
                     std::thread::sleep(std::time::Duration::from_millis(20));
                 }
-                socket = UdpSocket::bind(&address).expect("the same port again");
+                // Another test may have taken the port meanwhile: then this one is gone.
+                let mut again = None;
+                for _ in 0..100 {
+                    if let Ok(bound) = UdpSocket::bind(&address) {
+                        again = Some(bound);
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                let Some(bound) = again else { return };
+                socket = bound;
             }
         });
         simulator
@@ -171,27 +216,46 @@ impl TrezorSimulator {
 
     /// The behaviour from the next request on (a locked mode locks the device again).
     pub fn set_mode(&self, mode: TrezorMode) {
-        *self.mode.lock().expect("mode") = mode;
+        *self.shared.mode.lock().expect("mode") = mode;
+    }
+
+    /// From now on, each prompt stays on the device until [`release_one`](Self::release_one)
+    /// or [`resume`](Self::resume) (to look at the app while the device waits).
+    pub fn pause_at_prompts(&self) {
+        *self.shared.hold.lock().expect("hold") = Hold {
+            paused: true,
+            released: 0,
+        };
+    }
+
+    /// The user answers the prompt on the screen (and the device shows the next one).
+    pub fn release_one(&self) {
+        self.shared.hold.lock().expect("hold").released += 1;
+    }
+
+    /// The user answers every prompt at once again.
+    pub fn resume(&self) {
+        *self.shared.hold.lock().expect("hold") = Hold::default();
     }
 
     /// The addresses the device showed on its screen, oldest first.
     pub fn shown(&self) -> Vec<Address> {
-        self.log.lock().expect("log").shown.clone()
+        self.shared.log.lock().expect("log").shown.clone()
     }
 
     /// The transactions it was asked to sign, as it read them.
     pub fn signing_requests(&self) -> Vec<TxEip1559> {
-        self.log.lock().expect("log").signed.clone()
+        self.shared.log.lock().expect("log").signed.clone()
     }
 
     /// How many times it was told to cancel what it was doing.
     pub fn cancelled(&self) -> usize {
-        self.log.lock().expect("log").cancelled
+        self.shared.log.lock().expect("log").cancelled
     }
 
     /// The sizes of the data chunks it asked for after the first.
     pub fn chunks_requested(&self) -> Vec<u32> {
-        self.log.lock().expect("log").chunks.clone()
+        self.shared.log.lock().expect("log").chunks.clone()
     }
 
     /// The simulated device's address at `path` (`m/44'/60'/0'/0/0`).
@@ -217,18 +281,39 @@ fn key_at(path: &[u32]) -> PrivateKeySigner {
     PrivateKeySigner::from_bytes(&B256::from(keccak256(seed))).expect("a valid key")
 }
 
-fn serve(socket: &UdpSocket, mode: &Mutex<TrezorMode>, log: &Mutex<Log>) {
+fn serve(socket: &UdpSocket, shared: &Shared) {
     let mut device = Device {
-        mode: *mode.lock().expect("mode"),
+        mode: *shared.mode.lock().expect("mode"),
         locked: false,
+        passphrase_entered: false,
         awaiting: Awaiting::Nothing,
     };
     device.locked = device.mode.starts_locked();
     let mut incoming: Option<Incoming> = None;
+    // A ButtonAck held while the user takes their time.
+    let mut held: Option<(Vec<u8>, SocketAddr)> = None;
     let mut buffer = [0u8; 2 * PACKET_SIZE];
+    socket
+        .set_read_timeout(Some(std::time::Duration::from_millis(20)))
+        .expect("a read timeout");
     loop {
-        let Ok((length, peer)) = socket.recv_from(&mut buffer) else {
-            return;
+        if held.is_some() && shared.let_go() {
+            let (payload, peer) = held.take().expect("held");
+            if !device.reply(socket, peer, ButtonAck::TYPE, &payload, shared) {
+                return;
+            }
+        }
+        let (length, peer) = match socket.recv_from(&mut buffer) {
+            Ok(received) => received,
+            Err(error)
+                if matches!(
+                    error.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                continue;
+            }
+            Err(_) => return,
         };
         let datagram = &buffer[..length];
         if datagram == b"PINGPING" {
@@ -244,35 +329,32 @@ fn serve(socket: &UdpSocket, mode: &Mutex<TrezorMode>, log: &Mutex<Log>) {
             incoming = Some(message);
             continue;
         }
-        let now = *mode.lock().expect("mode");
-        if now != device.mode {
-            device.mode = now;
-            device.locked = now.starts_locked();
-        }
         let (kind, payload) = message.finish();
-        match device.answer(kind, &payload, log) {
-            Reply::Message(kind, payload) => send(socket, peer, kind, &payload),
-            Reply::Nothing => {}
-            Reply::Garbage => {
-                let _ = socket.send_to(&[0x55; PACKET_SIZE], peer);
-            }
-            Reply::Unplugged => {
-                // The cable is pulled with the prompt on the screen: the prompt goes out,
-                // then nothing is there any more.
-                send(
-                    socket,
-                    peer,
-                    ButtonRequest::TYPE,
-                    &ButtonRequest {
-                        code: Some(button::SIGN_TX),
-                        pages: None,
-                        name: None,
-                    }
-                    .encode_to_vec(),
-                );
-                return;
-            }
+        if kind == ButtonAck::TYPE && shared.hold.lock().expect("hold").paused {
+            held = Some((payload, peer));
+            continue;
         }
+        if kind == Cancel::TYPE {
+            held = None;
+        }
+        if !device.reply(socket, peer, kind, &payload, shared) {
+            return;
+        }
+    }
+}
+
+impl Shared {
+    /// Whether a held prompt may be answered now (using up one release).
+    fn let_go(&self) -> bool {
+        let mut hold = self.hold.lock().expect("hold");
+        if !hold.paused {
+            return true;
+        }
+        if hold.released > 0 {
+            hold.released -= 1;
+            return true;
+        }
+        false
     }
 }
 
@@ -289,6 +371,42 @@ impl TrezorMode {
 }
 
 impl Device {
+    /// Answers one message; false once the device is unplugged.
+    fn reply(
+        &mut self,
+        socket: &UdpSocket,
+        peer: SocketAddr,
+        kind: u16,
+        payload: &[u8],
+        shared: &Shared,
+    ) -> bool {
+        let now = *shared.mode.lock().expect("mode");
+        if now != self.mode {
+            self.mode = now;
+            self.locked = now.starts_locked();
+            self.passphrase_entered = false;
+        }
+        match self.answer(kind, payload, &shared.log) {
+            Reply::Message(kind, payload) => send(socket, peer, kind, &payload),
+            Reply::Nothing => {}
+            Reply::Garbage => {
+                let _ = socket.send_to(&[0x55; PACKET_SIZE], peer);
+            }
+            Reply::Unplugged => {
+                // The cable is pulled with the prompt on the screen: the prompt goes out,
+                // then nothing is there any more.
+                let prompt = ButtonRequest {
+                    code: Some(button::SIGN_TX),
+                    pages: None,
+                    name: None,
+                };
+                send(socket, peer, ButtonRequest::TYPE, &prompt.encode_to_vec());
+                return false;
+            }
+        }
+        true
+    }
+
     fn features(&self) -> Reply {
         reply(&Features {
             vendor: Some("trezor.io".to_owned()),
@@ -343,6 +461,20 @@ impl Device {
             },
             ButtonAck::TYPE => self.button_acknowledged(log),
             EthereumTxAck::TYPE => self.data_received(payload, log),
+            PassphraseAck::TYPE => {
+                let Awaiting::Passphrase(request) =
+                    std::mem::replace(&mut self.awaiting, Awaiting::Nothing)
+                else {
+                    return fail(failure::UNEXPECTED_MESSAGE, "Unexpected message");
+                };
+                match PassphraseAck::decode(payload) {
+                    Ok(ack) if ack.on_device == Some(true) && ack.passphrase.is_none() => {
+                        self.awaiting = Awaiting::Button(Step::EnterPassphrase(request));
+                        button(PASSPHRASE_ENTRY)
+                    }
+                    _ => fail(failure::DATA_ERROR, "Passphrase expected on the device"),
+                }
+            }
             PinMatrixAck::TYPE => {
                 self.awaiting = Awaiting::Nothing;
                 fail(failure::PIN_INVALID, "PIN invalid")
@@ -354,8 +486,13 @@ impl Device {
         }
     }
 
-    /// A new request: after the PIN if the device is locked.
+    /// A new request: after the PIN if the device is locked. One while another waits
+    /// for the user is refused, as the firmware does: the host must cancel first.
     fn begin(&mut self, request: Request, log: &Mutex<Log>) -> Reply {
+        if !matches!(self.awaiting, Awaiting::Nothing) {
+            self.awaiting = Awaiting::Nothing;
+            return fail(failure::UNEXPECTED_MESSAGE, "Unexpected message");
+        }
         if self.mode == TrezorMode::Busy {
             return fail(failure::BUSY, "Device busy");
         }
@@ -366,6 +503,10 @@ impl Device {
             }
             self.awaiting = Awaiting::Pin(request);
             return button(button::PIN_ENTRY);
+        }
+        if self.mode == TrezorMode::Passphrase && !self.passphrase_entered {
+            self.awaiting = Awaiting::Passphrase(request);
+            return reply(&PassphraseRequest {});
         }
         self.proceed(request, log)
     }
@@ -385,8 +526,13 @@ impl Device {
         }
     }
 
-    fn ask_for_data_or_confirm(&mut self, signing: Signing, log: &Mutex<Log>) -> Reply {
+    fn ask_for_data_or_confirm(&mut self, mut signing: Signing, log: &Mutex<Log>) -> Reply {
         let missing = signing.length - signing.data.len();
+        if missing > 0 && signing.data.len() > 1024 && !signing.shown_data {
+            signing.shown_data = true;
+            self.awaiting = Awaiting::Button(Step::ShowData(signing));
+            return button(1);
+        }
         if missing > 0 {
             let wanted = u32::try_from(missing.min(1024)).expect("at most 1024");
             log.lock().expect("log").chunks.push(wanted);
@@ -396,7 +542,6 @@ impl Device {
                 ..EthereumTxRequest::default()
             });
         }
-        let mut signing = signing;
         signing.tx.input = Bytes::from(std::mem::take(&mut signing.data));
         log.lock().expect("log").signed.push(signing.tx.clone());
         self.awaiting = Awaiting::Button(Step::ConfirmFees(signing));
@@ -434,6 +579,11 @@ impl Device {
                     self.awaiting = Awaiting::Button(step);
                     Reply::Nothing
                 }
+                (_, Step::EnterPassphrase(request)) => {
+                    self.passphrase_entered = true;
+                    self.proceed(request, log)
+                }
+                (_, Step::ShowData(signing)) => self.ask_for_data_or_confirm(signing, log),
                 (_, Step::ShowAddress(path)) => {
                     log.lock().expect("log").shown.push(key_at(&path).address());
                     address_reply(&path)
@@ -529,5 +679,6 @@ fn signing_of(payload: &[u8]) -> Result<Signing, &'static str> {
         tx,
         data: first,
         length,
+        shown_data: false,
     })
 }

@@ -363,6 +363,7 @@ describe("showing a hardware account's address on the device", () => {
     derivationPath: schemePath("ledger_live", 1),
     hasSecret: false,
     canDerive: false,
+    hardwareWallet: "ledger",
   });
 
   async function showOnDevice(verify: CommandHandler) {
@@ -371,6 +372,20 @@ describe("showing a hardware account's address on the device", () => {
     await rendered.user.click(await screen.findByTestId("account-verify-on-device"));
     return { ...rendered, backend };
   }
+
+  it("asks a Trezor account's own device, and names it", async () => {
+    const trezorMain = { ...ledgerSavings, label: "Trezor main", hardwareWallet: "trezor" };
+    const backend = accountBackend(trezorMain, { verify_hardware_address: () => trezorMain.address });
+    const { user } = renderApp("#/accounts/7");
+
+    expect(await screen.findByText("On your Trezor; it never leaves it.")).toBeInTheDocument();
+    expect(screen.getByText(/on your Trezor's screen, to check that the device holds it/)).toBeInTheDocument();
+    await user.click(screen.getByTestId("account-verify-on-device"));
+    expect(await screen.findByTestId("account-verified")).toHaveTextContent("You confirmed on your Trezor");
+    expect(backend.callsTo("verify_hardware_address")[0]?.args).toEqual({
+      input: { wallet: "trezor", path: "m/44'/60'/1'/0/0" },
+    });
+  });
 
   it("asks the Ledger for the account's path from the keyboard, and says it matches once confirmed there", async () => {
     const onDevice = deferred<string>();
@@ -448,9 +463,9 @@ describe("showing a hardware account's address on the device", () => {
 
     const failure = await screen.findByTestId("account-verify-failure");
     expect(failure).toHaveTextContent("The address could not be shown on the device");
-    expect(failure).toHaveTextContent("The Ledger is locked");
+    expect(failure).toHaveTextContent("The device is locked");
     expect(failure).toHaveTextContent("the device is locked: unlock it with your PIN and try again");
-    expect(failure).toHaveTextContent("Enter your PIN on the Ledger");
+    expect(failure).toHaveTextContent("Unlock the device with your PIN");
     expect(screen.queryByTestId("account-verified")).not.toBeInTheDocument();
 
     locked = false;

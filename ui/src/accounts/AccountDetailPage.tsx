@@ -23,6 +23,7 @@ import { AccountKindBadge, accountKindLooks } from "./AccountKindBadge";
 import { DerivationPathText } from "./DerivationPathText";
 import { DeriveAccountDialog } from "./DeriveAccountDialog";
 import { checkOnDevice, DeviceCheckFailure, DeviceComparePrompt, type DeviceCheck } from "./DeviceCheck";
+import { walletName } from "./hardwareLooks";
 import { RemoveAccountDialog } from "./RemoveAccountDialog";
 import { RenameAccountDialog } from "./RenameAccountDialog";
 import { RevealSecretDialog } from "./RevealSecretDialog";
@@ -40,7 +41,7 @@ function SecretWhereabouts({ account }: { account: Account }) {
   const secret = secretName(account.kind);
   let text;
   if (account.kind === "hardware") {
-    text = "On the hardware device; it never leaves it.";
+    text = `On your ${walletName(account.hardwareWallet)}; it never leaves it.`;
   } else if (account.kind === "watch_only") {
     text = "None: Saleguard can follow this address but not sign for it.";
   } else if (account.hasSecret) {
@@ -56,12 +57,20 @@ function SecretWhereabouts({ account }: { account: Account }) {
 }
 
 /** How showing a hardware account's address on its device went, once it has. */
-function DeviceCheckResult({ check, path }: { check: Exclude<DeviceCheck, { status: "waiting" }>; path: string }) {
+function DeviceCheckResult({
+  check,
+  path,
+  device,
+}: {
+  check: Exclude<DeviceCheck, { status: "waiting" }>;
+  path: string;
+  device: string;
+}) {
   switch (check.status) {
     case "matched":
       return (
         <Alert color="teal" variant="light" icon={<IconCircleCheck />} title="Matches the device" role="status" data-testid="account-verified">
-          You confirmed on your Ledger that it holds this account&apos;s address at {path}.
+          You confirmed on your {device} that it holds this account&apos;s address at {path}.
         </Alert>
       );
     case "differs":
@@ -75,12 +84,14 @@ function DeviceCheckResult({ check, path }: { check: Exclude<DeviceCheck, { stat
           data-testid="account-device-differs"
         >
           <Stack gap={6}>
-            <Text size="sm">Your Ledger holds this address at {path}, not this account&apos;s:</Text>
+            <Text size="sm">
+              Your {device} holds this address at {path}, not this account&apos;s:
+            </Text>
             <AddressText address={check.shown} />
             <Text size="sm" fw={600}>
-              Do not send funds to this account: this Ledger may not be able to sign for it.
+              Do not send funds to this account: this {device} may not be able to sign for it.
             </Text>
-            <Text size="sm">Check that it is the Ledger (and passphrase) you added the account with, then show it again.</Text>
+            <Text size="sm">Check that it is the {device} (and passphrase) you added the account with, then show it again.</Text>
           </Stack>
         </Alert>
       );
@@ -94,8 +105,8 @@ function DeviceCheckResult({ check, path }: { check: Exclude<DeviceCheck, { stat
           role="alert"
           data-testid="account-device-rejected"
         >
-          Nothing was confirmed. If the Ledger showed a different address, do not send funds to this account: check that this is
-          your Ledger. If you rejected it by mistake, show it on the device again.
+          Nothing was confirmed. If the {device} showed a different address, do not send funds to this account: check that this
+          is your {device}. If you rejected it by mistake, show it on the device again.
         </Alert>
       );
     case "failed":
@@ -103,8 +114,10 @@ function DeviceCheckResult({ check, path }: { check: Exclude<DeviceCheck, { stat
   }
 }
 
-/** Shows a hardware account's address on its Ledger, to compare it there, and how that went. */
+/** Shows a hardware account's address on its device, to compare it there, and how that went. */
 function ShowOnDevice({ account, path }: { account: Account; path: string }) {
+  const wallet = account.hardwareWallet ?? "ledger";
+  const device = walletName(wallet);
   const [check, setCheck] = useState<DeviceCheck | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   // The button is disabled while the device waits, which takes the keyboard's focus from it.
@@ -123,7 +136,7 @@ function ShowOnDevice({ account, path }: { account: Account; path: string }) {
     if (waiting) return;
     refocus.current = document.activeElement === buttonRef.current;
     setCheck({ status: "waiting" });
-    setCheck(await checkOnDevice({ wallet: "ledger", path }, account.address));
+    setCheck(await checkOnDevice({ wallet, path }, account.address));
   };
 
   return (
@@ -143,15 +156,15 @@ function ShowOnDevice({ account, path }: { account: Account; path: string }) {
       </div>
       {check === null && (
         <Text size="sm" c="dimmed">
-          Shows this account&apos;s address on your Ledger&apos;s screen, to check that the device holds it.
+          Shows this account&apos;s address on your {device}&apos;s screen, to check that the device holds it.
         </Text>
       )}
       {check?.status === "waiting" && (
-        <DeviceComparePrompt address={account.address} testId="account-verify-prompt">
+        <DeviceComparePrompt device={device} address={account.address} testId="account-verify-prompt">
           The address of this account in Saleguard:
         </DeviceComparePrompt>
       )}
-      {check !== null && check.status !== "waiting" && <DeviceCheckResult check={check} path={path} />}
+      {check !== null && check.status !== "waiting" && <DeviceCheckResult check={check} path={path} device={device} />}
     </Stack>
   );
 }

@@ -23,7 +23,7 @@ export const accountKindLooks = {
     color: "gray",
     Icon: IconEye,
   },
-  hardware: { label: "Hardware", description: "The key stays on a hardware wallet (Ledger), which signs for it.", color: "orange", Icon: IconDeviceUsb },
+  hardware: { label: "Hardware", description: "The key stays on a hardware wallet (Ledger or Trezor), which signs for it.", color: "orange", Icon: IconDeviceUsb },
 } satisfies Record<AccountKind, { label: string; description: string; color: string; Icon: typeof IconKey }>;
 
 export function AccountKindBadge({ kind }: { kind: AccountKind }) {

@@ -74,7 +74,7 @@ export function AccountsListPage() {
           withIndicatorBackground
           icon={<IconWallet size={28} stroke={1.5} />}
           title="Add the wallet you will contribute from"
-          description="Create an account with a new recovery phrase, import a recovery phrase or private key you already have, add an address of your Ledger, or watch an address without any secret. Recovery phrases and private keys stay in your operating system's keyring (Keychain, Windows Credential Manager, Secret Service); Saleguard's data file keeps only labels and addresses."
+          description="Create an account with a new recovery phrase, import a recovery phrase or private key you already have, add an address of your Ledger or Trezor, or watch an address without any secret. Recovery phrases and private keys stay in your operating system's keyring (Keychain, Windows Credential Manager, Secret Service); Saleguard's data file keeps only labels and addresses."
         >
           <EmptyState.Actions>
             <AddAccountButtons />

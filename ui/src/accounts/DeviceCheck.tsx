@@ -1,5 +1,5 @@
 // Showing an address on a hardware wallet to compare it there: asking the device, and the
-// looks shared by every place that does it (adding a Ledger's address, a hardware account's page).
+// looks shared by every place that does it (adding a device's address, a hardware account's page).
 
 import { Alert, Loader, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
@@ -34,6 +34,8 @@ export async function checkOnDevice(input: HardwarePathInput, expected: string):
 }
 
 type DeviceComparePromptProps = {
+  /** The device in words ("Ledger", "Trezor"). */
+  device: string;
   /** The address Saleguard expects the device to show. */
   address: string;
   /** Which address it is, in words, ending in a colon, e.g. "Index 2, the address Saleguard listed:". */
@@ -42,13 +44,13 @@ type DeviceComparePromptProps = {
 };
 
 /** While the device waits: compare the address on its screen with this one, and confirm it there. */
-export function DeviceComparePrompt({ address, children, testId }: DeviceComparePromptProps) {
+export function DeviceComparePrompt({ device, address, children, testId }: DeviceComparePromptProps) {
   return (
     <Alert
       color="blue"
       variant="light"
       icon={<Loader size={18} aria-hidden="true" />}
-      title="Compare the address on your Ledger's screen and confirm it there"
+      title={`Compare the address on your ${device}'s screen and confirm it there`}
       role="status"
       data-testid={testId}
     >
@@ -56,7 +58,7 @@ export function DeviceComparePrompt({ address, children, testId }: DeviceCompare
         <Text size="sm">{children}</Text>
         <AddressText address={address} />
         <Text size="sm">
-          Approve it on the Ledger only if every character matches; reject it there otherwise. The device waits up to 2 minutes.
+          Approve it on the {device} only if every character matches; reject it there otherwise. The device waits up to 2 minutes.
         </Text>
       </Stack>
     </Alert>

@@ -27,6 +27,16 @@ function BlindSigningNote({ enabled }: { enabled: boolean | null }) {
   );
 }
 
+/** What the device is, under its connection: a Ledger's Ethereum app, a Trezor's model, name and firmware. */
+function deviceDetail(device: HardwareDevice): string {
+  if (device.wallet !== "trezor") {
+    return device.appVersion ? `Ethereum app ${device.appVersion}` : "Ethereum app version unknown";
+  }
+  const model = device.model ?? "Trezor";
+  const named = device.label ? `${model} “${device.label}”` : model;
+  return device.firmware ? `${named}, firmware ${device.firmware}` : named;
+}
+
 function DeviceRow({ device }: { device: HardwareDevice }) {
   return (
     <Paper withBorder radius="md" p="md" data-testid="hardware-device" data-state={device.state}>
@@ -40,8 +50,8 @@ function DeviceRow({ device }: { device: HardwareDevice }) {
               <Text size="sm" fw={600}>
                 {device.connection}
               </Text>
-              <Text size="xs" c="dimmed">
-                {device.appVersion ? `Ethereum app ${device.appVersion}` : "Ethereum app version unknown"}
+              <Text size="xs" c="dimmed" data-testid="hardware-device-detail">
+                {deviceDetail(device)}
               </Text>
             </div>
           </Group>
@@ -89,7 +99,7 @@ type HardwareDeviceListProps = {
 export function HardwareDeviceList({ devices, error, checking, checkDisabled, onCheckAgain }: HardwareDeviceListProps) {
   let content;
   if (devices === undefined && error === null) {
-    content = <LoadingState label="Looking for your Ledger…" />;
+    content = <LoadingState label="Looking for your Ledger or Trezor…" />;
   } else if (devices === undefined) {
     content = <FailureAlert title="Saleguard could not look for a hardware wallet" error={error} />;
   } else if (devices.length === 0) {
@@ -97,8 +107,8 @@ export function HardwareDeviceList({ devices, error, checking, checkDisabled, on
       <EmptyState
         withIndicatorBackground
         icon={<IconDeviceUsb size={28} stroke={1.5} />}
-        title="No Ledger found"
-        description="Connect your Ledger with its USB cable, unlock it with your PIN and open the Ethereum app on it, then check again. Close Ledger Live and other wallet apps first: they can keep the device to themselves."
+        title="No hardware wallet found"
+        description="Connect your Ledger or Trezor with its USB cable and unlock it with your PIN; on a Ledger, open the Ethereum app. Then check again. Close Ledger Live, Trezor Suite and other wallet apps first: they can keep the device to themselves."
         data-testid="hardware-devices-empty"
       >
         <EmptyState.Actions>
@@ -121,10 +131,10 @@ export function HardwareDeviceList({ devices, error, checking, checkDisabled, on
         <Group justify="space-between" align="flex-start">
           <div>
             <Title order={2} size="h5">
-              Your Ledger
+              Your hardware wallet
             </Title>
             <Text size="sm" c="dimmed">
-              Connected, unlocked, with the Ethereum app open.
+              A Ledger or a Trezor, connected and unlocked (a Ledger with its Ethereum app open).
             </Text>
           </div>
           {/* Not while loading; when no device is found, the empty state offers it instead. */}

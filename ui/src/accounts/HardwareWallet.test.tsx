@@ -9,6 +9,7 @@ import {
   lockedDevice,
   schemeAddress,
   schemePath,
+  trezorDeviceFixture,
 } from "../test/hardwareFixtures";
 import { renderApp } from "../test/renderApp";
 import { deferred } from "../test/transactionFixtures";
@@ -90,8 +91,9 @@ describe("adding a hardware wallet", () => {
     const { user } = renderApp("#/accounts/hardware");
 
     const empty = await screen.findByTestId("hardware-devices-empty");
-    expect(empty).toHaveTextContent("No Ledger found");
-    expect(empty).toHaveTextContent("unlock it with your PIN and open the Ethereum app");
+    expect(empty).toHaveTextContent("No hardware wallet found");
+    expect(empty).toHaveTextContent("Connect your Ledger or Trezor");
+    expect(empty).toHaveTextContent("on a Ledger, open the Ethereum app");
     expect(screen.getByTestId("hardware-addresses-waiting")).toBeInTheDocument();
     expect(screen.queryAllByTestId("hardware-device")).toHaveLength(0);
     expect(backend.callsTo("list_hardware_addresses")).toHaveLength(0);
@@ -107,6 +109,64 @@ describe("adding a hardware wallet", () => {
     await waitFor(() => expect(rows()).toHaveLength(5));
     expect(backend.callsTo("list_hardware_devices")).toHaveLength(2);
     expect(listings(backend)).toEqual([{ wallet: "ledger", scheme: "ledger_live", start: 0, count: 5 }]);
+  });
+
+  it("lists a Trezor's addresses by Trezor Suite's scheme, says what the device is, and adds one on it", async () => {
+    const added = accountFixture({
+      id: 31,
+      label: "Trezor main",
+      kind: "hardware",
+      address: schemeAddress("bip44", 0),
+      derivationPath: schemePath("bip44", 0),
+      hasSecret: false,
+      canDerive: false,
+      hardwareWallet: "trezor",
+    });
+    const backend = hardwareBackend(
+      {
+        list_hardware_devices: () => [trezorDeviceFixture()],
+        verify_hardware_address: () => schemeAddress("bip44", 0),
+        add_hardware_account: () => added,
+      },
+      added,
+    );
+    const { user } = renderApp("#/accounts/hardware");
+
+    const device = await screen.findByTestId("hardware-device");
+    expect(within(device).getByTestId("hardware-device-detail")).toHaveTextContent("Trezor Model T “Savings”, firmware 2.8.1");
+    expect(within(device).queryByTestId("hardware-blind-signing")).toBeNull();
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(listings(backend)).toEqual([{ wallet: "trezor", scheme: "bip44", start: 0, count: 5 }]);
+    expect(screen.getByTestId("hardware-scheme-bip44")).toBeChecked();
+    expect(screen.queryByTestId("hardware-device-choice")).toBeNull();
+
+    await user.click(screen.getByTestId("hardware-verify-0"));
+    expect(await screen.findByTestId("hardware-verify-matched")).toHaveTextContent("You confirmed on your Trezor");
+    expect(backend.callsTo("verify_hardware_address")[0]?.args).toEqual({ input: { wallet: "trezor", path: "m/44'/60'/0'/0/0" } });
+    await user.type(labelInput(), "Trezor main{Enter}");
+    await waitFor(() => expect(backend.callsTo("add_hardware_account")).toHaveLength(1));
+    expect(backend.callsTo("add_hardware_account")[0]?.args).toEqual({
+      input: { label: "Trezor main", wallet: "trezor", path: "m/44'/60'/0'/0/0", address: schemeAddress("bip44", 0) },
+    });
+    expect(await screen.findByText(/Its key stays on your Trezor/)).toBeInTheDocument();
+  });
+
+  it("with a Ledger and a Trezor both ready, lists the addresses of the one chosen", async () => {
+    const backend = hardwareBackend({ list_hardware_devices: () => [hardwareDeviceFixture(), trezorDeviceFixture()] });
+    const { user } = renderApp("#/accounts/hardware");
+
+    expect(await screen.findAllByTestId("hardware-device")).toHaveLength(2);
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    const choice = screen.getByTestId("hardware-device-choice");
+    expect(within(choice).getByRole("radio", { name: "Ledger" })).toBeChecked();
+    await user.click(within(choice).getByText("Trezor"));
+    await waitFor(() =>
+      expect(listings(backend)).toEqual([
+        { wallet: "ledger", scheme: "ledger_live", start: 0, count: 5 },
+        { wallet: "trezor", scheme: "bip44", start: 0, count: 5 },
+      ]),
+    );
+    expect(within(choice).getByRole("radio", { name: "Trezor" })).toBeChecked();
   });
 
   it("shows a locked device's state and what to do, and lists no address until it is ready", async () => {
@@ -209,9 +269,9 @@ describe("adding a hardware wallet", () => {
 
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("The addresses could not be read from your Ledger");
-    expect(alert).toHaveTextContent("The Ledger is locked");
+    expect(alert).toHaveTextContent("The device is locked");
     expect(alert).toHaveTextContent("the device is locked: unlock it with your PIN and try again");
-    expect(alert).toHaveTextContent("Enter your PIN on the Ledger");
+    expect(alert).toHaveTextContent("Unlock the device with your PIN");
 
     await user.click(within(alert).getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(rows()).toHaveLength(5));

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCheck, IconChevronLeft, IconChevronRight, IconCircleCheck, IconDeviceUsb } from "@tabler/icons-react";
 import { useState } from "react";
-import { api, type AppError, type HardwareAddress } from "../api";
+import { api, type AppError, type HardwareAddress, type HardwareDevice } from "../api";
 import { AddressFingerprintIcon } from "../common/AddressFingerprintIcon";
 import { AddressText } from "../common/AddressText";
 import { BackLink } from "../common/BackLink";
@@ -18,7 +18,7 @@ import { useAddAccount } from "./accountsQueries";
 import { checkOnDevice, DeviceCheckFailure, DeviceComparePrompt, type DeviceCheck } from "./DeviceCheck";
 import { HardwareAddressTable, type AddressCheck } from "./HardwareAddressTable";
 import { HardwareDeviceList } from "./HardwareDeviceList";
-import { ADDRESSES_PER_PAGE, isPathSchemeName, pathSchemes, type PathSchemeName } from "./hardwareLooks";
+import { ADDRESSES_PER_PAGE, defaultScheme, isPathSchemeName, pathSchemes, walletName, type PathSchemeName } from "./hardwareLooks";
 import { useForgetHardwareAddresses, useHardwareAddresses, useHardwareDevices } from "./hardwareQueries";
 
 const accountsList: AccountsRoute = { area: "accounts", view: "list" };
@@ -36,19 +36,19 @@ function refusedAt(field: "address", message: string): AppError {
   return { code: "required", message, field, invalidFields: [{ field, code: "required", message }] };
 }
 
-function VerificationAlert({ verification }: { verification: Verification }) {
+function VerificationAlert({ verification, device }: { verification: Verification; device: string }) {
   const { address } = verification;
   switch (verification.status) {
     case "waiting":
       return (
-        <DeviceComparePrompt address={address.address} testId="hardware-verify-prompt">
+        <DeviceComparePrompt device={device} address={address.address} testId="hardware-verify-prompt">
           Index {address.index}, the address Saleguard listed:
         </DeviceComparePrompt>
       );
     case "matched":
       return (
         <Alert color="teal" variant="light" icon={<IconCircleCheck />} title="Matches the device" role="status" data-testid="hardware-verify-matched">
-          You confirmed on your Ledger that it holds the address of index {address.index}.
+          You confirmed on your {device} that it holds the address of index {address.index}.
           {address.accountId === null ? " It is chosen below: give it a label and add it." : " It is already one of your accounts."}
         </Alert>
       );
@@ -63,9 +63,11 @@ function VerificationAlert({ verification }: { verification: Verification }) {
           data-testid="hardware-verify-differs"
         >
           <Stack gap={6}>
-            <Text size="sm">Your Ledger holds this address at {address.path}, not the one listed for index {address.index}:</Text>
+            <Text size="sm">
+              Your {device} holds this address at {address.path}, not the one listed for index {address.index}:
+            </Text>
             <AddressText address={verification.shown} />
-            <Text size="sm">Do not add it. Check again that this is your Ledger, then list its addresses again.</Text>
+            <Text size="sm">Do not add it. Check again that this is your {device}, then list its addresses again.</Text>
           </Stack>
         </Alert>
       );
@@ -79,8 +81,8 @@ function VerificationAlert({ verification }: { verification: Verification }) {
           role="alert"
           data-testid="hardware-verify-rejected"
         >
-          The address of index {address.index} was not added. If the Ledger showed a different address, do not use it: check that
-          this is your Ledger. If you rejected it by mistake, show it on the device again.
+          The address of index {address.index} was not added. If the {device} showed a different address, do not use it: check
+          that this is your {device}. If you rejected it by mistake, show it on the device again.
         </Alert>
       );
     case "failed":
@@ -88,12 +90,47 @@ function VerificationAlert({ verification }: { verification: Verification }) {
   }
 }
 
-/** Adds an address of a Ledger as an account: the device, a path scheme, the address, a label. */
+/** With a Ledger and a Trezor both ready: which one to list the addresses of. */
+function DeviceChoice({
+  devices,
+  value,
+  disabled,
+  onChange,
+}: {
+  devices: ReadonlyArray<HardwareDevice>;
+  value: string;
+  disabled: boolean;
+  onChange: (wallet: string) => void;
+}) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id="hardware-device-choice-label">
+        Device
+      </Text>
+      <SegmentedControl
+        aria-labelledby="hardware-device-choice-label"
+        data={devices.map((device) => ({ value: device.wallet, label: walletName(device.wallet) }))}
+        value={value}
+        onChange={onChange}
+        disabled={disabled}
+        w="fit-content"
+        data-testid="hardware-device-choice"
+      />
+    </Stack>
+  );
+}
+
+/** Adds an address of a Ledger or a Trezor as an account: the device, a path scheme, the address, a label. */
 export function HardwareWalletPage() {
   const devicesQuery = useHardwareDevices();
   const devices = devicesQuery.isError ? undefined : devicesQuery.data;
-  const readyDevice = devices?.find((device) => device.state === "ready") ?? null;
-  const [scheme, setScheme] = useState<PathSchemeName>("ledger_live");
+  const readyDevices = devices?.filter((device) => device.state === "ready") ?? [];
+  const [wallet, setWallet] = useState<string | null>(null);
+  const readyDevice = readyDevices.find((device) => device.wallet === wallet) ?? readyDevices[0] ?? null;
+  const device = walletName(readyDevice?.wallet);
+  // Until the user picks one, the scheme of the device's own app (Ledger Live, Trezor Suite).
+  const [pickedScheme, setPickedScheme] = useState<PathSchemeName | null>(null);
+  const scheme = pickedScheme ?? defaultScheme(readyDevice?.wallet);
   const [start, setStart] = useState(0);
   const listing = { wallet: readyDevice?.wallet ?? "ledger", scheme, start, count: ADDRESSES_PER_PAGE };
   const addressesQuery = useHardwareAddresses(listing, devicesQuery.dataUpdatedAt, readyDevice !== null);
@@ -120,7 +157,7 @@ export function HardwareWalletPage() {
       forgetAddresses();
       notifications.show({
         title: "Hardware account added",
-        message: `${account.label} was added. Its key stays on your Ledger, which signs for it.`,
+        message: `${account.label} was added. Its key stays on your ${walletName(chosen.wallet)}, which signs for it.`,
         color: "teal",
         icon: <IconCheck size={18} />,
       });
@@ -173,6 +210,14 @@ export function HardwareWalletPage() {
     choose(null);
     void devicesQuery.refetch();
   };
+  const chooseDevice = (next: string) => {
+    settledVerification();
+    setWallet(next);
+    setPickedScheme(null);
+    setStart(0);
+    setChecks({});
+    choose(null);
+  };
   const goTo = (nextStart: number) => {
     settledVerification();
     setStart(Math.max(0, nextStart));
@@ -185,15 +230,16 @@ export function HardwareWalletPage() {
   if (readyDevice === null) {
     addresses = (
       <Text size="sm" c="dimmed" data-testid="hardware-addresses-waiting">
-        Once your Ledger is ready (connected, unlocked, with the Ethereum app open), its addresses are listed here.
+        Once your Ledger or Trezor is ready (connected and unlocked, a Ledger with its Ethereum app open), its addresses are
+        listed here.
       </Text>
     );
   } else if (addressesQuery.isPending) {
-    addresses = <LoadingState label="Reading the addresses from your Ledger…" />;
+    addresses = <LoadingState label={`Reading the addresses from your ${device}…`} />;
   } else if (addressesQuery.isError) {
     addresses = (
       <FailureAlert
-        title="The addresses could not be read from your Ledger"
+        title={`The addresses could not be read from your ${device}`}
         error={addressesQuery.error}
         onRetry={() => void addressesQuery.refetch()}
       />
@@ -216,7 +262,7 @@ export function HardwareWalletPage() {
       <PageHeader
         breadcrumb={<BackLink to={accountsList} label="All accounts" />}
         title="Add a hardware wallet"
-        description="Choose an address of your Ledger and give it a label. Its key never leaves the device: Saleguard keeps only the address, its path and which device holds it, and asks the device to sign."
+        description="Choose an address of your Ledger or Trezor and give it a label. Its key never leaves the device: Saleguard keeps only the address, its path and which device holds it, and asks the device to sign."
       />
       <Stack gap="lg">
         <HardwareDeviceList
@@ -232,15 +278,18 @@ export function HardwareWalletPage() {
             <Title order={2} size="h5">
               Choose an address
             </Title>
+            {readyDevices.length > 1 && readyDevice !== null && (
+              <DeviceChoice devices={readyDevices} value={readyDevice.wallet} disabled={verifying} onChange={chooseDevice} />
+            )}
             <Radio.Group
               name="hardware-scheme"
               label="Derivation path scheme"
-              description="Wallet apps lay out a Ledger's addresses differently: choose the one you used with this Ledger to see the same addresses; i is the index in the list."
+              description={`Wallet apps lay out a device's addresses differently: choose the one you used with this ${device} to see the same addresses; i is the index in the list.`}
               value={scheme}
               onChange={(value) => {
                 if (!isPathSchemeName(value)) return;
                 settledVerification();
-                setScheme(value);
+                setPickedScheme(value);
                 setStart(0);
               }}
               data-testid="hardware-scheme"
@@ -267,7 +316,7 @@ export function HardwareWalletPage() {
                 ))}
               </Group>
             </Radio.Group>
-            {verification && <VerificationAlert verification={verification} />}
+            {verification && <VerificationAlert verification={verification} device={device} />}
             {addresses}
             {readyDevice !== null && (
               <Group justify="space-between">
@@ -331,15 +380,15 @@ export function HardwareWalletPage() {
               inputWrapperOrder={["label", "input", "description", "error"]}
               description={
                 chosen === null ? (
-                  "The address of your Ledger that becomes the account."
+                  `The address of your ${device} that becomes the account.`
                 ) : chosenCheck?.matches === true ? (
                   <span data-testid="hardware-add-verified">
-                    Index {chosen.address.index}, path {chosen.address.path}. It matches what your Ledger showed.
+                    Index {chosen.address.index}, path {chosen.address.path}. It matches what your {device} showed.
                   </span>
                 ) : (
                   <span data-testid="hardware-add-unverified">
                     Index {chosen.address.index}, path {chosen.address.path}. Not compared on the device yet: press Show on device to
-                    check it on your Ledger&apos;s screen before you add it.
+                    check it on your {device}&apos;s screen before you add it.
                   </span>
                 )
               }

@@ -41,8 +41,8 @@ const hints: Partial<Record<ErrorCode, string>> = {
   // The keyring_* messages already say what to do (they name the keyring of the system).
   // Hardware wallets: the message says what happened; the hint how to get the device ready.
   device_not_found:
-    "Connect the Ledger with a USB data cable, unlock it with your PIN and open the Ethereum app. Close Ledger Live and other wallet apps, which can keep the device to themselves.",
-  device_locked: "Enter your PIN on the Ledger, open the Ethereum app, then try again.",
+    "Connect the device with a USB data cable and unlock it with your PIN; on a Ledger, open the Ethereum app. Close Ledger Live, Trezor Suite and other wallet apps, which can keep the device to themselves.",
+  device_locked: "Unlock the device with your PIN (then, on a Ledger, open the Ethereum app) and try again.",
   device_app_not_open: "On the Ledger, open the Ethereum app (install it with Ledger Live if it is missing), then try again.",
   blind_signing_disabled:
     "On the Ledger, open the Ethereum app, go to Settings and enable Blind signing, then sign again. Before you approve, compare the transaction hash on the device with the one Saleguard shows.",
@@ -50,13 +50,13 @@ const hints: Partial<Record<ErrorCode, string>> = {
     "If what the device showed differs from what Saleguard shows, do not go ahead; otherwise sign again and approve it on the device.",
   device_timeout:
     "The device waits up to 2 minutes for you to confirm. Sign again when you are ready to look at its screen.",
-  device_disconnected: "Reconnect the Ledger, unlock it and open the Ethereum app, then try again. Nothing was signed.",
-  device_busy: "The Ledger still shows an earlier request: approve or reject it on the device, then try again.",
+  device_disconnected: "Reconnect the device and unlock it (on a Ledger, open the Ethereum app), then try again. Nothing was signed.",
+  device_busy: "The device still shows an earlier request, or another app is using it: finish that request on the device or close the other app, then try again.",
   device_malformed:
-    "Unplug the Ledger and plug it in again, open the Ethereum app and try again. Updating the Ethereum app in Ledger Live may help.",
-  device_refused: "Check that the Ethereum app is up to date (Ledger Live updates it), then try again.",
+    "Unplug the device and plug it in again, then try again. Updating its firmware (and a Ledger's Ethereum app) may help.",
+  device_refused: "Check that the device's firmware (and a Ledger's Ethereum app) is up to date, then try again.",
   device_address_mismatch:
-    "Check that this is the same Ledger (with the same passphrase, if you use one) that listed the address, then list its addresses again.",
+    "Check that this is the same device (with the same passphrase, if you use one) that listed the address, then list its addresses again.",
 };
 
 /**
@@ -75,16 +75,16 @@ const headings: Partial<Record<ErrorCode, string>> = {
   price_api_rate_limited: "The price API asked to be asked less often",
   price_api_key_refused: "The price API refused the key",
   price_api_failed: "The price API did not answer with prices",
-  device_not_found: "No Ledger found",
-  device_locked: "The Ledger is locked",
+  device_not_found: "No hardware wallet found",
+  device_locked: "The device is locked",
   device_app_not_open: "The Ethereum app is not open",
   blind_signing_disabled: "Blind signing is disabled on the Ledger",
   device_rejected: "Rejected on the device",
-  device_timeout: "The Ledger was not confirmed in time",
-  device_disconnected: "The Ledger was disconnected",
-  device_busy: "The Ledger is busy",
-  device_malformed: "The Ledger's answer could not be read",
-  device_refused: "The Ledger refused the request",
+  device_timeout: "The device was not confirmed in time",
+  device_disconnected: "The device was disconnected",
+  device_busy: "The device is busy",
+  device_malformed: "The device's answer could not be read",
+  device_refused: "The device refused the request",
 };
 
 export function errorHint(code: ErrorCode): string | undefined {

@@ -74,6 +74,31 @@ export function BlindSigningWarning({ wallet, signingHash }: { wallet: string; s
   );
 }
 
+/** The device shows a call's raw data because it cannot decode it (a Trezor): compare it byte for byte. */
+function RawDataWarning({ wallet }: { wallet: string }) {
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertTriangle />}
+      title={`Your ${wallet} cannot decode this contract call`}
+      data-testid="device-prompt-raw-data"
+    >
+      <Text size="sm">
+        It shows the call&apos;s raw input data instead, on its first screen. Before you approve, compare that data with the data
+        listed below, every byte; if anything differs, reject it on the device.
+      </Text>
+    </Alert>
+  );
+}
+
+/** Why the device cannot show what a contract call does, and what to compare instead; nothing for a plain transfer. */
+export function ContractCallWarning({ prompt, signingHash }: { prompt: DevicePrompt; signingHash: string }) {
+  if (prompt.blindSigning) return <BlindSigningWarning wallet={prompt.wallet} signingHash={signingHash} />;
+  if (prompt.showsRawData) return <RawDataWarning wallet={prompt.wallet} />;
+  return null;
+}
+
 type DevicePromptCardProps = { prompt: DevicePrompt; signingHash: string };
 
 /** What the hardware wallet's screen will show when it asks to sign, so the user can compare. */
@@ -90,7 +115,7 @@ export function DevicePromptCard({ prompt, signingHash }: DevicePromptCardProps)
             if they all match.
           </Text>
         </div>
-        {prompt.blindSigning && <BlindSigningWarning wallet={prompt.wallet} signingHash={signingHash} />}
+        <ContractCallWarning prompt={prompt} signingHash={signingHash} />
         <DeviceScreensList prompt={prompt} />
       </Stack>
     </Paper>

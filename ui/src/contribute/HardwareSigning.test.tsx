@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TransactionView } from "../api";
 import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
 import { accountFixture, appErrorFixture, participationFixture, saleFixture } from "../test/fixtures";
-import { contractCallPromptFixture, transferPromptFixture } from "../test/hardwareFixtures";
+import { contractCallPromptFixture, transferPromptFixture, trezorCallPromptFixture } from "../test/hardwareFixtures";
 import { renderApp } from "../test/renderApp";
 import { designatedAddress } from "../test/reviewFixtures";
 import {
@@ -128,6 +128,51 @@ describe("signing with a hardware wallet", () => {
     expect(screensShown(prompt).at(-1)?.[1]).toBe(signingHash);
   });
 
+  it("says a Trezor shows a call's raw data to compare, and follows it through its PIN to the confirmation", async () => {
+    const trezor = accountFixture({ ...ledger, label: "Trezor main", hardwareWallet: "trezor" });
+    const signed = deferred<TransactionView>();
+    backendWith({
+      list_accounts: () => [trezor],
+      prepare_contribution: () =>
+        planFixture({ transaction: transactionSummaryFixture({ data: "0xd7bb99ba", devicePrompt: trezorCallPromptFixture() }) }),
+      send_transaction: (args) => {
+        const report = progressSender(args);
+        report({ state: "reviewing" });
+        report({ state: "connectingDevice" });
+        report({ state: "waitingForPin" });
+        return signed.promise;
+      },
+    });
+    const { user } = await planContribution();
+    expect(screen.getByTestId("device-sign-hint")).toHaveTextContent("Your Trezor signs it");
+
+    const prompt = screen.getByTestId("device-prompt");
+    expect(prompt).toHaveTextContent("What your Trezor will show");
+    expect(within(prompt).queryByTestId("device-prompt-blind-signing")).toBeNull();
+    const warning = within(prompt).getByTestId("device-prompt-raw-data");
+    expect(warning).toHaveTextContent("Your Trezor cannot decode this contract call");
+    expect(warning).toHaveTextContent("compare that data with the data listed below, every byte");
+    expect(screensShown(prompt)).toEqual([
+      ["Input data (4 bytes)", "0xd7bb99ba"],
+      ["Recipient", designatedAddress],
+      ["Amount", "1.5 ETH"],
+      ["Network", "Ethereum (1)"],
+      ["Maximum fee", "0.00156 ETH"],
+    ]);
+
+    await user.click(screen.getByTestId("wizard-sign"));
+    const progress = await screen.findByTestId("wizard-progress");
+    const device = await within(progress).findByTestId("device-signing");
+    await waitFor(() => expect(device).toHaveAttribute("data-device-state", "waitingForPin"));
+    expect(device).toHaveTextContent("Unlock your Trezor: enter your PIN on it");
+    expect(within(device).queryByTestId("device-countdown")).toBeNull();
+    expect(within(progress).getAllByTestId("progress-step").at(-1)).toHaveTextContent("enter your PIN on its screen");
+    expect(within(device).getByTestId("device-prompt-raw-data")).toBeInTheDocument();
+
+    await act(async () => signed.resolve(transactionViewFixture({ status: "confirmed", blockNumber: 90 })));
+    expect(await screen.findByTestId("wizard-result")).toHaveTextContent("Confirmed in block 90");
+  });
+
   it("shows no device panel for a software account", async () => {
     backendWith({
       list_accounts: () => [accountFixture({ id: 7, label: "Main wallet", address: fromAddress })],
@@ -210,12 +255,12 @@ describe("signing with a hardware wallet", () => {
 
   it.each([
     ["blind_signing_disabled", "enable blind signing in the Ethereum app's settings to sign this contract call, then try again", "enable Blind signing"],
-    ["device_locked", "the device is locked: unlock it with your PIN and try again", "Enter your PIN on the Ledger"],
+    ["device_locked", "the device is locked: unlock it with your PIN and try again", "Unlock the device with your PIN"],
     ["device_app_not_open", "open the Ethereum app on the device and try again", "open the Ethereum app (install it with Ledger Live"],
     ["device_not_found", "no Ledger found: connect it, unlock it and try again", "Close Ledger Live"],
     ["device_timeout", "the device did not answer within 120 seconds: nothing was signed", "waits up to 2 minutes"],
-    ["device_disconnected", "the device was disconnected: reconnect it and try again", "Reconnect the Ledger"],
-    ["device_busy", "the device is still busy with an earlier request: finish or reject it on the device first", "approve or reject it on the device"],
+    ["device_disconnected", "the device was disconnected: reconnect it and try again", "Reconnect the device"],
+    ["device_busy", "the device is still busy with an earlier request: finish or reject it on the device first", "finish that request on the device"],
   ] as const)("says what to do after %s, and lets the user sign again", async (code, message, hint) => {
     let attempts = 0;
     backendWith({

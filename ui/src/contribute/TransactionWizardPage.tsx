@@ -62,7 +62,7 @@ import { VerdictBanner } from "../review/VerdictBanner";
 import { useSale } from "../sales/salesQueries";
 import { routeHref } from "../shell/route";
 import { ContributionValueHint } from "./ContributionValueHint";
-import { BlindSigningWarning, DevicePromptCard, DeviceScreensList } from "./DevicePromptCard";
+import { ContractCallWarning, DevicePromptCard, DeviceScreensList } from "./DevicePromptCard";
 import { ExplorerButton } from "./ExplorerButton";
 import { TransactionSummaryCard } from "./TransactionSummaryCard";
 import {
@@ -229,7 +229,9 @@ function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceCh
                 {chosen.kind === "hardware" && (
                   <span data-testid="wizard-hardware-account-hint">
                     {" "}
-                    — on your Ledger, which signs: have it connected, unlocked, with the Ethereum app open.
+                    {chosen.hardwareWallet === "trezor"
+                      ? "— on your Trezor, which signs: have it connected and unlocked."
+                      : "— on your Ledger, which signs: have it connected, unlocked, with the Ethereum app open."}
                   </span>
                 )}
               </>
@@ -483,25 +485,29 @@ function DeviceCountdown() {
 function DeviceSigningPanel({ prompt, signingHash, steps }: { prompt: DevicePrompt; signingHash: string; steps: ReadonlyArray<TxProgress> }) {
   const last = steps.at(-1);
   const onScreen = last?.state === "waitingForConfirmation";
+  const askingPin = last?.state === "waitingForPin";
   // A new prompt on the device (after a retry) starts its own countdown.
   const prompts = steps.filter((step) => step.state === "waitingForConfirmation").length;
+  let title = `Your ${prompt.wallet} signs this transaction`;
+  let words =
+    prompt.wallet === "Ledger"
+      ? "Keep it connected and unlocked, with the Ethereum app open. The transaction appears on its screen in a moment."
+      : "Keep it connected and unlocked. The transaction appears on its screen in a moment.";
+  if (onScreen) {
+    title = `Confirm it on your ${prompt.wallet}`;
+    words = "Compare each screen on the device with the list below, then approve it there; reject it there if anything differs.";
+  } else if (askingPin) {
+    title = `Unlock your ${prompt.wallet}: enter your PIN on it`;
+    words = "The device is locked and asks for its PIN on its own screen. Once it is unlocked, the transaction appears there.";
+  }
   return (
-    <Alert
-      color="blue"
-      variant="light"
-      icon={<IconDeviceUsb />}
-      title={onScreen ? `Confirm it on your ${prompt.wallet}` : `Your ${prompt.wallet} signs this transaction`}
-      data-testid="device-signing"
-    >
+    <Alert color="blue" variant="light" icon={<IconDeviceUsb />} title={title} data-testid="device-signing" data-device-state={last?.state}>
       <Stack gap="sm">
         <Text size="sm">
-          {onScreen
-            ? "Compare each screen on the device with the list below, then approve it there; reject it there if anything differs."
-            : "Keep it connected and unlocked, with the Ethereum app open. The transaction appears on its screen in a moment."}{" "}
-          The device waits up to 2 minutes.
+          {words} The device waits up to 2 minutes.
         </Text>
         {onScreen && <DeviceCountdown key={prompts} />}
-        {prompt.blindSigning && <BlindSigningWarning wallet={prompt.wallet} signingHash={signingHash} />}
+        <ContractCallWarning prompt={prompt} signingHash={signingHash} />
         <DeviceScreensList prompt={prompt} />
       </Stack>
     </Alert>

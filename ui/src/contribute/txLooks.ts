@@ -50,7 +50,9 @@ export function progressWords(step: TxProgress): string {
     case "loadingKey":
       return "Loading the key from the keyring";
     case "connectingDevice":
-      return "Connecting to your hardware wallet (unlocked, Ethereum app open)";
+      return "Connecting to your hardware wallet";
+    case "waitingForPin":
+      return "Your hardware wallet is locked: enter your PIN on its screen";
     case "waitingForConfirmation":
       return "Check the transaction on your hardware wallet's screen and confirm it there";
     case "signing":
@@ -76,5 +78,5 @@ export function progressWords(step: TxProgress): string {
 
 /** The steps after which a signing can no longer be cancelled. */
 export function isPastSignature(step: TxProgress): boolean {
-  return !["reviewing", "loadingKey", "connectingDevice", "waitingForConfirmation", "signing"].includes(step.state);
+  return !["reviewing", "loadingKey", "connectingDevice", "waitingForPin", "waitingForConfirmation", "signing"].includes(step.state);
 }

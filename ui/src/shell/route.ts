@@ -18,7 +18,7 @@ export type AccountsRoute =
   | { area: "accounts"; view: "list" }
   | { area: "accounts"; view: "new" }
   | { area: "accounts"; view: "import" }
-  /** Adding an address of a hardware wallet (Ledger) as an account. */
+  /** Adding an address of a hardware wallet (Ledger, Trezor) as an account. */
   | { area: "accounts"; view: "hardware" }
   /** The address book: known addresses that look-alike destinations are compared with. */
   | { area: "accounts"; view: "contacts" }

@@ -78,6 +78,7 @@ export function accountFixture(overrides: Partial<Account> = {}): Account {
     hasSecret: true,
     canDerive: true,
     otherAccountsWithSameSecret: 0,
+    hardwareWallet: null,
     createdAt: "2026-11-02T09:30:00Z",
     ...overrides,
   };

@@ -7,12 +7,29 @@ export function hardwareDeviceFixture(overrides: Partial<HardwareDevice> = {}): 
   return {
     wallet: "ledger",
     connection: "Ledger",
+    model: null,
+    label: null,
     state: "ready",
     appVersion: "1.10.4",
+    firmware: null,
     blindSigning: true,
     message: "",
     ...overrides,
   };
+}
+
+/** A Trezor, ready: no Ethereum app or blind signing, a model, a name and firmware instead. */
+export function trezorDeviceFixture(overrides: Partial<HardwareDevice> = {}): HardwareDevice {
+  return hardwareDeviceFixture({
+    wallet: "trezor",
+    connection: "Trezor emulator at 127.0.0.1:21324",
+    model: "Trezor Model T",
+    label: "Savings",
+    appVersion: null,
+    firmware: "2.8.1",
+    blindSigning: null,
+    ...overrides,
+  });
 }
 
 export const lockedDevice = hardwareDeviceFixture({
@@ -62,6 +79,7 @@ export function transferPromptFixture(): DevicePrompt {
   return {
     wallet: "Ledger",
     blindSigning: false,
+    showsRawData: false,
     screens: [
       { label: "Amount", value: "1.5 ETH" },
       { label: "Address", value: designatedAddress },
@@ -76,6 +94,7 @@ export function contractCallPromptFixture(): DevicePrompt {
   return {
     wallet: "Ledger",
     blindSigning: true,
+    showsRawData: false,
     screens: [
       { label: "Blind signing", value: "the device cannot show what this call does" },
       { label: "Amount", value: "1.5 ETH" },
@@ -83,6 +102,22 @@ export function contractCallPromptFixture(): DevicePrompt {
       { label: "Network", value: "Ethereum (1)" },
       { label: "Max fees", value: "0.00156 ETH" },
       { label: "Transaction hash", value: signingHash },
+    ],
+  };
+}
+
+/** What a Trezor shows for a call to the sale's contract: the raw data first, to compare. */
+export function trezorCallPromptFixture(): DevicePrompt {
+  return {
+    wallet: "Trezor",
+    blindSigning: false,
+    showsRawData: true,
+    screens: [
+      { label: "Input data (4 bytes)", value: "0xd7bb99ba" },
+      { label: "Recipient", value: designatedAddress },
+      { label: "Amount", value: "1.5 ETH" },
+      { label: "Network", value: "Ethereum (1)" },
+      { label: "Maximum fee", value: "0.00156 ETH" },
     ],
   };
 }

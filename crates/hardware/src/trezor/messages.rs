@@ -30,6 +30,8 @@ message_type! {
     Cancel = 20,
     ButtonRequest = 26,
     ButtonAck = 27,
+    PassphraseRequest = 41,
+    PassphraseAck = 42,
     GetFeatures = 55,
     EthereumGetAddress = 56,
     EthereumAddress = 57,
@@ -147,6 +149,19 @@ pub struct PinMatrixRequest {
 pub struct PinMatrixAck {
     #[prost(string, required, tag = "1")]
     pub pin: String,
+}
+
+/// The device asks for the wallet's passphrase (the host answers: on the device).
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PassphraseRequest {}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PassphraseAck {
+    #[prost(string, optional, tag = "1")]
+    pub passphrase: Option<String>,
+    /// The passphrase is typed on the device.
+    #[prost(bool, optional, tag = "3")]
+    pub on_device: Option<bool>,
 }
 
 /// Ends what the device is doing (a prompt on its screen).

@@ -217,3 +217,54 @@ fn addresses_must_be_hex_with_a_valid_checksum() {
         );
     }
 }
+
+#[test]
+fn message_types_are_the_firmware_numbers() {
+    let types = [
+        Initialize::TYPE,
+        Success::TYPE,
+        Failure::TYPE,
+        Features::TYPE,
+        PinMatrixRequest::TYPE,
+        PinMatrixAck::TYPE,
+        Cancel::TYPE,
+        ButtonRequest::TYPE,
+        ButtonAck::TYPE,
+        PassphraseRequest::TYPE,
+        PassphraseAck::TYPE,
+        GetFeatures::TYPE,
+        EthereumGetAddress::TYPE,
+        EthereumAddress::TYPE,
+        EthereumTxRequest::TYPE,
+        EthereumTxAck::TYPE,
+        EthereumSignTxEip1559::TYPE,
+    ];
+    assert_eq!(
+        types,
+        [
+            0, 2, 3, 17, 18, 19, 20, 26, 27, 41, 42, 55, 56, 57, 59, 60, 452
+        ]
+    );
+}
+
+#[test]
+fn chunks_acks_and_access_lists_encode_as_the_firmware_reads_them() {
+    let ack = EthereumTxAck {
+        data_chunk: vec![0xab, 0xcd],
+    };
+    assert_eq!(ack.encode_to_vec(), hex("0a 02 abcd"));
+    assert_eq!(
+        EthereumTxAck { data_chunk: vec![] }.encode_to_vec(),
+        hex("0a 00")
+    );
+    let item = EthereumAccessList {
+        address: "0x01".to_owned(),
+        storage_keys: vec![vec![7]],
+    };
+    assert_eq!(item.encode_to_vec(), hex("0a 04 30783031 12 01 07"));
+    let passphrase = PassphraseAck {
+        passphrase: None,
+        on_device: Some(true),
+    };
+    assert_eq!(passphrase.encode_to_vec(), hex("18 01"));
+}
