@@ -107,6 +107,7 @@ async fn a_trezor_account_is_added_and_signs_a_contribution_after_its_pin() {
         .await;
     app.click("[data-testid='wizard-review']").await;
     app.wait_for("[data-testid='device-prompt-raw-data']").await;
+    app.dismiss_notifications().await;
     app.wait_for_text_in(
         "[data-testid='device-prompt']",
         "What your Trezor will show",

@@ -98,7 +98,7 @@ export function HardwareAddressTable({ addresses, chosenPath, onChoose, checks, 
                 <Table.Td>
                   <DerivationPathText path={address.path} />
                 </Table.Td>
-                <Table.Td miw={460}>
+                <Table.Td miw={400}>
                   <AddressText address={address.address} />
                   {address.balances.map((held) => (
                     <Text key={held.chainId} size="xs" c="dimmed" className="tabular-nums" data-testid="hardware-balance">

@@ -127,10 +127,12 @@ export function HardwareWalletPage() {
   const readyDevices = devices?.filter((device) => device.state === "ready") ?? [];
   const [wallet, setWallet] = useState<string | null>(null);
   const readyDevice = readyDevices.find((device) => device.wallet === wallet) ?? readyDevices[0] ?? null;
-  const device = walletName(readyDevice?.wallet);
+  // Named (and its scheme chosen) even before it is ready, e.g. while it is locked.
+  const foundWallet = (readyDevice ?? devices?.[0])?.wallet;
+  const device = walletName(foundWallet);
   // Until the user picks one, the scheme of the device's own app (Ledger Live, Trezor Suite).
   const [pickedScheme, setPickedScheme] = useState<PathSchemeName | null>(null);
-  const scheme = pickedScheme ?? defaultScheme(readyDevice?.wallet);
+  const scheme = pickedScheme ?? defaultScheme(foundWallet);
   const [start, setStart] = useState(0);
   const listing = { wallet: readyDevice?.wallet ?? "ledger", scheme, start, count: ADDRESSES_PER_PAGE };
   const addressesQuery = useHardwareAddresses(listing, devicesQuery.dataUpdatedAt, readyDevice !== null);

@@ -410,8 +410,9 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
             />
             {transaction.devicePrompt && signedHash === null && (
               <Text size="sm" c="dimmed" data-testid="device-sign-hint">
-                Your {transaction.devicePrompt.wallet} signs it: have it connected, unlocked, with the Ethereum app open. After
-                you press Sign and send, compare its screens with the list above and approve it on the device.
+                Your {transaction.devicePrompt.wallet} signs it: have it connected and unlocked
+                {transaction.devicePrompt.wallet === "Ledger" ? ", with the Ethereum app open" : ""}. After you press Sign and
+                send, compare its screens with the list above and approve it on the device.
               </Text>
             )}
             {review.verdict === "blocked" && neverOverridable.length > 0 && (
