@@ -71,7 +71,7 @@ pub struct Saleguard {
 }
 
 impl Saleguard {
-    /// Opens the data folder. A Ledger is looked for on USB; the shells name a Speculos
+    /// Opens the data folder. A Ledger and a Trezor are looked for on USB; the shells name a Speculos
     /// emulator instead (`--ledger-emulator`, or `SALEGUARD_LEDGER_SPECULOS`) with
     /// [`Saleguard::with_ledger_connection`], and a Trezor emulator
     /// (`--trezor-emulator`, or `SALEGUARD_TREZOR_EMULATOR`) with
@@ -92,7 +92,7 @@ impl Saleguard {
             pending_phrase: accounts::PendingPhrase::default(),
             account_changes: accounts::AccountChanges::default(),
             ledger: hardware::DeviceSlot::new(saleguard_hardware::LedgerConnection::Usb),
-            trezor: hardware::DeviceSlot::new(saleguard_hardware::TrezorConnection::NotConfigured),
+            trezor: hardware::DeviceSlot::new(saleguard_hardware::TrezorConnection::Usb),
             price_client: prices::PriceClient::default(),
         }
     }

@@ -1,6 +1,7 @@
 //! A Trezor, through the Trezor wire protocol (v1: 64-byte packets of protobuf
-//! messages, see [`wire`] and [`messages`]) over the Trezor emulator's UDP port (named in
-//! [`TREZOR_EMULATOR_ENV`]; the emulator's own is `127.0.0.1:21324`).
+//! messages, see [`wire`] and [`messages`]) over USB (WebUSB, through libusb) or over the
+//! Trezor emulator's UDP port (named in [`TREZOR_EMULATOR_ENV`]; the emulator's own is
+//! `127.0.0.1:21324`).
 //!
 //! The conversations: `Initialize` → `Features` when connecting; `GetFeatures` to see
 //! where the device stands; `EthereumGetAddress` → `EthereumAddress`; and
@@ -13,32 +14,28 @@
 //! awaited behind a timeout, and a conversation given up (cancelled, timed out) sends
 //! the device `Cancel` so that no prompt is left on its screen.
 
+mod link;
 pub mod messages;
 pub mod wire;
 
 use std::future::Future;
-use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 use alloy_consensus::TxEip1559;
 use alloy_primitives::{Address, Signature, U256, normalize_v};
 use saleguard_chain::signer::{DeviceError, Progress, SignError, SignFuture, Signer, SigningState};
 use saleguard_core::account::DerivationPath;
-use tokio::net::UdpSocket;
 use tokio::sync::{Mutex, OwnedMutexGuard, mpsc};
 use tokio::task::JoinHandle;
-use tokio::time::Instant;
 
 use crate::Timeouts;
+use link::{Link, frame_error};
 use messages::{
-    ButtonAck, ButtonRequest, Cancel, EthereumAccessList, EthereumAddress, EthereumGetAddress,
+    ButtonAck, ButtonRequest, EthereumAccessList, EthereumAddress, EthereumGetAddress,
     EthereumSignTxEip1559, EthereumTxAck, EthereumTxRequest, Failure, Features, GetFeatures,
-    Initialize, PassphraseAck, PassphraseRequest, PinMatrixRequest, Success, TrezorMessage, button,
-    failure,
+    Initialize, PassphraseAck, PassphraseRequest, PinMatrixRequest, TrezorMessage, button, failure,
 };
-use wire::{FrameError, Incoming, PACKET_SIZE, Packet};
 
 /// The environment variable naming a Trezor emulator's UDP port (`host:port`, the
 /// emulator's own is [`EMULATOR_ADDRESS`]): when set, the app and the CLI talk to it
@@ -51,217 +48,23 @@ pub const EMULATOR_ADDRESS: &str = "127.0.0.1:21324";
 /// The most data one `EthereumSignTxEIP1559` carries; the device asks for the rest.
 const FIRST_DATA_CHUNK: usize = 1024;
 
-/// The emulator's liveness check, outside the framing: it answers `PONGPONG`.
-const PING: &[u8; 8] = b"PINGPING";
-const PONG: &[u8; 8] = b"PONGPONG";
-/// While waiting, the emulator is pinged after this long without a datagram…
-const HEARTBEAT: Duration = Duration::from_secs(1);
-/// …and taken for gone after this long without one.
-const GONE_AFTER: Duration = Duration::from_secs(4);
-
 /// How to reach the Trezor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrezorConnection {
-    /// None configured: Saleguard reaches a Trezor only through an emulator so far.
-    NotConfigured,
+    /// The first Trezor on USB.
+    Usb,
     /// A Trezor emulator's UDP port, `host:port`.
     Emulator(String),
 }
 
 impl TrezorConnection {
-    /// The device in words, for messages: "Trezor emulator at host:port".
+    /// The device in words, for messages: "Trezor" or "Trezor emulator at host:port".
     pub fn describe(&self) -> String {
         match self {
-            Self::NotConfigured => "Trezor".to_owned(),
+            Self::Usb => "Trezor".to_owned(),
             Self::Emulator(address) => format!("Trezor emulator at {address}"),
         }
     }
-}
-
-/// The link to the device: one UDP socket, one datagram per packet.
-#[derive(Debug)]
-struct Link {
-    socket: UdpSocket,
-}
-
-/// How long a `Cancel` waits for the device to say it ended what it did.
-const CANCEL_WAIT: Duration = Duration::from_secs(2);
-
-/// Why a packet did not come.
-enum LinkError {
-    TimedOut,
-    Disconnected,
-    Frame(FrameError),
-}
-
-impl Link {
-    /// Opens a socket to the emulator and checks it answers its ping.
-    async fn open(address: &str, wait: Duration) -> Result<Self, DeviceError> {
-        let not_found = || DeviceError::NotFound(format!("Trezor emulator at {address}"));
-        let targets: Vec<SocketAddr> = tokio::net::lookup_host(address)
-            .await
-            .map_err(|_| not_found())?
-            .collect();
-        // `localhost` may name ::1 first, while the emulator listens on 127.0.0.1 only.
-        let share = wait / u32::try_from(targets.len().max(1)).unwrap_or(1);
-        for target in targets {
-            let local: SocketAddr = match (target.is_ipv4(), target.ip().is_loopback()) {
-                (true, true) => (Ipv4Addr::LOCALHOST, 0).into(),
-                (true, false) => (Ipv4Addr::UNSPECIFIED, 0).into(),
-                (false, true) => (Ipv6Addr::LOCALHOST, 0).into(),
-                (false, false) => (Ipv6Addr::UNSPECIFIED, 0).into(),
-            };
-            let Ok(socket) = UdpSocket::bind(local).await else {
-                continue;
-            };
-            if socket.connect(target).await.is_err() {
-                continue;
-            }
-            let link = Self { socket };
-            if let Ok(true) = tokio::time::timeout(share, link.ping_until_answered()).await {
-                return Ok(link);
-            }
-        }
-        Err(not_found())
-    }
-
-    /// Pings until `PONGPONG` comes back (true) or nothing listens (false).
-    async fn ping_until_answered(&self) -> bool {
-        let mut buffer = [0u8; PACKET_SIZE * 2];
-        loop {
-            if self.socket.send(PING).await.is_err() {
-                return false;
-            }
-            match tokio::time::timeout(Duration::from_millis(250), self.socket.recv(&mut buffer))
-                .await
-            {
-                Ok(Ok(length)) if &buffer[..length] == PONG => return true,
-                Ok(Ok(_)) | Err(_) => {}
-                Ok(Err(_)) => return false,
-            }
-        }
-    }
-
-    /// Drops whatever an earlier, abandoned conversation left unread (waiting a moment
-    /// for what is still on its way).
-    async fn drain(&self) {
-        let mut buffer = [0u8; PACKET_SIZE * 2];
-        while let Ok(Ok(_)) =
-            tokio::time::timeout(Duration::from_millis(5), self.socket.recv(&mut buffer)).await
-        {
-        }
-    }
-
-    /// Ends what the device is doing (a prompt on its screen): sends `Cancel` and reads
-    /// until the device says it ended it, past any answer to the abandoned request that
-    /// was still on its way; then drops what is left.
-    async fn cancel(&self) {
-        if self.send(&wire::encode(&Cancel {})).await.is_ok() {
-            let deadline = Instant::now() + CANCEL_WAIT;
-            loop {
-                let left = deadline.saturating_duration_since(Instant::now());
-                if left.is_zero() {
-                    break;
-                }
-                match self.read_message(left, left).await {
-                    Ok((kind, _)) if kind == Failure::TYPE || kind == Success::TYPE => break,
-                    // Another message, or the rest of one: not the answer yet.
-                    Ok(_) | Err(DeviceError::Malformed(_)) => {}
-                    Err(_) => break,
-                }
-            }
-        }
-        self.drain().await;
-    }
-
-    async fn send(&self, packets: &[Packet]) -> Result<(), LinkError> {
-        for packet in packets {
-            self.socket
-                .send(packet)
-                .await
-                .map_err(|_| LinkError::Disconnected)?;
-        }
-        Ok(())
-    }
-
-    /// The next packet within `wait`. While it waits, the emulator is pinged: one that
-    /// went away (nothing listens: the system says so) or stopped answering is
-    /// disconnected, not a long wait.
-    async fn receive(&self, wait: Duration) -> Result<Packet, LinkError> {
-        let deadline = Instant::now() + wait;
-        let mut heard = Instant::now();
-        let mut buffer = [0u8; PACKET_SIZE * 2];
-        loop {
-            let now = Instant::now();
-            if now >= deadline {
-                return Err(LinkError::TimedOut);
-            }
-            let slice = HEARTBEAT.min(deadline - now);
-            match tokio::time::timeout(slice, self.socket.recv(&mut buffer)).await {
-                Ok(Ok(length)) => {
-                    heard = Instant::now();
-                    if &buffer[..length] == PONG {
-                        continue;
-                    }
-                    return Packet::try_from(&buffer[..length])
-                        .map_err(|_| LinkError::Frame(FrameError::WrongSize(length)));
-                }
-                Ok(Err(_)) => return Err(LinkError::Disconnected),
-                Err(_) => {
-                    if heard.elapsed() >= GONE_AFTER || self.socket.send(PING).await.is_err() {
-                        return Err(LinkError::Disconnected);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Sends a message's packets and reads the whole answer, its first packet within
-    /// `wait` and the rest as they follow.
-    async fn exchange(
-        &self,
-        packets: &[Packet],
-        wait: Duration,
-        rest: Duration,
-    ) -> Result<(u16, Vec<u8>), DeviceError> {
-        self.send(packets)
-            .await
-            .map_err(|error| link_error(wait, error))?;
-        self.read_message(wait, rest).await
-    }
-
-    /// Reads one whole message, its first packet within `wait` and the rest as they
-    /// follow.
-    async fn read_message(
-        &self,
-        wait: Duration,
-        rest: Duration,
-    ) -> Result<(u16, Vec<u8>), DeviceError> {
-        let link_error = |error| link_error(wait, error);
-        let first = self.receive(wait).await.map_err(link_error)?;
-        let mut incoming = Incoming::start(&first).map_err(frame_error)?;
-        while !incoming.is_complete() {
-            let next = self.receive(rest).await.map_err(|error| match error {
-                // Half a message, then nothing: the device went away.
-                LinkError::TimedOut => DeviceError::Disconnected,
-                other => link_error(other),
-            })?;
-            incoming.push(&next).map_err(frame_error)?;
-        }
-        Ok(incoming.finish())
-    }
-}
-
-fn link_error(wait: Duration, error: LinkError) -> DeviceError {
-    match error {
-        LinkError::TimedOut => DeviceError::TimedOut(wait.as_secs()),
-        LinkError::Disconnected => DeviceError::Disconnected,
-        LinkError::Frame(error) => DeviceError::Malformed(error.to_string()),
-    }
-}
-
-fn frame_error(error: FrameError) -> DeviceError {
-    DeviceError::Malformed(error.to_string())
 }
 
 /// What a conversation reports while it runs.
@@ -496,10 +299,10 @@ impl TrezorDevice {
         timeouts: Timeouts,
     ) -> Result<Self, DeviceError> {
         let link = match &connection {
-            TrezorConnection::NotConfigured => {
-                return Err(DeviceError::NotFound(connection.describe()));
+            TrezorConnection::Usb => Link::open_usb().await?,
+            TrezorConnection::Emulator(address) => {
+                Link::open_emulator(address, timeouts.answer).await?
             }
-            TrezorConnection::Emulator(address) => Link::open(address, timeouts.answer).await?,
         };
         let device = Self {
             link: Arc::new(Mutex::new(link)),

@@ -303,10 +303,19 @@ async fn no_device_is_a_clear_error_not_a_hang() {
         DeviceError::NotFound(format!("Trezor emulator at {address}"))
     );
     assert!(error.to_string().contains("connect it, unlock it"));
-    assert_eq!(
-        TrezorDevice::connect(TrezorConnection::NotConfigured, quick())
-            .await
-            .expect_err("none configured"),
-        DeviceError::NotFound("Trezor".to_owned())
-    );
+    // USB: this machine has no Trezor (and possibly no USB at all); either way the
+    // answer is an error that says so, within the timeout, not a panic.
+    let usb = tokio::time::timeout(
+        Duration::from_secs(20),
+        TrezorDevice::connect(TrezorConnection::Usb, quick()),
+    )
+    .await
+    .expect("answered in time");
+    if let Err(error) = usb {
+        assert!(
+            matches!(&error, DeviceError::NotFound(what) if what == "Trezor")
+                || matches!(&error, DeviceError::Refused(_)),
+            "{error:?}"
+        );
+    }
 }
