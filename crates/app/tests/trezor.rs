@@ -273,6 +273,7 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
         (TrezorMode::SignOtherTransaction, ErrorCode::SigningFailed),
         (TrezorMode::Garbage, ErrorCode::DeviceMalformed),
         (TrezorMode::Disconnect, ErrorCode::DeviceDisconnected),
+        (TrezorMode::Truncated, ErrorCode::DeviceDisconnected),
     ] {
         trezor.set_mode(mode);
         let error = app
@@ -282,6 +283,35 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
         assert_eq!(error.code, code, "{mode:?}: {}", error.message);
         intact(mode);
     }
+
+    // A second request while the device shows the first one's prompt: refused as busy,
+    // and the first goes on undisturbed.
+    trezor.set_mode(TrezorMode::Approve);
+    trezor.pause_at_prompts();
+    let (first, second) = tokio::join!(
+        app.send_transaction(
+            &draft,
+            None,
+            &|_| {},
+            tokio::time::sleep(Duration::from_secs(2))
+        ),
+        async {
+            tokio::time::sleep(Duration::from_millis(700)).await;
+            app.verify_hardware_address(&on_trezor(FIRST)).await
+        }
+    );
+    assert_eq!(
+        second.expect_err("busy").code,
+        ErrorCode::DeviceBusy,
+        "one request at a time"
+    );
+    assert_eq!(
+        first.expect_err("cancelled").code,
+        ErrorCode::SigningCancelled
+    );
+    intact(TrezorMode::Approve);
+    trezor.resume();
+    tokio::time::sleep(Duration::from_millis(300)).await;
 
     // Cancelled in the app while the prompt is up: the device is told, nothing is sent.
     trezor.set_mode(TrezorMode::Silent);
@@ -299,8 +329,8 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(
         trezor.cancelled(),
-        1,
-        "the prompt was cleared on the device"
+        2,
+        "each cancelled prompt was cleared on the device"
     );
 
     // Locked: the device asks for its PIN on its screen, then for the confirmation.

@@ -178,6 +178,7 @@ async fn each_device_state_ends_in_its_own_error() {
         (TrezorMode::PinOnComputer, DeviceError::PinOnComputer),
         (TrezorMode::Busy, DeviceError::Busy),
         (TrezorMode::Disconnect, DeviceError::Disconnected),
+        (TrezorMode::Truncated, DeviceError::Disconnected),
         (TrezorMode::Silent, DeviceError::TimedOut(3)),
     ] {
         let simulator = TrezorSimulator::start(mode);
