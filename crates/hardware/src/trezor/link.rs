@@ -119,16 +119,23 @@ impl Link {
         Err(not_found())
     }
 
-    /// Drops whatever an earlier, abandoned conversation left unread (waiting a moment
-    /// for what is still on its way).
+    /// Drops what is waiting to be read, without waiting for more (a conversation
+    /// starts clean; one given up was ended by [`cancel`](Self::cancel)).
     pub(super) async fn drain(&self) {
-        let moment = Duration::from_millis(5);
-        loop {
-            match self.receive_once(moment).await {
-                Ok(_) => {}
-                Err(_) => return,
+        match &self.transport {
+            // Not through a timer: tokio's resolution is a millisecond, a wait per
+            // conversation.
+            Transport::Emulator(socket) => {
+                let mut buffer = [0u8; PACKET_SIZE * 2];
+                while socket.try_recv(&mut buffer).is_ok() {}
             }
+            Transport::Usb(_) => self.drain_for(Duration::from_millis(1)).await,
         }
+    }
+
+    /// Drops what is unread, waiting up to `moment` each time for what is on its way.
+    async fn drain_for(&self, moment: Duration) {
+        while self.receive_once(moment).await.is_ok() {}
     }
 
     /// Ends what the device is doing (a prompt on its screen): sends `Cancel` and reads
@@ -150,7 +157,7 @@ impl Link {
                 }
             }
         }
-        self.drain().await;
+        self.drain_for(Duration::from_millis(5)).await;
     }
 
     async fn send(&self, packets: &[Packet]) -> Result<(), LinkError> {
