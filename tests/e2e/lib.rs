@@ -7,8 +7,52 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use alloy_primitives::{Address, U256};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use saleguard_testkit::Anvil;
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+/// A date and time as the app's forms take it (`2026-11-29 14:05`).
+pub fn form_text(at: OffsetDateTime) -> String {
+    at.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
+        .expect("formatted")
+}
+
+/// One ether in wei.
+pub fn ether() -> U256 {
+    U256::from(1_000_000_000_000_000_000u64)
+}
+
+/// The test sale contract deployed on Anvil for a chain journey: soft cap 5 ETH, hard
+/// cap 10 ETH, ten days to go; its token; and when it was deployed.
+#[derive(Debug, Clone, Copy)]
+pub struct ChainSale {
+    pub address: Address,
+    pub token: Address,
+    pub deployed_at: OffsetDateTime,
+}
+
+impl ChainSale {
+    pub fn deploy(anvil: &Anvil) -> Self {
+        let deployed_at = OffsetDateTime::now_utc();
+        let deadline =
+            u64::try_from(deployed_at.unix_timestamp()).expect("after 1970") + 10 * 86_400;
+        let address = anvil.deploy_token_sale(
+            ether() * U256::from(5u64),
+            ether() * U256::from(10u64),
+            deadline,
+        );
+        let token = anvil.call_word(address, "token()", None);
+        let token = Address::from_word(token.to_be_bytes::<32>().into());
+        Self {
+            address,
+            token,
+            deployed_at,
+        }
+    }
+}
 
 /// How long to wait for the UI to react before failing.
 pub const PATIENCE: Duration = Duration::from_secs(30);
@@ -253,6 +297,27 @@ impl AppSession {
             .await;
         self.wait_for("[data-testid='participation-timeline']")
             .await;
+    }
+
+    /// [`set_up_chain_sale`](Self::set_up_chain_sale) for a deployed sale, open in the
+    /// app since the day before it was deployed and for a week.
+    pub async fn set_up_deployed_sale(
+        &self,
+        anvil: &Anvil,
+        sale: &ChainSale,
+        network_screenshot: &str,
+    ) {
+        self.set_up_chain_sale(
+            &anvil.url(),
+            &sale.address.to_checksum(None),
+            &sale.token.to_checksum(None),
+            (
+                &form_text(sale.deployed_at - time::Duration::days(1)),
+                &form_text(sale.deployed_at + time::Duration::days(7)),
+            ),
+            network_screenshot,
+        )
+        .await;
     }
 
     /// Chooses the account `id` labelled `label` in the wizard's first step, once the

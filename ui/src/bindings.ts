@@ -524,6 +524,11 @@ export type DevicePrompt = {
 	 *  (a Trezor).
 	 */
 	showsRawData: boolean,
+	/**
+	 *  The network's coin ("ETH") when the device does not know the network and calls
+	 *  the coin "UNKN" on its screens (a Trezor on a chain its firmware does not know).
+	 */
+	unknownNetworkCoin: string | null,
 	/**  The device's screens, in order, as label and value. */
 	screens: DeviceScreen[],
 };

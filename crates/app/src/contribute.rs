@@ -95,6 +95,9 @@ pub struct DevicePrompt {
     /// The device cannot read the call and shows its raw data for the user to compare
     /// (a Trezor).
     pub shows_raw_data: bool,
+    /// The network's coin ("ETH") when the device does not know the network and calls
+    /// the coin "UNKN" on its screens (a Trezor on a chain its firmware does not know).
+    pub unknown_network_coin: Option<String>,
     /// The device's screens, in order, as label and value.
     pub screens: Vec<DeviceScreen>,
 }
@@ -139,6 +142,7 @@ fn ledger_prompt(tx: &TxEip1559, network: &Network, value: &str, max_fee: &str) 
         wallet: "Ledger".to_owned(),
         blind_signing,
         shows_raw_data: false,
+        unknown_network_coin: None,
         screens,
     }
 }
@@ -185,6 +189,7 @@ fn trezor_prompt(tx: &TxEip1559, network: &Network, max_fee_wei: U256) -> Device
         wallet: "Trezor".to_owned(),
         blind_signing: false,
         shows_raw_data,
+        unknown_network_coin: (!known).then(|| network.native_symbol.clone()),
         screens,
     }
 }
@@ -560,6 +565,7 @@ mod tests {
         };
         let transfer = trezor_prompt(&tx, &network(1, "Ethereum"), fee);
         assert!(!transfer.shows_raw_data && !transfer.blind_signing);
+        assert_eq!(transfer.unknown_network_coin, None);
         assert_eq!(
             screens(transfer),
             [

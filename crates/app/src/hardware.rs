@@ -126,6 +126,23 @@ pub struct HardwareDeviceView {
     pub message: String,
 }
 
+impl HardwareDeviceView {
+    /// A device found ready, before anything else is known of it.
+    fn ready(wallet: HardwareWallet, connection: String) -> Self {
+        Self {
+            wallet: wallet.as_str().to_owned(),
+            connection,
+            model: None,
+            label: None,
+            state: DeviceStateName::Ready,
+            app_version: None,
+            firmware: None,
+            blind_signing: None,
+            message: String::new(),
+        }
+    }
+}
+
 /// The wallet as typed.
 fn wallet_of(text: &str) -> Result<HardwareWallet, (ErrorCode, String)> {
     HardwareWallet::parse(text.trim()).ok_or((
@@ -304,17 +321,8 @@ impl Saleguard {
             Err(error) if error.code == ErrorCode::DeviceNotFound => return Ok(None),
             Err(error) => return Err(error),
         };
-        let mut view = HardwareDeviceView {
-            wallet: HardwareWallet::Ledger.as_str().to_owned(),
-            connection: device.connection().describe(),
-            model: None,
-            label: None,
-            state: DeviceStateName::Ready,
-            app_version: None,
-            firmware: None,
-            blind_signing: None,
-            message: String::new(),
-        };
+        let mut view =
+            HardwareDeviceView::ready(HardwareWallet::Ledger, device.connection().describe());
         match device.configuration().await {
             Ok(configuration) => {
                 let (major, minor, patch) = configuration.version;
@@ -341,17 +349,8 @@ impl Saleguard {
     /// The Trezor, if one answers: ready, locked (a Trezor One's PIN is typed on the
     /// computer: the message says where to unlock it), busy, or unusable and why.
     async fn trezor_view(&self) -> Option<HardwareDeviceView> {
-        let mut view = HardwareDeviceView {
-            wallet: HardwareWallet::Trezor.as_str().to_owned(),
-            connection: self.trezor.connection.describe(),
-            model: None,
-            label: None,
-            state: DeviceStateName::Ready,
-            app_version: None,
-            firmware: None,
-            blind_signing: None,
-            message: String::new(),
-        };
+        let mut view =
+            HardwareDeviceView::ready(HardwareWallet::Trezor, self.trezor.connection.describe());
         let features = match self.trezor().await {
             Ok(device) => device.features().await.map_err(device_error),
             Err(error) => Err(error),

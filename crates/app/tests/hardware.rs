@@ -8,7 +8,7 @@ mod common;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{chain_sale_draft, eth, sale_contract_and_budget, start_on_chain, wall_clock_now};
+use common::{eth, hardware_sale, wall_clock_now};
 use saleguard_app::contribute::{ContributionInput, FeeSpeed};
 use saleguard_app::hardware::LedgerConnection;
 use saleguard_app::hardware::{
@@ -270,19 +270,10 @@ async fn bad_input_is_refused_at_its_field_before_the_device_is_asked() {
 async fn a_contribution_is_signed_on_the_device_and_every_refusal_leaves_the_draft_intact() {
     let ledger = LedgerSimulator::start(LedgerMode::Approve);
     let anvil = Anvil::start();
-    let deadline =
-        u64::try_from(wall_clock_now().unix_seconds()).expect("after 1970") + 10 * 86_400;
-    let sale_address = anvil.deploy_token_sale(eth(5), eth(10), deadline);
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path(), &ledger);
-    let (sale, participation) =
-        start_on_chain(&app, &anvil.url(), chain_sale_draft(sale_address), 1);
-    sale_contract_and_budget(&app, &anvil, sale, sale_address);
     let device_address = LedgerSimulator::address_at(FIRST);
-    anvil.rpc(
-        "anvil_setBalance",
-        serde_json::json!([device_address, "0x8ac7230489e80000"]),
-    );
+    let (sale_address, participation) = hardware_sale(&app, &anvil, device_address);
     let account = app
         .add_hardware_account(&adding("Ledger", FIRST, &device_address.to_checksum(None)))
         .await

@@ -9,7 +9,7 @@ mod common;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{chain_sale_draft, eth, sale_contract_and_budget, start_on_chain, wall_clock_now};
+use common::{eth, hardware_sale, wall_clock_now};
 use saleguard_app::contribute::{ContributionInput, FeeSpeed};
 use saleguard_app::hardware::{
     AddHardwareAccount, DeviceStateName, HardwareAddressesInput, HardwarePathInput,
@@ -189,19 +189,10 @@ async fn trezor_addresses_are_listed_checked_on_the_device_and_added() {
 async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft_intact() {
     let trezor = TrezorSimulator::start(TrezorMode::Approve);
     let anvil = Anvil::start();
-    let deadline =
-        u64::try_from(wall_clock_now().unix_seconds()).expect("after 1970") + 10 * 86_400;
-    let sale_address = anvil.deploy_token_sale(eth(5), eth(10), deadline);
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path(), &trezor);
-    let (sale, participation) =
-        start_on_chain(&app, &anvil.url(), chain_sale_draft(sale_address), 1);
-    sale_contract_and_budget(&app, &anvil, sale, sale_address);
     let device_address = TrezorSimulator::address_at(FIRST);
-    anvil.rpc(
-        "anvil_setBalance",
-        serde_json::json!([device_address, "0x8ac7230489e80000"]),
-    );
+    let (sale_address, participation) = hardware_sale(&app, &anvil, device_address);
     let account = app
         .add_hardware_account(&AddHardwareAccount {
             label: "Trezor".into(),
@@ -233,6 +224,7 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
         .expect("a hardware account");
     assert_eq!(prompt.wallet, "Trezor");
     assert!(prompt.shows_raw_data && !prompt.blind_signing);
+    assert_eq!(prompt.unknown_network_coin.as_deref(), Some("ETH"));
     let screens: Vec<(&str, &str)> = prompt
         .screens
         .iter()

@@ -184,6 +184,47 @@ fn refusals_exit_2_with_their_code() {
 }
 
 /// What `contribute --json` printed: the plan, then the settled transaction.
+/// `saleguard` with a device emulator's flag before every command's arguments.
+struct WithDevice<'a> {
+    dir: &'a DataDir,
+    flag: &'static str,
+    address: String,
+}
+
+impl<'a> WithDevice<'a> {
+    fn new(dir: &'a DataDir, flag: &'static str, address: &str) -> Self {
+        Self {
+            dir,
+            flag,
+            address: address.to_owned(),
+        }
+    }
+
+    fn args(&self, args: &[&str]) -> Vec<String> {
+        let mut all = vec![self.flag.to_owned(), self.address.clone()];
+        all.extend(args.iter().map(|a| (*a).to_owned()));
+        all
+    }
+
+    /// `saleguard --json` with the flag.
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        let args = self.args(args);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        self.dir.run(&args)
+    }
+
+    /// [`run`](Self::run), which must succeed, and its JSON.
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let output = self.run(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    }
+}
+
 fn plan_and_result(stdout: &[u8]) -> (serde_json::Value, serde_json::Value) {
     let stdout = String::from_utf8_lossy(stdout);
     let mut documents =
@@ -361,26 +402,11 @@ fn hw_lists_checks_and_adds_a_ledger_and_contribute_signs_on_it() {
     let ledger = LedgerSimulator::start(LedgerMode::Approve);
     let anvil = Anvil::start();
     let dir = prepared(&anvil);
-    let emulator = ledger.address().to_owned();
-    let with_ledger = |args: &[&str]| -> Vec<String> {
-        let mut all = vec!["--ledger-emulator".to_owned(), emulator.clone()];
-        all.extend(args.iter().map(|a| (*a).to_owned()));
-        all
-    };
-    let run = |args: &[&str]| {
-        let args = with_ledger(args);
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        dir.run(&args)
-    };
-    let json = |args: &[&str]| -> serde_json::Value {
-        let output = run(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).expect("JSON")
-    };
+    let device = WithDevice::new(&dir, "--ledger-emulator", ledger.address());
+    let (run, json) = (
+        |args: &[&str]| device.run(args),
+        |args: &[&str]| device.json(args),
+    );
 
     let devices = json(&["hw", "list"]);
     assert_eq!(devices[0]["state"], "ready");
@@ -458,26 +484,11 @@ fn hw_finds_a_trezor_and_contribute_signs_on_it_after_its_pin() {
     let trezor = TrezorSimulator::start(TrezorMode::Approve);
     let anvil = Anvil::start();
     let dir = prepared(&anvil);
-    let emulator = trezor.address().to_owned();
-    let with_trezor = |args: &[&str]| -> Vec<String> {
-        let mut all = vec!["--trezor-emulator".to_owned(), emulator.clone()];
-        all.extend(args.iter().map(|a| (*a).to_owned()));
-        all
-    };
-    let run = |args: &[&str]| {
-        let args = with_trezor(args);
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        dir.run(&args)
-    };
-    let json = |args: &[&str]| -> serde_json::Value {
-        let output = run(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).expect("JSON")
-    };
+    let device = WithDevice::new(&dir, "--trezor-emulator", trezor.address());
+    let (run, json) = (
+        |args: &[&str]| device.run(args),
+        |args: &[&str]| device.json(args),
+    );
 
     let devices = json(&["hw", "list"]);
     let trezors: Vec<&serde_json::Value> = devices
@@ -525,7 +536,7 @@ fn hw_finds_a_trezor_and_contribute_signs_on_it_after_its_pin() {
         .expect("binary")
         .env_remove("SALEGUARD_DATA_DIR")
         .args(["--data-dir", dir.0.path().to_str().expect("a path")])
-        .args(with_trezor(&contribute_args(&account, "1", &["--yes"])))
+        .args(device.args(&contribute_args(&account, "1", &["--yes"])))
         .output()
         .expect("ran");
     let said = String::from_utf8_lossy(&done.stderr);

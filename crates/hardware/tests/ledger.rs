@@ -2,26 +2,19 @@
 //! Speculos' TCP framing: every way a device can answer ends in the state or the typed
 //! error the user should see, and nothing wrongly signed gets past the signature check.
 
+mod common;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use alloy_consensus::transaction::SignerRecoverable;
 use alloy_consensus::{SignableTransaction, TxEip1559};
-use alloy_primitives::{Address, Bytes, TxKind, U256};
+use alloy_primitives::Address;
+use common::{PATH, path, quick, transaction};
 use saleguard_chain::signer::{SignError, SigningState, sign_transaction};
 use saleguard_core::account::DerivationPath;
-use saleguard_hardware::ledger::Timeouts;
 use saleguard_hardware::{DeviceError, LedgerConnection, LedgerDevice, LedgerSigner};
 use saleguard_testkit::{LedgerMode, LedgerSimulator};
-
-const PATH: &str = "m/44'/60'/0'/0/0";
-
-fn quick() -> Timeouts {
-    Timeouts {
-        answer: Duration::from_secs(3),
-        confirmation: Duration::from_secs(3),
-    }
-}
 
 async fn device(simulator: &LedgerSimulator) -> Arc<LedgerDevice> {
     let connection = LedgerConnection::Speculos(simulator.address().to_owned());
@@ -30,25 +23,6 @@ async fn device(simulator: &LedgerSimulator) -> Arc<LedgerDevice> {
             .await
             .expect("connected"),
     )
-}
-
-fn path() -> DerivationPath {
-    DerivationPath::parse(PATH).expect("path")
-}
-
-/// A contribution: a plain transfer, or a contract call with `data_len` bytes.
-fn transaction(data_len: usize) -> TxEip1559 {
-    TxEip1559 {
-        chain_id: 31_337,
-        nonce: 3,
-        gas_limit: 90_000,
-        max_fee_per_gas: 2_000_000_000,
-        max_priority_fee_per_gas: 1_000_000_000,
-        to: TxKind::Call(Address::repeat_byte(0x5a)),
-        value: U256::from(1_500_000_000_000_000_000u128),
-        access_list: Default::default(),
-        input: Bytes::from(vec![0xab; data_len]),
-    }
 }
 
 /// Signs through the full path (progress, cancel, signature check) and returns the

@@ -102,14 +102,7 @@ impl LedgerSimulator {
 }
 
 fn path_bytes_of(path: &str) -> Vec<u8> {
-    let parts: Vec<u32> = path
-        .trim_start_matches("m/")
-        .split('/')
-        .map(|part| match part.strip_suffix('\'') {
-            Some(index) => index.parse::<u32>().expect("an index") | 0x8000_0000,
-            None => part.parse::<u32>().expect("an index"),
-        })
-        .collect();
+    let parts = crate::path_indexes(path);
     let mut bytes = vec![u8::try_from(parts.len()).expect("a short path")];
     for part in parts {
         bytes.extend(part.to_be_bytes());

@@ -24,6 +24,18 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+/// A derivation path's indexes (`m/44'/60'/0'/0/0`, hardened ones with the top bit set),
+/// for the device simulators.
+fn path_indexes(path: &str) -> Vec<u32> {
+    path.trim_start_matches("m/")
+        .split('/')
+        .map(|part| match part.strip_suffix('\'') {
+            Some(index) => index.parse::<u32>().expect("an index") | 0x8000_0000,
+            None => part.parse::<u32>().expect("an index"),
+        })
+        .collect()
+}
+
 /// Whether the keyring is unlocked when the daemon starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyringLock {

@@ -262,15 +262,7 @@ impl TrezorSimulator {
 
     /// The simulated device's address at `path` (`m/44'/60'/0'/0/0`).
     pub fn address_at(path: &str) -> Address {
-        let components: Vec<u32> = path
-            .trim_start_matches("m/")
-            .split('/')
-            .map(|part| match part.strip_suffix('\'') {
-                Some(index) => index.parse::<u32>().expect("an index") | 0x8000_0000,
-                None => part.parse::<u32>().expect("an index"),
-            })
-            .collect();
-        key_at(&components).address()
+        key_at(&crate::path_indexes(path)).address()
     }
 }
 

@@ -5,15 +5,8 @@
 //! checked on chain as well — and its explorer page opened in the browser; then the
 //! sale ends under its soft cap and the refund is claimed through the same wizard.
 
-use saleguard_e2e::AppSession;
+use saleguard_e2e::{AppSession, ChainSale, form_text};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
-use time::OffsetDateTime;
-use time::macros::format_description;
-
-fn form_text(at: OffsetDateTime) -> String {
-    at.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
-        .expect("formatted")
-}
 
 fn eth_tenths(tenths: u64) -> alloy_primitives::U256 {
     alloy_primitives::U256::from(tenths) * alloy_primitives::U256::from(100_000_000_000_000_000u64)
@@ -22,11 +15,8 @@ fn eth_tenths(tenths: u64) -> alloy_primitives::U256 {
 #[tokio::test(flavor = "current_thread")]
 async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
     let anvil = Anvil::start();
-    let now = OffsetDateTime::now_utc();
-    let deadline = u64::try_from(now.unix_timestamp()).expect("after 1970") + 10 * 86_400;
-    let sale = anvil.deploy_token_sale(eth_tenths(50), eth_tenths(100), deadline);
-    let token = anvil.call_word(sale, "token()", None);
-    let token = alloy_primitives::Address::from_word(token.to_be_bytes::<32>().into());
+    let chain_sale = ChainSale::deploy(&anvil);
+    let (sale, now) = (chain_sale.address, chain_sale.deployed_at);
 
     let data_dir = tempfile::tempdir().expect("temp data dir");
     let app = AppSession::launch(data_dir.path()).await;
@@ -63,17 +53,8 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
 
     // The local chain's node, the sale open now, how it takes contributions, and a
     // participation.
-    app.set_up_chain_sale(
-        &anvil.url(),
-        &sale.to_checksum(None),
-        &token.to_checksum(None),
-        (
-            &form_text(now - time::Duration::days(1)),
-            &form_text(now + time::Duration::days(7)),
-        ),
-        "contribute-01-network",
-    )
-    .await;
+    app.set_up_deployed_sale(&anvil, &chain_sale, "contribute-01-network")
+        .await;
 
     // The wizard: choose, review, sign, result.
     app.click("[data-testid='contribute-button']").await;

@@ -4,30 +4,15 @@
 //! the draft to sign again, and the approved signature is sent and confirmed. The Ledger
 //! is the testkit's simulator, reached over Speculos' TCP transport.
 
-use saleguard_e2e::AppSession;
+use saleguard_e2e::{AppSession, ChainSale, ether};
 use saleguard_testkit::{Anvil, LedgerMode, LedgerSimulator};
-use time::OffsetDateTime;
-use time::macros::format_description;
-
-fn form_text(at: OffsetDateTime) -> String {
-    at.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
-        .expect("formatted")
-}
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_ledger_account_is_added_and_signs_a_contribution_on_the_device() {
     let ledger = LedgerSimulator::start(LedgerMode::Approve);
     let anvil = Anvil::start();
-    let now = OffsetDateTime::now_utc();
-    let deadline = u64::try_from(now.unix_timestamp()).expect("after 1970") + 10 * 86_400;
-    let ether = alloy_primitives::U256::from(1_000_000_000_000_000_000u64);
-    let sale = anvil.deploy_token_sale(
-        ether * alloy_primitives::U256::from(5u64),
-        ether * alloy_primitives::U256::from(10u64),
-        deadline,
-    );
-    let token = anvil.call_word(sale, "token()", None);
-    let token = alloy_primitives::Address::from_word(token.to_be_bytes::<32>().into());
+    let chain_sale = ChainSale::deploy(&anvil);
+    let sale = chain_sale.address;
     let path = "m/44'/60'/0'/0/0";
     let device_address = LedgerSimulator::address_at(path);
     anvil.rpc(
@@ -64,17 +49,8 @@ async fn a_ledger_account_is_added_and_signs_a_contribution_on_the_device() {
     app.screenshot("hardware-02-added").await;
 
     // The sale on the local chain, and a participation.
-    app.set_up_chain_sale(
-        &anvil.url(),
-        &sale.to_checksum(None),
-        &token.to_checksum(None),
-        (
-            &form_text(now - time::Duration::days(1)),
-            &form_text(now + time::Duration::days(7)),
-        ),
-        "hardware-03-network",
-    )
-    .await;
+    app.set_up_deployed_sale(&anvil, &chain_sale, "hardware-03-network")
+        .await;
 
     // The wizard with the Ledger account: what the device will show, before signing.
     app.click("[data-testid='contribute-button']").await;
@@ -110,7 +86,7 @@ async fn a_ledger_account_is_added_and_signs_a_contribution_on_the_device() {
     assert_eq!(anvil.nonce(&device_address.to_checksum(None)), 1);
     assert_eq!(
         anvil.call_word(sale, "contributions(address)", Some(device_address)),
-        ether
+        ether()
     );
     app.quit().await;
 }

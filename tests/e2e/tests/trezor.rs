@@ -5,15 +5,8 @@
 //! signing follows the device through its PIN and its confirmation to a confirmed
 //! transaction. The Trezor is the testkit's simulator on the emulator's UDP port.
 
-use saleguard_e2e::AppSession;
+use saleguard_e2e::{AppSession, ChainSale, ether};
 use saleguard_testkit::{Anvil, TrezorMode, TrezorSimulator};
-use time::OffsetDateTime;
-use time::macros::format_description;
-
-fn form_text(at: OffsetDateTime) -> String {
-    at.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
-        .expect("formatted")
-}
 
 /// The simulator on the Trezor emulator's own port when it is free, else on another.
 fn simulator(mode: TrezorMode) -> TrezorSimulator {
@@ -30,16 +23,8 @@ fn simulator(mode: TrezorMode) -> TrezorSimulator {
 async fn a_trezor_account_is_added_and_signs_a_contribution_after_its_pin() {
     let trezor = simulator(TrezorMode::Pin);
     let anvil = Anvil::start();
-    let now = OffsetDateTime::now_utc();
-    let deadline = u64::try_from(now.unix_timestamp()).expect("after 1970") + 10 * 86_400;
-    let ether = alloy_primitives::U256::from(1_000_000_000_000_000_000u64);
-    let sale = anvil.deploy_token_sale(
-        ether * alloy_primitives::U256::from(5u64),
-        ether * alloy_primitives::U256::from(10u64),
-        deadline,
-    );
-    let token = anvil.call_word(sale, "token()", None);
-    let token = alloy_primitives::Address::from_word(token.to_be_bytes::<32>().into());
+    let chain_sale = ChainSale::deploy(&anvil);
+    let sale = chain_sale.address;
     let path = "m/44'/60'/0'/0/0";
     let device_address = TrezorSimulator::address_at(path);
     anvil.rpc(
@@ -86,17 +71,8 @@ async fn a_trezor_account_is_added_and_signs_a_contribution_after_its_pin() {
     app.dismiss_notifications().await;
 
     // The sale on the local chain, and a participation.
-    app.set_up_chain_sale(
-        &anvil.url(),
-        &sale.to_checksum(None),
-        &token.to_checksum(None),
-        (
-            &form_text(now - time::Duration::days(1)),
-            &form_text(now + time::Duration::days(7)),
-        ),
-        "trezor-03-network",
-    )
-    .await;
+    app.set_up_deployed_sale(&anvil, &chain_sale, "trezor-03-network")
+        .await;
 
     // The wizard with the Trezor account: it cannot decode contribute(), and shows the
     // raw data to compare.
@@ -149,7 +125,7 @@ async fn a_trezor_account_is_added_and_signs_a_contribution_after_its_pin() {
     assert_eq!(anvil.nonce(&device_address.to_checksum(None)), 1);
     assert_eq!(
         anvil.call_word(sale, "contributions(address)", Some(device_address)),
-        ether
+        ether()
     );
     app.quit().await;
 }

@@ -23,7 +23,7 @@ type HardwareAddressTableProps = {
 
 function AddressStatus({ address, check }: { address: HardwareAddress; check: AddressCheck | undefined }) {
   return (
-    <Stack gap={4} align="flex-start">
+    <Stack gap={4} align="flex-start" mt={address.accountId !== null || check !== undefined ? 6 : 0}>
       {address.accountId !== null && (
         <Group gap={6} wrap="nowrap">
           <LooksBadge color="gray" testId="hardware-already-added">
@@ -62,7 +62,6 @@ export function HardwareAddressTable({ addresses, chosenPath, onChoose, checks, 
             <Table.Th w={60}>Index</Table.Th>
             <Table.Th>Path</Table.Th>
             <Table.Th>Address</Table.Th>
-            <Table.Th>Status</Table.Th>
             <Table.Th>
               <VisuallyHidden>On the device</VisuallyHidden>
             </Table.Th>
@@ -98,7 +97,9 @@ export function HardwareAddressTable({ addresses, chosenPath, onChoose, checks, 
                 <Table.Td>
                   <DerivationPathText path={address.path} />
                 </Table.Td>
-                <Table.Td miw={400}>
+                {/* What the address holds and where it stands, under it: one column fewer keeps the
+                    address on one line beside the button at the window's usual width. */}
+                <Table.Td miw={460}>
                   <AddressText address={address.address} />
                   {address.balances.map((held) => (
                     <Text key={held.chainId} size="xs" c="dimmed" className="tabular-nums" data-testid="hardware-balance">
@@ -107,8 +108,6 @@ export function HardwareAddressTable({ addresses, chosenPath, onChoose, checks, 
                         : `${held.balance} on ${held.network}`}
                     </Text>
                   ))}
-                </Table.Td>
-                <Table.Td>
                   <AddressStatus address={address} check={check} />
                 </Table.Td>
                 <Table.Td ta="right">

@@ -62,6 +62,11 @@ function DeviceRow({ device }: { device: HardwareDevice }) {
             {asSentence(device.message)}
           </Text>
         )}
+        {device.state !== "ready" && (
+          <Text size="xs" c="dimmed" data-testid="hardware-device-rechecking">
+            Saleguard looks again every few seconds, or press Check again.
+          </Text>
+        )}
         <BlindSigningNote enabled={device.blindSigning} />
       </Stack>
     </Paper>

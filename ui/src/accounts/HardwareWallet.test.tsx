@@ -169,6 +169,27 @@ describe("adding a hardware wallet", () => {
     expect(within(choice).getByRole("radio", { name: "Trezor" })).toBeChecked();
   });
 
+  it("looks again by itself while the device is locked, and lists its addresses once it is unlocked", async () => {
+    let unlocked = false;
+    const backend = hardwareBackend({
+      list_hardware_devices: () => [unlocked ? trezorDeviceFixture() : trezorDeviceFixture({ state: "locked", message: "the device is locked: unlock it with your PIN and try again" })],
+    });
+    renderApp("#/accounts/hardware");
+
+    const device = await screen.findByTestId("hardware-device");
+    expect(device).toHaveAttribute("data-state", "locked");
+    expect(within(device).getByTestId("hardware-device-rechecking")).toHaveTextContent("looks again every few seconds");
+    expect(screen.getByTestId("hardware-addresses-waiting")).toHaveTextContent("Once your Trezor is ready (unlocked)");
+    unlocked = true;
+    await waitFor(() => expect(screen.getByTestId("hardware-device")).toHaveAttribute("data-state", "ready"), { timeout: 5000 });
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(listings(backend)).toEqual([{ wallet: "trezor", scheme: "bip44", start: 0, count: 5 }]);
+    // Ready: no more looking by itself.
+    const asked = backend.callsTo("list_hardware_devices").length;
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 3500)));
+    expect(backend.callsTo("list_hardware_devices")).toHaveLength(asked);
+  });
+
   it("shows a locked device's state and what to do, and lists no address until it is ready", async () => {
     const backend = hardwareBackend({ list_hardware_devices: () => [lockedDevice] });
     renderApp("#/accounts/hardware");

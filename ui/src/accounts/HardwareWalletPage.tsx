@@ -232,8 +232,9 @@ export function HardwareWalletPage() {
   if (readyDevice === null) {
     addresses = (
       <Text size="sm" c="dimmed" data-testid="hardware-addresses-waiting">
-        Once your Ledger or Trezor is ready (connected and unlocked, a Ledger with its Ethereum app open), its addresses are
-        listed here.
+        {foundWallet === undefined
+          ? "Once your Ledger or Trezor is ready (connected and unlocked, a Ledger with its Ethereum app open), its addresses are listed here."
+          : `Once your ${device} is ready (unlocked${foundWallet === "ledger" ? ", with the Ethereum app open" : ""}), its addresses are listed here.`}
       </Text>
     );
   } else if (addressesQuery.isPending) {

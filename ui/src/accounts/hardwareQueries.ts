@@ -15,13 +15,25 @@ export const hardwareQueryKeys = {
     [...hardwareQueryKeys.addressesAll(), input.wallet, input.scheme, input.start, input.count, checkedAt] as const,
 };
 
-/** The devices connected now; asked each time the page opens and when the user checks again. */
+/** While a device is found but none is ready (locked, app closed), how often to look again. */
+export const DEVICE_RECHECK_MS = 3000;
+
+/**
+ * The devices connected now; asked each time the page opens and when the user checks
+ * again, and every few seconds while one is found but none is ready (the user is
+ * unlocking it).
+ */
 export function useHardwareDevices() {
   return useQuery({
     queryKey: hardwareQueryKeys.devices(),
     queryFn: api.listHardwareDevices,
     staleTime: 0,
     refetchOnWindowFocus: false,
+    refetchInterval: (query) => {
+      const devices = query.state.data;
+      const waiting = devices !== undefined && devices.length > 0 && !devices.some((device) => device.state === "ready");
+      return waiting ? DEVICE_RECHECK_MS : false;
+    },
   });
 }
 

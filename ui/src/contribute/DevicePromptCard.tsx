@@ -1,5 +1,5 @@
 import { Alert, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
 import type { DevicePrompt, DeviceScreen } from "../api";
 import { AddressText } from "../common/AddressText";
 import { CopyValueButton } from "../common/CopyValueButton";
@@ -92,11 +92,30 @@ function RawDataWarning({ wallet }: { wallet: string }) {
   );
 }
 
-/** Why the device cannot show what a contract call does, and what to compare instead; nothing for a plain transfer. */
-export function ContractCallWarning({ prompt, signingHash }: { prompt: DevicePrompt; signingHash: string }) {
-  if (prompt.blindSigning) return <BlindSigningWarning wallet={prompt.wallet} signingHash={signingHash} />;
-  if (prompt.showsRawData) return <RawDataWarning wallet={prompt.wallet} />;
-  return null;
+/** The device does not know the network and calls its coin "UNKN": the same amounts, in another word. */
+function UnknownNetworkNote({ wallet, coin }: { wallet: string; coin: string }) {
+  return (
+    <Alert color="blue" variant="light" icon={<IconInfoCircle />} title={`Your ${wallet} does not know this network`} data-testid="device-prompt-unknown-network">
+      <Text size="sm">
+        It calls the network&apos;s coin “UNKN” on its screens: read UNKN as {coin}. The amounts are the same as below; only
+        the coin&apos;s name differs.
+      </Text>
+    </Alert>
+  );
+}
+
+/**
+ * What to know before comparing the device's screens: why it cannot show what a contract
+ * call does and what to compare instead, and the name it gives an unknown network's coin.
+ */
+export function DevicePromptNotes({ prompt, signingHash }: { prompt: DevicePrompt; signingHash: string }) {
+  return (
+    <>
+      {prompt.blindSigning && <BlindSigningWarning wallet={prompt.wallet} signingHash={signingHash} />}
+      {prompt.showsRawData && <RawDataWarning wallet={prompt.wallet} />}
+      {prompt.unknownNetworkCoin !== null && <UnknownNetworkNote wallet={prompt.wallet} coin={prompt.unknownNetworkCoin} />}
+    </>
+  );
 }
 
 type DevicePromptCardProps = { prompt: DevicePrompt; signingHash: string };
@@ -115,7 +134,7 @@ export function DevicePromptCard({ prompt, signingHash }: DevicePromptCardProps)
             if they all match.
           </Text>
         </div>
-        <ContractCallWarning prompt={prompt} signingHash={signingHash} />
+        <DevicePromptNotes prompt={prompt} signingHash={signingHash} />
         <DeviceScreensList prompt={prompt} />
       </Stack>
     </Paper>

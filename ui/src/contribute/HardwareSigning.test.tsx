@@ -134,7 +134,12 @@ describe("signing with a hardware wallet", () => {
     backendWith({
       list_accounts: () => [trezor],
       prepare_contribution: () =>
-        planFixture({ transaction: transactionSummaryFixture({ data: "0xd7bb99ba", devicePrompt: trezorCallPromptFixture() }) }),
+        planFixture({
+          transaction: transactionSummaryFixture({
+            data: "0xd7bb99ba",
+            devicePrompt: { ...trezorCallPromptFixture(), unknownNetworkCoin: "ETH" },
+          }),
+        }),
       send_transaction: (args) => {
         const report = progressSender(args);
         report({ state: "reviewing" });
@@ -152,6 +157,8 @@ describe("signing with a hardware wallet", () => {
     const warning = within(prompt).getByTestId("device-prompt-raw-data");
     expect(warning).toHaveTextContent("Your Trezor cannot decode this contract call");
     expect(warning).toHaveTextContent("compare that data with the data listed below, every byte");
+    // A chain its firmware does not know: it calls the coin UNKN, and the user is told how to read it.
+    expect(within(prompt).getByTestId("device-prompt-unknown-network")).toHaveTextContent("read UNKN as ETH");
     expect(screensShown(prompt)).toEqual([
       ["Input data (4 bytes)", "0xd7bb99ba"],
       ["Recipient", designatedAddress],
@@ -168,6 +175,7 @@ describe("signing with a hardware wallet", () => {
     expect(within(device).queryByTestId("device-countdown")).toBeNull();
     expect(within(progress).getAllByTestId("progress-step").at(-1)).toHaveTextContent("enter your PIN on its screen");
     expect(within(device).getByTestId("device-prompt-raw-data")).toBeInTheDocument();
+    expect(within(device).getByTestId("device-prompt-unknown-network")).toBeInTheDocument();
 
     await act(async () => signed.resolve(transactionViewFixture({ status: "confirmed", blockNumber: 90 })));
     expect(await screen.findByTestId("wizard-result")).toHaveTextContent("Confirmed in block 90");
@@ -219,7 +227,7 @@ describe("signing with a hardware wallet", () => {
         "waitingForConfirmation",
       ]),
     );
-    expect(within(progress).getAllByTestId("progress-step")[1]).toHaveTextContent("Connecting to your hardware wallet");
+    expect(within(progress).getAllByTestId("progress-step")[1]).toHaveTextContent("Connected to your hardware wallet");
     const device = within(progress).getByTestId("device-signing");
     expect(device).toHaveTextContent("Confirm it on your Ledger");
     expect(device).toHaveTextContent("The device waits up to 2 minutes");

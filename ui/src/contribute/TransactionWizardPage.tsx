@@ -62,7 +62,7 @@ import { VerdictBanner } from "../review/VerdictBanner";
 import { useSale } from "../sales/salesQueries";
 import { routeHref } from "../shell/route";
 import { ContributionValueHint } from "./ContributionValueHint";
-import { ContractCallWarning, DevicePromptCard, DeviceScreensList } from "./DevicePromptCard";
+import { DevicePromptCard, DevicePromptNotes, DeviceScreensList } from "./DevicePromptCard";
 import { ExplorerButton } from "./ExplorerButton";
 import { TransactionSummaryCard } from "./TransactionSummaryCard";
 import {
@@ -508,7 +508,7 @@ function DeviceSigningPanel({ prompt, signingHash, steps }: { prompt: DeviceProm
           {words} The device waits up to 2 minutes.
         </Text>
         {onScreen && <DeviceCountdown key={prompts} />}
-        <ContractCallWarning prompt={prompt} signingHash={signingHash} />
+        <DevicePromptNotes prompt={prompt} signingHash={signingHash} />
         <DeviceScreensList prompt={prompt} />
       </Stack>
     </Alert>

@@ -52,7 +52,7 @@ export function TxProgressList({ steps, working }: TxProgressListProps) {
           <Group gap="xs" wrap="nowrap" align="flex-start">
             <StepIcon step={step} current={working && index === steps.length - 1} />
             <div style={{ minWidth: 0 }}>
-              <Text size="sm">{progressWords(step)}</Text>
+              <Text size="sm">{progressWords(step, index < steps.length - 1)}</Text>
               {(step.state === "signed" || step.state === "sent") && (
                 <Text size="xs" ff="monospace" c="dimmed" style={{ wordBreak: "break-all" }}>
                   {step.hash}

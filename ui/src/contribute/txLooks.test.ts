@@ -6,6 +6,10 @@ describe("signing progress in words", () => {
     expect(progressWords({ state: "connectingDevice" })).toContain("Connecting to your hardware wallet");
     expect(progressWords({ state: "waitingForPin" })).toContain("enter your PIN on its screen");
     expect(progressWords({ state: "waitingForConfirmation" })).toContain("confirm it there");
+    // Once a later step came, what happened rather than what to do.
+    expect(progressWords({ state: "waitingForPin" }, true)).toBe("Unlocked with its PIN");
+    expect(progressWords({ state: "waitingForConfirmation" }, true)).toBe("Confirmed on your hardware wallet");
+    expect(progressWords({ state: "reviewing" }, true)).toBe(progressWords({ state: "reviewing" }));
   });
 
   it("lets a signing be cancelled until the signature, not after", () => {

@@ -42,8 +42,23 @@ export function isSettled(status: TxStatusName): boolean {
   return status === "confirmed" || status === "failed" || status === "dropped" || status === "replaced" || status === "abandoned";
 }
 
-/** A progress step in words (a hash is shown beside it, in full). */
-export function progressWords(step: TxProgress): string {
+/**
+ * A progress step in words (a hash is shown beside it, in full). A step the submission has
+ * `passed` (a later one came) says what happened rather than what to do.
+ */
+export function progressWords(step: TxProgress, passed = false): string {
+  if (passed) {
+    switch (step.state) {
+      case "connectingDevice":
+        return "Connected to your hardware wallet";
+      case "waitingForPin":
+        return "Unlocked with its PIN";
+      case "waitingForConfirmation":
+        return "Confirmed on your hardware wallet";
+      default:
+        break;
+    }
+  }
   switch (step.state) {
     case "reviewing":
       return "Checking the review again against the sale and the node";

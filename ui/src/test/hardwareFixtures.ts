@@ -80,6 +80,7 @@ export function transferPromptFixture(): DevicePrompt {
     wallet: "Ledger",
     blindSigning: false,
     showsRawData: false,
+    unknownNetworkCoin: null,
     screens: [
       { label: "Amount", value: "1.5 ETH" },
       { label: "Address", value: designatedAddress },
@@ -95,6 +96,7 @@ export function contractCallPromptFixture(): DevicePrompt {
     wallet: "Ledger",
     blindSigning: true,
     showsRawData: false,
+    unknownNetworkCoin: null,
     screens: [
       { label: "Blind signing", value: "the device cannot show what this call does" },
       { label: "Amount", value: "1.5 ETH" },
@@ -112,6 +114,7 @@ export function trezorCallPromptFixture(): DevicePrompt {
     wallet: "Trezor",
     blindSigning: false,
     showsRawData: true,
+    unknownNetworkCoin: null,
     screens: [
       { label: "Input data (4 bytes)", value: "0xd7bb99ba" },
       { label: "Recipient", value: designatedAddress },

@@ -218,6 +218,27 @@ pub fn sale_contract_and_budget(
     .expect("budget");
 }
 
+/// What a contribution from a hardware wallet starts from: a sale on `anvil` (caps 5 and
+/// 10 ETH, ten days to go) with its contract terms and a budget, a participation in it,
+/// and the device's address holding 10 ETH: `(sale address, participation)`.
+pub fn hardware_sale(
+    app: &Saleguard,
+    anvil: &saleguard_testkit::Anvil,
+    device_address: saleguard_core::Address,
+) -> (saleguard_core::Address, i64) {
+    let deadline =
+        u64::try_from(wall_clock_now().unix_seconds()).expect("after 1970") + 10 * 86_400;
+    let sale_address = anvil.deploy_token_sale(eth(5), eth(10), deadline);
+    let (sale, participation) =
+        start_on_chain(app, &anvil.url(), chain_sale_draft(sale_address), 1);
+    sale_contract_and_budget(app, anvil, sale, sale_address);
+    anvil.rpc(
+        "anvil_setBalance",
+        serde_json::json!([device_address, "0x8ac7230489e80000"]),
+    );
+    (sale_address, participation)
+}
+
 /// Records a price: `price` units of `currency` for one `asset`, seen `at` (UTC).
 pub fn add_price(app: &Saleguard, asset: &str, currency: &str, price: &str, at: &str) {
     app.add_price(&PriceInput {
