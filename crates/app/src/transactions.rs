@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use alloy_consensus::SignableTransaction;
 use alloy_eips::Encodable2718;
-use saleguard_chain::signer::{SigningState, sign_transaction};
+use saleguard_chain::signer::{SignError, SigningState, sign_transaction};
 use saleguard_chain::{ChainError, Inclusion, Node};
 use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
@@ -29,7 +29,7 @@ use crate::contribute::{
 };
 use crate::dto::Amount;
 use crate::review::override_refusal;
-use crate::signing::{AccountSigner, KeyringSigner};
+use crate::signing::{AccountSigner, KeyringSigner, sign_error};
 use crate::{AppError, ErrorCode, Saleguard};
 use saleguard_core::account::{Account, AccountKind, HardwareWallet};
 use saleguard_hardware::{LedgerSigner, TrezorSigner};
@@ -304,10 +304,22 @@ impl Saleguard {
             ));
         }
         let account = self.store()?.account(account_id)?;
-        let signer = self.signer_of(&account).await?;
-        // The signer's own "signed" is reported below, with the hash, once it is kept.
+        let hardware = account.kind == AccountKind::Hardware;
+        if hardware {
+            progress(TxProgress::ConnectingDevice);
+        }
+        // Reaching the device is part of signing: it can be cancelled too.
+        let mut cancel = std::pin::pin!(cancel);
+        let signer = tokio::select! {
+            biased;
+            () = &mut cancel => return Err(sign_error(SignError::Cancelled)),
+            signer = self.signer_of(&account) => signer?,
+        };
+        // The signer's own "signed" is reported below, with the hash, once it is kept;
+        // reaching a device was reported above, before connecting.
         let report = |state: SigningState| match state {
             SigningState::LoadingKey => progress(TxProgress::LoadingKey),
+            SigningState::ConnectingDevice if hardware => {}
             SigningState::ConnectingDevice => progress(TxProgress::ConnectingDevice),
             SigningState::WaitingForPin => progress(TxProgress::WaitingForPin),
             SigningState::WaitingForConfirmation => progress(TxProgress::WaitingForConfirmation),

@@ -377,3 +377,71 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
         eth(1)
     );
 }
+
+#[tokio::test]
+async fn looking_for_the_device_is_part_of_signing_and_can_be_cancelled() {
+    let trezor = TrezorSimulator::start(TrezorMode::Approve);
+    let anvil = Anvil::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let device_address = TrezorSimulator::address_at(FIRST);
+    let draft = {
+        let app = app(dir.path(), &trezor);
+        let (_, participation) = hardware_sale(&app, &anvil, device_address);
+        let account = app
+            .add_hardware_account(&AddHardwareAccount {
+                label: "Trezor".into(),
+                wallet: "trezor".into(),
+                path: FIRST.into(),
+                address: device_address.to_checksum(None),
+            })
+            .await
+            .expect("added")
+            .id;
+        app.prepare_contribution(&ContributionInput {
+            participation_id: participation,
+            account_id: account,
+            amount: "1".into(),
+            fee_speed: FeeSpeed::Normal,
+        })
+        .await
+        .expect("planned")
+        .draft_id
+        .expect("a draft")
+    };
+
+    // Later, something holds the emulator's port but never answers: Saleguard keeps
+    // looking for the device (up to 10 s), and the user cancels meanwhile.
+    let mute = std::net::UdpSocket::bind("127.0.0.1:0").expect("a port");
+    let nowhere = mute.local_addr().expect("address").to_string();
+    let app = Saleguard::start(
+        DataPaths::at(dir.path()),
+        Arc::new(FixedClock(wall_clock_now())),
+    )
+    .with_trezor_connection(TrezorConnection::Emulator(nowhere));
+    let states = Mutex::new(Vec::new());
+    let started = std::time::Instant::now();
+    let cancelled = app
+        .send_transaction(
+            &draft,
+            None,
+            &|step: TxProgress| states.lock().expect("lock").push(step),
+            tokio::time::sleep(Duration::from_millis(300)),
+        )
+        .await
+        .expect_err("cancelled");
+    assert_eq!(cancelled.code, ErrorCode::SigningCancelled);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "at once, not after the search: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        states.into_inner().expect("states").last(),
+        Some(&TxProgress::ConnectingDevice),
+        "the device is looked for as soon as the review is checked"
+    );
+    assert_eq!(
+        app.transaction(&draft).expect("the draft").status,
+        TxStatusName::Planned
+    );
+}

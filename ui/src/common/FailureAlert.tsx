@@ -52,8 +52,9 @@ export function FailureText({ heading, message, hint }: FailureTextProps) {
         </Text>
       )}
       <Text size="sm">{message}</Text>
+      {/* Not dimmed: on a red alert, grey text is the hardest to read, and this is what to do. */}
       {hint && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" mt={4}>
           {hint}
         </Text>
       )}
