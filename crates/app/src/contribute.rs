@@ -139,7 +139,7 @@ fn ledger_prompt(tx: &TxEip1559, network: &Network, value: &str, max_fee: &str) 
         screens.push(screen("Transaction hash", tx.signature_hash().to_string()));
     }
     DevicePrompt {
-        wallet: "Ledger".to_owned(),
+        wallet: HardwareWallet::Ledger.name().to_owned(),
         blind_signing,
         shows_raw_data: false,
         unknown_network_coin: None,
@@ -186,7 +186,7 @@ fn trezor_prompt(tx: &TxEip1559, network: &Network, max_fee_wei: U256) -> Device
     ));
     screens.push(screen("Maximum fee".to_owned(), coins(max_fee_wei)));
     DevicePrompt {
-        wallet: "Trezor".to_owned(),
+        wallet: HardwareWallet::Trezor.name().to_owned(),
         blind_signing: false,
         shows_raw_data,
         unknown_network_coin: (!known).then(|| network.native_symbol.clone()),

@@ -9,9 +9,8 @@ use std::sync::Arc;
 
 use saleguard_chain::Node;
 use saleguard_core::Address;
-use saleguard_core::account::{
-    AccountKind, DerivationPath, HardwareWallet, NewAccount, PathScheme, parse_label,
-};
+pub use saleguard_core::account::HardwareWallet;
+use saleguard_core::account::{AccountKind, DerivationPath, NewAccount, PathScheme, parse_label};
 use saleguard_core::address::{checksummed, parse_address};
 use saleguard_core::amount::format_amount;
 use saleguard_core::network::Network;
@@ -26,7 +25,6 @@ use crate::{AppError, ErrorCode, Saleguard, accounts_dto as dto};
 /// Most addresses listed at once.
 pub const MAX_ADDRESSES_LISTED: u32 = 20;
 
-pub use saleguard_hardware::trezor::EMULATOR_ADDRESS as TREZOR_EMULATOR_ADDRESS;
 pub use saleguard_hardware::{
     LedgerConnection, SPECULOS_ENV, TREZOR_EMULATOR_ENV, TrezorConnection,
 };

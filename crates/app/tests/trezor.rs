@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::{eth, hardware_sale, wall_clock_now};
-use saleguard_app::contribute::{ContributionInput, FeeSpeed};
+use saleguard_app::contribute::{ContributionInput, FeeSpeed, TransactionPlan};
 use saleguard_app::hardware::{
     AddHardwareAccount, DeviceStateName, HardwareAddressesInput, HardwarePathInput,
     LedgerConnection, TrezorConnection,
@@ -38,6 +38,29 @@ fn on_trezor(path: &str) -> HardwarePathInput {
         wallet: "trezor".into(),
         path: path.into(),
     }
+}
+
+/// The simulated Trezor's first address added as an account, and a contribution of 1 ETH
+/// from it planned in `participation`.
+async fn trezor_contribution(app: &Saleguard, participation: i64) -> TransactionPlan {
+    let account = app
+        .add_hardware_account(&AddHardwareAccount {
+            label: "Trezor".into(),
+            wallet: "trezor".into(),
+            path: FIRST.into(),
+            address: TrezorSimulator::address_at(FIRST).to_checksum(None),
+        })
+        .await
+        .expect("added")
+        .id;
+    app.prepare_contribution(&ContributionInput {
+        participation_id: participation,
+        account_id: account,
+        amount: "1".into(),
+        fee_speed: FeeSpeed::Normal,
+    })
+    .await
+    .expect("planned")
 }
 
 #[tokio::test]
@@ -193,25 +216,7 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
     let app = app(dir.path(), &trezor);
     let device_address = TrezorSimulator::address_at(FIRST);
     let (sale_address, participation) = hardware_sale(&app, &anvil, device_address);
-    let account = app
-        .add_hardware_account(&AddHardwareAccount {
-            label: "Trezor".into(),
-            wallet: "trezor".into(),
-            path: FIRST.into(),
-            address: device_address.to_checksum(None),
-        })
-        .await
-        .expect("added")
-        .id;
-    let plan = app
-        .prepare_contribution(&ContributionInput {
-            participation_id: participation,
-            account_id: account,
-            amount: "1".into(),
-            fee_speed: FeeSpeed::Normal,
-        })
-        .await
-        .expect("planned");
+    let plan = trezor_contribution(&app, participation).await;
     let draft = plan.draft_id.clone().expect("a draft");
 
     // Before the prompt: what the Trezor will show. It cannot decode contribute(): it
@@ -387,26 +392,10 @@ async fn looking_for_the_device_is_part_of_signing_and_can_be_cancelled() {
     let draft = {
         let app = app(dir.path(), &trezor);
         let (_, participation) = hardware_sale(&app, &anvil, device_address);
-        let account = app
-            .add_hardware_account(&AddHardwareAccount {
-                label: "Trezor".into(),
-                wallet: "trezor".into(),
-                path: FIRST.into(),
-                address: device_address.to_checksum(None),
-            })
+        trezor_contribution(&app, participation)
             .await
-            .expect("added")
-            .id;
-        app.prepare_contribution(&ContributionInput {
-            participation_id: participation,
-            account_id: account,
-            amount: "1".into(),
-            fee_speed: FeeSpeed::Normal,
-        })
-        .await
-        .expect("planned")
-        .draft_id
-        .expect("a draft")
+            .draft_id
+            .expect("a draft")
     };
 
     // Later, something holds the emulator's port but never answers: Saleguard keeps

@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use saleguard_app::contribute::{ContributionInput, RefundInput, TransactionPlan};
-use saleguard_app::hardware::{AddHardwareAccount, HardwareAddressesInput, HardwarePathInput};
+use saleguard_app::hardware::{
+    AddHardwareAccount, HardwareAddressesInput, HardwarePathInput, HardwareWallet,
+};
 use saleguard_app::networks::{ContractTermsInput, NetworkInput};
 use saleguard_app::review::VerdictName;
 use saleguard_app::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatusName};
@@ -147,11 +149,9 @@ async fn wallet_of(app: &Saleguard, choice: DeviceChoice) -> Result<String, AppE
     }
 }
 
-fn wallet_name(wallet: &str) -> &str {
-    match wallet {
-        "trezor" => "Trezor",
-        _ => "Ledger",
-    }
+/// The wallet as typed, in words ("Trezor").
+fn wallet_name(wallet: &str) -> &'static str {
+    HardwareWallet::parse(wallet).map_or("hardware wallet", HardwareWallet::name)
 }
 
 impl NetworkFields {

@@ -131,6 +131,14 @@ impl HardwareWallet {
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|wallet| wallet.as_str() == name)
     }
+
+    /// The wallet's name for people ("Ledger").
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Ledger => "Ledger",
+            Self::Trezor => "Trezor",
+        }
+    }
 }
 
 /// How wallets lay out Ethereum addresses on a key: the same device shows different

@@ -13,6 +13,16 @@ fn hex(text: &str) -> Vec<u8> {
     alloy_primitives::hex::decode(text.replace(' ', "")).expect("hex")
 }
 
+/// A whole message read back from its packets.
+fn message_of(packets: &[wire::Packet]) -> Result<(u16, Vec<u8>), FrameError> {
+    let (first, rest) = packets.split_first().ok_or(FrameError::WrongSize(0))?;
+    let mut incoming = Incoming::start(first)?;
+    for packet in rest {
+        incoming.push(packet)?;
+    }
+    Ok(incoming.finish())
+}
+
 #[test]
 fn an_empty_message_is_one_packet_with_its_header() {
     let packets = wire::encode(&Initialize { session_id: None });
@@ -37,7 +47,7 @@ fn long_messages_continue_in_packets_of_63_bytes() {
         "zero padding"
     );
     assert_eq!(
-        wire::message_of(&packets),
+        message_of(&packets),
         Ok((EthereumSignTxEip1559::TYPE, payload))
     );
 }

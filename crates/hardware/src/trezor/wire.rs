@@ -119,13 +119,3 @@ impl Incoming {
         (self.kind, self.payload)
     }
 }
-
-/// Reads whole messages from a sequence of packets (for a simulator and for tests).
-pub fn message_of(packets: &[Packet]) -> Result<(u16, Vec<u8>), FrameError> {
-    let (first, rest) = packets.split_first().ok_or(FrameError::WrongSize(0))?;
-    let mut incoming = Incoming::start(first)?;
-    for packet in rest {
-        incoming.push(packet)?;
-    }
-    Ok(incoming.finish())
-}
