@@ -6,39 +6,45 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
-use saleguard_app::accounts_dto::{
+use saleguard_app::accounts::dto::{
     Account, AddWatchOnly, ConfirmNewAccount, ImportMnemonic, ImportPrivateKey, KeyringStatus,
     NewMnemonic, RevealedSecret,
 };
-use saleguard_app::backup::{BackupPassphrase, BackupStatus, BackupSummary};
-use saleguard_app::charts::PortfolioCharts;
-use saleguard_app::contacts::{ContactInput, ContactView};
-use saleguard_app::contribute::{ContributionInput, RefundInput, TransactionPlan};
-use saleguard_app::csv_data::{
+use saleguard_app::accounts::hardware::{
+    AddHardwareAccount, HardwareAddressView, HardwareAddressesInput, HardwareDeviceView,
+    HardwarePathInput,
+};
+use saleguard_app::budgets::{AmountValueView, BudgetInput, BudgetView, ValueInput};
+use saleguard_app::chain::devices::{LedgerConnection, TrezorConnection};
+use saleguard_app::chain::networks::{NetworkCheck, NetworkInput, NetworkView};
+use saleguard_app::chain::plans::{ContributionInput, RefundInput, TransactionPlan};
+use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress};
+use saleguard_app::dto::AppInfo;
+use saleguard_app::io::backup::{BackupPassphrase, BackupStatus, BackupSummary};
+use saleguard_app::io::csv::{
     CsvExportKind, CsvExportSummary, CsvImportSummary, CsvPreview, CsvProgress,
 };
-use saleguard_app::dto::{AppInfo, Sale};
-use saleguard_app::export::{ExportSummary, ImportSummary};
-use saleguard_app::hardware::{
-    AddHardwareAccount, HardwareAddressView, HardwareAddressesInput, HardwareDeviceView,
-    HardwarePathInput, LedgerConnection, TrezorConnection,
-};
-use saleguard_app::kyc::KycInput;
-use saleguard_app::ledger::EntryInput;
-use saleguard_app::networks::{ContractTermsInput, NetworkCheck, NetworkInput, NetworkView};
+use saleguard_app::io::export::{ExportSummary, ImportSummary};
+use saleguard_app::io::price_history::PriceHistoryPreview;
+use saleguard_app::participations::calendar::CalendarEvent;
+use saleguard_app::participations::entries::EntryInput;
+use saleguard_app::participations::kyc::KycInput;
+use saleguard_app::participations::vesting::VestingInput;
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
-use saleguard_app::portfolio::{PortfolioView, TradeInput, TradeView};
-use saleguard_app::prices::{
-    PriceApiInput, PriceHistoryPreview, PriceRefresh, PriceSourceName, PriceSourcesView,
+use saleguard_app::portfolio::PortfolioView;
+use saleguard_app::portfolio::charts::PortfolioCharts;
+use saleguard_app::portfolio::trades::{TradeInput, TradeView};
+use saleguard_app::pricing::{
+    PriceApiInput, PriceInput, PriceRefresh, PriceSourceName, PriceSourcesView, PriceView,
 };
 use saleguard_app::research::{Country, ResearchInput, SaleResearch, Settings};
+use saleguard_app::review::{ContactInput, ContactView};
 use saleguard_app::review::{
-    AmountValueView, BudgetInput, BudgetView, OfficialAddressInput, OfficialAddressView,
-    OverrideInput, OverrideView, PolicyInput, PriceInput, PriceView, ReviewInput, ReviewView,
-    ValueInput,
+    OfficialAddressInput, OfficialAddressView, OverrideInput, OverrideView, PolicyInput,
+    ReviewInput, ReviewView,
 };
-use saleguard_app::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress};
-use saleguard_app::vesting::{CalendarEvent, VestingInput};
+use saleguard_app::sales::Sale;
+use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{
     AppError, DATA_DIR_ENV, DataPaths, ErrorCode, NATIVE_COIN_SYMBOLS, SaleDraft, Saleguard,
     SystemClock,
@@ -1070,10 +1076,10 @@ struct DesktopArgs {
     #[arg(long, env = DATA_DIR_ENV, value_name = "DIR")]
     data_dir: Option<PathBuf>,
     /// Talk to a Speculos Ledger emulator's APDU port instead of a Ledger on USB.
-    #[arg(long, env = saleguard_app::hardware::SPECULOS_ENV, value_name = "HOST:PORT")]
+    #[arg(long, env = saleguard_app::chain::devices::SPECULOS_ENV, value_name = "HOST:PORT")]
     ledger_emulator: Option<String>,
     /// Talk to a Trezor emulator's UDP port (the emulator's own is 127.0.0.1:21324).
-    #[arg(long, env = saleguard_app::hardware::TREZOR_EMULATOR_ENV, value_name = "HOST:PORT")]
+    #[arg(long, env = saleguard_app::chain::devices::TREZOR_EMULATOR_ENV, value_name = "HOST:PORT")]
     trezor_emulator: Option<String>,
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use saleguard_app::accounts_dto::{AddWatchOnly, ConfirmNewAccount, ImportMnemonic, WordAnswer};
+use saleguard_app::accounts::dto::{AddWatchOnly, ConfirmNewAccount, ImportMnemonic, WordAnswer};
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
 
 const ADDRESS: &str = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
@@ -171,10 +171,10 @@ fn a_new_phrase_needs_the_right_words_and_survives_a_refused_save() {
         .reveal_account_secret(account.id, "Fresh")
         .expect("revealed");
     match revealed {
-        saleguard_app::accounts_dto::RevealedSecret::Mnemonic { ref words, .. } => {
+        saleguard_app::accounts::dto::RevealedSecret::Mnemonic { ref words, .. } => {
             assert_eq!(words, &new.words);
         }
-        saleguard_app::accounts_dto::RevealedSecret::PrivateKey { .. } => {
+        saleguard_app::accounts::dto::RevealedSecret::PrivateKey { .. } => {
             panic!("a phrase account reveals its phrase")
         }
     }

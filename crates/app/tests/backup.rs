@@ -7,7 +7,7 @@ mod common;
 use std::sync::Arc;
 
 use common::{app, prepared};
-use saleguard_app::backup::BACKUP_FIRST_LINE;
+use saleguard_app::io::backup::BACKUP_FIRST_LINE;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
 
 const PASSPHRASE: &str = "correct horse battery staple";

@@ -8,10 +8,11 @@ use common::{chain_sale_draft, eth, start_on_chain, wall_clock_now as now};
 use std::sync::Arc;
 
 use alloy_primitives::{Address, U256};
-use saleguard_app::accounts_dto::AddWatchOnly;
-use saleguard_app::contribute::{ContributionInput, TransactionPlan};
-use saleguard_app::networks::{ContractTermsInput, NetworkInput};
+use saleguard_app::accounts::dto::AddWatchOnly;
+use saleguard_app::chain::networks::NetworkInput;
+use saleguard_app::chain::plans::{ContributionInput, TransactionPlan};
 use saleguard_app::review::VerdictName;
+use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard};
 use saleguard_core::fixtures::native_sale_draft;
 use saleguard_core::transaction::FeeSpeed;

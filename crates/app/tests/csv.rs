@@ -5,10 +5,10 @@
 mod common;
 
 use common::{OWN, add_price, app, prepared};
-use saleguard_app::csv_data::{CsvExportKind, CsvProgress, TRANSACTION_COLUMNS};
-use saleguard_app::ledger::EntryInput;
+use saleguard_app::io::csv::{CsvExportKind, CsvProgress, TRANSACTION_COLUMNS};
+use saleguard_app::participations::entries::EntryInput;
 use saleguard_app::participations::{StartParticipation, StateName};
-use saleguard_app::portfolio::TradeInput;
+use saleguard_app::portfolio::trades::TradeInput;
 use saleguard_app::{ErrorCode, Saleguard};
 use saleguard_core::fixtures::native_sale_draft;
 

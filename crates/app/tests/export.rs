@@ -5,11 +5,11 @@
 mod common;
 
 use common::{DESIGNATED, OWN, app, prepared};
-use saleguard_app::contacts::ContactInput;
-use saleguard_app::kyc::KycInput;
+use saleguard_app::participations::kyc::KycInput;
+use saleguard_app::participations::vesting::VestingInput;
 use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
+use saleguard_app::review::ContactInput;
 use saleguard_app::review::{OverrideInput, PolicyInput, ReviewInput};
-use saleguard_app::vesting::VestingInput;
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 use saleguard_core::fixtures::native_sale_draft;
 use saleguard_store::DATA_TABLES;
@@ -93,7 +93,7 @@ fn filled(dir: &std::path::Path) -> Saleguard {
         max_price_age_days: "14".into(),
     })
     .expect("policy");
-    app.record_trade(&saleguard_app::portfolio::TradeInput {
+    app.record_trade(&saleguard_app::portfolio::trades::TradeInput {
         kind: "buy".into(),
         happened_at: "2026-12-04 10:00".into(),
         asset: "AUR".into(),
@@ -126,14 +126,14 @@ fn filled(dir: &std::path::Path) -> Saleguard {
         reason: "the team raised the cap for early backers".into(),
     })
     .expect("override");
-    app.save_network(&saleguard_app::networks::NetworkInput {
+    app.save_network(&saleguard_app::chain::networks::NetworkInput {
         rpc_url: "https://node.example".into(),
         ..saleguard_core::network::NETWORK_PRESETS[0].to_draft()
     })
     .expect("network");
     app.set_contract_terms(
         sale,
-        &saleguard_app::networks::ContractTermsInput {
+        &saleguard_app::sales::contract_terms::ContractTermsInput {
             contribution_call: "buyTokens(address)".into(),
             refund_call: "claimRefund()".into(),
             token_address: "0x52908400098527886E0F7030069857D2E4169EE7".into(),
@@ -147,7 +147,7 @@ fn filled(dir: &std::path::Path) -> Saleguard {
         "anvil_setBalance",
         json!([OWN, "0x56bc75e2d63100000"]), // 100 ETH
     );
-    app.save_network(&saleguard_app::networks::NetworkInput {
+    app.save_network(&saleguard_app::chain::networks::NetworkInput {
         rpc_url: anvil.url(),
         ..saleguard_core::network::NETWORK_PRESETS[0].to_draft()
     })
@@ -159,7 +159,7 @@ fn filled(dir: &std::path::Path) -> Saleguard {
         .expect("runtime");
     let plan = runtime
         .block_on(
-            app.prepare_contribution(&saleguard_app::contribute::ContributionInput {
+            app.prepare_contribution(&saleguard_app::chain::plans::ContributionInput {
                 participation_id: aurora,
                 account_id: account,
                 amount: "0.5".into(),
@@ -171,25 +171,25 @@ fn filled(dir: &std::path::Path) -> Saleguard {
     // A hardware account, from a simulated Ledger.
     let ledger = saleguard_testkit::LedgerSimulator::start(saleguard_testkit::LedgerMode::Approve);
     let path = "m/44'/60'/0'/0/0";
-    let app = app.with_ledger_connection(saleguard_app::hardware::LedgerConnection::Speculos(
-        ledger.address().to_owned(),
-    ));
+    let app = app.with_ledger_connection(
+        saleguard_app::chain::devices::LedgerConnection::Speculos(ledger.address().to_owned()),
+    );
     runtime
-        .block_on(
-            app.add_hardware_account(&saleguard_app::hardware::AddHardwareAccount {
+        .block_on(app.add_hardware_account(
+            &saleguard_app::accounts::hardware::AddHardwareAccount {
                 label: "Ledger".into(),
                 wallet: "ledger".into(),
                 path: path.into(),
                 address: saleguard_testkit::LedgerSimulator::address_at(path).to_checksum(None),
-            }),
-        )
+            },
+        ))
         .expect("hardware account");
     app.set_price_api_coin("AUR", "aurora-network")
         .expect("coin id");
     app.set_price_source_order(&[
-        saleguard_app::prices::PriceSourceName::Csv,
-        saleguard_app::prices::PriceSourceName::Manual,
-        saleguard_app::prices::PriceSourceName::Api,
+        saleguard_app::pricing::PriceSourceName::Csv,
+        saleguard_app::pricing::PriceSourceName::Manual,
+        saleguard_app::pricing::PriceSourceName::Api,
     ])
     .expect("order");
     app.import_price_history(b"date_utc,asset,currency,price\n2026-12-03,AUR,USD,1.25\n")
@@ -330,7 +330,7 @@ fn a_version_4_export_without_price_sources_still_imports_its_prices_as_the_pric
     assert!(
         prices
             .iter()
-            .all(|p| p.source == saleguard_app::prices::PriceSourceName::Manual)
+            .all(|p| p.source == saleguard_app::pricing::PriceSourceName::Manual)
     );
 
     // A version-5 file must have both.

@@ -9,12 +9,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::{eth, hardware_sale, wall_clock_now};
-use saleguard_app::contribute::{ContributionInput, FeeSpeed};
-use saleguard_app::hardware::LedgerConnection;
-use saleguard_app::hardware::{
+use saleguard_app::accounts::hardware::{
     AddHardwareAccount, DeviceStateName, HardwareAddressesInput, HardwarePathInput,
 };
-use saleguard_app::transactions::{TxProgress, TxStatusName};
+use saleguard_app::chain::devices::LedgerConnection;
+use saleguard_app::chain::plans::{ContributionInput, FeeSpeed};
+use saleguard_app::chain::transactions::{TxProgress, TxStatusName};
 use saleguard_app::{AppError, DataPaths, ErrorCode, FixedClock, Saleguard};
 use saleguard_testkit::{Anvil, LedgerMode, LedgerSimulator};
 
@@ -97,7 +97,7 @@ async fn addresses_are_listed_checked_on_the_device_and_added_as_accounts() {
         "anvil_setBalance",
         serde_json::json!([LedgerSimulator::address_at(FIRST), "0x14d1120d7b160000"]),
     );
-    app.save_network(&saleguard_app::networks::NetworkInput {
+    app.save_network(&saleguard_app::chain::networks::NetworkInput {
         rpc_url: anvil.url(),
         ..saleguard_core::network::NETWORK_PRESETS[2].to_draft()
     })

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use saleguard_app::participations::calendar::CalendarEventKind;
 use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
-use saleguard_app::vesting::CalendarEventKind;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, SaleDraft, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
 
@@ -220,8 +220,8 @@ fn a_sale_with_a_participation_is_archived_instead_of_deleted() {
     assert_eq!(app.list_participations().expect("list").len(), 1);
 }
 
-fn linear_plan() -> saleguard_app::vesting::VestingInput {
-    saleguard_app::vesting::VestingInput {
+fn linear_plan() -> saleguard_app::participations::vesting::VestingInput {
+    saleguard_app::participations::vesting::VestingInput {
         total_tokens: "1200".into(),
         tge_at: "2026-12-01 00:00".into(),
         kind: "linear".into(),
@@ -286,7 +286,7 @@ fn a_vesting_plan_gives_the_schedule_the_next_unlock_and_the_calendar() {
         .expect_err("reversed");
     assert_eq!(refused.code, ErrorCode::EndsBeforeStart);
 
-    let bad = saleguard_app::vesting::VestingInput {
+    let bad = saleguard_app::participations::vesting::VestingInput {
         cliff_months: "13".into(),
         total_tokens: "1.0000000000000000001".into(),
         ..linear_plan()
@@ -301,7 +301,7 @@ fn a_vesting_plan_gives_the_schedule_the_next_unlock_and_the_calendar() {
         fields,
         vec![("totalTokens", ErrorCode::TooManyDecimalPlaces)]
     );
-    let cliff = saleguard_app::vesting::VestingInput {
+    let cliff = saleguard_app::participations::vesting::VestingInput {
         cliff_months: "13".into(),
         ..linear_plan()
     };
@@ -335,7 +335,7 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
             note: String::new(),
         })
         .expect("started");
-    let btc = saleguard_app::ledger::EntryInput {
+    let btc = saleguard_app::participations::entries::EntryInput {
         kind: "contribution".into(),
         happened_at: "2026-12-01 10:00".into(),
         asset: "BTC".into(),
@@ -351,7 +351,7 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
     assert_eq!(recorded.ledger[0].amount.base_units, "1500000");
     assert_eq!(recorded.ledger[0].source, "manual");
 
-    let too_precise = saleguard_app::ledger::EntryInput {
+    let too_precise = saleguard_app::participations::entries::EntryInput {
         amount: "0.000000001".into(),
         ..btc.clone()
     };
@@ -362,7 +362,7 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
         (error.code, error.field.as_deref()),
         (ErrorCode::TooManyDecimalPlaces, Some("amount"))
     );
-    let future = saleguard_app::ledger::EntryInput {
+    let future = saleguard_app::participations::entries::EntryInput {
         happened_at: "2027-06-01 00:00".into(),
         ..btc.clone()
     };

@@ -5,8 +5,9 @@ mod common;
 
 use common::{DESIGNATED, OWN, add_price, app, prepared};
 use saleguard_app::ErrorCode;
-use saleguard_app::ledger::EntryInput;
-use saleguard_app::portfolio::{PortfolioView, TradeInput};
+use saleguard_app::participations::entries::EntryInput;
+use saleguard_app::portfolio::PortfolioView;
+use saleguard_app::portfolio::trades::TradeInput;
 
 fn distribution(app: &saleguard_app::Saleguard, participation: i64, amount: &str) {
     app.record_entry(
@@ -299,7 +300,7 @@ fn the_charts_give_value_over_time_budget_use_and_the_unlocks_by_month() {
     let participation = participation_of(&app);
     app.set_vesting(
         participation,
-        &saleguard_app::vesting::VestingInput {
+        &saleguard_app::participations::vesting::VestingInput {
             total_tokens: "1200".into(),
             tge_at: "2026-12-01 00:00".into(),
             kind: "linear".into(),

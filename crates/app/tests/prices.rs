@@ -6,7 +6,7 @@
 mod common;
 
 use common::{add_price, app};
-use saleguard_app::prices::{PriceApiInput, PriceSourceName};
+use saleguard_app::pricing::{PriceApiInput, PriceSourceName};
 use saleguard_app::{ErrorCode, Saleguard};
 use saleguard_testkit::{PriceApiServer, Reply, recorded};
 
@@ -34,7 +34,7 @@ fn eth_price(app: &Saleguard) -> Option<(String, PriceSourceName)> {
 
 /// 2 ETH bought, so the portfolio holds ETH to value.
 fn holding_eth(app: &Saleguard) {
-    app.record_trade(&saleguard_app::portfolio::TradeInput {
+    app.record_trade(&saleguard_app::portfolio::trades::TradeInput {
         kind: "buy".into(),
         happened_at: "2026-11-01 10:00".into(),
         asset: "ETH".into(),

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use saleguard_app::kyc::KycInput;
-use saleguard_app::kyc::KycStatusName;
+use saleguard_app::participations::calendar::CalendarEventKind;
+use saleguard_app::participations::kyc::KycInput;
+use saleguard_app::participations::kyc::KycStatusName;
 use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
 use saleguard_app::research::{FactorInput, JurisdictionFindingKind, ResearchInput, Severity};
-use saleguard_app::vesting::CalendarEventKind;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, SaleDraft, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
 

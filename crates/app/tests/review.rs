@@ -5,10 +5,11 @@ mod common;
 
 use common::{DESIGNATED, app, budget_input, prepared};
 use saleguard_app::ErrorCode;
-use saleguard_app::contacts::ContactInput;
+use saleguard_app::budgets::{AmountValueView, BudgetInput, ValueInput};
+use saleguard_app::pricing::PriceInput;
+use saleguard_app::review::ContactInput;
 use saleguard_app::review::{
-    AmountValueView, BudgetInput, OfficialAddressInput, OverrideInput, PolicyInput, PriceInput,
-    ReviewInput, ValueInput, VerdictName,
+    OfficialAddressInput, OverrideInput, PolicyInput, ReviewInput, VerdictName,
 };
 
 fn input(sale: i64, account: i64, to: &str, amount: &str) -> ReviewInput {

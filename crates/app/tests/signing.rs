@@ -16,12 +16,12 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use saleguard_app::accounts_dto::{AddWatchOnly, ImportPrivateKey};
-use saleguard_app::contribute::{ContributionInput, FeeSpeed, RefundInput, TransactionPlan};
-use saleguard_app::networks::NetworkInput;
+use saleguard_app::accounts::dto::{AddWatchOnly, ImportPrivateKey};
+use saleguard_app::chain::networks::NetworkInput;
+use saleguard_app::chain::plans::{ContributionInput, FeeSpeed, RefundInput, TransactionPlan};
+use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxStatusName};
 use saleguard_app::participations::StateName;
 use saleguard_app::research::Severity;
-use saleguard_app::transactions::{TransactionView, TxProgress, TxStatusName};
 use saleguard_app::{AppError, DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
 use saleguard_core::U256;
 use saleguard_core::network::NETWORK_PRESETS;

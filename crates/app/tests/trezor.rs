@@ -10,12 +10,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::{eth, hardware_sale, wall_clock_now};
-use saleguard_app::contribute::{ContributionInput, FeeSpeed, TransactionPlan};
-use saleguard_app::hardware::{
+use saleguard_app::accounts::hardware::{
     AddHardwareAccount, DeviceStateName, HardwareAddressesInput, HardwarePathInput,
-    LedgerConnection, TrezorConnection,
 };
-use saleguard_app::transactions::{TxProgress, TxStatusName};
+use saleguard_app::chain::devices::{LedgerConnection, TrezorConnection};
+use saleguard_app::chain::plans::{ContributionInput, FeeSpeed, TransactionPlan};
+use saleguard_app::chain::transactions::{TxProgress, TxStatusName};
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard};
 use saleguard_testkit::{Anvil, LedgerMode, LedgerSimulator, TrezorMode, TrezorSimulator};
 

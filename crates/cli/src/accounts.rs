@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use saleguard_app::accounts_dto::{
+use saleguard_app::accounts::dto::{
     AddWatchOnly, ConfirmNewAccount, ImportMnemonic, ImportPrivateKey, WordAnswer,
 };
 use saleguard_app::{AppError, ErrorCode, Saleguard};

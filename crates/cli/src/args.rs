@@ -20,10 +20,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
     /// Talk to a Speculos Ledger emulator's APDU port instead of a Ledger on USB.
-    #[arg(long, global = true, env = saleguard_app::hardware::SPECULOS_ENV, value_name = "HOST:PORT")]
+    #[arg(long, global = true, env = saleguard_app::chain::devices::SPECULOS_ENV, value_name = "HOST:PORT")]
     pub ledger_emulator: Option<String>,
     /// Talk to a Trezor emulator's UDP port (the emulator's own is 127.0.0.1:21324).
-    #[arg(long, global = true, env = saleguard_app::hardware::TREZOR_EMULATOR_ENV, value_name = "HOST:PORT")]
+    #[arg(long, global = true, env = saleguard_app::chain::devices::TREZOR_EMULATOR_ENV, value_name = "HOST:PORT")]
     pub trezor_emulator: Option<String>,
     #[command(subcommand)]
     pub command: Command,
@@ -241,7 +241,7 @@ pub enum FeeArg {
     Fast,
 }
 
-impl From<FeeArg> for saleguard_app::contribute::FeeSpeed {
+impl From<FeeArg> for saleguard_app::chain::plans::FeeSpeed {
     fn from(fee: FeeArg) -> Self {
         match fee {
             FeeArg::Slow => Self::Slow,

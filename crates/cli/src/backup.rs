@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal as _;
 
-use saleguard_app::backup::{BackupStatus, BackupSummary};
+use saleguard_app::io::backup::{BackupStatus, BackupSummary};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
 use crate::accounts::read_secret;

@@ -2,13 +2,16 @@
 
 use std::process::ExitCode;
 
-use saleguard_app::contribute::{ContributionInput, RefundInput, TransactionPlan};
-use saleguard_app::hardware::{
+use saleguard_app::accounts::hardware::{
     AddHardwareAccount, HardwareAddressesInput, HardwarePathInput, HardwareWallet,
 };
-use saleguard_app::networks::{ContractTermsInput, NetworkInput};
+use saleguard_app::chain::networks::NetworkInput;
+use saleguard_app::chain::plans::{ContributionInput, RefundInput, TransactionPlan};
+use saleguard_app::chain::transactions::{
+    FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatusName,
+};
 use saleguard_app::review::VerdictName;
-use saleguard_app::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatusName};
+use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
 use crate::args::{DeviceChoice, HwCommand, NetworkCommand, NetworkFields, SigningArgs, TxCommand};

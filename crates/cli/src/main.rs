@@ -19,8 +19,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use saleguard_app::contribute::{ContributionInput, RefundInput};
-use saleguard_app::hardware::{LedgerConnection, TrezorConnection};
+use saleguard_app::chain::devices::{LedgerConnection, TrezorConnection};
+use saleguard_app::chain::plans::{ContributionInput, RefundInput};
 use saleguard_app::review::ReviewInput;
 use saleguard_app::{AppError, DataPaths, ErrorCode, Saleguard, SystemClock};
 

@@ -1,21 +1,25 @@
 //! How results and errors are written: text for people, JSON for scripts.
 
-use saleguard_app::accounts_dto::{Account, AccountKind, NewMnemonic, RevealedSecret};
-use saleguard_app::contacts::ContactView;
-use saleguard_app::contribute::TransactionPlan;
-use saleguard_app::dto::{Amount, Pricing, PricingUnit, Sale};
-use saleguard_app::export::{ExportSummary, ImportSummary, TableCount};
-use saleguard_app::hardware::{DeviceStateName, HardwareAddressView, HardwareDeviceView};
-use saleguard_app::kyc::KycStatusName;
-use saleguard_app::networks::{ContractTermsInput, NetworkCheck, NetworkView};
+use saleguard_app::accounts::dto::{Account, AccountKind, NewMnemonic, RevealedSecret};
+use saleguard_app::accounts::hardware::{DeviceStateName, HardwareAddressView, HardwareDeviceView};
+use saleguard_app::budgets::BudgetView;
+use saleguard_app::chain::networks::{NetworkCheck, NetworkView};
+use saleguard_app::chain::plans::TransactionPlan;
+use saleguard_app::chain::transactions::{TransactionView, TxProgress};
+use saleguard_app::dto::Amount;
+use saleguard_app::io::export::{ExportSummary, ImportSummary, TableCount};
+use saleguard_app::io::price_history::PriceHistoryPreview;
 use saleguard_app::participations::Participation;
-use saleguard_app::prices::{PriceHistoryPreview, PriceRefresh, PriceSourceName, PriceSourcesView};
+use saleguard_app::participations::calendar::{CalendarEvent, CalendarEventKind};
+use saleguard_app::participations::kyc::KycStatusName;
+use saleguard_app::pricing::{PriceRefresh, PriceSourceName, PriceSourcesView, PriceView};
 use saleguard_app::research::{SaleResearch, Settings};
+use saleguard_app::review::ContactView;
 use saleguard_app::review::{
-    BudgetView, OfficialAddressView, OverrideView, PolicyInput, PriceView, ReviewView, VerdictName,
+    OfficialAddressView, OverrideView, PolicyInput, ReviewView, VerdictName,
 };
-use saleguard_app::transactions::{TransactionView, TxProgress};
-use saleguard_app::vesting::{CalendarEvent, CalendarEventKind};
+use saleguard_app::sales::contract_terms::ContractTermsInput;
+use saleguard_app::sales::{Pricing, PricingUnit, Sale};
 use saleguard_app::{AppError, ErrorCode, FieldError};
 use serde::Serialize;
 

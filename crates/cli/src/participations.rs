@@ -1,9 +1,9 @@
 //! `saleguard participation …`.
 
-use saleguard_app::kyc::KycInput;
-use saleguard_app::ledger::EntryInput;
+use saleguard_app::participations::entries::EntryInput;
+use saleguard_app::participations::kyc::KycInput;
+use saleguard_app::participations::vesting::{TrancheInput, VestingInput};
 use saleguard_app::participations::{MoveParticipation, StartParticipation};
-use saleguard_app::vesting::{TrancheInput, VestingInput};
 use saleguard_app::{AppError, Saleguard};
 
 use crate::args::ParticipationCommand;

@@ -1,8 +1,10 @@
 //! `saleguard portfolio` and `saleguard trade`.
 
 use saleguard_app::ErrorCode;
-use saleguard_app::csv_data::{CsvExportKind, CsvImportSummary, CsvPreview, CsvRowError};
-use saleguard_app::portfolio::{PortfolioView, TotalView, TradeInput, TradeView};
+use saleguard_app::io::CsvRowError;
+use saleguard_app::io::csv::{CsvExportKind, CsvImportSummary, CsvPreview};
+use saleguard_app::portfolio::trades::{TradeInput, TradeView};
+use saleguard_app::portfolio::{PortfolioView, TotalView};
 use saleguard_app::{AppError, Saleguard};
 
 use crate::args::{CsvCommand, TradeCommand};

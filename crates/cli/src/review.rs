@@ -2,11 +2,12 @@
 
 use std::process::ExitCode;
 
-use saleguard_app::contacts::ContactInput;
-use saleguard_app::prices::{PriceApiInput, PriceSourceName};
+use saleguard_app::budgets::BudgetInput;
+use saleguard_app::pricing::PriceInput;
+use saleguard_app::pricing::{PriceApiInput, PriceSourceName};
+use saleguard_app::review::ContactInput;
 use saleguard_app::review::{
-    BudgetInput, OfficialAddressInput, OverrideInput, PolicyInput, PriceInput, ReviewInput,
-    VerdictName,
+    OfficialAddressInput, OverrideInput, PolicyInput, ReviewInput, VerdictName,
 };
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 

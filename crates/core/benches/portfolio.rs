@@ -6,10 +6,10 @@ use std::str::FromStr;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use saleguard_core::budget::{Price, PriceBook, PriceSource, SourceOrder};
-use saleguard_core::ledger::{Entry, EntryKind};
+use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::portfolio::{
-    Acquisition, Disposal, LedgerItem, Money, ParticipationBook, PortfolioInput, Trade, TradeKind,
-    fifo, portfolio, value_history,
+    Acquisition, Disposal, Money, NumberedEntry, ParticipationBook, PortfolioInput, Trade,
+    TradeKind, fifo, portfolio, value_history,
 };
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Decimal, U256};
@@ -60,8 +60,8 @@ fn cost_basis(c: &mut Criterion) {
     group.finish();
 }
 
-fn entry(id: u64, kind: EntryKind, asset: &str, amount: U256, seconds: u64) -> LedgerItem {
-    LedgerItem {
+fn entry(id: u64, kind: EntryKind, asset: &str, amount: U256, seconds: u64) -> NumberedEntry {
+    NumberedEntry {
         id: i64::try_from(id).expect("fits"),
         entry: Entry {
             kind,

@@ -9,10 +9,10 @@ pub mod amount;
 pub mod budget;
 pub mod contact;
 pub mod diligence;
+pub mod entry;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod kyc;
-pub mod ledger;
 pub mod network;
 pub mod participation;
 pub mod portfolio;

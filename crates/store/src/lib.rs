@@ -10,9 +10,9 @@ mod accounts;
 mod budgets;
 mod connection;
 mod contacts;
+mod entries;
 mod error;
 mod export;
-mod ledger;
 mod migrations;
 mod networks;
 mod participations;
@@ -27,12 +27,12 @@ mod vesting;
 pub use budgets::{BudgetRecord, OfficialAddressRecord, PriceRecord, ReviewPolicy};
 pub use connection::{ConnectionSettings, Store};
 pub use contacts::{ContactRecord, OverrideRecord};
+pub use entries::{EntryRecord, EntrySource};
 pub use error::StoreError;
 pub use export::{
     Cell, Column, ColumnType, DATA_TABLES, ImportError, Reference, RowFailure, TableRows,
     TableShape,
 };
-pub use ledger::{EntryRecord, EntrySource};
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};
 pub use price_sources::PriceApiSettings;

@@ -3,11 +3,11 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 use saleguard_core::U256;
-use saleguard_core::ledger::Entry;
+use saleguard_core::entry::Entry;
 use saleguard_core::portfolio::{Money, Trade, TradeKind};
 use saleguard_core::timestamp::UtcTimestamp;
 
-use crate::ledger::{EntrySource, insert_entry_on};
+use crate::entries::{EntrySource, insert_entry_on};
 use crate::participations::ParticipationId;
 use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};
@@ -79,7 +79,7 @@ impl Store {
         })
     }
 
-    /// Inserts imported trades and ledger entries in one transaction, with one prepared
+    /// Inserts imported trades and entries in one transaction, with one prepared
     /// statement each: all or none. `keep_going` hears how many rows are in so far, every
     /// 1,000 rows; answering `false` rolls everything back and returns `Ok(None)`.
     pub fn insert_imported(

@@ -7,12 +7,12 @@ use std::str::FromStr;
 use rusqlite::{OptionalExtension, Row, params};
 use saleguard_core::account::AccountId;
 use saleguard_core::address::checksummed;
-use saleguard_core::ledger::Entry;
+use saleguard_core::entry::Entry;
 use saleguard_core::participation::ParticipationState;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Address, Bytes, U256};
 
-use crate::ledger::{EntrySource, insert_entry_on};
+use crate::entries::{EntrySource, insert_entry_on};
 use crate::participations::{NewStep, ParticipationId, move_on};
 use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};

@@ -4,11 +4,13 @@
 
 use std::sync::Arc;
 
-use saleguard_app::accounts_dto::AddWatchOnly;
-use saleguard_app::ledger::EntryInput;
+use saleguard_app::accounts::dto::AddWatchOnly;
+use saleguard_app::budgets::BudgetInput;
+use saleguard_app::participations::entries::EntryInput;
 use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
+use saleguard_app::pricing::PriceInput;
 use saleguard_app::research::{FactorInput, ResearchInput};
-use saleguard_app::review::{BudgetInput, OfficialAddressInput, PriceInput};
+use saleguard_app::review::OfficialAddressInput;
 use saleguard_app::{DataPaths, FixedClock, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
 
@@ -171,7 +173,7 @@ pub fn start_on_chain(
     confirmations: u32,
 ) -> (i64, i64) {
     let sale = app.create_sale(draft).expect("sale").id;
-    app.save_network(&saleguard_app::networks::NetworkInput {
+    app.save_network(&saleguard_app::chain::networks::NetworkInput {
         rpc_url: rpc_url.to_owned(),
         confirmations: confirmations.to_string(),
         ..saleguard_core::network::NETWORK_PRESETS[2].to_draft()
@@ -201,7 +203,7 @@ pub fn sale_contract_and_budget(
     let token = saleguard_core::Address::from_word(token.to_be_bytes::<32>().into());
     app.set_contract_terms(
         sale,
-        &saleguard_app::networks::ContractTermsInput {
+        &saleguard_app::sales::contract_terms::ContractTermsInput {
             contribution_call: "contribute()".into(),
             refund_call: "claimRefund()".into(),
             token_address: token.to_checksum(None),

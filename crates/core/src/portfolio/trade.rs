@@ -5,7 +5,7 @@
 use alloy_primitives::U256;
 
 use crate::amount::{AmountError, MAX_DECIMALS, parse_amount};
-use crate::ledger::{
+use crate::entry::{
     EntryProblemKind, MAX_ASSET_CHARS, MAX_ENTRY_NOTE_CHARS, MAX_PARTY_CHARS, MAX_REFERENCE_CHARS,
     checked_decimals, checked_moment, is_symbol, nonzero_amount,
 };

@@ -21,15 +21,15 @@ use rust_decimal::Decimal;
 
 use super::{Acquisition, CostBasis, Disposal, Trade, TradeKind, fifo_lenient};
 use crate::budget::{Price, PriceBook, PriceProblem, whole_units};
-use crate::ledger::{Entry, EntryKind};
+use crate::entry::{Entry, EntryKind};
 use crate::timestamp::UtcTimestamp;
 
 /// The cost-basis method the portfolio uses (the only one so far).
 pub const COST_BASIS_METHOD: &str = "FIFO";
 
-/// A ledger entry with its id.
+/// An entry with its id (the row it is kept in).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LedgerItem {
+pub struct NumberedEntry {
     pub id: i64,
     pub entry: Entry,
 }
@@ -45,7 +45,7 @@ pub struct ParticipationBook {
     /// The vesting plan's total, in base units of the token, if there is a plan.
     pub plan_total: Option<U256>,
     /// Its entries; a distribution's `to` is the place the tokens arrived.
-    pub entries: Vec<LedgerItem>,
+    pub entries: Vec<NumberedEntry>,
     /// The network fees paid to send its contributions (gas, in the chain's coin), part
     /// of what its tokens cost.
     pub fees: Vec<(UtcTimestamp, super::Money)>,

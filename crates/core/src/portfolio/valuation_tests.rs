@@ -34,8 +34,8 @@ fn entry(
     decimals: u8,
     amount: U256,
     to: &str,
-) -> LedgerItem {
-    LedgerItem {
+) -> NumberedEntry {
+    NumberedEntry {
         id,
         entry: Entry {
             kind,
@@ -51,7 +51,7 @@ fn entry(
     }
 }
 
-fn paid(id: i64, when: &str, eth: u64) -> LedgerItem {
+fn paid(id: i64, when: &str, eth: u64) -> NumberedEntry {
     entry(
         id,
         EntryKind::Contribution,
@@ -63,7 +63,7 @@ fn paid(id: i64, when: &str, eth: u64) -> LedgerItem {
     )
 }
 
-fn received(id: i64, when: &str, tokens: u64, to: &str) -> LedgerItem {
+fn received(id: i64, when: &str, tokens: u64, to: &str) -> NumberedEntry {
     entry(
         id,
         EntryKind::Distribution,
@@ -75,7 +75,7 @@ fn received(id: i64, when: &str, tokens: u64, to: &str) -> LedgerItem {
     )
 }
 
-fn participation(entries: Vec<LedgerItem>) -> ParticipationBook {
+fn participation(entries: Vec<NumberedEntry>) -> ParticipationBook {
     ParticipationBook {
         fees: Vec::new(),
         participation: 1,

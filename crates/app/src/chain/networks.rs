@@ -1,15 +1,10 @@
-//! Networks and a sale's contract terms as use cases: what a contribution needs to
-//! reach a chain.
+//! Networks as use cases: the chains the user reaches through their own node (the RPC
+//! URL kept in the OS keyring when it may hold an API key), and checking a node.
 
 use saleguard_chain::Node;
-use saleguard_core::address::AddressError;
 use saleguard_core::network::{
     NETWORK_PRESETS, Network, NetworkDraft, NetworkProblem, NetworkProblemKind, redacted_url,
     rpc_url_is_secret,
-};
-use saleguard_core::sale::SaleId;
-use saleguard_core::transaction::{
-    ContractTerms, ContractTermsDraft, ContractTermsProblem, SignatureProblem,
 };
 use serde::Serialize;
 use url::Url;
@@ -17,7 +12,6 @@ use url::Url;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 pub use saleguard_core::network::NetworkDraft as NetworkInput;
-pub use saleguard_core::transaction::ContractTermsDraft as ContractTermsInput;
 
 /// A configured network, or a preset not configured yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -80,23 +74,6 @@ fn network_problem(problem: NetworkProblem) -> FieldError {
         field: problem.field.as_str().to_owned(),
         code,
         message: problem.message,
-    }
-}
-
-fn contract_problem(problem: ContractTermsProblem) -> FieldError {
-    let code = match &problem {
-        ContractTermsProblem::ContributionCall(SignatureProblem::TooLong)
-        | ContractTermsProblem::RefundCall(SignatureProblem::TooLong) => ErrorCode::TooLong,
-        ContractTermsProblem::ContributionCall(_)
-        | ContractTermsProblem::RefundCall(_)
-        | ContractTermsProblem::CallWithTokenCurrency => ErrorCode::InvalidCall,
-        ContractTermsProblem::TokenAddress(AddressError::BadChecksum) => ErrorCode::BadChecksum,
-        ContractTermsProblem::TokenAddress(_) => ErrorCode::InvalidAddress,
-    };
-    FieldError {
-        field: problem.field().to_owned(),
-        code,
-        message: problem.message(),
     }
 }
 
@@ -249,28 +226,6 @@ impl Saleguard {
             rpc_host: network.rpc_host().unwrap_or_default(),
             latest_block: node.latest_block().await?,
         })
-    }
-
-    /// How the sale takes contributions on chain, as an edit form starts from.
-    pub fn contract_terms(&self, sale_id: i64) -> Result<ContractTermsDraft, AppError> {
-        let store = self.store()?;
-        let sale = store.sale(SaleId(sale_id))?;
-        Ok(store.contract_terms(sale.id, &sale.terms)?.to_draft())
-    }
-
-    pub fn set_contract_terms(
-        &self,
-        sale_id: i64,
-        input: &ContractTermsDraft,
-    ) -> Result<ContractTermsDraft, AppError> {
-        let mut store = self.store()?;
-        let sale = store.sale(SaleId(sale_id))?;
-        let terms = ContractTerms::from_draft(input, &sale.terms).map_err(|problems| {
-            AppError::refused(problems.into_iter().map(contract_problem).collect())
-        })?;
-        store.set_contract_terms(sale.id, &terms, self.clock.now())?;
-        tracing::info!(sale = sale_id, "contract terms set");
-        Ok(terms.to_draft())
     }
 }
 

@@ -2,7 +2,7 @@
 
 use rusqlite::Row;
 use saleguard_core::U256;
-use saleguard_core::ledger::{Entry, EntryKind};
+use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::timestamp::UtcTimestamp;
 
 use crate::participations::ParticipationId;
@@ -107,7 +107,7 @@ impl Store {
 
 fn read_entry(row: &Row<'_>) -> Result<EntryRecord, StoreError> {
     let invalid = || StoreError::InvalidRow {
-        what: "ledger entry".to_owned(),
+        what: "entry".to_owned(),
     };
     let moment = |seconds: i64| UtcTimestamp::from_unix_seconds(seconds).map_err(|_| invalid());
     Ok(EntryRecord {

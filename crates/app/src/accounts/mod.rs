@@ -1,6 +1,12 @@
-//! Account use cases. Secret material is handled by the vault; this layer decides
-//! what is allowed, keeps the database and the keyring in step, and never lets a
-//! secret reach the database, the log or an error.
+//! Accounts: software accounts (a new or imported recovery phrase, a private key — the
+//! secret in the OS keyring, never in the database), watch-only addresses, and
+//! hardware accounts on a Ledger or a Trezor ([`hardware`]). Secret material is
+//! handled by the vault; this layer decides what is allowed, keeps the database and
+//! the keyring in step, and never lets a secret reach the database, the log or an
+//! error.
+
+pub mod dto;
+pub mod hardware;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
@@ -16,7 +22,6 @@ use saleguard_vault::{
     PrivateKeyError, SecretString, new_secret_reference,
 };
 
-use crate::accounts_dto as dto;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// Account changes run one at a time: each checks the database, works with the

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 use saleguard_core::address::{checksummed, parse_address};
 use saleguard_core::is_clean_text;
 
-use crate::files::{downloads_folder, file_error, persist_new, write_replacing, written_file};
+use super::files::{downloads_folder, file_error, persist_new, write_replacing, written_file};
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// What the `format` field says.

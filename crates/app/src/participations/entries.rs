@@ -1,12 +1,13 @@
-//! Ledger use cases: contributions, refunds and distributions recorded by hand.
+//! A participation's entries: contributions, refunds and distributions recorded by
+//! hand (those Saleguard signs are written as their transactions settle).
 
 use saleguard_core::amount::AmountError;
-use saleguard_core::ledger::{Entry, EntryDraft, EntryProblemKind};
+use saleguard_core::entry::{Entry, EntryDraft, EntryProblemKind};
 use saleguard_store::{EntryRecord, EntrySource, ParticipationId};
 use serde::{Deserialize, Serialize};
 
+use super::Participation;
 use crate::dto::Amount;
-use crate::participations::Participation;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// An entry as typed in a form: every field a string.

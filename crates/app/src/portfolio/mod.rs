@@ -1,112 +1,30 @@
-//! Portfolio use cases: trades recorded by hand, the currency values are shown in, and
-//! the portfolio itself — holdings per asset and place, cost basis (FIFO), profit and
-//! loss per asset, per sale and in total, every value with its price and that price's
-//! time.
+//! The portfolio: holdings per asset and place, cost basis (FIFO), profit and loss per
+//! asset, per sale and in total, every value with its price and that price's time; the
+//! currency values are shown in; the trades recorded by hand ([`trades`]) and the
+//! charts over time ([`charts`]).
+
+pub mod charts;
+pub mod trades;
 
 use std::collections::HashMap;
 
 use saleguard_core::address::parse_address;
-use saleguard_core::budget::{PriceProblem, is_fiat, parse_currency, share_bps};
+use saleguard_core::budget::{PriceProblem, parse_currency, share_bps};
 use saleguard_core::network::NETWORK_PRESETS;
 use saleguard_core::participation::ParticipationState;
 use saleguard_core::portfolio::{
-    self as domain, LedgerItem, Money, ParticipationBook, PortfolioInput, PortfolioProblem, Trade,
-    TradeDraft, TradeProblem,
+    self as domain, Money, NumberedEntry, ParticipationBook, PortfolioInput, PortfolioProblem,
+    Trade,
 };
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Address, Decimal};
-use saleguard_store::{Store, TradeRecord};
-use serde::{Deserialize, Serialize};
+use saleguard_store::Store;
+use serde::Serialize;
 
 use crate::dto::Amount;
-use crate::ledger::problem_code;
-use crate::review::{PriceData, coin_refs, known_coins};
+use crate::money::{portfolio_currency, rounded};
+use crate::pricing::book::{PriceData, PriceSourceName, coin_refs, known_coins};
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
-
-/// The currency values are shown in when the user has chosen none and has no budget.
-pub const DEFAULT_CURRENCY: &str = "USD";
-
-/// A trade as typed in a form (or read from a CSV row): every field a string.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct TradeInput {
-    /// `buy`, `sell` or `transfer`.
-    pub kind: String,
-    /// When it happened, UTC.
-    pub happened_at: String,
-    /// The token, e.g. `XYZ`.
-    pub asset: String,
-    pub decimals: String,
-    /// In whole units, e.g. `1200.5`.
-    pub amount: String,
-    /// What was paid (buy) or received (sell), e.g. `USD` and `1500.50`; empty for a transfer.
-    pub counter_asset: String,
-    pub counter_amount: String,
-    /// Empty when there was none.
-    pub fee_asset: String,
-    pub fee_amount: String,
-    /// Where the tokens are (an account's label, an exchange); for a transfer, where they left.
-    pub account: String,
-    /// Where a transfer took them; empty otherwise.
-    pub to_account: String,
-    pub reference: String,
-    pub note: String,
-}
-
-impl TradeInput {
-    pub(crate) fn draft(&self) -> TradeDraft {
-        TradeDraft {
-            kind: self.kind.clone(),
-            happened_at: self.happened_at.clone(),
-            asset: self.asset.clone(),
-            decimals: self.decimals.clone(),
-            amount: self.amount.clone(),
-            counter_asset: self.counter_asset.clone(),
-            counter_amount: self.counter_amount.clone(),
-            fee_asset: self.fee_asset.clone(),
-            fee_amount: self.fee_amount.clone(),
-            account: self.account.clone(),
-            to_account: self.to_account.clone(),
-            reference: self.reference.clone(),
-            note: self.note.clone(),
-        }
-    }
-}
-
-/// A recorded trade.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct TradeView {
-    pub id: i64,
-    /// `buy`, `sell` or `transfer`.
-    pub kind: String,
-    pub happened_at: String,
-    pub amount: Amount,
-    pub counter: Option<Amount>,
-    pub fee: Option<Amount>,
-    pub account: String,
-    pub to_account: String,
-    pub reference: String,
-    pub note: String,
-}
-
-impl From<&TradeRecord> for TradeView {
-    fn from(record: &TradeRecord) -> Self {
-        let trade = &record.trade;
-        Self {
-            id: record.id,
-            kind: trade.kind.as_str().to_owned(),
-            happened_at: trade.happened_at.to_rfc3339(),
-            amount: Amount::new(trade.amount, trade.decimals, &trade.asset),
-            counter: trade.counter.as_ref().map(Amount::from),
-            fee: trade.fee.as_ref().map(Amount::from),
-            account: trade.account.clone(),
-            to_account: trade.to_account.clone(),
-            reference: trade.reference.clone(),
-            note: trade.note.clone(),
-        }
-    }
-}
 
 /// A sum of money in the portfolio's currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -128,7 +46,7 @@ pub struct PriceUsed {
     /// Older than the review's staleness limit.
     pub stale: bool,
     /// The price book, imported history or the online API.
-    pub source: crate::prices::PriceSourceName,
+    pub source: PriceSourceName,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -211,25 +129,6 @@ pub struct PortfolioView {
     pub problems: Vec<PortfolioProblemView>,
 }
 
-fn trade_refused(problems: Vec<TradeProblem>) -> AppError {
-    AppError::refused(
-        problems
-            .into_iter()
-            .map(|problem| FieldError {
-                field: problem.field.to_owned(),
-                code: problem_code(&problem.kind),
-                message: problem.message,
-            })
-            .collect(),
-    )
-}
-
-/// Places in a fiat currency show cents; a coin keeps eight places.
-pub(crate) fn rounded(amount: Decimal, currency: &str) -> String {
-    let places = if is_fiat(currency) { 2 } else { 8 };
-    amount.round_dp(places).normalize().to_string()
-}
-
 fn problem_view(problem: &PortfolioProblem, currency: &str) -> PortfolioProblemView {
     let (code, message) = match problem {
         PortfolioProblem::NoPrice {
@@ -280,38 +179,6 @@ fn place_name(to: &str, labels: &HashMap<Address, String>) -> String {
 }
 
 impl Saleguard {
-    /// Records a buy, sell or transfer made outside Saleguard.
-    pub fn record_trade(&self, input: &TradeInput) -> Result<TradeView, AppError> {
-        let now = self.clock.now();
-        let trade = Trade::from_draft(&input.draft(), now).map_err(trade_refused)?;
-        let record = self.store()?.insert_trade(&trade, now)?;
-        tracing::info!(id = record.id, kind = trade.kind.as_str(), "trade recorded");
-        Ok(TradeView::from(&record))
-    }
-
-    /// Every trade, newest first.
-    pub fn trades(&self) -> Result<Vec<TradeView>, AppError> {
-        Ok(self
-            .store()?
-            .trades()?
-            .iter()
-            .rev()
-            .map(TradeView::from)
-            .collect())
-    }
-
-    pub fn remove_trade(&self, id: i64) -> Result<(), AppError> {
-        if self.store()?.delete_trade(id)? {
-            tracing::info!(id, "trade removed");
-            Ok(())
-        } else {
-            Err(AppError::new(
-                ErrorCode::TradeNotFound,
-                format!("no trade with id {id}"),
-            ))
-        }
-    }
-
     /// Chooses the currency the portfolio is valued in: an ISO 4217 code or a coin one of
     /// the user's sales accepts.
     pub fn set_portfolio_currency(&self, currency: &str) -> Result<String, AppError> {
@@ -384,21 +251,6 @@ impl PortfolioRecords {
     }
 }
 
-/// The chosen currency, else the latest budget's, else USD; and whether it was chosen.
-pub(crate) fn portfolio_currency(store: &Store) -> Result<(String, bool), AppError> {
-    if let Some(currency) = store.currency()? {
-        return Ok((currency, true));
-    }
-    let latest_budget = store.budgets()?.into_iter().max_by_key(|record| record.id);
-    Ok((
-        latest_budget.map_or_else(
-            || DEFAULT_CURRENCY.to_owned(),
-            |record| record.budget.currency,
-        ),
-        false,
-    ))
-}
-
 /// Every participation with its entries, plan, sale and the network fees of its
 /// confirmed contributions, each table read once.
 fn participation_books(store: &Store) -> Result<Vec<ParticipationBook>, AppError> {
@@ -417,14 +269,14 @@ fn participation_books(store: &Store) -> Result<Vec<ParticipationBook>, AppError
         .into_iter()
         .map(|(participation, terms)| (participation.0, terms.total))
         .collect();
-    let mut entries: HashMap<i64, Vec<LedgerItem>> = HashMap::new();
+    let mut entries: HashMap<i64, Vec<NumberedEntry>> = HashMap::new();
     for record in store.all_entries()? {
         let mut entry = record.entry;
         entry.to = place_name(&entry.to, &labels);
         entries
             .entry(record.participation_id.0)
             .or_default()
-            .push(LedgerItem {
+            .push(NumberedEntry {
                 id: record.id,
                 entry,
             });

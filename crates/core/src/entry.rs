@@ -1,6 +1,6 @@
-//! The ledger of a participation: contributions, refunds and token distributions,
-//! recorded by hand (a payment made elsewhere, e.g. in BTC or on an exchange) or, in a
-//! later issue, signed by Saleguard. One shape for both.
+//! A participation's entries: contributions, refunds and token distributions, recorded
+//! by hand (a payment made elsewhere, e.g. in BTC or on an exchange) or written as a
+//! transaction Saleguard signed settles. One shape for both.
 
 use alloy_primitives::U256;
 

@@ -13,7 +13,7 @@ use saleguard_chain::signer::{SignError, SigningState, sign_transaction};
 use saleguard_chain::{ChainError, Inclusion, Node};
 use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
-use saleguard_core::ledger::{Entry, EntryKind};
+use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::network::Network;
 use saleguard_core::participation::{ParticipationState, check_transition};
 use saleguard_core::review::{DraftContribution, Severity, Verdict, check_override};
@@ -24,12 +24,12 @@ use saleguard_store::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::contribute::{
+use super::plans::{
     ContributionInput, PurposeName, RefundInput, draft_transaction, request_of_record,
 };
+use super::signing::{AccountSigner, KeyringSigner, sign_error};
 use crate::dto::Amount;
 use crate::review::override_refusal;
-use crate::signing::{AccountSigner, KeyringSigner, sign_error};
 use crate::{AppError, ErrorCode, Saleguard};
 use saleguard_core::account::{Account, AccountKind, HardwareWallet};
 use saleguard_hardware::{LedgerSigner, TrezorSigner};
@@ -365,10 +365,10 @@ impl Saleguard {
         let path = account.derivation_path.clone();
         match (wallet, path) {
             (Some(HardwareWallet::Ledger), Some(path)) => Ok(AccountSigner::Ledger(
-                LedgerSigner::new(self.ledger().await?, path, account.address),
+                LedgerSigner::new(self.ledger_device().await?, path, account.address),
             )),
             (Some(HardwareWallet::Trezor), Some(path)) => Ok(AccountSigner::Trezor(
-                TrezorSigner::new(self.trezor().await?, path, account.address),
+                TrezorSigner::new(self.trezor_device().await?, path, account.address),
             )),
             _ => Err(AppError::new(
                 ErrorCode::NoSecret,

@@ -6,7 +6,7 @@ use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_store::{ParticipationId, ParticipationRecord, Store};
 use serde::{Deserialize, Serialize};
 
-use crate::participations::Participation;
+use super::Participation;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// KYC details as typed: every field a string; `submittedAt` may be empty.

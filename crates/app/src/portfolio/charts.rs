@@ -10,10 +10,11 @@ use saleguard_core::portfolio::{history_points, value_history};
 use saleguard_core::timestamp::UtcTimestamp;
 use serde::Serialize;
 
+use super::PortfolioRecords;
+use crate::budgets::{Counting, budget_record_at};
 use crate::dto::Amount;
-use crate::portfolio::{PortfolioRecords, rounded};
-use crate::review::{Counting, budget_record_at};
-use crate::vesting::CalendarEventKind;
+use crate::money::rounded;
+use crate::participations::calendar::CalendarEventKind;
 use crate::{AppError, Saleguard};
 
 /// About this many points draw the value over time.

@@ -4,9 +4,6 @@
 //! address, the path and the wallet). Signing with them goes through the same
 //! `send_transaction` as software accounts.
 
-use std::future::Future;
-use std::sync::Arc;
-
 use saleguard_chain::Node;
 use saleguard_core::Address;
 pub use saleguard_core::account::HardwareWallet;
@@ -14,20 +11,16 @@ use saleguard_core::account::{AccountKind, DerivationPath, NewAccount, PathSchem
 use saleguard_core::address::{checksummed, parse_address};
 use saleguard_core::amount::format_amount;
 use saleguard_core::network::Network;
-use saleguard_hardware::{DeviceError, LedgerDevice, Timeouts, TrezorDevice};
+use saleguard_hardware::DeviceError;
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::{
-    FieldCheck, address_problem, label_problem, path_problem, refuse_duplicates, view,
-};
-use crate::{AppError, ErrorCode, Saleguard, accounts_dto as dto};
+use super::dto;
+use super::{FieldCheck, address_problem, label_problem, path_problem, refuse_duplicates, view};
+use crate::chain::devices::device_error;
+use crate::{AppError, ErrorCode, Saleguard};
 
 /// Most addresses listed at once.
 pub const MAX_ADDRESSES_LISTED: u32 = 20;
-
-pub use saleguard_hardware::{
-    LedgerConnection, SPECULOS_ENV, TREZOR_EMULATOR_ENV, TrezorConnection,
-};
 
 /// Which addresses of the device to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -159,151 +152,7 @@ fn trezor_model(model: &str) -> String {
     }
 }
 
-/// A device's refusal as the app's error: each its own code, the message says what to do.
-pub(crate) fn device_error(error: DeviceError) -> AppError {
-    let code = match &error {
-        DeviceError::NotFound(_) => ErrorCode::DeviceNotFound,
-        DeviceError::Locked | DeviceError::PinOnComputer => ErrorCode::DeviceLocked,
-        DeviceError::AppNotOpen => ErrorCode::DeviceAppNotOpen,
-        DeviceError::BlindSigningDisabled => ErrorCode::BlindSigningDisabled,
-        DeviceError::Rejected => ErrorCode::DeviceRejected,
-        DeviceError::TimedOut(_) => ErrorCode::DeviceTimeout,
-        DeviceError::Disconnected => ErrorCode::DeviceDisconnected,
-        DeviceError::Busy => ErrorCode::DeviceBusy,
-        DeviceError::Malformed(_) => ErrorCode::DeviceMalformed,
-        DeviceError::Refused(_) => ErrorCode::DeviceRefused,
-    };
-    AppError::new(code, error.to_string())
-}
-
-/// A connected device, reused between calls: a prompt still on the device keeps its
-/// connection busy, and a new connection would read that prompt's answer as its own.
-#[derive(Debug)]
-pub(crate) struct DeviceSlot<Connection, Device> {
-    connection: Connection,
-    device: tokio::sync::Mutex<Option<Arc<Device>>>,
-}
-
-impl<Connection: Clone, Device> DeviceSlot<Connection, Device> {
-    pub(crate) fn new(connection: Connection) -> Self {
-        Self {
-            connection,
-            device: tokio::sync::Mutex::new(None),
-        }
-    }
-
-    /// The device, connecting with `connect` if need be.
-    async fn get<Connecting>(
-        &self,
-        connect: impl FnOnce(Connection) -> Connecting,
-    ) -> Result<Arc<Device>, AppError>
-    where
-        Connecting: Future<Output = Result<Device, DeviceError>>,
-    {
-        let mut slot = self.device.lock().await;
-        if let Some(device) = slot.as_ref() {
-            return Ok(Arc::clone(device));
-        }
-        let device = connect(self.connection.clone())
-            .await
-            .map(Arc::new)
-            .map_err(device_error)?;
-        *slot = Some(Arc::clone(&device));
-        Ok(device)
-    }
-
-    async fn forget(&self) {
-        *self.device.lock().await = None;
-    }
-}
-
-/// A connected device of either kind.
-#[derive(Debug, Clone)]
-enum Device {
-    Ledger(Arc<LedgerDevice>),
-    Trezor(Arc<TrezorDevice>),
-}
-
-impl Device {
-    async fn address(
-        &self,
-        path: &DerivationPath,
-        show_on_device: bool,
-    ) -> Result<Address, DeviceError> {
-        match self {
-            Self::Ledger(device) => device.address(path, show_on_device).await,
-            Self::Trezor(device) => device.address(path, show_on_device).await,
-        }
-    }
-}
-
 impl Saleguard {
-    /// Talks to a Speculos emulator (or a simulator) instead of a Ledger on USB.
-    pub fn with_ledger_connection(mut self, connection: LedgerConnection) -> Self {
-        self.ledger = DeviceSlot::new(connection);
-        self
-    }
-
-    /// Talks to a Trezor emulator (or a simulator).
-    pub fn with_trezor_connection(mut self, connection: TrezorConnection) -> Self {
-        self.trezor = DeviceSlot::new(connection);
-        self
-    }
-
-    /// The connected Ledger, connecting if need be.
-    pub(crate) async fn ledger(&self) -> Result<Arc<LedgerDevice>, AppError> {
-        self.ledger
-            .get(|connection| LedgerDevice::connect(connection, Timeouts::default()))
-            .await
-    }
-
-    /// The connected Trezor, connecting if need be.
-    pub(crate) async fn trezor(&self) -> Result<Arc<TrezorDevice>, AppError> {
-        self.trezor
-            .get(|connection| TrezorDevice::connect(connection, Timeouts::default()))
-            .await
-    }
-
-    async fn device(&self, wallet: HardwareWallet) -> Result<Device, AppError> {
-        Ok(match wallet {
-            HardwareWallet::Ledger => Device::Ledger(self.ledger().await?),
-            HardwareWallet::Trezor => Device::Trezor(self.trezor().await?),
-        })
-    }
-
-    /// Forgets a device that went away (or answered garbage), so the next call connects
-    /// again.
-    pub(crate) async fn forget_device_after(&self, wallet: HardwareWallet, error: &AppError) {
-        if matches!(
-            error.code,
-            ErrorCode::DeviceDisconnected | ErrorCode::DeviceMalformed
-        ) {
-            match wallet {
-                HardwareWallet::Ledger => self.ledger.forget().await,
-                HardwareWallet::Trezor => self.trezor.forget().await,
-            }
-        }
-    }
-
-    /// The address at `path` on a connected device (shown on it with `show_on_device`),
-    /// a refusal as the app's error.
-    async fn device_address(
-        &self,
-        wallet: HardwareWallet,
-        device: &Device,
-        path: &DerivationPath,
-        show_on_device: bool,
-    ) -> Result<Address, AppError> {
-        match device.address(path, show_on_device).await {
-            Ok(address) => Ok(address),
-            Err(error) => {
-                let error = device_error(error);
-                self.forget_device_after(wallet, &error).await;
-                Err(error)
-            }
-        }
-    }
-
     /// The hardware wallets connected now, each with its state; none found is an empty
     /// list, not an error.
     pub async fn hardware_devices(&self) -> Result<Vec<HardwareDeviceView>, AppError> {
@@ -314,7 +163,7 @@ impl Saleguard {
     }
 
     async fn ledger_view(&self) -> Result<Option<HardwareDeviceView>, AppError> {
-        let device = match self.ledger().await {
+        let device = match self.ledger_device().await {
             Ok(device) => device,
             Err(error) if error.code == ErrorCode::DeviceNotFound => return Ok(None),
             Err(error) => return Err(error),
@@ -333,7 +182,7 @@ impl Saleguard {
                     DeviceError::AppNotOpen => DeviceStateName::AppNotOpen,
                     DeviceError::Busy => DeviceStateName::Busy,
                     DeviceError::Disconnected | DeviceError::NotFound(_) => {
-                        self.ledger.forget().await;
+                        self.ledger_device.forget().await;
                         return Ok(None);
                     }
                     _ => DeviceStateName::Unusable,
@@ -347,9 +196,11 @@ impl Saleguard {
     /// The Trezor, if one answers: ready, locked (a Trezor One's PIN is typed on the
     /// computer: the message says where to unlock it), busy, or unusable and why.
     async fn trezor_view(&self) -> Option<HardwareDeviceView> {
-        let mut view =
-            HardwareDeviceView::ready(HardwareWallet::Trezor, self.trezor.connection.describe());
-        let features = match self.trezor().await {
+        let mut view = HardwareDeviceView::ready(
+            HardwareWallet::Trezor,
+            self.trezor_device.connection.describe(),
+        );
+        let features = match self.trezor_device().await {
             Ok(device) => device.features().await.map_err(device_error),
             Err(error) => Err(error),
         };
@@ -375,7 +226,7 @@ impl Saleguard {
             Err(error) => match error.code {
                 ErrorCode::DeviceNotFound => return None,
                 ErrorCode::DeviceDisconnected => {
-                    self.trezor.forget().await;
+                    self.trezor_device.forget().await;
                     return None;
                 }
                 ErrorCode::DeviceBusy => {

@@ -1,5 +1,13 @@
-//! Participation use cases: start one for a sale, move it through its lifecycle with
-//! a dated, annotated history that is only ever appended to, and archive sales.
+//! Participations: the user's involvement in one sale, moved through its lifecycle
+//! with a dated, annotated history that is only ever appended to. A participation is
+//! shown whole ([`Participation`]); its parts are kept beside it: KYC details and the
+//! refund deadline ([`kyc`]), contributions, refunds and distributions ([`entries`]),
+//! the vesting plan ([`vesting`]) and what comes next ([`calendar`]).
+
+pub mod calendar;
+pub mod entries;
+pub mod kyc;
+pub mod vesting;
 
 use saleguard_core::participation::{
     LastStep, MoveError, ParticipationState, TransitionError, check_first_state, check_first_step,
@@ -117,15 +125,15 @@ pub struct Participation {
     /// The states it may move to next (KYC rules of its sale applied).
     pub next_states: Vec<StateName>,
     /// How its tokens unlock, once a plan is set.
-    pub vesting: Option<crate::vesting::Vesting>,
+    pub vesting: Option<vesting::Vesting>,
     /// Contributions, refunds and distributions, oldest first.
-    pub ledger: Vec<crate::ledger::LedgerEntry>,
-    pub kyc: crate::kyc::Kyc,
+    pub ledger: Vec<entries::LedgerEntry>,
+    pub kyc: kyc::Kyc,
     /// The last day to claim a refund, while one is due (RFC 3339, UTC).
     pub refund_deadline: Option<String>,
     /// What comes next for it, dated after now: its sale opening or closing (while it
     /// can still go on), its refund deadline (while the refund is due) or its next unlock.
-    pub next_event: Option<crate::vesting::CalendarEvent>,
+    pub next_event: Option<calendar::CalendarEvent>,
     pub created_at: String,
 }
 
@@ -227,16 +235,6 @@ impl Saleguard {
         self.participation_view(&store, &record)
     }
 
-    /// Archives a sale (kept with its history, out of the way), or brings it back.
-    pub fn set_sale_archived(&self, id: i64, archived: bool) -> Result<crate::dto::Sale, AppError> {
-        let now = self.clock.now();
-        let sale = self
-            .store()?
-            .set_sale_archived(SaleId(id), archived.then_some(now), now)?;
-        tracing::info!(id, archived, "sale archive state changed");
-        Ok(crate::dto::Sale::new(&sale, now))
-    }
-
     pub(crate) fn participation_view(
         &self,
         store: &saleguard_store::Store,
@@ -259,7 +257,7 @@ impl Saleguard {
         let refund_deadline = store
             .refund_deadline(record.id)?
             .filter(|_| record.state == ParticipationState::RefundDue);
-        let next_event = crate::vesting::next_event(
+        let next_event = calendar::next_event(
             &sale,
             record,
             vesting.as_ref(),
@@ -285,7 +283,7 @@ impl Saleguard {
                 .collect(),
             next_states,
             vesting: vesting.map(|terms| {
-                crate::vesting::vesting_view(
+                vesting::vesting_view(
                     &terms,
                     sale.terms.token_decimals,
                     &sale.terms.token_symbol,
@@ -295,9 +293,9 @@ impl Saleguard {
             ledger: store
                 .entries(record.id)?
                 .iter()
-                .map(crate::ledger::LedgerEntry::from)
+                .map(entries::LedgerEntry::from)
                 .collect(),
-            kyc: crate::kyc::kyc_view(store, record, kyc_required)?,
+            kyc: kyc::kyc_view(store, record, kyc_required)?,
             refund_deadline: refund_deadline.map(UtcTimestamp::to_rfc3339),
             next_event,
             created_at: record.created_at.to_rfc3339(),

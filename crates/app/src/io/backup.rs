@@ -10,8 +10,8 @@ use age::secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-use crate::export::{ImportSummary, document_of};
-use crate::files::{downloads_folder, persist_new, write_replacing, written_file};
+use super::export::{ImportSummary, document_of};
+use super::files::{downloads_folder, persist_new, write_replacing, written_file};
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// Without a backup for this long (and with data to lose), the app reminds the user.

@@ -1,0 +1,162 @@
+//! The hardware wallets Saleguard signs with: each connected device is kept between
+//! calls (a prompt still on a device keeps its connection busy, and a new connection
+//! would read that prompt's answer as its own) and forgotten when it went away.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use saleguard_core::Address;
+use saleguard_core::account::{DerivationPath, HardwareWallet};
+use saleguard_hardware::{DeviceError, LedgerDevice, Timeouts, TrezorDevice};
+
+pub use saleguard_hardware::{
+    LedgerConnection, SPECULOS_ENV, TREZOR_EMULATOR_ENV, TrezorConnection,
+};
+
+use crate::{AppError, ErrorCode, Saleguard};
+
+/// A device's refusal as the app's error: each its own code, the message says what to do.
+pub(crate) fn device_error(error: DeviceError) -> AppError {
+    let code = match &error {
+        DeviceError::NotFound(_) => ErrorCode::DeviceNotFound,
+        DeviceError::Locked | DeviceError::PinOnComputer => ErrorCode::DeviceLocked,
+        DeviceError::AppNotOpen => ErrorCode::DeviceAppNotOpen,
+        DeviceError::BlindSigningDisabled => ErrorCode::BlindSigningDisabled,
+        DeviceError::Rejected => ErrorCode::DeviceRejected,
+        DeviceError::TimedOut(_) => ErrorCode::DeviceTimeout,
+        DeviceError::Disconnected => ErrorCode::DeviceDisconnected,
+        DeviceError::Busy => ErrorCode::DeviceBusy,
+        DeviceError::Malformed(_) => ErrorCode::DeviceMalformed,
+        DeviceError::Refused(_) => ErrorCode::DeviceRefused,
+    };
+    AppError::new(code, error.to_string())
+}
+
+/// A connected device, reused between calls: a prompt still on the device keeps its
+/// connection busy, and a new connection would read that prompt's answer as its own.
+#[derive(Debug)]
+pub(crate) struct DeviceSlot<Connection, Device> {
+    pub(crate) connection: Connection,
+    device: tokio::sync::Mutex<Option<Arc<Device>>>,
+}
+
+impl<Connection: Clone, Device> DeviceSlot<Connection, Device> {
+    pub(crate) fn new(connection: Connection) -> Self {
+        Self {
+            connection,
+            device: tokio::sync::Mutex::new(None),
+        }
+    }
+
+    /// The device, connecting with `connect` if need be.
+    async fn get<Connecting>(
+        &self,
+        connect: impl FnOnce(Connection) -> Connecting,
+    ) -> Result<Arc<Device>, AppError>
+    where
+        Connecting: Future<Output = Result<Device, DeviceError>>,
+    {
+        let mut slot = self.device.lock().await;
+        if let Some(device) = slot.as_ref() {
+            return Ok(Arc::clone(device));
+        }
+        let device = connect(self.connection.clone())
+            .await
+            .map(Arc::new)
+            .map_err(device_error)?;
+        *slot = Some(Arc::clone(&device));
+        Ok(device)
+    }
+
+    pub(crate) async fn forget(&self) {
+        *self.device.lock().await = None;
+    }
+}
+
+/// A connected device of either kind.
+#[derive(Debug, Clone)]
+pub(crate) enum Device {
+    Ledger(Arc<LedgerDevice>),
+    Trezor(Arc<TrezorDevice>),
+}
+
+impl Device {
+    pub(crate) async fn address(
+        &self,
+        path: &DerivationPath,
+        show_on_device: bool,
+    ) -> Result<Address, DeviceError> {
+        match self {
+            Self::Ledger(device) => device.address(path, show_on_device).await,
+            Self::Trezor(device) => device.address(path, show_on_device).await,
+        }
+    }
+}
+
+impl Saleguard {
+    /// Talks to a Speculos emulator (or a simulator) instead of a Ledger on USB.
+    pub fn with_ledger_connection(mut self, connection: LedgerConnection) -> Self {
+        self.ledger_device = DeviceSlot::new(connection);
+        self
+    }
+
+    /// Talks to a Trezor emulator (or a simulator).
+    pub fn with_trezor_connection(mut self, connection: TrezorConnection) -> Self {
+        self.trezor_device = DeviceSlot::new(connection);
+        self
+    }
+
+    /// The connected Ledger, connecting if need be.
+    pub(crate) async fn ledger_device(&self) -> Result<Arc<LedgerDevice>, AppError> {
+        self.ledger_device
+            .get(|connection| LedgerDevice::connect(connection, Timeouts::default()))
+            .await
+    }
+
+    /// The connected Trezor, connecting if need be.
+    pub(crate) async fn trezor_device(&self) -> Result<Arc<TrezorDevice>, AppError> {
+        self.trezor_device
+            .get(|connection| TrezorDevice::connect(connection, Timeouts::default()))
+            .await
+    }
+
+    pub(crate) async fn device(&self, wallet: HardwareWallet) -> Result<Device, AppError> {
+        Ok(match wallet {
+            HardwareWallet::Ledger => Device::Ledger(self.ledger_device().await?),
+            HardwareWallet::Trezor => Device::Trezor(self.trezor_device().await?),
+        })
+    }
+
+    /// Forgets a device that went away (or answered garbage), so the next call connects
+    /// again.
+    pub(crate) async fn forget_device_after(&self, wallet: HardwareWallet, error: &AppError) {
+        if matches!(
+            error.code,
+            ErrorCode::DeviceDisconnected | ErrorCode::DeviceMalformed
+        ) {
+            match wallet {
+                HardwareWallet::Ledger => self.ledger_device.forget().await,
+                HardwareWallet::Trezor => self.trezor_device.forget().await,
+            }
+        }
+    }
+
+    /// The address at `path` on a connected device (shown on it with `show_on_device`),
+    /// a refusal as the app's error.
+    pub(crate) async fn device_address(
+        &self,
+        wallet: HardwareWallet,
+        device: &Device,
+        path: &DerivationPath,
+        show_on_device: bool,
+    ) -> Result<Address, AppError> {
+        match device.address(path, show_on_device).await {
+            Ok(address) => Ok(address),
+            Err(error) => {
+                let error = device_error(error);
+                self.forget_device_after(wallet, &error).await;
+                Err(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! Money as several capabilities show it: the portfolio's currency and decimal values
+//! rounded for display.
+
+use saleguard_core::Decimal;
+use saleguard_core::budget::is_fiat;
+use saleguard_store::Store;
+
+use crate::AppError;
+
+/// The currency values are shown in when the user has chosen none and has no budget.
+pub const DEFAULT_CURRENCY: &str = "USD";
+
+/// The chosen currency, else the latest budget's, else USD; and whether it was chosen.
+pub(crate) fn portfolio_currency(store: &Store) -> Result<(String, bool), AppError> {
+    if let Some(currency) = store.currency()? {
+        return Ok((currency, true));
+    }
+    let latest_budget = store.budgets()?.into_iter().max_by_key(|record| record.id);
+    Ok((
+        latest_budget.map_or_else(
+            || DEFAULT_CURRENCY.to_owned(),
+            |record| record.budget.currency,
+        ),
+        false,
+    ))
+}
+
+/// Places in a fiat currency show cents; a coin keeps eight places.
+pub(crate) fn rounded(amount: Decimal, currency: &str) -> String {
+    let places = if is_fiat(currency) { 2 } else { 8 };
+    amount.round_dp(places).normalize().to_string()
+}
+
+/// "12.5" from basis points.
+pub(crate) fn percent(bps: Decimal) -> String {
+    (bps / Decimal::from(100)).normalize().to_string()
+}

@@ -1,0 +1,162 @@
+//! The price book: every price the user has (entered by hand, imported, fetched), the
+//! coins a price may be counted in, and what values an amount at a moment.
+
+use saleguard_core::budget::{
+    MoneyProblem, MoneyProblemKind, Price, PriceBook, PriceDraft, PriceSource, SourceOrder,
+};
+use saleguard_store::Store;
+use serde::{Deserialize, Serialize};
+
+use crate::{AppError, ErrorCode, FieldError, Saleguard};
+
+/// A price source, as the UI and the CLI name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum PriceSourceName {
+    Manual,
+    Csv,
+    Api,
+}
+
+impl From<PriceSource> for PriceSourceName {
+    fn from(source: PriceSource) -> Self {
+        match source {
+            PriceSource::Manual => Self::Manual,
+            PriceSource::Csv => Self::Csv,
+            PriceSource::Api => Self::Api,
+        }
+    }
+}
+
+impl From<PriceSourceName> for PriceSource {
+    fn from(name: PriceSourceName) -> Self {
+        match name {
+            PriceSourceName::Manual => Self::Manual,
+            PriceSourceName::Csv => Self::Csv,
+            PriceSourceName::Api => Self::Api,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceInput {
+    pub asset: String,
+    pub currency: String,
+    pub price: String,
+    pub observed_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceView {
+    pub id: i64,
+    pub asset: String,
+    pub currency: String,
+    pub price: String,
+    pub observed_at: String,
+    pub source: PriceSourceName,
+}
+
+fn money_code(kind: MoneyProblemKind) -> ErrorCode {
+    match kind {
+        MoneyProblemKind::Required => ErrorCode::Required,
+        MoneyProblemKind::UnknownCurrency => ErrorCode::UnknownCurrency,
+        MoneyProblemKind::Choice => ErrorCode::InvalidChoice,
+        MoneyProblemKind::Year | MoneyProblemKind::Month => ErrorCode::InvalidPeriod,
+        MoneyProblemKind::Datetime => ErrorCode::InvalidDatetime,
+        MoneyProblemKind::EndsBeforeStart => ErrorCode::EndsBeforeStart,
+        MoneyProblemKind::Amount => ErrorCode::InvalidAmount,
+        MoneyProblemKind::CapAboveTotal => ErrorCode::CapAboveTotal,
+        MoneyProblemKind::Percent => ErrorCode::InvalidPercent,
+        MoneyProblemKind::InTheFuture => ErrorCode::InTheFuture,
+        MoneyProblemKind::Symbol => ErrorCode::InvalidSymbol,
+    }
+}
+
+pub(crate) fn money_problem(problem: MoneyProblem) -> FieldError {
+    FieldError {
+        field: problem.field.to_owned(),
+        code: money_code(problem.kind),
+        message: problem.message,
+    }
+}
+
+pub(crate) fn refused(problems: Vec<MoneyProblem>) -> AppError {
+    AppError::refused(problems.into_iter().map(money_problem).collect())
+}
+
+pub(crate) fn price_view(id: i64, price: &Price) -> PriceView {
+    PriceView {
+        id,
+        asset: price.asset.clone(),
+        currency: price.currency.clone(),
+        price: price.price.to_string(),
+        observed_at: price.observed_at.to_rfc3339(),
+        source: price.source.into(),
+    }
+}
+
+/// The coins a budget or a price may be counted in besides ISO currencies: every
+/// sale's accepted currency and token.
+pub(crate) fn known_coins(store: &Store) -> Result<Vec<String>, AppError> {
+    let mut coins = Vec::new();
+    for sale in store.sales()? {
+        coins.push(sale.terms.currency.symbol().to_owned());
+        coins.push(sale.terms.token_symbol.clone());
+    }
+    Ok(coins)
+}
+
+pub(crate) fn coin_refs(coins: &[String]) -> Vec<&str> {
+    coins.iter().map(String::as_str).collect()
+}
+
+/// Every price the user has, with what decides which one values an amount: the
+/// review policy's staleness limit and the order of the price sources.
+pub(crate) struct PriceData {
+    prices: Vec<Price>,
+    max_age_seconds: i64,
+    order: SourceOrder,
+}
+
+impl PriceData {
+    pub(crate) fn load(store: &Store) -> Result<Self, AppError> {
+        Ok(Self {
+            prices: store.prices()?.into_iter().map(|r| r.price).collect(),
+            max_age_seconds: i64::from(store.review_policy()?.max_price_age_days) * 86_400,
+            order: store.price_source_order()?,
+        })
+    }
+
+    pub(crate) fn book(&self) -> PriceBook<'_> {
+        PriceBook::new(&self.prices, self.max_age_seconds, self.order)
+    }
+}
+
+impl Saleguard {
+    pub fn prices(&self) -> Result<Vec<PriceView>, AppError> {
+        Ok(self
+            .store()?
+            .prices()?
+            .into_iter()
+            .map(|record| price_view(record.id, &record.price))
+            .collect())
+    }
+
+    pub fn add_price(&self, input: &PriceInput) -> Result<PriceView, AppError> {
+        let mut store = self.store()?;
+        let coins = known_coins(&store)?;
+        let draft = PriceDraft {
+            asset: input.asset.clone(),
+            currency: input.currency.clone(),
+            price: input.price.clone(),
+            observed_at: input.observed_at.clone(),
+        };
+        let now = self.clock.now();
+        let price = Price::from_draft(&draft, &coin_refs(&coins), now).map_err(refused)?;
+        let record = store.insert_price(&price, now)?;
+        tracing::info!(id = record.id, "price added");
+        Ok(price_view(record.id, &price))
+    }
+}
