@@ -10,10 +10,12 @@
 use std::time::Duration;
 
 pub mod ledger;
+pub mod screens;
 pub mod trezor;
 
 pub use ledger::{LedgerConnection, LedgerDevice, LedgerSigner, SPECULOS_ENV};
 pub use saleguard_chain::signer::DeviceError;
+pub use screens::{DevicePrompt, DeviceScreen, device_prompt};
 pub use trezor::{TREZOR_EMULATOR_ENV, TrezorConnection, TrezorDevice, TrezorSigner};
 
 /// How long to wait for a device.

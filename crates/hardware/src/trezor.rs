@@ -1,6 +1,6 @@
 //! A Trezor, through the Trezor wire protocol (v1: 64-byte packets of protobuf
-//! messages, see [`wire`] and [`messages`]) over USB (WebUSB, through libusb) or over the
-//! Trezor emulator's UDP port (named in [`TREZOR_EMULATOR_ENV`]; the emulator's own is
+//! messages, from the `saleguard-trezor-protocol` crate) over USB (WebUSB, through
+//! libusb) or over the Trezor emulator's UDP port (named in [`TREZOR_EMULATOR_ENV`]; the emulator's own is
 //! `127.0.0.1:21324`).
 //!
 //! The conversations: `Initialize` → `Features` when connecting; `GetFeatures` to see
@@ -15,8 +15,6 @@
 //! the device `Cancel` so that no prompt is left on its screen.
 
 mod link;
-pub mod messages;
-pub mod wire;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -31,11 +29,12 @@ use tokio::task::JoinHandle;
 
 use crate::Timeouts;
 use link::{Link, frame_error};
-use messages::{
-    ButtonAck, ButtonRequest, EthereumAccessList, EthereumAddress, EthereumGetAddress,
+use saleguard_trezor_protocol::messages::{
+    self, ButtonAck, ButtonRequest, EthereumAccessList, EthereumAddress, EthereumGetAddress,
     EthereumSignTxEip1559, EthereumTxAck, EthereumTxRequest, Failure, Features, GetFeatures,
     Initialize, PassphraseAck, PassphraseRequest, PinMatrixRequest, TrezorMessage, button, failure,
 };
+use saleguard_trezor_protocol::wire;
 
 /// The environment variable naming a Trezor emulator's UDP port (`host:port`, the
 /// emulator's own is [`EMULATOR_ADDRESS`]): when set, the app and the CLI talk to it

@@ -17,12 +17,12 @@ use alloy_primitives::{Address, B256, Bytes, TxKind, U256, keccak256};
 use alloy_signer::SignerSync;
 use alloy_signer_local::PrivateKeySigner;
 use prost::Message;
-use saleguard_hardware::trezor::messages::{
+use saleguard_trezor_protocol::messages::{
     ButtonAck, ButtonRequest, Cancel, EthereumAddress, EthereumGetAddress, EthereumSignTxEip1559,
     EthereumTxAck, EthereumTxRequest, Failure, Features, GetFeatures, Initialize, PassphraseAck,
     PassphraseRequest, PinMatrixAck, PinMatrixRequest, TrezorMessage, button, failure,
 };
-use saleguard_hardware::trezor::wire::{self, Incoming, PACKET_SIZE};
+use saleguard_trezor_protocol::wire::{self, Incoming, PACKET_SIZE};
 
 /// How the simulated device and its user behave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,10 +16,12 @@ use saleguard_core::transaction::{
     unsigned_transaction,
 };
 use saleguard_core::{Bytes, U256};
+use saleguard_hardware::device_prompt;
 use saleguard_store::{ParticipationId, TransactionRecord, TxPurpose, TxStatus};
 use serde::{Deserialize, Serialize};
 
 pub use saleguard_core::transaction::FeeSpeed;
+pub use saleguard_hardware::{DevicePrompt, DeviceScreen};
 
 use crate::review::{ReviewInput, ReviewView, review_view};
 use crate::{AppError, ErrorCode, Saleguard};
@@ -81,117 +83,6 @@ pub struct TransactionSummary {
     pub unsigned: String,
     /// For an account on a hardware wallet: what its screen will show, to compare.
     pub device_prompt: Option<DevicePrompt>,
-}
-
-/// What a hardware wallet shows before the user confirms a transaction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct DevicePrompt {
-    /// "Ledger" or "Trezor".
-    pub wallet: String,
-    /// The device cannot read the call and asks for blind signing: it must be enabled
-    /// in the Ethereum app's settings, and the user compares the hash instead (a Ledger).
-    pub blind_signing: bool,
-    /// The device cannot read the call and shows its raw data for the user to compare
-    /// (a Trezor).
-    pub shows_raw_data: bool,
-    /// The network's coin ("ETH") when the device does not know the network and calls
-    /// the coin "UNKN" on its screens (a Trezor on a chain its firmware does not know).
-    pub unknown_network_coin: Option<String>,
-    /// The device's screens, in order, as label and value.
-    pub screens: Vec<DeviceScreen>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct DeviceScreen {
-    pub label: String,
-    pub value: String,
-}
-
-/// What a Ledger's Ethereum app shows for `tx`: the coins sent, the destination, the
-/// network and the most the fees can cost; for a call with data (Saleguard gives the
-/// device no metadata to decode it) a blind-signing warning and the hash to compare.
-fn ledger_prompt(tx: &TxEip1559, network: &Network, value: &str, max_fee: &str) -> DevicePrompt {
-    let screen = |label: &str, value: String| DeviceScreen {
-        label: label.to_owned(),
-        value,
-    };
-    let blind_signing = !tx.input.is_empty();
-    let mut screens = Vec::new();
-    if blind_signing {
-        screens.push(screen(
-            "Blind signing",
-            "the device cannot show what this call does".to_owned(),
-        ));
-    }
-    screens.push(screen("Amount", value.to_owned()));
-    screens.push(screen(
-        if blind_signing { "Contract" } else { "Address" },
-        tx.to.to().map(checksummed).unwrap_or_default(),
-    ));
-    screens.push(screen(
-        "Network",
-        format!("{} ({})", network.name, network.chain_id),
-    ));
-    screens.push(screen("Max fees", max_fee.to_owned()));
-    if blind_signing {
-        screens.push(screen("Transaction hash", tx.signature_hash().to_string()));
-    }
-    DevicePrompt {
-        wallet: HardwareWallet::Ledger.name().to_owned(),
-        blind_signing,
-        shows_raw_data: false,
-        unknown_network_coin: None,
-        screens,
-    }
-}
-
-/// The chains a Trezor's firmware knows by itself (others need network definitions,
-/// which Saleguard does not send: the device then calls the coin "UNKN").
-const TREZOR_BUILT_IN_CHAINS: [u64; 9] = [1, 10, 56, 61, 137, 8453, 17_000, 42_161, 11_155_111];
-
-/// What a Trezor shows for `tx`: a call's raw data first (it has no metadata to decode
-/// it), then the recipient, the coins sent, the network and the most the fees can cost —
-/// in "UNKN" on a chain its firmware does not know.
-fn trezor_prompt(tx: &TxEip1559, network: &Network, max_fee_wei: U256) -> DevicePrompt {
-    let screen = |label: String, value: String| DeviceScreen { label, value };
-    let known = TREZOR_BUILT_IN_CHAINS.contains(&network.chain_id);
-    let symbol = if known {
-        network.native_symbol.as_str()
-    } else {
-        "UNKN"
-    };
-    let coins = |wei: U256| format!("{} {symbol}", format_amount(wei, network.native_decimals));
-    let shows_raw_data = !tx.input.is_empty();
-    let mut screens = Vec::new();
-    if shows_raw_data {
-        screens.push(screen(
-            format!("Input data ({} bytes)", tx.input.len()),
-            tx.input.to_string(),
-        ));
-    }
-    screens.push(screen(
-        "Recipient".to_owned(),
-        tx.to.to().map(checksummed).unwrap_or_default(),
-    ));
-    screens.push(screen("Amount".to_owned(), coins(tx.value)));
-    screens.push(screen(
-        "Network".to_owned(),
-        if known {
-            format!("{} ({})", network.name, network.chain_id)
-        } else {
-            format!("Unknown network (chain ID {})", network.chain_id)
-        },
-    ));
-    screens.push(screen("Maximum fee".to_owned(), coins(max_fee_wei)));
-    DevicePrompt {
-        wallet: HardwareWallet::Trezor.name().to_owned(),
-        blind_signing: false,
-        shows_raw_data,
-        unknown_network_coin: (!known).then(|| network.native_symbol.clone()),
-        screens,
-    }
 }
 
 /// What a transaction is for, on the wire.
@@ -495,10 +386,9 @@ impl Saleguard {
         let value = show(planned.call.value, coin);
         let max_fee_wei = max_fee_cost(tx.gas_limit, &fees);
         let max_fee = show(max_fee_wei, coin);
-        let device_prompt = planned.wallet.map(|wallet| match wallet {
-            HardwareWallet::Ledger => ledger_prompt(tx, network, &value, &max_fee),
-            HardwareWallet::Trezor => trezor_prompt(tx, network, max_fee_wei),
-        });
+        let device_prompt = planned
+            .wallet
+            .map(|wallet| device_prompt(wallet, tx, network, max_fee_wei));
         TransactionPlan {
             draft_id,
             purpose: planned.purpose.into(),
@@ -525,63 +415,5 @@ impl Saleguard {
                 device_prompt,
             },
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use alloy_primitives::TxKind;
-    use saleguard_core::Address;
-
-    fn network(chain_id: u64, name: &str) -> Network {
-        Network {
-            chain_id,
-            name: name.to_owned(),
-            native_symbol: "ETH".to_owned(),
-            native_decimals: 18,
-            rpc_url: None,
-            explorer_url: None,
-            confirmations: 2,
-        }
-    }
-
-    #[test]
-    fn a_trezor_names_the_coin_only_on_chains_its_firmware_knows() {
-        let to = Address::repeat_byte(0x11);
-        let tx = TxEip1559 {
-            chain_id: 1,
-            to: TxKind::Call(to),
-            value: U256::from(1_500_000_000_000_000_000u128),
-            ..TxEip1559::default()
-        };
-        let fee = U256::from(420_000_000_000_000u128);
-        let screens = |prompt: DevicePrompt| -> Vec<(String, String)> {
-            prompt
-                .screens
-                .into_iter()
-                .map(|s| (s.label, s.value))
-                .collect()
-        };
-        let transfer = trezor_prompt(&tx, &network(1, "Ethereum"), fee);
-        assert!(!transfer.shows_raw_data && !transfer.blind_signing);
-        assert_eq!(transfer.unknown_network_coin, None);
-        assert_eq!(
-            screens(transfer),
-            [
-                ("Recipient".to_owned(), checksummed(&to)),
-                ("Amount".to_owned(), "1.5 ETH".to_owned()),
-                ("Network".to_owned(), "Ethereum (1)".to_owned()),
-                ("Maximum fee".to_owned(), "0.00042 ETH".to_owned()),
-            ]
-        );
-        let elsewhere = TxEip1559 {
-            chain_id: 999,
-            ..tx
-        };
-        let unknown = screens(trezor_prompt(&elsewhere, &network(999, "Devnet"), fee));
-        assert_eq!(unknown[1].1, "1.5 UNKN");
-        assert_eq!(unknown[2].1, "Unknown network (chain ID 999)");
-        assert_eq!(unknown[3].1, "0.00042 UNKN");
     }
 }

@@ -12,8 +12,8 @@ use saleguard_chain::signer::DeviceError;
 use tokio::net::UdpSocket;
 use tokio::time::Instant;
 
-use super::messages::{Cancel, Failure, Success, TrezorMessage};
-use super::wire::{self, FrameError, Incoming, PACKET_SIZE, Packet};
+use saleguard_trezor_protocol::messages::{Cancel, Failure, Success, TrezorMessage};
+use saleguard_trezor_protocol::wire::{self, FrameError, Incoming, PACKET_SIZE, Packet};
 
 /// The emulator's liveness check, outside the framing: it answers `PONGPONG`.
 const PING: &[u8; 8] = b"PINGPING";

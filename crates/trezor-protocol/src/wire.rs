@@ -3,7 +3,7 @@
 //! first packet is `?##`, the type and the payload's length (u32), both big-endian, and
 //! the first 55 payload bytes; each next packet is `?` and the next 63. Padding is zeros.
 
-use super::messages::TrezorMessage;
+use crate::messages::TrezorMessage;
 
 /// Every packet is this long.
 pub const PACKET_SIZE: usize = 64;
