@@ -30,8 +30,8 @@ run_all() {
   step "Rust: unit, store, app, CLI and bindings tests"
   cargo test --workspace --exclude saleguard-e2e "${features[@]}" --locked
 
-  step "UI: type check and component tests"
-  (cd ui && npm run typecheck && npm test)
+  step "UI: type check, lint and component tests"
+  (cd ui && npm run typecheck && npm run lint && npm test)
 
   step "End to end: the real app in the real webview (tauri-driver, Xvfb)"
   cargo build -p saleguard-desktop "${features[@]}" --locked

@@ -70,6 +70,7 @@ export function ConfirmWithLabelForm({
         autoComplete="off"
         spellCheck={false}
         data-autofocus
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- set only when this form replaces, after a user action, the content that had focus (RevealSecretDialog once the secret is hidden); without it focus falls out of the dialog
         autoFocus={autoFocus}
       />
     </AccountForm>

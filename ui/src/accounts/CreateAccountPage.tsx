@@ -65,6 +65,7 @@ function WordsStep({ mnemonic, onContinue, cameBack }: WordsStepProps) {
         <Button variant="default" onClick={() => navigate(accountsList)}>
           Cancel
         </Button>
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- true only after "Back to the words", whose button this step replaces; on first showing the words nothing is focused */}
         <Button onClick={onContinue} autoFocus={cameBack} data-testid="words-written-down">
           I have written them down
         </Button>
@@ -175,6 +176,7 @@ function NewAccountSteps({ mnemonic, onStartAgain, onSaved }: NewAccountStepsPro
                   }}
                   // All three are marked; the message (about the three together) is under the first.
                   error={index === 0 ? errors.fields.answers : errors.fields.answers !== undefined}
+                  // eslint-disable-next-line jsx-a11y/no-autofocus -- this step mounts only from "I have written them down", whose button it replaces: focus goes on to the first word asked
                   autoFocus={index === 0}
                   autoComplete="off"
                   autoCapitalize="none"

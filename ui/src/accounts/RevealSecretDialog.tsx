@@ -57,7 +57,7 @@ function ShownSecret({ secret, onHide }: { secret: RevealedSecret; onHide: () =>
         <Progress value={(secondsLeft / revealSeconds) * 100} size="sm" color="yellow" aria-hidden="true" />
       </Stack>
       <Group justify="flex-end">
-        {/* It replaces the input that had focus. */}
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- mounted only by the user's submit, it replaces the form that had focus; without it focus falls out of the dialog */}
         <Button leftSection={<IconEyeOff size={16} />} onClick={onHide} autoFocus>
           Hide now
         </Button>
@@ -95,6 +95,7 @@ function RevealSecretContent({ account, onClose }: Omit<RevealSecretDialogProps,
       submitIcon={<IconEye size={16} />}
       data-testid="reveal-secret-form"
       // Back from the shown secret (the dialog was already open): start at the input again.
+      // eslint-disable-next-line jsx-a11y/no-autofocus -- true only when the form comes back in place of the shown secret, whose "Hide now" had focus
       autoFocus={hiddenAgain}
     >
       {hiddenAgain ? (

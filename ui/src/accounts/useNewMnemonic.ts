@@ -30,11 +30,14 @@ export function useNewMnemonic(keyringReady: boolean) {
   const shownPendingId = useRef<string | null>(null);
   const recheckKeyringOnFailure = useRecheckKeyringOnFailure();
 
-  const shouldBegin = state.status === "waiting" && keyringReady;
+  // Asked for as soon as the keyring can store it: the state moves on while rendering
+  // (React's way to adjust state to a prop, rather than an effect's extra render), and the
+  // effect below sends one request for each new "loading" state.
+  if (state.status === "waiting" && keyringReady) setState({ status: "loading" });
+  const loading = state.status === "loading" ? state : null;
   useEffect(() => {
-    if (!shouldBegin) return;
+    if (loading === null) return;
     const request = ++latestRequest.current;
-    setState({ status: "loading" });
     recheckKeyringOnFailure(api.beginNewAccount)().then(
       (mnemonic) => {
         if (request !== latestRequest.current) return cancelPending(mnemonic.pendingId);
@@ -45,7 +48,7 @@ export function useNewMnemonic(keyringReady: boolean) {
         if (request === latestRequest.current) setState({ status: "failed", error });
       },
     );
-  }, [shouldBegin, recheckKeyringOnFailure]);
+  }, [loading, recheckKeyringOnFailure]);
 
   /** Drops the words shown, if any (the backend forgets them), and any reply still to come. */
   const forgetShown = useCallback(() => {

@@ -22,19 +22,20 @@ type FormCardProps<Input> = {
  */
 export function FormCard<Input>(props: FormCardProps<Input>) {
   const { title, description, submission, input, gap = "md", "data-testid": testId, children } = props;
+  const { formRef, submitting, submit } = submission;
   const titleId = useId();
   return (
     <Paper withBorder radius="md" p="lg">
       <form
-        ref={submission.formRef}
+        ref={formRef}
         onSubmit={(event) => {
           event.preventDefault();
-          void submission.submit(input);
+          void submit(input);
         }}
         onKeyDown={submitOnEnterKeys}
         noValidate
         aria-labelledby={titleId}
-        aria-busy={submission.submitting}
+        aria-busy={submitting}
         data-testid={testId}
       >
         <Stack gap={gap}>

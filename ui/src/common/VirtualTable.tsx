@@ -44,6 +44,7 @@ export function VirtualTable<T>({ label, rows, rowKey, columns, rowHeight, maxHe
   const scrollRef = useRef<HTMLDivElement>(null);
   // The scroll area's size until it has one (before layout, or where nothing is laid out).
   const unlaidOut = { width: 900, height: maxHeight };
+  // eslint-disable-next-line react-hooks/incompatible-library -- a React Compiler notice (it would skip memoizing this component); this app does not use the compiler, and the virtualizer is read afresh on each render, never memoized
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

@@ -18,7 +18,9 @@ type FormSubmitOptions<Field extends string, Input> = {
 export function useFormSubmit<Field extends string, Input>({ isField, whenUnexpected, onSubmit }: FormSubmitOptions<Field, Input>) {
   const [errors, setErrors] = useState<FormErrors<Field>>(noFormErrors);
   const [submitting, setSubmitting] = useState(false);
-  const [failedSubmissions, setFailedSubmissions] = useState(0);
+  // What the last failed submission needs focused; a new object for each failure, so
+  // that focus moves once per failure.
+  const [lastFailure, setLastFailure] = useState<{ hasGeneralError: boolean } | null>(null);
   const submittingRef = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -26,19 +28,17 @@ export function useFormSubmit<Field extends string, Input>({ isField, whenUnexpe
   // Only after a failed submission, not each time the user fixes a field (that would
   // move focus away from the input they are typing in).
   useEffect(() => {
-    if (failedSubmissions === 0) return;
+    if (lastFailure === null) return;
     // The first invalid input in page order (the order of the backend's list does not
     // matter); every input with an error must carry aria-invalid="true" for this.
-    const firstInvalid =
-      errors.general.length > 0 ? null : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const firstInvalid = lastFailure.hasGeneralError ? null : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (firstInvalid) {
       firstInvalid.focus();
       return;
     }
     alertRef.current?.scrollIntoView({ block: "nearest" });
     alertRef.current?.focus();
-    // `errors` here is the set that came with this failure.
-  }, [failedSubmissions]);
+  }, [lastFailure]);
 
   /** Resolves to whether the submission succeeded; a failure is shown, never thrown. */
   const submit = async (input: Input): Promise<boolean> => {
@@ -50,8 +50,9 @@ export function useFormSubmit<Field extends string, Input>({ isField, whenUnexpe
       setErrors(noFormErrors);
       return true;
     } catch (error) {
-      setErrors(formErrorsFrom(error, isField, whenUnexpected));
-      setFailedSubmissions((count) => count + 1);
+      const failure = formErrorsFrom(error, isField, whenUnexpected);
+      setErrors(failure);
+      setLastFailure({ hasGeneralError: failure.general.length > 0 });
       return false;
     } finally {
       submittingRef.current = false;

@@ -335,15 +335,23 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
       ? noFormErrors
       : formErrorsFrom(sendError, isReasonField, "Nothing was sent. Try again; your reason is still here.");
   const [reasonError, setReasonError] = useState<string | undefined>(errors.fields.reason);
+  const [reasonErrorOf, setReasonErrorOf] = useState<unknown>(sendError);
   const alertRef = useRef<HTMLDivElement>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
-  // A new failure: its field error beside the reason, and focus on what to fix.
-  useEffect(() => {
+  // A new failure: its field error beside the reason (set while rendering, so that it
+  // shows with the failure), then focus on what to fix.
+  if (reasonErrorOf !== sendError) {
+    setReasonErrorOf(sendError);
     setReasonError(errors.fields.reason);
-    if (errors.fields.reason) reasonRef.current?.focus();
-    else if (errors.general.length > 0) alertRef.current?.focus();
-  }, [sendError]);
+  }
+  // Both come from `sendError` alone, so this runs once for each failure.
+  const focusReason = Boolean(errors.fields.reason);
+  const focusAlert = !focusReason && errors.general.length > 0;
+  useEffect(() => {
+    if (focusReason) reasonRef.current?.focus();
+    else if (focusAlert) alertRef.current?.focus();
+  }, [sendError, focusReason, focusAlert]);
 
   const canSign =
     plan.draftId !== null && (signedHash !== null || review.verdict !== "blocked" || (needsReason && reasonLongEnough));

@@ -129,11 +129,12 @@ function RefundDeadlineForm({ participation }: { participation: Participation })
       notifications.show({ title: typed ? "Refund deadline set" : "Refund deadline cleared", message: participation.projectName, color: "teal" });
     },
   });
+  const { errors, submitting, formRef, alertRef, clearFieldError } = submission;
   const preview = localPreviewOfUtcInput(at);
   return (
     <Paper withBorder radius="md" p="lg">
       <form
-        ref={submission.formRef}
+        ref={formRef}
         noValidate
         data-testid="refund-deadline-form"
         onSubmit={(event) => {
@@ -153,7 +154,7 @@ function RefundDeadlineForm({ participation }: { participation: Participation })
               Claim your refund by <DateTimeText iso={participation.refundDeadline} withRelative />.
             </Text>
           )}
-          <FormErrorAlert ref={submission.alertRef} title="The deadline was not saved" errors={submission.errors.general} invalidFieldLabels={[]} />
+          <FormErrorAlert ref={alertRef} title="The deadline was not saved" errors={errors.general} invalidFieldLabels={[]} />
           <Group align="flex-end" gap="sm">
             <TextInput
               name="refundDeadline"
@@ -162,15 +163,15 @@ function RefundDeadlineForm({ participation }: { participation: Participation })
               value={at}
               onChange={(event) => {
                 setAt(event.currentTarget.value);
-                submission.clearFieldError("refundDeadline");
+                clearFieldError("refundDeadline");
               }}
-              error={submission.errors.fields.refundDeadline}
+              error={errors.fields.refundDeadline}
               description={preview ? `Your local time: ${preview}` : "Empty clears it."}
               autoComplete="off"
               spellCheck={false}
               style={{ flex: 1 }}
             />
-            <Button type="submit" variant="light" loading={submission.submitting}>
+            <Button type="submit" variant="light" loading={submitting}>
               Save
             </Button>
           </Group>

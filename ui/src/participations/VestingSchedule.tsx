@@ -1,7 +1,7 @@
 import { Badge, Group, Pagination, ScrollArea, Table, Text } from "@mantine/core";
 import { IconCircleCheck, IconClockHour4, IconLockOpen } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
-import type { Vesting } from "../api";
+import type { Amount, Vesting } from "../api";
 import { AmountText } from "../common/AmountText";
 import { DateTimeText } from "../common/DateTimeText";
 import { amountOfBaseUnits } from "../format/amount";
@@ -47,11 +47,13 @@ export function VestingSchedule({ vesting }: { vesting: Vesting }) {
   const shownPage = Math.min(page, pages);
 
   const cumulative = useMemo(() => {
+    const runningTotals: Amount[] = [];
     let sum = 0n;
-    return unlocks.map((unlock) => {
+    for (const unlock of unlocks) {
       sum += BigInt(unlock.amount.baseUnits);
-      return amountOfBaseUnits(sum, total.decimals, total.symbol);
-    });
+      runningTotals.push(amountOfBaseUnits(sum, total.decimals, total.symbol));
+    }
+    return runningTotals;
   }, [unlocks, total.decimals, total.symbol]);
 
   const first = (shownPage - 1) * unlocksPerPage;

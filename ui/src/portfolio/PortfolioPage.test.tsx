@@ -148,6 +148,8 @@ describe("the portfolio", () => {
     const row = await screen.findByTestId("trade-row");
 
     await user.click(within(row).getByRole("button", { name: /Remove the buy/ }));
+    // The safe choice takes the focus of the trash button it replaced.
+    expect(within(row).getByRole("button", { name: "Keep" })).toHaveFocus();
     await user.click(within(row).getByRole("button", { name: "Keep" }));
     expect(backend.callsTo("remove_trade")).toHaveLength(0);
     await user.click(within(row).getByRole("button", { name: /Remove the buy/ }));

@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Text, Tooltip } from "@mantine/core";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { notifications } from "@mantine/notifications";
 import { IconTrash } from "@tabler/icons-react";
 import type { TradeView } from "../api";
@@ -22,6 +22,14 @@ export function TradesTable({ trades }: { trades: ReadonlyArray<TradeView> }) {
   const removeTrade = useRemoveTrade();
   // A removal is asked twice: the first click only offers it beside a way back.
   const [confirming, setConfirming] = useState<number | null>(null);
+  // "Keep" takes the focus of the trash button it replaces, once: not autoFocus, which
+  // would take focus again each time the virtual row is drawn anew after a scroll.
+  const focusKeep = useRef(false);
+  const focusKeepOnce = (button: HTMLButtonElement | null) => {
+    if (button === null || !focusKeep.current) return;
+    focusKeep.current = false;
+    button.focus();
+  };
   const remove = (trade: TradeView) =>
     removeTrade.mutate(trade.id, {
       onSettled: () => setConfirming(null),
@@ -58,13 +66,21 @@ export function TradesTable({ trades }: { trades: ReadonlyArray<TradeView> }) {
             <Button size="compact-xs" color="red" onClick={() => remove(trade)} loading={removeTrade.isPending}>
               Remove
             </Button>
-            <Button size="compact-xs" variant="default" onClick={() => setConfirming(null)} autoFocus>
+            <Button ref={focusKeepOnce} size="compact-xs" variant="default" onClick={() => setConfirming(null)}>
               Keep
             </Button>
           </Group>
         ) : (
           <Tooltip label="Remove this trade">
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove the ${trade.kind} of ${formatAmount(trade.amount)}`} onClick={() => setConfirming(trade.id)}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Remove the ${trade.kind} of ${formatAmount(trade.amount)}`}
+              onClick={() => {
+                focusKeep.current = true;
+                setConfirming(trade.id);
+              }}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Tooltip>

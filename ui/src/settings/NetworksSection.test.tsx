@@ -93,8 +93,7 @@ describe("networks in Settings", () => {
     const backend = settingsWith([], {
       list_networks: () => networks,
       get_network_draft: () => ethereumDraft,
-      save_network: (args) => {
-        const { input } = args as { input: NetworkInput };
+      save_network: () => {
         const saved = networkFixture({ rpcUrl: "https://eth.example.org/", rpcHost: "https://eth.example.org", rpcUrlInKeyring: true, configured: true });
         networks = [saved, sepoliaPreset];
         return saved;

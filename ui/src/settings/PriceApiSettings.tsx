@@ -49,6 +49,7 @@ function ForgetKey({ settings }: { settings: PriceApiSettings }) {
             <Button size="compact-sm" color="red" loading={setPriceApi.isPending} onClick={forget} data-testid="price-api-forget-confirm">
               Forget it
             </Button>
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- mounted only by a click on "Forget key", which it replaces: focus moves to the safe choice instead of being lost */}
             <Button size="compact-sm" variant="default" onClick={() => setConfirming(false)} autoFocus>
               Keep it
             </Button>

@@ -1,4 +1,4 @@
-import { Burger, Button, Group, Text, Title, Tooltip } from "@mantine/core";
+import { Burger, Button, Group, Title, Tooltip } from "@mantine/core";
 import { IconPlugConnected } from "@tabler/icons-react";
 
 type TopBarProps = {
