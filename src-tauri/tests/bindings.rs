@@ -23,17 +23,22 @@ fn committed_bindings_match_the_rust_code() {
     );
 }
 
-/// The command list that permissions are generated from, the capability, and the
-/// registered commands (as the generated bindings invoke them) are the same set.
+/// The list of commands (`src/commands/list.rs`), the registered commands (as the
+/// generated bindings invoke them) and the main window's capability, which the build
+/// script writes from the list, are the same set.
 #[test]
 fn permissions_capability_and_registered_commands_agree() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let bindings =
         std::fs::read_to_string(root.join(saleguard_desktop::BINDINGS_PATH)).expect("bindings");
+    // Each command is `__TAURI_INVOKE<Reply>("name", …)`.
     let mut invoked: Vec<String> = bindings
-        .split("__TAURI_INVOKE(\"")
+        .split("__TAURI_INVOKE<")
         .skip(1)
-        .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+        .filter_map(|rest| {
+            let name = rest.split_once("(\"")?.1;
+            name.split('"').next().map(str::to_owned)
+        })
         .collect();
     invoked.sort();
     let mut listed: Vec<String> = saleguard_desktop::COMMAND_NAMES
@@ -43,11 +48,12 @@ fn permissions_capability_and_registered_commands_agree() {
     listed.sort();
     assert_eq!(
         invoked, listed,
-        "COMMAND_NAMES must list exactly the commands in ipc()"
+        "the bindings invoke exactly the commands of src/commands/list.rs"
     );
 
     let capability: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root.join("capabilities/main.json")).expect("capability"),
+        &std::fs::read_to_string(concat!(env!("OUT_DIR"), "/capabilities/main.json"))
+            .expect("the capability build.rs writes"),
     )
     .expect("capability is JSON");
     let mut granted: Vec<String> = capability["permissions"]

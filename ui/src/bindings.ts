@@ -6,181 +6,181 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	appInfo: () => typedError<AppInfo, AppError>(__TAURI_INVOKE("app_info")),
-	listSales: () => typedError<Sale[], AppError>(__TAURI_INVOKE("list_sales")),
-	getSale: (id: number) => typedError<Sale, AppError>(__TAURI_INVOKE("get_sale", { id })),
+	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
+	listSales: () => __TAURI_INVOKE<Sale[]>("list_sales"),
+	getSale: (id: number) => __TAURI_INVOKE<Sale>("get_sale", { id }),
 	/**  The sale as a user would type it: what the edit form starts from. */
-	getSaleDraft: (id: number) => typedError<SaleDraft, AppError>(__TAURI_INVOKE("get_sale_draft", { id })),
-	createSale: (input: SaleDraft) => typedError<Sale, AppError>(__TAURI_INVOKE("create_sale", { input })),
-	updateSale: (id: number, input: SaleDraft) => typedError<Sale, AppError>(__TAURI_INVOKE("update_sale", { id, input })),
-	deleteSale: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_sale", { id })),
-	listAccounts: () => typedError<Account[], AppError>(__TAURI_INVOKE("list_accounts")),
-	getAccount: (id: number) => typedError<Account, AppError>(__TAURI_INVOKE("get_account", { id })),
-	/**  Whether the OS keyring can be reached now, with guidance when it cannot. */
-	keyringStatus: () => typedError<KeyringStatus, AppError>(__TAURI_INVOKE("keyring_status")),
-	/**  A new 24-word recovery phrase, shown once; nothing is kept until it is confirmed. */
-	beginNewAccount: () => typedError<NewMnemonic, AppError>(__TAURI_INVOKE("begin_new_account")),
-	confirmNewAccount: (input: ConfirmNewAccount) => typedError<Account, AppError>(__TAURI_INVOKE("confirm_new_account", { input })),
-	cancelNewAccount: (pendingId: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_new_account", { pendingId })),
-	importMnemonicAccount: (input: ImportMnemonic) => typedError<Account, AppError>(__TAURI_INVOKE("import_mnemonic_account", { input })),
-	importPrivateKeyAccount: (input: ImportPrivateKey) => typedError<Account, AppError>(__TAURI_INVOKE("import_private_key_account", { input })),
-	addWatchOnlyAccount: (input: AddWatchOnly) => typedError<Account, AppError>(__TAURI_INVOKE("add_watch_only_account", { input })),
-	deriveNextAccount: (id: number, label: string | null) => typedError<Account, AppError>(__TAURI_INVOKE("derive_next_account", { id, label })),
-	renameAccount: (id: number, label: string) => typedError<Account, AppError>(__TAURI_INVOKE("rename_account", { id, label })),
-	/**
-	 *  Removes the account (and its keyring entry when no other account uses it) once
-	 *  `confirmation` repeats its name.
-	 */
-	removeAccount: (id: number, confirmation: string) => typedError<null, AppError>(__TAURI_INVOKE("remove_account", { id, confirmation })),
-	/**  The account's secret, once `confirmation` repeats its name. Never cache the reply. */
-	revealAccountSecret: (id: number, confirmation: string) => typedError<RevealedSecret, AppError>(__TAURI_INVOKE("reveal_account_secret", { id, confirmation })),
-	setSaleArchived: (id: number, archived: boolean) => typedError<Sale, AppError>(__TAURI_INVOKE("set_sale_archived", { id, archived })),
-	listParticipations: () => typedError<Participation[], AppError>(__TAURI_INVOKE("list_participations")),
-	getParticipation: (id: number) => typedError<Participation, AppError>(__TAURI_INVOKE("get_participation", { id })),
-	startParticipation: (input: StartParticipation) => typedError<Participation, AppError>(__TAURI_INVOKE("start_participation", { input })),
-	/**  Records the participation's next step; its history is only ever appended to. */
-	moveParticipation: (id: number, input: MoveParticipation) => typedError<Participation, AppError>(__TAURI_INVOKE("move_participation", { id, input })),
-	/**  Sets (or replaces) how a participation's tokens unlock. */
-	setVesting: (id: number, input: VestingInput) => typedError<Participation, AppError>(__TAURI_INVOKE("set_vesting", { id, input })),
-	/**
-	 *  Sales opening and closing and token unlocks between two moments (empty `from`:
-	 *  now; empty `to`: twelve months later).
-	 */
-	calendar: (from: string, to: string) => typedError<CalendarEvent[], AppError>(__TAURI_INVOKE("calendar", { from, to })),
-	/**  Records a contribution, refund or distribution made outside Saleguard. */
-	recordEntry: (id: number, input: EntryInput) => typedError<Participation, AppError>(__TAURI_INVOKE("record_entry", { id, input })),
+	getSaleDraft: (id: number) => __TAURI_INVOKE<SaleDraft>("get_sale_draft", { id }),
+	createSale: (input: SaleDraft) => __TAURI_INVOKE<Sale>("create_sale", { input }),
+	updateSale: (id: number, input: SaleDraft) => __TAURI_INVOKE<Sale>("update_sale", { id, input }),
+	deleteSale: (id: number) => __TAURI_INVOKE<null>("delete_sale", { id }),
+	setSaleArchived: (id: number, archived: boolean) => __TAURI_INVOKE<Sale>("set_sale_archived", { id, archived }),
+	getContractTerms: (saleId: number) => __TAURI_INVOKE<ContractTermsDraft>("get_contract_terms", { saleId }),
+	setContractTerms: (saleId: number, input: ContractTermsDraft) => __TAURI_INVOKE<ContractTermsDraft>("set_contract_terms", { saleId, input }),
 	/**  The research on a sale: scorecard, grade, red flags, jurisdictions, whitepapers. */
-	getResearch: (saleId: number) => typedError<SaleResearch, AppError>(__TAURI_INVOKE("get_research", { saleId })),
+	getResearch: (saleId: number) => __TAURI_INVOKE<SaleResearch>("get_research", { saleId }),
 	/**  Saves the research on a sale, all of it or nothing. */
-	setResearch: (saleId: number, input: ResearchInput) => typedError<SaleResearch, AppError>(__TAURI_INVOKE("set_research", { saleId, input })),
+	setResearch: (saleId: number, input: ResearchInput) => __TAURI_INVOKE<SaleResearch>("set_research", { saleId, input }),
 	/**
 	 *  Keeps the fingerprint of the whitepaper file the user picked (hashed in the UI with
 	 *  the platform's SHA-256; the file itself never crosses).
 	 */
-	recordWhitepaper: (saleId: number, sha256: string, fileName: string, byteCount: number) => typedError<SaleResearch, AppError>(__TAURI_INVOKE("record_whitepaper", { saleId, sha256, fileName, byteCount })),
+	recordWhitepaper: (saleId: number, sha256: string, fileName: string, byteCount: number) => __TAURI_INVOKE<SaleResearch>("record_whitepaper", { saleId, sha256, fileName, byteCount }),
 	/**  The user's settings. */
-	getSettings: () => typedError<Settings, AppError>(__TAURI_INVOKE("get_settings")),
+	getSettings: () => __TAURI_INVOKE<Settings>("get_settings"),
 	/**  Sets the country of residence (an ISO 3166-1 code; empty clears it). */
-	setResidenceCountry: (code: string) => typedError<Settings, AppError>(__TAURI_INVOKE("set_residence_country", { code })),
+	setResidenceCountry: (code: string) => __TAURI_INVOKE<Settings>("set_residence_country", { code }),
 	/**  Every country, by name: the choices for the country of residence. */
-	listCountries: () => typedError<Country[], AppError>(__TAURI_INVOKE("list_countries")),
+	listCountries: () => __TAURI_INVOKE<Country[]>("list_countries"),
+	listParticipations: () => __TAURI_INVOKE<Participation[]>("list_participations"),
+	getParticipation: (id: number) => __TAURI_INVOKE<Participation>("get_participation", { id }),
+	startParticipation: (input: StartParticipation) => __TAURI_INVOKE<Participation>("start_participation", { input }),
+	/**  Records the participation's next step; its history is only ever appended to. */
+	moveParticipation: (id: number, input: MoveParticipation) => __TAURI_INVOKE<Participation>("move_participation", { id, input }),
 	/**  Saves a participation's KYC details. */
-	setKyc: (id: number, input: KycInput) => typedError<Participation, AppError>(__TAURI_INVOKE("set_kyc", { id, input })),
+	setKyc: (id: number, input: KycInput) => __TAURI_INVOKE<Participation>("set_kyc", { id, input }),
 	/**  Sets (or, empty, clears) the last day to claim a refund that is due. */
-	setRefundDeadline: (id: number, at: string) => typedError<Participation, AppError>(__TAURI_INVOKE("set_refund_deadline", { id, at })),
-	/**  Every budget, with what is committed of it now. */
-	listBudgets: () => typedError<BudgetView[], AppError>(__TAURI_INVOKE("list_budgets")),
-	/**  Adds a budget for a period. */
-	addBudget: (input: BudgetInput) => typedError<BudgetView, AppError>(__TAURI_INVOKE("add_budget", { input })),
-	removeBudget: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("remove_budget", { id })),
+	setRefundDeadline: (id: number, at: string) => __TAURI_INVOKE<Participation>("set_refund_deadline", { id, at }),
+	/**  Records a contribution, refund or distribution made outside Saleguard. */
+	recordEntry: (id: number, input: EntryInput) => __TAURI_INVOKE<Participation>("record_entry", { id, input }),
+	/**  Sets (or replaces) how a participation's tokens unlock. */
+	setVesting: (id: number, input: VestingInput) => __TAURI_INVOKE<Participation>("set_vesting", { id, input }),
+	/**
+	 *  Sales opening and closing and token unlocks between two moments (empty `from`:
+	 *  now; empty `to`: twelve months later).
+	 */
+	calendar: (from: string, to: string) => __TAURI_INVOKE<CalendarEvent[]>("calendar", { from, to }),
 	/**  The price book, newest first. */
-	listPrices: () => typedError<PriceView[], AppError>(__TAURI_INVOKE("list_prices")),
-	addPrice: (input: PriceInput) => typedError<PriceView, AppError>(__TAURI_INVOKE("add_price", { input })),
+	listPrices: () => __TAURI_INVOKE<PriceView[]>("list_prices"),
+	addPrice: (input: PriceInput) => __TAURI_INVOKE<PriceView>("add_price", { input }),
 	/**  The price sources: their order, the online price API and its coin ids. */
-	getPriceSources: () => typedError<PriceSourcesView, AppError>(__TAURI_INVOKE("get_price_sources")),
+	getPriceSources: () => __TAURI_INVOKE<PriceSourcesView>("get_price_sources"),
 	/**  Sets the order the price sources are asked in. */
-	setPriceSourceOrder: (order: PriceSourceName[]) => typedError<PriceSourcesView, AppError>(__TAURI_INVOKE("set_price_source_order", { order })),
+	setPriceSourceOrder: (order: PriceSource[]) => __TAURI_INVOKE<PriceSourcesView>("set_price_source_order", { order }),
 	/**  Turns the online price API on or off, with its base URL and key (kept in the keyring). */
-	setPriceApi: (input: PriceApiInput) => typedError<PriceSourcesView, AppError>(__TAURI_INVOKE("set_price_api", { input })),
+	setPriceApi: (input: PriceApiInput) => __TAURI_INVOKE<PriceSourcesView>("set_price_api", { input }),
 	/**  Sets the price API's coin id for an asset; an empty id goes back to the default. */
-	setPriceApiCoin: (asset: string, coinId: string) => typedError<PriceSourcesView, AppError>(__TAURI_INVOKE("set_price_api_coin", { asset, coinId })),
+	setPriceApiCoin: (asset: string, coinId: string) => __TAURI_INVOKE<PriceSourcesView>("set_price_api_coin", { asset, coinId }),
 	/**  Asks the online price API for the latest prices (bounded: timeouts, back-off). */
-	refreshPrices: () => typedError<PriceRefresh, AppError>(__TAURI_INVOKE("refresh_prices")),
-	/**  Checks a price history CSV's text whole; nothing is written. */
-	previewPriceHistory: (contents: string) => typedError<PriceHistoryPreview, AppError>(__TAURI_INVOKE("preview_price_history", { contents })),
-	/**  Imports a price history CSV's text, all or nothing; returns how many prices. */
-	importPriceHistory: (contents: string) => typedError<number, AppError>(__TAURI_INVOKE("import_price_history", { contents })),
+	refreshPrices: () => __TAURI_INVOKE<PriceRefresh>("refresh_prices"),
+	/**  Every budget, with what is committed of it now. */
+	listBudgets: () => __TAURI_INVOKE<BudgetView[]>("list_budgets"),
 	/**  The budget that applies now, with what is left of it; `null` without one. */
-	getCurrentBudget: () => typedError<BudgetView | null, AppError>(__TAURI_INVOKE("get_current_budget")),
-	/**  When the last encrypted backup was made, and whether it is time for one. */
-	backupStatus: () => typedError<BackupStatus, AppError>(__TAURI_INVOKE("backup_status")),
-	/**  Writes an encrypted backup of all data (secrets aside) into the Downloads folder. */
-	createBackup: (input: BackupPassphrase) => typedError<BackupSummary, AppError>(__TAURI_INVOKE("create_backup", { input })),
-	/**  Restores a backup (the file's text, read by the window) into an empty data folder. */
-	restoreBackup: (contents: string, input: BackupPassphrase) => typedError<ImportSummary, AppError>(__TAURI_INVOKE("restore_backup", { contents, input })),
-	/**  Checks a CSV file's text whole and says what an import would add; nothing is written. */
-	previewCsvImport: (contents: string) => typedError<CsvPreview, AppError>(__TAURI_INVOKE("preview_csv_import", { contents })),
-	/**
-	 *  Imports a CSV file's text all or nothing, reporting progress every 1,000 rows;
-	 *  `cancel_csv_import` stops it with nothing added.
-	 */
-	importCsv: (contents: string, importId: string, progress: Channel<CsvProgress>) => typedError<CsvImportSummary, AppError>(__TAURI_INVOKE("import_csv", { contents, importId, progress })),
-	/**  Cancels a CSV import in progress: nothing of it is added. */
-	cancelCsvImport: (importId: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_csv_import", { importId })),
-	/**  Writes the transactions or the holdings as CSV into the Downloads folder. */
-	exportCsv: (kind: CsvExportKind) => typedError<CsvExportSummary, AppError>(__TAURI_INVOKE("export_csv", { kind })),
-	/**  The portfolio, valued now: holdings, cost basis, profit and loss. */
-	getPortfolio: () => typedError<PortfolioView, AppError>(__TAURI_INVOKE("get_portfolio")),
-	/**  The portfolio's charts: value over time, the budget's use, the unlocks by month. */
-	getPortfolioCharts: () => typedError<PortfolioCharts, AppError>(__TAURI_INVOKE("get_portfolio_charts")),
-	/**  Chooses the currency the portfolio is valued in. */
-	setPortfolioCurrency: (currency: string) => typedError<string, AppError>(__TAURI_INVOKE("set_portfolio_currency", { currency })),
-	/**  Every trade, newest first. */
-	listTrades: () => typedError<TradeView[], AppError>(__TAURI_INVOKE("list_trades")),
-	recordTrade: (input: TradeInput) => typedError<TradeView, AppError>(__TAURI_INVOKE("record_trade", { input })),
-	removeTrade: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("remove_trade", { id })),
-	/**  A sale's official addresses, or every sale's (`saleId` null). */
-	listOfficialAddresses: (saleId: number | null) => typedError<OfficialAddressView[], AppError>(__TAURI_INVOKE("list_official_addresses", { saleId })),
-	addOfficialAddress: (saleId: number, input: OfficialAddressInput) => typedError<OfficialAddressView, AppError>(__TAURI_INVOKE("add_official_address", { saleId, input })),
-	listContacts: () => typedError<ContactView[], AppError>(__TAURI_INVOKE("list_contacts")),
-	addContact: (input: ContactInput) => typedError<ContactView, AppError>(__TAURI_INVOKE("add_contact", { input })),
-	removeContact: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("remove_contact", { id })),
-	getReviewPolicy: () => typedError<PolicyInput, AppError>(__TAURI_INVOKE("get_review_policy")),
-	setReviewPolicy: (input: PolicyInput) => typedError<PolicyInput, AppError>(__TAURI_INVOKE("set_review_policy", { input })),
-	/**  Reviews a contribution before it is signed. */
-	reviewContribution: (input: ReviewInput) => typedError<ReviewView, AppError>(__TAURI_INVOKE("review_contribution", { input })),
+	getCurrentBudget: () => __TAURI_INVOKE<BudgetView | null>("get_current_budget"),
+	/**  Adds a budget for a period. */
+	addBudget: (input: BudgetInput) => __TAURI_INVOKE<BudgetView>("add_budget", { input }),
+	removeBudget: (id: number) => __TAURI_INVOKE<null>("remove_budget", { id }),
 	/**  What an amount of a sale's currency is worth in the budget's currency. */
-	valueContribution: (input: ValueInput) => typedError<AmountValueView, AppError>(__TAURI_INVOKE("value_contribution", { input })),
-	/**
-	 *  Opens a sent transaction's page on its network's explorer in the system browser.
-	 *  The address is built here from the stored transaction, never taken from the window.
-	 */
-	openInExplorer: (transactionId: string) => typedError<null, AppError>(__TAURI_INVOKE("open_in_explorer", { transactionId })),
-	/**  The hardware wallets connected now, with their state. */
-	listHardwareDevices: () => typedError<HardwareDeviceView[], AppError>(__TAURI_INVOKE("list_hardware_devices")),
-	/**  A hardware wallet's addresses along a derivation path scheme. */
-	listHardwareAddresses: (input: HardwareAddressesInput) => typedError<HardwareAddressView[], AppError>(__TAURI_INVOKE("list_hardware_addresses", { input })),
-	/**  Shows an address on the device; answers once the user confirmed it there. */
-	verifyHardwareAddress: (input: HardwarePathInput) => typedError<string, AppError>(__TAURI_INVOKE("verify_hardware_address", { input })),
-	/**  Adds a hardware wallet's address as an account (public data only). */
-	addHardwareAccount: (input: AddHardwareAccount) => typedError<Account, AppError>(__TAURI_INVOKE("add_hardware_account", { input })),
+	valueContribution: (input: ValueInput) => __TAURI_INVOKE<AmountValueView>("value_contribution", { input }),
+	/**  The portfolio, valued now: holdings, cost basis, profit and loss. */
+	getPortfolio: () => __TAURI_INVOKE<PortfolioView>("get_portfolio"),
+	/**  The portfolio's charts: value over time, the budget's use, the unlocks by month. */
+	getPortfolioCharts: () => __TAURI_INVOKE<PortfolioCharts>("get_portfolio_charts"),
+	/**  Chooses the currency the portfolio is valued in. */
+	setPortfolioCurrency: (currency: string) => __TAURI_INVOKE<string>("set_portfolio_currency", { currency }),
+	/**  Every trade, newest first. */
+	listTrades: () => __TAURI_INVOKE<TradeView[]>("list_trades"),
+	recordTrade: (input: TradeInput) => __TAURI_INVOKE<TradeView>("record_trade", { input }),
+	removeTrade: (id: number) => __TAURI_INVOKE<null>("remove_trade", { id }),
+	/**  Reviews a contribution before it is signed. */
+	reviewContribution: (input: ReviewInput) => __TAURI_INVOKE<ReviewView>("review_contribution", { input }),
 	/**  Overrides what blocks a contribution, with a reason kept in the history. */
-	overrideReview: (input: OverrideInput) => typedError<OverrideView, AppError>(__TAURI_INVOKE("override_review", { input })),
+	overrideReview: (input: OverrideInput) => __TAURI_INVOKE<OverrideView>("override_review", { input }),
 	/**  Overridden reviews, newest first: of one sale, or of all (`saleId` null). */
-	listReviewOverrides: (saleId: number | null) => typedError<OverrideView[], AppError>(__TAURI_INVOKE("list_review_overrides", { saleId })),
-	/**  Writes every piece of data except secrets into the Downloads folder. */
-	exportData: () => typedError<ExportSummary, AppError>(__TAURI_INVOKE("export_data")),
-	/**  Restores an export (the file's text, read by the window) into an empty data folder. */
-	importData: (contents: string) => typedError<ImportSummary, AppError>(__TAURI_INVOKE("import_data", { contents })),
+	listReviewOverrides: (saleId: number | null) => __TAURI_INVOKE<OverrideView[]>("list_review_overrides", { saleId }),
+	getReviewPolicy: () => __TAURI_INVOKE<PolicyInput>("get_review_policy"),
+	setReviewPolicy: (input: PolicyInput) => __TAURI_INVOKE<PolicyInput>("set_review_policy", { input }),
+	/**  A sale's official addresses, or every sale's (`saleId` null). */
+	listOfficialAddresses: (saleId: number | null) => __TAURI_INVOKE<OfficialAddressView[]>("list_official_addresses", { saleId }),
+	addOfficialAddress: (saleId: number, input: OfficialAddressInput) => __TAURI_INVOKE<OfficialAddressView>("add_official_address", { saleId, input }),
+	listContacts: () => __TAURI_INVOKE<ContactView[]>("list_contacts"),
+	addContact: (input: ContactInput) => __TAURI_INVOKE<ContactView>("add_contact", { input }),
+	removeContact: (id: number) => __TAURI_INVOKE<null>("remove_contact", { id }),
 	/**  The configured networks, then the presets (without RPC URLs) not configured yet. */
-	listNetworks: () => typedError<NetworkView[], AppError>(__TAURI_INVOKE("list_networks")),
+	listNetworks: () => __TAURI_INVOKE<NetworkView[]>("list_networks"),
 	/**  A network as its edit form starts: saved, else the preset. */
-	getNetworkDraft: (chainId: number) => typedError<NetworkDraft, AppError>(__TAURI_INVOKE("get_network_draft", { chainId })),
-	saveNetwork: (input: NetworkDraft) => typedError<NetworkView, AppError>(__TAURI_INVOKE("save_network", { input })),
-	removeNetwork: (chainId: number) => typedError<null, AppError>(__TAURI_INVOKE("remove_network", { chainId })),
+	getNetworkDraft: (chainId: number) => __TAURI_INVOKE<NetworkDraft>("get_network_draft", { chainId }),
+	saveNetwork: (input: NetworkDraft) => __TAURI_INVOKE<NetworkView>("save_network", { input }),
+	removeNetwork: (chainId: number) => __TAURI_INVOKE<null>("remove_network", { chainId }),
 	/**  Connects to the network's node and checks it serves the configured chain. */
-	checkNetwork: (chainId: number) => typedError<NetworkCheck, AppError>(__TAURI_INVOKE("check_network", { chainId })),
-	getContractTerms: (saleId: number) => typedError<ContractTermsDraft, AppError>(__TAURI_INVOKE("get_contract_terms", { saleId })),
-	setContractTerms: (saleId: number, input: ContractTermsDraft) => typedError<ContractTermsDraft, AppError>(__TAURI_INVOKE("set_contract_terms", { saleId, input })),
+	checkNetwork: (chainId: number) => __TAURI_INVOKE<NetworkCheck>("check_network", { chainId }),
 	/**  Plans a contribution against the node and keeps it as a draft to sign. */
-	prepareContribution: (input: ContributionInput) => typedError<TransactionPlan, AppError>(__TAURI_INVOKE("prepare_contribution", { input })),
+	prepareContribution: (input: ContributionInput) => __TAURI_INVOKE<TransactionPlan>("prepare_contribution", { input }),
 	/**  Plans a refund claim against the node and keeps it as a draft to sign. */
-	prepareRefund: (input: RefundInput) => typedError<TransactionPlan, AppError>(__TAURI_INVOKE("prepare_refund", { input })),
+	prepareRefund: (input: RefundInput) => __TAURI_INVOKE<TransactionPlan>("prepare_refund", { input }),
 	/**
 	 *  Signs and sends a draft, reporting each step on `progress`; `cancel_signing` stops
 	 *  it before the signature.
 	 */
-	sendTransaction: (draftId: string, overrideReason: string | null, progress: Channel<TxProgress>) => typedError<TransactionView, AppError>(__TAURI_INVOKE("send_transaction", { draftId, overrideReason, progress })),
+	sendTransaction: (draftId: string, overrideReason: string | null, progress: Channel<TxProgress>) => __TAURI_INVOKE<TransactionView>("send_transaction", { draftId, overrideReason, progress }),
 	/**  Cancels a signing in progress (before its signature); nothing is sent. */
-	cancelSigning: (draftId: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_signing", { draftId })),
+	cancelSigning: (draftId: string) => __TAURI_INVOKE<null>("cancel_signing", { draftId }),
 	/**  Follows a sent transaction to its end, reporting each step on `progress`. */
-	followTransaction: (id: string, progress: Channel<TxProgress>) => typedError<TransactionView, AppError>(__TAURI_INVOKE("follow_transaction", { id, progress })),
-	getTransaction: (id: string) => typedError<TransactionView, AppError>(__TAURI_INVOKE("get_transaction", { id })),
-	listTransactions: (participationId: number) => typedError<TransactionView[], AppError>(__TAURI_INVOKE("list_transactions", { participationId })),
+	followTransaction: (id: string, progress: Channel<TxProgress>) => __TAURI_INVOKE<TransactionView>("follow_transaction", { id, progress }),
+	getTransaction: (id: string) => __TAURI_INVOKE<TransactionView>("get_transaction", { id }),
+	listTransactions: (participationId: number) => __TAURI_INVOKE<TransactionView[]>("list_transactions", { participationId }),
 	/**  Gives up on a planned draft (not signed). */
-	abandonTransaction: (id: string) => typedError<TransactionView, AppError>(__TAURI_INVOKE("abandon_transaction", { id })),
+	abandonTransaction: (id: string) => __TAURI_INVOKE<TransactionView>("abandon_transaction", { id }),
 	/**  Reads the sale's token balance and records what arrived. */
-	recordDistribution: (participationId: number) => typedError<string | null, AppError>(__TAURI_INVOKE("record_distribution", { participationId })),
+	recordDistribution: (participationId: number) => __TAURI_INVOKE<string | null>("record_distribution", { participationId }),
+	/**
+	 *  Opens a sent transaction's page on its network's explorer in the system browser.
+	 *  The address is built here from the stored transaction, never taken from the window.
+	 */
+	openInExplorer: (transactionId: string) => __TAURI_INVOKE<null>("open_in_explorer", { transactionId }),
+	listAccounts: () => __TAURI_INVOKE<Account[]>("list_accounts"),
+	getAccount: (id: number) => __TAURI_INVOKE<Account>("get_account", { id }),
+	/**  Whether the OS keyring can be reached now, with guidance when it cannot. */
+	keyringStatus: () => __TAURI_INVOKE<KeyringStatus>("keyring_status"),
+	/**  A new 24-word recovery phrase, shown once; nothing is kept until it is confirmed. */
+	beginNewAccount: () => __TAURI_INVOKE<NewMnemonic>("begin_new_account"),
+	confirmNewAccount: (input: ConfirmNewAccount) => __TAURI_INVOKE<Account>("confirm_new_account", { input }),
+	cancelNewAccount: (pendingId: string) => __TAURI_INVOKE<null>("cancel_new_account", { pendingId }),
+	importMnemonicAccount: (input: ImportMnemonic) => __TAURI_INVOKE<Account>("import_mnemonic_account", { input }),
+	importPrivateKeyAccount: (input: ImportPrivateKey) => __TAURI_INVOKE<Account>("import_private_key_account", { input }),
+	addWatchOnlyAccount: (input: AddWatchOnly) => __TAURI_INVOKE<Account>("add_watch_only_account", { input }),
+	deriveNextAccount: (id: number, label: string | null) => __TAURI_INVOKE<Account>("derive_next_account", { id, label }),
+	renameAccount: (id: number, label: string) => __TAURI_INVOKE<Account>("rename_account", { id, label }),
+	/**
+	 *  Removes the account (and its keyring entry when no other account uses it) once
+	 *  `confirmation` repeats its name.
+	 */
+	removeAccount: (id: number, confirmation: string) => __TAURI_INVOKE<null>("remove_account", { id, confirmation }),
+	/**  The account's secret, once `confirmation` repeats its name. Never cache the reply. */
+	revealAccountSecret: (id: number, confirmation: string) => __TAURI_INVOKE<RevealedSecret>("reveal_account_secret", { id, confirmation }),
+	/**  The hardware wallets connected now, with their state. */
+	listHardwareDevices: () => __TAURI_INVOKE<HardwareDeviceView[]>("list_hardware_devices"),
+	/**  A hardware wallet's addresses along a derivation path scheme. */
+	listHardwareAddresses: (input: HardwareAddressesInput) => __TAURI_INVOKE<HardwareAddressView[]>("list_hardware_addresses", { input }),
+	/**  Shows an address on the device; answers once the user confirmed it there. */
+	verifyHardwareAddress: (input: HardwarePathInput) => __TAURI_INVOKE<string>("verify_hardware_address", { input }),
+	/**  Adds a hardware wallet's address as an account (public data only). */
+	addHardwareAccount: (input: AddHardwareAccount) => __TAURI_INVOKE<Account>("add_hardware_account", { input }),
+	/**  Writes every piece of data except secrets into the Downloads folder. */
+	exportData: () => __TAURI_INVOKE<ExportSummary>("export_data"),
+	/**  Restores an export (the file's text, read by the window) into an empty data folder. */
+	importData: (contents: string) => __TAURI_INVOKE<ImportSummary>("import_data", { contents }),
+	/**  When the last encrypted backup was made, and whether it is time for one. */
+	backupStatus: () => __TAURI_INVOKE<BackupStatus>("backup_status"),
+	/**  Writes an encrypted backup of all data (secrets aside) into the Downloads folder. */
+	createBackup: (input: BackupPassphrase) => __TAURI_INVOKE<BackupSummary>("create_backup", { input }),
+	/**  Restores a backup (the file's text, read by the window) into an empty data folder. */
+	restoreBackup: (contents: string, input: BackupPassphrase) => __TAURI_INVOKE<ImportSummary>("restore_backup", { contents, input }),
+	/**  Checks a CSV file's text whole and says what an import would add; nothing is written. */
+	previewCsvImport: (contents: string) => __TAURI_INVOKE<CsvPreview>("preview_csv_import", { contents }),
+	/**
+	 *  Imports a CSV file's text all or nothing, reporting progress every 1,000 rows;
+	 *  `cancel_csv_import` stops it with nothing added.
+	 */
+	importCsv: (contents: string, importId: string, progress: Channel<CsvProgress>) => __TAURI_INVOKE<CsvImportSummary>("import_csv", { contents, importId, progress }),
+	/**  Cancels a CSV import in progress: nothing of it is added. */
+	cancelCsvImport: (importId: string) => __TAURI_INVOKE<null>("cancel_csv_import", { importId }),
+	/**  Writes the transactions or the holdings as CSV into the Downloads folder. */
+	exportCsv: (kind: CsvExportKind) => __TAURI_INVOKE<CsvExportSummary>("export_csv", { kind }),
+	/**  Checks a price history CSV's text whole; nothing is written. */
+	previewPriceHistory: (contents: string) => __TAURI_INVOKE<PriceHistoryPreview>("preview_price_history", { contents }),
+	/**  Imports a price history CSV's text, all or nothing; returns how many prices. */
+	importPriceHistory: (contents: string) => __TAURI_INVOKE<number>("import_price_history", { contents }),
 };
 
 /* Constants */
@@ -220,7 +220,18 @@ export type Account = {
 	createdAt: string,
 };
 
-export type AccountKind = "generated_mnemonic" | "imported_mnemonic" | "private_key" | "watch_only" | "hardware";
+/**  How an account came to be, and so what it can do. */
+export type AccountKind = 
+/**  A recovery phrase Saleguard generated and the user confirmed. */
+"generated_mnemonic" | 
+/**  A recovery phrase the user brought, with an optional passphrase. */
+"imported_mnemonic" | 
+/**  A single private key the user brought. */
+"private_key" | 
+/**  An address only: it can be tracked, not signed for. */
+"watch_only" | 
+/**  A key held by a Ledger or a Trezor. */
+"hardware";
 
 /**
  *  A hardware account to add: the address the user saw listed (the device is asked
@@ -539,7 +550,7 @@ export type DeviceScreen = {
 };
 
 /**  Where a connected device stands. */
-export type DeviceStateName = 
+export type DeviceState = 
 /**  Unlocked, Ethereum app open (a Ledger), ready to sign. */
 "ready" | "locked" | "app_not_open" | 
 /**  Busy with an earlier request (a prompt on its screen). */
@@ -563,6 +574,22 @@ export type EntryInput = {
 	from: string,
 	to: string,
 	note: string,
+};
+
+/**  A recorded entry. */
+export type EntryView = {
+	id: number,
+	/**  `contribution`, `refund` or `distribution`. */
+	kind: string,
+	/**  `manual` (recorded by hand) or `signed` (signed by Saleguard). */
+	source: string,
+	happenedAt: string,
+	amount: Amount,
+	reference: string,
+	from: string,
+	to: string,
+	note: string,
+	recordedAt: string,
 };
 
 /**
@@ -673,7 +700,7 @@ export type HardwareDeviceView = {
 	model: string | null,
 	/**  The name the owner gave it, if any. */
 	label: string | null,
-	state: DeviceStateName,
+	state: DeviceState,
 	/**  The Ethereum app's version (a Ledger), when it is open. */
 	appVersion: string | null,
 	/**  The firmware's version (a Trezor). */
@@ -767,25 +794,9 @@ export type KycInput = {
 /**  Where the user's KYC stands, as the participation's history says. */
 export type KycStatus = "not_started" | "pending" | "approved" | "rejected";
 
-/**  A recorded entry. */
-export type LedgerEntry = {
-	id: number,
-	/**  `contribution`, `refund` or `distribution`. */
-	kind: string,
-	/**  `manual` (recorded by hand) or `signed` (signed by Saleguard). */
-	source: string,
-	happenedAt: string,
-	amount: Amount,
-	reference: string,
-	from: string,
-	to: string,
-	note: string,
-	recordedAt: string,
-};
-
 /**  Moving a participation on. */
 export type MoveParticipation = {
-	to: StateName,
+	to: ParticipationState,
 	/**  When it happened; empty for now. */
 	happenedAt: string,
 	note: string,
@@ -889,14 +900,14 @@ export type Participation = {
 	saleId: number,
 	projectName: string,
 	tokenSymbol: string,
-	state: StateName,
+	state: ParticipationState,
 	history: Step[],
 	/**  The states it may move to next (KYC rules of its sale applied). */
-	nextStates: StateName[],
+	nextStates: ParticipationState[],
 	/**  How its tokens unlock, once a plan is set. */
 	vesting: Vesting | null,
 	/**  Contributions, refunds and distributions, oldest first. */
-	ledger: LedgerEntry[],
+	entries: EntryView[],
 	kyc: Kyc,
 	/**  The last day to claim a refund, while one is due (RFC 3339, UTC). */
 	refundDeadline: string | null,
@@ -907,6 +918,9 @@ export type Participation = {
 	nextEvent: CalendarEvent | null,
 	createdAt: string,
 };
+
+/**  Where the user stands in one sale. */
+export type ParticipationState = "researching" | "registered" | "kyc_pending" | "kyc_approved" | "kyc_rejected" | "contributed" | "soft_cap_missed" | "refund_due" | "refunded" | "succeeded" | "tokens_distributed" | "vesting" | "fully_claimed" | "withdrawn" | "abandoned";
 
 export type PlaceView = {
 	/**  An account's label, an exchange; empty when the records do not say. */
@@ -1024,8 +1038,14 @@ export type PriceRefresh = {
 	fetchedAt: string,
 };
 
-/**  A price source, as the UI and the CLI name it. */
-export type PriceSourceName = "manual" | "csv" | "api";
+/**  Where a price came from. */
+export type PriceSource = 
+/**  Typed by the user into the price book. */
+"manual" | 
+/**  Imported from a CSV file of price history. */
+"csv" | 
+/**  Fetched from the online price API the user enabled. */
+"api";
 
 /**  The price sources as the user set them up. */
 export type PriceSourcesView = {
@@ -1033,7 +1053,7 @@ export type PriceSourcesView = {
 	 *  The order the sources are asked in: the first with a price that is not stale
 	 *  wins.
 	 */
-	order: PriceSourceName[],
+	order: PriceSource[],
 	api: PriceApiView,
 	/**  Each asset to price online with the API's coin id for it. */
 	coins: PriceApiCoinView[],
@@ -1047,7 +1067,7 @@ export type PriceUsed = {
 	/**  Older than the review's staleness limit. */
 	stale: boolean,
 	/**  The price book, imported history or the online API. */
-	source: PriceSourceName,
+	source: PriceSource,
 };
 
 export type PriceView = {
@@ -1056,7 +1076,7 @@ export type PriceView = {
 	currency: string,
 	price: string,
 	observedAt: string,
-	source: PriceSourceName,
+	source: PriceSource,
 };
 
 export type Pricing = {
@@ -1075,9 +1095,6 @@ export type PricingUnit =
 "price" | 
 /**  `amount` is in tokens, per one unit of the accepted currency. */
 "rate";
-
-/**  What a transaction is for, on the wire. */
-export type PurposeName = "contribution" | "refund";
 
 /**  A red flag, raised or not. */
 export type RedFlagView = {
@@ -1121,7 +1138,7 @@ export type ReviewInput = {
 };
 
 export type ReviewView = {
-	verdict: VerdictName,
+	verdict: Verdict,
 	/**  Most severe first. */
 	findings: FindingView[],
 	budget: BudgetImpactView | null,
@@ -1254,20 +1271,17 @@ export type Severity = "info" | "warn" | "block";
 /**  Starting a participation: its first state (often `researching`), when, and why. */
 export type StartParticipation = {
 	saleId: number,
-	state: StateName,
+	state: ParticipationState,
 	/**  When it happened; empty for now. */
 	happenedAt: string,
 	note: string,
 };
 
-/**  A participation's state, as the shells name it. */
-export type StateName = "researching" | "registered" | "kyc_pending" | "kyc_approved" | "kyc_rejected" | "contributed" | "soft_cap_missed" | "refund_due" | "refunded" | "succeeded" | "tokens_distributed" | "vesting" | "fully_claimed" | "withdrawn" | "abandoned";
-
 /**  One step of the history. */
 export type Step = {
 	/**  `null` for the first step. */
-	from: StateName | null,
-	to: StateName,
+	from: ParticipationState | null,
+	to: ParticipationState,
 	/**  When it happened, as the user said (RFC 3339, UTC). */
 	happenedAt: string,
 	/**  When it was recorded. */
@@ -1336,7 +1350,7 @@ export type TrancheInput = {
 
 /**  One status a transaction reached. */
 export type TransactionEventView = {
-	status: TxStatusName,
+	status: TxStatus,
 	detail: string,
 	happenedAt: string,
 };
@@ -1345,7 +1359,7 @@ export type TransactionEventView = {
 export type TransactionPlan = {
 	/**  The draft to sign: none for a dry run, or when the node says the call fails. */
 	draftId: string | null,
-	purpose: PurposeName,
+	purpose: TxPurpose,
 	review: ReviewView,
 	transaction: TransactionSummary,
 };
@@ -1391,8 +1405,8 @@ export type TransactionSummary = {
 export type TransactionView = {
 	id: string,
 	participationId: number,
-	purpose: PurposeName,
-	status: TxStatusName,
+	purpose: TxPurpose,
+	status: TxStatus,
 	chainId: number,
 	from: string,
 	to: string,
@@ -1425,8 +1439,29 @@ export type TxProgress =
 /**  Waiting for the user to confirm on the hardware wallet. */
 { state: "waitingForConfirmation" } | { state: "signing" } | { state: "signed"; hash: string } | { state: "sending" } | { state: "sent"; hash: string } | { state: "mined"; block: number; confirmations: number; needed: number } | { state: "confirmed"; block: number } | { state: "failed"; reason: string } | { state: "dropped" } | { state: "replaced" };
 
-/**  Where a transaction stands, on the wire. */
-export type TxStatusName = "planned" | "signed" | "sent" | "mined" | "confirmed" | "failed" | "dropped" | "replaced" | "abandoned";
+/**  What a transaction is for. */
+export type TxPurpose = "contribution" | "refund";
+
+/**  Where a transaction stands. */
+export type TxStatus = 
+/**  Reviewed and built; nothing signed. */
+"planned" | 
+/**  Signed (its nonce reserved), not yet accepted by the node. */
+"signed" | 
+/**  Accepted by the node, not yet in a block. */
+"sent" | 
+/**  In a block, waiting for the network's confirmations. */
+"mined" | 
+/**  Mined, succeeded and confirmed. */
+"confirmed" | 
+/**  Mined but reverted (status 0). */
+"failed" | 
+/**  The node forgot it and its nonce is still free. */
+"dropped" | 
+/**  Another transaction with its nonce was mined instead. */
+"replaced" | 
+/**  The user gave up on the plan before signing. */
+"abandoned";
 
 export type UnlockMonth = {
 	/**  `2026-12`. */
@@ -1463,7 +1498,14 @@ export type ValuePointView = {
 	unpriced: string[],
 };
 
-export type VerdictName = "clear" | "warnings" | "blocked";
+/**  What the findings add up to. */
+export type Verdict = 
+/**  Nothing to warn about. */
+"clear" | 
+/**  Signing is allowed; read the warnings first. */
+"warnings" | 
+/**  Something blocks; only overridable findings can be overridden, with a reason. */
+"blocked";
 
 /**  A participation's vesting: the plan as typed, and its exact schedule at `now`. */
 export type Vesting = {
@@ -1504,14 +1546,4 @@ export type WordAnswer = {
 	position: number,
 	word: string,
 };
-
-/* Tauri Specta runtime */
-async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
-    try {
-        return { status: "ok", data: await result };
-    } catch (e) {
-        if (e instanceof Error) throw e;
-        return { status: "error", error: e as any };
-    }
-}
 

@@ -11,7 +11,7 @@ use alloy_primitives::{Address, U256};
 use saleguard_app::accounts::dto::AddWatchOnly;
 use saleguard_app::chain::networks::NetworkInput;
 use saleguard_app::chain::plans::{ContributionInput, TransactionPlan};
-use saleguard_app::review::VerdictName;
+use saleguard_app::review::Verdict;
 use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard};
 use saleguard_core::fixtures::native_sale_draft;
@@ -121,7 +121,7 @@ async fn a_contribution_the_chain_accepts_is_planned_with_its_unsigned_transacti
     );
     assert_ne!(
         plan.review.verdict,
-        VerdictName::Blocked,
+        Verdict::Blocked,
         "{:?}",
         plan.review.findings
     );
@@ -154,7 +154,7 @@ async fn a_contribution_past_the_hard_cap_is_blocked_with_the_revert_reason() {
     let setup = setup(sale_address, &anvil.url(), "contribute()");
     let account = watch(&setup.app, ANVIL_ACCOUNTS[1].0);
     let plan = plan(&setup, account, "11").await.expect("planned");
-    assert_eq!(plan.review.verdict, VerdictName::Blocked);
+    assert_eq!(plan.review.verdict, Verdict::Blocked);
     let revert = plan
         .review
         .findings
@@ -173,7 +173,7 @@ async fn an_account_that_cannot_pay_value_and_fees_is_blocked() {
     let setup = setup(sale_address, &anvil.url(), "contribute()");
     let empty = watch(&setup.app, "0x000000000000000000000000000000000000dEaD");
     let plan = plan(&setup, empty, "1").await.expect("planned");
-    assert_eq!(plan.review.verdict, VerdictName::Blocked);
+    assert_eq!(plan.review.verdict, Verdict::Blocked);
     assert!(
         codes(&plan).contains(&"insufficient_funds"),
         "{:?}",
@@ -206,7 +206,7 @@ async fn the_destination_must_be_a_contract_exactly_when_a_call_is_expected() {
         "{:?}",
         codes(&plan_call)
     );
-    assert_eq!(plan_call.review.verdict, VerdictName::Blocked);
+    assert_eq!(plan_call.review.verdict, Verdict::Blocked);
 }
 
 #[tokio::test]

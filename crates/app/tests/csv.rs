@@ -7,7 +7,7 @@ mod common;
 use common::{OWN, add_price, app, prepared};
 use saleguard_app::io::csv::{CsvExportKind, CsvProgress, TRANSACTION_COLUMNS};
 use saleguard_app::participations::entries::EntryInput;
-use saleguard_app::participations::{StartParticipation, StateName};
+use saleguard_app::participations::{ParticipationState, StartParticipation};
 use saleguard_app::portfolio::trades::TradeInput;
 use saleguard_app::{ErrorCode, Saleguard};
 use saleguard_core::fixtures::native_sale_draft;
@@ -23,7 +23,7 @@ fn bare(dir: &std::path::Path) -> Saleguard {
         .id;
     app.start_participation(&StartParticipation {
         sale_id: sale,
-        state: StateName::KycPending,
+        state: ParticipationState::KycPending,
         happened_at: "2026-11-20 10:00".into(),
         note: String::new(),
     })
@@ -181,7 +181,7 @@ fn every_bad_row_is_named_by_its_number_and_nothing_is_added() {
     assert!(
         app.participation(participation)
             .expect("one")
-            .ledger
+            .entries
             .is_empty(),
         "nothing half-imported"
     );

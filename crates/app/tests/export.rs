@@ -7,7 +7,7 @@ mod common;
 use common::{DESIGNATED, OWN, app, prepared};
 use saleguard_app::participations::kyc::KycInput;
 use saleguard_app::participations::vesting::VestingInput;
-use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
+use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
 use saleguard_app::review::ContactInput;
 use saleguard_app::review::{OverrideInput, PolicyInput, ReviewInput};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
@@ -64,16 +64,16 @@ fn filled(dir: &std::path::Path) -> Saleguard {
     let refund = app
         .start_participation(&StartParticipation {
             sale_id: borealis,
-            state: StateName::KycApproved,
+            state: ParticipationState::KycApproved,
             happened_at: "2026-11-21 10:00".into(),
             note: String::new(),
         })
         .expect("started")
         .id;
     for to in [
-        StateName::Contributed,
-        StateName::SoftCapMissed,
-        StateName::RefundDue,
+        ParticipationState::Contributed,
+        ParticipationState::SoftCapMissed,
+        ParticipationState::RefundDue,
     ] {
         app.move_participation(
             refund,
@@ -187,9 +187,9 @@ fn filled(dir: &std::path::Path) -> Saleguard {
     app.set_price_api_coin("AUR", "aurora-network")
         .expect("coin id");
     app.set_price_source_order(&[
-        saleguard_app::pricing::PriceSourceName::Csv,
-        saleguard_app::pricing::PriceSourceName::Manual,
-        saleguard_app::pricing::PriceSourceName::Api,
+        saleguard_app::pricing::PriceSource::Csv,
+        saleguard_app::pricing::PriceSource::Manual,
+        saleguard_app::pricing::PriceSource::Api,
     ])
     .expect("order");
     app.import_price_history(b"date_utc,asset,currency,price\n2026-12-03,AUR,USD,1.25\n")
@@ -330,7 +330,7 @@ fn a_version_4_export_without_price_sources_still_imports_its_prices_as_the_pric
     assert!(
         prices
             .iter()
-            .all(|p| p.source == saleguard_app::pricing::PriceSourceName::Manual)
+            .all(|p| p.source == saleguard_app::pricing::PriceSource::Manual)
     );
 
     // A version-5 file must have both.

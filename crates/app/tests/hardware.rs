@@ -10,11 +10,11 @@ use std::time::Duration;
 
 use common::{eth, hardware_sale, wall_clock_now};
 use saleguard_app::accounts::hardware::{
-    AddHardwareAccount, DeviceStateName, HardwareAddressesInput, HardwarePathInput,
+    AddHardwareAccount, DeviceState, HardwareAddressesInput, HardwarePathInput,
 };
 use saleguard_app::chain::devices::LedgerConnection;
 use saleguard_app::chain::plans::{ContributionInput, FeeSpeed};
-use saleguard_app::chain::transactions::{TxProgress, TxStatusName};
+use saleguard_app::chain::transactions::{TxProgress, TxStatus};
 use saleguard_app::{AppError, DataPaths, ErrorCode, FixedClock, Saleguard};
 use saleguard_testkit::{Anvil, LedgerMode, LedgerSimulator};
 
@@ -174,7 +174,7 @@ async fn connected_devices_are_listed_with_their_state() {
     let app = app(dir.path(), &ledger);
     let devices = app.hardware_devices().await.expect("listed");
     assert_eq!(devices.len(), 1);
-    assert_eq!(devices[0].state, DeviceStateName::Ready);
+    assert_eq!(devices[0].state, DeviceState::Ready);
     assert_eq!(devices[0].app_version.as_deref(), Some("1.10.3"));
     assert_eq!(devices[0].blind_signing, Some(true));
     assert_eq!(
@@ -182,10 +182,10 @@ async fn connected_devices_are_listed_with_their_state() {
         format!("Ledger emulator at {}", ledger.address())
     );
     for (mode, state, says) in [
-        (LedgerMode::Locked, DeviceStateName::Locked, "unlock it"),
+        (LedgerMode::Locked, DeviceState::Locked, "unlock it"),
         (
             LedgerMode::AppNotOpen,
-            DeviceStateName::AppNotOpen,
+            DeviceState::AppNotOpen,
             "open the Ethereum app",
         ),
     ] {
@@ -333,7 +333,7 @@ async fn a_contribution_is_signed_on_the_device_and_every_refusal_leaves_the_dra
             .expect_err("not signed");
         assert_eq!(error.code, code, "{mode:?}: {}", error.message);
         let kept = app.transaction(&draft).expect("the draft");
-        assert_eq!(kept.status, TxStatusName::Planned, "{mode:?}");
+        assert_eq!(kept.status, TxStatus::Planned, "{mode:?}");
         assert_eq!(kept.hash, None, "{mode:?}");
         assert_eq!(
             anvil.nonce(&device_address.to_checksum(None)),
@@ -354,7 +354,7 @@ async fn a_contribution_is_signed_on_the_device_and_every_refusal_leaves_the_dra
         )
         .await
         .expect("signed on the device and sent");
-    assert_eq!(sent.status, TxStatusName::Sent);
+    assert_eq!(sent.status, TxStatus::Sent);
     let states = states.into_inner().expect("states");
     let connecting = states
         .iter()
@@ -379,7 +379,7 @@ async fn a_contribution_is_signed_on_the_device_and_every_refusal_leaves_the_dra
         )
         .await
         .expect("followed");
-    assert_eq!(done.status, TxStatusName::Confirmed);
+    assert_eq!(done.status, TxStatus::Confirmed);
     assert_eq!(
         anvil.call_word(sale_address, "contributions(address)", Some(device_address)),
         eth(1)

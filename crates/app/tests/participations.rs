@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use saleguard_app::participations::calendar::CalendarEventKind;
-use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
+use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, SaleDraft, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
 
@@ -20,7 +20,7 @@ fn sale(app: &Saleguard, kyc: bool) -> i64 {
     app.create_sale(draft).expect("sale").id
 }
 
-fn go(to: StateName, at: &str, note: &str) -> MoveParticipation {
+fn go(to: ParticipationState, at: &str, note: &str) -> MoveParticipation {
     MoveParticipation {
         to,
         happened_at: at.into(),
@@ -40,15 +40,19 @@ fn a_kyc_sale_is_not_started_past_its_contribution_and_nothing_is_written() {
         note: String::new(),
     };
     let refused = app
-        .start_participation(&start(StateName::Contributed))
+        .start_participation(&start(ParticipationState::Contributed))
         .expect_err("no approval in the history");
     assert_eq!(refused.code, ErrorCode::KycNotApproved);
     assert_eq!(refused.field.as_deref(), Some("state"));
     assert!(app.list_participations().expect("list").is_empty());
     let approved = app
-        .start_participation(&start(StateName::KycApproved))
+        .start_participation(&start(ParticipationState::KycApproved))
         .expect("started at the approval");
-    assert!(approved.next_states.contains(&StateName::Contributed));
+    assert!(
+        approved
+            .next_states
+            .contains(&ParticipationState::Contributed)
+    );
 }
 
 #[test]
@@ -59,7 +63,7 @@ fn a_participation_goes_through_kyc_to_a_contribution_with_every_step_kept() {
     let started = app
         .start_participation(&StartParticipation {
             sale_id,
-            state: StateName::Researching,
+            state: ParticipationState::Researching,
             happened_at: String::new(),
             note: "whitepaper read".into(),
         })
@@ -70,45 +74,72 @@ fn a_participation_goes_through_kyc_to_a_contribution_with_every_step_kept() {
         "empty means now"
     );
     assert!(
-        !started.next_states.contains(&StateName::Contributed),
+        !started
+            .next_states
+            .contains(&ParticipationState::Contributed),
         "KYC first"
     );
 
     let refused = app
         .move_participation(
             started.id,
-            &go(StateName::Contributed, "2026-12-01 10:00", ""),
+            &go(ParticipationState::Contributed, "2026-12-01 10:00", ""),
         )
         .expect_err("KYC required");
     assert_eq!(refused.code, ErrorCode::KycNotApproved);
     assert_eq!(refused.field.as_deref(), Some("to"));
 
     let id = started.id;
-    app.move_participation(id, &go(StateName::KycPending, "2026-12-10 12:00", "sent"))
-        .expect("pending");
+    app.move_participation(
+        id,
+        &go(ParticipationState::KycPending, "2026-12-10 12:00", "sent"),
+    )
+    .expect("pending");
     let approved = app
-        .move_participation(id, &go(StateName::KycApproved, "2026-12-10 12:00", ""))
+        .move_participation(
+            id,
+            &go(ParticipationState::KycApproved, "2026-12-10 12:00", ""),
+        )
         .expect("approved");
-    assert!(approved.next_states.contains(&StateName::Contributed));
+    assert!(
+        approved
+            .next_states
+            .contains(&ParticipationState::Contributed)
+    );
     let contributed = app
-        .move_participation(id, &go(StateName::Contributed, "", "2 ETH from Main"))
+        .move_participation(
+            id,
+            &go(ParticipationState::Contributed, "", "2 ETH from Main"),
+        )
         .expect("contributed");
     let steps: Vec<_> = contributed.history.iter().map(|s| (s.from, s.to)).collect();
     assert_eq!(
         steps,
         vec![
-            (None, StateName::Researching),
-            (Some(StateName::Researching), StateName::KycPending),
-            (Some(StateName::KycPending), StateName::KycApproved),
-            (Some(StateName::KycApproved), StateName::Contributed),
+            (None, ParticipationState::Researching),
+            (
+                Some(ParticipationState::Researching),
+                ParticipationState::KycPending
+            ),
+            (
+                Some(ParticipationState::KycPending),
+                ParticipationState::KycApproved
+            ),
+            (
+                Some(ParticipationState::KycApproved),
+                ParticipationState::Contributed
+            ),
         ]
     );
     assert_eq!(
         contributed.next_states,
-        vec![StateName::SoftCapMissed, StateName::Succeeded]
+        vec![
+            ParticipationState::SoftCapMissed,
+            ParticipationState::Succeeded
+        ]
     );
     let withdraw = app
-        .move_participation(id, &go(StateName::Withdrawn, "", ""))
+        .move_participation(id, &go(ParticipationState::Withdrawn, "", ""))
         .expect_err("too late to withdraw");
     assert_eq!(withdraw.code, ErrorCode::IllegalTransition);
     assert_eq!(
@@ -125,7 +156,7 @@ fn bad_dates_notes_and_ids_are_typed_errors_that_change_nothing() {
     let sale_id = sale(&app, false);
     let start = |at: &str, note: &str| StartParticipation {
         sale_id,
-        state: StateName::Researching,
+        state: ParticipationState::Researching,
         happened_at: at.into(),
         note: note.into(),
     };
@@ -170,24 +201,24 @@ fn bad_dates_notes_and_ids_are_typed_errors_that_change_nothing() {
     let early = app
         .move_participation(
             started.id,
-            &go(StateName::Registered, "2026-12-04 23:59", ""),
+            &go(ParticipationState::Registered, "2026-12-04 23:59", ""),
         )
         .expect_err("before the first step");
     assert_eq!(early.code, ErrorCode::BeforePreviousStep);
     assert_eq!(
-        app.move_participation(started.id, &go(StateName::Researching, "", ""))
+        app.move_participation(started.id, &go(ParticipationState::Researching, "", ""))
             .expect_err("same state")
             .code,
         ErrorCode::IllegalTransition
     );
     assert_eq!(
-        app.move_participation(404, &go(StateName::Registered, "", ""))
+        app.move_participation(404, &go(ParticipationState::Registered, "", ""))
             .expect_err("unknown")
             .code,
         ErrorCode::ParticipationNotFound
     );
     // Without KYC, a contribution may follow research directly.
-    app.move_participation(started.id, &go(StateName::Contributed, "", ""))
+    app.move_participation(started.id, &go(ParticipationState::Contributed, "", ""))
         .expect("no KYC needed");
     assert_eq!(
         app.participation(started.id).expect("read").history.len(),
@@ -202,7 +233,7 @@ fn a_sale_with_a_participation_is_archived_instead_of_deleted() {
     let sale_id = sale(&app, false);
     app.start_participation(&StartParticipation {
         sale_id,
-        state: StateName::Registered,
+        state: ParticipationState::Registered,
         happened_at: String::new(),
         note: String::new(),
     })
@@ -241,7 +272,7 @@ fn a_vesting_plan_gives_the_schedule_the_next_unlock_and_the_calendar() {
     let started = app
         .start_participation(&StartParticipation {
             sale_id,
-            state: StateName::Contributed,
+            state: ParticipationState::Contributed,
             happened_at: String::new(),
             note: String::new(),
         })
@@ -330,7 +361,7 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
     let started = app
         .start_participation(&StartParticipation {
             sale_id,
-            state: StateName::Contributed,
+            state: ParticipationState::Contributed,
             happened_at: String::new(),
             note: String::new(),
         })
@@ -347,9 +378,9 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
         note: String::new(),
     };
     let recorded = app.record_entry(started.id, &btc).expect("recorded");
-    assert_eq!(recorded.ledger.len(), 1);
-    assert_eq!(recorded.ledger[0].amount.base_units, "1500000");
-    assert_eq!(recorded.ledger[0].source, "manual");
+    assert_eq!(recorded.entries.len(), 1);
+    assert_eq!(recorded.entries[0].amount.base_units, "1500000");
+    assert_eq!(recorded.entries[0].source, "manual");
 
     let too_precise = saleguard_app::participations::entries::EntryInput {
         amount: "0.000000001".into(),
@@ -376,5 +407,8 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
         app.record_entry(999, &btc).expect_err("unknown").code,
         ErrorCode::ParticipationNotFound
     );
-    assert_eq!(app.participation(started.id).expect("read").ledger.len(), 1);
+    assert_eq!(
+        app.participation(started.id).expect("read").entries.len(),
+        1
+    );
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{add_price, app};
-use saleguard_app::pricing::{PriceApiInput, PriceSourceName};
+use saleguard_app::pricing::{PriceApiInput, PriceSource};
 use saleguard_app::{ErrorCode, Saleguard};
 use saleguard_testkit::{PriceApiServer, Reply, recorded};
 
@@ -23,7 +23,7 @@ fn api_on(app: &Saleguard, base_url: &str, key: Option<&str>) {
     .expect("saved");
 }
 
-fn eth_price(app: &Saleguard) -> Option<(String, PriceSourceName)> {
+fn eth_price(app: &Saleguard) -> Option<(String, PriceSource)> {
     let held = app.portfolio().expect("portfolio");
     held.holdings
         .iter()
@@ -55,11 +55,7 @@ fn the_online_source_is_off_until_enabled_and_the_sources_have_a_default_order()
     let sources = app.price_sources().expect("sources");
     assert_eq!(
         sources.order,
-        vec![
-            PriceSourceName::Manual,
-            PriceSourceName::Csv,
-            PriceSourceName::Api
-        ]
+        vec![PriceSource::Manual, PriceSource::Csv, PriceSource::Api]
     );
     assert!(!sources.api.enabled, "off by default");
     assert!(!sources.api.has_key);
@@ -99,12 +95,8 @@ fn bad_settings_are_refused_at_their_field_and_change_nothing() {
     }
     assert!(!app.price_sources().expect("sources").api.enabled);
     for order in [
-        vec![
-            PriceSourceName::Api,
-            PriceSourceName::Api,
-            PriceSourceName::Csv,
-        ],
-        vec![PriceSourceName::Api],
+        vec![PriceSource::Api, PriceSource::Api, PriceSource::Csv],
+        vec![PriceSource::Api],
     ] {
         let error = app.set_price_source_order(&order).expect_err("refused");
         assert_eq!(error.invalid_fields[0].field, "order");
@@ -144,24 +136,17 @@ fn fetched_prices_value_the_portfolio_and_the_users_order_decides_between_source
     // Manual first, but stale: the API's fresh price is used, with its source.
     assert_eq!(
         eth_price(&app),
-        Some(("3012.4567891234".into(), PriceSourceName::Api))
+        Some(("3012.4567891234".into(), PriceSource::Api))
     );
     // A fresh manual price wins while the manual book comes first…
     add_price(&app, "ETH", "USD", "2999", "2026-12-05 09:00");
-    assert_eq!(
-        eth_price(&app),
-        Some(("2999".into(), PriceSourceName::Manual))
-    );
+    assert_eq!(eth_price(&app), Some(("2999".into(), PriceSource::Manual)));
     // …and the API's when the user puts it first.
-    app.set_price_source_order(&[
-        PriceSourceName::Api,
-        PriceSourceName::Manual,
-        PriceSourceName::Csv,
-    ])
-    .expect("order");
+    app.set_price_source_order(&[PriceSource::Api, PriceSource::Manual, PriceSource::Csv])
+        .expect("order");
     assert_eq!(
         eth_price(&app),
-        Some(("3012.4567891234".into(), PriceSourceName::Api))
+        Some(("3012.4567891234".into(), PriceSource::Api))
     );
     let status = app.price_sources().expect("sources").api;
     assert_eq!(status.fetched_at.as_deref(), Some("2026-12-05T10:00:00Z"));
@@ -247,7 +232,7 @@ fn price_history_imports_all_or_nothing_with_row_numbers_and_never_doubles() {
     );
     let prices = app.prices().expect("prices");
     assert_eq!(prices.len(), 3, "the same history twice is kept once");
-    assert!(prices.iter().all(|p| p.source == PriceSourceName::Csv));
+    assert!(prices.iter().all(|p| p.source == PriceSource::Csv));
 
     let bad = "date_utc,asset,currency,price\n\
 2026-12-01,ETH,USD,2800\n\

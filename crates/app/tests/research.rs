@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use saleguard_app::participations::calendar::CalendarEventKind;
 use saleguard_app::participations::kyc::KycInput;
-use saleguard_app::participations::kyc::KycStatusName;
-use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
-use saleguard_app::research::{FactorInput, JurisdictionFindingKind, ResearchInput, Severity};
+use saleguard_app::participations::kyc::KycStatus;
+use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
+use saleguard_app::research::{FactorInput, JurisdictionFindingKind, ResearchInput};
+use saleguard_app::review::Severity;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, SaleDraft, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
 
@@ -51,7 +52,7 @@ fn five_scored(excluded: &str) -> ResearchInput {
     }
 }
 
-fn go(app: &Saleguard, id: i64, to: StateName, at: &str) {
+fn go(app: &Saleguard, id: i64, to: ParticipationState, at: &str) {
     app.move_participation(
         id,
         &MoveParticipation {
@@ -66,7 +67,7 @@ fn go(app: &Saleguard, id: i64, to: StateName, at: &str) {
 fn start(app: &Saleguard, sale_id: i64) -> i64 {
     app.start_participation(&StartParticipation {
         sale_id,
-        state: StateName::Researching,
+        state: ParticipationState::Researching,
         happened_at: "2026-11-01 10:00".into(),
         note: String::new(),
     })
@@ -266,10 +267,10 @@ fn kyc_status_follows_the_history_and_its_details_are_kept() {
     let sale_id = sale(&app, true);
     let id = start(&app, sale_id);
     let before = app.participation(id).expect("participation");
-    assert_eq!(before.kyc.status, KycStatusName::NotStarted);
+    assert_eq!(before.kyc.status, KycStatus::NotStarted);
     assert!(before.kyc.required);
 
-    go(&app, id, StateName::KycPending, "2026-11-20 09:00");
+    go(&app, id, ParticipationState::KycPending, "2026-11-20 09:00");
     let input = KycInput {
         provider: "Fractal ID".into(),
         submitted_at: "2026-11-20 09:30".into(),
@@ -277,13 +278,18 @@ fn kyc_status_follows_the_history_and_its_details_are_kept() {
         notes: "Asked for a second proof of address.".into(),
     };
     let saved = app.set_kyc(id, &input).expect("saved");
-    assert_eq!(saved.kyc.status, KycStatusName::Pending);
+    assert_eq!(saved.kyc.status, KycStatus::Pending);
     assert_eq!(saved.kyc.details.provider, "Fractal ID");
     assert_eq!(saved.kyc.details.submitted_at, "2026-11-20 09:30");
-    go(&app, id, StateName::KycApproved, "2026-11-22 09:00");
+    go(
+        &app,
+        id,
+        ParticipationState::KycApproved,
+        "2026-11-22 09:00",
+    );
     assert_eq!(
         app.participation(id).expect("participation").kyc.status,
-        KycStatusName::Approved
+        KycStatus::Approved
     );
 
     let bad = KycInput {
@@ -331,9 +337,19 @@ fn a_refund_deadline_is_on_the_calendar_while_the_refund_is_due() {
     assert_eq!(early.code, ErrorCode::IllegalTransition);
     assert_eq!(early.field.as_deref(), Some("refundDeadline"));
 
-    go(&app, id, StateName::Contributed, "2026-11-05 10:00");
-    go(&app, id, StateName::SoftCapMissed, "2026-11-30 10:00");
-    go(&app, id, StateName::RefundDue, "2026-12-01 10:00");
+    go(
+        &app,
+        id,
+        ParticipationState::Contributed,
+        "2026-11-05 10:00",
+    );
+    go(
+        &app,
+        id,
+        ParticipationState::SoftCapMissed,
+        "2026-11-30 10:00",
+    );
+    go(&app, id, ParticipationState::RefundDue, "2026-12-01 10:00");
     assert_eq!(
         app.set_refund_deadline(id, "31 January")
             .expect_err("refused")
@@ -357,7 +373,7 @@ fn a_refund_deadline_is_on_the_calendar_while_the_refund_is_due() {
         vec![("2027-01-31T23:59:00Z".to_owned(), Some(id))]
     );
 
-    go(&app, id, StateName::Refunded, "2026-12-09 10:00");
+    go(&app, id, ParticipationState::Refunded, "2026-12-09 10:00");
     assert!(
         deadlines(&app).is_empty(),
         "a refund received has no deadline left"

@@ -9,7 +9,7 @@ use saleguard_app::budgets::{AmountValueView, BudgetInput, ValueInput};
 use saleguard_app::pricing::PriceInput;
 use saleguard_app::review::ContactInput;
 use saleguard_app::review::{
-    OfficialAddressInput, OverrideInput, PolicyInput, ReviewInput, VerdictName,
+    OfficialAddressInput, OverrideInput, PolicyInput, ReviewInput, Verdict,
 };
 
 fn input(sale: i64, account: i64, to: &str, amount: &str) -> ReviewInput {
@@ -35,7 +35,7 @@ fn a_contribution_that_fits_everything_is_clear_and_shows_its_budget_impact() {
         .review_contribution(&input(sale, account, DESIGNATED, "1"))
         .expect("reviewed");
     assert_eq!(codes(&review), Vec::<&str>::new());
-    assert_eq!(review.verdict, VerdictName::Clear);
+    assert_eq!(review.verdict, Verdict::Clear);
     let impact = review.budget.expect("a budget applies");
     assert_eq!(
         (
@@ -72,7 +72,7 @@ fn what_the_store_holds_drives_the_findings() {
     let over_cap = app
         .review_contribution(&input(sale, account, DESIGNATED, "2.5"))
         .expect("reviewed");
-    assert_eq!(over_cap.verdict, VerdictName::Blocked);
+    assert_eq!(over_cap.verdict, Verdict::Blocked);
     assert_eq!(
         codes(&over_cap),
         vec!["sale_cap_exceeded", "diversification_exceeded"]

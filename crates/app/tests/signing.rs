@@ -19,9 +19,9 @@ use std::time::Duration;
 use saleguard_app::accounts::dto::{AddWatchOnly, ImportPrivateKey};
 use saleguard_app::chain::networks::NetworkInput;
 use saleguard_app::chain::plans::{ContributionInput, FeeSpeed, RefundInput, TransactionPlan};
-use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxStatusName};
-use saleguard_app::participations::StateName;
-use saleguard_app::research::Severity;
+use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxStatus};
+use saleguard_app::participations::ParticipationState;
+use saleguard_app::review::Severity;
 use saleguard_app::{AppError, DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
 use saleguard_core::U256;
 use saleguard_core::network::NETWORK_PRESETS;
@@ -169,14 +169,14 @@ async fn follow(app: &Saleguard, id: &str) -> TransactionView {
     .expect("followed")
 }
 
-fn statuses(view: &TransactionView) -> Vec<TxStatusName> {
+fn statuses(view: &TransactionView) -> Vec<TxStatus> {
     view.events.iter().map(|e| e.status).collect()
 }
 
 fn ledger(app: &Saleguard, participation: i64) -> Vec<(String, String, String)> {
     app.participation(participation)
         .expect("participation")
-        .ledger
+        .entries
         .into_iter()
         .map(|e| (e.kind, e.source, e.amount.decimal))
         .collect()
@@ -192,10 +192,7 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
     let chain = chain();
     let wallet = wallet(&chain, 1);
     let plan = prepare(&wallet, "1.5").await;
-    assert_ne!(
-        plan.review.verdict,
-        saleguard_app::review::VerdictName::Blocked
-    );
+    assert_ne!(plan.review.verdict, saleguard_app::review::Verdict::Blocked);
     assert_eq!(
         plan.transaction.device_prompt, None,
         "a software account has no device to compare with"
@@ -213,7 +210,7 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
         .send_transaction(&draft, None, &record, std::future::pending())
         .await
         .expect("sent");
-    assert_eq!(sent.status, TxStatusName::Sent);
+    assert_eq!(sent.status, TxStatus::Sent);
     let hash = sent.hash.clone().expect("a hash");
     let steps = seen.lock().expect("lock").clone();
     assert_eq!(steps[0], TxProgress::Reviewing);
@@ -224,14 +221,14 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
     );
 
     let done = follow(&wallet.app, &draft).await;
-    assert_eq!(done.status, TxStatusName::Confirmed);
+    assert_eq!(done.status, TxStatus::Confirmed);
     assert_eq!(
         statuses(&done),
         [
-            TxStatusName::Planned,
-            TxStatusName::Signed,
-            TxStatusName::Sent,
-            TxStatusName::Confirmed
+            TxStatus::Planned,
+            TxStatus::Signed,
+            TxStatus::Sent,
+            TxStatus::Confirmed
         ]
     );
     assert!(done.block_number.is_some());
@@ -251,7 +248,7 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
         .app
         .participation(wallet.participation)
         .expect("read");
-    assert_eq!(participation.state, StateName::Contributed);
+    assert_eq!(participation.state, ParticipationState::Contributed);
     assert!(
         participation
             .history
@@ -275,7 +272,7 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
             ),
         ]
     );
-    assert_eq!(participation.ledger[0].reference, hash);
+    assert_eq!(participation.entries[0].reference, hash);
     assert_eq!(committed(&wallet.app), "1.5");
 
     // The network fee, from the receipt, is recorded and is part of what the tokens cost.
@@ -334,7 +331,7 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
 
     // Sending a settled draft again changes nothing.
     let again = send(&wallet, &draft, None).await.expect("the same state");
-    assert_eq!(again.status, TxStatusName::Confirmed);
+    assert_eq!(again.status, TxStatus::Confirmed);
     assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[1].0), 1);
 }
 
@@ -344,10 +341,7 @@ async fn a_contribution_past_the_hard_cap_is_blocked_and_never_kept() {
     let chain = chain();
     let wallet = wallet(&chain, 1);
     let plan = prepare(&wallet, "11").await;
-    assert_eq!(
-        plan.review.verdict,
-        saleguard_app::review::VerdictName::Blocked
-    );
+    assert_eq!(plan.review.verdict, saleguard_app::review::Verdict::Blocked);
     assert!(
         plan.review
             .findings
@@ -374,7 +368,7 @@ async fn a_sale_under_its_soft_cap_refunds_and_the_budget_gets_the_amount_back()
     send(&wallet, &draft, None).await.expect("sent");
     assert_eq!(
         follow(&wallet.app, &draft).await.status,
-        TxStatusName::Confirmed
+        TxStatus::Confirmed
     );
     assert_eq!(committed(&wallet.app), "1");
 
@@ -403,20 +397,20 @@ async fn a_sale_under_its_soft_cap_refunds_and_the_budget_gets_the_amount_back()
     let refund_draft = plan.draft_id.expect("draft");
     send(&wallet, &refund_draft, None).await.expect("sent");
     let done = follow(&wallet.app, &refund_draft).await;
-    assert_eq!(done.status, TxStatusName::Confirmed);
+    assert_eq!(done.status, TxStatus::Confirmed);
 
     let participation = wallet
         .app
         .participation(wallet.participation)
         .expect("read");
-    assert_eq!(participation.state, StateName::Refunded);
-    let states: Vec<StateName> = participation.history.iter().map(|s| s.to).collect();
+    assert_eq!(participation.state, ParticipationState::Refunded);
+    let states: Vec<ParticipationState> = participation.history.iter().map(|s| s.to).collect();
     assert_eq!(
         states[states.len() - 3..],
         [
-            StateName::SoftCapMissed,
-            StateName::RefundDue,
-            StateName::Refunded
+            ParticipationState::SoftCapMissed,
+            ParticipationState::RefundDue,
+            ParticipationState::Refunded
         ]
     );
     let entries = ledger(&wallet.app, wallet.participation);
@@ -428,7 +422,7 @@ async fn a_sale_under_its_soft_cap_refunds_and_the_budget_gets_the_amount_back()
         .app
         .participation(wallet.participation)
         .expect("read")
-        .ledger
+        .entries
         .into_iter()
         .find(|e| e.kind == "refund")
         .expect("the refund");
@@ -469,7 +463,7 @@ async fn a_node_serving_another_chain_signs_nothing() {
     let error = send(&wallet, &draft, None).await.expect_err("refused");
     assert_eq!(error.code, ErrorCode::WrongChain);
     let view = wallet.app.transaction(&draft).expect("kept");
-    assert_eq!(view.status, TxStatusName::Planned, "nothing signed");
+    assert_eq!(view.status, TxStatus::Planned, "nothing signed");
     assert_eq!(view.hash, None);
     assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[1].0), 0);
     assert_eq!(other.nonce(ANVIL_ACCOUNTS[1].0), 0);
@@ -485,11 +479,11 @@ async fn a_double_submission_of_one_draft_sends_one_transaction() {
     let (first, second) = (first.expect("first"), second.expect("second"));
     assert_eq!(first.hash, second.hash, "both name the one transaction");
     let done = follow(&wallet.app, &draft).await;
-    assert_eq!(done.status, TxStatusName::Confirmed);
+    assert_eq!(done.status, TxStatus::Confirmed);
     assert_eq!(
         statuses(&done)
             .iter()
-            .filter(|s| **s == TxStatusName::Signed)
+            .filter(|s| **s == TxStatus::Signed)
             .count(),
         1
     );
@@ -526,7 +520,7 @@ async fn a_watch_interrupted_by_a_crash_is_picked_up_and_recorded_after_a_restar
         .follow_transaction(&draft, Duration::from_millis(50), &record, cancel)
         .await
         .expect("interrupted");
-    assert_eq!(interrupted.status, TxStatusName::Mined);
+    assert_eq!(interrupted.status, TxStatus::Mined);
     let Wallet {
         dir,
         app,
@@ -542,7 +536,7 @@ async fn a_watch_interrupted_by_a_crash_is_picked_up_and_recorded_after_a_restar
         std::slice::from_ref(&draft)
     );
     let done = follow(&restarted, &draft).await;
-    assert_eq!(done.status, TxStatusName::Confirmed);
+    assert_eq!(done.status, TxStatus::Confirmed);
     assert_eq!(
         restarted.transactions_in_flight().expect("none left"),
         Vec::<String>::new()
@@ -557,7 +551,7 @@ async fn a_watch_interrupted_by_a_crash_is_picked_up_and_recorded_after_a_restar
     );
     assert_eq!(
         restarted.participation(participation).expect("read").state,
-        StateName::Contributed
+        ParticipationState::Contributed
     );
 }
 
@@ -589,7 +583,7 @@ async fn what_blocks_needs_a_reason_and_a_watch_only_account_cannot_sign() {
     assert_eq!(error.code, ErrorCode::TooShort);
     assert_eq!(
         wallet.app.transaction(&draft).expect("kept").status,
-        TxStatusName::Planned
+        TxStatus::Planned
     );
     let sent = send(
         &wallet,
@@ -598,7 +592,7 @@ async fn what_blocks_needs_a_reason_and_a_watch_only_account_cannot_sign() {
     )
     .await
     .expect("overridden");
-    assert_eq!(sent.status, TxStatusName::Sent);
+    assert_eq!(sent.status, TxStatus::Sent);
     let history = wallet.app.review_overrides(Some(1)).expect("history");
     assert_eq!(history.len(), 1);
     assert_eq!(
@@ -633,7 +627,7 @@ async fn what_blocks_needs_a_reason_and_a_watch_only_account_cannot_sign() {
     assert_eq!(error.code, ErrorCode::NoSecret);
     assert_eq!(
         wallet.app.transaction(&watched_draft).expect("kept").status,
-        TxStatusName::Planned
+        TxStatus::Planned
     );
     assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[2].0), 0);
 }
@@ -651,7 +645,7 @@ async fn a_draft_whose_nonce_moved_must_be_reviewed_again() {
     assert_eq!(error.code, ErrorCode::ReviewOutdated);
     assert_eq!(
         wallet.app.transaction(&second).expect("kept").status,
-        TxStatusName::Planned
+        TxStatus::Planned
     );
     assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[1].0), 1);
 }
@@ -670,7 +664,7 @@ async fn a_transaction_that_reverts_when_mined_is_recorded_as_failed_with_its_re
     send(&wallet, &draft, None).await.expect("sent");
     chain.anvil.advance_time(11 * 86_400);
     let failed = follow(&wallet.app, &draft).await;
-    assert_eq!(failed.status, TxStatusName::Failed);
+    assert_eq!(failed.status, TxStatus::Failed);
     assert!(failed.failure.contains("sale ended"), "{}", failed.failure);
     assert!(failed.block_number.is_some());
     assert_eq!(
@@ -685,7 +679,7 @@ async fn a_transaction_that_reverts_when_mined_is_recorded_as_failed_with_its_re
             .participation(wallet.participation)
             .expect("read")
             .state,
-        StateName::Registered
+        ParticipationState::Registered
     );
 }
 
@@ -704,7 +698,7 @@ async fn dropped_and_replaced_transactions_are_told_apart_and_count_for_nothing(
         serde_json::json!([sent.hash.clone().expect("hash")]),
     );
     let view = follow(&wallet.app, &dropped).await;
-    assert_eq!(view.status, TxStatusName::Dropped);
+    assert_eq!(view.status, TxStatus::Dropped);
 
     // Another transaction takes the nonce of a sent one: the sent one is replaced.
     let replaced = prepare(&wallet, "1").await.draft_id.expect("draft");
@@ -724,7 +718,7 @@ async fn dropped_and_replaced_transactions_are_told_apart_and_count_for_nothing(
     );
     chain.anvil.mine(1);
     let view = follow(&wallet.app, &replaced).await;
-    assert_eq!(view.status, TxStatusName::Replaced);
+    assert_eq!(view.status, TxStatus::Replaced);
     assert_eq!(ledger(&wallet.app, wallet.participation), []);
     assert_eq!(
         wallet
@@ -732,7 +726,7 @@ async fn dropped_and_replaced_transactions_are_told_apart_and_count_for_nothing(
             .participation(wallet.participation)
             .expect("read")
             .state,
-        StateName::Registered
+        ParticipationState::Registered
     );
 }
 
@@ -791,7 +785,7 @@ async fn a_contribution_paid_in_a_token_transfers_the_token_and_is_recorded() {
     let draft = plan.draft_id.expect("a draft to sign");
     send(&wallet, &draft, None).await.expect("sent");
     let done = follow(&wallet.app, &draft).await;
-    assert_eq!(done.status, TxStatusName::Confirmed, "{:?}", done.failure);
+    assert_eq!(done.status, TxStatus::Confirmed, "{:?}", done.failure);
 
     // On chain: the project holds the tokens, the account the rest, no coins moved.
     let balance = |owner| {
@@ -806,7 +800,7 @@ async fn a_contribution_paid_in_a_token_transfers_the_token_and_is_recorded() {
         .app
         .participation(wallet.participation)
         .expect("read");
-    assert_eq!(participation.state, StateName::Contributed);
+    assert_eq!(participation.state, ParticipationState::Contributed);
     assert_eq!(
         ledger(&wallet.app, wallet.participation),
         [(
@@ -815,7 +809,7 @@ async fn a_contribution_paid_in_a_token_transfers_the_token_and_is_recorded() {
             "250.5".to_owned()
         )]
     );
-    let entry = &participation.ledger[0];
+    let entry = &participation.entries[0];
     assert_eq!(entry.amount.symbol, "TUSD");
     assert_eq!(
         (entry.from.as_str(), entry.to.as_str()),

@@ -11,11 +11,11 @@ use std::time::Duration;
 
 use common::{eth, hardware_sale, wall_clock_now};
 use saleguard_app::accounts::hardware::{
-    AddHardwareAccount, DeviceStateName, HardwareAddressesInput, HardwarePathInput,
+    AddHardwareAccount, DeviceState, HardwareAddressesInput, HardwarePathInput,
 };
 use saleguard_app::chain::devices::{LedgerConnection, TrezorConnection};
 use saleguard_app::chain::plans::{ContributionInput, FeeSpeed, TransactionPlan};
-use saleguard_app::chain::transactions::{TxProgress, TxStatusName};
+use saleguard_app::chain::transactions::{TxProgress, TxStatus};
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard};
 use saleguard_testkit::{Anvil, LedgerMode, LedgerSimulator, TrezorMode, TrezorSimulator};
 
@@ -74,7 +74,7 @@ async fn a_trezor_is_listed_with_its_state_beside_a_ledger() {
     let wallets: Vec<&str> = devices.iter().map(|d| d.wallet.as_str()).collect();
     assert_eq!(wallets, ["ledger", "trezor"]);
     let found = &devices[1];
-    assert_eq!(found.state, DeviceStateName::Ready);
+    assert_eq!(found.state, DeviceState::Ready);
     assert_eq!(found.model.as_deref(), Some("Trezor Model T"));
     assert_eq!(found.label.as_deref(), Some("Saleguard test"));
     assert_eq!(found.firmware.as_deref(), Some("2.8.1"));
@@ -87,12 +87,12 @@ async fn a_trezor_is_listed_with_its_state_beside_a_ledger() {
     for (mode, state, says) in [
         (
             TrezorMode::Pin,
-            DeviceStateName::Locked,
+            DeviceState::Locked,
             "unlock it with your PIN",
         ),
         (
             TrezorMode::PinOnComputer,
-            DeviceStateName::Locked,
+            DeviceState::Locked,
             "unlock it in Trezor Suite",
         ),
     ] {
@@ -105,7 +105,7 @@ async fn a_trezor_is_listed_with_its_state_beside_a_ledger() {
     // Busy only shows on a request that needs the device: the listing still reads it.
     assert_eq!(
         app.hardware_devices().await.expect("listed")[1].state,
-        DeviceStateName::Ready
+        DeviceState::Ready
     );
 
     // A Trezor that is gone is not listed; the Ledger still is.
@@ -254,7 +254,7 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
 
     let intact = |mode: TrezorMode| {
         let kept = app.transaction(&draft).expect("the draft");
-        assert_eq!(kept.status, TxStatusName::Planned, "{mode:?}");
+        assert_eq!(kept.status, TxStatus::Planned, "{mode:?}");
         assert_eq!(kept.hash, None, "{mode:?}");
         assert_eq!(
             anvil.nonce(&device_address.to_checksum(None)),
@@ -342,7 +342,7 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
         )
         .await
         .expect("signed on the device and sent");
-    assert_eq!(sent.status, TxStatusName::Sent);
+    assert_eq!(sent.status, TxStatus::Sent);
     let states = states.into_inner().expect("states");
     let device_states: Vec<&TxProgress> = states
         .iter()
@@ -376,7 +376,7 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
         )
         .await
         .expect("followed");
-    assert_eq!(done.status, TxStatusName::Confirmed);
+    assert_eq!(done.status, TxStatus::Confirmed);
     assert_eq!(
         anvil.call_word(sale_address, "contributions(address)", Some(device_address)),
         eth(1)
@@ -431,6 +431,6 @@ async fn looking_for_the_device_is_part_of_signing_and_can_be_cancelled() {
     );
     assert_eq!(
         app.transaction(&draft).expect("the draft").status,
-        TxStatusName::Planned
+        TxStatus::Planned
     );
 }

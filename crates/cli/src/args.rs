@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use saleguard_app::participations::StateName;
+use saleguard_app::participations::ParticipationState;
 use saleguard_app::{CurrencyKind, DATA_DIR_ENV, PricingKind, SaleDraft, native_coin_symbol};
 
 #[derive(Debug, Parser)]
@@ -346,7 +346,7 @@ pub enum ParticipationCommand {
         sale: i64,
         /// Where you stand now.
         #[arg(long, default_value = "researching", value_parser = parse_state)]
-        state: StateName,
+        state: ParticipationState,
         #[command(flatten)]
         step: StepFields,
     },
@@ -452,7 +452,7 @@ pub enum ParticipationCommand {
         id: i64,
         /// The new state.
         #[arg(long, value_parser = parse_state)]
-        to: StateName,
+        to: ParticipationState,
         #[command(flatten)]
         step: StepFields,
     },
@@ -750,8 +750,8 @@ pub struct StepFields {
     pub note: String,
 }
 
-fn parse_state(text: &str) -> Result<StateName, String> {
-    StateName::parse(text).ok_or_else(|| format!("{text:?} is not a participation state"))
+fn parse_state(text: &str) -> Result<ParticipationState, String> {
+    ParticipationState::parse(text).ok_or_else(|| format!("{text:?} is not a participation state"))
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,10 +7,8 @@ use saleguard_app::accounts::hardware::{
 };
 use saleguard_app::chain::networks::NetworkInput;
 use saleguard_app::chain::plans::{ContributionInput, RefundInput, TransactionPlan};
-use saleguard_app::chain::transactions::{
-    FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatusName,
-};
-use saleguard_app::review::VerdictName;
+use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatus};
+use saleguard_app::review::Verdict;
 use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
@@ -245,7 +243,7 @@ pub fn refund(
 
 fn dry_run(plan: TransactionPlan, output: &Output) -> Result<ExitCode, AppError> {
     output.transaction_plan(&plan);
-    Ok(if plan.review.verdict == VerdictName::Blocked {
+    Ok(if plan.review.verdict == Verdict::Blocked {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -264,7 +262,7 @@ async fn submit(
         // The node says the call fails: not even an override can make it succeed.
         return Ok(ExitCode::from(1));
     };
-    if plan.review.verdict == VerdictName::Blocked && signing.override_reason.is_none() {
+    if plan.review.verdict == Verdict::Blocked && signing.override_reason.is_none() {
         app.abandon_transaction(draft, "the review blocks it")?;
         output.note("The review blocks this transaction: nothing was signed.");
         return Ok(ExitCode::from(1));
@@ -296,7 +294,7 @@ async fn submit(
 }
 
 fn settled_status(view: &TransactionView) -> ExitCode {
-    if view.status == TxStatusName::Confirmed {
+    if view.status == TxStatus::Confirmed {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

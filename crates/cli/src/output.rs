@@ -1,7 +1,7 @@
 //! How results and errors are written: text for people, JSON for scripts.
 
 use saleguard_app::accounts::dto::{Account, AccountKind, NewMnemonic, RevealedSecret};
-use saleguard_app::accounts::hardware::{DeviceStateName, HardwareAddressView, HardwareDeviceView};
+use saleguard_app::accounts::hardware::{DeviceState, HardwareAddressView, HardwareDeviceView};
 use saleguard_app::budgets::BudgetView;
 use saleguard_app::chain::networks::{NetworkCheck, NetworkView};
 use saleguard_app::chain::plans::TransactionPlan;
@@ -11,13 +11,11 @@ use saleguard_app::io::export::{ExportSummary, ImportSummary, TableCount};
 use saleguard_app::io::price_history::PriceHistoryPreview;
 use saleguard_app::participations::Participation;
 use saleguard_app::participations::calendar::{CalendarEvent, CalendarEventKind};
-use saleguard_app::participations::kyc::KycStatusName;
-use saleguard_app::pricing::{PriceRefresh, PriceSourceName, PriceSourcesView, PriceView};
+use saleguard_app::participations::kyc::KycStatus;
+use saleguard_app::pricing::{PriceRefresh, PriceSource, PriceSourcesView, PriceView};
 use saleguard_app::research::{SaleResearch, Settings};
 use saleguard_app::review::ContactView;
-use saleguard_app::review::{
-    OfficialAddressView, OverrideView, PolicyInput, ReviewView, VerdictName,
-};
+use saleguard_app::review::{OfficialAddressView, OverrideView, PolicyInput, ReviewView, Verdict};
 use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::sales::{Pricing, PricingUnit, Sale};
 use saleguard_app::{AppError, ErrorCode, FieldError};
@@ -315,10 +313,7 @@ impl Output {
             }
         );
         let kyc = &participation.kyc;
-        if kyc.required
-            || kyc.status != KycStatusName::NotStarted
-            || !kyc.details.provider.is_empty()
-        {
+        if kyc.required || kyc.status != KycStatus::NotStarted || !kyc.details.provider.is_empty() {
             let mut line = kyc.status.as_str().replace('_', " ");
             for (label, value) in [
                 ("provider", &kyc.details.provider),
@@ -350,9 +345,9 @@ impl Output {
                 );
             }
         }
-        if !participation.ledger.is_empty() {
+        if !participation.entries.is_empty() {
             out!("  Ledger (UTC):");
-            for entry in &participation.ledger {
+            for entry in &participation.entries {
                 let parties = match (entry.from.is_empty(), entry.to.is_empty()) {
                     (true, true) => String::new(),
                     _ => format!("  {} \u{2192} {}", entry.from, entry.to),
@@ -508,9 +503,9 @@ impl Output {
             return print_json(review);
         }
         let verdict = match review.verdict {
-            VerdictName::Clear => "clear: nothing stands in the way",
-            VerdictName::Warnings => "warnings: read them before signing",
-            VerdictName::Blocked => "blocked: this contribution cannot be signed as it is",
+            Verdict::Clear => "clear: nothing stands in the way",
+            Verdict::Warnings => "warnings: read them before signing",
+            Verdict::Blocked => "blocked: this contribution cannot be signed as it is",
         };
         out!("Review ({}): {verdict}", review.reviewed_at);
         for finding in &review.findings {
@@ -593,7 +588,7 @@ impl Output {
             .iter()
             .map(|d| {
                 let state = match d.state {
-                    DeviceStateName::Ready if d.app_version.is_some() => format!(
+                    DeviceState::Ready if d.app_version.is_some() => format!(
                         "ready: Ethereum app {}, blind signing {}",
                         d.app_version.as_deref().unwrap_or("?"),
                         if d.blind_signing == Some(true) {
@@ -602,7 +597,7 @@ impl Output {
                             "off"
                         }
                     ),
-                    DeviceStateName::Ready => {
+                    DeviceState::Ready => {
                         format!("ready: firmware {}", d.firmware.as_deref().unwrap_or("?"))
                     }
                     _ => d.message.clone(),
@@ -1284,10 +1279,10 @@ pub(crate) fn print_json(value: &impl Serialize) {
     }
 }
 
-fn source_name(source: PriceSourceName) -> &'static str {
+fn source_name(source: PriceSource) -> &'static str {
     match source {
-        PriceSourceName::Manual => "manual",
-        PriceSourceName::Csv => "csv",
-        PriceSourceName::Api => "api",
+        PriceSource::Manual => "manual",
+        PriceSource::Csv => "csv",
+        PriceSource::Api => "api",
     }
 }

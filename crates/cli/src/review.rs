@@ -4,10 +4,10 @@ use std::process::ExitCode;
 
 use saleguard_app::budgets::BudgetInput;
 use saleguard_app::pricing::PriceInput;
-use saleguard_app::pricing::{PriceApiInput, PriceSourceName};
+use saleguard_app::pricing::{PriceApiInput, PriceSource};
 use saleguard_app::review::ContactInput;
 use saleguard_app::review::{
-    OfficialAddressInput, OverrideInput, PolicyInput, ReviewInput, VerdictName,
+    OfficialAddressInput, OverrideInput, PolicyInput, ReviewInput, Verdict,
 };
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
@@ -20,7 +20,7 @@ pub fn review(app: &Saleguard, input: &ReviewInput, output: &Output) -> ExitCode
     match app.review_contribution(input) {
         Ok(view) => {
             output.review(&view);
-            if view.verdict == VerdictName::Blocked {
+            if view.verdict == Verdict::Blocked {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -165,9 +165,9 @@ pub fn price(app: &Saleguard, command: PriceCommand, output: &Output) -> Result<
                 let names = order
                     .iter()
                     .map(|name| match name.trim() {
-                        "manual" => Ok(PriceSourceName::Manual),
-                        "csv" => Ok(PriceSourceName::Csv),
-                        "api" => Ok(PriceSourceName::Api),
+                        "manual" => Ok(PriceSource::Manual),
+                        "csv" => Ok(PriceSource::Csv),
+                        "api" => Ok(PriceSource::Api),
                         other => Err(AppError::new(
                             ErrorCode::InvalidArguments,
                             format!("{other:?} is not a price source: manual, csv or api"),

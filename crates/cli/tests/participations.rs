@@ -221,7 +221,7 @@ fn a_payment_made_elsewhere_is_recorded_from_the_command_line() {
         "--to",
         "Exchange",
     ]);
-    assert_eq!(recorded["ledger"][0]["amount"]["baseUnits"], "1500000");
+    assert_eq!(recorded["entries"][0]["amount"]["baseUnits"], "1500000");
     assert_eq!(
         dir.error_code(&[
             "participation",
@@ -241,7 +241,7 @@ fn a_payment_made_elsewhere_is_recorded_from_the_command_line() {
         (1, "invalid_amount".to_owned())
     );
     assert_eq!(
-        dir.json(&["participation", "show", "1"])["ledger"]
+        dir.json(&["participation", "show", "1"])["entries"]
             .as_array()
             .expect("ledger")
             .len(),

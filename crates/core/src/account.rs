@@ -39,7 +39,9 @@ pub struct NewAccount {
 pub const MAX_LABEL_CHARS: usize = 64;
 
 /// How an account came to be, and so what it can do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum AccountKind {
     /// A recovery phrase Saleguard generated and the user confirmed.
     GeneratedMnemonic,
@@ -49,7 +51,7 @@ pub enum AccountKind {
     PrivateKey,
     /// An address only: it can be tracked, not signed for.
     WatchOnly,
-    /// A key held by a Ledger or Trezor (a later issue connects them).
+    /// A key held by a Ledger or a Trezor.
     Hardware,
 }
 

@@ -15,7 +15,7 @@ pub const MAX_KYC_REFERENCE_CHARS: usize = 200;
 pub const MAX_KYC_NOTE_CHARS: usize = 2_000;
 
 /// Where the user's KYC stands, as the participation's history says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum KycStatus {
@@ -26,6 +26,13 @@ pub enum KycStatus {
 }
 
 impl KycStatus {
+    pub const ALL: [KycStatus; 4] = [
+        Self::NotStarted,
+        Self::Pending,
+        Self::Approved,
+        Self::Rejected,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::NotStarted => "not_started",

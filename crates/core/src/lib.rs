@@ -13,6 +13,7 @@ pub mod entry;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod kyc;
+mod names;
 pub mod network;
 pub mod participation;
 pub mod portfolio;

@@ -6,7 +6,11 @@ use crate::text::{TextProblem, checked_text};
 use crate::timestamp::UtcTimestamp;
 
 /// Where the user stands in one sale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum ParticipationState {
     Researching,
     Registered,

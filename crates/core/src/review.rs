@@ -37,6 +37,8 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub const ALL: [Severity; 3] = [Self::Info, Self::Warn, Self::Block];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Info => "info",
@@ -202,7 +204,9 @@ impl Finding {
 }
 
 /// What the findings add up to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Nothing to warn about.
     Clear,
@@ -210,6 +214,18 @@ pub enum Verdict {
     Warnings,
     /// Something blocks; only overridable findings can be overridden, with a reason.
     Blocked,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 3] = [Self::Clear, Self::Warnings, Self::Blocked];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Clear => "clear",
+            Self::Warnings => "warnings",
+            Self::Blocked => "blocked",
+        }
+    }
 }
 
 /// An official address of the sale and where it was published.

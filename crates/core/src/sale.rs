@@ -177,6 +177,18 @@ pub enum SaleStatus {
     Ended,
 }
 
+impl SaleStatus {
+    pub const ALL: [SaleStatus; 3] = [Self::Upcoming, Self::Open, Self::Ended];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Upcoming => "upcoming",
+            Self::Open => "open",
+            Self::Ended => "ended",
+        }
+    }
+}
+
 /// Checked terms of a sale: every invariant of the draft rules holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaleTerms {

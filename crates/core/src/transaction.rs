@@ -18,6 +18,10 @@ use crate::amount::format_amount;
 use crate::review::{Finding, FindingCode, finding};
 use crate::sale::{AcceptedCurrency, SaleTerms};
 
+mod status;
+
+pub use status::{TxPurpose, TxStatus};
+
 sol! {
     /// ERC-20, as much of it as a contribution and a distribution need.
     function transfer(address to, uint256 amount) returns (bool);

@@ -38,4 +38,4 @@ pub use participations::{NewStep, ParticipationId, ParticipationRecord, Particip
 pub use price_sources::PriceApiSettings;
 pub use research::FingerprintRecord;
 pub use trades::TradeRecord;
-pub use transactions::{Settlement, TransactionEvent, TransactionRecord, TxPurpose, TxStatus};
+pub use transactions::{Settlement, TransactionEvent, TransactionRecord};

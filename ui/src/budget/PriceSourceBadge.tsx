@@ -1,5 +1,5 @@
 import { IconCloudDownload, IconFileImport, IconNotebook } from "@tabler/icons-react";
-import type { PriceSourceName } from "../api";
+import type { PriceSource } from "../api";
 import { LooksBadge } from "../common/LooksBadge";
 
 // Where a price came from, the same everywhere: a name, a short word for tables, a colour
@@ -26,10 +26,10 @@ export const priceSourceLooks = {
     color: "blue",
     Icon: IconCloudDownload,
   },
-} satisfies Record<PriceSourceName, { label: string; short: string; meaning: string; color: string; Icon: typeof IconNotebook }>;
+} satisfies Record<PriceSource, { label: string; short: string; meaning: string; color: string; Icon: typeof IconNotebook }>;
 
 /** Where a price came from, in a short word with its icon (what it means on hover). */
-export function PriceSourceBadge({ source }: { source: PriceSourceName }) {
+export function PriceSourceBadge({ source }: { source: PriceSource }) {
   const { short, meaning, color, Icon } = priceSourceLooks[source];
   return (
     <LooksBadge color={color} Icon={Icon} title={meaning} data-source={source} testId="price-source" neverShortened>

@@ -1,5 +1,5 @@
 import { DataList, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import type { PurposeName, TransactionSummary } from "../api";
+import type { TxPurpose, TransactionSummary } from "../api";
 import { AddressText } from "../common/AddressText";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { DetailItem } from "../common/DetailsSection";
@@ -14,7 +14,7 @@ function Mono({ children, testId }: { children: string; testId?: string }) {
   );
 }
 
-type TransactionSummaryCardProps = { transaction: TransactionSummary; purpose: PurposeName };
+type TransactionSummaryCardProps = { transaction: TransactionSummary; purpose: TxPurpose };
 
 /** What will be signed, in plain words first and then in the numbers the signature covers. */
 export function TransactionSummaryCard({ transaction, purpose }: TransactionSummaryCardProps) {

@@ -35,7 +35,7 @@ import {
   type DevicePrompt,
   type FeeSpeed,
   type Participation,
-  type PurposeName,
+  type TxPurpose,
   type Sale,
   type TransactionPlan,
   type TransactionView,
@@ -122,7 +122,7 @@ function StageTitle({ children }: { children: ReactNode }) {
 }
 
 type ChooseStepProps = {
-  purpose: PurposeName;
+  purpose: TxPurpose;
   participation: Participation;
   sale: Sale;
   accounts: ReadonlyArray<Account>;
@@ -668,7 +668,7 @@ function ResultStep({ view, steps, participationHref }: { view: TransactionView;
   );
 }
 
-type WizardProps = { purpose: PurposeName; participation: Participation; sale: Sale; accounts: ReadonlyArray<Account> };
+type WizardProps = { purpose: TxPurpose; participation: Participation; sale: Sale; accounts: ReadonlyArray<Account> };
 
 /** Choose → review → sign and send → follow → result; a draft left unsigned is abandoned. */
 function Wizard({ purpose, participation, sale, accounts }: WizardProps) {
@@ -820,7 +820,7 @@ function Wizard({ purpose, participation, sale, accounts }: WizardProps) {
 }
 
 /** The contribution (or refund claim) wizard of a participation. */
-export function TransactionWizardPage({ participationId, purpose }: { participationId: number; purpose: PurposeName }) {
+export function TransactionWizardPage({ participationId, purpose }: { participationId: number; purpose: TxPurpose }) {
   const participationQuery = useParticipation(participationId);
   const saleId = participationQuery.data?.saleId;
   const title = purpose === "contribution" ? "Contribute" : "Claim a refund";
@@ -868,7 +868,7 @@ export function TransactionWizardPage({ participationId, purpose }: { participat
   );
 }
 
-function WizardData({ purpose, participation, saleId }: { purpose: PurposeName; participation: Participation; saleId: number }) {
+function WizardData({ purpose, participation, saleId }: { purpose: TxPurpose; participation: Participation; saleId: number }) {
   const saleQuery = useSale(saleId);
   const accountsQuery = useAccountsList();
   if (saleQuery.isPending || accountsQuery.isPending) return <LoadingState label="Loading the sale and your accounts…" />;

@@ -13,7 +13,7 @@ import {
   IconTrashX,
   type Icon,
 } from "@tabler/icons-react";
-import type { PurposeName, TxProgress, TxStatusName } from "../api";
+import type { TxPurpose, TxProgress, TxStatus } from "../api";
 
 export const txStatusLooks = {
   planned: { label: "Planned", color: "gray", icon: IconCircleDashed, meaning: "Reviewed and kept as a draft; not signed." },
@@ -30,15 +30,15 @@ export const txStatusLooks = {
     meaning: "Another transaction of the account with the same nonce was included instead.",
   },
   abandoned: { label: "Abandoned", color: "gray", icon: IconTrashX, meaning: "Planned, then left without signing." },
-} satisfies Record<TxStatusName, { label: string; color: string; icon: Icon; meaning: string }>;
+} satisfies Record<TxStatus, { label: string; color: string; icon: Icon; meaning: string }>;
 
-export const purposeLabels: Record<PurposeName, string> = {
+export const purposeLabels: Record<TxPurpose, string> = {
   contribution: "Contribution",
   refund: "Refund claim",
 };
 
 /** Whether a transaction has come to its end: nothing more will happen to it. */
-export function isSettled(status: TxStatusName): boolean {
+export function isSettled(status: TxStatus): boolean {
   return status === "confirmed" || status === "failed" || status === "dropped" || status === "replaced" || status === "abandoned";
 }
 

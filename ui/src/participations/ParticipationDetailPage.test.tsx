@@ -334,11 +334,11 @@ describe("a participation's page", () => {
     await screen.findByTestId("record-step-form");
 
     const tabs = within(screen.getByRole("tablist", { name: "Sections of the participation" })).getAllByRole("tab");
-    expect(tabs.map((tab) => tab.textContent)).toEqual(["Overview", "Vesting", "Ledger", "KYC", "Due diligence"]);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(["Overview", "Vesting", "Entries", "KYC", "Due diligence"]);
     expect(tabs.map((tab) => tab.getAttribute("data-testid"))).toEqual([
       "tab-overview",
       "tab-vesting",
-      "tab-ledger",
+      "tab-entries",
       "tab-kyc",
       "tab-diligence",
     ]);
@@ -353,8 +353,8 @@ describe("a participation's page", () => {
     expect(await screen.findByTestId("vesting-form")).toBeVisible();
     expect(screen.getByTestId("participation-timeline")).not.toBeVisible();
     await user.keyboard("{ArrowRight}");
-    expect(screen.getByTestId("tab-ledger")).toHaveAttribute("aria-selected", "true");
-    expect(await screen.findByTestId("ledger-form")).toBeVisible();
+    expect(screen.getByTestId("tab-entries")).toHaveAttribute("aria-selected", "true");
+    expect(await screen.findByTestId("entries-form")).toBeVisible();
 
     await user.click(screen.getByTestId("tab-overview"));
     expect(screen.getByTestId("participation-timeline")).toBeVisible();

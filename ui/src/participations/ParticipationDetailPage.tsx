@@ -23,7 +23,7 @@ import { ParticipationTransactions } from "../contribute/ParticipationTransactio
 import { ResearchPanel } from "../diligence/ResearchPanel";
 import { routeHref } from "../shell/route";
 import { KycPanel } from "./KycPanel";
-import { LedgerTab } from "./LedgerTab";
+import { EntriesTab } from "./EntriesTab";
 import { ParticipationStateBadge } from "./ParticipationStateBadge";
 import { ParticipationTimeline } from "./ParticipationTimeline";
 import { RecordNextStep } from "./RecordNextStepForm";
@@ -118,11 +118,11 @@ const participationTabs: ReadonlyArray<ParticipationTab> = [
   { value: "overview", label: "Overview", icon: IconTimeline, Panel: OverviewTab },
   { value: "vesting", label: "Vesting", icon: IconCalendarTime, Panel: VestingTab },
   {
-    value: "ledger",
-    label: "Ledger",
+    value: "entries",
+    label: "Entries",
     icon: IconReceipt,
-    count: (participation) => participation.ledger.length || null,
-    Panel: LedgerTab,
+    count: (participation) => participation.entries.length || null,
+    Panel: EntriesTab,
   },
   { value: "kyc", label: "KYC", icon: IconId, Panel: KycPanel },
   { value: "diligence", label: "Due diligence", icon: IconScale, lazy: true, Panel: DiligenceTab },

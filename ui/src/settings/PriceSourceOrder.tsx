@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Box, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from "@mantine/core";
 import { IconArrowDown, IconArrowUp } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
-import type { PriceSourceName } from "../api";
+import type { PriceSource } from "../api";
 import { priceSourceLooks } from "../budget/PriceSourceBadge";
 import { FailureAlert } from "../common/FailureAlert";
 import { useSetPriceSourceOrder } from "./priceSourcesQueries";
@@ -9,13 +9,13 @@ import { useSetPriceSourceOrder } from "./priceSourcesQueries";
 type Direction = "up" | "down";
 
 /** The button that should have focus after a move: the pressed one, or its twin when the pressed one no longer applies. */
-type FocusTarget = { source: PriceSourceName; direction: Direction };
+type FocusTarget = { source: PriceSource; direction: Direction };
 
 /**
  * The order the price sources are asked in, as a numbered list; each moves up or down with a
  * button (focus stays on the source moved) and the order is saved at once.
  */
-export function PriceSourceOrder({ order }: { order: ReadonlyArray<PriceSourceName> }) {
+export function PriceSourceOrder({ order }: { order: ReadonlyArray<PriceSource> }) {
   const setOrder = useSetPriceSourceOrder();
   // While a move is saved, the list already shows it.
   const shown = setOrder.isPending ? setOrder.variables : order;

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { PriceApiInput, PriceHistoryPreview, PriceRefresh, PriceSourceName, PriceSources } from "../api";
+import type { PriceApiInput, PriceHistoryPreview, PriceRefresh, PriceSource, PriceSources } from "../api";
 import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
 import { renderApp } from "../test/renderApp";
 import { settingsBackend } from "../test/settingsFixtures";
@@ -16,11 +16,11 @@ async function section(): Promise<HTMLElement> {
 
 describe("price sources in Settings", () => {
   it("moves a source up or down and saves the order at once, focus staying on the source moved", async () => {
-    let order: PriceSourceName[] = ["manual", "csv", "api"];
+    let order: PriceSource[] = ["manual", "csv", "api"];
     const backend = settingsBackend({
       get_price_sources: () => priceSourcesFixture({ order }),
       set_price_source_order: (args) => {
-        order = (args as { order: PriceSourceName[] }).order;
+        order = (args as { order: PriceSource[] }).order;
         return priceSourcesFixture({ order });
       },
     });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type PriceApiInput, type PriceSourceName, type PriceSources } from "../api";
+import { api, type PriceApiInput, type PriceSource, type PriceSources } from "../api";
 import { invalidatePricedQueries } from "../budget/budgetQueries";
 
 export const priceSourcesKey = ["price-sources"] as const;
@@ -23,7 +23,7 @@ export function useSetPriceSourceOrder() {
   const queryClient = useQueryClient();
   const keepSaved = useKeepSaved();
   return useMutation({
-    mutationFn: (order: PriceSourceName[]) => api.setPriceSourceOrder(order),
+    mutationFn: (order: PriceSource[]) => api.setPriceSourceOrder(order),
     onSuccess: async (saved) => {
       keepSaved(saved);
       await invalidatePricedQueries(queryClient);

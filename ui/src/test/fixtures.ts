@@ -5,7 +5,7 @@ import type {
   AppError,
   CalendarEvent,
   KeyringStatus,
-  LedgerEntry,
+  Entry,
   NewMnemonic,
   Participation,
   ParticipationState,
@@ -140,7 +140,7 @@ export function participationFixture(overrides: Partial<Participation> = {}): Pa
     history,
     nextStates: successorsWithoutKyc[state],
     vesting: null,
-    ledger: [],
+    entries: [],
     kyc: { status: "not_started", required: false, details: { provider: "", submittedAt: "", reference: "", notes: "" } },
     refundDeadline: null,
     nextEvent: null,
@@ -200,7 +200,7 @@ export function vestingFixture(overrides: Partial<Vesting> = {}, unlocked = 1): 
   };
 }
 
-export function ledgerEntryFixture(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
+export function entryFixture(overrides: Partial<Entry> = {}): Entry {
   const id = overrides.id ?? nextId++;
   return {
     id,

@@ -2,36 +2,16 @@
 //! one showing of a new phrase) and [`RevealedSecret`] (an explicit, confirmed reveal);
 //! both wipe their text when dropped. Inputs that carry secrets wipe theirs too.
 
-use saleguard_core::account::{self as domain, AccountKind as DomainKind};
+use saleguard_core::account as domain;
 use saleguard_core::address::checksummed;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
+pub use saleguard_core::account::AccountKind;
+
 use crate::ErrorCode;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum AccountKind {
-    GeneratedMnemonic,
-    ImportedMnemonic,
-    PrivateKey,
-    WatchOnly,
-    Hardware,
-}
-
-impl From<DomainKind> for AccountKind {
-    fn from(kind: DomainKind) -> Self {
-        match kind {
-            DomainKind::GeneratedMnemonic => Self::GeneratedMnemonic,
-            DomainKind::ImportedMnemonic => Self::ImportedMnemonic,
-            DomainKind::PrivateKey => Self::PrivateKey,
-            DomainKind::WatchOnly => Self::WatchOnly,
-            DomainKind::Hardware => Self::Hardware,
-        }
-    }
-}
 
 /// An account: public data only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -68,7 +48,7 @@ impl Account {
             id: account.id.0,
             label: account.label.clone(),
             address: checksummed(&account.address),
-            kind: account.kind.into(),
+            kind: account.kind,
             derivation_path: account.derivation_path.as_ref().map(ToString::to_string),
             has_secret: account.secret_reference.is_some(),
             can_derive: account.kind.can_derive(),

@@ -81,7 +81,7 @@ pub struct AddHardwareAccount {
 /// Where a connected device stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-pub enum DeviceStateName {
+pub enum DeviceState {
     /// Unlocked, Ethereum app open (a Ledger), ready to sign.
     Ready,
     Locked,
@@ -105,7 +105,7 @@ pub struct HardwareDeviceView {
     pub model: Option<String>,
     /// The name the owner gave it, if any.
     pub label: Option<String>,
-    pub state: DeviceStateName,
+    pub state: DeviceState,
     /// The Ethereum app's version (a Ledger), when it is open.
     pub app_version: Option<String>,
     /// The firmware's version (a Trezor).
@@ -125,7 +125,7 @@ impl HardwareDeviceView {
             connection,
             model: None,
             label: None,
-            state: DeviceStateName::Ready,
+            state: DeviceState::Ready,
             app_version: None,
             firmware: None,
             blind_signing: None,
@@ -178,14 +178,14 @@ impl Saleguard {
             }
             Err(error) => {
                 view.state = match error {
-                    DeviceError::Locked => DeviceStateName::Locked,
-                    DeviceError::AppNotOpen => DeviceStateName::AppNotOpen,
-                    DeviceError::Busy => DeviceStateName::Busy,
+                    DeviceError::Locked => DeviceState::Locked,
+                    DeviceError::AppNotOpen => DeviceState::AppNotOpen,
+                    DeviceError::Busy => DeviceState::Busy,
                     DeviceError::Disconnected | DeviceError::NotFound(_) => {
                         self.ledger_device.forget().await;
                         return Ok(None);
                     }
-                    _ => DeviceStateName::Unusable,
+                    _ => DeviceState::Unusable,
                 };
                 view.message = error.to_string();
             }
@@ -211,10 +211,10 @@ impl Saleguard {
                 view.label.clone_from(&features.label);
                 view.firmware = Some(format!("{major}.{minor}.{patch}"));
                 if let Some(error) = features.unusable() {
-                    view.state = DeviceStateName::Unusable;
+                    view.state = DeviceState::Unusable;
                     view.message = error.to_string();
                 } else if !features.unlocked {
-                    view.state = DeviceStateName::Locked;
+                    view.state = DeviceState::Locked;
                     view.message = if features.pin_on_computer() {
                         DeviceError::PinOnComputer
                     } else {
@@ -230,13 +230,13 @@ impl Saleguard {
                     return None;
                 }
                 ErrorCode::DeviceBusy => {
-                    view.state = DeviceStateName::Busy;
+                    view.state = DeviceState::Busy;
                     view.message = error.message;
                 }
                 _ => {
                     self.forget_device_after(HardwareWallet::Trezor, &error)
                         .await;
-                    view.state = DeviceStateName::Unusable;
+                    view.state = DeviceState::Unusable;
                     view.message = error.message;
                 }
             },

@@ -588,7 +588,7 @@ pub(crate) fn refuse_duplicates(
     address_field: &str,
 ) -> Result<(), AppError> {
     if let Some(existing) = store.account_with_address(address)? {
-        let kind = dto::AccountKind::from(existing.kind);
+        let kind = existing.kind;
         return Err(AppError::at_field(
             address_field,
             ErrorCode::AccountExists,
@@ -617,14 +617,12 @@ fn label_taken(existing: &Account) -> AppError {
     )
 }
 
-fn kind_words(kind: dto::AccountKind) -> &'static str {
+fn kind_words(kind: AccountKind) -> &'static str {
     match kind {
-        dto::AccountKind::GeneratedMnemonic | dto::AccountKind::ImportedMnemonic => {
-            "from a recovery phrase"
-        }
-        dto::AccountKind::PrivateKey => "private key",
-        dto::AccountKind::WatchOnly => "watch-only",
-        dto::AccountKind::Hardware => "hardware wallet",
+        AccountKind::GeneratedMnemonic | AccountKind::ImportedMnemonic => "from a recovery phrase",
+        AccountKind::PrivateKey => "private key",
+        AccountKind::WatchOnly => "watch-only",
+        AccountKind::Hardware => "hardware wallet",
     }
 }
 

@@ -12,12 +12,12 @@ use saleguard_core::review::{Review, Verdict};
 use saleguard_core::sale::{AcceptedCurrency, Sale};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::transaction::{
-    CallRequest, Fees, PlannedCall, gas_limit_for, max_fee_cost, network_findings,
-    unsigned_transaction,
+    CallRequest, Fees, PlannedCall, TxPurpose, TxStatus, gas_limit_for, max_fee_cost,
+    network_findings, unsigned_transaction,
 };
 use saleguard_core::{Bytes, U256};
 use saleguard_hardware::device_prompt;
-use saleguard_store::{ParticipationId, TransactionRecord, TxPurpose, TxStatus};
+use saleguard_store::{ParticipationId, TransactionRecord};
 use serde::{Deserialize, Serialize};
 
 pub use saleguard_core::transaction::FeeSpeed;
@@ -85,30 +85,13 @@ pub struct TransactionSummary {
     pub device_prompt: Option<DevicePrompt>,
 }
 
-/// What a transaction is for, on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum PurposeName {
-    Contribution,
-    Refund,
-}
-
-impl From<TxPurpose> for PurposeName {
-    fn from(purpose: TxPurpose) -> Self {
-        match purpose {
-            TxPurpose::Contribution => Self::Contribution,
-            TxPurpose::Refund => Self::Refund,
-        }
-    }
-}
-
 /// The review of a transaction with the network's checks, and the transaction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TransactionPlan {
     /// The draft to sign: none for a dry run, or when the node says the call fails.
     pub draft_id: Option<String>,
-    pub purpose: PurposeName,
+    pub purpose: TxPurpose,
     pub review: ReviewView,
     pub transaction: TransactionSummary,
 }
@@ -391,7 +374,7 @@ impl Saleguard {
             .map(|wallet| device_prompt(wallet, tx, network, max_fee_wei));
         TransactionPlan {
             draft_id,
-            purpose: planned.purpose.into(),
+            purpose: planned.purpose,
             review: review_view(planned.review.clone(), planned.reviewed_at),
             transaction: TransactionSummary {
                 from: checksummed(&planned.account.address),

@@ -17,53 +17,19 @@ use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::network::Network;
 use saleguard_core::participation::{ParticipationState, check_transition};
 use saleguard_core::review::{DraftContribution, Severity, Verdict, check_override};
-
 use saleguard_core::{Address, U256};
-use saleguard_store::{
-    NewStep, ParticipationId, Settlement, Store, TransactionRecord, TxPurpose, TxStatus,
-};
-use serde::{Deserialize, Serialize};
+use saleguard_store::{NewStep, ParticipationId, Settlement, Store, TransactionRecord};
+use serde::Serialize;
 
-use super::plans::{
-    ContributionInput, PurposeName, RefundInput, draft_transaction, request_of_record,
-};
+pub use saleguard_core::transaction::{TxPurpose, TxStatus};
+
+use super::plans::{ContributionInput, RefundInput, draft_transaction, request_of_record};
 use super::signing::{AccountSigner, KeyringSigner, sign_error};
 use crate::dto::Amount;
 use crate::review::override_refusal;
 use crate::{AppError, ErrorCode, Saleguard};
 use saleguard_core::account::{Account, AccountKind, HardwareWallet};
 use saleguard_hardware::{LedgerSigner, TrezorSigner};
-
-/// Where a transaction stands, on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum TxStatusName {
-    Planned,
-    Signed,
-    Sent,
-    Mined,
-    Confirmed,
-    Failed,
-    Dropped,
-    Replaced,
-    Abandoned,
-}
-
-impl From<TxStatus> for TxStatusName {
-    fn from(status: TxStatus) -> Self {
-        match status {
-            TxStatus::Planned => Self::Planned,
-            TxStatus::Signed => Self::Signed,
-            TxStatus::Sent => Self::Sent,
-            TxStatus::Mined => Self::Mined,
-            TxStatus::Confirmed => Self::Confirmed,
-            TxStatus::Failed => Self::Failed,
-            TxStatus::Dropped => Self::Dropped,
-            TxStatus::Replaced => Self::Replaced,
-            TxStatus::Abandoned => Self::Abandoned,
-        }
-    }
-}
 
 /// Live progress of a submission, for the wizard and the CLI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -105,7 +71,7 @@ pub enum TxProgress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TransactionEventView {
-    pub status: TxStatusName,
+    pub status: TxStatus,
     pub detail: String,
     pub happened_at: String,
 }
@@ -116,8 +82,8 @@ pub struct TransactionEventView {
 pub struct TransactionView {
     pub id: String,
     pub participation_id: i64,
-    pub purpose: PurposeName,
-    pub status: TxStatusName,
+    pub purpose: TxPurpose,
+    pub status: TxStatus,
     pub chain_id: u64,
     pub from: String,
     pub to: String,
@@ -795,8 +761,8 @@ fn view_of(
     Ok(TransactionView {
         id: record.id.clone(),
         participation_id: record.participation_id.0,
-        purpose: record.purpose.into(),
-        status: record.status.into(),
+        purpose: record.purpose,
+        status: record.status,
         chain_id: record.chain_id,
         from: checksummed(&record.from),
         to: checksummed(&record.to),
@@ -818,7 +784,7 @@ fn view_of(
         events: events
             .into_iter()
             .map(|event| TransactionEventView {
-                status: event.status.into(),
+                status: event.status,
                 detail: event.detail,
                 happened_at: event.happened_at.to_rfc3339(),
             })

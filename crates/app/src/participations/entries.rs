@@ -33,7 +33,7 @@ pub struct EntryInput {
 /// A recorded entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct LedgerEntry {
+pub struct EntryView {
     pub id: i64,
     /// `contribution`, `refund` or `distribution`.
     pub kind: String,
@@ -48,7 +48,7 @@ pub struct LedgerEntry {
     pub recorded_at: String,
 }
 
-impl From<&EntryRecord> for LedgerEntry {
+impl From<&EntryRecord> for EntryView {
     fn from(record: &EntryRecord) -> Self {
         let entry = &record.entry;
         Self {

@@ -1,10 +1,12 @@
 //! KYC details and refund deadlines of a participation.
 
-use saleguard_core::kyc::{KycDetails, KycDraft, KycProblemKind, KycStatus};
+use saleguard_core::kyc::{KycDetails, KycDraft, KycProblemKind};
 use saleguard_core::participation::ParticipationState;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_store::{ParticipationId, ParticipationRecord, Store};
 use serde::{Deserialize, Serialize};
+
+pub use saleguard_core::kyc::KycStatus;
 
 use super::Participation;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
@@ -20,15 +22,12 @@ pub struct KycInput {
     pub notes: String,
 }
 
-/// Where KYC stands: the core's status, as it crosses to the shells.
-pub use saleguard_core::kyc::KycStatus as KycStatusName;
-
 /// A participation's KYC: its status (from the history) and the details kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Kyc {
     /// As the participation's history says.
-    pub status: KycStatusName,
+    pub status: KycStatus,
     /// Whether the sale requires KYC.
     pub required: bool,
     pub details: KycInput,

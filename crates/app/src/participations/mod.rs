@@ -9,9 +9,10 @@ pub mod entries;
 pub mod kyc;
 pub mod vesting;
 
+pub use saleguard_core::participation::ParticipationState;
+
 use saleguard_core::participation::{
-    LastStep, MoveError, ParticipationState, TransitionError, check_first_state, check_first_step,
-    check_move,
+    LastStep, MoveError, TransitionError, check_first_state, check_first_step, check_move,
 };
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
@@ -20,91 +21,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::{AppError, ErrorCode, Saleguard};
 
-/// A participation's state, as the shells name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum StateName {
-    Researching,
-    Registered,
-    KycPending,
-    KycApproved,
-    KycRejected,
-    Contributed,
-    SoftCapMissed,
-    RefundDue,
-    Refunded,
-    Succeeded,
-    TokensDistributed,
-    Vesting,
-    FullyClaimed,
-    Withdrawn,
-    Abandoned,
-}
-
-impl StateName {
-    /// The state named `text` (`kyc_pending`, …), as on the wire.
-    pub fn parse(text: &str) -> Option<Self> {
-        ParticipationState::parse(text).map(Self::from)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        ParticipationState::from(self).as_str()
-    }
-}
-
-impl From<ParticipationState> for StateName {
-    fn from(state: ParticipationState) -> Self {
-        use ParticipationState as S;
-        match state {
-            S::Researching => Self::Researching,
-            S::Registered => Self::Registered,
-            S::KycPending => Self::KycPending,
-            S::KycApproved => Self::KycApproved,
-            S::KycRejected => Self::KycRejected,
-            S::Contributed => Self::Contributed,
-            S::SoftCapMissed => Self::SoftCapMissed,
-            S::RefundDue => Self::RefundDue,
-            S::Refunded => Self::Refunded,
-            S::Succeeded => Self::Succeeded,
-            S::TokensDistributed => Self::TokensDistributed,
-            S::Vesting => Self::Vesting,
-            S::FullyClaimed => Self::FullyClaimed,
-            S::Withdrawn => Self::Withdrawn,
-            S::Abandoned => Self::Abandoned,
-        }
-    }
-}
-
-impl From<StateName> for ParticipationState {
-    fn from(name: StateName) -> Self {
-        use ParticipationState as S;
-        match name {
-            StateName::Researching => S::Researching,
-            StateName::Registered => S::Registered,
-            StateName::KycPending => S::KycPending,
-            StateName::KycApproved => S::KycApproved,
-            StateName::KycRejected => S::KycRejected,
-            StateName::Contributed => S::Contributed,
-            StateName::SoftCapMissed => S::SoftCapMissed,
-            StateName::RefundDue => S::RefundDue,
-            StateName::Refunded => S::Refunded,
-            StateName::Succeeded => S::Succeeded,
-            StateName::TokensDistributed => S::TokensDistributed,
-            StateName::Vesting => S::Vesting,
-            StateName::FullyClaimed => S::FullyClaimed,
-            StateName::Withdrawn => S::Withdrawn,
-            StateName::Abandoned => S::Abandoned,
-        }
-    }
-}
-
 /// One step of the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Step {
     /// `null` for the first step.
-    pub from: Option<StateName>,
-    pub to: StateName,
+    pub from: Option<ParticipationState>,
+    pub to: ParticipationState,
     /// When it happened, as the user said (RFC 3339, UTC).
     pub happened_at: String,
     /// When it was recorded.
@@ -120,14 +43,14 @@ pub struct Participation {
     pub sale_id: i64,
     pub project_name: String,
     pub token_symbol: String,
-    pub state: StateName,
+    pub state: ParticipationState,
     pub history: Vec<Step>,
     /// The states it may move to next (KYC rules of its sale applied).
-    pub next_states: Vec<StateName>,
+    pub next_states: Vec<ParticipationState>,
     /// How its tokens unlock, once a plan is set.
     pub vesting: Option<vesting::Vesting>,
     /// Contributions, refunds and distributions, oldest first.
-    pub ledger: Vec<entries::LedgerEntry>,
+    pub entries: Vec<entries::EntryView>,
     pub kyc: kyc::Kyc,
     /// The last day to claim a refund, while one is due (RFC 3339, UTC).
     pub refund_deadline: Option<String>,
@@ -142,7 +65,7 @@ pub struct Participation {
 #[serde(rename_all = "camelCase")]
 pub struct StartParticipation {
     pub sale_id: i64,
-    pub state: StateName,
+    pub state: ParticipationState,
     /// When it happened; empty for now.
     pub happened_at: String,
     pub note: String,
@@ -152,7 +75,7 @@ pub struct StartParticipation {
 #[derive(Debug, Clone, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MoveParticipation {
-    pub to: StateName,
+    pub to: ParticipationState,
     /// When it happened; empty for now.
     pub happened_at: String,
     pub note: String,
@@ -183,7 +106,7 @@ impl Saleguard {
         let note = check_first_step(happened_at, now, &input.note).map_err(move_error)?;
         let mut store = self.store()?;
         let sale = store.sale(SaleId(input.sale_id))?;
-        check_first_state(input.state.into(), sale.terms.kyc_required).map_err(|_| {
+        check_first_state(input.state, sale.terms.kyc_required).map_err(|_| {
             AppError::at_field(
                 "state",
                 ErrorCode::KycNotApproved,
@@ -192,7 +115,7 @@ impl Saleguard {
             )
         })?;
         let step = NewStep {
-            to: input.state.into(),
+            to: input.state,
             happened_at,
             note,
         };
@@ -218,7 +141,7 @@ impl Saleguard {
         let last = last_step(&record)?;
         let note = check_move(
             last,
-            input.to.into(),
+            input.to,
             happened_at,
             now,
             sale.terms.kyc_required,
@@ -226,7 +149,7 @@ impl Saleguard {
         )
         .map_err(move_error)?;
         let step = NewStep {
-            to: input.to.into(),
+            to: input.to,
             happened_at,
             note,
         };
@@ -250,7 +173,7 @@ impl Saleguard {
                 saleguard_core::participation::check_transition(record.state, **to, kyc_required)
                     .is_ok()
             })
-            .map(|to| StateName::from(*to))
+            .copied()
             .collect();
         let vesting = store.vesting(record.id)?;
         // Kept after the refund, but only a deadline while the refund is due.
@@ -269,13 +192,13 @@ impl Saleguard {
             sale_id: record.sale_id.0,
             project_name: sale.terms.project_name.clone(),
             token_symbol: sale.terms.token_symbol.clone(),
-            state: record.state.into(),
+            state: record.state,
             history: record
                 .history
                 .iter()
                 .map(|step| Step {
-                    from: step.from.map(StateName::from),
-                    to: step.to.into(),
+                    from: step.from,
+                    to: step.to,
                     happened_at: step.happened_at.to_rfc3339(),
                     recorded_at: step.recorded_at.to_rfc3339(),
                     note: step.note.clone(),
@@ -290,10 +213,10 @@ impl Saleguard {
                     self.clock.now(),
                 )
             }),
-            ledger: store
+            entries: store
                 .entries(record.id)?
                 .iter()
-                .map(entries::LedgerEntry::from)
+                .map(entries::EntryView::from)
                 .collect(),
             kyc: kyc::kyc_view(store, record, kyc_required)?,
             refund_deadline: refund_deadline.map(UtcTimestamp::to_rfc3339),

@@ -9,7 +9,7 @@ pub mod trades;
 use std::collections::HashMap;
 
 use saleguard_core::address::parse_address;
-use saleguard_core::budget::{PriceProblem, parse_currency, share_bps};
+use saleguard_core::budget::{PriceProblem, PriceSource, parse_currency, share_bps};
 use saleguard_core::network::NETWORK_PRESETS;
 use saleguard_core::participation::ParticipationState;
 use saleguard_core::portfolio::{
@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::dto::Amount;
 use crate::money::{portfolio_currency, rounded};
-use crate::pricing::book::{PriceData, PriceSourceName, coin_refs, known_coins};
+use crate::pricing::book::{PriceData, coin_refs, known_coins};
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// A sum of money in the portfolio's currency.
@@ -46,7 +46,7 @@ pub struct PriceUsed {
     /// Older than the review's staleness limit.
     pub stale: bool,
     /// The price book, imported history or the online API.
-    pub source: PriceSourceName,
+    pub source: PriceSource,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -361,7 +361,7 @@ fn portfolio_view(
                 price: price.price.normalize().to_string(),
                 observed_at: price.observed_at.to_rfc3339(),
                 stale: matches!(holding.now.problem, Some(PriceProblem::Stale { .. })),
-                source: price.source.into(),
+                source: price.source,
             }),
             value_share_percent: share(holding.now.value),
             unrealized: money(holding.unrealized),

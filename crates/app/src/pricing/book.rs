@@ -9,35 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
-/// A price source, as the UI and the CLI name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "lowercase")]
-pub enum PriceSourceName {
-    Manual,
-    Csv,
-    Api,
-}
-
-impl From<PriceSource> for PriceSourceName {
-    fn from(source: PriceSource) -> Self {
-        match source {
-            PriceSource::Manual => Self::Manual,
-            PriceSource::Csv => Self::Csv,
-            PriceSource::Api => Self::Api,
-        }
-    }
-}
-
-impl From<PriceSourceName> for PriceSource {
-    fn from(name: PriceSourceName) -> Self {
-        match name {
-            PriceSourceName::Manual => Self::Manual,
-            PriceSourceName::Csv => Self::Csv,
-            PriceSourceName::Api => Self::Api,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PriceInput {
@@ -55,7 +26,7 @@ pub struct PriceView {
     pub currency: String,
     pub price: String,
     pub observed_at: String,
-    pub source: PriceSourceName,
+    pub source: PriceSource,
 }
 
 fn money_code(kind: MoneyProblemKind) -> ErrorCode {
@@ -93,7 +64,7 @@ pub(crate) fn price_view(id: i64, price: &Price) -> PriceView {
         currency: price.currency.clone(),
         price: price.price.to_string(),
         observed_at: price.observed_at.to_rfc3339(),
-        source: price.source.into(),
+        source: price.source,
     }
 }
 

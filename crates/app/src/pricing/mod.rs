@@ -8,14 +8,15 @@ pub mod book;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use saleguard_core::budget::{PriceSource, SourceOrder, WELL_KNOWN_COIN_IDS, is_fiat};
+use saleguard_core::budget::{SourceOrder, WELL_KNOWN_COIN_IDS, is_fiat};
 use saleguard_prices::DEFAULT_BASE_URL;
 use saleguard_store::Store;
 use serde::Serialize;
 
 pub(crate) use api::PriceClient;
 pub use api::{PriceApiInput, PriceRefresh};
-pub use book::{PriceInput, PriceSourceName, PriceView};
+pub use book::{PriceInput, PriceView};
+pub use saleguard_core::budget::PriceSource;
 
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 use book::known_coins;
@@ -26,7 +27,7 @@ use book::known_coins;
 pub struct PriceSourcesView {
     /// The order the sources are asked in: the first with a price that is not stale
     /// wins.
-    pub order: Vec<PriceSourceName>,
+    pub order: Vec<PriceSource>,
     pub api: PriceApiView,
     /// Each asset to price online with the API's coin id for it.
     pub coins: Vec<PriceApiCoinView>,
@@ -92,12 +93,7 @@ impl Saleguard {
             })
             .collect();
         Ok(PriceSourcesView {
-            order: store
-                .price_source_order()?
-                .sources()
-                .into_iter()
-                .map(PriceSourceName::from)
-                .collect(),
+            order: store.price_source_order()?.sources().into_iter().collect(),
             api: PriceApiView {
                 enabled: settings.enabled,
                 base_url: settings
@@ -132,10 +128,9 @@ impl Saleguard {
     /// Sets the order the price sources are asked in: each source exactly once.
     pub fn set_price_source_order(
         &self,
-        order: &[PriceSourceName],
+        order: &[PriceSource],
     ) -> Result<PriceSourcesView, AppError> {
-        let sources: Vec<PriceSource> = order.iter().copied().map(PriceSource::from).collect();
-        let order = SourceOrder::new(&sources).ok_or_else(|| {
+        let order = SourceOrder::new(order).ok_or_else(|| {
             field_error(
                 "order",
                 ErrorCode::InvalidChoice,

@@ -105,7 +105,7 @@ pub enum JurisdictionFindingKind {
 }
 
 /// How much a finding weighs when a contribution is reviewed before signing.
-pub use saleguard_core::review::Severity;
+use saleguard_core::review::Severity;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]

@@ -15,14 +15,13 @@ pub(crate) use overrides::kept_findings;
 pub(crate) use overrides::override_refusal;
 pub use overrides::{OVERRIDE_REASON_MIN, OverrideInput, OverrideView};
 pub use policy::PolicyInput;
+pub use saleguard_core::review::{Severity, Verdict};
 
 use saleguard_core::Address;
 use saleguard_core::account::AccountId;
 use saleguard_core::address::parse_address;
 use saleguard_core::kyc::KycStatus;
-use saleguard_core::review::{
-    DraftContribution, OfficialAddress, Review, ReviewContext, Severity, Verdict, review,
-};
+use saleguard_core::review::{DraftContribution, OfficialAddress, Review, ReviewContext, review};
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
 use serde::{Deserialize, Serialize};
@@ -46,14 +45,6 @@ pub struct ReviewInput {
     pub chain_id: String,
     /// When (UTC); empty for now.
     pub at: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum VerdictName {
-    Clear,
-    Warnings,
-    Blocked,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -90,7 +81,7 @@ pub struct BudgetImpactView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewView {
-    pub verdict: VerdictName,
+    pub verdict: Verdict,
     /// Most severe first.
     pub findings: Vec<FindingView>,
     pub budget: Option<BudgetImpactView>,
@@ -207,11 +198,7 @@ pub(crate) struct Reviewed {
 
 pub(crate) fn review_view(outcome: Review, now: UtcTimestamp) -> ReviewView {
     ReviewView {
-        verdict: match outcome.verdict {
-            Verdict::Clear => VerdictName::Clear,
-            Verdict::Warnings => VerdictName::Warnings,
-            Verdict::Blocked => VerdictName::Blocked,
-        },
+        verdict: outcome.verdict,
         findings: outcome
             .findings
             .into_iter()

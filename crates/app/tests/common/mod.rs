@@ -7,7 +7,7 @@ use std::sync::Arc;
 use saleguard_app::accounts::dto::AddWatchOnly;
 use saleguard_app::budgets::BudgetInput;
 use saleguard_app::participations::entries::EntryInput;
-use saleguard_app::participations::{MoveParticipation, StartParticipation, StateName};
+use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
 use saleguard_app::pricing::PriceInput;
 use saleguard_app::research::{FactorInput, ResearchInput};
 use saleguard_app::review::OfficialAddressInput;
@@ -77,7 +77,7 @@ pub fn prepared(dir: &std::path::Path) -> (Saleguard, i64, i64) {
     let participation = app
         .start_participation(&StartParticipation {
             sale_id: sale,
-            state: StateName::KycPending,
+            state: ParticipationState::KycPending,
             happened_at: "2026-11-20 10:00".into(),
             note: String::new(),
         })
@@ -86,7 +86,7 @@ pub fn prepared(dir: &std::path::Path) -> (Saleguard, i64, i64) {
     app.move_participation(
         participation,
         &MoveParticipation {
-            to: StateName::KycApproved,
+            to: ParticipationState::KycApproved,
             happened_at: "2026-11-22 10:00".into(),
             note: String::new(),
         },
@@ -182,7 +182,7 @@ pub fn start_on_chain(
     let participation = app
         .start_participation(&StartParticipation {
             sale_id: sale,
-            state: StateName::Registered,
+            state: ParticipationState::Registered,
             happened_at: String::new(),
             note: String::new(),
         })

@@ -19,14 +19,14 @@ import {
   isEntryField,
   maxEntryNoteChars,
   type EntryField,
-} from "./ledgerFields";
+} from "./entryFields";
 import { noteLength } from "./participationFields";
 import { useRecordEntry } from "./participationsQueries";
 
 type TextField = Exclude<EntryField, "kind" | "note">;
 
 /** Records a payment or a receipt made outside Saleguard (on an exchange, in another coin…). */
-export function LedgerEntryForm({ participation }: { participation: Participation }) {
+export function EntryForm({ participation }: { participation: Participation }) {
   const recordEntry = useRecordEntry(participation.id);
   const [input, setInput] = useState<EntryInput>(emptyEntryInput);
 
@@ -73,14 +73,14 @@ export function LedgerEntryForm({ participation }: { participation: Participatio
       description="A contribution, refund or distribution made outside Saleguard: on an exchange, from another wallet, in another coin. It is kept as recorded."
       submission={submission}
       input={input}
-      data-testid="ledger-form"
+      data-testid="entries-form"
     >
       <FormErrorAlert
         ref={alertRef}
         title="The entry was not recorded"
         errors={errors.general}
         invalidFieldLabels={invalidFields}
-        data-testid="ledger-form-alert"
+        data-testid="entries-form-alert"
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <NativeSelect

@@ -1,11 +1,11 @@
 import { Group, Stack, Table, Text } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
-import type { LedgerEntry } from "../api";
+import type { Entry } from "../api";
 import { AmountText } from "../common/AmountText";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { DateTimeText } from "../common/DateTimeText";
 import { LooksBadge } from "../common/LooksBadge";
-import { entryKindLooks, entrySourceLooks } from "./ledgerFields";
+import { entryKindLooks, entrySourceLooks } from "./entryFields";
 
 /** A long reference (a transaction hash) shortened in the middle; the whole of it on hover and to copy. */
 function ReferenceText({ reference }: { reference: string }) {
@@ -43,10 +43,10 @@ function Party({ value }: { value: string }) {
 }
 
 /** Contributions, refunds and distributions, oldest first, as recorded. */
-export function LedgerTable({ entries }: { entries: ReadonlyArray<LedgerEntry> }) {
+export function EntriesTable({ entries }: { entries: ReadonlyArray<Entry> }) {
   return (
     <Table.ScrollContainer minWidth={820}>
-      <Table data-testid="ledger-table" fz="sm">
+      <Table data-testid="entries-table" fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Kind</Table.Th>
@@ -62,7 +62,7 @@ export function LedgerTable({ entries }: { entries: ReadonlyArray<LedgerEntry> }
             const kind = entryKindLooks(entry.kind);
             const source = entrySourceLooks(entry.source);
             return (
-              <Table.Tr key={entry.id} data-testid="ledger-entry" data-kind={entry.kind} style={{ verticalAlign: "top" }}>
+              <Table.Tr key={entry.id} data-testid="entries-entry" data-kind={entry.kind} style={{ verticalAlign: "top" }}>
                 <Table.Td>
                   <LooksBadge color={kind.color} Icon={kind.Icon} title={kind.meaning || undefined} testId="entry-kind" neverShortened>
                     {kind.label}

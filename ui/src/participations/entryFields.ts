@@ -2,7 +2,7 @@ import { IconArrowBackUp, IconArrowUpRight, IconCoins, IconPencil, IconSignature
 import type { EntryInput } from "../api";
 import { fieldNamesOf } from "../common/formErrors";
 
-/** The ledger form's inputs, by the name the backend uses in `AppError.field`. */
+/** The entry form's inputs, by the name the backend uses in `AppError.field`. */
 export type EntryField = keyof EntryInput;
 
 export const entryFieldLabels: Record<EntryField, string> = {
@@ -61,7 +61,7 @@ export const emptyEntryInput: EntryInput = {
   note: "",
 };
 
-/** Whether a backend error's `field` names one of the ledger form's inputs. */
+/** Whether a backend error's `field` names one of the entry form's inputs. */
 export const isEntryField = fieldNamesOf(emptyEntryInput);
 
 /** What the form keeps after an entry was recorded: the kind and asset, likely the same for the next one. */

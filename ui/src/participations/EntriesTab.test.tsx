@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { EntryInput, Participation } from "../api";
-import { amountFixture, appErrorFixture, ledgerEntryFixture, participationFixture, stepFixture } from "../test/fixtures";
+import { amountFixture, appErrorFixture, entryFixture, participationFixture, stepFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
-function ledgerParticipation(overrides: Partial<Participation> = {}): Participation {
+function entriesParticipation(overrides: Partial<Participation> = {}): Participation {
   return participationFixture({
     id: 7,
     saleId: 21,
@@ -17,7 +17,7 @@ function ledgerParticipation(overrides: Partial<Participation> = {}): Participat
 }
 
 function form(): HTMLElement {
-  return screen.getByTestId("ledger-form");
+  return screen.getByTestId("entries-form");
 }
 
 function input(name: keyof EntryInput): HTMLInputElement {
@@ -26,14 +26,14 @@ function input(name: keyof EntryInput): HTMLInputElement {
   return element;
 }
 
-async function openLedgerTab(user: ReturnType<typeof renderApp>["user"]) {
-  await user.click(await screen.findByTestId("tab-ledger"));
-  await screen.findByTestId("ledger-form");
+async function openEntriesTab(user: ReturnType<typeof renderApp>["user"]) {
+  await user.click(await screen.findByTestId("tab-entries"));
+  await screen.findByTestId("entries-form");
 }
 
-describe("a participation's ledger", () => {
+describe("a participation's entries", () => {
   it("says nothing is recorded yet, then records an entry as typed and lists it", async () => {
-    let current = ledgerParticipation();
+    let current = entriesParticipation();
     const backend = fakeBackend({
       list_transactions: () => [],
       get_participation: () => current,
@@ -42,8 +42,8 @@ describe("a participation's ledger", () => {
         const { input: typed } = args as { id: number; input: EntryInput };
         current = {
           ...current,
-          ledger: [
-            ledgerEntryFixture({
+          entries: [
+            entryFixture({
               id: 1,
               kind: typed.kind,
               happenedAt: "2026-12-01T10:00:00Z",
@@ -59,9 +59,9 @@ describe("a participation's ledger", () => {
       },
     });
     const { user } = renderApp("#/participations/7");
-    await openLedgerTab(user);
+    await openEntriesTab(user);
 
-    expect(screen.getByTestId("ledger-empty")).toHaveTextContent("Nothing recorded yet");
+    expect(screen.getByTestId("entries-empty")).toHaveTextContent("Nothing recorded yet");
     expect(input("kind")).toHaveValue("contribution");
     expect(within(form()).getAllByRole("option").map((option) => option.textContent)).toEqual([
       "Contribution",
@@ -98,8 +98,8 @@ describe("a participation's ledger", () => {
       },
     });
 
-    const row = await screen.findByTestId("ledger-entry");
-    expect(screen.queryByTestId("ledger-empty")).toBeNull();
+    const row = await screen.findByTestId("entries-entry");
+    expect(screen.queryByTestId("entries-empty")).toBeNull();
     expect(within(row).getByTestId("entry-kind")).toHaveTextContent("Refund");
     expect(within(row).getByTestId("entry-amount")).toHaveTextContent("0.015 BTC");
     expect(within(row).getByTestId("entry-reference")).toHaveTextContent("4a5e1e4baa…eda33b");
@@ -113,7 +113,7 @@ describe("a participation's ledger", () => {
     expect(within(row).getByTestId("entry-source")).toHaveTextContent("Manual");
     expect(row.querySelector("time")).toHaveAttribute("datetime", "2026-12-01T10:00:00Z");
     expect(await screen.findByText("Entry recorded")).toBeInTheDocument();
-    expect(screen.getByTestId("tab-ledger")).toHaveTextContent("1");
+    expect(screen.getByTestId("tab-entries")).toHaveTextContent("1");
     // Ready for the next one: the kind and asset stay, the rest is cleared.
     expect(input("kind")).toHaveValue("refund");
     expect(input("asset")).toHaveValue("BTC");
@@ -126,7 +126,7 @@ describe("a participation's ledger", () => {
   it("shows the backend's refusals beside their inputs, focuses the first and keeps everything typed", async () => {
     const backend = fakeBackend({
       list_transactions: () => [],
-      get_participation: () => ledgerParticipation(),
+      get_participation: () => entriesParticipation(),
       record_entry: () => {
         throw appErrorFixture({
           code: "too_many_decimal_places",
@@ -140,7 +140,7 @@ describe("a participation's ledger", () => {
       },
     });
     const { user } = renderApp("#/participations/7");
-    await openLedgerTab(user);
+    await openEntriesTab(user);
 
     await user.selectOptions(input("kind"), "distribution");
     expect(input("asset")).toHaveAttribute("placeholder", "AUR");
@@ -158,7 +158,7 @@ describe("a participation's ledger", () => {
     expect(input("amount")).toHaveAttribute("aria-invalid", "true");
     expect(input("amount")).toHaveAccessibleDescription(expect.stringContaining("BTC has at most 8 decimal places"));
     expect(input("asset")).not.toHaveAttribute("aria-invalid", "true");
-    expect(screen.getByTestId("ledger-form-alert")).toHaveTextContent("Check these fields: Amount, When (UTC).");
+    expect(screen.getByTestId("entries-form-alert")).toHaveTextContent("Check these fields: Amount, When (UTC).");
     // Nothing lost.
     expect(input("kind")).toHaveValue("distribution");
     expect(input("happenedAt")).toHaveValue("2099-01-01 00:00");
@@ -166,17 +166,17 @@ describe("a participation's ledger", () => {
     expect(input("decimals")).toHaveValue("8");
     expect(input("amount")).toHaveValue("0.000000001");
     expect(input("note")).toHaveValue("Typed with care.");
-    expect(screen.getByTestId("ledger-empty")).toBeInTheDocument();
+    expect(screen.getByTestId("entries-empty")).toBeInTheDocument();
   });
 
   it("lists recorded entries oldest first, each kind and source in words", async () => {
     fakeBackend({
       list_transactions: () => [],
       get_participation: () =>
-        ledgerParticipation({
-          ledger: [
-            ledgerEntryFixture({ id: 1, kind: "contribution", source: "manual", reference: "ORDER-1234" }),
-            ledgerEntryFixture({
+        entriesParticipation({
+          entries: [
+            entryFixture({ id: 1, kind: "contribution", source: "manual", reference: "ORDER-1234" }),
+            entryFixture({
               id: 2,
               kind: "distribution",
               source: "signed",
@@ -190,15 +190,15 @@ describe("a participation's ledger", () => {
         }),
     });
     const { user } = renderApp("#/participations/7");
-    await openLedgerTab(user);
+    await openEntriesTab(user);
 
-    const rows = screen.getAllByTestId("ledger-entry");
+    const rows = screen.getAllByTestId("entries-entry");
     expect(rows.map((row) => within(row).getByTestId("entry-kind").textContent)).toEqual(["Contribution", "Distribution"]);
     expect(rows.map((row) => within(row).getByTestId("entry-source").textContent)).toEqual(["Manual", "Signed"]);
     expect(within(rows[0] as HTMLElement).getByTestId("entry-reference")).toHaveTextContent("ORDER-1234");
     expect(within(rows[1] as HTMLElement).getByTestId("entry-amount")).toHaveTextContent("1,250 AUR");
     expect(within(rows[1] as HTMLElement).queryByTestId("entry-reference")).toBeNull();
     expect(within(rows[1] as HTMLElement).getByTestId("entry-parties")).toHaveTextContent("not recorded");
-    expect(screen.getByTestId("tab-ledger")).toHaveTextContent("2");
+    expect(screen.getByTestId("tab-entries")).toHaveTextContent("2");
   });
 });

@@ -1,16 +1,16 @@
 import { EmptyState, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconReceipt } from "@tabler/icons-react";
 import type { Participation } from "../api";
-import { LedgerEntryForm } from "./LedgerEntryForm";
-import { LedgerTable } from "./LedgerTable";
+import { EntryForm } from "./EntryForm";
+import { EntriesTable } from "./EntriesTable";
 
-/** The participation's ledger: every contribution, refund and distribution, and the form to record one. */
-export function LedgerTab({ participation }: { participation: Participation }) {
-  const { ledger } = participation;
+/** The participation's entries: every contribution, refund and distribution, and the form to record one. */
+export function EntriesTab({ participation }: { participation: Participation }) {
+  const { entries } = participation;
   return (
     <Stack gap="lg">
-      {ledger.length === 0 ? (
-        <Paper withBorder radius="md" p="xl" data-testid="ledger-empty">
+      {entries.length === 0 ? (
+        <Paper withBorder radius="md" p="xl" data-testid="entries-empty">
           <EmptyState
             withIndicatorBackground
             icon={<IconReceipt size={28} stroke={1.5} />}
@@ -23,13 +23,13 @@ export function LedgerTab({ participation }: { participation: Participation }) {
           <Title order={2} size="h5" mb="sm">
             Entries
           </Title>
-          <LedgerTable entries={ledger} />
+          <EntriesTable entries={entries} />
           <Text size="xs" c="dimmed" mt="sm">
             Oldest first. Times are your local time, with UTC on hover; amounts in full on hover.
           </Text>
         </Paper>
       )}
-      <LedgerEntryForm participation={participation} />
+      <EntryForm participation={participation} />
     </Stack>
   );
 }

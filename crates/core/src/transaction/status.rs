@@ -1,0 +1,96 @@
+//! What a transaction Saleguard planned is for, and where it stands: the names kept in
+//! the database, sent to the shells and printed are the same ([`TxStatus::as_str`]).
+
+/// What a transaction is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum TxPurpose {
+    Contribution,
+    Refund,
+}
+
+impl TxPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Contribution => "contribution",
+            Self::Refund => "refund",
+        }
+    }
+
+    pub const ALL: [TxPurpose; 2] = [Self::Contribution, Self::Refund];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+}
+
+/// Where a transaction stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum TxStatus {
+    /// Reviewed and built; nothing signed.
+    Planned,
+    /// Signed (its nonce reserved), not yet accepted by the node.
+    Signed,
+    /// Accepted by the node, not yet in a block.
+    Sent,
+    /// In a block, waiting for the network's confirmations.
+    Mined,
+    /// Mined, succeeded and confirmed.
+    Confirmed,
+    /// Mined but reverted (status 0).
+    Failed,
+    /// The node forgot it and its nonce is still free.
+    Dropped,
+    /// Another transaction with its nonce was mined instead.
+    Replaced,
+    /// The user gave up on the plan before signing.
+    Abandoned,
+}
+
+impl TxStatus {
+    pub const ALL: [TxStatus; 9] = [
+        Self::Planned,
+        Self::Signed,
+        Self::Sent,
+        Self::Mined,
+        Self::Confirmed,
+        Self::Failed,
+        Self::Dropped,
+        Self::Replaced,
+        Self::Abandoned,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Planned => "planned",
+            Self::Signed => "signed",
+            Self::Sent => "sent",
+            Self::Mined => "mined",
+            Self::Confirmed => "confirmed",
+            Self::Failed => "failed",
+            Self::Dropped => "dropped",
+            Self::Replaced => "replaced",
+            Self::Abandoned => "abandoned",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Signed and not settled: the watch goes on (after a restart too).
+    pub fn is_in_flight(self) -> bool {
+        matches!(self, Self::Signed | Self::Sent | Self::Mined)
+    }
+
+    /// Nothing more will happen to it.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Self::Confirmed | Self::Failed | Self::Dropped | Self::Replaced | Self::Abandoned
+        )
+    }
+}
