@@ -7,11 +7,15 @@
 mod accounts;
 mod args;
 mod backup;
+mod budgets;
 mod chain;
+mod contacts;
 mod diligence;
 mod output;
 mod participations;
+mod policy;
 mod portfolio;
+mod prices;
 mod review;
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -83,9 +87,9 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
             });
         }
         Command::Overrides { sale } => output.overrides(&app.review_overrides(sale)?),
-        Command::Contact(command) => review::contact(&app, command, output)?,
-        Command::Budget(command) => review::budget(&app, command, output)?,
-        Command::Price(command) => review::price(&app, command, output)?,
+        Command::Contact(command) => contacts::contact(&app, command, output)?,
+        Command::Budget(command) => budgets::budget(&app, command, output)?,
+        Command::Price(command) => prices::price(&app, command, output)?,
         Command::Address(command) => review::address(&app, command, output)?,
         Command::Portfolio { currency } => portfolio::show(&app, currency, output)?,
         Command::Trade(command) => portfolio::trade(&app, command, output)?,
@@ -95,7 +99,7 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
             minimum_grade,
             blocking_flags,
             max_price_age_days,
-        } => review::policy(
+        } => policy::policy(
             &app,
             minimum_grade,
             blocking_flags,

@@ -1,0 +1,182 @@
+//! Networks and transactions.
+
+use saleguard_app::chain::networks::{NetworkCheck, NetworkView};
+use saleguard_app::chain::plans::TransactionPlan;
+use saleguard_app::chain::transactions::{TransactionView, TxProgress};
+
+use super::{Output, print_json, print_table};
+use crate::out;
+
+impl Output {
+    pub fn networks(&self, networks: &[NetworkView]) {
+        if self.json {
+            return print_json(&networks);
+        }
+        let rows: Vec<Vec<String>> = networks
+            .iter()
+            .map(|n| {
+                vec![
+                    n.chain_id.to_string(),
+                    n.name.clone(),
+                    n.native_symbol.clone(),
+                    n.rpc_host
+                        .clone()
+                        .unwrap_or_else(|| "— (no node yet)".to_owned()),
+                    n.confirmations.to_string(),
+                    if n.configured { "saved" } else { "preset" }.to_owned(),
+                ]
+            })
+            .collect();
+        print_table(
+            &["CHAIN", "NAME", "COIN", "NODE", "CONFIRMATIONS", ""],
+            &rows,
+            &[0, 4],
+        );
+    }
+
+    pub fn network_check(&self, check: &NetworkCheck) {
+        if self.json {
+            return print_json(check);
+        }
+        out!(
+            "{} serves chain {}; latest block {}.",
+            check.rpc_host,
+            check.chain_id,
+            check.latest_block
+        );
+    }
+
+    pub fn transaction_plan(&self, plan: &TransactionPlan) {
+        if self.json {
+            return print_json(plan);
+        }
+        self.review(&plan.review);
+        let tx = &plan.transaction;
+        out!("Unsigned transaction (nothing is signed or sent yet):");
+        out!("  network:      {} (chain {})", tx.network, tx.chain_id);
+        out!("  from:         {}", tx.from);
+        out!("  to:           {}", tx.to);
+        if tx.to != tx.sale_address {
+            out!("  sale:         {}", tx.sale_address);
+        }
+        out!("  contribution: {}", tx.amount);
+        out!("  value:        {} ({} wei)", tx.value, tx.value_wei);
+        out!(
+            "  call:         {}",
+            tx.decoded_call
+                .as_deref()
+                .unwrap_or("none (a plain transfer)")
+        );
+        out!("  data:         {}", tx.data);
+        out!("  nonce:        {}", tx.nonce);
+        out!("  gas limit:    {}", tx.gas_limit);
+        out!(
+            "  fees:         at most {} ({} wei per gas, tip {})",
+            tx.max_fee,
+            tx.max_fee_per_gas,
+            tx.max_priority_fee_per_gas
+        );
+        out!("  signing hash: {}", tx.signing_hash);
+        out!("  unsigned:     {}", tx.unsigned);
+        if let Some(prompt) = &tx.device_prompt {
+            out!(
+                "Your {} will show (compare before you confirm):",
+                prompt.wallet
+            );
+            for screen in &prompt.screens {
+                out!("  {:<17} {}", format!("{}:", screen.label), screen.value);
+            }
+            if prompt.blind_signing {
+                out!(
+                    "  It cannot decode this call: blind signing must be on in the Ethereum app's settings."
+                );
+            }
+            if prompt.shows_raw_data {
+                out!(
+                    "  It cannot decode this call and shows its raw data: compare every byte with the data above."
+                );
+            }
+        }
+    }
+
+    /// One step of a submission or a watch, as it happens (standard error).
+    pub fn progress(&self, step: &TxProgress) {
+        let text = match step {
+            TxProgress::Reviewing => "Checking the review again…".to_owned(),
+            TxProgress::LoadingKey => "Reading the key from the keyring…".to_owned(),
+            TxProgress::ConnectingDevice => "Connecting to the device…".to_owned(),
+            TxProgress::WaitingForPin => "Enter your PIN on the device…".to_owned(),
+            TxProgress::WaitingForConfirmation => {
+                "Check the transaction on the device's screen and confirm it there…".to_owned()
+            }
+            TxProgress::Signing => "Signing…".to_owned(),
+            TxProgress::Signed { hash } => format!("Signed: {hash}"),
+            TxProgress::Sending => "Sending to the node…".to_owned(),
+            TxProgress::Sent { hash } => format!("Sent: {hash}; waiting for a block…"),
+            TxProgress::Mined {
+                block,
+                confirmations,
+                needed,
+            } => format!("In block {block}: {confirmations} of {needed} confirmations…"),
+            TxProgress::Confirmed { block } => format!("Confirmed in block {block}."),
+            TxProgress::Failed { reason } => format!("Failed: {reason}"),
+            TxProgress::Dropped => "Dropped: the node no longer knows it.".to_owned(),
+            TxProgress::Replaced => {
+                "Replaced: another transaction with its nonce was mined.".to_owned()
+            }
+        };
+        self.note(&text);
+    }
+
+    pub fn transaction(&self, view: &TransactionView) {
+        if self.json {
+            return print_json(view);
+        }
+        out!(
+            "Transaction {} ({}, {}): {}",
+            view.id,
+            view.purpose,
+            view.status,
+            view.hash.as_deref().unwrap_or("not signed")
+        );
+        if let Some(block) = view.block_number {
+            out!("  block:   {block}");
+        }
+        if !view.failure.is_empty() {
+            out!("  failure: {}", view.failure);
+        }
+        if let Some(link) = &view.explorer_link {
+            out!("  explorer: {link}");
+        }
+        for event in &view.events {
+            let detail = if event.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", event.detail)
+            };
+            out!("  {} {}{detail}", event.happened_at, event.status);
+        }
+    }
+
+    pub fn transactions(&self, views: &[TransactionView]) {
+        if self.json {
+            return print_json(&views);
+        }
+        if views.is_empty() {
+            out!("No transactions for this participation yet.");
+            return;
+        }
+        let rows: Vec<Vec<String>> = views
+            .iter()
+            .map(|v| {
+                vec![
+                    v.id.clone(),
+                    v.purpose.to_string(),
+                    v.status.to_string(),
+                    v.hash.clone().unwrap_or_else(|| "—".to_owned()),
+                ]
+            })
+            .collect();
+        print_table(&["DRAFT", "PURPOSE", "STATUS", "HASH"], &rows, &[]);
+    }
+}

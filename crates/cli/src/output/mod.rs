@@ -1,0 +1,165 @@
+//! How results and errors are written: text for people, JSON for scripts. One module
+//! per area writes its results; tables go through [`table`], which measures text by
+//! its width on screen.
+
+mod accounts;
+mod budgets;
+mod chain;
+mod contacts;
+mod data;
+mod participations;
+mod policy;
+mod portfolio;
+mod prices;
+mod research;
+mod review;
+mod sales;
+mod table;
+
+pub(crate) use table::print_table;
+
+use saleguard_app::dto::Amount;
+use saleguard_app::io::CsvRowError;
+use saleguard_app::{AppError, ErrorCode, FieldError};
+use serde::Serialize;
+
+/// Writes a line to standard output. A closed pipe (`saleguard sale list | head -1`)
+/// is not an error worth a panic: the reader has what it wanted.
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+pub struct Output {
+    pub json: bool,
+}
+
+impl Output {
+    /// A line about what happens, for people (standard error; nothing in JSON mode).
+    pub fn note(&self, text: &str) {
+        if !self.json {
+            eprintln!("{text}");
+        }
+    }
+
+    pub fn removed(&self, what: &str, id: i64) {
+        if self.json {
+            return print_json(&serde_json::json!({ "removed": id }));
+        }
+        out!("Removed {what} {id}.");
+    }
+
+    pub fn error(&self, error: &AppError) {
+        if self.json {
+            eprintln!(
+                "{}",
+                serde_json::to_string(error).unwrap_or_else(|_| error.message.clone())
+            );
+            return;
+        }
+        if error.code == ErrorCode::ImportRefused {
+            eprintln!("error[{}]: {}", error.code.as_str(), error.message);
+            for problem in &error.invalid_fields {
+                eprintln!(
+                    "  {} [{}]: {}",
+                    problem.field,
+                    problem.code.as_str(),
+                    problem.message
+                );
+            }
+            return;
+        }
+        match error.invalid_fields.split_first() {
+            None => eprintln!("error[{}]: {}", error.code.as_str(), error.message),
+            Some((first, others)) => {
+                eprintln!("error[{}]: {}", first.code.as_str(), field_message(first));
+                for other in others {
+                    eprintln!(
+                        "  also error[{}]: {}",
+                        other.code.as_str(),
+                        field_message(other)
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A field problem named by the option that sets the field.
+fn field_message(error: &FieldError) -> String {
+    let option = match error.field.as_str() {
+        "projectName" => "--name",
+        "tokenSymbol" => "--symbol",
+        "tokenDecimals" => "--decimals",
+        "chainId" => "--chain-id",
+        "contributionAddress" => "--address",
+        "currencySymbol" => "--currency-symbol",
+        "currencyAddress" => "--currency-address",
+        "currencyDecimals" => "--currency-decimals",
+        "pricingAmount" => "--price/--rate",
+        "softCap" => "--soft-cap",
+        "hardCap" => "--hard-cap",
+        "minContribution" => "--min",
+        "maxContribution" => "--max",
+        "startsAt" => "--start",
+        "endsAt" => "--end",
+        "whitepaperUrl" => "--whitepaper",
+        "notes" => "--notes",
+        "label" => "--label",
+        "derivationPath" => "--path",
+        "address" => "--watch",
+        "confirmation" => "--confirm",
+        "phrase" => "recovery phrase",
+        "privateKey" => "private key",
+        "answers" => "re-entered words",
+        "happenedAt" => "--at",
+        "note" => "--note",
+        "to" => "--to",
+        "totalTokens" => "--tokens",
+        "tgeAt" => "--tge",
+        "atTgePercent" => "--at-tge",
+        "cliffMonths" => "--cliff",
+        "months" => "--months",
+        "frequency" => "--every",
+        "tranches" => "--tranche",
+        "asset" => "--asset",
+        "decimals" => "--decimals",
+        "amount" => "--amount",
+        "reference" => "--reference",
+        "kind" => "--tranche/--months",
+        "from" => "--from",
+        "reason" => "--override",
+        other => other,
+    };
+    format!("{option}: {}", error.message)
+}
+
+pub(crate) fn amount(amount: &Amount) -> String {
+    format!("{} {}", amount.decimal, amount.symbol)
+}
+
+pub(crate) fn print_json(value: &impl Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => out!("{text}"),
+        Err(error) => eprintln!("error[internal]: {error}"),
+    }
+}
+
+/// A CSV file's problems, each by row and column, when there are any.
+pub(crate) fn row_problems(errors: &[CsvRowError], count: u32) {
+    if count == 0 {
+        return;
+    }
+    out!("{count} problems: nothing would be added.");
+    for error in errors {
+        let column = if error.column.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", error.column)
+        };
+        out!("  row {}{column}: {}", error.row, error.message);
+    }
+}

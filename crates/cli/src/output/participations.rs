@@ -1,0 +1,161 @@
+//! Participations and the calendar.
+
+use saleguard_app::participations::Participation;
+use saleguard_app::participations::calendar::{CalendarEvent, CalendarEventKind};
+use saleguard_app::participations::kyc::KycStatus;
+
+use super::{Output, amount, print_json, print_table};
+use crate::out;
+
+impl Output {
+    pub fn participations(&self, participations: &[Participation]) {
+        if self.json {
+            return print_json(&participations);
+        }
+        if participations.is_empty() {
+            out!("No participations yet. Start one with: saleguard participation start --sale ID");
+            return;
+        }
+        let rows: Vec<Vec<String>> = participations
+            .iter()
+            .map(|p| {
+                let since = p
+                    .history
+                    .last()
+                    .map(|s| s.happened_at.clone())
+                    .unwrap_or_default();
+                vec![
+                    p.id.to_string(),
+                    p.project_name.clone(),
+                    p.token_symbol.clone(),
+                    p.state.as_str().to_owned(),
+                    since,
+                ]
+            })
+            .collect();
+        print_table(
+            &["ID", "PROJECT", "TOKEN", "STATE", "SINCE (UTC)"],
+            &rows,
+            &[0],
+        );
+    }
+
+    pub fn participation(&self, participation: &Participation, verb: &str) {
+        if self.json {
+            return print_json(participation);
+        }
+        if !verb.is_empty() {
+            out!("{verb} participation {}.", participation.id);
+        }
+        out!(
+            "  {:<22}{} ({}), sale {}",
+            "Project",
+            participation.project_name,
+            participation.token_symbol,
+            participation.sale_id
+        );
+        out!("  {:<22}{}", "State", participation.state.as_str());
+        let next: Vec<&str> = participation
+            .next_states
+            .iter()
+            .map(|s| s.as_str())
+            .collect();
+        out!(
+            "  {:<22}{}",
+            "Next",
+            if next.is_empty() {
+                "— (final)".to_owned()
+            } else {
+                next.join(", ")
+            }
+        );
+        let kyc = &participation.kyc;
+        if kyc.required || kyc.status != KycStatus::NotStarted || !kyc.details.provider.is_empty() {
+            let mut line = kyc.status.as_str().replace('_', " ");
+            for (label, value) in [
+                ("provider", &kyc.details.provider),
+                ("submitted", &kyc.details.submitted_at),
+                ("reference", &kyc.details.reference),
+            ] {
+                if !value.is_empty() {
+                    line.push_str(&format!(", {label} {value}"));
+                }
+            }
+            out!("  {:<22}{line}", "KYC");
+        }
+        if let Some(deadline) = &participation.refund_deadline {
+            out!("  {:<22}{deadline}", "Refund deadline");
+        }
+        if let Some(vesting) = &participation.vesting {
+            out!(
+                "  {:<22}{} unlocked of {}",
+                "Vesting",
+                amount(&vesting.unlocked_now),
+                amount(&vesting.total)
+            );
+            if let Some(next) = &vesting.next_unlock {
+                out!(
+                    "  {:<22}{} on {}",
+                    "Next unlock",
+                    amount(&next.amount),
+                    next.at
+                );
+            }
+        }
+        if !participation.entries.is_empty() {
+            out!("  Ledger (UTC):");
+            for entry in &participation.entries {
+                let parties = match (entry.from.is_empty(), entry.to.is_empty()) {
+                    (true, true) => String::new(),
+                    _ => format!("  {} \u{2192} {}", entry.from, entry.to),
+                };
+                out!(
+                    "    {}  {} {}{parties}",
+                    entry.happened_at,
+                    entry.kind,
+                    amount(&entry.amount)
+                );
+            }
+        }
+        out!("  History (UTC):");
+        for step in &participation.history {
+            let from = step.from.map_or("start", |s| s.as_str());
+            let note = if step.note.is_empty() {
+                String::new()
+            } else {
+                format!("  \u{2014} {}", step.note.replace('\n', " / "))
+            };
+            out!(
+                "    {}  {from} \u{2192} {}{note}",
+                step.happened_at,
+                step.to.as_str()
+            );
+        }
+    }
+
+    pub fn calendar(&self, events: &[CalendarEvent]) {
+        if self.json {
+            return print_json(&events);
+        }
+        if events.is_empty() {
+            out!("Nothing in this period.");
+            return;
+        }
+        let rows: Vec<Vec<String>> = events
+            .iter()
+            .map(|e| {
+                let what = match e.kind {
+                    CalendarEventKind::SaleOpens => "sale opens".to_owned(),
+                    CalendarEventKind::SaleCloses => "sale closes".to_owned(),
+                    CalendarEventKind::Unlock => format!(
+                        "unlock of {}",
+                        e.amount.as_ref().map(amount).unwrap_or_default()
+                    ),
+                    CalendarEventKind::RefundDeadline => "refund deadline".to_owned(),
+                };
+                vec![e.at.clone(), e.project_name.clone(), what]
+            })
+            .collect();
+        print_table(&["WHEN (UTC)", "PROJECT", "EVENT"], &rows, &[]);
+    }
+}

@@ -1,0 +1,114 @@
+//! Prices and their sources.
+
+use saleguard_app::io::price_history::PriceHistoryPreview;
+use saleguard_app::pricing::{PriceRefresh, PriceSourcesView, PriceView};
+
+use super::{Output, print_json, print_table};
+use crate::out;
+
+impl Output {
+    pub fn prices(&self, prices: &[PriceView]) {
+        if self.json {
+            return print_json(&prices);
+        }
+        let rows: Vec<Vec<String>> = prices
+            .iter()
+            .map(|p| {
+                vec![
+                    p.id.to_string(),
+                    p.asset.clone(),
+                    format!("{} {}", p.price, p.currency),
+                    p.observed_at.clone(),
+                    p.source.to_string(),
+                ]
+            })
+            .collect();
+        print_table(
+            &["ID", "ASSET", "PRICE", "SEEN (UTC)", "SOURCE"],
+            &rows,
+            &[0, 2],
+        );
+    }
+
+    pub fn price_history(&self, preview: &PriceHistoryPreview) {
+        if self.json {
+            return print_json(preview);
+        }
+        out!(
+            "{} rows: {} prices would be kept.",
+            preview.rows,
+            preview.prices
+        );
+        super::row_problems(&preview.errors, preview.error_count);
+    }
+
+    pub fn price_refresh(&self, refresh: &PriceRefresh) {
+        if self.json {
+            return print_json(refresh);
+        }
+        out!(
+            "{} prices fetched in {} at {}.",
+            refresh.prices,
+            refresh.currencies.join(", "),
+            refresh.fetched_at
+        );
+        if !refresh.unknown.is_empty() {
+            out!(
+                "The API does not know: {} (check their coin ids: saleguard price coin ASSET ID).",
+                refresh.unknown.join(", ")
+            );
+        }
+        if !refresh.without_id.is_empty() {
+            out!(
+                "Not asked, no coin id yet: {} (saleguard price coin ASSET ID).",
+                refresh.without_id.join(", ")
+            );
+        }
+    }
+
+    pub fn price_sources(&self, view: &PriceSourcesView) {
+        if self.json {
+            return print_json(view);
+        }
+        let order: Vec<String> = view.order.iter().map(ToString::to_string).collect();
+        out!(
+            "Order: {} (the first with a price that is not stale wins)",
+            order.join(" → ")
+        );
+        let api = &view.api;
+        out!(
+            "Online price API: {} — {}{}",
+            if api.enabled { "on" } else { "off" },
+            api.base_url,
+            if api.has_key {
+                ", API key in the keyring"
+            } else {
+                ""
+            }
+        );
+        if let Some(at) = &api.fetched_at {
+            out!("Last answered: {at}");
+        }
+        if let Some(failure) = &api.failure {
+            out!("Last failure: {failure}");
+        }
+        let rows: Vec<Vec<String>> = view
+            .coins
+            .iter()
+            .map(|coin| {
+                vec![
+                    coin.asset.clone(),
+                    if coin.coin_id.is_empty() {
+                        "(none)".into()
+                    } else {
+                        coin.coin_id.clone()
+                    },
+                    if coin.chosen { "yours" } else { "default" }.into(),
+                ]
+            })
+            .collect();
+        if !rows.is_empty() {
+            print_table(&["ASSET", "COIN ID", "SET BY"], &rows, &[]);
+        }
+    }
+}
