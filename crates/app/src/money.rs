@@ -2,7 +2,6 @@
 //! rounded for display.
 
 use saleguard_core::Decimal;
-use saleguard_core::budget::is_fiat;
 use saleguard_store::Store;
 
 use crate::AppError;
@@ -25,10 +24,10 @@ pub(crate) fn portfolio_currency(store: &Store) -> Result<(String, bool), AppErr
     ))
 }
 
-/// Places in a fiat currency show cents; a coin keeps eight places.
+/// A value as shown to people: at `currency`'s minor units (USD 2, JPY 0, KWD 3; a coin
+/// eight places), through the core's one rounding.
 pub(crate) fn rounded(amount: Decimal, currency: &str) -> String {
-    let places = if is_fiat(currency) { 2 } else { 8 };
-    amount.round_dp(places).normalize().to_string()
+    saleguard_core::money::rounded(amount, currency).to_string()
 }
 
 /// "12.5" from basis points.

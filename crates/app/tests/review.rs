@@ -595,3 +595,78 @@ fn an_amount_is_valued_in_the_budgets_currency_as_it_is_typed() {
         AmountValueView::NoBudget
     );
 }
+
+#[test]
+fn values_in_yen_and_dinars_are_shown_at_their_own_minor_units() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, account) = prepared(dir.path());
+    let month_in = |currency: &str| BudgetInput {
+        currency: currency.into(),
+        period: "month".into(),
+        year: "2026".into(),
+        month: "12".into(),
+        total: "5000000".into(),
+        ..BudgetInput::default()
+    };
+    let price_in = |currency: &str, price: &str| PriceInput {
+        asset: "ETH".into(),
+        currency: currency.into(),
+        price: price.into(),
+        observed_at: "2026-12-01 09:00".into(),
+    };
+    // A December budget in yen (shorter than the yearly one in dollars, so it applies).
+    app.add_budget(&month_in("JPY")).expect("budget in yen");
+    app.add_price(&price_in("JPY", "461234.567")).expect("price in yen");
+    let value = app
+        .value_contribution(&ValueInput {
+            sale_id: sale,
+            amount: "0.5".into(),
+        })
+        .expect("valued");
+    assert_eq!(
+        value,
+        AmountValueView::Valued {
+            value: "230617".into(),
+            currency: "JPY".into(),
+            stale_since: None,
+        },
+        "0.5 × 461234.567 = 230617.2835 yen, and a yen has no smaller unit"
+    );
+    let impact = app
+        .review_contribution(&input(sale, account, DESIGNATED, "0.5"))
+        .expect("reviewed")
+        .budget
+        .expect("the yen budget applies");
+    assert_eq!(
+        (impact.currency.as_str(), impact.value.as_str()),
+        ("JPY", "230617")
+    );
+    let in_yen = app
+        .budgets()
+        .expect("budgets")
+        .into_iter()
+        .find(|budget| budget.currency == "JPY")
+        .expect("the yen budget");
+    assert_eq!(
+        in_yen.committed, "461235",
+        "the earlier 1 ETH, rounded to whole yen"
+    );
+
+    // A dinar has a thousand fils: three places.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, _) = prepared(dir.path());
+    app.add_budget(&month_in("KWD")).expect("budget in dinars");
+    app.add_price(&price_in("KWD", "947.12345")).expect("price in dinars");
+    assert_eq!(
+        app.value_contribution(&ValueInput {
+            sale_id: sale,
+            amount: "0.5".into(),
+        })
+        .expect("valued"),
+        AmountValueView::Valued {
+            value: "473.562".into(),
+            currency: "KWD".into(),
+            stale_since: None,
+        }
+    );
+}

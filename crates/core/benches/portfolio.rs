@@ -5,12 +5,12 @@ use std::hint::black_box;
 use std::str::FromStr;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use saleguard_core::budget::{Price, PriceBook, PriceSource, SourceOrder};
 use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::portfolio::{
     Acquisition, Disposal, Money, NumberedEntry, ParticipationBook, PortfolioInput, Trade,
     TradeKind, fifo, portfolio, value_history,
 };
+use saleguard_core::price_book::{Price, PriceBook, PriceSource, SourceOrder};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Decimal, U256};
 

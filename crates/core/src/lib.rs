@@ -13,10 +13,12 @@ pub mod entry;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod kyc;
+pub mod money;
 mod names;
 pub mod network;
 pub mod participation;
 pub mod portfolio;
+pub mod price_book;
 pub mod research;
 pub mod review;
 pub mod sale;

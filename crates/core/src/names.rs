@@ -6,9 +6,9 @@
 use std::fmt;
 
 use crate::account::AccountKind;
-use crate::budget::PriceSource;
 use crate::kyc::KycStatus;
 use crate::participation::ParticipationState;
+use crate::price_book::PriceSource;
 use crate::review::{Severity, Verdict};
 use crate::sale::SaleStatus;
 use crate::transaction::{TxPurpose, TxStatus};

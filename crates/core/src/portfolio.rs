@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, VecDeque};
 
 use crate::U256;
-use crate::budget::whole_units;
+use crate::money::whole_units;
 use crate::timestamp::UtcTimestamp;
 use rust_decimal::Decimal;
 

@@ -13,9 +13,11 @@ use rust_decimal::Decimal;
 
 use crate::address::{AddressError, checksummed, parse_address};
 use crate::amount::format_amount;
-use crate::budget::{Budget, Movement, PriceBook, PriceProblem, budget_use, share_bps};
+use crate::budget::{Budget, Movement, budget_use};
 use crate::diligence::{Grade, GradeLetter, RedFlag};
 use crate::kyc::KycStatus;
+use crate::money::{rounded, share_bps};
+use crate::price_book::{PriceBook, PriceProblem};
 use crate::research::{Admission, Research};
 use crate::sale::{SaleId, SaleTerms};
 use crate::timestamp::UtcTimestamp;
@@ -738,7 +740,7 @@ fn check_budget(
         ));
     }
     let period = budget.period.label();
-    let money = |amount: Decimal| format!("{} {currency}", amount.round_dp(2).normalize());
+    let money = |amount: Decimal| format!("{} {currency}", rounded(amount, currency));
     let after = used.committed.saturating_add(value);
     if after > budget.total {
         out.push(finding(

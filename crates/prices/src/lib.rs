@@ -11,7 +11,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use saleguard_core::Decimal;
-use saleguard_core::budget::{Price, PriceSource};
+use saleguard_core::price_book::{Price, PriceSource};
 use saleguard_core::timestamp::UtcTimestamp;
 use serde_json::value::RawValue;
 use tokio::sync::Mutex;

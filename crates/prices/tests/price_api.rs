@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use saleguard_core::Decimal;
-use saleguard_core::budget::PriceSource;
+use saleguard_core::price_book::PriceSource;
 use saleguard_prices::{Coin, Limits, PriceApi, PriceApiError};
 use saleguard_testkit::{PriceApiServer, Reply, recorded};
 use zeroize::Zeroizing;

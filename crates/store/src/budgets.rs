@@ -3,8 +3,9 @@
 use std::str::FromStr;
 
 use rusqlite::{OptionalExtension, Row, params};
-use saleguard_core::budget::{Budget, Period, Price, PriceSource};
+use saleguard_core::budget::{Budget, Period};
 use saleguard_core::diligence::{GradeLetter, RedFlag};
+use saleguard_core::price_book::{Price, PriceSource};
 use saleguard_core::review::DiligencePolicy;
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;

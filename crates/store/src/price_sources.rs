@@ -3,7 +3,7 @@
 //! the API knows each asset by.
 
 use rusqlite::{OptionalExtension, params};
-use saleguard_core::budget::SourceOrder;
+use saleguard_core::price_book::SourceOrder;
 use saleguard_core::timestamp::UtcTimestamp;
 
 use crate::rows::{invalid, moment};

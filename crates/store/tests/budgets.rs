@@ -1,8 +1,9 @@
 //! Budgets, prices, official addresses and the review policy in a real SQLite file.
 
-use saleguard_core::budget::{Budget, Period, Price, PriceSource, SourceOrder};
+use saleguard_core::budget::{Budget, Period};
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::fixtures::native_sale_draft;
+use saleguard_core::price_book::{Price, PriceSource, SourceOrder};
 use saleguard_core::review::DiligencePolicy;
 use saleguard_core::sale::{SaleId, SaleTerms};
 use saleguard_core::timestamp::UtcTimestamp;

@@ -4,17 +4,17 @@
 
 use saleguard_core::address::parse_address;
 use saleguard_core::amount::{AmountError, parse_amount};
-use saleguard_core::budget::{
-    Budget, BudgetDraft, Movement, MovementKind, PriceBook, PriceProblem, budget_use, share_bps,
-};
+use saleguard_core::budget::{Budget, BudgetDraft, Movement, MovementKind, budget_use};
 use saleguard_core::entry::{Entry, EntryKind};
+use saleguard_core::money::{rounded as display_rounded, share_bps};
+use saleguard_core::price_book::{PriceBook, PriceProblem};
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Address, Decimal, U256};
 use saleguard_store::{BudgetRecord, Store};
 use serde::{Deserialize, Serialize};
 
-use crate::money::percent;
+use crate::money::{percent, rounded};
 use crate::pricing::book::{PriceData, coin_refs, known_coins, refused};
 use crate::{AppError, ErrorCode, Saleguard};
 
@@ -221,7 +221,7 @@ impl Saleguard {
                 Ok(SaleCommitment {
                     sale_id: sale.0,
                     project_name: store.sale(sale)?.terms.project_name,
-                    committed: committed.round_dp(2).normalize().to_string(),
+                    committed: rounded(committed, &budget.currency),
                     percent_of_total: share_bps(committed, budget.total).map(percent),
                 })
             })
@@ -235,8 +235,8 @@ impl Saleguard {
             max_share_percent: budget
                 .max_share_per_sale
                 .map(|bps| percent(Decimal::from(bps.get()))),
-            committed: used.committed.round_dp(2).normalize().to_string(),
-            left: (budget.total - used.committed.round_dp(2))
+            committed: rounded(used.committed, &budget.currency),
+            left: (budget.total - display_rounded(used.committed, &budget.currency))
                 .normalize()
                 .to_string(),
             committed_percent: share_bps(used.committed, budget.total).map(percent),
@@ -322,7 +322,7 @@ impl Saleguard {
         );
         Ok(match (valuation.value, valuation.problem) {
             (Some(value), problem) => AmountValueView::Valued {
-                value: value.round_dp(2).normalize().to_string(),
+                value: rounded(value, &budget.currency),
                 currency: budget.currency.clone(),
                 stale_since: match problem {
                     Some(PriceProblem::Stale { observed_at, .. }) => Some(observed_at.to_rfc3339()),

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use saleguard_core::U256;
 use saleguard_core::amount::format_amount;
-use saleguard_core::budget::PriceBook;
 use saleguard_core::entry::{Entry, EntryDraft, EntryKind};
 use saleguard_core::portfolio::{Money, Trade, TradeDraft, TradeKind};
+use saleguard_core::price_book::PriceBook;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_store::{ParticipationId, Store};
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,7 @@
 //! Price history imported from CSV (`date_utc,asset,currency,price`), checked whole
 //! and kept all or nothing; importing a file again replaces what it brought.
 
-use saleguard_core::budget::{Price, PriceDraft, PriceSource};
+use saleguard_core::price_book::{Price, PriceDraft, PriceSource};
 use saleguard_core::timestamp::UtcTimestamp;
 use serde::Serialize;
 

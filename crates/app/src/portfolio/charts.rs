@@ -150,7 +150,7 @@ impl Saleguard {
     fn unlock_months(
         &self,
         now: UtcTimestamp,
-        book: &saleguard_core::budget::PriceBook<'_>,
+        book: &saleguard_core::price_book::PriceBook<'_>,
         currency: &str,
     ) -> Result<Vec<UnlockMonth>, AppError> {
         let until = now.add_months(12).unwrap_or(now);

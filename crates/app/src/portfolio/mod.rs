@@ -9,13 +9,14 @@ pub mod trades;
 use std::collections::HashMap;
 
 use saleguard_core::address::parse_address;
-use saleguard_core::budget::{PriceProblem, PriceSource, parse_currency, share_bps};
+use saleguard_core::money::{parse_currency, share_bps};
 use saleguard_core::network::NETWORK_PRESETS;
 use saleguard_core::participation::ParticipationState;
 use saleguard_core::portfolio::{
     self as domain, Money, NumberedEntry, ParticipationBook, PortfolioInput, PortfolioProblem,
     Trade,
 };
+use saleguard_core::price_book::{PriceProblem, PriceSource};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Address, Decimal};
 use saleguard_store::Store;
@@ -238,7 +239,7 @@ impl PortfolioRecords {
     /// The core's input, valued at `now` with `book` (made from `self.prices`).
     pub(crate) fn input<'a>(
         &'a self,
-        book: &'a saleguard_core::budget::PriceBook<'a>,
+        book: &'a saleguard_core::price_book::PriceBook<'a>,
         now: UtcTimestamp,
     ) -> PortfolioInput<'a> {
         PortfolioInput {

@@ -1,9 +1,8 @@
 //! The price book: every price the user has (entered by hand, imported, fetched), the
 //! coins a price may be counted in, and what values an amount at a moment.
 
-use saleguard_core::budget::{
-    MoneyProblem, MoneyProblemKind, Price, PriceBook, PriceDraft, PriceSource, SourceOrder,
-};
+use saleguard_core::money::{MoneyProblem, MoneyProblemKind};
+use saleguard_core::price_book::{Price, PriceBook, PriceDraft, PriceSource, SourceOrder};
 use saleguard_store::Store;
 use serde::{Deserialize, Serialize};
 

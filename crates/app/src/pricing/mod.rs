@@ -8,7 +8,8 @@ pub mod book;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use saleguard_core::budget::{SourceOrder, WELL_KNOWN_COIN_IDS, is_fiat};
+use saleguard_core::money::is_fiat;
+use saleguard_core::price_book::{SourceOrder, WELL_KNOWN_COIN_IDS};
 use saleguard_prices::DEFAULT_BASE_URL;
 use saleguard_store::Store;
 use serde::Serialize;
@@ -16,7 +17,7 @@ use serde::Serialize;
 pub(crate) use api::PriceClient;
 pub use api::{PriceApiInput, PriceRefresh};
 pub use book::{PriceInput, PriceView};
-pub use saleguard_core::budget::PriceSource;
+pub use saleguard_core::price_book::PriceSource;
 
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 use book::known_coins;

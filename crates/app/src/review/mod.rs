@@ -27,7 +27,7 @@ use saleguard_core::timestamp::UtcTimestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::budgets::{budget_at, contribution_amount, entries_by_sale, movements, past_recipients};
-use crate::money::percent;
+use crate::money::{percent, rounded};
 use crate::pricing::book::PriceData;
 use crate::{AppError, ErrorCode, Saleguard};
 
@@ -218,11 +218,11 @@ pub(crate) fn review_view(outcome: Review, now: UtcTimestamp) -> ReviewView {
             })
             .collect(),
         budget: outcome.budget.map(|impact| BudgetImpactView {
+            value: rounded(impact.value, &impact.currency),
+            committed: rounded(impact.committed, &impact.currency),
             currency: impact.currency,
             period: impact.period,
-            value: impact.value.round_dp(2).normalize().to_string(),
             total: impact.total.normalize().to_string(),
-            committed: impact.committed.round_dp(2).normalize().to_string(),
             uses_percent: impact.uses_bps.map(percent),
             left_after_percent: impact.left_after_bps.map(percent),
         }),

@@ -20,8 +20,9 @@ use alloy_primitives::U256;
 use rust_decimal::Decimal;
 
 use super::{Acquisition, CostBasis, Disposal, Trade, TradeKind, fifo_lenient};
-use crate::budget::{Price, PriceBook, PriceProblem, whole_units};
 use crate::entry::{Entry, EntryKind};
+use crate::money::whole_units;
+use crate::price_book::{Price, PriceBook, PriceProblem};
 use crate::timestamp::UtcTimestamp;
 
 /// The cost-basis method the portfolio uses (the only one so far).

@@ -1,8 +1,8 @@
 use std::str::FromStr;
 
 use super::*;
-use crate::budget::{PriceSource, SourceOrder};
 use crate::portfolio::{Money, TradeDraft};
+use crate::price_book::{PriceSource, SourceOrder};
 
 fn at(text: &str) -> UtcTimestamp {
     UtcTimestamp::parse(text).expect("time")

@@ -3,9 +3,10 @@
 //! those it must not.
 
 use super::*;
-use crate::budget::{Budget, Movement, MovementKind, Period, Price, PriceSource, SourceOrder};
+use crate::budget::{Budget, Movement, MovementKind, Period};
 use crate::diligence::GradeLetter;
 use crate::fixtures::native_sale_draft;
+use crate::price_book::{Price, PriceSource, SourceOrder};
 use crate::research::{FactorDraft, ResearchDraft};
 use crate::sale::SaleDraft;
 use crate::vesting::BasisPoints;

@@ -1,0 +1,174 @@
+//! Money as Saleguard counts it: fiat and prices are `Decimal` (exact base-10), amounts
+//! of coins stay integers of base units until they are valued. What a budget or a price
+//! may be counted in, shares in basis points, and how a value is rounded for people:
+//! at its currency's minor units.
+
+use std::str::FromStr;
+
+use alloy_primitives::U256;
+use rust_decimal::Decimal;
+
+use crate::amount::format_amount;
+
+/// The places a coin's value is shown with (a coin has no minor unit of its own).
+pub const COIN_DISPLAY_PLACES: u32 = 8;
+
+/// An amount of base units as a decimal of whole units, if it fits.
+pub fn whole_units(amount: U256, decimals: u8) -> Option<Decimal> {
+    let text = format_amount(amount, decimals);
+    Decimal::from_str_exact(&text)
+        .or_else(|_| Decimal::from_str(&text))
+        .ok()
+}
+
+/// `part` as a share of `whole`, in basis points (rounded down); `None` for a zero whole.
+pub fn share_bps(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    part.checked_mul(Decimal::from(10_000))?
+        .checked_div(whole)
+        .map(|bps| bps.floor())
+}
+
+/// Whether `code` is an ISO 4217 currency (money shown in cents), not a coin.
+pub fn is_fiat(code: &str) -> bool {
+    iso_currency::Currency::from_code(code.trim()).is_some()
+}
+
+/// What a budget or a price is counted in: an ISO 4217 currency (`USD`, `EUR`) or a
+/// coin Saleguard knows from a sale (`ETH`, `USDC`).
+pub fn parse_currency(text: &str, known_coins: &[&str]) -> Option<String> {
+    let code = text.trim().to_ascii_uppercase();
+    if iso_currency::Currency::from_code(&code).is_some()
+        || known_coins
+            .iter()
+            .any(|coin| coin.eq_ignore_ascii_case(&code))
+    {
+        Some(code)
+    } else {
+        None
+    }
+}
+
+/// How many decimal places a value in `currency` is shown with: an ISO 4217
+/// currency's own minor units (USD 2, JPY 0, KWD 3); a coin, or a unit ISO 4217 gives
+/// no minor unit (gold, the SDR), [`COIN_DISPLAY_PLACES`].
+pub fn display_places(currency: &str) -> u32 {
+    iso_currency::Currency::from_code(&currency.trim().to_ascii_uppercase())
+        .and_then(iso_currency::Currency::exponent)
+        .map_or(COIN_DISPLAY_PLACES, u32::from)
+}
+
+/// `value` rounded for display in `currency` ([`display_places`]), without trailing
+/// zeros: the one rounding every value shown to people goes through.
+pub fn rounded(value: Decimal, currency: &str) -> Decimal {
+    value.round_dp(display_places(currency)).normalize()
+}
+
+/// What is wrong with one field of a budget or a price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyProblemKind {
+    Required,
+    UnknownCurrency,
+    Choice,
+    Year,
+    Month,
+    Datetime,
+    EndsBeforeStart,
+    /// Not a positive decimal (zero, negative, malformed, too many digits).
+    Amount,
+    CapAboveTotal,
+    Percent,
+    InTheFuture,
+    Symbol,
+}
+
+/// One problem at a field named as on the wire (`total`, `perSaleCap`, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyProblem {
+    pub field: &'static str,
+    pub kind: MoneyProblemKind,
+    pub message: String,
+}
+
+pub(crate) fn problem(
+    field: &'static str,
+    kind: MoneyProblemKind,
+    message: impl Into<String>,
+) -> MoneyProblem {
+    MoneyProblem {
+        field,
+        kind,
+        message: message.into(),
+    }
+}
+
+/// A positive decimal as typed (`1500`, `1500.50`); no signs, exponents or separators.
+pub(crate) fn positive_decimal(field: &'static str, text: &str) -> Result<Decimal, MoneyProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(problem(field, MoneyProblemKind::Required, "required"));
+    }
+    let plain = text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.bytes().filter(|b| *b == b'.').count() <= 1
+        && !text.starts_with('.')
+        && !text.ends_with('.');
+    match Decimal::from_str_exact(text) {
+        Ok(value) if plain && value > Decimal::ZERO => Ok(value.normalize()),
+        _ => Err(problem(
+            field,
+            MoneyProblemKind::Amount,
+            "a positive number with a dot for decimals, e.g. 5000 or 1999.99",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decimal(text: &str) -> Decimal {
+        text.parse().expect("a decimal")
+    }
+
+    #[test]
+    fn values_are_shown_at_their_currencys_minor_units() {
+        for (currency, value, shown) in [
+            ("USD", "1234.565", "1234.56"),
+            ("usd", "1234.575", "1234.58"),
+            ("EUR", "10.1", "10.1"),
+            ("JPY", "1234.5", "1234"),
+            ("JPY", "1235.5", "1236"),
+            ("KWD", "12.34567", "12.346"),
+            ("BHD", "0.0005", "0"),
+            ("CLF", "1.23456", "1.2346"),
+            ("XAU", "1.123456789", "1.12345679"),
+            ("ETH", "0.123456789123", "0.12345679"),
+            ("USDC", "1.5", "1.5"),
+        ] {
+            assert_eq!(
+                rounded(decimal(value), currency).to_string(),
+                shown,
+                "{value} {currency}"
+            );
+        }
+        assert_eq!(display_places("JPY"), 0);
+        assert_eq!(display_places("KWD"), 3);
+        assert_eq!(display_places("USD"), 2);
+        assert_eq!(display_places("ETH"), COIN_DISPLAY_PLACES);
+    }
+
+    #[test]
+    fn absurd_amounts_are_reported_not_wrapped() {
+        assert_eq!(whole_units(U256::MAX, 18), None);
+        assert_eq!(
+            share_bps("1".parse().expect("decimal"), Decimal::ZERO),
+            None
+        );
+        assert_eq!(
+            share_bps("1".parse().expect("decimal"), "3".parse().expect("decimal")),
+            Some(Decimal::from(3_333))
+        );
+    }
+}
