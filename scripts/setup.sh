@@ -77,6 +77,12 @@ if $for_tests && { [[ ! -d tests/contracts/node_modules ]] ||
   (cd tests/contracts && npm ci --no-audit --no-fund)
 fi
 
+# --- cargo-deny, which checks the dependency graph against deny.toml (offline parts)
+if $for_tests && ! command -v cargo-deny >/dev/null 2>&1; then
+  say "Installing cargo-deny"
+  cargo install cargo-deny --version '^0.20' --locked
+fi
+
 # --- tauri-driver, the WebDriver bridge for the end-to-end tests
 if $for_tests && ! command -v tauri-driver >/dev/null 2>&1; then
   say "Installing tauri-driver"

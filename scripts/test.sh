@@ -24,6 +24,9 @@ run_all() {
   step "Rust: formatting"
   cargo fmt --all -- --check
 
+  step "Rust: the dependency graph (cargo deny: bans, licenses, sources; offline)"
+  cargo deny --locked check bans licenses sources
+
   step "Rust: clippy, warnings denied"
   cargo clippy --workspace --all-targets "${features[@]}" --locked -- -D warnings
 

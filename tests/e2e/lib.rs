@@ -87,7 +87,9 @@ impl AppSession {
                 "args": args,
             }),
         );
-        let client = ClientBuilder::native()
+        // Plain HTTP: tauri-driver listens on 127.0.0.1, so no TLS stack is needed.
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
             .capabilities(capabilities)
             .connect(&url)
             .await

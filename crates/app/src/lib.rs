@@ -12,8 +12,9 @@ mod logging;
 pub mod money;
 mod paths;
 
-// The capabilities, each a folder, in the one direction of their imports: a module
-// uses only those listed before it (ARCHITECTURE.md draws the graph; a test checks it).
+// The capabilities, each a folder. They import one another in one direction: the order
+// of ARCHITECTURE.md's map of this crate, each using only those above it there
+// (tests/architecture.rs checks it and keeps the graph written there true).
 pub mod accounts;
 pub mod budgets;
 pub mod chain;

@@ -616,7 +616,8 @@ fn values_in_yen_and_dinars_are_shown_at_their_own_minor_units() {
     };
     // A December budget in yen (shorter than the yearly one in dollars, so it applies).
     app.add_budget(&month_in("JPY")).expect("budget in yen");
-    app.add_price(&price_in("JPY", "461234.567")).expect("price in yen");
+    app.add_price(&price_in("JPY", "461234.567"))
+        .expect("price in yen");
     let value = app
         .value_contribution(&ValueInput {
             sale_id: sale,
@@ -656,7 +657,8 @@ fn values_in_yen_and_dinars_are_shown_at_their_own_minor_units() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (app, sale, _) = prepared(dir.path());
     app.add_budget(&month_in("KWD")).expect("budget in dinars");
-    app.add_price(&price_in("KWD", "947.12345")).expect("price in dinars");
+    app.add_price(&price_in("KWD", "947.12345"))
+        .expect("price in dinars");
     assert_eq!(
         app.value_contribution(&ValueInput {
             sale_id: sale,
