@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up what is missing and runs every test: formatting, lints, Rust tests, the UI's
-# type check and component tests, then the end-to-end test in the real app.
+# Sets up what is missing and runs every test: formatting, the dependency graph
+# (cargo-deny), clippy, Rust tests, the UI's type check, lint and component tests, then
+# the end-to-end test in the real app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --for-tests

@@ -52,7 +52,7 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
         // The override dialog says how long a reason must be before it is sent.
         .constant(
             "OVERRIDE_REASON_MIN",
-            saleguard_app::review::OVERRIDE_REASON_MIN,
+            saleguard_app::review::overrides::OVERRIDE_REASON_MIN,
         )
         .dangerously_cast_bigints_to_number()
         .disable_serde_phases()

@@ -150,7 +150,7 @@ export type BudgetImpact = NonNullable<Review["budget"]>;
 export type OverrideInput = Parameters<(typeof commands)["overrideReview"]>[0];
 /** An amount typed in a sale's accepted currency (whole units, e.g. "0.5"), to value in the budget's currency. */
 export type AmountValueInput = Parameters<(typeof commands)["valueContribution"]>[0];
-/** What such an amount is worth in the budget's currency (`valued`, rounded to cents), or why that cannot be said. */
+/** What such an amount is worth in the budget's currency (`valued`, rounded at its currency's minor units), or why that cannot be said. */
 export type AmountValue = CommandReply<"valueContribution">;
 /** An overridden review as kept in the history: the contribution, its findings then, and the reason. */
 export type ReviewOverride = CommandReply<"overrideReview">;

@@ -272,7 +272,7 @@ export type Amount = {
 /**  What an amount is worth in the budget's currency, or why that cannot be said. */
 export type AmountValueView = 
 /**
- *  Rounded to cents; `stale_since` when the price is older than the review policy
+ *  Rounded at the currency's minor units; `stale_since` when the price is older than the review policy
  *  allows (RFC 3339).
  */
 { kind: "valued"; value: string; currency: string; staleSince: string | null } | 
@@ -1297,7 +1297,7 @@ export type TableCount = {
 
 /**  A sum of money in the portfolio's currency. */
 export type TotalView = {
-	/**  Exact decimal, rounded to cents for a currency (more places for a coin). */
+	/**  Exact decimal, rounded at its currency's minor units (`core::money::rounded`). */
 	amount: string,
 	/**  `false`: a part of it had no price, so the real figure is not known (the problems say which). */
 	complete: boolean,

@@ -1,15 +1,16 @@
 //! Saleguard's use cases: the only API the desktop shell and the CLI call.
 //!
 //! Invariants: shells call nothing below this crate; every use case returns either a
-//! DTO from [`dto`] or an [`AppError`] with a stable [`ErrorCode`]; the clock is read
-//! here (through [`Clock`]), never in the core.
+//! view from its capability's module (the shared ones in [`dto`]) or an [`AppError`]
+//! with a stable [`ErrorCode`]; the clock is read here (through [`Clock`]), never in the
+//! core.
 
 // The base: what every capability may use. None of these imports a capability.
 mod clock;
 pub mod dto;
 mod error;
 mod logging;
-pub mod money;
+mod money;
 mod paths;
 
 // The capabilities, each a folder. They import one another in one direction: the order
@@ -61,12 +62,12 @@ pub struct Saleguard {
         saleguard_hardware::TrezorConnection,
         saleguard_hardware::TrezorDevice,
     >,
-    price_client: pricing::PriceClient,
+    price_client: pricing::api::PriceClient,
 }
 
 impl Saleguard {
-    /// Opens the data folder. A Ledger and a Trezor are looked for on USB; the shells name a Speculos
-    /// emulator instead (`--ledger-emulator`, or `SALEGUARD_LEDGER_SPECULOS`) with
+    /// Opens the data folder. A Ledger and a Trezor are looked for on USB; the shells name
+    /// a Speculos emulator instead (`--ledger-emulator`, or `SALEGUARD_LEDGER_SPECULOS`) with
     /// [`Saleguard::with_ledger_connection`], and a Trezor emulator
     /// (`--trezor-emulator`, or `SALEGUARD_TREZOR_EMULATOR`) with
     /// [`Saleguard::with_trezor_connection`].
@@ -91,7 +92,7 @@ impl Saleguard {
             trezor_device: chain::devices::DeviceSlot::new(
                 saleguard_hardware::TrezorConnection::Usb,
             ),
-            price_client: pricing::PriceClient::default(),
+            price_client: pricing::api::PriceClient::default(),
         }
     }
 

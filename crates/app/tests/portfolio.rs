@@ -1,4 +1,4 @@
-//! The portfolio over a real SQLite file: holdings from a participation's ledger and the
+//! The portfolio over a real SQLite file: holdings from a participation's entries and the
 //! user's trades, valued with the price book, cost basis FIFO, in the user's currency.
 
 mod common;

@@ -6,7 +6,8 @@
 mod common;
 
 use common::{add_price, app};
-use saleguard_app::pricing::{PriceApiInput, PriceSource};
+use saleguard_app::pricing::PriceSource;
+use saleguard_app::pricing::api::PriceApiInput;
 use saleguard_app::{ErrorCode, Saleguard};
 use saleguard_testkit::{PriceApiServer, Reply, recorded};
 

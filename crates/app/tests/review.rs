@@ -6,11 +6,12 @@ mod common;
 use common::{DESIGNATED, app, budget_input, prepared};
 use saleguard_app::ErrorCode;
 use saleguard_app::budgets::{AmountValueView, BudgetInput, ValueInput};
-use saleguard_app::pricing::PriceInput;
-use saleguard_app::review::ContactInput;
-use saleguard_app::review::{
-    OfficialAddressInput, OverrideInput, PolicyInput, ReviewInput, Verdict,
-};
+use saleguard_app::pricing::book::PriceInput;
+use saleguard_app::review::contacts::ContactInput;
+use saleguard_app::review::official_addresses::OfficialAddressInput;
+use saleguard_app::review::overrides::OverrideInput;
+use saleguard_app::review::policy::PolicyInput;
+use saleguard_app::review::{ReviewInput, Verdict};
 
 fn input(sale: i64, account: i64, to: &str, amount: &str) -> ReviewInput {
     ReviewInput {

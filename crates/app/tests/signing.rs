@@ -173,7 +173,7 @@ fn statuses(view: &TransactionView) -> Vec<TxStatus> {
     view.events.iter().map(|e| e.status).collect()
 }
 
-fn ledger(app: &Saleguard, participation: i64) -> Vec<(String, String, String)> {
+fn entries_of(app: &Saleguard, participation: i64) -> Vec<(String, String, String)> {
     app.participation(participation)
         .expect("participation")
         .entries
@@ -258,7 +258,7 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
             .contains(&hash)
     );
     assert_eq!(
-        ledger(&wallet.app, wallet.participation),
+        entries_of(&wallet.app, wallet.participation),
         [
             (
                 "contribution".to_owned(),
@@ -413,7 +413,7 @@ async fn a_sale_under_its_soft_cap_refunds_and_the_budget_gets_the_amount_back()
             ParticipationState::Refunded
         ]
     );
-    let entries = ledger(&wallet.app, wallet.participation);
+    let entries = entries_of(&wallet.app, wallet.participation);
     assert!(
         entries.contains(&("refund".to_owned(), "signed".to_owned(), "1".to_owned())),
         "{entries:?}"
@@ -542,7 +542,7 @@ async fn a_watch_interrupted_by_a_crash_is_picked_up_and_recorded_after_a_restar
         Vec::<String>::new()
     );
     assert_eq!(
-        ledger(&restarted, participation)[0],
+        entries_of(&restarted, participation)[0],
         (
             "contribution".to_owned(),
             "signed".to_owned(),
@@ -668,7 +668,7 @@ async fn a_transaction_that_reverts_when_mined_is_recorded_as_failed_with_its_re
     assert!(failed.failure.contains("sale ended"), "{}", failed.failure);
     assert!(failed.block_number.is_some());
     assert_eq!(
-        ledger(&wallet.app, wallet.participation),
+        entries_of(&wallet.app, wallet.participation),
         [],
         "a failed contribution counts for nothing"
     );
@@ -719,7 +719,7 @@ async fn dropped_and_replaced_transactions_are_told_apart_and_count_for_nothing(
     chain.anvil.mine(1);
     let view = follow(&wallet.app, &replaced).await;
     assert_eq!(view.status, TxStatus::Replaced);
-    assert_eq!(ledger(&wallet.app, wallet.participation), []);
+    assert_eq!(entries_of(&wallet.app, wallet.participation), []);
     assert_eq!(
         wallet
             .app
@@ -802,7 +802,7 @@ async fn a_contribution_paid_in_a_token_transfers_the_token_and_is_recorded() {
         .expect("read");
     assert_eq!(participation.state, ParticipationState::Contributed);
     assert_eq!(
-        ledger(&wallet.app, wallet.participation),
+        entries_of(&wallet.app, wallet.participation),
         [(
             "contribution".to_owned(),
             "signed".to_owned(),

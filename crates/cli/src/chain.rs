@@ -1,4 +1,5 @@
-//! `saleguard network`, `sale contract`, `hw` and `contribute`: what reaches a chain.
+//! `saleguard network`, `sale contract`, `hw`, `contribute`, `refund` and `tx`: what
+//! reaches a chain.
 
 use std::process::ExitCode;
 

@@ -1,6 +1,6 @@
 //! `saleguard contact`: the user's named addresses.
 
-use saleguard_app::review::ContactInput;
+use saleguard_app::review::contacts::ContactInput;
 use saleguard_app::{AppError, Saleguard};
 
 use crate::args::ContactCommand;

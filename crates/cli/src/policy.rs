@@ -1,6 +1,6 @@
 //! `saleguard policy`: what blocks signing besides budgets and the sale's terms.
 
-use saleguard_app::review::PolicyInput;
+use saleguard_app::review::policy::PolicyInput;
 use saleguard_app::{AppError, Saleguard};
 
 use crate::output::Output;

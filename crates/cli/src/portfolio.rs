@@ -1,4 +1,4 @@
-//! `saleguard portfolio` and `saleguard trade`.
+//! `saleguard portfolio`, `saleguard trade` and `saleguard csv`.
 
 use saleguard_app::ErrorCode;
 use saleguard_app::io::csv::CsvExportKind;

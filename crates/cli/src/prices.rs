@@ -1,7 +1,9 @@
 //! `saleguard price`: the price book, price history from CSV, the online price API and
 //! the order the sources are asked in.
 
-use saleguard_app::pricing::{PriceApiInput, PriceInput, PriceSource};
+use saleguard_app::pricing::PriceSource;
+use saleguard_app::pricing::api::PriceApiInput;
+use saleguard_app::pricing::book::PriceInput;
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
 use crate::args::PriceCommand;

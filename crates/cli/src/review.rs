@@ -3,7 +3,9 @@
 
 use std::process::ExitCode;
 
-use saleguard_app::review::{OfficialAddressInput, OverrideInput, ReviewInput, Verdict};
+use saleguard_app::review::official_addresses::OfficialAddressInput;
+use saleguard_app::review::overrides::OverrideInput;
+use saleguard_app::review::{ReviewInput, Verdict};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
 use crate::args::AddressCommand;

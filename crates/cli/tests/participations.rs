@@ -243,7 +243,7 @@ fn a_payment_made_elsewhere_is_recorded_from_the_command_line() {
     assert_eq!(
         dir.json(&["participation", "show", "1"])["entries"]
             .as_array()
-            .expect("ledger")
+            .expect("entries")
             .len(),
         1
     );

@@ -1,4 +1,6 @@
-//! Saleguard's domain: amounts, addresses, moments and sales, with their rules.
+//! Saleguard's domain: amounts, addresses, moments, sales and participations, money and
+//! prices, budgets, research, the review before signing, transactions and the
+//! portfolio — each with its rules.
 //!
 //! Invariant: this crate does no I/O and never reads the clock or a random source.
 //! Time comes in as a `now` argument; everything here is a pure function of its inputs.

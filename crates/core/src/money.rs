@@ -31,7 +31,7 @@ pub fn share_bps(part: Decimal, whole: Decimal) -> Option<Decimal> {
         .map(|bps| bps.floor())
 }
 
-/// Whether `code` is an ISO 4217 currency (money shown in cents), not a coin.
+/// Whether `code` is an ISO 4217 currency, not a coin.
 pub fn is_fiat(code: &str) -> bool {
     iso_currency::Currency::from_code(code.trim()).is_some()
 }

@@ -1,6 +1,7 @@
 //! The stable names of the enums that cross to the shells. Each variant has one name,
-//! its `as_str`: the name kept in the database, sent over IPC (serde, the same name —
-//! checked below for every variant) and printed for people ([`std::fmt::Display`]).
+//! its `as_str`: the name kept wherever it is stored, sent over IPC (serde, the same
+//! name — checked below for every variant) and printed for people
+//! ([`std::fmt::Display`]).
 //! The shells use these enums as they are; none keeps a copy of its own.
 
 use std::fmt;
@@ -26,7 +27,7 @@ macro_rules! named {
             use super::*;
 
             $(#[test]
-            #[allow(non_snake_case)]
+            #[allow(non_snake_case, reason = "each test is named after its enum")]
             fn $name() {
                 for variant in $name::ALL {
                     let name = variant.as_str();

@@ -1,7 +1,7 @@
 //! A Trezor, through the Trezor wire protocol (v1: 64-byte packets of protobuf
 //! messages, from the `saleguard-trezor-protocol` crate) over USB (WebUSB, through
-//! libusb) or over the Trezor emulator's UDP port (named in [`TREZOR_EMULATOR_ENV`]; the emulator's own is
-//! `127.0.0.1:21324`).
+//! libusb) or over the Trezor emulator's UDP port (named in [`TREZOR_EMULATOR_ENV`];
+//! the emulator's own is `127.0.0.1:21324`).
 //!
 //! The conversations: `Initialize` → `Features` when connecting; `GetFeatures` to see
 //! where the device stands; `EthereumGetAddress` → `EthereumAddress`; and

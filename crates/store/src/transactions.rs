@@ -60,7 +60,7 @@ pub struct TransactionEvent {
     pub happened_at: UtcTimestamp,
 }
 
-/// What settles with a transaction, in the same database transaction: a ledger entry
+/// What settles with a transaction, in the same database transaction: an entry
 /// and the participation's steps (each from the state the caller checked).
 #[derive(Debug, Clone, Default)]
 pub struct Settlement {

@@ -1,8 +1,14 @@
 //! Software and hardware accounts.
 
+use saleguard_app::accounts::dto::{
+    Account, AddWatchOnly, ConfirmNewAccount, ImportMnemonic, ImportPrivateKey, KeyringStatus,
+    NewMnemonic, RevealedSecret,
+};
+use saleguard_app::accounts::hardware::{
+    AddHardwareAccount, HardwareAddressView, HardwareAddressesInput, HardwareDeviceView,
+    HardwarePathInput,
+};
 use saleguard_app::{AppError, Saleguard};
-use saleguard_app::accounts::dto::{Account, AddWatchOnly, ConfirmNewAccount, ImportMnemonic, ImportPrivateKey, KeyringStatus, NewMnemonic, RevealedSecret};
-use saleguard_app::accounts::hardware::{AddHardwareAccount, HardwareAddressView, HardwareAddressesInput, HardwareDeviceView, HardwarePathInput};
 use tauri::State;
 
 #[tauri::command(async)]
@@ -42,7 +48,10 @@ pub(crate) fn confirm_new_account(
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn cancel_new_account(app: State<'_, Saleguard>, pending_id: String) -> Result<(), AppError> {
+pub(crate) fn cancel_new_account(
+    app: State<'_, Saleguard>,
+    pending_id: String,
+) -> Result<(), AppError> {
     app.cancel_new_account(&pending_id);
     Ok(())
 }
@@ -86,7 +95,11 @@ pub(crate) fn derive_next_account(
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn rename_account(app: State<'_, Saleguard>, id: i64, label: String) -> Result<Account, AppError> {
+pub(crate) fn rename_account(
+    app: State<'_, Saleguard>,
+    id: i64,
+    label: String,
+) -> Result<Account, AppError> {
     app.rename_account(id, &label)
 }
 

@@ -1,7 +1,7 @@
 //! What the window asks of the app itself.
 
-use saleguard_app::{AppError, Saleguard};
 use saleguard_app::dto::AppInfo;
+use saleguard_app::{AppError, Saleguard};
 use tauri::State;
 
 #[tauri::command(async)]

@@ -1,7 +1,7 @@
 //! Budgets, and what an amount is worth in the budget's currency.
 
-use saleguard_app::{AppError, Saleguard};
 use saleguard_app::budgets::{AmountValueView, BudgetInput, BudgetView, ValueInput};
+use saleguard_app::{AppError, Saleguard};
 use tauri::State;
 
 /// Every budget, with what is committed of it now.
@@ -14,14 +14,19 @@ pub(crate) fn list_budgets(app: State<'_, Saleguard>) -> Result<Vec<BudgetView>,
 /// The budget that applies now, with what is left of it; `null` without one.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn get_current_budget(app: State<'_, Saleguard>) -> Result<Option<BudgetView>, AppError> {
+pub(crate) fn get_current_budget(
+    app: State<'_, Saleguard>,
+) -> Result<Option<BudgetView>, AppError> {
     app.current_budget()
 }
 
 /// Adds a budget for a period.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn add_budget(app: State<'_, Saleguard>, input: BudgetInput) -> Result<BudgetView, AppError> {
+pub(crate) fn add_budget(
+    app: State<'_, Saleguard>,
+    input: BudgetInput,
+) -> Result<BudgetView, AppError> {
     app.add_budget(&input)
 }
 

@@ -1,9 +1,9 @@
 //! Networks, planning, signing, sending and following transactions.
 
-use saleguard_app::{AppError, ErrorCode, Saleguard};
 use saleguard_app::chain::networks::{NetworkCheck, NetworkInput, NetworkView};
 use saleguard_app::chain::plans::{ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress};
+use saleguard_app::{AppError, ErrorCode, Saleguard};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tauri::State;
@@ -24,13 +24,19 @@ pub(crate) fn list_networks(app: State<'_, Saleguard>) -> Result<Vec<NetworkView
 /// A network as its edit form starts: saved, else the preset.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn get_network_draft(app: State<'_, Saleguard>, chain_id: u64) -> Result<NetworkInput, AppError> {
+pub(crate) fn get_network_draft(
+    app: State<'_, Saleguard>,
+    chain_id: u64,
+) -> Result<NetworkInput, AppError> {
     app.network_draft(chain_id)
 }
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn save_network(app: State<'_, Saleguard>, input: NetworkInput) -> Result<NetworkView, AppError> {
+pub(crate) fn save_network(
+    app: State<'_, Saleguard>,
+    input: NetworkInput,
+) -> Result<NetworkView, AppError> {
     app.save_network(&input)
 }
 
@@ -43,7 +49,10 @@ pub(crate) fn remove_network(app: State<'_, Saleguard>, chain_id: u64) -> Result
 /// Connects to the network's node and checks it serves the configured chain.
 #[tauri::command]
 #[specta::specta]
-pub(crate) async fn check_network(app: State<'_, Saleguard>, chain_id: u64) -> Result<NetworkCheck, AppError> {
+pub(crate) async fn check_network(
+    app: State<'_, Saleguard>,
+    chain_id: u64,
+) -> Result<NetworkCheck, AppError> {
     app.check_network(chain_id).await
 }
 
@@ -102,7 +111,10 @@ pub(crate) async fn send_transaction(
 /// Cancels a signing in progress (before its signature); nothing is sent.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn cancel_signing(signings: State<'_, Signings>, draft_id: String) -> Result<(), AppError> {
+pub(crate) fn cancel_signing(
+    signings: State<'_, Signings>,
+    draft_id: String,
+) -> Result<(), AppError> {
     let pending = signings
         .0
         .lock()
@@ -131,7 +143,10 @@ pub(crate) async fn follow_transaction(
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn get_transaction(app: State<'_, Saleguard>, id: String) -> Result<TransactionView, AppError> {
+pub(crate) fn get_transaction(
+    app: State<'_, Saleguard>,
+    id: String,
+) -> Result<TransactionView, AppError> {
     app.transaction(&id)
 }
 
@@ -147,7 +162,10 @@ pub(crate) fn list_transactions(
 /// Gives up on a planned draft (not signed).
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn abandon_transaction(app: State<'_, Saleguard>, id: String) -> Result<TransactionView, AppError> {
+pub(crate) fn abandon_transaction(
+    app: State<'_, Saleguard>,
+    id: String,
+) -> Result<TransactionView, AppError> {
     app.abandon_transaction(&id, "cancelled in the wizard")
 }
 
@@ -165,7 +183,10 @@ pub(crate) async fn record_distribution(
 /// The address is built here from the stored transaction, never taken from the window.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn open_in_explorer(app: State<'_, Saleguard>, transaction_id: String) -> Result<(), AppError> {
+pub(crate) fn open_in_explorer(
+    app: State<'_, Saleguard>,
+    transaction_id: String,
+) -> Result<(), AppError> {
     let link = app.explorer_link(&transaction_id)?;
     open::that_detached(&link).map_err(|error| {
         tracing::warn!(kind = ?error.kind(), "the browser did not start");

@@ -1,13 +1,15 @@
 //! Files: the JSON export and import, encrypted backups, CSV and price history.
 
-use saleguard_app::{AppError, Saleguard};
 use saleguard_app::io::backup::{BackupPassphrase, BackupStatus, BackupSummary};
-use saleguard_app::io::csv::{CsvExportKind, CsvExportSummary, CsvImportSummary, CsvPreview, CsvProgress};
+use saleguard_app::io::csv::{
+    CsvExportKind, CsvExportSummary, CsvImportSummary, CsvPreview, CsvProgress,
+};
 use saleguard_app::io::export::{ExportSummary, ImportSummary};
 use saleguard_app::io::price_history::PriceHistoryPreview;
+use saleguard_app::{AppError, Saleguard};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -25,7 +27,10 @@ pub(crate) fn export_data(app: State<'_, Saleguard>) -> Result<ExportSummary, Ap
 /// Restores an export (the file's text, read by the window) into an empty data folder.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn import_data(app: State<'_, Saleguard>, contents: String) -> Result<ImportSummary, AppError> {
+pub(crate) fn import_data(
+    app: State<'_, Saleguard>,
+    contents: String,
+) -> Result<ImportSummary, AppError> {
     app.import_json(&contents)
 }
 
@@ -60,7 +65,10 @@ pub(crate) fn restore_backup(
 /// Checks a CSV file's text whole and says what an import would add; nothing is written.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn preview_csv_import(app: State<'_, Saleguard>, contents: String) -> Result<CsvPreview, AppError> {
+pub(crate) fn preview_csv_import(
+    app: State<'_, Saleguard>,
+    contents: String,
+) -> Result<CsvPreview, AppError> {
     app.preview_csv(contents.as_bytes())
 }
 
@@ -92,7 +100,10 @@ pub(crate) fn import_csv(
 /// Cancels a CSV import in progress: nothing of it is added.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn cancel_csv_import(imports: State<'_, CsvImports>, import_id: String) -> Result<(), AppError> {
+pub(crate) fn cancel_csv_import(
+    imports: State<'_, CsvImports>,
+    import_id: String,
+) -> Result<(), AppError> {
     if let Some(cancelled) = imports
         .0
         .lock()
@@ -127,6 +138,9 @@ pub(crate) fn preview_price_history(
 /// Imports a price history CSV's text, all or nothing; returns how many prices.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn import_price_history(app: State<'_, Saleguard>, contents: String) -> Result<u32, AppError> {
+pub(crate) fn import_price_history(
+    app: State<'_, Saleguard>,
+    contents: String,
+) -> Result<u32, AppError> {
     app.import_price_history(contents.as_bytes())
 }

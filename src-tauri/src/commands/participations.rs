@@ -1,22 +1,27 @@
 //! Participations: their lifecycle, KYC, entries, vesting and the calendar.
 
-use saleguard_app::{AppError, Saleguard};
-use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
 use saleguard_app::participations::calendar::CalendarEvent;
 use saleguard_app::participations::entries::EntryInput;
 use saleguard_app::participations::kyc::KycInput;
 use saleguard_app::participations::vesting::VestingInput;
+use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
+use saleguard_app::{AppError, Saleguard};
 use tauri::State;
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn list_participations(app: State<'_, Saleguard>) -> Result<Vec<Participation>, AppError> {
+pub(crate) fn list_participations(
+    app: State<'_, Saleguard>,
+) -> Result<Vec<Participation>, AppError> {
     app.list_participations()
 }
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn get_participation(app: State<'_, Saleguard>, id: i64) -> Result<Participation, AppError> {
+pub(crate) fn get_participation(
+    app: State<'_, Saleguard>,
+    id: i64,
+) -> Result<Participation, AppError> {
     app.participation(id)
 }
 
@@ -43,7 +48,11 @@ pub(crate) fn move_participation(
 /// Saves a participation's KYC details.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn set_kyc(app: State<'_, Saleguard>, id: i64, input: KycInput) -> Result<Participation, AppError> {
+pub(crate) fn set_kyc(
+    app: State<'_, Saleguard>,
+    id: i64,
+    input: KycInput,
+) -> Result<Participation, AppError> {
     app.set_kyc(id, &input)
 }
 

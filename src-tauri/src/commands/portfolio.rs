@@ -1,9 +1,9 @@
 //! The portfolio, its charts and the trades recorded by hand.
 
-use saleguard_app::{AppError, Saleguard};
 use saleguard_app::portfolio::PortfolioView;
 use saleguard_app::portfolio::charts::PortfolioCharts;
 use saleguard_app::portfolio::trades::{TradeInput, TradeView};
+use saleguard_app::{AppError, Saleguard};
 use tauri::State;
 
 /// The portfolio, valued now: holdings, cost basis, profit and loss.
@@ -23,7 +23,10 @@ pub(crate) fn get_portfolio_charts(app: State<'_, Saleguard>) -> Result<Portfoli
 /// Chooses the currency the portfolio is valued in.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn set_portfolio_currency(app: State<'_, Saleguard>, currency: String) -> Result<String, AppError> {
+pub(crate) fn set_portfolio_currency(
+    app: State<'_, Saleguard>,
+    currency: String,
+) -> Result<String, AppError> {
     app.set_portfolio_currency(&currency)
 }
 
@@ -36,7 +39,10 @@ pub(crate) fn list_trades(app: State<'_, Saleguard>) -> Result<Vec<TradeView>, A
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn record_trade(app: State<'_, Saleguard>, input: TradeInput) -> Result<TradeView, AppError> {
+pub(crate) fn record_trade(
+    app: State<'_, Saleguard>,
+    input: TradeInput,
+) -> Result<TradeView, AppError> {
     app.record_trade(&input)
 }
 

@@ -1,7 +1,9 @@
 //! The price book, the price sources and the online price API.
 
+use saleguard_app::pricing::api::{PriceApiInput, PriceRefresh};
+use saleguard_app::pricing::book::{PriceInput, PriceView};
+use saleguard_app::pricing::{PriceSource, PriceSourcesView};
 use saleguard_app::{AppError, Saleguard};
-use saleguard_app::pricing::{PriceApiInput, PriceInput, PriceRefresh, PriceSource, PriceSourcesView, PriceView};
 use tauri::State;
 
 /// The price book, newest first.
@@ -13,7 +15,10 @@ pub(crate) fn list_prices(app: State<'_, Saleguard>) -> Result<Vec<PriceView>, A
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn add_price(app: State<'_, Saleguard>, input: PriceInput) -> Result<PriceView, AppError> {
+pub(crate) fn add_price(
+    app: State<'_, Saleguard>,
+    input: PriceInput,
+) -> Result<PriceView, AppError> {
     app.add_price(&input)
 }
 

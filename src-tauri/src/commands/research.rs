@@ -1,13 +1,16 @@
 //! A sale's due diligence and the user's country of residence.
 
-use saleguard_app::{AppError, Saleguard};
 use saleguard_app::research::{Country, ResearchInput, SaleResearch, Settings};
+use saleguard_app::{AppError, Saleguard};
 use tauri::State;
 
 /// The research on a sale: scorecard, grade, red flags, jurisdictions, whitepapers.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn get_research(app: State<'_, Saleguard>, sale_id: i64) -> Result<SaleResearch, AppError> {
+pub(crate) fn get_research(
+    app: State<'_, Saleguard>,
+    sale_id: i64,
+) -> Result<SaleResearch, AppError> {
     app.research(sale_id)
 }
 
@@ -46,7 +49,10 @@ pub(crate) fn get_settings(app: State<'_, Saleguard>) -> Result<Settings, AppErr
 /// Sets the country of residence (an ISO 3166-1 code; empty clears it).
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn set_residence_country(app: State<'_, Saleguard>, code: String) -> Result<Settings, AppError> {
+pub(crate) fn set_residence_country(
+    app: State<'_, Saleguard>,
+    code: String,
+) -> Result<Settings, AppError> {
     app.set_residence_country(&code)
 }
 

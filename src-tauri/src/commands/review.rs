@@ -1,7 +1,11 @@
 //! The review before signing, overrides, the policy, official addresses and contacts.
 
+use saleguard_app::review::contacts::{ContactInput, ContactView};
+use saleguard_app::review::official_addresses::{OfficialAddressInput, OfficialAddressView};
+use saleguard_app::review::overrides::{OverrideInput, OverrideView};
+use saleguard_app::review::policy::PolicyInput;
+use saleguard_app::review::{ReviewInput, ReviewView};
 use saleguard_app::{AppError, Saleguard};
-use saleguard_app::review::{ContactInput, ContactView, OfficialAddressInput, OfficialAddressView, OverrideInput, OverrideView, PolicyInput, ReviewInput, ReviewView};
 use tauri::State;
 
 /// Reviews a contribution before it is signed.
@@ -77,7 +81,10 @@ pub(crate) fn list_contacts(app: State<'_, Saleguard>) -> Result<Vec<ContactView
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn add_contact(app: State<'_, Saleguard>, input: ContactInput) -> Result<ContactView, AppError> {
+pub(crate) fn add_contact(
+    app: State<'_, Saleguard>,
+    input: ContactInput,
+) -> Result<ContactView, AppError> {
     app.add_contact(&input)
 }
 

@@ -1,8 +1,8 @@
 //! The sales the user follows, and how each takes contributions on chain.
 
-use saleguard_app::{AppError, SaleDraft, Saleguard};
 use saleguard_app::sales::Sale;
 use saleguard_app::sales::contract_terms::ContractTermsInput;
+use saleguard_app::{AppError, SaleDraft, Saleguard};
 use tauri::State;
 
 #[tauri::command(async)]
@@ -32,7 +32,11 @@ pub(crate) fn create_sale(app: State<'_, Saleguard>, input: SaleDraft) -> Result
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn update_sale(app: State<'_, Saleguard>, id: i64, input: SaleDraft) -> Result<Sale, AppError> {
+pub(crate) fn update_sale(
+    app: State<'_, Saleguard>,
+    id: i64,
+    input: SaleDraft,
+) -> Result<Sale, AppError> {
     app.update_sale(id, input)
 }
 
@@ -44,7 +48,11 @@ pub(crate) fn delete_sale(app: State<'_, Saleguard>, id: i64) -> Result<(), AppE
 
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn set_sale_archived(app: State<'_, Saleguard>, id: i64, archived: bool) -> Result<Sale, AppError> {
+pub(crate) fn set_sale_archived(
+    app: State<'_, Saleguard>,
+    id: i64,
+    archived: bool,
+) -> Result<Sale, AppError> {
     app.set_sale_archived(id, archived)
 }
 

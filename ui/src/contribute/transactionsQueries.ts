@@ -44,7 +44,7 @@ export function useContributionValue(saleId: number, typedAmount: string): { val
 
 /**
  * After a transaction moved (planned, sent, settled): its participation's list, and the
- * participation itself (a confirmed one is recorded in its ledger).
+ * participation itself (a confirmed one is recorded in its entries).
  */
 function useRefreshAfterTransaction(participationId: number) {
   const queryClient = useQueryClient();

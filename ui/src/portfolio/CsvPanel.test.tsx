@@ -75,7 +75,7 @@ describe("CSV in the portfolio", () => {
     await user.upload(fileInput(), new File([csv], "trades.csv", { type: "text/csv" }));
 
     const preview = await screen.findByTestId("csv-preview");
-    expect(preview).toHaveTextContent("trades.csv: 2 rows — 1 trade and 1 ledger entry");
+    expect(preview).toHaveTextContent("trades.csv: 2 rows — 1 trade and 1 participation entry");
     expect(within(preview).getByTestId("csv-sample")).toHaveTextContent("Aurora");
     await user.click(within(preview).getByTestId("csv-confirm-import"));
     const importing = await screen.findByTestId("csv-importing");
@@ -83,7 +83,7 @@ describe("CSV in the portfolio", () => {
     await waitFor(() => expect(importing).toHaveTextContent("1 of 2"));
     const portfolioCalls = backend.callsTo("get_portfolio").length;
     await act(async () => finished.resolve());
-    expect(await screen.findByText("1 trade and 1 ledger entry from trades.csv")).toBeInTheDocument();
+    expect(await screen.findByText("1 trade and 1 participation entry from trades.csv")).toBeInTheDocument();
     await waitFor(() => expect(backend.callsTo("get_portfolio").length).toBeGreaterThan(portfolioCalls));
     expect(screen.queryByTestId("csv-importing")).not.toBeInTheDocument();
   });

@@ -108,7 +108,7 @@ export function CsvPanel() {
       await queryClient.invalidateQueries();
       notifications.show({
         title: "Imported",
-        message: `${summary.trades} trade${summary.trades === 1 ? "" : "s"} and ${summary.entries} ledger entr${summary.entries === 1 ? "y" : "ies"} from ${name}`,
+        message: `${summary.trades} trade${summary.trades === 1 ? "" : "s"} and ${summary.entries} participation entr${summary.entries === 1 ? "y" : "ies"} from ${name}`,
         color: "teal",
         icon: <IconCheck size={18} />,
       });
@@ -146,7 +146,7 @@ export function CsvPanel() {
         {stage.step === "previewed" && (
           <Stack gap="sm" data-testid="csv-preview">
             <Text size="sm" fw={500}>
-              {stage.name}: {stage.preview.rows} row{stage.preview.rows === 1 ? "" : "s"} — {stage.preview.trades} trade{stage.preview.trades === 1 ? "" : "s"} and {stage.preview.entries} ledger entr{stage.preview.entries === 1 ? "y" : "ies"}
+              {stage.name}: {stage.preview.rows} row{stage.preview.rows === 1 ? "" : "s"} — {stage.preview.trades} trade{stage.preview.trades === 1 ? "" : "s"} and {stage.preview.entries} participation entr{stage.preview.entries === 1 ? "y" : "ies"}
             </Text>
             {stage.preview.errorCount > 0 ? <CsvRowErrorsAlert errors={stage.preview.errors} errorCount={stage.preview.errorCount} /> : stage.preview.rows > 0 && <PreviewRows preview={stage.preview} />}
             <Group justify="flex-end" gap="xs">

@@ -163,7 +163,7 @@ impl Saleguard {
     }
 
     async fn ledger_view(&self) -> Result<Option<HardwareDeviceView>, AppError> {
-        let device = match self.ledger_device().await {
+        let device = match self.connected_ledger().await {
             Ok(device) => device,
             Err(error) if error.code == ErrorCode::DeviceNotFound => return Ok(None),
             Err(error) => return Err(error),
@@ -200,7 +200,7 @@ impl Saleguard {
             HardwareWallet::Trezor,
             self.trezor_device.connection.describe(),
         );
-        let features = match self.trezor_device().await {
+        let features = match self.connected_trezor().await {
             Ok(device) => device.features().await.map_err(device_error),
             Err(error) => Err(error),
         };

@@ -2,20 +2,20 @@
 //! of each (contributions minus refunds, valued at the price of their moment), and
 //! what an amount being typed is worth in the budget's currency.
 
-use saleguard_core::address::parse_address;
 use saleguard_core::amount::{AmountError, parse_amount};
 use saleguard_core::budget::{Budget, BudgetDraft, Movement, MovementKind, budget_use};
 use saleguard_core::entry::{Entry, EntryKind};
-use saleguard_core::money::{rounded as display_rounded, share_bps};
+use saleguard_core::money::{self, share_bps};
 use saleguard_core::price_book::{PriceBook, PriceProblem};
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
-use saleguard_core::{Address, Decimal, U256};
+use saleguard_core::{Decimal, U256};
 use saleguard_store::{BudgetRecord, Store};
 use serde::{Deserialize, Serialize};
 
-use crate::money::{percent, rounded};
-use crate::pricing::book::{PriceData, coin_refs, known_coins, refused};
+use crate::dto::count;
+use crate::money::{percent, refused, rounded_text};
+use crate::pricing::book::{PriceData, coin_refs, known_coins};
 use crate::{AppError, ErrorCode, Saleguard};
 
 /// A budget as typed (see `saleguard_core::budget::BudgetDraft`).
@@ -81,7 +81,7 @@ pub struct ValueInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AmountValueView {
-    /// Rounded to cents; `stale_since` when the price is older than the review policy
+    /// Rounded at the currency's minor units; `stale_since` when the price is older than the review policy
     /// allows (RFC 3339).
     #[serde(rename_all = "camelCase")]
     Valued {
@@ -127,18 +127,6 @@ pub(crate) fn movements(entries: &[(SaleId, Entry)]) -> Vec<Movement> {
                 asset: entry.asset.clone(),
             })
         })
-        .collect()
-}
-
-/// Where `from` has sent contributions before (entries whose parties are addresses).
-pub(crate) fn past_recipients(entries: &[(SaleId, Entry)], from: Address) -> Vec<Address> {
-    entries
-        .iter()
-        .filter(|(_, entry)| {
-            entry.kind == EntryKind::Contribution
-                && parse_address(&entry.from).is_ok_and(|sender| sender == from)
-        })
-        .filter_map(|(_, entry)| parse_address(&entry.to).ok())
         .collect()
 }
 
@@ -221,7 +209,7 @@ impl Saleguard {
                 Ok(SaleCommitment {
                     sale_id: sale.0,
                     project_name: store.sale(sale)?.terms.project_name,
-                    committed: rounded(committed, &budget.currency),
+                    committed: rounded_text(committed, &budget.currency),
                     percent_of_total: share_bps(committed, budget.total).map(percent),
                 })
             })
@@ -235,13 +223,13 @@ impl Saleguard {
             max_share_percent: budget
                 .max_share_per_sale
                 .map(|bps| percent(Decimal::from(bps.get()))),
-            committed: rounded(used.committed, &budget.currency),
-            left: (budget.total - display_rounded(used.committed, &budget.currency))
+            committed: rounded_text(used.committed, &budget.currency),
+            left: (budget.total - money::rounded(used.committed, &budget.currency))
                 .normalize()
                 .to_string(),
             committed_percent: share_bps(used.committed, budget.total).map(percent),
             per_sale,
-            unpriced: u32::try_from(used.unpriced.len()).unwrap_or(u32::MAX),
+            unpriced: count(used.unpriced.len()),
         })
     }
 
@@ -322,7 +310,7 @@ impl Saleguard {
         );
         Ok(match (valuation.value, valuation.problem) {
             (Some(value), problem) => AmountValueView::Valued {
-                value: rounded(value, &budget.currency),
+                value: rounded_text(value, &budget.currency),
                 currency: budget.currency.clone(),
                 stale_since: match problem {
                     Some(PriceProblem::Stale { observed_at, .. }) => Some(observed_at.to_rfc3339()),

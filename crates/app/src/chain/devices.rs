@@ -107,14 +107,14 @@ impl Saleguard {
     }
 
     /// The connected Ledger, connecting if need be.
-    pub(crate) async fn ledger_device(&self) -> Result<Arc<LedgerDevice>, AppError> {
+    pub(crate) async fn connected_ledger(&self) -> Result<Arc<LedgerDevice>, AppError> {
         self.ledger_device
             .get(|connection| LedgerDevice::connect(connection, Timeouts::default()))
             .await
     }
 
     /// The connected Trezor, connecting if need be.
-    pub(crate) async fn trezor_device(&self) -> Result<Arc<TrezorDevice>, AppError> {
+    pub(crate) async fn connected_trezor(&self) -> Result<Arc<TrezorDevice>, AppError> {
         self.trezor_device
             .get(|connection| TrezorDevice::connect(connection, Timeouts::default()))
             .await
@@ -122,8 +122,8 @@ impl Saleguard {
 
     pub(crate) async fn device(&self, wallet: HardwareWallet) -> Result<Device, AppError> {
         Ok(match wallet {
-            HardwareWallet::Ledger => Device::Ledger(self.ledger_device().await?),
-            HardwareWallet::Trezor => Device::Trezor(self.trezor_device().await?),
+            HardwareWallet::Ledger => Device::Ledger(self.connected_ledger().await?),
+            HardwareWallet::Trezor => Device::Trezor(self.connected_trezor().await?),
         })
     }
 

@@ -1,6 +1,7 @@
 //! Who signs for an account: the software signer — the account's key read from the OS
-//! keyring for one signature and dropped at once — or the hardware wallet holding it. The keyring is asked on a blocking thread (Secret Service may
-//! wait on D-Bus, or on the user unlocking it), never on the async runtime's.
+//! keyring for one signature and dropped at once — or the hardware wallet holding it.
+//! The keyring is asked on a blocking thread (Secret Service may wait on D-Bus, or on
+//! the user unlocking it), never on the async runtime's.
 
 use alloy_consensus::{SignableTransaction, TxEip1559};
 use alloy_signer::SignerSync;

@@ -26,7 +26,7 @@ pub use saleguard_core::transaction::{TxPurpose, TxStatus};
 use super::plans::{ContributionInput, RefundInput, draft_transaction, request_of_record};
 use super::signing::{AccountSigner, KeyringSigner, sign_error};
 use crate::dto::Amount;
-use crate::review::override_refusal;
+use crate::review::overrides::override_refusal;
 use crate::{AppError, ErrorCode, Saleguard};
 use saleguard_core::account::{Account, AccountKind, HardwareWallet};
 use saleguard_hardware::{LedgerSigner, TrezorSigner};
@@ -331,10 +331,10 @@ impl Saleguard {
         let path = account.derivation_path.clone();
         match (wallet, path) {
             (Some(HardwareWallet::Ledger), Some(path)) => Ok(AccountSigner::Ledger(
-                LedgerSigner::new(self.ledger_device().await?, path, account.address),
+                LedgerSigner::new(self.connected_ledger().await?, path, account.address),
             )),
             (Some(HardwareWallet::Trezor), Some(path)) => Ok(AccountSigner::Trezor(
-                TrezorSigner::new(self.trezor_device().await?, path, account.address),
+                TrezorSigner::new(self.connected_trezor().await?, path, account.address),
             )),
             _ => Err(AppError::new(
                 ErrorCode::NoSecret,
@@ -579,7 +579,7 @@ impl Saleguard {
         Ok(())
     }
 
-    /// What a confirmed transaction settles: the ledger entry, and the participation's
+    /// What a confirmed transaction settles: the entry, and the participation's
     /// steps it proves (a contribution: "contributed"; a refund: the sale missed its
     /// soft cap, the refund was due and is refunded).
     fn settlement_of(

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::csv_reader::{CsvRowError, CsvRows, RowProblems, SAMPLE_ROWS, read_csv};
 use super::files::{downloads_folder, persist_new, write_replacing, written_file};
 use crate::dto::{Amount, count};
-use crate::money::{portfolio_currency, rounded};
+use crate::money::{portfolio_currency, rounded_text};
 use crate::participations::entries::problem_code;
 use crate::pricing::book::PriceData;
 use crate::{AppError, ErrorCode, Saleguard};
@@ -429,7 +429,7 @@ fn valued(
     at: UtcTimestamp,
 ) -> (String, String) {
     match book.value(amount, decimals, asset, currency, at).value {
-        Some(value) => (rounded(value, currency), currency.to_owned()),
+        Some(value) => (rounded_text(value, currency), currency.to_owned()),
         None => (String::new(), String::new()),
     }
 }

@@ -225,7 +225,7 @@ pub(crate) fn read_csv(
 }
 
 /// A CSV import with problems: nothing imported, each problem as `row N: column`.
-pub(crate) fn import_refused(errors: Vec<CsvRowError>, total: usize) -> AppError {
+fn import_refused(errors: Vec<CsvRowError>, total: usize) -> AppError {
     let fields = errors
         .into_iter()
         .take(200)

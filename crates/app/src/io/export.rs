@@ -594,7 +594,7 @@ fn read_back(store: &Store) -> Result<(), Vec<RowFailure>> {
     store.review_policy().map_err(failed("review_policy"))?;
     store.contacts().map_err(failed("contacts"))?;
     for record in store.overrides(None).map_err(failed("review_overrides"))? {
-        crate::review::kept_findings(&record.findings).map_err(|error| {
+        crate::review::overrides::kept_findings(&record.findings).map_err(|error| {
             vec![RowFailure {
                 table: "review_overrides",
                 index: None,

@@ -1,5 +1,6 @@
 //! Files Saleguard writes for the user (exports, CSV, backups): whole or not at all, for
-//! their owner only, never over an existing file, in their Downloads folder by default.
+//! their owner only. In a folder (the Downloads folder by default) a new name is found
+//! rather than write over a file; a path the user names is replaced whole.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,13 +1,12 @@
 //! The user's files: CSV in and out (transactions and holdings for tax tools, price
 //! history in) through one generic reader, the JSON export and import of all data
 //! except secrets, encrypted backups, and how a file for the user is written (whole,
-//! through a temporary file, never over an existing one).
+//! through a temporary file; in a folder never over another file, at a path the user
+//! names replacing it whole).
 
 pub mod backup;
 pub mod csv;
-pub(crate) mod csv_reader;
+pub mod csv_reader;
 pub mod export;
 mod files;
 pub mod price_history;
-
-pub use csv_reader::{CsvRowError, MAX_IMPORT_BYTES};

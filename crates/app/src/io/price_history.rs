@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::csv_reader::{CsvRowError, CsvRows, RowProblems, SAMPLE_ROWS, read_csv};
 use crate::dto::count;
-use crate::pricing::book::{PriceView, coin_refs, known_coins, money_problem, price_view};
+use crate::money::money_problem;
+use crate::pricing::book::{PriceView, coin_refs, known_coins, price_view};
 use crate::{AppError, Saleguard};
 
 /// The columns of a price history CSV (docs/csv-format.md), all required.

@@ -98,7 +98,7 @@ impl Saleguard {
         })?;
         let mut store = self.store()?;
         store.insert_entry(ParticipationId(id), &entry, EntrySource::Manual, now)?;
-        tracing::info!(id, kind = entry.kind.as_str(), "ledger entry recorded");
+        tracing::info!(id, kind = entry.kind.as_str(), "entry recorded");
         let record = store.participation(ParticipationId(id))?;
         self.participation_view(&store, &record)
     }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::PortfolioRecords;
 use crate::budgets::{Counting, budget_record_at};
 use crate::dto::Amount;
-use crate::money::rounded;
+use crate::money::rounded_text;
 use crate::participations::calendar::CalendarEventKind;
 use crate::{AppError, Saleguard};
 
@@ -111,7 +111,7 @@ impl Saleguard {
                     .into_iter()
                     .map(|point| ValuePointView {
                         at: point.at.to_rfc3339(),
-                        value: rounded(point.value, &currency),
+                        value: rounded_text(point.value, &currency),
                         unpriced: point.unpriced,
                     })
                     .collect()
@@ -131,7 +131,7 @@ impl Saleguard {
                     .into_iter()
                     .map(|step| BudgetStepView {
                         at: step.at.to_rfc3339(),
-                        committed: rounded(step.committed, &budget.currency),
+                        committed: rounded_text(step.committed, &budget.currency),
                         complete: step.complete,
                     })
                     .collect(),
@@ -180,7 +180,7 @@ impl Saleguard {
                         value: book
                             .value(units, decimals, &symbol, currency, now)
                             .value
-                            .map(|value| rounded(value, currency)),
+                            .map(|value| rounded_text(value, currency)),
                     })
                     .collect(),
             })

@@ -23,7 +23,7 @@ use saleguard_store::Store;
 use serde::Serialize;
 
 use crate::dto::Amount;
-use crate::money::{portfolio_currency, rounded};
+use crate::money::{portfolio_currency, rounded_text};
 use crate::pricing::book::{PriceData, coin_refs, known_coins};
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
@@ -31,7 +31,7 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TotalView {
-    /// Exact decimal, rounded to cents for a currency (more places for a coin).
+    /// Exact decimal, rounded at its currency's minor units (`core::money::rounded`).
     pub amount: String,
     /// `false`: a part of it had no price, so the real figure is not known (the problems say which).
     pub complete: bool,
@@ -335,7 +335,7 @@ fn portfolio_view(
     now: saleguard_core::timestamp::UtcTimestamp,
 ) -> PortfolioView {
     let currency = portfolio.currency.as_str();
-    let money = |amount: Option<Decimal>| amount.map(|amount| rounded(amount, currency));
+    let money = |amount: Option<Decimal>| amount.map(|amount| rounded_text(amount, currency));
     let share = |value: Option<Decimal>| {
         value
             .and_then(|value| share_bps(value, portfolio.value.amount))
@@ -347,7 +347,7 @@ fn portfolio_view(
             })
     };
     let total = |sum: domain::Sum| TotalView {
-        amount: rounded(sum.amount, currency),
+        amount: rounded_text(sum.amount, currency),
         complete: sum.complete,
     };
     let holdings = portfolio

@@ -1,12 +1,12 @@
 //! The price book: every price the user has (entered by hand, imported, fetched), the
 //! coins a price may be counted in, and what values an amount at a moment.
 
-use saleguard_core::money::{MoneyProblem, MoneyProblemKind};
 use saleguard_core::price_book::{Price, PriceBook, PriceDraft, PriceSource, SourceOrder};
 use saleguard_store::Store;
 use serde::{Deserialize, Serialize};
 
-use crate::{AppError, ErrorCode, FieldError, Saleguard};
+use crate::money::refused;
+use crate::{AppError, Saleguard};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -26,34 +26,6 @@ pub struct PriceView {
     pub price: String,
     pub observed_at: String,
     pub source: PriceSource,
-}
-
-fn money_code(kind: MoneyProblemKind) -> ErrorCode {
-    match kind {
-        MoneyProblemKind::Required => ErrorCode::Required,
-        MoneyProblemKind::UnknownCurrency => ErrorCode::UnknownCurrency,
-        MoneyProblemKind::Choice => ErrorCode::InvalidChoice,
-        MoneyProblemKind::Year | MoneyProblemKind::Month => ErrorCode::InvalidPeriod,
-        MoneyProblemKind::Datetime => ErrorCode::InvalidDatetime,
-        MoneyProblemKind::EndsBeforeStart => ErrorCode::EndsBeforeStart,
-        MoneyProblemKind::Amount => ErrorCode::InvalidAmount,
-        MoneyProblemKind::CapAboveTotal => ErrorCode::CapAboveTotal,
-        MoneyProblemKind::Percent => ErrorCode::InvalidPercent,
-        MoneyProblemKind::InTheFuture => ErrorCode::InTheFuture,
-        MoneyProblemKind::Symbol => ErrorCode::InvalidSymbol,
-    }
-}
-
-pub(crate) fn money_problem(problem: MoneyProblem) -> FieldError {
-    FieldError {
-        field: problem.field.to_owned(),
-        code: money_code(problem.kind),
-        message: problem.message,
-    }
-}
-
-pub(crate) fn refused(problems: Vec<MoneyProblem>) -> AppError {
-    AppError::refused(problems.into_iter().map(money_problem).collect())
 }
 
 pub(crate) fn price_view(id: i64, price: &Price) -> PriceView {

@@ -3,7 +3,7 @@
 //! turn on — asked in the order the user sets. Every price keeps its source; what
 //! values an amount at a moment is in [`book`].
 
-mod api;
+pub mod api;
 pub mod book;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,9 +14,6 @@ use saleguard_prices::DEFAULT_BASE_URL;
 use saleguard_store::Store;
 use serde::Serialize;
 
-pub(crate) use api::PriceClient;
-pub use api::{PriceApiInput, PriceRefresh};
-pub use book::{PriceInput, PriceView};
 pub use saleguard_core::price_book::PriceSource;
 
 use crate::{AppError, ErrorCode, FieldError, Saleguard};

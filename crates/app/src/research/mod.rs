@@ -242,7 +242,7 @@ fn names(countries: &[CountryCode]) -> String {
 }
 
 /// Where the user lives against the sale's lists.
-pub(crate) fn jurisdiction_finding(
+fn jurisdiction_finding(
     research: &Research,
     residence: Option<CountryCode>,
 ) -> JurisdictionFinding {

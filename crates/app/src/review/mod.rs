@@ -4,30 +4,25 @@
 //! recipients, the budget and the prices) and returns its findings. Around it: the
 //! review policy, official addresses, overrides and the user's contacts.
 
-mod contacts;
-mod official_addresses;
-mod overrides;
-mod policy;
+pub mod contacts;
+pub mod official_addresses;
+pub mod overrides;
+pub mod policy;
 
-pub use contacts::{ContactInput, ContactView};
-pub use official_addresses::{OfficialAddressInput, OfficialAddressView};
-pub(crate) use overrides::kept_findings;
-pub(crate) use overrides::override_refusal;
-pub use overrides::{OVERRIDE_REASON_MIN, OverrideInput, OverrideView};
-pub use policy::PolicyInput;
 pub use saleguard_core::review::{Severity, Verdict};
 
 use saleguard_core::Address;
 use saleguard_core::account::AccountId;
 use saleguard_core::address::parse_address;
+use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::kyc::KycStatus;
 use saleguard_core::review::{DraftContribution, OfficialAddress, Review, ReviewContext, review};
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::budgets::{budget_at, contribution_amount, entries_by_sale, movements, past_recipients};
-use crate::money::{percent, rounded};
+use crate::budgets::{budget_at, contribution_amount, entries_by_sale, movements};
+use crate::money::{percent, rounded_text};
 use crate::pricing::book::PriceData;
 use crate::{AppError, ErrorCode, Saleguard};
 
@@ -188,6 +183,18 @@ impl Saleguard {
     }
 }
 
+/// Where `from` has sent contributions before (entries whose parties are addresses).
+fn past_recipients(entries: &[(SaleId, Entry)], from: Address) -> Vec<Address> {
+    entries
+        .iter()
+        .filter(|(_, entry)| {
+            entry.kind == EntryKind::Contribution
+                && parse_address(&entry.from).is_ok_and(|sender| sender == from)
+        })
+        .filter_map(|(_, entry)| parse_address(&entry.to).ok())
+        .collect()
+}
+
 /// A review and what it was of.
 pub(crate) struct Reviewed {
     pub(crate) sale: SaleId,
@@ -218,8 +225,8 @@ pub(crate) fn review_view(outcome: Review, now: UtcTimestamp) -> ReviewView {
             })
             .collect(),
         budget: outcome.budget.map(|impact| BudgetImpactView {
-            value: rounded(impact.value, &impact.currency),
-            committed: rounded(impact.committed, &impact.currency),
+            value: rounded_text(impact.value, &impact.currency),
+            committed: rounded_text(impact.committed, &impact.currency),
             currency: impact.currency,
             period: impact.period,
             total: impact.total.normalize().to_string(),

@@ -72,7 +72,7 @@ pub struct Sale {
 }
 
 impl Sale {
-    pub fn new(sale: &domain::Sale, now: UtcTimestamp) -> Self {
+    pub(crate) fn new(sale: &domain::Sale, now: UtcTimestamp) -> Self {
         let terms = &sale.terms;
         let currency_amount = |value: Option<U256>| {
             value.map(|v| Amount::new(v, terms.currency.decimals(), terms.currency.symbol()))

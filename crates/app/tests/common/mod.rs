@@ -8,9 +8,9 @@ use saleguard_app::accounts::dto::AddWatchOnly;
 use saleguard_app::budgets::BudgetInput;
 use saleguard_app::participations::entries::EntryInput;
 use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
-use saleguard_app::pricing::PriceInput;
+use saleguard_app::pricing::book::PriceInput;
 use saleguard_app::research::{FactorInput, ResearchInput};
-use saleguard_app::review::OfficialAddressInput;
+use saleguard_app::review::official_addresses::OfficialAddressInput;
 use saleguard_app::{DataPaths, FixedClock, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
 

@@ -1,6 +1,6 @@
 //! Contacts.
 
-use saleguard_app::review::ContactView;
+use saleguard_app::review::contacts::ContactView;
 
 use super::{Output, print_json, print_table};
 use crate::out;

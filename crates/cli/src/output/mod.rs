@@ -19,7 +19,7 @@ mod table;
 pub(crate) use table::print_table;
 
 use saleguard_app::dto::Amount;
-use saleguard_app::io::CsvRowError;
+use saleguard_app::io::csv_reader::CsvRowError;
 use saleguard_app::{AppError, ErrorCode, FieldError};
 use serde::Serialize;
 

@@ -103,7 +103,7 @@ impl Output {
             }
         }
         if !participation.entries.is_empty() {
-            out!("  Ledger (UTC):");
+            out!("  Entries (UTC):");
             for entry in &participation.entries {
                 let parties = match (entry.from.is_empty(), entry.to.is_empty()) {
                     (true, true) => String::new(),

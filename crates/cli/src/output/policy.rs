@@ -1,6 +1,6 @@
 //! The review policy.
 
-use saleguard_app::review::PolicyInput;
+use saleguard_app::review::policy::PolicyInput;
 
 use super::{Output, print_json};
 use crate::out;

@@ -29,7 +29,7 @@ impl Output {
             return print_json(preview);
         }
         out!(
-            "{} rows: {} trades and {} ledger entries would be added.",
+            "{} rows: {} trades and {} participation entries would be added.",
             preview.rows,
             preview.trades,
             preview.entries
@@ -42,7 +42,7 @@ impl Output {
             return print_json(summary);
         }
         out!(
-            "Imported {} trades and {} ledger entries.",
+            "Imported {} trades and {} participation entries.",
             summary.trades,
             summary.entries
         );

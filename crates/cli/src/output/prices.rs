@@ -1,7 +1,9 @@
 //! Prices and their sources.
 
 use saleguard_app::io::price_history::PriceHistoryPreview;
-use saleguard_app::pricing::{PriceRefresh, PriceSourcesView, PriceView};
+use saleguard_app::pricing::PriceSourcesView;
+use saleguard_app::pricing::api::PriceRefresh;
+use saleguard_app::pricing::book::PriceView;
 
 use super::{Output, print_json, print_table};
 use crate::out;

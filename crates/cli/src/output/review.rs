@@ -1,6 +1,8 @@
 //! The review before signing, official addresses and overrides.
 
-use saleguard_app::review::{OfficialAddressView, OverrideView, ReviewView, Verdict};
+use saleguard_app::review::official_addresses::OfficialAddressView;
+use saleguard_app::review::overrides::OverrideView;
+use saleguard_app::review::{ReviewView, Verdict};
 
 use super::{Output, print_json, print_table};
 use crate::out;
