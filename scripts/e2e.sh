@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests against a tauri-driver started here. Expects a display
 # and a session bus (scripts/test.sh provides both with xvfb-run and dbus-run-session).
+# Arguments go to `cargo test` as they are: `scripts/e2e.sh --test actions` runs one file.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 : "${E2E_APP:?E2E_APP must name the built saleguard-desktop binary}"
@@ -54,7 +55,7 @@ for _ in $(seq 100); do
   curl -sf "http://127.0.0.1:$port/status" >/dev/null && break
   sleep 0.1
 done
-WEBDRIVER_URL="http://127.0.0.1:$port" cargo test -p saleguard-e2e --locked -- --test-threads=1
+WEBDRIVER_URL="http://127.0.0.1:$port" cargo test -p saleguard-e2e --locked "$@" -- --test-threads=1
 status=$?
 kill "$driver" "$keyring" 2>/dev/null
 wait "$driver" "$keyring" 2>/dev/null

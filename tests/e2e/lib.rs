@@ -54,6 +54,17 @@ impl ChainSale {
     }
 }
 
+/// One of a sale's actions as the user adds it in the sale's "On chain" section.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAction<'a> {
+    /// As on the wire: `contribute`, `claim_refund`, `claim_tokens`, `claim_vested`, `other`.
+    pub purpose: &'a str,
+    pub name: &'a str,
+    pub signature: &'a str,
+    /// One per line, as typed; empty for none.
+    pub arguments: &'a str,
+}
+
 /// How long to wait for the UI to react before failing.
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
@@ -194,12 +205,18 @@ impl AppSession {
 
     /// Closes every notification on screen (they stack bottom-right, over the end of
     /// long pages), as a user clears them before reaching what they cover.
+    /// A close button that cannot take the click yet (the stack still moving after the
+    /// last one closed) is tried again, until none is left.
     pub async fn dismiss_notifications(&self) {
         let close = ".mantine-Notification-closeButton";
+        let deadline = std::time::Instant::now() + PATIENCE;
         while let Ok(button) = self.client.find(Locator::Css(close)).await {
-            if button.click().await.is_err() {
-                break;
-            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the notifications could not all be closed within {PATIENCE:?}"
+            );
+            // A refused click (moving, or gone meanwhile) is simply tried again.
+            let _ = button.click().await;
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
     }
@@ -254,6 +271,7 @@ impl AppSession {
         token: &str,
         (starts_at, ends_at): (&str, &str),
         network_screenshot: &str,
+        actions: &[NewAction<'_>],
     ) {
         self.click("[data-testid='nav-settings']").await;
         self.wait_for("[data-testid='network-row-31337']").await;
@@ -283,21 +301,35 @@ impl AppSession {
         ])
         .await;
         self.click("[data-testid='sale-row'] td").await;
+        for action in actions {
+            self.add_action(action).await;
+        }
         let terms = "[data-testid='contract-terms-form']";
-        self.fill_in(terms, "contributionCall", "contribute()")
-            .await;
-        self.fill_in(terms, "refundCall", "claimRefund()").await;
         self.fill_in(terms, "tokenAddress", token).await;
         self.click("[data-testid='contract-terms-save']").await;
-        self.wait_for_text_in(
-            "[data-testid='contract-terms-contribution']",
-            "contribute()",
-        )
-        .await;
+        self.wait_for_text("Token saved").await;
         self.click("[data-testid='start-participation']").await;
         self.click("[data-testid='start-participation-form'] button[type='submit']")
             .await;
         self.wait_for("[data-testid='participation-timeline']")
+            .await;
+    }
+
+    /// Adds an action to the sale whose page is open, and waits until it is listed.
+    pub async fn add_action(&self, action: &NewAction<'_>) {
+        let listed = self.count("[data-testid='sale-action-row']").await;
+        self.click("[data-testid='sale-action-add']").await;
+        let form = "[data-testid='action-form']";
+        self.click("[data-testid='action-purpose']").await;
+        self.click(&format!("[role='option'][value='{}']", action.purpose))
+            .await;
+        self.fill_in(form, "name", action.name).await;
+        self.fill_in(form, "signature", action.signature).await;
+        if !action.arguments.is_empty() {
+            self.fill_in(form, "arguments", action.arguments).await;
+        }
+        self.click("[data-testid='action-save']").await;
+        self.wait_for_count("[data-testid='sale-action-row']", listed + 1)
             .await;
     }
 
@@ -318,6 +350,20 @@ impl AppSession {
                 &form_text(sale.deployed_at + time::Duration::days(7)),
             ),
             network_screenshot,
+            &[
+                NewAction {
+                    purpose: "contribute",
+                    name: "Contribute",
+                    signature: "contribute()",
+                    arguments: "",
+                },
+                NewAction {
+                    purpose: "claim_refund",
+                    name: "Claim refund",
+                    signature: "claimRefund()",
+                    arguments: "",
+                },
+            ],
         )
         .await;
     }

@@ -163,12 +163,23 @@ export type NetworkInput = Parameters<(typeof commands)["saveNetwork"]>[0];
 export type NetworkCheck = CommandReply<"checkNetwork">;
 /** How a sale takes contributions on chain, as typed: empty strings for a plain transfer, no refund, token unknown. */
 export type ContractTerms = Parameters<(typeof commands)["setContractTerms"]>[1];
+/** One of a sale's actions on chain: its purpose, the contract it calls, its function and each argument (a template or a literal). */
+export type SaleAction = CommandReply<"listSaleActions">[number];
+export type SaleActionArgument = SaleAction["arguments"][number];
+/** An action as typed: the arguments one per parameter, as text. */
+export type SaleActionInput = Parameters<(typeof commands)["addAction"]>[1];
+export type ActionPurpose = SaleActionInput["purpose"];
+/** An action a participation may take now (its sale's, or a contribution by plain transfer, which needs none). */
+export type OfferedAction = Participation["offeredActions"][number];
 export type ContributionInput = Parameters<(typeof commands)["prepareContribution"]>[0];
 export type RefundInput = Parameters<(typeof commands)["prepareRefund"]>[0];
+export type ActInput = Parameters<(typeof commands)["prepareAction"]>[0];
+export type ArgumentValue = NonNullable<ActInput["arguments"]>[number];
 export type FeeSpeed = NonNullable<ContributionInput["feeSpeed"]>;
 /** A planned transaction: its review with the network's checks, and the transaction in words and numbers. */
 export type TransactionPlan = CommandReply<"prepareContribution">;
 export type TransactionSummary = TransactionPlan["transaction"];
+export type CallArgument = TransactionSummary["arguments"][number];
 /** What a hardware wallet's screen will show before the user confirms, screen by screen. */
 export type DevicePrompt = NonNullable<TransactionSummary["devicePrompt"]>;
 export type DeviceScreen = DevicePrompt["screens"][number];

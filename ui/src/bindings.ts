@@ -17,6 +17,12 @@ export const commands = {
 	setSaleArchived: (id: number, archived: boolean) => __TAURI_INVOKE<Sale>("set_sale_archived", { id, archived }),
 	getContractTerms: (saleId: number) => __TAURI_INVOKE<ContractTermsDraft>("get_contract_terms", { saleId }),
 	setContractTerms: (saleId: number, input: ContractTermsDraft) => __TAURI_INVOKE<ContractTermsDraft>("set_contract_terms", { saleId, input }),
+	/**  The sale's actions on chain, in the order they were added. */
+	listSaleActions: (saleId: number) => __TAURI_INVOKE<ActionView[]>("list_sale_actions", { saleId }),
+	/**  Adds an action to the sale, checked whole (every argument against its type). */
+	addAction: (saleId: number, input: ActionDraft) => __TAURI_INVOKE<ActionView>("add_action", { saleId, input }),
+	updateAction: (id: number, input: ActionDraft) => __TAURI_INVOKE<ActionView>("update_action", { id, input }),
+	removeAction: (id: number) => __TAURI_INVOKE<null>("remove_action", { id }),
 	/**  The research on a sale: scorecard, grade, red flags, jurisdictions, whitepapers. */
 	getResearch: (saleId: number) => __TAURI_INVOKE<SaleResearch>("get_research", { saleId }),
 	/**  Saves the research on a sale, all of it or nothing. */
@@ -108,6 +114,11 @@ export const commands = {
 	prepareContribution: (input: ContributionInput) => __TAURI_INVOKE<TransactionPlan>("prepare_contribution", { input }),
 	/**  Plans a refund claim against the node and keeps it as a draft to sign. */
 	prepareRefund: (input: RefundInput) => __TAURI_INVOKE<TransactionPlan>("prepare_refund", { input }),
+	/**
+	 *  Plans one of the sale's actions (a token or vested claim, a call the user named…)
+	 *  against the node and keeps it as a draft to sign.
+	 */
+	prepareAction: (input: ActInput) => __TAURI_INVOKE<TransactionPlan>("prepare_action", { input }),
 	/**
 	 *  Signs and sends a draft, reporting each step on `progress`; `cancel_signing` stops
 	 *  it before the signature.
@@ -234,6 +245,100 @@ export type AccountKind =
 "hardware";
 
 /**
+ *  One of the sale's actions to take for a participation, as chosen in the wizard or on
+ *  the command line.
+ */
+export type ActInput = {
+	participationId: number,
+	/**
+	 *  The sale's action; none for the sale's contribution (its "contribute" action, or
+	 *  a plain or ERC-20 transfer when it has none).
+	 */
+	actionId: number | null,
+	accountId: number,
+	/**
+	 *  Whole units of the sale's currency ("0.5"), for a contribution or an action that
+	 *  passes `{amount}`; empty otherwise.
+	 */
+	amount?: string,
+	/**  Whole units of the sale's token, for an action that passes `{token_amount}`. */
+	tokenAmount?: string,
+	/**  Values for this transaction only, in place of the action's own arguments. */
+	arguments?: ArgumentValue[],
+	feeSpeed?: FeeSpeed,
+};
+
+/**  One parameter of an action and what is passed for it. */
+export type ActionArgumentView = {
+	/**  The parameter's name in the signature; empty when it has none. */
+	name: string,
+	/**  Its ABI type (`bytes32[]`). */
+	type: string,
+	/**  As typed: `{account}`, `{amount}`, `{token_amount}` or a literal. */
+	value: string,
+	/**  Whether the value is filled when the action is taken (a template). */
+	template: boolean,
+};
+
+/**  An action as typed: every field a string, the arguments one per parameter. */
+export type ActionDraft = {
+	/**  What the user calls it ("Withdraw tokens"); unique within the sale. */
+	name: string,
+	purpose: ActionPurpose,
+	/**  The contract called; empty for the sale's own address. */
+	contract: string,
+	/**  Where that other contract's address was published (required with one). */
+	contractSource: string,
+	/**
+	 *  The function, such as `withdrawTokens(address)`; empty for a plain transfer (a
+	 *  contribution only).
+	 */
+	signature: string,
+	/**
+	 *  One per parameter, in order: `{account}`, `{amount}`, `{token_amount}` or a
+	 *  literal of the parameter's type.
+	 */
+	arguments: string[],
+};
+
+/**
+ *  What an action is for. The set is closed: what each purpose means decides when it is
+ *  offered and what its transaction proves.
+ */
+export type ActionPurpose = 
+/**  Pays into the sale: the sale's payable function (or a plain transfer, without one). */
+"contribute" | 
+/**  Asks the sale for the contribution back after it missed its soft cap. */
+"claim_refund" | 
+/**  Takes the tokens a post-delivery sale keeps until the buyer withdraws them. */
+"claim_tokens" | 
+/**  Takes the tokens a vesting or release contract has unlocked. */
+"claim_vested" | 
+/**  A call the user names, such as an owner-less `finalize()` anyone may call. */
+"other";
+
+/**  A sale's action. */
+export type ActionView = {
+	id: number,
+	saleId: number,
+	name: string,
+	purpose: ActionPurpose,
+	/**  The contract the action calls, as given; empty for the sale's own address. */
+	contract: string,
+	contractSource: string,
+	/**  The address called, EIP-55: the contract, or the sale's address. */
+	target: string,
+	/**  As written, with the parameters' names; empty for a plain transfer. */
+	signature: string,
+	/**  The canonical form the selector is the hash of (`withdrawTokens(address)`). */
+	canonicalSignature: string,
+	arguments: ActionArgumentView[],
+	/**  Taking it asks for an amount of the sale's currency, or of its token. */
+	needsAmount: boolean,
+	needsTokenAmount: boolean,
+};
+
+/**
  *  A hardware account to add: the address the user saw listed (the device is asked
  *  again, and must agree).
  */
@@ -300,6 +405,17 @@ export type AppInfo = {
 	dataDir: string,
 	databasePath: string,
 	logPath: string,
+};
+
+/**
+ *  A value given for one parameter when the action is taken, for that once: it replaces
+ *  what the action says (a Merkle proof that differs by claim, say).
+ */
+export type ArgumentValue = {
+	/**  The parameter's name in the signature, or its position from 1 (`2`). */
+	parameter: string,
+	/**  A template or a literal of the parameter's type, as in the action. */
+	value: string,
 };
 
 /**  A backup's passphrase as typed: wiped from memory when dropped, never printed. */
@@ -404,6 +520,16 @@ export type CalendarEventKind = "sale_opens" | "sale_closes" | "unlock" |
 /**  The last day to claim a refund that is due. */
 "refund_deadline";
 
+/**  One argument of the call, decoded from the calldata to be signed. */
+export type CallArgumentView = {
+	/**  The parameter's name in the signature; empty when it has none. */
+	name: string,
+	/**  Its ABI type (`bytes32[]`). */
+	type: string,
+	/**  The value, as people read it: addresses checksummed, numbers in decimal. */
+	value: string,
+};
+
 export type ConfirmNewAccount = {
 	pendingId: string,
 	label: string,
@@ -426,19 +552,11 @@ export type ContactView = {
 	createdAt: string,
 };
 
-/**  How a sale takes contributions on chain, as typed. */
+/**
+ *  How a sale's token is known on chain, as typed. (How a contribution, a refund claim
+ *  and the other steps reach the sale are its actions: [`crate::action`].)
+ */
 export type ContractTermsDraft = {
-	/**
-	 *  The payable function a contribution calls, such as `contribute()` or
-	 *  `buyTokens(address)`; empty: a plain transfer (or, for a sale paid in a token,
-	 *  an ERC-20 transfer to the sale's address).
-	 */
-	contributionCall: string,
-	/**
-	 *  The function that returns a contribution after a failed sale, such as
-	 *  `claimRefund()`; empty: the sale offers no refunds on chain.
-	 */
-	refundCall: string,
 	/**  The sale's token, whose `balanceOf` records the distribution; empty: not known. */
 	tokenAddress: string,
 };
@@ -596,7 +714,7 @@ export type EntryView = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "price_api_off" | "price_api_unreachable" | "price_api_rate_limited" | "price_api_key_refused" | "price_api_failed" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "price_api_off" | "price_api_unreachable" | "price_api_rate_limited" | "price_api_key_refused" | "price_api_failed" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "invalid_argument" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "action_not_offered" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "action_not_found" | "action_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 export type ExportSummary = {
 	/**  Where the document was written. */
@@ -854,6 +972,17 @@ export type NewMnemonic = {
 	challenge: number[],
 };
 
+/**  An action a participation may take now. */
+export type OfferedAction = {
+	purpose: ActionPurpose,
+	name: string,
+	/**
+	 *  The sale's action; none for a contribution by plain transfer (or, for a sale paid
+	 *  in a token, an ERC-20 transfer), which needs none.
+	 */
+	actionId: number | null,
+};
+
 export type OfficialAddressInput = {
 	address: string,
 	/**  Where it was seen: the project's site, an announcement, the whitepaper… */
@@ -916,6 +1045,8 @@ export type Participation = {
 	 *  can still go on), its refund deadline (while the refund is due) or its next unlock.
 	 */
 	nextEvent: CalendarEvent | null,
+	/**  The sale's actions that make sense in its state now, contribute first. */
+	offeredActions: OfferedAction[],
 	createdAt: string,
 };
 
@@ -1381,8 +1512,15 @@ export type TransactionSummary = {
 	value: string,
 	chainId: number,
 	network: string,
+	/**
+	 *  The sale's action taken ("Withdraw tokens"); "Contribute" for a contribution by
+	 *  transfer.
+	 */
+	action: string,
 	/**  The call in words (`contribute()`), none for a plain transfer. */
 	decodedCall: string | null,
+	/**  Each argument of the call, decoded again from the calldata about to be signed. */
+	arguments: CallArgumentView[],
 	/**  The calldata, 0x-hex. */
 	data: string,
 	nonce: number,
@@ -1406,6 +1544,8 @@ export type TransactionView = {
 	id: string,
 	participationId: number,
 	purpose: TxPurpose,
+	/**  The sale's action it took, by its name then ("Withdraw tokens"). */
+	action: string,
 	status: TxStatus,
 	chainId: number,
 	from: string,
@@ -1439,8 +1579,18 @@ export type TxProgress =
 /**  Waiting for the user to confirm on the hardware wallet. */
 { state: "waitingForConfirmation" } | { state: "signing" } | { state: "signed"; hash: string } | { state: "sending" } | { state: "sent"; hash: string } | { state: "mined"; block: number; confirmations: number; needed: number } | { state: "confirmed"; block: number } | { state: "failed"; reason: string } | { state: "dropped" } | { state: "replaced" };
 
-/**  What a transaction is for. */
-export type TxPurpose = "contribution" | "refund";
+/**  What a transaction is for: the purpose of the sale's action it took. */
+export type TxPurpose = 
+/**  Pays into the sale. */
+"contribution" | 
+/**  Claims the contribution back. */
+"refund" | 
+/**  Withdraws the tokens a post-delivery sale kept. */
+"token_claim" | 
+/**  Releases vested tokens. */
+"vested_claim" | 
+/**  A call the user named. */
+"call";
 
 /**  Where a transaction stands. */
 export type TxStatus = 

@@ -86,6 +86,7 @@ pub enum ErrorCode {
     FileNotWritten,
     // The user's node.
     InvalidCall,
+    InvalidArgument,
     NetworkNotFound,
     NetworkNotConfigured,
     NodeUnreachable,
@@ -94,6 +95,7 @@ pub enum ErrorCode {
     NodeRefused,
     // Signing and sending.
     NoRefundCall,
+    ActionNotOffered,
     ReviewBlocked,
     ReviewOutdated,
     SigningCancelled,
@@ -123,6 +125,8 @@ pub enum ErrorCode {
     AccountExists,
     ContactNotFound,
     ContactExists,
+    ActionNotFound,
+    ActionExists,
     ParticipationNotFound,
     ParticipationExists,
     ParticipationChanged,
@@ -224,6 +228,9 @@ impl ErrorCode {
         Self::AccountExists,
         Self::ContactNotFound,
         Self::InvalidCall,
+        Self::InvalidArgument,
+        Self::ActionNotFound,
+        Self::ActionExists,
         Self::NetworkNotFound,
         Self::NetworkNotConfigured,
         Self::NodeUnreachable,
@@ -231,6 +238,7 @@ impl ErrorCode {
         Self::NodeTimeout,
         Self::NodeRefused,
         Self::NoRefundCall,
+        Self::ActionNotOffered,
         Self::ReviewBlocked,
         Self::ReviewOutdated,
         Self::SigningCancelled,
@@ -432,9 +440,9 @@ impl From<StoreError> for AppError {
             StoreError::NotADatabase { .. } | StoreError::OtherProgramsDatabase { .. } => {
                 ErrorCode::NotADatabase
             }
-            StoreError::Corrupt { .. } | StoreError::InvalidRow { .. } => {
-                ErrorCode::DatabaseCorrupt
-            }
+            StoreError::Corrupt { .. }
+            | StoreError::InvalidRow { .. }
+            | StoreError::MigrationBrokeReferences { .. } => ErrorCode::DatabaseCorrupt,
             StoreError::SaleNotFound(_) => ErrorCode::SaleNotFound,
             StoreError::TransactionNotFound(_) => ErrorCode::TransactionNotFound,
             StoreError::TransactionChanged { .. } => ErrorCode::TransactionChanged,
@@ -445,6 +453,7 @@ impl From<StoreError> for AppError {
             StoreError::ParticipationChanged(_) => ErrorCode::ParticipationChanged,
             StoreError::SaleHasParticipations(_) => ErrorCode::SaleHasParticipations,
             StoreError::SaleHasOverrides(_) => ErrorCode::SaleHasOverrides,
+            StoreError::ActionNotFound(_) => ErrorCode::ActionNotFound,
             StoreError::Sqlite(_) | StoreError::Io { .. } => ErrorCode::StorageFailed,
         };
         if code == ErrorCode::StorageFailed {
@@ -523,6 +532,9 @@ mod tests {
                 | ErrorCode::FileNotWritten
                 | ErrorCode::ContactNotFound
                 | ErrorCode::InvalidCall
+                | ErrorCode::InvalidArgument
+                | ErrorCode::ActionNotFound
+                | ErrorCode::ActionExists
                 | ErrorCode::NetworkNotFound
                 | ErrorCode::NetworkNotConfigured
                 | ErrorCode::NodeUnreachable
@@ -530,6 +542,7 @@ mod tests {
                 | ErrorCode::NodeTimeout
                 | ErrorCode::NodeRefused
                 | ErrorCode::NoRefundCall
+                | ErrorCode::ActionNotOffered
                 | ErrorCode::ReviewBlocked
                 | ErrorCode::ReviewOutdated
                 | ErrorCode::SigningCancelled
@@ -589,7 +602,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            120,
+            124,
             "update this count with the match above"
         );
     }

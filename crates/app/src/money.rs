@@ -1,8 +1,9 @@
 //! Money as several capabilities show it: the portfolio's currency, decimal values
 //! rounded for display, and the problems of a typed budget or price as field errors.
 
-use saleguard_core::Decimal;
+use saleguard_core::amount::{AmountError, parse_amount};
 use saleguard_core::money::{MoneyProblem, MoneyProblemKind};
+use saleguard_core::{Decimal, U256};
 use saleguard_store::Store;
 
 use crate::{AppError, ErrorCode, FieldError};
@@ -29,6 +30,19 @@ pub(crate) fn portfolio_currency(store: &Store) -> Result<(String, bool), AppErr
 /// eight places), through the core's one rounding.
 pub(crate) fn rounded_text(amount: Decimal, currency: &str) -> String {
     saleguard_core::money::rounded(amount, currency).to_string()
+}
+
+/// An amount as typed (whole units with `decimals` places), in base units; every
+/// problem is an error at `field`.
+pub(crate) fn typed_amount(field: &str, text: &str, decimals: u8) -> Result<U256, AppError> {
+    parse_amount(text, decimals).map_err(|error| {
+        let code = match error {
+            AmountError::TooManyDecimalPlaces { .. } => ErrorCode::TooManyDecimalPlaces,
+            AmountError::TooLarge => ErrorCode::AmountTooLarge,
+            _ => ErrorCode::InvalidAmount,
+        };
+        AppError::at_field(field, code, error.to_string())
+    })
 }
 
 /// "12.5" from basis points.

@@ -1,6 +1,8 @@
 //! Account use cases that decide before the keyring is reached (the keyring itself is
 //! exercised through the CLI against a real GNOME Keyring: crates/cli/tests/accounts.rs).
 
+mod common;
+
 use std::sync::Arc;
 
 use saleguard_app::accounts::dto::{AddWatchOnly, ConfirmNewAccount, ImportMnemonic, WordAnswer};
@@ -85,40 +87,25 @@ fn an_import_form_gets_every_field_problem_at_once() {
     assert!(!error.message.contains("test test"), "{}", error.message);
 }
 
-/// Set in the child process that runs inside a private keyring session.
-const IN_KEYRING_SESSION: &str = "SALEGUARD_TEST_IN_KEYRING_SESSION";
-
 /// The keyring is chosen through the process environment (the session bus), so the
 /// flow below runs in a child test process started inside a private GNOME Keyring.
 #[test]
 fn a_new_phrase_is_confirmed_against_a_real_keyring() {
     let keyring = saleguard_testkit::KeyringSession::start();
-    let output = std::process::Command::new(std::env::current_exe().expect("test binary"))
-        .args([
-            "--ignored",
+    common::run_ignored_in(
+        &keyring,
+        &[
             "--exact",
             "a_new_phrase_needs_the_right_words_and_survives_a_refused_save",
-            "--test-threads=1",
-        ])
-        .envs(keyring.envs())
-        .env(IN_KEYRING_SESSION, "1")
-        .output()
-        .expect("the child test runs");
-    assert!(
-        output.status.success() && String::from_utf8_lossy(&output.stdout).contains("1 passed"),
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
+        ],
+        1,
     );
 }
 
 #[test]
 #[ignore = "runs inside a keyring session, started by a_new_phrase_is_confirmed_against_a_real_keyring"]
 fn a_new_phrase_needs_the_right_words_and_survives_a_refused_save() {
-    assert!(
-        std::env::var_os(IN_KEYRING_SESSION).is_some(),
-        "run through a_new_phrase_is_confirmed_against_a_real_keyring"
-    );
+    common::require_keyring_session("a_new_phrase_is_confirmed_against_a_real_keyring");
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path());
     app.add_watch_only_account(&watch("Taken", ADDRESS))

@@ -12,6 +12,8 @@ use saleguard_app::accounts::dto::AddWatchOnly;
 use saleguard_app::chain::networks::NetworkInput;
 use saleguard_app::chain::plans::{ContributionInput, TransactionPlan};
 use saleguard_app::review::Verdict;
+use saleguard_app::sales::ActionPurpose;
+use saleguard_app::sales::actions::ActionInput;
 use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard};
 use saleguard_core::fixtures::native_sale_draft;
@@ -42,15 +44,7 @@ fn setup(sale_address: Address, rpc_url: &str, call: &str) -> Setup {
         ..chain_sale_draft(sale_address)
     };
     let (sale, participation) = start_on_chain(&app, rpc_url, draft, 1);
-    app.set_contract_terms(
-        sale,
-        &ContractTermsInput {
-            contribution_call: call.into(),
-            refund_call: "claimRefund()".into(),
-            token_address: String::new(),
-        },
-    )
-    .expect("contract terms");
+    common::contribute_and_refund_actions(&app, sale, call, "claimRefund()");
     Setup {
         _dir: dir,
         app,
@@ -317,54 +311,122 @@ async fn networks_list_presets_until_configured_and_refuse_bad_fields() {
     assert!(listed[0].configured);
 }
 
-#[tokio::test]
-async fn contract_terms_are_checked_against_the_sale() {
+#[test]
+fn a_sales_token_and_actions_are_checked_whole_and_unique() {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = Saleguard::start(DataPaths::at(dir.path()), Arc::new(FixedClock(now())));
     let sale = app
         .create_sale(native_sale_draft("Aurora"))
         .expect("sale")
         .id;
+    let fields = |error: saleguard_app::AppError| -> Vec<(String, ErrorCode)> {
+        error
+            .invalid_fields
+            .into_iter()
+            .map(|f| (f.field, f.code))
+            .collect()
+    };
     assert_eq!(
-        app.contract_terms(sale).expect("terms"),
-        ContractTermsInput::default()
-    );
-    let error = app
-        .set_contract_terms(
-            sale,
-            &ContractTermsInput {
-                contribution_call: "contribute(uint256)".into(),
-                refund_call: "claimRefund(".into(),
-                token_address: "0xnot".into(),
-            },
-        )
-        .expect_err("refused");
-    let fields: Vec<_> = error
-        .invalid_fields
-        .iter()
-        .map(|f| (f.field.as_str(), f.code))
-        .collect();
-    assert_eq!(
-        fields,
-        [
-            ("contributionCall", ErrorCode::InvalidCall),
-            ("refundCall", ErrorCode::InvalidCall),
-            ("tokenAddress", ErrorCode::InvalidAddress)
-        ]
+        fields(
+            app.set_contract_terms(
+                sale,
+                &ContractTermsInput {
+                    token_address: "0xnot".into()
+                }
+            )
+            .expect_err("refused")
+        ),
+        [("tokenAddress".to_owned(), ErrorCode::InvalidAddress)]
     );
     assert_eq!(
         app.contract_terms(sale).expect("unchanged"),
         ContractTermsInput::default()
     );
-    let saved = app
-        .set_contract_terms(
-            sale,
-            &ContractTermsInput {
-                contribution_call: "buyTokens(address beneficiary)".into(),
-                ..ContractTermsInput::default()
+
+    let vesting = ActionInput {
+        name: "Release vested".into(),
+        purpose: ActionPurpose::ClaimVested,
+        contract: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed".into(),
+        contract_source: "the project's vesting page".into(),
+        signature: "release(address beneficiary, uint8 tranche)".into(),
+        arguments: vec!["{account}".into(), "300".into()],
+    };
+    assert_eq!(
+        fields(app.add_action(sale, &vesting).expect_err("refused")),
+        [("arguments.1".to_owned(), ErrorCode::InvalidArgument)],
+        "300 is not a uint8"
+    );
+    let vesting = ActionInput {
+        arguments: vec!["{account}".into(), "2".into()],
+        ..vesting
+    };
+    let added = app.add_action(sale, &vesting).expect("added");
+    assert_eq!(added.target, "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+    assert_eq!(added.canonical_signature, "release(address,uint8)");
+    assert_eq!(
+        added
+            .arguments
+            .iter()
+            .map(|a| (a.name.as_str(), a.ty.as_str(), a.value.as_str(), a.template))
+            .collect::<Vec<_>>(),
+        [
+            ("beneficiary", "address", "{account}", true),
+            ("tranche", "uint8", "2", false)
+        ]
+    );
+    assert_eq!(app.action_draft(added.id).expect("draft"), vesting);
+
+    // One action per name, and one per purpose but for calls the user names.
+    let same_name = ActionInput {
+        purpose: ActionPurpose::Other,
+        ..vesting.clone()
+    };
+    assert_eq!(
+        fields(app.add_action(sale, &same_name).expect_err("refused")),
+        [("name".to_owned(), ErrorCode::ActionExists)]
+    );
+    let same_purpose = ActionInput {
+        name: "Release again".into(),
+        ..vesting.clone()
+    };
+    assert_eq!(
+        fields(app.add_action(sale, &same_purpose).expect_err("refused")),
+        [("purpose".to_owned(), ErrorCode::ActionExists)]
+    );
+    let finalize = ActionInput {
+        name: "Finalize".into(),
+        purpose: ActionPurpose::Other,
+        contract: String::new(),
+        contract_source: String::new(),
+        signature: "finalize()".into(),
+        arguments: Vec::new(),
+    };
+    let other = app.add_action(sale, &finalize).expect("added");
+    app.add_action(
+        sale,
+        &ActionInput {
+            name: "Finalize round 2".into(),
+            signature: "finalizeRound(uint256 round)".into(),
+            arguments: vec!["2".into()],
+            ..finalize.clone()
+        },
+    )
+    .expect("two calls the user names");
+    let renamed = app
+        .update_action(
+            other.id,
+            &ActionInput {
+                name: "Finalise".into(),
+                ..finalize
             },
         )
-        .expect("saved");
-    assert_eq!(saved.contribution_call, "buyTokens(address)");
-    assert_eq!(app.contract_terms(sale).expect("terms"), saved);
+        .expect("updated");
+    assert_eq!((renamed.id, renamed.name.as_str()), (other.id, "Finalise"));
+    assert_eq!(app.sale_actions(sale).expect("actions").len(), 3);
+    app.remove_action(other.id).expect("removed");
+    assert_eq!(
+        app.remove_action(other.id).expect_err("gone").code,
+        ErrorCode::ActionNotFound
+    );
+    assert_eq!(app.sale_actions(sale).expect("actions").len(), 2);
 }

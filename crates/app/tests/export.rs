@@ -136,12 +136,11 @@ fn filled(dir: &std::path::Path) -> Saleguard {
     app.set_contract_terms(
         sale,
         &saleguard_app::sales::contract_terms::ContractTermsInput {
-            contribution_call: "buyTokens(address)".into(),
-            refund_call: "claimRefund()".into(),
             token_address: "0x52908400098527886E0F7030069857D2E4169EE7".into(),
         },
     )
     .expect("contract terms");
+    common::contribute_and_refund_actions(&app, sale, "buyTokens(address)", "claimRefund()");
     // A planned contribution (transactions and their history) needs a node: Anvil,
     // serving chain 1 for the sale, with coins for the account.
     let anvil = saleguard_testkit::Anvil::start_with_chain_id(1);
@@ -216,7 +215,7 @@ fn export_import_export_is_byte_identical_and_covers_every_table() {
     let source = tempfile::tempdir().expect("temp dir");
     let first = export_of(&filled(source.path()));
     let document: Value = serde_json::from_str(&first).expect("JSON");
-    assert_eq!(document["format_version"], 5);
+    assert_eq!(document["format_version"], 7);
     // An RPC URL kept in the keyring needs one: tests/signing.rs exports and imports it.
     for table in DATA_TABLES.iter().filter(|t| **t != "network_rpc_secrets") {
         let rows = document["tables"][table].as_array().map(Vec::len);
@@ -348,6 +347,101 @@ fn a_version_4_export_without_price_sources_still_imports_its_prices_as_the_pric
 }
 
 #[test]
+fn a_version_5_export_keeps_its_contribution_and_refund_functions_as_actions() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let original = filled(source.path());
+    let mut document: Value = serde_json::from_str(&export_of(&original)).expect("JSON");
+    // As version 5 wrote it: the functions in the contract terms, no actions.
+    document["format_version"] = json!(5);
+    let tables = document["tables"].as_object_mut().expect("tables");
+    tables.remove("sale_actions");
+    let terms = tables["contract_terms"][0].as_object_mut().expect("a row");
+    terms.insert("contribution_call".into(), json!("buyTokens(address)"));
+    terms.insert("refund_call".into(), json!("claimRefund()"));
+    let sale = terms["sale_id"].as_i64().expect("sale id");
+    let target = tempfile::tempdir().expect("temp dir");
+    let restored = app(target.path());
+    restored
+        .import_json(&serde_json::to_string(&document).expect("text"))
+        .expect("a version-5 file imports");
+    let kept: Vec<(String, String, Vec<String>)> = restored
+        .sale_actions(sale)
+        .expect("actions")
+        .into_iter()
+        .map(|a| {
+            (
+                a.purpose.as_str().to_owned(),
+                a.signature,
+                a.arguments.into_iter().map(|arg| arg.value).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (
+                "contribute".to_owned(),
+                "buyTokens(address)".to_owned(),
+                vec!["{account}".to_owned()]
+            ),
+            (
+                "claim_refund".to_owned(),
+                "claimRefund()".to_owned(),
+                vec![]
+            ),
+        ]
+    );
+    assert_eq!(
+        restored.sale_actions(sale).expect("actions"),
+        original.sale_actions(sale).expect("actions"),
+        "the same actions as the data they were exported from"
+    );
+}
+
+#[test]
+fn a_version_6_export_links_its_transactions_to_their_actions() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let exported = export_of(&filled(source.path()));
+    let mut document: Value = serde_json::from_str(&exported).expect("JSON");
+    let contribute = document["tables"]["sale_actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| a["purpose"] == "contribute")
+        .expect("a contribute action")["id"]
+        .clone();
+    let transaction = &document["tables"]["transactions"][0];
+    assert_eq!(transaction["action_id"], contribute, "{transaction}");
+    assert_eq!(transaction["action_name"], "Contribute");
+    // As version 6 wrote it: transactions did not say which action they took.
+    document["format_version"] = json!(6);
+    for row in document["tables"]["transactions"]
+        .as_array_mut()
+        .expect("transactions")
+    {
+        let row = row.as_object_mut().expect("a row");
+        for column in [
+            "action_id",
+            "action_name",
+            "token_amount",
+            "argument_values",
+        ] {
+            row.remove(column);
+        }
+    }
+    let target = tempfile::tempdir().expect("temp dir");
+    let restored = app(target.path());
+    restored
+        .import_json(&serde_json::to_string(&document).expect("text"))
+        .expect("a version-6 file imports");
+    assert_eq!(
+        export_of(&restored),
+        exported,
+        "linked to the same action, with no token amount and no values given"
+    );
+}
+
+#[test]
 fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
     let source = tempfile::tempdir().expect("temp dir");
     let mut document: Value =
@@ -385,7 +479,7 @@ fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
 fn an_empty_data_folder_exports_exactly_these_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut expected = String::from(
-        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 5,\n  \"tables\": {\n",
+        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 7,\n  \"tables\": {\n",
     );
     let mut names = DATA_TABLES.to_vec();
     names.sort_unstable();
@@ -434,7 +528,7 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
     );
     assert_refused("[1, 2]", &[("$", ErrorCode::InvalidJson)]);
     assert_refused(
-        &edited(&|d| d["format_version"] = json!(6)),
+        &edited(&|d| d["format_version"] = json!(8)),
         &[("$.format_version", ErrorCode::UnsupportedFormat)],
     );
     assert_refused(
@@ -510,6 +604,14 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
             ),
             (
                 "$.tables.contract_terms[0].sale_id",
+                ErrorCode::UnknownReference,
+            ),
+            (
+                "$.tables.sale_actions[0].sale_id",
+                ErrorCode::UnknownReference,
+            ),
+            (
+                "$.tables.sale_actions[1].sale_id",
                 ErrorCode::UnknownReference,
             ),
         ],

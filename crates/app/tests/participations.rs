@@ -412,3 +412,127 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
         1
     );
 }
+
+#[test]
+fn the_actions_offered_follow_the_state_and_the_end_of_the_sale() {
+    use saleguard_app::sales::ActionPurpose;
+    use saleguard_app::sales::actions::ActionInput;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    let sale = sale(&app, false);
+    let action = |name: &str, purpose, signature: &str| ActionInput {
+        name: name.into(),
+        purpose,
+        contract: String::new(),
+        contract_source: String::new(),
+        signature: signature.into(),
+        arguments: Vec::new(),
+    };
+    app.add_action(
+        sale,
+        &action("Claim refund", ActionPurpose::ClaimRefund, "claimRefund()"),
+    )
+    .expect("refund");
+    app.add_action(
+        sale,
+        &action(
+            "Withdraw tokens",
+            ActionPurpose::ClaimTokens,
+            "withdrawTokens()",
+        ),
+    )
+    .expect("claim");
+    app.add_action(
+        sale,
+        &action("Finalize", ActionPurpose::Other, "finalize()"),
+    )
+    .expect("other");
+    let started = app
+        .start_participation(&StartParticipation {
+            sale_id: sale,
+            state: ParticipationState::Researching,
+            happened_at: String::new(),
+            note: String::new(),
+        })
+        .expect("started");
+    let names = |participation: &saleguard_app::participations::Participation| -> Vec<(ActionPurpose, String, bool)> {
+        participation
+            .offered_actions
+            .iter()
+            .map(|a| (a.purpose, a.name.clone(), a.action_id.is_some()))
+            .collect()
+    };
+    assert_eq!(
+        names(&started),
+        [
+            (ActionPurpose::Contribute, "Contribute".to_owned(), false),
+            (ActionPurpose::Other, "Finalize".to_owned(), true),
+        ],
+        "the sale is open: a plain transfer contributes; no claim before money went in"
+    );
+    let contributed = app
+        .move_participation(
+            started.id,
+            &go(ParticipationState::Contributed, "2026-12-10 12:00", ""),
+        )
+        .expect("contributed");
+    assert_eq!(
+        names(&contributed)
+            .into_iter()
+            .map(|(purpose, ..)| purpose)
+            .collect::<Vec<_>>(),
+        [
+            ActionPurpose::Contribute,
+            ActionPurpose::ClaimRefund,
+            ActionPurpose::Other
+        ],
+        "no token claim before the sale has ended"
+    );
+
+    // After the sale ended (15 December), with the same data.
+    let later = Saleguard::start(
+        DataPaths::at(dir.path()),
+        Arc::new(FixedClock(
+            UtcTimestamp::parse("2026-12-20 12:00").expect("time"),
+        )),
+    );
+    let ended = later.participation(started.id).expect("read");
+    assert_eq!(
+        names(&ended)
+            .into_iter()
+            .map(|(purpose, ..)| purpose)
+            .collect::<Vec<_>>(),
+        [
+            ActionPurpose::ClaimRefund,
+            ActionPurpose::ClaimTokens,
+            ActionPurpose::Other
+        ],
+        "no contribution once the sale has ended; its tokens may be claimed"
+    );
+    let refunded = later
+        .move_participation(
+            started.id,
+            &go(ParticipationState::SoftCapMissed, "2026-12-16 09:00", ""),
+        )
+        .and_then(|_| {
+            later.move_participation(
+                started.id,
+                &go(ParticipationState::RefundDue, "2026-12-16 10:00", ""),
+            )
+        })
+        .and_then(|_| {
+            later.move_participation(
+                started.id,
+                &go(ParticipationState::Refunded, "2026-12-17 10:00", ""),
+            )
+        })
+        .expect("refunded");
+    assert_eq!(
+        names(&refunded)
+            .into_iter()
+            .map(|(purpose, ..)| purpose)
+            .collect::<Vec<_>>(),
+        [ActionPurpose::Other],
+        "no refund claim once refunded"
+    );
+}

@@ -11,7 +11,6 @@ use saleguard_app::pricing::api::PriceApiInput;
 use saleguard_app::{ErrorCode, Saleguard};
 use saleguard_testkit::{PriceApiServer, Reply, recorded};
 
-const IN_KEYRING_SESSION: &str = "SALEGUARD_TEST_PRICES_IN_KEYRING_SESSION";
 const KEY: &str = "CG-demo-key-for-tests-1234";
 const SERVICE: &str = saleguard_vault::KeyringNamespace::DEVELOPMENT;
 
@@ -282,18 +281,7 @@ yesterday,ETH,USD,2800\n\
 #[test]
 fn price_api_key_scenarios_run_against_a_real_keyring() {
     let keyring = saleguard_testkit::KeyringSession::start();
-    let output = std::process::Command::new(std::env::current_exe().expect("test binary"))
-        .args(["--ignored", "--test-threads=1", "in_keyring"])
-        .envs(keyring.envs())
-        .env(IN_KEYRING_SESSION, "1")
-        .output()
-        .expect("the child tests run");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && stdout.contains("2 passed"),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    common::run_ignored_in(&keyring, &["in_keyring"], 2);
     let found = keyring.secret_tool(&["search", "--all", "service", SERVICE]);
     assert!(
         !String::from_utf8_lossy(&found.stdout).contains(KEY),
@@ -302,10 +290,7 @@ fn price_api_key_scenarios_run_against_a_real_keyring() {
 }
 
 fn in_keyring_session() {
-    assert!(
-        std::env::var_os(IN_KEYRING_SESSION).is_some(),
-        "run through price_api_key_scenarios_run_against_a_real_keyring"
-    );
+    common::require_keyring_session("price_api_key_scenarios_run_against_a_real_keyring");
 }
 
 #[test]

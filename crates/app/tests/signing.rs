@@ -27,45 +27,10 @@ use saleguard_core::U256;
 use saleguard_core::network::NETWORK_PRESETS;
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
-const IN_KEYRING_SESSION: &str = "SALEGUARD_TEST_IN_KEYRING_SESSION";
-
 #[test]
 fn signing_scenarios_run_against_a_real_keyring() {
     let keyring = saleguard_testkit::KeyringSession::start();
-    let logs = tempfile::tempdir().expect("temp dir");
-    let (out, err) = (logs.path().join("out"), logs.path().join("err"));
-    let mut child = std::process::Command::new(std::env::current_exe().expect("test binary"))
-        .args(["--ignored", "--test-threads=1"])
-        .envs(keyring.envs())
-        .env(IN_KEYRING_SESSION, "1")
-        .stdout(std::fs::File::create(&out).expect("log"))
-        .stderr(std::fs::File::create(&err).expect("log"))
-        .spawn()
-        .expect("the child tests run");
-    // A scenario that hangs fails here instead of holding up the whole run.
-    let deadline = std::time::Instant::now() + Duration::from_secs(600);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("waitable") {
-            break Some(status);
-        }
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let stdout = std::fs::read_to_string(&out).unwrap_or_default();
-    let stderr = std::fs::read_to_string(&err).unwrap_or_default();
-    assert!(
-        status.is_some_and(|s| s.success()) && stdout.contains("12 passed"),
-        "{}{stdout}{stderr}",
-        if status.is_none() {
-            "timed out after 10 minutes\n"
-        } else {
-            ""
-        }
-    );
+    common::run_ignored_in(&keyring, &[], 12);
 }
 
 struct Chain {
@@ -75,10 +40,7 @@ struct Chain {
 
 /// A node with a sale: rate 1000, soft cap 5 ETH, hard cap 10 ETH, ten days to go.
 fn chain() -> Chain {
-    assert!(
-        std::env::var_os(IN_KEYRING_SESSION).is_some(),
-        "run through signing_scenarios_run_against_a_real_keyring"
-    );
+    common::require_keyring_session("signing_scenarios_run_against_a_real_keyring");
     let anvil = Anvil::start();
     let deadline = u64::try_from(now().unix_seconds()).expect("after 1970") + 10 * 86_400;
     let sale = anvil.deploy_token_sale(eth(5), eth(10), deadline);

@@ -16,6 +16,7 @@ use alloy_provider::{Provider, RootProvider};
 use alloy_rpc_types_eth::{BlockNumberOrTag, TransactionInput, TransactionRequest};
 use alloy_transport::TransportErrorKind;
 use saleguard_core::network::Network;
+use saleguard_core::receipt::ReceiptLog;
 use saleguard_core::transaction::{
     CallRequest, FeeHistory, FeeSpeed, NetworkFacts, PlannedCall, balance_of_call,
 };
@@ -69,6 +70,8 @@ pub enum Inclusion {
         gas_used: u64,
         /// What the sender paid the network: gas used × the effective gas price, in wei.
         fee_wei: U256,
+        /// The receipt's logs: what the transaction's effects are read from.
+        logs: Vec<ReceiptLog>,
     },
     /// The node no longer knows it and the account's nonce moved past it: another
     /// transaction with the same nonce was mined instead.
@@ -275,6 +278,17 @@ impl Node {
                 gas_used: receipt.gas_used,
                 fee_wei: U256::from(receipt.gas_used)
                     .saturating_mul(U256::from(receipt.effective_gas_price)),
+                logs: receipt
+                    .inner
+                    .logs()
+                    .iter()
+                    .map(|log| ReceiptLog {
+                        address: log.address(),
+                        topics: log.topics().to_vec(),
+                        data: log.data().data.clone(),
+                        log_index: log.log_index.unwrap_or_default(),
+                    })
+                    .collect(),
             });
         }
         let known = self

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use saleguard_app::participations::ParticipationState;
+use saleguard_app::sales::ActionPurpose;
 use saleguard_app::{CurrencyKind, DATA_DIR_ENV, PricingKind, SaleDraft, native_coin_symbol};
 
 #[derive(Debug, Parser)]
@@ -94,6 +95,10 @@ pub enum Command {
     /// like one of them.
     #[command(subcommand)]
     Contact(ContactCommand),
+    /// A sale's actions on chain: contribute, claim the refund, claim tokens, claim
+    /// vested tokens, or a call you name, each with its function and arguments.
+    #[command(subcommand)]
+    Action(ActionCommand),
     /// Budgets: how much may go into token sales per period.
     #[command(subcommand)]
     Budget(BudgetCommand),
@@ -196,9 +201,40 @@ pub enum Command {
         #[command(flatten)]
         signing: SigningArgs,
     },
+    /// Take one of the sale's actions (`saleguard action list`): claim tokens, release
+    /// vested tokens, a call you named… reviewed, signed and followed like a
+    /// contribution; only what the participation's state allows. Exit statuses as
+    /// contribute.
+    Act(ActArgs),
     /// Transactions Saleguard signed: their status and history.
     #[command(subcommand)]
     Tx(TxCommand),
+}
+
+/// `saleguard act`: the participation, the action by name, the account and the values.
+#[derive(Debug, Args)]
+pub struct ActArgs {
+    #[arg(long)]
+    pub participation: i64,
+    /// The action's name, as the sale's actions list it ("Withdraw tokens").
+    #[arg(long)]
+    pub action: String,
+    /// The signing account's id.
+    #[arg(long)]
+    pub from: i64,
+    /// For an action that pays or passes the amount: whole units of the sale's
+    /// currency.
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: Option<String>,
+    /// For an action that passes {token_amount}: whole units of the sale's token.
+    #[arg(long, allow_hyphen_values = true)]
+    pub token_amount: Option<String>,
+    /// A value for this transaction only, in place of the action's own: the
+    /// parameter's name (or position from 1), "=", the value (repeatable).
+    #[arg(long = "arg", value_name = "NAME=VALUE", allow_hyphen_values = true)]
+    pub arguments: Vec<String>,
+    #[command(flatten)]
+    pub signing: SigningArgs,
 }
 
 #[derive(Debug, Args)]
@@ -684,6 +720,69 @@ pub enum ContactCommand {
     Rm { id: i64 },
 }
 
+/// An argument is `{account}` (the signing account), `{amount}` (the contribution, in
+/// base units of the sale's currency), `{token_amount}` (base units of its token) or a
+/// value of the parameter's type: a number, true/false, an address, 0x-hex bytes, a
+/// string, or a list such as `[0x…, 0x…]` (a Merkle proof).
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// The sale's actions.
+    List {
+        /// The sale's id (`saleguard sale list`).
+        #[arg(long)]
+        sale: i64,
+    },
+    /// Add an action to a sale.
+    Add {
+        /// The sale's id (`saleguard sale list`).
+        #[arg(long)]
+        sale: i64,
+        #[command(flatten)]
+        fields: ActionFields,
+    },
+    /// Change the options given of an action; the rest stays.
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: ActionFields,
+    },
+    /// Remove an action (asks first, unless --yes).
+    Rm {
+        id: i64,
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ActionFields {
+    /// What you call it ("Withdraw tokens"), unique within the sale.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// contribute, claim_refund, claim_tokens, claim_vested or other.
+    #[arg(long, value_parser = purpose_of)]
+    pub purpose: Option<ActionPurpose>,
+    /// The contract called, if not the sale's own address ("" for the sale's).
+    #[arg(long)]
+    pub contract: Option<String>,
+    /// Where that contract's address was published.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// The function, e.g. "withdrawTokens(address beneficiary)"; "" for a contribution
+    /// by plain transfer.
+    #[arg(long)]
+    pub call: Option<String>,
+    /// One per parameter, in order (replaces them all when editing).
+    #[arg(long = "arg", allow_hyphen_values = true, value_name = "VALUE")]
+    pub arguments: Vec<String>,
+}
+
+fn purpose_of(text: &str) -> Result<ActionPurpose, String> {
+    ActionPurpose::parse(text).ok_or_else(|| {
+        format!("{text:?} is not a purpose: contribute, claim_refund, claim_tokens, claim_vested or other")
+    })
+}
+
 /// Scorecard factors: whitepaper, roadmap, team, market_potential, token_economics,
 /// community, audits, exchange_involvement, legal_status. Red flags:
 /// unrealistic_promises, lack_of_transparency, anonymous_or_inexperienced_team,
@@ -875,19 +974,11 @@ pub enum SaleCommand {
         #[arg(long)]
         yes: bool,
     },
-    /// Show how a sale takes contributions on chain, or change the options given
-    /// ("" clears one).
+    /// Show a sale's token on chain, or set it ("" clears it). How the sale is paid and
+    /// claimed from is its actions: `saleguard action`.
     Contract {
         /// The sale's id.
         sale: i64,
-        /// The payable function a contribution calls, e.g. "contribute()" or
-        /// "buyTokens(address)" (address parameters are the contributing account).
-        /// Empty: a plain transfer (an ERC-20 transfer for a sale paid in a token).
-        #[arg(long)]
-        call: Option<String>,
-        /// The function that claims a refund after a failed sale, e.g. "claimRefund()".
-        #[arg(long)]
-        refund_call: Option<String>,
         /// The sale's token, for reading what was distributed.
         #[arg(long)]
         token: Option<String>,

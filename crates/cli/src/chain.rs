@@ -7,13 +7,15 @@ use saleguard_app::accounts::hardware::{
     AddHardwareAccount, HardwareAddressesInput, HardwarePathInput, HardwareWallet,
 };
 use saleguard_app::chain::networks::NetworkInput;
-use saleguard_app::chain::plans::{ContributionInput, RefundInput, TransactionPlan};
+use saleguard_app::chain::plans::{ActInput, ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatus};
 use saleguard_app::review::Verdict;
 use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
-use crate::args::{DeviceChoice, HwCommand, NetworkCommand, NetworkFields, SigningArgs, TxCommand};
+use crate::args::{
+    ActArgs, DeviceChoice, HwCommand, NetworkCommand, NetworkFields, SigningArgs, TxCommand,
+};
 use crate::confirm;
 use crate::output::Output;
 
@@ -174,25 +176,18 @@ impl NetworkFields {
     }
 }
 
-/// Shows a sale's contract terms, or changes the ones given.
+/// Shows a sale's token on chain, or sets it.
 pub fn contract(
     app: &Saleguard,
     sale: i64,
-    call: Option<String>,
-    refund_call: Option<String>,
     token: Option<String>,
     output: &Output,
 ) -> Result<(), AppError> {
-    let current = app.contract_terms(sale)?;
-    if call.is_none() && refund_call.is_none() && token.is_none() {
-        output.contract_terms(sale, &current, "");
+    let Some(token_address) = token else {
+        output.contract_terms(sale, &app.contract_terms(sale)?, "");
         return Ok(());
-    }
-    let input = ContractTermsInput {
-        contribution_call: call.unwrap_or(current.contribution_call),
-        refund_call: refund_call.unwrap_or(current.refund_call),
-        token_address: token.unwrap_or(current.token_address),
     };
+    let input = ContractTermsInput { token_address };
     output.contract_terms(sale, &app.set_contract_terms(sale, &input)?, "Saved");
     Ok(())
 }
@@ -240,6 +235,31 @@ pub fn refund(
         submit(app, plan, signing, output).await
     });
     exit_of(result.and_then(|r| r), output)
+}
+
+/// Plans (and, unless `--dry-run`, signs, sends and follows) the sale's action named
+/// in `act`.
+pub fn act(app: &Saleguard, act: &ActArgs, output: &Output) -> ExitCode {
+    let signing = &act.signing;
+    let result = (|| {
+        let input = ActInput {
+            participation_id: act.participation,
+            action_id: app.action_named(act.participation, &act.action)?,
+            account_id: act.from,
+            amount: act.amount.clone().unwrap_or_default(),
+            token_amount: act.token_amount.clone().unwrap_or_default(),
+            arguments: crate::actions::argument_values(&act.arguments)?,
+            fee_speed: signing.fee.into(),
+        };
+        block_on(async {
+            if signing.dry_run {
+                return dry_run(app.plan_action(&input).await?, output);
+            }
+            let plan = app.prepare_action(&input).await?;
+            submit(app, plan, signing, output).await
+        })?
+    })();
+    exit_of(result, output)
 }
 
 fn dry_run(plan: TransactionPlan, output: &Output) -> Result<ExitCode, AppError> {

@@ -5,6 +5,7 @@
 //! `error[CODE]: MESSAGE` (or the JSON error).
 
 mod accounts;
+mod actions;
 mod args;
 mod backup;
 mod budgets;
@@ -141,13 +142,12 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
             };
             return Ok(chain::refund(&app, &input, &signing, output));
         }
+        Command::Act(act) => return Ok(chain::act(&app, &act, output)),
         Command::Tx(command) => return Ok(chain::tx(&app, command, output)),
-        Command::Sale(SaleCommand::Contract {
-            sale,
-            call,
-            refund_call,
-            token,
-        }) => chain::contract(&app, sale, call, refund_call, token, output)?,
+        Command::Sale(SaleCommand::Contract { sale, token }) => {
+            chain::contract(&app, sale, token, output)?
+        }
+        Command::Action(command) => actions::action(&app, command, output)?,
         Command::Calendar { from, to } => output.calendar(&app.calendar_between(&from, &to)?),
         Command::Sale(SaleCommand::Archive { id }) => {
             output.sale(&app.set_sale_archived(id, true)?, "Archived");

@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::DataDir;
+use common::{DataDir, plan_and_result, signing_run};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
 const ETH: u128 = 1_000_000_000_000_000_000;
@@ -82,8 +82,19 @@ fn prepared(anvil: &Anvil) -> DataDir {
     );
     let check = dir.json(&["network", "check", "31337"]);
     assert_eq!(check["chainId"], 31_337);
-    let terms = dir.json(&["sale", "contract", "1", "--call", "contribute()"]);
-    assert_eq!(terms["contributionCall"], "contribute()");
+    let actions = dir.json(&[
+        "action",
+        "add",
+        "--sale",
+        "1",
+        "--name",
+        "Contribute",
+        "--purpose",
+        "contribute",
+        "--call",
+        "contribute()",
+    ]);
+    assert_eq!(actions[0]["signature"], "contribute()");
     dir.json(&[
         "participation",
         "start",
@@ -175,9 +186,8 @@ fn refusals_exit_2_with_their_code() {
         "ftp://x",
     ]);
     assert_eq!((status, code.as_str()), (1, "invalid_url"));
-    let (status, code) =
-        dir.error_code(&["sale", "contract", "1", "--call", "contribute(uint256)"]);
-    assert_eq!((status, code.as_str()), (1, "invalid_call"));
+    let (status, code) = dir.error_code(&["sale", "contract", "1", "--token", "0xnot"]);
+    assert_eq!((status, code.as_str()), (1, "invalid_address"));
     dir.json(&["network", "rm", "31337"]);
     let (status, code) = dir.error_code(&["network", "check", "31337"]);
     assert_eq!((status, code.as_str()), (1, "network_not_found"));
@@ -223,45 +233,6 @@ impl<'a> WithDevice<'a> {
         );
         serde_json::from_slice(&output.stdout).expect("JSON")
     }
-}
-
-fn plan_and_result(stdout: &[u8]) -> (serde_json::Value, serde_json::Value) {
-    let stdout = String::from_utf8_lossy(stdout);
-    let mut documents =
-        serde_json::Deserializer::from_str(&stdout).into_iter::<serde_json::Value>();
-    let plan = documents.next().expect("the plan").expect("JSON");
-    let settled = documents.next().expect("the result").expect("JSON");
-    (plan, settled)
-}
-
-/// Runs `saleguard --json ARGS` inside `keyring`'s session with `stdin` as input.
-fn signing_run(
-    dir: &DataDir,
-    keyring: &saleguard_testkit::KeyringSession,
-    args: &[&str],
-    stdin: &str,
-) -> std::process::Output {
-    use std::io::Write;
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_saleguard"));
-    keyring.apply(&mut command);
-    let mut child = command
-        .env_remove("SALEGUARD_DATA_DIR")
-        .arg("--data-dir")
-        .arg(dir.0.path())
-        .arg("--json")
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("written");
-    child.wait_with_output().expect("finished")
 }
 
 #[test]

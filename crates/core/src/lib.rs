@@ -6,6 +6,7 @@
 //! Time comes in as a `now` argument; everything here is a pure function of its inputs.
 
 pub mod account;
+pub mod action;
 pub mod address;
 pub mod amount;
 pub mod budget;
@@ -21,6 +22,7 @@ pub mod network;
 pub mod participation;
 pub mod portfolio;
 pub mod price_book;
+pub mod receipt;
 pub mod research;
 pub mod review;
 pub mod sale;

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::account::AccountKind;
+use crate::action::ActionPurpose;
 use crate::kyc::KycStatus;
 use crate::participation::ParticipationState;
 use crate::price_book::PriceSource;
@@ -49,6 +50,7 @@ macro_rules! named {
 
 named!(
     AccountKind,
+    ActionPurpose,
     KycStatus,
     ParticipationState,
     PriceSource,

@@ -8,11 +8,10 @@
 //! transaction.
 
 use alloy_consensus::TxEip1559;
-use alloy_dyn_abi::{DynSolType, DynSolValue, JsonAbiExt};
-use alloy_json_abi::Function;
 use alloy_primitives::{Address, Bytes, TxKind, U256};
 use alloy_sol_types::{SolCall, sol};
 
+use crate::action::{ActionValueError, ActionValues, DecodedArgument, SaleAction};
 use crate::address::{AddressError, checksummed, parse_address};
 use crate::amount::format_amount;
 use crate::review::{Finding, FindingCode, finding};
@@ -28,102 +27,25 @@ sol! {
     function balanceOf(address owner) returns (uint256);
 }
 
-/// Most characters in a function signature.
-pub const MAX_SIGNATURE_CHARS: usize = 200;
-
-/// How a sale takes contributions on chain, as typed.
+/// How a sale's token is known on chain, as typed. (How a contribution, a refund claim
+/// and the other steps reach the sale are its actions: [`crate::action`].)
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ContractTermsDraft {
-    /// The payable function a contribution calls, such as `contribute()` or
-    /// `buyTokens(address)`; empty: a plain transfer (or, for a sale paid in a token,
-    /// an ERC-20 transfer to the sale's address).
-    pub contribution_call: String,
-    /// The function that returns a contribution after a failed sale, such as
-    /// `claimRefund()`; empty: the sale offers no refunds on chain.
-    pub refund_call: String,
     /// The sale's token, whose `balanceOf` records the distribution; empty: not known.
     pub token_address: String,
 }
 
-/// A function of the sale's contract. Its `address` parameters are the contributing
-/// account (the beneficiary); other parameter types are refused, since Saleguard
-/// would have to guess their values.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CallSignature(Function);
-
-impl CallSignature {
-    pub fn parse(input: &str) -> Result<Self, SignatureProblem> {
-        let input = input.trim();
-        if input.chars().count() > MAX_SIGNATURE_CHARS {
-            return Err(SignatureProblem::TooLong);
-        }
-        let function = Function::parse(input).map_err(|_| SignatureProblem::Malformed)?;
-        if let Some(parameter) = function.inputs.iter().find(|p| p.ty != "address") {
-            return Err(SignatureProblem::UnsupportedParameter(parameter.ty.clone()));
-        }
-        Ok(Self(function))
-    }
-
-    /// `buyTokens(address)`: the canonical form, as stored and shown.
-    pub fn signature(&self) -> String {
-        self.0.signature()
-    }
-
-    /// The calldata calling this function for `account`.
-    fn encode_for(&self, account: Address) -> Bytes {
-        let arguments: Vec<DynSolValue> = self
-            .0
-            .inputs
-            .iter()
-            .map(|_| DynSolValue::Address(account))
-            .collect();
-        // Every parameter is an address and every argument one: encoding cannot fail.
-        Bytes::from(self.0.abi_encode_input(&arguments).unwrap_or_default())
-    }
-
-    /// The addresses `input` passes, if it is a call of this function.
-    fn decode(&self, input: &[u8]) -> Option<Vec<Address>> {
-        let (selector, arguments) = input.split_at_checked(4)?;
-        if selector != self.0.selector().as_slice() {
-            return None;
-        }
-        let types = vec![DynSolType::Address; self.0.inputs.len()];
-        let decoded = DynSolType::Tuple(types).abi_decode_params(arguments).ok()?;
-        let values = decoded.as_tuple()?.iter().map(DynSolValue::as_address);
-        values.collect()
-    }
-}
-
-/// Why a function signature was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SignatureProblem {
-    #[error(
-        "write the function as its name and parameter types, such as contribute() or buyTokens(address)"
-    )]
-    Malformed,
-    #[error("at most {MAX_SIGNATURE_CHARS} characters")]
-    TooLong,
-    #[error("only address parameters (the contributing account) can be filled in, not {0}")]
-    UnsupportedParameter(String),
-}
-
-/// How a sale takes contributions on chain, checked.
+/// How a sale's token is known on chain, checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContractTerms {
-    pub contribution_call: Option<CallSignature>,
-    pub refund_call: Option<CallSignature>,
     pub token_address: Option<Address>,
 }
 
 /// One refused field of the contract terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContractTermsProblem {
-    ContributionCall(SignatureProblem),
-    /// A sale paid in a token is paid with an ERC-20 transfer, not a payable call.
-    CallWithTokenCurrency,
-    RefundCall(SignatureProblem),
     TokenAddress(AddressError),
 }
 
@@ -131,71 +53,30 @@ impl ContractTermsProblem {
     /// The field at fault, as named in the draft.
     pub fn field(&self) -> &'static str {
         match self {
-            Self::ContributionCall(_) | Self::CallWithTokenCurrency => "contributionCall",
-            Self::RefundCall(_) => "refundCall",
             Self::TokenAddress(_) => "tokenAddress",
         }
     }
 
     pub fn message(&self) -> String {
         match self {
-            Self::ContributionCall(problem) | Self::RefundCall(problem) => problem.to_string(),
-            Self::CallWithTokenCurrency => "this sale is paid in a token: contributions are ERC-20 transfers to its address, so leave the function empty".to_owned(),
             Self::TokenAddress(error) => error.to_string(),
         }
     }
 }
 
 impl ContractTerms {
-    /// Checks every field against the sale it belongs to; all problems at once.
-    pub fn from_draft(
-        draft: &ContractTermsDraft,
-        sale: &SaleTerms,
-    ) -> Result<Self, Vec<ContractTermsProblem>> {
-        let mut problems = Vec::new();
-        let contribution_call = match optional(&draft.contribution_call) {
-            None => None,
-            Some(_) if matches!(sale.currency, AcceptedCurrency::Erc20 { .. }) => {
-                problems.push(ContractTermsProblem::CallWithTokenCurrency);
-                None
-            }
-            Some(input) => CallSignature::parse(input)
-                .map_err(|e| problems.push(ContractTermsProblem::ContributionCall(e)))
-                .ok(),
-        };
-        let refund_call = optional(&draft.refund_call).and_then(|input| {
-            CallSignature::parse(input)
-                .map_err(|e| problems.push(ContractTermsProblem::RefundCall(e)))
-                .ok()
-        });
-        let token_address = optional(&draft.token_address).and_then(|input| {
-            parse_address(input)
-                .map_err(|e| problems.push(ContractTermsProblem::TokenAddress(e)))
-                .ok()
-        });
-        if problems.is_empty() {
-            Ok(Self {
-                contribution_call,
-                refund_call,
-                token_address,
+    /// Checks every field; all problems at once.
+    pub fn from_draft(draft: &ContractTermsDraft) -> Result<Self, Vec<ContractTermsProblem>> {
+        let token_address = optional(&draft.token_address)
+            .map(|input| {
+                parse_address(input).map_err(|e| vec![ContractTermsProblem::TokenAddress(e)])
             })
-        } else {
-            Err(problems)
-        }
+            .transpose()?;
+        Ok(Self { token_address })
     }
 
     pub fn to_draft(&self) -> ContractTermsDraft {
         ContractTermsDraft {
-            contribution_call: self
-                .contribution_call
-                .as_ref()
-                .map(CallSignature::signature)
-                .unwrap_or_default(),
-            refund_call: self
-                .refund_call
-                .as_ref()
-                .map(CallSignature::signature)
-                .unwrap_or_default(),
             token_address: self
                 .token_address
                 .as_ref()
@@ -212,18 +93,21 @@ fn optional(input: &str) -> Option<&str> {
 }
 
 /// What a transaction does, for the summary and for the checks on it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum CallKind {
     /// Coins sent to an address that should have no code.
     Transfer,
-    /// A call of the sale's function (payable for a contribution).
-    ContractCall(CallSignature),
+    /// A call of one of the sale's actions, with the values its templates took.
+    ActionCall {
+        action: Box<SaleAction>,
+        values: ActionValues,
+    },
     /// An ERC-20 `transfer(recipient, amount)` on the token's contract.
     TokenTransfer { recipient: Address, amount: U256 },
 }
 
 /// A call to make: where, with how many coins, with which data, and what it means.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlannedCall {
     pub from: Address,
     pub to: Address,
@@ -253,16 +137,19 @@ impl PlannedCall {
         }
     }
 
-    /// A contribution of `amount` (base units of the sale's currency) from `from`.
+    /// A contribution of `amount` (base units of the sale's currency) from `from`: the
+    /// sale's contribute action if it has one (a payable call, or a plain transfer),
+    /// else a plain transfer; for a sale paid in a token, an ERC-20 transfer.
     pub fn contribution(
         sale: &SaleTerms,
-        contract: &ContractTerms,
+        contribute: Option<&SaleAction>,
         from: Address,
         amount: U256,
-    ) -> Self {
+        token_amount: Option<U256>,
+    ) -> Result<Self, ActionValueError> {
         let sale_address = sale.contribution_address;
-        match (&sale.currency, &contract.contribution_call) {
-            (AcceptedCurrency::Erc20 { address, .. }, _) => Self {
+        if let AcceptedCurrency::Erc20 { address, .. } = &sale.currency {
+            return Ok(Self {
                 from,
                 to: *address,
                 value: U256::ZERO,
@@ -277,33 +164,52 @@ impl PlannedCall {
                     recipient: sale_address,
                     amount,
                 },
-            },
-            (AcceptedCurrency::Native { .. }, Some(call)) => Self {
-                from,
-                to: sale_address,
-                value: amount,
-                input: call.encode_for(from),
-                kind: CallKind::ContractCall(call.clone()),
-            },
-            (AcceptedCurrency::Native { .. }, None) => Self {
-                from,
-                to: sale_address,
-                value: amount,
-                input: Bytes::new(),
-                kind: CallKind::Transfer,
-            },
+            });
         }
+        let values = ActionValues {
+            account: from,
+            amount: Some(amount),
+            token_amount,
+        };
+        Ok(
+            match contribute.filter(|action| action.function.is_some()) {
+                Some(action) => Self {
+                    from,
+                    to: sale_address,
+                    value: amount,
+                    input: action.encode(&values)?,
+                    kind: CallKind::ActionCall {
+                        action: Box::new(action.clone()),
+                        values,
+                    },
+                },
+                None => Self {
+                    from,
+                    to: sale_address,
+                    value: amount,
+                    input: Bytes::new(),
+                    kind: CallKind::Transfer,
+                },
+            },
+        )
     }
 
-    /// The refund claim of `from`, if the sale offers one on chain.
-    pub fn refund(sale: &SaleTerms, contract: &ContractTerms, from: Address) -> Option<Self> {
-        let call = contract.refund_call.as_ref()?;
-        Some(Self {
-            from,
-            to: sale.contribution_address,
+    /// One of the sale's actions other than a contribution, taken by `values.account`:
+    /// a call of its function on its contract, with no coins sent.
+    pub fn action(
+        sale: &SaleTerms,
+        action: &SaleAction,
+        values: ActionValues,
+    ) -> Result<Self, ActionValueError> {
+        Ok(Self {
+            from: values.account,
+            to: action.target(sale),
             value: U256::ZERO,
-            input: call.encode_for(from),
-            kind: CallKind::ContractCall(call.clone()),
+            input: action.encode(&values)?,
+            kind: CallKind::ActionCall {
+                action: Box::new(action.clone()),
+                values,
+            },
         })
     }
 
@@ -312,14 +218,36 @@ impl PlannedCall {
         !matches!(self.kind, CallKind::Transfer)
     }
 
+    /// The arguments of the call, each with its name and type, as it will be signed:
+    /// decoded again from the calldata.
+    pub fn arguments(&self) -> Vec<DecodedArgument> {
+        match &self.kind {
+            CallKind::Transfer => Vec::new(),
+            CallKind::ActionCall { action, .. } => action.decode(&self.input).unwrap_or_default(),
+            CallKind::TokenTransfer { recipient, amount } => vec![
+                DecodedArgument {
+                    name: "to".to_owned(),
+                    ty: "address".to_owned(),
+                    value: checksummed(recipient),
+                },
+                DecodedArgument {
+                    name: "amount".to_owned(),
+                    ty: "uint256".to_owned(),
+                    value: amount.to_string(),
+                },
+            ],
+        }
+    }
+
     /// The call in words: `buyTokens(0xAbC…)`, `transfer(0xAbC…, 1.5 USDC)`, or none.
     pub fn decoded(&self, decimals: u8, symbol: &str) -> Option<String> {
         match &self.kind {
             CallKind::Transfer => None,
-            CallKind::ContractCall(call) => {
-                let arguments = call.decode(&self.input).unwrap_or_default();
-                let arguments: Vec<String> = arguments.iter().map(checksummed).collect();
-                Some(format!("{}({})", call.0.name, arguments.join(", ")))
+            CallKind::ActionCall { action, .. } => {
+                let name = action.function.as_ref().map(|f| f.name.clone())?;
+                let arguments: Vec<String> =
+                    self.arguments().into_iter().map(|a| a.value).collect();
+                Some(format!("{name}({})", arguments.join(", ")))
             }
             CallKind::TokenTransfer { recipient, amount } => Some(format!(
                 "transfer({}, {} {symbol})",
@@ -330,13 +258,13 @@ impl PlannedCall {
     }
 
     /// Whether `input` is exactly the call this plan expects: the function's selector
-    /// and the arguments it must carry.
+    /// and every argument it must carry.
     pub fn calldata_matches(&self, input: &[u8]) -> bool {
         match &self.kind {
             CallKind::Transfer => input.is_empty(),
-            CallKind::ContractCall(call) => call
-                .decode(input)
-                .is_some_and(|arguments| arguments.iter().all(|a| *a == self.from)),
+            CallKind::ActionCall { action, values } => action
+                .encode(values)
+                .is_ok_and(|expected| expected.as_ref() == input),
             CallKind::TokenTransfer { recipient, amount } => transferCall::abi_decode(input)
                 .is_ok_and(|call| call.to == *recipient && call.amount == *amount),
         }

@@ -2,7 +2,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::error::StoreError;
 use crate::migrations::{LATEST_SCHEMA_VERSION, MIGRATIONS};
@@ -152,7 +152,19 @@ impl Store {
     }
 
     /// Applies pending migrations in one immediate transaction, recording each one.
+    ///
+    /// Foreign keys are off while they run, as SQLite's procedure for changing a table's
+    /// shape asks (a table is rebuilt by copying it and dropping the old one, which must
+    /// not cascade to the rows that refer to it), and every reference is checked before
+    /// the transaction commits: a migration that would leave one dangling changes nothing.
     fn migrate(&mut self) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let migrated = self.migrate_with_foreign_keys_off();
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrated
+    }
+
+    fn migrate_with_foreign_keys_off(&mut self) -> Result<(), StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -170,6 +182,12 @@ impl Store {
             )?;
             tx.pragma_update(None, "user_version", version)?;
             tracing::info!(version, name = migration.name, "migration applied");
+        }
+        let dangling: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |row| row.get(0))
+            .optional()?;
+        if let Some(table) = dangling {
+            return Err(StoreError::MigrationBrokeReferences { table });
         }
         tx.commit()?;
         Ok(())

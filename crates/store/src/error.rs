@@ -29,6 +29,10 @@ pub enum StoreError {
     Corrupt { path: PathBuf },
     #[error("the database holds a value this version cannot read ({what})")]
     InvalidRow { what: String },
+    #[error(
+        "updating the database would leave rows of {table} referring to nothing; it was left as it was"
+    )]
+    MigrationBrokeReferences { table: String },
     #[error("no sale with id {}", .0.0)]
     SaleNotFound(SaleId),
     #[error("no transaction draft {0}")]
@@ -57,6 +61,8 @@ pub enum StoreError {
         .0.0
     )]
     SaleHasOverrides(SaleId),
+    #[error("no action with id {0}")]
+    ActionNotFound(i64),
     #[error("the database could not be opened or written: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{path} could not be read: {source}")]

@@ -35,6 +35,7 @@ pub const DATA_TABLES: &[&str] = &[
     "networks",
     "network_rpc_secrets",
     "contract_terms",
+    "sale_actions",
     "transactions",
     "transaction_events",
     "trades",

@@ -7,6 +7,7 @@
 //! their callers pass in; only `schema_migrations` records SQLite's own clock.
 
 mod accounts;
+mod actions;
 mod budgets;
 mod connection;
 mod contacts;
@@ -24,6 +25,7 @@ mod trades;
 mod transactions;
 mod vesting;
 
+pub use actions::ActionRecord;
 pub use budgets::{BudgetRecord, OfficialAddressRecord, PriceRecord, ReviewPolicy};
 pub use connection::{ConnectionSettings, Store};
 pub use contacts::{ContactRecord, OverrideRecord};
@@ -38,4 +40,4 @@ pub use participations::{NewStep, ParticipationId, ParticipationRecord, Particip
 pub use price_sources::PriceApiSettings;
 pub use research::FingerprintRecord;
 pub use trades::TradeRecord;
-pub use transactions::{Settlement, TransactionEvent, TransactionRecord};
+pub use transactions::{Settlement, TakenAction, TransactionEvent, TransactionRecord};

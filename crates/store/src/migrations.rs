@@ -68,6 +68,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "network fees of mined transactions",
         sql: include_str!("migrations/0015_transaction_fees.sql"),
     },
+    Migration {
+        name: "a sale's actions, with the contribution and refund calls moved into them",
+        sql: include_str!("migrations/0016_sale_actions.sql"),
+    },
+    Migration {
+        name: "transactions of every action, with the action and the values given",
+        sql: include_str!("migrations/0017_transaction_actions.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

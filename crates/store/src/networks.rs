@@ -1,9 +1,10 @@
-//! The user's networks and each sale's contract terms. Both are read back through the
-//! core's own checks, so a row this version cannot use is reported, never guessed at.
+//! The user's networks and each sale's token on chain (its contract terms). Both are
+//! read back through the core's own checks, so a row this version cannot use is
+//! reported, never guessed at.
 
 use rusqlite::{OptionalExtension, Row, params};
 use saleguard_core::network::{Network, NetworkDraft};
-use saleguard_core::sale::{SaleId, SaleTerms};
+use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::transaction::{ContractTerms, ContractTermsDraft};
 
@@ -125,7 +126,7 @@ impl Store {
         Ok(removed > 0)
     }
 
-    /// Sets how `sale` takes contributions on chain. The sale must exist.
+    /// Sets the sale's token on chain. The sale must exist.
     pub fn set_contract_terms(
         &mut self,
         sale: SaleId,
@@ -136,48 +137,30 @@ impl Store {
         let draft = terms.to_draft();
         let optional = |text: String| (!text.is_empty()).then_some(text);
         self.conn.execute(
-            "INSERT INTO contract_terms (sale_id, contribution_call, refund_call, token_address, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (sale_id) DO UPDATE SET contribution_call = ?2, refund_call = ?3,
-                 token_address = ?4, updated_at = ?5",
-            params![
-                sale.0,
-                optional(draft.contribution_call),
-                optional(draft.refund_call),
-                optional(draft.token_address),
-                now.unix_seconds(),
-            ],
+            "INSERT INTO contract_terms (sale_id, token_address, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (sale_id) DO UPDATE SET token_address = ?2, updated_at = ?3",
+            params![sale.0, optional(draft.token_address), now.unix_seconds()],
         )?;
         Ok(())
     }
 
-    /// How `sale` takes contributions on chain: a plain transfer (or an ERC-20 transfer)
-    /// and nothing else unless the user said otherwise.
-    pub fn contract_terms(
-        &self,
-        sale: SaleId,
-        sale_terms: &SaleTerms,
-    ) -> Result<ContractTerms, StoreError> {
+    /// The sale's token on chain, if the user named it.
+    pub fn contract_terms(&self, sale: SaleId) -> Result<ContractTerms, StoreError> {
         let draft = self
             .conn
             .query_row(
-                "SELECT contribution_call, refund_call, token_address FROM contract_terms
-                 WHERE sale_id = ?1",
+                "SELECT token_address FROM contract_terms WHERE sale_id = ?1",
                 [sale.0],
                 |row| {
                     Ok(ContractTermsDraft {
-                        contribution_call: row.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                        refund_call: row.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                        token_address: row.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                        token_address: row.get::<_, Option<String>>(0)?.unwrap_or_default(),
                     })
                 },
             )
             .optional()?;
         match draft {
             None => Ok(ContractTerms::default()),
-            Some(draft) => {
-                ContractTerms::from_draft(&draft, sale_terms).map_err(|_| invalid("contract terms"))
-            }
+            Some(draft) => ContractTerms::from_draft(&draft).map_err(|_| invalid("contract terms")),
         }
     }
 }

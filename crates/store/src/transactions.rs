@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use rusqlite::{OptionalExtension, Row, params};
 use saleguard_core::account::AccountId;
+use saleguard_core::action::ArgumentValue;
 use saleguard_core::address::checksummed;
 use saleguard_core::entry::Entry;
 use saleguard_core::participation::ParticipationState;
@@ -50,6 +51,23 @@ pub struct TransactionRecord {
     pub updated_at: UtcTimestamp,
     /// The network fee its sender paid (gas used × effective gas price), once mined.
     pub fee_wei: Option<U256>,
+    /// The sale's action it took, and the values given when it was taken.
+    pub taken: TakenAction,
+}
+
+/// Which of the sale's actions a transaction took, with the values given for it: what
+/// planning it again, before it is signed, starts from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TakenAction {
+    /// `None` for a contribution by plain or ERC-20 transfer, or once the action was
+    /// removed.
+    pub action_id: Option<i64>,
+    /// The action's name then, kept when it is removed or renamed.
+    pub action_name: String,
+    /// An amount of the sale's token passed (`{token_amount}`), in base units.
+    pub token_amount: Option<U256>,
+    /// Values given for this transaction only, as typed.
+    pub arguments: Vec<ArgumentValue>,
 }
 
 /// One status a transaction reached, with what was known then.
@@ -73,7 +91,7 @@ pub struct Settlement {
 const COLUMNS: &str = "id, participation_id, purpose, account_id, chain_id, from_address, \
      to_address, value_wei, amount, input, nonce, gas_limit, max_fee_per_gas, \
      max_priority_fee_per_gas, signing_hash, hash, raw, status, block_number, failure, \
-     created_at, updated_at, fee_wei";
+     created_at, updated_at, fee_wei, action_id, action_name, token_amount, argument_values";
 
 fn number<T: FromStr>(text: &str, what: &str) -> Result<T, StoreError> {
     text.parse().map_err(|_| invalid(what))
@@ -114,6 +132,19 @@ fn read(row: &Row<'_>) -> Result<TransactionRecord, StoreError> {
             .get::<_, Option<String>>(22)?
             .map(|fee| U256::from_str_radix(&fee, 10).map_err(|_| invalid("transaction fee paid")))
             .transpose()?,
+        taken: TakenAction {
+            action_id: row.get(23)?,
+            action_name: text(24)?,
+            token_amount: row
+                .get::<_, Option<String>>(25)?
+                .map(|amount| {
+                    U256::from_str_radix(&amount, 10)
+                        .map_err(|_| invalid("transaction token amount"))
+                })
+                .transpose()?,
+            arguments: serde_json::from_str(&text(26)?)
+                .map_err(|_| invalid("transaction argument values"))?,
+        },
     })
 }
 
@@ -141,7 +172,6 @@ fn is_unique_violation(error: &rusqlite::Error) -> bool {
 }
 
 impl Store {
-    /// Records a planned transaction (status `planned`) with its first event.
     /// The network fee of every confirmed contribution: its participation, chain, when it
     /// was confirmed and the fee in wei.
     pub fn contribution_fees(
@@ -172,13 +202,17 @@ impl Store {
         .collect()
     }
 
+    /// Records a planned transaction (status `planned`) with its first event.
     pub fn insert_transaction(&mut self, record: &TransactionRecord) -> Result<(), StoreError> {
         self.require_participation(record.participation_id)?;
+        let arguments = serde_json::to_string(&record.taken.arguments)
+            .map_err(|_| invalid("transaction argument values"))?;
         let tx = self.conn.transaction()?;
         tx.execute(
             &format!(
                 "INSERT INTO transactions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
-                 ?10, ?11, ?12, ?13, ?14, ?15, NULL, NULL, 'planned', NULL, '', ?16, ?16, NULL)"
+                 ?10, ?11, ?12, ?13, ?14, ?15, NULL, NULL, 'planned', NULL, '', ?16, ?16, NULL, \
+                 ?17, ?18, ?19, ?20)"
             ),
             params![
                 record.id,
@@ -197,6 +231,10 @@ impl Store {
                 record.max_priority_fee_per_gas.to_string(),
                 record.signing_hash,
                 record.created_at.unix_seconds(),
+                record.taken.action_id,
+                record.taken.action_name,
+                record.taken.token_amount.map(|amount| amount.to_string()),
+                arguments,
             ],
         )?;
         append_event(&tx, &record.id, TxStatus::Planned, "", record.created_at)?;

@@ -1,4 +1,4 @@
-//! Networks and contract terms in a real SQLite file.
+//! Networks and a sale's token on chain in a real SQLite file.
 
 use saleguard_core::fixtures::native_sale_draft;
 use saleguard_core::network::NETWORK_PRESETS;
@@ -69,30 +69,22 @@ fn networks_are_saved_replaced_and_removed() {
 }
 
 #[test]
-fn contract_terms_default_to_a_transfer_and_belong_to_an_existing_sale() {
+fn a_sales_token_is_kept_for_an_existing_sale() {
     let (_dir, mut store) = open();
     let terms = SaleTerms::from_draft(&native_sale_draft("Aurora")).expect("valid");
     let sale = store.insert_sale(&terms, now()).expect("sale");
     assert_eq!(
-        store.contract_terms(sale.id, &terms).expect("read"),
+        store.contract_terms(sale.id).expect("read"),
         ContractTerms::default()
     );
-    let contract = ContractTerms::from_draft(
-        &ContractTermsDraft {
-            contribution_call: "buyTokens(address)".to_owned(),
-            refund_call: "claimRefund()".to_owned(),
-            token_address: String::new(),
-        },
-        &terms,
-    )
+    let contract = ContractTerms::from_draft(&ContractTermsDraft {
+        token_address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed".to_owned(),
+    })
     .expect("valid");
     store
         .set_contract_terms(sale.id, &contract, now())
         .expect("set");
-    assert_eq!(
-        store.contract_terms(sale.id, &terms).expect("read"),
-        contract
-    );
+    assert_eq!(store.contract_terms(sale.id).expect("read"), contract);
     assert!(matches!(
         store.set_contract_terms(SaleId(99), &contract, now()),
         Err(StoreError::SaleNotFound(SaleId(99)))

@@ -1,9 +1,9 @@
 //! A local Ethereum node (Anvil, from `tests/contracts/node_modules`) on 127.0.0.1 and
-//! the test contracts compiled from Solidity (`tests/contracts/*.sol`: the sale and a
-//! token to pay a sale in) by solcjs. `scripts/setup.sh --for-tests` installs both from
+//! the test contracts compiled from Solidity (`tests/contracts/*.sol`: sales of the kinds
+//! users meet, tokens, a vesting contract, a Merkle distributor) by solcjs. `scripts/setup.sh --for-tests` installs both from
 //! npm.
 
-use alloy_primitives::{Address, Bytes, TxKind, U256};
+use alloy_primitives::{Address, B256, Bytes, TxKind, U256};
 use alloy_provider::{Provider, RootProvider};
 use alloy_rpc_types_eth::{TransactionInput, TransactionRequest};
 use alloy_sol_types::SolValue;
@@ -103,17 +103,93 @@ impl Anvil {
         self.deploy("TokenSale", arguments.abi_encode_params())
     }
 
-    /// Deploys `PaymentToken` (TUSD, 6 decimals) with `amount` base units minted to
-    /// `holder`, and returns its address.
+    /// Deploys a `FixedSupplyToken` named "Test Dollar" (TUSD, 6 decimals), as a sale
+    /// paid in a token accepts, with `amount` base units minted to `holder`, and returns
+    /// its address.
     pub fn deploy_payment_token(&self, holder: Address, amount: U256) -> Address {
-        self.deploy("PaymentToken", (holder, amount).abi_encode_params())
+        self.deploy_token("Test Dollar", "TUSD", 6, holder, amount)
+    }
+
+    /// Deploys a `FixedSupplyToken` with its whole supply, `amount` base units, minted to
+    /// `holder`.
+    pub fn deploy_token(
+        &self,
+        name: &str,
+        symbol: &str,
+        decimals: u8,
+        holder: Address,
+        amount: U256,
+    ) -> Address {
+        let arguments = (
+            name.to_owned(),
+            symbol.to_owned(),
+            U256::from(decimals),
+            holder,
+            amount,
+        );
+        self.deploy("FixedSupplyToken", arguments.abi_encode_params())
+    }
+
+    /// Deploys a `PostDeliverySale` (1000 token units per wei) that takes contributions
+    /// until `deadline`, keeps the tokens bought until it is finalised, then lets each
+    /// buyer `withdrawTokens(address)`.
+    pub fn deploy_post_delivery_sale(&self, deadline: u64) -> Address {
+        let arguments = (U256::from(1000u64), U256::from(deadline));
+        self.deploy("PostDeliverySale", arguments.abi_encode_params())
+    }
+
+    /// Deploys a `TokenVesting` that releases what it holds of `token` to `beneficiary`
+    /// linearly over `duration` seconds from `start`.
+    pub fn deploy_vesting(
+        &self,
+        token: Address,
+        beneficiary: Address,
+        start: u64,
+        duration: u64,
+    ) -> Address {
+        let arguments = (token, beneficiary, U256::from(start), U256::from(duration));
+        self.deploy("TokenVesting", arguments.abi_encode_params())
+    }
+
+    /// Deploys a `MerkleDistributor` paying `token` to the leaves of `root`.
+    pub fn deploy_merkle_distributor(&self, token: Address, root: B256) -> Address {
+        self.deploy("MerkleDistributor", (token, root).abi_encode_params())
+    }
+
+    /// Deploys a `TokenPaidSale` paid in `payment` through `transferFrom` after an
+    /// approval (`buyTokens(uint256)`), 1000 token units per base unit, open until
+    /// `deadline`.
+    pub fn deploy_token_paid_sale(&self, payment: Address, deadline: u64) -> Address {
+        let arguments = (payment, U256::from(1000u64), U256::from(deadline));
+        self.deploy("TokenPaidSale", arguments.abi_encode_params())
+    }
+
+    /// Sends `value` wei and `input` to `to` from `from`, one of Anvil's (unlocked)
+    /// development accounts, and waits until it is mined and succeeded: funding a
+    /// contract with the deployer's tokens, or a buyer acting outside Saleguard.
+    pub fn send(&self, from: Address, to: Address, value: U256, input: Vec<u8>) {
+        on_own_thread(send_unlocked(
+            self.url(),
+            from,
+            TxKind::Call(to),
+            value,
+            input,
+        ));
     }
 
     fn deploy(&self, contract: &str, constructor_arguments: Vec<u8>) -> Address {
         let mut code =
             alloy_primitives::hex::decode(&compiled_contract(contract).bytecode).expect("hex");
         code.extend(constructor_arguments);
-        on_own_thread(deploy(self.url(), code))
+        let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
+        on_own_thread(send_unlocked(
+            self.url(),
+            deployer,
+            TxKind::Create,
+            U256::ZERO,
+            code,
+        ))
+        .expect("a contract")
     }
 
     /// Calls a JSON-RPC method of the node (`evm_increaseTime`, `evm_mine`,
@@ -197,13 +273,21 @@ fn on_own_thread<T: Send + 'static>(
     .expect("the helper thread")
 }
 
-async fn deploy(url: String, code: Vec<u8>) -> Address {
+/// Sends `input` (and `value` wei) to `to` from `from`, an unlocked account of Anvil's,
+/// and waits until it is mined and succeeded; the contract created, if it created one.
+async fn send_unlocked(
+    url: String,
+    from: Address,
+    to: TxKind,
+    value: U256,
+    input: Vec<u8>,
+) -> Option<Address> {
     let provider: RootProvider = RootProvider::new_http(url.parse().expect("url"));
-    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
     let request = TransactionRequest {
-        from: Some(deployer),
-        to: Some(TxKind::Create),
-        input: TransactionInput::new(Bytes::from(code)),
+        from: Some(from),
+        to: Some(to),
+        value: Some(value),
+        input: TransactionInput::new(Bytes::from(input)),
         ..TransactionRequest::default()
     };
     let receipt = provider
@@ -213,8 +297,8 @@ async fn deploy(url: String, code: Vec<u8>) -> Address {
         .get_receipt()
         .await
         .expect("mined");
-    assert!(receipt.status(), "the contract deployed");
-    receipt.contract_address.expect("a contract")
+    assert!(receipt.status(), "the transaction succeeded");
+    receipt.contract_address
 }
 
 fn free_port() -> u16 {
@@ -234,14 +318,19 @@ fn compiled_contracts() -> &'static HashMap<String, CompiledContract> {
     static COMPILED: OnceLock<HashMap<String, CompiledContract>> = OnceLock::new();
     COMPILED.get_or_init(|| {
         let out = tempfile::tempdir().expect("output folder");
-        let sources = ["TokenSale.sol", "PaymentToken.sol"];
+        let mut sources: Vec<PathBuf> = std::fs::read_dir(contracts_dir())
+            .expect("tests/contracts")
+            .map(|entry| entry.expect("an entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "sol"))
+            .collect();
+        sources.sort();
         let status = Command::new("node")
             .arg(tool("solc/solc.js"))
             .args(["--bin", "--abi", "--optimize", "--base-path"])
             .arg(contracts_dir())
             .arg("-o")
             .arg(out.path())
-            .args(sources.map(|source| contracts_dir().join(source)))
+            .args(&sources)
             .status()
             .expect("solcjs runs (node is installed by scripts/setup.sh)");
         assert!(status.success(), "the test contracts did not compile");

@@ -1,7 +1,7 @@
 //! Networks, planning, signing, sending and following transactions.
 
 use saleguard_app::chain::networks::{NetworkCheck, NetworkInput, NetworkView};
-use saleguard_app::chain::plans::{ContributionInput, RefundInput, TransactionPlan};
+use saleguard_app::chain::plans::{ActInput, ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 use std::collections::HashMap;
@@ -74,6 +74,17 @@ pub(crate) async fn prepare_refund(
     input: RefundInput,
 ) -> Result<TransactionPlan, AppError> {
     app.prepare_refund(&input).await
+}
+
+/// Plans one of the sale's actions (a token or vested claim, a call the user named…)
+/// against the node and keeps it as a draft to sign.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn prepare_action(
+    app: State<'_, Saleguard>,
+    input: ActInput,
+) -> Result<TransactionPlan, AppError> {
+    app.prepare_action(&input).await
 }
 
 /// Signs and sends a draft, reporting each step on `progress`; `cancel_signing` stops

@@ -16,6 +16,10 @@ commands! {
         set_sale_archived,
         get_contract_terms,
         set_contract_terms,
+        list_sale_actions,
+        add_action,
+        update_action,
+        remove_action,
     ],
     research: [
         get_research,
@@ -80,6 +84,7 @@ commands! {
         check_network,
         prepare_contribution,
         prepare_refund,
+        prepare_action,
         send_transaction,
         cancel_signing,
         follow_transaction,

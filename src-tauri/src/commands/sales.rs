@@ -1,6 +1,7 @@
-//! The sales the user follows, and how each takes contributions on chain.
+//! The sales the user follows, their actions on chain and their token.
 
 use saleguard_app::sales::Sale;
+use saleguard_app::sales::actions::{ActionInput, ActionView};
 use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{AppError, SaleDraft, Saleguard};
 use tauri::State;
@@ -73,4 +74,41 @@ pub(crate) fn set_contract_terms(
     input: ContractTermsInput,
 ) -> Result<ContractTermsInput, AppError> {
     app.set_contract_terms(sale_id, &input)
+}
+
+/// The sale's actions on chain, in the order they were added.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn list_sale_actions(
+    app: State<'_, Saleguard>,
+    sale_id: i64,
+) -> Result<Vec<ActionView>, AppError> {
+    app.sale_actions(sale_id)
+}
+
+/// Adds an action to the sale, checked whole (every argument against its type).
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn add_action(
+    app: State<'_, Saleguard>,
+    sale_id: i64,
+    input: ActionInput,
+) -> Result<ActionView, AppError> {
+    app.add_action(sale_id, &input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn update_action(
+    app: State<'_, Saleguard>,
+    id: i64,
+    input: ActionInput,
+) -> Result<ActionView, AppError> {
+    app.update_action(id, &input)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn remove_action(app: State<'_, Saleguard>, id: i64) -> Result<(), AppError> {
+    app.remove_action(id)
 }

@@ -16,9 +16,10 @@ export function PageHeader({ title, description, breadcrumb, actions, badge }: P
     <Stack gap={4} mb="lg">
       {breadcrumb}
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-        {/* As wide as the title and badge need (not zero): when the actions do not fit beside
-            them, the actions go to a line of their own instead of squeezing the title. */}
-        <Stack gap={4} style={{ minWidth: 0, flex: "1 1 auto" }}>
+        {/* At least a readable column wide (or as wide as the title and badge need): when the
+            actions do not fit beside it, they go to a line of their own instead of squeezing
+            the title and the description into a narrow strip. */}
+        <Stack gap={4} style={{ minWidth: "min(100%, 28rem)", flex: "1 1 auto" }}>
           <Group gap="sm" align="center" wrap="wrap">
             <Title order={1} size="h2" tabIndex={-1} data-page-title>
               {title}

@@ -28,7 +28,7 @@ const hints: Partial<Record<ErrorCode, string>> = {
   node_unreachable: "Check that the node is running and that its RPC URL in Settings → Networks is right, then try again.",
   node_timeout: "The node may be busy or far away. Try again, or check it in Settings → Networks.",
   wrong_chain: "The RPC URL in Settings → Networks leads to a node of another chain. Nothing was signed or sent.",
-  no_refund_call: "Set the sale's refund function (e.g. claimRefund()) under On chain on the sale's page.",
+  no_refund_call: "Add the sale's \"Claim refund\" action (e.g. claimRefund()) under On chain on the sale's page.",
   review_blocked: "Give a reason to override what blocks it, or go back.",
   review_outdated: "Go back and review it again: nothing was signed.",
   nonce_reserved: "Another signed transaction of this account uses the same nonce. Go back and review it again.",

@@ -1,10 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { ParticipationState, TransactionView } from "../api";
+import type { OfferedAction, ParticipationState, TransactionView } from "../api";
 import { appErrorFixture, participationFixture, saleFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { transactionViewFixture, txHash } from "../test/transactionFixtures";
+
+const contribute: OfferedAction = { purpose: "contribute", name: "Contribute", actionId: null };
+const claimRefund: OfferedAction = { purpose: "claim_refund", name: "Claim refund", actionId: 7 };
 
 function pageWith(state: ParticipationState, transactions: () => TransactionView[]) {
   return fakeBackend({
@@ -90,21 +93,28 @@ describe("a participation's transactions", () => {
     expect(section).toHaveTextContent("the database could not be read");
   });
 
-  it("offers to contribute before the sale's money moves, and to claim a refund once it may come back", async () => {
-    pageWith("kyc_approved", () => []);
+  it("offers to contribute when the backend offers it, and nothing it does not", async () => {
+    fakeBackend({
+      get_participation: () => participationFixture({ id: 5, state: "kyc_approved", offeredActions: [contribute] }),
+      list_transactions: () => [],
+    });
     renderApp("#/participations/5");
     expect(await screen.findByTestId("contribute-button")).toHaveAttribute("href", "#/participations/5/contribute");
     expect(screen.queryByTestId("claim-refund")).toBeNull();
   });
 
-  it.each<ParticipationState>(["contributed", "soft_cap_missed", "refund_due"])("offers to claim a refund when %s", async (state) => {
-    pageWith(state, () => []);
+  it("offers to claim a refund when the sale's refund action is offered", async () => {
+    fakeBackend({
+      get_participation: () => participationFixture({ id: 5, state: "soft_cap_missed", offeredActions: [claimRefund] }),
+      list_transactions: () => [],
+    });
     renderApp("#/participations/5");
     expect(await screen.findByTestId("claim-refund")).toHaveAttribute("href", "#/participations/5/refund");
+    expect(screen.queryByTestId("contribute-button")).toBeNull();
   });
 
-  it("offers neither once the participation is over", async () => {
-    pageWith("refunded", () => []);
+  it("offers neither when nothing is offered (the participation is over, or the sale has no refund action)", async () => {
+    pageWith("contributed", () => []);
     renderApp("#/participations/5");
     await screen.findByTestId("participation-transactions");
     expect(screen.queryByTestId("contribute-button")).toBeNull();
@@ -113,7 +123,8 @@ describe("a participation's transactions", () => {
 
   it("opens the wizard from the Contribute button", async () => {
     fakeBackend({
-      get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "registered" }),
+      get_participation: () =>
+        participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "registered", offeredActions: [contribute] }),
       list_transactions: () => [],
       get_sale: () => saleFixture({ id: 30, projectName: "Example Protocol" }),
       list_accounts: () => [],

@@ -53,6 +53,11 @@ function TransactionsTable({ transactions }: { transactions: ReadonlyArray<Trans
             <Table.Tr key={transaction.id} data-testid="transaction-row">
               <Table.Td>
                 <Text size="sm">{purposeLabels[transaction.purpose]}</Text>
+                {transaction.action && transaction.action !== purposeLabels[transaction.purpose] && (
+                  <Text size="xs" c="dimmed" data-testid="transaction-action">
+                    {transaction.action}
+                  </Text>
+                )}
                 {transaction.failure && (
                   <Text size="xs" c="dimmed" style={{ wordBreak: "break-word" }}>
                     {transaction.failure}

@@ -23,7 +23,9 @@ export function TransactionSummaryCard({ transaction, purpose }: TransactionSumm
   const sentence =
     purpose === "refund"
       ? `Claim your refund from the sale by calling ${call ?? "its refund function"}, from your account on ${transaction.network}.`
-      : call
+      : purpose !== "contribution"
+        ? `Take “${transaction.action}”: call ${call ?? "the contract"} ${toIsSale ? "on the sale's address" : "on another contract than the sale's"}, from your account on ${transaction.network}. No coins are sent with it.`
+        : call
         ? `Send ${transaction.amount} to the sale by calling ${call}, on ${transaction.network}.`
         : toIsSale
           ? `Send ${transaction.amount} to the sale's address, a plain transfer on ${transaction.network}.`
@@ -43,7 +45,12 @@ export function TransactionSummaryCard({ transaction, purpose }: TransactionSumm
           <DetailItem label="From">
             <AddressText address={transaction.from} />
           </DetailItem>
-          <DetailItem label={toIsSale ? "To (the sale)" : "To (the token's contract)"}>
+          <DetailItem label="Action">
+            <Text span size="sm" data-testid="summary-action">
+              {transaction.action}
+            </Text>
+          </DetailItem>
+          <DetailItem label={toIsSale ? "To (the sale)" : purpose === "contribution" ? "To (the token's contract)" : "To (the action's contract)"}>
             <AddressText address={transaction.to} />
           </DetailItem>
           {!toIsSale && (
@@ -82,6 +89,27 @@ export function TransactionSummaryCard({ transaction, purpose }: TransactionSumm
               </Text>
             )}
           </DetailItem>
+          {transaction.arguments.length > 0 && (
+            <DetailItem label="Arguments">
+              <Stack gap={2} data-testid="summary-arguments">
+                {transaction.arguments.map((argument, index) => (
+                  <Text key={index} span size="sm" style={{ overflowWrap: "anywhere" }} data-testid="summary-argument">
+                    {argument.name || `argument ${index + 1}`}{" "}
+                    <Text span size="xs" c="dimmed">
+                      ({argument.type})
+                    </Text>
+                    :{" "}
+                    <Text span size="sm" ff="monospace">
+                      {argument.value}
+                    </Text>
+                  </Text>
+                ))}
+                <Text span size="xs" c="dimmed">
+                  Decoded again from the call data about to be signed.
+                </Text>
+              </Stack>
+            </DetailItem>
+          )}
           <DetailItem label="Nonce">
             <Text span size="sm" className="tabular-nums">
               {transaction.nonce}

@@ -35,8 +35,8 @@ import {
   type DevicePrompt,
   type FeeSpeed,
   type Participation,
-  type TxPurpose,
   type Sale,
+  type SaleAction,
   type TransactionPlan,
   type TransactionView,
   type TxProgress,
@@ -59,7 +59,7 @@ import { AmountText } from "../common/AmountText";
 import { BudgetImpactText } from "../review/BudgetImpactText";
 import { FindingsBySeverity } from "../review/FindingList";
 import { VerdictBanner } from "../review/VerdictBanner";
-import { useSale } from "../sales/salesQueries";
+import { useSale, useSaleActions } from "../sales/salesQueries";
 import { routeHref } from "../shell/route";
 import { ContributionValueHint } from "./ContributionValueHint";
 import { DevicePromptCard, DevicePromptNotes, DeviceScreensList } from "./DevicePromptCard";
@@ -72,15 +72,63 @@ import {
   usePrepareTransaction,
   useSendTransaction,
 } from "./transactionsQueries";
-import { isPastSignature, isSettled } from "./txLooks";
+import { isPastSignature, isSettled, purposeWords } from "./txLooks";
 import { TxProgressList, withStep } from "./TxProgressList";
 
-/** What the first step chooses; kept while the user goes back and forth. */
-type Choice = { accountId: string; amount: string; feeSpeed: FeeSpeed };
+/** What the wizard takes: the sale's contribution, its refund claim, or another of its actions. */
+export type WizardTarget = { kind: "contribution" } | { kind: "refund" } | { kind: "action"; actionId: number };
 
-const choiceLabels: Record<keyof Choice, string> = { accountId: "Account", amount: "Amount", feeSpeed: "Fee speed" };
-const isChoiceField = fieldNamesOf(choiceLabels);
+/** The target once its action is known. */
+type Taking = { kind: "contribution" } | { kind: "refund" } | { kind: "action"; action: SaleAction };
+
+/** What the first step chooses; kept while the user goes back and forth. */
+type Choice = {
+  accountId: string;
+  amount: string;
+  tokenAmount: string;
+  feeSpeed: FeeSpeed;
+  /** Each argument of the action as it will be passed (a template stays as it is). */
+  arguments: string[];
+};
+
+const choiceLabels: Record<keyof Choice, string> = {
+  accountId: "Account",
+  amount: "Amount",
+  tokenAmount: "Token amount",
+  feeSpeed: "Fee speed",
+  arguments: "Arguments",
+};
+type ChoiceField = keyof Choice | `arguments.${number}`;
+const isChoiceKey = fieldNamesOf(choiceLabels);
+const isChoiceField = (name: string): name is ChoiceField => isChoiceKey(name) || /^arguments\.\d+$/.test(name);
 const isReasonField = (name: string): name is "reason" => name === "reason";
+
+/** How an argument is named in labels: its parameter's name, or its position. */
+function argumentName(action: SaleAction, index: number): string {
+  return action.arguments[index]?.name || `argument ${index + 1}`;
+}
+
+function choiceFieldLabel(taking: Taking, field: ChoiceField): string {
+  const index = /^arguments\.(\d+)$/.exec(field)?.[1];
+  if (index !== undefined && taking.kind === "action") return argumentName(taking.action, Number(index));
+  return isChoiceKey(field) ? choiceLabels[field] : field;
+}
+
+/** The arguments typed differently from the action's own: given for this transaction only. */
+function changedArguments(action: SaleAction, typed: ReadonlyArray<string>) {
+  return action.arguments.flatMap((argument, index) => {
+    const value = typed[index] ?? argument.value;
+    if (argument.template || value === argument.value) return [];
+    return [{ parameter: argument.name || String(index + 1), value }];
+  });
+}
+
+/** What each template is filled with when the action is taken. */
+const templateMeaning: Record<string, string> = {
+  "{account}": "the account you sign with",
+  "{amount}": "the amount below, in base units",
+  "{token_amount}": "the token amount below, in base units",
+};
 
 const feeSpeedChoices: Array<{ value: FeeSpeed; label: string }> = [
   { value: "slow", label: "Slow" },
@@ -106,7 +154,7 @@ function cannotSign(account: Account): string | null {
 }
 
 /** A refusal of the form's own making, placed at its field like the backend's. */
-function refusedAt(field: keyof Choice, message: string) {
+function refusedAt(field: ChoiceField, message: string) {
   return { code: "required", message, field, invalidFields: [{ field, code: "required", message }] };
 }
 
@@ -122,7 +170,7 @@ function StageTitle({ children }: { children: ReactNode }) {
 }
 
 type ChooseStepProps = {
-  purpose: TxPurpose;
+  taking: Taking;
   participation: Participation;
   sale: Sale;
   accounts: ReadonlyArray<Account>;
@@ -131,7 +179,7 @@ type ChooseStepProps = {
   onPlanned: (plan: TransactionPlan) => void;
 };
 
-function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceChange, onPlanned }: ChooseStepProps) {
+function ChooseStep({ taking, participation, sale, accounts, choice, onChoiceChange, onPlanned }: ChooseStepProps) {
   const prepare = usePrepareTransaction(participation.id);
   const signable = accounts.filter((account) => cannotSign(account) === null);
   const [onlySignable] = signable;
@@ -144,11 +192,26 @@ function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceCh
     onSubmit: async (input: Choice) => {
       if (input.accountId === "") throw refusedAt("accountId", "choose the account to sign with");
       const base = { participationId: participation.id, accountId: Number(input.accountId), feeSpeed: input.feeSpeed };
-      const plan =
-        purpose === "contribution"
-          ? await prepare.mutateAsync({ purpose, input: { ...base, amount: input.amount } })
-          : await prepare.mutateAsync({ purpose, input: base });
-      onPlanned(plan);
+      switch (taking.kind) {
+        case "contribution":
+          onPlanned(await prepare.mutateAsync({ purpose: "contribution", input: { ...base, amount: input.amount } }));
+          break;
+        case "refund":
+          onPlanned(await prepare.mutateAsync({ purpose: "refund", input: base }));
+          break;
+        case "action": {
+          const { action } = taking;
+          const actInput = {
+            ...base,
+            actionId: action.id,
+            amount: action.needsAmount ? input.amount : "",
+            tokenAmount: action.needsTokenAmount ? input.tokenAmount : "",
+            arguments: changedArguments(action, input.arguments),
+          };
+          onPlanned(await prepare.mutateAsync({ purpose: "action", input: actInput }));
+          break;
+        }
+      }
     },
   });
   const { errors, submitting, alertRef, clearFieldError } = submission;
@@ -159,14 +222,19 @@ function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceCh
   const chosen = accounts.find((account) => String(account.id) === accountId);
   const saleHref = routeHref({ area: "sales", view: "detail", saleId: sale.id });
   const needsSetup = hasGeneralError(errors, "network_not_found") || hasGeneralError(errors, "network_not_configured");
+  const action = taking.kind === "action" ? taking.action : null;
+  const asksAmount = taking.kind === "contribution" || (action?.needsAmount ?? false);
+  const where = action && action.contract ? action.target : "the sale's address";
 
   return (
     <FormCard
-      title={purpose === "contribution" ? "What to send" : "The refund to claim"}
+      title={taking.kind === "contribution" ? "What to send" : taking.kind === "refund" ? "The refund to claim" : taking.action.name}
       description={
-        purpose === "contribution"
+        taking.kind === "contribution"
           ? `Saleguard plans it against your node, then shows the review and exactly what you will sign. Nothing is signed yet.`
-          : `Saleguard calls the sale's refund function from the account you contributed with. Nothing is signed yet.`
+          : taking.kind === "refund"
+            ? `Saleguard calls the sale's refund function from the account you contributed with. Nothing is signed yet.`
+            : `Saleguard calls ${taking.action.canonicalSignature} on ${where} from the account you choose, checked by your node first. Nothing is signed yet.`
       }
       submission={submission}
       input={typed}
@@ -176,7 +244,9 @@ function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceCh
         ref={alertRef}
         title="Nothing was planned"
         errors={errors.general}
-        invalidFieldLabels={Object.keys(errors.fields).filter(isChoiceField).map((field) => choiceLabels[field])}
+        invalidFieldLabels={Object.keys(errors.fields)
+          .filter(isChoiceField)
+          .map((field) => choiceFieldLabel(taking, field))}
         data-testid="wizard-choose-alert"
       >
         {needsSetup && (
@@ -192,11 +262,11 @@ function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceCh
             <Anchor href={saleHref} size="sm">
               Open the sale
             </Anchor>{" "}
-            and set its refund function under On chain.
+            and add its "Claim refund" action under On chain.
           </Text>
         )}
       </FormErrorAlert>
-      <SimpleGrid cols={{ base: 1, sm: purpose === "contribution" ? 2 : 1 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, sm: asksAmount || action?.needsTokenAmount ? 2 : 1 }} spacing="md">
         <NativeSelect
           name="accountId"
           label={choiceLabels.accountId}
@@ -240,7 +310,7 @@ function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceCh
             )
           }
         />
-        {purpose === "contribution" && (
+        {asksAmount && (
           <TextInput
             name="amount"
             label={choiceLabels.amount}
@@ -258,12 +328,83 @@ function ChooseStep({ purpose, participation, sale, accounts, choice, onChoiceCh
             description={
               <>
                 In {sale.currency.symbol}, the sale&apos;s accepted currency.
-                <ContributionValueHint saleId={sale.id} amount={typed.amount} />
+                {taking.kind === "contribution" && <ContributionValueHint saleId={sale.id} amount={typed.amount} />}
               </>
             }
           />
         )}
+        {action?.needsTokenAmount && (
+          <TextInput
+            name="tokenAmount"
+            label={choiceLabels.tokenAmount}
+            value={typed.tokenAmount}
+            onChange={(event) => change("tokenAmount", event.currentTarget.value)}
+            error={errors.fields.tokenAmount}
+            placeholder="e.g. 1500"
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            withAsterisk
+            rightSection={<UnitLabel unit={sale.tokenSymbol} />}
+            rightSectionWidth="auto"
+            inputWrapperOrder={["label", "input", "description", "error"]}
+            description={`In ${sale.tokenSymbol}, the sale's token: what this action passes as {token_amount}.`}
+          />
+        )}
       </SimpleGrid>
+      {action && action.arguments.length > 0 && (
+        <Stack gap="xs" data-testid="wizard-arguments">
+          <div>
+            <Text size="sm" fw={500}>
+              Arguments of {action.canonicalSignature}
+            </Text>
+            <Text size="xs" c="dimmed">
+              As the action says. Change a value for this transaction only (your own proof or amount from the project&apos;s
+              site, say): it is checked against its type before anything is planned.
+            </Text>
+          </div>
+          {errors.fields.arguments && (
+            <Text size="xs" c="red" role="alert">
+              {errors.fields.arguments}
+            </Text>
+          )}
+          {action.arguments.map((argument, index) =>
+            argument.template ? (
+              <Text key={index} size="sm" data-testid="wizard-argument-template">
+                {argumentName(action, index)}{" "}
+                <Text span size="sm" c="dimmed">
+                  ({argument.type})
+                </Text>
+                :{" "}
+                <Text span size="sm" ff="monospace">
+                  {argument.value}
+                </Text>{" "}
+                <Text span size="sm" c="dimmed">
+                  — {templateMeaning[argument.value] ?? "filled when it is taken"}
+                </Text>
+              </Text>
+            ) : (
+              <TextInput
+                key={index}
+                name={`arguments.${index}`}
+                label={`${argumentName(action, index)} (${argument.type})`}
+                value={typed.arguments[index] ?? argument.value}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  const next = action.arguments.map((each, i) => (i === index ? value : (typed.arguments[i] ?? each.value)));
+                  onChoiceChange({ ...typed, arguments: next });
+                  clearFieldError(`arguments.${index}`);
+                }}
+                error={errors.fields[`arguments.${index}`]}
+                autoComplete="off"
+                spellCheck={false}
+                styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+                data-testid="wizard-argument"
+              />
+            ),
+          )}
+        </Stack>
+      )}
       <Stack gap={4}>
         <Text size="sm" fw={500} id="fee-speed-label">
           {choiceLabels.feeSpeed}
@@ -366,14 +507,16 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
       <VerdictBanner
         verdict={review.verdict}
         reviewedAt={review.reviewedAt}
-        subject={plan.purpose === "refund" ? "refund claim" : "contribution"}
+        subject={purposeWords[plan.purpose]}
       />
       <FindingsBySeverity
         findings={review.findings}
         checked={
-          plan.purpose === "refund"
-            ? "Nothing found: the node's checks all pass — the sale's refund call goes through, the destination is the sale's contract and your account can pay the fee."
-            : undefined
+          plan.purpose === "contribution"
+            ? undefined
+            : plan.purpose === "refund"
+              ? "Nothing found: the node's checks all pass — the sale's refund call goes through, the destination is the sale's contract and your account can pay the fee."
+              : "Nothing found: the node's checks all pass — the call goes through, its destination is a contract and your account can pay the fee."
         }
       />
       {plan.purpose === "contribution" && (
@@ -600,9 +743,9 @@ function ResultHeadline({ view }: { view: TransactionView }) {
     case "confirmed":
       return (
         <Alert color="teal" variant="light" icon={<IconCircleCheck />} title={`Confirmed in block ${view.blockNumber ?? "?"}`} data-testid="result-outcome">
-          {view.purpose === "contribution" ? "Your contribution" : "Your refund claim"} is on chain with at least{" "}
-          {view.confirmationsNeeded} {view.confirmationsNeeded === 1 ? "confirmation" : "confirmations"}, and recorded in the
-          participation.
+          Your {purposeWords[view.purpose]} is on chain with at least {view.confirmationsNeeded}{" "}
+          {view.confirmationsNeeded === 1 ? "confirmation" : "confirmations"}
+          {view.purpose === "call" ? "." : ", and what it moved is recorded in the participation."}
           {view.feePaid && (
             <Text size="sm" mt={4} data-testid="result-fee">
               Network fee paid: <AmountText amount={view.feePaid} /> — counted in what the tokens cost.
@@ -668,15 +811,28 @@ function ResultStep({ view, steps, participationHref }: { view: TransactionView;
   );
 }
 
-type WizardProps = { purpose: TxPurpose; participation: Participation; sale: Sale; accounts: ReadonlyArray<Account> };
+function chooseDescription(taking: Taking): string {
+  if (taking.kind === "contribution") return "Account and amount";
+  if (taking.kind === "action" && (taking.action.needsAmount || taking.action.needsTokenAmount || taking.action.arguments.length > 0))
+    return "Account and values";
+  return "Account";
+}
+
+type WizardProps = { taking: Taking; participation: Participation; sale: Sale; accounts: ReadonlyArray<Account> };
 
 /** Choose → review → sign and send → follow → result; a draft left unsigned is abandoned. */
-function Wizard({ purpose, participation, sale, accounts }: WizardProps) {
+function Wizard({ taking, participation, sale, accounts }: WizardProps) {
   const send = useSendTransaction(participation.id);
   const followTransaction = useFollowTransaction(participation.id);
   const cancelSigning = useCancelSigning();
   const [stage, setStage] = useState<Stage>({ name: "choose" });
-  const [choice, setChoice] = useState<Choice>({ accountId: "", amount: "", feeSpeed: "normal" });
+  const [choice, setChoice] = useState<Choice>({
+    accountId: "",
+    amount: "",
+    tokenAmount: "",
+    feeSpeed: "normal",
+    arguments: taking.kind === "action" ? taking.action.arguments.map((argument) => argument.value) : [],
+  });
   const [reason, setReason] = useState("");
   const [steps, setSteps] = useState<TxProgress[]>([]);
   const [pastSignature, setPastSignature] = useState(false);
@@ -751,7 +907,7 @@ function Wizard({ purpose, participation, sale, accounts }: WizardProps) {
     case "choose":
       content = (
         <ChooseStep
-          purpose={purpose}
+          taking={taking}
           participation={participation}
           sale={sale}
           accounts={accounts}
@@ -808,7 +964,7 @@ function Wizard({ purpose, participation, sale, accounts }: WizardProps) {
   return (
     <Stack gap="lg">
       <Stepper active={stageIndex[stage.name]} size="sm" allowNextStepsSelect={false} data-testid="wizard-stepper">
-        <Stepper.Step label="Choose" description={purpose === "contribution" ? "Account and amount" : "Account"} />
+        <Stepper.Step label="Choose" description={chooseDescription(taking)} />
         <Stepper.Step label="Review" description="Findings and what you sign" />
         <Stepper.Step label="Sign and send" description="Then confirmations" />
         <Stepper.Step label="Result" />
@@ -819,11 +975,45 @@ function Wizard({ purpose, participation, sale, accounts }: WizardProps) {
   );
 }
 
-/** The contribution (or refund claim) wizard of a participation. */
-export function TransactionWizardPage({ participationId, purpose }: { participationId: number; purpose: TxPurpose }) {
+/** The page's title and the sentence under it, for what is taken. */
+function pageWords(taking: Taking, projectName: string): { title: string; description: string } {
+  switch (taking.kind) {
+    case "contribution":
+      return {
+        title: "Contribute",
+        description: `${projectName}: plan the contribution against your node, review it, sign and send it, and follow it to its confirmations.`,
+      };
+    case "refund":
+      return {
+        title: "Claim a refund",
+        description: `${projectName}: claim your contribution back through the sale's refund function, reviewed before it is signed.`,
+      };
+    case "action":
+      return {
+        title: taking.action.name,
+        description: `${projectName}: “${taking.action.name}”, ${actionKinds[taking.action.purpose]} — checked by your node and reviewed before it is signed.`,
+      };
+  }
+}
+
+/** What each kind of action is, said to the user under the page's title. */
+const actionKinds: Record<SaleAction["purpose"], string> = {
+  contribute: "a contribution to the sale",
+  claim_refund: "a claim of your refund",
+  claim_tokens: "a claim of the tokens you bought",
+  claim_vested: "a claim of the tokens vested so far",
+  other: "a call you named",
+};
+
+const targetTitles: Record<WizardTarget["kind"], string> = {
+  contribution: "Contribute",
+  refund: "Claim a refund",
+  action: "Take an action",
+};
+
+/** The wizard of a participation for a contribution, a refund claim or another of the sale's actions. */
+export function TransactionWizardPage({ participationId, target }: { participationId: number; target: WizardTarget }) {
   const participationQuery = useParticipation(participationId);
-  const saleId = participationQuery.data?.saleId;
-  const title = purpose === "contribution" ? "Contribute" : "Claim a refund";
   const backToParticipation = (
     <BackLink
       to={{ area: "participations", view: "detail", participationId }}
@@ -834,7 +1024,7 @@ export function TransactionWizardPage({ participationId, purpose }: { participat
   if (participationQuery.isPending) {
     return (
       <>
-        <PageHeader breadcrumb={backToParticipation} title={title} />
+        <PageHeader breadcrumb={backToParticipation} title={targetTitles[target.kind]} />
         <LoadingState label="Loading the participation…" />
       </>
     );
@@ -842,7 +1032,7 @@ export function TransactionWizardPage({ participationId, purpose }: { participat
   if (participationQuery.isError) {
     return (
       <>
-        <PageHeader breadcrumb={backToParticipation} title={title} />
+        <PageHeader breadcrumb={backToParticipation} title={targetTitles[target.kind]} />
         <FailureAlert
           title="The participation could not be loaded"
           error={participationQuery.error}
@@ -851,32 +1041,63 @@ export function TransactionWizardPage({ participationId, purpose }: { participat
       </>
     );
   }
-  const participation = participationQuery.data;
-  return (
-    <>
-      <PageHeader
-        breadcrumb={backToParticipation}
-        title={title}
-        description={
-          purpose === "contribution"
-            ? `${participation.projectName}: plan the contribution against your node, review it, sign and send it, and follow it to its confirmations.`
-            : `${participation.projectName}: claim your contribution back through the sale's refund function, reviewed before it is signed.`
-        }
-      />
-      {saleId !== undefined && <WizardData purpose={purpose} participation={participation} saleId={saleId} />}
-    </>
-  );
+  return <WizardData target={target} participation={participationQuery.data} breadcrumb={backToParticipation} />;
 }
 
-function WizardData({ purpose, participation, saleId }: { purpose: TxPurpose; participation: Participation; saleId: number }) {
-  const saleQuery = useSale(saleId);
+type WizardDataProps = { target: WizardTarget; participation: Participation; breadcrumb: ReactNode };
+
+function WizardData({ target, participation, breadcrumb }: WizardDataProps) {
+  const saleQuery = useSale(participation.saleId);
   const accountsQuery = useAccountsList();
-  if (saleQuery.isPending || accountsQuery.isPending) return <LoadingState label="Loading the sale and your accounts…" />;
-  if (saleQuery.isError) {
-    return <FailureAlert title="The sale could not be loaded" error={saleQuery.error} onRetry={() => void saleQuery.refetch()} />;
+  const actionsQuery = useSaleActions(participation.saleId, target.kind === "action");
+  const header = (taking: Taking | null) => {
+    const words = taking ? pageWords(taking, participation.projectName) : { title: targetTitles[target.kind], description: undefined };
+    return <PageHeader breadcrumb={breadcrumb} title={words.title} description={words.description} />;
+  };
+  if (saleQuery.isPending || accountsQuery.isPending || (target.kind === "action" && actionsQuery.isPending)) {
+    return (
+      <>
+        {header(target.kind === "action" ? null : target)}
+        <LoadingState label="Loading the sale and your accounts…" />
+      </>
+    );
   }
-  if (accountsQuery.isError) {
-    return <FailureAlert title="Your accounts could not be loaded" error={accountsQuery.error} onRetry={() => void accountsQuery.refetch()} />;
+  const failure = saleQuery.isError
+    ? { title: "The sale could not be loaded", error: saleQuery.error, retry: () => void saleQuery.refetch() }
+    : accountsQuery.isError
+      ? { title: "Your accounts could not be loaded", error: accountsQuery.error, retry: () => void accountsQuery.refetch() }
+      : target.kind === "action" && actionsQuery.isError
+        ? { title: "The sale's actions could not be loaded", error: actionsQuery.error, retry: () => void actionsQuery.refetch() }
+        : null;
+  if (failure || !saleQuery.data || !accountsQuery.data) {
+    return (
+      <>
+        {header(target.kind === "action" ? null : target)}
+        {failure && <FailureAlert title={failure.title} error={failure.error} onRetry={failure.retry} />}
+      </>
+    );
   }
-  return <Wizard purpose={purpose} participation={participation} sale={saleQuery.data} accounts={accountsQuery.data} />;
+  let taking: Taking;
+  if (target.kind === "action") {
+    const action = actionsQuery.data?.find((candidate) => candidate.id === target.actionId);
+    if (!action) {
+      return (
+        <>
+          {header(null)}
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle />} title="This action is not one of the sale's" data-testid="wizard-no-action">
+            It may have been removed. The participation&apos;s page lists what can be taken now.
+          </Alert>
+        </>
+      );
+    }
+    taking = { kind: "action", action };
+  } else {
+    taking = target;
+  }
+  return (
+    <>
+      {header(taking)}
+      <Wizard taking={taking} participation={participation} sale={saleQuery.data} accounts={accountsQuery.data} />
+    </>
+  );
 }

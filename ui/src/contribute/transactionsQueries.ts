@@ -1,6 +1,6 @@
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type AmountValue, type ContributionInput, type RefundInput, type TxProgress } from "../api";
+import { api, type ActInput, type AmountValue, type ContributionInput, type RefundInput, type TxProgress } from "../api";
 import { budgetQueryKeys } from "../budget/budgetQueries";
 import { participationQueryKeys } from "../participations/participationsQueries";
 
@@ -54,15 +54,31 @@ function useRefreshAfterTransaction(participationId: number) {
   };
 }
 
+/** What the wizard plans: a contribution, a refund claim, or another of the sale's actions. */
+export type PrepareInput =
+  | { purpose: "contribution"; input: ContributionInput }
+  | { purpose: "refund"; input: RefundInput }
+  | { purpose: "action"; input: ActInput };
+
+function prepare(input: PrepareInput) {
+  switch (input.purpose) {
+    case "contribution":
+      return api.prepareContribution(input.input);
+    case "refund":
+      return api.prepareRefund(input.input);
+    case "action":
+      return api.prepareAction(input.input);
+  }
+}
+
 /**
- * Plans a contribution or a refund claim against the node. Asked for each time, never
+ * Plans a contribution, a refund claim or another action against the node. Asked for each time, never
  * cached: the nonce, the fees and the review are only true at that moment.
  */
 export function usePrepareTransaction(participationId: number) {
   const refresh = useRefreshAfterTransaction(participationId);
   return useMutation({
-    mutationFn: (input: { purpose: "contribution"; input: ContributionInput } | { purpose: "refund"; input: RefundInput }) =>
-      input.purpose === "contribution" ? api.prepareContribution(input.input) : api.prepareRefund(input.input),
+    mutationFn: prepare,
     onSuccess: refresh,
   });
 }

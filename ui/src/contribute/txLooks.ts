@@ -35,6 +35,18 @@ export const txStatusLooks = {
 export const purposeLabels: Record<TxPurpose, string> = {
   contribution: "Contribution",
   refund: "Refund claim",
+  token_claim: "Token claim",
+  vested_claim: "Vested claim",
+  call: "Call",
+};
+
+/** How each kind of transaction is named in sentences ("your refund claim"). */
+export const purposeWords: Record<TxPurpose, string> = {
+  contribution: "contribution",
+  refund: "refund claim",
+  token_claim: "token claim",
+  vested_claim: "claim of vested tokens",
+  call: "call",
 };
 
 /** Whether a transaction has come to its end: nothing more will happen to it. */

@@ -12,7 +12,7 @@ function backendWith(initial: SaleResearch, onSave: (input: ResearchInput) => Sa
   let current = initial;
   return fakeBackend({
     list_official_addresses: () => [],
-    get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+    get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
     get_sale: () => sale,
     list_participations: () => [],
     get_research: () => current,

@@ -3,6 +3,7 @@ import {
   IconArrowBackUp,
   IconCalendarTime,
   IconId,
+  IconPlayerPlay,
   IconReceipt,
   IconRocket,
   IconScale,
@@ -13,7 +14,7 @@ import {
   type Icon,
 } from "@tabler/icons-react";
 import { useState, type ComponentType } from "react";
-import { hasErrorCode, type Participation, type ParticipationState } from "../api";
+import { hasErrorCode, type ActionPurpose, type Participation } from "../api";
 import { BackLink } from "../common/BackLink";
 import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
@@ -32,18 +33,10 @@ import { VestingTab } from "./VestingTab";
 
 const listHref = routeHref({ area: "participations", view: "list" });
 
-/** Before the sale's money moves, and after a first contribution: where contributing (again) makes sense. */
-const contributableStates: ReadonlyArray<ParticipationState> = [
-  "researching",
-  "registered",
-  "kyc_pending",
-  "kyc_approved",
-  "kyc_rejected",
-  "contributed",
-];
-
-/** Where money sent may come back through the sale's refund function. */
-const refundableStates: ReadonlyArray<ParticipationState> = ["contributed", "soft_cap_missed", "refund_due"];
+/** Whether the sale's actions offer this step now (the backend decides, from the state and the sale's actions). */
+function offers(participation: Participation, purpose: ActionPurpose): boolean {
+  return participation.offeredActions.some((offered) => offered.purpose === purpose);
+}
 
 function BackToParticipations() {
   return <BackLink to={{ area: "participations", view: "list" }} label="All participations" />;
@@ -214,7 +207,7 @@ export function ParticipationDetailPage({ participationId }: { participationId: 
         }
         actions={
           <>
-            {contributableStates.includes(participation.state) && (
+            {offers(participation, "contribute") && (
               <Button
                 component="a"
                 href={routeHref({ area: "participations", view: "contribute", participationId: participation.id })}
@@ -224,7 +217,7 @@ export function ParticipationDetailPage({ participationId }: { participationId: 
                 Contribute
               </Button>
             )}
-            {refundableStates.includes(participation.state) && (
+            {offers(participation, "claim_refund") && (
               <Button
                 component="a"
                 href={routeHref({ area: "participations", view: "refund", participationId: participation.id })}
@@ -235,6 +228,24 @@ export function ParticipationDetailPage({ participationId }: { participationId: 
                 Claim refund
               </Button>
             )}
+            {participation.offeredActions
+              .filter((offered) => offered.purpose !== "contribute" && offered.purpose !== "claim_refund")
+              .map(
+                (offered) =>
+                  offered.actionId !== null && (
+                    <Button
+                      key={offered.actionId}
+                      component="a"
+                      href={routeHref({ area: "participations", view: "act", participationId: participation.id, actionId: offered.actionId })}
+                      variant="light"
+                      leftSection={<IconPlayerPlay size={16} />}
+                      data-testid="take-action"
+                      data-purpose={offered.purpose}
+                    >
+                      {offered.name}
+                    </Button>
+                  ),
+              )}
             <Button
               component="a"
               href={routeHref({ area: "sales", view: "review", saleId: participation.saleId })}

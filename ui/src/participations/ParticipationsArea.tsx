@@ -10,8 +10,18 @@ export function ParticipationsArea({ route }: { route: ParticipationsRoute }) {
     case "detail":
       return <ParticipationDetailPage key={route.participationId} participationId={route.participationId} />;
     case "contribute":
-      return <TransactionWizardPage key={`contribute-${route.participationId}`} participationId={route.participationId} purpose="contribution" />;
+      return (
+        <TransactionWizardPage key={`contribute-${route.participationId}`} participationId={route.participationId} target={{ kind: "contribution" }} />
+      );
     case "refund":
-      return <TransactionWizardPage key={`refund-${route.participationId}`} participationId={route.participationId} purpose="refund" />;
+      return <TransactionWizardPage key={`refund-${route.participationId}`} participationId={route.participationId} target={{ kind: "refund" }} />;
+    case "act":
+      return (
+        <TransactionWizardPage
+          key={`act-${route.participationId}-${route.actionId}`}
+          participationId={route.participationId}
+          target={{ kind: "action", actionId: route.actionId }}
+        />
+      );
   }
 }

@@ -116,7 +116,7 @@ describe("reviewing a contribution", () => {
       list_accounts: () => accounts,
       list_participations: () => [],
       list_official_addresses: () => [],
-      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+      get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       list_review_overrides: () => [],
       list_transactions: () => [],
       get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol" }),

@@ -11,7 +11,7 @@ function backendWith(sale: Sale, deleteSale: () => unknown = () => null) {
   return fakeBackend({
     list_sales: () => sales,
     list_official_addresses: () => [],
-    get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+    get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
     get_sale: () => current,
     list_participations: () => [],
     delete_sale: () => {

@@ -20,7 +20,7 @@ function backendWith(initial: OfficialAddress[], add: (input: OfficialAddressInp
     get_sale: () => sale,
     list_participations: () => [],
     list_official_addresses: () => addresses,
-    get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+    get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
     add_official_address: (args) => {
       const added = add((args as { saleId: number; input: OfficialAddressInput }).input);
       addresses = [...addresses, added];

@@ -8,7 +8,7 @@ describe("a sale's page", () => {
   it("shows all its terms with the full, copyable address", async () => {
     fakeBackend({
       list_official_addresses: () => [],
-      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+      get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       get_sale: () =>
         saleFixture({
           id: 3,
@@ -40,7 +40,7 @@ describe("a sale's page", () => {
   it("says the sale no longer exists when the backend answers sale_not_found", async () => {
     fakeBackend({
       list_official_addresses: () => [],
-      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+      get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       get_sale: () => {
         throw appErrorFixture({ code: "sale_not_found", message: "No sale with id 99." });
       },

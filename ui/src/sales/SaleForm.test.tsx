@@ -263,7 +263,7 @@ describe("the sale form", () => {
     const backend = fakeBackend({
       list_sales: () => [current],
       list_official_addresses: () => [],
-      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+      get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       get_sale: () => current,
       list_participations: () => [],
       get_sale_draft: (args) => {

@@ -26,7 +26,7 @@ describe("a sale's participation", () => {
       projectName: "Example Protocol",
       history: [stepFixture({ to: "researching" }), stepFixture({ from: "researching", to: "kyc_pending" })],
     });
-    fakeBackend({ get_sale: () => sale, list_participations: () => [other, own], list_official_addresses: () => [], get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }) });
+    fakeBackend({ get_sale: () => sale, list_participations: () => [other, own], list_official_addresses: () => [], get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [] });
     renderApp("#/sales/30");
 
     const section = await screen.findByTestId("sale-participation");
@@ -40,7 +40,7 @@ describe("a sale's participation", () => {
     let participations: Participation[] = [participationFixture({ id: 4, saleId: 99 })];
     const backend = fakeBackend({
       list_official_addresses: () => [],
-      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+      get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       get_sale: () => sale,
       list_participations: () => participations,
       start_participation: (args) => {
@@ -93,7 +93,7 @@ describe("a sale's participation", () => {
     const message = "this date is in the future: record a step once it has happened";
     const backend = fakeBackend({
       list_official_addresses: () => [],
-      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+      get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       get_sale: () => sale,
       list_participations: () => [],
       start_participation: () => {
@@ -121,7 +121,7 @@ describe("a sale's participation", () => {
     let participations: Participation[] = [];
     fakeBackend({
       list_official_addresses: () => [],
-      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+      get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       get_sale: () => sale,
       list_participations: () => participations,
       start_participation: () => {

@@ -130,7 +130,7 @@ describe("the sales list", () => {
       list_sales: () => threeSales,
       list_participations: () => [],
       list_official_addresses: () => [],
-      get_contract_terms: () => ({ contributionCall: "", refundCall: "", tokenAddress: "" }),
+      get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       get_sale: (args) => {
         const wanted = (args as { id: number }).id;
         return threeSales.find((sale) => sale.id === wanted);

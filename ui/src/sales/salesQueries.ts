@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type ContractTerms, type OfficialAddressInput, type Sale, type SaleInput } from "../api";
+import { api, type ContractTerms, type OfficialAddressInput, type Sale, type SaleActionInput, type SaleInput } from "../api";
 import { participationQueryKeys } from "../participations/participationsQueries";
 import { calendarQueryKeys } from "../calendar/calendarQueries";
 
@@ -107,7 +107,7 @@ export function useAddOfficialAddress(saleId: number) {
 
 const contractTermsKey = (saleId: number) => [...saleQueryKeys.all, "contract-terms", saleId] as const;
 
-/** How the sale takes contributions on chain: its contribution and refund functions, its token. */
+/** The sale's token on chain. */
 export function useContractTerms(saleId: number) {
   return useQuery({ queryKey: contractTermsKey(saleId), queryFn: () => api.getContractTerms(saleId) });
 }
@@ -117,5 +117,36 @@ export function useSetContractTerms(saleId: number) {
   return useMutation({
     mutationFn: (input: ContractTerms) => api.setContractTerms(saleId, input),
     onSuccess: (saved) => queryClient.setQueryData(contractTermsKey(saleId), saved),
+  });
+}
+
+const actionsKey = (saleId: number) => [...saleQueryKeys.all, "actions", saleId] as const;
+
+/** The sale's actions on chain, in the order they were added; asked for only when `enabled`. */
+export function useSaleActions(saleId: number, enabled = true) {
+  return useQuery({ queryKey: actionsKey(saleId), queryFn: () => api.listSaleActions(saleId), enabled });
+}
+
+/** Adds (without `id`) or changes an action; the sale's actions and what participations are offered follow. */
+export function useSaveAction(saleId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: number | null; input: SaleActionInput }) =>
+      id === null ? api.addAction(saleId, input) : api.updateAction(id, input),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: actionsKey(saleId) });
+      await queryClient.invalidateQueries({ queryKey: participationQueryKeys.all });
+    },
+  });
+}
+
+export function useRemoveAction(saleId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.removeAction(id),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: actionsKey(saleId) });
+      await queryClient.invalidateQueries({ queryKey: participationQueryKeys.all });
+    },
   });
 }

@@ -30,7 +30,9 @@ export type ParticipationsRoute =
   /** The wizard that plans, signs, sends and follows a contribution to the participation's sale. */
   | { area: "participations"; view: "contribute"; participationId: number }
   /** The same wizard for a refund claim (the sale's refund function). */
-  | { area: "participations"; view: "refund"; participationId: number };
+  | { area: "participations"; view: "refund"; participationId: number }
+  /** The same wizard for any other of the sale's actions (a token claim, a call the user named…). */
+  | { area: "participations"; view: "act"; participationId: number; actionId: number };
 
 /** The dashboard, and under it the month-by-month calendar of the same events. */
 export type DashboardRoute = { area: "dashboard"; view: "overview" } | { area: "dashboard"; view: "calendar" };
@@ -49,7 +51,7 @@ function parseId(text: string | undefined): number | null {
 
 export function parseRoute(hash: string): Route {
   const segments = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
-  const [area, second, third] = segments;
+  const [area, second, third, fourth] = segments;
   if (area === "sales") {
     if (second === undefined) return { area: "sales", view: "list" };
     if (second === "new") return { area: "sales", view: "new" };
@@ -73,6 +75,8 @@ export function parseRoute(hash: string): Route {
     if (participationId === null) return { area: "participations", view: "list" };
     if (third === "contribute") return { area: "participations", view: "contribute", participationId };
     if (third === "refund") return { area: "participations", view: "refund", participationId };
+    const actionId = parseId(fourth);
+    if (third === "act" && actionId !== null) return { area: "participations", view: "act", participationId, actionId };
     return { area: "participations", view: "detail", participationId };
   }
   const simple = simpleAreas.find((candidate) => candidate === area);
@@ -121,6 +125,8 @@ function participationsHref(route: ParticipationsRoute): string {
       return `#/participations/${route.participationId}/contribute`;
     case "refund":
       return `#/participations/${route.participationId}/refund`;
+    case "act":
+      return `#/participations/${route.participationId}/act/${route.actionId}`;
   }
 }
 

@@ -141,6 +141,7 @@ export function participationFixture(overrides: Partial<Participation> = {}): Pa
     nextStates: successorsWithoutKyc[state],
     vesting: null,
     entries: [],
+    offeredActions: [],
     kyc: { status: "not_started", required: false, details: { provider: "", submittedAt: "", reference: "", notes: "" } },
     refundDeadline: null,
     nextEvent: null,

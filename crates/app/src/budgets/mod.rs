@@ -2,7 +2,6 @@
 //! of each (contributions minus refunds, valued at the price of their moment), and
 //! what an amount being typed is worth in the budget's currency.
 
-use saleguard_core::amount::{AmountError, parse_amount};
 use saleguard_core::budget::{Budget, BudgetDraft, Movement, MovementKind, budget_use};
 use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::money::{self, share_bps};
@@ -14,7 +13,7 @@ use saleguard_store::{BudgetRecord, Store};
 use serde::{Deserialize, Serialize};
 
 use crate::dto::count;
-use crate::money::{percent, refused, rounded_text};
+use crate::money::{percent, refused, rounded_text, typed_amount};
 use crate::pricing::book::{PriceData, coin_refs, known_coins};
 use crate::{AppError, ErrorCode, Saleguard};
 
@@ -152,14 +151,7 @@ impl Counting {
 /// A contribution's amount as typed (whole units of the sale's currency), in base units;
 /// every problem is an error at `amount`.
 pub(crate) fn contribution_amount(text: &str, decimals: u8) -> Result<U256, AppError> {
-    let amount = parse_amount(text, decimals).map_err(|error| {
-        let code = match error {
-            AmountError::TooManyDecimalPlaces { .. } => ErrorCode::TooManyDecimalPlaces,
-            AmountError::TooLarge => ErrorCode::AmountTooLarge,
-            _ => ErrorCode::InvalidAmount,
-        };
-        AppError::at_field("amount", code, error.to_string())
-    })?;
+    let amount = typed_amount("amount", text, decimals)?;
     if amount.is_zero() {
         return Err(AppError::at_field(
             "amount",

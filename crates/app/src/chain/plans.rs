@@ -1,10 +1,12 @@
-//! Contributions and refund claims on chain: the plan (the review with the network's
-//! checks, and the unsigned transaction the user would sign), kept as a draft with an id
-//! so that it is signed and sent at most once.
+//! The sale's actions on chain — a contribution, a refund claim, a token or vested claim,
+//! a call the user named — planned: the review (a contribution's whole review; the
+//! network's checks for every action) and the unsigned transaction the user would sign,
+//! kept as a draft with an id so that it is signed and sent at most once.
 
 use alloy_consensus::{SignableTransaction, TxEip1559};
 use saleguard_chain::Node;
 use saleguard_core::account::{Account, AccountId, HardwareWallet};
+use saleguard_core::action::{ActionPurpose, ActionValueError, ActionValues, SaleAction};
 use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
 use saleguard_core::network::Network;
@@ -17,13 +19,16 @@ use saleguard_core::transaction::{
 };
 use saleguard_core::{Bytes, U256};
 use saleguard_hardware::device_prompt;
-use saleguard_store::{ParticipationId, TransactionRecord};
+use saleguard_store::{ParticipationId, TakenAction, TransactionRecord};
 use serde::{Deserialize, Serialize};
 
+pub use saleguard_core::action::ArgumentValue;
 pub use saleguard_core::transaction::FeeSpeed;
 pub use saleguard_hardware::{DevicePrompt, DeviceScreen};
 
+use crate::money::typed_amount;
 use crate::review::{ReviewInput, ReviewView, review_view};
+use crate::sales::actions::action_refused;
 use crate::{AppError, ErrorCode, Saleguard};
 
 /// A contribution to plan, as chosen in the wizard or on the command line.
@@ -48,6 +53,56 @@ pub struct RefundInput {
     pub fee_speed: FeeSpeed,
 }
 
+/// One of the sale's actions to take for a participation, as chosen in the wizard or on
+/// the command line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ActInput {
+    pub participation_id: i64,
+    /// The sale's action; none for the sale's contribution (its "contribute" action, or
+    /// a plain or ERC-20 transfer when it has none).
+    pub action_id: Option<i64>,
+    pub account_id: i64,
+    /// Whole units of the sale's currency ("0.5"), for a contribution or an action that
+    /// passes `{amount}`; empty otherwise.
+    #[serde(default)]
+    pub amount: String,
+    /// Whole units of the sale's token, for an action that passes `{token_amount}`.
+    #[serde(default)]
+    pub token_amount: String,
+    /// Values for this transaction only, in place of the action's own arguments.
+    #[serde(default)]
+    pub arguments: Vec<ArgumentValue>,
+    #[serde(default)]
+    pub fee_speed: FeeSpeed,
+}
+
+impl From<&ContributionInput> for ActInput {
+    fn from(input: &ContributionInput) -> Self {
+        Self {
+            participation_id: input.participation_id,
+            action_id: None,
+            account_id: input.account_id,
+            amount: input.amount.clone(),
+            fee_speed: input.fee_speed,
+            ..Self::default()
+        }
+    }
+}
+
+/// One argument of the call, decoded from the calldata to be signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CallArgumentView {
+    /// The parameter's name in the signature; empty when it has none.
+    pub name: String,
+    /// Its ABI type (`bytes32[]`).
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// The value, as people read it: addresses checksummed, numbers in decimal.
+    pub value: String,
+}
+
 /// The transaction as the user will sign it, in words and in numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -65,8 +120,13 @@ pub struct TransactionSummary {
     pub value: String,
     pub chain_id: u64,
     pub network: String,
+    /// The sale's action taken ("Withdraw tokens"); "Contribute" for a contribution by
+    /// transfer.
+    pub action: String,
     /// The call in words (`contribute()`), none for a plain transfer.
     pub decoded_call: Option<String>,
+    /// Each argument of the call, decoded again from the calldata about to be signed.
+    pub arguments: Vec<CallArgumentView>,
     /// The calldata, 0x-hex.
     pub data: String,
     pub nonce: u64,
@@ -99,6 +159,8 @@ pub struct TransactionPlan {
 /// A planned transaction before it is kept: everything signing needs.
 pub(crate) struct Planned {
     pub(crate) purpose: TxPurpose,
+    /// The action taken and the values given for it.
+    pub(crate) taken: TakenAction,
     pub(crate) participation: ParticipationId,
     pub(crate) sale: Sale,
     pub(crate) account: Account,
@@ -137,18 +199,17 @@ pub(crate) fn request_of_record(record: &TransactionRecord) -> CallRequest {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    Bytes::copy_from_slice(bytes).to_string()
+/// A template the action passes whose value was not given, at its field.
+fn value_refused(error: ActionValueError) -> AppError {
+    let field = match error {
+        ActionValueError::AmountMissing => "amount",
+        ActionValueError::TokenAmountMissing => "tokenAmount",
+    };
+    AppError::at_field(field, ErrorCode::Required, error.to_string())
 }
 
-/// A refund claim's review: only the network's checks apply.
-fn network_only(findings: Vec<saleguard_core::review::Finding>) -> Review {
-    Review {
-        findings: Vec::new(),
-        verdict: Verdict::Clear,
-        budget: None,
-    }
-    .with(findings)
+fn hex(bytes: &[u8]) -> String {
+    Bytes::copy_from_slice(bytes).to_string()
 }
 
 impl Saleguard {
@@ -160,8 +221,7 @@ impl Saleguard {
         &self,
         input: &ContributionInput,
     ) -> Result<TransactionPlan, AppError> {
-        let planned = self.planned_contribution(input).await?;
-        Ok(self.plan_view(&planned, None))
+        self.plan_action(&input.into()).await
     }
 
     /// Plans a contribution and keeps it as a draft to sign ([`Saleguard::send_transaction`]).
@@ -170,91 +230,234 @@ impl Saleguard {
         &self,
         input: &ContributionInput,
     ) -> Result<TransactionPlan, AppError> {
-        let planned = self.planned_contribution(input).await?;
-        let draft = self.keep_draft(&planned)?;
-        Ok(self.plan_view(&planned, draft))
+        self.prepare_action(&input.into()).await
     }
 
     /// Plans a refund claim without keeping it: a dry run.
     pub async fn plan_refund(&self, input: &RefundInput) -> Result<TransactionPlan, AppError> {
-        let planned = self.planned_refund(input).await?;
+        self.plan_action(&self.refund_act(input)?).await
+    }
+
+    /// Plans a refund claim (the sale's "claim refund" action) and keeps it as a draft.
+    pub async fn prepare_refund(&self, input: &RefundInput) -> Result<TransactionPlan, AppError> {
+        self.prepare_action(&self.refund_act(input)?).await
+    }
+
+    /// Plans one of the sale's actions without keeping it: a dry run. A contribution
+    /// gets the whole review; every action gets the network's checks and its call
+    /// decoded again from the calldata.
+    pub async fn plan_action(&self, input: &ActInput) -> Result<TransactionPlan, AppError> {
+        let planned = self.planned_action(input).await?;
         Ok(self.plan_view(&planned, None))
     }
 
-    /// Plans a refund claim (the sale's refund function) and keeps it as a draft.
-    pub async fn prepare_refund(&self, input: &RefundInput) -> Result<TransactionPlan, AppError> {
-        let planned = self.planned_refund(input).await?;
+    /// Plans one of the sale's actions and keeps it as a draft to sign.
+    pub async fn prepare_action(&self, input: &ActInput) -> Result<TransactionPlan, AppError> {
+        let planned = self.planned_action(input).await?;
         let draft = self.keep_draft(&planned)?;
         Ok(self.plan_view(&planned, draft))
     }
 
-    pub(crate) async fn planned_contribution(
-        &self,
-        input: &ContributionInput,
-    ) -> Result<Planned, AppError> {
-        let (participation, sale, account, contract) =
-            self.transaction_parties(input.participation_id, input.account_id)?;
-        let wallet = self.store()?.hardware_wallet(account.id)?;
+    /// The action of `participation_id`'s sale named `name` (case aside): its id, or
+    /// none for "Contribute" on a sale that contributes by transfer.
+    pub fn action_named(&self, participation_id: i64, name: &str) -> Result<Option<i64>, AppError> {
+        let store = self.store()?;
+        let participation = store.participation(ParticipationId(participation_id))?;
+        let actions = store.actions(participation.sale_id)?;
+        let wanted = name.trim().to_lowercase();
+        if let Some(record) = actions
+            .iter()
+            .find(|record| record.action.name.to_lowercase() == wanted)
+        {
+            return Ok(Some(record.id));
+        }
+        let contributes_by_transfer = !actions
+            .iter()
+            .any(|record| record.action.purpose == ActionPurpose::Contribute);
+        if contributes_by_transfer && wanted == "contribute" {
+            return Ok(None);
+        }
+        let mut names: Vec<String> = actions
+            .iter()
+            .map(|record| format!("“{}”", record.action.name))
+            .collect();
+        if contributes_by_transfer {
+            names.insert(0, "“Contribute”".to_owned());
+        }
+        Err(AppError::new(
+            ErrorCode::ActionNotFound,
+            format!(
+                "this sale has no action named “{}”; it has {}",
+                name.trim(),
+                names.join(", ")
+            ),
+        ))
+    }
+
+    /// A refund claim as an action: the sale's "claim refund" action, which it must have.
+    fn refund_act(&self, input: &RefundInput) -> Result<ActInput, AppError> {
+        let store = self.store()?;
+        let participation = store.participation(ParticipationId(input.participation_id))?;
+        let refund = store
+            .actions(participation.sale_id)?
+            .into_iter()
+            .find(|record| record.action.purpose == ActionPurpose::ClaimRefund)
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::NoRefundCall,
+                    "this sale has no “claim refund” action: add one (e.g. claimRefund()) under the sale's actions on chain",
+                )
+            })?;
+        Ok(ActInput {
+            participation_id: input.participation_id,
+            action_id: Some(refund.id),
+            account_id: input.account_id,
+            fee_speed: input.fee_speed,
+            ..ActInput::default()
+        })
+    }
+
+    /// Plans `input`: the action must be the sale's and offered in the participation's
+    /// state, its values must fit their types, and then the review and the node decide.
+    pub(crate) async fn planned_action(&self, input: &ActInput) -> Result<Planned, AppError> {
+        let (participation, sale, account, wallet, record) = {
+            let store = self.store()?;
+            let participation = store.participation(ParticipationId(input.participation_id))?;
+            let sale = store.sale(participation.sale_id)?;
+            let account = store.account(AccountId(input.account_id))?;
+            let wallet = store.hardware_wallet(account.id)?;
+            let record = match input.action_id {
+                Some(id) => Some(store.action(id)?).filter(|record| record.sale_id == sale.id),
+                None => store
+                    .actions(sale.id)?
+                    .into_iter()
+                    .find(|record| record.action.purpose == ActionPurpose::Contribute),
+            };
+            if input.action_id.is_some() && record.is_none() {
+                return Err(AppError::new(
+                    ErrorCode::ActionNotFound,
+                    "this action is not one of the participation's sale",
+                ));
+            }
+            (participation, sale, account, wallet, record)
+        };
+        let purpose = record
+            .as_ref()
+            .map_or(ActionPurpose::Contribute, |record| record.action.purpose);
+        let sale_ended = self.clock.now() >= sale.terms.window.ends_at();
+        if !purpose.offered(participation.state, sale_ended) {
+            let name = record
+                .as_ref()
+                .map_or("Contribute", |record| record.action.name.as_str());
+            return Err(AppError::new(
+                ErrorCode::ActionNotOffered,
+                format!(
+                    "“{name}” is not offered while the participation is {}{}: nothing was planned",
+                    participation.state.as_str().replace('_', " "),
+                    if sale_ended {
+                        " and the sale has ended"
+                    } else {
+                        " and the sale has not ended"
+                    }
+                ),
+            ));
+        }
+        let action = match &record {
+            Some(record) => Some(
+                record
+                    .action
+                    .with_values(&input.arguments, &sale.terms)
+                    .map_err(action_refused)?,
+            ),
+            None if !input.arguments.is_empty() => {
+                return Err(AppError::at_field(
+                    "arguments",
+                    ErrorCode::InvalidArgument,
+                    "a contribution by plain transfer takes no arguments",
+                ));
+            }
+            None => None,
+        };
         let network = self.configured_network(sale.terms.chain_id).await?;
-        let reviewed = self.reviewed(&ReviewInput {
-            sale_id: sale.id.0,
-            from: input.account_id.to_string(),
-            to: checksummed(&sale.terms.contribution_address),
-            amount: input.amount.clone(),
-            chain_id: network.chain_id.to_string(),
-            at: String::new(),
-        })?;
-        let amount = reviewed.draft.amount;
-        let call = PlannedCall::contribution(&sale.terms, &contract, account.address, amount);
-        let token = match &sale.terms.currency {
-            AcceptedCurrency::Erc20 { address, .. } => Some(*address),
-            AcceptedCurrency::Native { .. } => None,
+        let currency = &sale.terms.currency;
+        let needs = |needed: bool, field: &str, text: &str, decimals: u8| {
+            if needed {
+                typed_amount(field, text, decimals).map(Some)
+            } else {
+                Ok(None)
+            }
+        };
+        let passes_amount = action.as_ref().is_some_and(SaleAction::needs_amount);
+        let token_amount = needs(
+            action.as_ref().is_some_and(SaleAction::needs_token_amount),
+            "tokenAmount",
+            &input.token_amount,
+            sale.terms.token_decimals,
+        )?;
+        let (call, review, reviewed_at, amount) = if purpose == ActionPurpose::Contribute {
+            let reviewed = self.reviewed(&ReviewInput {
+                sale_id: sale.id.0,
+                from: input.account_id.to_string(),
+                to: checksummed(&sale.terms.contribution_address),
+                amount: input.amount.clone(),
+                chain_id: network.chain_id.to_string(),
+                at: String::new(),
+            })?;
+            let amount = reviewed.draft.amount;
+            let call = PlannedCall::contribution(
+                &sale.terms,
+                action.as_ref(),
+                account.address,
+                amount,
+                token_amount,
+            )
+            .map_err(value_refused)?;
+            (call, reviewed.outcome, reviewed.at, amount)
+        } else {
+            let amount = needs(passes_amount, "amount", &input.amount, currency.decimals())?;
+            let action = action
+                .as_ref()
+                .expect("every action but a contribution has a record");
+            let values = ActionValues {
+                account: account.address,
+                amount,
+                token_amount,
+            };
+            let call = PlannedCall::action(&sale.terms, action, values).map_err(value_refused)?;
+            let clear = Review {
+                findings: Vec::new(),
+                verdict: Verdict::Clear,
+                budget: None,
+            };
+            (call, clear, self.clock.now(), amount.unwrap_or_default())
+        };
+        let token = match (purpose, currency) {
+            (ActionPurpose::Contribute, AcceptedCurrency::Erc20 { address, .. }) => Some(*address),
+            _ => None,
         };
         let (tx, findings) = self
             .ask_node(&call, &network, &sale, input.fee_speed, token)
             .await?;
         Ok(Planned {
-            purpose: TxPurpose::Contribution,
-            participation,
+            purpose: TxPurpose::of_action(purpose),
+            taken: TakenAction {
+                action_id: record.as_ref().map(|record| record.id),
+                action_name: record
+                    .as_ref()
+                    .map_or_else(|| "Contribute".to_owned(), |r| r.action.name.clone()),
+                token_amount,
+                arguments: input.arguments.clone(),
+            },
+            participation: participation.id,
             tx,
-            review: reviewed.outcome.with(findings),
-            reviewed_at: reviewed.at,
+            review: review.with(findings),
+            reviewed_at,
             sale,
             account,
             wallet,
             network,
             call,
             amount,
-            fee_speed: input.fee_speed,
-        })
-    }
-
-    pub(crate) async fn planned_refund(&self, input: &RefundInput) -> Result<Planned, AppError> {
-        let (participation, sale, account, contract) =
-            self.transaction_parties(input.participation_id, input.account_id)?;
-        let wallet = self.store()?.hardware_wallet(account.id)?;
-        let call = PlannedCall::refund(&sale.terms, &contract, account.address).ok_or_else(|| {
-            AppError::new(
-                ErrorCode::NoRefundCall,
-                "this sale's terms name no refund function: add it (e.g. claimRefund()) under the sale's contract terms",
-            )
-        })?;
-        let network = self.configured_network(sale.terms.chain_id).await?;
-        let (tx, findings) = self
-            .ask_node(&call, &network, &sale, input.fee_speed, None)
-            .await?;
-        Ok(Planned {
-            purpose: TxPurpose::Refund,
-            participation,
-            tx,
-            review: network_only(findings),
-            reviewed_at: self.clock.now(),
-            sale,
-            account,
-            wallet,
-            network,
-            call,
-            amount: U256::ZERO,
             fee_speed: input.fee_speed,
         })
     }
@@ -288,28 +491,6 @@ impl Saleguard {
             facts.fees,
         );
         Ok((tx, findings))
-    }
-
-    /// The participation, its sale, the account and the sale's contract terms.
-    fn transaction_parties(
-        &self,
-        participation_id: i64,
-        account_id: i64,
-    ) -> Result<
-        (
-            ParticipationId,
-            Sale,
-            Account,
-            saleguard_core::transaction::ContractTerms,
-        ),
-        AppError,
-    > {
-        let store = self.store()?;
-        let participation = store.participation(ParticipationId(participation_id))?;
-        let sale = store.sale(participation.sale_id)?;
-        let account = store.account(AccountId(account_id))?;
-        let contract = store.contract_terms(sale.id, &sale.terms)?;
-        Ok((participation.id, sale, account, contract))
     }
 
     /// Keeps a plan as a draft with a fresh id; none when the call fails anyway.
@@ -348,6 +529,7 @@ impl Saleguard {
             created_at: now,
             updated_at: now,
             fee_wei: None,
+            taken: planned.taken.clone(),
         })?;
         tracing::info!(draft = %id, purpose = planned.purpose.as_str(), "transaction planned");
         Ok(Some(id))
@@ -385,7 +567,18 @@ impl Saleguard {
                 value,
                 chain_id: network.chain_id,
                 network: network.name.clone(),
+                action: planned.taken.action_name.clone(),
                 decoded_call: planned.call.decoded(currency.1, currency.0),
+                arguments: planned
+                    .call
+                    .arguments()
+                    .into_iter()
+                    .map(|argument| CallArgumentView {
+                        name: argument.name,
+                        ty: argument.ty,
+                        value: argument.value,
+                    })
+                    .collect(),
                 data: planned.call.input.to_string(),
                 nonce: tx.nonce,
                 gas_limit: tx.gas_limit,

@@ -16,6 +16,7 @@ use saleguard_core::amount::format_amount;
 use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::network::Network;
 use saleguard_core::participation::{ParticipationState, check_transition};
+use saleguard_core::receipt::ReceiptLog;
 use saleguard_core::review::{DraftContribution, Severity, Verdict, check_override};
 use saleguard_core::{Address, U256};
 use saleguard_store::{NewStep, ParticipationId, Settlement, Store, TransactionRecord};
@@ -23,7 +24,7 @@ use serde::Serialize;
 
 pub use saleguard_core::transaction::{TxPurpose, TxStatus};
 
-use super::plans::{ContributionInput, RefundInput, draft_transaction, request_of_record};
+use super::plans::{ActInput, draft_transaction, request_of_record};
 use super::signing::{AccountSigner, KeyringSigner, sign_error};
 use crate::dto::Amount;
 use crate::review::overrides::override_refusal;
@@ -83,6 +84,8 @@ pub struct TransactionView {
     pub id: String,
     pub participation_id: i64,
     pub purpose: TxPurpose,
+    /// The sale's action it took, by its name then ("Withdraw tokens").
+    pub action: String,
     pub status: TxStatus,
     pub chain_id: u64,
     pub from: String,
@@ -196,28 +199,11 @@ impl Saleguard {
                 "the draft's account was removed",
             )
         })?;
-        let planned = match record.purpose {
-            TxPurpose::Contribution => {
-                let sale = self.sale_of(&record)?;
-                let decimals = self.store()?.sale(sale)?.terms.currency.decimals();
-                self.planned_contribution(&ContributionInput {
-                    participation_id: record.participation_id.0,
-                    account_id: account_id.0,
-                    amount: format_amount(record.amount, decimals),
-                    fee_speed: Default::default(),
-                })
-                .await?
-            }
-            TxPurpose::Refund => {
-                self.planned_refund(&RefundInput {
-                    participation_id: record.participation_id.0,
-                    account_id: account_id.0,
-                    fee_speed: Default::default(),
-                })
-                .await?
-            }
-        };
-        let unchanged = planned.call.to == record.to
+        let planned = self
+            .planned_action(&self.act_of_record(&record, account_id)?)
+            .await?;
+        let unchanged = planned.purpose == record.purpose
+            && planned.call.to == record.to
             && planned.call.value == record.value
             && planned.call.input == record.input
             && planned.account.address == record.from;
@@ -225,11 +211,14 @@ impl Saleguard {
             let what = if unchanged {
                 "the account sent another transaction since the review (its nonce moved)"
             } else {
-                "the sale's terms or the account changed since the review"
+                "the sale's terms, its action or the account changed since the review"
             };
             return Err(AppError::new(
                 ErrorCode::ReviewOutdated,
-                format!("{what}: review the contribution again; nothing was signed"),
+                format!(
+                    "{what}: review the {} again; nothing was signed",
+                    record.purpose.words()
+                ),
             ));
         }
         if planned.review.verdict == Verdict::Blocked {
@@ -319,6 +308,46 @@ impl Saleguard {
         progress(TxProgress::Signed { hash: hash.clone() });
         let record = self.store()?.transaction(&record.id)?;
         self.resend(&record, progress).await
+    }
+
+    /// What a stored draft took, as it would be chosen again: the same action with the
+    /// same values. A draft whose action was removed since cannot be checked again.
+    fn act_of_record(
+        &self,
+        record: &TransactionRecord,
+        account_id: saleguard_core::account::AccountId,
+    ) -> Result<ActInput, AppError> {
+        if record.purpose != TxPurpose::Contribution && record.taken.action_id.is_none() {
+            return Err(AppError::new(
+                ErrorCode::ReviewOutdated,
+                format!(
+                    "the action “{}” was removed since the review: nothing was signed",
+                    record.taken.action_name
+                ),
+            ));
+        }
+        let store = self.store()?;
+        let sale = store.sale(store.participation(record.participation_id)?.sale_id)?;
+        let whole = |amount: U256, decimals: u8| {
+            if amount.is_zero() {
+                String::new()
+            } else {
+                format_amount(amount, decimals)
+            }
+        };
+        Ok(ActInput {
+            participation_id: record.participation_id.0,
+            action_id: record.taken.action_id,
+            account_id: account_id.0,
+            amount: whole(record.amount, sale.terms.currency.decimals()),
+            token_amount: record
+                .taken
+                .token_amount
+                .map(|amount| whole(amount, sale.terms.token_decimals))
+                .unwrap_or_default(),
+            arguments: record.taken.arguments.clone(),
+            fee_speed: Default::default(),
+        })
     }
 
     /// Who signs for `account`: its hardware wallet, or its key in the keyring.
@@ -494,6 +523,7 @@ impl Saleguard {
                 confirmations,
                 succeeded: true,
                 fee_wei,
+                logs,
                 ..
             } => {
                 let needed = network.confirmations;
@@ -521,7 +551,7 @@ impl Saleguard {
                 }
                 let settlement = Settlement {
                     fee_wei: Some(fee_wei),
-                    ..self.settlement_of(record, now)?
+                    ..self.settlement_of(record, &logs, now)?
                 };
                 self.store()?.advance_transaction(
                     &record.id,
@@ -579,12 +609,17 @@ impl Saleguard {
         Ok(())
     }
 
-    /// What a confirmed transaction settles: the entry, and the participation's
-    /// steps it proves (a contribution: "contributed"; a refund: the sale missed its
-    /// soft cap, the refund was due and is refunded).
+    /// What a confirmed transaction settles: its entries, and the participation's steps
+    /// they prove. A contribution: the amount sent, "contributed". A refund claim: what
+    /// was contributed and not yet refunded, and the sale missed its soft cap, the refund
+    /// was due and is refunded. A token or vested claim: each transfer of the sale's
+    /// token to the account its receipt's logs record (nothing when they record none, or
+    /// the token is not known), and then the sale succeeded and the tokens were
+    /// distributed. A call the user named settles nothing.
     fn settlement_of(
         &self,
         record: &TransactionRecord,
+        logs: &[ReceiptLog],
         now: saleguard_core::timestamp::UtcTimestamp,
     ) -> Result<Settlement, AppError> {
         let store = self.store()?;
@@ -592,10 +627,31 @@ impl Saleguard {
         let sale = store.sale(participation.sale_id)?;
         let hash = record.hash.clone().unwrap_or_default();
         let currency = &sale.terms.currency;
-        let (kind, amount, path, note) = match record.purpose {
+        // Where the money went: to the sale's address (not the token contract a token
+        // transfer is sent to), and back from it for a refund.
+        let (account, sale_address) = (
+            checksummed(&record.from),
+            checksummed(&sale.terms.contribution_address),
+        );
+        let in_currency = |kind: EntryKind, amount: U256, from: &str, to: &str| Entry {
+            kind,
+            happened_at: now,
+            asset: currency.symbol().to_owned(),
+            decimals: currency.decimals(),
+            amount,
+            reference: hash.clone(),
+            from: from.to_owned(),
+            to: to.to_owned(),
+            note: String::new(),
+        };
+        let (entries, path, note) = match record.purpose {
             TxPurpose::Contribution => (
-                EntryKind::Contribution,
-                record.amount,
+                vec![in_currency(
+                    EntryKind::Contribution,
+                    record.amount,
+                    &account,
+                    &sale_address,
+                )],
                 &[ParticipationState::Contributed][..],
                 "Contribution confirmed on chain",
             ),
@@ -609,9 +665,14 @@ impl Saleguard {
                         })
                         .fold(U256::ZERO, |total, e| total.saturating_add(e.entry.amount))
                 };
+                let refunded = sum(EntryKind::Contribution).saturating_sub(sum(EntryKind::Refund));
                 (
-                    EntryKind::Refund,
-                    sum(EntryKind::Contribution).saturating_sub(sum(EntryKind::Refund)),
+                    vec![in_currency(
+                        EntryKind::Refund,
+                        refunded,
+                        &sale_address,
+                        &account,
+                    )],
                     &[
                         ParticipationState::SoftCapMissed,
                         ParticipationState::RefundDue,
@@ -620,31 +681,53 @@ impl Saleguard {
                     "Refund confirmed on chain",
                 )
             }
+            TxPurpose::TokenClaim | TxPurpose::VestedClaim => {
+                let token = store.contract_terms(sale.id)?.token_address;
+                let received = token.map_or_else(Vec::new, |token| {
+                    saleguard_core::receipt::received(logs, token, record.from)
+                });
+                if token.is_none() {
+                    tracing::warn!(
+                        draft = %record.id,
+                        "the sale's token is not known: the claim's transfers are not recorded"
+                    );
+                }
+                let entries: Vec<Entry> = received
+                    .iter()
+                    .map(|transfer| Entry {
+                        kind: EntryKind::Distribution,
+                        happened_at: now,
+                        asset: sale.terms.token_symbol.clone(),
+                        decimals: sale.terms.token_decimals,
+                        amount: transfer.amount,
+                        reference: hash.clone(),
+                        from: checksummed(&transfer.from),
+                        to: account.clone(),
+                        note: format!(
+                            "Read from the transaction's receipt: transfer log {}",
+                            transfer.log_index
+                        ),
+                    })
+                    .collect();
+                let path: &[ParticipationState] = if entries.is_empty() {
+                    &[]
+                } else {
+                    &[
+                        ParticipationState::Succeeded,
+                        ParticipationState::TokensDistributed,
+                    ]
+                };
+                (entries, path, "Tokens claimed on chain")
+            }
+            TxPurpose::Call => (Vec::new(), &[][..], ""),
         };
-        // Where the money went: to the sale's address (not the token contract a token
-        // transfer is sent to), and back from it for a refund.
-        let (account, sale_address) = (
-            checksummed(&record.from),
-            checksummed(&sale.terms.contribution_address),
-        );
-        let (from, to) = match record.purpose {
-            TxPurpose::Contribution => (account, sale_address),
-            TxPurpose::Refund => (sale_address, account),
+        let mut settlement = Settlement {
+            entries: entries
+                .into_iter()
+                .filter(|entry| !entry.amount.is_zero())
+                .collect(),
+            ..Settlement::default()
         };
-        let mut settlement = Settlement::default();
-        if !amount.is_zero() {
-            settlement.entries.push(Entry {
-                kind,
-                happened_at: now,
-                asset: currency.symbol().to_owned(),
-                decimals: currency.decimals(),
-                amount,
-                reference: hash.clone(),
-                from,
-                to,
-                note: String::new(),
-            });
-        }
         let mut state = participation.state;
         let start = path
             .iter()
@@ -677,7 +760,7 @@ impl Saleguard {
             let store = self.store()?;
             let participation = store.participation(ParticipationId(participation_id))?;
             let sale = store.sale(participation.sale_id)?;
-            let Some(token) = store.contract_terms(sale.id, &sale.terms)?.token_address else {
+            let Some(token) = store.contract_terms(sale.id)?.token_address else {
                 return Ok(None);
             };
             let mut accounts: Vec<Address> = store
@@ -734,16 +817,6 @@ impl Saleguard {
         tracing::info!(participation = participation_id, "distribution recorded");
         Ok(Some(text))
     }
-
-    fn sale_of(
-        &self,
-        record: &TransactionRecord,
-    ) -> Result<saleguard_core::sale::SaleId, AppError> {
-        Ok(self
-            .store()?
-            .participation(record.participation_id)?
-            .sale_id)
-    }
 }
 
 /// Failure texts are kept to 500 characters (the column's limit).
@@ -762,6 +835,7 @@ fn view_of(
         id: record.id.clone(),
         participation_id: record.participation_id.0,
         purpose: record.purpose,
+        action: record.taken.action_name.clone(),
         status: record.status,
         chain_id: record.chain_id,
         from: checksummed(&record.from),

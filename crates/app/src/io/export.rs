@@ -24,11 +24,13 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 /// What the `format` field says.
 pub const FORMAT_NAME: &str = "saleguard-export";
 /// The version of the document's layout this Saleguard writes.
-pub const FORMAT_VERSION: u64 = 5;
+pub const FORMAT_VERSION: u64 = 7;
 /// Tables added after version 1, with the version that added them: an older document has
 /// none of them, and is read as if they were empty. Version 2: networks, contract terms
 /// and transactions; version 3: which hardware wallet holds a hardware account's key;
-/// version 4: trades.
+/// version 4: trades; version 5: the price API's coins; version 6: a sale's actions
+/// (the contract terms' contribution and refund functions, which older documents keep
+/// there, are moved into actions as they are read: [`calls_into_actions`]).
 const TABLES_ADDED: &[(&str, u64)] = &[
     ("networks", 2),
     ("contract_terms", 2),
@@ -38,13 +40,20 @@ const TABLES_ADDED: &[(&str, u64)] = &[
     ("network_rpc_secrets", 3),
     ("trades", 4),
     ("price_api_coins", 5),
+    ("sale_actions", 6),
 ];
 /// Columns added to a table after its first version, with the value an older document's
 /// rows take: every price of a version-4 document was typed into the price book, and
-/// its transactions' fees were not recorded.
+/// its transactions' fees were not recorded; before version 7 a transaction did not say
+/// which action it took (it is found as they are read: [`transactions_name_their_actions`])
+/// and was given no values.
 const COLUMNS_ADDED: &[(&str, &str, u64, Option<&str>)] = &[
     ("prices", "source", 5, Some("manual")),
     ("transactions", "fee_wei", 5, None),
+    ("transactions", "action_id", 7, None),
+    ("transactions", "action_name", 7, Some("")),
+    ("transactions", "token_amount", 7, None),
+    ("transactions", "argument_values", 7, Some("[]")),
 ];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;
@@ -444,10 +453,127 @@ fn check_keys_and_references(tables: &[TableRows], problems: &mut Problems) {
     }
 }
 
+/// A document before version 6 keeps a sale's contribution and refund functions in
+/// its contract terms (`contribution_call`, `refund_call`); they become the sale's
+/// "Contribute" and "Claim refund" actions, each `address` parameter the contributing
+/// account (the only parameters those versions took), as the database migration does.
+fn calls_into_actions(root: &mut Value) {
+    let older = root
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .is_some_and(|version| version < 6);
+    let Some(tables) = root.get_mut("tables").and_then(Value::as_object_mut) else {
+        return;
+    };
+    if !older || tables.contains_key("sale_actions") {
+        return;
+    }
+    let mut actions = Vec::new();
+    if let Some(Value::Array(terms)) = tables.get_mut("contract_terms") {
+        for row in terms.iter_mut().filter_map(Value::as_object_mut) {
+            let sale = row.get("sale_id").cloned().unwrap_or(Value::Null);
+            let at = row.get("updated_at").cloned().unwrap_or(Value::Null);
+            for (column, name, purpose) in [
+                ("contribution_call", "Contribute", "contribute"),
+                ("refund_call", "Claim refund", "claim_refund"),
+            ] {
+                let Some(Value::String(signature)) = row.remove(column) else {
+                    continue;
+                };
+                let parameters = signature
+                    .split_once('(')
+                    .and_then(|(_, rest)| rest.strip_suffix(')'))
+                    .unwrap_or("");
+                let arguments: Vec<Value> = parameters
+                    .split(',')
+                    .filter(|parameter| !parameter.trim().is_empty())
+                    .map(|_| Value::from("{account}"))
+                    .collect();
+                actions.push(serde_json::json!({
+                    "id": actions.len() + 1,
+                    "sale_id": sale,
+                    "name": name,
+                    "purpose": purpose,
+                    "contract": null,
+                    "contract_source": "",
+                    "signature": signature,
+                    "arguments": Value::Array(arguments).to_string(),
+                    "created_at": at,
+                    "updated_at": at,
+                }));
+            }
+        }
+    }
+    tables.insert("sale_actions".to_owned(), Value::Array(actions));
+}
+
+/// A document before version 7 has contributions and refund claims only, which do not
+/// say which action they took: each is linked to its sale's "contribute" or "claim
+/// refund" action, by name too, as the database migration does.
+fn transactions_name_their_actions(root: &mut Value) {
+    let older = root
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .is_some_and(|version| version < 7);
+    let Some(tables) = root.get_mut("tables").and_then(Value::as_object_mut) else {
+        return;
+    };
+    if !older {
+        return;
+    }
+    let rows = |name: &str| -> Vec<serde_json::Map<String, Value>> {
+        match tables.get(name) {
+            Some(Value::Array(rows)) => rows.iter().filter_map(Value::as_object).cloned().collect(),
+            _ => Vec::new(),
+        }
+    };
+    let sale_of_participation: HashMap<String, Value> = rows("participations")
+        .iter()
+        .map(|row| {
+            (
+                row.get("id").map(Value::to_string).unwrap_or_default(),
+                row.get("sale_id").cloned().unwrap_or(Value::Null),
+            )
+        })
+        .collect();
+    let actions = rows("sale_actions");
+    let Some(Value::Array(transactions)) = tables.get_mut("transactions") else {
+        return;
+    };
+    for row in transactions.iter_mut().filter_map(Value::as_object_mut) {
+        if row.contains_key("action_name") {
+            continue;
+        }
+        let (purpose, name) = match row.get("purpose").and_then(Value::as_str) {
+            Some("refund") => ("claim_refund", "Claim refund"),
+            _ => ("contribute", "Contribute"),
+        };
+        let sale = row
+            .get("participation_id")
+            .and_then(|id| sale_of_participation.get(&id.to_string()));
+        let action = actions.iter().find(|action| {
+            action.get("sale_id") == sale
+                && action.get("purpose").and_then(Value::as_str) == Some(purpose)
+        });
+        row.insert(
+            "action_id".to_owned(),
+            action
+                .and_then(|a| a.get("id").cloned())
+                .unwrap_or(Value::Null),
+        );
+        row.insert(
+            "action_name".to_owned(),
+            action
+                .and_then(|a| a.get("name").cloned())
+                .unwrap_or_else(|| Value::from(name)),
+        );
+    }
+}
+
 /// The document's tables, or every problem in it.
 fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, AppError> {
     let mut problems = Problems::default();
-    let root: Value = serde_json::from_str(text).map_err(|error| {
+    let mut root: Value = serde_json::from_str(text).map_err(|error| {
         let mut problems = Problems::default();
         let what = if error.is_eof() {
             "the file ends too early (truncated?)".to_owned()
@@ -461,6 +587,8 @@ fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, A
         );
         problems.into_error()
     })?;
+    calls_into_actions(&mut root);
+    transactions_name_their_actions(&mut root);
     let Value::Object(root) = &root else {
         problems.add(
             "$".to_owned(),
@@ -578,6 +706,10 @@ fn read_back(store: &Store) -> Result<(), Vec<RowFailure>> {
     store.all_vesting().map_err(failed("vesting_plans"))?;
     for sale in &sales {
         store.research(sale.id).map_err(failed("research"))?;
+        store
+            .contract_terms(sale.id)
+            .map_err(failed("contract_terms"))?;
+        store.actions(sale.id).map_err(failed("sale_actions"))?;
         store
             .whitepaper_fingerprints(sale.id)
             .map_err(failed("whitepaper_fingerprints"))?;

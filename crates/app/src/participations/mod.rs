@@ -16,7 +16,9 @@ use saleguard_core::participation::{
 };
 use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
-use saleguard_store::{NewStep, ParticipationId, ParticipationRecord};
+use saleguard_store::{ActionRecord, NewStep, ParticipationId, ParticipationRecord};
+
+pub use saleguard_core::action::ActionPurpose;
 use serde::{Deserialize, Serialize};
 
 use crate::{AppError, ErrorCode, Saleguard};
@@ -57,7 +59,20 @@ pub struct Participation {
     /// What comes next for it, dated after now: its sale opening or closing (while it
     /// can still go on), its refund deadline (while the refund is due) or its next unlock.
     pub next_event: Option<calendar::CalendarEvent>,
+    /// The sale's actions that make sense in its state now, contribute first.
+    pub offered_actions: Vec<OfferedAction>,
     pub created_at: String,
+}
+
+/// An action a participation may take now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OfferedAction {
+    pub purpose: ActionPurpose,
+    pub name: String,
+    /// The sale's action; none for a contribution by plain transfer (or, for a sale paid
+    /// in a token, an ERC-20 transfer), which needs none.
+    pub action_id: Option<i64>,
 }
 
 /// Starting a participation: its first state (often `researching`), when, and why.
@@ -221,9 +236,46 @@ impl Saleguard {
             kyc: kyc::kyc_view(store, record, kyc_required)?,
             refund_deadline: refund_deadline.map(UtcTimestamp::to_rfc3339),
             next_event,
+            offered_actions: offered_actions(
+                &store.actions(sale.id)?,
+                record.state,
+                self.clock.now() >= sale.terms.window.ends_at(),
+            ),
             created_at: record.created_at.to_rfc3339(),
         })
     }
+}
+
+/// The actions offered in `state`: a contribution is always possible (by plain or
+/// ERC-20 transfer without an action of its own), the others when the sale has them.
+fn offered_actions(
+    actions: &[ActionRecord],
+    state: ParticipationState,
+    sale_ended: bool,
+) -> Vec<OfferedAction> {
+    let mut offered = Vec::new();
+    if ActionPurpose::Contribute.offered(state, sale_ended)
+        && !actions
+            .iter()
+            .any(|record| record.action.purpose == ActionPurpose::Contribute)
+    {
+        offered.push(OfferedAction {
+            purpose: ActionPurpose::Contribute,
+            name: "Contribute".to_owned(),
+            action_id: None,
+        });
+    }
+    let mut kept: Vec<&ActionRecord> = actions
+        .iter()
+        .filter(|record| record.action.purpose.offered(state, sale_ended))
+        .collect();
+    kept.sort_by_key(|record| (record.action.purpose, record.id));
+    offered.extend(kept.into_iter().map(|record| OfferedAction {
+        purpose: record.action.purpose,
+        name: record.action.name.clone(),
+        action_id: Some(record.id),
+    }));
+    offered
 }
 
 fn last_step(record: &ParticipationRecord) -> Result<LastStep, AppError> {

@@ -1,11 +1,9 @@
-//! How a sale takes contributions on chain: a plain transfer, a payable call to the
-//! sale's contract, or an ERC-20 transfer; the refund call and the sale's token.
+//! A sale's token on chain: the contract whose balance records a distribution. (How
+//! the sale is paid and claimed from are its actions: [`super::actions`].)
 
 use saleguard_core::address::AddressError;
 use saleguard_core::sale::SaleId;
-use saleguard_core::transaction::{
-    ContractTerms, ContractTermsDraft, ContractTermsProblem, SignatureProblem,
-};
+use saleguard_core::transaction::{ContractTerms, ContractTermsDraft, ContractTermsProblem};
 
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
@@ -13,11 +11,6 @@ pub use saleguard_core::transaction::ContractTermsDraft as ContractTermsInput;
 
 fn contract_problem(problem: ContractTermsProblem) -> FieldError {
     let code = match &problem {
-        ContractTermsProblem::ContributionCall(SignatureProblem::TooLong)
-        | ContractTermsProblem::RefundCall(SignatureProblem::TooLong) => ErrorCode::TooLong,
-        ContractTermsProblem::ContributionCall(_)
-        | ContractTermsProblem::RefundCall(_)
-        | ContractTermsProblem::CallWithTokenCurrency => ErrorCode::InvalidCall,
         ContractTermsProblem::TokenAddress(AddressError::BadChecksum) => ErrorCode::BadChecksum,
         ContractTermsProblem::TokenAddress(_) => ErrorCode::InvalidAddress,
     };
@@ -29,11 +22,11 @@ fn contract_problem(problem: ContractTermsProblem) -> FieldError {
 }
 
 impl Saleguard {
-    /// How the sale takes contributions on chain, as an edit form starts from.
+    /// The sale's token on chain, as an edit form starts from.
     pub fn contract_terms(&self, sale_id: i64) -> Result<ContractTermsDraft, AppError> {
         let store = self.store()?;
         let sale = store.sale(SaleId(sale_id))?;
-        Ok(store.contract_terms(sale.id, &sale.terms)?.to_draft())
+        Ok(store.contract_terms(sale.id)?.to_draft())
     }
 
     pub fn set_contract_terms(
@@ -43,7 +36,7 @@ impl Saleguard {
     ) -> Result<ContractTermsDraft, AppError> {
         let mut store = self.store()?;
         let sale = store.sale(SaleId(sale_id))?;
-        let terms = ContractTerms::from_draft(input, &sale.terms).map_err(|problems| {
+        let terms = ContractTerms::from_draft(input).map_err(|problems| {
             AppError::refused(problems.into_iter().map(contract_problem).collect())
         })?;
         store.set_contract_terms(sale.id, &terms, self.clock.now())?;

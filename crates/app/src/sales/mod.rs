@@ -1,8 +1,12 @@
 //! Sales: the token offerings the user follows — add, edit, list, show, archive and
-//! delete them (a sale with a participation is archived, never deleted) — and how
-//! each takes contributions on chain ([`contract_terms`]).
+//! delete them (a sale with a participation is archived, never deleted) — its actions
+//! on chain ([`actions`]: contribute, claim a refund, claim tokens…) and its token
+//! ([`contract_terms`]).
 
+pub mod actions;
 pub mod contract_terms;
+
+pub use saleguard_core::action::ActionPurpose;
 
 use saleguard_core::U256;
 use saleguard_core::address::checksummed;

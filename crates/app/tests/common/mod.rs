@@ -191,6 +191,41 @@ pub fn start_on_chain(
     (sale, participation)
 }
 
+/// The sale's "Contribute" action calling `contribute` and its "Claim refund" action
+/// calling `refund`, each `address` parameter the contributing account.
+pub fn contribute_and_refund_actions(app: &Saleguard, sale: i64, contribute: &str, refund: &str) {
+    for (name, purpose, signature) in [
+        (
+            "Contribute",
+            saleguard_app::sales::ActionPurpose::Contribute,
+            contribute,
+        ),
+        (
+            "Claim refund",
+            saleguard_app::sales::ActionPurpose::ClaimRefund,
+            refund,
+        ),
+    ] {
+        let arguments = signature
+            .split(['(', ',', ')'])
+            .filter(|part| part.trim_start().starts_with("address"))
+            .map(|_| "{account}".to_owned())
+            .collect();
+        app.add_action(
+            sale,
+            &saleguard_app::sales::actions::ActionInput {
+                name: name.into(),
+                purpose,
+                contract: String::new(),
+                contract_source: String::new(),
+                signature: signature.into(),
+                arguments,
+            },
+        )
+        .expect("action");
+    }
+}
+
 /// How the test sale contract takes contributions and refunds, with its token, and a
 /// budget of 20 ETH for this year.
 pub fn sale_contract_and_budget(
@@ -204,12 +239,11 @@ pub fn sale_contract_and_budget(
     app.set_contract_terms(
         sale,
         &saleguard_app::sales::contract_terms::ContractTermsInput {
-            contribution_call: "contribute()".into(),
-            refund_call: "claimRefund()".into(),
             token_address: token.to_checksum(None),
         },
     )
     .expect("contract terms");
+    contribute_and_refund_actions(app, sale, "contribute()", "claimRefund()");
     app.add_budget(&BudgetInput {
         currency: "ETH".into(),
         period: "year".into(),
@@ -250,4 +284,61 @@ pub fn add_price(app: &Saleguard, asset: &str, currency: &str, price: &str, at: 
         observed_at: at.into(),
     })
     .expect("price");
+}
+
+/// Set in a child test process that runs inside a private keyring session.
+pub const IN_KEYRING_SESSION: &str = "SALEGUARD_TEST_IN_KEYRING_SESSION";
+
+/// Runs this test binary's ignored tests named by `filter` (`--exact` names, or a part
+/// of a name, or none for all) one at a time in a child process inside `keyring`'s
+/// session, and checks exactly `expected` passed. The keyring is chosen through the
+/// process environment (the session bus), hence the child. A child that hangs is killed
+/// after ten minutes instead of holding up the whole run.
+pub fn run_ignored_in(
+    keyring: &saleguard_testkit::KeyringSession,
+    filter: &[&str],
+    expected: usize,
+) {
+    let logs = tempfile::tempdir().expect("temp dir");
+    let (out, err) = (logs.path().join("out"), logs.path().join("err"));
+    let mut child = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args(["--ignored", "--test-threads=1"])
+        .args(filter)
+        .envs(keyring.envs())
+        .env(IN_KEYRING_SESSION, "1")
+        .stdout(std::fs::File::create(&out).expect("log"))
+        .stderr(std::fs::File::create(&err).expect("log"))
+        .spawn()
+        .expect("the child tests run");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waitable") {
+            break Some(status);
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let stdout = std::fs::read_to_string(&out).unwrap_or_default();
+    let stderr = std::fs::read_to_string(&err).unwrap_or_default();
+    assert!(
+        status.is_some_and(|s| s.success()) && stdout.contains(&format!("{expected} passed")),
+        "{}{stdout}{stderr}",
+        if status.is_none() {
+            "timed out after 10 minutes\n"
+        } else {
+            ""
+        }
+    );
+}
+
+/// Refuses to run a scenario outside the keyring session `parent` starts.
+pub fn require_keyring_session(parent: &str) {
+    assert!(
+        std::env::var_os(IN_KEYRING_SESSION).is_some(),
+        "run through {parent}"
+    );
 }

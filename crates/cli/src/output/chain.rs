@@ -2,7 +2,7 @@
 
 use saleguard_app::chain::networks::{NetworkCheck, NetworkView};
 use saleguard_app::chain::plans::TransactionPlan;
-use saleguard_app::chain::transactions::{TransactionView, TxProgress};
+use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxPurpose};
 
 use super::{Output, print_json, print_table};
 use crate::out;
@@ -59,7 +59,10 @@ impl Output {
         if tx.to != tx.sale_address {
             out!("  sale:         {}", tx.sale_address);
         }
-        out!("  contribution: {}", tx.amount);
+        out!("  action:       {} (a {})", tx.action, plan.purpose.words());
+        if plan.purpose == TxPurpose::Contribution {
+            out!("  contribution: {}", tx.amount);
+        }
         out!("  value:        {} ({} wei)", tx.value, tx.value_wei);
         out!(
             "  call:         {}",
@@ -67,6 +70,14 @@ impl Output {
                 .as_deref()
                 .unwrap_or("none (a plain transfer)")
         );
+        for argument in &tx.arguments {
+            let name = if argument.name.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", argument.name)
+            };
+            out!("    {name}({}): {}", argument.ty, argument.value);
+        }
         out!("  data:         {}", tx.data);
         out!("  nonce:        {}", tx.nonce);
         out!("  gas limit:    {}", tx.gas_limit);
@@ -133,9 +144,10 @@ impl Output {
             return print_json(view);
         }
         out!(
-            "Transaction {} ({}, {}): {}",
+            "Transaction {} ({}: {}, {}): {}",
             view.id,
-            view.purpose,
+            view.action,
+            view.purpose.words(),
             view.status,
             view.hash.as_deref().unwrap_or("not signed")
         );
@@ -171,12 +183,17 @@ impl Output {
             .map(|v| {
                 vec![
                     v.id.clone(),
+                    v.action.clone(),
                     v.purpose.to_string(),
                     v.status.to_string(),
                     v.hash.clone().unwrap_or_else(|| "—".to_owned()),
                 ]
             })
             .collect();
-        print_table(&["DRAFT", "PURPOSE", "STATUS", "HASH"], &rows, &[]);
+        print_table(
+            &["DRAFT", "ACTION", "PURPOSE", "STATUS", "HASH"],
+            &rows,
+            &[],
+        );
     }
 }

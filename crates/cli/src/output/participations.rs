@@ -69,6 +69,14 @@ impl Output {
                 next.join(", ")
             }
         );
+        if !participation.offered_actions.is_empty() {
+            let offered: Vec<String> = participation
+                .offered_actions
+                .iter()
+                .map(|a| format!("{} ({})", a.name, a.purpose))
+                .collect();
+            out!("  {:<22}{}", "Actions now", offered.join(", "));
+        }
         let kyc = &participation.kyc;
         if kyc.required || kyc.status != KycStatus::NotStarted || !kyc.details.provider.is_empty() {
             let mut line = kyc.status.as_str().replace('_', " ");

@@ -1,6 +1,7 @@
 //! Sales and their on-chain terms.
 
 use saleguard_app::dto::Amount;
+use saleguard_app::sales::actions::ActionView;
 use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::sales::{Pricing, PricingUnit, Sale};
 
@@ -136,18 +137,8 @@ impl Output {
             }
         };
         out!("Sale {sale} on chain:");
-        out!(
-            "  contribution: {}",
-            or(
-                &terms.contribution_call,
-                "a plain transfer (an ERC-20 transfer for a token sale)"
-            )
-        );
-        out!(
-            "  refund:       {}",
-            or(&terms.refund_call, "none on chain")
-        );
-        out!("  token:        {}", or(&terms.token_address, "not known"));
+        out!("  token: {}", or(&terms.token_address, "not known"));
+        out!("  (its actions: saleguard action list --sale {sale})");
     }
 }
 
@@ -155,5 +146,53 @@ fn pricing(pricing: &Pricing) -> String {
     match pricing.kind {
         PricingUnit::Price => format!("{} per token", amount(&pricing.amount)),
         PricingUnit::Rate => format!("{} per unit of currency", amount(&pricing.amount)),
+    }
+}
+
+impl Output {
+    pub fn actions(&self, actions: &[ActionView]) {
+        if self.json {
+            return print_json(&actions);
+        }
+        if actions.is_empty() {
+            out!(
+                "No actions: a contribution is a plain transfer (an ERC-20 transfer for a sale paid \
+                 in a token). Add one with: saleguard action add --help"
+            );
+            return;
+        }
+        let rows: Vec<Vec<String>> = actions
+            .iter()
+            .map(|a| {
+                let function = if a.signature.is_empty() {
+                    "a plain transfer".to_owned()
+                } else {
+                    a.signature.clone()
+                };
+                let arguments: Vec<String> =
+                    a.arguments.iter().map(|arg| arg.value.clone()).collect();
+                vec![
+                    a.id.to_string(),
+                    a.name.clone(),
+                    a.purpose.to_string(),
+                    a.target.clone(),
+                    function,
+                    arguments.join(", "),
+                ]
+            })
+            .collect();
+        print_table(
+            &["ID", "NAME", "PURPOSE", "CALLS", "FUNCTION", "ARGUMENTS"],
+            &rows,
+            &[0],
+        );
+        for a in actions.iter().filter(|a| !a.contract.is_empty()) {
+            out!(
+                "{}: {} as published on {}",
+                a.name,
+                a.contract,
+                a.contract_source
+            );
+        }
     }
 }

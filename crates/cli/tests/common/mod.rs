@@ -68,3 +68,43 @@ pub fn add_sale(dir: &DataDir) {
         "yes",
     ]);
 }
+
+/// The plan and the settled transaction a signing command prints, in that order.
+pub fn plan_and_result(stdout: &[u8]) -> (serde_json::Value, serde_json::Value) {
+    let stdout = String::from_utf8_lossy(stdout);
+    let mut documents =
+        serde_json::Deserializer::from_str(&stdout).into_iter::<serde_json::Value>();
+    let plan = documents.next().expect("the plan").expect("JSON");
+    let settled = documents.next().expect("the result").expect("JSON");
+    (plan, settled)
+}
+
+/// Runs `saleguard --json ARGS` inside `keyring`'s session with `stdin` as input.
+pub fn signing_run(
+    dir: &DataDir,
+    keyring: &saleguard_testkit::KeyringSession,
+    args: &[&str],
+    stdin: &str,
+) -> std::process::Output {
+    use std::io::Write;
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_saleguard"));
+    keyring.apply(&mut command);
+    let mut child = command
+        .env_remove("SALEGUARD_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir.0.path())
+        .arg("--json")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("written");
+    child.wait_with_output().expect("finished")
+}

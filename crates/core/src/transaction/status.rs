@@ -1,13 +1,23 @@
 //! What a transaction Saleguard planned is for, and where it stands: the names kept in
 //! the database, sent to the shells and printed are the same ([`TxStatus::as_str`]).
 
-/// What a transaction is for.
+use crate::action::ActionPurpose;
+
+/// What a transaction is for: the purpose of the sale's action it took.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum TxPurpose {
+    /// Pays into the sale.
     Contribution,
+    /// Claims the contribution back.
     Refund,
+    /// Withdraws the tokens a post-delivery sale kept.
+    TokenClaim,
+    /// Releases vested tokens.
+    VestedClaim,
+    /// A call the user named.
+    Call,
 }
 
 impl TxPurpose {
@@ -15,13 +25,44 @@ impl TxPurpose {
         match self {
             Self::Contribution => "contribution",
             Self::Refund => "refund",
+            Self::TokenClaim => "token_claim",
+            Self::VestedClaim => "vested_claim",
+            Self::Call => "call",
         }
     }
 
-    pub const ALL: [TxPurpose; 2] = [Self::Contribution, Self::Refund];
+    pub const ALL: [TxPurpose; 5] = [
+        Self::Contribution,
+        Self::Refund,
+        Self::TokenClaim,
+        Self::VestedClaim,
+        Self::Call,
+    ];
 
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+
+    /// What taking an action of `purpose` is.
+    pub fn of_action(purpose: ActionPurpose) -> Self {
+        match purpose {
+            ActionPurpose::Contribute => Self::Contribution,
+            ActionPurpose::ClaimRefund => Self::Refund,
+            ActionPurpose::ClaimTokens => Self::TokenClaim,
+            ActionPurpose::ClaimVested => Self::VestedClaim,
+            ActionPurpose::Other => Self::Call,
+        }
+    }
+
+    /// How the transaction is named in sentences: "the refund claim".
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Contribution => "contribution",
+            Self::Refund => "refund claim",
+            Self::TokenClaim => "token claim",
+            Self::VestedClaim => "claim of vested tokens",
+            Self::Call => "call",
+        }
     }
 }
 

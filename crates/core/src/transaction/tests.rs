@@ -13,12 +13,22 @@ fn erc20_sale() -> SaleTerms {
     SaleTerms::from_draft(&erc20_sale_draft("Aurora")).expect("valid")
 }
 
-fn contract(call: &str) -> ContractTerms {
-    let draft = ContractTermsDraft {
-        contribution_call: call.to_owned(),
-        ..ContractTermsDraft::default()
+/// The sale's contribute action calling `signature`, each address the contributor.
+fn contract(signature: &str) -> SaleAction {
+    let arguments = if signature.contains("address") {
+        vec!["{account}".to_owned()]
+    } else {
+        Vec::new()
     };
-    ContractTerms::from_draft(&draft, &native_sale()).expect("valid")
+    let draft = crate::action::ActionDraft {
+        name: "Contribute".to_owned(),
+        purpose: crate::action::ActionPurpose::Contribute,
+        contract: String::new(),
+        contract_source: String::new(),
+        signature: signature.to_owned(),
+        arguments,
+    };
+    SaleAction::from_draft(&draft, &native_sale()).expect("valid")
 }
 
 fn eth(whole: u64) -> U256 {
@@ -26,52 +36,71 @@ fn eth(whole: u64) -> U256 {
 }
 
 #[test]
-fn signatures_are_stored_canonically_and_only_address_parameters_are_filled() {
-    let call = CallSignature::parse("  buyTokens(address beneficiary) ").expect("valid");
-    assert_eq!(call.signature(), "buyTokens(address)");
-    assert_eq!(
-        CallSignature::parse("contribute(uint256)"),
-        Err(SignatureProblem::UnsupportedParameter("uint256".to_owned()))
-    );
-    for malformed in ["", "contribute", "contribute(", "1abc()", "con tribute()"] {
-        assert_eq!(
-            CallSignature::parse(malformed),
-            Err(SignatureProblem::Malformed),
-            "{malformed:?}"
-        );
-    }
-    let long = format!("f({})", "address,".repeat(30));
-    assert_eq!(CallSignature::parse(&long), Err(SignatureProblem::TooLong));
-}
-
-#[test]
-fn contract_terms_name_every_bad_field() {
+fn the_token_address_is_checked_and_round_trips() {
     let draft = ContractTermsDraft {
-        contribution_call: "contribute()".to_owned(),
-        refund_call: "claim(string)".to_owned(),
         token_address: "0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed".to_owned(),
     };
-    let problems = ContractTerms::from_draft(&draft, &erc20_sale()).expect_err("refused");
+    let problems = ContractTerms::from_draft(&draft).expect_err("refused");
     let fields: Vec<_> = problems.iter().map(ContractTermsProblem::field).collect();
-    assert_eq!(fields, ["contributionCall", "refundCall", "tokenAddress"]);
-    assert!(problems[0].message().contains("ERC-20 transfers"));
+    assert_eq!(fields, ["tokenAddress"]);
+    assert!(problems[0].message().contains("checksum"));
+    let draft = ContractTermsDraft {
+        token_address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed".to_owned(),
+    };
+    let terms = ContractTerms::from_draft(&draft).expect("valid");
+    assert_eq!(terms.to_draft(), draft);
+    assert_eq!(
+        ContractTerms::from_draft(&ContractTermsDraft::default()),
+        Ok(ContractTerms::default())
+    );
 }
 
 #[test]
-fn contract_terms_round_trip_through_their_draft() {
-    let draft = ContractTermsDraft {
-        contribution_call: "buyTokens(address)".to_owned(),
-        refund_call: "claimRefund()".to_owned(),
-        token_address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed".to_owned(),
+fn a_claim_calls_its_contract_with_no_coins_and_names_each_argument() {
+    let sale = native_sale();
+    let vesting = address!("0x2222222222222222222222222222222222222222");
+    let draft = crate::action::ActionDraft {
+        name: "Release".to_owned(),
+        purpose: crate::action::ActionPurpose::ClaimVested,
+        contract: checksummed(&vesting),
+        contract_source: "the project's vesting page".to_owned(),
+        signature: "release(address beneficiary)".to_owned(),
+        arguments: vec!["{account}".to_owned()],
     };
-    let terms = ContractTerms::from_draft(&draft, &native_sale()).expect("valid");
-    assert_eq!(terms.to_draft(), draft);
+    let action = SaleAction::from_draft(&draft, &sale).expect("valid");
+    let values = ActionValues {
+        account: FROM,
+        amount: None,
+        token_amount: None,
+    };
+    let call = PlannedCall::action(&sale, &action, values).expect("planned");
+    assert_eq!((call.to, call.value), (vesting, U256::ZERO));
+    assert_eq!(
+        call.decoded(18, "ETH").as_deref(),
+        Some("release(0x1111111111111111111111111111111111111111)")
+    );
+    let arguments = call.arguments();
+    assert_eq!(
+        (arguments[0].name.as_str(), arguments[0].ty.as_str()),
+        ("beneficiary", "address")
+    );
+    assert!(call.calldata_matches(&call.input));
+    let for_someone_else = PlannedCall::action(
+        &sale,
+        &action,
+        ActionValues {
+            account: address!("0x3333333333333333333333333333333333333333"),
+            ..values
+        },
+    )
+    .expect("planned");
+    assert!(!call.calldata_matches(&for_someone_else.input));
 }
 
 #[test]
 fn a_plain_transfer_sends_the_coins_with_no_data() {
     let sale = native_sale();
-    let call = PlannedCall::contribution(&sale, &ContractTerms::default(), FROM, eth(2));
+    let call = PlannedCall::contribution(&sale, None, FROM, eth(2), None).expect("filled");
     assert_eq!(call.to, sale.contribution_address);
     assert_eq!(call.value, eth(2));
     assert!(call.input.is_empty());
@@ -83,10 +112,12 @@ fn a_plain_transfer_sends_the_coins_with_no_data() {
 fn a_payable_call_encodes_the_function_with_the_contributor() {
     let call = PlannedCall::contribution(
         &native_sale(),
-        &contract("buyTokens(address)"),
+        Some(&contract("buyTokens(address)")),
         FROM,
         eth(1),
-    );
+        None,
+    )
+    .expect("filled");
     // keccak("buyTokens(address)")[..4] = 0xec8ac4d8, then the address padded to 32 bytes.
     assert_eq!(
         call.input.as_ref(),
@@ -97,8 +128,14 @@ fn a_payable_call_encodes_the_function_with_the_contributor() {
         call.decoded(18, "ETH").as_deref(),
         Some("buyTokens(0x1111111111111111111111111111111111111111)")
     );
-    let no_arguments =
-        PlannedCall::contribution(&native_sale(), &contract("contribute()"), FROM, eth(1));
+    let no_arguments = PlannedCall::contribution(
+        &native_sale(),
+        Some(&contract("contribute()")),
+        FROM,
+        eth(1),
+        None,
+    )
+    .expect("filled");
     assert_eq!(no_arguments.input.as_ref(), hex!("d7bb99ba"));
 }
 
@@ -106,7 +143,7 @@ fn a_payable_call_encodes_the_function_with_the_contributor() {
 fn a_token_sale_is_an_erc20_transfer_to_the_sale() {
     let sale = erc20_sale();
     let amount = U256::from(1_500_000u64);
-    let call = PlannedCall::contribution(&sale, &ContractTerms::default(), FROM, amount);
+    let call = PlannedCall::contribution(&sale, None, FROM, amount, None).expect("filled");
     assert_eq!(
         call.to,
         address!("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")
@@ -123,10 +160,12 @@ fn a_token_sale_is_an_erc20_transfer_to_the_sale() {
 fn calldata_that_is_not_the_expected_call_is_caught() {
     let call = PlannedCall::contribution(
         &native_sale(),
-        &contract("buyTokens(address)"),
+        Some(&contract("buyTokens(address)")),
         FROM,
         eth(1),
-    );
+        None,
+    )
+    .expect("filled");
     assert!(call.calldata_matches(&call.input));
     let mut other_beneficiary = call.input.to_vec();
     other_beneficiary[35] = 0x22;
@@ -142,21 +181,13 @@ fn calldata_that_is_not_the_expected_call_is_caught() {
         .collect();
     assert_eq!(codes, [FindingCode::CalldataMismatch]);
 
-    let token = PlannedCall::contribution(
-        &erc20_sale(),
-        &ContractTerms::default(),
-        FROM,
-        U256::from(5u64),
-    );
-    let other_amount = PlannedCall::contribution(
-        &erc20_sale(),
-        &ContractTerms::default(),
-        FROM,
-        U256::from(6u64),
-    );
+    let token = PlannedCall::contribution(&erc20_sale(), None, FROM, U256::from(5u64), None)
+        .expect("filled");
+    let other_amount = PlannedCall::contribution(&erc20_sale(), None, FROM, U256::from(6u64), None)
+        .expect("filled");
     assert!(!token.calldata_matches(&other_amount.input));
     let transfer =
-        PlannedCall::contribution(&native_sale(), &ContractTerms::default(), FROM, eth(1));
+        PlannedCall::contribution(&native_sale(), None, FROM, eth(1), None).expect("filled");
     assert!(!transfer.calldata_matches(&hex!("d7bb99ba")));
 }
 
@@ -223,13 +254,27 @@ fn codes(call: &PlannedCall, facts: &NetworkFacts) -> Vec<FindingCode> {
 
 #[test]
 fn a_call_the_node_accepts_raises_nothing() {
-    let call = PlannedCall::contribution(&native_sale(), &contract("contribute()"), FROM, eth(1));
+    let call = PlannedCall::contribution(
+        &native_sale(),
+        Some(&contract("contribute()")),
+        FROM,
+        eth(1),
+        None,
+    )
+    .expect("filled");
     assert_eq!(codes(&call, &ample()), []);
 }
 
 #[test]
 fn a_reverting_call_blocks_with_its_reason() {
-    let call = PlannedCall::contribution(&native_sale(), &contract("contribute()"), FROM, eth(1));
+    let call = PlannedCall::contribution(
+        &native_sale(),
+        Some(&contract("contribute()")),
+        FROM,
+        eth(1),
+        None,
+    )
+    .expect("filled");
     let facts = NetworkFacts {
         estimate: Err("hard cap".to_owned()),
         ..ample()
@@ -247,7 +292,14 @@ fn a_reverting_call_blocks_with_its_reason() {
 
 #[test]
 fn the_balance_must_cover_value_and_the_maximum_fee() {
-    let call = PlannedCall::contribution(&native_sale(), &contract("contribute()"), FROM, eth(1));
+    let call = PlannedCall::contribution(
+        &native_sale(),
+        Some(&contract("contribute()")),
+        FROM,
+        eth(1),
+        None,
+    )
+    .expect("filled");
     let fee = max_fee_cost(gas_limit_for(60_000), &ample().fees);
     let exactly = NetworkFacts {
         balance: eth(1) + fee,
@@ -260,12 +312,8 @@ fn the_balance_must_cover_value_and_the_maximum_fee() {
     };
     assert_eq!(codes(&call, &short), [FindingCode::InsufficientFunds]);
 
-    let token = PlannedCall::contribution(
-        &erc20_sale(),
-        &ContractTerms::default(),
-        FROM,
-        U256::from(5u64),
-    );
+    let token = PlannedCall::contribution(&erc20_sale(), None, FROM, U256::from(5u64), None)
+        .expect("filled");
     let few_tokens = NetworkFacts {
         token_balance: Some(U256::from(4u64)),
         ..ample()
@@ -275,14 +323,21 @@ fn the_balance_must_cover_value_and_the_maximum_fee() {
 
 #[test]
 fn the_destination_must_be_what_the_terms_describe() {
-    let call = PlannedCall::contribution(&native_sale(), &contract("contribute()"), FROM, eth(1));
+    let call = PlannedCall::contribution(
+        &native_sale(),
+        Some(&contract("contribute()")),
+        FROM,
+        eth(1),
+        None,
+    )
+    .expect("filled");
     let no_code = NetworkFacts {
         destination_has_code: false,
         ..ample()
     };
     assert_eq!(codes(&call, &no_code), [FindingCode::DestinationHasNoCode]);
     let transfer =
-        PlannedCall::contribution(&native_sale(), &ContractTerms::default(), FROM, eth(1));
+        PlannedCall::contribution(&native_sale(), None, FROM, eth(1), None).expect("filled");
     assert_eq!(
         codes(&transfer, &ample()),
         [FindingCode::DestinationIsContract]
@@ -293,7 +348,14 @@ fn the_destination_must_be_what_the_terms_describe() {
 
 #[test]
 fn a_fee_far_above_recent_blocks_is_a_warning() {
-    let call = PlannedCall::contribution(&native_sale(), &contract("contribute()"), FROM, eth(1));
+    let call = PlannedCall::contribution(
+        &native_sale(),
+        Some(&contract("contribute()")),
+        FROM,
+        eth(1),
+        None,
+    )
+    .expect("filled");
     let usual = 30 + 3;
     let at_limit = NetworkFacts {
         fees: Fees {
@@ -319,7 +381,14 @@ fn a_fee_far_above_recent_blocks_is_a_warning() {
 
 #[test]
 fn the_unsigned_transaction_is_the_planned_call() {
-    let call = PlannedCall::contribution(&native_sale(), &contract("contribute()"), FROM, eth(1));
+    let call = PlannedCall::contribution(
+        &native_sale(),
+        Some(&contract("contribute()")),
+        FROM,
+        eth(1),
+        None,
+    )
+    .expect("filled");
     let fees = Fees {
         max_fee_per_gas: 53,
         max_priority_fee_per_gas: 3,

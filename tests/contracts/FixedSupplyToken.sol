@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
-// A stablecoin-like ERC-20 (6 decimals) that a sale paid in a token accepts: Saleguard's
-// chain tests contribute by `transfer(sale, amount)` on it. Not for production use.
+// An ERC-20 whose whole supply is minted once, to one holder: the stablecoin-like token a
+// sale paid in a token accepts (TUSD, 6 decimals), or a project's token that a vesting
+// contract or a Merkle distributor pays out. Saleguard's chain tests deploy it on a local
+// Anvil node. Not for production use.
 pragma solidity 0.8.37;
 
-contract PaymentToken {
-    string public constant name = "Test Dollar";
-    string public constant symbol = "TUSD";
-    uint8 public constant decimals = 6;
+contract FixedSupplyToken {
+    string public name;
+    string public symbol;
+    uint8 public immutable decimals;
     uint256 public totalSupply;
     mapping(address => uint256) public balanceOf;
     mapping(address => mapping(address => uint256)) public allowance;
@@ -15,7 +17,10 @@ contract PaymentToken {
     event Approval(address indexed owner, address indexed spender, uint256 value);
 
     /// Mints `amount` base units to `holder`, once.
-    constructor(address holder, uint256 amount) {
+    constructor(string memory name_, string memory symbol_, uint8 decimals_, address holder, uint256 amount) {
+        name = name_;
+        symbol = symbol_;
+        decimals = decimals_;
         totalSupply = amount;
         balanceOf[holder] = amount;
         emit Transfer(address(0), holder, amount);

@@ -1,0 +1,580 @@
+//! A sale followed to its end on a real local chain (Anvil, with the contracts of
+//! tests/contracts): a post-delivery sale from the contribution to the finalisation and
+//! the withdrawal of the tokens it kept, vested tokens released by another contract, and
+//! a Merkle distributor's claim with a proof typed as a literal. The account's key is in
+//! a real GNOME Keyring (the scenarios run in a child test process inside a private
+//! session); every step is checked on the chain and in the database.
+
+mod common;
+
+use common::{eth, wall_clock_now as now};
+use std::sync::Arc;
+use std::time::Duration;
+
+use alloy_primitives::{B256, keccak256};
+use saleguard_app::accounts::dto::ImportPrivateKey;
+use saleguard_app::chain::plans::{ActInput, ArgumentValue, ContributionInput, TransactionPlan};
+use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxPurpose, TxStatus};
+use saleguard_app::participations::{MoveParticipation, ParticipationState};
+use saleguard_app::sales::ActionPurpose;
+use saleguard_app::sales::actions::ActionInput;
+use saleguard_app::sales::contract_terms::ContractTermsInput;
+use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
+use saleguard_core::{Address, U256};
+use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
+
+const DAY: i64 = 86_400;
+
+#[test]
+fn sale_journeys_run_against_a_real_keyring() {
+    let keyring = saleguard_testkit::KeyringSession::start();
+    common::run_ignored_in(&keyring, &[], 3);
+}
+
+/// The user's data folder, opened at `at`; the user's account (Anvil's second) is in
+/// the keyring.
+struct Wallet {
+    dir: tempfile::TempDir,
+    app: Saleguard,
+    sale: i64,
+    participation: i64,
+    account: i64,
+    address: Address,
+}
+
+fn open(dir: &std::path::Path, at: UtcTimestamp) -> Saleguard {
+    Saleguard::start(DataPaths::at(dir), Arc::new(FixedClock(at)))
+}
+
+fn later(days: i64) -> UtcTimestamp {
+    UtcTimestamp::from_unix_seconds(now().unix_seconds() + days * DAY).expect("a time")
+}
+
+/// A sale at `contribution_address` on `anvil` open from `starts` to `ends` days from
+/// now, whose token is `token`, with a participation and the user's account.
+fn wallet(
+    anvil: &Anvil,
+    contribution_address: Address,
+    (starts, ends): (i64, i64),
+    token: Address,
+) -> Wallet {
+    common::require_keyring_session("sale_journeys_run_against_a_real_keyring");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = open(dir.path(), now());
+    let draft = saleguard_app::SaleDraft {
+        starts_at: later(starts).to_form_text(),
+        ends_at: later(ends).to_form_text(),
+        ..common::chain_sale_draft(contribution_address)
+    };
+    let (sale, participation) = common::start_on_chain(&app, &anvil.url(), draft, 1);
+    app.set_contract_terms(
+        sale,
+        &ContractTermsInput {
+            token_address: token.to_checksum(None),
+        },
+    )
+    .expect("the token");
+    let account = app
+        .import_private_key_account(&ImportPrivateKey {
+            label: "Anvil".into(),
+            private_key: ANVIL_ACCOUNTS[1].1.into(),
+        })
+        .expect("imported into the keyring")
+        .id;
+    Wallet {
+        dir,
+        app,
+        sale,
+        participation,
+        account,
+        address: ANVIL_ACCOUNTS[1].0.parse().expect("address"),
+    }
+}
+
+impl Wallet {
+    /// The sale's action `name` for `purpose`, calling `signature` on `contract` (the
+    /// sale's own address when none) with `arguments`.
+    fn add_action(
+        &self,
+        name: &str,
+        purpose: ActionPurpose,
+        contract: Option<Address>,
+        signature: &str,
+        arguments: &[&str],
+    ) -> i64 {
+        self.app
+            .add_action(
+                self.sale,
+                &ActionInput {
+                    name: name.into(),
+                    purpose,
+                    contract: contract.map(|c| c.to_checksum(None)).unwrap_or_default(),
+                    contract_source: if contract.is_some() {
+                        "the project's claim page".into()
+                    } else {
+                        String::new()
+                    },
+                    signature: signature.into(),
+                    arguments: arguments.iter().map(|a| (*a).to_owned()).collect(),
+                },
+            )
+            .expect("the action")
+            .id
+    }
+
+    fn act(&self, action: i64, arguments: &[(&str, &str)]) -> ActInput {
+        ActInput {
+            participation_id: self.participation,
+            action_id: Some(action),
+            account_id: self.account,
+            arguments: arguments
+                .iter()
+                .map(|(parameter, value)| ArgumentValue {
+                    parameter: (*parameter).into(),
+                    value: (*value).into(),
+                })
+                .collect(),
+            ..ActInput::default()
+        }
+    }
+
+    /// Re-opens the data folder `days` from now.
+    fn reopen(&mut self, days: i64) {
+        self.app = open(self.dir.path(), later(days));
+    }
+
+    fn move_to(&self, state: ParticipationState) {
+        self.app
+            .move_participation(
+                self.participation,
+                &MoveParticipation {
+                    to: state,
+                    happened_at: String::new(),
+                    note: "recorded by hand".into(),
+                },
+            )
+            .expect("moved");
+    }
+
+    fn state(&self) -> ParticipationState {
+        self.app
+            .participation(self.participation)
+            .expect("participation")
+            .state
+    }
+
+    /// Every entry: kind, amount in base units, reference, note.
+    fn entries(&self) -> Vec<(String, String, String, String)> {
+        self.app
+            .participation(self.participation)
+            .expect("participation")
+            .entries
+            .into_iter()
+            .map(|e| (e.kind, e.amount.base_units, e.reference, e.note))
+            .collect()
+    }
+}
+
+fn quiet(_: TxProgress) {}
+
+/// Signs, sends and follows a kept plan to its end.
+async fn take(app: &Saleguard, plan: &TransactionPlan) -> TransactionView {
+    let draft = plan.draft_id.as_deref().unwrap_or_else(|| {
+        panic!("a draft to sign: {:?}", plan.review.findings);
+    });
+    let sent = app
+        .send_transaction(draft, None, &quiet, std::future::pending())
+        .await
+        .expect("sent");
+    app.follow_transaction(
+        &sent.id,
+        Duration::from_millis(50),
+        &quiet,
+        std::future::pending(),
+    )
+    .await
+    .expect("followed")
+}
+
+/// A call's data: the selector of `signature`, then each argument's 32-byte word.
+fn call_data(signature: &str, words: &[B256]) -> Vec<u8> {
+    let mut data = keccak256(signature.as_bytes())[..4].to_vec();
+    for word in words {
+        data.extend_from_slice(word.as_slice());
+    }
+    data
+}
+
+fn word(value: U256) -> B256 {
+    B256::from(value.to_be_bytes::<32>())
+}
+
+fn address_of(word: U256) -> Address {
+    Address::from_word(B256::from(word.to_be_bytes::<32>()))
+}
+
+fn chain_now() -> u64 {
+    u64::try_from(now().unix_seconds()).expect("after 1970")
+}
+
+/// A token of the project's with a million units, all held by Anvil's first account.
+fn project_token(anvil: &Anvil) -> Address {
+    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
+    anvil.deploy_token("Aurora", "AUR", 18, deployer, eth(1_000_000))
+}
+
+/// Moves `amount` of `token` from Anvil's first account to `to`.
+fn fund(anvil: &Anvil, token: Address, to: Address, amount: U256) {
+    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
+    anvil.send(
+        deployer,
+        token,
+        U256::ZERO,
+        call_data("transfer(address,uint256)", &[to.into_word(), word(amount)]),
+    );
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_post_delivery_sale_is_followed_from_the_contribution_to_the_withdrawal() {
+    let anvil = Anvil::start();
+    let deadline = chain_now() + 10 * 86_400;
+    let sale = anvil.deploy_post_delivery_sale(deadline);
+    let token = address_of(anvil.call_word(sale, "token()", None));
+    let mut wallet = wallet(&anvil, sale, (-1, 10), token);
+    wallet.add_action(
+        "Contribute",
+        ActionPurpose::Contribute,
+        None,
+        "contribute()",
+        &[],
+    );
+    let finalize = wallet.add_action("Finalize", ActionPurpose::Other, None, "finalize()", &[]);
+    let withdraw = wallet.add_action(
+        "Withdraw tokens",
+        ActionPurpose::ClaimTokens,
+        None,
+        "withdrawTokens(address beneficiary)",
+        &["{account}"],
+    );
+    wallet
+        .app
+        .add_budget(&saleguard_app::budgets::BudgetInput {
+            currency: "ETH".into(),
+            period: "year".into(),
+            year: now().to_rfc3339()[..4].to_owned(),
+            total: "20".into(),
+            ..saleguard_app::budgets::BudgetInput::default()
+        })
+        .expect("a budget");
+
+    // While the sale is open, its tokens cannot be claimed: nothing is planned.
+    let refused = wallet
+        .app
+        .prepare_action(&wallet.act(withdraw, &[]))
+        .await
+        .expect_err("not offered yet");
+    assert_eq!(
+        refused.code,
+        ErrorCode::ActionNotOffered,
+        "{}",
+        refused.message
+    );
+    assert!(
+        refused.message.contains("“Withdraw tokens”"),
+        "{}",
+        refused.message
+    );
+
+    let plan = wallet
+        .app
+        .prepare_contribution(&ContributionInput {
+            participation_id: wallet.participation,
+            account_id: wallet.account,
+            amount: "1".into(),
+            fee_speed: Default::default(),
+        })
+        .await
+        .expect("planned");
+    assert_eq!(plan.transaction.action, "Contribute");
+    let contributed = take(&wallet.app, &plan).await;
+    assert_eq!(contributed.status, TxStatus::Confirmed);
+    assert_eq!(wallet.state(), ParticipationState::Contributed);
+    assert_eq!(
+        anvil.call_word(sale, "owed(address)", Some(wallet.address)),
+        eth(1000),
+        "the sale keeps the tokens bought"
+    );
+
+    // The sale ends, on the chain and in the app.
+    anvil.advance_time(11 * 86_400);
+    wallet.reopen(11);
+    let early = wallet
+        .app
+        .plan_action(&wallet.act(withdraw, &[]))
+        .await
+        .expect("planned, dry");
+    assert!(early.draft_id.is_none(), "the node says it reverts");
+    assert!(
+        early
+            .review
+            .findings
+            .iter()
+            .any(|f| f.message.contains("not finalized")),
+        "{:?}",
+        early.review.findings
+    );
+
+    let finalized = take(
+        &wallet.app,
+        &wallet
+            .app
+            .prepare_action(&wallet.act(finalize, &[]))
+            .await
+            .expect("planned"),
+    )
+    .await;
+    assert_eq!(
+        (finalized.purpose, finalized.status),
+        (TxPurpose::Call, TxStatus::Confirmed)
+    );
+    assert_eq!(finalized.action, "Finalize");
+    assert_eq!(
+        wallet.entries().len(),
+        1,
+        "a call the user named records nothing"
+    );
+    assert_eq!(wallet.state(), ParticipationState::Contributed);
+
+    let plan = wallet
+        .app
+        .prepare_action(&wallet.act(withdraw, &[]))
+        .await
+        .expect("planned");
+    assert_eq!(plan.purpose, TxPurpose::TokenClaim);
+    let arguments: Vec<(String, String, String)> = plan
+        .transaction
+        .arguments
+        .iter()
+        .map(|a| (a.name.clone(), a.ty.clone(), a.value.clone()))
+        .collect();
+    assert_eq!(
+        arguments,
+        [(
+            "beneficiary".to_owned(),
+            "address".to_owned(),
+            wallet.address.to_checksum(None)
+        )],
+        "decoded again from the calldata"
+    );
+    let withdrawn = take(&wallet.app, &plan).await;
+    assert_eq!(withdrawn.status, TxStatus::Confirmed);
+    let received = anvil.call_word(token, "balanceOf(address)", Some(wallet.address));
+    assert_eq!(received, eth(1000));
+    assert_eq!(
+        anvil.call_word(sale, "owed(address)", Some(wallet.address)),
+        U256::ZERO
+    );
+    let entries = wallet.entries();
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    let (kind, amount, reference, note) = &entries[1];
+    assert_eq!(kind, "distribution");
+    assert_eq!(*amount, received.to_string(), "what the chain says arrived");
+    assert_eq!(Some(reference), withdrawn.hash.as_ref());
+    assert!(note.contains("transfer log"), "{note}");
+    assert_eq!(wallet.state(), ParticipationState::TokensDistributed);
+
+    // A second withdrawal would revert: nothing left to sign.
+    let again = wallet
+        .app
+        .plan_action(&wallet.act(withdraw, &[]))
+        .await
+        .expect("planned, dry");
+    assert!(again.draft_id.is_none());
+    assert!(
+        again
+            .review
+            .findings
+            .iter()
+            .any(|f| f.message.contains("nothing to withdraw")),
+        "{:?}",
+        again.review.findings
+    );
+    assert_eq!(wallet.entries().len(), 2, "and nothing more recorded");
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn vested_tokens_are_released_by_another_contract_and_recorded_from_its_logs() {
+    let anvil = Anvil::start();
+    let token = project_token(&anvil);
+    let buyer: Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    let vesting = anvil.deploy_vesting(token, buyer, chain_now(), 1_000);
+    fund(&anvil, token, vesting, eth(1000));
+    // A sale that ended yesterday; its address is not called here.
+    let mut wallet = wallet(&anvil, Address::repeat_byte(0x5a), (-10, -1), token);
+    let release = wallet.add_action(
+        "Release vested",
+        ActionPurpose::ClaimVested,
+        Some(vesting),
+        "release(address beneficiary)",
+        &["{account}"],
+    );
+
+    let refused = wallet
+        .app
+        .prepare_action(&wallet.act(release, &[]))
+        .await
+        .expect_err("nothing bought yet");
+    assert_eq!(refused.code, ErrorCode::ActionNotOffered);
+    assert!(
+        wallet
+            .app
+            .transactions_of(wallet.participation)
+            .expect("list")
+            .is_empty(),
+        "nothing was kept"
+    );
+
+    wallet.move_to(ParticipationState::Contributed);
+    wallet.move_to(ParticipationState::Succeeded);
+    anvil.advance_time(400);
+    wallet.reopen(0);
+    let plan = wallet
+        .app
+        .prepare_action(&wallet.act(release, &[]))
+        .await
+        .expect("planned");
+    assert_eq!(
+        plan.transaction.to,
+        vesting.to_checksum(None),
+        "the vesting contract is called, not the sale"
+    );
+    assert_eq!(plan.purpose, TxPurpose::VestedClaim);
+    let released = take(&wallet.app, &plan).await;
+    assert_eq!(released.status, TxStatus::Confirmed);
+    let held = anvil.call_word(token, "balanceOf(address)", Some(buyer));
+    assert!(
+        held > U256::ZERO && held < eth(1000),
+        "part has vested: {held}"
+    );
+    let entries = wallet.entries();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0].0, "distribution");
+    assert_eq!(entries[0].1, held.to_string(), "exactly what the logs say");
+    assert_eq!(wallet.state(), ParticipationState::TokensDistributed);
+}
+
+/// keccak256 of two nodes in sorted order, as the distributor hashes them.
+fn pair(a: B256, b: B256) -> B256 {
+    let (low, high) = if a < b { (a, b) } else { (b, a) };
+    keccak256([low.as_slice(), high.as_slice()].concat())
+}
+
+/// A leaf: keccak256(abi.encodePacked(index, account, amount)).
+fn leaf(index: u64, account: Address, amount: U256) -> B256 {
+    keccak256(
+        [
+            word(U256::from(index)).as_slice(),
+            account.as_slice(),
+            word(amount).as_slice(),
+        ]
+        .concat(),
+    )
+}
+
+fn list(nodes: &[B256]) -> String {
+    format!(
+        "[{}]",
+        nodes
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_merkle_claim_takes_its_proof_as_a_literal_and_a_wrong_one_is_never_signed() {
+    let anvil = Anvil::start();
+    let token = project_token(&anvil);
+    let buyer: Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    let share = eth(250);
+    let leaves = [
+        leaf(0, Address::repeat_byte(0x01), eth(100)),
+        leaf(1, buyer, share),
+        leaf(2, Address::repeat_byte(0x03), eth(7)),
+    ];
+    let root = pair(pair(leaves[0], leaves[1]), leaves[2]);
+    let distributor = anvil.deploy_merkle_distributor(token, root);
+    fund(&anvil, token, distributor, eth(357));
+    let wallet = wallet(&anvil, Address::repeat_byte(0x5a), (-10, -1), token);
+    wallet.move_to(ParticipationState::Contributed);
+    wallet.move_to(ParticipationState::Succeeded);
+    let proof = list(&[leaves[0], leaves[2]]);
+    let claim = wallet.add_action(
+        "Claim from the distributor",
+        ActionPurpose::ClaimTokens,
+        Some(distributor),
+        "claim(uint256 index, address account, uint256 amount, bytes32[] proof)",
+        &["1", "{account}", &share.to_string(), &proof],
+    );
+
+    // A value of the wrong type, given when taking it, is refused at its argument.
+    let refused = wallet
+        .app
+        .prepare_action(&wallet.act(claim, &[("proof", "[0x1234]")]))
+        .await
+        .expect_err("a bytes32 is 32 bytes");
+    assert_eq!(refused.code, ErrorCode::InvalidArgument);
+    assert_eq!(refused.invalid_fields[0].field, "arguments.3");
+    // A proof of the right type but not of this leaf: the node says it reverts.
+    let wrong = wallet
+        .app
+        .prepare_action(&wallet.act(claim, &[("proof", &list(&[leaves[2], leaves[0]]))]))
+        .await
+        .expect("planned");
+    assert!(wrong.draft_id.is_none(), "never kept to sign");
+    assert!(
+        wrong
+            .review
+            .findings
+            .iter()
+            .any(|f| f.message.contains("invalid proof")),
+        "{:?}",
+        wrong.review.findings
+    );
+    assert!(
+        wallet
+            .app
+            .transactions_of(wallet.participation)
+            .expect("list")
+            .is_empty(),
+        "nothing was kept or sent"
+    );
+
+    let plan = wallet
+        .app
+        .prepare_action(&wallet.act(claim, &[]))
+        .await
+        .expect("planned");
+    let proof_shown = plan
+        .transaction
+        .arguments
+        .iter()
+        .find(|a| a.name == "proof")
+        .expect("the proof");
+    assert_eq!(proof_shown.ty, "bytes32[]");
+    assert_eq!(proof_shown.value, proof);
+    let claimed = take(&wallet.app, &plan).await;
+    assert_eq!(claimed.status, TxStatus::Confirmed);
+    assert_eq!(
+        anvil.call_word(token, "balanceOf(address)", Some(buyer)),
+        share
+    );
+    let entries = wallet.entries();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0].1, share.to_string());
+    assert_eq!(wallet.state(), ParticipationState::TokensDistributed);
+}
