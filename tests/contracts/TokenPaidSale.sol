@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // A sale paid in an ERC-20 token through `transferFrom`: the buyer first approves the
 // sale to take the payment, then calls `buyTokens(amount)`, which pulls exactly that
-// amount and mints `rate` sale tokens per base unit paid. Saleguard's chain tests deploy
-// it on a local Anvil node. Not for production use.
+// amount and owes `rate` sale tokens per base unit paid; once the sale has ended the
+// buyer claims them with `claim()`. Saleguard's chain tests deploy it on a local Anvil
+// node. Not for production use.
 pragma solidity 0.8.37;
 
 import {SaleToken} from "./TokenSale.sol";
@@ -18,8 +19,10 @@ contract TokenPaidSale {
     uint256 public immutable deadline;
     uint256 public totalRaised;
     mapping(address => uint256) public contributions;
+    mapping(address => uint256) public owed;
 
     event Contributed(address indexed contributor, uint256 paid, uint256 tokens);
+    event Claimed(address indexed contributor, uint256 tokens);
 
     constructor(PaymentCurrency payment_, uint256 rate_, uint256 deadline_) {
         require(rate_ > 0, "rate");
@@ -35,7 +38,16 @@ contract TokenPaidSale {
         require(payment.transferFrom(msg.sender, address(this), amount), "payment");
         totalRaised += amount;
         contributions[msg.sender] += amount;
-        token.mint(msg.sender, amount * rate);
+        owed[msg.sender] += amount * rate;
         emit Contributed(msg.sender, amount, amount * rate);
+    }
+
+    function claim() external {
+        require(block.timestamp >= deadline, "sale not ended");
+        uint256 tokens = owed[msg.sender];
+        require(tokens > 0, "nothing to claim");
+        owed[msg.sender] = 0;
+        token.mint(msg.sender, tokens);
+        emit Claimed(msg.sender, tokens);
     }
 }

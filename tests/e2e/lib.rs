@@ -57,12 +57,34 @@ impl ChainSale {
 /// One of a sale's actions as the user adds it in the sale's "On chain" section.
 #[derive(Debug, Clone, Copy)]
 pub struct NewAction<'a> {
-    /// As on the wire: `contribute`, `claim_refund`, `claim_tokens`, `claim_vested`, `other`.
+    /// As on the wire: `contribute`, `approve_payment`, `claim_refund`, `claim_tokens`,
+    /// `claim_vested`, `other`.
     pub purpose: &'a str,
     pub name: &'a str,
     pub signature: &'a str,
     /// One per line, as typed; empty for none.
     pub arguments: &'a str,
+}
+
+/// The ERC-20 token a sale is paid in, as the sale's form takes it.
+#[derive(Debug, Clone, Copy)]
+pub struct PaymentToken<'a> {
+    pub symbol: &'a str,
+    pub address: &'a str,
+    pub decimals: &'a str,
+}
+
+/// A sale deployed on the local chain, as the user records it.
+#[derive(Debug, Clone, Copy)]
+pub struct SaleOnChain<'a> {
+    /// Where contributions go.
+    pub address: &'a str,
+    /// The sale's token.
+    pub token: &'a str,
+    /// When the sale opens and closes, as the form takes them.
+    pub window: (&'a str, &'a str),
+    /// None: paid in the chain's coin.
+    pub payment: Option<PaymentToken<'a>>,
 }
 
 /// How long to wait for the UI to react before failing.
@@ -245,12 +267,38 @@ impl AppSession {
         }
     }
 
+    /// Imports Anvil's development key `key` as the account `label` (into the keyring)
+    /// from the Accounts area, and waits until its address is listed.
+    pub async fn import_private_key(&self, (address, key): (&str, &str), label: &str) {
+        self.click("[data-testid='nav-accounts']").await;
+        self.click("[data-testid='import-account']").await;
+        self.click("[id$='-tab-privateKey']").await;
+        let key_form = "[data-testid='import-private-key-form']";
+        self.fill_in(key_form, "privateKey", key).await;
+        self.fill_in(key_form, "label", label).await;
+        self.press_enter_in_form(key_form, "label").await;
+        self.wait_for_text(address).await;
+    }
+
     /// Adds a sale through the Sales area's form (`fields` by input name) and waits
     /// for it in the list.
     pub async fn add_sale(&self, fields: &[(&str, &str)]) {
+        self.add_sale_paid_in(None, fields).await;
+    }
+
+    /// [`add_sale`](Self::add_sale), paid in the ERC-20 token `payment` when there is
+    /// one: "ERC-20 token" chosen, then its symbol, address and decimals.
+    async fn add_sale_paid_in(&self, payment: Option<PaymentToken<'_>>, fields: &[(&str, &str)]) {
         self.click("[data-testid='nav-sales']").await;
         self.click("[data-testid='add-sale']").await;
         self.wait_for("[data-testid='sale-form']").await;
+        if let Some(payment) = payment {
+            // The segmented control's radio is hidden under its label: click the label.
+            self.click("[data-testid='sale-form'] label[for$='-erc20']")
+                .await;
+            self.fill("currencyAddress", payment.address).await;
+            self.fill("currencyDecimals", payment.decimals).await;
+        }
         for (name, value) in fields {
             self.fill(name, value).await;
         }
@@ -262,17 +310,37 @@ impl AppSession {
     /// A sale on a local chain as a user sets it up: the node of chain 31337 at
     /// `rpc_url` in Settings (with an explorer), its connection checked (and shot as
     /// `network_screenshot`), the sale paying `sale_address` open from `starts_at` to
-    /// `ends_at`, its contract terms (contribute(), claimRefund(), `token`) and a
-    /// participation, whose page is left open.
+    /// `ends_at`, its contract terms (`actions` and `token`) and a participation, whose
+    /// page is left open.
     pub async fn set_up_chain_sale(
         &self,
         rpc_url: &str,
         sale_address: &str,
         token: &str,
-        (starts_at, ends_at): (&str, &str),
+        window: (&str, &str),
         network_screenshot: &str,
         actions: &[NewAction<'_>],
     ) {
+        let sale = SaleOnChain {
+            address: sale_address,
+            token,
+            window,
+            payment: None,
+        };
+        self.set_up_sale_on_chain(rpc_url, &sale, network_screenshot, actions)
+            .await;
+    }
+
+    /// [`set_up_chain_sale`](Self::set_up_chain_sale) for any sale, paid in coins or
+    /// in a token.
+    pub async fn set_up_sale_on_chain(
+        &self,
+        rpc_url: &str,
+        sale: &SaleOnChain<'_>,
+        network_screenshot: &str,
+        actions: &[NewAction<'_>],
+    ) {
+        let (starts_at, ends_at) = sale.window;
         self.click("[data-testid='nav-settings']").await;
         self.wait_for("[data-testid='network-row-31337']").await;
         self.click("[data-testid='network-edit-31337']").await;
@@ -289,23 +357,27 @@ impl AppSession {
         self.scroll_into_view("[data-testid='networks-section']")
             .await;
         self.screenshot(network_screenshot).await;
-        self.add_sale(&[
-            ("projectName", "Chain Sale"),
-            ("tokenSymbol", "SALE"),
-            ("tokenDecimals", "18"),
-            ("chainId", "31337"),
-            ("contributionAddress", sale_address),
-            ("currencySymbol", "ETH"),
-            ("startsAt", starts_at),
-            ("endsAt", ends_at),
-        ])
+        let currency_symbol = sale.payment.map_or("ETH", |payment| payment.symbol);
+        self.add_sale_paid_in(
+            sale.payment,
+            &[
+                ("projectName", "Chain Sale"),
+                ("tokenSymbol", "SALE"),
+                ("tokenDecimals", "18"),
+                ("chainId", "31337"),
+                ("contributionAddress", sale.address),
+                ("currencySymbol", currency_symbol),
+                ("startsAt", starts_at),
+                ("endsAt", ends_at),
+            ],
+        )
         .await;
         self.click("[data-testid='sale-row'] td").await;
         for action in actions {
             self.add_action(action).await;
         }
         let terms = "[data-testid='contract-terms-form']";
-        self.fill_in(terms, "tokenAddress", token).await;
+        self.fill_in(terms, "tokenAddress", sale.token).await;
         self.click("[data-testid='contract-terms-save']").await;
         self.wait_for_text("Token saved").await;
         self.click("[data-testid='start-participation']").await;

@@ -179,6 +179,9 @@ export type FeeSpeed = NonNullable<ContributionInput["feeSpeed"]>;
 /** A planned transaction: its review with the network's checks, and the transaction in words and numbers. */
 export type TransactionPlan = CommandReply<"prepareContribution">;
 export type TransactionSummary = TransactionPlan["transaction"];
+export type PaymentView = NonNullable<TransactionPlan["payment"]>;
+export type RevokeInput = Parameters<(typeof commands)["prepareRevoke"]>[0];
+export type AllowanceView = CommandReply<"listAllowances">[number];
 export type CallArgument = TransactionSummary["arguments"][number];
 /** What a hardware wallet's screen will show before the user confirms, screen by screen. */
 export type DevicePrompt = NonNullable<TransactionSummary["devicePrompt"]>;

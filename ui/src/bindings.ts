@@ -120,6 +120,16 @@ export const commands = {
 	 */
 	prepareAction: (input: ActInput) => __TAURI_INVOKE<TransactionPlan>("prepare_action", { input }),
 	/**
+	 *  What the user's accounts allow the contracts of a participation's sale to take (of
+	 *  every participation's, without one), read from the tokens now.
+	 */
+	listAllowances: (participationId: number | null) => __TAURI_INVOKE<AllowanceView[]>("list_allowances", { participationId }),
+	/**
+	 *  Plans the revocation of an allowance (an approval of nothing) and keeps it as a
+	 *  draft to sign.
+	 */
+	prepareRevoke: (input: RevokeInput) => __TAURI_INVOKE<TransactionPlan>("prepare_revoke", { input }),
+	/**
 	 *  Signs and sends a draft, reporting each step on `progress`; `cancel_signing` stops
 	 *  it before the signature.
 	 */
@@ -265,6 +275,12 @@ export type ActInput = {
 	tokenAmount?: string,
 	/**  Values for this transaction only, in place of the action's own arguments. */
 	arguments?: ArgumentValue[],
+	/**
+	 *  The approval of the sale's payment token instead of `action_id`: the sale's
+	 *  "approve payment" action, or ERC-20 `approve` of the contract that takes the
+	 *  contribution for `amount`.
+	 */
+	approval?: boolean,
 	feeSpeed?: FeeSpeed,
 };
 
@@ -308,6 +324,11 @@ export type ActionDraft = {
 export type ActionPurpose = 
 /**  Pays into the sale: the sale's payable function (or a plain transfer, without one). */
 "contribute" | 
+/**
+ *  Lets a sale paid in an ERC-20 token take the contribution: `approve(spender,
+ *  amount)` on the token, for exactly the contribution.
+ */
+"approve_payment" | 
 /**  Asks the sale for the contribution back after it missed its soft cap. */
 "claim_refund" | 
 /**  Takes the tokens a post-delivery sale keeps until the buyer withdraws them. */
@@ -362,6 +383,21 @@ export type AddressBalanceView = {
 	chainId: number,
 	network: string,
 	balance: string | null,
+};
+
+/**  What one account allows one contract of a sale to take of its payment token. */
+export type AllowanceView = {
+	participationId: number,
+	projectName: string,
+	accountId: number,
+	accountLabel: string,
+	owner: string,
+	token: string,
+	spender: string,
+	/**  What the spender may take now. */
+	amount: Amount,
+	/**  2²⁵⁵ base units or more: for all purposes, everything. */
+	unlimited: boolean,
 };
 
 /**  An exact amount of a currency or token. */
@@ -1053,6 +1089,22 @@ export type Participation = {
 /**  Where the user stands in one sale. */
 export type ParticipationState = "researching" | "registered" | "kyc_pending" | "kyc_approved" | "kyc_rejected" | "contributed" | "soft_cap_missed" | "refund_due" | "refunded" | "succeeded" | "tokens_distributed" | "vesting" | "fully_claimed" | "withdrawn" | "abandoned";
 
+/**  A contribution the sale pulls from the account's balance of its payment token. */
+export type PaymentView = {
+	/**  The payment token's contract. */
+	token: string,
+	/**  The contract that takes the payment. */
+	spender: string,
+	/**  What the spender may take from the account now ("0 USDC"). */
+	allowance: string,
+	/**
+	 *  The approval to sign and see confirmed first, when the allowance is short of the
+	 *  contribution: the contribution is then planned again, with its own fees and
+	 *  signing hash, since the node cannot check it before.
+	 */
+	approval: TransactionPlan | null,
+};
+
 export type PlaceView = {
 	/**  An account's label, an exchange; empty when the records do not say. */
 	place: string,
@@ -1276,6 +1328,15 @@ export type ReviewView = {
 	reviewedAt: string,
 };
 
+/**  An allowance to revoke: an approval of nothing for `spender`, from the account. */
+export type RevokeInput = {
+	participationId: number,
+	accountId: number,
+	/**  The contract allowed, as listed. */
+	spender: string,
+	feeSpeed?: FeeSpeed,
+};
+
 /**  A sale as the shells show it, with its status at the moment it was read. */
 export type Sale = {
 	id: number,
@@ -1488,11 +1549,19 @@ export type TransactionEventView = {
 
 /**  The review of a transaction with the network's checks, and the transaction. */
 export type TransactionPlan = {
-	/**  The draft to sign: none for a dry run, or when the node says the call fails. */
+	/**
+	 *  The draft to sign: none for a dry run, when the node says the call fails, or
+	 *  while the approval it waits for is not confirmed.
+	 */
 	draftId: string | null,
 	purpose: TxPurpose,
 	review: ReviewView,
 	transaction: TransactionSummary,
+	/**
+	 *  For a contribution the sale takes from the account's token balance
+	 *  (`transferFrom`): what it may take now, and the approval to sign first.
+	 */
+	payment: PaymentView | null,
 };
 
 /**  The transaction as the user will sign it, in words and in numbers. */
@@ -1583,6 +1652,8 @@ export type TxProgress =
 export type TxPurpose = 
 /**  Pays into the sale. */
 "contribution" | 
+/**  Lets a sale paid in a token take the contribution (ERC-20 `approve`). */
+"approval" | 
 /**  Claims the contribution back. */
 "refund" | 
 /**  Withdraws the tokens a post-delivery sale kept. */

@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use alloy_primitives::{B256, keccak256};
 use saleguard_app::accounts::dto::ImportPrivateKey;
+use saleguard_app::chain::allowances::RevokeInput;
 use saleguard_app::chain::plans::{ActInput, ArgumentValue, ContributionInput, TransactionPlan};
 use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxPurpose, TxStatus};
 use saleguard_app::participations::{MoveParticipation, ParticipationState};
@@ -28,7 +29,7 @@ const DAY: i64 = 86_400;
 #[test]
 fn sale_journeys_run_against_a_real_keyring() {
     let keyring = saleguard_testkit::KeyringSession::start();
-    common::run_ignored_in(&keyring, &[], 3);
+    common::run_ignored_in(&keyring, &[], 4);
 }
 
 /// The user's data folder, opened at `at`; the user's account (Anvil's second) is in
@@ -58,14 +59,20 @@ fn wallet(
     (starts, ends): (i64, i64),
     token: Address,
 ) -> Wallet {
-    common::require_keyring_session("sale_journeys_run_against_a_real_keyring");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let app = open(dir.path(), now());
     let draft = saleguard_app::SaleDraft {
         starts_at: later(starts).to_form_text(),
         ends_at: later(ends).to_form_text(),
         ..common::chain_sale_draft(contribution_address)
     };
+    wallet_for(anvil, draft, token)
+}
+
+/// The sale of `draft` on `anvil`, whose token is `token`, with a participation and the
+/// user's account.
+fn wallet_for(anvil: &Anvil, draft: saleguard_app::SaleDraft, token: Address) -> Wallet {
+    common::require_keyring_session("sale_journeys_run_against_a_real_keyring");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = open(dir.path(), now());
     let (sale, participation) = common::start_on_chain(&app, &anvil.url(), draft, 1);
     app.set_contract_terms(
         sale,
@@ -576,5 +583,336 @@ async fn a_merkle_claim_takes_its_proof_as_a_literal_and_a_wrong_one_is_never_si
     let entries = wallet.entries();
     assert_eq!(entries.len(), 1, "{entries:?}");
     assert_eq!(entries[0].1, share.to_string());
+    assert_eq!(wallet.state(), ParticipationState::TokensDistributed);
+}
+
+/// What a plan's review found, by code.
+fn found(plan: &TransactionPlan) -> Vec<&str> {
+    plan.review
+        .findings
+        .iter()
+        .map(|f| f.code.as_str())
+        .collect()
+}
+
+/// `whole` Test Dollars (6 decimals) in base units.
+fn tusd(whole: u64) -> U256 {
+    U256::from(whole) * U256::from(1_000_000u64)
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_token_paid_sale_is_approved_exactly_then_paid_and_an_unlimited_approval_needs_a_reason()
+{
+    let anvil = Anvil::start();
+    let buyer: Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    let dollar = anvil.deploy_payment_token(buyer, tusd(1000));
+    let sale = anvil.deploy_token_paid_sale(dollar, chain_now() + 10 * 86_400);
+    let sale_token = address_of(anvil.call_word(sale, "token()", None));
+    let erc20 = saleguard_core::fixtures::erc20_sale_draft("Token Paid Sale");
+    let mut wallet = wallet_for(
+        &anvil,
+        saleguard_app::SaleDraft {
+            currency_kind: erc20.currency_kind,
+            currency_symbol: "TUSD".into(),
+            currency_address: dollar.to_checksum(None),
+            currency_decimals: erc20.currency_decimals,
+            pricing_kind: erc20.pricing_kind,
+            pricing_amount: erc20.pricing_amount,
+            soft_cap: "10000".into(),
+            hard_cap: "50000".into(),
+            ..common::chain_sale_draft(sale)
+        },
+        sale_token,
+    );
+    wallet.add_action(
+        "Buy tokens",
+        ActionPurpose::Contribute,
+        None,
+        "buyTokens(uint256 amount)",
+        &["{amount}"],
+    );
+    let (participation_id, account_id) = (wallet.participation, wallet.account);
+    let contribution = |amount: &str| ContributionInput {
+        participation_id,
+        account_id,
+        amount: amount.into(),
+        fee_speed: Default::default(),
+    };
+    let state_before = wallet.state();
+
+    // Nothing is allowed yet: the approval comes first, for exactly the contribution.
+    let plan = wallet
+        .app
+        .prepare_contribution(&contribution("100"))
+        .await
+        .expect("planned");
+    let payment = plan.payment.as_ref().expect("the sale pulls the payment");
+    assert_eq!(payment.spender, sale.to_checksum(None));
+    assert_eq!(payment.token, dollar.to_checksum(None));
+    assert_eq!(payment.allowance, "0 TUSD");
+    assert_eq!(
+        plan.draft_id, None,
+        "the contribution waits for the approval"
+    );
+    assert!(
+        !found(&plan).contains(&"would_revert"),
+        "failing for want of the allowance is expected: {:?}",
+        plan.review.findings
+    );
+    let approval = payment.approval.as_deref().expect("an approval first");
+    assert_eq!(approval.purpose, TxPurpose::Approval);
+    assert_eq!(approval.transaction.to, dollar.to_checksum(None));
+    assert_eq!(approval.transaction.action, "Approve payment");
+    let arguments: Vec<(&str, &str)> = approval
+        .transaction
+        .arguments
+        .iter()
+        .map(|a| (a.name.as_str(), a.value.as_str()))
+        .collect();
+    let exact = tusd(100).to_string();
+    assert_eq!(
+        arguments,
+        [
+            ("spender", sale.to_checksum(None).as_str()),
+            ("amount", exact.as_str())
+        ],
+        "decoded again from the calldata"
+    );
+    assert_eq!(
+        found(approval),
+        ["current_allowance"],
+        "exact: nothing blocks"
+    );
+    let approved = take(&wallet.app, approval).await;
+    assert_eq!(
+        (approved.purpose, approved.status),
+        (TxPurpose::Approval, TxStatus::Confirmed)
+    );
+    assert_eq!(wallet.state(), state_before, "an approval moves no money");
+    assert!(wallet.entries().is_empty(), "and records none");
+
+    // Planned again: the allowance covers it, the node can check it, it is signed.
+    let plan = wallet
+        .app
+        .prepare_contribution(&contribution("100"))
+        .await
+        .expect("planned");
+    let payment = plan.payment.as_ref().expect("pulled");
+    assert_eq!(payment.allowance, "100 TUSD");
+    assert!(payment.approval.is_none());
+    assert_eq!(plan.transaction.to, sale.to_checksum(None));
+    assert_eq!(plan.transaction.value_wei, "0", "no coins: the token pays");
+    let paid = take(&wallet.app, &plan).await;
+    assert_eq!(paid.status, TxStatus::Confirmed, "{:?}", paid.failure);
+    assert_eq!(
+        anvil.call_word(sale, "contributions(address)", Some(buyer)),
+        tusd(100)
+    );
+    assert_eq!(
+        anvil.call_word(dollar, "balanceOf(address)", Some(buyer)),
+        tusd(900)
+    );
+    assert_eq!(wallet.state(), ParticipationState::Contributed);
+    let entries = wallet.entries();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(
+        (entries[0].0.as_str(), entries[0].1.clone()),
+        ("contribution", tusd(100).to_string()),
+        "paid in TUSD; the sale keeps the tokens until it has ended"
+    );
+
+    // The sale's own approval asks for everything: blocked until a reason is given.
+    let unlimited = U256::MAX.to_string();
+    let approve = wallet.add_action(
+        "Approve payment",
+        ActionPurpose::ApprovePayment,
+        None,
+        "approve(address spender, uint256 amount)",
+        &[&sale.to_checksum(None), &unlimited],
+    );
+    let plan = wallet
+        .app
+        .prepare_contribution(&contribution("50"))
+        .await
+        .expect("planned");
+    let approval = plan
+        .payment
+        .as_ref()
+        .and_then(|p| p.approval.as_deref())
+        .expect("the allowance is spent: approve again");
+    assert_eq!(
+        found(approval),
+        ["approval_unlimited", "current_allowance"],
+        "{:?}",
+        approval.review.findings
+    );
+    let draft = approval.draft_id.as_deref().expect("kept: overridable");
+    let refused = wallet
+        .app
+        .send_transaction(draft, None, &quiet, std::future::pending())
+        .await
+        .expect_err("blocked without a reason");
+    assert_eq!(refused.code, ErrorCode::ReviewBlocked);
+    let reason = "the project's contract needs a standing approval; revoked after";
+    let sent = wallet
+        .app
+        .send_transaction(draft, Some(reason), &quiet, std::future::pending())
+        .await
+        .expect("overridden");
+    let followed = wallet
+        .app
+        .follow_transaction(
+            &sent.id,
+            Duration::from_millis(50),
+            &quiet,
+            std::future::pending(),
+        )
+        .await
+        .expect("followed");
+    assert_eq!(followed.status, TxStatus::Confirmed);
+    let history = wallet
+        .app
+        .review_overrides(Some(wallet.sale))
+        .expect("the history");
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].reason, reason);
+    assert!(
+        history[0]
+            .findings
+            .iter()
+            .any(|f| f.code == "approval_unlimited"),
+        "kept with the findings it overrode"
+    );
+
+    // A literal that is not a number is refused at its field (the second, counted from
+    // 0 like every list field); nothing is kept.
+    let kept = wallet
+        .app
+        .transactions_of(wallet.participation)
+        .expect("list")
+        .len();
+    let refused = wallet
+        .app
+        .prepare_action(&ActInput {
+            amount: "50".into(),
+            approval: true,
+            ..wallet.act(approve, &[("amount", "lots")])
+        })
+        .await
+        .expect_err("not a uint256");
+    assert_eq!(
+        refused.code,
+        ErrorCode::InvalidArgument,
+        "{}",
+        refused.message
+    );
+    assert_eq!(
+        refused.field.as_deref(),
+        Some("arguments.1"),
+        "{:?}",
+        refused.invalid_fields
+    );
+    assert_eq!(
+        wallet
+            .app
+            .transactions_of(wallet.participation)
+            .expect("list")
+            .len(),
+        kept
+    );
+
+    // The standing allowance is listed, read from the token; after the sale has ended
+    // (when no approval is offered any more) it is revoked by an approval of nothing.
+    let listed = wallet
+        .app
+        .allowances(Some(wallet.participation))
+        .await
+        .expect("read from the token");
+    let seen: Vec<(&str, &str, bool)> = listed
+        .iter()
+        .map(|a| (a.spender.as_str(), a.owner.as_str(), a.unlimited))
+        .collect();
+    let sale_checksummed = sale.to_checksum(None);
+    assert_eq!(
+        seen,
+        [(sale_checksummed.as_str(), ANVIL_ACCOUNTS[1].0, true)]
+    );
+    assert_eq!(listed[0].amount.base_units, U256::MAX.to_string());
+    wallet.reopen(11);
+    let ended = wallet
+        .app
+        .prepare_contribution(&contribution("1"))
+        .await
+        .expect_err("the sale has ended");
+    assert_eq!(ended.code, ErrorCode::ActionNotOffered);
+    let revoke = wallet
+        .app
+        .prepare_revoke(&RevokeInput {
+            participation_id: wallet.participation,
+            account_id: wallet.account,
+            spender: sale.to_checksum(None),
+            fee_speed: Default::default(),
+        })
+        .await
+        .expect("planned");
+    assert_eq!(found(&revoke), ["current_allowance"]);
+    assert!(
+        revoke.review.findings[0]
+            .message
+            .contains("may take any amount"),
+        "{}",
+        revoke.review.findings[0].message
+    );
+    assert_eq!(revoke.transaction.action, "Approve payment");
+    let revoked = take(&wallet.app, &revoke).await;
+    assert_eq!(
+        (revoked.purpose, revoked.status),
+        (TxPurpose::Approval, TxStatus::Confirmed)
+    );
+    assert!(
+        wallet
+            .app
+            .allowances(Some(wallet.participation))
+            .await
+            .expect("read")
+            .is_empty(),
+        "nothing is allowed any more"
+    );
+    assert_eq!(
+        wallet.state(),
+        ParticipationState::Contributed,
+        "neither approvals nor revocations move the participation"
+    );
+
+    // The end of the journey: the tokens bought, claimed once the sale has ended.
+    anvil.advance_time(11 * 86_400);
+    let claim = wallet.add_action(
+        "Claim tokens",
+        ActionPurpose::ClaimTokens,
+        None,
+        "claim()",
+        &[],
+    );
+    let claimed = take(
+        &wallet.app,
+        &wallet
+            .app
+            .prepare_action(&wallet.act(claim, &[]))
+            .await
+            .expect("planned"),
+    )
+    .await;
+    assert_eq!(claimed.status, TxStatus::Confirmed);
+    let bought = tusd(100) * U256::from(saleguard_testkit::TOKEN_PAID_SALE_RATE);
+    assert_eq!(
+        anvil.call_word(sale_token, "balanceOf(address)", Some(buyer)),
+        bought
+    );
+    let entries = wallet.entries();
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(entries[1].0, "distribution");
+    assert_eq!(entries[1].1, bought.to_string(), "as the claim's logs say");
+    assert_eq!(Some(&entries[1].2), claimed.hash.as_ref());
     assert_eq!(wallet.state(), ParticipationState::TokensDistributed);
 }

@@ -15,6 +15,7 @@ use alloy_primitives::{Address, B256, Bytes, TxKind, U256};
 use alloy_provider::{Provider, RootProvider};
 use alloy_rpc_types_eth::{BlockNumberOrTag, TransactionInput, TransactionRequest};
 use alloy_transport::TransportErrorKind;
+use saleguard_core::approval::allowance_call;
 use saleguard_core::network::Network;
 use saleguard_core::receipt::ReceiptLog;
 use saleguard_core::transaction::{
@@ -190,9 +191,31 @@ impl Node {
 
     /// The ERC-20 balance of `owner` at `token`.
     pub async fn token_balance(&self, token: Address, owner: Address) -> Result<U256, ChainError> {
+        self.token_number(token, balance_of_call(owner), "balanceOf")
+            .await
+    }
+
+    /// What `spender` may take from `owner` at `token` now (ERC-20 `allowance`).
+    pub async fn allowance(
+        &self,
+        token: Address,
+        owner: Address,
+        spender: Address,
+    ) -> Result<U256, ChainError> {
+        self.token_number(token, allowance_call(owner, spender), "allowance")
+            .await
+    }
+
+    /// A number a token's view function answers with `input`, at the latest block.
+    async fn token_number(
+        &self,
+        token: Address,
+        input: Bytes,
+        function: &str,
+    ) -> Result<U256, ChainError> {
         let request = TransactionRequest {
             to: Some(TxKind::Call(token)),
-            input: TransactionInput::new(balance_of_call(owner)),
+            input: TransactionInput::new(input),
             ..TransactionRequest::default()
         };
         let answer: Bytes = self
@@ -200,7 +223,7 @@ impl Node {
             .await?;
         alloy_sol_types::SolValue::abi_decode(&answer).map_err(|_| ChainError::Refused {
             host: self.host.clone(),
-            message: format!("{token} did not answer balanceOf as an ERC-20 token does"),
+            message: format!("{token} did not answer {function} as an ERC-20 token does"),
         })
     }
 

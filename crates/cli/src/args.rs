@@ -209,6 +209,33 @@ pub enum Command {
     /// Transactions Saleguard signed: their status and history.
     #[command(subcommand)]
     Tx(TxCommand),
+    /// What your accounts allow the contracts of your token-paid sales to take, read
+    /// from the tokens now; revoke what is left.
+    #[command(subcommand)]
+    Allowance(AllowanceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AllowanceCommand {
+    /// The allowances above zero, of one participation's sale or of every one.
+    List {
+        #[arg(long)]
+        participation: Option<i64>,
+    },
+    /// Revoke an allowance: an approval of nothing, reviewed, signed and followed like
+    /// any transaction (exit statuses as contribute). Possible in any state.
+    Revoke {
+        #[arg(long)]
+        participation: i64,
+        /// The account that gave it.
+        #[arg(long)]
+        from: i64,
+        /// The contract allowed, as listed.
+        #[arg(long)]
+        spender: String,
+        #[command(flatten)]
+        signing: SigningArgs,
+    },
 }
 
 /// `saleguard act`: the participation, the action by name, the account and the values.
@@ -293,6 +320,7 @@ pub enum NetworkCommand {
     /// not configured yet.
     List,
     /// Add or change a network; a preset or the saved network gives what you leave out.
+    /// Its node is asked at once which chain it serves, and a mismatch is refused.
     Set(NetworkFields),
     /// Remove a network.
     Rm { chain_id: u64 },
@@ -368,6 +396,9 @@ pub struct NetworkFields {
     /// Blocks to wait for before a transaction counts as confirmed.
     #[arg(long)]
     pub confirmations: Option<String>,
+    /// Save without asking the node which chain it serves (a node offline right now).
+    #[arg(long)]
+    pub no_check: bool,
 }
 
 /// Participation states: researching, registered, kyc_pending, kyc_approved,

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use saleguard_app::accounts::hardware::{
     AddHardwareAccount, HardwareAddressesInput, HardwarePathInput, HardwareWallet,
 };
+use saleguard_app::chain::allowances::RevokeInput;
 use saleguard_app::chain::networks::NetworkInput;
 use saleguard_app::chain::plans::{ActInput, ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatus};
@@ -14,7 +15,8 @@ use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
 use crate::args::{
-    ActArgs, DeviceChoice, HwCommand, NetworkCommand, NetworkFields, SigningArgs, TxCommand,
+    ActArgs, AllowanceCommand, DeviceChoice, HwCommand, NetworkCommand, NetworkFields, SigningArgs,
+    TxCommand,
 };
 use crate::confirm;
 use crate::output::Output;
@@ -45,8 +47,20 @@ pub fn network(app: &Saleguard, command: NetworkCommand, output: &Output) -> Res
                 },
                 other => other?,
             };
+            let check = !fields.no_check;
             let draft = fields.apply(start);
-            output.networks(&[app.save_network(&draft)?]);
+            let saved = if check {
+                block_on(app.save_network_checked(&draft))??
+            } else {
+                app.save_network(&draft)?
+            };
+            if !check && saved.rpc_host.is_some() {
+                output.note(&format!(
+                    "Saved without asking the node which chain it serves (--no-check): run `saleguard network check {}` once it is online.",
+                    saved.chain_id
+                ));
+            }
+            output.networks(&[saved]);
         }
         NetworkCommand::Rm { chain_id } => {
             app.remove_network(chain_id)?;
@@ -214,8 +228,7 @@ pub fn contribute(
         if signing.dry_run {
             return dry_run(app.plan_contribution(input).await?, output);
         }
-        let plan = app.prepare_contribution(input).await?;
-        submit(app, plan, signing, output).await
+        submit_action(app, &input.into(), signing, output).await
     });
     exit_of(result.and_then(|r| r), output)
 }
@@ -242,21 +255,21 @@ pub fn refund(
 pub fn act(app: &Saleguard, act: &ActArgs, output: &Output) -> ExitCode {
     let signing = &act.signing;
     let result = (|| {
-        let input = ActInput {
+        let typed = ActInput {
             participation_id: act.participation,
-            action_id: app.action_named(act.participation, &act.action)?,
             account_id: act.from,
             amount: act.amount.clone().unwrap_or_default(),
             token_amount: act.token_amount.clone().unwrap_or_default(),
             arguments: crate::actions::argument_values(&act.arguments)?,
             fee_speed: signing.fee.into(),
+            ..ActInput::default()
         };
+        let input = app.choose_action(act.participation, &act.action, typed)?;
         block_on(async {
             if signing.dry_run {
                 return dry_run(app.plan_action(&input).await?, output);
             }
-            let plan = app.prepare_action(&input).await?;
-            submit(app, plan, signing, output).await
+            submit_action(app, &input, signing, output).await
         })?
     })();
     exit_of(result, output)
@@ -271,6 +284,36 @@ fn dry_run(plan: TransactionPlan, output: &Output) -> Result<ExitCode, AppError>
     })
 }
 
+/// Plans `input` and submits it. A contribution that waits for an approval submits the
+/// approval first and, once it is confirmed, plans the contribution again and submits
+/// that: each is shown, asked for and signed on its own.
+async fn submit_action(
+    app: &Saleguard,
+    input: &ActInput,
+    signing: &SigningArgs,
+    output: &Output,
+) -> Result<ExitCode, AppError> {
+    let plan = app.prepare_action(input).await?;
+    let Some(approval) = plan.payment.as_ref().and_then(|p| p.approval.as_deref()) else {
+        return submit(app, plan, signing, output).await;
+    };
+    output.transaction_plan(&plan);
+    let approved = sign_and_follow(app, approval, signing, output).await?;
+    if approved != ExitCode::SUCCESS {
+        output.note("The approval did not go through: the contribution was not planned.");
+        return Ok(approved);
+    }
+    output.note("The approval is confirmed: the contribution is planned again.");
+    let plan = app.prepare_action(input).await?;
+    if plan.payment.as_ref().is_some_and(|p| p.approval.is_some()) {
+        return Err(AppError::new(
+            ErrorCode::ReviewOutdated,
+            "the sale still may not take the contribution after the approval: nothing more was signed",
+        ));
+    }
+    submit(app, plan, signing, output).await
+}
+
 /// Shows the plan, asks, signs, sends and follows to the end.
 async fn submit(
     app: &Saleguard,
@@ -279,6 +322,16 @@ async fn submit(
     output: &Output,
 ) -> Result<ExitCode, AppError> {
     output.transaction_plan(&plan);
+    sign_and_follow(app, &plan, signing, output).await
+}
+
+/// Asks, signs, sends and follows a shown plan to the end.
+async fn sign_and_follow(
+    app: &Saleguard,
+    plan: &TransactionPlan,
+    signing: &SigningArgs,
+    output: &Output,
+) -> Result<ExitCode, AppError> {
     let Some(draft) = plan.draft_id.as_deref() else {
         // The node says the call fails: not even an override can make it succeed.
         return Ok(ExitCode::from(1));
@@ -290,7 +343,10 @@ async fn submit(
     }
     if !signing.yes
         && let Err(refused) = confirm(
-            "Sign and send this transaction with the account's key? [y/N] ",
+            &format!(
+                "Sign and send this {} with the account's key? [y/N] ",
+                plan.purpose.words()
+            ),
             "signing",
             "nothing was signed",
         )
@@ -323,6 +379,38 @@ fn settled_status(view: &TransactionView) -> ExitCode {
 }
 
 /// `tx status|watch|list`.
+/// Lists allowances, or revokes one (reviewed, signed and followed).
+pub fn allowance(app: &Saleguard, command: AllowanceCommand, output: &Output) -> ExitCode {
+    let result = match command {
+        AllowanceCommand::List { participation } => block_on(async {
+            output.allowances(&app.allowances(participation).await?);
+            Ok(ExitCode::SUCCESS)
+        })
+        .and_then(|r| r),
+        AllowanceCommand::Revoke {
+            participation,
+            from,
+            spender,
+            signing,
+        } => {
+            let input = RevokeInput {
+                participation_id: participation,
+                account_id: from,
+                spender,
+                fee_speed: signing.fee.into(),
+            };
+            block_on(async {
+                if signing.dry_run {
+                    return dry_run(app.plan_revoke(&input).await?, output);
+                }
+                submit(app, app.prepare_revoke(&input).await?, &signing, output).await
+            })
+            .and_then(|r| r)
+        }
+    };
+    exit_of(result, output)
+}
+
 pub fn tx(app: &Saleguard, command: TxCommand, output: &Output) -> ExitCode {
     let result = match command {
         TxCommand::Status { id } => app.transaction(&id).map(|view| {

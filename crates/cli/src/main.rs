@@ -144,6 +144,7 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
         }
         Command::Act(act) => return Ok(chain::act(&app, &act, output)),
         Command::Tx(command) => return Ok(chain::tx(&app, command, output)),
+        Command::Allowance(command) => return Ok(chain::allowance(&app, command, output)),
         Command::Sale(SaleCommand::Contract { sale, token }) => {
             chain::contract(&app, sale, token, output)?
         }

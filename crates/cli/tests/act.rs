@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{DataDir, plan_and_result, signing_run};
+use common::{DataDir, import_anvil_key, plan_and_result, signing_run};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
 const ETH: u128 = 1_000_000_000_000_000_000;
@@ -179,19 +179,7 @@ fn a_post_delivery_sale_is_finalised_and_its_tokens_withdrawn() {
     );
     anvil.advance_time(120);
     dir.json(&["account", "rm", "1", "--confirm", "Buyer"]);
-    let imported = signing_run(
-        &dir,
-        &keyring,
-        &["account", "import", "--label", "Buyer", "--private-key"],
-        &format!("{}\n", ANVIL_ACCOUNTS[1].1),
-    );
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
-    let buyer_id: serde_json::Value = serde_json::from_slice(&imported.stdout).expect("JSON");
-    let buyer_id = buyer_id["id"].to_string();
+    let buyer_id = import_anvil_key(&dir, &keyring, "Buyer");
     let act = |action: &str| {
         signing_run(
             &dir,

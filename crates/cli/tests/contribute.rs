@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{DataDir, plan_and_result, signing_run};
+use common::{DataDir, import_anvil_key, plan_and_result, signing_run};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
 const ETH: u128 = 1_000_000_000_000_000_000;
@@ -67,6 +67,24 @@ fn prepared(anvil: &Anvil) -> DataDir {
         networks[2]["rpcUrl"],
         serde_json::Value::Null,
         "a preset has no node"
+    );
+    let (status, code) = dir.error_code(&[
+        "network",
+        "set",
+        "--chain-id",
+        "1",
+        "--rpc-url",
+        &anvil.url(),
+    ]);
+    assert_eq!(
+        (status, code.as_str()),
+        (1, "wrong_chain"),
+        "Anvil serves chain 31337, not Ethereum's"
+    );
+    assert_eq!(
+        dir.json(&["network", "list"])[0]["configured"],
+        false,
+        "nothing was saved"
     );
     let saved = dir.json(&[
         "network",
@@ -186,6 +204,29 @@ fn refusals_exit_2_with_their_code() {
         "ftp://x",
     ]);
     assert_eq!((status, code.as_str()), (1, "invalid_url"));
+    let (status, code) = dir.error_code(&[
+        "network",
+        "set",
+        "--chain-id",
+        "31337",
+        "--confirmations",
+        "2",
+    ]);
+    assert_eq!(
+        (status, code.as_str()),
+        (1, "node_unreachable"),
+        "a node that does not answer is not saved as checked"
+    );
+    let saved = dir.json(&[
+        "network",
+        "set",
+        "--chain-id",
+        "31337",
+        "--confirmations",
+        "2",
+        "--no-check",
+    ]);
+    assert_eq!(saved[0]["confirmations"], 2, "--no-check saves it anyway");
     let (status, code) = dir.error_code(&["sale", "contract", "1", "--token", "0xnot"]);
     assert_eq!((status, code.as_str()), (1, "invalid_address"));
     dir.json(&["network", "rm", "31337"]);
@@ -242,19 +283,7 @@ fn a_contribution_is_signed_sent_confirmed_and_a_killed_watch_resumes() {
     let dir = prepared(&anvil);
     // The key replaces the watch-only account of the same address.
     dir.json(&["account", "rm", "1", "--confirm", "Anvil"]);
-    let imported = signing_run(
-        &dir,
-        &keyring,
-        &["account", "import", "--label", "Signer", "--private-key"],
-        &format!("{}\n", ANVIL_ACCOUNTS[1].1),
-    );
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
-    let signer: serde_json::Value = serde_json::from_slice(&imported.stdout).expect("JSON");
-    let signer = signer["id"].to_string();
+    let signer = import_anvil_key(&dir, &keyring, "Signer");
 
     // Without a terminal and without --yes nothing is signed.
     let asked = signing_run(&dir, &keyring, &contribute_args(&signer, "1", &[]), "");

@@ -161,7 +161,7 @@ fn the_exit_status_says_whether_anything_blocks() {
         .expect("runs");
     let printed = String::from_utf8_lossy(&text.stdout);
     assert!(
-        printed.contains("blocked: this contribution cannot be signed as it is"),
+        printed.contains("blocked: it cannot be signed as it is"),
         "{printed}"
     );
     assert!(

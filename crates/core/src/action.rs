@@ -35,6 +35,9 @@ pub const MAX_SOURCE_CHARS: usize = 200;
 pub enum ActionPurpose {
     /// Pays into the sale: the sale's payable function (or a plain transfer, without one).
     Contribute,
+    /// Lets a sale paid in an ERC-20 token take the contribution: `approve(spender,
+    /// amount)` on the token, for exactly the contribution.
+    ApprovePayment,
     /// Asks the sale for the contribution back after it missed its soft cap.
     ClaimRefund,
     /// Takes the tokens a post-delivery sale keeps until the buyer withdraws them.
@@ -46,8 +49,9 @@ pub enum ActionPurpose {
 }
 
 impl ActionPurpose {
-    pub const ALL: [ActionPurpose; 5] = [
+    pub const ALL: [ActionPurpose; 6] = [
         Self::Contribute,
+        Self::ApprovePayment,
         Self::ClaimRefund,
         Self::ClaimTokens,
         Self::ClaimVested,
@@ -57,6 +61,7 @@ impl ActionPurpose {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Contribute => "contribute",
+            Self::ApprovePayment => "approve_payment",
             Self::ClaimRefund => "claim_refund",
             Self::ClaimTokens => "claim_tokens",
             Self::ClaimVested => "claim_vested",
@@ -75,12 +80,14 @@ impl ActionPurpose {
     }
 
     /// Whether the action makes sense for a participation in `state`, its sale having
-    /// ended or not: contributing while the sale can still take money, a refund claim
-    /// once money went in and until it came back, token claims after the sale ended.
+    /// ended or not: contributing (and approving the payment) while the sale can still
+    /// take money, a refund claim once money went in and until it came back, token
+    /// claims after the sale ended — or once the user recorded that it succeeded,
+    /// whatever the dates said (a sale that closed early on its hard cap).
     pub fn offered(self, state: ParticipationState, sale_ended: bool) -> bool {
         use ParticipationState as S;
         match self {
-            Self::Contribute => {
+            Self::Contribute | Self::ApprovePayment => {
                 !sale_ended
                     && matches!(
                         state,
@@ -94,15 +101,10 @@ impl ActionPurpose {
             }
             Self::ClaimRefund => matches!(state, S::Contributed | S::SoftCapMissed | S::RefundDue),
             Self::ClaimTokens => {
-                sale_ended
-                    && matches!(
-                        state,
-                        S::Contributed | S::Succeeded | S::TokensDistributed | S::Vesting
-                    )
+                matches!(state, S::Succeeded | S::TokensDistributed | S::Vesting)
+                    || (sale_ended && state == S::Contributed)
             }
-            Self::ClaimVested => {
-                sale_ended && matches!(state, S::Succeeded | S::TokensDistributed | S::Vesting)
-            }
+            Self::ClaimVested => matches!(state, S::Succeeded | S::TokensDistributed | S::Vesting),
             Self::Other => true,
         }
     }
@@ -167,7 +169,7 @@ pub struct ActionParameter {
 pub struct SaleAction {
     pub name: String,
     pub purpose: ActionPurpose,
-    /// `None`: the sale's own address.
+    /// `None`: the sale's own address (the payment token's, for an approval).
     pub contract: Option<Address>,
     pub contract_source: String,
     /// `None`: a plain transfer of the contribution (a contribution only).
@@ -309,11 +311,18 @@ impl SaleAction {
         };
         let token_paid = matches!(sale.currency, AcceptedCurrency::Erc20 { .. });
         match (draft.purpose, &function) {
-            (ActionPurpose::Contribute, Some(_)) if token_paid => problems.push(problem(
-                "signature",
+            (ActionPurpose::ApprovePayment, _) if !token_paid => problems.push(problem(
+                "purpose",
                 ActionProblemKind::NotForThisSale,
-                "this sale is paid in a token: a contribution is an ERC-20 transfer to its address, so leave the function empty",
+                "this sale is paid in coins: there is no payment token to approve",
             )),
+            (ActionPurpose::ApprovePayment, Some(function)) if !is_erc20_approve(function) => {
+                problems.push(problem(
+                    "signature",
+                    ActionProblemKind::InvalidCall,
+                    "an approval is the token's approve(address spender, uint256 amount)",
+                ));
+            }
             (ActionPurpose::Contribute, None) => {}
             (_, None) if draft.signature.trim().is_empty() => problems.push(problem(
                 "signature",
@@ -355,6 +364,36 @@ impl SaleAction {
             })
         } else {
             Err(problems)
+        }
+    }
+
+    /// The approval a sale paid in a token needs when it has no action of its own for
+    /// it: ERC-20 `approve(spender, {amount})` on the payment token, `spender` being the
+    /// contract that pulls the payment (the contribute action's).
+    pub fn default_approval(spender: Address) -> Self {
+        let function = Function::parse("approve(address spender, uint256 amount)")
+            .expect("ERC-20 approve parses");
+        Self {
+            name: "Approve payment".to_owned(),
+            purpose: ActionPurpose::ApprovePayment,
+            contract: None,
+            contract_source: String::new(),
+            parameters: vec![
+                ActionParameter {
+                    name: "spender".to_owned(),
+                    ty: DynSolType::Address,
+                    argument: Argument::Literal {
+                        text: checksummed(&spender),
+                        value: DynSolValue::Address(spender),
+                    },
+                },
+                ActionParameter {
+                    name: "amount".to_owned(),
+                    ty: DynSolType::Uint(256),
+                    argument: Argument::Amount,
+                },
+            ],
+            function: Some(function),
         }
     }
 
@@ -465,7 +504,13 @@ impl SaleAction {
 
     /// The address called: the action's contract, or the sale's.
     pub fn target(&self, sale: &SaleTerms) -> Address {
-        self.contract.unwrap_or(sale.contribution_address)
+        match (self.contract, self.purpose, &sale.currency) {
+            (Some(contract), _, _) => contract,
+            (None, ActionPurpose::ApprovePayment, AcceptedCurrency::Erc20 { address, .. }) => {
+                *address
+            }
+            (None, _, _) => sale.contribution_address,
+        }
     }
 
     /// Whether the action passes the contribution's amount or an amount of tokens, so
@@ -476,6 +521,19 @@ impl SaleAction {
                 .parameters
                 .iter()
                 .any(|p| p.argument == Argument::Amount)
+    }
+
+    /// Whether this is an approval of nothing: the revocation of an allowance (its
+    /// amount, the second parameter, a literal zero).
+    pub fn approves_nothing(&self) -> bool {
+        self.purpose == ActionPurpose::ApprovePayment
+            && matches!(
+                self.parameters.get(1).map(|p| &p.argument),
+                Some(Argument::Literal {
+                    value: DynSolValue::Uint(amount, _),
+                    ..
+                }) if amount.is_zero()
+            )
     }
 
     pub fn needs_token_amount(&self) -> bool {
@@ -698,6 +756,17 @@ fn check_addresses(text: &str, ty: &DynSolType) -> Result<(), AddressError> {
         index = end.max(start + 2);
     }
     Ok(())
+}
+
+/// Whether `function` is ERC-20's `approve(address, uint256)`, whatever its parameters
+/// are named.
+fn is_erc20_approve(function: &Function) -> bool {
+    function.name == "approve"
+        && function
+            .inputs
+            .iter()
+            .map(|input| input.ty.as_str())
+            .eq(["address", "uint256"])
 }
 
 fn text_problem(field: &str, error: TextProblem) -> ActionProblem {

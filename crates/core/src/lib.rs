@@ -9,6 +9,7 @@ pub mod account;
 pub mod action;
 pub mod address;
 pub mod amount;
+pub mod approval;
 pub mod budget;
 pub mod contact;
 pub mod diligence;

@@ -85,10 +85,14 @@ pub enum FindingCode {
     DestinationIsContract,
     CalldataMismatch,
     FeeUnusuallyHigh,
+    CurrentAllowance,
+    ApprovalUnlimited,
+    ApprovalAboveContribution,
+    ApprovalBelowContribution,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 31] = [
+    pub const ALL: [FindingCode; 35] = [
         Self::ChainMismatch,
         Self::InvalidDestination,
         Self::BadChecksum,
@@ -120,6 +124,10 @@ impl FindingCode {
         Self::DestinationIsContract,
         Self::CalldataMismatch,
         Self::FeeUnusuallyHigh,
+        Self::CurrentAllowance,
+        Self::ApprovalUnlimited,
+        Self::ApprovalAboveContribution,
+        Self::ApprovalBelowContribution,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -155,12 +163,16 @@ impl FindingCode {
             Self::DestinationIsContract => "destination_is_contract",
             Self::CalldataMismatch => "calldata_mismatch",
             Self::FeeUnusuallyHigh => "fee_unusually_high",
+            Self::CurrentAllowance => "current_allowance",
+            Self::ApprovalUnlimited => "approval_unlimited",
+            Self::ApprovalAboveContribution => "approval_above_contribution",
+            Self::ApprovalBelowContribution => "approval_below_contribution",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
-            Self::FirstTimeRecipient => Severity::Info,
+            Self::FirstTimeRecipient | Self::CurrentAllowance => Severity::Info,
             Self::NotFromOfficialSource
             | Self::ResidenceUnknown
             | Self::DiligenceIncomplete
@@ -174,8 +186,9 @@ impl FindingCode {
 
     /// Whether a typed reason lets the user sign despite a blocking finding. Signing on
     /// the wrong chain, to an address that is not one, a transaction the node says
-    /// fails or cannot pay for, a call to an address without code, or calldata that is
-    /// not the sale's call can never be right.
+    /// fails or cannot pay for, a call to an address without code, calldata that is
+    /// not the sale's call, or an approval the contribution cannot be paid with can
+    /// never be right.
     pub fn overridable(self) -> bool {
         !matches!(
             self,
@@ -186,6 +199,7 @@ impl FindingCode {
                 | Self::InsufficientFunds
                 | Self::DestinationHasNoCode
                 | Self::CalldataMismatch
+                | Self::ApprovalBelowContribution
         )
     }
 }

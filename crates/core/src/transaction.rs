@@ -139,7 +139,9 @@ impl PlannedCall {
 
     /// A contribution of `amount` (base units of the sale's currency) from `from`: the
     /// sale's contribute action if it has one (a payable call, or a plain transfer),
-    /// else a plain transfer; for a sale paid in a token, an ERC-20 transfer.
+    /// else a plain transfer. For a sale paid in a token: its contribute action, which
+    /// pulls the payment with `transferFrom` once approved and carries no coins, or
+    /// without one an ERC-20 transfer to the sale.
     pub fn contribution(
         sale: &SaleTerms,
         contribute: Option<&SaleAction>,
@@ -148,7 +150,9 @@ impl PlannedCall {
         token_amount: Option<U256>,
     ) -> Result<Self, ActionValueError> {
         let sale_address = sale.contribution_address;
-        if let AcceptedCurrency::Erc20 { address, .. } = &sale.currency {
+        let contribute = contribute.filter(|action| action.function.is_some());
+        let token_paid = matches!(sale.currency, AcceptedCurrency::Erc20 { .. });
+        if let (AcceptedCurrency::Erc20 { address, .. }, None) = (&sale.currency, contribute) {
             return Ok(Self {
                 from,
                 to: *address,
@@ -171,27 +175,25 @@ impl PlannedCall {
             amount: Some(amount),
             token_amount,
         };
-        Ok(
-            match contribute.filter(|action| action.function.is_some()) {
-                Some(action) => Self {
-                    from,
-                    to: sale_address,
-                    value: amount,
-                    input: action.encode(&values)?,
-                    kind: CallKind::ActionCall {
-                        action: Box::new(action.clone()),
-                        values,
-                    },
-                },
-                None => Self {
-                    from,
-                    to: sale_address,
-                    value: amount,
-                    input: Bytes::new(),
-                    kind: CallKind::Transfer,
+        Ok(match contribute {
+            Some(action) => Self {
+                from,
+                to: action.target(sale),
+                value: if token_paid { U256::ZERO } else { amount },
+                input: action.encode(&values)?,
+                kind: CallKind::ActionCall {
+                    action: Box::new(action.clone()),
+                    values,
                 },
             },
-        )
+            None => Self {
+                from,
+                to: sale_address,
+                value: amount,
+                input: Bytes::new(),
+                kind: CallKind::Transfer,
+            },
+        })
     }
 
     /// One of the sale's actions other than a contribution, taken by `values.account`:
@@ -211,6 +213,16 @@ impl PlannedCall {
                 values,
             },
         })
+    }
+
+    /// The amount of the sale's token this call pays, when it is a contribution in one:
+    /// the ERC-20 transfer's amount, or the `{amount}` a call that pulls it passes.
+    pub fn token_payment(&self) -> Option<U256> {
+        match &self.kind {
+            CallKind::TokenTransfer { amount, .. } => Some(*amount),
+            CallKind::ActionCall { values, .. } if self.value.is_zero() => values.amount,
+            CallKind::ActionCall { .. } | CallKind::Transfer => None,
+        }
     }
 
     /// Whether the destination must be a contract.
@@ -396,7 +408,7 @@ pub fn network_findings(
         out.push(finding(
             FindingCode::DestinationHasNoCode,
             format!(
-                "{} has no contract code on this chain, but this contribution calls a contract there: the address or the network is wrong.",
+                "{} has no contract code on this chain, but this transaction calls a contract there: the address or the network is wrong.",
                 checksummed(&call.to)
             ),
             vec![("to", checksummed(&call.to))],
@@ -453,19 +465,19 @@ pub fn network_findings(
             ],
         ));
     }
-    if let (CallKind::TokenTransfer { amount, .. }, Some(held)) = (&call.kind, facts.token_balance)
-        && held < *amount
+    if let (Some(amount), Some(held)) = (call.token_payment(), facts.token_balance)
+        && held < amount
     {
         out.push(finding(
             FindingCode::InsufficientFunds,
             format!(
                 "The account holds {} but the contribution is {}.",
                 show(held, currency),
-                show(*amount, currency)
+                show(amount, currency)
             ),
             vec![
                 ("balance", show(held, currency)),
-                ("needed", show(*amount, currency)),
+                ("needed", show(amount, currency)),
             ],
         ));
     }

@@ -48,6 +48,9 @@ fn tool(relative: &str) -> PathBuf {
     path
 }
 
+/// The sale tokens a `TokenPaidSale` owes per base unit paid.
+pub const TOKEN_PAID_SALE_RATE: u64 = 1_000_000_000_000_000;
+
 /// An Anvil node on a free port of 127.0.0.1, killed on drop.
 #[derive(Debug)]
 pub struct Anvil {
@@ -157,10 +160,15 @@ impl Anvil {
     }
 
     /// Deploys a `TokenPaidSale` paid in `payment` through `transferFrom` after an
-    /// approval (`buyTokens(uint256)`), 1000 token units per base unit, open until
-    /// `deadline`.
+    /// approval (`buyTokens(uint256)`), open until `deadline`, its tokens claimed after
+    /// it (`claim()`): [`TOKEN_PAID_SALE_RATE`] token base units per payment base unit,
+    /// 1000 tokens (18 decimals) per whole unit of a 6-decimal payment token.
     pub fn deploy_token_paid_sale(&self, payment: Address, deadline: u64) -> Address {
-        let arguments = (payment, U256::from(1000u64), U256::from(deadline));
+        let arguments = (
+            payment,
+            U256::from(TOKEN_PAID_SALE_RATE),
+            U256::from(deadline),
+        );
         self.deploy("TokenPaidSale", arguments.abi_encode_params())
     }
 

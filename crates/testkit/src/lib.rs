@@ -12,7 +12,10 @@ mod ledger;
 mod price_api;
 mod trezor;
 
-pub use chain::{ANVIL_ACCOUNTS, ANVIL_CHAIN_ID, Anvil, CompiledContract, compiled_contract};
+pub use chain::{
+    ANVIL_ACCOUNTS, ANVIL_CHAIN_ID, Anvil, CompiledContract, TOKEN_PAID_SALE_RATE,
+    compiled_contract,
+};
 pub use ledger::{LedgerMode, LedgerSimulator};
 pub use price_api::{PriceApiServer, Reply, Request, recorded};
 pub use trezor::{TrezorMode, TrezorSimulator};

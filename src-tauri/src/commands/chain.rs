@@ -1,5 +1,6 @@
 //! Networks, planning, signing, sending and following transactions.
 
+use saleguard_app::chain::allowances::{AllowanceView, RevokeInput};
 use saleguard_app::chain::networks::{NetworkCheck, NetworkInput, NetworkView};
 use saleguard_app::chain::plans::{ActInput, ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress};
@@ -85,6 +86,28 @@ pub(crate) async fn prepare_action(
     input: ActInput,
 ) -> Result<TransactionPlan, AppError> {
     app.prepare_action(&input).await
+}
+
+/// What the user's accounts allow the contracts of a participation's sale to take (of
+/// every participation's, without one), read from the tokens now.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn list_allowances(
+    app: State<'_, Saleguard>,
+    participation_id: Option<i64>,
+) -> Result<Vec<AllowanceView>, AppError> {
+    app.allowances(participation_id).await
+}
+
+/// Plans the revocation of an allowance (an approval of nothing) and keeps it as a
+/// draft to sign.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn prepare_revoke(
+    app: State<'_, Saleguard>,
+    input: RevokeInput,
+) -> Result<TransactionPlan, AppError> {
+    app.prepare_revoke(&input).await
 }
 
 /// Signs and sends a draft, reporting each step on `progress`; `cancel_signing` stops

@@ -85,6 +85,8 @@ commands! {
         prepare_contribution,
         prepare_refund,
         prepare_action,
+        list_allowances,
+        prepare_revoke,
         send_transaction,
         cancel_signing,
         follow_transaction,

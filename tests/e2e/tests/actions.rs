@@ -29,15 +29,8 @@ async fn a_post_delivery_sale_is_finalised_and_its_tokens_claimed_in_the_wizard(
 
     let data_dir = tempfile::tempdir().expect("temp data dir");
     let app = AppSession::launch(data_dir.path()).await;
-    app.click("[data-testid='nav-accounts']").await;
-    app.click("[data-testid='import-account']").await;
-    app.click("[id$='-tab-privateKey']").await;
-    let key_form = "[data-testid='import-private-key-form']";
-    app.fill_in(key_form, "privateKey", ANVIL_ACCOUNTS[1].1)
-        .await;
-    app.fill_in(key_form, "label", "Anvil key").await;
-    app.press_enter_in_form(key_form, "label").await;
-    app.wait_for_text(ANVIL_ACCOUNTS[1].0).await;
+    // The key to pay with, into the keyring.
+    app.import_private_key(ANVIL_ACCOUNTS[1], "Anvil key").await;
 
     // The sale, which ended yesterday, with its two actions after the sale.
     app.set_up_chain_sale(

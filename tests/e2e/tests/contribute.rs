@@ -22,15 +22,7 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
     let app = AppSession::launch(data_dir.path()).await;
 
     // The key to pay with, into the keyring.
-    app.click("[data-testid='nav-accounts']").await;
-    app.click("[data-testid='import-account']").await;
-    app.click("[id$='-tab-privateKey']").await;
-    let key_form = "[data-testid='import-private-key-form']";
-    app.fill_in(key_form, "privateKey", ANVIL_ACCOUNTS[1].1)
-        .await;
-    app.fill_in(key_form, "label", "Anvil key").await;
-    app.press_enter_in_form(key_form, "label").await;
-    app.wait_for_text(ANVIL_ACCOUNTS[1].0).await;
+    app.import_private_key(ANVIL_ACCOUNTS[1], "Anvil key").await;
 
     // A budget for the year in dollars, and what ETH was worth two hours ago.
     app.click("[data-testid='nav-budget']").await;

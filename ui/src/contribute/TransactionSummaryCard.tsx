@@ -20,6 +20,8 @@ type TransactionSummaryCardProps = { transaction: TransactionSummary; purpose: T
 export function TransactionSummaryCard({ transaction, purpose }: TransactionSummaryCardProps) {
   const toIsSale = transaction.to.toLowerCase() === transaction.saleAddress.toLowerCase();
   const call = transaction.decodedCall;
+  // No gas limit: the node says the call fails, and there is nothing to sign.
+  const signable = transaction.gasLimit > 0;
   const sentence =
     purpose === "refund"
       ? `Claim your refund from the sale by calling ${call ?? "its refund function"}, from your account on ${transaction.network}.`
@@ -38,7 +40,10 @@ export function TransactionSummaryCard({ transaction, purpose }: TransactionSumm
             What you sign
           </Title>
           <Text size="sm" mt={4} data-testid="transaction-sentence">
-            {sentence} The fees cost at most {transaction.maxFee}.
+            {sentence}{" "}
+            {signable
+              ? `The fees cost at most ${transaction.maxFee}.`
+              : "The fees are unknown: the node says the call fails, so it cannot be signed."}
           </Text>
         </div>
         <DataList labelWidth={180} gap="sm" size="sm">
@@ -116,7 +121,7 @@ export function TransactionSummaryCard({ transaction, purpose }: TransactionSumm
             </Text>
           </DetailItem>
           <DetailItem label="Gas limit">
-            {transaction.gasLimit > 0 ? (
+            {signable ? (
               <Text span size="sm" className="tabular-nums">
                 {transaction.gasLimit}
               </Text>
@@ -127,24 +132,32 @@ export function TransactionSummaryCard({ transaction, purpose }: TransactionSumm
             )}
           </DetailItem>
           <DetailItem label="Max fee">
-            <Stack gap={0}>
-              <Text span size="sm" className="tabular-nums" data-testid="summary-max-fee">
-                {transaction.maxFee}{" "}
-                <Text span size="sm" c="dimmed">
-                  ({feeSpeedLabels[transaction.feeSpeed]})
+            {!signable ? (
+              <Text span size="sm" c="dimmed" data-testid="summary-max-fee">
+                Unknown until the call can go through
+              </Text>
+            ) : (
+              <Stack gap={0}>
+                <Text span size="sm" className="tabular-nums" data-testid="summary-max-fee">
+                  {transaction.maxFee}{" "}
+                  <Text span size="sm" c="dimmed">
+                    ({feeSpeedLabels[transaction.feeSpeed]})
+                  </Text>
                 </Text>
-              </Text>
-              <Text span size="xs" c="dimmed" className="tabular-nums">
-                Max fee per gas {transaction.maxFeePerGas}, priority fee {transaction.maxPriorityFeePerGas}
-              </Text>
-            </Stack>
+                <Text span size="xs" c="dimmed" className="tabular-nums">
+                  Max fee per gas {transaction.maxFeePerGas}, priority fee {transaction.maxPriorityFeePerGas}
+                </Text>
+              </Stack>
+            )}
           </DetailItem>
-          <DetailItem label="Signing hash">
-            <Group gap="xs" wrap="nowrap" align="center">
-              <Mono testId="summary-signing-hash">{transaction.signingHash}</Mono>
-              <CopyValueButton value={transaction.signingHash} label="Copy signing hash" />
-            </Group>
-          </DetailItem>
+          {signable && (
+            <DetailItem label="Signing hash">
+              <Group gap="xs" wrap="nowrap" align="center">
+                <Mono testId="summary-signing-hash">{transaction.signingHash}</Mono>
+                <CopyValueButton value={transaction.signingHash} label="Copy signing hash" />
+              </Group>
+            </DetailItem>
+          )}
           {transaction.data !== "0x" && (
             <DetailItem label="Call data">
               <Text span size="xs" ff="monospace" c="dimmed" style={{ wordBreak: "break-all" }}>
@@ -153,9 +166,11 @@ export function TransactionSummaryCard({ transaction, purpose }: TransactionSumm
             </DetailItem>
           )}
         </DataList>
-        <Text size="xs" c="dimmed">
-          The signing hash is what the key signs: it covers every field above, so nothing else can be signed in its place.
-        </Text>
+        {signable && (
+          <Text size="xs" c="dimmed">
+            The signing hash is what the key signs: it covers every field above, so nothing else can be signed in its place.
+          </Text>
+        )}
       </Stack>
     </Paper>
   );

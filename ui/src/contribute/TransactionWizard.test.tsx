@@ -274,7 +274,12 @@ describe("the contribution wizard", () => {
 
     expect(screen.getByTestId("plan-would-fail")).toHaveTextContent("This transaction would fail");
     expect(screen.getByTestId("plan-would-fail")).toHaveTextContent("it cannot be signed");
-    expect(screen.getByTestId("transaction-summary")).toHaveTextContent("Could not be estimated");
+    const summary = screen.getByTestId("transaction-summary");
+    expect(summary).toHaveTextContent("Could not be estimated");
+    // No fee of 0 and no signing hash for a transaction that cannot be signed.
+    expect(within(summary).getByTestId("summary-max-fee")).toHaveTextContent("Unknown until the call can go through");
+    expect(within(summary).getByTestId("transaction-sentence")).toHaveTextContent("The fees are unknown");
+    expect(within(summary).queryByTestId("summary-signing-hash")).toBeNull();
     const sign = screen.getByTestId("wizard-sign");
     expect(sign).toBeDisabled();
     await user.click(sign);

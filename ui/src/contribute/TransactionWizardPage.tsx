@@ -71,15 +71,21 @@ import {
   useFollowTransaction,
   usePrepareTransaction,
   useSendTransaction,
+  type PrepareInput,
 } from "./transactionsQueries";
+import { ApprovalConfirmedNotice, ApprovalFirstNotice, WaitingContributionCard } from "./ApprovalFirst";
 import { isPastSignature, isSettled, purposeWords } from "./txLooks";
 import { TxProgressList, withStep } from "./TxProgressList";
 
 /** What the wizard takes: the sale's contribution, its refund claim, or another of its actions. */
-export type WizardTarget = { kind: "contribution" } | { kind: "refund" } | { kind: "action"; actionId: number };
+export type WizardTarget =
+  | { kind: "contribution" }
+  | { kind: "refund" }
+  | { kind: "action"; actionId: number }
+  | { kind: "revoke"; spender: string };
 
 /** The target once its action is known. */
-type Taking = { kind: "contribution" } | { kind: "refund" } | { kind: "action"; action: SaleAction };
+type Taking = { kind: "contribution" } | { kind: "refund" } | { kind: "action"; action: SaleAction } | { kind: "revoke"; spender: string };
 
 /** What the first step chooses; kept while the user goes back and forth. */
 type Choice = {
@@ -176,7 +182,8 @@ type ChooseStepProps = {
   accounts: ReadonlyArray<Account>;
   choice: Choice;
   onChoiceChange: (choice: Choice) => void;
-  onPlanned: (plan: TransactionPlan) => void;
+  /** The plan, and what was asked to plan it (asked again after an approval). */
+  onPlanned: (plan: TransactionPlan, request: PrepareInput) => void;
 };
 
 function ChooseStep({ taking, participation, sale, accounts, choice, onChoiceChange, onPlanned }: ChooseStepProps) {
@@ -192,12 +199,16 @@ function ChooseStep({ taking, participation, sale, accounts, choice, onChoiceCha
     onSubmit: async (input: Choice) => {
       if (input.accountId === "") throw refusedAt("accountId", "choose the account to sign with");
       const base = { participationId: participation.id, accountId: Number(input.accountId), feeSpeed: input.feeSpeed };
+      const planned = async (request: PrepareInput) => onPlanned(await prepare.mutateAsync(request), request);
       switch (taking.kind) {
         case "contribution":
-          onPlanned(await prepare.mutateAsync({ purpose: "contribution", input: { ...base, amount: input.amount } }));
+          await planned({ purpose: "contribution", input: { ...base, amount: input.amount } });
           break;
         case "refund":
-          onPlanned(await prepare.mutateAsync({ purpose: "refund", input: base }));
+          await planned({ purpose: "refund", input: base });
+          break;
+        case "revoke":
+          await planned({ purpose: "revoke", input: { ...base, spender: taking.spender } });
           break;
         case "action": {
           const { action } = taking;
@@ -208,7 +219,7 @@ function ChooseStep({ taking, participation, sale, accounts, choice, onChoiceCha
             tokenAmount: action.needsTokenAmount ? input.tokenAmount : "",
             arguments: changedArguments(action, input.arguments),
           };
-          onPlanned(await prepare.mutateAsync({ purpose: "action", input: actInput }));
+          await planned({ purpose: "action", input: actInput });
           break;
         }
       }
@@ -228,13 +239,15 @@ function ChooseStep({ taking, participation, sale, accounts, choice, onChoiceCha
 
   return (
     <FormCard
-      title={taking.kind === "contribution" ? "What to send" : taking.kind === "refund" ? "The refund to claim" : taking.action.name}
+      title={chooseTitle(taking)}
       description={
         taking.kind === "contribution"
           ? `Saleguard plans it against your node, then shows the review and exactly what you will sign. Nothing is signed yet.`
           : taking.kind === "refund"
             ? `Saleguard calls the sale's refund function from the account you contributed with. Nothing is signed yet.`
-            : `Saleguard calls ${taking.action.canonicalSignature} on ${where} from the account you choose, checked by your node first. Nothing is signed yet.`
+            : taking.kind === "revoke"
+              ? `Saleguard approves nothing for ${taking.spender} on the sale's payment token, from the account that gave the allowance. Nothing is signed yet.`
+              : `Saleguard calls ${taking.action.canonicalSignature} on ${where} from the account you choose, checked by your node first. Nothing is signed yet.`
       }
       submission={submission}
       input={typed}
@@ -462,9 +475,13 @@ type ReviewStepProps = {
   signedHash: string | null;
   onBack: () => void;
   onSign: () => void;
+  /** The contribution this approval is signed for, reviewed now, planned again after it. */
+  waiting: TransactionPlan | null;
+  /** The approval just confirmed, when this is the contribution planned after it. */
+  approvedHash: string | null;
 };
 
-function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBack, onSign }: ReviewStepProps) {
+function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBack, onSign, waiting, approvedHash }: ReviewStepProps) {
   const { review, transaction } = plan;
   const blocks = review.findings.filter((finding) => finding.severity === "block");
   const neverOverridable = blocks.filter((finding) => !finding.overridable);
@@ -494,8 +511,12 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
     else if (focusAlert) alertRef.current?.focus();
   }, [sendError, focusReason, focusAlert]);
 
+  // An approval is pointless for a contribution that can never be signed.
+  const waitingNeverSigned = waiting?.review.findings.some((finding) => finding.severity === "block" && !finding.overridable) ?? false;
   const canSign =
-    plan.draftId !== null && (signedHash !== null || review.verdict !== "blocked" || (needsReason && reasonLongEnough));
+    plan.draftId !== null &&
+    !waitingNeverSigned &&
+    (signedHash !== null || review.verdict !== "blocked" || (needsReason && reasonLongEnough));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (canSign) onSign();
@@ -503,7 +524,9 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
 
   return (
     <Stack gap="lg">
-      <StageTitle>Review</StageTitle>
+      <StageTitle>{waiting ? "Review: first the approval" : "Review"}</StageTitle>
+      {approvedHash !== null && <ApprovalConfirmedNotice hash={approvedHash} />}
+      {waiting?.payment && <ApprovalFirstNotice payment={waiting.payment} />}
       <VerdictBanner
         verdict={review.verdict}
         reviewedAt={review.reviewedAt}
@@ -524,6 +547,7 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
       )}
       <TransactionSummaryCard transaction={transaction} purpose={plan.purpose} />
       {transaction.devicePrompt && <DevicePromptCard prompt={transaction.devicePrompt} signingHash={transaction.signingHash} />}
+      {waiting && <WaitingContributionCard plan={waiting} />}
       {plan.draftId === null && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="This transaction would fail" role="alert" data-testid="plan-would-fail">
           The node says this call fails: its gas could not be estimated, so no draft was kept and it cannot be signed. Check the
@@ -604,7 +628,7 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
                 disabled={!canSign}
                 data-testid="wizard-sign"
               >
-                {signedHash === null ? "Sign and send" : "Send again"}
+                {signedHash !== null ? "Send again" : waiting ? "Sign the approval" : "Sign and send"}
               </Button>
             </Group>
           </Stack>
@@ -811,6 +835,19 @@ function ResultStep({ view, steps, participationHref }: { view: TransactionView;
   );
 }
 
+function chooseTitle(taking: Taking): string {
+  switch (taking.kind) {
+    case "contribution":
+      return "What to send";
+    case "refund":
+      return "The refund to claim";
+    case "revoke":
+      return "The allowance to revoke";
+    case "action":
+      return taking.action.name;
+  }
+}
+
 function chooseDescription(taking: Taking): string {
   if (taking.kind === "contribution") return "Account and amount";
   if (taking.kind === "action" && (taking.action.needsAmount || taking.action.needsTokenAmount || taking.action.arguments.length > 0))
@@ -825,7 +862,12 @@ function Wizard({ taking, participation, sale, accounts }: WizardProps) {
   const send = useSendTransaction(participation.id);
   const followTransaction = useFollowTransaction(participation.id);
   const cancelSigning = useCancelSigning();
+  const prepareAgain = usePrepareTransaction(participation.id);
   const [stage, setStage] = useState<Stage>({ name: "choose" });
+  // A contribution that waits for its approval: reviewed with it, planned again after it.
+  const [waiting, setWaiting] = useState<{ plan: TransactionPlan; request: PrepareInput } | null>(null);
+  const [approvedHash, setApprovedHash] = useState<string | null>(null);
+  const [replanError, setReplanError] = useState<unknown>(null);
   const [choice, setChoice] = useState<Choice>({
     accountId: "",
     amount: "",
@@ -859,16 +901,46 @@ function Wizard({ taking, participation, sale, accounts }: WizardProps) {
     if (step.state === "signed") setSignedHash(step.hash);
   };
 
+  /** Shows a plan to review: an approval first when the contribution waits for one. */
+  const review = (plan: TransactionPlan, request: PrepareInput) => {
+    const approval = plan.payment?.approval ?? null;
+    setWaiting(approval ? { plan, request } : null);
+    plannedDraft.current = (approval ?? plan).draftId;
+    setReason("");
+    setSendError(null);
+    setSignedHash(null);
+    setStage({ name: "review", plan: approval ?? plan });
+  };
+
+  /** The approval is confirmed: the contribution is planned again, now that the node can check it. */
+  const afterApproval = async (approval: TransactionView) => {
+    if (!waiting) return;
+    setReplanError(null);
+    try {
+      const plan = await prepareAgain.mutateAsync(waiting.request);
+      setApprovedHash(approval.hash);
+      setSteps([]);
+      review(plan, waiting.request);
+    } catch (error) {
+      setReplanError(error);
+    }
+  };
+
+  const settle = async (plan: TransactionPlan, view: TransactionView) => {
+    setStage({ name: "result", plan, view });
+    if (plan.purpose === "approval" && view.status === "confirmed") await afterApproval(view);
+  };
+
   const follow = async (plan: TransactionPlan, sent: TransactionView) => {
     if (isSettled(sent.status)) {
-      setStage({ name: "result", plan, view: sent });
+      await settle(plan, sent);
       return;
     }
     setFollowError(null);
     setStage({ name: "progress", plan, following: true, sent });
     try {
       const settled = await followTransaction.mutateAsync({ id: sent.id, onStep });
-      setStage({ name: "result", plan, view: settled });
+      await settle(plan, settled);
     } catch (error) {
       setFollowError(error);
     }
@@ -899,6 +971,8 @@ function Wizard({ taking, participation, sale, accounts }: WizardProps) {
     if (plannedDraft.current) abandonDraftQuietly(plannedDraft.current);
     plannedDraft.current = null;
     setSendError(null);
+    setWaiting(null);
+    setApprovedHash(null);
     setStage({ name: "choose" });
   };
 
@@ -913,12 +987,9 @@ function Wizard({ taking, participation, sale, accounts }: WizardProps) {
           accounts={accounts}
           choice={choice}
           onChoiceChange={setChoice}
-          onPlanned={(plan) => {
-            plannedDraft.current = plan.draftId;
-            setReason("");
-            setSendError(null);
-            setSignedHash(null);
-            setStage({ name: "review", plan });
+          onPlanned={(plan, request) => {
+            setApprovedHash(null);
+            review(plan, request);
           }}
         />
       );
@@ -933,6 +1004,8 @@ function Wizard({ taking, participation, sale, accounts }: WizardProps) {
           signedHash={signedHash}
           onBack={back}
           onSign={() => void sign(stage.plan)}
+          waiting={stage.plan.purpose === "approval" ? (waiting?.plan ?? null) : null}
+          approvedHash={stage.plan.purpose === "approval" ? null : approvedHash}
         />
       );
       break;
@@ -957,7 +1030,17 @@ function Wizard({ taking, participation, sale, accounts }: WizardProps) {
       );
       break;
     case "result":
-      content = <ResultStep view={stage.view} steps={steps} participationHref={participationHref} />;
+      content = (
+        <Stack gap="lg">
+          <ResultStep view={stage.view} steps={steps} participationHref={participationHref} />
+          {stage.plan.purpose === "approval" && waiting && prepareAgain.isPending && (
+            <LoadingState label="Planning the contribution again…" />
+          )}
+          {replanError !== null && stage.plan.purpose === "approval" && (
+            <FailureAlert title="The contribution could not be planned again" error={replanError} />
+          )}
+        </Stack>
+      );
       break;
   }
 
@@ -988,6 +1071,11 @@ function pageWords(taking: Taking, projectName: string): { title: string; descri
         title: "Claim a refund",
         description: `${projectName}: claim your contribution back through the sale's refund function, reviewed before it is signed.`,
       };
+    case "revoke":
+      return {
+        title: "Revoke an allowance",
+        description: `${projectName}: take back what your account allows ${taking.spender} to take of the sale's payment token, reviewed before it is signed.`,
+      };
     case "action":
       return {
         title: taking.action.name,
@@ -999,6 +1087,7 @@ function pageWords(taking: Taking, projectName: string): { title: string; descri
 /** What each kind of action is, said to the user under the page's title. */
 const actionKinds: Record<SaleAction["purpose"], string> = {
   contribute: "a contribution to the sale",
+  approve_payment: "an approval that lets the sale take your contribution in its token",
   claim_refund: "a claim of your refund",
   claim_tokens: "a claim of the tokens you bought",
   claim_vested: "a claim of the tokens vested so far",
@@ -1009,6 +1098,7 @@ const targetTitles: Record<WizardTarget["kind"], string> = {
   contribution: "Contribute",
   refund: "Claim a refund",
   action: "Take an action",
+  revoke: "Revoke an allowance",
 };
 
 /** The wizard of a participation for a contribution, a refund claim or another of the sale's actions. */

@@ -1,6 +1,6 @@
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type ActInput, type AmountValue, type ContributionInput, type RefundInput, type TxProgress } from "../api";
+import { api, type ActInput, type AmountValue, type ContributionInput, type RefundInput, type RevokeInput, type TxProgress } from "../api";
 import { budgetQueryKeys } from "../budget/budgetQueries";
 import { participationQueryKeys } from "../participations/participationsQueries";
 
@@ -58,7 +58,8 @@ function useRefreshAfterTransaction(participationId: number) {
 export type PrepareInput =
   | { purpose: "contribution"; input: ContributionInput }
   | { purpose: "refund"; input: RefundInput }
-  | { purpose: "action"; input: ActInput };
+  | { purpose: "action"; input: ActInput }
+  | { purpose: "revoke"; input: RevokeInput };
 
 function prepare(input: PrepareInput) {
   switch (input.purpose) {
@@ -68,6 +69,8 @@ function prepare(input: PrepareInput) {
       return api.prepareRefund(input.input);
     case "action":
       return api.prepareAction(input.input);
+    case "revoke":
+      return api.prepareRevoke(input.input);
   }
 }
 

@@ -34,6 +34,7 @@ export const txStatusLooks = {
 
 export const purposeLabels: Record<TxPurpose, string> = {
   contribution: "Contribution",
+  approval: "Approval",
   refund: "Refund claim",
   token_claim: "Token claim",
   vested_claim: "Vested claim",
@@ -43,6 +44,7 @@ export const purposeLabels: Record<TxPurpose, string> = {
 /** How each kind of transaction is named in sentences ("your refund claim"). */
 export const purposeWords: Record<TxPurpose, string> = {
   contribution: "contribution",
+  approval: "approval of the payment",
   refund: "refund claim",
   token_claim: "token claim",
   vested_claim: "claim of vested tokens",

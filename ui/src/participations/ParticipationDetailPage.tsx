@@ -20,6 +20,8 @@ import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
+import { ParticipationAllowances } from "../contribute/ParticipationAllowances";
+import { useSale } from "../sales/salesQueries";
 import { ParticipationTransactions } from "../contribute/ParticipationTransactions";
 import { ResearchPanel } from "../diligence/ResearchPanel";
 import { routeHref } from "../shell/route";
@@ -64,6 +66,14 @@ function ParticipationNotFound() {
   );
 }
 
+/** The allowances of a sale paid in a token; nothing for one paid in coins. */
+function SaleAllowances({ participation }: { participation: Participation }) {
+  const saleQuery = useSale(participation.saleId);
+  const currency = saleQuery.data?.currency;
+  if (currency?.kind !== "erc20") return null;
+  return <ParticipationAllowances participationId={participation.id} symbol={currency.symbol} />;
+}
+
 function OverviewTab({ participation }: { participation: Participation }) {
   // The transactions take the full width: their hashes and blocks need it.
   return (
@@ -85,6 +95,7 @@ function OverviewTab({ participation }: { participation: Participation }) {
         </Grid.Col>
       </Grid>
       <ParticipationTransactions participationId={participation.id} />
+      <SaleAllowances participation={participation} />
     </Stack>
   );
 }

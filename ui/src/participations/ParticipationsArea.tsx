@@ -23,5 +23,13 @@ export function ParticipationsArea({ route }: { route: ParticipationsRoute }) {
           target={{ kind: "action", actionId: route.actionId }}
         />
       );
+    case "revoke":
+      return (
+        <TransactionWizardPage
+          key={`revoke-${route.participationId}-${route.spender}`}
+          participationId={route.participationId}
+          target={{ kind: "revoke", spender: route.spender }}
+        />
+      );
   }
 }

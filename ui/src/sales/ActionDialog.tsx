@@ -52,8 +52,10 @@ function withArgumentLines(error: unknown): unknown {
 }
 
 /** A new action's form: for the first step of the sale not yet added (contribute, then claim a refund…). */
-function newAction(taken: ReadonlyArray<ActionPurpose>): SaleActionInput {
-  const purpose = actionPurposes.find((candidate) => isUniquePurpose(candidate) && !taken.includes(candidate)) ?? "other";
+function newAction(taken: ReadonlyArray<ActionPurpose>, paidInToken: boolean): SaleActionInput {
+  const purpose =
+    actionPurposes.find((candidate) => isUniquePurpose(candidate) && !taken.includes(candidate) && (paidInToken || candidate !== "approve_payment")) ??
+    "other";
   return { name: "", purpose, contract: "", contractSource: "", signature: "", arguments: [] };
 }
 
@@ -69,7 +71,7 @@ type ActionDialogProps = {
 
 function ActionFormFields({ sale, editing, taken, onClose }: Omit<ActionDialogProps, "opened">) {
   const saveAction = useSaveAction(sale.id);
-  const [form, setForm] = useState<ActionForm>(formOf(editing?.draft ?? newAction(taken)));
+  const [form, setForm] = useState<ActionForm>(formOf(editing?.draft ?? newAction(taken, sale.currency.kind === "erc20")));
   const submission = useFormSubmit({
     isField: isActionField,
     whenUnexpected: "Nothing was saved. Try again; what you typed is still here.",
@@ -123,8 +125,10 @@ function ActionFormFields({ sale, editing, taken, onClose }: Omit<ActionDialogPr
           label={actionLabels.purpose}
           data={actionPurposes.map((purpose) => {
             const added = isUniquePurpose(purpose) && taken.includes(purpose);
+            const coinsOnly = purpose === "approve_payment" && !paidInToken;
             const label = actionPurposeLooks[purpose].label;
-            return { value: purpose, label: added ? `${label} (already added)` : label, disabled: added };
+            const note = added ? " (already added)" : coinsOnly ? " (for sales paid in a token)" : "";
+            return { value: purpose, label: `${label}${note}`, disabled: added || coinsOnly };
           })}
           value={form.purpose}
           onChange={(value) => {
@@ -147,7 +151,7 @@ function ActionFormFields({ sale, editing, taken, onClose }: Omit<ActionDialogPr
           description={
             form.purpose === "contribute"
               ? paidInToken
-                ? `Leave empty: this sale is paid in ${sale.currency.symbol}, so a contribution is an ERC-20 transfer to its address.`
+                ? `Empty for an ERC-20 transfer of ${sale.currency.symbol} to the sale's address; or the function that takes the payment with transferFrom once approved, such as buyTokens(uint256 amount) with {amount}.`
                 : "The payable function the sale's contract takes contributions with; empty for a plain transfer."
               : "As the project documents it or its verified contract shows it: the name and parameter types, names optional."
           }
@@ -173,9 +177,17 @@ function ActionFormFields({ sale, editing, taken, onClose }: Omit<ActionDialogPr
         />
         <TextInput
           {...field("contract")}
-          placeholder={`empty: the sale's own address (${sale.contributionAddress})`}
+          placeholder={
+            form.purpose === "approve_payment" && paidInToken
+              ? `empty: the ${sale.currency.symbol} token's contract`
+              : `empty: the sale's own address (${sale.contributionAddress})`
+          }
           styles={monospace}
-          description="Only if this action calls another contract than the sale's, such as a vesting or claim contract."
+          description={
+            form.purpose === "approve_payment"
+              ? `An approval calls the ${sale.currency.symbol} token's contract; name another only if the project says so.`
+              : "Only if this action calls another contract than the sale's, such as a vesting or claim contract."
+          }
         />
         {form.contract.trim() !== "" && (
           <TextInput

@@ -3,6 +3,7 @@ import type { ActionPurpose } from "../api";
 /** Every purpose, in the order a sale goes through them. */
 export const actionPurposes: ReadonlyArray<ActionPurpose> = [
   "contribute",
+  "approve_payment",
   "claim_refund",
   "claim_tokens",
   "claim_vested",
@@ -26,6 +27,12 @@ export const actionPurposeLooks: Record<ActionPurpose, ActionPurposeLooks> = {
     label: "Contribute",
     meaning: "Pays into the sale. Without this action a contribution is a plain transfer to the sale's address.",
     examples: { name: "Contribute", signature: "contribute() or buyTokens(address beneficiary)", arguments: "{account}" },
+  },
+  approve_payment: {
+    label: "Approve payment",
+    meaning:
+      "Lets a sale paid in a token take exactly your contribution from your account (ERC-20 approve on the token). Without this action Saleguard approves the contract that takes the contribution.",
+    examples: { name: "Approve payment", signature: "approve(address spender, uint256 amount)", arguments: "0x… (the sale's contract)\n{amount}" },
   },
   claim_refund: {
     label: "Claim refund",

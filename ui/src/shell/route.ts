@@ -32,7 +32,9 @@ export type ParticipationsRoute =
   /** The same wizard for a refund claim (the sale's refund function). */
   | { area: "participations"; view: "refund"; participationId: number }
   /** The same wizard for any other of the sale's actions (a token claim, a call the user named…). */
-  | { area: "participations"; view: "act"; participationId: number; actionId: number };
+  | { area: "participations"; view: "act"; participationId: number; actionId: number }
+  /** The same wizard for taking back what an account allows `spender` to take of the sale's payment token. */
+  | { area: "participations"; view: "revoke"; participationId: number; spender: string };
 
 /** The dashboard, and under it the month-by-month calendar of the same events. */
 export type DashboardRoute = { area: "dashboard"; view: "overview" } | { area: "dashboard"; view: "calendar" };
@@ -77,6 +79,9 @@ export function parseRoute(hash: string): Route {
     if (third === "refund") return { area: "participations", view: "refund", participationId };
     const actionId = parseId(fourth);
     if (third === "act" && actionId !== null) return { area: "participations", view: "act", participationId, actionId };
+    if (third === "revoke" && fourth && /^0x[0-9a-fA-F]{40}$/.test(fourth)) {
+      return { area: "participations", view: "revoke", participationId, spender: fourth };
+    }
     return { area: "participations", view: "detail", participationId };
   }
   const simple = simpleAreas.find((candidate) => candidate === area);
@@ -127,6 +132,8 @@ function participationsHref(route: ParticipationsRoute): string {
       return `#/participations/${route.participationId}/refund`;
     case "act":
       return `#/participations/${route.participationId}/act/${route.actionId}`;
+    case "revoke":
+      return `#/participations/${route.participationId}/revoke/${route.spender}`;
   }
 }
 

@@ -39,6 +39,7 @@ export function planFixture(overrides: Partial<TransactionPlan> = {}): Transacti
     purpose: "contribution",
     review: reviewFixture(),
     transaction: transactionSummaryFixture(),
+    payment: null,
     ...overrides,
   };
 }

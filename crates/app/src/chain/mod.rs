@@ -1,9 +1,11 @@
-//! On chain: the networks the user reaches through their own node, the plan of a
-//! contribution or a refund claim (the review joined by the network's checks, and the
-//! unsigned transaction in words), who signs (the keyring's key or a hardware wallet,
+//! On chain: the networks the user reaches through their own node, the plan of any of
+//! a sale's actions (the review joined by the network's checks, and the unsigned
+//! transaction in words; an approval first for a sale that pulls its payment), the
+//! allowances the user's accounts gave, who signs (the keyring's key or a hardware wallet,
 //! kept connected in [`devices`]), and sending and following a transaction until it
 //! settles, its effects written as they become known.
 
+pub mod allowances;
 pub mod devices;
 pub mod networks;
 pub mod plans;

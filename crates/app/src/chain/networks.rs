@@ -157,6 +157,35 @@ impl Saleguard {
         Ok(view(&stored, true, reference.is_some()))
     }
 
+    /// Adds or replaces a network after asking its node which chain it serves: a node
+    /// of another chain, or one that does not answer, is refused and nothing is saved.
+    /// A network without a node is saved as it is.
+    pub async fn save_network_checked(
+        &self,
+        input: &NetworkDraft,
+    ) -> Result<NetworkView, AppError> {
+        let network = Network::from_draft(input).map_err(|problems| {
+            AppError::refused(problems.into_iter().map(network_problem).collect())
+        })?;
+        if network.rpc_url.is_some() {
+            // The short URL of a node whose full one is in the keyring: ask that one.
+            let keeps_secret_url = {
+                let store = self.store()?;
+                let saved_url = store
+                    .network(network.chain_id)?
+                    .and_then(|saved| saved.rpc_url);
+                saved_url == network.rpc_url && store.rpc_secret(network.chain_id)?.is_some()
+            };
+            let asked = if keeps_secret_url {
+                self.configured_network(network.chain_id).await?
+            } else {
+                network
+            };
+            Node::connect(&asked).await?;
+        }
+        self.save_network(input)
+    }
+
     pub fn remove_network(&self, chain_id: u64) -> Result<(), AppError> {
         let (removed, reference) = {
             let mut store = self.store()?;

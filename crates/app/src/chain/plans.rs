@@ -9,17 +9,18 @@ use saleguard_core::account::{Account, AccountId, HardwareWallet};
 use saleguard_core::action::{ActionPurpose, ActionValueError, ActionValues, SaleAction};
 use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
+use saleguard_core::approval::{ApprovalFacts, approval_findings, approval_in, is_unlimited};
 use saleguard_core::network::Network;
-use saleguard_core::review::{Review, Verdict};
+use saleguard_core::review::{Finding, FindingCode, Review, Verdict};
 use saleguard_core::sale::{AcceptedCurrency, Sale};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::transaction::{
     CallRequest, Fees, PlannedCall, TxPurpose, TxStatus, gas_limit_for, max_fee_cost,
     network_findings, unsigned_transaction,
 };
-use saleguard_core::{Bytes, U256};
+use saleguard_core::{Address, Bytes, U256};
 use saleguard_hardware::device_prompt;
-use saleguard_store::{ParticipationId, TakenAction, TransactionRecord};
+use saleguard_store::{ActionRecord, ParticipationId, TakenAction, TransactionRecord};
 use serde::{Deserialize, Serialize};
 
 pub use saleguard_core::action::ArgumentValue;
@@ -73,6 +74,11 @@ pub struct ActInput {
     /// Values for this transaction only, in place of the action's own arguments.
     #[serde(default)]
     pub arguments: Vec<ArgumentValue>,
+    /// The approval of the sale's payment token instead of `action_id`: the sale's
+    /// "approve payment" action, or ERC-20 `approve` of the contract that takes the
+    /// contribution for `amount`.
+    #[serde(default)]
+    pub approval: bool,
     #[serde(default)]
     pub fee_speed: FeeSpeed,
 }
@@ -149,11 +155,31 @@ pub struct TransactionSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TransactionPlan {
-    /// The draft to sign: none for a dry run, or when the node says the call fails.
+    /// The draft to sign: none for a dry run, when the node says the call fails, or
+    /// while the approval it waits for is not confirmed.
     pub draft_id: Option<String>,
     pub purpose: TxPurpose,
     pub review: ReviewView,
     pub transaction: TransactionSummary,
+    /// For a contribution the sale takes from the account's token balance
+    /// (`transferFrom`): what it may take now, and the approval to sign first.
+    pub payment: Option<PaymentView>,
+}
+
+/// A contribution the sale pulls from the account's balance of its payment token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentView {
+    /// The payment token's contract.
+    pub token: String,
+    /// The contract that takes the payment.
+    pub spender: String,
+    /// What the spender may take from the account now ("0 USDC").
+    pub allowance: String,
+    /// The approval to sign and see confirmed first, when the allowance is short of the
+    /// contribution: the contribution is then planned again, with its own fees and
+    /// signing hash, since the node cannot check it before.
+    pub approval: Option<Box<TransactionPlan>>,
 }
 
 /// A planned transaction before it is kept: everything signing needs.
@@ -173,6 +199,31 @@ pub(crate) struct Planned {
     pub(crate) reviewed_at: UtcTimestamp,
     pub(crate) tx: TxEip1559,
     pub(crate) fee_speed: FeeSpeed,
+    /// For a contribution the sale pulls in its payment token.
+    pub(crate) payment: Option<Payment>,
+}
+
+/// What a token-paid sale may take from the account, and the approval it needs first.
+pub(crate) struct Payment {
+    pub(crate) token: Address,
+    pub(crate) spender: Address,
+    pub(crate) allowance: U256,
+    pub(crate) approval: Option<Box<Planned>>,
+}
+
+/// The contract that takes a token-paid sale's payment with `transferFrom`: its
+/// contribute action's, when that calls a function. None when the sale is paid in coins
+/// or takes the payment by an ERC-20 transfer: then nothing is approved.
+pub(crate) fn payment_spender(sale: &Sale, actions: &[ActionRecord]) -> Option<Address> {
+    if !matches!(sale.terms.currency, AcceptedCurrency::Erc20 { .. }) {
+        return None;
+    }
+    actions
+        .iter()
+        .find(|record| {
+            record.action.purpose == ActionPurpose::Contribute && record.action.function.is_some()
+        })
+        .map(|record| record.action.target(&sale.terms))
 }
 
 /// The unsigned transaction a stored draft describes: exactly the reviewed fields.
@@ -248,39 +299,71 @@ impl Saleguard {
     /// decoded again from the calldata.
     pub async fn plan_action(&self, input: &ActInput) -> Result<TransactionPlan, AppError> {
         let planned = self.planned_action(input).await?;
-        Ok(self.plan_view(&planned, None))
+        Ok(self.plan_view(&planned, None, None))
     }
 
-    /// Plans one of the sale's actions and keeps it as a draft to sign.
+    /// Plans one of the sale's actions and keeps it as a draft to sign; for a
+    /// contribution that waits for an approval, the approval is the draft kept.
     pub async fn prepare_action(&self, input: &ActInput) -> Result<TransactionPlan, AppError> {
         let planned = self.planned_action(input).await?;
+        let approval_draft = match planned.payment.as_ref().and_then(|p| p.approval.as_deref()) {
+            Some(approval) => self.keep_draft(approval)?,
+            None => None,
+        };
         let draft = self.keep_draft(&planned)?;
-        Ok(self.plan_view(&planned, draft))
+        Ok(self.plan_view(&planned, draft, approval_draft))
     }
 
-    /// The action of `participation_id`'s sale named `name` (case aside): its id, or
-    /// none for "Contribute" on a sale that contributes by transfer.
-    pub fn action_named(&self, participation_id: i64, name: &str) -> Result<Option<i64>, AppError> {
+    /// The action of `participation_id`'s sale named `name` (case aside), as `input`'s
+    /// `action_id` and `approval`: "Contribute" on a sale that contributes by transfer
+    /// and "Approve payment" on a token-paid sale without an action of its own for it
+    /// name the actions every such sale has.
+    pub fn choose_action(
+        &self,
+        participation_id: i64,
+        name: &str,
+        input: ActInput,
+    ) -> Result<ActInput, AppError> {
         let store = self.store()?;
         let participation = store.participation(ParticipationId(participation_id))?;
-        let actions = store.actions(participation.sale_id)?;
+        let sale = store.sale(participation.sale_id)?;
+        let actions = store.actions(sale.id)?;
         let wanted = name.trim().to_lowercase();
         if let Some(record) = actions
             .iter()
             .find(|record| record.action.name.to_lowercase() == wanted)
         {
-            return Ok(Some(record.id));
+            return Ok(ActInput {
+                action_id: Some(record.id),
+                approval: record.action.purpose == ActionPurpose::ApprovePayment,
+                ..input
+            });
         }
-        let contributes_by_transfer = !actions
-            .iter()
-            .any(|record| record.action.purpose == ActionPurpose::Contribute);
+        let has = |purpose: ActionPurpose| actions.iter().any(|r| r.action.purpose == purpose);
+        let contributes_by_transfer = !has(ActionPurpose::Contribute);
+        let approves_by_default =
+            payment_spender(&sale, &actions).is_some() && !has(ActionPurpose::ApprovePayment);
         if contributes_by_transfer && wanted == "contribute" {
-            return Ok(None);
+            return Ok(ActInput {
+                action_id: None,
+                approval: false,
+                ..input
+            });
+        }
+        if approves_by_default && wanted == "approve payment" {
+            return Ok(ActInput {
+                action_id: None,
+                approval: true,
+                ..input
+            });
         }
         let mut names: Vec<String> = actions
             .iter()
             .map(|record| format!("“{}”", record.action.name))
             .collect();
+        if approves_by_default {
+            names.insert(0, "“Approve payment”".to_owned());
+        }
         if contributes_by_transfer {
             names.insert(0, "“Contribute”".to_owned());
         }
@@ -320,35 +403,72 @@ impl Saleguard {
     /// Plans `input`: the action must be the sale's and offered in the participation's
     /// state, its values must fit their types, and then the review and the node decide.
     pub(crate) async fn planned_action(&self, input: &ActInput) -> Result<Planned, AppError> {
-        let (participation, sale, account, wallet, record) = {
+        let (participation, sale, account, wallet, record, spender) = {
             let store = self.store()?;
             let participation = store.participation(ParticipationId(input.participation_id))?;
             let sale = store.sale(participation.sale_id)?;
             let account = store.account(AccountId(input.account_id))?;
             let wallet = store.hardware_wallet(account.id)?;
-            let record = match input.action_id {
-                Some(id) => Some(store.action(id)?).filter(|record| record.sale_id == sale.id),
-                None => store
-                    .actions(sale.id)?
-                    .into_iter()
-                    .find(|record| record.action.purpose == ActionPurpose::Contribute),
+            let actions = store.actions(sale.id)?;
+            let of_purpose = |purpose: ActionPurpose| {
+                actions
+                    .iter()
+                    .find(|record| record.action.purpose == purpose)
+                    .cloned()
             };
-            if input.action_id.is_some() && record.is_none() {
+            let record = match input.action_id {
+                _ if input.approval => of_purpose(ActionPurpose::ApprovePayment),
+                Some(id) => Some(store.action(id)?).filter(|record| record.sale_id == sale.id),
+                None => of_purpose(ActionPurpose::Contribute),
+            };
+            if input.action_id.is_some() && !input.approval && record.is_none() {
                 return Err(AppError::new(
                     ErrorCode::ActionNotFound,
                     "this action is not one of the participation's sale",
                 ));
             }
-            (participation, sale, account, wallet, record)
+            let spender = payment_spender(&sale, &actions);
+            (participation, sale, account, wallet, record, spender)
         };
-        let purpose = record
-            .as_ref()
-            .map_or(ActionPurpose::Contribute, |record| record.action.purpose);
+        let purpose = match &record {
+            _ if input.approval => ActionPurpose::ApprovePayment,
+            Some(record) => record.action.purpose,
+            None => ActionPurpose::Contribute,
+        };
+        let action = match (&record, spender) {
+            (Some(record), _) => Some(
+                record
+                    .action
+                    .with_values(&input.arguments, &sale.terms)
+                    .map_err(action_refused)?,
+            ),
+            (None, Some(spender)) if purpose == ActionPurpose::ApprovePayment => Some(
+                SaleAction::default_approval(spender)
+                    .with_values(&input.arguments, &sale.terms)
+                    .map_err(action_refused)?,
+            ),
+            (None, None) if purpose == ActionPurpose::ApprovePayment => {
+                return Err(AppError::new(
+                    ErrorCode::ActionNotOffered,
+                    "this sale takes no payment with transferFrom (it is paid in coins, or by an ERC-20 transfer): there is nothing to approve",
+                ));
+            }
+            (None, _) if !input.arguments.is_empty() => {
+                return Err(AppError::at_field(
+                    "arguments",
+                    ErrorCode::InvalidArgument,
+                    "a contribution by plain transfer takes no arguments",
+                ));
+            }
+            (None, _) => None,
+        };
         let sale_ended = self.clock.now() >= sale.terms.window.ends_at();
-        if !purpose.offered(participation.state, sale_ended) {
-            let name = record
+        // Taking back an allowance is always possible, whatever the sale's state.
+        let revokes = action.as_ref().is_some_and(SaleAction::approves_nothing);
+        if !revokes && !purpose.offered(participation.state, sale_ended) {
+            let name = action
                 .as_ref()
-                .map_or("Contribute", |record| record.action.name.as_str());
+                .map_or("Contribute", |action| action.name.as_str());
             return Err(AppError::new(
                 ErrorCode::ActionNotOffered,
                 format!(
@@ -362,23 +482,8 @@ impl Saleguard {
                 ),
             ));
         }
-        let action = match &record {
-            Some(record) => Some(
-                record
-                    .action
-                    .with_values(&input.arguments, &sale.terms)
-                    .map_err(action_refused)?,
-            ),
-            None if !input.arguments.is_empty() => {
-                return Err(AppError::at_field(
-                    "arguments",
-                    ErrorCode::InvalidArgument,
-                    "a contribution by plain transfer takes no arguments",
-                ));
-            }
-            None => None,
-        };
         let network = self.configured_network(sale.terms.chain_id).await?;
+        let node = Node::connect(&network).await?;
         let currency = &sale.terms.currency;
         let needs = |needed: bool, field: &str, text: &str, decimals: u8| {
             if needed {
@@ -424,27 +529,68 @@ impl Saleguard {
                 token_amount,
             };
             let call = PlannedCall::action(&sale.terms, action, values).map_err(value_refused)?;
+            let amount = amount.unwrap_or_default();
+            let findings = match purpose {
+                ActionPurpose::ApprovePayment => {
+                    self.approval_review(&node, &call, amount, &sale).await?
+                }
+                _ => Vec::new(),
+            };
             let clear = Review {
                 findings: Vec::new(),
                 verdict: Verdict::Clear,
                 budget: None,
             };
-            (call, clear, self.clock.now(), amount.unwrap_or_default())
+            (call, clear.with(findings), self.clock.now(), amount)
         };
         let token = match (purpose, currency) {
             (ActionPurpose::Contribute, AcceptedCurrency::Erc20 { address, .. }) => Some(*address),
             _ => None,
         };
-        let (tx, findings) = self
-            .ask_node(&call, &network, &sale, input.fee_speed, token)
+        // A contribution the sale pulls: what it may take now, and the approval first
+        // when that is short (then the node cannot check the contribution yet).
+        let payment = match (token, spender) {
+            (Some(token), Some(spender)) if call.to == spender && call.value.is_zero() => {
+                let allowance = node.allowance(token, account.address, spender).await?;
+                let approval = if allowance < amount {
+                    let approval = Box::pin(self.planned_action(&ActInput {
+                        approval: true,
+                        action_id: None,
+                        token_amount: String::new(),
+                        arguments: Vec::new(),
+                        ..input.clone()
+                    }))
+                    .await?;
+                    Some(Box::new(approval))
+                } else {
+                    None
+                };
+                Some(Payment {
+                    token,
+                    spender,
+                    allowance,
+                    approval,
+                })
+            }
+            _ => None,
+        };
+        let waits_for_approval = payment.as_ref().is_some_and(|p| p.approval.is_some());
+        let (mut tx, mut findings) = self
+            .ask_node(&node, &call, &network, &sale, input.fee_speed, token)
             .await?;
+        if waits_for_approval {
+            // It fails now for want of the allowance: it is checked, with its fees and
+            // signing hash, when it is planned again after the approval.
+            findings.retain(|finding| finding.code != FindingCode::WouldRevert);
+            tx.gas_limit = 0;
+        }
         Ok(Planned {
             purpose: TxPurpose::of_action(purpose),
             taken: TakenAction {
                 action_id: record.as_ref().map(|record| record.id),
-                action_name: record
+                action_name: action
                     .as_ref()
-                    .map_or_else(|| "Contribute".to_owned(), |r| r.action.name.clone()),
+                    .map_or_else(|| "Contribute".to_owned(), |action| action.name.clone()),
                 token_amount,
                 arguments: input.arguments.clone(),
             },
@@ -459,7 +605,34 @@ impl Saleguard {
             call,
             amount,
             fee_speed: input.fee_speed,
+            payment,
         })
+    }
+
+    /// The review of an approval: what its spender may take now, read from the token,
+    /// and whether it approves exactly `contribution`.
+    async fn approval_review(
+        &self,
+        node: &Node,
+        call: &PlannedCall,
+        contribution: U256,
+        sale: &Sale,
+    ) -> Result<Vec<Finding>, AppError> {
+        let Some((spender, approved)) = approval_in(&call.input) else {
+            return Ok(Vec::new());
+        };
+        let current = node.allowance(call.to, call.from, spender).await?;
+        let facts = ApprovalFacts {
+            spender,
+            approved,
+            contribution,
+            current,
+        };
+        let currency = &sale.terms.currency;
+        Ok(approval_findings(
+            &facts,
+            (currency.symbol(), currency.decimals()),
+        ))
     }
 
     /// Asks the node about `call` (balance, code, gas estimate or revert reason, fees
@@ -467,13 +640,13 @@ impl Saleguard {
     /// findings on it.
     async fn ask_node(
         &self,
+        node: &Node,
         call: &PlannedCall,
         network: &Network,
         sale: &Sale,
         speed: FeeSpeed,
-        token: Option<saleguard_core::Address>,
-    ) -> Result<(TxEip1559, Vec<saleguard_core::review::Finding>), AppError> {
-        let node = Node::connect(network).await?;
+        token: Option<Address>,
+    ) -> Result<(TxEip1559, Vec<Finding>), AppError> {
         let facts = node.facts(call, speed, token).await?;
         let nonce = node.pending_nonce(call.from).await?;
         let findings = network_findings(
@@ -535,7 +708,12 @@ impl Saleguard {
         Ok(Some(id))
     }
 
-    fn plan_view(&self, planned: &Planned, draft_id: Option<String>) -> TransactionPlan {
+    fn plan_view(
+        &self,
+        planned: &Planned,
+        draft_id: Option<String>,
+        approval_draft: Option<String>,
+    ) -> TransactionPlan {
         let network = &planned.network;
         let terms = &planned.sale.terms;
         let coin = (network.native_symbol.as_str(), network.native_decimals);
@@ -554,8 +732,22 @@ impl Saleguard {
         let device_prompt = planned
             .wallet
             .map(|wallet| device_prompt(wallet, tx, network, max_fee_wei));
+        let payment = planned.payment.as_ref().map(|payment| PaymentView {
+            token: checksummed(&payment.token),
+            spender: checksummed(&payment.spender),
+            allowance: if is_unlimited(payment.allowance) {
+                format!("any amount of {}", currency.0)
+            } else {
+                show(payment.allowance, currency)
+            },
+            approval: payment
+                .approval
+                .as_deref()
+                .map(|approval| Box::new(self.plan_view(approval, approval_draft.clone(), None))),
+        });
         TransactionPlan {
             draft_id,
+            payment,
             purpose: planned.purpose,
             review: review_view(planned.review.clone(), planned.reviewed_at),
             transaction: TransactionSummary {

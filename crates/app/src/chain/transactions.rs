@@ -221,6 +221,16 @@ impl Saleguard {
                 ),
             ));
         }
+        if planned
+            .payment
+            .as_ref()
+            .is_some_and(|p| p.approval.is_some())
+        {
+            return Err(AppError::new(
+                ErrorCode::ReviewOutdated,
+                "the sale may no longer take this contribution from the account (its allowance went down): approve it again; nothing was signed",
+            ));
+        }
         if planned.review.verdict == Verdict::Blocked {
             let Some(reason) = override_reason else {
                 let blocks: Vec<String> = planned
@@ -317,7 +327,12 @@ impl Saleguard {
         record: &TransactionRecord,
         account_id: saleguard_core::account::AccountId,
     ) -> Result<ActInput, AppError> {
-        if record.purpose != TxPurpose::Contribution && record.taken.action_id.is_none() {
+        // A contribution by transfer and the standard approval have no action of their own.
+        let by_default = matches!(
+            record.purpose,
+            TxPurpose::Contribution | TxPurpose::Approval
+        );
+        if !by_default && record.taken.action_id.is_none() {
             return Err(AppError::new(
                 ErrorCode::ReviewOutdated,
                 format!(
@@ -346,6 +361,7 @@ impl Saleguard {
                 .map(|amount| whole(amount, sale.terms.token_decimals))
                 .unwrap_or_default(),
             arguments: record.taken.arguments.clone(),
+            approval: record.purpose == TxPurpose::Approval,
             fee_speed: Default::default(),
         })
     }
@@ -719,7 +735,9 @@ impl Saleguard {
                 };
                 (entries, path, "Tokens claimed on chain")
             }
-            TxPurpose::Call => (Vec::new(), &[][..], ""),
+            // What an approval allows is read from the token when it matters (the next
+            // contribution's review, the allowances listed); it moves no money itself.
+            TxPurpose::Approval | TxPurpose::Call => (Vec::new(), &[][..], ""),
         };
         let mut settlement = Settlement {
             entries: entries

@@ -1,5 +1,6 @@
-//! Networks and transactions.
+//! Networks, transactions and allowances.
 
+use saleguard_app::chain::allowances::AllowanceView;
 use saleguard_app::chain::networks::{NetworkCheck, NetworkView};
 use saleguard_app::chain::plans::TransactionPlan;
 use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxPurpose};
@@ -34,6 +35,41 @@ impl Output {
         );
     }
 
+    pub fn allowances(&self, allowances: &[AllowanceView]) {
+        if self.json {
+            return print_json(&allowances);
+        }
+        if allowances.is_empty() {
+            return out!(
+                "No allowance: no contract of your token-paid sales may take anything from your accounts."
+            );
+        }
+        let rows: Vec<Vec<String>> = allowances
+            .iter()
+            .map(|a| {
+                vec![
+                    a.participation_id.to_string(),
+                    a.project_name.clone(),
+                    format!("{} ({})", a.account_label, a.account_id),
+                    a.spender.clone(),
+                    if a.unlimited {
+                        format!("unlimited {}", a.amount.symbol)
+                    } else {
+                        format!("{} {}", a.amount.decimal, a.amount.symbol)
+                    },
+                ]
+            })
+            .collect();
+        print_table(
+            &["PARTICIPATION", "SALE", "ACCOUNT", "SPENDER", "ALLOWED"],
+            &rows,
+            &[0],
+        );
+        out!(
+            "Revoke one: saleguard allowance revoke --participation N --from ACCOUNT --spender ADDRESS"
+        );
+    }
+
     pub fn network_check(&self, check: &NetworkCheck) {
         if self.json {
             return print_json(check);
@@ -50,6 +86,27 @@ impl Output {
         if self.json {
             return print_json(plan);
         }
+        if let Some(payment) = &plan.payment {
+            out!(
+                "The sale takes the payment from the account (transferFrom by {}); it may take {} now.",
+                payment.spender,
+                payment.allowance
+            );
+            if let Some(approval) = &payment.approval {
+                out!(
+                    "First, the approval; the contribution is planned again once it is confirmed."
+                );
+                out!("");
+                self.plan_details(approval);
+                out!("");
+                out!("Then, the contribution:");
+            }
+        }
+        self.plan_details(plan);
+    }
+
+    /// A plan's review and its unsigned transaction.
+    fn plan_details(&self, plan: &TransactionPlan) {
         self.review(&plan.review);
         let tx = &plan.transaction;
         out!("Unsigned transaction (nothing is signed or sent yet):");
@@ -80,15 +137,25 @@ impl Output {
         }
         out!("  data:         {}", tx.data);
         out!("  nonce:        {}", tx.nonce);
-        out!("  gas limit:    {}", tx.gas_limit);
-        out!(
-            "  fees:         at most {} ({} wei per gas, tip {})",
-            tx.max_fee,
-            tx.max_fee_per_gas,
-            tx.max_priority_fee_per_gas
-        );
-        out!("  signing hash: {}", tx.signing_hash);
-        out!("  unsigned:     {}", tx.unsigned);
+        let waits_for_approval = plan.payment.as_ref().is_some_and(|p| p.approval.is_some());
+        if waits_for_approval {
+            out!("  gas limit:    known once the approval is confirmed");
+            out!("  fees:         known once the approval is confirmed");
+        } else if tx.gas_limit == 0 {
+            // Nothing to sign: no gas limit, so no fee and no signing hash worth reading.
+            out!("  gas limit:    unknown: the node says the call fails (see the review above)");
+            out!("  fees:         unknown until the call can go through");
+        } else {
+            out!("  gas limit:    {}", tx.gas_limit);
+            out!(
+                "  fees:         at most {} ({} wei per gas, tip {})",
+                tx.max_fee,
+                tx.max_fee_per_gas,
+                tx.max_priority_fee_per_gas
+            );
+            out!("  signing hash: {}", tx.signing_hash);
+            out!("  unsigned:     {}", tx.unsigned);
+        }
         if let Some(prompt) = &tx.device_prompt {
             out!(
                 "Your {} will show (compare before you confirm):",

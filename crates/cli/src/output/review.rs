@@ -15,7 +15,7 @@ impl Output {
         let verdict = match review.verdict {
             Verdict::Clear => "clear: nothing stands in the way",
             Verdict::Warnings => "warnings: read them before signing",
-            Verdict::Blocked => "blocked: this contribution cannot be signed as it is",
+            Verdict::Blocked => "blocked: it cannot be signed as it is",
         };
         out!("Review ({}): {verdict}", review.reviewed_at);
         for finding in &review.findings {

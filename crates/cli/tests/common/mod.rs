@@ -24,6 +24,18 @@ impl DataDir {
             .expect("runs")
     }
 
+    /// `saleguard ARGS` as people run it: words, not JSON.
+    pub fn run_plain(&self, args: &[&str]) -> std::process::Output {
+        Command::cargo_bin("saleguard")
+            .expect("binary")
+            .env_remove("SALEGUARD_DATA_DIR")
+            .arg("--data-dir")
+            .arg(self.0.path())
+            .args(args)
+            .output()
+            .expect("runs")
+    }
+
     pub fn json(&self, args: &[&str]) -> Value {
         let output = self.run(args);
         assert!(
@@ -77,6 +89,28 @@ pub fn plan_and_result(stdout: &[u8]) -> (serde_json::Value, serde_json::Value) 
     let plan = documents.next().expect("the plan").expect("JSON");
     let settled = documents.next().expect("the result").expect("JSON");
     (plan, settled)
+}
+
+/// Imports Anvil's second development key as the account `label`, into `keyring`:
+/// its id, as the CLI takes it.
+pub fn import_anvil_key(
+    dir: &DataDir,
+    keyring: &saleguard_testkit::KeyringSession,
+    label: &str,
+) -> String {
+    let imported = signing_run(
+        dir,
+        keyring,
+        &["account", "import", "--label", label, "--private-key"],
+        &format!("{}\n", saleguard_testkit::ANVIL_ACCOUNTS[1].1),
+    );
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let account: Value = serde_json::from_slice(&imported.stdout).expect("JSON");
+    account["id"].to_string()
 }
 
 /// Runs `saleguard --json ARGS` inside `keyring`'s session with `stdin` as input.

@@ -277,14 +277,30 @@ fn a_contribution_is_the_sales_payable_call_or_a_plain_transfer() {
     )
     .expect("a payable call");
     assert_eq!(call.signature(), "buyTokens(address)");
-    assert_eq!(
-        fields(
-            &draft(ActionPurpose::Contribute, "contribute()", &[]),
-            &token_paid()
+    let pulls = SaleAction::from_draft(
+        &draft(
+            ActionPurpose::Contribute,
+            "buyTokens(uint256)",
+            &["{amount}"],
         ),
-        [("signature".to_owned(), ActionProblemKind::NotForThisSale)],
-        "a token-paid sale takes an ERC-20 transfer"
+        &token_paid(),
+    )
+    .expect("a token-paid sale may pull the payment with transferFrom");
+    let sale = token_paid();
+    let call = crate::transaction::PlannedCall::contribution(
+        &sale,
+        Some(&pulls),
+        ACCOUNT,
+        U256::from(250u64),
+        None,
+    )
+    .expect("planned");
+    assert_eq!(
+        (call.to, call.value),
+        (sale.contribution_address, U256::ZERO),
+        "the sale is called and no coins go with it"
     );
+    assert_eq!(call.token_payment(), Some(U256::from(250u64)));
     assert_eq!(
         fields(
             &ActionDraft {
@@ -331,8 +347,8 @@ fn actions_are_offered_only_where_they_make_sense() {
     );
     assert_eq!(
         offered(P::ClaimTokens, false),
-        [],
-        "not before the sale has ended"
+        [S::Succeeded, S::TokensDistributed, S::Vesting],
+        "not before the sale has ended, unless the user recorded its success"
     );
     assert_eq!(
         offered(P::ClaimTokens, true),
@@ -343,10 +359,18 @@ fn actions_are_offered_only_where_they_make_sense() {
             S::Vesting
         ]
     );
+    for ended in [false, true] {
+        assert_eq!(
+            offered(P::ClaimVested, ended),
+            [S::Succeeded, S::TokensDistributed, S::Vesting]
+        );
+    }
     assert_eq!(
-        offered(P::ClaimVested, true),
-        [S::Succeeded, S::TokensDistributed, S::Vesting]
+        offered(P::ApprovePayment, false),
+        offered(P::Contribute, false),
+        "an approval goes with a contribution"
     );
+    assert_eq!(offered(P::ApprovePayment, true), []);
     assert_eq!(offered(P::Other, false).len(), S::ALL.len());
 }
 
@@ -403,5 +427,66 @@ fn values_given_when_taking_replace_arguments_by_name_or_position_and_are_checke
             .contains("takes index, account, amount, proof"),
         "{}",
         unknown[0].message
+    );
+}
+
+#[test]
+fn an_approval_is_erc20_approve_on_the_payment_token_of_a_token_paid_sale() {
+    let sale = token_paid();
+    let AcceptedCurrency::Erc20 { address: usdc, .. } = sale.currency else {
+        panic!("paid in a token");
+    };
+    let spender = sale.contribution_address;
+    let approval = SaleAction::default_approval(spender);
+    assert_eq!(
+        approval.target(&sale),
+        usdc,
+        "the token is called, not the sale"
+    );
+    let input = approval
+        .encode(&ActionValues {
+            account: ACCOUNT,
+            amount: Some(U256::from(100u64)),
+            token_amount: None,
+        })
+        .expect("encoded");
+    assert_eq!(
+        input,
+        crate::approval::approve_call(spender, U256::from(100u64)),
+        "exactly ERC-20 approve(spender, amount)"
+    );
+    let typed = SaleAction::from_draft(
+        &draft(
+            ActionPurpose::ApprovePayment,
+            "approve(address who, uint256 howMuch)",
+            &["0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "{amount}"],
+        ),
+        &sale,
+    )
+    .expect("parameter names are the user's");
+    assert_eq!(typed.target(&sale), usdc);
+    assert_eq!(
+        fields(
+            &draft(
+                ActionPurpose::ApprovePayment,
+                "increaseAllowance(address,uint256)",
+                &["0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "{amount}"],
+            ),
+            &sale
+        ),
+        [("signature".to_owned(), ActionProblemKind::InvalidCall)],
+        "only approve sets the allowance to an exact amount"
+    );
+    assert_eq!(
+        fields(
+            &draft(
+                ActionPurpose::ApprovePayment,
+                "approve(address,uint256)",
+                &["0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "{amount}"],
+            ),
+            &native()
+        ),
+        [("purpose".to_owned(), ActionProblemKind::NotForThisSale)],
+        "a sale paid in coins has nothing to approve"
     );
 }

@@ -10,6 +10,8 @@ use crate::action::ActionPurpose;
 pub enum TxPurpose {
     /// Pays into the sale.
     Contribution,
+    /// Lets a sale paid in a token take the contribution (ERC-20 `approve`).
+    Approval,
     /// Claims the contribution back.
     Refund,
     /// Withdraws the tokens a post-delivery sale kept.
@@ -24,6 +26,7 @@ impl TxPurpose {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Contribution => "contribution",
+            Self::Approval => "approval",
             Self::Refund => "refund",
             Self::TokenClaim => "token_claim",
             Self::VestedClaim => "vested_claim",
@@ -31,8 +34,9 @@ impl TxPurpose {
         }
     }
 
-    pub const ALL: [TxPurpose; 5] = [
+    pub const ALL: [TxPurpose; 6] = [
         Self::Contribution,
+        Self::Approval,
         Self::Refund,
         Self::TokenClaim,
         Self::VestedClaim,
@@ -47,6 +51,7 @@ impl TxPurpose {
     pub fn of_action(purpose: ActionPurpose) -> Self {
         match purpose {
             ActionPurpose::Contribute => Self::Contribution,
+            ActionPurpose::ApprovePayment => Self::Approval,
             ActionPurpose::ClaimRefund => Self::Refund,
             ActionPurpose::ClaimTokens => Self::TokenClaim,
             ActionPurpose::ClaimVested => Self::VestedClaim,
@@ -58,6 +63,7 @@ impl TxPurpose {
     pub fn words(self) -> &'static str {
         match self {
             Self::Contribution => "contribution",
+            Self::Approval => "approval of the payment",
             Self::Refund => "refund claim",
             Self::TokenClaim => "token claim",
             Self::VestedClaim => "claim of vested tokens",

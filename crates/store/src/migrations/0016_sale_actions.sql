@@ -1,14 +1,16 @@
--- A sale's actions: each step of the sale on chain the user signs — contribute, claim
--- the refund, claim tokens, claim vested tokens, or a call the user names — with its
--- contract (NULL: the sale's own address, else where its address was published), its
--- function ('' for a contribution by plain transfer) and its arguments as typed (a JSON
--- list of strings: templates such as {account}, or literals of each parameter's type).
+-- A sale's actions: each step of the sale on chain the user signs — contribute, approve
+-- the payment, claim the refund, claim tokens, claim vested tokens, or a call the user
+-- names — with its contract (NULL: the sale's own address, or its payment token's for an
+-- approval; else where its address was published), its function ('' for a contribution
+-- by plain transfer) and its arguments as typed (a JSON list of strings: templates such
+-- as {account}, or literals of each parameter's type).
 CREATE TABLE sale_actions (
     id              INTEGER PRIMARY KEY,
     sale_id         INTEGER NOT NULL REFERENCES sales (id) ON DELETE CASCADE,
     name            TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 60),
     purpose         TEXT    NOT NULL
-        CHECK (purpose IN ('contribute', 'claim_refund', 'claim_tokens', 'claim_vested', 'other')),
+        CHECK (purpose IN ('contribute', 'approve_payment', 'claim_refund', 'claim_tokens',
+                           'claim_vested', 'other')),
     contract        TEXT    CHECK (contract IS NULL OR length(contract) = 42),
     contract_source TEXT    NOT NULL,
     signature       TEXT    NOT NULL,
