@@ -181,6 +181,8 @@ export type TransactionPlan = CommandReply<"prepareContribution">;
 export type TransactionSummary = TransactionPlan["transaction"];
 export type PaymentView = NonNullable<TransactionPlan["payment"]>;
 export type RevokeInput = Parameters<(typeof commands)["prepareRevoke"]>[0];
+export type ReplaceInput = Parameters<(typeof commands)["prepareReplacement"]>[0];
+export type Replacement = ReplaceInput["how"];
 export type AllowanceView = CommandReply<"listAllowances">[number];
 export type CallArgument = TransactionSummary["arguments"][number];
 /** What a hardware wallet's screen will show before the user confirms, screen by screen. */

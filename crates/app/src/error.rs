@@ -96,6 +96,7 @@ pub enum ErrorCode {
     // Signing and sending.
     NoRefundCall,
     ActionNotOffered,
+    NotReplaceable,
     ReviewBlocked,
     ReviewOutdated,
     SigningCancelled,
@@ -239,6 +240,7 @@ impl ErrorCode {
         Self::NodeRefused,
         Self::NoRefundCall,
         Self::ActionNotOffered,
+        Self::NotReplaceable,
         Self::ReviewBlocked,
         Self::ReviewOutdated,
         Self::SigningCancelled,
@@ -543,6 +545,7 @@ mod tests {
                 | ErrorCode::NodeRefused
                 | ErrorCode::NoRefundCall
                 | ErrorCode::ActionNotOffered
+                | ErrorCode::NotReplaceable
                 | ErrorCode::ReviewBlocked
                 | ErrorCode::ReviewOutdated
                 | ErrorCode::SigningCancelled
@@ -602,7 +605,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            124,
+            125,
             "update this count with the match above"
         );
     }

@@ -15,6 +15,7 @@ use alloy_primitives::{B256, keccak256};
 use saleguard_app::accounts::dto::ImportPrivateKey;
 use saleguard_app::chain::allowances::RevokeInput;
 use saleguard_app::chain::plans::{ActInput, ArgumentValue, ContributionInput, TransactionPlan};
+use saleguard_app::chain::replacements::{ReplaceInput, Replacement};
 use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxPurpose, TxStatus};
 use saleguard_app::participations::{MoveParticipation, ParticipationState};
 use saleguard_app::sales::ActionPurpose;
@@ -29,7 +30,7 @@ const DAY: i64 = 86_400;
 #[test]
 fn sale_journeys_run_against_a_real_keyring() {
     let keyring = saleguard_testkit::KeyringSession::start();
-    common::run_ignored_in(&keyring, &[], 4);
+    common::run_ignored_in(&keyring, &[], 6);
 }
 
 /// The user's data folder, opened at `at`; the user's account (Anvil's second) is in
@@ -915,4 +916,236 @@ async fn a_token_paid_sale_is_approved_exactly_then_paid_and_an_unlimited_approv
     assert_eq!(entries[1].1, bought.to_string(), "as the claim's logs say");
     assert_eq!(Some(&entries[1].2), claimed.hash.as_ref());
     assert_eq!(wallet.state(), ParticipationState::TokensDistributed);
+}
+
+/// A post-delivery sale open for ten days whose contribution is signed and sent while
+/// the node mines nothing (automine off): the wallet and the stuck transaction.
+async fn stuck_contribution(anvil: &Anvil) -> (Wallet, Address, TransactionView, TransactionPlan) {
+    let sale = anvil.deploy_post_delivery_sale(chain_now() + 10 * 86_400);
+    let token = address_of(anvil.call_word(sale, "token()", None));
+    let wallet = wallet(anvil, sale, (-1, 10), token);
+    wallet.add_action(
+        "Contribute",
+        ActionPurpose::Contribute,
+        None,
+        "contribute()",
+        &[],
+    );
+    let plan = wallet
+        .app
+        .prepare_contribution(&ContributionInput {
+            participation_id: wallet.participation,
+            account_id: wallet.account,
+            amount: "1".into(),
+            fee_speed: Default::default(),
+        })
+        .await
+        .expect("planned");
+    anvil.rpc("evm_setAutomine", serde_json::json!([false]));
+    let sent = wallet
+        .app
+        .send_transaction(
+            plan.draft_id.as_deref().expect("a draft"),
+            None,
+            &quiet,
+            std::future::pending(),
+        )
+        .await
+        .expect("sent");
+    assert_eq!(sent.status, TxStatus::Sent);
+    // Followed for a moment: the node has it, nothing is mined.
+    let watched = wallet
+        .app
+        .follow_transaction(
+            &sent.id,
+            Duration::from_millis(50),
+            &quiet,
+            tokio::time::sleep(Duration::from_millis(300)),
+        )
+        .await
+        .expect("followed");
+    assert_eq!(watched.status, TxStatus::Sent, "stuck");
+    (wallet, sale, sent, plan)
+}
+
+/// Signs and sends a replacement, mines one block and follows it to its end.
+async fn replace_and_mine(
+    anvil: &Anvil,
+    wallet: &Wallet,
+    plan: &TransactionPlan,
+) -> TransactionView {
+    let sent = wallet
+        .app
+        .send_transaction(
+            plan.draft_id.as_deref().expect("a draft"),
+            None,
+            &quiet,
+            std::future::pending(),
+        )
+        .await
+        .expect("sent");
+    anvil.mine(1);
+    let followed = tokio::time::timeout(
+        Duration::from_secs(60),
+        wallet.app.follow_transaction(
+            &sent.id,
+            Duration::from_millis(50),
+            &quiet,
+            std::future::pending(),
+        ),
+    )
+    .await;
+    match followed {
+        Ok(view) => view.expect("followed"),
+        Err(_) => panic!(
+            "not settled within a minute: {:?}; block {:?}",
+            wallet
+                .app
+                .transactions_of(wallet.participation)
+                .expect("list")
+                .iter()
+                .map(|t| (t.purpose, t.status, t.hash.clone(), t.events.len()))
+                .collect::<Vec<_>>(),
+            anvil.rpc("eth_getBlockByNumber", serde_json::json!(["latest", false]))["transactions"]
+        ),
+    }
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_stuck_contribution_sped_up_counts_once_and_the_first_is_marked_replaced() {
+    let anvil = Anvil::start();
+    let (wallet, sale, stuck, stuck_plan) = stuck_contribution(&anvil).await;
+    let replacing = |how| ReplaceInput {
+        transaction_id: stuck.id.clone(),
+        how,
+        fee_speed: Default::default(),
+    };
+    let plan = wallet
+        .app
+        .prepare_replacement(&replacing(Replacement::SpeedUp))
+        .await
+        .expect("planned");
+    let original = wallet.app.transaction(&stuck.id).expect("kept");
+    assert_eq!(plan.purpose, TxPurpose::Contribution);
+    assert_eq!(plan.transaction.action, "Speed up: Contribute");
+    assert_eq!(plan.transaction.nonce, original.nonce);
+    assert_eq!(
+        plan.transaction.value_wei,
+        eth(1).to_string(),
+        "the same transaction"
+    );
+    let fee = |text: &str| text.parse::<u128>().expect("wei");
+    let raised = |was: &str, now: &str| fee(now) * 100 >= fee(was) * 110;
+    assert!(
+        raised(
+            &stuck_plan.transaction.max_fee_per_gas,
+            &plan.transaction.max_fee_per_gas
+        ) && raised(
+            &stuck_plan.transaction.max_priority_fee_per_gas,
+            &plan.transaction.max_priority_fee_per_gas
+        ),
+        "both fees at least 10 % above the stuck one's: {:?} → {:?}",
+        (
+            &stuck_plan.transaction.max_fee_per_gas,
+            &stuck_plan.transaction.max_priority_fee_per_gas
+        ),
+        (
+            &plan.transaction.max_fee_per_gas,
+            &plan.transaction.max_priority_fee_per_gas
+        )
+    );
+
+    let done = replace_and_mine(&anvil, &wallet, &plan).await;
+    assert_eq!(done.status, TxStatus::Confirmed, "{}", done.failure);
+    assert_eq!(done.replaces.as_deref(), Some(stuck.id.as_str()));
+    let first = wallet
+        .app
+        .plan_replacement(&replacing(Replacement::SpeedUp))
+        .await
+        .expect_err("settled now");
+    assert_eq!(first.code, ErrorCode::NotReplaceable);
+    assert_eq!(
+        wallet.app.transaction(&stuck.id).expect("kept").status,
+        TxStatus::Replaced,
+        "the first was never mined, and is marked so"
+    );
+    // On chain and in the records: one contribution, the one that was mined.
+    assert_eq!(
+        anvil.call_word(sale, "owed(address)", Some(wallet.address)),
+        eth(1000),
+        "1 ETH bought, once"
+    );
+    let entries = wallet.entries();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(Some(&entries[0].2), done.hash.as_ref());
+    assert_eq!(wallet.state(), ParticipationState::Contributed);
+
+    // Neither a mined transaction nor a replaced one can be replaced.
+    for id in [&done.id, &stuck.id] {
+        let refused = wallet
+            .app
+            .prepare_replacement(&ReplaceInput {
+                transaction_id: id.clone(),
+                how: Replacement::Cancel,
+                fee_speed: Default::default(),
+            })
+            .await
+            .expect_err("settled");
+        assert_eq!(
+            refused.code,
+            ErrorCode::NotReplaceable,
+            "{}",
+            refused.message
+        );
+    }
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_stuck_contribution_cancelled_sends_nothing_and_records_nothing() {
+    let anvil = Anvil::start();
+    let (wallet, sale, stuck, _) = stuck_contribution(&anvil).await;
+    let state_before = wallet.state();
+    let plan = wallet
+        .app
+        .prepare_replacement(&ReplaceInput {
+            transaction_id: stuck.id.clone(),
+            how: Replacement::Cancel,
+            fee_speed: Default::default(),
+        })
+        .await
+        .expect("planned");
+    assert_eq!(plan.purpose, TxPurpose::Cancellation);
+    assert_eq!(
+        plan.transaction.to, ANVIL_ACCOUNTS[1].0,
+        "to the sender itself"
+    );
+    assert_eq!(
+        (
+            plan.transaction.value_wei.as_str(),
+            plan.transaction.gas_limit
+        ),
+        ("0", 21_000)
+    );
+    let stuck_fees = wallet.app.transaction(&stuck.id).expect("kept");
+    assert_eq!(plan.transaction.nonce, stuck_fees.nonce);
+
+    let done = replace_and_mine(&anvil, &wallet, &plan).await;
+    assert_eq!(
+        (done.purpose, done.status),
+        (TxPurpose::Cancellation, TxStatus::Confirmed)
+    );
+    assert_eq!(
+        wallet.app.transaction(&stuck.id).expect("kept").status,
+        TxStatus::Replaced
+    );
+    assert_eq!(
+        anvil.call_word(sale, "owed(address)", Some(wallet.address)),
+        U256::ZERO,
+        "the contribution never happened"
+    );
+    assert_eq!(anvil.nonce(ANVIL_ACCOUNTS[1].0), 1, "one transaction mined");
+    assert!(wallet.entries().is_empty());
+    assert_eq!(wallet.state(), state_before);
 }

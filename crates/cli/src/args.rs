@@ -295,6 +295,21 @@ pub enum TxCommand {
         #[arg(long)]
         participation: i64,
     },
+    /// Replace a transaction stuck unmined with the same one at higher fees (at least
+    /// 10 % more, or what recent blocks need at --fee): reviewed, signed and followed;
+    /// whichever of the two is mined counts. Exit statuses as contribute.
+    SpeedUp {
+        id: String,
+        #[command(flatten)]
+        signing: SigningArgs,
+    },
+    /// Replace a transaction stuck unmined with a transfer of nothing to its sender, at
+    /// higher fees: if it is mined first, the stuck one never will be.
+    Cancel {
+        id: String,
+        #[command(flatten)]
+        signing: SigningArgs,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -9,6 +9,7 @@ use saleguard_app::accounts::hardware::{
 use saleguard_app::chain::allowances::RevokeInput;
 use saleguard_app::chain::networks::NetworkInput;
 use saleguard_app::chain::plans::{ActInput, ContributionInput, RefundInput, TransactionPlan};
+use saleguard_app::chain::replacements::{ReplaceInput, Replacement};
 use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatus};
 use saleguard_app::review::Verdict;
 use saleguard_app::sales::contract_terms::ContractTermsInput;
@@ -379,6 +380,29 @@ fn settled_status(view: &TransactionView) -> ExitCode {
 }
 
 /// `tx status|watch|list`.
+/// Plans (and, unless `--dry-run`, signs, sends and follows) a replacement of a stuck
+/// transaction.
+fn replace(
+    app: &Saleguard,
+    id: String,
+    how: Replacement,
+    signing: &SigningArgs,
+    output: &Output,
+) -> Result<ExitCode, AppError> {
+    let input = ReplaceInput {
+        transaction_id: id,
+        how,
+        fee_speed: signing.fee.into(),
+    };
+    block_on(async {
+        if signing.dry_run {
+            return dry_run(app.plan_replacement(&input).await?, output);
+        }
+        submit(app, app.prepare_replacement(&input).await?, signing, output).await
+    })
+    .and_then(|r| r)
+}
+
 /// Lists allowances, or revokes one (reviewed, signed and followed).
 pub fn allowance(app: &Saleguard, command: AllowanceCommand, output: &Output) -> ExitCode {
     let result = match command {
@@ -421,6 +445,12 @@ pub fn tx(app: &Saleguard, command: TxCommand, output: &Output) -> ExitCode {
             output.transactions(&views);
             ExitCode::SUCCESS
         }),
+        TxCommand::SpeedUp { id, signing } => {
+            replace(app, id, Replacement::SpeedUp, &signing, output)
+        }
+        TxCommand::Cancel { id, signing } => {
+            replace(app, id, Replacement::Cancel, &signing, output)
+        }
         TxCommand::Watch { id } => block_on(async {
             let progress = |step: TxProgress| output.progress(&step);
             let done = app

@@ -554,3 +554,100 @@ fn hw_finds_a_trezor_and_contribute_signs_on_it_after_its_pin() {
     assert!(said.contains("Confirmed in block"), "{said}");
     assert_eq!(anvil.nonce(&address), 1);
 }
+
+/// Waits (at most half a minute) until the participation's transactions say `expected`
+/// (`(purpose, status)` in the order planned).
+fn wait_for_transactions(dir: &DataDir, expected: &[(&str, &str)]) -> serde_json::Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let listed = dir.json(&["tx", "list", "--participation", "1"]);
+        let seen: Vec<(String, String)> = listed
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|t| {
+                (
+                    t["purpose"].as_str().unwrap_or_default().to_owned(),
+                    t["status"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        if seen
+            .iter()
+            .map(|(p, s)| (p.as_str(), s.as_str()))
+            .eq(expected.iter().copied())
+        {
+            return listed;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "expected {expected:?}, the list says {seen:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn a_stuck_contribution_is_sped_up_from_the_cli_and_counts_once() {
+    let keyring = saleguard_testkit::KeyringSession::start();
+    let anvil = Anvil::start();
+    let dir = prepared(&anvil);
+    dir.json(&["account", "rm", "1", "--confirm", "Anvil"]);
+    let signer = import_anvil_key(&dir, &keyring, "Signer");
+    anvil.rpc("evm_setAutomine", serde_json::json!([false]));
+
+    // The contribution is sent, and followed in vain: nothing is mined.
+    let stuck_watch = common::signing_spawn(
+        &dir,
+        &keyring,
+        &contribute_args(&signer, "1", &["--yes"]),
+        "",
+    );
+    let listed = wait_for_transactions(&dir, &[("contribution", "sent")]);
+    let stuck = listed[0]["id"].as_str().expect("id").to_owned();
+    let (status, code) = dir.error_code(&["tx", "speed-up", "0123", "--dry-run"]);
+    assert_eq!((status, code.as_str()), (2, "transaction_not_found"));
+    let dry = dir.run(&["tx", "speed-up", &stuck, "--fee", "fast", "--dry-run"]);
+    assert_eq!(
+        dry.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    let plan: serde_json::Value = serde_json::from_slice(&dry.stdout).expect("JSON");
+    assert_eq!(plan["transaction"]["nonce"], 0);
+    assert_eq!(plan["transaction"]["action"], "Speed up: Contribute");
+
+    // Sped up: signed and sent; one block mined; it is the one that counts.
+    let speed_up = common::signing_spawn(&dir, &keyring, &["tx", "speed-up", &stuck, "--yes"], "");
+    wait_for_transactions(&dir, &[("contribution", "sent"), ("contribution", "sent")]);
+    anvil.mine(1);
+    let sped = speed_up.wait_with_output().expect("finished");
+    assert!(
+        sped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sped.stderr)
+    );
+    let first = stuck_watch.wait_with_output().expect("finished");
+    assert_eq!(
+        first.status.code(),
+        Some(1),
+        "the first watch ends: replaced — {}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let listed = wait_for_transactions(
+        &dir,
+        &[("contribution", "replaced"), ("contribution", "confirmed")],
+    );
+    assert_eq!(listed[1]["replaces"], stuck.as_str());
+    assert_eq!(anvil.nonce(ANVIL_ACCOUNTS[1].0), 1);
+    let shown = dir.json(&["participation", "show", "1"]);
+    let entries = shown["entries"].as_array().expect("entries");
+    let contributions = entries
+        .iter()
+        .filter(|e| e["kind"] == "contribution")
+        .count();
+    assert_eq!(contributions, 1, "counted once: {shown}");
+    let (status, code) = dir.error_code(&["tx", "cancel", &stuck, "--dry-run"]);
+    assert_eq!((status, code.as_str()), (2, "not_replaceable"));
+}

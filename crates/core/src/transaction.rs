@@ -17,8 +17,13 @@ use crate::amount::format_amount;
 use crate::review::{Finding, FindingCode, finding};
 use crate::sale::{AcceptedCurrency, SaleTerms};
 
+mod replacement;
 mod status;
 
+pub use replacement::{
+    CANCEL_GAS_LIMIT, REPLACEMENT_BUMP_PERCENT, Replacement, replacement_call, replacement_fees,
+    replacement_findings,
+};
 pub use status::{TxPurpose, TxStatus};
 
 sol! {

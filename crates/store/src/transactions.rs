@@ -53,6 +53,8 @@ pub struct TransactionRecord {
     pub fee_wei: Option<U256>,
     /// The sale's action it took, and the values given when it was taken.
     pub taken: TakenAction,
+    /// The transaction of the same nonce it replaces (sped up or cancelled), if any.
+    pub replaces: Option<String>,
 }
 
 /// Which of the sale's actions a transaction took, with the values given for it: what
@@ -91,7 +93,8 @@ pub struct Settlement {
 const COLUMNS: &str = "id, participation_id, purpose, account_id, chain_id, from_address, \
      to_address, value_wei, amount, input, nonce, gas_limit, max_fee_per_gas, \
      max_priority_fee_per_gas, signing_hash, hash, raw, status, block_number, failure, \
-     created_at, updated_at, fee_wei, action_id, action_name, token_amount, argument_values";
+     created_at, updated_at, fee_wei, action_id, action_name, token_amount, argument_values, \
+     replaces";
 
 fn number<T: FromStr>(text: &str, what: &str) -> Result<T, StoreError> {
     text.parse().map_err(|_| invalid(what))
@@ -145,6 +148,7 @@ fn read(row: &Row<'_>) -> Result<TransactionRecord, StoreError> {
             arguments: serde_json::from_str(&text(26)?)
                 .map_err(|_| invalid("transaction argument values"))?,
         },
+        replaces: row.get(27)?,
     })
 }
 
@@ -212,7 +216,7 @@ impl Store {
             &format!(
                 "INSERT INTO transactions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
                  ?10, ?11, ?12, ?13, ?14, ?15, NULL, NULL, 'planned', NULL, '', ?16, ?16, NULL, \
-                 ?17, ?18, ?19, ?20)"
+                 ?17, ?18, ?19, ?20, ?21)"
             ),
             params![
                 record.id,
@@ -235,6 +239,7 @@ impl Store {
                 record.taken.action_name,
                 record.taken.token_amount.map(|amount| amount.to_string()),
                 arguments,
+                record.replaces,
             ],
         )?;
         append_event(&tx, &record.id, TxStatus::Planned, "", record.created_at)?;
@@ -264,6 +269,21 @@ impl Store {
     /// Transactions signed but not settled: the ones to watch after a restart.
     pub fn transactions_in_flight(&self) -> Result<Vec<TransactionRecord>, StoreError> {
         self.select_transactions("WHERE status IN ('signed', 'sent', 'mined')", [])
+    }
+
+    /// The account's other transactions with `record`'s nonce on its chain that are
+    /// signed and not settled: what a replacement competes with.
+    pub fn unsettled_with_nonce_of(
+        &self,
+        record: &TransactionRecord,
+    ) -> Result<Vec<TransactionRecord>, StoreError> {
+        let chain_id = i64::try_from(record.chain_id).map_err(|_| invalid("chain id"))?;
+        let nonce = i64::try_from(record.nonce).map_err(|_| invalid("nonce"))?;
+        self.select_transactions(
+            "WHERE chain_id = ?1 AND from_address = ?2 AND nonce = ?3 AND id != ?4
+               AND status IN ('signed', 'sent', 'mined')",
+            params![chain_id, checksummed(&record.from), nonce, record.id],
+        )
     }
 
     fn select_transactions(

@@ -104,6 +104,7 @@ fn record(
         updated_at: now(),
         fee_wei: None,
         taken,
+        replaces: None,
     }
 }
 

@@ -3,6 +3,7 @@
 use saleguard_app::chain::allowances::{AllowanceView, RevokeInput};
 use saleguard_app::chain::networks::{NetworkCheck, NetworkInput, NetworkView};
 use saleguard_app::chain::plans::{ActInput, ContributionInput, RefundInput, TransactionPlan};
+use saleguard_app::chain::replacements::ReplaceInput;
 use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 use std::collections::HashMap;
@@ -108,6 +109,17 @@ pub(crate) async fn prepare_revoke(
     input: RevokeInput,
 ) -> Result<TransactionPlan, AppError> {
     app.prepare_revoke(&input).await
+}
+
+/// Plans a stuck transaction's replacement (sped up, or cancelled) and keeps it as a
+/// draft to sign.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn prepare_replacement(
+    app: State<'_, Saleguard>,
+    input: ReplaceInput,
+) -> Result<TransactionPlan, AppError> {
+    app.prepare_replacement(&input).await
 }
 
 /// Signs and sends a draft, reporting each step on `progress`; `cancel_signing` stops

@@ -87,6 +87,7 @@ commands! {
         prepare_action,
         list_allowances,
         prepare_revoke,
+        prepare_replacement,
         send_transaction,
         cancel_signing,
         follow_transaction,

@@ -1,8 +1,10 @@
-import { Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { IconBolt } from "@tabler/icons-react";
 import type { TransactionView } from "../api";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
+import { routeHref } from "../shell/route";
 import { ExplorerFailure, ExplorerIconButton } from "./ExplorerButton";
 import { useOpenInExplorer, useParticipationTransactions } from "./transactionsQueries";
 import { purposeLabels } from "./txLooks";
@@ -36,6 +38,22 @@ function HashText({ transaction }: { transaction: TransactionView }) {
   );
 }
 
+/** For a transaction sent and not mined yet: replace it with higher fees, or with nothing. */
+function StuckActions({ transaction }: { transaction: TransactionView }) {
+  const href = (how: "speed_up" | "cancel") =>
+    routeHref({ area: "participations", view: "replace", participationId: transaction.participationId, transactionId: transaction.id, how });
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button component="a" href={href("speed_up")} size="compact-xs" variant="light" leftSection={<IconBolt size={12} />} data-testid="tx-speed-up">
+        Speed up
+      </Button>
+      <Button component="a" href={href("cancel")} size="compact-xs" variant="subtle" color="red" data-testid="tx-cancel">
+        Cancel
+      </Button>
+    </Group>
+  );
+}
+
 function TransactionsTable({ transactions }: { transactions: ReadonlyArray<TransactionView> }) {
   return (
     <Table.ScrollContainer minWidth={560}>
@@ -58,6 +76,11 @@ function TransactionsTable({ transactions }: { transactions: ReadonlyArray<Trans
                     {transaction.action}
                   </Text>
                 )}
+                {transaction.replaces && (
+                  <Text size="xs" c="dimmed" data-testid="transaction-replaces">
+                    Replaces an earlier transaction with the same nonce
+                  </Text>
+                )}
                 {transaction.failure && (
                   <Text size="xs" c="dimmed" style={{ wordBreak: "break-word" }}>
                     {transaction.failure}
@@ -65,7 +88,10 @@ function TransactionsTable({ transactions }: { transactions: ReadonlyArray<Trans
                 )}
               </Table.Td>
               <Table.Td>
-                <TxStatusBadge status={transaction.status} />
+                <Stack gap={6} align="flex-start">
+                  <TxStatusBadge status={transaction.status} />
+                  {transaction.status === "sent" && <StuckActions transaction={transaction} />}
+                </Stack>
               </Table.Td>
               <Table.Td>
                 <HashText transaction={transaction} />

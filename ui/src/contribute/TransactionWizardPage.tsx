@@ -35,6 +35,7 @@ import {
   type DevicePrompt,
   type FeeSpeed,
   type Participation,
+  type Replacement,
   type Sale,
   type SaleAction,
   type TransactionPlan,
@@ -82,10 +83,16 @@ export type WizardTarget =
   | { kind: "contribution" }
   | { kind: "refund" }
   | { kind: "action"; actionId: number }
-  | { kind: "revoke"; spender: string };
+  | { kind: "revoke"; spender: string }
+  | { kind: "replace"; transactionId: string; how: Replacement };
 
 /** The target once its action is known. */
-type Taking = { kind: "contribution" } | { kind: "refund" } | { kind: "action"; action: SaleAction } | { kind: "revoke"; spender: string };
+type Taking =
+  | { kind: "contribution" }
+  | { kind: "refund" }
+  | { kind: "action"; action: SaleAction }
+  | { kind: "revoke"; spender: string }
+  | { kind: "replace"; transactionId: string; how: Replacement };
 
 /** What the first step chooses; kept while the user goes back and forth. */
 type Choice = {
@@ -197,9 +204,14 @@ function ChooseStep({ taking, participation, sale, accounts, choice, onChoiceCha
     isField: isChoiceField,
     whenUnexpected: "Nothing was planned. Try again; what you chose is still here.",
     onSubmit: async (input: Choice) => {
+      const planned = async (request: PrepareInput) => onPlanned(await prepare.mutateAsync(request), request);
+      if (taking.kind === "replace") {
+        // Signed by the account that signed the stuck transaction: nothing to choose but the fees.
+        await planned({ purpose: "replace", input: { transactionId: taking.transactionId, how: taking.how, feeSpeed: input.feeSpeed } });
+        return;
+      }
       if (input.accountId === "") throw refusedAt("accountId", "choose the account to sign with");
       const base = { participationId: participation.id, accountId: Number(input.accountId), feeSpeed: input.feeSpeed };
-      const planned = async (request: PrepareInput) => onPlanned(await prepare.mutateAsync(request), request);
       switch (taking.kind) {
         case "contribution":
           await planned({ purpose: "contribution", input: { ...base, amount: input.amount } });
@@ -247,6 +259,8 @@ function ChooseStep({ taking, participation, sale, accounts, choice, onChoiceCha
             ? `Saleguard calls the sale's refund function from the account you contributed with. Nothing is signed yet.`
             : taking.kind === "revoke"
               ? `Saleguard approves nothing for ${taking.spender} on the sale's payment token, from the account that gave the allowance. Nothing is signed yet.`
+              : taking.kind === "replace"
+                ? replaceWords[taking.how].choose
               : `Saleguard calls ${taking.action.canonicalSignature} on ${where} from the account you choose, checked by your node first. Nothing is signed yet.`
       }
       submission={submission}
@@ -280,6 +294,7 @@ function ChooseStep({ taking, participation, sale, accounts, choice, onChoiceCha
         )}
       </FormErrorAlert>
       <SimpleGrid cols={{ base: 1, sm: asksAmount || action?.needsTokenAmount ? 2 : 1 }} spacing="md">
+        {taking.kind !== "replace" && (
         <NativeSelect
           name="accountId"
           label={choiceLabels.accountId}
@@ -323,6 +338,7 @@ function ChooseStep({ taking, participation, sale, accounts, choice, onChoiceCha
             )
           }
         />
+        )}
         {asksAmount && (
           <TextInput
             name="amount"
@@ -835,8 +851,26 @@ function ResultStep({ view, steps, participationHref }: { view: TransactionView;
   );
 }
 
+/** What a replacement does, in the wizard's words. */
+const replaceWords: Record<Replacement, { title: string; choose: string; page: string }> = {
+  speed_up: {
+    title: "Speed up a transaction",
+    choose:
+      "Saleguard signs the same transaction again, with its nonce and higher fees (at least 10 % more, or what recent blocks need at the speed you choose), from the account that signed it. Whichever of the two is mined counts. Nothing is signed yet.",
+    page: "the same transaction with higher fees, from the account that signed it",
+  },
+  cancel: {
+    title: "Cancel a transaction",
+    choose:
+      "Saleguard signs a transfer of nothing from the account to itself, with the stuck transaction's nonce and higher fees: if it is mined first, the stuck one never will be. Nothing is signed yet.",
+    page: "a transfer of nothing to yourself with its nonce, so that it is never mined",
+  },
+};
+
 function chooseTitle(taking: Taking): string {
   switch (taking.kind) {
+    case "replace":
+      return "The fees to offer";
     case "contribution":
       return "What to send";
     case "refund":
@@ -850,6 +884,7 @@ function chooseTitle(taking: Taking): string {
 
 function chooseDescription(taking: Taking): string {
   if (taking.kind === "contribution") return "Account and amount";
+  if (taking.kind === "replace") return "Fees";
   if (taking.kind === "action" && (taking.action.needsAmount || taking.action.needsTokenAmount || taking.action.arguments.length > 0))
     return "Account and values";
   return "Account";
@@ -1071,6 +1106,11 @@ function pageWords(taking: Taking, projectName: string): { title: string; descri
         title: "Claim a refund",
         description: `${projectName}: claim your contribution back through the sale's refund function, reviewed before it is signed.`,
       };
+    case "replace":
+      return {
+        title: replaceWords[taking.how].title,
+        description: `${projectName}: ${replaceWords[taking.how].page} — reviewed before it is signed.`,
+      };
     case "revoke":
       return {
         title: "Revoke an allowance",
@@ -1099,6 +1139,7 @@ const targetTitles: Record<WizardTarget["kind"], string> = {
   refund: "Claim a refund",
   action: "Take an action",
   revoke: "Revoke an allowance",
+  replace: "Replace a transaction",
 };
 
 /** The wizard of a participation for a contribution, a refund claim or another of the sale's actions. */

@@ -1,6 +1,6 @@
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type ActInput, type AmountValue, type ContributionInput, type RefundInput, type RevokeInput, type TxProgress } from "../api";
+import { api, type ActInput, type AmountValue, type ContributionInput, type RefundInput, type ReplaceInput, type RevokeInput, type TxProgress } from "../api";
 import { budgetQueryKeys } from "../budget/budgetQueries";
 import { participationQueryKeys } from "../participations/participationsQueries";
 
@@ -59,7 +59,8 @@ export type PrepareInput =
   | { purpose: "contribution"; input: ContributionInput }
   | { purpose: "refund"; input: RefundInput }
   | { purpose: "action"; input: ActInput }
-  | { purpose: "revoke"; input: RevokeInput };
+  | { purpose: "revoke"; input: RevokeInput }
+  | { purpose: "replace"; input: ReplaceInput };
 
 function prepare(input: PrepareInput) {
   switch (input.purpose) {
@@ -71,6 +72,8 @@ function prepare(input: PrepareInput) {
       return api.prepareAction(input.input);
     case "revoke":
       return api.prepareRevoke(input.input);
+    case "replace":
+      return api.prepareReplacement(input.input);
   }
 }
 

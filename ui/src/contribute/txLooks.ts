@@ -39,6 +39,7 @@ export const purposeLabels: Record<TxPurpose, string> = {
   token_claim: "Token claim",
   vested_claim: "Vested claim",
   call: "Call",
+  cancellation: "Cancellation",
 };
 
 /** How each kind of transaction is named in sentences ("your refund claim"). */
@@ -49,6 +50,7 @@ export const purposeWords: Record<TxPurpose, string> = {
   token_claim: "token claim",
   vested_claim: "claim of vested tokens",
   call: "call",
+  cancellation: "cancellation",
 };
 
 /** Whether a transaction has come to its end: nothing more will happen to it. */

@@ -23,6 +23,14 @@ export function ParticipationsArea({ route }: { route: ParticipationsRoute }) {
           target={{ kind: "action", actionId: route.actionId }}
         />
       );
+    case "replace":
+      return (
+        <TransactionWizardPage
+          key={`replace-${route.transactionId}-${route.how}`}
+          participationId={route.participationId}
+          target={{ kind: "replace", transactionId: route.transactionId, how: route.how }}
+        />
+      );
     case "revoke":
       return (
         <TransactionWizardPage

@@ -3,6 +3,7 @@
 // keeps the place. Unknown hashes fall back to the dashboard.
 
 import { useSyncExternalStore } from "react";
+import type { Replacement } from "../api";
 
 export type Area = "dashboard" | "sales" | "participations" | "accounts" | "budget" | "portfolio" | "settings";
 
@@ -34,7 +35,9 @@ export type ParticipationsRoute =
   /** The same wizard for any other of the sale's actions (a token claim, a call the user named…). */
   | { area: "participations"; view: "act"; participationId: number; actionId: number }
   /** The same wizard for taking back what an account allows `spender` to take of the sale's payment token. */
-  | { area: "participations"; view: "revoke"; participationId: number; spender: string };
+  | { area: "participations"; view: "revoke"; participationId: number; spender: string }
+  /** The same wizard for a stuck transaction, sped up or cancelled. */
+  | { area: "participations"; view: "replace"; participationId: number; transactionId: string; how: Replacement };
 
 /** The dashboard, and under it the month-by-month calendar of the same events. */
 export type DashboardRoute = { area: "dashboard"; view: "overview" } | { area: "dashboard"; view: "calendar" };
@@ -53,7 +56,7 @@ function parseId(text: string | undefined): number | null {
 
 export function parseRoute(hash: string): Route {
   const segments = hash.replace(/^#\/?/, "").split("/").filter(Boolean);
-  const [area, second, third, fourth] = segments;
+  const [area, second, third, fourth, fifth] = segments;
   if (area === "sales") {
     if (second === undefined) return { area: "sales", view: "list" };
     if (second === "new") return { area: "sales", view: "new" };
@@ -79,6 +82,9 @@ export function parseRoute(hash: string): Route {
     if (third === "refund") return { area: "participations", view: "refund", participationId };
     const actionId = parseId(fourth);
     if (third === "act" && actionId !== null) return { area: "participations", view: "act", participationId, actionId };
+    if (third === "replace" && fourth && /^[0-9a-f]{32}$/.test(fourth) && (fifth === "speed_up" || fifth === "cancel")) {
+      return { area: "participations", view: "replace", participationId, transactionId: fourth, how: fifth };
+    }
     if (third === "revoke" && fourth && /^0x[0-9a-fA-F]{40}$/.test(fourth)) {
       return { area: "participations", view: "revoke", participationId, spender: fourth };
     }
@@ -134,6 +140,8 @@ function participationsHref(route: ParticipationsRoute): string {
       return `#/participations/${route.participationId}/act/${route.actionId}`;
     case "revoke":
       return `#/participations/${route.participationId}/revoke/${route.spender}`;
+    case "replace":
+      return `#/participations/${route.participationId}/replace/${route.transactionId}/${route.how}`;
   }
 }
 

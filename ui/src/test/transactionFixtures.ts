@@ -51,6 +51,7 @@ export function transactionViewFixture(overrides: Partial<TransactionView> = {})
     purpose: "contribution",
     action: "Contribute",
     status: "sent",
+    replaces: null,
     chainId: 1,
     from: fromAddress,
     to: designatedAddress,

@@ -259,6 +259,16 @@ fn value_refused(error: ActionValueError) -> AppError {
     AppError::at_field(field, ErrorCode::Required, error.to_string())
 }
 
+/// A fresh draft id: 32 hex characters from the system's random source.
+pub(crate) fn new_draft_id() -> Result<String, AppError> {
+    saleguard_vault::random_id("").map_err(|error| {
+        AppError::new(
+            ErrorCode::Internal,
+            format!("the system's random source failed: {error}"),
+        )
+    })
+}
+
 fn hex(bytes: &[u8]) -> String {
     Bytes::copy_from_slice(bytes).to_string()
 }
@@ -671,12 +681,7 @@ impl Saleguard {
         if planned.tx.gas_limit == 0 {
             return Ok(None);
         }
-        let id = saleguard_vault::random_id("").map_err(|error| {
-            AppError::new(
-                ErrorCode::Internal,
-                format!("the system's random source failed: {error}"),
-            )
-        })?;
+        let id = new_draft_id()?;
         let now = self.clock.now();
         self.store()?.insert_transaction(&TransactionRecord {
             id: id.clone(),
@@ -703,6 +708,7 @@ impl Saleguard {
             updated_at: now,
             fee_wei: None,
             taken: planned.taken.clone(),
+            replaces: None,
         })?;
         tracing::info!(draft = %id, purpose = planned.purpose.as_str(), "transaction planned");
         Ok(Some(id))

@@ -103,6 +103,8 @@ pub struct TransactionView {
     /// The network fee paid in the chain's coin, once mined (gas used × effective gas
     /// price).
     pub fee_paid: Option<Amount>,
+    /// The transaction of the same nonce this one replaces (sped up or cancelled).
+    pub replaces: Option<String>,
     pub events: Vec<TransactionEventView>,
 }
 
@@ -199,8 +201,28 @@ impl Saleguard {
                 "the draft's account was removed",
             )
         })?;
+        match record.replaces.as_deref() {
+            Some(replaces) => self.check_replacement_again(&record, replaces).await?,
+            None => {
+                self.check_again(&record, account_id, override_reason)
+                    .await?;
+            }
+        }
+        self.sign_and_send(&record, account_id, progress, cancel)
+            .await
+    }
+
+    /// Right before a draft is signed: planned again from the same action and values,
+    /// it must be the same transaction with the account's next nonce, and what blocks
+    /// it must be overridden with `override_reason` (kept in the sale's history).
+    async fn check_again(
+        &self,
+        record: &TransactionRecord,
+        account_id: saleguard_core::account::AccountId,
+        override_reason: Option<&str>,
+    ) -> Result<(), AppError> {
         let planned = self
-            .planned_action(&self.act_of_record(&record, account_id)?)
+            .planned_action(&self.act_of_record(record, account_id)?)
             .await?;
         let unchanged = planned.purpose == record.purpose
             && planned.call.to == record.to
@@ -261,7 +283,18 @@ impl Saleguard {
                 reason,
             )?;
         }
-        let tx = draft_transaction(&record);
+        Ok(())
+    }
+
+    /// Signs the stored draft exactly as reviewed, keeps it signed, and sends it.
+    async fn sign_and_send(
+        &self,
+        record: &TransactionRecord,
+        account_id: saleguard_core::account::AccountId,
+        progress: &(dyn Fn(TxProgress) + Send + Sync),
+        cancel: impl Future<Output = ()>,
+    ) -> Result<TransactionView, AppError> {
+        let tx = draft_transaction(record);
         if tx.signature_hash().to_string() != record.signing_hash {
             return Err(AppError::new(
                 ErrorCode::Internal,
@@ -532,6 +565,7 @@ impl Saleguard {
                 )?;
                 tracing::warn!(draft = %record.id, block, "transaction failed on chain");
                 progress(TxProgress::Failed { reason });
+                self.settle_rivals(record, network, node).await?;
                 Ok(true)
             }
             Inclusion::Mined {
@@ -580,6 +614,7 @@ impl Saleguard {
                 )?;
                 tracing::info!(draft = %record.id, block, "transaction confirmed");
                 progress(TxProgress::Confirmed { block });
+                self.settle_rivals(record, network, node).await?;
                 if record.purpose == TxPurpose::Contribution {
                     self.record_distribution(record.participation_id.0).await?;
                 }
@@ -594,6 +629,11 @@ impl Saleguard {
                 progress(TxProgress::Replaced);
                 Ok(true)
             }
+            Inclusion::Dropped if self.has_pending_rival(record)? => {
+                // Replaced in the node's pool by a speed-up or a cancellation not mined
+                // yet: which of them counts is known once one is mined.
+                Ok(false)
+            }
             Inclusion::Dropped => {
                 self.settle_without_effect(
                     record,
@@ -604,6 +644,40 @@ impl Saleguard {
                 Ok(true)
             }
         }
+    }
+
+    /// Once a transaction is mined, the others signed with its nonce (what it sped up
+    /// or cancelled, or what replaced it) never will be: each is asked about once and
+    /// found replaced, so that only the mined one counts.
+    async fn settle_rivals(
+        &self,
+        record: &TransactionRecord,
+        network: &Network,
+        node: &Node,
+    ) -> Result<(), AppError> {
+        // Read first: the store's lock must not be held while each rival is settled.
+        let rivals = self.store()?.unsettled_with_nonce_of(record)?;
+        for rival in rivals {
+            if rival.status == TxStatus::Signed {
+                // Never sent, and now it never can be.
+                self.settle_without_effect(
+                    &rival,
+                    TxStatus::Replaced,
+                    "another transaction with its nonce was mined",
+                )?;
+                continue;
+            }
+            Box::pin(self.check_once(&rival, network, node, &|_| {})).await?;
+        }
+        Ok(())
+    }
+
+    /// Whether another transaction with `record`'s nonce is sent and not settled.
+    fn has_pending_rival(&self, record: &TransactionRecord) -> Result<bool, AppError> {
+        let rivals = self.store()?.unsettled_with_nonce_of(record)?;
+        Ok(rivals
+            .iter()
+            .any(|rival| matches!(rival.status, TxStatus::Sent | TxStatus::Mined)))
     }
 
     fn settle_without_effect(
@@ -737,7 +811,10 @@ impl Saleguard {
             }
             // What an approval allows is read from the token when it matters (the next
             // contribution's review, the allowances listed); it moves no money itself.
-            TxPurpose::Approval | TxPurpose::Call => (Vec::new(), &[][..], ""),
+            // A cancellation moves nothing: what it replaced is marked replaced.
+            TxPurpose::Approval | TxPurpose::Call | TxPurpose::Cancellation => {
+                (Vec::new(), &[][..], "")
+            }
         };
         let mut settlement = Settlement {
             entries: entries
@@ -866,6 +943,7 @@ fn view_of(
             .as_deref()
             .and_then(|hash| network?.transaction_link(hash)),
         hash: record.hash,
+        replaces: record.replaces,
         block_number: record.block_number,
         failure: record.failure,
         confirmations_needed: network.map_or(1, |n| n.confirmations),

@@ -54,6 +54,7 @@ const COLUMNS_ADDED: &[(&str, &str, u64, Option<&str>)] = &[
     ("transactions", "action_name", 7, Some("")),
     ("transactions", "token_amount", 7, None),
     ("transactions", "argument_values", 7, Some("[]")),
+    ("transactions", "replaces", 7, None),
 ];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;

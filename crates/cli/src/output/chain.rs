@@ -3,7 +3,7 @@
 use saleguard_app::chain::allowances::AllowanceView;
 use saleguard_app::chain::networks::{NetworkCheck, NetworkView};
 use saleguard_app::chain::plans::TransactionPlan;
-use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxPurpose};
+use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxPurpose, TxStatus};
 
 use super::{Output, print_json, print_table};
 use crate::out;
@@ -218,11 +218,20 @@ impl Output {
             view.status,
             view.hash.as_deref().unwrap_or("not signed")
         );
+        if let Some(replaced) = &view.replaces {
+            out!("  replaces: {replaced} (same nonce; whichever is mined counts)");
+        }
         if let Some(block) = view.block_number {
             out!("  block:   {block}");
         }
         if !view.failure.is_empty() {
             out!("  failure: {}", view.failure);
+        }
+        if view.status == TxStatus::Sent {
+            out!(
+                "  stuck? saleguard tx speed-up {0} (higher fees) or saleguard tx cancel {0}",
+                view.id
+            );
         }
         if let Some(link) = &view.explorer_link {
             out!("  explorer: {link}");

@@ -120,6 +120,19 @@ pub fn signing_run(
     args: &[&str],
     stdin: &str,
 ) -> std::process::Output {
+    signing_spawn(dir, keyring, args, stdin)
+        .wait_with_output()
+        .expect("finished")
+}
+
+/// Starts `saleguard --json ARGS` inside `keyring`'s session with `stdin` as input,
+/// without waiting for it: a command that follows a transaction until it is mined.
+pub fn signing_spawn(
+    dir: &DataDir,
+    keyring: &saleguard_testkit::KeyringSession,
+    args: &[&str],
+    stdin: &str,
+) -> std::process::Child {
     use std::io::Write;
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_saleguard"));
     keyring.apply(&mut command);
@@ -140,5 +153,5 @@ pub fn signing_run(
         .expect("stdin")
         .write_all(stdin.as_bytes())
         .expect("written");
-    child.wait_with_output().expect("finished")
+    child
 }

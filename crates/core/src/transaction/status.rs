@@ -20,6 +20,9 @@ pub enum TxPurpose {
     VestedClaim,
     /// A call the user named.
     Call,
+    /// Takes the place of a stuck transaction with nothing: a transfer of nothing from
+    /// the account to itself, with the same nonce.
+    Cancellation,
 }
 
 impl TxPurpose {
@@ -31,16 +34,18 @@ impl TxPurpose {
             Self::TokenClaim => "token_claim",
             Self::VestedClaim => "vested_claim",
             Self::Call => "call",
+            Self::Cancellation => "cancellation",
         }
     }
 
-    pub const ALL: [TxPurpose; 6] = [
+    pub const ALL: [TxPurpose; 7] = [
         Self::Contribution,
         Self::Approval,
         Self::Refund,
         Self::TokenClaim,
         Self::VestedClaim,
         Self::Call,
+        Self::Cancellation,
     ];
 
     pub fn parse(text: &str) -> Option<Self> {
@@ -68,6 +73,7 @@ impl TxPurpose {
             Self::TokenClaim => "token claim",
             Self::VestedClaim => "claim of vested tokens",
             Self::Call => "call",
+            Self::Cancellation => "cancellation",
         }
     }
 }

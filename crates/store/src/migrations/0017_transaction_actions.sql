@@ -1,8 +1,9 @@
 -- Every action of a sale is signed, not just contributions and refund claims: a
 -- transaction says which action it took (kept by name too, should the action be
 -- removed later) and the values given when it was taken, so that the draft can be
--- checked again, field by field, before it is signed. `purpose` widens to every kind
--- (approvals and cancellations are named now so this table is rebuilt once). SQLite
+-- checked again, field by field, before it is signed. `purpose` widens to every kind,
+-- and a transaction may replace another of the same nonce (sped up, or cancelled by a
+-- transfer of nothing to the sender): of those, the one mined counts. SQLite
 -- cannot widen a CHECK in place: the table is rebuilt, its rows copied as they are,
 -- with foreign keys off while the migration runs (the store's migration procedure).
 CREATE TABLE transactions_next (
@@ -39,7 +40,9 @@ CREATE TABLE transactions_next (
     token_amount             TEXT    CHECK (token_amount IS NULL OR (token_amount NOT GLOB '*[^0-9]*' AND token_amount != '')),
     -- Values given for this transaction only, by parameter: a JSON array of
     -- {"parameter": …, "value": …}, as typed.
-    argument_values          TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(argument_values) AND json_type(argument_values) = 'array')
+    argument_values          TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(argument_values) AND json_type(argument_values) = 'array'),
+    -- The transaction this one replaces (same account, chain and nonce), if it does.
+    replaces                 TEXT    CHECK (replaces IS NULL OR length(replaces) = 32)
 ) STRICT;
 
 INSERT INTO transactions_next (id, participation_id, purpose, account_id, chain_id,
@@ -59,8 +62,10 @@ SELECT t.id, t.participation_id, t.purpose, t.account_id, t.chain_id, t.from_add
 DROP TABLE transactions;
 ALTER TABLE transactions_next RENAME TO transactions;
 
+-- The first transaction signed with a nonce holds it; its replacements share it.
 CREATE UNIQUE INDEX transactions_reserve_their_nonce ON transactions (chain_id, from_address, nonce)
-    WHERE status IN ('signed', 'sent', 'mined', 'confirmed');
+    WHERE status IN ('signed', 'sent', 'mined', 'confirmed') AND replaces IS NULL;
+CREATE INDEX transactions_by_replaced ON transactions (replaces) WHERE replaces IS NOT NULL;
 CREATE UNIQUE INDEX transactions_live_hash ON transactions (hash)
     WHERE status IN ('signed', 'sent', 'mined', 'confirmed');
 CREATE INDEX transactions_by_participation ON transactions (participation_id, created_at);
