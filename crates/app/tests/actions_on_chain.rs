@@ -30,7 +30,7 @@ const DAY: i64 = 86_400;
 #[test]
 fn sale_journeys_run_against_a_real_keyring() {
     let keyring = saleguard_testkit::KeyringSession::start();
-    common::run_ignored_in(&keyring, &[], 6);
+    common::run_ignored_in(&keyring, &[], 7);
 }
 
 /// The user's data folder, opened at `at`; the user's account (Anvil's second) is in
@@ -204,15 +204,6 @@ async fn take(app: &Saleguard, plan: &TransactionPlan) -> TransactionView {
     .expect("followed")
 }
 
-/// A call's data: the selector of `signature`, then each argument's 32-byte word.
-fn call_data(signature: &str, words: &[B256]) -> Vec<u8> {
-    let mut data = keccak256(signature.as_bytes())[..4].to_vec();
-    for word in words {
-        data.extend_from_slice(word.as_slice());
-    }
-    data
-}
-
 fn word(value: U256) -> B256 {
     B256::from(value.to_be_bytes::<32>())
 }
@@ -229,17 +220,6 @@ fn chain_now() -> u64 {
 fn project_token(anvil: &Anvil) -> Address {
     let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
     anvil.deploy_token("Aurora", "AUR", 18, deployer, eth(1_000_000))
-}
-
-/// Moves `amount` of `token` from Anvil's first account to `to`.
-fn fund(anvil: &Anvil, token: Address, to: Address, amount: U256) {
-    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
-    anvil.send(
-        deployer,
-        token,
-        U256::ZERO,
-        call_data("transfer(address,uint256)", &[to.into_word(), word(amount)]),
-    );
 }
 
 #[tokio::test]
@@ -418,7 +398,7 @@ async fn vested_tokens_are_released_by_another_contract_and_recorded_from_its_lo
     let token = project_token(&anvil);
     let buyer: Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
     let vesting = anvil.deploy_vesting(token, buyer, chain_now(), 1_000);
-    fund(&anvil, token, vesting, eth(1000));
+    anvil.transfer_token(token, vesting, eth(1000));
     // A sale that ended yesterday; its address is not called here.
     let mut wallet = wallet(&anvil, Address::repeat_byte(0x5a), (-10, -1), token);
     let release = wallet.add_action(
@@ -516,7 +496,7 @@ async fn a_merkle_claim_takes_its_proof_as_a_literal_and_a_wrong_one_is_never_si
     ];
     let root = pair(pair(leaves[0], leaves[1]), leaves[2]);
     let distributor = anvil.deploy_merkle_distributor(token, root);
-    fund(&anvil, token, distributor, eth(357));
+    anvil.transfer_token(token, distributor, eth(357));
     let wallet = wallet(&anvil, Address::repeat_byte(0x5a), (-10, -1), token);
     wallet.move_to(ParticipationState::Contributed);
     wallet.move_to(ParticipationState::Succeeded);
@@ -1148,4 +1128,127 @@ async fn a_stuck_contribution_cancelled_sends_nothing_and_records_nothing() {
     assert_eq!(anvil.nonce(ANVIL_ACCOUNTS[1].0), 1, "one transaction mined");
     assert!(wallet.entries().is_empty());
     assert_eq!(wallet.state(), state_before);
+}
+
+/// The account's coins at the latest block, in wei.
+fn coins_of(anvil: &Anvil, address: Address) -> U256 {
+    let answer = anvil.rpc(
+        "eth_getBalance",
+        serde_json::json!([address.to_checksum(None), "latest"]),
+    );
+    let hex = answer.as_str().expect("a quantity");
+    U256::from_str_radix(hex.trim_start_matches("0x"), 16).expect("hex")
+}
+
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_refund_held_by_a_separate_escrow_is_claimed_from_the_escrow() {
+    let anvil = Anvil::start();
+    let sale = anvil.deploy_escrowed_sale(eth(5), chain_now() + 10 * 86_400);
+    let escrow = address_of(anvil.call_word(sale, "escrow()", None));
+    let token = project_token(&anvil);
+    let mut wallet = wallet(&anvil, sale, (-1, 10), token);
+    wallet.add_action(
+        "Contribute",
+        ActionPurpose::Contribute,
+        None,
+        "contribute()",
+        &[],
+    );
+    let finalize = wallet.add_action("Finalize", ActionPurpose::Other, None, "finalize()", &[]);
+    let refund = wallet.add_action(
+        "Claim refund",
+        ActionPurpose::ClaimRefund,
+        Some(escrow),
+        "withdraw(address payee)",
+        &["{account}"],
+    );
+    let plan = wallet
+        .app
+        .prepare_contribution(&ContributionInput {
+            participation_id: wallet.participation,
+            account_id: wallet.account,
+            amount: "1".into(),
+            fee_speed: Default::default(),
+        })
+        .await
+        .expect("planned");
+    assert_eq!(take(&wallet.app, &plan).await.status, TxStatus::Confirmed);
+    assert_eq!(
+        anvil.call_word(escrow, "depositsOf(address)", Some(wallet.address)),
+        eth(1),
+        "the escrow holds the contribution, not the sale"
+    );
+
+    // Before the sale is finalised the escrow refuses: the node's reason, nothing kept.
+    let early = wallet
+        .app
+        .plan_action(&wallet.act(refund, &[]))
+        .await
+        .expect("planned, dry");
+    assert!(early.draft_id.is_none());
+    assert!(
+        early
+            .review
+            .findings
+            .iter()
+            .any(|f| f.message.contains("refunds not open")),
+        "{:?}",
+        early.review.findings
+    );
+
+    anvil.advance_time(11 * 86_400);
+    wallet.reopen(11);
+    let finalized = take(
+        &wallet.app,
+        &wallet
+            .app
+            .prepare_action(&wallet.act(finalize, &[]))
+            .await
+            .expect("planned"),
+    )
+    .await;
+    assert_eq!(finalized.status, TxStatus::Confirmed);
+
+    let before = coins_of(&anvil, wallet.address);
+    let plan = wallet
+        .app
+        .prepare_action(&wallet.act(refund, &[]))
+        .await
+        .expect("planned");
+    assert_eq!(plan.purpose, TxPurpose::Refund);
+    assert_eq!(
+        plan.transaction.to,
+        escrow.to_checksum(None),
+        "the escrow is called"
+    );
+    let refunded = take(&wallet.app, &plan).await;
+    assert_eq!(refunded.status, TxStatus::Confirmed);
+    let fee: U256 = refunded
+        .fee_paid
+        .as_ref()
+        .expect("mined")
+        .base_units
+        .parse()
+        .expect("wei");
+    assert_eq!(
+        coins_of(&anvil, wallet.address) + fee - before,
+        eth(1),
+        "the escrow paid the contribution back"
+    );
+    assert_eq!(
+        anvil.call_word(escrow, "depositsOf(address)", Some(wallet.address)),
+        U256::ZERO
+    );
+    let kinds: Vec<String> = wallet.entries().into_iter().map(|e| e.0).collect();
+    assert_eq!(kinds, ["contribution", "refund"]);
+    assert_eq!(wallet.state(), ParticipationState::Refunded);
+
+    // Refunded: a second claim is not offered.
+    let again = wallet
+        .app
+        .prepare_action(&wallet.act(refund, &[]))
+        .await
+        .expect_err("refunded");
+    assert_eq!(again.code, ErrorCode::ActionNotOffered);
 }

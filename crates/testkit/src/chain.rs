@@ -141,6 +141,24 @@ impl Anvil {
         self.deploy("PostDeliverySale", arguments.abi_encode_params())
     }
 
+    /// Moves `amount` base units of the ERC-20 `token` from Anvil's first account (the
+    /// deployer, who holds a token's whole supply) to `to`: funding a vesting contract
+    /// or a distributor.
+    pub fn transfer_token(&self, token: Address, to: Address, amount: U256) {
+        let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
+        let mut input = alloy_primitives::keccak256("transfer(address,uint256)")[..4].to_vec();
+        input.extend((to, amount).abi_encode_params());
+        self.send(deployer, token, U256::ZERO, input);
+    }
+
+    /// Deploys an `EscrowedSale` open until `deadline` whose contributions a separate
+    /// `RefundEscrow` (its `escrow()`) holds; finalised below `soft_cap`, the escrow pays
+    /// each buyer back with `withdraw(address)`.
+    pub fn deploy_escrowed_sale(&self, soft_cap: U256, deadline: u64) -> Address {
+        let arguments = (soft_cap, U256::from(deadline));
+        self.deploy("EscrowedSale", arguments.abi_encode_params())
+    }
+
     /// Deploys a `TokenVesting` that releases what it holds of `token` to `beneficiary`
     /// linearly over `duration` seconds from `start`.
     pub fn deploy_vesting(

@@ -1,0 +1,270 @@
+//! `saleguard act` to the end of two more kinds of sale, on a real local chain with the
+//! contracts of tests/contracts and the buyer's key in a real keyring: vested tokens
+//! released by a vesting contract (another address than the sale's), and a refund paid
+//! back by the separate escrow that held the contribution.
+
+mod common;
+
+use alloy_primitives::{Address, U256};
+use common::{DataDir, import_anvil_key, plan_and_result, signing_run};
+use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil, KeyringSession};
+
+const ETH: u64 = 1_000_000_000_000_000_000;
+
+fn eth(whole: u64) -> U256 {
+    U256::from(whole) * U256::from(ETH)
+}
+
+fn now_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs()
+}
+
+/// A data folder with the sale at `address` on the local chain, ending at `ends`, its
+/// node, its `actions` (`--name`, `--purpose`, then the rest of `action add`'s
+/// arguments) and a participation in `state`.
+fn sale_with_actions(
+    anvil: &Anvil,
+    address: Address,
+    ends: &str,
+    actions: &[&[&str]],
+    state: &str,
+) -> DataDir {
+    let dir = DataDir::new();
+    dir.json(&[
+        "sale",
+        "add",
+        "--name",
+        "Claimed",
+        "--symbol",
+        "CLM",
+        "--decimals",
+        "18",
+        "--chain-id",
+        "31337",
+        "--address",
+        &address.to_checksum(None),
+        "--start",
+        "2020-01-01 00:00",
+        "--end",
+        ends,
+        "--kyc",
+        "no",
+    ]);
+    dir.json(&[
+        "network",
+        "set",
+        "--chain-id",
+        "31337",
+        "--rpc-url",
+        &anvil.url(),
+    ]);
+    for action in actions {
+        let mut args = vec!["action", "add", "--sale", "1"];
+        args.extend_from_slice(action);
+        dir.json(&args);
+    }
+    dir.json(&["participation", "start", "--sale", "1", "--state", state]);
+    dir
+}
+
+/// `saleguard act --action NAME --yes` from `from`: the plan and the settled transaction.
+fn act(
+    dir: &DataDir,
+    keyring: &KeyringSession,
+    from: &str,
+    name: &str,
+) -> (serde_json::Value, serde_json::Value) {
+    let output = signing_run(
+        dir,
+        keyring,
+        &[
+            "act",
+            "--participation",
+            "1",
+            "--from",
+            from,
+            "--action",
+            name,
+            "--yes",
+        ],
+        "",
+    );
+    assert!(
+        output.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    plan_and_result(&output.stdout)
+}
+
+#[test]
+fn vested_tokens_are_released_by_the_vesting_contract() {
+    let keyring = KeyringSession::start();
+    let anvil = Anvil::start();
+    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
+    let buyer: Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    let token = anvil.deploy_token("Claimed", "CLM", 18, deployer, eth(1_000_000));
+    let vesting = anvil.deploy_vesting(token, buyer, now_seconds(), 1_000);
+    anvil.transfer_token(token, vesting, eth(1000));
+    anvil.advance_time(400);
+    let vesting_address = vesting.to_checksum(None);
+    let dir = sale_with_actions(
+        &anvil,
+        Address::repeat_byte(0x5a),
+        "2021-01-01 00:00",
+        &[&[
+            "--name",
+            "Release vested",
+            "--purpose",
+            "claim_vested",
+            "--contract",
+            &vesting_address,
+            "--source",
+            "the project's vesting page",
+            "--call",
+            "release(address beneficiary)",
+            "--arg",
+            "{account}",
+        ]],
+        "succeeded",
+    );
+    dir.json(&["sale", "contract", "1", "--token", &token.to_checksum(None)]);
+    let buyer_id = import_anvil_key(&dir, &keyring, "Buyer");
+
+    let (plan, settled) = act(&dir, &keyring, &buyer_id, "Release vested");
+    assert_eq!(plan["purpose"], "vested_claim");
+    assert_eq!(
+        plan["transaction"]["to"], vesting_address,
+        "the vesting contract, not the sale"
+    );
+    assert_eq!(settled["status"], "confirmed");
+    let held = anvil.call_word(token, "balanceOf(address)", Some(buyer));
+    assert!(
+        held > U256::ZERO && held < eth(1000),
+        "part has vested: {held}"
+    );
+    let shown = dir.json(&["participation", "show", "1"]);
+    assert_eq!(shown["state"], "tokens_distributed");
+    assert_eq!(shown["entries"][0]["kind"], "distribution");
+    assert_eq!(
+        shown["entries"][0]["amount"]["baseUnits"],
+        held.to_string(),
+        "as the logs say"
+    );
+}
+
+#[test]
+fn a_refund_held_by_an_escrow_is_claimed_from_it() {
+    let keyring = KeyringSession::start();
+    let anvil = Anvil::start();
+    let sale = anvil.deploy_escrowed_sale(eth(5), now_seconds() + 60);
+    let escrow = Address::from_word(
+        anvil
+            .call_word(sale, "escrow()", None)
+            .to_be_bytes::<32>()
+            .into(),
+    );
+    let escrow_address = escrow.to_checksum(None);
+    let dir = sale_with_actions(
+        &anvil,
+        sale,
+        "2099-01-01 00:00",
+        &[
+            &[
+                "--name",
+                "Contribute",
+                "--purpose",
+                "contribute",
+                "--call",
+                "contribute()",
+            ],
+            &[
+                "--name",
+                "Finalize",
+                "--purpose",
+                "other",
+                "--call",
+                "finalize()",
+            ],
+            &[
+                "--name",
+                "Claim refund",
+                "--purpose",
+                "claim_refund",
+                "--contract",
+                &escrow_address,
+                "--source",
+                "the sale's contract, escrow()",
+                "--call",
+                "withdraw(address payee)",
+                "--arg",
+                "{account}",
+            ],
+        ],
+        "registered",
+    );
+    let buyer_id = import_anvil_key(&dir, &keyring, "Buyer");
+    let buyer: Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    let output = signing_run(
+        &dir,
+        &keyring,
+        &[
+            "contribute",
+            "--participation",
+            "1",
+            "--from",
+            &buyer_id,
+            "--amount",
+            "1",
+            "--yes",
+        ],
+        "",
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (_, contributed) = plan_and_result(&output.stdout);
+    assert_eq!(contributed["status"], "confirmed");
+    assert_eq!(
+        anvil.call_word(escrow, "depositsOf(address)", Some(buyer)),
+        eth(1),
+        "held by the escrow, not the sale"
+    );
+
+    // The sale's minute passes below its soft cap; anyone finalises it; the escrow pays.
+    anvil.advance_time(120);
+    let (_, finalized) = act(&dir, &keyring, &buyer_id, "Finalize");
+    assert_eq!(finalized["status"], "confirmed");
+    let (plan, refunded) = act(&dir, &keyring, &buyer_id, "Claim refund");
+    assert_eq!(plan["purpose"], "refund");
+    assert_eq!(plan["transaction"]["to"], escrow_address);
+    assert_eq!(refunded["status"], "confirmed");
+    assert_eq!(
+        anvil.call_word(escrow, "depositsOf(address)", Some(buyer)),
+        U256::ZERO
+    );
+    assert_eq!(
+        dir.json(&["participation", "show", "1"])["state"],
+        "refunded"
+    );
+    let (status, code) = dir.error_code(&[
+        "act",
+        "--participation",
+        "1",
+        "--from",
+        &buyer_id,
+        "--action",
+        "Claim refund",
+        "--dry-run",
+    ]);
+    assert_eq!(
+        (status, code.as_str()),
+        (2, "action_not_offered"),
+        "not once refunded"
+    );
+}
