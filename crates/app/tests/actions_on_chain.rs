@@ -11,7 +11,7 @@ use common::{eth, wall_clock_now as now};
 use std::sync::Arc;
 use std::time::Duration;
 
-use alloy_primitives::{B256, keccak256};
+use alloy_primitives::B256;
 use saleguard_app::accounts::dto::ImportPrivateKey;
 use saleguard_app::chain::allowances::RevokeInput;
 use saleguard_app::chain::plans::{ActInput, ArgumentValue, ContributionInput, TransactionPlan};
@@ -23,6 +23,7 @@ use saleguard_app::sales::actions::ActionInput;
 use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, Saleguard, UtcTimestamp};
 use saleguard_core::{Address, U256};
+use saleguard_testkit::merkle::{leaf, pair, proof_text};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
 const DAY: i64 = 86_400;
@@ -202,10 +203,6 @@ async fn take(app: &Saleguard, plan: &TransactionPlan) -> TransactionView {
     )
     .await
     .expect("followed")
-}
-
-fn word(value: U256) -> B256 {
-    B256::from(value.to_be_bytes::<32>())
 }
 
 fn address_of(word: U256) -> Address {
@@ -453,35 +450,6 @@ async fn vested_tokens_are_released_by_another_contract_and_recorded_from_its_lo
     assert_eq!(wallet.state(), ParticipationState::TokensDistributed);
 }
 
-/// keccak256 of two nodes in sorted order, as the distributor hashes them.
-fn pair(a: B256, b: B256) -> B256 {
-    let (low, high) = if a < b { (a, b) } else { (b, a) };
-    keccak256([low.as_slice(), high.as_slice()].concat())
-}
-
-/// A leaf: keccak256(abi.encodePacked(index, account, amount)).
-fn leaf(index: u64, account: Address, amount: U256) -> B256 {
-    keccak256(
-        [
-            word(U256::from(index)).as_slice(),
-            account.as_slice(),
-            word(amount).as_slice(),
-        ]
-        .concat(),
-    )
-}
-
-fn list(nodes: &[B256]) -> String {
-    format!(
-        "[{}]",
-        nodes
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    )
-}
-
 #[tokio::test]
 #[ignore = "runs inside a keyring session"]
 async fn a_merkle_claim_takes_its_proof_as_a_literal_and_a_wrong_one_is_never_signed() {
@@ -500,7 +468,7 @@ async fn a_merkle_claim_takes_its_proof_as_a_literal_and_a_wrong_one_is_never_si
     let wallet = wallet(&anvil, Address::repeat_byte(0x5a), (-10, -1), token);
     wallet.move_to(ParticipationState::Contributed);
     wallet.move_to(ParticipationState::Succeeded);
-    let proof = list(&[leaves[0], leaves[2]]);
+    let proof = proof_text(&[leaves[0], leaves[2]]);
     let claim = wallet.add_action(
         "Claim from the distributor",
         ActionPurpose::ClaimTokens,
@@ -520,7 +488,7 @@ async fn a_merkle_claim_takes_its_proof_as_a_literal_and_a_wrong_one_is_never_si
     // A proof of the right type but not of this leaf: the node says it reverts.
     let wrong = wallet
         .app
-        .prepare_action(&wallet.act(claim, &[("proof", &list(&[leaves[2], leaves[0]]))]))
+        .prepare_action(&wallet.act(claim, &[("proof", &proof_text(&[leaves[2], leaves[0]]))]))
         .await
         .expect("planned");
     assert!(wrong.draft_id.is_none(), "never kept to sign");

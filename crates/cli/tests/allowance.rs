@@ -1,8 +1,8 @@
 //! A sale paid in a token that pulls its payment (tests/contracts/TokenPaidSale.sol) on a
 //! real local chain, from the CLI: `saleguard contribute` approves exactly the
 //! contribution, waits for it, then contributes; `saleguard allowance list` reads what
-//! is left allowed from the token and `saleguard allowance revoke` takes it back. The
-//! buyer's key is in a real keyring.
+//! is left allowed from the token and `saleguard allowance revoke` takes it back; once
+//! the sale has succeeded the tokens are claimed. The buyer's key is in a real keyring.
 
 mod common;
 
@@ -258,6 +258,69 @@ fn a_token_paid_contribution_is_approved_exactly_then_paid_and_the_rest_revoked(
             .expect("list")
             .is_empty()
     );
+    // The end of the journey: the sale ends and succeeds, the tokens bought are claimed.
+    anvil.advance_time(11 * 86_400);
+    let sale_token = Address::from_word(
+        anvil
+            .call_word(sale, "token()", None)
+            .to_be_bytes::<32>()
+            .into(),
+    );
+    dir.json(&[
+        "sale",
+        "contract",
+        "1",
+        "--token",
+        &sale_token.to_checksum(None),
+    ]);
+    dir.json(&["participation", "move", "1", "--to", "succeeded"]);
+    dir.json(&[
+        "action",
+        "add",
+        "--sale",
+        "1",
+        "--name",
+        "Claim tokens",
+        "--purpose",
+        "claim_tokens",
+        "--call",
+        "claim()",
+    ]);
+    let claimed = signing_run(
+        &dir,
+        &keyring,
+        &[
+            "act",
+            "--participation",
+            "1",
+            "--from",
+            "1",
+            "--action",
+            "Claim tokens",
+            "--yes",
+        ],
+        "",
+    );
+    assert!(
+        claimed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&claimed.stderr)
+    );
+    let bought = tusd(25) * U256::from(saleguard_testkit::TOKEN_PAID_SALE_RATE);
+    assert_eq!(
+        anvil.call_word(sale_token, "balanceOf(address)", Some(buyer)),
+        bought
+    );
+    let shown = dir.json(&["participation", "show", "1"]);
+    assert_eq!(shown["state"], "tokens_distributed");
+    let kinds: Vec<&str> = shown["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|entry| entry["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["contribution", "distribution"]);
+
     let (status, code) = dir.error_code(&[
         "allowance",
         "revoke",

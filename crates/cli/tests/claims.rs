@@ -1,12 +1,14 @@
-//! `saleguard act` to the end of two more kinds of sale, on a real local chain with the
-//! contracts of tests/contracts and the buyer's key in a real keyring: vested tokens
-//! released by a vesting contract (another address than the sale's), and a refund paid
-//! back by the separate escrow that held the contribution.
+//! `saleguard act` to the end of three more kinds of sale, on a real local chain with
+//! the contracts of tests/contracts and the buyer's key in a real keyring: vested tokens
+//! released by a vesting contract (another address than the sale's), a refund paid back
+//! by the separate escrow that held the contribution, and a Merkle distributor's claim
+//! with the proof typed as an argument.
 
 mod common;
 
 use alloy_primitives::{Address, U256};
 use common::{DataDir, import_anvil_key, plan_and_result, signing_run};
+use saleguard_testkit::merkle::{leaf, pair, proof_text};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil, KeyringSession};
 
 const ETH: u64 = 1_000_000_000_000_000_000;
@@ -266,5 +268,103 @@ fn a_refund_held_by_an_escrow_is_claimed_from_it() {
         (status, code.as_str()),
         (2, "action_not_offered"),
         "not once refunded"
+    );
+}
+
+#[test]
+fn a_merkle_claim_takes_the_proof_typed_on_the_command_line() {
+    let keyring = KeyringSession::start();
+    let anvil = Anvil::start();
+    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
+    let buyer: Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    let token = anvil.deploy_token("Claimed", "CLM", 18, deployer, eth(1_000_000));
+    let share = eth(250);
+    let leaves = [
+        leaf(0, Address::repeat_byte(0x01), eth(100)),
+        leaf(1, buyer, share),
+        leaf(2, Address::repeat_byte(0x03), eth(7)),
+    ];
+    let distributor =
+        anvil.deploy_merkle_distributor(token, pair(pair(leaves[0], leaves[1]), leaves[2]));
+    anvil.transfer_token(token, distributor, eth(357));
+    let dir = sale_with_actions(
+        &anvil,
+        Address::repeat_byte(0x5a),
+        "2021-01-01 00:00",
+        &[&[
+            "--name",
+            "Claim from the distributor",
+            "--purpose",
+            "claim_tokens",
+            "--contract",
+            &distributor.to_checksum(None),
+            "--source",
+            "the project's claim page",
+            "--call",
+            "claim(uint256 index, address account, uint256 amount, bytes32[] proof)",
+            "--arg",
+            "1",
+            "--arg",
+            "{account}",
+            "--arg",
+            "{token_amount}",
+            "--arg",
+            "[]",
+        ]],
+        "succeeded",
+    );
+    dir.json(&["sale", "contract", "1", "--token", &token.to_checksum(None)]);
+    let buyer_id = import_anvil_key(&dir, &keyring, "Buyer");
+    let claim = |proof: &str, extra: &[&str]| {
+        let proof = format!("proof={proof}");
+        let mut args = vec![
+            "act",
+            "--participation",
+            "1",
+            "--from",
+            &buyer_id,
+            "--action",
+            "Claim from the distributor",
+            "--token-amount",
+            "250",
+            "--arg",
+            &proof,
+        ];
+        args.extend_from_slice(extra);
+        signing_run(&dir, &keyring, &args, "")
+    };
+
+    // A proof that is not a list of 32-byte words is refused before anything is planned.
+    let refused = claim("[0x1234]", &["--dry-run"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let error: serde_json::Value = serde_json::from_slice(&refused.stderr).expect("JSON");
+    assert_eq!(error["code"], "invalid_argument");
+    assert_eq!(error["field"], "arguments.3");
+
+    let claimed = claim(&proof_text(&[leaves[0], leaves[2]]), &["--yes"]);
+    assert!(
+        claimed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&claimed.stderr)
+    );
+    let (plan, settled) = plan_and_result(&claimed.stdout);
+    assert_eq!(
+        plan["transaction"]["arguments"][2]["value"],
+        share.to_string()
+    );
+    assert_eq!(settled["status"], "confirmed");
+    assert_eq!(
+        anvil.call_word(token, "balanceOf(address)", Some(buyer)),
+        share
+    );
+    let shown = dir.json(&["participation", "show", "1"]);
+    assert_eq!(
+        shown["entries"][0]["amount"]["baseUnits"],
+        share.to_string()
+    );
+    assert_eq!(
+        anvil.nonce(ANVIL_ACCOUNTS[1].0),
+        1,
+        "one transaction: the claim"
     );
 }

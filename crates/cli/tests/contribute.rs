@@ -617,6 +617,18 @@ fn a_stuck_contribution_is_sped_up_from_the_cli_and_counts_once() {
     let plan: serde_json::Value = serde_json::from_slice(&dry.stdout).expect("JSON");
     assert_eq!(plan["transaction"]["nonce"], 0);
     assert_eq!(plan["transaction"]["action"], "Speed up: Contribute");
+    let cancel = dir.run(&["tx", "cancel", &stuck, "--dry-run"]);
+    assert_eq!(cancel.status.code(), Some(0));
+    let plan: serde_json::Value = serde_json::from_slice(&cancel.stdout).expect("JSON");
+    assert_eq!(plan["purpose"], "cancellation");
+    assert_eq!(
+        (&plan["transaction"]["to"], &plan["transaction"]["valueWei"]),
+        (
+            &serde_json::json!(ANVIL_ACCOUNTS[1].0),
+            &serde_json::json!("0")
+        ),
+        "nothing, to the sender"
+    );
 
     // Sped up: signed and sent; one block mined; it is the one that counts.
     let speed_up = common::signing_spawn(&dir, &keyring, &["tx", "speed-up", &stuck, "--yes"], "");

@@ -9,6 +9,7 @@
 
 mod chain;
 mod ledger;
+pub mod merkle;
 mod price_api;
 mod trezor;
 
