@@ -5,17 +5,10 @@
 
 mod common;
 
-use common::{DataDir, import_anvil_key, plan_and_result, signing_run};
+use common::{DataDir, import_anvil_key, now_seconds, plan_and_result, signing_run};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
 const ETH: u128 = 1_000_000_000_000_000_000;
-
-fn now_seconds() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_secs()
-}
 
 /// A post-delivery sale on `anvil` that takes contributions for a minute, kept in a data
 /// folder as a sale that ended (in 2021: the app's clock is the system's), with its

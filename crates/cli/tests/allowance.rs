@@ -7,15 +7,8 @@
 mod common;
 
 use alloy_primitives::{Address, U256};
-use common::{DataDir, import_anvil_key, signing_run};
+use common::{DataDir, import_anvil_key, now_seconds, signing_run};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
-
-fn now_seconds() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_secs()
-}
 
 fn tusd(whole: u64) -> U256 {
     U256::from(whole) * U256::from(1_000_000u64)

@@ -7,7 +7,7 @@
 mod common;
 
 use alloy_primitives::{Address, U256};
-use common::{DataDir, import_anvil_key, plan_and_result, signing_run};
+use common::{DataDir, import_anvil_key, now_seconds, plan_and_result, signing_run};
 use saleguard_testkit::merkle::{leaf, pair, proof_text};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil, KeyringSession};
 
@@ -15,13 +15,6 @@ const ETH: u64 = 1_000_000_000_000_000_000;
 
 fn eth(whole: u64) -> U256 {
     U256::from(whole) * U256::from(ETH)
-}
-
-fn now_seconds() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_secs()
 }
 
 /// A data folder with the sale at `address` on the local chain, ending at `ends`, its

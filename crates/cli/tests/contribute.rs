@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{DataDir, import_anvil_key, plan_and_result, signing_run};
+use common::{DataDir, import_anvil_key, now_seconds, plan_and_result, signing_run};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
 
 const ETH: u128 = 1_000_000_000_000_000_000;
@@ -22,13 +22,6 @@ fn contribute_args<'a>(from: &'a str, amount: &'a str, extra: &[&'a str]) -> Vec
     ];
     args.extend_from_slice(extra);
     args
-}
-
-fn now_seconds() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_secs()
 }
 
 /// A data folder with a sale at a freshly deployed contract (caps 5 and 10 ETH), its

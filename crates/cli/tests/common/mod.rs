@@ -5,6 +5,14 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// Seconds since 1970 now: a deadline for a contract deployed in the test.
+pub fn now_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs()
+}
+
 pub struct DataDir(pub tempfile::TempDir);
 
 impl DataDir {
