@@ -717,6 +717,32 @@ export type DeviceState =
 /**  It answered something else; the message says what. */
 "unusable";
 
+/**
+ *  One thing a confirmed transaction moved for its account, in words, with the log
+ *  that proves it.
+ */
+export type EffectView = {
+	/**  "Received 1,500 AUR from 0x…" */
+	words: string,
+	/**  The receipt's log, when a log proves it. */
+	logIndex: number | null,
+};
+
+/**
+ *  What a confirmed transaction did, as its receipt and the balances around its block
+ *  say.
+ */
+export type EffectsView = {
+	moved: EffectView[],
+	/**  Why the coins that came back could not be measured, when they could not. */
+	unmeasured: string | null,
+	/**
+	 *  Why the participation did not move, when the transaction was meant to move money
+	 *  and the chain shows it did not; empty otherwise.
+	 */
+	remark: string,
+};
+
 /**  An entry as typed in a form: every field a string. */
 export type EntryInput = {
 	/**  `contribution`, `refund` or `distribution`. */
@@ -740,8 +766,16 @@ export type EntryView = {
 	id: number,
 	/**  `contribution`, `refund` or `distribution`. */
 	kind: string,
-	/**  `manual` (recorded by hand) or `signed` (signed by Saleguard). */
+	/**
+	 *  `manual` (recorded by hand), `signed` (read from the receipt of a transaction
+	 *  Saleguard signed) or `found` (a delivery found in the chain's logs).
+	 */
 	source: string,
+	/**
+	 *  The log of the transaction `reference` names that proves the amount, when one
+	 *  does.
+	 */
+	logIndex: number | null,
 	happenedAt: string,
 	amount: Amount,
 	reference: string,
@@ -1659,6 +1693,8 @@ export type TransactionView = {
 	feePaid: Amount | null,
 	/**  The transaction of the same nonce this one replaces (sped up or cancelled). */
 	replaces: string | null,
+	/**  What it did, read from its receipt once confirmed. */
+	effects: EffectsView | null,
 	events: TransactionEventView[],
 };
 

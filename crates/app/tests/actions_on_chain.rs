@@ -366,7 +366,13 @@ async fn a_post_delivery_sale_is_followed_from_the_contribution_to_the_withdrawa
     assert_eq!(kind, "distribution");
     assert_eq!(*amount, received.to_string(), "what the chain says arrived");
     assert_eq!(Some(reference), withdrawn.hash.as_ref());
-    assert!(note.contains("transfer log"), "{note}");
+    assert!(note.contains("receipt"), "{note}");
+    let proved = &wallet
+        .app
+        .participation(wallet.participation)
+        .expect("read")
+        .entries[1];
+    assert!(proved.log_index.is_some(), "the log that proves it is kept");
     assert_eq!(wallet.state(), ParticipationState::TokensDistributed);
 
     // A second withdrawal would revert: nothing left to sign.
@@ -1110,9 +1116,10 @@ fn coins_of(anvil: &Anvil, address: Address) -> U256 {
 
 #[tokio::test]
 #[ignore = "runs inside a keyring session"]
-async fn a_refund_held_by_a_separate_escrow_is_claimed_from_the_escrow() {
+async fn a_refund_held_by_a_separate_escrow_is_recorded_as_measured_and_claimed_once() {
     let anvil = Anvil::start();
-    let sale = anvil.deploy_escrowed_sale(eth(5), chain_now() + 10 * 86_400);
+    // The escrow keeps 5 % of each refund: the ledger must say 0.95, not 1.
+    let sale = anvil.deploy_escrowed_sale(eth(5), chain_now() + 10 * 86_400, 500);
     let escrow = address_of(anvil.call_word(sale, "escrow()", None));
     let token = project_token(&anvil);
     let mut wallet = wallet(&anvil, sale, (-1, 10), token);
@@ -1199,24 +1206,93 @@ async fn a_refund_held_by_a_separate_escrow_is_claimed_from_the_escrow() {
         .base_units
         .parse()
         .expect("wei");
+    let paid_back = coins_of(&anvil, wallet.address) + fee - before;
     assert_eq!(
-        coins_of(&anvil, wallet.address) + fee - before,
-        eth(1),
-        "the escrow paid the contribution back"
+        paid_back,
+        eth(1) * U256::from(95u64) / U256::from(100u64),
+        "the escrow paid the contribution back, less its fee"
     );
     assert_eq!(
         anvil.call_word(escrow, "depositsOf(address)", Some(wallet.address)),
         U256::ZERO
     );
-    let kinds: Vec<String> = wallet.entries().into_iter().map(|e| e.0).collect();
-    assert_eq!(kinds, ["contribution", "refund"]);
+    let entries = wallet.entries();
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(entries[1].0, "refund");
+    assert_eq!(
+        entries[1].1,
+        paid_back.to_string(),
+        "the refund is what the chain paid, measured, not what was contributed"
+    );
+    assert_eq!(entries[1].2, refunded.hash.clone().expect("a hash"));
     assert_eq!(wallet.state(), ParticipationState::Refunded);
+    let effects = refunded.effects.clone().expect("the effects read");
+    assert!(
+        effects
+            .moved
+            .iter()
+            .any(|e| e.words.starts_with("Got back 0.95 ETH")),
+        "{effects:?}"
+    );
 
-    // Refunded: a second claim is not offered.
+    // Refunded: a second claim is reviewed as blocked, and nothing is signed without a
+    // reason.
     let again = wallet
         .app
         .prepare_action(&wallet.act(refund, &[]))
         .await
-        .expect_err("refunded");
-    assert_eq!(again.code, ErrorCode::ActionNotOffered);
+        .expect("planned");
+    let codes: Vec<&str> = again
+        .review
+        .findings
+        .iter()
+        .map(|f| f.code.as_str())
+        .collect();
+    assert!(codes.contains(&"refund_already_paid"), "{codes:?}");
+    assert!(codes.contains(&"participation_closed"), "{codes:?}");
+    let draft = again
+        .draft_id
+        .clone()
+        .expect("kept: the escrow does not revert");
+    let nonce = anvil.nonce(&wallet.address.to_checksum(None));
+    let refused = wallet
+        .app
+        .send_transaction(&draft, None, &quiet, std::future::pending())
+        .await
+        .expect_err("blocked");
+    assert_eq!(refused.code, ErrorCode::ReviewBlocked);
+    assert_eq!(
+        anvil.nonce(&wallet.address.to_checksum(None)),
+        nonce,
+        "nothing sent"
+    );
+
+    // Sent anyway, with a reason: the escrow pays nothing, so nothing is recorded and the
+    // participation stays where it is.
+    let sent = wallet
+        .app
+        .send_transaction(
+            &draft,
+            Some("the project says refunds are paid in two parts"),
+            &quiet,
+            std::future::pending(),
+        )
+        .await
+        .expect("sent");
+    let empty = wallet
+        .app
+        .follow_transaction(
+            &sent.id,
+            Duration::from_millis(50),
+            &quiet,
+            std::future::pending(),
+        )
+        .await
+        .expect("followed");
+    assert_eq!(empty.status, TxStatus::Confirmed);
+    assert_eq!(wallet.entries().len(), 2, "no second refund recorded");
+    assert_eq!(wallet.state(), ParticipationState::Refunded);
+    let effects = empty.effects.expect("the effects read");
+    assert!(effects.moved.is_empty(), "{effects:?}");
+    assert!(effects.remark.contains("no refund"), "{}", effects.remark);
 }

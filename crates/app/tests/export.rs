@@ -215,7 +215,7 @@ fn export_import_export_is_byte_identical_and_covers_every_table() {
     let source = tempfile::tempdir().expect("temp dir");
     let first = export_of(&filled(source.path()));
     let document: Value = serde_json::from_str(&first).expect("JSON");
-    assert_eq!(document["format_version"], 7);
+    assert_eq!(document["format_version"], 8);
     // An RPC URL kept in the keyring needs one: tests/signing.rs exports and imports it.
     for table in DATA_TABLES.iter().filter(|t| **t != "network_rpc_secrets") {
         let rows = document["tables"][table].as_array().map(Vec::len);
@@ -479,7 +479,7 @@ fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
 fn an_empty_data_folder_exports_exactly_these_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut expected = String::from(
-        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 7,\n  \"tables\": {\n",
+        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 8,\n  \"tables\": {\n",
     );
     let mut names = DATA_TABLES.to_vec();
     names.sort_unstable();
@@ -528,7 +528,7 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
     );
     assert_refused("[1, 2]", &[("$", ErrorCode::InvalidJson)]);
     assert_refused(
-        &edited(&|d| d["format_version"] = json!(8)),
+        &edited(&|d| d["format_version"] = json!(9)),
         &[("$.format_version", ErrorCode::UnsupportedFormat)],
     );
     assert_refused(

@@ -17,7 +17,7 @@ use alloy_rpc_types_eth::{BlockNumberOrTag, TransactionInput, TransactionRequest
 use alloy_transport::TransportErrorKind;
 use saleguard_core::approval::allowance_call;
 use saleguard_core::network::Network;
-use saleguard_core::receipt::ReceiptLog;
+use saleguard_core::receipt::{CoinsReturned, ReceiptLog, coins_returned};
 use saleguard_core::transaction::{
     CallRequest, FeeHistory, FeeSpeed, NetworkFacts, PlannedCall, balance_of_call,
 };
@@ -187,6 +187,49 @@ impl Node {
     pub async fn mined_nonce(&self, address: Address) -> Result<u64, ChainError> {
         self.ask(async { self.provider.get_transaction_count(address).latest().await })
             .await
+    }
+
+    /// The coins that came back to `account` in `block`, where its transaction sent
+    /// `value` and paid `fee`: its balance after the block less its balance before,
+    /// plus what it spent, when that transaction was the only one it sent in the block
+    /// (its nonce moved by one). What the node cannot say (no state that old) is
+    /// unknown, never zero.
+    pub async fn coins_returned(
+        &self,
+        account: Address,
+        block: u64,
+        value: U256,
+        fee: U256,
+    ) -> CoinsReturned {
+        let Some(before_block) = block.checked_sub(1) else {
+            return CoinsReturned::Unknown("the genesis block has no block before it".to_owned());
+        };
+        let measured = async {
+            let balance = |at: u64| async move {
+                self.ask(async { self.provider.get_balance(account).number(at).await })
+                    .await
+            };
+            let nonce = |at: u64| async move {
+                self.ask(async {
+                    self.provider
+                        .get_transaction_count(account)
+                        .number(at)
+                        .await
+                })
+                .await
+            };
+            let (before, after) = (balance(before_block).await?, balance(block).await?);
+            let sent = nonce(block)
+                .await?
+                .saturating_sub(nonce(before_block).await?);
+            Ok::<_, ChainError>(coins_returned(before, after, value, fee, sent))
+        };
+        match measured.await {
+            Ok(returned) => returned,
+            Err(error) => CoinsReturned::Unknown(format!(
+                "the node could not give the account's balance around block {block}: {error}"
+            )),
+        }
     }
 
     /// The ERC-20 balance of `owner` at `token`.

@@ -155,7 +155,7 @@ fn vested_tokens_are_released_by_the_vesting_contract() {
 fn a_refund_held_by_an_escrow_is_claimed_from_it() {
     let keyring = KeyringSession::start();
     let anvil = Anvil::start();
-    let sale = anvil.deploy_escrowed_sale(eth(5), now_seconds() + 60);
+    let sale = anvil.deploy_escrowed_sale(eth(5), now_seconds() + 60, 0);
     let escrow = Address::from_word(
         anvil
             .call_word(sale, "escrow()", None)
@@ -247,21 +247,32 @@ fn a_refund_held_by_an_escrow_is_claimed_from_it() {
         dir.json(&["participation", "show", "1"])["state"],
         "refunded"
     );
-    let (status, code) = dir.error_code(&[
-        "act",
-        "--participation",
-        "1",
-        "--from",
-        &buyer_id,
-        "--action",
-        "Claim refund",
-        "--dry-run",
-    ]);
-    assert_eq!(
-        (status, code.as_str()),
-        (2, "action_not_offered"),
-        "not once refunded"
+    // Refunded: a second claim is reviewed as blocked, and nothing is signed.
+    let again = signing_run(
+        &dir,
+        &keyring,
+        &[
+            "act",
+            "--participation",
+            "1",
+            "--from",
+            &buyer_id,
+            "--action",
+            "Claim refund",
+            "--dry-run",
+        ],
+        "",
     );
+    assert_eq!(again.status.code(), Some(1), "blocked");
+    let plan: serde_json::Value = serde_json::from_slice(&again.stdout).expect("the plan");
+    let codes: Vec<&str> = plan["review"]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"nothing_to_refund"), "{codes:?}");
+    assert!(codes.contains(&"participation_closed"), "{codes:?}");
 }
 
 #[test]

@@ -81,6 +81,23 @@ pub struct Entry {
     pub note: String,
 }
 
+/// An entry with the log that proves it, when one does (its transaction's hash is the
+/// entry's `reference`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProvedEntry {
+    pub entry: Entry,
+    pub log_index: Option<u64>,
+}
+
+impl From<Entry> for ProvedEntry {
+    fn from(entry: Entry) -> Self {
+        Self {
+            entry,
+            log_index: None,
+        }
+    }
+}
+
 /// The fields of an [`EntryDraft`], named as on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryField {

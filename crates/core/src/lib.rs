@@ -27,6 +27,7 @@ pub mod receipt;
 pub mod research;
 pub mod review;
 pub mod sale;
+pub mod settlement;
 mod text;
 pub mod timestamp;
 pub mod transaction;

@@ -22,6 +22,7 @@ use crate::research::{Admission, Research};
 use crate::sale::{SaleId, SaleTerms};
 use crate::timestamp::UtcTimestamp;
 
+pub mod guards;
 mod lookalike;
 
 pub use lookalike::{LOOKALIKE_HEAD, LOOKALIKE_TAIL, looks_alike};
@@ -89,10 +90,14 @@ pub enum FindingCode {
     ApprovalUnlimited,
     ApprovalAboveContribution,
     ApprovalBelowContribution,
+    ParticipationClosed,
+    NothingToRefund,
+    RefundAlreadyPaid,
+    NothingClaimable,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 35] = [
+    pub const ALL: [FindingCode; 39] = [
         Self::ChainMismatch,
         Self::InvalidDestination,
         Self::BadChecksum,
@@ -128,6 +133,10 @@ impl FindingCode {
         Self::ApprovalUnlimited,
         Self::ApprovalAboveContribution,
         Self::ApprovalBelowContribution,
+        Self::ParticipationClosed,
+        Self::NothingToRefund,
+        Self::RefundAlreadyPaid,
+        Self::NothingClaimable,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -167,6 +176,10 @@ impl FindingCode {
             Self::ApprovalUnlimited => "approval_unlimited",
             Self::ApprovalAboveContribution => "approval_above_contribution",
             Self::ApprovalBelowContribution => "approval_below_contribution",
+            Self::ParticipationClosed => "participation_closed",
+            Self::NothingToRefund => "nothing_to_refund",
+            Self::RefundAlreadyPaid => "refund_already_paid",
+            Self::NothingClaimable => "nothing_claimable",
         }
     }
 
@@ -187,8 +200,9 @@ impl FindingCode {
     /// Whether a typed reason lets the user sign despite a blocking finding. Signing on
     /// the wrong chain, to an address that is not one, a transaction the node says
     /// fails or cannot pay for, a call to an address without code, calldata that is
-    /// not the sale's call, or an approval the contribution cannot be paid with can
-    /// never be right.
+    /// not the sale's call, an approval the contribution cannot be paid with, a refund
+    /// claim when the chain paid back everything contributed, or a claim the contract
+    /// says has nothing to give can never be right.
     pub fn overridable(self) -> bool {
         !matches!(
             self,
@@ -200,6 +214,8 @@ impl FindingCode {
                 | Self::DestinationHasNoCode
                 | Self::CalldataMismatch
                 | Self::ApprovalBelowContribution
+                | Self::NothingToRefund
+                | Self::NothingClaimable
         )
     }
 }

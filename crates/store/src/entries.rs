@@ -2,7 +2,7 @@
 
 use rusqlite::Row;
 use saleguard_core::U256;
-use saleguard_core::entry::{Entry, EntryKind};
+use saleguard_core::entry::{Entry, EntryKind, ProvedEntry};
 use saleguard_core::timestamp::UtcTimestamp;
 
 use crate::participations::ParticipationId;
@@ -13,16 +13,26 @@ use crate::{Store, StoreError};
 pub enum EntrySource {
     /// Typed in by the user.
     Manual,
-    /// Signed by Saleguard.
+    /// Read from the receipt of a transaction Saleguard signed.
     Signed,
+    /// Found in the chain's logs by a scan: a delivery Saleguard did not sign (an
+    /// airdrop, a claim made elsewhere).
+    Found,
 }
 
 impl EntrySource {
-    fn as_str(self) -> &'static str {
+    pub const ALL: [EntrySource; 3] = [Self::Manual, Self::Signed, Self::Found];
+
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::Manual => "manual",
             Self::Signed => "signed",
+            Self::Found => "found",
         }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|source| source.as_str() == text)
     }
 }
 
@@ -33,23 +43,32 @@ pub struct EntryRecord {
     pub participation_id: ParticipationId,
     pub source: EntrySource,
     pub entry: Entry,
+    /// The log that proves it, in the transaction its `reference` names.
+    pub log_index: Option<u64>,
     pub recorded_at: UtcTimestamp,
 }
 
-/// Inserts an entry on `conn` (the store's connection or a transaction of it); its id.
+/// Inserts an entry on `conn` (the store's connection or a transaction of it); its id,
+/// or none when the log that proves it is already recorded.
 pub(crate) fn insert_entry_on(
     conn: &rusqlite::Connection,
     participation: ParticipationId,
     entry: &Entry,
+    log_index: Option<u64>,
     source: EntrySource,
     now: UtcTimestamp,
-) -> Result<i64, StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO ledger_entries (participation_id, kind, source, happened_at, asset, decimals, \
-         amount_base_units, reference, from_party, to_party, note, recorded_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?
-    .execute(rusqlite::params![
+) -> Result<Option<i64>, StoreError> {
+    let log_index = log_index
+        .map(|index| i64::try_from(index).map_err(|_| crate::rows::invalid("log index")))
+        .transpose()?;
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO ledger_entries (participation_id, kind, source, happened_at, asset, decimals, \
+             amount_base_units, reference, from_party, to_party, note, recorded_at, log_index) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
+             ON CONFLICT DO NOTHING",
+        )?
+        .execute(rusqlite::params![
         participation.0,
         entry.kind.as_str(),
         source.as_str(),
@@ -62,12 +81,13 @@ pub(crate) fn insert_entry_on(
         entry.to,
         entry.note,
         now.unix_seconds(),
+        log_index,
     ])?;
-    Ok(conn.last_insert_rowid())
+    Ok((inserted == 1).then(|| conn.last_insert_rowid()))
 }
 
 const COLUMNS: &str = "id, participation_id, kind, source, happened_at, asset, decimals, \
-     amount_base_units, reference, from_party, to_party, note, recorded_at";
+     amount_base_units, reference, from_party, to_party, note, recorded_at, log_index";
 
 impl Store {
     pub fn insert_entry(
@@ -78,12 +98,34 @@ impl Store {
         now: UtcTimestamp,
     ) -> Result<EntryRecord, StoreError> {
         self.require_participation(participation)?;
-        let id = insert_entry_on(&self.conn, participation, entry, source, now)?;
+        let id = insert_entry_on(&self.conn, participation, entry, None, source, now)?
+            .ok_or_else(|| crate::rows::invalid("entry"))?;
         self.conn.query_row(
             &format!("SELECT {COLUMNS} FROM ledger_entries WHERE id = ?1"),
             [id],
             |row| Ok(read_entry(row)),
         )?
+    }
+
+    /// Records what the chain proves for `participation` (a delivery a scan found, with
+    /// its log) unless that log is already recorded; whether it was new.
+    pub fn insert_proved_entry(
+        &mut self,
+        participation: ParticipationId,
+        proved: &ProvedEntry,
+        source: EntrySource,
+        now: UtcTimestamp,
+    ) -> Result<bool, StoreError> {
+        self.require_participation(participation)?;
+        let id = insert_entry_on(
+            &self.conn,
+            participation,
+            &proved.entry,
+            proved.log_index,
+            source,
+            now,
+        )?;
+        Ok(id.is_some())
     }
 
     /// Every participation's entries in one read, each participation's oldest first.
@@ -113,11 +155,7 @@ fn read_entry(row: &Row<'_>) -> Result<EntryRecord, StoreError> {
     Ok(EntryRecord {
         id: row.get("id")?,
         participation_id: ParticipationId(row.get("participation_id")?),
-        source: match row.get::<_, String>("source")?.as_str() {
-            "manual" => EntrySource::Manual,
-            "signed" => EntrySource::Signed,
-            _ => return Err(invalid()),
-        },
+        source: EntrySource::parse(&row.get::<_, String>("source")?).ok_or_else(invalid)?,
         entry: Entry {
             kind: EntryKind::parse(&row.get::<_, String>("kind")?).ok_or_else(invalid)?,
             happened_at: moment(row.get("happened_at")?)?,
@@ -130,6 +168,10 @@ fn read_entry(row: &Row<'_>) -> Result<EntryRecord, StoreError> {
             to: row.get("to_party")?,
             note: row.get("note")?,
         },
+        log_index: row
+            .get::<_, Option<i64>>("log_index")?
+            .map(|index| u64::try_from(index).map_err(|_| invalid()))
+            .transpose()?,
         recorded_at: moment(row.get("recorded_at")?)?,
     })
 }

@@ -39,5 +39,6 @@ pub use migrations::LATEST_SCHEMA_VERSION;
 pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};
 pub use price_sources::PriceApiSettings;
 pub use research::FingerprintRecord;
+pub use saleguard_core::entry::ProvedEntry;
 pub use trades::TradeRecord;
 pub use transactions::{Settlement, TakenAction, TransactionEvent, TransactionRecord};

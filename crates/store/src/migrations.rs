@@ -76,6 +76,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "transactions of every action, with the action and the values given",
         sql: include_str!("migrations/0017_transaction_actions.sql"),
     },
+    Migration {
+        name: "ledger entries proved by a log keep its index; found deliveries; effects",
+        sql: include_str!("migrations/0018_entries_from_chain.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -108,7 +108,7 @@ impl Store {
             if !tick(done) {
                 return Ok(None);
             }
-            insert_entry_on(&tx, *participation, entry, EntrySource::Manual, now)?;
+            insert_entry_on(&tx, *participation, entry, None, EntrySource::Manual, now)?;
             done += 1;
         }
         if !keep_going(done) {

@@ -8,7 +8,6 @@ use rusqlite::{OptionalExtension, Row, params};
 use saleguard_core::account::AccountId;
 use saleguard_core::action::ArgumentValue;
 use saleguard_core::address::checksummed;
-use saleguard_core::entry::Entry;
 use saleguard_core::participation::ParticipationState;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Address, Bytes, U256};
@@ -17,6 +16,7 @@ use crate::entries::{EntrySource, insert_entry_on};
 use crate::participations::{NewStep, ParticipationId, move_on};
 use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};
+use saleguard_core::entry::ProvedEntry;
 
 use saleguard_core::transaction::{TxPurpose, TxStatus};
 
@@ -80,14 +80,18 @@ pub struct TransactionEvent {
     pub happened_at: UtcTimestamp,
 }
 
-/// What settles with a transaction, in the same database transaction: an entry
+/// What settles with a transaction, in the same database transaction: its entries
 /// and the participation's steps (each from the state the caller checked).
 #[derive(Debug, Clone, Default)]
 pub struct Settlement {
-    pub entries: Vec<Entry>,
+    /// Each with the log that proves it, if one does: an entry read from a log that is
+    /// already recorded (a scan found the delivery first) is not recorded again.
+    pub entries: Vec<ProvedEntry>,
     pub steps: Vec<(ParticipationState, NewStep)>,
     /// The fee its receipt shows, once mined.
     pub fee_wei: Option<U256>,
+    /// What its receipt says it did, as JSON the caller wrote (an object).
+    pub effects: Option<String>,
 }
 
 const COLUMNS: &str = "id, participation_id, purpose, account_id, chain_id, from_address, \
@@ -258,6 +262,19 @@ impl Store {
             .ok_or_else(|| StoreError::TransactionNotFound(id.to_owned()))?
     }
 
+    /// What a confirmed transaction's receipt says it did, as the caller wrote it (JSON).
+    pub fn transaction_effects(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT effects FROM transactions WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
     /// A participation's transactions, oldest first (in the order they were planned).
     pub fn transactions_of(
         &self,
@@ -388,7 +405,8 @@ impl Store {
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE transactions SET status = ?3, block_number = COALESCE(?4, block_number),
-                 failure = ?5, updated_at = ?6, fee_wei = COALESCE(?7, fee_wei)
+                 failure = ?5, updated_at = ?6, fee_wei = COALESCE(?7, fee_wei),
+                 effects = COALESCE(?8, effects)
              WHERE id = ?1 AND status = ?2",
             params![
                 id,
@@ -397,7 +415,8 @@ impl Store {
                 block,
                 failure,
                 now.unix_seconds(),
-                settlement.fee_wei.map(|fee| fee.to_string())
+                settlement.fee_wei.map(|fee| fee.to_string()),
+                settlement.effects,
             ],
         )?;
         if changed == 0 {
@@ -410,11 +429,12 @@ impl Store {
             None => failure.to_owned(),
         };
         append_event(&tx, id, to, &detail, now)?;
-        for entry in &settlement.entries {
+        for proved in &settlement.entries {
             insert_entry_on(
                 &tx,
                 record.participation_id,
-                entry,
+                &proved.entry,
+                proved.log_index,
                 EntrySource::Signed,
                 now,
             )?;

@@ -153,9 +153,15 @@ impl Anvil {
 
     /// Deploys an `EscrowedSale` open until `deadline` whose contributions a separate
     /// `RefundEscrow` (its `escrow()`) holds; finalised below `soft_cap`, the escrow pays
-    /// each buyer back with `withdraw(address)`.
-    pub fn deploy_escrowed_sale(&self, soft_cap: U256, deadline: u64) -> Address {
-        let arguments = (soft_cap, U256::from(deadline));
+    /// each buyer back with `withdraw(address)`, keeping `fee_basis_points` of it (and
+    /// pays nothing, without reverting, to a buyer already paid).
+    pub fn deploy_escrowed_sale(
+        &self,
+        soft_cap: U256,
+        deadline: u64,
+        fee_basis_points: u64,
+    ) -> Address {
+        let arguments = (soft_cap, U256::from(deadline), U256::from(fee_basis_points));
         self.deploy("EscrowedSale", arguments.abi_encode_params())
     }
 

@@ -45,6 +45,42 @@ describe("a participation's transactions", () => {
     expect(refund).toHaveTextContent("180");
   });
 
+  it("shows what a confirmed transaction did, read from its receipt, and why nothing moved when nothing did", async () => {
+    pageWith("refunded", () => [
+      transactionViewFixture({
+        id: "a",
+        status: "confirmed",
+        blockNumber: 100,
+        effects: {
+          moved: [
+            { words: "Received 1,500 AUR from 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", logIndex: 3 },
+            { words: "Got back 0.95 ETH (measured from the account's balance around the block)", logIndex: null },
+          ],
+          unmeasured: null,
+          remark: "",
+        },
+      }),
+      transactionViewFixture({
+        id: "b",
+        purpose: "refund",
+        status: "confirmed",
+        blockNumber: 120,
+        effects: { moved: [], unmeasured: null, remark: "Confirmed, but the chain shows no refund in it." },
+      }),
+    ]);
+    renderApp("#/participations/5");
+
+    const rows = await within(await screen.findByTestId("participation-transactions")).findAllByTestId("transaction-row");
+    const [moved, empty] = rows as [HTMLElement, HTMLElement];
+    const effects = within(moved).getAllByTestId("transaction-effect");
+    expect(effects).toHaveLength(2);
+    expect(effects[0]).toHaveTextContent("Received 1,500 AUR from 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed · log 3");
+    expect(effects[1]).not.toHaveTextContent("log");
+    expect(within(moved).queryByTestId("transaction-effects-remark")).toBeNull();
+    expect(within(empty).queryAllByTestId("transaction-effect")).toHaveLength(0);
+    expect(within(empty).getByTestId("transaction-effects-remark")).toHaveTextContent("shows no refund");
+  });
+
   it("opens a transaction's explorer page through the backend, and says so in its row when no browser opens", async () => {
     const backend = fakeBackend({
       get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "contributed" }),

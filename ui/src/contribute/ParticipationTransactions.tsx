@@ -54,6 +54,35 @@ function StuckActions({ transaction }: { transaction: TransactionView }) {
   );
 }
 
+/** What a confirmed transaction did, read from its receipt: each movement with its log, and why nothing moved when nothing did. */
+function TransactionEffects({ effects }: { effects: NonNullable<TransactionView["effects"]> }) {
+  return (
+    <Stack gap={2} mt={4} data-testid="transaction-effects">
+      {effects.moved.map((effect, index) => (
+        <Text key={index} size="xs" style={{ wordBreak: "break-word" }} data-testid="transaction-effect">
+          {effect.words}
+          {effect.logIndex !== null && (
+            <Text span size="xs" c="dimmed">
+              {" "}
+              · log {effect.logIndex}
+            </Text>
+          )}
+        </Text>
+      ))}
+      {effects.remark && (
+        <Text size="xs" c="orange.8" style={{ wordBreak: "break-word" }} data-testid="transaction-effects-remark">
+          {effects.remark}
+        </Text>
+      )}
+      {effects.unmeasured && !effects.remark && (
+        <Text size="xs" c="dimmed" style={{ wordBreak: "break-word" }}>
+          Coins it returned could not be measured: {effects.unmeasured}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function TransactionsTable({ transactions }: { transactions: ReadonlyArray<TransactionView> }) {
   return (
     <Table.ScrollContainer minWidth={560}>
@@ -86,6 +115,7 @@ function TransactionsTable({ transactions }: { transactions: ReadonlyArray<Trans
                     {transaction.failure}
                   </Text>
                 )}
+                {transaction.effects && <TransactionEffects effects={transaction.effects} />}
               </Table.Td>
               <Table.Td>
                 <Stack gap={6} align="flex-start">

@@ -177,6 +177,15 @@ describe("a participation's entries", () => {
           entries: [
             entryFixture({ id: 1, kind: "contribution", source: "manual", reference: "ORDER-1234" }),
             entryFixture({
+              id: 3,
+              kind: "distribution",
+              source: "found",
+              happenedAt: "2027-01-20T12:00:00Z",
+              amount: amountFixture("10", "AUR"),
+              reference: "0x9f3c6b1b1a4f0e3f9a2b7c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081",
+              logIndex: 7,
+            }),
+            entryFixture({
               id: 2,
               kind: "distribution",
               source: "signed",
@@ -193,12 +202,15 @@ describe("a participation's entries", () => {
     await openEntriesTab(user);
 
     const rows = screen.getAllByTestId("entries-entry");
-    expect(rows.map((row) => within(row).getByTestId("entry-kind").textContent)).toEqual(["Contribution", "Distribution"]);
-    expect(rows.map((row) => within(row).getByTestId("entry-source").textContent)).toEqual(["Manual", "Signed"]);
+    expect(rows.map((row) => within(row).getByTestId("entry-kind").textContent)).toEqual(["Contribution", "Distribution", "Distribution"]);
+    expect(rows.map((row) => within(row).getByTestId("entry-source").textContent)).toEqual(["Manual", "Found", "Signed"]);
+    expect(within(rows[1] as HTMLElement).getByTestId("entry-log")).toHaveTextContent("Log 7 of that transaction");
+    expect(within(rows[0] as HTMLElement).queryByTestId("entry-log")).toBeNull();
+    rows.splice(1, 1);
     expect(within(rows[0] as HTMLElement).getByTestId("entry-reference")).toHaveTextContent("ORDER-1234");
     expect(within(rows[1] as HTMLElement).getByTestId("entry-amount")).toHaveTextContent("1,250 AUR");
     expect(within(rows[1] as HTMLElement).queryByTestId("entry-reference")).toBeNull();
     expect(within(rows[1] as HTMLElement).getByTestId("entry-parties")).toHaveTextContent("not recorded");
-    expect(screen.getByTestId("tab-entries")).toHaveTextContent("2");
+    expect(screen.getByTestId("tab-entries")).toHaveTextContent("3");
   });
 });

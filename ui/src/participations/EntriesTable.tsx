@@ -77,6 +77,11 @@ export function EntriesTable({ entries }: { entries: ReadonlyArray<Entry> }) {
                 <Table.Td>
                   <Stack gap={2}>
                     <ReferenceText reference={entry.reference} />
+                    {entry.logIndex !== null && (
+                      <Text size="xs" c="dimmed" data-testid="entry-log">
+                        Log {entry.logIndex} of that transaction
+                      </Text>
+                    )}
                     {entry.note !== "" && (
                       <Text size="xs" c="dimmed" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }} data-testid="entry-note">
                         {entry.note}

@@ -1,4 +1,4 @@
-import { IconArrowBackUp, IconArrowUpRight, IconCoins, IconPencil, IconSignature, type Icon } from "@tabler/icons-react";
+import { IconArrowBackUp, IconArrowUpRight, IconCoins, IconPencil, IconSearch, IconSignature, type Icon } from "@tabler/icons-react";
 import type { EntryInput } from "../api";
 import { fieldNamesOf } from "../common/formErrors";
 
@@ -40,12 +40,13 @@ type EntrySourceLooks = { label: string; description: string; color: string; Ico
 
 const entrySources = {
   manual: { label: "Manual", description: "Recorded by hand", color: "gray", Icon: IconPencil },
-  signed: { label: "Signed", description: "Signed and sent by Saleguard", color: "indigo", Icon: IconSignature },
-} satisfies Record<"manual" | "signed", EntrySourceLooks>;
+  signed: { label: "Signed", description: "Read from the receipt of a transaction Saleguard signed", color: "indigo", Icon: IconSignature },
+  found: { label: "Found", description: "Found in the chain's logs: a delivery Saleguard did not sign", color: "cyan", Icon: IconSearch },
+} satisfies Record<"manual" | "signed" | "found", EntrySourceLooks>;
 
-/** Where an entry came from: recorded by hand or signed by Saleguard (a source this version does not know, as it is). */
+/** Where an entry came from: recorded by hand, signed by Saleguard or found on chain (a source this version does not know, as it is). */
 export function entrySourceLooks(source: string): EntrySourceLooks {
-  if (source === "manual" || source === "signed") return entrySources[source];
+  if (source === "manual" || source === "signed" || source === "found") return entrySources[source];
   return { ...entrySources.manual, label: source, description: source };
 }
 

@@ -207,6 +207,7 @@ export function entryFixture(overrides: Partial<Entry> = {}): Entry {
     id,
     kind: "contribution",
     source: "manual",
+    logIndex: null,
     happenedAt: "2026-12-01T10:00:00Z",
     amount: amountFixture("0.015", "BTC", 8),
     reference: "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b",

@@ -48,6 +48,7 @@ export function transactionViewFixture(overrides: Partial<TransactionView> = {})
   return {
     id: "draft-1",
     participationId: 5,
+    effects: null,
     purpose: "contribution",
     action: "Contribute",
     status: "sent",

@@ -7,6 +7,7 @@
 
 pub mod allowances;
 pub mod devices;
+pub mod effects;
 pub mod networks;
 pub mod plans;
 pub mod replacements;

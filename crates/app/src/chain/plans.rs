@@ -11,6 +11,7 @@ use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
 use saleguard_core::approval::{ApprovalFacts, approval_findings, approval_in, is_unlimited};
 use saleguard_core::network::Network;
+use saleguard_core::review::guards::{GuardInput, LedgerFact, action_guards};
 use saleguard_core::review::{Finding, FindingCode, Review, Verdict};
 use saleguard_core::sale::{AcceptedCurrency, Sale};
 use saleguard_core::timestamp::UtcTimestamp;
@@ -20,7 +21,7 @@ use saleguard_core::transaction::{
 };
 use saleguard_core::{Address, Bytes, U256};
 use saleguard_hardware::device_prompt;
-use saleguard_store::{ActionRecord, ParticipationId, TakenAction, TransactionRecord};
+use saleguard_store::{ActionRecord, EntrySource, ParticipationId, TakenAction, TransactionRecord};
 use serde::{Deserialize, Serialize};
 
 pub use saleguard_core::action::ArgumentValue;
@@ -475,7 +476,9 @@ impl Saleguard {
         let sale_ended = self.clock.now() >= sale.terms.window.ends_at();
         // Taking back an allowance is always possible, whatever the sale's state.
         let revokes = action.as_ref().is_some_and(SaleAction::approves_nothing);
-        if !revokes && !purpose.offered(participation.state, sale_ended) {
+        // A closed participation is the review's to block (`participation_closed`).
+        let closed = participation.state.is_final();
+        if !revokes && !closed && !purpose.offered(participation.state, sale_ended) {
             let name = action
                 .as_ref()
                 .map_or("Contribute", |action| action.name.as_str());
@@ -553,6 +556,7 @@ impl Saleguard {
             };
             (call, clear.with(findings), self.clock.now(), amount)
         };
+        let review = review.with(self.guard_findings(&participation, &sale, purpose, revokes)?);
         let token = match (purpose, currency) {
             (ActionPurpose::Contribute, AcceptedCurrency::Erc20 { address, .. }) => Some(*address),
             _ => None,
@@ -617,6 +621,37 @@ impl Saleguard {
             fee_speed: input.fee_speed,
             payment,
         })
+    }
+
+    /// The guards before any action: a closed participation, a refund the ledger's
+    /// amounts read from the chain say was paid, a claim the contract says is empty.
+    fn guard_findings(
+        &self,
+        participation: &saleguard_store::ParticipationRecord,
+        sale: &Sale,
+        purpose: ActionPurpose,
+        revokes: bool,
+    ) -> Result<Vec<Finding>, AppError> {
+        let ledger: Vec<LedgerFact> = self
+            .store()?
+            .entries(participation.id)?
+            .into_iter()
+            .map(|record| LedgerFact {
+                kind: record.entry.kind,
+                from_chain: record.source != EntrySource::Manual,
+                amount: record.entry.amount,
+                reference: record.entry.reference,
+            })
+            .collect();
+        let currency = &sale.terms.currency;
+        Ok(action_guards(&GuardInput {
+            purpose,
+            state: participation.state,
+            revokes,
+            ledger: &ledger,
+            currency: (currency.symbol(), currency.decimals()),
+            claimable: None,
+        }))
     }
 
     /// The review of an approval: what its spender may take now, read from the token,

@@ -15,15 +15,14 @@ use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
 use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::network::Network;
-use saleguard_core::participation::{ParticipationState, check_transition};
-use saleguard_core::receipt::ReceiptLog;
 use saleguard_core::review::{DraftContribution, Severity, Verdict, check_override};
 use saleguard_core::{Address, U256};
-use saleguard_store::{NewStep, ParticipationId, Settlement, Store, TransactionRecord};
+use saleguard_store::{ParticipationId, Settlement, Store, TransactionRecord};
 use serde::Serialize;
 
 pub use saleguard_core::transaction::{TxPurpose, TxStatus};
 
+use super::effects::{EffectsView, effects_view};
 use super::plans::{ActInput, draft_transaction, request_of_record};
 use super::signing::{AccountSigner, KeyringSigner, sign_error};
 use crate::dto::Amount;
@@ -105,6 +104,8 @@ pub struct TransactionView {
     pub fee_paid: Option<Amount>,
     /// The transaction of the same nonce this one replaces (sped up or cancelled).
     pub replaces: Option<String>,
+    /// What it did, read from its receipt once confirmed.
+    pub effects: Option<EffectsView>,
     pub events: Vec<TransactionEventView>,
 }
 
@@ -599,9 +600,10 @@ impl Saleguard {
                     });
                     return Ok(false);
                 }
+                let effects = Self::effects_of(node, record, block, fee_wei, &logs).await;
                 let settlement = Settlement {
                     fee_wei: Some(fee_wei),
-                    ..self.settlement_of(record, &logs, now)?
+                    ..self.settlement_of(record, &effects, now)?
                 };
                 self.store()?.advance_transaction(
                     &record.id,
@@ -615,9 +617,6 @@ impl Saleguard {
                 tracing::info!(draft = %record.id, block, "transaction confirmed");
                 progress(TxProgress::Confirmed { block });
                 self.settle_rivals(record, network, node).await?;
-                if record.purpose == TxPurpose::Contribution {
-                    self.record_distribution(record.participation_id.0).await?;
-                }
                 Ok(true)
             }
             Inclusion::Replaced => {
@@ -697,151 +696,6 @@ impl Saleguard {
         )?;
         tracing::warn!(draft = %record.id, status = to.as_str(), "transaction not mined");
         Ok(())
-    }
-
-    /// What a confirmed transaction settles: its entries, and the participation's steps
-    /// they prove. A contribution: the amount sent, "contributed". A refund claim: what
-    /// was contributed and not yet refunded, and the sale missed its soft cap, the refund
-    /// was due and is refunded. A token or vested claim: each transfer of the sale's
-    /// token to the account its receipt's logs record (nothing when they record none, or
-    /// the token is not known), and then the sale succeeded and the tokens were
-    /// distributed. A call the user named settles nothing.
-    fn settlement_of(
-        &self,
-        record: &TransactionRecord,
-        logs: &[ReceiptLog],
-        now: saleguard_core::timestamp::UtcTimestamp,
-    ) -> Result<Settlement, AppError> {
-        let store = self.store()?;
-        let participation = store.participation(record.participation_id)?;
-        let sale = store.sale(participation.sale_id)?;
-        let hash = record.hash.clone().unwrap_or_default();
-        let currency = &sale.terms.currency;
-        // Where the money went: to the sale's address (not the token contract a token
-        // transfer is sent to), and back from it for a refund.
-        let (account, sale_address) = (
-            checksummed(&record.from),
-            checksummed(&sale.terms.contribution_address),
-        );
-        let in_currency = |kind: EntryKind, amount: U256, from: &str, to: &str| Entry {
-            kind,
-            happened_at: now,
-            asset: currency.symbol().to_owned(),
-            decimals: currency.decimals(),
-            amount,
-            reference: hash.clone(),
-            from: from.to_owned(),
-            to: to.to_owned(),
-            note: String::new(),
-        };
-        let (entries, path, note) = match record.purpose {
-            TxPurpose::Contribution => (
-                vec![in_currency(
-                    EntryKind::Contribution,
-                    record.amount,
-                    &account,
-                    &sale_address,
-                )],
-                &[ParticipationState::Contributed][..],
-                "Contribution confirmed on chain",
-            ),
-            TxPurpose::Refund => {
-                let entries = store.entries(record.participation_id)?;
-                let sum = |kind: EntryKind| {
-                    entries
-                        .iter()
-                        .filter(|e| {
-                            e.entry.kind == kind && e.source == saleguard_store::EntrySource::Signed
-                        })
-                        .fold(U256::ZERO, |total, e| total.saturating_add(e.entry.amount))
-                };
-                let refunded = sum(EntryKind::Contribution).saturating_sub(sum(EntryKind::Refund));
-                (
-                    vec![in_currency(
-                        EntryKind::Refund,
-                        refunded,
-                        &sale_address,
-                        &account,
-                    )],
-                    &[
-                        ParticipationState::SoftCapMissed,
-                        ParticipationState::RefundDue,
-                        ParticipationState::Refunded,
-                    ][..],
-                    "Refund confirmed on chain",
-                )
-            }
-            TxPurpose::TokenClaim | TxPurpose::VestedClaim => {
-                let token = store.contract_terms(sale.id)?.token_address;
-                let received = token.map_or_else(Vec::new, |token| {
-                    saleguard_core::receipt::received(logs, token, record.from)
-                });
-                if token.is_none() {
-                    tracing::warn!(
-                        draft = %record.id,
-                        "the sale's token is not known: the claim's transfers are not recorded"
-                    );
-                }
-                let entries: Vec<Entry> = received
-                    .iter()
-                    .map(|transfer| Entry {
-                        kind: EntryKind::Distribution,
-                        happened_at: now,
-                        asset: sale.terms.token_symbol.clone(),
-                        decimals: sale.terms.token_decimals,
-                        amount: transfer.amount,
-                        reference: hash.clone(),
-                        from: checksummed(&transfer.from),
-                        to: account.clone(),
-                        note: format!(
-                            "Read from the transaction's receipt: transfer log {}",
-                            transfer.log_index
-                        ),
-                    })
-                    .collect();
-                let path: &[ParticipationState] = if entries.is_empty() {
-                    &[]
-                } else {
-                    &[
-                        ParticipationState::Succeeded,
-                        ParticipationState::TokensDistributed,
-                    ]
-                };
-                (entries, path, "Tokens claimed on chain")
-            }
-            // What an approval allows is read from the token when it matters (the next
-            // contribution's review, the allowances listed); it moves no money itself.
-            // A cancellation moves nothing: what it replaced is marked replaced.
-            TxPurpose::Approval | TxPurpose::Call | TxPurpose::Cancellation => {
-                (Vec::new(), &[][..], "")
-            }
-        };
-        let mut settlement = Settlement {
-            entries: entries
-                .into_iter()
-                .filter(|entry| !entry.amount.is_zero())
-                .collect(),
-            ..Settlement::default()
-        };
-        let mut state = participation.state;
-        let start = path
-            .iter()
-            .position(|s| check_transition(state, *s, sale.terms.kyc_required).is_ok());
-        for next in start.map_or(&[][..], |i| &path[i..]) {
-            if check_transition(state, *next, sale.terms.kyc_required).is_err() {
-                break;
-            }
-            settlement.steps.push((
-                state,
-                NewStep {
-                    to: *next,
-                    happened_at: now,
-                    note: format!("{note}: {hash}"),
-                },
-            ));
-            state = *next;
-        }
-        Ok(settlement)
     }
 
     /// Reads the contributing accounts' balance of the sale's token (ERC-20
@@ -926,7 +780,12 @@ fn view_of(
     network: Option<&Network>,
 ) -> Result<TransactionView, AppError> {
     let events = store.transaction_events(&record.id)?;
+    let native = network.map_or(("ETH", 18), |n| {
+        (n.native_symbol.as_str(), n.native_decimals)
+    });
+    let effects = effects_view(store, &record, native)?;
     Ok(TransactionView {
+        effects,
         id: record.id.clone(),
         participation_id: record.participation_id.0,
         purpose: record.purpose,

@@ -24,7 +24,7 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 /// What the `format` field says.
 pub const FORMAT_NAME: &str = "saleguard-export";
 /// The version of the document's layout this Saleguard writes.
-pub const FORMAT_VERSION: u64 = 7;
+pub const FORMAT_VERSION: u64 = 8;
 /// Tables added after version 1, with the version that added them: an older document has
 /// none of them, and is read as if they were empty. Version 2: networks, contract terms
 /// and transactions; version 3: which hardware wallet holds a hardware account's key;
@@ -55,6 +55,8 @@ const COLUMNS_ADDED: &[(&str, &str, u64, Option<&str>)] = &[
     ("transactions", "token_amount", 7, None),
     ("transactions", "argument_values", 7, Some("[]")),
     ("transactions", "replaces", 7, None),
+    ("ledger_entries", "log_index", 8, None),
+    ("transactions", "effects", 8, None),
 ];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;

@@ -37,8 +37,12 @@ pub struct EntryView {
     pub id: i64,
     /// `contribution`, `refund` or `distribution`.
     pub kind: String,
-    /// `manual` (recorded by hand) or `signed` (signed by Saleguard).
+    /// `manual` (recorded by hand), `signed` (read from the receipt of a transaction
+    /// Saleguard signed) or `found` (a delivery found in the chain's logs).
     pub source: String,
+    /// The log of the transaction `reference` names that proves the amount, when one
+    /// does.
+    pub log_index: Option<u64>,
     pub happened_at: String,
     pub amount: Amount,
     pub reference: String,
@@ -54,11 +58,8 @@ impl From<&EntryRecord> for EntryView {
         Self {
             id: record.id,
             kind: entry.kind.as_str().to_owned(),
-            source: match record.source {
-                EntrySource::Manual => "manual",
-                EntrySource::Signed => "signed",
-            }
-            .to_owned(),
+            source: record.source.as_str().to_owned(),
+            log_index: record.log_index,
             happened_at: entry.happened_at.to_rfc3339(),
             amount: Amount::new(entry.amount, entry.decimals, &entry.asset),
             reference: entry.reference.clone(),

@@ -227,6 +227,17 @@ impl Output {
         if !view.failure.is_empty() {
             out!("  failure: {}", view.failure);
         }
+        if let Some(effects) = &view.effects {
+            for effect in &effects.moved {
+                let log = effect
+                    .log_index
+                    .map_or_else(String::new, |index| format!(" (log {index})"));
+                out!("  effect:  {}{log}", effect.words);
+            }
+            if !effects.remark.is_empty() {
+                out!("  note:    {}", effects.remark);
+            }
+        }
         if view.status == TxStatus::Sent {
             out!(
                 "  stuck? saleguard tx speed-up {0} (higher fees) or saleguard tx cancel {0}",

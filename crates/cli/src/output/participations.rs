@@ -117,8 +117,15 @@ impl Output {
                     (true, true) => String::new(),
                     _ => format!("  {} \u{2192} {}", entry.from, entry.to),
                 };
+                let proof = match (entry.source.as_str(), entry.log_index) {
+                    ("manual", _) => String::new(),
+                    (source, Some(index)) => {
+                        format!("  [{source}: log {index} of {}]", entry.reference)
+                    }
+                    (source, None) => format!("  [{source}: {}]", entry.reference),
+                };
                 out!(
-                    "    {}  {} {}{parties}",
+                    "    {}  {} {}{parties}{proof}",
                     entry.happened_at,
                     entry.kind,
                     amount(&entry.amount)

@@ -781,7 +781,9 @@ fn codes_are_unique_and_only_destination_chain_and_node_errors_cannot_be_overrid
             InsufficientFunds,
             DestinationHasNoCode,
             CalldataMismatch,
-            ApprovalBelowContribution
+            ApprovalBelowContribution,
+            NothingToRefund,
+            NothingClaimable
         ]
     );
 }
