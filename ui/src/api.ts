@@ -195,6 +195,12 @@ export type TxStatus = TransactionView["status"];
 type ChannelMessage<C> = C extends Channel<infer Message> ? Message : never;
 /** One step of a submission as it happens: signing, sending, mined, confirmed… */
 export type TxProgress = ChannelMessage<Parameters<(typeof commands)["sendTransaction"]>[2]>;
+/** How far a check for tokens has read the chain. */
+export type ScanProgress = ChannelMessage<Parameters<(typeof commands)["scanDeliveries"]>[1]>;
+export type ScanSummary = CommandReply<"scanDeliveries">;
+export type ScanInput = Parameters<(typeof commands)["scanDeliveries"]>[0];
+/** A transfer of the sale's token to the user from someone other than the sale. */
+export type TransferFromOtherView = CommandReply<"countTransfer">;
 /** How far a CSV import is: rows added so far of all. */
 export type CsvProgress = ChannelMessage<Parameters<(typeof commands)["importCsv"]>[2]>;
 
@@ -230,6 +236,9 @@ export const api = {
   /** Follows a sent transaction to its end (confirmed, failed, dropped or replaced), each step to `onStep`. */
   followTransaction: (id: string, onStep: (step: TxProgress) => void): Promise<TransactionView> =>
     commands.followTransaction(id, progressChannel(onStep)),
+  /** Checks for tokens in the chain's logs, how far it read handed to `onProgress`; `cancelDeliveryScan` stops it. */
+  scanDeliveries: (input: ScanInput, onProgress: (progress: ScanProgress) => void): Promise<ScanSummary> =>
+    commands.scanDeliveries(input, progressChannel(onProgress)),
 };
 
 export function isAppError(value: unknown): value is AppError {

@@ -147,8 +147,21 @@ export const commands = {
 	listTransactions: (participationId: number) => __TAURI_INVOKE<TransactionView[]>("list_transactions", { participationId }),
 	/**  Gives up on a planned draft (not signed). */
 	abandonTransaction: (id: string) => __TAURI_INVOKE<TransactionView>("abandon_transaction", { id }),
-	/**  Reads the sale's token balance and records what arrived. */
-	recordDistribution: (participationId: number) => __TAURI_INVOKE<string | null>("record_distribution", { participationId }),
+	/**
+	 *  Checks for tokens: the sale token's transfers to the user's accounts, read from the
+	 *  chain's logs, reporting how far it read on `progress`; `cancel_delivery_scan` stops
+	 *  it (what was read is kept).
+	 */
+	scanDeliveries: (input: ScanInput, progress: Channel<ScanProgress>) => __TAURI_INVOKE<ScanSummary>("scan_deliveries", { input, progress }),
+	/**  Stops a scan for token deliveries; what it read is kept. */
+	cancelDeliveryScan: (participationId: number) => __TAURI_INVOKE<null>("cancel_delivery_scan", { participationId }),
+	/**
+	 *  Transfers of the sale's token to the user from others than the sale, as scans found
+	 *  them.
+	 */
+	listTransfersFromOthers: (participationId: number) => __TAURI_INVOKE<TransferFromOtherView[]>("list_transfers_from_others", { participationId }),
+	/**  Counts a transfer from another as a distribution of its sale. */
+	countTransfer: (id: number) => __TAURI_INVOKE<TransferFromOtherView>("count_transfer", { id }),
 	/**
 	 *  Opens a sent transaction's page on its network's explorer in the system browser.
 	 *  The address is built here from the stored transaction, never taken from the window.
@@ -598,7 +611,7 @@ export type ContactView = {
  *  and the other steps reach the sale are its actions: [`crate::action`].)
  */
 export type ContractTermsDraft = {
-	/**  The sale's token, whose `balanceOf` records the distribution; empty: not known. */
+	/**  The sale's token, whose transfers to the user are its deliveries; empty: not known. */
 	tokenAddress: string,
 };
 
@@ -789,7 +802,7 @@ export type EntryView = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "price_api_off" | "price_api_unreachable" | "price_api_rate_limited" | "price_api_key_refused" | "price_api_failed" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "invalid_argument" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "action_not_offered" | "not_replaceable" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "action_not_found" | "action_exists" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "price_api_off" | "price_api_unreachable" | "price_api_rate_limited" | "price_api_key_refused" | "price_api_failed" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "invalid_argument" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "action_not_offered" | "not_replaceable" | "token_unknown" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "action_not_found" | "action_exists" | "transfer_not_found" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 export type ExportSummary = {
 	/**  Where the document was written. */
@@ -1509,6 +1522,44 @@ export type SaleResearch = {
 /**  Where a sale stands at a given moment, from its dates alone. */
 export type SaleStatus = "upcoming" | "open" | "ended";
 
+/**  A scan to run, as asked in the window or on the command line. */
+export type ScanInput = {
+	participationId: number,
+	/**
+	 *  The block to read from, when no transaction of the participation is recorded on
+	 *  chain (a participation recorded by hand), or to read earlier blocks again.
+	 */
+	fromBlock?: number | null,
+};
+
+/**  How far a scan has read. */
+export type ScanProgress = {
+	firstBlock: number,
+	/**  The last block read so far. */
+	scannedTo: number,
+	/**  The chain's latest block when the scan began: where it ends. */
+	lastBlock: number,
+	/**  How many blocks a request asks for now (halved when the node refused more). */
+	range: number,
+	/**  Deliveries newly recorded so far. */
+	found: number,
+};
+
+/**  What a scan found. */
+export type ScanSummary = {
+	firstBlock: number,
+	scannedTo: number,
+	/**
+	 *  Deliveries from the sale recorded by this scan (none when they were recorded
+	 *  before: each log is recorded once).
+	 */
+	distributions: Amount[],
+	/**  Transfers from others found by this scan, not counted. */
+	fromOthers: TransferFromOtherView[],
+	/**  The participation's state after the scan. */
+	state: ParticipationState,
+};
+
 /**  The user's settings. */
 export type Settings = {
 	residenceCountry: Country | null,
@@ -1696,6 +1747,20 @@ export type TransactionView = {
 	/**  What it did, read from its receipt once confirmed. */
 	effects: EffectsView | null,
 	events: TransactionEventView[],
+};
+
+/**  A transfer of the sale's token to the user that did not come from the sale. */
+export type TransferFromOtherView = {
+	id: number,
+	transaction: string,
+	logIndex: number,
+	block: number,
+	happenedAt: string,
+	from: string,
+	to: string,
+	amount: Amount,
+	/**  Whether the user counted it as a distribution of this sale. */
+	counted: boolean,
 };
 
 /**  Live progress of a submission, for the wizard and the CLI. */

@@ -97,6 +97,7 @@ pub enum ErrorCode {
     NoRefundCall,
     ActionNotOffered,
     NotReplaceable,
+    TokenUnknown,
     ReviewBlocked,
     ReviewOutdated,
     SigningCancelled,
@@ -128,6 +129,7 @@ pub enum ErrorCode {
     ContactExists,
     ActionNotFound,
     ActionExists,
+    TransferNotFound,
     ParticipationNotFound,
     ParticipationExists,
     ParticipationChanged,
@@ -231,6 +233,7 @@ impl ErrorCode {
         Self::InvalidCall,
         Self::InvalidArgument,
         Self::ActionNotFound,
+        Self::TransferNotFound,
         Self::ActionExists,
         Self::NetworkNotFound,
         Self::NetworkNotConfigured,
@@ -241,6 +244,7 @@ impl ErrorCode {
         Self::NoRefundCall,
         Self::ActionNotOffered,
         Self::NotReplaceable,
+        Self::TokenUnknown,
         Self::ReviewBlocked,
         Self::ReviewOutdated,
         Self::SigningCancelled,
@@ -456,6 +460,7 @@ impl From<StoreError> for AppError {
             StoreError::SaleHasParticipations(_) => ErrorCode::SaleHasParticipations,
             StoreError::SaleHasOverrides(_) => ErrorCode::SaleHasOverrides,
             StoreError::ActionNotFound(_) => ErrorCode::ActionNotFound,
+            StoreError::TransferNotFound(_) => ErrorCode::TransferNotFound,
             StoreError::Sqlite(_) | StoreError::Io { .. } => ErrorCode::StorageFailed,
         };
         if code == ErrorCode::StorageFailed {
@@ -536,6 +541,7 @@ mod tests {
                 | ErrorCode::InvalidCall
                 | ErrorCode::InvalidArgument
                 | ErrorCode::ActionNotFound
+                | ErrorCode::TransferNotFound
                 | ErrorCode::ActionExists
                 | ErrorCode::NetworkNotFound
                 | ErrorCode::NetworkNotConfigured
@@ -546,6 +552,7 @@ mod tests {
                 | ErrorCode::NoRefundCall
                 | ErrorCode::ActionNotOffered
                 | ErrorCode::NotReplaceable
+                | ErrorCode::TokenUnknown
                 | ErrorCode::ReviewBlocked
                 | ErrorCode::ReviewOutdated
                 | ErrorCode::SigningCancelled
@@ -605,7 +612,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            125,
+            127,
             "update this count with the match above"
         );
     }

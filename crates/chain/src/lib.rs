@@ -13,11 +13,14 @@ pub mod signer;
 use alloy_json_rpc::RpcError;
 use alloy_primitives::{Address, B256, Bytes, TxKind, U256};
 use alloy_provider::{Provider, RootProvider};
-use alloy_rpc_types_eth::{BlockNumberOrTag, TransactionInput, TransactionRequest};
+use alloy_rpc_types_eth::{BlockNumberOrTag, Filter, TransactionInput, TransactionRequest};
+use alloy_sol_types::SolEvent;
 use alloy_transport::TransportErrorKind;
 use saleguard_core::approval::allowance_call;
 use saleguard_core::network::Network;
-use saleguard_core::receipt::{CoinsReturned, ReceiptLog, coins_returned};
+use saleguard_core::receipt::{
+    CoinsReturned, ReceiptLog, TokenTransfer, Transfer, coins_returned, token_transfers,
+};
 use saleguard_core::transaction::{
     CallRequest, FeeHistory, FeeSpeed, NetworkFacts, PlannedCall, balance_of_call,
 };
@@ -56,6 +59,17 @@ pub struct Node {
     provider: RootProvider,
     host: String,
     chain_id: u64,
+}
+
+/// An ERC-20 transfer found in the chain's logs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundTransfer {
+    /// The transaction whose log it is.
+    pub transaction: B256,
+    pub block: u64,
+    /// Its block's time (Unix seconds), when the node gives it with the log.
+    pub block_time: Option<u64>,
+    pub transfer: TokenTransfer,
 }
 
 /// A transaction's fate as the node reports it.
@@ -230,6 +244,60 @@ impl Node {
                 "the node could not give the account's balance around block {block}: {error}"
             )),
         }
+    }
+
+    /// The ERC-20 transfers of `token` to any of `accounts` in the blocks `from` to `to`
+    /// (both included), in the chain's order, each with its transaction, block, log
+    /// index and — when the node gives it — its block's time. A node that limits
+    /// `eth_getLogs` refuses a range it finds too large: the caller asks again for less.
+    pub async fn token_transfers_to(
+        &self,
+        token: Address,
+        accounts: &[Address],
+        from: u64,
+        to: u64,
+    ) -> Result<Vec<FoundTransfer>, ChainError> {
+        let receivers: Vec<B256> = accounts.iter().map(|a| a.into_word()).collect();
+        let filter = Filter::new()
+            .address(token)
+            .event_signature(Transfer::SIGNATURE_HASH)
+            .topic2(receivers)
+            .from_block(from)
+            .to_block(to);
+        let logs = self
+            .ask(async { self.provider.get_logs(&filter).await })
+            .await?;
+        Ok(logs
+            .iter()
+            .filter_map(|log| {
+                let read = ReceiptLog {
+                    address: log.address(),
+                    topics: log.topics().to_vec(),
+                    data: log.data().data.clone(),
+                    log_index: log.log_index?,
+                };
+                let transfer = token_transfers(std::slice::from_ref(&read)).pop()?;
+                Some(FoundTransfer {
+                    transaction: log.transaction_hash?,
+                    block: log.block_number?,
+                    block_time: log.block_timestamp,
+                    transfer,
+                })
+            })
+            .collect())
+    }
+
+    /// When block `number` was made, in Unix seconds.
+    pub async fn block_time(&self, number: u64) -> Result<u64, ChainError> {
+        let block = self
+            .ask(async { self.provider.get_block_by_number(number.into()).await })
+            .await?;
+        block
+            .map(|block| block.header.timestamp)
+            .ok_or_else(|| ChainError::Refused {
+                host: self.host.clone(),
+                message: format!("the node does not know block {number}"),
+            })
     }
 
     /// The ERC-20 balance of `owner` at `token`.

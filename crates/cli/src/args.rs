@@ -538,6 +538,24 @@ pub enum ParticipationCommand {
         #[command(flatten)]
         step: StepFields,
     },
+    /// Check for tokens: find the sale token's transfers to your accounts in the chain's
+    /// logs (from where the last check stopped) and record each delivery from the sale
+    /// once; transfers from anyone else are listed, not counted.
+    Scan {
+        id: i64,
+        /// The block to look from, when no transaction of the participation is recorded
+        /// on chain, or to look at earlier blocks again.
+        #[arg(long, value_name = "BLOCK")]
+        from_block: Option<u64>,
+    },
+    /// List the sale token's transfers to you that did not come from the sale.
+    Transfers { id: i64 },
+    /// Count a transfer from another as a distribution of its sale (by its id in
+    /// `participation transfers`).
+    CountTransfer {
+        /// The transfer's id.
+        transfer: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -1025,7 +1043,7 @@ pub enum SaleCommand {
     Contract {
         /// The sale's id.
         sale: i64,
-        /// The sale's token, for reading what was distributed.
+        /// The sale's token: its transfers to you are the sale's deliveries.
         #[arg(long)]
         token: Option<String>,
     },

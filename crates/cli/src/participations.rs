@@ -1,5 +1,6 @@
 //! `saleguard participation …`.
 
+use saleguard_app::chain::deliveries::{ScanInput, ScanProgress};
 use saleguard_app::participations::entries::EntryInput;
 use saleguard_app::participations::kyc::KycInput;
 use saleguard_app::participations::vesting::{TrancheInput, VestingInput};
@@ -124,6 +125,26 @@ pub fn run(
                 },
             )?;
             output.participation(&moved, "Moved");
+        }
+        ParticipationCommand::Scan { id, from_block } => {
+            let input = ScanInput {
+                participation_id: id,
+                from_block,
+            };
+            let progress = |step: ScanProgress| output.scan_progress(&step);
+            let summary = crate::chain::block_on(async {
+                // Ctrl-C ends the process: what was read is kept after every range, so
+                // the next scan resumes there.
+                app.scan_deliveries(&input, &progress, std::future::pending())
+                    .await
+            })??;
+            output.scan_summary(&summary);
+        }
+        ParticipationCommand::Transfers { id } => {
+            output.transfers_from_others(&app.transfers_from_others(id)?);
+        }
+        ParticipationCommand::CountTransfer { transfer } => {
+            output.transfers_from_others(&[app.count_transfer(transfer)?]);
         }
     }
     Ok(())

@@ -2,7 +2,8 @@
 //! the contracts of tests/contracts and the buyer's key in a real keyring: vested tokens
 //! released by a vesting contract (another address than the sale's), a refund paid back
 //! by the separate escrow that held the contribution, and a Merkle distributor's claim
-//! with the proof typed as an argument.
+//! with the proof typed as an argument; and tokens a sale delivered outside Saleguard,
+//! found by `participation scan` in the chain's logs and recorded once.
 
 mod common;
 
@@ -370,5 +371,69 @@ fn a_merkle_claim_takes_the_proof_typed_on_the_command_line() {
         anvil.nonce(ANVIL_ACCOUNTS[1].0),
         1,
         "one transaction: the claim"
+    );
+}
+
+#[test]
+fn tokens_withdrawn_outside_saleguard_are_found_by_a_scan_once() {
+    let anvil = Anvil::start();
+    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
+    let buyer: Address = ANVIL_ACCOUNTS[1].0.parse().expect("address");
+    let sale = anvil.deploy_post_delivery_sale(now_seconds() + 60);
+    let token = Address::from_word(
+        anvil
+            .call_word(sale, "token()", None)
+            .to_be_bytes::<32>()
+            .into(),
+    );
+    let selector =
+        |signature: &str| alloy_primitives::keccak256(signature.as_bytes())[..4].to_vec();
+    anvil.send(buyer, sale, eth(1), selector("contribute()"));
+    let first = anvil.rpc("eth_blockNumber", serde_json::json!([]));
+    let first = u64::from_str_radix(first.as_str().expect("hex").trim_start_matches("0x"), 16)
+        .expect("hex");
+    anvil.advance_time(120);
+    anvil.send(deployer, sale, U256::ZERO, selector("finalize()"));
+    let mut withdraw = selector("withdrawTokens(address)");
+    withdraw.extend(buyer.into_word());
+    anvil.send(deployer, sale, U256::ZERO, withdraw);
+
+    let dir = sale_with_actions(&anvil, sale, "2099-01-01 00:00", &[], "contributed");
+    dir.json(&["sale", "contract", "1", "--token", &token.to_checksum(None)]);
+    dir.json(&[
+        "account",
+        "import",
+        "--label",
+        "Buyer",
+        "--watch",
+        &buyer.to_checksum(None),
+    ]);
+    let (status, code) = dir.error_code(&["participation", "scan", "1"]);
+    assert_eq!(
+        (status, code.as_str()),
+        (1, "required"),
+        "no block to start from"
+    );
+
+    let from = first.to_string();
+    let scanned = dir.json(&["participation", "scan", "1", "--from-block", &from]);
+    assert_eq!(scanned["distributions"].as_array().expect("list").len(), 1);
+    assert_eq!(scanned["distributions"][0]["decimal"], "1000");
+    assert_eq!(scanned["state"], "tokens_distributed");
+    let again = dir.json(&["participation", "scan", "1", "--from-block", &from]);
+    assert!(
+        again["distributions"].as_array().expect("list").is_empty(),
+        "recorded once"
+    );
+    let entries = dir.json(&["participation", "show", "1"])["entries"].clone();
+    assert_eq!(entries.as_array().expect("entries").len(), 1);
+    assert_eq!(entries[0]["source"], "found");
+    assert!(entries[0]["logIndex"].is_u64());
+
+    let words = dir.run_plain(&["participation", "transfers", "1"]);
+    assert!(
+        String::from_utf8_lossy(&words.stdout).contains("No transfers from others found"),
+        "{}",
+        String::from_utf8_lossy(&words.stdout)
     );
 }

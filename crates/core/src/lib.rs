@@ -12,6 +12,7 @@ pub mod amount;
 pub mod approval;
 pub mod budget;
 pub mod contact;
+pub mod delivery;
 pub mod diligence;
 pub mod entry;
 #[cfg(any(test, feature = "fixtures"))]

@@ -38,7 +38,7 @@ sol! {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ContractTermsDraft {
-    /// The sale's token, whose `balanceOf` records the distribution; empty: not known.
+    /// The sale's token, whose transfers to the user are its deliveries; empty: not known.
     pub token_address: String,
 }
 

@@ -63,6 +63,8 @@ pub enum StoreError {
     SaleHasOverrides(SaleId),
     #[error("no action with id {0}")]
     ActionNotFound(i64),
+    #[error("no transfer found by a scan with id {0}")]
+    TransferNotFound(i64),
     #[error("the database could not be opened or written: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{path} could not be read: {source}")]

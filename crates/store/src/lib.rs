@@ -11,6 +11,7 @@ mod actions;
 mod budgets;
 mod connection;
 mod contacts;
+mod deliveries;
 mod entries;
 mod error;
 mod export;
@@ -29,6 +30,7 @@ pub use actions::ActionRecord;
 pub use budgets::{BudgetRecord, OfficialAddressRecord, PriceRecord, ReviewPolicy};
 pub use connection::{ConnectionSettings, Store};
 pub use contacts::{ContactRecord, OverrideRecord};
+pub use deliveries::{DeliveryScan, TransferFromOther, TransferFromOtherRecord};
 pub use entries::{EntryRecord, EntrySource};
 pub use error::StoreError;
 pub use export::{

@@ -80,6 +80,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "ledger entries proved by a log keep its index; found deliveries; effects",
         sql: include_str!("migrations/0018_entries_from_chain.sql"),
     },
+    Migration {
+        name: "scans for token deliveries: how far each read, transfers from others",
+        sql: include_str!("migrations/0019_delivery_scans.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

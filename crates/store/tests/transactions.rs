@@ -213,5 +213,5 @@ fn a_version_16_file_keeps_every_transaction_and_its_history_linked_to_its_actio
         [TxStatus::Planned, TxStatus::Abandoned],
         "rebuilding the table dropped none of its history"
     );
-    assert_eq!(store.schema_version().expect("version"), 18);
+    assert_eq!(store.schema_version().expect("version"), 19);
 }

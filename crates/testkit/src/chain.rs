@@ -250,6 +250,11 @@ impl Anvil {
         }
     }
 
+    /// Mines `blocks` empty blocks at once (Anvil's `anvil_mine`): a long chain quickly.
+    pub fn mine_many(&self, blocks: u64) {
+        self.rpc("anvil_mine", serde_json::json!([format!("{blocks:#x}")]));
+    }
+
     /// How many transactions `address` has had mined.
     pub fn nonce(&self, address: &str) -> u64 {
         let count = self.rpc(
@@ -291,7 +296,7 @@ impl Drop for Anvil {
 
 /// Runs `future` on a runtime of its own thread, so tests may call these helpers from
 /// inside their own async runtime too.
-fn on_own_thread<T: Send + 'static>(
+pub(crate) fn on_own_thread<T: Send + 'static>(
     future: impl std::future::Future<Output = T> + Send + 'static,
 ) -> T {
     std::thread::spawn(move || {

@@ -4,12 +4,15 @@
 //! Service a Linux desktop user has) in a temporary home, so tests exercise the real
 //! keyring without touching the developer's own. Processes under test get the session
 //! through [`KeyringSession::envs`]. [`Anvil`] is a local Ethereum node with the test
-//! contracts; [`LedgerSimulator`] a Ledger with its Ethereum app, on a TCP port; [`TrezorSimulator`] a
+//! contracts, and [`RangeLimitedNode`] one that limits log queries like a public node;
+//! [`LedgerSimulator`] a Ledger with its Ethereum app, on a TCP port; [`TrezorSimulator`] a
 //! Trezor on a UDP port.
 
 mod chain;
+mod http;
 mod ledger;
 pub mod merkle;
+mod node_proxy;
 mod price_api;
 mod trezor;
 
@@ -18,6 +21,7 @@ pub use chain::{
     compiled_contract,
 };
 pub use ledger::{LedgerMode, LedgerSimulator};
+pub use node_proxy::RangeLimitedNode;
 pub use price_api::{PriceApiServer, Reply, Request, recorded};
 pub use trezor::{TrezorMode, TrezorSimulator};
 

@@ -3,11 +3,13 @@
 //! `recordings/coingecko/`, statuses, headers, delays) and keeps what it was asked.
 
 use std::collections::VecDeque;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::BufReader;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::Duration;
+
+use crate::http::{read_request, write_reply};
 
 /// A recorded body, by file name under `recordings/coingecko/`.
 pub fn recorded(name: &str) -> String {
@@ -137,72 +139,19 @@ fn serve(stream: TcpStream, script: &Mutex<Script>) {
         Err(_) => return,
     });
     let mut writer = stream;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        let target = line
-            .split_whitespace()
-            .nth(1)
-            .unwrap_or_default()
-            .to_owned();
-        let mut headers = Vec::new();
-        let mut length = 0usize;
-        loop {
-            let mut header = String::new();
-            if reader.read_line(&mut header).unwrap_or(0) == 0 {
-                return;
-            }
-            let header = header.trim_end();
-            if header.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = header.split_once(':') {
-                let name = name.trim().to_ascii_lowercase();
-                if name == "content-length" {
-                    length = value.trim().parse().unwrap_or(0);
-                }
-                headers.push((name, value.trim().to_owned()));
-            }
-        }
-        let mut body = vec![0; length];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
+    while let Some(request) = read_request(&mut reader) {
         let reply = {
             let mut script = script.lock().unwrap_or_else(PoisonError::into_inner);
-            script.requests.push(Request { target, headers });
+            script.requests.push(Request {
+                target: request.target,
+                headers: request.headers,
+            });
             script.replies.pop_front()
         }
         .unwrap_or_else(|| Reply::status(503, "{\"error\":\"no reply scripted\"}"));
         thread::sleep(reply.delay);
-        let mut head = format!(
-            "HTTP/1.1 {} {}\r\ncontent-length: {}\r\n",
-            reply.status,
-            reason(reply.status),
-            reply.body.len()
-        );
-        for (name, value) in &reply.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str("\r\n");
-        if writer.write_all(head.as_bytes()).is_err()
-            || writer.write_all(reply.body.as_bytes()).is_err()
-        {
+        if !write_reply(&mut writer, reply.status, &reply.headers, &reply.body) {
             return;
         }
-    }
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        401 => "Unauthorized",
-        404 => "Not Found",
-        429 => "Too Many Requests",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        _ => "Status",
     }
 }

@@ -1,6 +1,9 @@
 //! Networks, planning, signing, sending and following transactions.
 
 use saleguard_app::chain::allowances::{AllowanceView, RevokeInput};
+use saleguard_app::chain::deliveries::{
+    ScanInput, ScanProgress, ScanSummary, TransferFromOtherView,
+};
 use saleguard_app::chain::networks::{NetworkCheck, NetworkInput, NetworkView};
 use saleguard_app::chain::plans::{ActInput, ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::chain::replacements::ReplaceInput;
@@ -12,9 +15,34 @@ use tauri::State;
 use tauri::ipc::Channel;
 use tokio::sync::Notify;
 
-/// Signings in progress, so that the window can cancel one.
+/// Work in progress the window can cancel: signings by their draft id, scans for token
+/// deliveries by `scan:` and their participation's id.
 #[derive(Default)]
 pub(crate) struct Signings(Mutex<HashMap<String, Arc<Notify>>>);
+
+impl Signings {
+    /// Registers `key`'s work: what cancels it.
+    fn start(&self, key: &str) -> Arc<Notify> {
+        let cancel = Arc::new(Notify::new());
+        if let Ok(mut pending) = self.0.lock() {
+            pending.insert(key.to_owned(), cancel.clone());
+        }
+        cancel
+    }
+
+    fn finish(&self, key: &str) {
+        if let Ok(mut pending) = self.0.lock() {
+            pending.remove(key);
+        }
+    }
+
+    fn cancel(&self, key: &str) {
+        let pending = self.0.lock().ok().and_then(|p| p.get(key).cloned());
+        if let Some(cancel) = pending {
+            cancel.notify_one();
+        }
+    }
+}
 
 /// The configured networks, then the presets (without RPC URLs) not configured yet.
 #[tauri::command(async)]
@@ -133,10 +161,7 @@ pub(crate) async fn send_transaction(
     override_reason: Option<String>,
     progress: Channel<TxProgress>,
 ) -> Result<TransactionView, AppError> {
-    let cancel = Arc::new(Notify::new());
-    if let Ok(mut pending) = signings.0.lock() {
-        pending.insert(draft_id.clone(), cancel.clone());
-    }
+    let cancel = signings.start(&draft_id);
     let report = move |step: TxProgress| {
         let _ = progress.send(step);
     };
@@ -148,9 +173,7 @@ pub(crate) async fn send_transaction(
             cancel.notified(),
         )
         .await;
-    if let Ok(mut pending) = signings.0.lock() {
-        pending.remove(&draft_id);
-    }
+    signings.finish(&draft_id);
     result
 }
 
@@ -161,14 +184,7 @@ pub(crate) fn cancel_signing(
     signings: State<'_, Signings>,
     draft_id: String,
 ) -> Result<(), AppError> {
-    let pending = signings
-        .0
-        .lock()
-        .ok()
-        .and_then(|p| p.get(&draft_id).cloned());
-    if let Some(cancel) = pending {
-        cancel.notify_one();
-    }
+    signings.cancel(&draft_id);
     Ok(())
 }
 
@@ -215,14 +231,59 @@ pub(crate) fn abandon_transaction(
     app.abandon_transaction(&id, "cancelled in the wizard")
 }
 
-/// Reads the sale's token balance and records what arrived.
+/// Checks for tokens: the sale token's transfers to the user's accounts, read from the
+/// chain's logs, reporting how far it read on `progress`; `cancel_delivery_scan` stops
+/// it (what was read is kept).
 #[tauri::command]
 #[specta::specta]
-pub(crate) async fn record_distribution(
+pub(crate) async fn scan_deliveries(
+    app: State<'_, Saleguard>,
+    signings: State<'_, Signings>,
+    input: ScanInput,
+    progress: Channel<ScanProgress>,
+) -> Result<ScanSummary, AppError> {
+    let key = format!("scan:{}", input.participation_id);
+    let cancel = signings.start(&key);
+    let report = move |step: ScanProgress| {
+        let _ = progress.send(step);
+    };
+    let result = app
+        .scan_deliveries(&input, &report, cancel.notified())
+        .await;
+    signings.finish(&key);
+    result
+}
+
+/// Stops a scan for token deliveries; what it read is kept.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn cancel_delivery_scan(
+    signings: State<'_, Signings>,
+    participation_id: i64,
+) -> Result<(), AppError> {
+    signings.cancel(&format!("scan:{participation_id}"));
+    Ok(())
+}
+
+/// Transfers of the sale's token to the user from others than the sale, as scans found
+/// them.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn list_transfers_from_others(
     app: State<'_, Saleguard>,
     participation_id: i64,
-) -> Result<Option<String>, AppError> {
-    app.record_distribution(participation_id).await
+) -> Result<Vec<TransferFromOtherView>, AppError> {
+    app.transfers_from_others(participation_id)
+}
+
+/// Counts a transfer from another as a distribution of its sale.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn count_transfer(
+    app: State<'_, Saleguard>,
+    id: i64,
+) -> Result<TransferFromOtherView, AppError> {
+    app.count_transfer(id)
 }
 
 /// Opens a sent transaction's page on its network's explorer in the system browser.

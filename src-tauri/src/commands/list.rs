@@ -94,7 +94,10 @@ commands! {
         get_transaction,
         list_transactions,
         abandon_transaction,
-        record_distribution,
+        scan_deliveries,
+        cancel_delivery_scan,
+        list_transfers_from_others,
+        count_transfer,
         open_in_explorer,
     ],
     accounts: [

@@ -29,6 +29,8 @@ const hints: Partial<Record<ErrorCode, string>> = {
   node_timeout: "The node may be busy or far away. Try again, or check it in Settings → Networks.",
   wrong_chain: "The RPC URL in Settings → Networks leads to a node of another chain. Nothing was signed or sent.",
   no_refund_call: "Add the sale's \"Claim refund\" action (e.g. claimRefund()) under On chain on the sale's page.",
+  token_unknown: "Add the token's contract address under On chain on the sale's page, then check for tokens again.",
+  transfer_not_found: "The list shows the transfers found now: check for tokens again.",
   review_blocked: "Give a reason to override what blocks it, or go back.",
   review_outdated: "Go back and review it again: nothing was signed.",
   nonce_reserved: "Another signed transaction of this account uses the same nonce. Go back and review it again.",

@@ -21,6 +21,7 @@ import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { PageHeader } from "../common/PageHeader";
 import { ParticipationAllowances } from "../contribute/ParticipationAllowances";
+import { ParticipationDeliveries } from "../contribute/ParticipationDeliveries";
 import { useSale } from "../sales/salesQueries";
 import { ParticipationTransactions } from "../contribute/ParticipationTransactions";
 import { ResearchPanel } from "../diligence/ResearchPanel";
@@ -95,6 +96,7 @@ function OverviewTab({ participation }: { participation: Participation }) {
         </Grid.Col>
       </Grid>
       <ParticipationTransactions participationId={participation.id} />
+      <ParticipationDeliveries participationId={participation.id} />
       <SaleAllowances participation={participation} />
     </Stack>
   );

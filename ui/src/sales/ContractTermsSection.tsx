@@ -19,7 +19,7 @@ const contractTermsLabels: Record<keyof ContractTerms, string> = { tokenAddress:
 
 const isContractTermsField = fieldNamesOf(contractTermsLabels);
 
-/** The sale's token: the contract whose balance records a distribution. */
+/** The sale's token: the contract whose transfers to the user are its deliveries. */
 function TokenForm({ sale, saved }: { sale: Sale; saved: ContractTerms }) {
   const setContractTerms = useSetContractTerms(sale.id);
   const [input, setInput] = useState<ContractTerms>(saved);
@@ -70,7 +70,7 @@ function TokenForm({ sale, saved }: { sale: Sale; saved: ContractTerms }) {
             spellCheck={false}
             styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
             placeholder="0x… — empty if not known yet"
-            description={`The ${sale.tokenSymbol} token's contract: its balance for your account records the distribution.`}
+            description={`The ${sale.tokenSymbol} token's contract: its transfers to your accounts, read from the chain's logs, are its deliveries.`}
             style={{ flex: 1 }}
           />
           <Button type="submit" loading={submitting} leftSection={<IconDeviceFloppy size={16} />} data-testid="contract-terms-save">

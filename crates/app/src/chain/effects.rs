@@ -7,7 +7,7 @@
 use saleguard_chain::Node;
 use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
-use saleguard_core::participation::check_transition;
+use saleguard_core::participation::{ParticipationState, check_transition};
 use saleguard_core::receipt::{CoinsReturned, Effects, ReceiptLog, TokenApproval, TokenTransfer};
 use saleguard_core::sale::{AcceptedCurrency, Sale};
 use saleguard_core::settlement::{Confirmed, SaleAssets, settle};
@@ -198,6 +198,37 @@ pub(crate) fn effects_view(
     }))
 }
 
+/// The steps from `state` along `path` that the participation can take: from the first
+/// one it can reach, as far as they go, each noted with `note`.
+pub(crate) fn steps_along(
+    state: ParticipationState,
+    path: &[ParticipationState],
+    kyc_required: bool,
+    note: &str,
+    now: UtcTimestamp,
+) -> Vec<(ParticipationState, NewStep)> {
+    let mut state = state;
+    let mut steps = Vec::new();
+    let start = path
+        .iter()
+        .position(|s| check_transition(state, *s, kyc_required).is_ok());
+    for next in start.map_or(&[][..], |i| &path[i..]) {
+        if check_transition(state, *next, kyc_required).is_err() {
+            break;
+        }
+        steps.push((
+            state,
+            NewStep {
+                to: *next,
+                happened_at: now,
+                note: note.to_owned(),
+            },
+        ));
+        state = *next;
+    }
+    steps
+}
+
 impl Saleguard {
     /// What a transaction confirmed in `block` did for its account: its receipt's
     /// `logs`, and the coins measured coming back.
@@ -258,26 +289,13 @@ impl Saleguard {
             effects: serde_json::to_string(&stored).ok(),
             ..Settlement::default()
         };
-        let kyc = sale.terms.kyc_required;
-        let mut state = participation.state;
-        let path = settled.path;
-        let start = path
-            .iter()
-            .position(|s| check_transition(state, *s, kyc).is_ok());
-        for next in start.map_or(&[][..], |i| &path[i..]) {
-            if check_transition(state, *next, kyc).is_err() {
-                break;
-            }
-            settlement.steps.push((
-                state,
-                NewStep {
-                    to: *next,
-                    happened_at: now,
-                    note: format!("{note}: {hash}"),
-                },
-            ));
-            state = *next;
-        }
+        settlement.steps = steps_along(
+            participation.state,
+            settled.path,
+            sale.terms.kyc_required,
+            &format!("{note}: {hash}"),
+            now,
+        );
         Ok(settlement)
     }
 }

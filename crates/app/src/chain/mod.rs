@@ -6,6 +6,7 @@
 //! settles, its effects written as they become known.
 
 pub mod allowances;
+pub mod deliveries;
 pub mod devices;
 pub mod effects;
 pub mod networks;

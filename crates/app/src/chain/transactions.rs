@@ -11,12 +11,11 @@ use alloy_consensus::SignableTransaction;
 use alloy_eips::Encodable2718;
 use saleguard_chain::signer::{SignError, SigningState, sign_transaction};
 use saleguard_chain::{ChainError, Inclusion, Node};
+use saleguard_core::U256;
 use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
-use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::network::Network;
 use saleguard_core::review::{DraftContribution, Severity, Verdict, check_override};
-use saleguard_core::{Address, U256};
 use saleguard_store::{ParticipationId, Settlement, Store, TransactionRecord};
 use serde::Serialize;
 
@@ -696,75 +695,6 @@ impl Saleguard {
         )?;
         tracing::warn!(draft = %record.id, status = to.as_str(), "transaction not mined");
         Ok(())
-    }
-
-    /// Reads the contributing accounts' balance of the sale's token (ERC-20
-    /// `balanceOf`) and records what arrived since the last recorded distribution.
-    /// Nothing to do when the sale's token is not known.
-    pub async fn record_distribution(
-        &self,
-        participation_id: i64,
-    ) -> Result<Option<String>, AppError> {
-        let (sale, token, accounts, already) = {
-            let store = self.store()?;
-            let participation = store.participation(ParticipationId(participation_id))?;
-            let sale = store.sale(participation.sale_id)?;
-            let Some(token) = store.contract_terms(sale.id)?.token_address else {
-                return Ok(None);
-            };
-            let mut accounts: Vec<Address> = store
-                .transactions_of(participation.id)?
-                .into_iter()
-                .filter(|t| t.purpose == TxPurpose::Contribution && t.status == TxStatus::Confirmed)
-                .map(|t| t.from)
-                .collect();
-            accounts.sort_unstable();
-            accounts.dedup();
-            let already = store
-                .entries(participation.id)?
-                .iter()
-                .filter(|e| e.entry.kind == EntryKind::Distribution)
-                .fold(U256::ZERO, |total, e| total.saturating_add(e.entry.amount));
-            (sale, token, accounts, already)
-        };
-        let network = self.configured_network(sale.terms.chain_id).await?;
-        let node = Node::connect(&network).await?;
-        let mut held = U256::ZERO;
-        for account in &accounts {
-            held = held.saturating_add(node.token_balance(token, *account).await?);
-        }
-        if held <= already {
-            return Ok(None);
-        }
-        let arrived = held - already;
-        let entry = Entry {
-            kind: EntryKind::Distribution,
-            happened_at: self.clock.now(),
-            asset: sale.terms.token_symbol.clone(),
-            decimals: sale.terms.token_decimals,
-            amount: arrived,
-            reference: format!("balanceOf at block {}", node.latest_block().await?),
-            from: checksummed(&token),
-            to: accounts
-                .iter()
-                .map(checksummed)
-                .collect::<Vec<_>>()
-                .join(", "),
-            note: String::new(),
-        };
-        self.store()?.insert_entry(
-            ParticipationId(participation_id),
-            &entry,
-            saleguard_store::EntrySource::Signed,
-            self.clock.now(),
-        )?;
-        let text = format!(
-            "{} {}",
-            format_amount(arrived, sale.terms.token_decimals),
-            sale.terms.token_symbol
-        );
-        tracing::info!(participation = participation_id, "distribution recorded");
-        Ok(Some(text))
     }
 }
 

@@ -1,4 +1,4 @@
-//! A sale's token on chain: the contract whose balance records a distribution. (How
+//! A sale's token on chain: the contract whose transfers to the user are its deliveries. (How
 //! the sale is paid and claimed from are its actions: [`super::actions`].)
 
 use saleguard_core::address::AddressError;

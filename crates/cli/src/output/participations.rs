@@ -1,5 +1,6 @@
 //! Participations and the calendar.
 
+use saleguard_app::chain::deliveries::{ScanProgress, ScanSummary, TransferFromOtherView};
 use saleguard_app::participations::Participation;
 use saleguard_app::participations::calendar::{CalendarEvent, CalendarEventKind};
 use saleguard_app::participations::kyc::KycStatus;
@@ -8,6 +9,73 @@ use super::{Output, amount, print_json, print_table};
 use crate::out;
 
 impl Output {
+    pub fn scan_progress(&self, step: &ScanProgress) {
+        self.note(&format!(
+            "Read blocks {} to {} of {} ({} at a time); {} found so far…",
+            step.first_block, step.scanned_to, step.last_block, step.range, step.found
+        ));
+    }
+
+    pub fn scan_summary(&self, summary: &ScanSummary) {
+        if self.json {
+            return print_json(summary);
+        }
+        out!(
+            "Checked blocks {} to {}: the participation is {}.",
+            summary.first_block,
+            summary.scanned_to,
+            summary.state.as_str().replace('_', " ")
+        );
+        if summary.distributions.is_empty() {
+            out!("No new delivery from the sale.");
+        }
+        for delivery in &summary.distributions {
+            out!("  delivered by the sale: {}", amount(delivery));
+        }
+        if !summary.from_others.is_empty() {
+            out!("Transfers from others (not counted as this sale's tokens):");
+            self.transfers_from_others(&summary.from_others);
+        }
+    }
+
+    pub fn transfers_from_others(&self, transfers: &[TransferFromOtherView]) {
+        if self.json {
+            return print_json(&transfers);
+        }
+        if transfers.is_empty() {
+            out!(
+                "No transfers from others found. Check for tokens with: saleguard participation scan ID"
+            );
+            return;
+        }
+        let rows: Vec<Vec<String>> = transfers
+            .iter()
+            .map(|t| {
+                vec![
+                    t.id.to_string(),
+                    t.happened_at.clone(),
+                    amount(&t.amount),
+                    t.from.clone(),
+                    format!("{} (log {})", t.transaction, t.log_index),
+                    if t.counted { "yes" } else { "no" }.to_owned(),
+                ]
+            })
+            .collect();
+        print_table(
+            &[
+                "ID",
+                "WHEN (UTC)",
+                "AMOUNT",
+                "FROM",
+                "TRANSACTION",
+                "COUNTED",
+            ],
+            &rows,
+            &[0],
+        );
+        out!("Count one as this sale's tokens with: saleguard participation count-transfer ID");
+    }
+
     pub fn participations(&self, participations: &[Participation]) {
         if self.json {
             return print_json(&participations);

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Every migration's SQL, in order; the file of version N ran the first N.
-const MIGRATIONS: [&str; 18] = [
+const MIGRATIONS: [&str; 19] = [
     include_str!("../../src/migrations/0001_sales.sql"),
     include_str!("../../src/migrations/0002_accounts.sql"),
     include_str!("../../src/migrations/0003_participations.sql"),
@@ -22,6 +22,7 @@ const MIGRATIONS: [&str; 18] = [
     include_str!("../../src/migrations/0016_sale_actions.sql"),
     include_str!("../../src/migrations/0017_transaction_actions.sql"),
     include_str!("../../src/migrations/0018_entries_from_chain.sql"),
+    include_str!("../../src/migrations/0019_delivery_scans.sql"),
 ];
 
 /// A data file as the version whose schema was `version` left it: its migrations run,
