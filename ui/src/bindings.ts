@@ -1670,6 +1670,11 @@ export type TransactionPlan = {
 	 *  (`transferFrom`): what it may take now, and the approval to sign first.
 	 */
 	payment: PaymentView | null,
+	/**
+	 *  What the node's simulation of this exact transaction says it would move, in
+	 *  words; none when the node cannot simulate (the review says so) or the call fails.
+	 */
+	preview: EffectView[] | null,
 };
 
 /**  The transaction as the user will sign it, in words and in numbers. */

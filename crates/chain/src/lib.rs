@@ -14,6 +14,9 @@ use alloy_json_rpc::RpcError;
 use alloy_primitives::{Address, B256, Bytes, TxKind, U256};
 use alloy_provider::{Provider, RootProvider};
 use alloy_rpc_types_eth::{BlockNumberOrTag, Filter, TransactionInput, TransactionRequest};
+use alloy_rpc_types_trace::geth::{
+    CallConfig, CallFrame, CallLogFrame, GethDebugTracingCallOptions, GethDebugTracingOptions,
+};
 use alloy_sol_types::SolEvent;
 use alloy_transport::TransportErrorKind;
 use saleguard_core::approval::allowance_call;
@@ -438,6 +441,43 @@ impl Node {
         }
     }
 
+    /// What `call` would do if it were mined now: the node replays it on the latest
+    /// state with geth's call tracer and its logs (`debug_traceCall`), and the logs and
+    /// the coins every call frame that did not fail moved are read from the trace. A
+    /// node without the tracer (most public ones) says so: the error's words, for the
+    /// review to show once.
+    pub async fn simulate(&self, call: &CallRequest) -> Result<Simulation, String> {
+        let options = GethDebugTracingCallOptions::new(GethDebugTracingOptions::call_tracer(
+            CallConfig::default().with_log(),
+        ));
+        let request = request_of(call);
+        let asked = self
+            .provider
+            .raw_request::<_, CallFrame>("debug_traceCall".into(), (request, "latest", options));
+        let frame = match tokio::time::timeout(CALL_TIMEOUT, asked).await {
+            Err(_) => return Err("it did not answer in time".to_owned()),
+            Ok(Err(RpcError::ErrorResp(payload))) => return Err(payload.message.to_string()),
+            Ok(Err(error)) => {
+                tracing::warn!(kind = error_kind(&error), "the simulation failed");
+                return Err("it gave no answer Saleguard can read".to_owned());
+            }
+            Ok(Ok(frame)) => frame,
+        };
+        let mut simulation = Simulation {
+            failure: frame.error.clone().map(|error| {
+                frame
+                    .revert_reason
+                    .clone()
+                    .map_or(error.clone(), |reason| format!("{error}: {reason}"))
+            }),
+            ..Simulation::default()
+        };
+        if simulation.failure.is_none() {
+            read_frame(&frame, true, &mut simulation);
+        }
+        Ok(simulation)
+    }
+
     /// Why a mined transaction failed: the call replayed on the state its block left
     /// (where what made it fail — an earlier transaction of the block, say — is in
     /// effect). Nodes without tracing offer nothing more exact; empty when the replay
@@ -452,6 +492,65 @@ impl Node {
             _ => String::new(),
         }
     }
+}
+
+/// What a simulated call would do: its logs in the order they would be emitted (their
+/// index is that order), and the coins its inner calls would move.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Simulation {
+    pub logs: Vec<ReceiptLog>,
+    /// Coins moved by calls the transaction's own call makes: (from, to, wei).
+    pub inner_transfers: Vec<(Address, Address, U256)>,
+    /// Why the call would fail, when it would.
+    pub failure: Option<String>,
+}
+
+impl Simulation {
+    /// The coins inner calls would send to `account`.
+    pub fn coins_to(&self, account: Address) -> U256 {
+        self.inner_transfers
+            .iter()
+            .filter(|(from, to, _)| *to == account && *from != account)
+            .fold(U256::ZERO, |total, (.., wei)| total.saturating_add(*wei))
+    }
+}
+
+/// Reads `frame` and the calls under it that did not fail (what a failed call did is
+/// undone) into `simulation`: logs with their own and their children's in the order the
+/// tracer gives by `position`.
+fn read_frame(frame: &CallFrame, top: bool, simulation: &mut Simulation) {
+    if frame.error.is_some() {
+        return;
+    }
+    let moves_coins = !top && frame.typ != "DELEGATECALL" && frame.typ != "STATICCALL";
+    if let (true, Some(to), Some(value)) = (moves_coins, frame.to, frame.value)
+        && !value.is_zero()
+    {
+        simulation.inner_transfers.push((frame.from, to, value));
+    }
+    let mut logs = frame.logs.iter().peekable();
+    for (index, child) in frame.calls.iter().enumerate() {
+        while let Some(log) = logs.next_if(|log| log.position.is_none_or(|p| p <= index as u64)) {
+            push_log(log, simulation);
+        }
+        read_frame(child, false, simulation);
+    }
+    for log in logs {
+        push_log(log, simulation);
+    }
+}
+
+fn push_log(log: &CallLogFrame, simulation: &mut Simulation) {
+    let (Some(address), Some(topics)) = (log.address, log.topics.clone()) else {
+        return;
+    };
+    let log_index = simulation.logs.len() as u64;
+    simulation.logs.push(ReceiptLog {
+        address,
+        topics,
+        data: log.data.clone().unwrap_or_default(),
+        log_index,
+    });
 }
 
 /// The call as a JSON-RPC request (for estimating, or replaying a failure).

@@ -23,6 +23,7 @@ mod names;
 pub mod network;
 pub mod participation;
 pub mod portfolio;
+pub mod preview;
 pub mod price_book;
 pub mod receipt;
 pub mod research;

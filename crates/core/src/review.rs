@@ -94,10 +94,12 @@ pub enum FindingCode {
     NothingToRefund,
     RefundAlreadyPaid,
     NothingClaimable,
+    UnexpectedEffect,
+    PreviewUnavailable,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 39] = [
+    pub const ALL: [FindingCode; 41] = [
         Self::ChainMismatch,
         Self::InvalidDestination,
         Self::BadChecksum,
@@ -137,6 +139,8 @@ impl FindingCode {
         Self::NothingToRefund,
         Self::RefundAlreadyPaid,
         Self::NothingClaimable,
+        Self::UnexpectedEffect,
+        Self::PreviewUnavailable,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -180,12 +184,16 @@ impl FindingCode {
             Self::NothingToRefund => "nothing_to_refund",
             Self::RefundAlreadyPaid => "refund_already_paid",
             Self::NothingClaimable => "nothing_claimable",
+            Self::UnexpectedEffect => "unexpected_effect",
+            Self::PreviewUnavailable => "preview_unavailable",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
-            Self::FirstTimeRecipient | Self::CurrentAllowance => Severity::Info,
+            Self::FirstTimeRecipient | Self::CurrentAllowance | Self::PreviewUnavailable => {
+                Severity::Info
+            }
             Self::NotFromOfficialSource
             | Self::ResidenceUnknown
             | Self::DiligenceIncomplete
@@ -201,8 +209,9 @@ impl FindingCode {
     /// the wrong chain, to an address that is not one, a transaction the node says
     /// fails or cannot pay for, a call to an address without code, calldata that is
     /// not the sale's call, an approval the contribution cannot be paid with, a refund
-    /// claim when the chain paid back everything contributed, or a claim the contract
-    /// says has nothing to give can never be right.
+    /// claim when the chain paid back everything contributed, a claim the contract
+    /// says has nothing to give, or a simulation showing the call move what it should
+    /// not can never be right.
     pub fn overridable(self) -> bool {
         !matches!(
             self,
@@ -216,6 +225,7 @@ impl FindingCode {
                 | Self::ApprovalBelowContribution
                 | Self::NothingToRefund
                 | Self::NothingClaimable
+                | Self::UnexpectedEffect
         )
     }
 }

@@ -196,6 +196,12 @@ impl Anvil {
         self.deploy("TokenPaidSale", arguments.abi_encode_params())
     }
 
+    /// Deploys a `GreedySale` paid in `payment`: its `buyTokens(amount)` pulls twice the
+    /// amount through an earlier approval (a malicious sale, for the review's preview).
+    pub fn deploy_greedy_sale(&self, payment: Address) -> Address {
+        self.deploy("GreedySale", payment.abi_encode())
+    }
+
     /// Sends `value` wei and `input` to `to` from `from`, one of Anvil's (unlocked)
     /// development accounts, and waits until it is mined and succeeded: funding a
     /// contract with the deployer's tokens, or a buyer acting outside Saleguard.

@@ -1,7 +1,7 @@
-//! A node that limits `eth_getLogs` like a public one: an HTTP JSON-RPC proxy on
+//! A node that limits what it serves like a public one: an HTTP JSON-RPC proxy on
 //! 127.0.0.1 in front of an [`Anvil`](crate::Anvil) that refuses a log query over more
-//! than `max_blocks` blocks with the error public nodes give, and passes every other
-//! request through unchanged.
+//! than `max_blocks` blocks and the methods it is told it lacks (a tracer, say) with the
+//! errors public nodes give, and passes every other request through unchanged.
 
 use std::io::BufReader;
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -33,6 +33,12 @@ impl RangeLimitedNode {
     /// Starts in front of the node at `upstream` (an Anvil's URL), refusing log queries
     /// over more than `max_blocks` blocks.
     pub fn start(upstream: &str, max_blocks: u64) -> Self {
+        Self::start_without(upstream, max_blocks, &[])
+    }
+
+    /// The same, answering each of `missing` as a method it does not have.
+    pub fn start_without(upstream: &str, max_blocks: u64, missing: &[&str]) -> Self {
+        let missing: Arc<Vec<String>> = Arc::new(missing.iter().map(|m| (*m).to_owned()).collect());
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on 127.0.0.1");
         let address = listener.local_addr().expect("its address");
         let counts = Arc::new(Counts::default());
@@ -41,7 +47,12 @@ impl RangeLimitedNode {
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let (counts, upstream) = (Arc::clone(&shared), upstream.clone());
-                thread::spawn(move || serve(stream, &upstream, max_blocks, &counts));
+                let missing = Arc::clone(&missing);
+                let limits = Limits {
+                    max_blocks,
+                    missing,
+                };
+                thread::spawn(move || serve(stream, &upstream, &limits, &counts));
             }
         });
         Self { address, counts }
@@ -68,7 +79,13 @@ impl RangeLimitedNode {
     }
 }
 
-fn serve(stream: TcpStream, upstream: &str, max_blocks: u64, counts: &Counts) {
+/// What the node refuses.
+struct Limits {
+    max_blocks: u64,
+    missing: Arc<Vec<String>>,
+}
+
+fn serve(stream: TcpStream, upstream: &str, limits: &Limits, counts: &Counts) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(stream) => stream,
         Err(_) => return,
@@ -79,10 +96,10 @@ fn serve(stream: TcpStream, upstream: &str, max_blocks: u64, counts: &Counts) {
             Ok(Value::Array(calls)) => Value::Array(
                 calls
                     .into_iter()
-                    .map(|call| answer(call, upstream, max_blocks, counts))
+                    .map(|call| answer(call, upstream, limits, counts))
                     .collect(),
             ),
-            Ok(call) => answer(call, upstream, max_blocks, counts),
+            Ok(call) => answer(call, upstream, limits, counts),
             Err(_) => {
                 json!({"jsonrpc": "2.0", "id": null, "error": {"code": -32700, "message": "parse error"}})
             }
@@ -99,7 +116,8 @@ fn block_of(value: &Value) -> Option<u64> {
     u64::from_str_radix(value.as_str()?.strip_prefix("0x")?, 16).ok()
 }
 
-fn answer(call: Value, upstream: &str, max_blocks: u64, counts: &Counts) -> Value {
+fn answer(call: Value, upstream: &str, limits: &Limits, counts: &Counts) -> Value {
+    let max_blocks = limits.max_blocks;
     let id = call.get("id").cloned().unwrap_or(Value::Null);
     let method = call
         .get("method")
@@ -110,6 +128,12 @@ fn answer(call: Value, upstream: &str, max_blocks: u64, counts: &Counts) -> Valu
         .get("params")
         .cloned()
         .unwrap_or(Value::Array(Vec::new()));
+    if limits.missing.contains(&method) {
+        return json!({"jsonrpc": "2.0", "id": id, "error": {
+            "code": -32601,
+            "message": format!("the method {method} does not exist/is not available")
+        }});
+    }
     if method == "eth_getLogs" {
         let filter = &params[0];
         let blocks = match (block_of(&filter["fromBlock"]), block_of(&filter["toBlock"])) {

@@ -1,6 +1,13 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { OVERRIDE_REASON_MIN, type AmountValue, type AmountValueInput, type ContributionInput, type TransactionView } from "../api";
+import {
+  OVERRIDE_REASON_MIN,
+  type AmountValue,
+  type AmountValueInput,
+  type ContributionInput,
+  type TransactionPlan,
+  type TransactionView,
+} from "../api";
 import { formatLocalDateTime } from "../format/time";
 import { AMOUNT_VALUE_DEBOUNCE_MS } from "./transactionsQueries";
 import { accountFixture, appErrorFixture, participationFixture, saleFixture } from "../test/fixtures";
@@ -170,6 +177,31 @@ describe("the contribution wizard", () => {
     // A sent transaction is not abandoned when the user leaves.
     unmount();
     expect(backend.callsTo("abandon_transaction")).toHaveLength(0);
+  });
+
+  it("shows what the node's simulation says the transaction would move, and says when it moves nothing", async () => {
+    let preview: TransactionPlan["preview"] = [
+      { words: "Would send 1.5 ETH to the sale (the transaction's value)", logIndex: null },
+      { words: "Would receive 1500 EXP (minted)", logIndex: 1 },
+    ];
+    backendWith({ prepare_contribution: () => planFixture({ preview }) });
+    await planContribution();
+    const card = screen.getByTestId("plan-preview");
+    expect(within(card).getAllByTestId("plan-preview-line").map((line) => line.textContent)).toEqual([
+      "Would send 1.5 ETH to the sale (the transaction's value)",
+      "Would receive 1500 EXP (minted)",
+    ]);
+    cleanup();
+
+    preview = [];
+    backendWith({ prepare_contribution: () => planFixture({ preview }) });
+    await planContribution();
+    expect(screen.getByTestId("plan-preview-nothing")).toHaveTextContent("Nothing: no coin leaves your account");
+    cleanup();
+
+    backendWith({ prepare_contribution: () => planFixture({ preview: null }) });
+    await planContribution();
+    expect(screen.queryByTestId("plan-preview")).toBeNull();
   });
 
   it("shows no explorer link when the network has no explorer", async () => {

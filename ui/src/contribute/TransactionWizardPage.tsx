@@ -65,6 +65,7 @@ import { routeHref } from "../shell/route";
 import { ContributionValueHint } from "./ContributionValueHint";
 import { DevicePromptCard, DevicePromptNotes, DeviceScreensList } from "./DevicePromptCard";
 import { ExplorerButton } from "./ExplorerButton";
+import { PreviewCard } from "./PreviewCard";
 import { TransactionSummaryCard } from "./TransactionSummaryCard";
 import {
   abandonDraftQuietly,
@@ -561,6 +562,7 @@ function ReviewStep({ plan, reason, onReasonChange, sendError, signedHash, onBac
       {plan.purpose === "contribution" && (
         <BudgetImpactText impact={review.budget} priceMissing={review.findings.some((finding) => finding.code === "price_missing")} />
       )}
+      {plan.preview && <PreviewCard lines={plan.preview} />}
       <TransactionSummaryCard transaction={transaction} purpose={plan.purpose} />
       {transaction.devicePrompt && <DevicePromptCard prompt={transaction.devicePrompt} signingHash={transaction.signingHash} />}
       {waiting && <WaitingContributionCard plan={waiting} />}

@@ -40,6 +40,7 @@ export function planFixture(overrides: Partial<TransactionPlan> = {}): Transacti
     review: reviewFixture(),
     transaction: transactionSummaryFixture(),
     payment: null,
+    preview: null,
     ...overrides,
   };
 }

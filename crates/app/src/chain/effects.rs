@@ -128,6 +128,106 @@ fn token_words(sale: &Sale, token_address: Option<Address>, token: &str, amount:
     }
 }
 
+/// Whether effects are what a transaction did, or what a simulation says it would do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Did,
+    Would,
+}
+
+/// Effects in words, each with the log that proves it: the sale's token and payment
+/// token by their symbols, coins in `native` units.
+fn effect_lines(
+    stored: &StoredEffects,
+    sale: &Sale,
+    token: Option<Address>,
+    native: (&str, u8),
+    tense: Tense,
+) -> Vec<EffectView> {
+    let words =
+        |token_contract: &str, amount: &str| token_words(sale, token, token_contract, amount);
+    let (send, receive, allow, take_back, get_back) = match tense {
+        Tense::Did => ("Sent", "Received", "Allowed", "Took back", "Got back"),
+        Tense::Would => (
+            "Would send",
+            "Would receive",
+            "Would allow",
+            "Would take back",
+            "Would get back",
+        ),
+    };
+    let mut moved = Vec::new();
+    for t in &stored.sent {
+        moved.push(EffectView {
+            words: format!("{send} {} to {}", words(&t.token, &t.amount), t.to),
+            log_index: Some(t.log_index),
+        });
+    }
+    let zero = checksummed(&Address::ZERO);
+    for t in &stored.received {
+        let from = if t.from == zero {
+            "(minted)".to_owned()
+        } else {
+            format!("from {}", t.from)
+        };
+        moved.push(EffectView {
+            words: format!("{receive} {} {from}", words(&t.token, &t.amount)),
+            log_index: Some(t.log_index),
+        });
+    }
+    for a in &stored.approvals {
+        let what = if a.amount == "0" {
+            format!("{take_back} the allowance of {} at {}", a.spender, a.token)
+        } else {
+            format!(
+                "{allow} {} to take {}",
+                a.spender,
+                words(&a.token, &a.amount)
+            )
+        };
+        moved.push(EffectView {
+            words: what,
+            log_index: Some(a.log_index),
+        });
+    }
+    if let Some(wei) = stored
+        .coins_returned
+        .as_deref()
+        .and_then(|wei| U256::from_str_radix(wei, 10).ok())
+        .filter(|wei| !wei.is_zero())
+    {
+        let how = match tense {
+            Tense::Did => " (measured from the account's balance around the block)",
+            Tense::Would => "",
+        };
+        moved.push(EffectView {
+            words: format!(
+                "{get_back} {} {}{how}",
+                format_amount(wei, native.1),
+                native.0
+            ),
+            log_index: None,
+        });
+    }
+    moved
+}
+
+/// What a simulation says `effects` would do, in words.
+pub(crate) fn expected_lines(
+    effects: &Effects,
+    sale: &Sale,
+    token: Option<Address>,
+    native: (&str, u8),
+) -> Vec<EffectView> {
+    effect_lines(
+        &StoredEffects::from(effects),
+        sale,
+        token,
+        native,
+        Tense::Would,
+    )
+}
+
 /// The kept effects of `record` in words; none before it is confirmed (or for a
 /// transaction confirmed before effects were kept).
 pub(crate) fn effects_view(
@@ -146,53 +246,8 @@ pub(crate) fn effects_view(
     })?;
     let sale = store.sale(store.participation(record.participation_id)?.sale_id)?;
     let token = store.contract_terms(sale.id)?.token_address;
-    let words =
-        |token_contract: &str, amount: &str| token_words(&sale, token, token_contract, amount);
-    let mut moved = Vec::new();
-    for t in &stored.sent {
-        moved.push(EffectView {
-            words: format!("Sent {} to {}", words(&t.token, &t.amount), t.to),
-            log_index: Some(t.log_index),
-        });
-    }
-    for t in &stored.received {
-        moved.push(EffectView {
-            words: format!("Received {} from {}", words(&t.token, &t.amount), t.from),
-            log_index: Some(t.log_index),
-        });
-    }
-    for a in &stored.approvals {
-        let what = if a.amount == "0" {
-            format!("Took back the allowance of {} at {}", a.spender, a.token)
-        } else {
-            format!(
-                "Allowed {} to take {}",
-                a.spender,
-                words(&a.token, &a.amount)
-            )
-        };
-        moved.push(EffectView {
-            words: what,
-            log_index: Some(a.log_index),
-        });
-    }
-    if let Some(wei) = stored
-        .coins_returned
-        .as_deref()
-        .and_then(|wei| U256::from_str_radix(wei, 10).ok())
-        .filter(|wei| !wei.is_zero())
-    {
-        moved.push(EffectView {
-            words: format!(
-                "Got back {} {} (measured from the account's balance around the block)",
-                format_amount(wei, native.1),
-                native.0
-            ),
-            log_index: None,
-        });
-    }
     Ok(Some(EffectsView {
-        moved,
+        moved: effect_lines(&stored, &sale, token, native, Tense::Did),
         unmeasured: stored.coins_unmeasured,
         remark: stored.remark,
     }))

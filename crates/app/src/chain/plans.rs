@@ -11,6 +11,8 @@ use saleguard_core::address::checksummed;
 use saleguard_core::amount::format_amount;
 use saleguard_core::approval::{ApprovalFacts, approval_findings, approval_in, is_unlimited};
 use saleguard_core::network::Network;
+use saleguard_core::preview::{Expected, preview_findings, preview_unavailable};
+use saleguard_core::receipt::{CoinsReturned, Effects};
 use saleguard_core::review::guards::{GuardInput, LedgerFact, action_guards};
 use saleguard_core::review::{Finding, FindingCode, Review, Verdict};
 use saleguard_core::sale::{AcceptedCurrency, Sale};
@@ -28,6 +30,7 @@ pub use saleguard_core::action::ArgumentValue;
 pub use saleguard_core::transaction::FeeSpeed;
 pub use saleguard_hardware::{DevicePrompt, DeviceScreen};
 
+use super::effects::{EffectView, expected_lines};
 use crate::money::typed_amount;
 use crate::review::{ReviewInput, ReviewView, review_view};
 use crate::sales::actions::action_refused;
@@ -165,6 +168,9 @@ pub struct TransactionPlan {
     /// For a contribution the sale takes from the account's token balance
     /// (`transferFrom`): what it may take now, and the approval to sign first.
     pub payment: Option<PaymentView>,
+    /// What the node's simulation of this exact transaction says it would move, in
+    /// words; none when the node cannot simulate (the review says so) or the call fails.
+    pub preview: Option<Vec<EffectView>>,
 }
 
 /// A contribution the sale pulls from the account's balance of its payment token.
@@ -202,6 +208,8 @@ pub(crate) struct Planned {
     pub(crate) fee_speed: FeeSpeed,
     /// For a contribution the sale pulls in its payment token.
     pub(crate) payment: Option<Payment>,
+    /// What the node's simulation says it would move; none when it could not run.
+    pub(crate) preview: Option<Vec<EffectView>>,
 }
 
 /// What a token-paid sale may take from the account, and the approval it needs first.
@@ -598,6 +606,17 @@ impl Saleguard {
             findings.retain(|finding| finding.code != FindingCode::WouldRevert);
             tx.gas_limit = 0;
         }
+        let reverts = findings.iter().any(|f| f.code == FindingCode::WouldRevert);
+        let preview = if waits_for_approval || reverts {
+            None
+        } else {
+            let purpose = TxPurpose::of_action(purpose);
+            let (lines, more) = self
+                .preview_of(&node, &call, purpose, amount, spender, &sale, &network)
+                .await?;
+            findings.extend(more);
+            lines
+        };
         Ok(Planned {
             purpose: TxPurpose::of_action(purpose),
             taken: TakenAction {
@@ -620,7 +639,76 @@ impl Saleguard {
             amount,
             fee_speed: input.fee_speed,
             payment,
+            preview,
         })
+    }
+
+    /// What the node's simulation of `call` says it would move, in words, and the
+    /// findings on it: what the action's purpose does not explain blocks; a node that
+    /// cannot simulate is said once, as information.
+    #[allow(clippy::too_many_arguments)]
+    async fn preview_of(
+        &self,
+        node: &Node,
+        call: &PlannedCall,
+        purpose: TxPurpose,
+        amount: U256,
+        spender: Option<Address>,
+        sale: &Sale,
+        network: &Network,
+    ) -> Result<(Option<Vec<EffectView>>, Vec<Finding>), AppError> {
+        let simulation = match node.simulate(&call.request()).await {
+            Ok(simulation) if simulation.failure.is_none() => simulation,
+            // The node's estimate already says why it fails.
+            Ok(_) => return Ok((None, Vec::new())),
+            Err(reason) => return Ok((None, vec![preview_unavailable(&reason)])),
+        };
+        let account = call.from;
+        let effects = Effects::read(
+            &simulation.logs,
+            account,
+            CoinsReturned::Measured(simulation.coins_to(account)),
+        );
+        let token = self.store()?.contract_terms(sale.id)?.token_address;
+        let terms = &sale.terms;
+        let payment_token = match &terms.currency {
+            AcceptedCurrency::Erc20 { address, .. } => Some(*address),
+            AcceptedCurrency::Native { .. } => None,
+        };
+        let mut known = vec![];
+        if let Some(address) = payment_token {
+            known.push((address, terms.currency.symbol(), terms.currency.decimals()));
+        }
+        if let Some(address) = token {
+            known.push((address, terms.token_symbol.as_str(), terms.token_decimals));
+        }
+        let expected = Expected {
+            purpose,
+            amount,
+            payment_token,
+            payment_spender: spender,
+            approval: (purpose == TxPurpose::Approval)
+                .then(|| approval_in(&call.input).map(|(to, approved)| (call.to, to, approved)))
+                .flatten(),
+            sale_token: token,
+            known: &known,
+        };
+        let findings = preview_findings(&effects, &expected);
+        let native = (network.native_symbol.as_str(), network.native_decimals);
+        let mut lines = Vec::new();
+        if !call.value.is_zero() {
+            lines.push(EffectView {
+                words: format!(
+                    "Would send {} {} to {} (the transaction's value)",
+                    format_amount(call.value, native.1),
+                    native.0,
+                    checksummed(&call.to)
+                ),
+                log_index: None,
+            });
+        }
+        lines.extend(expected_lines(&effects, sale, token, native));
+        Ok((Some(lines), findings))
     }
 
     /// The guards before any action: a closed participation, a refund the ledger's
@@ -789,6 +877,7 @@ impl Saleguard {
         TransactionPlan {
             draft_id,
             payment,
+            preview: planned.preview.clone(),
             purpose: planned.purpose,
             review: review_view(planned.review.clone(), planned.reviewed_at),
             transaction: TransactionSummary {

@@ -289,6 +289,8 @@ fn replacement_view(planned: &PlannedReplacement, draft_id: Option<String>) -> T
         purpose: record.purpose,
         review: review_view(planned.review.clone(), planned.reviewed_at),
         payment: None,
+        // The same call, already reviewed with its preview; a cancellation moves nothing.
+        preview: None,
         transaction: TransactionSummary {
             from: checksummed(&record.from),
             to: checksummed(&record.to),

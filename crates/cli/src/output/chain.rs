@@ -108,6 +108,15 @@ impl Output {
     /// A plan's review and its unsigned transaction.
     fn plan_details(&self, plan: &TransactionPlan) {
         self.review(&plan.review);
+        if let Some(preview) = &plan.preview {
+            out!("What it would move (your node ran it without sending it):");
+            if preview.is_empty() {
+                out!("  nothing: no coin leaves the account, no token moves, no allowance changes");
+            }
+            for line in preview {
+                out!("  {}", line.words);
+            }
+        }
         let tx = &plan.transaction;
         out!("Unsigned transaction (nothing is signed or sent yet):");
         out!("  network:      {} (chain {})", tx.network, tx.chain_id);

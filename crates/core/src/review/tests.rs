@@ -783,7 +783,8 @@ fn codes_are_unique_and_only_destination_chain_and_node_errors_cannot_be_overrid
             CalldataMismatch,
             ApprovalBelowContribution,
             NothingToRefund,
-            NothingClaimable
+            NothingClaimable,
+            UnexpectedEffect
         ]
     );
 }

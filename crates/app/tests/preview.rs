@@ -1,0 +1,305 @@
+//! The review's preview on a real local chain: the node simulates the exact transaction
+//! (`debug_traceCall`) and the plan says what it would move — coins sent, tokens
+//! received, an allowance given, a payment taken — and a malicious sale that pulls more
+//! than the contribution through an earlier approval is blocked before anything is
+//! signed, whatever the reason typed. A node that cannot simulate is said once.
+
+mod common;
+
+use alloy_primitives::keccak256;
+use common::eth;
+use saleguard_app::accounts::dto::AddWatchOnly;
+use saleguard_app::chain::plans::{ContributionInput, TransactionPlan};
+use saleguard_app::sales::ActionPurpose;
+use saleguard_app::sales::actions::ActionInput;
+use saleguard_app::sales::contract_terms::ContractTermsInput;
+use saleguard_app::{ErrorCode, Saleguard};
+use saleguard_core::{Address, U256};
+use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil, RangeLimitedNode};
+
+fn buyer() -> Address {
+    ANVIL_ACCOUNTS[1].0.parse().expect("address")
+}
+
+fn tusd(whole: u64) -> U256 {
+    U256::from(whole) * U256::from(1_000_000u64)
+}
+
+/// A data folder following the sale of `draft` on the node at `rpc_url`, watching the
+/// buyer's account: `(app, participation, account)`.
+fn following(
+    dir: &std::path::Path,
+    rpc_url: &str,
+    draft: saleguard_app::SaleDraft,
+    token: Option<Address>,
+    contribute: Option<(&str, &[&str])>,
+) -> (Saleguard, i64, i64) {
+    let app = common::app(dir);
+    let (sale, participation) = common::start_on_chain(&app, rpc_url, draft, 1);
+    if let Some(token) = token {
+        app.set_contract_terms(
+            sale,
+            &ContractTermsInput {
+                token_address: token.to_checksum(None),
+            },
+        )
+        .expect("the token");
+    }
+    if let Some((signature, arguments)) = contribute {
+        app.add_action(
+            sale,
+            &ActionInput {
+                name: "Contribute".into(),
+                purpose: ActionPurpose::Contribute,
+                contract: String::new(),
+                contract_source: String::new(),
+                signature: signature.into(),
+                arguments: arguments.iter().map(|a| (*a).to_owned()).collect(),
+            },
+        )
+        .expect("the action");
+    }
+    let account = app
+        .add_watch_only_account(&AddWatchOnly {
+            label: "Buyer".into(),
+            address: buyer().to_checksum(None),
+        })
+        .expect("the buyer")
+        .id;
+    (app, participation, account)
+}
+
+fn contribution(participation: i64, account: i64, amount: &str) -> ContributionInput {
+    ContributionInput {
+        participation_id: participation,
+        account_id: account,
+        amount: amount.into(),
+        fee_speed: Default::default(),
+    }
+}
+
+fn lines(plan: &TransactionPlan) -> Vec<String> {
+    plan.preview
+        .as_ref()
+        .expect("a preview")
+        .iter()
+        .map(|line| line.words.clone())
+        .collect()
+}
+
+fn codes(plan: &TransactionPlan) -> Vec<&str> {
+    plan.review
+        .findings
+        .iter()
+        .map(|f| f.code.as_str())
+        .collect()
+}
+
+fn token_paid_draft(sale: Address, dollar: Address) -> saleguard_app::SaleDraft {
+    let erc20 = saleguard_core::fixtures::erc20_sale_draft("Token Paid Sale");
+    saleguard_app::SaleDraft {
+        currency_kind: erc20.currency_kind,
+        currency_symbol: "TUSD".into(),
+        currency_address: dollar.to_checksum(None),
+        currency_decimals: erc20.currency_decimals,
+        pricing_kind: erc20.pricing_kind,
+        pricing_amount: erc20.pricing_amount,
+        soft_cap: "10000".into(),
+        hard_cap: "50000".into(),
+        ..common::chain_sale_draft(sale)
+    }
+}
+
+#[tokio::test]
+async fn the_preview_says_what_each_action_would_move() {
+    let anvil = Anvil::start();
+    let deadline = common::wall_clock_now().unix_seconds() as u64 + 10 * 86_400;
+    // A sale that sends its tokens in the contribution's own transaction.
+    let sale = anvil.deploy_token_sale(eth(5), eth(10), deadline);
+    let token = Address::from_word(
+        anvil
+            .call_word(sale, "token()", None)
+            .to_be_bytes::<32>()
+            .into(),
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, participation, account) = following(
+        dir.path(),
+        &anvil.url(),
+        common::chain_sale_draft(sale),
+        Some(token),
+        Some(("contribute()", &[])),
+    );
+    let plan = app
+        .plan_contribution(&contribution(participation, account, "1.5"))
+        .await
+        .expect("planned");
+    assert_eq!(
+        lines(&plan),
+        [
+            format!(
+                "Would send 1.5 ETH to {} (the transaction's value)",
+                sale.to_checksum(None)
+            ),
+            "Would receive 1500 SALE (minted)".to_owned(),
+        ]
+    );
+    assert!(
+        !codes(&plan).contains(&"unexpected_effect"),
+        "{:?}",
+        codes(&plan)
+    );
+
+    // A sale paid in a token: the approval, exactly; then the payment it takes.
+    let dollar = anvil.deploy_payment_token(buyer(), tusd(1_000));
+    let paid = anvil.deploy_token_paid_sale(dollar, deadline);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, participation, account) = following(
+        dir.path(),
+        &anvil.url(),
+        token_paid_draft(paid, dollar),
+        None,
+        Some(("buyTokens(uint256 amount)", &["{amount}"])),
+    );
+    let plan = app
+        .plan_contribution(&contribution(participation, account, "100"))
+        .await
+        .expect("planned");
+    let approval = plan
+        .payment
+        .as_ref()
+        .and_then(|p| p.approval.as_deref())
+        .expect("an approval first");
+    assert_eq!(
+        lines(approval),
+        [format!(
+            "Would allow {} to take 100 TUSD",
+            paid.to_checksum(None)
+        )]
+    );
+    assert_eq!(
+        plan.preview, None,
+        "the contribution waits for the approval"
+    );
+    let mut approve = keccak256("approve(address,uint256)")[..4].to_vec();
+    approve.extend(paid.into_word());
+    approve.extend(tusd(100).to_be_bytes::<32>());
+    anvil.send(buyer(), dollar, U256::ZERO, approve);
+    let plan = app
+        .plan_contribution(&contribution(participation, account, "100"))
+        .await
+        .expect("planned");
+    assert!(
+        lines(&plan).contains(&format!(
+            "Would send 100 TUSD to {}",
+            paid.to_checksum(None)
+        )),
+        "{:?}",
+        lines(&plan)
+    );
+    assert!(
+        !codes(&plan).contains(&"unexpected_effect"),
+        "{:?}",
+        codes(&plan)
+    );
+}
+
+#[tokio::test]
+async fn a_sale_that_would_take_more_than_the_contribution_is_blocked_for_good() {
+    let anvil = Anvil::start();
+    let dollar = anvil.deploy_payment_token(buyer(), tusd(1_000));
+    let greedy = anvil.deploy_greedy_sale(dollar);
+    // An earlier, larger approval the malicious sale can draw on.
+    let mut approve = keccak256("approve(address,uint256)")[..4].to_vec();
+    approve.extend(greedy.into_word());
+    approve.extend(tusd(500).to_be_bytes::<32>());
+    anvil.send(buyer(), dollar, U256::ZERO, approve);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, participation, account) = following(
+        dir.path(),
+        &anvil.url(),
+        token_paid_draft(greedy, dollar),
+        None,
+        Some(("buyTokens(uint256 amount)", &["{amount}"])),
+    );
+    let plan = app
+        .prepare_contribution(&contribution(participation, account, "100"))
+        .await
+        .expect("planned");
+    assert!(
+        lines(&plan).contains(&format!(
+            "Would send 200 TUSD to {}",
+            greedy.to_checksum(None)
+        )),
+        "{:?}",
+        lines(&plan)
+    );
+    let unexpected = plan
+        .review
+        .findings
+        .iter()
+        .find(|f| f.code == "unexpected_effect")
+        .unwrap_or_else(|| panic!("blocked: {:?}", codes(&plan)));
+    assert!(!unexpected.overridable);
+    assert!(
+        unexpected
+            .message
+            .contains("200 TUSD leaving your account, more than the 100 TUSD"),
+        "{}",
+        unexpected.message
+    );
+    let draft = plan.draft_id.expect("kept, to show it");
+    let refused = app
+        .send_transaction(
+            &draft,
+            Some("the project says this is how it works"),
+            &|_| {},
+            std::future::pending(),
+        )
+        .await
+        .expect_err("never signed");
+    assert_eq!(refused.code, ErrorCode::NotOverridable);
+    assert_eq!(
+        anvil.nonce(&buyer().to_checksum(None)),
+        1,
+        "only the approval was ever sent"
+    );
+}
+
+#[tokio::test]
+async fn a_node_that_cannot_simulate_is_said_once_and_the_review_goes_on() {
+    let anvil = Anvil::start();
+    let deadline = common::wall_clock_now().unix_seconds() as u64 + 10 * 86_400;
+    let sale = anvil.deploy_token_sale(eth(5), eth(10), deadline);
+    // A public node's way: no tracer.
+    let proxy = RangeLimitedNode::start_without(&anvil.url(), 1_000, &["debug_traceCall"]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, participation, account) = following(
+        dir.path(),
+        &proxy.url(),
+        common::chain_sale_draft(sale),
+        None,
+        Some(("contribute()", &[])),
+    );
+    let plan = app
+        .plan_contribution(&contribution(participation, account, "1"))
+        .await
+        .expect("planned");
+    assert_eq!(plan.preview, None);
+    let unavailable: Vec<_> = plan
+        .review
+        .findings
+        .iter()
+        .filter(|f| f.code == "preview_unavailable")
+        .collect();
+    assert_eq!(unavailable.len(), 1, "{:?}", codes(&plan));
+    assert_eq!(
+        unavailable[0].severity,
+        saleguard_app::review::Severity::Info
+    );
+    assert!(
+        unavailable[0].message.contains("does not exist"),
+        "{}",
+        unavailable[0].message
+    );
+}
