@@ -333,6 +333,12 @@ export type ActionDraft = {
 	 *  literal of the parameter's type.
 	 */
 	arguments: string[],
+	/**
+	 *  For a token or vested claim: the contract's view of what the account can claim
+	 *  now, such as `releasable(address)` (each `address` is the account; it answers a
+	 *  number); empty: none.
+	 */
+	claimable?: string,
 };
 
 /**
@@ -375,6 +381,11 @@ export type ActionView = {
 	/**  Taking it asks for an amount of the sale's currency, or of its token. */
 	needsAmount: boolean,
 	needsTokenAmount: boolean,
+	/**
+	 *  A claim's view of what the account can claim now (`releasable(address)`); empty:
+	 *  none.
+	 */
+	claimable: string,
 };
 
 /**

@@ -125,6 +125,7 @@ impl Wallet {
                     },
                     signature: signature.into(),
                     arguments: arguments.iter().map(|a| (*a).to_owned()).collect(),
+                    claimable: String::new(),
                 },
             )
             .expect("the action")

@@ -350,6 +350,7 @@ fn a_sales_token_and_actions_are_checked_whole_and_unique() {
         contract_source: "the project's vesting page".into(),
         signature: "release(address beneficiary, uint8 tranche)".into(),
         arguments: vec!["{account}".into(), "300".into()],
+        claimable: String::new(),
     };
     assert_eq!(
         fields(app.add_action(sale, &vesting).expect_err("refused")),
@@ -400,6 +401,7 @@ fn a_sales_token_and_actions_are_checked_whole_and_unique() {
         contract_source: String::new(),
         signature: "finalize()".into(),
         arguments: Vec::new(),
+        claimable: String::new(),
     };
     let other = app.add_action(sale, &finalize).expect("added");
     app.add_action(

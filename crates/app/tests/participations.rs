@@ -427,6 +427,7 @@ fn the_actions_offered_follow_the_state_and_the_end_of_the_sale() {
         contract_source: String::new(),
         signature: signature.into(),
         arguments: Vec::new(),
+        claimable: String::new(),
     };
     app.add_action(
         sale,

@@ -1,8 +1,9 @@
-//! The review's preview on a real local chain: the node simulates the exact transaction
-//! (`debug_traceCall`) and the plan says what it would move — coins sent, tokens
-//! received, an allowance given, a payment taken — and a malicious sale that pulls more
-//! than the contribution through an earlier approval is blocked before anything is
-//! signed, whatever the reason typed. A node that cannot simulate is said once.
+//! What the review asks the chain before anything is signed, on a real local chain: the
+//! node simulates the exact transaction (`debug_traceCall`) and the plan says what it
+//! would move — coins sent, tokens received, an allowance given, a payment taken — and
+//! a malicious sale that pulls more than the contribution through an earlier approval
+//! is blocked, whatever the reason typed; a node that cannot simulate is said once; and
+//! a claim whose contract says nothing is claimable is blocked.
 
 mod common;
 
@@ -55,6 +56,7 @@ fn following(
                 contract_source: String::new(),
                 signature: signature.into(),
                 arguments: arguments.iter().map(|a| (*a).to_owned()).collect(),
+                claimable: String::new(),
             },
         )
         .expect("the action");
@@ -302,4 +304,87 @@ async fn a_node_that_cannot_simulate_is_said_once_and_the_review_goes_on() {
         "{}",
         unavailable[0].message
     );
+}
+
+#[tokio::test]
+async fn a_claim_the_contract_says_is_empty_is_blocked() {
+    let anvil = Anvil::start();
+    let deployer: Address = ANVIL_ACCOUNTS[0].0.parse().expect("address");
+    let token = anvil.deploy_token("Vested", "VST", 18, deployer, eth(1_000_000));
+    let starts = common::wall_clock_now().unix_seconds() as u64 + 30 * 86_400;
+    // Nothing vests for a month: the view says 0.
+    let vesting = anvil.deploy_vesting(token, buyer(), starts, 1_000);
+    anvil.transfer_token(token, vesting, eth(1000));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, participation, account) = following(
+        dir.path(),
+        &anvil.url(),
+        common::chain_sale_draft(Address::repeat_byte(0x5a)),
+        Some(token),
+        None,
+    );
+    let sale = app.participation(participation).expect("read").sale_id;
+    let release = |claimable: &str| {
+        let name = format!("Release {}", claimable.len());
+        app.add_action(
+            sale,
+            &ActionInput {
+                name: name.clone(),
+                purpose: ActionPurpose::Other,
+                contract: vesting.to_checksum(None),
+                contract_source: "the project's vesting page".into(),
+                signature: "release(address beneficiary)".into(),
+                arguments: vec!["{account}".into()],
+                claimable: claimable.into(),
+            },
+        )
+    };
+    let refused = release("releasable(address)").expect_err("only claims name a view");
+    assert_eq!(refused.invalid_fields[0].field, "claimable");
+    let action = app
+        .add_action(
+            sale,
+            &ActionInput {
+                name: "Release vested".into(),
+                purpose: ActionPurpose::ClaimVested,
+                contract: vesting.to_checksum(None),
+                contract_source: "the project's vesting page".into(),
+                signature: "release(address beneficiary)".into(),
+                arguments: vec!["{account}".into()],
+                claimable: "releasable(address)".into(),
+            },
+        )
+        .expect("the claim")
+        .id;
+    for state in [
+        saleguard_app::participations::ParticipationState::Contributed,
+        saleguard_app::participations::ParticipationState::Succeeded,
+    ] {
+        app.move_participation(
+            participation,
+            &saleguard_app::participations::MoveParticipation {
+                to: state,
+                happened_at: String::new(),
+                note: String::new(),
+            },
+        )
+        .expect("moved");
+    }
+    let plan = app
+        .plan_action(&saleguard_app::chain::plans::ActInput {
+            participation_id: participation,
+            action_id: Some(action),
+            account_id: account,
+            ..Default::default()
+        })
+        .await
+        .expect("planned");
+    let nothing = plan
+        .review
+        .findings
+        .iter()
+        .find(|f| f.code == "nothing_claimable")
+        .unwrap_or_else(|| panic!("blocked: {:?}", codes(&plan)));
+    assert!(!nothing.overridable);
+    assert_eq!(plan.review.verdict, saleguard_app::review::Verdict::Blocked);
 }

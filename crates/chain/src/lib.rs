@@ -303,6 +303,30 @@ impl Node {
             })
     }
 
+    /// A contract's view answering a number (what `account` can claim now, say), asked
+    /// as `account` would ask it.
+    pub async fn view_number(
+        &self,
+        contract: Address,
+        input: Bytes,
+        account: Address,
+    ) -> Result<U256, ChainError> {
+        let request = TransactionRequest {
+            from: Some(account),
+            to: Some(TxKind::Call(contract)),
+            input: TransactionInput::new(input),
+            ..TransactionRequest::default()
+        };
+        let answer: Bytes = self
+            .ask(async { self.provider.call(request).await })
+            .await?;
+        let word = answer.get(..32).ok_or_else(|| ChainError::Refused {
+            host: self.host.clone(),
+            message: format!("{contract} did not answer the view with a number"),
+        })?;
+        Ok(U256::from_be_slice(word))
+    }
+
     /// The ERC-20 balance of `owner` at `token`.
     pub async fn token_balance(&self, token: Address, owner: Address) -> Result<U256, ChainError> {
         self.token_number(token, balance_of_call(owner), "balanceOf")

@@ -29,6 +29,9 @@ fn apply(fields: ActionFields, draft: &mut ActionInput) {
     if !fields.arguments.is_empty() {
         draft.arguments = fields.arguments;
     }
+    if let Some(claimable) = fields.claimable {
+        draft.claimable = claimable;
+    }
 }
 
 pub fn action(app: &Saleguard, command: ActionCommand, output: &Output) -> Result<(), AppError> {
@@ -44,6 +47,7 @@ pub fn action(app: &Saleguard, command: ActionCommand, output: &Output) -> Resul
                 contract_source: String::new(),
                 signature: String::new(),
                 arguments: Vec::new(),
+                claimable: String::new(),
             };
             apply(fields, &mut draft);
             output.actions(&[app.add_action(sale, &draft)?]);

@@ -839,6 +839,11 @@ pub struct ActionFields {
     /// One per parameter, in order (replaces them all when editing).
     #[arg(long = "arg", allow_hyphen_values = true, value_name = "VALUE")]
     pub arguments: Vec<String>,
+    /// For a token or vested claim: the contract's view of what the account can claim
+    /// now, e.g. "releasable(address)" (each address is the account's); the review
+    /// blocks a claim it says is empty. "" removes it.
+    #[arg(long, value_name = "VIEW")]
+    pub claimable: Option<String>,
 }
 
 fn purpose_of(text: &str) -> Result<ActionPurpose, String> {

@@ -128,6 +128,11 @@ pub struct ActionDraft {
     /// One per parameter, in order: `{account}`, `{amount}`, `{token_amount}` or a
     /// literal of the parameter's type.
     pub arguments: Vec<String>,
+    /// For a token or vested claim: the contract's view of what the account can claim
+    /// now, such as `releasable(address)` (each `address` is the account; it answers a
+    /// number); empty: none.
+    #[serde(default)]
+    pub claimable: String,
 }
 
 /// A value given for one parameter when the action is taken, for that once: it replaces
@@ -175,6 +180,9 @@ pub struct SaleAction {
     /// `None`: a plain transfer of the contribution (a contribution only).
     pub function: Option<Function>,
     pub parameters: Vec<ActionParameter>,
+    /// The contract's view of what the account can claim now (a claim only): each of
+    /// its parameters is an `address`, the account's.
+    pub claimable: Option<Function>,
 }
 
 /// The values an action's templates take when it is taken.
@@ -225,6 +233,53 @@ pub enum ActionValueError {
     AmountMissing,
     #[error("this action passes an amount of tokens: give one")]
     TokenAmountMissing,
+}
+
+/// The claim's view of what can be claimed, as typed: a function whose parameters are
+/// all addresses (each the account), for a token or vested claim only.
+fn claimable_view(draft: &ActionDraft, problems: &mut Vec<ActionProblem>) -> Option<Function> {
+    let text = draft.claimable.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if !matches!(
+        draft.purpose,
+        ActionPurpose::ClaimTokens | ActionPurpose::ClaimVested
+    ) {
+        problems.push(problem(
+            "claimable",
+            ActionProblemKind::NotForThisSale,
+            "only a token or vested claim names a view of what can be claimed",
+        ));
+        return None;
+    }
+    if text.chars().count() > MAX_SIGNATURE_CHARS {
+        problems.push(problem(
+            "claimable",
+            ActionProblemKind::TooLong,
+            format!("at most {MAX_SIGNATURE_CHARS} characters"),
+        ));
+        return None;
+    }
+    match Function::parse(text) {
+        Ok(view) if view.inputs.iter().all(|p| p.selector_type() == "address") => Some(view),
+        Ok(_) => {
+            problems.push(problem(
+                "claimable",
+                ActionProblemKind::InvalidCall,
+                "the view takes the account's address or nothing, such as releasable(address) or claimable()",
+            ));
+            None
+        }
+        Err(_) => {
+            problems.push(problem(
+                "claimable",
+                ActionProblemKind::InvalidCall,
+                "write the view as its name and parameter types, such as releasable(address)",
+            ));
+            None
+        }
+    }
 }
 
 fn problem(
@@ -353,6 +408,7 @@ impl SaleAction {
             }
             None => Vec::new(),
         };
+        let claimable = claimable_view(draft, &mut problems);
         if problems.is_empty() {
             Ok(Self {
                 name,
@@ -361,6 +417,7 @@ impl SaleAction {
                 contract_source,
                 function,
                 parameters,
+                claimable,
             })
         } else {
             Err(problems)
@@ -394,7 +451,19 @@ impl SaleAction {
                 },
             ],
             function: Some(function),
+            claimable: None,
         }
+    }
+
+    /// The call of the action's view of what `account` can claim now, when it names
+    /// one: its selector and the account for each parameter.
+    pub fn claimable_call(&self, account: Address) -> Option<Bytes> {
+        let view = self.claimable.as_ref()?;
+        let mut input = view.selector().to_vec();
+        for _ in &view.inputs {
+            input.extend_from_slice(account.into_word().as_slice());
+        }
+        Some(input.into())
     }
 
     /// The action written as a user types it: what an edit form starts from.
@@ -415,6 +484,18 @@ impl SaleAction {
                     Argument::Literal { text, .. } => text.clone(),
                 })
                 .collect(),
+            claimable: self
+                .claimable
+                .as_ref()
+                .map(|view| {
+                    let parameters: Vec<String> = view
+                        .inputs
+                        .iter()
+                        .map(|p| p.selector_type().into_owned())
+                        .collect();
+                    format!("{}({})", view.name, parameters.join(","))
+                })
+                .unwrap_or_default(),
         }
     }
 

@@ -10,7 +10,7 @@ use saleguard_core::timestamp::UtcTimestamp;
 use crate::rows::invalid;
 use crate::{Store, StoreError};
 
-const ACTION_COLUMNS: &str = "id, sale_id, name, purpose, contract, contract_source, signature, arguments, created_at, updated_at";
+const ACTION_COLUMNS: &str = "id, sale_id, name, purpose, contract, contract_source, signature, arguments, created_at, updated_at, claimable";
 
 /// A kept action.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,7 @@ fn read_action(row: &Row<'_>) -> rusqlite::Result<ActionRow> {
                 contract_source: row.get(5)?,
                 signature: row.get(6)?,
                 arguments,
+                claimable: row.get(10)?,
             })
         })
         .transpose()?;
@@ -70,17 +71,27 @@ fn action_of(row: ActionRow, sale: &SaleTerms) -> Result<ActionRecord, StoreErro
 }
 
 /// The columns an action is written with, as stored.
-fn stored(action: &SaleAction) -> (String, String, Option<String>, String, String, String) {
+struct Stored {
+    name: String,
+    purpose: &'static str,
+    contract: Option<String>,
+    source: String,
+    signature: String,
+    arguments: String,
+    claimable: String,
+}
+
+fn stored(action: &SaleAction) -> Stored {
     let draft = action.to_draft();
-    let arguments = serde_json::Value::from(draft.arguments).to_string();
-    (
-        draft.name,
-        draft.purpose.as_str().to_owned(),
-        (!draft.contract.is_empty()).then_some(draft.contract),
-        draft.contract_source,
-        draft.signature,
-        arguments,
-    )
+    Stored {
+        arguments: serde_json::Value::from(draft.arguments).to_string(),
+        name: draft.name,
+        purpose: draft.purpose.as_str(),
+        contract: (!draft.contract.is_empty()).then_some(draft.contract),
+        source: draft.contract_source,
+        signature: draft.signature,
+        claimable: draft.claimable,
+    }
 }
 
 impl Store {
@@ -117,20 +128,21 @@ impl Store {
         now: UtcTimestamp,
     ) -> Result<ActionRecord, StoreError> {
         self.sale(sale)?;
-        let (name, purpose, contract, source, signature, arguments) = stored(action);
+        let row = stored(action);
         self.conn.execute(
             "INSERT INTO sale_actions (sale_id, name, purpose, contract, contract_source,
-                 signature, arguments, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                 signature, arguments, created_at, updated_at, claimable)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
             params![
                 sale.0,
-                name,
-                purpose,
-                contract,
-                source,
-                signature,
-                arguments,
-                now.unix_seconds()
+                row.name,
+                row.purpose,
+                row.contract,
+                row.source,
+                row.signature,
+                row.arguments,
+                now.unix_seconds(),
+                row.claimable,
             ],
         )?;
         self.action(self.conn.last_insert_rowid())
@@ -143,20 +155,22 @@ impl Store {
         action: &SaleAction,
         now: UtcTimestamp,
     ) -> Result<ActionRecord, StoreError> {
-        let (name, purpose, contract, source, signature, arguments) = stored(action);
+        let row = stored(action);
         let changed = self.conn.execute(
             "UPDATE sale_actions SET name = ?2, purpose = ?3, contract = ?4,
-                 contract_source = ?5, signature = ?6, arguments = ?7, updated_at = ?8
+                 contract_source = ?5, signature = ?6, arguments = ?7, updated_at = ?8,
+                 claimable = ?9
              WHERE id = ?1",
             params![
                 id,
-                name,
-                purpose,
-                contract,
-                source,
-                signature,
-                arguments,
-                now.unix_seconds()
+                row.name,
+                row.purpose,
+                row.contract,
+                row.source,
+                row.signature,
+                row.arguments,
+                now.unix_seconds(),
+                row.claimable,
             ],
         )?;
         if changed == 0 {

@@ -84,6 +84,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "scans for token deliveries: how far each read, transfers from others",
         sql: include_str!("migrations/0019_delivery_scans.sql"),
     },
+    Migration {
+        name: "a claim's view of what can be claimed",
+        sql: include_str!("migrations/0020_claimable_views.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -28,6 +28,7 @@ fn action(
             contract_source: String::new(),
             signature: signature.to_owned(),
             arguments: arguments.iter().map(|a| (*a).to_owned()).collect(),
+            claimable: String::new(),
         },
         terms,
     )

@@ -167,5 +167,5 @@ fn a_version_17_file_keeps_every_entry_and_moves_a_claims_log_index_to_its_colum
             ("7".to_owned(), EntrySource::Manual, None),
         ]
     );
-    assert_eq!(store.schema_version().expect("version"), 19);
+    assert_eq!(store.schema_version().expect("version"), 20);
 }

@@ -31,6 +31,7 @@ fn action(terms: &SaleTerms, name: &str, purpose: ActionPurpose, signature: &str
             contract_source: String::new(),
             signature: signature.to_owned(),
             arguments,
+            claimable: String::new(),
         },
         terms,
     )
@@ -173,7 +174,9 @@ fn a_version_16_file_keeps_every_transaction_and_its_history_linked_to_its_actio
         connection
             .execute_batch(
                 "INSERT INTO main.sales SELECT * FROM scratch.sales;
-                 INSERT INTO main.sale_actions SELECT * FROM scratch.sale_actions;
+                 INSERT INTO main.sale_actions SELECT id, sale_id, name, purpose, contract,
+                     contract_source, signature, arguments, created_at, updated_at
+                   FROM scratch.sale_actions;
                  INSERT INTO main.participations SELECT * FROM scratch.participations;
                  INSERT INTO main.participation_events SELECT * FROM scratch.participation_events;
                  INSERT INTO main.transactions SELECT id, participation_id, purpose, account_id,
@@ -213,5 +216,5 @@ fn a_version_16_file_keeps_every_transaction_and_its_history_linked_to_its_actio
         [TxStatus::Planned, TxStatus::Abandoned],
         "rebuilding the table dropped none of its history"
     );
-    assert_eq!(store.schema_version().expect("version"), 19);
+    assert_eq!(store.schema_version().expect("version"), 20);
 }

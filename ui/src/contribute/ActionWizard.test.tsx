@@ -29,6 +29,7 @@ const claim: SaleAction = {
   ],
   needsAmount: false,
   needsTokenAmount: true,
+  claimable: "",
 };
 
 const sale = saleFixture({ id: 30, projectName: "Example Protocol", tokenSymbol: "EXP" });

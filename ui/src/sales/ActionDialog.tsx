@@ -19,6 +19,7 @@ const actionLabels: Record<ActionField, string> = {
   contractSource: "Where that contract's address was published",
   signature: "Function",
   arguments: "Arguments",
+  claimable: "What can be claimed (a view)",
 };
 
 const isActionField = fieldNamesOf(actionLabels);
@@ -56,7 +57,7 @@ function newAction(taken: ReadonlyArray<ActionPurpose>, paidInToken: boolean): S
   const purpose =
     actionPurposes.find((candidate) => isUniquePurpose(candidate) && !taken.includes(candidate) && (paidInToken || candidate !== "approve_payment")) ??
     "other";
-  return { name: "", purpose, contract: "", contractSource: "", signature: "", arguments: [] };
+  return { name: "", purpose, contract: "", contractSource: "", signature: "", arguments: [], claimable: "" };
 }
 
 type ActionDialogProps = {
@@ -175,6 +176,14 @@ function ActionFormFields({ sale, editing, taken, onClose }: Omit<ActionDialogPr
           placeholder={looks.examples.arguments}
           description="One per parameter, in order, one per line: {account} (the account that signs), {amount} (the contribution, in base units of the sale's currency), {token_amount} (base units of its token), or a value of the parameter's type — a number, true or false, an address, 0x-hex bytes, text, or a list such as [0x…, 0x…]."
         />
+        {(form.purpose === "claim_tokens" || form.purpose === "claim_vested") && (
+          <TextInput
+            {...field("claimable")}
+            placeholder="e.g. releasable(address)"
+            styles={monospace}
+            description="Optional: the contract's view of what your account can claim now, each address parameter being your account's. The review reads it and blocks a claim with nothing to claim."
+          />
+        )}
         <TextInput
           {...field("contract")}
           placeholder={

@@ -24,6 +24,7 @@ function actionFixture(overrides: Partial<SaleAction> = {}): SaleAction {
     arguments: [],
     needsAmount: true,
     needsTokenAmount: false,
+    claimable: "",
     ...overrides,
   };
 }
@@ -37,6 +38,7 @@ function savedFrom(id: number, input: SaleActionInput): SaleAction {
     signature: input.signature.trim(),
     canonicalSignature: input.signature.replace(/\s+\w+(?=[,)])/g, ""),
     arguments: input.arguments.map((value) => ({ name: "beneficiary", type: "address", value, template: value.startsWith("{") })),
+    claimable: (input.claimable ?? "").replace(/\s+\w+(?=[,)])/g, ""),
   });
 }
 
@@ -136,6 +138,7 @@ describe("a sale's actions and token", () => {
     await user.type(dialogInput("Name"), "Withdraw tokens");
     await user.type(dialogInput("Function"), "withdrawTokens(address beneficiary)");
     await user.type(dialogInput("Arguments"), "{{account}{Enter}{Enter}");
+    await user.type(dialogInput("What can be claimed (a view)"), "owed(address)");
     await user.click(screen.getByTestId("action-save"));
 
     await waitFor(() => expect(backend.callsTo("add_action")).toHaveLength(1));
@@ -149,6 +152,7 @@ describe("a sale's actions and token", () => {
         contractSource: "",
         signature: "withdrawTokens(address beneficiary)",
         arguments: ["{account}"],
+        claimable: "owed(address)",
       },
     });
     await waitFor(() => expect(screen.queryByTestId("action-form")).toBeNull());

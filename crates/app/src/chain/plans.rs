@@ -564,7 +564,25 @@ impl Saleguard {
             };
             (call, clear.with(findings), self.clock.now(), amount)
         };
-        let review = review.with(self.guard_findings(&participation, &sale, purpose, revokes)?);
+        let claimable = match action.as_ref().and_then(|action| {
+            let input = action.claimable_call(account.address)?;
+            Some((action.target(&sale.terms), input))
+        }) {
+            Some((contract, input)) => {
+                match node.view_number(contract, input, account.address).await {
+                    Ok(amount) => Some(amount),
+                    Err(error) => {
+                        // A view that fails says nothing either way: the node's checks
+                        // of the claim itself still run.
+                        tracing::warn!(%error, "the claim's view of what can be claimed failed");
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        let review =
+            review.with(self.guard_findings(&participation, &sale, purpose, revokes, claimable)?);
         let token = match (purpose, currency) {
             (ActionPurpose::Contribute, AcceptedCurrency::Erc20 { address, .. }) => Some(*address),
             _ => None,
@@ -719,6 +737,7 @@ impl Saleguard {
         sale: &Sale,
         purpose: ActionPurpose,
         revokes: bool,
+        claimable: Option<U256>,
     ) -> Result<Vec<Finding>, AppError> {
         let ledger: Vec<LedgerFact> = self
             .store()?
@@ -738,7 +757,7 @@ impl Saleguard {
             revokes,
             ledger: &ledger,
             currency: (currency.symbol(), currency.decimals()),
-            claimable: None,
+            claimable,
         }))
     }
 

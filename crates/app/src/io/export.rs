@@ -57,6 +57,7 @@ const COLUMNS_ADDED: &[(&str, &str, u64, Option<&str>)] = &[
     ("transactions", "replaces", 7, None),
     ("ledger_entries", "log_index", 8, None),
     ("transactions", "effects", 8, None),
+    ("sale_actions", "claimable", 8, Some("")),
 ];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;

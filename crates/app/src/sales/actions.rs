@@ -51,6 +51,9 @@ pub struct ActionView {
     /// Taking it asks for an amount of the sale's currency, or of its token.
     pub needs_amount: bool,
     pub needs_token_amount: bool,
+    /// A claim's view of what the account can claim now (`releasable(address)`); empty:
+    /// none.
+    pub claimable: String,
 }
 
 pub(crate) fn action_view(record: &ActionRecord, sale: &Sale) -> ActionView {
@@ -79,6 +82,7 @@ pub(crate) fn action_view(record: &ActionRecord, sale: &Sale) -> ActionView {
             .collect(),
         needs_amount: action.needs_amount(),
         needs_token_amount: action.needs_token_amount(),
+        claimable: draft.claimable,
     }
 }
 

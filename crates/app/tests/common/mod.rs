@@ -220,6 +220,7 @@ pub fn contribute_and_refund_actions(app: &Saleguard, sale: i64, contribute: &st
                 contract_source: String::new(),
                 signature: signature.into(),
                 arguments,
+                claimable: String::new(),
             },
         )
         .expect("action");

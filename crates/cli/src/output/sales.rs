@@ -186,6 +186,13 @@ impl Output {
             &rows,
             &[0],
         );
+        for a in actions.iter().filter(|a| !a.claimable.is_empty()) {
+            out!(
+                "{}: what can be claimed is read from {} before it is signed",
+                a.name,
+                a.claimable
+            );
+        }
         for a in actions.iter().filter(|a| !a.contract.is_empty()) {
             out!(
                 "{}: {} as published on {}",

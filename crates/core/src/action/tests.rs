@@ -19,6 +19,7 @@ fn draft(purpose: ActionPurpose, signature: &str, arguments: &[&str]) -> ActionD
         contract_source: String::new(),
         signature: signature.into(),
         arguments: arguments.iter().map(|a| (*a).to_owned()).collect(),
+        claimable: String::new(),
     }
 }
 
@@ -488,5 +489,73 @@ fn an_approval_is_erc20_approve_on_the_payment_token_of_a_token_paid_sale() {
         ),
         [("purpose".to_owned(), ActionProblemKind::NotForThisSale)],
         "a sale paid in coins has nothing to approve"
+    );
+}
+
+#[test]
+fn a_claim_may_name_the_view_of_what_can_be_claimed_and_nothing_else_may() {
+    let sale = native();
+    let account = address!("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+    let vested = ActionDraft {
+        claimable: " releasable(address beneficiary) ".into(),
+        ..draft(
+            ActionPurpose::ClaimVested,
+            "release(address)",
+            &["{account}"],
+        )
+    };
+    let action = SaleAction::from_draft(&vested, &sale).expect("valid");
+    let call = action.claimable_call(account).expect("a view");
+    assert_eq!(
+        &call[..4],
+        &alloy_primitives::keccak256("releasable(address)")[..4]
+    );
+    assert_eq!(&call[4..], account.into_word().as_slice());
+    assert_eq!(action.to_draft().claimable, "releasable(address)");
+    let no_arguments = ActionDraft {
+        claimable: "claimable()".into(),
+        ..vested.clone()
+    };
+    let action = SaleAction::from_draft(&no_arguments, &sale).expect("valid");
+    assert_eq!(action.claimable_call(account).expect("a view").len(), 4);
+    assert_eq!(
+        SaleAction::from_draft(
+            &draft(
+                ActionPurpose::ClaimVested,
+                "release(address)",
+                &["{account}"]
+            ),
+            &sale
+        )
+        .expect("valid")
+        .claimable_call(account),
+        None
+    );
+
+    let refused = |claimable: &str, purpose: ActionPurpose| {
+        let typed = ActionDraft {
+            claimable: claimable.into(),
+            ..draft(purpose, "claim()", &[])
+        };
+        fields(&typed, &sale)
+    };
+    assert_eq!(
+        refused("releasable(uint256)", ActionPurpose::ClaimTokens),
+        [("claimable".to_owned(), ActionProblemKind::InvalidCall)]
+    );
+    assert_eq!(
+        refused("releasable(", ActionPurpose::ClaimTokens),
+        [("claimable".to_owned(), ActionProblemKind::InvalidCall)]
+    );
+    assert_eq!(
+        refused("releasable(address)", ActionPurpose::ClaimRefund),
+        [("claimable".to_owned(), ActionProblemKind::NotForThisSale)]
+    );
+    assert_eq!(
+        refused(
+            &format!("a{}()", "b".repeat(300)),
+            ActionPurpose::ClaimTokens
+        ),
+        [("claimable".to_owned(), ActionProblemKind::TooLong)]
     );
 }

@@ -27,6 +27,7 @@ fn contract(signature: &str) -> SaleAction {
         contract_source: String::new(),
         signature: signature.to_owned(),
         arguments,
+        claimable: String::new(),
     };
     SaleAction::from_draft(&draft, &native_sale()).expect("valid")
 }
@@ -66,6 +67,7 @@ fn a_claim_calls_its_contract_with_no_coins_and_names_each_argument() {
         contract_source: "the project's vesting page".to_owned(),
         signature: "release(address beneficiary)".to_owned(),
         arguments: vec!["{account}".to_owned()],
+        claimable: String::new(),
     };
     let action = SaleAction::from_draft(&draft, &sale).expect("valid");
     let values = ActionValues {
