@@ -201,6 +201,9 @@ export type ScanSummary = CommandReply<"scanDeliveries">;
 export type ScanInput = Parameters<(typeof commands)["scanDeliveries"]>[0];
 /** A transfer of the sale's token to the user from someone other than the sale. */
 export type TransferFromOtherView = CommandReply<"countTransfer">;
+/** What reading a participation's transactions again found, and one correction of it. */
+export type LedgerRepair = CommandReply<"planLedgerRepair">;
+export type CorrectionView = LedgerRepair["corrections"][number];
 /** How far a CSV import is: rows added so far of all. */
 export type CsvProgress = ChannelMessage<Parameters<(typeof commands)["importCsv"]>[2]>;
 

@@ -163,6 +163,13 @@ export const commands = {
 	/**  Counts a transfer from another as a distribution of its sale. */
 	countTransfer: (id: number) => __TAURI_INVOKE<TransferFromOtherView>("count_transfer", { id }),
 	/**
+	 *  Reads the effects of a participation's confirmed transactions again and says what
+	 *  differs from its ledger; nothing is changed.
+	 */
+	planLedgerRepair: (participationId: number) => __TAURI_INVOKE<LedgerRepair>("plan_ledger_repair", { participationId }),
+	/**  Corrects the ledger as shown (`seen`), the old values kept in the history. */
+	applyLedgerRepair: (participationId: number, seen: CorrectionView[]) => __TAURI_INVOKE<Participation>("apply_ledger_repair", { participationId, seen }),
+	/**
 	 *  Opens a sent transaction's page on its network's explorer in the system browser.
 	 *  The address is built here from the stored transaction, never taken from the window.
 	 */
@@ -635,6 +642,22 @@ export type ContributionInput = {
 	feeSpeed?: FeeSpeed,
 };
 
+/**  One correction of the ledger, in words. */
+export type CorrectionView = {
+	/**  `amend`, `remove` or `add`. */
+	action: string,
+	/**  `contribution`, `refund` or `distribution`. */
+	kind: string,
+	/**  The transaction (or the reference) it is about. */
+	reference: string,
+	/**  What the ledger says now; none for an entry to add. */
+	recorded: Amount | null,
+	/**  What the chain proves; none for an entry to remove. */
+	proved: Amount | null,
+	logIndex: number | null,
+	why: string,
+};
+
 /**  A country, by code and English name. */
 export type Country = {
 	code: string,
@@ -1010,6 +1033,19 @@ export type KycInput = {
 
 /**  Where the user's KYC stands, as the participation's history says. */
 export type KycStatus = "not_started" | "pending" | "approved" | "rejected";
+
+/**  What reading a participation's transactions again found. */
+export type LedgerRepair = {
+	participationId: number,
+	/**  How many confirmed transactions were read again. */
+	transactionsRead: number,
+	corrections: CorrectionView[],
+	/**
+	 *  What could not be compared, and why (a receipt the node no longer has, coins that
+	 *  could not be measured): left as it is.
+	 */
+	leftAlone: string[],
+};
 
 /**  Moving a participation on. */
 export type MoveParticipation = {

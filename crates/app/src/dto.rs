@@ -7,7 +7,7 @@ use saleguard_core::amount::format_amount;
 use serde::Serialize;
 
 /// An exact amount of a currency or token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Amount {
     /// Integer base units as decimal digits (e.g. wei).

@@ -1296,4 +1296,97 @@ async fn a_refund_held_by_a_separate_escrow_is_recorded_as_measured_and_claimed_
     let effects = empty.effects.expect("the effects read");
     assert!(effects.moved.is_empty(), "{effects:?}");
     assert!(effects.remark.contains("no refund"), "{}", effects.remark);
+
+    // The ledger as an older version wrote it: the refund inferred as everything
+    // contributed, and a delivery read from a balance.
+    let refund_hash = refunded.hash.clone().expect("a hash");
+    {
+        let db = rusqlite::Connection::open(wallet.dir.path().join("saleguard.sqlite3"))
+            .expect("the data file");
+        db.execute(
+            "UPDATE ledger_entries SET amount_base_units = ?1 WHERE kind = 'refund'",
+            [eth(1).to_string()],
+        )
+        .expect("the old refund");
+        db.execute(
+            "INSERT INTO ledger_entries (participation_id, kind, source, happened_at, asset,
+                 decimals, amount_base_units, reference, recorded_at)
+             VALUES (?1, 'distribution', 'signed', 1800000000, 'SALE', 18, '5', 'balanceOf at block 9', 1800000000)",
+            [wallet.participation],
+        )
+        .expect("the old delivery");
+    }
+    let repair = wallet
+        .app
+        .plan_repair(wallet.participation)
+        .await
+        .expect("read again");
+    assert_eq!(
+        repair.transactions_read, 4,
+        "contribution, finalize and two refund claims"
+    );
+    let found: Vec<(&str, &str, Option<&str>, Option<&str>)> = repair
+        .corrections
+        .iter()
+        .map(|c| {
+            (
+                c.action.as_str(),
+                c.kind.as_str(),
+                c.recorded.as_ref().map(|a| a.decimal.as_str()),
+                c.proved.as_ref().map(|a| a.decimal.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("remove", "distribution", Some("0.000000000000000005"), None),
+            ("amend", "refund", Some("1"), Some("0.95")),
+        ]
+    );
+    assert_eq!(repair.corrections[1].reference, refund_hash);
+    assert_eq!(
+        wallet.entries().len(),
+        3,
+        "nothing changed before the user confirms"
+    );
+    let stale = [repair.corrections[1].clone()];
+    assert_eq!(
+        wallet
+            .app
+            .apply_repair(wallet.participation, &stale)
+            .await
+            .expect_err("not what is found now")
+            .code,
+        ErrorCode::ReviewOutdated
+    );
+    let repaired = wallet
+        .app
+        .apply_repair(wallet.participation, &repair.corrections)
+        .await
+        .expect("corrected");
+    let amounts: Vec<(String, String)> = repaired
+        .entries
+        .iter()
+        .map(|e| (e.kind.clone(), e.amount.base_units.clone()))
+        .collect();
+    assert_eq!(
+        amounts,
+        [
+            ("contribution".to_owned(), eth(1).to_string()),
+            ("refund".to_owned(), paid_back.to_string())
+        ]
+    );
+    let note = &repaired.history.last().expect("a note").note;
+    assert!(
+        note.contains("was 1 ETH, now 0.95 ETH"),
+        "the old value kept: {note}"
+    );
+    assert_eq!(repaired.state, ParticipationState::Refunded);
+    let again = wallet
+        .app
+        .plan_repair(wallet.participation)
+        .await
+        .expect("read again");
+    assert!(again.corrections.is_empty(), "{:?}", again.corrections);
 }

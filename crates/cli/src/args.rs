@@ -550,6 +550,18 @@ pub enum ParticipationCommand {
     },
     /// List the sale token's transfers to you that did not come from the sale.
     Transfers { id: i64 },
+    /// Read the effects of every confirmed transaction again from the chain and correct
+    /// what the ledger says differently (shown first; the old values are kept in the
+    /// history).
+    Repair {
+        id: i64,
+        /// Only show what differs.
+        #[arg(long)]
+        dry_run: bool,
+        /// Correct without asking.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Count a transfer from another as a distribution of its sale (by its id in
     /// `participation transfers`).
     CountTransfer {

@@ -140,6 +140,22 @@ pub fn run(
             })??;
             output.scan_summary(&summary);
         }
+        ParticipationCommand::Repair { id, dry_run, yes } => {
+            let repair = crate::chain::block_on(app.plan_repair(id))??;
+            output.ledger_repair(&repair);
+            if dry_run || repair.corrections.is_empty() {
+                return Ok(());
+            }
+            if !yes {
+                crate::confirm(
+                    &format!("Correct the ledger of participation {id} as shown? [y/N] "),
+                    "correcting the ledger",
+                    "nothing was corrected",
+                )?;
+            }
+            let repaired = crate::chain::block_on(app.apply_repair(id, &repair.corrections))??;
+            output.participation(&repaired, "Corrected the ledger of");
+        }
         ParticipationCommand::Transfers { id } => {
             output.transfers_from_others(&app.transfers_from_others(id)?);
         }

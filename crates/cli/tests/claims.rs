@@ -274,6 +274,25 @@ fn a_refund_held_by_an_escrow_is_claimed_from_it() {
         .collect();
     assert!(codes.contains(&"nothing_to_refund"), "{codes:?}");
     assert!(codes.contains(&"participation_closed"), "{codes:?}");
+
+    // Read again from the chain, the ledger holds: nothing to correct.
+    let repair = signing_run(
+        &dir,
+        &keyring,
+        &["participation", "repair", "1", "--dry-run"],
+        "",
+    );
+    assert!(
+        repair.status.success(),
+        "{}",
+        String::from_utf8_lossy(&repair.stderr)
+    );
+    let repair: serde_json::Value = serde_json::from_slice(&repair.stdout).expect("JSON");
+    assert_eq!(
+        repair["transactionsRead"], 3,
+        "contribution, finalize, refund claim"
+    );
+    assert_eq!(repair["corrections"], serde_json::json!([]));
 }
 
 #[test]

@@ -36,6 +36,22 @@ impl EntrySource {
     }
 }
 
+/// A change to a participation's ledger, from what its transactions' receipts prove.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryCorrection {
+    /// Entry `id` takes the amount (and the log, and the note) the chain proves.
+    Amend {
+        id: i64,
+        amount: U256,
+        log_index: Option<u64>,
+        note: String,
+    },
+    /// Entry `id` is not proved by anything: removed.
+    Remove { id: i64 },
+    /// An entry the chain proves that was not recorded.
+    Add(ProvedEntry),
+}
+
 /// A recorded entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryRecord {
@@ -126,6 +142,62 @@ impl Store {
             now,
         )?;
         Ok(id.is_some())
+    }
+
+    /// Applies `corrections` to `participation`'s ledger in one transaction, with a note in
+    /// its history (`step`, from and to its current state `state`: the old values, kept)
+    /// — or nothing, if the participation moved or an entry is not its own.
+    pub fn correct_entries(
+        &mut self,
+        participation: ParticipationId,
+        state: saleguard_core::participation::ParticipationState,
+        corrections: &[EntryCorrection],
+        step: &crate::NewStep,
+        now: UtcTimestamp,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        for correction in corrections {
+            let changed = match correction {
+                EntryCorrection::Amend {
+                    id,
+                    amount,
+                    log_index,
+                    note,
+                } => tx.execute(
+                    "UPDATE ledger_entries SET amount_base_units = ?3, log_index = ?4, note = ?5
+                     WHERE id = ?1 AND participation_id = ?2",
+                    rusqlite::params![
+                        id,
+                        participation.0,
+                        amount.to_string(),
+                        log_index
+                            .map(|index| i64::try_from(index)
+                                .map_err(|_| crate::rows::invalid("log index")))
+                            .transpose()?,
+                        note,
+                    ],
+                )?,
+                EntryCorrection::Remove { id } => tx.execute(
+                    "DELETE FROM ledger_entries WHERE id = ?1 AND participation_id = ?2",
+                    rusqlite::params![id, participation.0],
+                )?,
+                EntryCorrection::Add(proved) => insert_entry_on(
+                    &tx,
+                    participation,
+                    &proved.entry,
+                    proved.log_index,
+                    EntrySource::Signed,
+                    now,
+                )?
+                .map_or(0, |_| 1),
+            };
+            if changed != 1 {
+                return Err(crate::rows::invalid("corrected entry"));
+            }
+        }
+        crate::participations::move_on(&tx, participation, state, step, now)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Every participation's entries in one read, each participation's oldest first.

@@ -31,7 +31,7 @@ pub use budgets::{BudgetRecord, OfficialAddressRecord, PriceRecord, ReviewPolicy
 pub use connection::{ConnectionSettings, Store};
 pub use contacts::{ContactRecord, OverrideRecord};
 pub use deliveries::{DeliveryScan, TransferFromOther, TransferFromOtherRecord};
-pub use entries::{EntryRecord, EntrySource};
+pub use entries::{EntryCorrection, EntryRecord, EntrySource};
 pub use error::StoreError;
 pub use export::{
     Cell, Column, ColumnType, DATA_TABLES, ImportError, Reference, RowFailure, TableRows,

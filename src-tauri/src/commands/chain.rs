@@ -6,8 +6,10 @@ use saleguard_app::chain::deliveries::{
 };
 use saleguard_app::chain::networks::{NetworkCheck, NetworkInput, NetworkView};
 use saleguard_app::chain::plans::{ActInput, ContributionInput, RefundInput, TransactionPlan};
+use saleguard_app::chain::repair::{CorrectionView, LedgerRepair};
 use saleguard_app::chain::replacements::ReplaceInput;
 use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress};
+use saleguard_app::participations::Participation;
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -274,6 +276,28 @@ pub(crate) fn list_transfers_from_others(
     participation_id: i64,
 ) -> Result<Vec<TransferFromOtherView>, AppError> {
     app.transfers_from_others(participation_id)
+}
+
+/// Reads the effects of a participation's confirmed transactions again and says what
+/// differs from its ledger; nothing is changed.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn plan_ledger_repair(
+    app: State<'_, Saleguard>,
+    participation_id: i64,
+) -> Result<LedgerRepair, AppError> {
+    app.plan_repair(participation_id).await
+}
+
+/// Corrects the ledger as shown (`seen`), the old values kept in the history.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn apply_ledger_repair(
+    app: State<'_, Saleguard>,
+    participation_id: i64,
+    seen: Vec<CorrectionView>,
+) -> Result<Participation, AppError> {
+    app.apply_repair(participation_id, &seen).await
 }
 
 /// Counts a transfer from another as a distribution of its sale.

@@ -98,6 +98,8 @@ commands! {
         cancel_delivery_scan,
         list_transfers_from_others,
         count_transfer,
+        plan_ledger_repair,
+        apply_ledger_repair,
         open_in_explorer,
     ],
     accounts: [

@@ -214,3 +214,70 @@ describe("a participation's entries", () => {
     expect(screen.getByTestId("tab-entries")).toHaveTextContent("3");
   });
 });
+
+describe("checking the ledger against the chain", () => {
+  const refundHash = `0x${"9a".repeat(32)}`;
+  const correction = {
+    action: "amend",
+    kind: "refund",
+    reference: refundHash,
+    recorded: amountFixture("1", "ETH"),
+    proved: amountFixture("0.95", "ETH"),
+    logIndex: null,
+    why: "the chain proves another amount",
+  };
+
+  it("shows what the chain proves otherwise, and corrects only once asked", async () => {
+    let corrected = false;
+    const backend = fakeBackend({
+      list_transactions: () => [],
+      list_transfers_from_others: () => [],
+      get_participation: () => entriesParticipation(),
+      plan_ledger_repair: () => ({
+        participationId: 7,
+        transactionsRead: 3,
+        corrections: corrected ? [] : [correction],
+        leftAlone: ["0x77…: the coins it returned could not be measured (no archive)"],
+      }),
+      apply_ledger_repair: () => {
+        corrected = true;
+        return entriesParticipation();
+      },
+    });
+    const { user } = renderApp("#/participations/7");
+    await openEntriesTab(user);
+    const panel = screen.getByTestId("ledger-repair");
+    await user.click(within(panel).getByTestId("ledger-repair-check"));
+    const row = await within(panel).findByTestId("ledger-correction");
+    expect(row).toHaveTextContent("Correct");
+    expect(row).toHaveTextContent("1 ETH");
+    expect(row).toHaveTextContent("0.95 ETH");
+    expect(panel).toHaveTextContent("could not be measured (no archive)");
+    expect(backend.callsTo("apply_ledger_repair")).toHaveLength(0);
+
+    await user.click(within(panel).getByTestId("ledger-repair-apply"));
+    await waitFor(() => expect(backend.callsTo("apply_ledger_repair")).toHaveLength(1));
+    expect(backend.callsTo("apply_ledger_repair")[0]?.args).toEqual({ participationId: 7, seen: [correction] });
+    expect(await within(panel).findByTestId("ledger-repair-clean")).toHaveTextContent("the ledger says what the chain proves");
+  });
+
+  it("says why nothing was corrected when the ledger changed meanwhile", async () => {
+    fakeBackend({
+      list_transactions: () => [],
+      list_transfers_from_others: () => [],
+      get_participation: () => entriesParticipation(),
+      plan_ledger_repair: () => ({ participationId: 7, transactionsRead: 1, corrections: [correction], leftAlone: [] }),
+      apply_ledger_repair: () => {
+        throw appErrorFixture({ code: "review_outdated", message: "the ledger or the chain changed since the corrections were shown" });
+      },
+    });
+    const { user } = renderApp("#/participations/7");
+    await openEntriesTab(user);
+    const panel = screen.getByTestId("ledger-repair");
+    await user.click(within(panel).getByTestId("ledger-repair-check"));
+    await user.click(await within(panel).findByTestId("ledger-repair-apply"));
+    const alert = await within(panel).findByRole("alert");
+    expect(alert).toHaveTextContent("Nothing was corrected");
+    expect(alert).toHaveTextContent("changed since the corrections were shown");
+  });
+});

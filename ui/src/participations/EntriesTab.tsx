@@ -3,6 +3,7 @@ import { IconReceipt } from "@tabler/icons-react";
 import type { Participation } from "../api";
 import { EntryForm } from "./EntryForm";
 import { EntriesTable } from "./EntriesTable";
+import { LedgerRepairPanel } from "./LedgerRepairPanel";
 
 /** The participation's entries: every contribution, refund and distribution, and the form to record one. */
 export function EntriesTab({ participation }: { participation: Participation }) {
@@ -30,6 +31,7 @@ export function EntriesTab({ participation }: { participation: Participation }) 
         </Paper>
       )}
       <EntryForm participation={participation} />
+      <LedgerRepairPanel participationId={participation.id} />
     </Stack>
   );
 }

@@ -7,6 +7,8 @@ import { participationStates, stateFamilyLooks, stateLabel } from "./participati
 /** "Researching → KYC pending"; the first step says how it started. */
 export function stepTitle(step: ParticipationStep): string {
   if (step.from === null) return `Started: ${stateLabel(step.to)}`;
+  // A note that moved nothing: the ledger corrected from the chain, its old values in the note.
+  if (step.from === step.to) return `Ledger corrected (still ${stateLabel(step.to)})`;
   return `${stateLabel(step.from)} → ${stateLabel(step.to)}`;
 }
 

@@ -11,6 +11,7 @@ pub mod devices;
 pub mod effects;
 pub mod networks;
 pub mod plans;
+pub mod repair;
 pub mod replacements;
 pub(crate) mod signing;
 pub mod transactions;

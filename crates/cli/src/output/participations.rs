@@ -1,6 +1,7 @@
 //! Participations and the calendar.
 
 use saleguard_app::chain::deliveries::{ScanProgress, ScanSummary, TransferFromOtherView};
+use saleguard_app::chain::repair::LedgerRepair;
 use saleguard_app::participations::Participation;
 use saleguard_app::participations::calendar::{CalendarEvent, CalendarEventKind};
 use saleguard_app::participations::kyc::KycStatus;
@@ -9,6 +10,38 @@ use super::{Output, amount, print_json, print_table};
 use crate::out;
 
 impl Output {
+    pub fn ledger_repair(&self, repair: &LedgerRepair) {
+        if self.json {
+            return print_json(repair);
+        }
+        out!(
+            "Read {} confirmed transaction(s) again from the chain.",
+            repair.transactions_read
+        );
+        if repair.corrections.is_empty() {
+            out!("The ledger says what the chain proves: nothing to correct.");
+        }
+        for c in &repair.corrections {
+            let show = |a: &Option<saleguard_app::dto::Amount>| {
+                a.as_ref().map_or("nothing".to_owned(), amount)
+            };
+            out!(
+                "  {} {}: {} → {}  ({}{}) — {}",
+                c.action,
+                c.kind,
+                show(&c.recorded),
+                show(&c.proved),
+                c.reference,
+                c.log_index
+                    .map_or_else(String::new, |index| format!(", log {index}")),
+                c.why
+            );
+        }
+        for what in &repair.left_alone {
+            out!("  left as it is: {what}");
+        }
+    }
+
     pub fn scan_progress(&self, step: &ScanProgress) {
         self.note(&format!(
             "Read blocks {} to {} of {} ({} at a time); {} found so far…",
