@@ -2,7 +2,8 @@
 //! compiled from tests/contracts) through the real app: the node in Settings, the sale's
 //! contract terms, the wizard's review with the transaction in plain words, signing
 //! with the key from the keyring, the confirmed result recorded on the participation —
-//! checked on chain as well — and its explorer page opened in the browser; then the
+//! checked on chain as well, what its receipt proved shown under it, a check for tokens
+//! that finds nothing new — and its explorer page opened in the browser; then the
 //! sale ends under its soft cap and the refund is claimed through the same wizard.
 
 use saleguard_e2e::{AppSession, ChainSale, form_text};
@@ -64,6 +65,11 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
         .await;
     app.wait_for_text_in("[data-testid='summary-amount']", "1.5 ETH")
         .await;
+    // The node ran it: what it would move, in words.
+    app.wait_for_text_in("[data-testid='plan-preview']", "Would send 1.5 ETH")
+        .await;
+    app.wait_for_text_in("[data-testid='plan-preview']", "Would receive 1500")
+        .await;
     app.scroll_to_top().await;
     app.screenshot("contribute-03-review").await;
     app.scroll_into_view("[data-testid='transaction-summary']")
@@ -113,9 +119,22 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
         .await;
     app.wait_for_text_in("[data-testid='tx-status']", "onfirmed")
         .await;
+    // What the receipt proved, under the transaction.
+    app.wait_for_text_in("[data-testid='transaction-effect']", "Received 1500")
+        .await;
     app.scroll_into_view("[data-testid='participation-transactions']")
         .await;
     app.screenshot("contribute-06-participation").await;
+    // Checking for tokens finds the delivery the receipt already recorded: nothing new.
+    app.click("[data-testid='scan-deliveries']").await;
+    app.wait_for_text_in(
+        "[data-testid='scan-result']",
+        "No new delivery from the sale",
+    )
+    .await;
+    app.scroll_into_view("[data-testid='participation-deliveries']")
+        .await;
+    app.screenshot("contribute-06b-tokens").await;
 
     // The sale ends under its soft cap (1.5 of 5 ETH): the refund is claimed through
     // the same wizard, and the participation ends refunded.

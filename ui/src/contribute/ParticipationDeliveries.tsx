@@ -43,7 +43,9 @@ function ScanResult({ summary }: { summary: ScanSummary }) {
   return (
     <Alert color={delivered.length > 0 ? "teal" : "gray"} variant="light" icon={<IconCoins />} data-testid="scan-result">
       <Text size="sm">
-        Checked blocks {summary.firstBlock.toLocaleString()} to {summary.scannedTo.toLocaleString()}.{" "}
+        {summary.firstBlock === summary.scannedTo
+          ? `Checked block ${summary.firstBlock.toLocaleString()}.`
+          : `Checked blocks ${summary.firstBlock.toLocaleString()} to ${summary.scannedTo.toLocaleString()}.`}{" "}
         {delivered.length === 0
           ? "No new delivery from the sale."
           : `${delivered.length === 1 ? "One new delivery" : `${delivered.length} new deliveries`} from the sale recorded: ${delivered

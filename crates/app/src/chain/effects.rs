@@ -246,8 +246,21 @@ pub(crate) fn effects_view(
     })?;
     let sale = store.sale(store.participation(record.participation_id)?.sale_id)?;
     let token = store.contract_terms(sale.id)?.token_address;
+    let mut moved = Vec::new();
+    if !record.value.is_zero() {
+        moved.push(EffectView {
+            words: format!(
+                "Sent {} {} to {} (the transaction's value)",
+                format_amount(record.value, native.1),
+                native.0,
+                checksummed(&record.to)
+            ),
+            log_index: None,
+        });
+    }
+    moved.extend(effect_lines(&stored, &sale, token, native, Tense::Did));
     Ok(Some(EffectsView {
-        moved: effect_lines(&stored, &sale, token, native, Tense::Did),
+        moved,
         unmeasured: stored.coins_unmeasured,
         remark: stored.remark,
     }))
