@@ -443,6 +443,16 @@ async fn vested_tokens_are_released_by_another_contract_and_recorded_from_its_lo
         "the vesting contract is called, not the sale"
     );
     assert_eq!(plan.purpose, TxPurpose::VestedClaim);
+    let preview = plan.preview.clone().expect("the node simulated it");
+    assert_eq!(preview.len(), 1, "{preview:?}");
+    assert!(
+        preview[0].words.starts_with("Would receive ")
+            && preview[0]
+                .words
+                .ends_with(&format!("SALE from {}", vesting.to_checksum(None))),
+        "{}",
+        preview[0].words
+    );
     let released = take(&wallet.app, &plan).await;
     assert_eq!(released.status, TxStatus::Confirmed);
     let held = anvil.call_word(token, "balanceOf(address)", Some(buyer));
@@ -1197,6 +1207,18 @@ async fn a_refund_held_by_a_separate_escrow_is_recorded_as_measured_and_claimed_
         plan.transaction.to,
         escrow.to_checksum(None),
         "the escrow is called"
+    );
+    let preview: Vec<String> = plan
+        .preview
+        .as_ref()
+        .expect("the node simulated it")
+        .iter()
+        .map(|line| line.words.clone())
+        .collect();
+    assert_eq!(
+        preview,
+        ["Would get back 0.95 ETH"],
+        "the escrow's fee shows before"
     );
     let refunded = take(&wallet.app, &plan).await;
     assert_eq!(refunded.status, TxStatus::Confirmed);

@@ -120,7 +120,7 @@ async fn a_contribution_is_reviewed_signed_and_confirmed_in_the_wizard() {
     app.wait_for_text_in("[data-testid='tx-status']", "onfirmed")
         .await;
     // What the receipt proved, under the transaction.
-    app.wait_for_text_in("[data-testid='transaction-effect']", "Received 1500")
+    app.wait_for_text_in("[data-testid='transaction-effects']", "Received 1500")
         .await;
     app.scroll_into_view("[data-testid='participation-transactions']")
         .await;
