@@ -76,6 +76,8 @@ impl Saleguard {
             .ensure_exists()
             .and_then(|()| Store::open(&paths.database()).map_err(AppError::from))
             .map(Mutex::new);
+        // After the open: SQLite made its files (they take the database's mode).
+        paths.make_private();
         if let Err(error) = &store {
             tracing::error!(code = ?error.code, %error, "the database could not be opened");
         }

@@ -68,10 +68,71 @@ impl DataPaths {
     pub fn ensure_exists(&self) -> Result<(), AppError> {
         create_dir(&self.data_dir)
     }
+
+    /// Makes the data folder and what Saleguard keeps in it private to the user on Unix:
+    /// folders 700, files 600 (a folder made by an older version, or copied, may be
+    /// readable by others); says in the log what it changed. Nothing to do elsewhere.
+    pub fn make_private(&self) {
+        #[cfg(unix)]
+        {
+            let mut fixed = Vec::new();
+            private(&self.data_dir, &mut fixed);
+            for name in [LOG_DIR] {
+                let dir = self.data_dir.join(name);
+                private(&dir, &mut fixed);
+                if let Ok(entries) = std::fs::read_dir(&dir) {
+                    for entry in entries.flatten() {
+                        private(&entry.path(), &mut fixed);
+                    }
+                }
+            }
+            if let Ok(entries) = std::fs::read_dir(&self.data_dir) {
+                for entry in entries.flatten() {
+                    private(&entry.path(), &mut fixed);
+                }
+            }
+            if !fixed.is_empty() {
+                tracing::warn!(
+                    changed = fixed.join(", "),
+                    "the data folder was readable by others: it is now the user's alone"
+                );
+            }
+        }
+    }
 }
 
+/// Takes the group's and others' permissions off `path` (a folder keeps the owner's
+/// 700, a file 600), noting it in `fixed` when they had any.
+#[cfg(unix)]
+fn private(path: &Path, fixed: &mut Vec<String>) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(metadata) = std::fs::symlink_metadata(path) else {
+        return;
+    };
+    if metadata.file_type().is_symlink() {
+        return;
+    }
+    let mode = metadata.permissions().mode() & 0o777;
+    let wanted = if metadata.is_dir() { 0o700 } else { 0o600 };
+    if (mode & 0o077 != 0 || (mode & 0o700) != wanted)
+        && std::fs::set_permissions(path, std::fs::Permissions::from_mode(wanted)).is_ok()
+    {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        fixed.push(format!("{name} {mode:o} → {wanted:o}"));
+    }
+}
+
+/// Creates `dir` (and its parents) if needed, private to the user on Unix (700): the
+/// data folder holds the user's whole record.
 pub(crate) fn create_dir(dir: &Path) -> Result<(), AppError> {
-    std::fs::create_dir_all(dir).map_err(|error| {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|error| {
         AppError::new(
             ErrorCode::DataDirUnavailable,
             format!(

@@ -119,6 +119,74 @@ fn an_export_imports_back_as_it_was() {
 }
 
 #[test]
+fn text_that_starts_like_a_formula_is_escaped_for_spreadsheets_and_read_back_as_typed() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let app = bare(source.path());
+    let typed = [
+        (
+            "=HYPERLINK(\"https://evil.example\",\"click\")",
+            "@SUM(A1:A9)",
+        ),
+        ("+cmd|' /C calc'!A0", "-2+3"),
+    ];
+    for (note, account) in typed {
+        app.record_trade(&TradeInput {
+            kind: "buy".into(),
+            happened_at: "2026-12-04 10:00".into(),
+            asset: "AUR".into(),
+            decimals: "18".into(),
+            amount: "1".into(),
+            counter_asset: "USD".into(),
+            counter_amount: "2".into(),
+            account: account.into(),
+            note: note.into(),
+            ..TradeInput::default()
+        })
+        .expect("trade");
+    }
+    let exported = text_of(&app, CsvExportKind::Transactions);
+    assert!(exported.contains(",'@SUM(A1:A9),"), "{exported}");
+    assert!(
+        exported.contains("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"click\"\")\""),
+        "{exported}"
+    );
+    assert!(exported.contains(",'-2+3,"), "{exported}");
+    assert!(exported.contains("'+cmd|"), "{exported}");
+    // Numbers, including a negative one, stay numbers.
+    assert!(exported.contains(",2,"), "{exported}");
+    for line in exported.lines().skip(1) {
+        for cell in line.split(',') {
+            assert!(
+                !cell.starts_with(['=', '+', '@']),
+                "a live formula in {line}"
+            );
+        }
+    }
+
+    let target = tempfile::tempdir().expect("temp dir");
+    let fresh = bare(target.path());
+    fresh
+        .import_csv(exported.as_bytes(), no_progress)
+        .expect("imported");
+    let trades = fresh.trades().expect("trades");
+    let kept: Vec<(String, String)> = trades
+        .iter()
+        .map(|t| (t.note.clone(), t.account.clone()))
+        .collect();
+    for (note, account) in typed {
+        assert!(
+            kept.contains(&(note.to_owned(), account.to_owned())),
+            "{note:?} / {account:?} not read back as typed: {kept:?}"
+        );
+    }
+    assert_eq!(
+        text_of(&fresh, CsvExportKind::Transactions),
+        exported,
+        "the same bytes again"
+    );
+}
+
+#[test]
 fn every_bad_row_is_named_by_its_number_and_nothing_is_added() {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = bare(dir.path());

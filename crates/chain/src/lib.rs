@@ -56,12 +56,22 @@ pub enum ChainError {
     Refused { host: String, message: String },
 }
 
-/// A connection to the node of one configured network, checked to serve its chain.
-#[derive(Debug, Clone)]
+/// A connection to the node of one configured network, checked to serve its chain. Its
+/// `Debug` names the node by its host: the provider's would print the whole URL.
+#[derive(Clone)]
 pub struct Node {
     provider: RootProvider,
     host: String,
     chain_id: u64,
+}
+
+impl std::fmt::Debug for Node {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Node")
+            .field("host", &self.host)
+            .field("chain_id", &self.chain_id)
+            .finish_non_exhaustive()
+    }
 }
 
 /// An ERC-20 transfer found in the chain's logs.
@@ -123,6 +133,7 @@ impl Node {
                 reported,
             });
         }
+        tracing::debug!(node = ?node, "connected to the node");
         Ok(node)
     }
 

@@ -402,9 +402,15 @@ pub struct NetworkFields {
     /// The coin's decimals (18).
     #[arg(long)]
     pub decimals: Option<String>,
-    /// Your node's http(s) address; "" removes it.
+    /// Your node's http(s) address; "" removes it. A URL with an API key in it would
+    /// be kept in your shell's history and shown to every user of this computer in the
+    /// process list: give such a one with --rpc-url-stdin.
     #[arg(long)]
     pub rpc_url: Option<String>,
+    /// Read the node's address from a hidden prompt (or one line of standard input),
+    /// so that an API key in it never reaches the command line.
+    #[arg(long, conflicts_with = "rpc_url")]
+    pub rpc_url_stdin: bool,
     /// A block explorer (https), for links to transactions; "" removes it.
     #[arg(long)]
     pub explorer_url: Option<String>,

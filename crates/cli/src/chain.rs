@@ -49,7 +49,7 @@ pub fn network(app: &Saleguard, command: NetworkCommand, output: &Output) -> Res
                 other => other?,
             };
             let check = !fields.no_check;
-            let draft = fields.apply(start);
+            let draft = fields.apply(start)?;
             let saved = if check {
                 block_on(app.save_network_checked(&draft))??
             } else {
@@ -174,8 +174,9 @@ fn wallet_name(wallet: &str) -> &'static str {
 }
 
 impl NetworkFields {
-    /// The draft with the options given replacing its fields.
-    fn apply(self, mut draft: NetworkInput) -> NetworkInput {
+    /// The draft with the options given replacing its fields; the RPC URL read from a
+    /// hidden prompt or standard input with `--rpc-url-stdin`.
+    fn apply(self, mut draft: NetworkInput) -> Result<NetworkInput, AppError> {
         let set = |field: &mut String, value: Option<String>| {
             if let Some(value) = value {
                 *field = value;
@@ -185,9 +186,13 @@ impl NetworkFields {
         set(&mut draft.native_symbol, self.symbol);
         set(&mut draft.native_decimals, self.decimals);
         set(&mut draft.rpc_url, self.rpc_url);
+        if self.rpc_url_stdin {
+            let typed = crate::accounts::read_secret("Your node's RPC URL (not shown): ")?;
+            draft.rpc_url = typed.trim().to_owned();
+        }
         set(&mut draft.explorer_url, self.explorer_url);
         set(&mut draft.confirmations, self.confirmations);
-        draft
+        Ok(draft)
     }
 }
 

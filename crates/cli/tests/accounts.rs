@@ -401,6 +401,28 @@ fn new_account(h: &Harness, label: &str, answers: impl Fn(&Value) -> Vec<String>
 }
 
 #[test]
+fn a_keyring_never_unlocked_since_its_daemon_started_is_locked_not_a_failure() {
+    let mut h = Harness::new();
+    // A login without the keyring's password: the daemon runs, its collection was
+    // never created nor unlocked, and nothing can be stored until it is.
+    h.keyring = KeyringSession::start_with(KeyringLock::Locked);
+    let import = h.import_key("Never unlocked", KEY_2);
+    assert_eq!(import.error_code(), "keyring_locked", "{}", import.stderr);
+    assert!(
+        import.stderr.contains("nlock"),
+        "guidance: {}",
+        import.stderr
+    );
+    assert!(
+        h.run(&["account", "list"], "")
+            .json()
+            .as_array()
+            .expect("list")
+            .is_empty()
+    );
+}
+
+#[test]
 fn a_locked_keyring_is_reported_and_changes_nothing() {
     let mut h = Harness::new();
     h.import_key("Before", KEY_2).json();

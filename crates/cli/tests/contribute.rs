@@ -656,3 +656,60 @@ fn a_stuck_contribution_is_sped_up_from_the_cli_and_counts_once() {
     let (status, code) = dir.error_code(&["tx", "cancel", &stuck, "--dry-run"]);
     assert_eq!((status, code.as_str()), (2, "not_replaceable"));
 }
+
+#[test]
+fn an_rpc_url_with_a_key_is_read_from_standard_input_never_the_command_line() {
+    let keyring = saleguard_testkit::KeyringSession::start();
+    let anvil = Anvil::start();
+    // A provider's node: it answers on the path that carries the API key.
+    let node = saleguard_testkit::RangeLimitedNode::start(&anvil.url(), u64::MAX);
+    let dir = DataDir::new();
+    let with_key = format!("{}/v3/canary-key-4f1e", node.url());
+    let saved = signing_run(
+        &dir,
+        &keyring,
+        &["network", "set", "--chain-id", "31337", "--rpc-url-stdin"],
+        &format!("{with_key}\n"),
+    );
+    assert!(
+        saved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&saved.stderr)
+    );
+    let shown = String::from_utf8_lossy(&saved.stdout).into_owned();
+    assert!(
+        !shown.contains("canary-key"),
+        "the key is never shown: {shown}"
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&saved.stdout).expect("JSON");
+    assert_eq!(listed[0]["rpcHost"], node.url(), "saved, named by its host");
+    // Kept in the keyring, not in the data file.
+    let stored = keyring.secret_tool(&[
+        "search",
+        "--all",
+        "service",
+        "com.saleguard.desktop.development",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&stored.stdout).contains("canary-key-4f1e")
+            || String::from_utf8_lossy(&stored.stderr).contains("canary-key-4f1e"),
+        "the URL is in the keyring"
+    );
+    for file in ["saleguard.sqlite3", "saleguard.sqlite3-wal"] {
+        let bytes = std::fs::read(dir.0.path().join(file)).unwrap_or_default();
+        assert!(
+            !bytes.windows(10).any(|w| w == b"canary-key"),
+            "the key is not in {file}"
+        );
+    }
+    let both = dir.run(&[
+        "network",
+        "set",
+        "--chain-id",
+        "31337",
+        "--rpc-url",
+        "http://127.0.0.1:1",
+        "--rpc-url-stdin",
+    ]);
+    assert_eq!(both.status.code(), Some(2), "one or the other");
+}

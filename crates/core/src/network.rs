@@ -17,8 +17,9 @@ pub const MAX_NETWORK_URL: usize = 2048;
 /// Most confirmations a network may ask to wait for.
 pub const MAX_CONFIRMATIONS: u32 = 1000;
 
-/// A network as typed (every field a string, as a form or a command line gives it).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// A network as typed (every field a string, as a form or a command line gives it). Its
+/// `Debug` shows the RPC URL's scheme, host and port only.
+#[derive(Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkDraft {
@@ -32,8 +33,9 @@ pub struct NetworkDraft {
     pub confirmations: String,
 }
 
-/// A checked network.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A checked network. Its `Debug` names the node by scheme, host and port only: an RPC
+/// URL may carry an API key.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Network {
     pub chain_id: u64,
     pub name: String,
@@ -250,6 +252,39 @@ impl Network {
     }
 }
 
+impl std::fmt::Debug for NetworkDraft {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rpc_url = match Url::parse(self.rpc_url.trim()) {
+            Ok(url) => redacted_url(&url),
+            Err(_) if self.rpc_url.trim().is_empty() => String::new(),
+            Err(_) => "<not a URL: not shown>".to_owned(),
+        };
+        f.debug_struct("NetworkDraft")
+            .field("chain_id", &self.chain_id)
+            .field("name", &self.name)
+            .field("native_symbol", &self.native_symbol)
+            .field("native_decimals", &self.native_decimals)
+            .field("rpc_url", &rpc_url)
+            .field("explorer_url", &self.explorer_url)
+            .field("confirmations", &self.confirmations)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Network {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Network")
+            .field("chain_id", &self.chain_id)
+            .field("name", &self.name)
+            .field("native_symbol", &self.native_symbol)
+            .field("native_decimals", &self.native_decimals)
+            .field("rpc_url", &self.rpc_host())
+            .field("explorer_url", &self.explorer_url.as_ref().map(Url::as_str))
+            .field("confirmations", &self.confirmations)
+            .finish()
+    }
+}
+
 /// Whether an RPC URL may carry a credential: a user or password, a path, a query or a
 /// fragment (providers put API keys there). Such a URL is a secret: it is kept in the OS
 /// keyring, and the database holds only [`redacted_url`].
@@ -333,6 +368,35 @@ fn optional_url(input: &str, rpc: bool) -> Result<Option<Url>, Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_output_never_shows_what_an_rpc_url_carries() {
+        let typed = NetworkDraft {
+            chain_id: "1".into(),
+            name: "Ethereum".into(),
+            native_symbol: "ETH".into(),
+            native_decimals: "18".into(),
+            rpc_url: "https://usr42:pw99@node.example:8545/v3/KEY123?apikey=Q456#F789".into(),
+            explorer_url: String::new(),
+            confirmations: "2".into(),
+        };
+        let network = Network::from_draft(&typed).expect("valid");
+        for shown in [
+            format!("{typed:?}"),
+            format!("{network:?}"),
+            format!("{network:#?}"),
+        ] {
+            for secret in ["KEY123", "Q456", "F789", "pw99", "usr42"] {
+                assert!(!shown.contains(secret), "{secret} in {shown}");
+            }
+            assert!(shown.contains("node.example:8545"), "{shown}");
+        }
+        let garbled = NetworkDraft {
+            rpc_url: "not a url KEY123".into(),
+            ..typed
+        };
+        assert!(!format!("{garbled:?}").contains("KEY123"));
+    }
 
     fn local() -> NetworkDraft {
         NetworkDraft {

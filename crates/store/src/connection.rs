@@ -34,6 +34,7 @@ impl Store {
     /// date. Refuses, without writing a byte, a file that is not SQLite and a database
     /// from a newer Saleguard.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        create_private(path)?;
         refuse_foreign_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -203,6 +204,23 @@ impl Store {
             },
             _ => StoreError::Sqlite(error),
         }
+    }
+}
+
+/// A new database file is created empty and private to the user on Unix (600) before
+/// SQLite opens it: SQLite gives its journal files the database's mode.
+fn create_private(path: &Path) -> Result<(), StoreError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(StoreError::Io {
+            path: path.to_owned(),
+            source,
+        }),
     }
 }
 

@@ -339,7 +339,10 @@ mod platform {
 
     pub fn failure(cause: &(dyn std::error::Error + 'static)) -> KeyringError {
         match cause.downcast_ref::<ServiceError>() {
-            Some(ServiceError::Locked) => KeyringError::Locked,
+            // "Result not returned": a daemon whose collection was never unlocked (or
+            // created) since it started answers a write with nothing — locked, to the
+            // user, who unlocks it by logging in or from the keyring's app.
+            Some(ServiceError::Locked | ServiceError::NoResult) => KeyringError::Locked,
             Some(ServiceError::ZbusFdo(zbus::fdo::Error::AccessDenied(_))) => {
                 KeyringError::AccessDenied
             }

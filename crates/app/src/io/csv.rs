@@ -14,7 +14,7 @@ use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_store::{ParticipationId, Store};
 use serde::{Deserialize, Serialize};
 
-use super::csv_reader::{CsvRowError, CsvRows, RowProblems, SAMPLE_ROWS, read_csv};
+use super::csv_reader::{CsvRowError, CsvRows, RowProblems, SAMPLE_ROWS, escaped_cell, read_csv};
 use super::files::{downloads_folder, persist_new, write_replacing, written_file};
 use crate::dto::{Amount, count};
 use crate::money::{portfolio_currency, rounded_text};
@@ -704,7 +704,9 @@ fn write_csv<'a>(
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(header).map_err(broken)?;
     for row in rows {
-        writer.write_record(row).map_err(broken)?;
+        writer
+            .write_record(row.iter().map(|cell| escaped_cell(cell).into_owned()))
+            .map_err(broken)?;
     }
     writer.into_inner().map_err(|error| {
         AppError::new(

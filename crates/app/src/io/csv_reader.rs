@@ -14,6 +14,43 @@ const MAX_LISTED_ERRORS: usize = 1_000;
 /// Rows shown in a preview.
 pub(crate) const SAMPLE_ROWS: usize = 100;
 
+/// What a spreadsheet takes for the start of a formula (OWASP's list).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as Saleguard writes it, safe to open in a spreadsheet: text that starts like a
+/// formula (`=HYPERLINK(…)`, `@SUM(…)`, `+…`, `-…`, a tab, a carriage return) gets a
+/// leading `'`, so it stays text; a plain number (`-12.50`) cannot be a formula and is
+/// written as it is. [`unescaped_cell`] reads it back.
+pub(crate) fn escaped_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let formula = text.starts_with(FORMULA_STARTS) && !is_plain_number(text);
+    // Text that starts with the escape itself keeps its own quote too.
+    let looks_escaped = unescaped_cell(text) != text;
+    if formula || looks_escaped {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// `-12.50`, `7`: digits, with a minus and a fraction at most.
+fn is_plain_number(text: &str) -> bool {
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    match unsigned.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(unsigned),
+    }
+}
+
+/// A cell read back: the `'` [`escaped_cell`] put before text that starts like a formula
+/// is taken off.
+pub(crate) fn unescaped_cell(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
+        _ => text,
+    }
+}
+
 /// One problem of one row: its number in the file (the header is row 1) and its column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -205,7 +242,9 @@ pub(crate) fn read_csv(
                 continue;
             };
             match std::str::from_utf8(raw) {
-                Ok(text) if !text.contains('\u{FFFD}') => values[column] = text.trim().to_owned(),
+                Ok(text) if !text.contains('\u{FFFD}') => {
+                    values[column] = unescaped_cell(text.trim()).to_owned();
+                }
                 _ => {
                     readable = false;
                     rows.fail(
@@ -247,4 +286,33 @@ fn import_refused(errors: Vec<CsvRowError>, total: usize) -> AppError {
         error.message
     );
     error
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_that_starts_like_a_formula_gets_a_quote_and_loses_it_when_read() {
+        for text in [
+            "=1+1",
+            "+1",
+            "-x",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "-",
+            "-1e5",
+            "--1",
+            "'=typed so",
+        ] {
+            let escaped = escaped_cell(text);
+            assert_eq!(escaped, format!("'{text}"), "{text:?}");
+            assert_eq!(unescaped_cell(&escaped), text);
+        }
+        for text in ["-12.50", "-7", "12", "plain", "", "'quoted already", "a=b"] {
+            assert_eq!(escaped_cell(text), text, "{text:?}");
+            assert_eq!(unescaped_cell(text), text, "{text:?}");
+        }
+    }
 }

@@ -6,6 +6,21 @@ use comfy_table::{Cell, CellAlignment, ColumnConstraint, Table, presets};
 
 use crate::out;
 
+/// The most characters a cell shows; longer text is cut with an ellipsis (whole in
+/// `--json`). A table is for reading, and a cell of any length must never break it.
+pub(crate) const MAX_CELL_CHARS: usize = 120;
+
+/// `text` as a cell shows it: at most [`MAX_CELL_CHARS`] characters, cut with "…".
+fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_CELL_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(_) => {
+            let kept: String = text.chars().take(MAX_CELL_CHARS - 1).collect();
+            std::borrow::Cow::Owned(format!("{kept}…"))
+        }
+    }
+}
+
 /// Prints a table: the header, then one line per row; `right` lists the columns of
 /// numbers, aligned right. Columns are two spaces apart, and no line ends in spaces.
 pub(crate) fn print_table(header: &[&str], rows: &[Vec<String>], right: &[usize]) {
@@ -19,7 +34,7 @@ fn table_lines(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> Vec<St
     table.load_preset(presets::NOTHING);
     table.set_header(header.iter().map(|title| Cell::new(*title)));
     for row in rows {
-        table.add_row(row.iter().map(Cell::new));
+        table.add_row(row.iter().map(|cell| Cell::new(cell_text(cell))));
     }
     let last = header.len().saturating_sub(1);
     for (index, column) in table.column_iter_mut().enumerate() {
@@ -46,6 +61,28 @@ mod tests {
             .map(|row| row.iter().map(|cell| (*cell).to_owned()).collect())
             .collect();
         table_lines(header, &rows, right)
+    }
+
+    #[test]
+    fn a_cell_of_any_length_is_cut_with_an_ellipsis_and_never_breaks_the_table() {
+        let note = "n".repeat(70_000);
+        let wide = "極".repeat(40_000);
+        let shown = lines(&["ID", "NOTE", "NAME"], &[&["1", &note, &wide]], &[0]);
+        assert_eq!(shown.len(), 2);
+        let row = &shown[1];
+        assert!(
+            row.contains(&format!("{}…", "n".repeat(MAX_CELL_CHARS - 1))),
+            "{row}"
+        );
+        assert!(
+            row.ends_with(&format!("{}…", "極".repeat(MAX_CELL_CHARS - 1))),
+            "{row}"
+        );
+        assert_eq!(
+            cell_text(&"a".repeat(MAX_CELL_CHARS)),
+            "a".repeat(MAX_CELL_CHARS),
+            "not cut at the limit"
+        );
     }
 
     #[test]
