@@ -259,15 +259,18 @@ export function ParticipationDetailPage({ participationId }: { participationId: 
                     </Button>
                   ),
               )}
-            <Button
-              component="a"
-              href={routeHref({ area: "sales", view: "review", saleId: participation.saleId })}
-              variant="light"
-              leftSection={<IconShieldSearch size={16} />}
-              data-testid="review-contribution"
-            >
-              Review a contribution
-            </Button>
+            {/* Reviewing a contribution makes sense only while one can be made. */}
+            {offers(participation, "contribute") && (
+              <Button
+                component="a"
+                href={routeHref({ area: "sales", view: "review", saleId: participation.saleId })}
+                variant="light"
+                leftSection={<IconShieldSearch size={16} />}
+                data-testid="review-contribution"
+              >
+                Review a contribution
+              </Button>
+            )}
             <Button component="a" href={saleHref} variant="default" leftSection={<IconRocket size={16} />} data-testid="open-sale">
               View the sale
             </Button>

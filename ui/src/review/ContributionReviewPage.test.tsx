@@ -119,7 +119,13 @@ describe("reviewing a contribution", () => {
       get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       list_review_overrides: () => [],
       list_transactions: () => [],
-      get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol" }),
+      get_participation: () =>
+        participationFixture({
+          id: 5,
+          saleId: 30,
+          projectName: "Example Protocol",
+          offeredActions: [{ purpose: "contribute", name: "Contribute", actionId: null }],
+        }),
     });
     const { user } = renderApp("#/participations/5");
     expect(await screen.findByRole("link", { name: "Review a contribution" })).toHaveAttribute("href", "#/sales/30/review");
@@ -129,5 +135,19 @@ describe("reviewing a contribution", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Review a contribution" })).toBeInTheDocument();
     expect(window.location.hash).toBe("#/sales/30/review");
     expect(screen.getByRole("link", { name: "Example Protocol" })).toHaveAttribute("href", "#/sales/30");
+  });
+
+  it("is not offered on a participation that can no longer contribute", async () => {
+    fakeBackend({
+      get_sale: () => sale,
+      list_transactions: () => [],
+      list_transfers_from_others: () => [],
+      get_participation: () =>
+        participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "tokens_distributed", offeredActions: [] }),
+    });
+    renderApp("#/participations/5");
+    expect(await screen.findByRole("heading", { level: 1, name: "Example Protocol" })).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "Review a contribution" })).toBeNull();
+    expect(screen.getByRole("link", { name: "View the sale" })).toBeInTheDocument();
   });
 });
