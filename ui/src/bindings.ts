@@ -1062,7 +1062,10 @@ export type NetworkCheck = {
 	latestBlock: number,
 };
 
-/**  A network as typed (every field a string, as a form or a command line gives it). */
+/**
+ *  A network as typed (every field a string, as a form or a command line gives it). Its
+ *  `Debug` shows the RPC URL's scheme, host and port only.
+ */
 export type NetworkDraft = {
 	chainId: string,
 	name: string,
