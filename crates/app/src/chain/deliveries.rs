@@ -150,10 +150,8 @@ impl Saleguard {
         let mut distributions = Vec::new();
         let mut others = Vec::new();
         let mut block_times = HashMap::new();
-        let mut scanned_to = plan
-            .start
-            .saturating_sub(1)
-            .max(plan.first_block.saturating_sub(1));
+        // A plan starts at or after its first block: what was read ends just before.
+        let mut scanned_to = plan.start.saturating_sub(1);
         let mut cancel = std::pin::pin!(cancel);
         progress(ScanProgress {
             first_block: plan.first_block,

@@ -243,72 +243,56 @@ impl Saleguard {
                 }
                 let mut matched = vec![false; recorded.len()];
                 for proved in &settled.entries {
-                    match recorded.iter().position(|r| same_line(r, proved)) {
-                        Some(index) => {
-                            matched[index] = true;
-                            let existing = recorded[index];
-                            if existing.entry.amount != proved.entry.amount {
-                                planned.push(Planned {
-                                    view: CorrectionView {
-                                        action: "amend".to_owned(),
-                                        kind: proved.entry.kind.as_str().to_owned(),
-                                        reference: hash.clone(),
-                                        recorded: Some(amount_of(&existing.entry)),
-                                        proved: Some(amount_of(&proved.entry)),
-                                        log_index: proved.log_index,
-                                        why: "the chain proves another amount".to_owned(),
-                                    },
-                                    correction: EntryCorrection::Amend {
-                                        id: existing.id,
-                                        amount: proved.entry.amount,
-                                        log_index: proved.log_index,
-                                        note: proved.entry.note.clone(),
-                                    },
-                                });
-                            }
-                        }
-                        // A refund recorded without its log before, proved by one now, is
-                        // the same refund with another amount.
-                        None => match recorded.iter().enumerate().position(|(i, r)| {
-                            !matched[i]
-                                && r.entry.kind == proved.entry.kind
-                                && r.log_index.is_none()
-                                && proved.entry.kind != EntryKind::Distribution
-                        }) {
-                            Some(index) => {
-                                matched[index] = true;
-                                let existing = recorded[index];
-                                planned.push(Planned {
-                                    view: CorrectionView {
-                                        action: "amend".to_owned(),
-                                        kind: proved.entry.kind.as_str().to_owned(),
-                                        reference: hash.clone(),
-                                        recorded: Some(amount_of(&existing.entry)),
-                                        proved: Some(amount_of(&proved.entry)),
-                                        log_index: proved.log_index,
-                                        why: "the chain proves another amount".to_owned(),
-                                    },
-                                    correction: EntryCorrection::Amend {
-                                        id: existing.id,
-                                        amount: proved.entry.amount,
-                                        log_index: proved.log_index,
-                                        note: proved.entry.note.clone(),
-                                    },
-                                });
-                            }
-                            None => planned.push(Planned {
-                                view: CorrectionView {
-                                    action: "add".to_owned(),
-                                    kind: proved.entry.kind.as_str().to_owned(),
-                                    reference: hash.clone(),
-                                    recorded: None,
-                                    proved: Some(amount_of(&proved.entry)),
-                                    log_index: proved.log_index,
-                                    why: "proved by the transaction, not recorded".to_owned(),
-                                },
-                                correction: EntryCorrection::Add(proved.clone()),
-                            }),
-                        },
+                    // The line that proves it; else a refund recorded without its log
+                    // before, proved by one now: the same refund with another amount.
+                    let found = recorded
+                        .iter()
+                        .position(|r| same_line(r, proved))
+                        .or_else(|| {
+                            recorded.iter().enumerate().position(|(i, r)| {
+                                !matched[i]
+                                    && r.entry.kind == proved.entry.kind
+                                    && r.log_index.is_none()
+                                    && proved.entry.kind != EntryKind::Distribution
+                            })
+                        });
+                    let Some(index) = found else {
+                        planned.push(Planned {
+                            view: CorrectionView {
+                                action: "add".to_owned(),
+                                kind: proved.entry.kind.as_str().to_owned(),
+                                reference: hash.clone(),
+                                recorded: None,
+                                proved: Some(amount_of(&proved.entry)),
+                                log_index: proved.log_index,
+                                why: "proved by the transaction, not recorded".to_owned(),
+                            },
+                            correction: EntryCorrection::Add(proved.clone()),
+                        });
+                        continue;
+                    };
+                    matched[index] = true;
+                    let existing = recorded[index];
+                    if existing.entry.amount != proved.entry.amount
+                        || existing.log_index != proved.log_index
+                    {
+                        planned.push(Planned {
+                            view: CorrectionView {
+                                action: "amend".to_owned(),
+                                kind: proved.entry.kind.as_str().to_owned(),
+                                reference: hash.clone(),
+                                recorded: Some(amount_of(&existing.entry)),
+                                proved: Some(amount_of(&proved.entry)),
+                                log_index: proved.log_index,
+                                why: "the chain proves another amount".to_owned(),
+                            },
+                            correction: EntryCorrection::Amend {
+                                id: existing.id,
+                                amount: proved.entry.amount,
+                                log_index: proved.log_index,
+                                note: proved.entry.note.clone(),
+                            },
+                        });
                     }
                 }
                 for (index, existing) in recorded.iter().enumerate() {
