@@ -191,7 +191,7 @@ fn every_bad_row_is_named_by_its_number_and_nothing_is_added() {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = bare(dir.path());
     let mut file = format!("{HEADER}\n").into_bytes();
-    let rows: [&[u8]; 9] = [
+    let rows: [&[u8]; 14] = [
         b"2026-12-01 10:00,buy,XYZ,18,100,USD,250,,,Kraken,,,,,,\n",
         b"yesterday,buy,XYZ,18,100,USD,250,,,Kraken,,,,,,\n",
         b"2026-12-01 10:00,swap,XYZ,18,100,USD,250,,,Kraken,,,,,,\n",
@@ -201,6 +201,12 @@ fn every_bad_row_is_named_by_its_number_and_nothing_is_added() {
         b"2026-12-01 10:00,buy,NEW,,100,USD,250,,,Kraken,,,,,,\n",
         b"2026-12-01 10:00,buy,XYZ,18,100,USD,250,,,Kraken,,,caf\xe9,,,\n",
         b"2026-12-01 10:00,distribution,AUR,18,100,,,,,,,,,aurora,,\n",
+        // Numbers follow the one grammar of the forms: no padding, sign or bare dot.
+        b"2026-12-01 10:00,buy,XYZ,18, 100,USD,250,,,Kraken,,,,,,\n",
+        b"2026-12-01 10:00,buy,XYZ,18,100\xc2\xa0,USD,250,,,Kraken,,,,,,\n",
+        b"2026-12-01 10:00,buy,XYZ,18,+100,USD,250,,,Kraken,,,,,,\n",
+        b"2026-12-01 10:00,buy,XYZ,18,100,USD,250.,,,Kraken,,,,,,\n",
+        b"2026-12-01 10:00,buy,XYZ,18,.5,USD,250,,,Kraken,,,,,,\n",
     ];
     for row in rows {
         file.extend_from_slice(row);
@@ -221,6 +227,11 @@ fn every_bad_row_is_named_by_its_number_and_nothing_is_added() {
             (7, "counter_asset", ErrorCode::InvalidChoice),
             (8, "decimals", ErrorCode::Required),
             (9, "note", ErrorCode::FileUnreadable),
+            (11, "amount", ErrorCode::InvalidAmount),
+            (12, "amount", ErrorCode::InvalidAmount),
+            (13, "amount", ErrorCode::InvalidAmount),
+            (14, "counter_amount", ErrorCode::InvalidAmount),
+            (15, "amount", ErrorCode::InvalidAmount),
         ]
     );
     assert!(
@@ -230,7 +241,7 @@ fn every_bad_row_is_named_by_its_number_and_nothing_is_added() {
     );
     assert_eq!(
         (preview.rows, preview.trades, preview.entries),
-        (9, 1, 1),
+        (14, 1, 1),
         "the good rows are counted"
     );
 
@@ -239,7 +250,7 @@ fn every_bad_row_is_named_by_its_number_and_nothing_is_added() {
     assert!(
         refused
             .message
-            .starts_with("nothing was imported: 7 problems"),
+            .starts_with("nothing was imported: 12 problems"),
         "{}",
         refused.message
     );

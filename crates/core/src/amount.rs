@@ -1,10 +1,13 @@
 //! Token amounts: integers in base units, with the token's decimals beside them.
 //!
 //! Parsing is exact and strict: `"1.2"` at 18 decimals is exactly
-//! `1_200_000_000_000_000_000`. Anything that is not a plain non-negative decimal
-//! number written with a dot (`1e18`, `-1`, `1,5`, `0x10`, ` `) is refused, and so is
+//! `1_200_000_000_000_000_000`. Every number a person types or a file carries — an
+//! amount, a price, a budget — follows one grammar, [`plain_number`]: ASCII digits,
+//! optionally a dot and more digits (`1500`, `1500.25`, `0.5`). Anything else (`1e18`,
+//! `-1`, `+1`, `1,5`, `0x10`, `.5`, `5.`, ` 1`, a no-break space) is refused, and so is
 //! a value with more fractional digits than the token has. No floating point is
-//! involved anywhere on this path.
+//! involved anywhere on this path. Base units in a file are digits only
+//! ([`parse_base_units`]).
 
 use alloy_primitives::U256;
 
@@ -17,13 +20,17 @@ pub const MAX_DECIMALS: u8 = 36;
 pub enum AmountError {
     #[error("enter an amount")]
     Empty,
+    #[error("remove the spaces before or after the number")]
+    Spaces,
     #[error("amounts cannot be negative")]
     Negative,
+    #[error("write the number without a sign (e.g. 1.5, not +1.5)")]
+    Sign,
     #[error("use a dot as the decimal separator, without thousands separators (e.g. 1500.25)")]
     Separator,
     #[error("write the amount as plain digits (e.g. 1000000), not in scientific notation")]
     Exponent,
-    #[error("not a number: use digits and at most one decimal point (e.g. 1.5)")]
+    #[error("not a number: digits with at most one dot between them (e.g. 1.5 or 0.5)")]
     Malformed,
     #[error("at most {decimals} digits after the decimal point are possible for this token")]
     TooManyDecimalPlaces { decimals: u8 },
@@ -31,29 +38,48 @@ pub enum AmountError {
     TooLarge,
 }
 
-/// Parses a decimal string into integer base units at `decimals` decimals.
-pub fn parse_amount(input: &str, decimals: u8) -> Result<U256, AmountError> {
-    let text = input.trim();
+/// The one grammar of a number typed or read from a file: `digits ["." digits]`, ASCII
+/// only, nothing before or after. Returns the whole and the fractional digits.
+pub fn plain_number(text: &str) -> Result<(&str, &str), AmountError> {
     if text.is_empty() {
         return Err(AmountError::Empty);
+    }
+    if text.trim().is_empty() {
+        return Err(AmountError::Empty);
+    }
+    if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
+        return Err(AmountError::Spaces);
     }
     if text.starts_with('-') {
         return Err(AmountError::Negative);
     }
-    if text.contains(',') || text.contains('_') || text.contains('\'') || text.contains(' ') {
+    if text.starts_with('+') {
+        return Err(AmountError::Sign);
+    }
+    if text
+        .chars()
+        .any(|c| matches!(c, ',' | '_' | '\'') || c.is_whitespace())
+    {
         return Err(AmountError::Separator);
     }
     if !text.starts_with("0x") && text.bytes().any(|b| b == b'e' || b == b'E') {
         return Err(AmountError::Exponent);
     }
     let (whole, fraction) = match text.split_once('.') {
-        Some((whole, fraction)) => (whole, fraction),
+        Some((whole, fraction)) if !fraction.is_empty() => (whole, fraction),
+        Some(_) => return Err(AmountError::Malformed),
         None => (text, ""),
     };
-    let is_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if (whole.is_empty() && fraction.is_empty()) || !is_digits(whole) || !is_digits(fraction) {
+    let is_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !is_digits(whole) || !(fraction.is_empty() || is_digits(fraction)) {
         return Err(AmountError::Malformed);
     }
+    Ok((whole, fraction))
+}
+
+/// Parses a decimal string into integer base units at `decimals` decimals.
+pub fn parse_amount(input: &str, decimals: u8) -> Result<U256, AmountError> {
+    let (whole, fraction) = plain_number(input)?;
     // Trailing zeros carry no value: "1.500" at 1 decimal is 1.5.
     let fraction = fraction.trim_end_matches('0');
     if fraction.len() > usize::from(decimals) {
@@ -66,6 +92,16 @@ pub fn parse_amount(input: &str, decimals: u8) -> Result<U256, AmountError> {
         return Ok(U256::ZERO);
     }
     U256::from_str_radix(digits, 10).map_err(|_| AmountError::TooLarge)
+}
+
+/// Base units as a file stores them: ASCII digits only (no dot, sign or separator),
+/// at most what a 256-bit integer holds.
+pub fn parse_base_units(text: &str) -> Result<U256, AmountError> {
+    let (_, fraction) = plain_number(text)?;
+    if !fraction.is_empty() {
+        return Err(AmountError::Malformed);
+    }
+    parse_amount(text, 0)
 }
 
 /// Formats base units as an exact decimal string, without trailing zeros
@@ -106,9 +142,8 @@ mod tests {
             ("1", 18, "1000000000000000000"),
             ("0.000000000000000001", 18, "1"),
             ("1.500", 1, "15"),
-            ("  42 ", 0, "42"),
-            ("5.", 2, "500"),
-            (".5", 2, "50"),
+            ("42", 0, "42"),
+            ("0.5", 2, "50"),
             ("000.10", 6, "100000"),
             ("0", 18, "0"),
             ("0.0", 0, "0"),
@@ -132,14 +167,23 @@ mod tests {
         let cases: &[(&str, u8, AmountError)] = &[
             ("", 18, AmountError::Empty),
             ("   ", 18, AmountError::Empty),
+            (" 1", 18, AmountError::Spaces),
+            ("1 ", 18, AmountError::Spaces),
+            ("\u{a0}1", 18, AmountError::Spaces),
+            ("1\u{a0}", 18, AmountError::Spaces),
+            ("1\t", 18, AmountError::Spaces),
+            ("1\u{202f}000", 18, AmountError::Separator),
             ("-1", 18, AmountError::Negative),
+            ("+1", 18, AmountError::Sign),
+            ("1.", 18, AmountError::Malformed),
+            (".5", 18, AmountError::Malformed),
+            ("-.5", 18, AmountError::Negative),
             ("1,5", 18, AmountError::Separator),
             ("1_000", 18, AmountError::Separator),
             ("1 000", 18, AmountError::Separator),
             ("1e18", 18, AmountError::Exponent),
             ("1E3", 18, AmountError::Exponent),
             ("0x10", 18, AmountError::Malformed),
-            ("+1", 18, AmountError::Malformed),
             ("1.2.3", 18, AmountError::Malformed),
             (".", 18, AmountError::Malformed),
             ("abc", 18, AmountError::Malformed),
@@ -164,6 +208,24 @@ mod tests {
                 Err(expected),
                 "parsing {input:?} at {decimals} decimals"
             );
+        }
+    }
+
+    #[test]
+    fn base_units_are_digits_only() {
+        assert_eq!(parse_base_units("0"), Ok(U256::ZERO));
+        assert_eq!(parse_base_units("00120"), Ok(U256::from(120)));
+        for (text, expected) in [
+            ("1.5", AmountError::Malformed),
+            ("1.0", AmountError::Malformed),
+            ("1_000", AmountError::Separator),
+            ("+1", AmountError::Sign),
+            ("", AmountError::Empty),
+            (" 1", AmountError::Spaces),
+            ("0x10", AmountError::Malformed),
+            (&"9".repeat(80), AmountError::TooLarge),
+        ] {
+            assert_eq!(parse_base_units(text), Err(expected), "{text:?}");
         }
     }
 

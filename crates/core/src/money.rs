@@ -104,23 +104,27 @@ pub(crate) fn problem(
     }
 }
 
-/// A positive decimal as typed (`1500`, `1500.50`); no signs, exponents or separators.
+/// A positive decimal as typed, in the one grammar of numbers
+/// ([`crate::amount::plain_number`]: `1500`, `1500.50`; no signs, spaces, exponents or
+/// separators).
 pub(crate) fn positive_decimal(field: &'static str, text: &str) -> Result<Decimal, MoneyProblem> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(problem(field, MoneyProblemKind::Required, "required"));
+    const EXAMPLE: &str = "a positive number with a dot for decimals, e.g. 5000 or 1999.99";
+    match crate::amount::plain_number(text) {
+        Err(crate::amount::AmountError::Empty) => {
+            return Err(problem(field, MoneyProblemKind::Required, "required"))
+        }
+        Err(error) => {
+            return Err(problem(
+                field,
+                MoneyProblemKind::Amount,
+                format!("{error}; {EXAMPLE}"),
+            ))
+        }
+        Ok(_) => {}
     }
-    let plain = text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && text.bytes().filter(|b| *b == b'.').count() <= 1
-        && !text.starts_with('.')
-        && !text.ends_with('.');
     match Decimal::from_str_exact(text) {
-        Ok(value) if plain && value > Decimal::ZERO => Ok(value.normalize()),
-        _ => Err(problem(
-            field,
-            MoneyProblemKind::Amount,
-            "a positive number with a dot for decimals, e.g. 5000 or 1999.99",
-        )),
+        Ok(value) if value > Decimal::ZERO => Ok(value.normalize()),
+        _ => Err(problem(field, MoneyProblemKind::Amount, EXAMPLE)),
     }
 }
 
@@ -130,6 +134,22 @@ mod tests {
 
     fn decimal(text: &str) -> Decimal {
         text.parse().expect("a decimal")
+    }
+
+    #[test]
+    fn typed_decimals_follow_the_one_grammar_of_numbers() {
+        assert_eq!(positive_decimal("total", "1999.990"), Ok(decimal("1999.99")));
+        assert_eq!(positive_decimal("total", "0.5"), Ok(decimal("0.5")));
+        let kind = |text: &str| positive_decimal("total", text).map_err(|problem| problem.kind);
+        assert_eq!(kind(""), Err(MoneyProblemKind::Required));
+        for refused in [
+            " 1", "1 ", "\u{a0}1", "1.", ".5", "+1", "-1", "1e3", "1,5", "0", "0.00",
+            "1.2.3", "99999999999999999999999999999999",
+        ] {
+            assert_eq!(kind(refused), Err(MoneyProblemKind::Amount), "{refused:?}");
+        }
+        let spaced = positive_decimal("total", " 1").expect_err("refused");
+        assert!(spaced.message.contains("spaces"), "{}", spaced.message);
     }
 
     #[test]

@@ -747,6 +747,8 @@ impl Checker {
                     }
                     AmountError::TooLarge => ValidationCode::AmountTooLarge,
                     AmountError::Negative
+                    | AmountError::Spaces
+                    | AmountError::Sign
                     | AmountError::Separator
                     | AmountError::Exponent
                     | AmountError::Malformed => ValidationCode::InvalidAmount,

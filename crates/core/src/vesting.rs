@@ -38,18 +38,15 @@ impl BasisPoints {
         self.0
     }
 
-    /// Parses a percentage as typed: `12.5`, `12.5 %`, `0`, `100`.
+    /// Parses a percentage as typed: a number in the one grammar of numbers
+    /// ([`crate::amount::plain_number`]), optionally followed by `%`: `12.5`, `12.5%`,
+    /// `0`, `100`.
     pub fn parse_percent(input: &str) -> Result<Self, PercentError> {
-        let text = input.trim();
-        let text = text.strip_suffix('%').map_or(text, str::trim_end);
-        if text.is_empty() {
-            return Err(PercentError::Empty);
-        }
-        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-        let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-        if whole.is_empty() || !digits(whole) || !digits(fraction) || text.ends_with('.') {
-            return Err(PercentError::Malformed);
-        }
+        let text = input.strip_suffix('%').unwrap_or(input);
+        let (whole, fraction) = crate::amount::plain_number(text).map_err(|error| match error {
+            crate::amount::AmountError::Empty => PercentError::Empty,
+            _ => PercentError::Malformed,
+        })?;
         let fraction = fraction.trim_end_matches('0');
         if fraction.len() > 2 {
             return Err(PercentError::TooPrecise);
@@ -468,8 +465,7 @@ impl Problems {
     }
 
     fn months(&mut self, field: VestingField, text: &str, required: bool) -> Option<u32> {
-        let text = text.trim();
-        if text.is_empty() {
+        if text.trim().is_empty() {
             if required {
                 self.add(
                     field,
@@ -480,8 +476,12 @@ impl Problems {
             }
             return Some(0);
         }
-        match text.parse::<u32>() {
-            Ok(months) if months <= MAX_VESTING_MONTHS => Some(months),
+        let whole_number = crate::amount::plain_number(text)
+            .ok()
+            .filter(|(_, fraction)| fraction.is_empty())
+            .and_then(|(whole, _)| whole.parse::<u32>().ok());
+        match whole_number {
+            Some(months) if months <= MAX_VESTING_MONTHS => Some(months),
             _ => {
                 self.add(
                     field,

@@ -87,9 +87,9 @@ export function vestingInputForSubmission(input: VestingInput): VestingInput {
   return { ...input, tranches: [] };
 }
 
-/** A percentage as typed ("12.5", "12.5 %") in hundredths of a percent, or null when it is not one. */
+/** A percentage as typed ("12.5", "12.5%") in hundredths of a percent, or null when it is not one. */
 export function hundredthsOfPercent(text: string): number | null {
-  const match = /^\s*(\d{1,3})(?:\.(\d{1,2}))?\s*%?\s*$/.exec(text);
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?%?$/.exec(text);
   if (!match) return null;
   const [, whole = "0", fraction = ""] = match;
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));

@@ -243,7 +243,7 @@ pub(crate) fn read_csv(
             };
             match std::str::from_utf8(raw) {
                 Ok(text) if !text.contains('\u{FFFD}') => {
-                    values[column] = unescaped_cell(text.trim()).to_owned();
+                    values[column] = unescaped_cell(text).to_owned();
                 }
                 _ => {
                     readable = false;

@@ -298,7 +298,7 @@ fn unlocked_so_far_and_the_next_unlock_at_a_given_moment() {
 fn percentages_are_read_exactly() {
     for (input, expected) in [
         ("12.5", 1_250),
-        (" 12.50 % ", 1_250),
+        ("12.50%", 1_250),
         ("0", 0),
         ("0.01", 1),
         ("100", 10_000),
@@ -323,6 +323,9 @@ fn percentages_are_read_exactly() {
         ("12,5", PercentError::Malformed),
         (".5", PercentError::Malformed),
         ("5.", PercentError::Malformed),
+        (" 12.5", PercentError::Malformed),
+        ("12.5 %", PercentError::Malformed),
+        ("+5", PercentError::Malformed),
         ("NaN", PercentError::Malformed),
     ] {
         assert_eq!(
@@ -424,6 +427,12 @@ fn every_problem_of_a_typed_plan_names_its_field() {
             "frequency"
         ]
     );
+    let loose_numbers = VestingDraft {
+        cliff_months: "+1".into(),
+        months: " 12".into(),
+        ..draft("linear")
+    };
+    assert_eq!(fields(&loose_numbers, 18), vec!["cliffMonths", "months"]);
     assert_eq!(
         fields(
             &VestingDraft {
