@@ -5,6 +5,7 @@
 mod common;
 
 use common::{DESIGNATED, OWN, app, prepared};
+use saleguard_app::io::csv::CsvExportKind;
 use saleguard_app::participations::kyc::KycInput;
 use saleguard_app::participations::vesting::VestingInput;
 use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
@@ -730,4 +731,203 @@ fn an_export_into_a_folder_never_overwrites_an_earlier_one() {
         .export_into(&dir.path().join("missing-folder"))
         .expect_err("no folder");
     assert_eq!(unwritable.code, ErrorCode::FileNotWritten);
+}
+
+/// A data folder for one import: in memory-backed `/dev/shm` where there is one, since
+/// the generated cases below open hundreds of real database files.
+fn scratch_folder() -> tempfile::TempDir {
+    let shm = std::path::Path::new("/dev/shm");
+    if shm.is_dir() {
+        tempfile::tempdir_in(shm).expect("temp dir")
+    } else {
+        tempfile::tempdir().expect("temp dir")
+    }
+}
+
+/// What a user reads after an import, each of which must answer: the lists, every
+/// sale's and participation's page, the portfolio, the exports.
+fn every_read_answers(app: &Saleguard) -> Result<(), String> {
+    fn ok<T>(what: &str, result: Result<T, AppError>) -> Result<T, String> {
+        result.map_err(|error| format!("{what}: {:?} {}", error.code, error.message))
+    }
+    for sale in ok("sale list", app.list_sales())? {
+        ok("sale show", app.sale(sale.id))?;
+        ok("sale edit", app.sale_draft(sale.id))?;
+        ok("action list", app.sale_actions(sale.id))?;
+        ok("research show", app.research(sale.id))?;
+        ok("terms show", app.contract_terms(sale.id))?;
+    }
+    for participation in ok("participation list", app.list_participations())? {
+        ok("participation show", app.participation(participation.id))?;
+        ok("tx list", app.transactions_of(participation.id))?;
+    }
+    ok("account list", app.list_accounts())?;
+    ok("trade list", app.trades())?;
+    ok("price list", app.prices())?;
+    ok("price sources", app.price_sources())?;
+    ok("portfolio", app.portfolio())?;
+    ok("portfolio charts", app.portfolio_charts())?;
+    ok("budget list", app.budgets())?;
+    ok("contact list", app.contacts())?;
+    ok("network list", app.networks())?;
+    ok("settings", app.settings())?;
+    ok("override list", app.review_overrides(None))?;
+    ok("policy show", app.review_policy())?;
+    ok(
+        "calendar",
+        app.calendar_between("1970-01-01 00:00", "9999-12-31 00:00"),
+    )?;
+    ok("csv export", app.export_csv(CsvExportKind::Transactions))?;
+    ok(
+        "csv export holdings",
+        app.export_csv(CsvExportKind::Holdings),
+    )?;
+    ok("export", app.export_json())?;
+    Ok(())
+}
+
+/// One way to break a cell, from what the export's JSON Schema says of its column.
+fn broken_cells(property: &Value) -> Vec<(&'static str, Option<Value>)> {
+    let types: Vec<&str> = match &property["type"] {
+        Value::String(kind) => vec![kind.as_str()],
+        Value::Array(kinds) => kinds.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let mut cases = vec![("missing", None), ("null", Some(Value::Null))];
+    if types.contains(&"integer") {
+        cases.extend([
+            ("wrong type", Some(json!("12"))),
+            ("fraction", Some(json!(1.5))),
+            ("negative", Some(json!(-1))),
+            ("zero", Some(json!(0))),
+            ("huge", Some(json!(i64::MAX))),
+            ("past i64", Some(json!(u64::MAX))),
+        ]);
+    }
+    if types.contains(&"string") {
+        cases.extend([
+            ("wrong type", Some(json!(12))),
+            ("empty", Some(json!(""))),
+            ("80 digits", Some(json!("9".repeat(80)))),
+            ("negative", Some(json!("-1"))),
+            ("signed", Some(json!("+1"))),
+            ("padded", Some(json!(" 1"))),
+            ("decimal", Some(json!("1.5"))),
+            ("repeated list", Some(json!("csv,csv"))),
+            ("JSON of another shape", Some(json!("{\"a\":[1]}"))),
+        ]);
+    }
+    cases
+}
+
+/// Every field of every table broken in every way its schema allows (wrong type, out
+/// of range, too long, duplicated, missing): each file is refused whole, or everything
+/// it brought in can be read.
+#[test]
+fn every_field_broken_as_the_schema_allows_is_refused_or_readable() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let original = filled(source.path());
+    let document: Value = serde_json::from_str(&export_of(&original)).expect("JSON");
+    let schema = original.export_schema().expect("schema");
+    let tables = schema["properties"]["tables"]["properties"]
+        .as_object()
+        .expect("tables")
+        .clone();
+
+    let mut folder = scratch_folder();
+    let mut target = app(folder.path());
+    let empty = export_of(&target);
+    let (mut refused, mut accepted) = (0, 0);
+    let mut try_import = |case: String, edited: Value, must_refuse: bool| {
+        let text = serde_json::to_string(&edited).expect("text");
+        match target.import_json(&text) {
+            Err(error) => {
+                assert_eq!(
+                    error.code,
+                    ErrorCode::ImportRefused,
+                    "{case}: {}",
+                    error.message
+                );
+                assert!(!error.invalid_fields.is_empty(), "{case}: says where");
+                assert_eq!(
+                    export_of(&target),
+                    empty,
+                    "{case}: a refusal changes nothing"
+                );
+                refused += 1;
+            }
+            Ok(_) => {
+                assert!(!must_refuse, "{case}: accepted");
+                if let Err(failed) = every_read_answers(&target) {
+                    panic!("{case}: imported, then {failed}");
+                }
+                accepted += 1;
+                folder = scratch_folder();
+                target = app(folder.path());
+            }
+        }
+    };
+
+    for (table, spec) in &tables {
+        let Some(rows) = document["tables"][table].as_array() else {
+            continue;
+        };
+        if rows.is_empty() {
+            continue;
+        }
+        let mut duplicated = document.clone();
+        duplicated["tables"][table]
+            .as_array_mut()
+            .expect("rows")
+            .push(rows[0].clone());
+        try_import(format!("{table}: a row twice"), duplicated, false);
+        let properties = spec["items"]["properties"].as_object().expect("columns");
+        for (column, property) in properties {
+            let mut cases = broken_cells(property);
+            if let Some(max) = property["maxLength"].as_u64() {
+                let too_long = "a".repeat(usize::try_from(max).expect("size") + 1);
+                let mut edited = document.clone();
+                edited["tables"][table][0][column] = json!(too_long);
+                try_import(
+                    format!("{table}.{column}: {} characters", max + 1),
+                    edited,
+                    true,
+                );
+                cases.push(("at the limit", Some(json!("a".repeat(max as usize)))));
+            }
+            for (how, value) in cases {
+                let mut edited = document.clone();
+                let row = edited["tables"][table][0].as_object_mut().expect("row");
+                match value {
+                    Some(value) => row.insert(column.clone(), value),
+                    None => row.remove(column),
+                };
+                try_import(format!("{table}.{column}: {how}"), edited, false);
+            }
+        }
+    }
+    // The three files that once left a folder no screen could read.
+    for (table, column, value) in [
+        ("trades", "happened_at", json!(-1)),
+        ("trades", "amount_base_units", json!("9".repeat(80))),
+    ] {
+        let mut edited = document.clone();
+        edited["tables"][table][0][column] = value;
+        try_import(format!("{table}.{column}"), edited, false);
+    }
+    let mut edited = document.clone();
+    for row in edited["tables"]["settings"]
+        .as_array_mut()
+        .expect("settings")
+    {
+        if row["key"] == "price_source_order" {
+            row["value"] = json!("csv,csv");
+        }
+    }
+    try_import("price_source_order csv,csv".to_owned(), edited, false);
+    eprintln!("{refused} refused, {accepted} accepted");
+    assert!(
+        refused > 1_000 && accepted > 100,
+        "{refused} refused, {accepted} accepted"
+    );
 }

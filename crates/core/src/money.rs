@@ -111,14 +111,14 @@ pub(crate) fn positive_decimal(field: &'static str, text: &str) -> Result<Decima
     const EXAMPLE: &str = "a positive number with a dot for decimals, e.g. 5000 or 1999.99";
     match crate::amount::plain_number(text) {
         Err(crate::amount::AmountError::Empty) => {
-            return Err(problem(field, MoneyProblemKind::Required, "required"))
+            return Err(problem(field, MoneyProblemKind::Required, "required"));
         }
         Err(error) => {
             return Err(problem(
                 field,
                 MoneyProblemKind::Amount,
                 format!("{error}; {EXAMPLE}"),
-            ))
+            ));
         }
         Ok(_) => {}
     }
@@ -138,13 +138,27 @@ mod tests {
 
     #[test]
     fn typed_decimals_follow_the_one_grammar_of_numbers() {
-        assert_eq!(positive_decimal("total", "1999.990"), Ok(decimal("1999.99")));
+        assert_eq!(
+            positive_decimal("total", "1999.990"),
+            Ok(decimal("1999.99"))
+        );
         assert_eq!(positive_decimal("total", "0.5"), Ok(decimal("0.5")));
         let kind = |text: &str| positive_decimal("total", text).map_err(|problem| problem.kind);
         assert_eq!(kind(""), Err(MoneyProblemKind::Required));
         for refused in [
-            " 1", "1 ", "\u{a0}1", "1.", ".5", "+1", "-1", "1e3", "1,5", "0", "0.00",
-            "1.2.3", "99999999999999999999999999999999",
+            " 1",
+            "1 ",
+            "\u{a0}1",
+            "1.",
+            ".5",
+            "+1",
+            "-1",
+            "1e3",
+            "1,5",
+            "0",
+            "0.00",
+            "1.2.3",
+            "99999999999999999999999999999999",
         ] {
             assert_eq!(kind(refused), Err(MoneyProblemKind::Amount), "{refused:?}");
         }

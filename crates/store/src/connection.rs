@@ -63,6 +63,18 @@ impl Store {
         Ok(store)
     }
 
+    /// A database in memory with the whole schema, gone when dropped: where an import
+    /// is tried out before it touches the user's file.
+    pub fn open_scratch() -> Result<Self, StoreError> {
+        let mut store = Self {
+            conn: Connection::open_in_memory()?,
+            path: PathBuf::from(":memory:"),
+        };
+        store.conn.pragma_update(None, "foreign_keys", "ON")?;
+        store.migrate()?;
+        Ok(store)
+    }
+
     /// The path of the database file.
     pub fn path(&self) -> &Path {
         &self.path

@@ -19,6 +19,7 @@ use saleguard_core::address::{checksummed, parse_address};
 use saleguard_core::is_clean_text;
 
 use super::files::{downloads_folder, file_error, persist_new, write_replacing, written_file};
+use super::text_limits::max_chars;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// What the `format` field says.
@@ -161,7 +162,11 @@ pub fn schema_of(shapes: &[TableShape]) -> Value {
             } else {
                 Value::from(kind)
             };
-            properties.insert(column.name.clone(), serde_json::json!({ "type": kind }));
+            let mut property = serde_json::json!({ "type": kind });
+            if column.column_type == ColumnType::Text {
+                property["maxLength"] = Value::from(max_chars(shape.name, &column.name));
+            }
+            properties.insert(column.name.clone(), property);
         }
         let required: Vec<&str> = shape.columns.iter().map(|c| c.name.as_str()).collect();
         let mut row = serde_json::json!({
@@ -272,13 +277,27 @@ fn cell_of(value: &Value, column: &saleguard_store::Column) -> Result<Cell, (Err
     }
 }
 
-/// The rules every stored text keeps, which a file could break: no hidden characters
-/// in any text, and addresses (`address` and `…_address` columns) exactly as
+/// The rules every stored text keeps, which a file could break: no longer than the
+/// forms allow ([`max_chars`]), no hidden characters in any text, and addresses (`address` and `…_address` columns) exactly as
 /// Saleguard writes them, EIP-55 checksummed.
-fn check_cell(column: &saleguard_store::Column, cell: &Cell) -> Result<(), (ErrorCode, String)> {
+fn check_cell(
+    table: &str,
+    column: &saleguard_store::Column,
+    cell: &Cell,
+) -> Result<(), (ErrorCode, String)> {
     let Cell::Text(text) = cell else {
         return Ok(());
     };
+    let max = max_chars(table, &column.name);
+    if text.len() > max && text.chars().count() > max {
+        return Err((
+            ErrorCode::TooLong,
+            format!(
+                "{} characters; at most {max} fit here",
+                text.chars().count()
+            ),
+        ));
+    }
     if !is_clean_text(text, true) {
         return Err((
             ErrorCode::InvalidText,
@@ -346,7 +365,7 @@ fn rows_of(
                     complete = false;
                 }
                 Some(value) => match cell_of(value, column).and_then(|cell| {
-                    check_cell(column, &cell)?;
+                    check_cell(shape.name, column, &cell)?;
                     Ok(cell)
                 }) {
                     Ok(cell) => cells.push(cell),
@@ -686,6 +705,37 @@ fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, A
     }
 }
 
+/// Why the store wrote nothing, as the app says it.
+fn import_error(error: ImportError) -> AppError {
+    match error {
+        ImportError::NotEmpty(filled) => {
+            let filled: Vec<String> = filled
+                .iter()
+                .map(|(table, rows)| format!("{table} ({rows})"))
+                .collect();
+            AppError::new(
+                ErrorCode::DataNotEmpty,
+                format!(
+                    "nothing was imported: an import restores into an empty data folder, and this one holds {}",
+                    filled.join(", ")
+                ),
+            )
+        }
+        ImportError::Refused(failures) => {
+            let mut problems = Problems::default();
+            for failure in failures {
+                let path = match failure.index {
+                    Some(index) => format!("$.tables.{}[{index}]", failure.table),
+                    None => format!("$.tables.{}", failure.table),
+                };
+                problems.add(path, ErrorCode::InvalidValue, failure.message);
+            }
+            problems.into_error()
+        }
+        ImportError::Store(error) => error.into(),
+    }
+}
+
 /// Reads everything back as the app will, so a value the app cannot use is refused now
 /// rather than on some later screen.
 fn read_back(store: &Store) -> Result<(), Vec<RowFailure>> {
@@ -796,35 +846,31 @@ impl Saleguard {
     pub fn import_json(&self, text: &str) -> Result<ImportSummary, AppError> {
         // A byte-order mark some editors add is not part of the document.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let tables = parse_document(text, &self.store()?.table_shapes()?)?;
+        let filled = self.store()?.filled_tables()?;
+        if !filled.is_empty() {
+            return Err(import_error(ImportError::NotEmpty(filled)));
+        }
+        // Tried in a scratch database first, every read run over it: only data the app
+        // can use reaches the user's file.
+        if let Err(unreadable) = self.try_in_scratch(&tables, |scratch, tables| {
+            scratch.import_rows(tables, read_back).map_err(import_error)
+        })? {
+            let mut problems = Problems::default();
+            problems.add(
+                "$.tables".to_owned(),
+                ErrorCode::InvalidValue,
+                format!(
+                    "{} could not be shown from this file: {}",
+                    unreadable.what, unreadable.error.message
+                ),
+            );
+            return Err(problems.into_error());
+        }
         let mut store = self.store()?;
-        let tables = parse_document(text, &store.table_shapes()?)?;
-        store.import_rows(&tables, read_back).map_err(|error| match error {
-            ImportError::NotEmpty(filled) => {
-                let filled: Vec<String> = filled
-                    .iter()
-                    .map(|(table, rows)| format!("{table} ({rows})"))
-                    .collect();
-                AppError::new(
-                    ErrorCode::DataNotEmpty,
-                    format!(
-                        "nothing was imported: an import restores into an empty data folder, and this one holds {}",
-                        filled.join(", ")
-                    ),
-                )
-            }
-            ImportError::Refused(failures) => {
-                let mut problems = Problems::default();
-                for failure in failures {
-                    let path = match failure.index {
-                        Some(index) => format!("$.tables.{}[{index}]", failure.table),
-                        None => format!("$.tables.{}", failure.table),
-                    };
-                    problems.add(path, ErrorCode::InvalidValue, failure.message);
-                }
-                problems.into_error()
-            }
-            ImportError::Store(error) => error.into(),
-        })?;
+        store
+            .import_rows(&tables, read_back)
+            .map_err(import_error)?;
         tracing::info!("data imported");
         Ok(ImportSummary {
             tables: counts(&tables),

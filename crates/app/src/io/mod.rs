@@ -10,3 +10,5 @@ pub mod csv_reader;
 pub mod export;
 mod files;
 pub mod price_history;
+mod readable;
+mod text_limits;
