@@ -161,6 +161,10 @@ pub enum Command {
     Import {
         /// The export to restore.
         file: PathBuf,
+        /// Only check the file (in a scratch copy, every read run over it) and say what
+        /// it would restore.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Networks: the chains you send on, each with the RPC URL of your own node or
     /// provider. Saleguard contacts no node you did not name here.

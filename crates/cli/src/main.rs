@@ -113,7 +113,14 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
         },
         Command::Export { output: None } => output.document(&app.export_json()?),
         Command::Export { output: Some(path) } => output.exported(&app.export_to(&path)?),
-        Command::Import { file } => output.imported(&app.import_from(&file)?),
+        Command::Import {
+            file,
+            dry_run: true,
+        } => output.import_checked(&app.check_export_file(&file)?),
+        Command::Import {
+            file,
+            dry_run: false,
+        } => output.imported(&app.import_from(&file)?),
         Command::Network(command) => chain::network(&app, command, output)?,
         Command::Hw(command) => return chain::hardware(&app, command, output),
         Command::Contribute {

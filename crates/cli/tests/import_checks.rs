@@ -136,3 +136,35 @@ fn files_that_once_broke_every_read_are_refused_or_readable() {
         }
     }
 }
+
+#[test]
+fn a_dry_run_checks_a_file_and_writes_nothing() {
+    let document = export();
+    let dir = DataDir::new();
+    add_sale(&dir);
+    let file = dir.0.path().join("export.json");
+    std::fs::write(&file, serde_json::to_vec(&document).expect("JSON")).expect("written");
+    let path = file.to_str().expect("path");
+    // Into a folder that holds data: a real import is refused, a check still says.
+    let checked = dir.json(&["import", "--dry-run", path]);
+    let trades = checked["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .find(|t| t["table"] == "trades")
+        .expect("trades")["rows"]
+        .clone();
+    assert_eq!(trades, json!(1));
+    assert_eq!(dir.json(&["trade", "list"]), json!([]), "nothing written");
+    assert_eq!(
+        dir.error_code(&["import", path]),
+        (1, "data_not_empty".to_owned())
+    );
+    let mut broken = document.clone();
+    broken["tables"]["contacts"][0]["note"] = json!("x".repeat(501));
+    std::fs::write(&file, serde_json::to_vec(&broken).expect("JSON")).expect("written");
+    assert_eq!(
+        dir.error_code(&["import", "--dry-run", path]),
+        (1, "import_refused".to_owned())
+    );
+}

@@ -844,29 +844,12 @@ impl Saleguard {
 
     /// Restores an export into this (empty) data directory, all or nothing.
     pub fn import_json(&self, text: &str) -> Result<ImportSummary, AppError> {
-        // A byte-order mark some editors add is not part of the document.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let tables = parse_document(text, &self.store()?.table_shapes()?)?;
+        let tables = self.parsed_document(text)?;
         let filled = self.store()?.filled_tables()?;
         if !filled.is_empty() {
             return Err(import_error(ImportError::NotEmpty(filled)));
         }
-        // Tried in a scratch database first, every read run over it: only data the app
-        // can use reaches the user's file.
-        if let Err(unreadable) = self.try_in_scratch(&tables, |scratch, tables| {
-            scratch.import_rows(tables, read_back).map_err(import_error)
-        })? {
-            let mut problems = Problems::default();
-            problems.add(
-                "$.tables".to_owned(),
-                ErrorCode::InvalidValue,
-                format!(
-                    "{} could not be shown from this file: {}",
-                    unreadable.what, unreadable.error.message
-                ),
-            );
-            return Err(problems.into_error());
-        }
+        self.usable(&tables)?;
         let mut store = self.store()?;
         store
             .import_rows(&tables, read_back)
@@ -877,21 +860,66 @@ impl Saleguard {
         })
     }
 
+    /// Checks an export as [`Saleguard::import_json`] would, writing nothing: what it
+    /// would restore, or every problem.
+    pub fn check_export(&self, text: &str) -> Result<ImportSummary, AppError> {
+        let tables = self.parsed_document(text)?;
+        self.usable(&tables)?;
+        Ok(ImportSummary {
+            tables: counts(&tables),
+        })
+    }
+
+    fn parsed_document(&self, text: &str) -> Result<Vec<TableRows>, AppError> {
+        // A byte-order mark some editors add is not part of the document.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        parse_document(text, &self.store()?.table_shapes()?)
+    }
+
+    /// Tried in a scratch database, every read run over it: only data the app can use
+    /// reaches the user's file.
+    fn usable(&self, tables: &[TableRows]) -> Result<(), AppError> {
+        let tried = self.try_in_scratch(tables, |scratch, tables| {
+            scratch.import_rows(tables, read_back).map_err(import_error)
+        })?;
+        tried.map_err(|unreadable| {
+            let mut problems = Problems::default();
+            problems.add(
+                "$.tables".to_owned(),
+                ErrorCode::InvalidValue,
+                format!(
+                    "{} could not be shown from this file: {}",
+                    unreadable.what, unreadable.error.message
+                ),
+            );
+            problems.into_error()
+        })
+    }
+
     /// [`Saleguard::import_json`] from a file.
     pub fn import_from(&self, path: &Path) -> Result<ImportSummary, AppError> {
-        let text = std::fs::read_to_string(path).map_err(|error| {
-            if error.kind() == std::io::ErrorKind::InvalidData {
-                let mut problems = Problems::default();
-                problems.add(
-                    "$".to_owned(),
-                    ErrorCode::InvalidJson,
-                    "the file is not UTF-8 text",
-                );
-                problems.into_error()
-            } else {
-                file_error(path, ErrorCode::FileUnreadable, &error)
-            }
-        })?;
-        self.import_json(&text)
+        self.import_json(&read_export(path)?)
     }
+
+    /// [`Saleguard::check_export`] of a file.
+    pub fn check_export_file(&self, path: &Path) -> Result<ImportSummary, AppError> {
+        self.check_export(&read_export(path)?)
+    }
+}
+
+/// An export's text, from a file.
+fn read_export(path: &Path) -> Result<String, AppError> {
+    std::fs::read_to_string(path).map_err(|error| {
+        if error.kind() == std::io::ErrorKind::InvalidData {
+            let mut problems = Problems::default();
+            problems.add(
+                "$".to_owned(),
+                ErrorCode::InvalidJson,
+                "the file is not UTF-8 text",
+            );
+            problems.into_error()
+        } else {
+            file_error(path, ErrorCode::FileUnreadable, &error)
+        }
+    })
 }

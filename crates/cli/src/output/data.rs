@@ -30,6 +30,15 @@ impl Output {
         self.table_counts(&summary.tables);
     }
 
+    /// What `import --dry-run` found: the file would restore these rows.
+    pub fn import_checked(&self, summary: &ImportSummary) {
+        if self.json {
+            return print_json(summary);
+        }
+        out!("The file can be imported (nothing was written); it holds:");
+        self.table_counts(&summary.tables);
+    }
+
     fn table_counts(&self, tables: &[TableCount]) {
         let rows: Vec<Vec<String>> = tables
             .iter()
