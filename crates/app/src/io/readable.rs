@@ -51,8 +51,9 @@ impl Saleguard {
     }
 
     /// Every list, page and export the shells offer, over all of the data: each must
-    /// answer. A contribution's review may refuse its input (a field error), never
-    /// fail on the data. Reads only: no keyring, no network, no file.
+    /// answer. A contribution's review may refuse what it is asked, never fail on the
+    /// data (`database_corrupt`, `internal`). Reads only: no keyring, no network, no
+    /// file.
     pub(crate) fn read_everything(&self) -> Result<(), Unreadable> {
         fn read<T>(what: impl Into<String>, result: Result<T, AppError>) -> Result<T, Unreadable> {
             result.map_err(|error| Unreadable {
@@ -96,7 +97,9 @@ impl Saleguard {
                 at: String::new(),
             });
             match review {
-                Err(error) if error.invalid_fields.is_empty() && error.field.is_none() => {
+                Err(error)
+                    if matches!(error.code, ErrorCode::DatabaseCorrupt | ErrorCode::Internal) =>
+                {
                     return Err(Unreadable {
                         what: of_sale("a contribution's review"),
                         error,
