@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test: formatting, the dependency graph
-# (cargo-deny), clippy, Rust tests, the UI's type check, lint and component tests, then
-# the end-to-end test in the real app.
+# (cargo-deny), clippy, Rust tests (the crash-safety test among them), the UI's type
+# check, lint and component tests, the end-to-end test in the real app, and a short run
+# of every fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --for-tests
@@ -43,6 +44,9 @@ run_all() {
   rm -rf target/e2e-screenshots
   E2E_APP="$PWD/target/debug/saleguard-desktop" xvfb-run -a -s "-screen 0 1280x800x24" \
     dbus-run-session -- scripts/e2e.sh
+
+  step "Fuzzing: each target for 10 seconds (the long runs: docs/fuzzing.md)"
+  scripts/fuzz.sh 10
 }
 
 # Keep a copy of everything printed, to add up the test counts at the end.

@@ -293,7 +293,7 @@ pub fn path_bytes(path: &DerivationPath) -> Vec<u8> {
 
 /// `[key length][uncompressed public key][address length][address, ASCII hex]`; the
 /// address must be the public key's.
-fn parse_address(data: &[u8]) -> Result<Address, DeviceError> {
+pub fn parse_address(data: &[u8]) -> Result<Address, DeviceError> {
     let (&key_length, rest) = data
         .split_first()
         .ok_or_else(|| malformed("an empty address answer".to_owned()))?;
@@ -321,7 +321,7 @@ fn parse_address(data: &[u8]) -> Result<Address, DeviceError> {
 }
 
 /// `[v][r][s]`: 65 bytes, v the parity (0/1, or 27/28).
-fn parse_signature(data: &[u8]) -> Result<Signature, DeviceError> {
+pub fn parse_signature(data: &[u8]) -> Result<Signature, DeviceError> {
     let [v, rs @ ..] = data else {
         return Err(malformed("an empty signature".to_owned()));
     };

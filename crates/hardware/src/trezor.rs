@@ -145,12 +145,12 @@ impl Conversation {
     }
 }
 
-fn decoded<M: TrezorMessage>(payload: &[u8]) -> Result<M, DeviceError> {
+pub fn decoded<M: TrezorMessage>(payload: &[u8]) -> Result<M, DeviceError> {
     wire::decode(payload).map_err(frame_error)
 }
 
 /// The answer as an `M`, or what else came.
-fn expect<M: TrezorMessage>(kind: u16, payload: &[u8]) -> Result<M, DeviceError> {
+pub fn expect<M: TrezorMessage>(kind: u16, payload: &[u8]) -> Result<M, DeviceError> {
     if kind == M::TYPE {
         decoded(payload)
     } else {
@@ -200,7 +200,7 @@ pub struct TrezorFeatures {
 }
 
 impl TrezorFeatures {
-    fn of(features: &Features) -> Self {
+    pub fn of(features: &Features) -> Self {
         Self {
             model: features.model.clone().unwrap_or_else(|| "1".to_owned()),
             label: features.label.clone().filter(|label| !label.is_empty()),
@@ -493,7 +493,7 @@ pub fn signing_request(
 }
 
 /// `0x` and 40 hex digits, with a valid EIP-55 checksum when it has capitals.
-fn parse_address(text: &str) -> Result<Address, DeviceError> {
+pub fn parse_address(text: &str) -> Result<Address, DeviceError> {
     let unreadable = || DeviceError::Malformed(format!("an unreadable address ({text:?})"));
     let digits = text.strip_prefix("0x").ok_or_else(unreadable)?;
     let address: Address = text.parse().map_err(|_| unreadable())?;
@@ -507,7 +507,7 @@ fn parse_address(text: &str) -> Result<Address, DeviceError> {
 }
 
 /// The signature in the last `EthereumTxRequest`: v the y-parity, r and s 32 bytes.
-fn signature_of(reply: &EthereumTxRequest) -> Result<Signature, DeviceError> {
+pub fn signature_of(reply: &EthereumTxRequest) -> Result<Signature, DeviceError> {
     let malformed = |what: &str| DeviceError::Malformed(what.to_owned());
     let (Some(v), Some(r), Some(s)) = (
         reply.signature_v,
