@@ -143,7 +143,13 @@ impl Saleguard {
         read("the portfolio's charts", self.portfolio_charts())?;
         read("the contacts", self.contacts())?;
         read("the review policy", self.review_policy())?;
-        read("the backup reminder", self.backup_status())?;
+        // What the backup reminder and the export read (their use cases live beside
+        // the import, which must not call back into them).
+        read(
+            "the backup reminder",
+            self.store()
+                .and_then(|store| store.last_backup_at().map_err(AppError::from)),
+        )?;
         let (earliest, latest) = (
             UtcTimestamp::UNIX_EPOCH,
             UtcTimestamp::parse("9999-12-31 23:59").map_err(|error| Unreadable {
@@ -155,7 +161,11 @@ impl Saleguard {
         for kind in [CsvExportKind::Transactions, CsvExportKind::Holdings] {
             read(format!("the CSV export of {kind:?}"), self.export_csv(kind))?;
         }
-        read("the export", self.export_json())?;
+        read(
+            "the export",
+            self.store()
+                .and_then(|store| store.export_rows().map_err(AppError::from)),
+        )?;
         Ok(())
     }
 }
