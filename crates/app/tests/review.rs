@@ -513,9 +513,14 @@ fn an_amount_is_valued_in_the_budgets_currency_as_it_is_typed() {
     };
     assert_eq!(value("0.5").expect("valued"), valued("1500", None));
     assert_eq!(
-        value(" 0.123456 ").expect("valued"),
+        value("0.123456").expect("valued"),
         valued("370.37", None),
         "rounded to cents: 0.123456 × 3000 = 370.368"
+    );
+    assert_eq!(
+        value(" 0.5").expect_err("padded").code,
+        ErrorCode::InvalidAmount,
+        "the one grammar of numbers (docs/numbers.md)"
     );
     assert_eq!(
         value("99999999999999999999999999999999999999999999999999").expect("answered"),
