@@ -81,6 +81,15 @@ impl Saleguard {
         if let Err(error) = &store {
             tracing::error!(code = ?error.code, %error, "the database could not be opened");
         }
+        Self::over(paths, clock, store)
+    }
+
+    /// A Saleguard over `store` (open or not), with no device or secret in use yet.
+    fn over(
+        paths: DataPaths,
+        clock: Arc<dyn Clock>,
+        store: Result<Mutex<Store>, AppError>,
+    ) -> Self {
         Self {
             paths,
             clock,

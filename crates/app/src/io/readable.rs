@@ -8,11 +8,10 @@ use std::sync::{Arc, Mutex};
 
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_store::{Store, TableRows};
-use saleguard_vault::{Keyring, KeyringNamespace};
 
 use super::csv::CsvExportKind;
 use crate::review::ReviewInput;
-use crate::{AppError, ErrorCode, Saleguard, accounts, chain, pricing};
+use crate::{AppError, ErrorCode, Saleguard};
 
 /// A read that failed over the imported data: what it was and why.
 #[derive(Debug)]
@@ -32,21 +31,11 @@ impl Saleguard {
     ) -> Result<Result<(), Unreadable>, AppError> {
         let mut store = Store::open_scratch()?;
         write(&mut store, tables)?;
-        let scratch = Saleguard {
-            paths: self.paths.clone(),
-            clock: Arc::clone(&self.clock),
-            store: Ok(Mutex::new(store)),
-            keyring: Arc::new(Keyring::new(KeyringNamespace::for_this_build())),
-            pending_phrase: accounts::PendingPhrase::default(),
-            account_changes: accounts::AccountChanges::default(),
-            ledger_device: chain::devices::DeviceSlot::new(
-                saleguard_hardware::LedgerConnection::Usb,
-            ),
-            trezor_device: chain::devices::DeviceSlot::new(
-                saleguard_hardware::TrezorConnection::Usb,
-            ),
-            price_client: pricing::api::PriceClient::default(),
-        };
+        let scratch = Saleguard::over(
+            self.paths.clone(),
+            Arc::clone(&self.clock),
+            Ok(Mutex::new(store)),
+        );
         Ok(scratch.read_everything())
     }
 
