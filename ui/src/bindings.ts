@@ -75,6 +75,8 @@ export const commands = {
 	getCurrentBudget: () => __TAURI_INVOKE<BudgetView | null>("get_current_budget"),
 	/**  Adds a budget for a period. */
 	addBudget: (input: BudgetInput) => __TAURI_INVOKE<BudgetView>("add_budget", { input }),
+	/**  Replaces a budget's period, currency and limits; nothing changes on a refusal. */
+	updateBudget: (id: number, input: BudgetInput) => __TAURI_INVOKE<BudgetView>("update_budget", { id, input }),
 	removeBudget: (id: number) => __TAURI_INVOKE<null>("remove_budget", { id }),
 	/**  What an amount of a sale's currency is worth in the budget's currency. */
 	valueContribution: (input: ValueInput) => __TAURI_INVOKE<AmountValueView>("value_contribution", { input }),
@@ -573,6 +575,8 @@ export type BudgetView = {
 	perSale: SaleCommitment[],
 	/**  Payments of the period that could not be valued (left out of `committed`). */
 	unpriced: number,
+	/**  The budget as its form shows it, to edit. */
+	input: BudgetInput,
 };
 
 /**  One dated event of the calendar. */

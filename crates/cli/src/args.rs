@@ -611,6 +611,28 @@ pub enum BudgetCommand {
         )]
         max_share: String,
     },
+    /// Change a budget: the options given replace its values ("" clears --cap or
+    /// --max-share). --from/--until make it a range, --month a month, --year alone
+    /// moves it to another year (or the month to that year).
+    Edit {
+        id: i64,
+        #[arg(long)]
+        currency: Option<String>,
+        #[arg(long)]
+        year: Option<String>,
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long, value_name = "TIME")]
+        from: Option<String>,
+        #[arg(long, value_name = "TIME")]
+        until: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        total: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        cap: Option<String>,
+        #[arg(long, value_name = "PERCENT", allow_hyphen_values = true)]
+        max_share: Option<String>,
+    },
     /// Every budget, with what is committed of it.
     List,
     /// Remove a budget.

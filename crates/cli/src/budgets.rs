@@ -1,7 +1,7 @@
 //! `saleguard budget`: budgets per year, month or range.
 
 use saleguard_app::budgets::BudgetInput;
-use saleguard_app::{AppError, Saleguard};
+use saleguard_app::{AppError, ErrorCode, Saleguard};
 
 use crate::args::BudgetCommand;
 use crate::output::Output;
@@ -37,6 +37,49 @@ pub fn budget(app: &Saleguard, command: BudgetCommand, output: &Output) -> Resul
                 max_share_percent: max_share,
             };
             output.budgets(&[app.add_budget(&input)?]);
+        }
+        BudgetCommand::Edit {
+            id,
+            currency,
+            year,
+            month,
+            from,
+            until,
+            total,
+            cap,
+            max_share,
+        } => {
+            let budget = app
+                .budgets()?
+                .into_iter()
+                .find(|budget| budget.id == id)
+                .ok_or_else(|| {
+                    AppError::new(ErrorCode::BudgetNotFound, format!("no budget with id {id}"))
+                })?;
+            let mut input = budget.input;
+            input.period = if from.is_some() || until.is_some() {
+                "custom".to_owned()
+            } else if month.is_some() {
+                "month".to_owned()
+            } else if year.is_some() && input.period == "custom" {
+                "year".to_owned()
+            } else {
+                input.period
+            };
+            let replace = |value: &mut String, given: Option<String>| {
+                if let Some(given) = given {
+                    *value = given;
+                }
+            };
+            replace(&mut input.currency, currency);
+            replace(&mut input.year, year);
+            replace(&mut input.month, month);
+            replace(&mut input.from, from);
+            replace(&mut input.until, until);
+            replace(&mut input.total, total);
+            replace(&mut input.per_sale_cap, cap);
+            replace(&mut input.max_share_percent, max_share);
+            output.budgets(&[app.update_budget(id, &input)?]);
         }
         BudgetCommand::List => output.budgets(&app.budgets()?),
         BudgetCommand::Rm { id } => {

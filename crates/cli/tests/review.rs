@@ -514,3 +514,63 @@ fn export_to_a_file_and_import_into_an_empty_folder_and_nothing_else() {
     );
     assert_eq!(empty.json(&["sale", "list"]), serde_json::json!([]));
 }
+
+#[test]
+fn a_budget_is_edited_in_place_and_a_refused_edit_changes_nothing() {
+    let dir = prepared();
+    let before = dir.json(&["budget", "list"]);
+    let refused = dir.run_plain(&["budget", "edit", "1", "--total", "1x", "--cap", "-5"]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success());
+    assert!(stderr.contains("--total: not a number"), "{stderr}");
+    assert!(stderr.contains("--cap:"), "{stderr}");
+    assert_eq!(dir.json(&["budget", "list"]), before, "nothing changed");
+    assert_eq!(
+        dir.error_code(&["budget", "edit", "9", "--total", "1"]),
+        (1, "budget_not_found".to_owned())
+    );
+
+    let (_, blocked) = review(&dir, "12");
+    assert!(codes(&blocked).contains(&"period_budget_exceeded"));
+    let edited = dir.json(&[
+        "budget",
+        "edit",
+        "1",
+        "--total",
+        "50000",
+        "--cap",
+        "",
+        "--max-share",
+        "",
+    ]);
+    assert_eq!(edited[0]["id"], 1);
+    assert_eq!(edited[0]["period"], "2026");
+    assert_eq!(edited[0]["total"], "50000");
+    assert_eq!(edited[0]["perSaleCap"], Value::Null);
+    assert_eq!(edited[0]["maxSharePercent"], Value::Null);
+    assert_eq!(edited[0]["input"]["total"], "50000");
+    assert_eq!(
+        dir.json(&["budget", "list"]).as_array().map(Vec::len),
+        Some(1)
+    );
+    let (status, clear) = review(&dir, "12");
+    assert_eq!(status, 0, "{clear}");
+    assert_eq!(codes(&clear), vec!["first_time_recipient"]);
+
+    let month = dir.json(&["budget", "edit", "1", "--month", "1"]);
+    assert_eq!(month[0]["period"], "2026-01");
+    let range = dir.json(&[
+        "budget",
+        "edit",
+        "1",
+        "--from",
+        "2026-01-05 00:00",
+        "--until",
+        "2026-02-01 00:00",
+        "--currency",
+        "EUR",
+    ]);
+    assert_eq!(range[0]["period"], "2026-01-05 00:00 – 2026-02-01 00:00");
+    assert_eq!(range[0]["currency"], "EUR");
+    assert_eq!(range[0]["input"]["period"], "custom");
+}

@@ -344,6 +344,55 @@ impl Budget {
             _ => Err(problems),
         }
     }
+
+    /// The budget as its form shows it, to edit: [`Budget::from_draft`] reads it back
+    /// exactly.
+    pub fn to_draft(&self) -> BudgetDraft {
+        let (period, year, month, from, until) = match self.period {
+            Period::Year(year) => (
+                "year",
+                year.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Period::Month { year, month } => (
+                "month",
+                year.to_string(),
+                month.to_string(),
+                String::new(),
+                String::new(),
+            ),
+            Period::Custom { from, until } => (
+                "custom",
+                String::new(),
+                String::new(),
+                from.to_form_text(),
+                until.to_form_text(),
+            ),
+        };
+        BudgetDraft {
+            currency: self.currency.clone(),
+            period: period.to_owned(),
+            year,
+            month,
+            from,
+            until,
+            total: self.total.normalize().to_string(),
+            per_sale_cap: self
+                .per_sale_cap
+                .map(|cap| cap.normalize().to_string())
+                .unwrap_or_default(),
+            max_share_percent: self
+                .max_share_per_sale
+                .map(|bps| {
+                    (Decimal::from(bps.get()) / Decimal::from(100))
+                        .normalize()
+                        .to_string()
+                })
+                .unwrap_or_default(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -351,6 +400,40 @@ mod tests {
     use super::*;
     use crate::price_book::SourceOrder;
     use crate::price_book::tests::{at, price};
+
+    #[test]
+    fn a_budget_reads_back_from_its_form_exactly() {
+        let drafts = [
+            ("year", "2027", "", "", "", "5000", "", ""),
+            ("month", "2026", "12", "", "", "1999.99", "500", "12.5"),
+            (
+                "custom",
+                "",
+                "",
+                "2026-12-01 14:00:30",
+                "2027-03-01 00:00",
+                "0.25",
+                "0.1",
+                "100",
+            ),
+        ];
+        for (period, year, month, from, until, total, cap, share) in drafts {
+            let draft = BudgetDraft {
+                currency: if period == "custom" { "ETH" } else { "USD" }.to_owned(),
+                period: period.to_owned(),
+                year: year.to_owned(),
+                month: month.to_owned(),
+                from: from.to_owned(),
+                until: until.to_owned(),
+                total: total.to_owned(),
+                per_sale_cap: cap.to_owned(),
+                max_share_percent: share.to_owned(),
+            };
+            let budget = Budget::from_draft(&draft, &["ETH"]).expect("a good budget");
+            assert_eq!(budget.to_draft(), draft, "{period}");
+            assert_eq!(Budget::from_draft(&budget.to_draft(), &["ETH"]), Ok(budget));
+        }
+    }
 
     #[test]
     fn periods_cover_their_calendar_span_exactly() {

@@ -39,6 +39,29 @@ fn price_params(price: &Price, now: UtcTimestamp) -> impl rusqlite::Params + '_ 
     )
 }
 
+/// A period as the budgets table keeps it: its kind, year, month, from and until.
+type PeriodColumns = (
+    &'static str,
+    Option<i32>,
+    Option<u8>,
+    Option<i64>,
+    Option<i64>,
+);
+
+fn period_columns(period: &Period) -> PeriodColumns {
+    match *period {
+        Period::Year(year) => ("year", Some(year), None, None, None),
+        Period::Month { year, month } => ("month", Some(year), Some(month), None, None),
+        Period::Custom { from, until } => (
+            "custom",
+            None,
+            None,
+            Some(from.unix_seconds()),
+            Some(until.unix_seconds()),
+        ),
+    }
+}
+
 /// A stored price.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PriceRecord {
@@ -114,17 +137,7 @@ impl Store {
         budget: &Budget,
         now: UtcTimestamp,
     ) -> Result<BudgetRecord, StoreError> {
-        let (kind, year, month, from, until) = match budget.period {
-            Period::Year(year) => ("year", Some(year), None, None, None),
-            Period::Month { year, month } => ("month", Some(year), Some(month), None, None),
-            Period::Custom { from, until } => (
-                "custom",
-                None,
-                None,
-                Some(from.unix_seconds()),
-                Some(until.unix_seconds()),
-            ),
-        };
+        let (kind, year, month, from, until) = period_columns(&budget.period);
         self.conn.execute(
             "INSERT INTO budgets (currency, period_kind, year, month, from_at, until_at, total, \
              per_sale_cap, max_share_bps, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -145,6 +158,30 @@ impl Store {
             id: self.conn.last_insert_rowid(),
             budget: budget.clone(),
         })
+    }
+
+    /// Replaces a budget's period, currency and limits; `false` if there was none with
+    /// this id.
+    pub fn update_budget(&mut self, id: i64, budget: &Budget) -> Result<bool, StoreError> {
+        let (kind, year, month, from, until) = period_columns(&budget.period);
+        let changed = self.conn.execute(
+            "UPDATE budgets SET currency = ?2, period_kind = ?3, year = ?4, month = ?5, \
+             from_at = ?6, until_at = ?7, total = ?8, per_sale_cap = ?9, max_share_bps = ?10 \
+             WHERE id = ?1",
+            params![
+                id,
+                budget.currency,
+                kind,
+                year,
+                month,
+                from,
+                until,
+                budget.total.to_string(),
+                budget.per_sale_cap.map(|cap| cap.to_string()),
+                budget.max_share_per_sale.map(BasisPoints::get),
+            ],
+        )?;
+        Ok(changed == 1)
     }
 
     /// Every budget, oldest first.

@@ -30,6 +30,17 @@ pub(crate) fn add_budget(
     app.add_budget(&input)
 }
 
+/// Replaces a budget's period, currency and limits; nothing changes on a refusal.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn update_budget(
+    app: State<'_, Saleguard>,
+    id: i64,
+    input: BudgetInput,
+) -> Result<BudgetView, AppError> {
+    app.update_budget(id, &input)
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 pub(crate) fn remove_budget(app: State<'_, Saleguard>, id: i64) -> Result<(), AppError> {

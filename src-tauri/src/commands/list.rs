@@ -53,6 +53,7 @@ commands! {
         list_budgets,
         get_current_budget,
         add_budget,
+        update_budget,
         remove_budget,
         value_contribution,
     ],

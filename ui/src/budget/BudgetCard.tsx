@@ -1,13 +1,28 @@
 import { Alert, Anchor, Button, Group, Modal, Paper, Progress, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconTrash } from "@tabler/icons-react";
+import { IconAlertTriangle, IconPencil, IconTrash } from "@tabler/icons-react";
 import type { BudgetView } from "../api";
 import { FailureAlert } from "../common/FailureAlert";
 import { routeHref } from "../shell/route";
+import { BudgetForm } from "./BudgetForms";
 import { barColor, barWidth, money } from "./budgetFormat";
 import { useRemoveBudget } from "./budgetQueries";
 import { HorizontalBarChart } from "./HorizontalBarChart";
+
+function EditBudget({ budget }: { budget: BudgetView }) {
+  const [opened, dialog] = useDisclosure(false);
+  return (
+    <>
+      <Button variant="subtle" size="compact-sm" leftSection={<IconPencil size={14} />} onClick={dialog.open} aria-label={`Edit the ${budget.period} budget`}>
+        Edit
+      </Button>
+      <Modal opened={opened} onClose={dialog.close} title={<Text fw={600}>Edit the {budget.period} budget</Text>} centered size="lg">
+        <BudgetForm editing={budget} onSaved={dialog.close} />
+      </Modal>
+    </>
+  );
+}
 
 function RemoveBudget({ budget }: { budget: BudgetView }) {
   const [opened, dialog] = useDisclosure(false);
@@ -110,7 +125,10 @@ export function BudgetCard({ budget }: { budget: BudgetView }) {
               {limits.length > 0 ? limits.join("; ") : "No limit per sale"}
             </Text>
           </div>
-          <RemoveBudget budget={budget} />
+          <Group gap={4} wrap="nowrap">
+            <EditBudget budget={budget} />
+            <RemoveBudget budget={budget} />
+          </Group>
         </Group>
         <div>
           <Group justify="space-between" mb={4}>

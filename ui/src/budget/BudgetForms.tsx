@@ -1,8 +1,8 @@
 import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCheck, IconPlus } from "@tabler/icons-react";
+import { IconCheck, IconDeviceFloppy, IconPlus } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
-import type { BudgetInput, PriceInput, PriceView } from "../api";
+import type { BudgetInput, BudgetView, PriceInput, PriceView } from "../api";
 import { DateTimeText } from "../common/DateTimeText";
 import { FormErrorAlert } from "../common/FormErrorAlert";
 import { fieldNamesOf } from "../common/formErrors";
@@ -10,7 +10,7 @@ import { useFormSubmit } from "../common/useFormSubmit";
 import { VirtualTable, type VirtualColumn } from "../common/VirtualTable";
 import { formatDecimalString } from "../format/amount";
 import { localPreviewOfUtcInput } from "../format/time";
-import { useAddBudget, useAddPrice } from "./budgetQueries";
+import { useAddBudget, useAddPrice, useUpdateBudget } from "./budgetQueries";
 import { PriceSourceBadge } from "./PriceSourceBadge";
 
 const budgetLabels: Record<keyof BudgetInput, string> = {
@@ -41,14 +41,24 @@ const isBudgetField = fieldNamesOf(budgetLabels);
 
 type TextProps = { name: string; label: string; value: string; error?: string; onChange: (event: { currentTarget: { value: string } }) => void };
 
-/** Adds a budget for a year, a month or a range; each refused field is shown at its input. */
-export function BudgetForm() {
+/**
+ * Adds a budget for a year, a month or a range, or changes one (`editing`, inside its dialog); each refused field is
+ * shown at its input, and a refused change changes nothing.
+ */
+export function BudgetForm({ editing, onSaved }: { editing?: BudgetView; onSaved?: () => void }) {
   const addBudget = useAddBudget();
-  const [input, setInput] = useState<BudgetInput>(emptyBudget);
+  const updateBudget = useUpdateBudget();
+  const [input, setInput] = useState<BudgetInput>(editing?.input ?? emptyBudget);
   const submission = useFormSubmit({
     isField: isBudgetField,
     whenUnexpected: "Nothing was saved. Try again; what you typed is still here.",
     onSubmit: async (typed: BudgetInput) => {
+      if (editing) {
+        const saved = await updateBudget.mutateAsync({ id: editing.id, input: typed });
+        notifications.show({ title: "Budget saved", message: `${saved.period}: ${formatDecimalString(saved.total)} ${saved.currency}`, color: "teal", icon: <IconCheck size={18} /> });
+        onSaved?.();
+        return;
+      }
       const added = await addBudget.mutateAsync(typed);
       setInput({ ...emptyBudget, currency: typed.currency });
       notifications.show({ title: "Budget added", message: `${added.period}: ${formatDecimalString(added.total)} ${added.currency}`, color: "teal", icon: <IconCheck size={18} /> });
@@ -70,54 +80,66 @@ export function BudgetForm() {
     event.preventDefault();
     void submission.submit(input);
   };
-  return (
-    <Paper withBorder radius="md" p="lg">
-      <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="budget-form-title" data-testid="budget-form">
-        <Stack gap="sm">
+  const form = (
+    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby={editing ? undefined : "budget-form-title"} aria-label={editing ? `Edit the ${editing.period} budget` : undefined} data-testid="budget-form">
+      <Stack gap="sm">
+        {!editing && (
           <Title order={2} size="h5" id="budget-form-title">
             Add a budget
           </Title>
-          <FormErrorAlert
-            ref={alertRef}
-            title="The budget was not added"
-            errors={errors.general}
-            invalidFieldLabels={Object.keys(errors.fields).filter(isBudgetField).map((name) => budgetLabels[name])}
-          />
-          <SegmentedControl
-            name="period"
-            aria-label="Period"
-            value={input.period}
-            onChange={(period) => setInput((current) => ({ ...current, period }))}
-            data={[
-              { value: "year", label: "A year" },
-              { value: "month", label: "A month" },
-              { value: "custom", label: "A range" },
-            ]}
-          />
-          <SimpleGrid cols={2} spacing="sm">
-            {input.period === "custom" ? (
-              <>
-                <TextInput {...field("from")} placeholder="2027-01-01 00:00" autoComplete="off" description={localPreviewOfUtcInput(input.from) ?? undefined} />
-                <TextInput {...field("until")} placeholder="2027-07-01 00:00" autoComplete="off" description={localPreviewOfUtcInput(input.until) ?? undefined} />
-              </>
-            ) : (
-              <>
-                <TextInput {...field("year")} inputMode="numeric" autoComplete="off" />
-                {input.period === "month" ? <TextInput {...field("month")} placeholder="1 to 12" inputMode="numeric" autoComplete="off" /> : <div />}
-              </>
-            )}
-            <TextInput {...field("currency")} description="USD, EUR… or ETH" autoComplete="off" spellCheck={false} />
-            <TextInput {...field("total")} placeholder="5000" inputMode="decimal" autoComplete="off" />
-            <TextInput {...field("perSaleCap")} placeholder="optional" inputMode="decimal" autoComplete="off" />
-            <TextInput {...field("maxSharePercent")} placeholder="optional, e.g. 25" inputMode="decimal" autoComplete="off" />
-          </SimpleGrid>
-          <Group justify="flex-end">
+        )}
+        <FormErrorAlert
+          ref={alertRef}
+          title={editing ? "The budget was not saved" : "The budget was not added"}
+          errors={errors.general}
+          invalidFieldLabels={Object.keys(errors.fields).filter(isBudgetField).map((name) => budgetLabels[name])}
+        />
+        <SegmentedControl
+          name="period"
+          aria-label="Period"
+          value={input.period}
+          onChange={(period) => setInput((current) => ({ ...current, period }))}
+          data={[
+            { value: "year", label: "A year" },
+            { value: "month", label: "A month" },
+            { value: "custom", label: "A range" },
+          ]}
+        />
+        <SimpleGrid cols={2} spacing="sm">
+          {input.period === "custom" ? (
+            <>
+              <TextInput {...field("from")} placeholder="2027-01-01 00:00" autoComplete="off" description={localPreviewOfUtcInput(input.from) ?? undefined} />
+              <TextInput {...field("until")} placeholder="2027-07-01 00:00" autoComplete="off" description={localPreviewOfUtcInput(input.until) ?? undefined} />
+            </>
+          ) : (
+            <>
+              <TextInput {...field("year")} inputMode="numeric" autoComplete="off" />
+              {input.period === "month" ? <TextInput {...field("month")} placeholder="1 to 12" inputMode="numeric" autoComplete="off" /> : <div />}
+            </>
+          )}
+          <TextInput {...field("currency")} description="USD, EUR… or ETH" autoComplete="off" spellCheck={false} />
+          <TextInput {...field("total")} placeholder="5000" inputMode="decimal" autoComplete="off" />
+          <TextInput {...field("perSaleCap")} placeholder="optional" inputMode="decimal" autoComplete="off" />
+          <TextInput {...field("maxSharePercent")} placeholder="optional, e.g. 25" inputMode="decimal" autoComplete="off" />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          {editing ? (
+            <Button type="submit" loading={submitting} leftSection={<IconDeviceFloppy size={16} />}>
+              Save budget
+            </Button>
+          ) : (
             <Button type="submit" loading={submitting} leftSection={<IconPlus size={16} />}>
               Add budget
             </Button>
-          </Group>
-        </Stack>
-      </form>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+  if (editing) return form;
+  return (
+    <Paper withBorder radius="md" p="lg">
+      {form}
     </Paper>
   );
 }

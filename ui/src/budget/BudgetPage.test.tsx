@@ -21,6 +21,7 @@ const year: BudgetView = {
     { saleId: 4, projectName: "Borealis", committed: "5000", percentOfTotal: "25" },
   ],
   unpriced: 1,
+  input: { currency: "USD", period: "year", year: "2027", month: "", from: "", until: "", total: "20000", perSaleCap: "8000", maxSharePercent: "40" },
 };
 
 const ethPrice: PriceView = { id: 1, asset: "ETH", currency: "USD", price: "3012.5", observedAt: "2027-01-10T09:00:00Z", source: "manual" };
@@ -37,6 +38,7 @@ const month: BudgetView = {
   committedPercent: "25",
   perSale: [{ saleId: 5, projectName: "Cassini", committed: "250", percentOfTotal: "25" }],
   unpriced: 0,
+  input: { currency: "EUR", period: "month", year: "2027", month: "3", from: "", until: "", total: "1000", perSaleCap: "", maxSharePercent: "" },
 };
 
 const policy: ReviewPolicy = { minimumGrade: "C", blockingFlags: ["no_third_party_audit"], maxPriceAgeDays: "7" };
@@ -89,6 +91,22 @@ function backendWith(budgets: BudgetView[], prices: PriceView[] = [ethPrice]) {
       const added: BudgetView = { ...year, id: 2, period: `${input.year}-0${input.month}`, total: input.total, committed: "0", committedPercent: "0", perSale: [], unpriced: 0 };
       current = [...current, added];
       return added;
+    },
+    update_budget: (args) => {
+      const { id, input } = args as { id: number; input: BudgetInput };
+      if (input.total.startsWith("-")) {
+        throw appErrorFixture({
+          code: "invalid_amount",
+          message: "total: a positive number",
+          field: "total",
+          invalidFields: [{ field: "total", code: "invalid_amount", message: "a positive number with a dot for decimals, e.g. 5000 or 1999.99" }],
+        });
+      }
+      const saved = current.find((budget) => budget.id === id);
+      if (!saved) throw appErrorFixture({ code: "budget_not_found", message: `no budget with id ${id}` });
+      const changed: BudgetView = { ...saved, total: input.total, perSaleCap: input.perSaleCap || null, input };
+      current = current.map((budget) => (budget.id === id ? changed : budget));
+      return changed;
     },
     remove_budget: (args) => {
       current = current.filter((budget) => budget.id !== (args as { id: number }).id);
@@ -188,6 +206,35 @@ describe("the budget page", () => {
     const priceCell = within(rows[0] as HTMLElement).getAllByRole("cell")[1];
     expect(priceCell).toHaveClass("tabular-nums");
     expect(priceCell).toHaveStyle({ textAlign: "right" });
+  });
+
+  it("edits a budget in its dialog, filled in, and keeps a refused change at its input", async () => {
+    const backend = backendWith([year, month]);
+    const { user } = renderApp("#/budget");
+    await user.click(await screen.findByRole("button", { name: "Edit the 2027 budget" }));
+    const dialog = await screen.findByRole("dialog", { name: "Edit the 2027 budget" });
+    const total = within(dialog).getByRole("textbox", { name: "Total" });
+    expect(total).toHaveValue("20000");
+    expect(within(dialog).getByRole("textbox", { name: "Cap per sale" })).toHaveValue("8000");
+    expect(within(dialog).getByRole("textbox", { name: "Year" })).toHaveValue("2027");
+
+    await user.clear(total);
+    await user.type(total, "-1{Enter}");
+    expect(await within(dialog).findByText("a positive number with a dot for decimals, e.g. 5000 or 1999.99")).toBeVisible();
+    expect(within(dialog).getByText("The budget was not saved")).toBeVisible();
+    expect(total).toHaveValue("-1");
+
+    await user.clear(total);
+    await user.type(total, "25000");
+    await user.clear(within(dialog).getByRole("textbox", { name: "Cap per sale" }));
+    await user.click(within(dialog).getByRole("button", { name: "Save budget" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(backend.callsTo("update_budget")[1]?.args).toEqual({ id: 1, input: { ...year.input, total: "25000", perSaleCap: "" } });
+    const cards = await screen.findAllByTestId("budget-card");
+    await waitFor(() => expect(within(cards[0] as HTMLElement).getByTestId("budget-committed")).toHaveTextContent("of 25,000 USD committed"));
+    expect(cards[0]).toHaveTextContent("at most 40 % of the total in one sale");
+    expect(cards[0]).not.toHaveTextContent("8,000 USD per sale");
+    expect(cards[1]).toHaveTextContent("1,000 EUR");
   });
 
   it("removes a budget after asking, and records a price", async () => {

@@ -29,6 +29,14 @@ export function useAddBudget() {
   });
 }
 
+export function useUpdateBudget() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: number; input: BudgetInput }) => api.updateBudget(id, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: budgetQueryKeys.budgets }),
+  });
+}
+
 export function useRemoveBudget() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -33,6 +33,49 @@ pub struct BudgetInput {
     pub max_share_percent: String,
 }
 
+impl From<&BudgetInput> for BudgetDraft {
+    fn from(input: &BudgetInput) -> Self {
+        Self {
+            currency: input.currency.clone(),
+            period: input.period.clone(),
+            year: input.year.clone(),
+            month: input.month.clone(),
+            from: input.from.clone(),
+            until: input.until.clone(),
+            total: input.total.clone(),
+            per_sale_cap: input.per_sale_cap.clone(),
+            max_share_percent: input.max_share_percent.clone(),
+        }
+    }
+}
+
+impl From<BudgetDraft> for BudgetInput {
+    fn from(draft: BudgetDraft) -> Self {
+        Self {
+            currency: draft.currency,
+            period: draft.period,
+            year: draft.year,
+            month: draft.month,
+            from: draft.from,
+            until: draft.until,
+            total: draft.total,
+            per_sale_cap: draft.per_sale_cap,
+            max_share_percent: draft.max_share_percent,
+        }
+    }
+}
+
+/// A typed budget checked against every rule, with the coins of the user's sales as
+/// currencies.
+fn checked_budget(store: &Store, input: &BudgetInput) -> Result<Budget, AppError> {
+    let coins = known_coins(store)?;
+    Budget::from_draft(&BudgetDraft::from(input), &coin_refs(&coins)).map_err(refused)
+}
+
+fn budget_not_found(id: i64) -> AppError {
+    AppError::new(ErrorCode::BudgetNotFound, format!("no budget with id {id}"))
+}
+
 /// A budget and how much of it is committed now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -54,6 +97,8 @@ pub struct BudgetView {
     pub per_sale: Vec<SaleCommitment>,
     /// Payments of the period that could not be valued (left out of `committed`).
     pub unpriced: u32,
+    /// The budget as its form shows it, to edit.
+    pub input: BudgetInput,
 }
 
 /// One sale's part of a budget.
@@ -222,6 +267,7 @@ impl Saleguard {
             committed_percent: share_bps(used.committed, budget.total).map(percent),
             per_sale,
             unpriced: count(used.unpriced.len()),
+            input: BudgetInput::from(budget.to_draft()),
         })
     }
 
@@ -248,21 +294,22 @@ impl Saleguard {
 
     pub fn add_budget(&self, input: &BudgetInput) -> Result<BudgetView, AppError> {
         let mut store = self.store()?;
-        let coins = known_coins(&store)?;
-        let draft = BudgetDraft {
-            currency: input.currency.clone(),
-            period: input.period.clone(),
-            year: input.year.clone(),
-            month: input.month.clone(),
-            from: input.from.clone(),
-            until: input.until.clone(),
-            total: input.total.clone(),
-            per_sale_cap: input.per_sale_cap.clone(),
-            max_share_percent: input.max_share_percent.clone(),
-        };
-        let budget = Budget::from_draft(&draft, &coin_refs(&coins)).map_err(refused)?;
+        let budget = checked_budget(&store, input)?;
         let record = store.insert_budget(&budget, self.clock.now())?;
         tracing::info!(id = record.id, "budget added");
+        self.budget_view(&store, &Counting::load(&store)?, &record)
+    }
+
+    /// Replaces a budget's period, currency and limits with the ones typed; nothing
+    /// changes unless all of them are good.
+    pub fn update_budget(&self, id: i64, input: &BudgetInput) -> Result<BudgetView, AppError> {
+        let mut store = self.store()?;
+        let budget = checked_budget(&store, input)?;
+        if !store.update_budget(id, &budget)? {
+            return Err(budget_not_found(id));
+        }
+        tracing::info!(id, "budget changed");
+        let record = BudgetRecord { id, budget };
         self.budget_view(&store, &Counting::load(&store)?, &record)
     }
 
@@ -271,10 +318,7 @@ impl Saleguard {
             tracing::info!(id, "budget removed");
             Ok(())
         } else {
-            Err(AppError::new(
-                ErrorCode::BudgetNotFound,
-                format!("no budget with id {id}"),
-            ))
+            Err(budget_not_found(id))
         }
     }
 
