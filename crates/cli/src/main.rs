@@ -12,6 +12,7 @@ mod budgets;
 mod chain;
 mod contacts;
 mod diligence;
+mod options;
 mod output;
 mod participations;
 mod policy;
@@ -23,21 +24,30 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use saleguard_app::chain::devices::{LedgerConnection, TrezorConnection};
 use saleguard_app::chain::plans::{ContributionInput, RefundInput};
 use saleguard_app::review::ReviewInput;
 use saleguard_app::{AppError, DataPaths, ErrorCode, Saleguard, SystemClock};
 
 use crate::args::{Cli, Command, SaleCommand};
+use crate::options::TypedCommand;
 use crate::output::Output;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    // The subcommand names are read before the derive takes the values out.
+    let parsed = Cli::command().try_get_matches().and_then(|mut matches| {
+        let typed = TypedCommand::of(&matches);
+        Ok((Cli::from_arg_matches_mut(&mut matches)?, typed))
+    });
+    let (cli, typed) = match parsed {
+        Ok(parsed) => parsed,
         Err(error) => return refuse_arguments(error),
     };
-    let output = Output { json: cli.json };
+    let output = Output {
+        json: cli.json,
+        command: typed,
+    };
     match run(cli, &output) {
         Ok(code) => code,
         Err(error) => {
@@ -207,7 +217,11 @@ fn refuse_arguments(error: clap::Error) -> ExitCode {
         .unwrap_or("the command line could not be understood")
         .to_owned();
     let app_error = AppError::new(ErrorCode::InvalidArguments, message);
-    Output { json }.error(&app_error);
+    Output {
+        json,
+        command: TypedCommand::default(),
+    }
+    .error(&app_error);
     if !json {
         eprint!("{}", error.render());
     }

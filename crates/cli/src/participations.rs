@@ -4,7 +4,7 @@ use saleguard_app::chain::deliveries::{ScanInput, ScanProgress};
 use saleguard_app::participations::entries::EntryInput;
 use saleguard_app::participations::kyc::KycInput;
 use saleguard_app::participations::vesting::{TrancheInput, VestingInput};
-use saleguard_app::participations::{MoveParticipation, StartParticipation};
+use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
 use saleguard_app::{AppError, Saleguard};
 
 use crate::args::ParticipationCommand;
@@ -20,10 +20,11 @@ pub fn run(
             let started = app.start_participation(&StartParticipation {
                 sale_id: sale,
                 state,
-                happened_at: step.at,
+                happened_at: step.at.clone(),
                 note: step.note,
             })?;
             output.participation(&started, "Started");
+            recorded_step(output, &step.at, &started);
         }
         ParticipationCommand::List => output.participations(&app.list_participations()?),
         ParticipationCommand::Show { id } => output.participation(&app.participation(id)?, ""),
@@ -120,11 +121,12 @@ pub fn run(
                 id,
                 &MoveParticipation {
                     to,
-                    happened_at: step.at,
+                    happened_at: step.at.clone(),
                     note: step.note,
                 },
             )?;
             output.participation(&moved, "Moved");
+            recorded_step(output, &step.at, &moved);
         }
         ParticipationCommand::Scan { id, from_block } => {
             let input = ScanInput {
@@ -164,4 +166,11 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The moment of the step just recorded, when `--at` was left out.
+fn recorded_step(output: &Output, at: &str, participation: &Participation) {
+    if let Some(step) = participation.history.last() {
+        output.recorded_now("--at", at, &step.happened_at);
+    }
 }

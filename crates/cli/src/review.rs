@@ -65,9 +65,11 @@ pub fn address(app: &Saleguard, command: AddressCommand, output: &Output) -> Res
             let input = OfficialAddressInput {
                 address,
                 source,
-                seen_at: seen,
+                seen_at: seen.clone(),
             };
-            output.official_addresses(&[app.add_official_address(sale, &input)?]);
+            let added = app.add_official_address(sale, &input)?;
+            output.official_addresses(std::slice::from_ref(&added));
+            output.recorded_now("--seen", &seen, &added.seen_at);
         }
         AddressCommand::List { sale } => output.official_addresses(&app.official_addresses(sale)?),
     }

@@ -470,3 +470,59 @@ fn kyc_details_and_a_refund_deadline_from_the_command_line() {
         "{calendar}"
     );
 }
+
+/// A step or an address recorded without its time says which moment it kept.
+#[test]
+fn a_time_left_out_is_said_with_the_moment_recorded() {
+    let dir = DataDir::new();
+    add_sale(&dir);
+    let said = |args: &[&str]| {
+        let output = dir.run_plain(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let started = said(&[
+        "participation",
+        "start",
+        "--sale",
+        "1",
+        "--at",
+        "2026-01-02 10:00",
+    ]);
+    assert!(!started.contains("given"), "{started}");
+    let moved = said(&["participation", "move", "1", "--to", "registered"]);
+    let kept = dir.json(&["participation", "show", "1"]);
+    let moment = kept["history"][1]["happenedAt"]
+        .as_str()
+        .expect("a time")
+        .replacen('T', " ", 1)
+        .replace('Z', " UTC");
+    assert_eq!(
+        moved.trim(),
+        format!("No --at given: recorded at {moment}, when the command ran.")
+    );
+
+    let address = said(&[
+        "address",
+        "add",
+        "--sale",
+        "1",
+        "--address",
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        "--source",
+        "the project's site",
+    ]);
+    let seen = dir.json(&["address", "list", "--sale", "1"])[0]["seenAt"]
+        .as_str()
+        .expect("a time")
+        .replacen('T', " ", 1)
+        .replace('Z', " UTC");
+    assert_eq!(
+        address.trim(),
+        format!("No --seen given: recorded at {seen}, when the command ran.")
+    );
+}

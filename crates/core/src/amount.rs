@@ -32,7 +32,9 @@ pub enum AmountError {
     Exponent,
     #[error("not a number: digits with at most one dot between them (e.g. 1.5 or 0.5)")]
     Malformed,
-    #[error("at most {decimals} digits after the decimal point are possible for this token")]
+    #[error(
+        "at most {decimals} digits after the decimal point: this asset has {decimals} decimals"
+    )]
     TooManyDecimalPlaces { decimals: u8 },
     #[error("this amount is too large")]
     TooLarge,

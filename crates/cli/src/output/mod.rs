@@ -23,6 +23,8 @@ use saleguard_app::io::csv_reader::CsvRowError;
 use saleguard_app::{AppError, ErrorCode, FieldError};
 use serde::Serialize;
 
+use crate::options::TypedCommand;
+
 /// Writes a line to standard output. A closed pipe (`saleguard sale list | head -1`)
 /// is not an error worth a panic: the reader has what it wanted.
 #[macro_export]
@@ -35,13 +37,37 @@ macro_rules! out {
 
 pub struct Output {
     pub json: bool,
+    /// The command typed, so that a refused field is named by its option.
+    pub command: TypedCommand,
 }
 
 impl Output {
+    /// A field problem named by the option that sets the field (or by the field's name
+    /// when the command has no option for it).
+    fn field_message(&self, error: &FieldError) -> String {
+        let option = self.command.option_for(&error.field);
+        format!(
+            "{}: {}",
+            option.as_deref().unwrap_or(&error.field),
+            error.message
+        )
+    }
+
     /// A line about what happens, for people (standard error; nothing in JSON mode).
     pub fn note(&self, text: &str) {
         if !self.json {
             eprintln!("{text}");
+        }
+    }
+
+    /// When a command's time option was left out, says which moment it recorded
+    /// (`recorded`, RFC 3339, as the app kept it), so that "now" is never a surprise.
+    pub fn recorded_now(&self, option: &str, given: &str, recorded: &str) {
+        if given.is_empty() {
+            let moment = recorded.replacen('T', " ", 1).replace('Z', " UTC");
+            self.note(&format!(
+                "No {option} given: recorded at {moment}, when the command ran."
+            ));
         }
     }
 
@@ -75,66 +101,21 @@ impl Output {
         match error.invalid_fields.split_first() {
             None => eprintln!("error[{}]: {}", error.code.as_str(), error.message),
             Some((first, others)) => {
-                eprintln!("error[{}]: {}", first.code.as_str(), field_message(first));
+                eprintln!(
+                    "error[{}]: {}",
+                    first.code.as_str(),
+                    self.field_message(first)
+                );
                 for other in others {
                     eprintln!(
                         "  also error[{}]: {}",
                         other.code.as_str(),
-                        field_message(other)
+                        self.field_message(other)
                     );
                 }
             }
         }
     }
-}
-
-/// A field problem named by the option that sets the field.
-fn field_message(error: &FieldError) -> String {
-    let option = match error.field.as_str() {
-        "projectName" => "--name",
-        "tokenSymbol" => "--symbol",
-        "tokenDecimals" => "--decimals",
-        "chainId" => "--chain-id",
-        "contributionAddress" => "--address",
-        "currencySymbol" => "--currency-symbol",
-        "currencyAddress" => "--currency-address",
-        "currencyDecimals" => "--currency-decimals",
-        "pricingAmount" => "--price/--rate",
-        "softCap" => "--soft-cap",
-        "hardCap" => "--hard-cap",
-        "minContribution" => "--min",
-        "maxContribution" => "--max",
-        "startsAt" => "--start",
-        "endsAt" => "--end",
-        "whitepaperUrl" => "--whitepaper",
-        "notes" => "--notes",
-        "label" => "--label",
-        "derivationPath" => "--path",
-        "address" => "--watch",
-        "confirmation" => "--confirm",
-        "phrase" => "recovery phrase",
-        "privateKey" => "private key",
-        "answers" => "re-entered words",
-        "happenedAt" => "--at",
-        "note" => "--note",
-        "to" => "--to",
-        "totalTokens" => "--tokens",
-        "tgeAt" => "--tge",
-        "atTgePercent" => "--at-tge",
-        "cliffMonths" => "--cliff",
-        "months" => "--months",
-        "frequency" => "--every",
-        "tranches" => "--tranche",
-        "asset" => "--asset",
-        "decimals" => "--decimals",
-        "amount" => "--amount",
-        "reference" => "--reference",
-        "kind" => "--tranche/--months",
-        "from" => "--from",
-        "reason" => "--override",
-        other => other,
-    };
-    format!("{option}: {}", error.message)
 }
 
 pub(crate) fn amount(amount: &Amount) -> String {
