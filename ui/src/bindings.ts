@@ -1222,7 +1222,9 @@ export type PolicyInput = {
 	/**  `A` to `F`; empty for no minimum. */
 	minimumGrade: string,
 	blockingFlags: string[],
-	maxPriceAgeDays: string,
+	/**  How long a price stays fresh: a whole number of `max_price_age_unit`. */
+	maxPriceAge: string,
+	maxPriceAgeUnit: PriceAgeUnit,
 };
 
 export type PortfolioCharts = {
@@ -1260,6 +1262,12 @@ export type PortfolioView = {
 	sales: SaleOutcomeView[],
 	problems: PortfolioProblemView[],
 };
+
+/**
+ *  The unit a staleness limit is typed in. A limit read back is in days when it is a
+ *  whole number of days, else in hours.
+ */
+export type PriceAgeUnit = "hours" | "days";
 
 export type PriceApiCoinView = {
 	asset: string,

@@ -93,7 +93,8 @@ fn filled(dir: &std::path::Path) -> Saleguard {
     app.set_review_policy(&PolicyInput {
         minimum_grade: "C".into(),
         blocking_flags: vec!["no_third_party_audit".into()],
-        max_price_age_days: "14".into(),
+        max_price_age: "14".into(),
+        max_price_age_unit: saleguard_app::review::policy::PriceAgeUnit::Days,
     })
     .expect("policy");
     app.record_trade(&saleguard_app::portfolio::trades::TradeInput {
@@ -216,7 +217,7 @@ fn export_import_export_is_byte_identical_and_covers_every_table() {
     let source = tempfile::tempdir().expect("temp dir");
     let first = export_of(&filled(source.path()));
     let document: Value = serde_json::from_str(&first).expect("JSON");
-    assert_eq!(document["format_version"], 8);
+    assert_eq!(document["format_version"], 9);
     // An RPC URL kept in the keyring needs one: tests/signing.rs exports and imports it.
     for table in DATA_TABLES.iter().filter(|t| **t != "network_rpc_secrets") {
         let rows = document["tables"][table].as_array().map(Vec::len);
@@ -443,6 +444,48 @@ fn a_version_6_export_links_its_transactions_to_their_actions() {
 }
 
 #[test]
+fn a_version_8_export_keeps_its_staleness_limit_in_days_as_hours() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let exported = export_of(&filled(source.path()));
+    let mut document: Value = serde_json::from_str(&exported).expect("JSON");
+    assert_eq!(
+        document["tables"]["review_policy"][0]["max_price_age_hours"],
+        14 * 24
+    );
+    // As version 8 wrote it: the limit in days.
+    document["format_version"] = json!(8);
+    let policy = document["tables"]["review_policy"][0]
+        .as_object_mut()
+        .expect("a row");
+    policy.remove("max_price_age_hours");
+    policy.insert("max_price_age_days".into(), json!(14));
+    let target = tempfile::tempdir().expect("temp dir");
+    let restored = app(target.path());
+    restored
+        .import_json(&serde_json::to_string(&document).expect("text"))
+        .expect("a version-8 file imports");
+    assert_eq!(export_of(&restored), exported, "14 days are 336 hours");
+    let kept = restored.review_policy().expect("policy");
+    assert_eq!(
+        (
+            kept.max_price_age.as_str(),
+            kept.max_price_age_unit.as_str()
+        ),
+        ("14", "days")
+    );
+
+    // A limit in days that is not a whole number is refused where it now lives.
+    document["tables"]["review_policy"][0]["max_price_age_days"] = json!("two weeks");
+    assert_refused(
+        &serde_json::to_string(&document).expect("text"),
+        &[(
+            "$.tables.review_policy[0].max_price_age_hours",
+            ErrorCode::InvalidValue,
+        )],
+    );
+}
+
+#[test]
 fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
     let source = tempfile::tempdir().expect("temp dir");
     let mut document: Value =
@@ -480,7 +523,7 @@ fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
 fn an_empty_data_folder_exports_exactly_these_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut expected = String::from(
-        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 8,\n  \"tables\": {\n",
+        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 9,\n  \"tables\": {\n",
     );
     let mut names = DATA_TABLES.to_vec();
     names.sort_unstable();
@@ -529,7 +572,7 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
     );
     assert_refused("[1, 2]", &[("$", ErrorCode::InvalidJson)]);
     assert_refused(
-        &edited(&|d| d["format_version"] = json!(9)),
+        &edited(&|d| d["format_version"] = json!(10)),
         &[("$.format_version", ErrorCode::UnsupportedFormat)],
     );
     assert_refused(

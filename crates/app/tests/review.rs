@@ -10,7 +10,7 @@ use saleguard_app::pricing::book::PriceInput;
 use saleguard_app::review::contacts::ContactInput;
 use saleguard_app::review::official_addresses::OfficialAddressInput;
 use saleguard_app::review::overrides::OverrideInput;
-use saleguard_app::review::policy::PolicyInput;
+use saleguard_app::review::policy::{PolicyInput, PriceAgeUnit};
 use saleguard_app::review::{ReviewInput, Verdict};
 
 fn input(sale: i64, account: i64, to: &str, amount: &str) -> ReviewInput {
@@ -117,7 +117,8 @@ fn what_the_store_holds_drives_the_findings() {
     app.set_review_policy(&PolicyInput {
         minimum_grade: "a".into(),
         blocking_flags: vec!["no_third_party_audit".into()],
-        max_price_age_days: "1".into(),
+        max_price_age: "1".into(),
+        max_price_age_unit: PriceAgeUnit::Days,
     })
     .expect("policy");
     let stricter = app
@@ -306,7 +307,8 @@ fn bad_budgets_prices_addresses_and_policies_change_nothing() {
     let bad_policy = PolicyInput {
         minimum_grade: "E".into(),
         blocking_flags: vec!["moon".into()],
-        max_price_age_days: "-1".into(),
+        max_price_age: "-1".into(),
+        max_price_age_unit: PriceAgeUnit::Hours,
     };
     assert_eq!(
         field_codes(app.set_review_policy(&bad_policy).expect_err("refused")).len(),
@@ -527,13 +529,34 @@ fn an_amount_is_valued_in_the_budgets_currency_as_it_is_typed() {
         AmountValueView::TooLarge
     );
 
-    // The price (2026-12-01 09:00) is older than a one-day limit on 2026-12-05.
-    app.set_review_policy(&PolicyInput {
-        minimum_grade: String::new(),
-        blocking_flags: Vec::new(),
-        max_price_age_days: "1".into(),
-    })
-    .expect("policy");
+    // The price (2026-12-01 09:00) is 97 hours old on 2026-12-05 10:00: stale after a
+    // day or 96 hours, fresh for 100 hours.
+    let limit = |amount: &str, unit: PriceAgeUnit| {
+        app.set_review_policy(&PolicyInput {
+            minimum_grade: String::new(),
+            blocking_flags: Vec::new(),
+            max_price_age: amount.into(),
+            max_price_age_unit: unit,
+        })
+        .expect("policy")
+    };
+    let kept = limit("100", PriceAgeUnit::Hours);
+    assert_eq!(
+        (kept.max_price_age.as_str(), kept.max_price_age_unit),
+        ("100", PriceAgeUnit::Hours)
+    );
+    assert_eq!(value("1").expect("valued"), valued("3000", None));
+    let kept = limit("96", PriceAgeUnit::Hours);
+    assert_eq!(
+        (kept.max_price_age.as_str(), kept.max_price_age_unit),
+        ("4", PriceAgeUnit::Days),
+        "a whole number of days reads back in days"
+    );
+    assert_eq!(
+        value("1").expect("valued"),
+        valued("3000", Some("2026-12-01T09:00:00Z"))
+    );
+    limit("1", PriceAgeUnit::Days);
     assert_eq!(
         value("1").expect("valued"),
         valued("3000", Some("2026-12-01T09:00:00Z"))

@@ -138,6 +138,9 @@ pub enum Command {
         /// How many days a price stays fresh.
         #[arg(long, value_name = "DAYS")]
         max_price_age_days: Option<String>,
+        /// How many hours a price stays fresh (in place of --max-price-age-days).
+        #[arg(long, value_name = "HOURS", conflicts_with = "max_price_age_days")]
+        max_price_age_hours: Option<String>,
     },
     /// Upcoming events: sales opening and closing, token unlocks and refund deadlines.
     Calendar {

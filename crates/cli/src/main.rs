@@ -28,6 +28,7 @@ use clap::{CommandFactory, FromArgMatches};
 use saleguard_app::chain::devices::{LedgerConnection, TrezorConnection};
 use saleguard_app::chain::plans::{ContributionInput, RefundInput};
 use saleguard_app::review::ReviewInput;
+use saleguard_app::review::policy::PriceAgeUnit;
 use saleguard_app::{AppError, DataPaths, ErrorCode, Saleguard, SystemClock};
 
 use crate::args::{Cli, Command, SaleCommand};
@@ -110,13 +111,15 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
             minimum_grade,
             blocking_flags,
             max_price_age_days,
-        } => policy::policy(
-            &app,
-            minimum_grade,
-            blocking_flags,
-            max_price_age_days,
-            output,
-        )?,
+            max_price_age_hours,
+        } => {
+            let max_price_age = match (max_price_age_days, max_price_age_hours) {
+                (Some(days), _) => Some((days, PriceAgeUnit::Days)),
+                (None, Some(hours)) => Some((hours, PriceAgeUnit::Hours)),
+                (None, None) => None,
+            };
+            policy::policy(&app, minimum_grade, blocking_flags, max_price_age, output)?
+        }
         Command::Settings { country } => match country {
             Some(code) => output.settings(&app.set_residence_country(&code)?, "Saved"),
             None => output.settings(&app.settings()?, ""),

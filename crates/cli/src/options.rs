@@ -6,6 +6,7 @@
 //! [`RENAMED`]. `tests/option_names.rs` runs a refused input through every command and
 //! checks that each problem is named this way.
 
+use clap::parser::ValueSource;
 use clap::{Command, CommandFactory};
 
 use crate::args::Cli;
@@ -108,6 +109,7 @@ const RENAMED: &[(&str, &[(&str, &str)])] = &[
         &[
             ("minimumGrade", "--minimum-grade"),
             ("blockingFlags", "--block"),
+            ("maxPriceAge", "--max-price-age-days/--max-price-age-hours"),
         ],
     ),
     (
@@ -121,10 +123,12 @@ const RENAMED: &[(&str, &[(&str, &str)])] = &[
     ("action edit", ACTION),
 ];
 
-/// The command the user typed, by its subcommand names ("price add").
+/// The command the user typed, by its subcommand names ("price add"), and the ids of
+/// the options given on the command line.
 #[derive(Debug, Clone, Default)]
 pub struct TypedCommand {
     path: Vec<String>,
+    given: Vec<String>,
 }
 
 impl TypedCommand {
@@ -136,7 +140,12 @@ impl TypedCommand {
             path.push(name.to_owned());
             current = inner;
         }
-        Self { path }
+        let given = current
+            .ids()
+            .filter(|id| current.value_source(id.as_str()) == Some(ValueSource::CommandLine))
+            .map(|id| id.as_str().to_owned())
+            .collect();
+        Self { path, given }
     }
 
     /// What the user typed to set a field, when this command has it. A field inside a
@@ -158,10 +167,19 @@ impl TypedCommand {
             .filter(|(path, _)| *path == joined)
             .flat_map(|(_, fields)| fields.iter())
             .find(|(name, _)| *name == field);
-        if let Some((_, option)) = renamed {
-            return Some((*option).to_owned());
-        }
         let command = self.clap_command()?;
+        if let Some((_, option)) = renamed {
+            // Of two options that set one field ("--price/--rate"), the one typed.
+            let typed = option.split('/').find(|alternative| {
+                alternative.strip_prefix("--").is_some_and(|long| {
+                    command.get_arguments().any(|arg| {
+                        arg.get_long() == Some(long)
+                            && self.given.iter().any(|id| id == arg.get_id().as_str())
+                    })
+                })
+            });
+            return Some(typed.unwrap_or(option).to_owned());
+        }
         let long = kebab_case(field);
         if command
             .get_arguments()
@@ -205,6 +223,7 @@ mod tests {
     fn typed(path: &str) -> TypedCommand {
         TypedCommand {
             path: path.split(' ').map(str::to_owned).collect(),
+            given: Vec::new(),
         }
     }
 

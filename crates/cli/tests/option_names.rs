@@ -113,7 +113,12 @@ fn every_refused_option_is_named_as_it_was_typed() {
             &["policy", "--max-price-age-days", "x"],
             &["--max-price-age-days"],
         ),
+        (
+            &["policy", "--max-price-age-hours", "1.5"],
+            &["--max-price-age-hours"],
+        ),
         (&["policy", "--minimum-grade", "Z"], &["--minimum-grade"]),
+        (&["sale", "edit", "1", "--rate", "x"], &["--rate"]),
         (&["policy", "--block", "nope"], &["--block"]),
         (
             &["contact", "add", "--label", "", "--address", "0x1"],

@@ -372,9 +372,31 @@ fn budgets_prices_addresses_and_the_policy_from_the_command_line() {
     assert_eq!(
         (
             kept["minimumGrade"].as_str(),
-            kept["maxPriceAgeDays"].as_str()
+            kept["maxPriceAge"].as_str(),
+            kept["maxPriceAgeUnit"].as_str()
         ),
-        (Some("B"), Some("3"))
+        (Some("B"), Some("3"), Some("days"))
+    );
+    let hours = dir.json(&["policy", "--max-price-age-hours", "36"]);
+    assert_eq!(
+        (
+            hours["maxPriceAge"].as_str(),
+            hours["maxPriceAgeUnit"].as_str()
+        ),
+        (Some("36"), Some("hours"))
+    );
+    let shown = dir.run_plain(&["policy"]);
+    assert!(
+        String::from_utf8_lossy(&shown.stdout).contains("Prices stay fresh     36 hours"),
+        "{}",
+        String::from_utf8_lossy(&shown.stdout)
+    );
+    let refused = dir.run_plain(&["policy", "--max-price-age-hours", "87601"]);
+    assert!(
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("--max-price-age-hours: a whole number of hours from 0 to 87600"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
     );
     assert_eq!(
         dir.json(&["policy", "--minimum-grade", "none"])["minimumGrade"],

@@ -83,15 +83,19 @@ pub struct OfficialAddressRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewPolicy {
     pub diligence: DiligencePolicy,
-    pub max_price_age_days: u32,
+    /// Hours, at most [`MAX_PRICE_AGE_HOURS`].
+    pub max_price_age_hours: u32,
 }
+
+/// The longest staleness limit: ten years of 365 days.
+pub const MAX_PRICE_AGE_HOURS: u32 = 87_600;
 
 impl Default for ReviewPolicy {
     /// No minimum grade, no blocking flag, prices older than a week are stale.
     fn default() -> Self {
         Self {
             diligence: DiligencePolicy::default(),
-            max_price_age_days: 7,
+            max_price_age_hours: 7 * 24,
         }
     }
 }
@@ -350,7 +354,7 @@ impl Store {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT minimum_grade, blocking_flags, max_price_age_days FROM review_policy WHERE id = 1",
+                "SELECT minimum_grade, blocking_flags, max_price_age_hours FROM review_policy WHERE id = 1",
             )?
             .query_row([], |row| {
                 Ok((
@@ -360,7 +364,7 @@ impl Store {
                 ))
             })
             .optional()?;
-        let Some((grade, flags, max_price_age_days)) = row else {
+        let Some((grade, flags, max_price_age_hours)) = row else {
             return Ok(ReviewPolicy::default());
         };
         Ok(ReviewPolicy {
@@ -374,13 +378,13 @@ impl Store {
                     .map(|f| RedFlag::parse(f).ok_or_else(|| invalid("blocking flag")))
                     .collect::<Result<_, _>>()?,
             },
-            max_price_age_days,
+            max_price_age_hours,
         })
     }
 
     pub fn set_review_policy(&mut self, policy: &ReviewPolicy) -> Result<(), StoreError> {
         self.conn.execute(
-            "INSERT OR REPLACE INTO review_policy (id, minimum_grade, blocking_flags, max_price_age_days) \
+            "INSERT OR REPLACE INTO review_policy (id, minimum_grade, blocking_flags, max_price_age_hours) \
              VALUES (1, ?1, ?2, ?3)",
             params![
                 policy.diligence.minimum_grade.map(GradeLetter::as_str),
@@ -391,7 +395,7 @@ impl Store {
                     .map(|f| f.as_str())
                     .collect::<Vec<_>>()
                     .join(","),
-                policy.max_price_age_days,
+                policy.max_price_age_hours,
             ],
         )?;
         Ok(())

@@ -27,7 +27,9 @@ mod transactions;
 mod vesting;
 
 pub use actions::ActionRecord;
-pub use budgets::{BudgetRecord, OfficialAddressRecord, PriceRecord, ReviewPolicy};
+pub use budgets::{
+    BudgetRecord, MAX_PRICE_AGE_HOURS, OfficialAddressRecord, PriceRecord, ReviewPolicy,
+};
 pub use connection::{ConnectionSettings, Store};
 pub use contacts::{ContactRecord, OverrideRecord};
 pub use deliveries::{DeliveryScan, TransferFromOther, TransferFromOtherRecord};

@@ -88,6 +88,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "a claim's view of what can be claimed",
         sql: include_str!("migrations/0020_claimable_views.sql"),
     },
+    Migration {
+        name: "the price staleness limit in hours",
+        sql: include_str!("migrations/0021_price_age_in_hours.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -1,5 +1,7 @@
 //! Budgets, prices, official addresses and the review policy in a real SQLite file.
 
+mod common;
+
 use saleguard_core::budget::{Budget, Period};
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::fixtures::native_sale_draft;
@@ -328,7 +330,7 @@ fn the_review_policy_has_a_default_until_set() {
             minimum_grade: Some(GradeLetter::C),
             blocking_flags: vec![RedFlag::UnrealisticPromises, RedFlag::NoThirdPartyAudit],
         },
-        max_price_age_days: 2,
+        max_price_age_hours: 36,
     };
     store.set_review_policy(&policy).expect("set");
     drop(store);
@@ -386,5 +388,32 @@ fn overridden_reviews_are_history_that_is_never_changed() {
     assert_eq!(
         store.overrides(Some(sale)).expect("read"),
         vec![OverrideRecord { id, ..record }]
+    );
+}
+
+/// A staleness limit kept in days by an older version reads as the same time in hours.
+#[test]
+fn a_limit_kept_in_days_becomes_the_same_hours() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("saleguard.sqlite3");
+    {
+        let connection = common::file_at_version(&path, 20);
+        connection
+            .execute(
+                "INSERT INTO review_policy (id, minimum_grade, blocking_flags, max_price_age_days) \
+                 VALUES (1, 'B', 'no_third_party_audit', 3)",
+                [],
+            )
+            .expect("a policy in days");
+    }
+    let policy = Store::open(&path)
+        .expect("migrates")
+        .review_policy()
+        .expect("read");
+    assert_eq!(policy.max_price_age_hours, 72);
+    assert_eq!(policy.diligence.minimum_grade, Some(GradeLetter::B));
+    assert_eq!(
+        policy.diligence.blocking_flags,
+        vec![RedFlag::NoThirdPartyAudit]
     );
 }

@@ -11,7 +11,9 @@ use saleguard_core::sale::{SaleId, SaleTerms};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::transaction::{TxPurpose, TxStatus};
 use saleguard_core::{Address, Bytes, U256};
-use saleguard_store::{NewStep, ParticipationId, Store, TakenAction, TransactionRecord};
+use saleguard_store::{
+    LATEST_SCHEMA_VERSION, NewStep, ParticipationId, Store, TakenAction, TransactionRecord,
+};
 
 fn now() -> UtcTimestamp {
     UtcTimestamp::from_unix_seconds(1_800_000_000).expect("valid")
@@ -216,5 +218,8 @@ fn a_version_16_file_keeps_every_transaction_and_its_history_linked_to_its_actio
         [TxStatus::Planned, TxStatus::Abandoned],
         "rebuilding the table dropped none of its history"
     );
-    assert_eq!(store.schema_version().expect("version"), 20);
+    assert_eq!(
+        store.schema_version().expect("version"),
+        LATEST_SCHEMA_VERSION
+    );
 }

@@ -1,4 +1,5 @@
-//! A user sets a budget for this year and records a price in the Budget area.
+//! A user sets a budget for this year, records a price, edits the budget and makes
+//! prices stale after 36 hours, in the Budget area.
 
 use saleguard_e2e::AppSession;
 use time::OffsetDateTime;
@@ -37,5 +38,30 @@ async fn set_a_budget_and_record_a_price() {
     app.wait_for_count("[data-testid='price-row']", 1).await;
     app.scroll_to_top().await;
     app.screenshot("budget-03-set").await;
+
+    app.click("[data-testid='budget-card'] button[aria-label^='Edit the']")
+        .await;
+    let dialog = "[role='dialog']";
+    app.wait_for(&format!("{dialog} [name='total']")).await;
+    app.fill_in(dialog, "total", "6000").await;
+    app.screenshot("budget-04-edit").await;
+    app.press_enter_in_form(dialog, "total").await;
+    app.wait_for_text_of(
+        "[data-testid='budget-committed']",
+        "0 USD of 6,000 USD committed",
+    )
+    .await;
+    app.wait_for_count(dialog, 0).await;
+
+    let rules = "[data-testid='review-rules-form']";
+    app.scroll_into_view(rules).await;
+    app.fill_in(rules, "maxPriceAge", "36").await;
+    app.click(&format!(
+        "{rules} select[name='maxPriceAgeUnit'] option[value='hours']"
+    ))
+    .await;
+    app.click(&format!("{rules} button[type='submit']")).await;
+    app.wait_for_text("Review rules saved").await;
+    app.screenshot("budget-05-rules-in-hours").await;
     app.quit().await;
 }

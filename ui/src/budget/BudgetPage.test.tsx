@@ -41,7 +41,7 @@ const month: BudgetView = {
   input: { currency: "EUR", period: "month", year: "2027", month: "3", from: "", until: "", total: "1000", perSaleCap: "", maxSharePercent: "" },
 };
 
-const policy: ReviewPolicy = { minimumGrade: "C", blockingFlags: ["no_third_party_audit"], maxPriceAgeDays: "7" };
+const policy: ReviewPolicy = { minimumGrade: "C", blockingFlags: ["no_third_party_audit"], maxPriceAge: "7", maxPriceAgeUnit: "days" };
 
 /** The cells of each row of a chart's table of figures, as text. */
 function rowsOf(chart: HTMLElement): string[][] {
@@ -65,12 +65,12 @@ function backendWith(budgets: BudgetView[], prices: PriceView[] = [ethPrice]) {
     get_review_policy: () => rules,
     set_review_policy: (args) => {
       const { input } = args as { input: ReviewPolicy };
-      if (!/^\d+$/.test(input.maxPriceAgeDays)) {
+      if (!/^\d+$/.test(input.maxPriceAge)) {
         throw appErrorFixture({
           code: "invalid_amount",
-          message: "maxPriceAgeDays: a whole number of days",
-          field: "maxPriceAgeDays",
-          invalidFields: [{ field: "maxPriceAgeDays", code: "invalid_amount", message: "a whole number of days from 0 to 3650" }],
+          message: "maxPriceAge: a whole number of days",
+          field: "maxPriceAge",
+          invalidFields: [{ field: "maxPriceAge", code: "invalid_amount", message: "a whole number of days from 0 to 3650" }],
         });
       }
       rules = input;
@@ -338,11 +338,17 @@ describe("the budget page", () => {
     expect(within(rules).getByRole("checkbox", { name: "Anonymous or inexperienced team" })).toBeChecked();
 
     await user.clear(days);
-    await user.type(days, "3");
+    await user.type(days, "36");
+    await user.selectOptions(within(rules).getByRole("combobox", { name: "Unit of the staleness limit" }), "hours");
     await user.click(within(rules).getByRole("button", { name: "Save rules" }));
     await waitFor(() => expect(backend.callsTo("set_review_policy")).toHaveLength(2));
     expect(backend.callsTo("set_review_policy")[1]?.args).toEqual({
-      input: { minimumGrade: "B", blockingFlags: ["no_third_party_audit", "anonymous_or_inexperienced_team"], maxPriceAgeDays: "3" },
+      input: {
+        minimumGrade: "B",
+        blockingFlags: ["no_third_party_audit", "anonymous_or_inexperienced_team"],
+        maxPriceAge: "36",
+        maxPriceAgeUnit: "hours",
+      },
     });
     expect(await screen.findByText("Review rules saved")).toBeInTheDocument();
     expect(days).not.toHaveAttribute("aria-invalid", "true");

@@ -8,7 +8,6 @@ import { FormErrorAlert } from "../common/FormErrorAlert";
 import { fieldNamesOf } from "../common/formErrors";
 import { submitOnEnterKeys } from "../common/formKeys";
 import { LoadingState } from "../common/LoadingState";
-import { UnitLabel } from "../common/UnitLabel";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { redFlagLabel, redFlagLabels } from "../diligence/researchLabels";
 import { useReviewPolicy, useSetReviewPolicy } from "../review/reviewQueries";
@@ -18,8 +17,18 @@ type PolicyField = keyof ReviewPolicy;
 const policyLabels: Record<PolicyField, string> = {
   minimumGrade: "Minimum grade",
   blockingFlags: "Red flags that block",
-  maxPriceAgeDays: "Price staleness limit",
+  maxPriceAge: "Price staleness limit",
+  maxPriceAgeUnit: "Unit of the staleness limit",
 };
+
+const priceAgeUnits: ReadonlyArray<{ value: ReviewPolicy["maxPriceAgeUnit"]; label: string }> = [
+  { value: "hours", label: "hours" },
+  { value: "days", label: "days" },
+];
+
+function isPriceAgeUnit(value: string): value is ReviewPolicy["maxPriceAgeUnit"] {
+  return priceAgeUnits.some((unit) => unit.value === value);
+}
 
 const isPolicyField = fieldNamesOf(policyLabels);
 
@@ -86,16 +95,30 @@ function ReviewRulesEditor({ policy, titleId }: { policy: ReviewPolicy; titleId:
             inputWrapperOrder={["label", "input", "description", "error"]}
           />
           <TextInput
-            name="maxPriceAgeDays"
-            label={policyLabels.maxPriceAgeDays}
-            value={input.maxPriceAgeDays}
-            onChange={(event) => change("maxPriceAgeDays", event.currentTarget.value)}
-            error={errors.fields.maxPriceAgeDays}
+            name="maxPriceAge"
+            label={policyLabels.maxPriceAge}
+            value={input.maxPriceAge}
+            onChange={(event) => change("maxPriceAge", event.currentTarget.value)}
+            error={errors.fields.maxPriceAge}
             inputMode="numeric"
             autoComplete="off"
-            rightSection={<UnitLabel unit="days" />}
-            rightSectionWidth="auto"
-            description="A price older than this is flagged."
+            rightSection={
+              <NativeSelect
+                name="maxPriceAgeUnit"
+                aria-label={policyLabels.maxPriceAgeUnit}
+                variant="unstyled"
+                size="sm"
+                value={input.maxPriceAgeUnit}
+                onChange={(event) => {
+                  const unit = event.currentTarget.value;
+                  if (isPriceAgeUnit(unit)) change("maxPriceAgeUnit", unit);
+                }}
+                data={priceAgeUnits.map((unit) => ({ ...unit }))}
+              />
+            }
+            rightSectionWidth={88}
+            rightSectionPointerEvents="all"
+            description="A price older than this is flagged: in hours for fast markets, or in days."
           />
         </SimpleGrid>
         <Checkbox.Group

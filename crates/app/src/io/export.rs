@@ -25,7 +25,7 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 /// What the `format` field says.
 pub const FORMAT_NAME: &str = "saleguard-export";
 /// The version of the document's layout this Saleguard writes.
-pub const FORMAT_VERSION: u64 = 8;
+pub const FORMAT_VERSION: u64 = 9;
 /// Tables added after version 1, with the version that added them: an older document has
 /// none of them, and is read as if they were empty. Version 2: networks, contract terms
 /// and transactions; version 3: which hardware wallet holds a hardware account's key;
@@ -530,6 +530,36 @@ fn calls_into_actions(root: &mut Value) {
     tables.insert("sale_actions".to_owned(), Value::Array(actions));
 }
 
+/// Before version 9 the review policy kept its staleness limit in days
+/// (`max_price_age_days`); it is read as the same time in hours, as the database
+/// migration does. A value that is not a whole number is passed on as it was, for the
+/// checks to name.
+fn price_age_in_hours(root: &mut Value) {
+    let older = root
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .is_some_and(|version| version < 9);
+    if !older {
+        return;
+    }
+    let Some(Value::Array(rows)) = root
+        .get_mut("tables")
+        .and_then(|tables| tables.get_mut("review_policy"))
+    else {
+        return;
+    };
+    for row in rows.iter_mut().filter_map(Value::as_object_mut) {
+        let Some(days) = row.remove("max_price_age_days") else {
+            continue;
+        };
+        let hours = days
+            .as_u64()
+            .and_then(|days| days.checked_mul(24))
+            .map_or(days, Value::from);
+        row.insert("max_price_age_hours".to_owned(), hours);
+    }
+}
+
 /// A document before version 7 has contributions and refund claims only, which do not
 /// say which action they took: each is linked to its sale's "contribute" or "claim
 /// refund" action, by name too, as the database migration does.
@@ -612,6 +642,7 @@ fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, A
     })?;
     calls_into_actions(&mut root);
     transactions_name_their_actions(&mut root);
+    price_age_in_hours(&mut root);
     let Value::Object(root) = &root else {
         problems.add(
             "$".to_owned(),

@@ -66,7 +66,7 @@ impl PriceData {
     pub(crate) fn load(store: &Store) -> Result<Self, AppError> {
         Ok(Self {
             prices: store.prices()?.into_iter().map(|r| r.price).collect(),
-            max_age_seconds: i64::from(store.review_policy()?.max_price_age_days) * 86_400,
+            max_age_seconds: i64::from(store.review_policy()?.max_price_age_hours) * 3_600,
             order: store.price_source_order()?,
         })
     }

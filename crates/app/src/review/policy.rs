@@ -3,7 +3,7 @@
 
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::review::DiligencePolicy;
-use saleguard_store::ReviewPolicy;
+use saleguard_store::{MAX_PRICE_AGE_HOURS, ReviewPolicy};
 use serde::{Deserialize, Serialize};
 
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
@@ -15,12 +15,60 @@ pub struct PolicyInput {
     /// `A` to `F`; empty for no minimum.
     pub minimum_grade: String,
     pub blocking_flags: Vec<String>,
-    pub max_price_age_days: String,
+    /// How long a price stays fresh: a whole number of `max_price_age_unit`.
+    pub max_price_age: String,
+    pub max_price_age_unit: PriceAgeUnit,
+}
+
+/// The unit a staleness limit is typed in. A limit read back is in days when it is a
+/// whole number of days, else in hours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceAgeUnit {
+    Hours,
+    #[default]
+    Days,
+}
+
+impl PriceAgeUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Hours => "hours",
+            Self::Days => "days",
+        }
+    }
+
+    fn hours(self) -> u32 {
+        match self {
+            Self::Hours => 1,
+            Self::Days => 24,
+        }
+    }
+}
+
+/// A limit in hours as typed: `(amount, unit)`.
+fn price_age_as_typed(hours: u32) -> (String, PriceAgeUnit) {
+    if hours.is_multiple_of(24) {
+        ((hours / 24).to_string(), PriceAgeUnit::Days)
+    } else {
+        (hours.to_string(), PriceAgeUnit::Hours)
+    }
+}
+
+/// A typed limit in hours, or `None` when it is not a whole number up to ten years.
+fn price_age_in_hours(amount: &str, unit: PriceAgeUnit) -> Option<u32> {
+    let digits = !amount.is_empty() && amount.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| amount.parse::<u32>().ok())
+        .flatten()
+        .and_then(|amount| amount.checked_mul(unit.hours()))
+        .filter(|hours| *hours <= MAX_PRICE_AGE_HOURS)
 }
 
 impl Saleguard {
     pub fn review_policy(&self) -> Result<PolicyInput, AppError> {
         let policy = self.store()?.review_policy()?;
+        let (max_price_age, max_price_age_unit) = price_age_as_typed(policy.max_price_age_hours);
         Ok(PolicyInput {
             minimum_grade: policy
                 .diligence
@@ -33,7 +81,8 @@ impl Saleguard {
                 .iter()
                 .map(|f| f.as_str().to_owned())
                 .collect(),
-            max_price_age_days: policy.max_price_age_days.to_string(),
+            max_price_age,
+            max_price_age_unit,
         })
     }
 
@@ -64,18 +113,17 @@ impl Saleguard {
                 }),
             }
         }
-        let max_price_age_days = match input.max_price_age_days.trim().parse::<u32>() {
-            Ok(days) if days <= 3650 => Some(days),
-            _ => {
-                problems.push(FieldError {
-                    field: "maxPriceAgeDays".to_owned(),
-                    code: ErrorCode::InvalidAmount,
-                    message: "a whole number of days from 0 to 3650".to_owned(),
-                });
-                None
-            }
-        };
-        let (Some(max_price_age_days), true) = (max_price_age_days, problems.is_empty()) else {
+        let unit = input.max_price_age_unit;
+        let max_price_age_hours = price_age_in_hours(&input.max_price_age, unit);
+        if max_price_age_hours.is_none() {
+            let most = MAX_PRICE_AGE_HOURS / unit.hours();
+            problems.push(FieldError {
+                field: "maxPriceAge".to_owned(),
+                code: ErrorCode::InvalidAmount,
+                message: format!("a whole number of {} from 0 to {most}", unit.as_str()),
+            });
+        }
+        let (Some(max_price_age_hours), true) = (max_price_age_hours, problems.is_empty()) else {
             return Err(AppError::refused(problems));
         };
         self.store()?.set_review_policy(&ReviewPolicy {
@@ -83,9 +131,39 @@ impl Saleguard {
                 minimum_grade,
                 blocking_flags,
             },
-            max_price_age_days,
+            max_price_age_hours,
         })?;
         tracing::info!("review policy set");
         self.review_policy()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_limit_is_typed_in_hours_or_days_and_read_back_in_the_larger_unit() {
+        use PriceAgeUnit::{Days, Hours};
+        for (amount, unit, hours) in [
+            ("36", Hours, Some(36)),
+            ("48", Hours, Some(48)),
+            ("7", Days, Some(168)),
+            ("0", Days, Some(0)),
+            ("3650", Days, Some(87_600)),
+            ("87600", Hours, Some(87_600)),
+            ("3651", Days, None),
+            ("87601", Hours, None),
+            ("1.5", Days, None),
+            (" 7", Days, None),
+            ("-1", Hours, None),
+            ("", Days, None),
+            ("99999999999", Hours, None),
+        ] {
+            assert_eq!(price_age_in_hours(amount, unit), hours, "{amount} {unit:?}");
+        }
+        assert_eq!(price_age_as_typed(36), ("36".to_owned(), Hours));
+        assert_eq!(price_age_as_typed(48), ("2".to_owned(), Days));
+        assert_eq!(price_age_as_typed(0), ("0".to_owned(), Days));
     }
 }

@@ -28,9 +28,10 @@ impl Output {
             or_none(policy.blocking_flags.join(", "))
         );
         out!(
-            "  {:<22}{} days",
+            "  {:<22}{} {}",
             "Prices stay fresh",
-            policy.max_price_age_days
+            policy.max_price_age,
+            policy.max_price_age_unit.as_str()
         );
     }
 }

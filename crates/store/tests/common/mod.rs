@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Every migration's SQL, in order; the file of version N ran the first N.
-const MIGRATIONS: [&str; 20] = [
+const MIGRATIONS: [&str; 21] = [
     include_str!("../../src/migrations/0001_sales.sql"),
     include_str!("../../src/migrations/0002_accounts.sql"),
     include_str!("../../src/migrations/0003_participations.sql"),
@@ -24,6 +24,7 @@ const MIGRATIONS: [&str; 20] = [
     include_str!("../../src/migrations/0018_entries_from_chain.sql"),
     include_str!("../../src/migrations/0019_delivery_scans.sql"),
     include_str!("../../src/migrations/0020_claimable_views.sql"),
+    include_str!("../../src/migrations/0021_price_age_in_hours.sql"),
 ];
 
 /// A data file as the version whose schema was `version` left it: its migrations run,
