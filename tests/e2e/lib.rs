@@ -267,6 +267,18 @@ impl AppSession {
         }
     }
 
+    /// Adds `address` as a watch-only account named `label`, from the Accounts area.
+    pub async fn add_watch_only_account(&self, address: &str, label: &str) {
+        self.click("[data-testid='nav-accounts']").await;
+        self.click("[data-testid='import-account']").await;
+        self.click("[id$='-tab-watchOnly']").await;
+        let watch = "[data-testid='add-watch-only-form']";
+        self.fill_in(watch, "address", address).await;
+        self.fill_in(watch, "label", label).await;
+        self.press_enter_in_form(watch, "label").await;
+        self.wait_for_text(address).await;
+    }
+
     /// Imports Anvil's development key `key` as the account `label` (into the keyring)
     /// from the Accounts area, and waits until its address is listed.
     pub async fn import_private_key(&self, (address, key): (&str, &str), label: &str) {
@@ -535,6 +547,16 @@ impl AppSession {
             .send_keys(value)
             .await
             .unwrap_or_else(|error| panic!("type into {name}: {error}"));
+    }
+
+    /// Chooses the option whose label starts with `label` in the select named `name`
+    /// inside `scope`, typing it as a keyboard user does on a focused select.
+    pub async fn choose(&self, scope: &str, name: &str, label: &str) {
+        self.wait_for(&format!("{scope} select[name='{name}']"))
+            .await
+            .send_keys(label)
+            .await
+            .unwrap_or_else(|error| panic!("choose {label} in {name}: {error}"));
     }
 
     /// Picks `file` in the file input matching `css` (a hidden input behind a button,

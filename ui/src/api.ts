@@ -130,6 +130,11 @@ export type BackupSummary = CommandReply<"createBackup">;
 /** An address a sale's project published, with where and when the user saw it. */
 export type OfficialAddress = CommandReply<"addOfficialAddress">;
 export type OfficialAddressInput = Parameters<(typeof commands)["addOfficialAddress"]>[1];
+/** Where an official address was seen: its kind, a link or words, when, a note. */
+export type AddressSourceInput = Parameters<(typeof commands)["addAddressSource"]>[1];
+export type AddressSource = OfficialAddress["sources"][number];
+export type SourceKind = AddressSource["kind"];
+export type AddressPurpose = OfficialAddress["purpose"];
 /** An address in the user's address book: what look-alike destinations are compared with. */
 export type Contact = CommandReply<"addContact">;
 /** Where an export was written and how many rows of each table it holds. */

@@ -100,7 +100,17 @@ export const commands = {
 	setReviewPolicy: (input: PolicyInput) => __TAURI_INVOKE<PolicyInput>("set_review_policy", { input }),
 	/**  A sale's official addresses, or every sale's (`saleId` null). */
 	listOfficialAddresses: (saleId: number | null) => __TAURI_INVOKE<OfficialAddressView[]>("list_official_addresses", { saleId }),
+	/**
+	 *  Records an address a sale published with where it was seen: a new official address,
+	 *  or one more source of one already recorded. Nothing is replaced.
+	 */
 	addOfficialAddress: (saleId: number, input: OfficialAddressInput) => __TAURI_INVOKE<OfficialAddressView>("add_official_address", { saleId, input }),
+	/**  One more place an official address was seen. */
+	addAddressSource: (officialId: number, input: AddressSourceInput) => __TAURI_INVOKE<OfficialAddressView>("add_address_source", { officialId, input }),
+	/**  Removes a source; `null` when it was the address's last and the address went too. */
+	removeAddressSource: (sourceId: number) => __TAURI_INVOKE<OfficialAddressView | null>("remove_address_source", { sourceId }),
+	/**  Retires an official address the user no longer trusts, with why. */
+	retireOfficialAddress: (officialId: number, reason: string) => __TAURI_INVOKE<OfficialAddressView>("retire_official_address", { officialId, reason }),
 	listContacts: () => __TAURI_INVOKE<ContactView[]>("list_contacts"),
 	addContact: (input: ContactInput) => __TAURI_INVOKE<ContactView>("add_contact", { input }),
 	removeContact: (id: number) => __TAURI_INVOKE<null>("remove_contact", { id }),
@@ -421,6 +431,42 @@ export type AddressBalanceView = {
 	chainId: number,
 	network: string,
 	balance: string | null,
+};
+
+/**  What a published address is for. */
+export type AddressPurpose = 
+/**  Where contributions are sent (the sale's designated address). */
+"contribution" | 
+/**  The contract tokens are claimed from. */
+"claim" | 
+/**  A vesting or release contract. */
+"vesting" | 
+/**  The contract (or escrow) that pays refunds. */
+"refund" | 
+/**  The token's own contract. */
+"token" | "other";
+
+/**  Where an address was seen published, as typed. */
+export type AddressSourceInput = {
+	kind: SourceKind,
+	/**  A URL, or words: "the whitepaper, p. 12". */
+	location: string,
+	/**  When; empty for now. */
+	seenAt: string,
+	note: string,
+};
+
+export type AddressSourceView = {
+	id: number,
+	kind: SourceKind,
+	/**
+	 *  Published by the project itself (its website, official social account,
+	 *  whitepaper or announcements).
+	 */
+	official: boolean,
+	location: string,
+	seenAt: string,
+	note: string,
 };
 
 /**  What one account allows one contract of a sale to take of its payment token. */
@@ -840,7 +886,7 @@ export type EntryView = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "price_api_off" | "price_api_unreachable" | "price_api_rate_limited" | "price_api_key_refused" | "price_api_failed" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "invalid_argument" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "action_not_offered" | "not_replaceable" | "token_unknown" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "contact_exists" | "action_not_found" | "action_exists" | "transfer_not_found" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "price_api_off" | "price_api_unreachable" | "price_api_rate_limited" | "price_api_key_refused" | "price_api_failed" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "invalid_argument" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "action_not_offered" | "not_replaceable" | "token_unknown" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "official_address_not_found" | "source_not_found" | "contact_exists" | "action_not_found" | "action_exists" | "transfer_not_found" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 export type ExportSummary = {
 	/**  Where the document was written. */
@@ -1125,20 +1171,28 @@ export type OfferedAction = {
 	actionId: number | null,
 };
 
+/**  An address a sale published, with the first (or one more) source that shows it. */
 export type OfficialAddressInput = {
 	address: string,
-	/**  Where it was seen: the project's site, an announcement, the whitepaper… */
-	source: string,
-	/**  When; empty for now. */
-	seenAt: string,
+	purpose: AddressPurpose,
+	/**  The chain it was published for; empty for the sale's. */
+	chainId: string,
+	source: AddressSourceInput,
 };
 
 export type OfficialAddressView = {
 	id: number,
 	saleId: number,
 	address: string,
-	source: string,
-	seenAt: string,
+	purpose: AddressPurpose,
+	chainId: number,
+	/**  When the user retired it; `null` while it is trusted. */
+	retiredAt: string | null,
+	retiredReason: string,
+	/**  Oldest first. */
+	sources: AddressSourceView[],
+	/**  Whether a source of the project's own vouches for it. */
+	vouched: boolean,
 };
 
 /**  Overriding what blocks a contribution: the contribution as reviewed, and why. */
@@ -1225,6 +1279,11 @@ export type PolicyInput = {
 	/**  How long a price stays fresh: a whole number of `max_price_age_unit`. */
 	maxPriceAge: string,
 	maxPriceAgeUnit: PriceAgeUnit,
+	/**
+	 *  Whether a destination no source of the project's own vouches for is blocked
+	 *  rather than warned about.
+	 */
+	officialSourceRequired: boolean,
 };
 
 export type PortfolioCharts = {
@@ -1629,6 +1688,30 @@ export type Settings = {
 
 /**  How much a finding weighs. */
 export type Severity = "info" | "warn" | "block";
+
+/**  Where the user saw an address published. */
+export type SourceKind = 
+/**  The project's own website. */
+"website" | 
+/**  The project's official account on a social network. */
+"official_social" | 
+/**  The project's whitepaper. */
+"whitepaper" | 
+/**
+ *  The project's announcement channel (its blog, its Telegram or Discord
+ *  announcements).
+ */
+"announcement" | 
+/**  A launchpad's page for the sale. */
+"launchpad" | 
+/**  A block explorer's verified-contract page. */
+"explorer" | 
+/**  Someone else: news, an aggregator, a forum. */
+"third_party" | 
+/**  A direct message: the classic route of a scam. */
+"private_message" | 
+/**  Recorded by an earlier version, which did not ask for the kind. */
+"unknown";
 
 /**  Starting a participation: its first state (often `researching`), when, and why. */
 export type StartParticipation = {

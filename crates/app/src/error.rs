@@ -126,6 +126,8 @@ pub enum ErrorCode {
     AccountNotFound,
     AccountExists,
     ContactNotFound,
+    OfficialAddressNotFound,
+    SourceNotFound,
     ContactExists,
     ActionNotFound,
     ActionExists,
@@ -230,6 +232,8 @@ impl ErrorCode {
         Self::AccountNotFound,
         Self::AccountExists,
         Self::ContactNotFound,
+        Self::OfficialAddressNotFound,
+        Self::SourceNotFound,
         Self::InvalidCall,
         Self::InvalidArgument,
         Self::ActionNotFound,
@@ -538,6 +542,8 @@ mod tests {
                 | ErrorCode::DataNotEmpty
                 | ErrorCode::FileNotWritten
                 | ErrorCode::ContactNotFound
+                | ErrorCode::OfficialAddressNotFound
+                | ErrorCode::SourceNotFound
                 | ErrorCode::InvalidCall
                 | ErrorCode::InvalidArgument
                 | ErrorCode::ActionNotFound
@@ -612,7 +618,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            127,
+            129,
             "update this count with the match above"
         );
     }

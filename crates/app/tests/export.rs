@@ -95,6 +95,7 @@ fn filled(dir: &std::path::Path) -> Saleguard {
         blocking_flags: vec!["no_third_party_audit".into()],
         max_price_age: "14".into(),
         max_price_age_unit: saleguard_app::review::policy::PriceAgeUnit::Days,
+        official_source_required: true,
     })
     .expect("policy");
     app.record_trade(&saleguard_app::portfolio::trades::TradeInput {
@@ -472,6 +473,52 @@ fn a_version_8_export_keeps_its_staleness_limit_in_days_as_hours() {
             kept.max_price_age_unit.as_str()
         ),
         ("14", "days")
+    );
+
+    // As version 8 wrote it: an official address kept its one source in its row, and the
+    // policy had no official_source_required.
+    let mut older = document.clone();
+    let tables = older["tables"].as_object_mut().expect("tables");
+    let sources = tables.remove("official_address_sources").expect("sources");
+    tables["review_policy"][0]
+        .as_object_mut()
+        .expect("a row")
+        .remove("official_source_required");
+    let first_source = &sources[0];
+    let address = tables["official_addresses"][0]
+        .as_object_mut()
+        .expect("a row");
+    for column in ["purpose", "chain_id", "retired_at", "retired_reason"] {
+        address.remove(column);
+    }
+    address.insert("source".into(), first_source["location"].clone());
+    address.insert("seen_at".into(), first_source["seen_at"].clone());
+    let target = tempfile::tempdir().expect("temp dir");
+    let restored = app(target.path());
+    restored
+        .import_json(&serde_json::to_string(&older).expect("text"))
+        .expect("a version-8 file imports");
+    let addresses = restored.official_addresses(None).expect("addresses");
+    assert_eq!(addresses.len(), 1);
+    assert_eq!(
+        (
+            addresses[0].purpose,
+            addresses[0].chain_id,
+            addresses[0].sources.len()
+        ),
+        (saleguard_core::official::AddressPurpose::Contribution, 1, 1)
+    );
+    let source = &addresses[0].sources[0];
+    assert_eq!(source.kind, saleguard_core::official::SourceKind::Unknown);
+    assert_eq!(
+        Some(source.location.as_str()),
+        first_source["location"].as_str()
+    );
+    assert!(
+        !restored
+            .review_policy()
+            .expect("policy")
+            .official_source_required
     );
 
     // A limit in days that is not a whole number is refused where it now lives.

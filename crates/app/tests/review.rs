@@ -3,15 +3,16 @@
 
 mod common;
 
-use common::{DESIGNATED, app, budget_input, prepared};
+use common::{DESIGNATED, app, budget_input, official_input, prepared};
 use saleguard_app::ErrorCode;
 use saleguard_app::budgets::{AmountValueView, BudgetInput, ValueInput};
 use saleguard_app::pricing::book::PriceInput;
 use saleguard_app::review::contacts::ContactInput;
-use saleguard_app::review::official_addresses::OfficialAddressInput;
+use saleguard_app::review::official_addresses::{AddressSourceInput, OfficialAddressInput};
 use saleguard_app::review::overrides::OverrideInput;
 use saleguard_app::review::policy::{PolicyInput, PriceAgeUnit};
 use saleguard_app::review::{ReviewInput, Verdict};
+use saleguard_core::official::SourceKind;
 
 fn input(sale: i64, account: i64, to: &str, amount: &str) -> ReviewInput {
     ReviewInput {
@@ -119,6 +120,7 @@ fn what_the_store_holds_drives_the_findings() {
         blocking_flags: vec!["no_third_party_audit".into()],
         max_price_age: "1".into(),
         max_price_age_unit: PriceAgeUnit::Days,
+        official_source_required: false,
     })
     .expect("policy");
     let stricter = app
@@ -284,9 +286,8 @@ fn bad_budgets_prices_addresses_and_policies_change_nothing() {
     assert_eq!(app.prices().expect("prices").len(), 1);
 
     let bad_address = OfficialAddressInput {
-        address: "0x123".into(),
-        source: String::new(),
-        seen_at: "later".into(),
+        chain_id: "0".into(),
+        ..official_input("0x123", SourceKind::Unknown, " ", "later")
     };
     assert_eq!(
         field_codes(
@@ -295,7 +296,9 @@ fn bad_budgets_prices_addresses_and_policies_change_nothing() {
         ),
         vec![
             ("address".to_owned(), ErrorCode::InvalidAddress),
-            ("source".to_owned(), ErrorCode::Required),
+            ("chainId".to_owned(), ErrorCode::InvalidChainId),
+            ("kind".to_owned(), ErrorCode::InvalidChoice),
+            ("location".to_owned(), ErrorCode::Required),
             ("seenAt".to_owned(), ErrorCode::InvalidDatetime),
         ]
     );
@@ -309,6 +312,7 @@ fn bad_budgets_prices_addresses_and_policies_change_nothing() {
         blocking_flags: vec!["moon".into()],
         max_price_age: "-1".into(),
         max_price_age_unit: PriceAgeUnit::Hours,
+        official_source_required: false,
     };
     assert_eq!(
         field_codes(app.set_review_policy(&bad_policy).expect_err("refused")).len(),
@@ -537,6 +541,7 @@ fn an_amount_is_valued_in_the_budgets_currency_as_it_is_typed() {
             blocking_flags: Vec::new(),
             max_price_age: amount.into(),
             max_price_age_unit: unit,
+            official_source_required: false,
         })
         .expect("policy")
     };
@@ -700,4 +705,136 @@ fn values_in_yen_and_dinars_are_shown_at_their_own_minor_units() {
             stale_since: None,
         }
     );
+}
+
+/// Sources vouch for an official address, one more each time it is seen; the review
+/// reads their kinds, warns or blocks on them as the rules say, and blocks two addresses
+/// published for one purpose until one is retired.
+#[test]
+fn sources_vouch_for_an_address_and_the_review_reads_their_kinds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, account) = prepared(dir.path());
+    let review = |to: &str| {
+        app.review_contribution(&input(sale, account, to, "1"))
+            .expect("reviewed")
+    };
+    let first = app.official_addresses(Some(sale)).expect("addresses");
+    assert_eq!(first.len(), 1);
+    assert!(first[0].vouched);
+    let second_sighting = app
+        .add_official_address(
+            sale,
+            &official_input(
+                DESIGNATED,
+                SourceKind::Announcement,
+                "https://t.me/aurora_announcements/12",
+                "2026-11-20 08:00",
+            ),
+        )
+        .expect("one more source");
+    assert_eq!(second_sighting.id, first[0].id, "the same address");
+    let kinds: Vec<SourceKind> = second_sighting.sources.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SourceKind::Website, SourceKind::Announcement]);
+    assert!(codes(&review(DESIGNATED)).is_empty());
+
+    // Only seen in private messages: blocked, with a reason it can be overridden.
+    for source in &second_sighting.sources {
+        app.remove_address_source(source.id).expect("removed");
+    }
+    assert!(
+        app.official_addresses(Some(sale))
+            .expect("addresses")
+            .is_empty()
+    );
+    assert_eq!(
+        app.remove_address_source(second_sighting.sources[0].id)
+            .expect_err("gone")
+            .code,
+        ErrorCode::SourceNotFound
+    );
+    let dm = app
+        .add_official_address(
+            sale,
+            &official_input(
+                DESIGNATED,
+                SourceKind::PrivateMessage,
+                "a DM from \"admin\"",
+                "",
+            ),
+        )
+        .expect("recorded");
+    let blocked = review(DESIGNATED);
+    assert_eq!(codes(&blocked), vec!["private_message_only"]);
+    assert!(blocked.findings[0].overridable);
+
+    // A third party only: a warning, or a block when the rules require the project's own.
+    app.add_address_source(
+        dm.id,
+        &AddressSourceInput {
+            kind: SourceKind::ThirdParty,
+            location: "https://news.example/aurora".into(),
+            seen_at: String::new(),
+            note: "an article".into(),
+        },
+    )
+    .expect("added");
+    assert_eq!(codes(&review(DESIGNATED)), vec!["not_from_official_source"]);
+    let mut rules = app.review_policy().expect("policy");
+    rules.official_source_required = true;
+    assert!(
+        app.set_review_policy(&rules)
+            .expect("set")
+            .official_source_required
+    );
+    assert_eq!(codes(&review(DESIGNATED)), vec!["official_source_required"]);
+    let vouched = app
+        .add_address_source(
+            dm.id,
+            &AddressSourceInput {
+                kind: SourceKind::Whitepaper,
+                location: "whitepaper v2, p. 12".into(),
+                seen_at: String::new(),
+                note: String::new(),
+            },
+        )
+        .expect("added");
+    assert!(vouched.vouched);
+    assert!(codes(&review(DESIGNATED)).is_empty());
+
+    // A second contribution address published: blocked for good until one is retired.
+    const SECOND: &str = "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB";
+    let second = app
+        .add_official_address(
+            sale,
+            &official_input(
+                SECOND,
+                SourceKind::OfficialSocial,
+                "https://x.com/aurora/1",
+                "",
+            ),
+        )
+        .expect("recorded");
+    let conflict = review(DESIGNATED);
+    assert_eq!(codes(&conflict), vec!["conflicting_official_addresses"]);
+    assert!(!conflict.findings[0].overridable);
+    assert_eq!(
+        app.retire_official_address(second.id, "too short")
+            .expect_err("a reason")
+            .invalid_fields[0]
+            .code,
+        ErrorCode::TooShort
+    );
+    assert_eq!(
+        app.retire_official_address(999, "a copy posted by an impostor")
+            .expect_err("none")
+            .code,
+        ErrorCode::OfficialAddressNotFound
+    );
+    let retired = app
+        .retire_official_address(second.id, "posted by an impostor account")
+        .expect("retired");
+    assert!(retired.retired_at.is_some());
+    assert_eq!(retired.retired_reason, "posted by an impostor account");
+    assert!(codes(&review(DESIGNATED)).is_empty());
+    assert!(codes(&review(SECOND)).contains(&"not_designated_address"));
 }

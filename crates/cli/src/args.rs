@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use saleguard_app::participations::ParticipationState;
+use saleguard_app::review::official_addresses::{AddressPurpose, SourceKind};
 use saleguard_app::sales::ActionPurpose;
 use saleguard_app::{CurrencyKind, DATA_DIR_ENV, PricingKind, SaleDraft, native_coin_symbol};
 
@@ -141,6 +142,11 @@ pub enum Command {
         /// How many hours a price stays fresh (in place of --max-price-age-days).
         #[arg(long, value_name = "HOURS", conflicts_with = "max_price_age_days")]
         max_price_age_hours: Option<String>,
+        /// Block (yes) rather than warn (no) when no source of the project's own
+        /// (website, official social account, whitepaper, announcements) vouches for
+        /// the destination.
+        #[arg(long, value_name = "YES/NO", value_parser = clap::builder::BoolishValueParser::new())]
+        require_official_source: Option<bool>,
     },
     /// Upcoming events: sales opening and closing, token unlocks and refund deadlines.
     Calendar {
@@ -793,24 +799,91 @@ pub enum CsvCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum AddressCommand {
-    /// Record where a sale's official address was published.
+    /// Record an address a sale published, with where you saw it: a new official
+    /// address, or one more source of one already recorded (never a replacement).
     Add {
         #[arg(long)]
         sale: i64,
         #[arg(long)]
         address: String,
-        /// The project's site, an announcement, the whitepaper page…
-        #[arg(long)]
-        source: String,
-        /// When you saw it, UTC (default: now).
-        #[arg(long, value_name = "TIME", default_value = "")]
-        seen: String,
+        /// What it is for: contribution, claim, vesting, refund, token or other.
+        #[arg(long, value_parser = address_purpose, default_value = "contribution")]
+        purpose: AddressPurpose,
+        /// The chain it was published for (default: the sale's).
+        #[arg(long, default_value = "")]
+        chain_id: String,
+        #[command(flatten)]
+        source: SourceFields,
     },
-    /// Official addresses, of one sale or of all.
+    /// Official addresses with their sources, of one sale or of all.
     List {
         #[arg(long)]
         sale: Option<i64>,
     },
+    /// Where an official address was seen: add, list or remove its sources.
+    #[command(subcommand)]
+    Source(SourceCommand),
+    /// Retire an official address you no longer trust (kept, with why): it vouches for
+    /// nothing from then on, and the review no longer sees two published addresses.
+    Retire {
+        /// The official address's id (`saleguard address list`).
+        id: i64,
+        /// Why, in at least 10 characters.
+        #[arg(long, allow_hyphen_values = true)]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// One more place an official address was seen.
+    Add {
+        /// The official address's id (`saleguard address list`).
+        id: i64,
+        #[command(flatten)]
+        source: SourceFields,
+    },
+    /// The sources of one official address.
+    List { id: i64 },
+    /// Remove a source; an address left with none is removed with it.
+    Rm {
+        /// The source's id.
+        id: i64,
+    },
+}
+
+/// Where an address was seen.
+#[derive(Debug, Args)]
+pub struct SourceFields {
+    /// website, official_social, whitepaper, announcement, launchpad, explorer,
+    /// third_party or private_message.
+    #[arg(long, value_parser = source_kind)]
+    pub kind: SourceKind,
+    /// Where: a link, or words ("the whitepaper, p. 12").
+    #[arg(long, allow_hyphen_values = true)]
+    pub source: String,
+    /// When you saw it, UTC (default: now).
+    #[arg(long, value_name = "TIME", default_value = "")]
+    pub seen: String,
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
+    pub note: String,
+}
+
+fn address_purpose(text: &str) -> Result<AddressPurpose, String> {
+    AddressPurpose::parse(text).ok_or_else(|| {
+        format!("{text:?} is not a purpose: contribution, claim, vesting, refund, token or other")
+    })
+}
+
+fn source_kind(text: &str) -> Result<SourceKind, String> {
+    SourceKind::parse(text)
+        .filter(|kind| kind.can_be_chosen())
+        .ok_or_else(|| {
+            format!(
+                "{text:?} is not a kind of source: website, official_social, whitepaper, \
+             announcement, launchpad, explorer, third_party or private_message"
+            )
+        })
 }
 
 #[derive(Debug, Subcommand)]

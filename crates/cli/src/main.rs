@@ -112,13 +112,20 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
             blocking_flags,
             max_price_age_days,
             max_price_age_hours,
+            require_official_source,
         } => {
             let max_price_age = match (max_price_age_days, max_price_age_hours) {
                 (Some(days), _) => Some((days, PriceAgeUnit::Days)),
                 (None, Some(hours)) => Some((hours, PriceAgeUnit::Hours)),
                 (None, None) => None,
             };
-            policy::policy(&app, minimum_grade, blocking_flags, max_price_age, output)?
+            let change = policy::PolicyChange {
+                minimum_grade,
+                blocking_flags,
+                max_price_age,
+                require_official_source,
+            };
+            policy::policy(&app, change, output)?
         }
         Command::Settings { country } => match country {
             Some(code) => output.settings(&app.set_residence_country(&code)?, "Saved"),

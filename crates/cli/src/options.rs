@@ -36,6 +36,8 @@ const IMPORT: &[(&str, &str)] = &[
 
 const ACTION: &[(&str, &str)] = &[("contractSource", "--source"), ("signature", "--call")];
 
+const SOURCE: &[(&str, &str)] = &[("seenAt", "--seen"), ("location", "--source")];
+
 const STEP: &[(&str, &str)] = &[("happenedAt", "--at")];
 
 /// Per command (its subcommand names joined by spaces), the fields whose option is
@@ -103,7 +105,8 @@ const RENAMED: &[(&str, &[(&str, &str)])] = &[
             ("toAccount", "--to"),
         ],
     ),
-    ("address add", &[("seenAt", "--seen")]),
+    ("address add", SOURCE),
+    ("address source add", SOURCE),
     (
         "policy",
         &[

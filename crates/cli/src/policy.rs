@@ -5,15 +5,27 @@ use saleguard_app::{AppError, Saleguard};
 
 use crate::output::Output;
 
+/// The options of `saleguard policy`: each given one replaces its rule.
+pub struct PolicyChange {
+    pub minimum_grade: Option<String>,
+    pub blocking_flags: Vec<String>,
+    pub max_price_age: Option<(String, PriceAgeUnit)>,
+    pub require_official_source: Option<bool>,
+}
+
 /// Shows the policy, or changes the options given and shows the result.
-pub fn policy(
-    app: &Saleguard,
-    minimum_grade: Option<String>,
-    blocking_flags: Vec<String>,
-    max_price_age: Option<(String, PriceAgeUnit)>,
-    output: &Output,
-) -> Result<(), AppError> {
-    if minimum_grade.is_none() && blocking_flags.is_empty() && max_price_age.is_none() {
+pub fn policy(app: &Saleguard, change: PolicyChange, output: &Output) -> Result<(), AppError> {
+    let PolicyChange {
+        minimum_grade,
+        blocking_flags,
+        max_price_age,
+        require_official_source,
+    } = change;
+    if minimum_grade.is_none()
+        && blocking_flags.is_empty()
+        && max_price_age.is_none()
+        && require_official_source.is_none()
+    {
         output.policy(&app.review_policy()?);
         return Ok(());
     }
@@ -33,6 +45,7 @@ pub fn policy(
                 .filter(|flag| !none(flag))
                 .collect()
         },
+        official_source_required: require_official_source.unwrap_or(kept.official_source_required),
         ..kept
     };
     let input = match max_price_age {

@@ -3,12 +3,12 @@
 
 use std::process::ExitCode;
 
-use saleguard_app::review::official_addresses::OfficialAddressInput;
+use saleguard_app::review::official_addresses::{AddressSourceInput, OfficialAddressInput};
 use saleguard_app::review::overrides::OverrideInput;
 use saleguard_app::review::{ReviewInput, Verdict};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
-use crate::args::AddressCommand;
+use crate::args::{AddressCommand, SourceCommand, SourceFields};
 use crate::output::Output;
 
 /// Prints the review; the exit status says whether something blocks (1) or the input
@@ -59,19 +59,67 @@ pub fn address(app: &Saleguard, command: AddressCommand, output: &Output) -> Res
         AddressCommand::Add {
             sale,
             address,
+            purpose,
+            chain_id,
             source,
-            seen,
         } => {
+            let seen = source.seen.clone();
             let input = OfficialAddressInput {
                 address,
-                source,
-                seen_at: seen.clone(),
+                purpose,
+                chain_id,
+                source: source_input(source),
             };
             let added = app.add_official_address(sale, &input)?;
             output.official_addresses(std::slice::from_ref(&added));
-            output.recorded_now("--seen", &seen, &added.seen_at);
+            if let Some(last) = added.sources.iter().max_by_key(|source| source.id) {
+                output.recorded_now("--seen", &seen, &last.seen_at);
+            }
         }
         AddressCommand::List { sale } => output.official_addresses(&app.official_addresses(sale)?),
+        AddressCommand::Source(SourceCommand::Add { id, source }) => {
+            let seen = source.seen.clone();
+            let changed = app.add_address_source(id, &source_input(source))?;
+            output.official_addresses(std::slice::from_ref(&changed));
+            if let Some(last) = changed.sources.iter().max_by_key(|source| source.id) {
+                output.recorded_now("--seen", &seen, &last.seen_at);
+            }
+        }
+        AddressCommand::Source(SourceCommand::List { id }) => {
+            let address = app
+                .official_addresses(None)?
+                .into_iter()
+                .find(|address| address.id == id)
+                .ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::OfficialAddressNotFound,
+                        format!("no official address with id {id}"),
+                    )
+                })?;
+            output.address_sources(&address);
+        }
+        AddressCommand::Source(SourceCommand::Rm { id }) => {
+            let left = app.remove_address_source(id)?;
+            output.removed("source", id);
+            match left {
+                Some(left) if !output.json => output.official_addresses(&[left]),
+                Some(_) => {}
+                None => output.note("That was its last source: the address is no longer recorded."),
+            }
+        }
+        AddressCommand::Retire { id, reason } => {
+            let retired = app.retire_official_address(id, &reason)?;
+            output.official_addresses(std::slice::from_ref(&retired));
+        }
     }
     Ok(())
+}
+
+fn source_input(fields: SourceFields) -> AddressSourceInput {
+    AddressSourceInput {
+        kind: fields.kind,
+        location: fields.source,
+        seen_at: fields.seen,
+        note: fields.note,
+    }
 }

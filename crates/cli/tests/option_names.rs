@@ -102,6 +102,8 @@ fn every_refused_option_is_named_as_it_was_typed() {
                 "1",
                 "--address",
                 "0x12",
+                "--kind",
+                "website",
                 "--source",
                 "",
                 "--seen",

@@ -513,10 +513,12 @@ fn a_time_left_out_is_said_with_the_moment_recorded() {
         "1",
         "--address",
         "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        "--kind",
+        "website",
         "--source",
         "the project's site",
     ]);
-    let seen = dir.json(&["address", "list", "--sale", "1"])[0]["seenAt"]
+    let seen = dir.json(&["address", "list", "--sale", "1"])[0]["sources"][0]["seenAt"]
         .as_str()
         .expect("a time")
         .replacen('T', " ", 1)

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 const DESIGNATED: &str = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
 const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+const OTHER: &str = "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB";
 
 fn prepared() -> DataDir {
     let dir = DataDir::new();
@@ -48,6 +49,8 @@ fn prepared() -> DataDir {
         "1",
         "--address",
         DESIGNATED,
+        "--kind",
+        "website",
         "--source",
         "the project's site",
         "--seen",
@@ -103,6 +106,15 @@ fn review_args<'a>(amount: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
 
 fn review(dir: &DataDir, amount: &str) -> (i32, Value) {
     let output = dir.run(&review_args(amount, &[]));
+    let json = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    (output.status.code().unwrap_or(-1), json)
+}
+
+/// `review` of 1 ETH to `to`: its exit status and JSON.
+fn review_to(dir: &DataDir, to: &str) -> (i32, Value) {
+    let mut args = review_args("1", &[]);
+    args[6] = to;
+    let output = dir.run(&args);
     let json = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
     (output.status.code().unwrap_or(-1), json)
 }
@@ -331,6 +343,8 @@ fn budgets_prices_addresses_and_the_policy_from_the_command_line() {
                 "1",
                 "--address",
                 "0x12",
+                "--kind",
+                "website",
                 "--source",
                 "x",
             ],
@@ -344,6 +358,8 @@ fn budgets_prices_addresses_and_the_policy_from_the_command_line() {
                 "9",
                 "--address",
                 DESIGNATED,
+                "--kind",
+                "website",
                 "--source",
                 "x",
             ],
@@ -595,4 +611,104 @@ fn a_budget_is_edited_in_place_and_a_refused_edit_changes_nothing() {
     assert_eq!(range[0]["period"], "2026-01-05 00:00 – 2026-02-01 00:00");
     assert_eq!(range[0]["currency"], "EUR");
     assert_eq!(range[0]["input"]["period"], "custom");
+}
+
+/// `address source add|list|rm` and `address retire`, and what the review makes of them.
+#[test]
+fn sources_are_added_listed_removed_and_an_address_retired_from_the_command_line() {
+    let dir = prepared();
+    let first = dir.json(&["address", "list", "--sale", "1"]);
+    let id = first[0]["id"].as_i64().expect("an id").to_string();
+    let added = dir.json(&[
+        "address",
+        "source",
+        "add",
+        &id,
+        "--kind",
+        "announcement",
+        "--source",
+        "https://t.me/aurora/7",
+        "--seen",
+        "2025-12-02 00:00",
+        "--note",
+        "pinned",
+    ]);
+    assert_eq!(added[0]["sources"].as_array().map(Vec::len), Some(2));
+    let sources = dir.json(&["address", "source", "list", &id]);
+    let kinds: Vec<&str> = sources
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| s["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["website", "announcement"]);
+    let shown = dir.run_plain(&["address", "list", "--sale", "1"]);
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        text.contains("A source of the project's own vouches for it."),
+        "{text}"
+    );
+    assert!(text.contains("https://t.me/aurora/7"), "{text}");
+
+    // Seen only in a private message: the review blocks it (exit 1).
+    let dm = dir.json(&[
+        "address",
+        "add",
+        "--sale",
+        "1",
+        "--address",
+        OTHER,
+        "--kind",
+        "private_message",
+        "--source",
+        "a DM from an \"admin\"",
+    ]);
+    let (status, review) = review_to(&dir, OTHER);
+    assert_eq!(status, 1, "{review}");
+    assert!(codes(&review).contains(&"private_message_only"), "{review}");
+    assert!(
+        codes(&review).contains(&"conflicting_official_addresses"),
+        "{review}"
+    );
+    let dm_id = dm[0]["id"].as_i64().expect("an id").to_string();
+    let refused = dir.run_plain(&["address", "retire", &dm_id, "--reason", "scam"]);
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("--reason:"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    let retired = dir.json(&[
+        "address",
+        "retire",
+        &dm_id,
+        "--reason",
+        "sent by an impostor in a DM",
+    ]);
+    assert_eq!(retired[0]["retiredReason"], "sent by an impostor in a DM");
+    let (status, review) = review_to(&dir, DESIGNATED);
+    assert!(
+        !codes(&review).contains(&"conflicting_official_addresses"),
+        "{review}"
+    );
+    assert_eq!(status, 0, "{review}");
+
+    let source = added[0]["sources"][1]["id"]
+        .as_i64()
+        .expect("an id")
+        .to_string();
+    let left = dir.json(&["address", "source", "rm", &source]);
+    assert_eq!(
+        left["removed"].as_i64().map(|id| id.to_string()),
+        Some(source.clone())
+    );
+    assert_eq!(
+        dir.error_code(&["address", "source", "rm", &source]),
+        (1, "source_not_found".to_owned())
+    );
+    assert_eq!(
+        dir.error_code(&["address", "source", "list", "99"]),
+        (1, "official_address_not_found".to_owned())
+    );
+    let policy = dir.json(&["policy", "--require-official-source", "yes"]);
+    assert_eq!(policy["officialSourceRequired"], true);
 }

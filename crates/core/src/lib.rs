@@ -21,6 +21,7 @@ pub mod kyc;
 pub mod money;
 mod names;
 pub mod network;
+pub mod official;
 pub mod participation;
 pub mod portfolio;
 pub mod preview;

@@ -17,6 +17,8 @@ use crate::budget::{Budget, Movement, budget_use};
 use crate::diligence::{Grade, GradeLetter, RedFlag};
 use crate::kyc::KycStatus;
 use crate::money::{rounded, share_bps};
+use crate::official::AddressPurpose;
+pub use crate::official::OfficialAddress;
 use crate::price_book::{PriceBook, PriceProblem};
 use crate::research::{Admission, Research};
 use crate::sale::{SaleId, SaleTerms};
@@ -60,6 +62,9 @@ pub enum FindingCode {
     BadChecksum,
     NotDesignatedAddress,
     NotFromOfficialSource,
+    OfficialSourceRequired,
+    PrivateMessageOnly,
+    ConflictingOfficialAddresses,
     LookAlikeAddress,
     FirstTimeRecipient,
     SaleNotOpenYet,
@@ -99,12 +104,15 @@ pub enum FindingCode {
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 41] = [
+    pub const ALL: [FindingCode; 44] = [
         Self::ChainMismatch,
         Self::InvalidDestination,
         Self::BadChecksum,
         Self::NotDesignatedAddress,
         Self::NotFromOfficialSource,
+        Self::OfficialSourceRequired,
+        Self::PrivateMessageOnly,
+        Self::ConflictingOfficialAddresses,
         Self::LookAlikeAddress,
         Self::FirstTimeRecipient,
         Self::SaleNotOpenYet,
@@ -150,6 +158,9 @@ impl FindingCode {
             Self::BadChecksum => "bad_checksum",
             Self::NotDesignatedAddress => "not_designated_address",
             Self::NotFromOfficialSource => "not_from_official_source",
+            Self::OfficialSourceRequired => "official_source_required",
+            Self::PrivateMessageOnly => "private_message_only",
+            Self::ConflictingOfficialAddresses => "conflicting_official_addresses",
             Self::LookAlikeAddress => "look_alike_address",
             Self::FirstTimeRecipient => "first_time_recipient",
             Self::SaleNotOpenYet => "sale_not_open_yet",
@@ -208,7 +219,8 @@ impl FindingCode {
     /// Whether a typed reason lets the user sign despite a blocking finding. Signing on
     /// the wrong chain, to an address that is not one, a transaction the node says
     /// fails or cannot pay for, a call to an address without code, calldata that is
-    /// not the sale's call, an approval the contribution cannot be paid with, a refund
+    /// not the sale's call, an approval the contribution cannot be paid with, two
+    /// addresses published for one purpose (until the user retires one), a refund
     /// claim when the chain paid back everything contributed, a claim the contract
     /// says has nothing to give, or a simulation showing the call move what it should
     /// not can never be right.
@@ -226,6 +238,7 @@ impl FindingCode {
                 | Self::NothingToRefund
                 | Self::NothingClaimable
                 | Self::UnexpectedEffect
+                | Self::ConflictingOfficialAddresses
         )
     }
 }
@@ -270,14 +283,6 @@ impl Verdict {
     }
 }
 
-/// An official address of the sale and where it was published.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OfficialAddress {
-    pub address: Address,
-    /// Where it was seen ("the project's site", "whitepaper p. 12").
-    pub source: String,
-}
-
 /// The user's rules for due diligence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DiligencePolicy {
@@ -285,6 +290,9 @@ pub struct DiligencePolicy {
     pub minimum_grade: Option<GradeLetter>,
     /// Red flags that block signing outright when raised.
     pub blocking_flags: Vec<RedFlag>,
+    /// Whether a destination no source of the project's own vouches for is blocked
+    /// (`official_source_required`) rather than warned about.
+    pub official_source_required: bool,
 }
 
 /// A contribution about to be signed, as the user described it.
@@ -522,7 +530,13 @@ fn check_destination(
     };
     let to_text = checksummed(&to);
     let designated = context.terms.contribution_address;
-    let official = context.official.iter().find(|o| o.address == to);
+    let chain = context.terms.chain_id;
+    let published = || {
+        context.official.iter().filter(|o| {
+            !o.retired && o.purpose == AddressPurpose::Contribution && o.chain_id == chain
+        })
+    };
+    let official = published().find(|o| o.address == to);
     if to != designated && official.is_none() {
         out.push(finding(
             FindingCode::NotDesignatedAddress,
@@ -536,13 +550,54 @@ fn check_destination(
             ],
         ));
     }
-    if official.is_none_or(|o| o.source.trim().is_empty()) {
-        out.push(finding(
-            FindingCode::NotFromOfficialSource,
+    match official {
+        Some(official) if official.only_from_private_messages() => out.push(finding(
+            FindingCode::PrivateMessageOnly,
             format!(
-                "No official source is recorded for {to_text}: note where the project published it."
+                "{to_text} was only ever seen in private messages, the usual route of a scam: \
+                 find it on the project's own website or announcements."
             ),
             vec![("to", to_text.clone())],
+        )),
+        Some(official) if official.has_official_source() => {}
+        _ => {
+            let (code, rule) = if context.policy.official_source_required {
+                (
+                    FindingCode::OfficialSourceRequired,
+                    " Your review rules require one.",
+                )
+            } else {
+                (FindingCode::NotFromOfficialSource, "")
+            };
+            out.push(finding(
+                code,
+                format!(
+                    "No source of the project's own (its website, official social account, \
+                     whitepaper or announcements) vouches for {to_text}: note where the project \
+                     published it.{rule}"
+                ),
+                vec![("to", to_text.clone())],
+            ));
+        }
+    }
+    let mut addresses: Vec<Address> = published()
+        .map(|o| o.address)
+        .chain(std::iter::once(designated))
+        .collect();
+    addresses.sort();
+    addresses.dedup();
+    if addresses.len() > 1 {
+        let listed: Vec<String> = addresses.iter().map(checksummed).collect();
+        out.push(finding(
+            FindingCode::ConflictingOfficialAddresses,
+            format!(
+                "The sale has {} different contribution addresses on chain {chain} (its terms' \
+                 and those recorded as published): {}. Retire the one you do not trust, with \
+                 why, or correct the sale's terms.",
+                addresses.len(),
+                listed.join(", ")
+            ),
+            vec![("addresses", listed.join(","))],
         ));
     }
     if let Some(twin) = context

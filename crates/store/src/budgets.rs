@@ -1,16 +1,13 @@
-//! Budgets, the price book, sales' official addresses and the review policy.
-
-use std::str::FromStr;
+//! Budgets, the price book and the review policy.
 
 use rusqlite::{OptionalExtension, Row, params};
+use saleguard_core::Decimal;
 use saleguard_core::budget::{Budget, Period};
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::price_book::{Price, PriceSource};
 use saleguard_core::review::DiligencePolicy;
-use saleguard_core::sale::SaleId;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::vesting::BasisPoints;
-use saleguard_core::{Address, Decimal};
 
 use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};
@@ -39,26 +36,40 @@ fn price_params(price: &Price, now: UtcTimestamp) -> impl rusqlite::Params + '_ 
     )
 }
 
-/// A period as the budgets table keeps it: its kind, year, month, from and until.
-type PeriodColumns = (
-    &'static str,
-    Option<i32>,
-    Option<u8>,
-    Option<i64>,
-    Option<i64>,
-);
+/// A budget as the first nine columns of the budgets table hold it (currency, period
+/// kind, year, month, from, until, total, cap, share), then one more value (`?10`: when
+/// it was created, or which row to update).
+struct BudgetColumns(Vec<Box<dyn rusqlite::ToSql>>);
 
-fn period_columns(period: &Period) -> PeriodColumns {
-    match *period {
-        Period::Year(year) => ("year", Some(year), None, None, None),
-        Period::Month { year, month } => ("month", Some(year), Some(month), None, None),
-        Period::Custom { from, until } => (
-            "custom",
-            None,
-            None,
-            Some(from.unix_seconds()),
-            Some(until.unix_seconds()),
-        ),
+impl BudgetColumns {
+    fn of(budget: &Budget) -> Self {
+        let (kind, year, month, from, until) = match budget.period {
+            Period::Year(year) => ("year", Some(year), None, None, None),
+            Period::Month { year, month } => ("month", Some(year), Some(month), None, None),
+            Period::Custom { from, until } => (
+                "custom",
+                None,
+                None,
+                Some(from.unix_seconds()),
+                Some(until.unix_seconds()),
+            ),
+        };
+        Self(vec![
+            Box::new(budget.currency.clone()),
+            Box::new(kind),
+            Box::new(year),
+            Box::new(month),
+            Box::new(from),
+            Box::new(until),
+            Box::new(budget.total.to_string()),
+            Box::new(budget.per_sale_cap.map(|cap| cap.to_string())),
+            Box::new(budget.max_share_per_sale.map(BasisPoints::get)),
+        ])
+    }
+
+    fn then(mut self, last: i64) -> rusqlite::ParamsFromIter<Vec<Box<dyn rusqlite::ToSql>>> {
+        self.0.push(Box::new(last));
+        rusqlite::params_from_iter(self.0)
     }
 }
 
@@ -67,16 +78,6 @@ fn period_columns(period: &Period) -> PeriodColumns {
 pub struct PriceRecord {
     pub id: i64,
     pub price: Price,
-}
-
-/// An official address of a sale, with where and when it was seen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OfficialAddressRecord {
-    pub id: i64,
-    pub sale_id: SaleId,
-    pub address: Address,
-    pub source: String,
-    pub seen_at: UtcTimestamp,
 }
 
 /// The review policy and how old a price may be.
@@ -141,22 +142,10 @@ impl Store {
         budget: &Budget,
         now: UtcTimestamp,
     ) -> Result<BudgetRecord, StoreError> {
-        let (kind, year, month, from, until) = period_columns(&budget.period);
         self.conn.execute(
             "INSERT INTO budgets (currency, period_kind, year, month, from_at, until_at, total, \
              per_sale_cap, max_share_bps, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                budget.currency,
-                kind,
-                year,
-                month,
-                from,
-                until,
-                budget.total.to_string(),
-                budget.per_sale_cap.map(|cap| cap.to_string()),
-                budget.max_share_per_sale.map(BasisPoints::get),
-                now.unix_seconds(),
-            ],
+            BudgetColumns::of(budget).then(now.unix_seconds()),
         )?;
         Ok(BudgetRecord {
             id: self.conn.last_insert_rowid(),
@@ -167,23 +156,11 @@ impl Store {
     /// Replaces a budget's period, currency and limits; `false` if there was none with
     /// this id.
     pub fn update_budget(&mut self, id: i64, budget: &Budget) -> Result<bool, StoreError> {
-        let (kind, year, month, from, until) = period_columns(&budget.period);
         let changed = self.conn.execute(
-            "UPDATE budgets SET currency = ?2, period_kind = ?3, year = ?4, month = ?5, \
-             from_at = ?6, until_at = ?7, total = ?8, per_sale_cap = ?9, max_share_bps = ?10 \
-             WHERE id = ?1",
-            params![
-                id,
-                budget.currency,
-                kind,
-                year,
-                month,
-                from,
-                until,
-                budget.total.to_string(),
-                budget.per_sale_cap.map(|cap| cap.to_string()),
-                budget.max_share_per_sale.map(BasisPoints::get),
-            ],
+            "UPDATE budgets SET currency = ?1, period_kind = ?2, year = ?3, month = ?4, \
+             from_at = ?5, until_at = ?6, total = ?7, per_sale_cap = ?8, max_share_bps = ?9 \
+             WHERE id = ?10",
+            BudgetColumns::of(budget).then(id),
         )?;
         Ok(changed == 1)
     }
@@ -280,91 +257,24 @@ impl Store {
         .collect()
     }
 
-    /// Records where an official address of `sale` was seen; the same address again
-    /// replaces its source.
-    pub fn add_official_address(
-        &mut self,
-        sale: SaleId,
-        address: Address,
-        source: &str,
-        seen_at: UtcTimestamp,
-        now: UtcTimestamp,
-    ) -> Result<OfficialAddressRecord, StoreError> {
-        self.require_sale(sale)?;
-        self.conn.execute(
-            "INSERT INTO official_addresses (sale_id, address, source, seen_at, recorded_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5) \
-             ON CONFLICT (sale_id, address) DO UPDATE SET source = excluded.source, \
-             seen_at = excluded.seen_at, recorded_at = excluded.recorded_at",
-            params![
-                sale.0,
-                saleguard_core::address::checksummed(&address),
-                source,
-                seen_at.unix_seconds(),
-                now.unix_seconds()
-            ],
-        )?;
-        let id = self.conn.query_row(
-            "SELECT id FROM official_addresses WHERE sale_id = ?1 AND address = ?2",
-            params![sale.0, saleguard_core::address::checksummed(&address)],
-            |row| row.get(0),
-        )?;
-        Ok(OfficialAddressRecord {
-            id,
-            sale_id: sale,
-            address,
-            source: source.to_owned(),
-            seen_at,
-        })
-    }
-
-    /// Official addresses: of one sale, or (with `None`) of every sale.
-    pub fn official_addresses(
-        &self,
-        sale: Option<SaleId>,
-    ) -> Result<Vec<OfficialAddressRecord>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT id, sale_id, address, source, seen_at FROM official_addresses \
-             WHERE ?1 IS NULL OR sale_id = ?1 ORDER BY sale_id, id",
-        )?;
-        let rows = statement.query_map([sale.map(|s| s.0)], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, i64>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, i64>(4)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (id, sale_id, address, source, seen_at) = row?;
-            Ok(OfficialAddressRecord {
-                id,
-                sale_id: SaleId(sale_id),
-                address: Address::from_str(&address).map_err(|_| invalid("official address"))?,
-                source,
-                seen_at: moment(seen_at, "official address time")?,
-            })
-        })
-        .collect()
-    }
-
     /// The review policy (the default until the user sets one).
     pub fn review_policy(&self) -> Result<ReviewPolicy, StoreError> {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT minimum_grade, blocking_flags, max_price_age_hours FROM review_policy WHERE id = 1",
+                "SELECT minimum_grade, blocking_flags, max_price_age_hours, official_source_required \
+                 FROM review_policy WHERE id = 1",
             )?
             .query_row([], |row| {
                 Ok((
                     row.get::<_, Option<String>>(0)?,
                     row.get::<_, String>(1)?,
                     row.get::<_, u32>(2)?,
+                    row.get::<_, bool>(3)?,
                 ))
             })
             .optional()?;
-        let Some((grade, flags, max_price_age_hours)) = row else {
+        let Some((grade, flags, max_price_age_hours, official_source_required)) = row else {
             return Ok(ReviewPolicy::default());
         };
         Ok(ReviewPolicy {
@@ -377,6 +287,7 @@ impl Store {
                     .filter(|f| !f.is_empty())
                     .map(|f| RedFlag::parse(f).ok_or_else(|| invalid("blocking flag")))
                     .collect::<Result<_, _>>()?,
+                official_source_required,
             },
             max_price_age_hours,
         })
@@ -384,8 +295,8 @@ impl Store {
 
     pub fn set_review_policy(&mut self, policy: &ReviewPolicy) -> Result<(), StoreError> {
         self.conn.execute(
-            "INSERT OR REPLACE INTO review_policy (id, minimum_grade, blocking_flags, max_price_age_hours) \
-             VALUES (1, ?1, ?2, ?3)",
+            "INSERT OR REPLACE INTO review_policy (id, minimum_grade, blocking_flags, \
+             max_price_age_hours, official_source_required) VALUES (1, ?1, ?2, ?3, ?4)",
             params![
                 policy.diligence.minimum_grade.map(GradeLetter::as_str),
                 policy
@@ -396,6 +307,7 @@ impl Store {
                     .collect::<Vec<_>>()
                     .join(","),
                 policy.max_price_age_hours,
+                policy.diligence.official_source_required,
             ],
         )?;
         Ok(())

@@ -29,6 +29,7 @@ pub const DATA_TABLES: &[&str] = &[
     "prices",
     "price_api_coins",
     "official_addresses",
+    "official_address_sources",
     "review_policy",
     "contacts",
     "review_overrides",

@@ -17,6 +17,7 @@ mod error;
 mod export;
 mod migrations;
 mod networks;
+mod official_addresses;
 mod participations;
 mod price_sources;
 mod research;
@@ -27,9 +28,7 @@ mod transactions;
 mod vesting;
 
 pub use actions::ActionRecord;
-pub use budgets::{
-    BudgetRecord, MAX_PRICE_AGE_HOURS, OfficialAddressRecord, PriceRecord, ReviewPolicy,
-};
+pub use budgets::{BudgetRecord, MAX_PRICE_AGE_HOURS, PriceRecord, ReviewPolicy};
 pub use connection::{ConnectionSettings, Store};
 pub use contacts::{ContactRecord, OverrideRecord};
 pub use deliveries::{DeliveryScan, TransferFromOther, TransferFromOtherRecord};
@@ -40,6 +39,9 @@ pub use export::{
     TableShape,
 };
 pub use migrations::LATEST_SCHEMA_VERSION;
+pub use official_addresses::{
+    AddressSourceRecord, NewAddressSource, OfficialAddressKey, OfficialAddressRecord,
+};
 pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};
 pub use price_sources::PriceApiSettings;
 pub use research::FingerprintRecord;

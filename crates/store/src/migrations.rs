@@ -92,6 +92,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "the price staleness limit in hours",
         sql: include_str!("migrations/0021_price_age_in_hours.sql"),
     },
+    Migration {
+        name: "official addresses by purpose and chain, with their sources",
+        sql: include_str!("migrations/0022_official_address_sources.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

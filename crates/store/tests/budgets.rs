@@ -5,13 +5,16 @@ mod common;
 use saleguard_core::budget::{Budget, Period};
 use saleguard_core::diligence::{GradeLetter, RedFlag};
 use saleguard_core::fixtures::native_sale_draft;
+use saleguard_core::official::{AddressPurpose, SourceKind};
 use saleguard_core::price_book::{Price, PriceSource, SourceOrder};
 use saleguard_core::review::DiligencePolicy;
 use saleguard_core::sale::{SaleId, SaleTerms};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::vesting::BasisPoints;
 use saleguard_core::{Address, Decimal};
-use saleguard_store::{PriceApiSettings, ReviewPolicy, Store, StoreError};
+use saleguard_store::{
+    NewAddressSource, OfficialAddressKey, PriceApiSettings, ReviewPolicy, Store, StoreError,
+};
 
 fn at(text: &str) -> UtcTimestamp {
     UtcTimestamp::parse(text).expect("a time")
@@ -266,7 +269,7 @@ fn price_source_settings_read_back_after_reopening() {
 }
 
 #[test]
-fn official_addresses_belong_to_a_sale_and_a_second_sighting_replaces_the_source() {
+fn a_second_sighting_adds_a_source_and_never_replaces_one() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = open(&dir);
     let terms = SaleTerms::from_draft(&native_sale_draft("Aurora")).expect("valid");
@@ -277,28 +280,66 @@ fn official_addresses_belong_to_a_sale_and_a_second_sighting_replaces_the_source
     let address: Address = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
         .parse()
         .expect("address");
-    store
+    let key = OfficialAddressKey {
+        sale,
+        address,
+        purpose: AddressPurpose::Contribution,
+        chain_id: 1,
+    };
+    let source = |kind, location, seen: &str| NewAddressSource {
+        kind,
+        location,
+        seen_at: at(seen),
+        note: "",
+    };
+    let first = store
         .add_official_address(
-            sale,
-            address,
-            "the project's site",
-            at("2026-11-02 10:00"),
+            &key,
+            &source(
+                SourceKind::Website,
+                "https://aurora.example",
+                "2026-11-02 10:00",
+            ),
             at("2026-11-02 10:05"),
         )
         .expect("kept");
     let again = store
         .add_official_address(
-            sale,
-            address,
-            "the whitepaper, p. 12",
-            at("2026-11-03 10:00"),
+            &key,
+            &source(
+                SourceKind::Whitepaper,
+                "the whitepaper, p. 12",
+                "2026-11-03 10:00",
+            ),
             at("2026-11-03 10:05"),
         )
         .expect("kept");
-    let all = store.official_addresses(None).expect("read");
-    assert_eq!(all.len(), 1, "one address, its latest sighting");
-    assert_eq!(all[0], again);
-    assert_eq!(store.official_addresses(Some(sale)).expect("read").len(), 1);
+    assert_eq!(again.id, first.id, "the same address");
+    let kinds: Vec<(SourceKind, &str)> = again
+        .sources
+        .iter()
+        .map(|s| (s.kind, s.location.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (SourceKind::Website, "https://aurora.example"),
+            (SourceKind::Whitepaper, "the whitepaper, p. 12")
+        ]
+    );
+    // The same address as a claim contract is another official address.
+    let claim = store
+        .add_official_address(
+            &OfficialAddressKey {
+                purpose: AddressPurpose::Claim,
+                ..key
+            },
+            &source(SourceKind::Announcement, "t.me/aurora", "2026-11-04 10:00"),
+            at("2026-11-04 10:05"),
+        )
+        .expect("kept");
+    assert_ne!(claim.id, first.id);
+    assert_eq!(store.official_addresses(Some(sale)).expect("read").len(), 2);
     assert!(
         store
             .official_addresses(Some(SaleId(99)))
@@ -307,14 +348,117 @@ fn official_addresses_belong_to_a_sale_and_a_second_sighting_replaces_the_source
     );
     assert!(matches!(
         store.add_official_address(
-            SaleId(99),
-            address,
-            "x",
-            at("2026-11-02 10:00"),
+            &OfficialAddressKey {
+                sale: SaleId(99),
+                ..key
+            },
+            &source(SourceKind::Website, "x", "2026-11-02 10:00"),
             at("2026-11-02 10:00")
         ),
         Err(StoreError::SaleNotFound(SaleId(99)))
     ));
+
+    let third = store
+        .add_address_source(
+            first.id,
+            &source(SourceKind::PrivateMessage, "a DM", "2026-11-05 10:00"),
+            at("2026-11-05 10:00"),
+        )
+        .expect("added")
+        .expect("the address");
+    assert_eq!(third.sources.len(), 3);
+    assert_eq!(
+        store
+            .add_address_source(
+                99,
+                &source(SourceKind::Website, "x", "2026-11-05 10:00"),
+                at("2026-11-05 10:00")
+            )
+            .expect("answered"),
+        None
+    );
+    let retired = store
+        .retire_official_address(first.id, "a scam copy", at("2026-11-06 10:00"))
+        .expect("retired")
+        .expect("the address");
+    assert_eq!(
+        retired.retired,
+        Some((at("2026-11-06 10:00"), "a scam copy".to_owned()))
+    );
+    let again = store
+        .retire_official_address(first.id, "later", at("2026-11-07 10:00"))
+        .expect("retired")
+        .expect("the address");
+    assert_eq!(again.retired, retired.retired, "the first retirement stays");
+
+    // Removing sources: the address goes with its last one.
+    let claim_source = claim.sources[0].id;
+    assert_eq!(
+        store.remove_address_source(claim_source).expect("removed"),
+        Some(None)
+    );
+    assert_eq!(store.official_address(claim.id).expect("read"), None);
+    assert_eq!(
+        store.remove_address_source(claim_source).expect("answered"),
+        None
+    );
+    let left = store
+        .remove_address_source(third.sources[0].id)
+        .expect("removed")
+        .expect("a source")
+        .expect("the address stays");
+    assert_eq!(left.sources.len(), 2);
+
+    // Deleting the sale deletes its addresses and their sources.
+    store.delete_sale(sale).expect("deleted");
+    assert!(store.official_addresses(None).expect("read").is_empty());
+}
+
+/// An address recorded by an earlier version, with its one source, becomes a
+/// contribution address on its sale's chain with a source of unrecorded kind.
+#[test]
+fn an_earlier_versions_address_keeps_its_source_as_unknown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("saleguard.sqlite3");
+    {
+        let connection = common::file_at_version(&path, 21);
+        connection
+            .execute_batch(
+                "INSERT INTO sales (id, project_name, token_symbol, token_decimals, chain_id, \
+                 contribution_address, currency_kind, currency_symbol, currency_decimals, \
+                 starts_at, ends_at, kyc_required, notes, created_at, updated_at) VALUES \
+                 (1, 'Aurora', 'AUR', 18, 56, '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', \
+                 'native', 'BNB', 18, 0, 100, 0, '', 0, 0); \
+                 INSERT INTO official_addresses (sale_id, address, source, seen_at, recorded_at) \
+                 VALUES (1, '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 'their site', 50, 60);",
+            )
+            .expect("a version-21 address");
+    }
+    let store = Store::open(&path).expect("migrates");
+    let addresses = store.official_addresses(None).expect("read");
+    assert_eq!(addresses.len(), 1);
+    let address = &addresses[0];
+    assert_eq!(
+        (address.purpose, address.chain_id, &address.retired),
+        (AddressPurpose::Contribution, 56, &None)
+    );
+    assert_eq!(address.sources.len(), 1);
+    let source = &address.sources[0];
+    assert_eq!(
+        (source.kind, source.location.as_str(), source.seen_at),
+        (
+            SourceKind::Unknown,
+            "their site",
+            UtcTimestamp::from_unix_seconds(50).expect("time")
+        )
+    );
+    assert!(
+        !store
+            .review_policy()
+            .expect("policy")
+            .diligence
+            .official_source_required
+    );
 }
 
 #[test]
@@ -329,6 +473,7 @@ fn the_review_policy_has_a_default_until_set() {
         diligence: DiligencePolicy {
             minimum_grade: Some(GradeLetter::C),
             blocking_flags: vec![RedFlag::UnrealisticPromises, RedFlag::NoThirdPartyAudit],
+            official_source_required: true,
         },
         max_price_age_hours: 36,
     };

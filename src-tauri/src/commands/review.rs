@@ -1,7 +1,9 @@
 //! The review before signing, overrides, the policy, official addresses and contacts.
 
 use saleguard_app::review::contacts::{ContactInput, ContactView};
-use saleguard_app::review::official_addresses::{OfficialAddressInput, OfficialAddressView};
+use saleguard_app::review::official_addresses::{
+    AddressSourceInput, OfficialAddressInput, OfficialAddressView,
+};
 use saleguard_app::review::overrides::{OverrideInput, OverrideView};
 use saleguard_app::review::policy::PolicyInput;
 use saleguard_app::review::{ReviewInput, ReviewView};
@@ -63,6 +65,8 @@ pub(crate) fn list_official_addresses(
     app.official_addresses(sale_id)
 }
 
+/// Records an address a sale published with where it was seen: a new official address,
+/// or one more source of one already recorded. Nothing is replaced.
 #[tauri::command(async)]
 #[specta::specta]
 pub(crate) fn add_official_address(
@@ -71,6 +75,38 @@ pub(crate) fn add_official_address(
     input: OfficialAddressInput,
 ) -> Result<OfficialAddressView, AppError> {
     app.add_official_address(sale_id, &input)
+}
+
+/// One more place an official address was seen.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn add_address_source(
+    app: State<'_, Saleguard>,
+    official_id: i64,
+    input: AddressSourceInput,
+) -> Result<OfficialAddressView, AppError> {
+    app.add_address_source(official_id, &input)
+}
+
+/// Removes a source; `null` when it was the address's last and the address went too.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn remove_address_source(
+    app: State<'_, Saleguard>,
+    source_id: i64,
+) -> Result<Option<OfficialAddressView>, AppError> {
+    app.remove_address_source(source_id)
+}
+
+/// Retires an official address the user no longer trusts, with why.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn retire_official_address(
+    app: State<'_, Saleguard>,
+    official_id: i64,
+    reason: String,
+) -> Result<OfficialAddressView, AppError> {
+    app.retire_official_address(official_id, &reason)
 }
 
 #[tauri::command(async)]

@@ -54,14 +54,15 @@ async fn set_a_budget_and_record_a_price() {
     app.wait_for_count(dialog, 0).await;
 
     let rules = "[data-testid='review-rules-form']";
+    app.dismiss_notifications().await;
     app.scroll_into_view(rules).await;
     app.fill_in(rules, "maxPriceAge", "36").await;
-    app.click(&format!(
-        "{rules} select[name='maxPriceAgeUnit'] option[value='hours']"
-    ))
-    .await;
+    app.choose(rules, "maxPriceAgeUnit", "hours").await;
     app.click(&format!("{rules} button[type='submit']")).await;
     app.wait_for_text("Review rules saved").await;
+    assert_eq!(app.value_of("maxPriceAgeUnit").await, "hours");
+    app.dismiss_notifications().await;
+    app.scroll_into_view("[data-testid='review-rules']").await;
     app.screenshot("budget-05-rules-in-hours").await;
     app.quit().await;
 }

@@ -17,14 +17,7 @@ async fn a_blocked_review_is_overridden_with_a_reason_kept_in_the_history() {
     let app = AppSession::launch(data_dir.path()).await;
 
     // An address to pay from.
-    app.click("[data-testid='nav-accounts']").await;
-    app.click("[data-testid='import-account']").await;
-    app.click("[id$='-tab-watchOnly']").await;
-    let watch = "[data-testid='add-watch-only-form']";
-    app.fill_in(watch, "address", OWN).await;
-    app.fill_in(watch, "label", "Main").await;
-    app.press_enter_in_form(watch, "label").await;
-    app.wait_for_text(OWN).await;
+    app.add_watch_only_account(OWN, "Main").await;
 
     // A sale that opens next year.
     let next_year = OffsetDateTime::now_utc().year() + 1;

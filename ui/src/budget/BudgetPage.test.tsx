@@ -41,7 +41,7 @@ const month: BudgetView = {
   input: { currency: "EUR", period: "month", year: "2027", month: "3", from: "", until: "", total: "1000", perSaleCap: "", maxSharePercent: "" },
 };
 
-const policy: ReviewPolicy = { minimumGrade: "C", blockingFlags: ["no_third_party_audit"], maxPriceAge: "7", maxPriceAgeUnit: "days" };
+const policy: ReviewPolicy = { minimumGrade: "C", blockingFlags: ["no_third_party_audit"], maxPriceAge: "7", maxPriceAgeUnit: "days", officialSourceRequired: false };
 
 /** The cells of each row of a chart's table of figures, as text. */
 function rowsOf(chart: HTMLElement): string[][] {
@@ -348,6 +348,7 @@ describe("the budget page", () => {
         blockingFlags: ["no_third_party_audit", "anonymous_or_inexperienced_team"],
         maxPriceAge: "36",
         maxPriceAgeUnit: "hours",
+        officialSourceRequired: false,
       },
     });
     expect(await screen.findByText("Review rules saved")).toBeInTheDocument();

@@ -19,6 +19,7 @@ const policyLabels: Record<PolicyField, string> = {
   blockingFlags: "Red flags that block",
   maxPriceAge: "Price staleness limit",
   maxPriceAgeUnit: "Unit of the staleness limit",
+  officialSourceRequired: "Require a source of the project's own",
 };
 
 const priceAgeUnits: ReadonlyArray<{ value: ReviewPolicy["maxPriceAgeUnit"]; label: string }> = [
@@ -108,6 +109,9 @@ function ReviewRulesEditor({ policy, titleId }: { policy: ReviewPolicy; titleId:
                 aria-label={policyLabels.maxPriceAgeUnit}
                 variant="unstyled"
                 size="sm"
+                w={84}
+                rightSectionWidth={22}
+                styles={{ input: { paddingLeft: 8, paddingRight: 22 } }}
                 value={input.maxPriceAgeUnit}
                 onChange={(event) => {
                   const unit = event.currentTarget.value;
@@ -116,11 +120,18 @@ function ReviewRulesEditor({ policy, titleId }: { policy: ReviewPolicy; titleId:
                 data={priceAgeUnits.map((unit) => ({ ...unit }))}
               />
             }
-            rightSectionWidth={88}
+            rightSectionWidth={86}
             rightSectionPointerEvents="all"
             description="A price older than this is flagged: in hours for fast markets, or in days."
           />
         </SimpleGrid>
+        <Checkbox
+          name="officialSourceRequired"
+          label={policyLabels.officialSourceRequired}
+          description="Block, rather than warn about, a destination that no source of the project's own (its website, official social account, whitepaper or announcements) vouches for."
+          checked={input.officialSourceRequired}
+          onChange={(event) => change("officialSourceRequired", event.currentTarget.checked)}
+        />
         <Checkbox.Group
           label={policyLabels.blockingFlags}
           description="A sale with one of these raised is blocked."

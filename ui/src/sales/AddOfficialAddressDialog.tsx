@@ -1,90 +1,128 @@
-import { Button, Group, Modal, Stack, Text, TextInput, type TextInputProps } from "@mantine/core";
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconPlus } from "@tabler/icons-react";
-import { useState, type ChangeEvent, type FormEvent } from "react";
-import type { OfficialAddressInput, Sale } from "../api";
+import { useState, type FormEvent } from "react";
+import type { OfficialAddress, Sale } from "../api";
 import { FormErrorAlert } from "../common/FormErrorAlert";
 import { fieldNamesOf } from "../common/formErrors";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { localPreviewOfUtcInput } from "../format/time";
-import { useAddOfficialAddress } from "./salesQueries";
+import { chosenSourceKinds, isAddressPurpose, isSourceKind, purposeLabels, sourceKindLooks } from "./officialSources";
+import { useAddAddressSource, useAddOfficialAddress } from "./salesQueries";
 
-type OfficialAddressField = keyof OfficialAddressInput;
-
-const officialAddressLabels: Record<OfficialAddressField, string> = {
-  address: "Address",
-  source: "Where you saw it",
-  seenAt: "When you saw it (UTC)",
+/** The form's fields, flat: the address (for a new one) and where it was seen. */
+type SourceForm = {
+  address: string;
+  purpose: string;
+  kind: string;
+  location: string;
+  seenAt: string;
+  note: string;
 };
 
-const isOfficialAddressField = fieldNamesOf(officialAddressLabels);
+const labels: Record<keyof SourceForm, string> = {
+  address: "Address",
+  purpose: "What it is for",
+  kind: "Where you saw it",
+  location: "Link or place",
+  seenAt: "When you saw it (UTC)",
+  note: "Note",
+};
 
-const emptyInput: OfficialAddressInput = { address: "", source: "", seenAt: "" };
+const isField = fieldNamesOf(labels);
 
-type AddOfficialAddressDialogProps = { sale: Sale; opened: boolean; onClose: () => void };
+const emptyForm: SourceForm = { address: "", purpose: "contribution", kind: "website", location: "", seenAt: "", note: "" };
 
-function AddOfficialAddressForm({ sale, onClose }: Omit<AddOfficialAddressDialogProps, "opened">) {
+type DialogProps = { sale: Sale; opened: boolean; onClose: () => void };
+
+/**
+ * Adds an official address with its first source (`official` absent), or one more source of `official`: the same
+ * fields, so that what a source is reads the same everywhere.
+ */
+function SourceFormFields({ sale, official, onClose }: { sale: Sale; official?: OfficialAddress; onClose: () => void }) {
   const addOfficialAddress = useAddOfficialAddress(sale.id);
-  const [input, setInput] = useState<OfficialAddressInput>(emptyInput);
+  const addSource = useAddAddressSource(sale.id);
+  const [form, setForm] = useState<SourceForm>(emptyForm);
   const submission = useFormSubmit({
-    isField: isOfficialAddressField,
+    isField,
     whenUnexpected: "Nothing was recorded. Try again; what you typed is still here.",
-    onSubmit: async (typed: OfficialAddressInput) => {
-      const added = await addOfficialAddress.mutateAsync(typed);
+    onSubmit: async (typed: SourceForm) => {
+      const kind = isSourceKind(typed.kind) ? typed.kind : "website";
+      const source = { kind, location: typed.location, seenAt: typed.seenAt, note: typed.note };
+      const saved = official
+        ? await addSource.mutateAsync({ officialId: official.id, input: source })
+        : await addOfficialAddress.mutateAsync({
+            address: typed.address,
+            purpose: isAddressPurpose(typed.purpose) ? typed.purpose : "contribution",
+            chainId: "",
+            source,
+          });
       onClose();
       notifications.show({
-        title: "Official address recorded",
-        message: `${added.address} for ${sale.projectName}, from ${added.source}.`,
+        title: official ? "Source added" : "Official address recorded",
+        message: `${saved.address}: ${saved.sources.length} source(s).`,
         color: "teal",
         icon: <IconCheck size={18} />,
       });
     },
   });
   const { errors, submitting, formRef, alertRef, clearFieldError } = submission;
-  const field = (name: OfficialAddressField): TextInputProps & { name: string } => ({
+  const change = (name: keyof SourceForm, value: string) => {
+    setForm((current) => ({ ...current, [name]: value }));
+    clearFieldError(name);
+  };
+  const field = (name: keyof SourceForm) => ({
     name,
-    label: officialAddressLabels[name],
-    value: input[name],
+    label: labels[name],
+    value: form[name],
     error: errors.fields[name],
-    onChange: (event: ChangeEvent<HTMLInputElement>) => {
-      const value = event.currentTarget.value;
-      setInput((current) => ({ ...current, [name]: value }));
-      clearFieldError(name);
-    },
+    onChange: (event: { currentTarget: { value: string } }) => change(name, event.currentTarget.value),
     autoComplete: "off",
-    spellCheck: false,
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void submission.submit(input);
+    void submission.submit(form);
   };
-  const preview = localPreviewOfUtcInput(input.seenAt);
+  const preview = localPreviewOfUtcInput(form.seenAt);
+  const kind = isSourceKind(form.kind) ? form.kind : "website";
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-busy={submitting} data-testid="official-address-form">
       <Stack gap="md">
         <Text size="sm">
-          An address {sale.projectName} published for contributions, and where you read it. Reviews recognise a destination
-          recorded here as official.
+          {official
+            ? "Another place you saw this address published. Each source is kept beside the others; none replaces another."
+            : `An address ${sale.projectName} published, and where you saw it. Reviews recognise a destination recorded here as official, and read where it came from.`}
         </Text>
         <FormErrorAlert
           ref={alertRef}
-          title="The address was not recorded"
+          title={official ? "The source was not added" : "The address was not recorded"}
           errors={errors.general}
-          invalidFieldLabels={Object.keys(errors.fields).filter(isOfficialAddressField).map((name) => officialAddressLabels[name])}
+          invalidFieldLabels={Object.keys(errors.fields).filter(isField).map((name) => labels[name])}
         />
-        <TextInput
-          {...field("address")}
-          withAsterisk
-          placeholder="0x…"
-          styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
-          data-autofocus
+        {!official && (
+          <>
+            <TextInput
+              {...field("address")}
+              withAsterisk
+              placeholder="0x…"
+              spellCheck={false}
+              styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+              data-autofocus
+            />
+            <NativeSelect
+              {...field("purpose")}
+              data={Object.entries(purposeLabels).map(([value, label]) => ({ value, label }))}
+            />
+          </>
+        )}
+        <NativeSelect
+          {...field("kind")}
+          data={chosenSourceKinds.map((value) => ({ value, label: sourceKindLooks[value].label }))}
+          description={sourceKindLooks[kind].meaning}
+          inputWrapperOrder={["label", "input", "description", "error"]}
+          data-autofocus={official ? true : undefined}
         />
-        <TextInput
-          {...field("source")}
-          withAsterisk
-          placeholder="e.g. the project's site, its announcement on 2 December, whitepaper p. 12"
-          spellCheck
-        />
+        <TextInput {...field("location")} withAsterisk placeholder="https://… or e.g. the whitepaper, p. 12" spellCheck={false} />
         <TextInput
           {...field("seenAt")}
           placeholder="now"
@@ -100,12 +138,13 @@ function AddOfficialAddressForm({ sale, onClose }: Omit<AddOfficialAddressDialog
             </>
           }
         />
+        <Textarea {...field("note")} autosize minRows={1} maxRows={4} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={submitting}>
             Cancel
           </Button>
           <Button type="submit" loading={submitting} leftSection={<IconPlus size={16} />}>
-            Add address
+            {official ? "Add source" : "Add address"}
           </Button>
         </Group>
       </Stack>
@@ -113,11 +152,20 @@ function AddOfficialAddressForm({ sale, onClose }: Omit<AddOfficialAddressDialog
   );
 }
 
-/** Records an official address of the sale; Escape or Cancel closes it without recording. */
-export function AddOfficialAddressDialog({ sale, opened, onClose }: AddOfficialAddressDialogProps) {
+/** Records an official address of the sale with its first source; Escape or Cancel closes it without recording. */
+export function AddOfficialAddressDialog({ sale, opened, onClose }: DialogProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={600}>Add an official address</Text>} centered size="lg">
-      {opened && <AddOfficialAddressForm sale={sale} onClose={onClose} />}
+      {opened && <SourceFormFields sale={sale} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** One more place `official` was seen. */
+export function AddSourceDialog({ sale, official, opened, onClose }: DialogProps & { official: OfficialAddress }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>Add a source</Text>} centered size="lg">
+      {opened && <SourceFormFields sale={sale} official={official} onClose={onClose} />}
     </Modal>
   );
 }

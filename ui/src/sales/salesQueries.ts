@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type ContractTerms, type OfficialAddressInput, type Sale, type SaleActionInput, type SaleInput } from "../api";
+import {
+  api,
+  type AddressSourceInput,
+  type ContractTerms,
+  type OfficialAddressInput,
+  type Sale,
+  type SaleActionInput,
+  type SaleInput,
+} from "../api";
 import { participationQueryKeys } from "../participations/participationsQueries";
 import { calendarQueryKeys } from "../calendar/calendarQueries";
 
@@ -95,6 +103,33 @@ const officialAddressesKey = (saleId: number) => [...saleQueryKeys.all, "officia
 /** The addresses the sale's project published, with where and when the user saw each. */
 export function useOfficialAddresses(saleId: number) {
   return useQuery({ queryKey: officialAddressesKey(saleId), queryFn: () => api.listOfficialAddresses(saleId) });
+}
+
+/** One more place an official address was seen. */
+export function useAddAddressSource(saleId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ officialId, input }: { officialId: number; input: AddressSourceInput }) => api.addAddressSource(officialId, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: officialAddressesKey(saleId) }),
+  });
+}
+
+/** Removes a source (the address too, when it was its last). */
+export function useRemoveAddressSource(saleId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sourceId: number) => api.removeAddressSource(sourceId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: officialAddressesKey(saleId) }),
+  });
+}
+
+/** Retires an address the user no longer trusts, with why. */
+export function useRetireOfficialAddress(saleId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ officialId, reason }: { officialId: number; reason: string }) => api.retireOfficialAddress(officialId, reason),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: officialAddressesKey(saleId) }),
+  });
 }
 
 export function useAddOfficialAddress(saleId: number) {

@@ -531,33 +531,76 @@ fn calls_into_actions(root: &mut Value) {
 }
 
 /// Before version 9 the review policy kept its staleness limit in days
-/// (`max_price_age_days`); it is read as the same time in hours, as the database
-/// migration does. A value that is not a whole number is passed on as it was, for the
-/// checks to name.
-fn price_age_in_hours(root: &mut Value) {
+/// (`max_price_age_days`, read as the same time in hours) and had no
+/// `official_source_required` (off); an official address had one source in its own row
+/// (`source`, `seen_at`), which becomes its first source of a kind not recorded, the
+/// address the sale's contribution address on the sale's chain — as the database
+/// migrations do. A value of the wrong type is passed on as it was, for the checks to
+/// name.
+fn into_version_9(root: &mut Value) {
     let older = root
         .get("format_version")
         .and_then(Value::as_u64)
         .is_some_and(|version| version < 9);
+    let Some(tables) = root.get_mut("tables").and_then(Value::as_object_mut) else {
+        return;
+    };
     if !older {
         return;
     }
-    let Some(Value::Array(rows)) = root
-        .get_mut("tables")
-        .and_then(|tables| tables.get_mut("review_policy"))
-    else {
-        return;
-    };
-    for row in rows.iter_mut().filter_map(Value::as_object_mut) {
-        let Some(days) = row.remove("max_price_age_days") else {
-            continue;
-        };
-        let hours = days
-            .as_u64()
-            .and_then(|days| days.checked_mul(24))
-            .map_or(days, Value::from);
-        row.insert("max_price_age_hours".to_owned(), hours);
+    if let Some(Value::Array(rows)) = tables.get_mut("review_policy") {
+        for row in rows.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(days) = row.remove("max_price_age_days") {
+                let hours = days
+                    .as_u64()
+                    .and_then(|days| days.checked_mul(24))
+                    .map_or(days, Value::from);
+                row.insert("max_price_age_hours".to_owned(), hours);
+            }
+            row.entry("official_source_required")
+                .or_insert(Value::from(0));
+        }
     }
+    let chain_of_sale: HashMap<String, Value> = match tables.get("sales") {
+        Some(Value::Array(sales)) => sales
+            .iter()
+            .filter_map(Value::as_object)
+            .map(|sale| {
+                (
+                    sale.get("id").map(Value::to_string).unwrap_or_default(),
+                    sale.get("chain_id").cloned().unwrap_or(Value::Null),
+                )
+            })
+            .collect(),
+        _ => HashMap::new(),
+    };
+    let mut sources = Vec::new();
+    if let Some(Value::Array(rows)) = tables.get_mut("official_addresses") {
+        for row in rows.iter_mut().filter_map(Value::as_object_mut) {
+            let sale = row.get("sale_id").map(Value::to_string).unwrap_or_default();
+            let chain = chain_of_sale.get(&sale).cloned().unwrap_or(Value::Null);
+            row.entry("purpose").or_insert(Value::from("contribution"));
+            row.entry("chain_id").or_insert(chain);
+            row.entry("retired_at").or_insert(Value::Null);
+            row.entry("retired_reason").or_insert(Value::from(""));
+            let (Some(location), Some(seen_at)) = (row.remove("source"), row.remove("seen_at"))
+            else {
+                continue;
+            };
+            sources.push(serde_json::json!({
+                "id": sources.len() + 1,
+                "official_address_id": row.get("id").cloned().unwrap_or(Value::Null),
+                "kind": "unknown",
+                "location": location,
+                "seen_at": seen_at,
+                "note": "",
+                "recorded_at": row.get("recorded_at").cloned().unwrap_or(Value::Null),
+            }));
+        }
+    }
+    tables
+        .entry("official_address_sources")
+        .or_insert(Value::Array(sources));
 }
 
 /// A document before version 7 has contributions and refund claims only, which do not
@@ -642,7 +685,7 @@ fn parse_document(text: &str, shapes: &[TableShape]) -> Result<Vec<TableRows>, A
     })?;
     calls_into_actions(&mut root);
     transactions_name_their_actions(&mut root);
-    price_age_in_hours(&mut root);
+    into_version_9(&mut root);
     let Value::Object(root) = &root else {
         problems.add(
             "$".to_owned(),

@@ -5,7 +5,7 @@
 //! (`maxLength`).
 
 use saleguard_core::{account, action, contact, entry, kyc, network, participation, research};
-use saleguard_core::{review, sale};
+use saleguard_core::{official, review, sale};
 
 /// Codes, kinds, states, amounts in base units (78 digits hold any 256-bit number),
 /// hashes, ids and names of settings: short machine-written text.
@@ -36,7 +36,9 @@ pub(crate) fn max_chars(table: &str, column: &str) -> usize {
         ("networks", "name") => network::MAX_NETWORK_NAME,
         ("networks", "native_symbol") => network::MAX_NATIVE_SYMBOL,
         ("networks", "rpc_url" | "explorer_url") => network::MAX_NETWORK_URL,
-        ("official_addresses", "source") => 200,
+        ("official_address_sources", "location") => official::MAX_SOURCE_LOCATION_CHARS,
+        ("official_address_sources", "note") => official::MAX_SOURCE_NOTE_CHARS,
+        ("official_addresses", "retired_reason") => official::MAX_RETIRED_REASON_CHARS,
         ("participation_events", "note") => participation::MAX_NOTE_CHARS,
         ("research_factors", "notes") => research::MAX_FACTOR_NOTE_CHARS,
         ("whitepaper_fingerprints", "file_name") => research::MAX_FILE_NAME_CHARS,

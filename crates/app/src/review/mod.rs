@@ -133,7 +133,10 @@ impl Saleguard {
             .into_iter()
             .map(|record| OfficialAddress {
                 address: record.address,
-                source: record.source,
+                purpose: record.purpose,
+                chain_id: record.chain_id,
+                retired: record.retired.is_some(),
+                sources: record.sources.iter().map(|source| source.kind).collect(),
             })
             .collect();
         let mut known: Vec<Address> = store.accounts()?.into_iter().map(|a| a.address).collect();

@@ -18,6 +18,9 @@ pub struct PolicyInput {
     /// How long a price stays fresh: a whole number of `max_price_age_unit`.
     pub max_price_age: String,
     pub max_price_age_unit: PriceAgeUnit,
+    /// Whether a destination no source of the project's own vouches for is blocked
+    /// rather than warned about.
+    pub official_source_required: bool,
 }
 
 /// The unit a staleness limit is typed in. A limit read back is in days when it is a
@@ -83,6 +86,7 @@ impl Saleguard {
                 .collect(),
             max_price_age,
             max_price_age_unit,
+            official_source_required: policy.diligence.official_source_required,
         })
     }
 
@@ -130,6 +134,7 @@ impl Saleguard {
             diligence: DiligencePolicy {
                 minimum_grade,
                 blocking_flags,
+                official_source_required: input.official_source_required,
             },
             max_price_age_hours,
         })?;

@@ -10,9 +10,10 @@ use saleguard_app::participations::entries::EntryInput;
 use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
 use saleguard_app::pricing::book::PriceInput;
 use saleguard_app::research::{FactorInput, ResearchInput};
-use saleguard_app::review::official_addresses::OfficialAddressInput;
+use saleguard_app::review::official_addresses::{AddressSourceInput, OfficialAddressInput};
 use saleguard_app::{DataPaths, FixedClock, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
+use saleguard_core::official::{AddressPurpose, SourceKind};
 
 pub const DESIGNATED: &str = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
 pub const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
@@ -20,6 +21,26 @@ pub const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
 pub fn app(dir: &std::path::Path) -> Saleguard {
     let now = UtcTimestamp::parse("2026-12-05 10:00").expect("time");
     Saleguard::start(DataPaths::at(dir), Arc::new(FixedClock(now)))
+}
+
+/// The sale's contribution address on its chain, seen at `location` (`seen_at` UTC).
+pub fn official_input(
+    address: &str,
+    kind: SourceKind,
+    location: &str,
+    seen_at: &str,
+) -> OfficialAddressInput {
+    OfficialAddressInput {
+        address: address.into(),
+        purpose: AddressPurpose::Contribution,
+        chain_id: String::new(),
+        source: AddressSourceInput {
+            kind,
+            location: location.into(),
+            seen_at: seen_at.into(),
+            note: String::new(),
+        },
+    }
 }
 
 pub fn budget_input() -> BudgetInput {
@@ -109,11 +130,12 @@ pub fn prepared(dir: &std::path::Path) -> (Saleguard, i64, i64) {
     .expect("earlier payment");
     app.add_official_address(
         sale,
-        &OfficialAddressInput {
-            address: DESIGNATED.to_lowercase(),
-            source: "the project's site".into(),
-            seen_at: "2026-11-15 10:00".into(),
-        },
+        &official_input(
+            &DESIGNATED.to_lowercase(),
+            SourceKind::Website,
+            "https://aurora.example/sale",
+            "2026-11-15 10:00",
+        ),
     )
     .expect("official");
     app.add_budget(&budget_input()).expect("budget");

@@ -33,5 +33,14 @@ impl Output {
             policy.max_price_age,
             policy.max_price_age_unit.as_str()
         );
+        out!(
+            "  {:<22}{}",
+            "Official source",
+            if policy.official_source_required {
+                "required: a destination no source of the project's own vouches for is blocked"
+            } else {
+                "warned about when missing"
+            }
+        );
     }
 }

@@ -46,22 +46,59 @@ impl Output {
         }
     }
 
+    /// Each official address, what vouches for it and its sources.
     pub fn official_addresses(&self, addresses: &[OfficialAddressView]) {
         if self.json {
             return print_json(&addresses);
         }
-        let rows: Vec<Vec<String>> = addresses
+        if addresses.is_empty() {
+            out!("No official address recorded.");
+            return;
+        }
+        for (index, address) in addresses.iter().enumerate() {
+            if index > 0 {
+                out!("");
+            }
+            out!(
+                "Address {} of sale {} ({} on chain {}): {}",
+                address.id,
+                address.sale_id,
+                address.purpose.as_str(),
+                address.chain_id,
+                address.address
+            );
+            match &address.retired_at {
+                Some(at) => out!("Retired {at}: {}", address.retired_reason),
+                None if address.vouched => out!("A source of the project's own vouches for it."),
+                None => out!("No source of the project's own vouches for it."),
+            }
+            self.address_sources(address);
+        }
+    }
+
+    /// The sources of one official address, oldest first.
+    pub fn address_sources(&self, address: &OfficialAddressView) {
+        if self.json {
+            return print_json(&address.sources);
+        }
+        let rows: Vec<Vec<String>> = address
+            .sources
             .iter()
-            .map(|a| {
+            .map(|source| {
                 vec![
-                    a.sale_id.to_string(),
-                    a.address.clone(),
-                    a.source.clone(),
-                    a.seen_at.clone(),
+                    source.id.to_string(),
+                    source.kind.as_str().to_owned(),
+                    source.seen_at.clone(),
+                    source.location.clone(),
+                    source.note.clone(),
                 ]
             })
             .collect();
-        print_table(&["SALE", "ADDRESS", "WHERE", "SEEN (UTC)"], &rows, &[0]);
+        print_table(
+            &["SOURCE", "KIND", "SEEN (UTC)", "WHERE", "NOTE"],
+            &rows,
+            &[0],
+        );
     }
 
     /// Overridden reviews: what was overridden, why, and the findings as they were.

@@ -6,6 +6,7 @@ use super::*;
 use crate::budget::{Budget, Movement, MovementKind, Period};
 use crate::diligence::GradeLetter;
 use crate::fixtures::native_sale_draft;
+use crate::official::{AddressPurpose, SourceKind};
 use crate::price_book::{Price, PriceSource, SourceOrder};
 use crate::research::{FactorDraft, ResearchDraft};
 use crate::sale::SaleDraft;
@@ -73,7 +74,7 @@ struct Case {
     policy: DiligencePolicy,
     kyc: KycStatus,
     residence: Option<&'static str>,
-    official: Vec<(String, &'static str)>,
+    official: Vec<OfficialAddress>,
     known: Vec<String>,
     past_recipients: Vec<String>,
     budget: Option<Budget>,
@@ -145,6 +146,24 @@ fn usd_budget_2026() -> Budget {
     }
 }
 
+/// A contribution address of the sale on chain 1, with sources of these kinds.
+fn vouched(text: &str, sources: &[SourceKind]) -> OfficialAddress {
+    OfficialAddress {
+        address: address(text),
+        purpose: AddressPurpose::Contribution,
+        chain_id: 1,
+        retired: false,
+        sources: sources.to_vec(),
+    }
+}
+
+fn retired(official: OfficialAddress) -> OfficialAddress {
+    OfficialAddress {
+        retired: true,
+        ..official
+    }
+}
+
 fn clean(name: &'static str) -> Case {
     Case {
         name,
@@ -156,10 +175,11 @@ fn clean(name: &'static str) -> Case {
         policy: DiligencePolicy {
             minimum_grade: Some(GradeLetter::B),
             blocking_flags: vec![RedFlag::UnrealisticPromises],
+            official_source_required: false,
         },
         kyc: KycStatus::Approved,
         residence: Some("DE"),
-        official: vec![(DESIGNATED.to_owned(), "the project's site, 2026-11-20")],
+        official: vec![vouched(DESIGNATED, &[SourceKind::Website])],
         known: vec![FROM.to_owned()],
         past_recipients: vec![DESIGNATED.to_owned()],
         // 2 ETH at 3 000 USD = 6 000 USD, on top of 5 000 USD (2 ETH at 2 500) given to
@@ -181,14 +201,6 @@ fn clean(name: &'static str) -> Case {
 
 fn run(case: &Case) -> Review {
     let terms = SaleTerms::from_draft(&case.sale).expect("valid sale");
-    let official: Vec<OfficialAddress> = case
-        .official
-        .iter()
-        .map(|(a, source)| OfficialAddress {
-            address: address(a),
-            source: (*source).to_owned(),
-        })
-        .collect();
     let known: Vec<Address> = case.known.iter().map(|a| address(a)).collect();
     let past: Vec<Address> = case.past_recipients.iter().map(|a| address(a)).collect();
     let book = PriceBook::new(
@@ -204,7 +216,7 @@ fn run(case: &Case) -> Review {
         residence: case
             .residence
             .map(|c| crate::research::parse_country(c).expect("a country")),
-        official: &official,
+        official: &case.official,
         known: &known,
         past_recipients: &past,
         budget: case.budget.as_ref(),
@@ -299,26 +311,105 @@ fn cases() -> Vec<Case> {
             c.not = vec![LookAlikeAddress];
             c.verdict = Some(Verdict::Blocked);
         }),
-        with("a second official address, with its source", &|c| {
-            c.to = SECOND_OFFICIAL.into();
-            c.official
-                .push((SECOND_OFFICIAL.into(), "announcement channel"));
-            c.past_recipients.push(SECOND_OFFICIAL.into());
-            c.not = FindingCode::ALL.to_vec();
-        }),
-        with("an official address without a source", &|c| {
-            c.to = SECOND_OFFICIAL.into();
-            c.official.push((SECOND_OFFICIAL.into(), " "));
-            c.past_recipients.push(SECOND_OFFICIAL.into());
-            c.raises = vec![NotFromOfficialSource];
-            c.not = vec![NotDesignatedAddress];
-            c.verdict = Some(Verdict::Warnings);
-        }),
+        // Who vouches for it.
         with("the designated address with no source recorded", &|c| {
             c.official.clear();
             c.raises = vec![NotFromOfficialSource];
-            c.not = vec![NotDesignatedAddress];
+            c.not = vec![NotDesignatedAddress, OfficialSourceRequired];
+            c.verdict = Some(Verdict::Warnings);
         }),
+        with(
+            "only a third party, a launchpad, an explorer and an older version's source",
+            &|c| {
+                use SourceKind::*;
+                c.official = vec![vouched(
+                    DESIGNATED,
+                    &[ThirdParty, Launchpad, Explorer, Unknown],
+                )];
+                c.raises = vec![NotFromOfficialSource];
+                c.verdict = Some(Verdict::Warnings);
+            },
+        ),
+        with(
+            "no source of the project's own when the rules require one",
+            &|c| {
+                c.official = vec![vouched(DESIGNATED, &[SourceKind::ThirdParty])];
+                c.policy.official_source_required = true;
+                c.raises = vec![OfficialSourceRequired];
+                c.not = vec![NotFromOfficialSource];
+                c.verdict = Some(Verdict::Blocked);
+            },
+        ),
+        with("the project's own source satisfies the rule", &|c| {
+            c.official = vec![vouched(
+                DESIGNATED,
+                &[SourceKind::ThirdParty, SourceKind::Whitepaper],
+            )];
+            c.policy.official_source_required = true;
+            c.not = FindingCode::ALL.to_vec();
+        }),
+        with("seen only in private messages", &|c| {
+            use SourceKind::PrivateMessage;
+            c.official = vec![vouched(DESIGNATED, &[PrivateMessage, PrivateMessage])];
+            c.raises = vec![PrivateMessageOnly];
+            c.not = vec![NotFromOfficialSource, OfficialSourceRequired];
+            c.verdict = Some(Verdict::Blocked);
+        }),
+        with("a private message and the project's announcement", &|c| {
+            use SourceKind::{Announcement, PrivateMessage};
+            c.official = vec![vouched(DESIGNATED, &[PrivateMessage, Announcement])];
+            c.not = FindingCode::ALL.to_vec();
+        }),
+        with(
+            "a second contribution address published for the sale",
+            &|c| {
+                c.official
+                    .push(vouched(SECOND_OFFICIAL, &[SourceKind::Announcement]));
+                c.raises = vec![ConflictingOfficialAddresses];
+                c.verdict = Some(Verdict::Blocked);
+            },
+        ),
+        with(
+            "an official address other than the terms' is a conflict too",
+            &|c| {
+                c.to = SECOND_OFFICIAL.into();
+                c.official = vec![vouched(SECOND_OFFICIAL, &[SourceKind::Website])];
+                c.past_recipients.push(SECOND_OFFICIAL.into());
+                c.raises = vec![ConflictingOfficialAddresses];
+                c.not = vec![NotDesignatedAddress, NotFromOfficialSource];
+            },
+        ),
+        with("the second address retired", &|c| {
+            c.official.push(retired(vouched(
+                SECOND_OFFICIAL,
+                &[SourceKind::Announcement],
+            )));
+            c.not = FindingCode::ALL.to_vec();
+        }),
+        with("sending to the retired address", &|c| {
+            c.to = SECOND_OFFICIAL.into();
+            c.official.push(retired(vouched(
+                SECOND_OFFICIAL,
+                &[SourceKind::Announcement],
+            )));
+            c.past_recipients.push(SECOND_OFFICIAL.into());
+            c.raises = vec![NotDesignatedAddress, NotFromOfficialSource];
+            c.not = vec![ConflictingOfficialAddresses];
+        }),
+        with(
+            "a claim contract or another chain's address is no conflict",
+            &|c| {
+                c.official.push(OfficialAddress {
+                    purpose: AddressPurpose::Claim,
+                    ..vouched(SECOND_OFFICIAL, &[SourceKind::Website])
+                });
+                c.official.push(OfficialAddress {
+                    chain_id: 56,
+                    ..vouched(UNRELATED, &[SourceKind::Website])
+                });
+                c.not = FindingCode::ALL.to_vec();
+            },
+        ),
         with("a first payment to the designated address", &|c| {
             c.past_recipients.clear();
             c.raises = vec![FirstTimeRecipient];
@@ -332,7 +423,8 @@ fn cases() -> Vec<Case> {
             let entry = "0xAb5801a7D398351b8bE11C439e05C5B3259aeC9B";
             c.known.push(entry.into());
             c.to = look_alike_of(entry);
-            c.official.push((c.to.clone(), "a DM from an admin"));
+            c.official
+                .push(vouched(&c.to.clone(), &[SourceKind::PrivateMessage]));
             c.raises = vec![LookAlikeAddress];
             c.not = vec![NotDesignatedAddress];
         }),
@@ -777,6 +869,7 @@ fn codes_are_unique_and_only_destination_chain_and_node_errors_cannot_be_overrid
             ChainMismatch,
             InvalidDestination,
             BadChecksum,
+            ConflictingOfficialAddresses,
             WouldRevert,
             InsufficientFunds,
             DestinationHasNoCode,

@@ -1,0 +1,92 @@
+//! A user records where a sale's contribution address was published: a first source
+//! from a private message, which the review blocks, then a second source from the
+//! project's own website beside it, which clears that block.
+
+use saleguard_e2e::AppSession;
+use time::OffsetDateTime;
+
+const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+const DESIGNATED: &str = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_private_message_alone_blocks_and_the_projects_own_source_clears_it() {
+    let data_dir = tempfile::tempdir().expect("temp data dir");
+    let app = AppSession::launch(data_dir.path()).await;
+
+    app.add_watch_only_account(OWN, "Main").await;
+
+    let year = OffsetDateTime::now_utc().year();
+    app.add_sale(&[
+        ("projectName", "Aurora Network"),
+        ("tokenSymbol", "AUR"),
+        ("tokenDecimals", "18"),
+        ("chainId", "1"),
+        ("contributionAddress", DESIGNATED),
+        ("currencySymbol", "ETH"),
+        ("startsAt", &format!("{}-01-01 00:00", year - 1)),
+        ("endsAt", &format!("{}-12-31 00:00", year + 1)),
+    ])
+    .await;
+    app.click("[data-testid='sale-row'] td").await;
+
+    // The address, as a stranger sent it in a direct message.
+    app.click("[data-testid='add-official-address']").await;
+    let form = "[data-testid='official-address-form']";
+    app.fill_in(form, "address", DESIGNATED).await;
+    app.choose(form, "kind", "Private").await;
+    app.fill_in(form, "location", "a DM from \"Aurora admin\" on Telegram")
+        .await;
+    app.press_enter_in_form(form, "location").await;
+    app.wait_for("[data-testid='address-trust'][data-trust='private_only']")
+        .await;
+    app.dismiss_notifications().await;
+    app.scroll_into_view("[data-testid='official-addresses-section']")
+        .await;
+    app.screenshot("official-01-private-message-only").await;
+
+    app.click("a[data-testid='review-contribution']").await;
+    let review = "[data-testid='review-form']";
+    app.fill_in(review, "amount", "0.5").await;
+    app.press_enter_in_form(review, "amount").await;
+    app.wait_for("[data-testid='finding'][data-code='private_message_only']")
+        .await;
+    app.wait_for("[data-testid='review-verdict'][data-verdict='blocked']")
+        .await;
+    app.scroll_into_view("[data-testid='finding'][data-code='private_message_only']")
+        .await;
+    app.screenshot("official-02-blocked").await;
+
+    // The project's own website shows the same address: a second source, beside it.
+    app.click("[data-testid='nav-sales']").await;
+    app.click("[data-testid='sale-row'] td").await;
+    app.click("[data-testid='add-address-source']").await;
+    app.choose(form, "kind", "Website").await;
+    app.fill_in(form, "location", "https://aurora.example/sale")
+        .await;
+    app.press_enter_in_form(form, "location").await;
+    app.wait_for_count("[data-testid='source-kind']", 2).await;
+    app.wait_for("[data-testid='address-trust'][data-trust='vouched']")
+        .await;
+    app.dismiss_notifications().await;
+    app.scroll_into_view("[data-testid='official-addresses-section']")
+        .await;
+    app.screenshot("official-03-second-source").await;
+
+    app.click("a[data-testid='review-contribution']").await;
+    app.fill_in(review, "amount", "0.5").await;
+    app.press_enter_in_form(review, "amount").await;
+    app.wait_for("[data-testid='review-verdict']").await;
+    assert_eq!(
+        app.count("[data-testid='finding'][data-code='private_message_only']")
+            .await,
+        0,
+        "the project's own source clears the block"
+    );
+    assert_eq!(
+        app.count("[data-testid='finding'][data-code='not_from_official_source']")
+            .await,
+        0
+    );
+    app.screenshot("official-04-review-after").await;
+    app.quit().await;
+}
