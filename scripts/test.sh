@@ -21,7 +21,7 @@ run_all() {
   features=(--features saleguard-desktop/custom-protocol)
 
   step "UI: build (the desktop binary embeds ui/dist)"
-  (cd ui && npm run build)
+  scripts/build-ui.sh
 
   step "Rust: formatting"
   cargo fmt --all -- --check
