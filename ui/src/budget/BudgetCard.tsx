@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconPencil, IconTrash } from "@tabler/icons-react";
 import type { BudgetView } from "../api";
-import { FailureAlert } from "../common/FailureAlert";
+import { ConfirmRemoval } from "../common/ConfirmRemoval";
 import { routeHref } from "../shell/route";
 import { BudgetForm } from "./BudgetForms";
 import { barColor, barWidth, money } from "./budgetFormat";
@@ -32,34 +32,27 @@ function RemoveBudget({ budget }: { budget: BudgetView }) {
       <Button variant="subtle" color="red" size="compact-sm" leftSection={<IconTrash size={14} />} onClick={dialog.open}>
         Remove
       </Button>
-      <Modal opened={opened} onClose={dialog.close} title={<Text fw={600}>Remove the {budget.period} budget?</Text>} centered>
-        <Stack gap="md">
-          <Text size="sm">
-            Contributions are no longer checked against {money(budget.total, budget.currency)} for {budget.period}. What you paid is kept.
-          </Text>
-          {remove.isError && <FailureAlert title="The budget was not removed" error={remove.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={dialog.close} data-autofocus>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(budget.id, {
-                  onSuccess: () => {
-                    dialog.close();
-                    notifications.show({ title: "Budget removed", message: budget.period, color: "gray" });
-                  },
-                })
-              }
-              data-testid="confirm-remove-budget"
-            >
-              Remove budget
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmRemoval
+        opened={opened}
+        onClose={dialog.close}
+        title={`Remove the ${budget.period} budget?`}
+        confirmLabel="Remove budget"
+        failureTitle="The budget was not removed"
+        removal={remove}
+        onConfirm={() =>
+          remove.mutate(budget.id, {
+            onSuccess: () => {
+              dialog.close();
+              notifications.show({ title: "Budget removed", message: budget.period, color: "gray" });
+            },
+          })
+        }
+        data-testid="confirm-remove-budget"
+      >
+        <Text size="sm">
+          Contributions are no longer checked against {money(budget.total, budget.currency)} for {budget.period}. What you paid is kept.
+        </Text>
+      </ConfirmRemoval>
     </>
   );
 }

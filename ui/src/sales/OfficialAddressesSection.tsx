@@ -5,6 +5,7 @@ import { IconArchive, IconPlus, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { isAppError, type AddressSource, type OfficialAddress, type Sale } from "../api";
 import { AddressText } from "../common/AddressText";
+import { ConfirmRemoval } from "../common/ConfirmRemoval";
 import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
@@ -40,27 +41,20 @@ function SourceLine({ sale, source }: { sale: Sale; source: AddressSource }) {
       <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Remove the source ${source.location}`} onClick={dialog.open}>
         <IconX size={14} />
       </ActionIcon>
-      <Modal opened={opened} onClose={dialog.close} title={<Text fw={600}>Remove this source?</Text>} centered>
-        <Stack gap="md">
-          <Text size="sm">
-            {looks.label}: {source.location}. An address left without sources is no longer recorded as official.
-          </Text>
-          {remove.isError && <FailureAlert title="The source was not removed" error={remove.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={dialog.close} data-autofocus>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => remove.mutate(source.id, { onSuccess: dialog.close })}
-              data-testid="confirm-remove-source"
-            >
-              Remove source
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmRemoval
+        opened={opened}
+        onClose={dialog.close}
+        title="Remove this source?"
+        confirmLabel="Remove source"
+        failureTitle="The source was not removed"
+        removal={remove}
+        onConfirm={() => remove.mutate(source.id, { onSuccess: dialog.close })}
+        data-testid="confirm-remove-source"
+      >
+        <Text size="sm">
+          {looks.label}: {source.location}. An address left without sources is no longer recorded as official.
+        </Text>
+      </ConfirmRemoval>
     </Group>
   );
 }
