@@ -1,7 +1,7 @@
 //! `saleguard budget`: budgets per year, month or range.
 
 use saleguard_app::budgets::BudgetInput;
-use saleguard_app::{AppError, ErrorCode, Saleguard};
+use saleguard_app::{AppError, Saleguard};
 
 use crate::args::BudgetCommand;
 use crate::output::Output;
@@ -49,14 +49,7 @@ pub fn budget(app: &Saleguard, command: BudgetCommand, output: &Output) -> Resul
             cap,
             max_share,
         } => {
-            let budget = app
-                .budgets()?
-                .into_iter()
-                .find(|budget| budget.id == id)
-                .ok_or_else(|| {
-                    AppError::new(ErrorCode::BudgetNotFound, format!("no budget with id {id}"))
-                })?;
-            let mut input = budget.input;
+            let mut input = app.budget_input(id)?;
             input.period = if from.is_some() || until.is_some() {
                 "custom".to_owned()
             } else if month.is_some() {

@@ -3,7 +3,9 @@
 
 use std::process::ExitCode;
 
-use saleguard_app::review::official_addresses::{AddressSourceInput, OfficialAddressInput};
+use saleguard_app::review::official_addresses::{
+    AddressSourceInput, OfficialAddressInput, OfficialAddressView,
+};
 use saleguard_app::review::overrides::OverrideInput;
 use saleguard_app::review::{ReviewInput, Verdict};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
@@ -72,31 +74,17 @@ pub fn address(app: &Saleguard, command: AddressCommand, output: &Output) -> Res
             };
             let added = app.add_official_address(sale, &input)?;
             output.official_addresses(std::slice::from_ref(&added));
-            if let Some(last) = added.sources.iter().max_by_key(|source| source.id) {
-                output.recorded_now("--seen", &seen, &last.seen_at);
-            }
+            recorded_source(output, &seen, &added);
         }
         AddressCommand::List { sale } => output.official_addresses(&app.official_addresses(sale)?),
         AddressCommand::Source(SourceCommand::Add { id, source }) => {
             let seen = source.seen.clone();
             let changed = app.add_address_source(id, &source_input(source))?;
             output.official_addresses(std::slice::from_ref(&changed));
-            if let Some(last) = changed.sources.iter().max_by_key(|source| source.id) {
-                output.recorded_now("--seen", &seen, &last.seen_at);
-            }
+            recorded_source(output, &seen, &changed);
         }
         AddressCommand::Source(SourceCommand::List { id }) => {
-            let address = app
-                .official_addresses(None)?
-                .into_iter()
-                .find(|address| address.id == id)
-                .ok_or_else(|| {
-                    AppError::new(
-                        ErrorCode::OfficialAddressNotFound,
-                        format!("no official address with id {id}"),
-                    )
-                })?;
-            output.address_sources(&address);
+            output.address_sources(&app.official_address(id)?);
         }
         AddressCommand::Source(SourceCommand::Rm { id }) => {
             let left = app.remove_address_source(id)?;
@@ -113,6 +101,13 @@ pub fn address(app: &Saleguard, command: AddressCommand, output: &Output) -> Res
         }
     }
     Ok(())
+}
+
+/// The moment of the source just added (the newest), when `--seen` was left out.
+fn recorded_source(output: &Output, seen: &str, address: &OfficialAddressView) {
+    if let Some(newest) = address.sources.iter().max_by_key(|source| source.id) {
+        output.recorded_now("--seen", seen, &newest.seen_at);
+    }
 }
 
 fn source_input(fields: SourceFields) -> AddressSourceInput {

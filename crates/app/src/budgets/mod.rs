@@ -300,6 +300,16 @@ impl Saleguard {
         self.budget_view(&store, &Counting::load(&store)?, &record)
     }
 
+    /// A budget as its form shows it, to edit (without valuing what it commits).
+    pub fn budget_input(&self, id: i64) -> Result<BudgetInput, AppError> {
+        self.store()?
+            .budgets()?
+            .into_iter()
+            .find(|record| record.id == id)
+            .map(|record| BudgetInput::from(record.budget.to_draft()))
+            .ok_or_else(|| budget_not_found(id))
+    }
+
     /// Replaces a budget's period, currency and limits with the ones typed; nothing
     /// changes unless all of them are good.
     pub fn update_budget(&self, id: i64, input: &BudgetInput) -> Result<BudgetView, AppError> {

@@ -179,6 +179,14 @@ impl Saleguard {
             .collect())
     }
 
+    /// One official address with its sources.
+    pub fn official_address(&self, id: i64) -> Result<OfficialAddressView, AppError> {
+        self.store()?
+            .official_address(id)?
+            .map(OfficialAddressView::from)
+            .ok_or_else(|| address_not_found(id))
+    }
+
     /// Records that a sale published an address, with where it was seen: a new official
     /// address, or one more source of one already recorded for the same purpose and
     /// chain. Nothing is ever replaced.
