@@ -6,9 +6,26 @@
 # imports larger): run it on an idle machine. Report the printed summary in
 # docs/crash-safety.md.
 #
+# The test and the CLI it kills are copied out of target/ first, so builds made while
+# the soak runs do not change the program under test halfway through.
+#
 #   scripts/crash-soak.sh [CYCLES] [SEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CRASH_CYCLES="${1:-1000}"
 if [ -n "${2:-}" ]; then export CRASH_SEED="$2"; fi
-cargo test -p saleguard-cli --locked --test crash_safety -- --nocapture
+cargo build -p saleguard-cli --locked --bin saleguard
+test_binary="$(cargo test -p saleguard-cli --locked --test crash_safety --no-run \
+  --message-format=json | python3 -c '
+import json, sys
+for line in sys.stdin:
+    message = json.loads(line)
+    if message.get("reason") == "compiler-artifact" and message["target"]["name"] == "crash_safety" and message.get("executable"):
+        print(message["executable"])
+')"
+copy="$(mktemp -d "${TMPDIR:-/tmp}/saleguard-soak.XXXXXX")"
+trap 'rm -rf "$copy"' EXIT
+cp target/debug/saleguard "$copy/saleguard"
+cp "$test_binary" "$copy/crash_safety"
+echo "soak: $(git rev-parse --short HEAD), programs copied to $copy"
+CARGO_BIN_EXE_saleguard="$copy/saleguard" "$copy/crash_safety" --nocapture

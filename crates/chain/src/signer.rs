@@ -43,7 +43,7 @@ pub enum SignError {
     #[error("signing failed: {0}")]
     Failed(String),
     /// The hardware wallet did not sign; the message says what to do.
-    #[error("{0}")]
+    #[error("{}", .0.when_signing())]
     Device(DeviceError),
 }
 
@@ -65,9 +65,9 @@ pub enum DeviceError {
         "enable blind signing in the Ethereum app's settings to sign this contract call, then try again"
     )]
     BlindSigningDisabled,
-    #[error("rejected on the device: nothing was signed")]
+    #[error("rejected on the device")]
     Rejected,
-    #[error("the device did not answer within {0} seconds: nothing was signed")]
+    #[error("the device did not answer within {0} seconds")]
     TimedOut(u64),
     #[error("the device was disconnected: reconnect it and try again")]
     Disconnected,
@@ -75,10 +75,38 @@ pub enum DeviceError {
         "the device is still busy with an earlier request: finish or reject it on the device first"
     )]
     Busy,
-    #[error("the device answered something Saleguard cannot read ({0}): nothing was signed")]
+    /// Another Saleguard process (the app, or the CLI) is talking to the device: its
+    /// process id, when it could be read.
+    #[error(
+        "busy: in use by {}: finish or close it there, then try again",
+        holder(*.0)
+    )]
+    InUse(Option<u32>),
+    #[error("the device answered something Saleguard cannot read ({0})")]
     Malformed(String),
     #[error("the device refused the request ({0})")]
     Refused(String),
+}
+
+/// The process holding a device, in words.
+fn holder(pid: Option<u32>) -> String {
+    match pid {
+        Some(pid) => format!("Saleguard (pid {pid})"),
+        None => "another Saleguard process".to_owned(),
+    }
+}
+
+impl DeviceError {
+    /// The error as said of a signing: what failed, and that nothing was signed when the
+    /// device was asked to sign and did not (rejected, no answer, an unreadable one).
+    pub fn when_signing(&self) -> String {
+        match self {
+            Self::Rejected | Self::TimedOut(_) | Self::Malformed(_) => {
+                format!("{self}: nothing was signed")
+            }
+            other => other.to_string(),
+        }
+    }
 }
 
 /// A boxed future, so that signers of every kind fit behind one `dyn Signer`.

@@ -188,8 +188,9 @@ pub enum Command {
     /// the revert reason, the contract's code, the calldata) and the EIP-1559
     /// transaction; then, after you confirm, sign it with the account's key from the OS
     /// keyring, send it and follow it to the network's confirmations. Exits 0 when
-    /// done (or, with --dry-run, when nothing blocks), 1 when something blocks or the
-    /// transaction fails, 2 when the input is refused or the node cannot be used.
+    /// done (or, with --dry-run, when nothing blocks), 1 when something blocks, the
+    /// transaction fails or you reject it on the device, 2 when the input is refused or
+    /// the node or the device cannot be used.
     Contribute {
         /// The participation the contribution belongs to.
         #[arg(long)]

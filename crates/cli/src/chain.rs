@@ -137,11 +137,7 @@ pub fn hardware(
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(error) => {
             output.error(&error);
-            Ok(ExitCode::from(if error.code == ErrorCode::DeviceRejected {
-                1
-            } else {
-                2
-            }))
+            Ok(failure_status(&error))
         }
     }
 }
@@ -216,11 +212,21 @@ pub fn contract(
 fn exit_of(result: Result<ExitCode, AppError>, output: &Output) -> ExitCode {
     result.unwrap_or_else(|error| {
         output.error(&error);
-        match error.code {
-            ErrorCode::ReviewBlocked | ErrorCode::NotOverridable => ExitCode::from(1),
-            _ => ExitCode::from(2),
-        }
+        failure_status(&error)
     })
+}
+
+/// The exit status of a command that talks to the network or a device and failed: 1
+/// when something said no (the review blocks, or the user rejected on the device: the
+/// same in every command), 2 when the input was refused or the node or device could not
+/// be used.
+fn failure_status(error: &AppError) -> ExitCode {
+    match error.code {
+        ErrorCode::ReviewBlocked | ErrorCode::NotOverridable | ErrorCode::DeviceRejected => {
+            ExitCode::from(1)
+        }
+        _ => ExitCode::from(2),
+    }
 }
 
 /// Plans (and, unless `--dry-run`, signs, sends and follows) a contribution.

@@ -431,7 +431,12 @@ fn hw_lists_checks_and_adds_a_ledger_and_contribute_signs_on_it() {
     ledger.set_mode(LedgerMode::Reject);
     let rejected = run(&["hw", "verify", path]);
     assert_eq!(rejected.status.code(), Some(1), "rejected on the device");
-    assert!(String::from_utf8_lossy(&rejected.stderr).contains("device_rejected"));
+    let said = String::from_utf8_lossy(&rejected.stderr);
+    assert!(said.contains("device_rejected"), "{said}");
+    assert!(
+        !said.contains("signed"),
+        "an address was being compared, not signed: {said}"
+    );
     ledger.set_mode(LedgerMode::Approve);
 
     let account = json(&[
@@ -450,12 +455,14 @@ fn hw_lists_checks_and_adds_a_ledger_and_contribute_signs_on_it() {
         serde_json::json!([address, "0x8ac7230489e80000"]),
     );
 
-    // Rejected on the device: nothing sent, exit 2 with the code.
+    // Rejected on the device: nothing sent, exit 1 with the code, as `hw verify`.
     ledger.set_mode(LedgerMode::Reject);
     let args = contribute_args(&account, "1", &["--yes"]);
     let refused = run(&args);
-    assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("device_rejected"));
+    assert_eq!(refused.status.code(), Some(1), "rejected on the device");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("device_rejected"), "{said}");
+    assert!(said.contains("nothing was signed"), "{said}");
     assert_eq!(anvil.nonce(&address), 0);
 
     ledger.set_mode(LedgerMode::Approve);
@@ -546,6 +553,108 @@ fn hw_finds_a_trezor_and_contribute_signs_on_it_after_its_pin() {
     assert!(pin < confirm, "{said}");
     assert!(said.contains("Confirmed in block"), "{said}");
     assert_eq!(anvil.nonce(&address), 1);
+}
+
+/// One simulated device for the two-process test: its emulator flag, its wallet, and
+/// how the test holds, watches and releases its prompt.
+struct HeldDevice<'a> {
+    flag: &'static str,
+    address: &'a str,
+    wallet: &'static str,
+    pause: &'a dyn Fn(),
+    wait_for_prompt: &'a dyn Fn(),
+    received: &'a dyn Fn() -> usize,
+    resume: &'a dyn Fn(),
+}
+
+#[test]
+fn a_device_answers_one_process_and_another_is_told_at_once_who_has_it() {
+    use saleguard_testkit::{LedgerMode, LedgerSimulator, TrezorMode, TrezorSimulator};
+    let ledger = LedgerSimulator::start(LedgerMode::Approve);
+    let trezor = TrezorSimulator::start(TrezorMode::Approve);
+    let devices = [
+        HeldDevice {
+            flag: "--ledger-emulator",
+            address: ledger.address(),
+            wallet: "ledger",
+            pause: &|| ledger.pause_at_prompts(),
+            wait_for_prompt: &|| ledger.wait_for_prompt(),
+            received: &|| ledger.requests(),
+            resume: &|| ledger.resume(),
+        },
+        HeldDevice {
+            flag: "--trezor-emulator",
+            address: trezor.address(),
+            wallet: "trezor",
+            pause: &|| trezor.pause_at_prompts(),
+            wait_for_prompt: &|| trezor.wait_for_prompt(),
+            received: &|| trezor.messages(),
+            resume: &|| trezor.resume(),
+        },
+    ];
+    let dir = DataDir::new();
+    let path = "m/44'/60'/0'/0/0";
+    for device in devices {
+        let with = WithDevice::new(&dir, device.flag, device.address);
+        let verify = ["hw", "verify", path, "--wallet", device.wallet];
+        (device.pause)();
+        // The first process: the address on the device's screen, the user looking at it.
+        let first = std::process::Command::new(assert_cmd::cargo::cargo_bin("saleguard"))
+            .env_remove("SALEGUARD_DATA_DIR")
+            .args([
+                "--data-dir",
+                dir.0.path().to_str().expect("a path"),
+                "--json",
+            ])
+            .args(with.args(&verify))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("started");
+        (device.wait_for_prompt)();
+        let received = (device.received)();
+        let holder = format!("busy: in use by Saleguard (pid {})", first.id());
+
+        let second = with.run(&verify);
+        assert_eq!(second.status.code(), Some(2), "{}", device.wallet);
+        let refusal: serde_json::Value = serde_json::from_slice(&second.stderr).expect("JSON");
+        assert_eq!(refusal["code"], "device_busy");
+        let message = refusal["message"].as_str().expect("message");
+        assert!(message.starts_with(&holder), "{message}");
+        let listed = with.json(&["hw", "list"]);
+        let listed = listed
+            .as_array()
+            .expect("a list")
+            .iter()
+            .find(|d| d["wallet"] == device.wallet)
+            .unwrap_or_else(|| panic!("{listed}"));
+        assert_eq!(listed["state"], "busy");
+        assert!(
+            listed["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with(&holder)),
+            "{listed}"
+        );
+        assert_eq!(
+            (device.received)(),
+            received,
+            "nothing of the second process reached the {}",
+            device.wallet
+        );
+
+        // The user confirms: the answer reaches the process that asked.
+        (device.resume)();
+        let first = first.wait_with_output().expect("finished");
+        assert!(
+            first.status.success(),
+            "{}",
+            String::from_utf8_lossy(&first.stderr)
+        );
+        let verified: serde_json::Value = serde_json::from_slice(&first.stdout).expect("JSON");
+        assert!(verified["address"].is_string(), "{verified}");
+        // And the device is free again.
+        assert_eq!(with.json(&verify)["address"], verified["address"]);
+    }
 }
 
 /// Waits (at most half a minute) until the participation's transactions say `expected`

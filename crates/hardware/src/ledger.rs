@@ -23,6 +23,7 @@ use saleguard_core::account::DerivationPath;
 use tokio::sync::Mutex;
 
 pub use crate::Timeouts;
+use crate::process_lock::ProcessLock;
 
 /// The environment variable naming a Speculos emulator's APDU port (`host:port`): when
 /// set, the app and the CLI talk to the emulator instead of a Ledger on USB (read by
@@ -69,6 +70,14 @@ impl LedgerConnection {
             Self::Speculos(address) => format!("Ledger emulator at {address}"),
         }
     }
+
+    /// The name its [`ProcessLock`] goes by.
+    fn lock_name(&self) -> String {
+        match self {
+            Self::Usb => "ledger-usb".to_owned(),
+            Self::Speculos(address) => format!("ledger-emulator-{address}"),
+        }
+    }
 }
 
 /// What the Ethereum app says about itself.
@@ -104,10 +113,19 @@ impl Transport {
     }
 }
 
+/// The transport, and this process's hold on the device while a request runs (and after
+/// one that timed out: its prompt may still be on the screen, and its answer must not
+/// reach another process).
+struct Held {
+    transport: Transport,
+    process_lock: Option<ProcessLock>,
+}
+
 /// A connected Ledger. One request at a time: a second one while the device is busy
-/// (e.g. still showing a prompt) is refused with [`DeviceError::Busy`].
+/// (e.g. still showing a prompt) is refused with [`DeviceError::Busy`], and one while
+/// another Saleguard process talks to it with [`DeviceError::InUse`].
 pub struct LedgerDevice {
-    transport: Arc<Mutex<Transport>>,
+    held: Arc<Mutex<Held>>,
     connection: LedgerConnection,
     timeouts: Timeouts,
 }
@@ -152,7 +170,10 @@ impl LedgerDevice {
             }
         };
         Ok(Self {
-            transport: Arc::new(Mutex::new(transport)),
+            held: Arc::new(Mutex::new(Held {
+                transport,
+                process_lock: None,
+            })),
             connection,
             timeouts,
         })
@@ -227,16 +248,29 @@ impl LedgerDevice {
         wait: Duration,
         contract_call: bool,
     ) -> Result<ApduAnswer, DeviceError> {
-        let transport = Arc::clone(&self.transport)
+        let mut held = Arc::clone(&self.held)
             .try_lock_owned()
             .map_err(|_| DeviceError::Busy)?;
+        if held.process_lock.is_none() {
+            held.process_lock = Some(ProcessLock::take(&self.connection.lock_name())?);
+        }
         let task = tokio::spawn(async move {
-            let mut transport = transport;
-            let mut last = None;
+            let mut outcome = Ok(None);
             for command in commands {
-                last = Some(transport.exchange(command, wait).await?);
+                match held.transport.exchange(command, wait).await {
+                    Ok(answer) => outcome = Ok(Some(answer)),
+                    Err(error) => {
+                        outcome = Err(device_error(&error, contract_call));
+                        break;
+                    }
+                }
             }
-            Ok::<_, LedgerError>(last)
+            // A request left unanswered may still be on the screen: the device stays
+            // this process's until it answers something.
+            if !matches!(outcome, Err(DeviceError::TimedOut(_))) {
+                held.process_lock = None;
+            }
+            outcome
         });
         // The transports time out themselves; this is the backstop for one that does not.
         let outcome = tokio::time::timeout(wait + Duration::from_secs(2), task).await;
@@ -246,8 +280,7 @@ impl LedgerDevice {
                 tracing::warn!("the Ledger transport failed");
                 Err(DeviceError::Disconnected)
             }
-            Ok(Ok(Err(error))) => Err(device_error(&error, contract_call)),
-            Ok(Ok(Ok(last))) => last.ok_or_else(|| malformed("no answer".to_owned())),
+            Ok(Ok(outcome)) => outcome?.ok_or_else(|| malformed("no answer".to_owned())),
         }
     }
 }

@@ -10,10 +10,12 @@
 use std::time::Duration;
 
 pub mod ledger;
+pub mod process_lock;
 pub mod screens;
 pub mod trezor;
 
 pub use ledger::{LedgerConnection, LedgerDevice, LedgerSigner, SPECULOS_ENV};
+pub use process_lock::ProcessLock;
 pub use saleguard_chain::signer::DeviceError;
 pub use screens::{DevicePrompt, DeviceScreen, device_prompt};
 pub use trezor::{TREZOR_EMULATOR_ENV, TrezorConnection, TrezorDevice, TrezorSigner};

@@ -28,6 +28,7 @@ use tokio::sync::{Mutex, OwnedMutexGuard, mpsc};
 use tokio::task::JoinHandle;
 
 use crate::Timeouts;
+use crate::process_lock::ProcessLock;
 use link::{Link, frame_error};
 use saleguard_trezor_protocol::messages::{
     self, ButtonAck, ButtonRequest, EthereumAccessList, EthereumAddress, EthereumGetAddress,
@@ -64,6 +65,14 @@ impl TrezorConnection {
             Self::Emulator(address) => format!("Trezor emulator at {address}"),
         }
     }
+
+    /// The name its [`ProcessLock`] goes by.
+    fn lock_name(&self) -> String {
+        match self {
+            Self::Usb => "trezor-usb".to_owned(),
+            Self::Emulator(address) => format!("trezor-emulator-{address}"),
+        }
+    }
 }
 
 /// What a conversation reports while it runs.
@@ -73,9 +82,11 @@ enum Prompt {
     Confirmation,
 }
 
-/// One conversation with the device, holding the link for its length.
+/// One conversation with the device, holding the link (and the device, against other
+/// Saleguard processes) for its length.
 struct Conversation {
     link: OwnedMutexGuard<Link>,
+    _process_lock: ProcessLock,
     timeouts: Timeouts,
     prompts: mpsc::UnboundedSender<Prompt>,
 }
@@ -247,6 +258,7 @@ struct Running<T> {
     task: JoinHandle<Result<T, DeviceError>>,
     link: Arc<Mutex<Link>>,
     owes_cancel: Arc<AtomicBool>,
+    lock_name: String,
     ended: bool,
 }
 
@@ -261,8 +273,14 @@ impl<T> Drop for Running<T> {
         self.owes_cancel.store(true, Ordering::SeqCst);
         let (link, owes_cancel) = (Arc::clone(&self.link), Arc::clone(&self.owes_cancel));
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            let lock_name = std::mem::take(&mut self.lock_name);
             runtime.spawn(async move {
                 let link = link.lock().await;
+                // Another process that has the device since started its own conversation,
+                // which ended the prompt: nothing of it is to be cancelled.
+                let Ok(_process_lock) = ProcessLock::take(&lock_name) else {
+                    return;
+                };
                 if owes_cancel.swap(false, Ordering::SeqCst) {
                     link.cancel().await;
                 }
@@ -272,7 +290,8 @@ impl<T> Drop for Running<T> {
 }
 
 /// A connected Trezor. One request at a time: a second one while the device is busy
-/// (e.g. still showing a prompt) is refused with [`DeviceError::Busy`].
+/// (e.g. still showing a prompt) is refused with [`DeviceError::Busy`], and one while
+/// another Saleguard process talks to it with [`DeviceError::InUse`].
 pub struct TrezorDevice {
     link: Arc<Mutex<Link>>,
     /// A conversation was given up with a prompt on the device: whoever holds the link
@@ -407,6 +426,7 @@ impl TrezorDevice {
         let link = Arc::clone(&self.link)
             .try_lock_owned()
             .map_err(|_| DeviceError::Busy)?;
+        let process_lock = ProcessLock::take(&self.connection.lock_name())?;
         if self.owes_cancel.swap(false, Ordering::SeqCst) {
             link.cancel().await;
         } else {
@@ -415,6 +435,7 @@ impl TrezorDevice {
         let (prompts, mut prompted) = mpsc::unbounded_channel();
         let conversation = Conversation {
             link,
+            _process_lock: process_lock,
             timeouts: self.timeouts,
             prompts,
         };
@@ -422,6 +443,7 @@ impl TrezorDevice {
             task: tokio::spawn(job(conversation)),
             link: Arc::clone(&self.link),
             owes_cancel: Arc::clone(&self.owes_cancel),
+            lock_name: self.connection.lock_name(),
             ended: false,
         };
         // Each prompt in a row is one state for the user (a transfer has two screens).

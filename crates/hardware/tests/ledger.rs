@@ -192,3 +192,66 @@ fn the_signing_payload_is_the_eip_2718_signing_encoding() {
     assert_eq!(encoded[0], 0x02);
     assert_eq!(alloy_primitives::keccak256(&encoded), tx.signature_hash());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_process_is_told_at_once_who_has_the_device_and_the_answer_stays_with_the_asker() {
+    // Two connections stand for two processes: the lock is taken per open lock file.
+    let simulator = LedgerSimulator::start(LedgerMode::Approve);
+    let (first, second) = (device(&simulator).await, device(&simulator).await);
+    assert!(second.configuration().await.is_ok(), "free while idle");
+
+    simulator.pause_at_prompts();
+    let asking = {
+        let first = Arc::clone(&first);
+        tokio::spawn(async move { first.address(&path(), true).await })
+    };
+    wait_for_prompt(&simulator).await;
+    let before = simulator.requests();
+    assert_eq!(
+        second.configuration().await,
+        Err(DeviceError::InUse(Some(std::process::id())))
+    );
+    assert_eq!(
+        second.address(&path(), true).await,
+        Err(DeviceError::InUse(Some(std::process::id())))
+    );
+    assert_eq!(simulator.requests(), before, "nothing reached the device");
+    assert!(
+        DeviceError::InUse(Some(42))
+            .to_string()
+            .starts_with("busy: in use by Saleguard (pid 42)")
+    );
+
+    simulator.resume();
+    let expected = LedgerSimulator::address_at(PATH);
+    assert_eq!(asking.await.expect("joined"), Ok(expected));
+    assert_eq!(simulator.shown(), [expected], "shown once, to the asker");
+    assert_eq!(second.address(&path(), false).await, Ok(expected));
+    assert!(
+        first.configuration().await.is_ok(),
+        "the second lets the device go once answered"
+    );
+}
+
+#[tokio::test]
+async fn a_prompt_left_unanswered_keeps_the_device_until_its_connection_goes() {
+    let simulator = LedgerSimulator::start(LedgerMode::Silent);
+    let (first, second) = (device(&simulator).await, device(&simulator).await);
+    assert_eq!(
+        first.sign(&path(), &transaction(0)).await,
+        Err(DeviceError::TimedOut(3))
+    );
+    // Its answer could still come, and must not reach anyone else.
+    assert_eq!(
+        second.configuration().await,
+        Err(DeviceError::InUse(Some(std::process::id())))
+    );
+    drop(first);
+    simulator.set_mode(LedgerMode::Approve);
+    assert!(second.configuration().await.is_ok());
+}
+
+/// Waits, off the runtime's threads, until the simulator shows a prompt.
+async fn wait_for_prompt(simulator: &LedgerSimulator) {
+    tokio::task::block_in_place(|| simulator.wait_for_prompt());
+}

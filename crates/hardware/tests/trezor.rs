@@ -294,3 +294,39 @@ async fn no_device_is_a_clear_error_not_a_hang() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_process_is_told_at_once_who_has_the_device_and_the_answer_stays_with_the_asker() {
+    // Two connections stand for two processes: the lock is taken per open lock file.
+    let simulator = TrezorSimulator::start(TrezorMode::Approve);
+    let (first, second) = (device(&simulator).await, device(&simulator).await);
+    simulator.pause_at_prompts();
+    let asking = {
+        let first = Arc::clone(&first);
+        tokio::spawn(async move { first.address(&path(), true).await })
+    };
+    tokio::task::block_in_place(|| simulator.wait_for_prompt());
+    let before = simulator.messages();
+    assert_eq!(
+        second.features().await.err(),
+        Some(DeviceError::InUse(Some(std::process::id())))
+    );
+    assert_eq!(
+        TrezorDevice::connect(
+            TrezorConnection::Emulator(simulator.address().to_owned()),
+            quick()
+        )
+        .await
+        .err(),
+        Some(DeviceError::InUse(Some(std::process::id()))),
+        "a new connection would end the prompt: it is refused before it says anything"
+    );
+    assert_eq!(simulator.messages(), before, "nothing reached the device");
+    assert_eq!(simulator.cancelled(), 0);
+
+    simulator.resume();
+    let expected = TrezorSimulator::address_at(PATH);
+    assert_eq!(asking.await.expect("joined"), Ok(expected));
+    assert_eq!(simulator.shown(), [expected], "shown once, to the asker");
+    assert_eq!(second.address(&path(), false).await, Ok(expected));
+}

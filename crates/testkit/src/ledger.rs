@@ -6,7 +6,7 @@
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 
 use alloy_consensus::{SignableTransaction, TxEip1559};
 use alloy_primitives::{Address, B256, keccak256};
@@ -15,9 +15,10 @@ use alloy_signer::SignerSync;
 use alloy_signer_local::PrivateKeySigner;
 
 /// How the simulated device and its user behave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum LedgerMode {
     /// Unlocked, Ethereum app open with blind signing on; the user confirms.
+    #[default]
     Approve,
     /// The user rejects every prompt (0x6985).
     Reject,
@@ -44,6 +45,45 @@ struct Log {
     shown: Vec<Address>,
     /// Signing payloads it received (path and EIP-2718 payload).
     signed: Vec<Vec<u8>>,
+    /// Every APDU it received, from any connection.
+    requests: usize,
+}
+
+/// The user taking their time: while paused, each prompt (an address to compare, a
+/// transaction to sign) stays on the screen until the test lets it go.
+#[derive(Debug, Default)]
+struct Hold {
+    paused: bool,
+    /// Prompts on the screen now.
+    waiting: usize,
+}
+
+/// What the test and the simulated device share. There is one device: connections take
+/// turns, and while a prompt is on its screen nothing else is answered, as on a real one.
+#[derive(Debug, Default)]
+struct Shared {
+    mode: Mutex<LedgerMode>,
+    log: Mutex<Log>,
+    device: Mutex<()>,
+    hold: Mutex<Hold>,
+    hold_changed: Condvar,
+}
+
+impl Shared {
+    /// The user looks at a prompt: waits while prompts are held, then says how the user
+    /// answers (the mode at that moment).
+    fn answer_prompt(&self) -> LedgerMode {
+        let mut hold = self.hold.lock().expect("hold");
+        if hold.paused {
+            hold.waiting += 1;
+            self.hold_changed.notify_all();
+            while hold.paused {
+                hold = self.hold_changed.wait(hold).expect("hold");
+            }
+            hold.waiting -= 1;
+        }
+        *self.mode.lock().expect("mode")
+    }
 }
 
 /// A running simulator. It serves until the test process ends (each test starts its
@@ -51,8 +91,7 @@ struct Log {
 #[derive(Debug)]
 pub struct LedgerSimulator {
     address: String,
-    mode: Arc<Mutex<LedgerMode>>,
-    log: Arc<Mutex<Log>>,
+    shared: Arc<Shared>,
 }
 
 impl LedgerSimulator {
@@ -62,15 +101,17 @@ impl LedgerSimulator {
         let address = listener.local_addr().expect("its address").to_string();
         let simulator = Self {
             address,
-            mode: Arc::new(Mutex::new(mode)),
-            log: Arc::new(Mutex::new(Log::default())),
+            shared: Arc::new(Shared {
+                mode: Mutex::new(mode),
+                ..Shared::default()
+            }),
         };
-        let (mode, log) = (Arc::clone(&simulator.mode), Arc::clone(&simulator.log));
+        let shared = Arc::clone(&simulator.shared);
         std::thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { return };
-                let (mode, log) = (Arc::clone(&mode), Arc::clone(&log));
-                std::thread::spawn(move || serve(stream, &mode, &log));
+                let shared = Arc::clone(&shared);
+                std::thread::spawn(move || serve(stream, &shared));
             }
         });
         simulator
@@ -82,17 +123,49 @@ impl LedgerSimulator {
     }
 
     pub fn set_mode(&self, mode: LedgerMode) {
-        *self.mode.lock().expect("mode") = mode;
+        *self.shared.mode.lock().expect("mode") = mode;
+    }
+
+    /// From now on each prompt stays on the screen until [`resume`](Self::resume); the
+    /// device answers nothing else meanwhile.
+    pub fn pause_at_prompts(&self) {
+        self.shared.hold.lock().expect("hold").paused = true;
+    }
+
+    /// The user answers the prompts on the screen (as the mode says) and every later one
+    /// at once.
+    pub fn resume(&self) {
+        self.shared.hold.lock().expect("hold").paused = false;
+        self.shared.hold_changed.notify_all();
+    }
+
+    /// Waits until a prompt is on the screen (panics after 60 s).
+    pub fn wait_for_prompt(&self) {
+        let hold = self.shared.hold.lock().expect("hold");
+        let (hold, waited) = self
+            .shared
+            .hold_changed
+            .wait_timeout_while(hold, std::time::Duration::from_secs(60), |hold| {
+                hold.waiting == 0
+            })
+            .expect("hold");
+        drop(hold);
+        assert!(!waited.timed_out(), "no prompt came to the device");
     }
 
     /// The addresses the device showed on its screen, oldest first.
     pub fn shown(&self) -> Vec<Address> {
-        self.log.lock().expect("log").shown.clone()
+        self.shared.log.lock().expect("log").shown.clone()
     }
 
     /// How many transactions it was asked to sign.
     pub fn signing_requests(&self) -> usize {
-        self.log.lock().expect("log").signed.len()
+        self.shared.log.lock().expect("log").signed.len()
+    }
+
+    /// How many APDUs it received, from any connection.
+    pub fn requests(&self) -> usize {
+        self.shared.log.lock().expect("log").requests
     }
 
     /// The simulated device's address at `path` (`m/44'/60'/0'/0/0`).
@@ -123,7 +196,7 @@ fn split_path(data: &[u8]) -> Option<(&[u8], &[u8])> {
     (data.len() >= end).then(|| data.split_at(end))
 }
 
-fn serve(mut stream: TcpStream, mode: &Mutex<LedgerMode>, log: &Mutex<Log>) {
+fn serve(mut stream: TcpStream, shared: &Shared) {
     let mut signing: Vec<u8> = Vec::new();
     loop {
         let mut length = [0u8; 4];
@@ -134,11 +207,13 @@ fn serve(mut stream: TcpStream, mode: &Mutex<LedgerMode>, log: &Mutex<Log>) {
         if stream.read_exact(&mut apdu).is_err() {
             return;
         }
-        let mode = *mode.lock().expect("mode");
+        let device = shared.device.lock().expect("device");
+        shared.log.lock().expect("log").requests += 1;
+        let mode = *shared.mode.lock().expect("mode");
         let reply = match apdu.as_slice() {
             [cla, ins, p1, _p2, rest @ ..] => {
                 let data = rest.get(1..).unwrap_or_default();
-                answer(mode, *cla, *ins, *p1, data, &mut signing, log)
+                answer(mode, *cla, *ins, *p1, data, &mut signing, shared)
             }
             _ => Some((Vec::new(), 0x6700)),
         };
@@ -155,6 +230,7 @@ fn serve(mut stream: TcpStream, mode: &Mutex<LedgerMode>, log: &Mutex<Log>) {
             }
             return;
         };
+        drop(device);
         let mut frame = u32::try_from(data.len())
             .expect("a short answer")
             .to_be_bytes()
@@ -176,7 +252,7 @@ fn answer(
     p1: u8,
     data: &[u8],
     signing: &mut Vec<u8>,
-    log: &Mutex<Log>,
+    shared: &Shared,
 ) -> Option<(Vec<u8>, u16)> {
     if mode == LedgerMode::Locked {
         return Some((Vec::new(), 0x5515));
@@ -200,10 +276,10 @@ fn answer(
             };
             let key = key_at(path);
             if p1 == 0x01 {
-                if mode == LedgerMode::Reject {
+                if shared.answer_prompt() == LedgerMode::Reject {
                     return Some((Vec::new(), 0x6985));
                 }
-                log.lock().expect("log").shown.push(key.address());
+                shared.log.lock().expect("log").shown.push(key.address());
             }
             let text = alloy_primitives::hex::encode(key.address());
             let mut out = vec![65, 0x04];
@@ -230,8 +306,9 @@ fn answer(
                 Err(alloy_rlp::Error::InputTooShort) => return Some((Vec::new(), 0x9000)),
                 Err(_) => return Some((Vec::new(), 0x6a80)),
             };
-            log.lock().expect("log").signed.push(signing.clone());
+            shared.log.lock().expect("log").signed.push(signing.clone());
             let key = key_at(path);
+            let mode = shared.answer_prompt();
             match mode {
                 LedgerMode::Reject => Some((Vec::new(), 0x6985)),
                 LedgerMode::BlindSigningDisabled if !tx.input.is_empty() => {

@@ -62,6 +62,8 @@ struct Log {
     signed: Vec<TxEip1559>,
     cancelled: usize,
     chunks: Vec<u32>,
+    /// Every message it received but the `ButtonAck`s it held.
+    messages: usize,
 }
 
 /// A running simulator. It serves until the test process ends; pulled out (see
@@ -86,6 +88,8 @@ struct Shared {
 struct Hold {
     paused: bool,
     released: usize,
+    /// A prompt is on the screen, held.
+    waiting: bool,
 }
 
 /// What the device waits for.
@@ -226,7 +230,7 @@ impl TrezorSimulator {
     pub fn pause_at_prompts(&self) {
         *self.shared.hold.lock().expect("hold") = Hold {
             paused: true,
-            released: 0,
+            ..Hold::default()
         };
     }
 
@@ -248,6 +252,24 @@ impl TrezorSimulator {
     /// The transactions it was asked to sign, as it read them.
     pub fn signing_requests(&self) -> Vec<TxEip1559> {
         self.shared.log.lock().expect("log").signed.clone()
+    }
+
+    /// Waits until a prompt is held on the screen (panics after 60 s).
+    pub fn wait_for_prompt(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !self.shared.hold.lock().expect("hold").waiting {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no prompt came to the device"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    /// How many messages it received (the `ButtonAck`s held at paused prompts aside),
+    /// from anyone.
+    pub fn messages(&self) -> usize {
+        self.shared.log.lock().expect("log").messages
     }
 
     /// How many times it was told to cancel what it was doing.
@@ -326,11 +348,14 @@ fn serve(socket: &UdpSocket, shared: &Shared) {
         let (kind, payload) = message.finish();
         if kind == ButtonAck::TYPE && shared.hold.lock().expect("hold").paused {
             held = Some((payload, peer));
+            shared.hold.lock().expect("hold").waiting = true;
             continue;
         }
         if kind == Cancel::TYPE {
             held = None;
+            shared.hold.lock().expect("hold").waiting = false;
         }
+        shared.log.lock().expect("log").messages += 1;
         if !device.reply(socket, peer, kind, &payload, shared) {
             return;
         }
@@ -342,10 +367,12 @@ impl Shared {
     fn let_go(&self) -> bool {
         let mut hold = self.hold.lock().expect("hold");
         if !hold.paused {
+            hold.waiting = false;
             return true;
         }
         if hold.released > 0 {
             hold.released -= 1;
+            hold.waiting = false;
             return true;
         }
         false

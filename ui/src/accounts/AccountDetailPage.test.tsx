@@ -443,7 +443,7 @@ describe("showing a hardware account's address on the device", () => {
 
   it("says the user rejected the address on the device", async () => {
     await showOnDevice(() => {
-      throw appErrorFixture({ code: "device_rejected", message: "rejected on the device: nothing was signed" });
+      throw appErrorFixture({ code: "device_rejected", message: "rejected on the device" });
     });
 
     const rejected = await screen.findByTestId("account-device-rejected");

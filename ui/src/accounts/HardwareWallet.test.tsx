@@ -392,7 +392,7 @@ describe("adding a hardware wallet", () => {
   it("says the user rejected the address on the device, and does not add or choose it", async () => {
     const backend = hardwareBackend({
       verify_hardware_address: () => {
-        throw appErrorFixture({ code: "device_rejected", message: "rejected on the device: nothing was signed" });
+        throw appErrorFixture({ code: "device_rejected", message: "rejected on the device" });
       },
     });
     const { user } = renderApp("#/accounts/hardware");
@@ -416,7 +416,7 @@ describe("adding a hardware wallet", () => {
   it("shows the device's own failure, with what to do, when the address cannot be shown", async () => {
     hardwareBackend({
       verify_hardware_address: () => {
-        throw appErrorFixture({ code: "device_timeout", message: "the device did not answer within 120 seconds: nothing was signed" });
+        throw appErrorFixture({ code: "device_timeout", message: "the device did not answer within 120 seconds" });
       },
     });
     const { user } = renderApp("#/accounts/hardware");

@@ -51,9 +51,10 @@ const hints: Partial<Record<ErrorCode, string>> = {
   device_rejected:
     "If what the device showed differs from what Saleguard shows, do not go ahead; otherwise sign again and approve it on the device.",
   device_timeout:
-    "The device waits up to 2 minutes for you to confirm. Sign again when you are ready to look at its screen.",
+    "The device waits up to 2 minutes for you to confirm. Try again when you are ready to look at its screen.",
   device_disconnected: "Reconnect the device and unlock it (on a Ledger, open the Ethereum app), then try again. Nothing was signed.",
-  device_busy: "The device still shows an earlier request, or another app is using it: finish that request on the device or close the other app, then try again.",
+  device_busy:
+    "The device still shows an earlier request, or another program (another Saleguard window or the saleguard command) is using it: finish that request on the device or close the other program, then try again.",
   device_malformed:
     "Unplug the device and plug it in again, then try again. Updating its firmware (and a Ledger's Ethereum app) may help.",
   device_refused: "Check that the device's firmware (and a Ledger's Ethereum app) is up to date, then try again.",

@@ -180,7 +180,7 @@ impl Saleguard {
                 view.state = match error {
                     DeviceError::Locked => DeviceState::Locked,
                     DeviceError::AppNotOpen => DeviceState::AppNotOpen,
-                    DeviceError::Busy => DeviceState::Busy,
+                    DeviceError::Busy | DeviceError::InUse(_) => DeviceState::Busy,
                     DeviceError::Disconnected | DeviceError::NotFound(_) => {
                         self.ledger_device.forget().await;
                         return Ok(None);

@@ -17,7 +17,17 @@ use crate::{AppError, ErrorCode, Saleguard};
 
 /// A device's refusal as the app's error: each its own code, the message says what to do.
 pub(crate) fn device_error(error: DeviceError) -> AppError {
-    let code = match &error {
+    AppError::new(device_error_code(&error), error.to_string())
+}
+
+/// A device's refusal to sign as the app's error: as [`device_error`], saying that
+/// nothing was signed when the device was asked and did not sign.
+pub(crate) fn signing_device_error(error: DeviceError) -> AppError {
+    AppError::new(device_error_code(&error), error.when_signing())
+}
+
+fn device_error_code(error: &DeviceError) -> ErrorCode {
+    match error {
         DeviceError::NotFound(_) => ErrorCode::DeviceNotFound,
         DeviceError::Locked | DeviceError::PinOnComputer => ErrorCode::DeviceLocked,
         DeviceError::AppNotOpen => ErrorCode::DeviceAppNotOpen,
@@ -25,11 +35,10 @@ pub(crate) fn device_error(error: DeviceError) -> AppError {
         DeviceError::Rejected => ErrorCode::DeviceRejected,
         DeviceError::TimedOut(_) => ErrorCode::DeviceTimeout,
         DeviceError::Disconnected => ErrorCode::DeviceDisconnected,
-        DeviceError::Busy => ErrorCode::DeviceBusy,
+        DeviceError::Busy | DeviceError::InUse(_) => ErrorCode::DeviceBusy,
         DeviceError::Malformed(_) => ErrorCode::DeviceMalformed,
         DeviceError::Refused(_) => ErrorCode::DeviceRefused,
-    };
-    AppError::new(code, error.to_string())
+    }
 }
 
 /// A connected device, reused between calls: a prompt still on the device keeps its

@@ -133,7 +133,7 @@ pub(crate) fn sign_error(error: SignError) -> AppError {
             ErrorCode::SigningCancelled,
             "signing was cancelled: nothing was sent",
         ),
-        SignError::Device(device) => super::devices::device_error(device),
+        SignError::Device(device) => super::devices::signing_device_error(device),
         error => AppError::new(ErrorCode::SigningFailed, error.to_string()),
     }
 }
