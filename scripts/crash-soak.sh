@@ -16,13 +16,7 @@ export CRASH_CYCLES="${1:-1000}"
 if [ -n "${2:-}" ]; then export CRASH_SEED="$2"; fi
 cargo build -p saleguard-cli --locked --bin saleguard
 test_binary="$(cargo test -p saleguard-cli --locked --test crash_safety --no-run \
-  --message-format=json | python3 -c '
-import json, sys
-for line in sys.stdin:
-    message = json.loads(line)
-    if message.get("reason") == "compiler-artifact" and message["target"]["name"] == "crash_safety" and message.get("executable"):
-        print(message["executable"])
-')"
+  --message-format=json | grep -o '"executable":"[^"]*crash_safety[^"]*"' | cut -d'"' -f4)"
 copy="$(mktemp -d "${TMPDIR:-/tmp}/saleguard-soak.XXXXXX")"
 trap 'rm -rf "$copy"' EXIT
 cp target/debug/saleguard "$copy/saleguard"

@@ -30,6 +30,7 @@ pub mod receipt;
 pub mod research;
 pub mod review;
 pub mod sale;
+pub mod scam;
 pub mod settlement;
 mod text;
 pub mod timestamp;
