@@ -75,6 +75,7 @@ export type GradeView = SaleResearch["grade"];
 export type JurisdictionFinding = SaleResearch["jurisdiction"];
 export type Severity = JurisdictionFinding["severity"];
 export type WhitepaperView = SaleResearch["whitepapers"][number];
+export type LinkHitView = SaleResearch["linkHits"][number];
 export type Settings = CommandReply<"getSettings">;
 export type Country = CommandReply<"listCountries">[number];
 /** A participation's KYC: status (from its history), whether the sale requires it, and the details kept. */

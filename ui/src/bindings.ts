@@ -1097,6 +1097,24 @@ export type LedgerRepair = {
 	leftAlone: string[],
 };
 
+/**  One of the sale's links a list catches, or that looks like the sale's own site. */
+export type LinkHitView = {
+	/**  The finding it raises in the review: `scam_domain` or `look_alike_domain`. */
+	code: string,
+	url: string,
+	/**  Its domain, in Unicode when it was written in punycode. */
+	domain: string,
+	/**
+	 *  The list that caught it ("eth-phishing-detect 1.2.0"), or "look-alikes of the
+	 *  sale's own domain".
+	 */
+	list: string,
+	/**  The entry that caught it: the listed or impersonated domain, or the sale's own. */
+	entry: string,
+	/**  All of it in a sentence. */
+	message: string,
+};
+
 /**  Moving a participation on. */
 export type MoveParticipation = {
 	to: ParticipationState,
@@ -1638,6 +1656,11 @@ export type SaleResearch = {
 	input: ResearchInput,
 	/**  When it was last saved; `None` before the first save. */
 	updatedAt: string | null,
+	/**
+	 *  The sale's links (whitepaper, evidence, sources) that a list of phishing domains
+	 *  catches or that look like the sale's own site: the review blocks on each.
+	 */
+	linkHits: LinkHitView[],
 };
 
 /**  Where a sale stands at a given moment, from its dates alone. */

@@ -838,3 +838,87 @@ fn sources_vouch_for_an_address_and_the_review_reads_their_kinds() {
     assert!(codes(&review(DESIGNATED)).is_empty());
     assert!(codes(&review(SECOND)).contains(&"not_designated_address"));
 }
+
+#[test]
+fn links_on_a_phishing_list_or_like_the_sales_own_site_block_and_show_on_due_diligence() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, account) = prepared(dir.path());
+    let review = || {
+        app.review_contribution(&input(sale, account, DESIGNATED, "1"))
+            .expect("reviewed")
+    };
+    assert!(app.research(sale).expect("research").link_hits.is_empty());
+    let sources = app.official_addresses(Some(sale)).expect("addresses")[0].clone();
+    let website = sources.sources[0].location.clone();
+    assert_eq!(sources.sources[0].kind, SourceKind::Website);
+    let own = saleguard_core::scam::domain_of(&website).expect("a domain");
+
+    // An announcement on a domain of the shipped phishing list.
+    let listed = app
+        .add_address_source(
+            sources.id,
+            &AddressSourceInput {
+                kind: SourceKind::Announcement,
+                location: "https://app.moonbirds.tv/announcement".into(),
+                seen_at: String::new(),
+                note: String::new(),
+            },
+        )
+        .expect("added");
+    let blocked = review();
+    assert_eq!(codes(&blocked), vec!["scam_domain"]);
+    assert_eq!(blocked.verdict, Verdict::Blocked);
+    assert!(blocked.findings[0].overridable);
+    let detail = |name: &str| {
+        blocked.findings[0]
+            .details
+            .iter()
+            .find(|d| d.name == name)
+            .map(|d| d.value.clone())
+    };
+    assert_eq!(detail("list").as_deref(), Some("eth-phishing-detect 1.2.0"));
+    assert_eq!(detail("entry").as_deref(), Some("moonbirds.tv"));
+    let shown = app.research(sale).expect("research").link_hits;
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].code, "scam_domain");
+    assert_eq!(shown[0].url, "https://app.moonbirds.tv/announcement");
+    assert!(
+        shown[0].message.contains("eth-phishing-detect 1.2.0"),
+        "{}",
+        shown[0].message
+    );
+    app.remove_address_source(listed.sources[1].id)
+        .expect("removed");
+    assert!(codes(&review()).is_empty());
+
+    // A second address that came from a phishing site: once retired, its sources count
+    // for nothing, the phishing link included.
+    let impostor = app
+        .add_official_address(
+            sale,
+            &official_input(
+                "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
+                SourceKind::Announcement,
+                "https://free-azuki.com/aurora",
+                "",
+            ),
+        )
+        .expect("recorded");
+    assert!(codes(&review()).contains(&"scam_domain"));
+    app.retire_official_address(impostor.id, "posted on a phishing site")
+        .expect("retired");
+    assert!(codes(&review()).is_empty());
+    assert!(app.research(sale).expect("research").link_hits.is_empty());
+
+    // A whitepaper one letter off the sale's own site.
+    let (label, tld) = own.split_once('.').expect("a dot");
+    let typo = format!("{}{}.{tld}", &label[..label.len() - 1], "1");
+    let mut draft = app.sale_draft(sale).expect("draft");
+    draft.whitepaper_url = format!("https://{typo}/whitepaper.pdf");
+    app.update_sale(sale, draft).expect("updated");
+    let blocked = review();
+    assert_eq!(codes(&blocked), vec!["look_alike_domain"]);
+    let shown = app.research(sale).expect("research").link_hits;
+    assert_eq!(shown[0].code, "look_alike_domain");
+    assert_eq!(shown[0].entry, own.trim_start_matches("www."));
+}

@@ -712,3 +712,44 @@ fn sources_are_added_listed_removed_and_an_address_retired_from_the_command_line
     let policy = dir.json(&["policy", "--require-official-source", "yes"]);
     assert_eq!(policy["officialSourceRequired"], true);
 }
+
+#[test]
+fn a_source_on_a_phishing_domain_blocks_the_review_and_shows_in_due_diligence() {
+    let dir = prepared();
+    let shown = dir.run_plain(&["diligence", "show", "1"]);
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        text.contains("none of the sale's links is on a phishing list"),
+        "{text}"
+    );
+    let first = dir.json(&["address", "list", "--sale", "1"]);
+    let id = first[0]["id"].as_i64().expect("an id").to_string();
+    dir.json(&[
+        "address",
+        "source",
+        "add",
+        &id,
+        "--kind",
+        "announcement",
+        "--source",
+        "https://free-azuki.com/sale",
+    ]);
+    let (status, review) = review_to(&dir, DESIGNATED);
+    assert_eq!(status, 1, "{review}");
+    assert_eq!(
+        codes(&review),
+        ["scam_domain", "first_time_recipient"],
+        "{review}"
+    );
+    let research = dir.json(&["diligence", "show", "1"]);
+    assert_eq!(research["linkHits"][0]["entry"], "free-azuki.com");
+    assert_eq!(research["linkHits"][0]["list"], "eth-phishing-detect 1.2.0");
+    let shown = dir.run_plain(&["diligence", "show", "1"]);
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        text.contains(
+            "[block] https://free-azuki.com/sale: free-azuki.com is on the list of phishing domains"
+        ),
+        "{text}"
+    );
+}

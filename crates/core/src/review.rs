@@ -22,6 +22,7 @@ pub use crate::official::OfficialAddress;
 use crate::price_book::{PriceBook, PriceProblem};
 use crate::research::{Admission, Research};
 use crate::sale::{SaleId, SaleTerms};
+use crate::scam::{AddressList, DomainHit, DomainHitKind};
 use crate::timestamp::UtcTimestamp;
 
 pub mod guards;
@@ -66,6 +67,9 @@ pub enum FindingCode {
     PrivateMessageOnly,
     ConflictingOfficialAddresses,
     LookAlikeAddress,
+    ScamAddress,
+    ScamDomain,
+    LookAlikeDomain,
     FirstTimeRecipient,
     SaleNotOpenYet,
     SaleEnded,
@@ -104,7 +108,7 @@ pub enum FindingCode {
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 44] = [
+    pub const ALL: [FindingCode; 47] = [
         Self::ChainMismatch,
         Self::InvalidDestination,
         Self::BadChecksum,
@@ -114,6 +118,9 @@ impl FindingCode {
         Self::PrivateMessageOnly,
         Self::ConflictingOfficialAddresses,
         Self::LookAlikeAddress,
+        Self::ScamAddress,
+        Self::ScamDomain,
+        Self::LookAlikeDomain,
         Self::FirstTimeRecipient,
         Self::SaleNotOpenYet,
         Self::SaleEnded,
@@ -162,6 +169,9 @@ impl FindingCode {
             Self::PrivateMessageOnly => "private_message_only",
             Self::ConflictingOfficialAddresses => "conflicting_official_addresses",
             Self::LookAlikeAddress => "look_alike_address",
+            Self::ScamAddress => "scam_address",
+            Self::ScamDomain => "scam_domain",
+            Self::LookAlikeDomain => "look_alike_domain",
             Self::FirstTimeRecipient => "first_time_recipient",
             Self::SaleNotOpenYet => "sale_not_open_yet",
             Self::SaleEnded => "sale_ended",
@@ -219,8 +229,9 @@ impl FindingCode {
     /// Whether a typed reason lets the user sign despite a blocking finding. Signing on
     /// the wrong chain, to an address that is not one, a transaction the node says
     /// fails or cannot pay for, a call to an address without code, calldata that is
-    /// not the sale's call, an approval the contribution cannot be paid with, two
-    /// addresses published for one purpose (until the user retires one), a refund
+    /// not the sale's call, an approval the contribution cannot be paid with, a
+    /// destination on a list of scam addresses (the user can take it off their list),
+    /// two addresses published for one purpose (until the user retires one), a refund
     /// claim when the chain paid back everything contributed, a claim the contract
     /// says has nothing to give, or a simulation showing the call move what it should
     /// not can never be right.
@@ -239,6 +250,7 @@ impl FindingCode {
                 | Self::NothingClaimable
                 | Self::UnexpectedEffect
                 | Self::ConflictingOfficialAddresses
+                | Self::ScamAddress
         )
     }
 }
@@ -322,6 +334,11 @@ pub struct ReviewContext<'a> {
     pub known: &'a [Address],
     /// Where this account has sent before.
     pub past_recipients: &'a [Address],
+    /// The sale's links (website, whitepaper, evidence, sources) that a list of phishing
+    /// domains catches or that look like the sale's own site ([`crate::scam::check_urls`]).
+    pub url_hits: &'a [DomainHit],
+    /// The lists of scam addresses the destination is checked against.
+    pub scam_addresses: &'a [AddressList],
     /// The budget whose period holds `now`, if the user set one.
     pub budget: Option<&'a Budget>,
     /// Every contribution and refund (signed or recorded), for what is committed.
@@ -386,6 +403,7 @@ pub fn review(draft: &DraftContribution, context: &ReviewContext<'_>) -> Review 
     let mut findings = Vec::new();
     check_chain(draft, context, &mut findings);
     check_destination(draft, context, &mut findings);
+    check_known_scams(draft, context, &mut findings);
     check_window_and_limits(draft, context, &mut findings);
     check_kyc_and_jurisdiction(context, &mut findings);
     check_diligence(context, &mut findings);
@@ -499,6 +517,56 @@ fn check_chain(draft: &DraftContribution, context: &ReviewContext<'_>, out: &mut
             vec![
                 ("draft_chain_id", draft.chain_id.to_string()),
                 ("sale_chain_id", context.terms.chain_id.to_string()),
+            ],
+        ));
+    }
+}
+
+/// The destination on a list of scam addresses; a link of the sale on a list of
+/// phishing domains, or looking like the sale's own site.
+fn check_known_scams(
+    draft: &DraftContribution,
+    context: &ReviewContext<'_>,
+    out: &mut Vec<Finding>,
+) {
+    if let Ok(to) = parse_address(&draft.to) {
+        for list in context.scam_addresses {
+            if let Some(note) = list.note_on(&to) {
+                let to_text = checksummed(&to);
+                let said = if note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (“{note}”)")
+                };
+                out.push(finding(
+                    FindingCode::ScamAddress,
+                    format!(
+                        "{to_text} is on your list of scam addresses “{}”{said}: never send to it.",
+                        list.name
+                    ),
+                    vec![
+                        ("to", to_text),
+                        ("list", list.name.clone()),
+                        ("note", note.to_owned()),
+                    ],
+                ));
+            }
+        }
+    }
+    for hit in context.url_hits {
+        let code = match hit.kind {
+            DomainHitKind::Listed | DomainHitKind::Impersonates => FindingCode::ScamDomain,
+            DomainHitKind::LooksLikeOwnSite => FindingCode::LookAlikeDomain,
+        };
+        let message = hit.describe();
+        out.push(finding(
+            code,
+            message,
+            vec![
+                ("url", hit.url.clone()),
+                ("domain", hit.domain.clone()),
+                ("list", hit.list.clone()),
+                ("entry", hit.entry.clone()),
             ],
         ));
     }

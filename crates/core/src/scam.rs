@@ -10,9 +10,10 @@
 //! suffixes through hash sets, so a list of hundreds of thousands of domains costs a
 //! handful of hash lookups per URL.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use alloy_primitives::Address;
 use url::Url;
 
 /// A list of phishing domains.
@@ -119,18 +120,47 @@ pub struct DomainHit {
     pub entry: String,
 }
 
+impl DomainHit {
+    /// The hit in a sentence: the domain, the list and the entry that caught it.
+    pub fn describe(&self) -> String {
+        match self.kind {
+            DomainHitKind::Listed if self.domain == self.entry => format!(
+                "{} is on the list of phishing domains “{}”: the sale's records may come from a scam site.",
+                self.domain, self.list
+            ),
+            DomainHitKind::Listed => format!(
+                "{} is on the list of phishing domains “{}” (as {}): the sale's records may come from a scam site.",
+                self.domain, self.list, self.entry
+            ),
+            DomainHitKind::Impersonates => format!(
+                "{} imitates {}, a domain the list “{}” knows scammers impersonate: the sale's records may come from a scam site.",
+                self.domain, self.entry, self.list
+            ),
+            DomainHitKind::LooksLikeOwnSite => format!(
+                "{} looks like the sale's own site {} without being it: a classic phishing trick.",
+                self.domain, self.entry
+            ),
+        }
+    }
+}
+
 /// The name look-alike hits go by.
 pub const LOOK_ALIKE_LIST: &str = "look-alikes of the sale's own domain";
 
-/// Checks `urls` against `lists` and, when the sale's own website is known, against
-/// look-alikes of its domain. Text that is not a URL with a domain is skipped (the
-/// forms that take URLs refuse it).
+/// Checks `urls` against `lists` and against look-alikes of the sale's own sites (its
+/// website as its sources give it; none, no look-alike check). Text that is not a URL
+/// with a domain is skipped (the forms that take URLs refuse it).
 pub fn check_urls<'a>(
-    lists: &[DomainList],
-    own_site: Option<&str>,
+    lists: &[&DomainList],
+    own_sites: &[&str],
     urls: impl IntoIterator<Item = &'a str>,
 ) -> Vec<DomainHit> {
-    let own = own_site.and_then(domain_of).map(|d| OwnDomain::new(&d));
+    let own: Vec<OwnDomain> = own_sites
+        .iter()
+        .filter_map(|site| domain_of(site))
+        .filter(|domain| !is_ipv4(domain))
+        .map(|domain| OwnDomain::new(&domain))
+        .collect();
     let mut hits = Vec::new();
     for url in urls {
         let Some(domain) = domain_of(url) else {
@@ -148,9 +178,9 @@ pub fn check_urls<'a>(
             .find_map(|list| list.catches(&domain).map(|caught| (list, caught)))
         {
             hits.push(hit(kind, &list.name, entry));
-        } else if let Some(own) = &own
-            && !is_ipv4(&domain)
-            && own.looked_like_by(&domain)
+        } else if !is_ipv4(&domain)
+            && !own.iter().any(|own| own.is(&domain))
+            && let Some(own) = own.iter().find(|own| own.looked_like_by(&domain))
         {
             hits.push(hit(
                 DomainHitKind::LooksLikeOwnSite,
@@ -177,18 +207,23 @@ impl OwnDomain {
         }
     }
 
+    /// Whether `domain` is this one or under it.
+    fn is(&self, domain: &str) -> bool {
+        let domain = domain.strip_prefix("www.").unwrap_or(domain);
+        domain == self.domain || domain.ends_with(&format!(".{}", self.domain))
+    }
+
     /// Whether `domain` looks like this one without being it or under it: the same
     /// once confusable characters are taken for what they imitate (a Cyrillic `а`, a
     /// `0` for an `o`, `rn` for `m`), or one edit away (a letter added, dropped,
     /// changed, or two swapped).
     fn looked_like_by(&self, domain: &str) -> bool {
-        let domain = domain.strip_prefix("www.").unwrap_or(domain);
-        if domain == self.domain || domain.ends_with(&format!(".{}", self.domain)) {
+        if self.is(domain) {
             return false;
         }
+        let domain = domain.strip_prefix("www.").unwrap_or(domain);
         skeleton(domain) == self.skeleton
-            || strsim::damerau_levenshtein(&unicode_form(domain), &unicode_form(&self.domain))
-                == 1
+            || strsim::damerau_levenshtein(&unicode_form(domain), &unicode_form(&self.domain)) == 1
     }
 }
 
@@ -259,6 +294,38 @@ fn suffixes(domain: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(domain), |rest| {
         rest.split_once('.').map(|(_, after)| after)
     })
+}
+
+/// A list of scam addresses (drainers, fake sale contracts), each with the list's note.
+#[derive(Debug, Clone, Default)]
+pub struct AddressList {
+    pub name: String,
+    entries: HashMap<Address, String>,
+}
+
+impl AddressList {
+    pub fn new(
+        name: impl Into<String>,
+        entries: impl IntoIterator<Item = (Address, String)>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            entries: entries.into_iter().collect(),
+        }
+    }
+
+    /// The list's note on `address`, when it is on the list.
+    pub fn note_on(&self, address: &Address) -> Option<&str> {
+        self.entries.get(address).map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 /// The version of `eth-phishing-detect` whose list ships with Saleguard.

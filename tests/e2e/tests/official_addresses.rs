@@ -1,6 +1,8 @@
 //! A user records where a sale's contribution address was published: a first source
 //! from a private message, which the review blocks, then a second source from the
-//! project's own website beside it, which clears that block.
+//! project's own website beside it, which clears that block; then a third, an
+//! "announcement" on a known phishing domain, which the due-diligence page flags and the
+//! review blocks.
 
 use saleguard_e2e::AppSession;
 use time::OffsetDateTime;
@@ -88,5 +90,35 @@ async fn a_private_message_alone_blocks_and_the_projects_own_source_clears_it() 
         0
     );
     app.screenshot("official-04-review-after").await;
+
+    // An "announcement" on a domain of the shipped phishing list.
+    app.click("[data-testid='nav-sales']").await;
+    app.click("[data-testid='sale-row'] td").await;
+    app.click("[data-testid='add-address-source']").await;
+    app.choose(form, "kind", "Announcement").await;
+    app.fill_in(form, "location", "https://free-azuki.com/aurora-sale")
+        .await;
+    app.press_enter_in_form(form, "location").await;
+    app.wait_for_count("[data-testid='source-kind']", 3).await;
+    app.dismiss_notifications().await;
+    app.click("[data-testid='sale-tab-diligence']").await;
+    app.wait_for("[data-testid='link-hit'][data-code='scam_domain']")
+        .await;
+    app.wait_for_text_in("[data-testid='link-hits']", "eth-phishing-detect 1.2.0")
+        .await;
+    app.scroll_into_view("[data-testid='link-hits']").await;
+    app.screenshot("official-05-phishing-link-on-due-diligence")
+        .await;
+
+    app.click("a[data-testid='review-contribution']").await;
+    app.fill_in(review, "amount", "0.5").await;
+    app.press_enter_in_form(review, "amount").await;
+    app.wait_for("[data-testid='finding'][data-code='scam_domain']")
+        .await;
+    app.wait_for("[data-testid='review-verdict'][data-verdict='blocked']")
+        .await;
+    app.scroll_into_view("[data-testid='finding'][data-code='scam_domain']")
+        .await;
+    app.screenshot("official-06-phishing-link-blocks").await;
     app.quit().await;
 }

@@ -139,6 +139,48 @@ describe("due diligence on a sale's page", () => {
     expect(screen.getByTestId("whitepapers")).toHaveTextContent("2.4 MB");
   });
 
+  it("shows each link a phishing list catches with its list and entry, and says when none does", async () => {
+    backendWith(
+      researchFixture(researchInputFixture(), {
+        linkHits: [
+          {
+            code: "scam_domain",
+            url: "https://app.moonbirds.tv/announcement",
+            domain: "app.moonbirds.tv",
+            list: "eth-phishing-detect 1.2.0",
+            entry: "moonbirds.tv",
+            message: "app.moonbirds.tv is on the list of phishing domains “eth-phishing-detect 1.2.0” (as moonbirds.tv): the sale's records may come from a scam site.",
+          },
+          {
+            code: "look_alike_domain",
+            url: "https://aurorasa1e.io/whitepaper.pdf",
+            domain: "aurorasa1e.io",
+            list: "look-alikes of the sale's own domain",
+            entry: "aurorasale.io",
+            message: "aurorasa1e.io looks like the sale's own site aurorasale.io without being it: a classic phishing trick.",
+          },
+        ],
+      }),
+      () => researchFixture(),
+    );
+    await openDiligence();
+    const alert = screen.getByTestId("link-hits");
+    expect(alert).toHaveTextContent("signing is blocked");
+    const hits = within(alert).getAllByTestId("link-hit");
+    expect(hits.map((hit) => hit.dataset.code)).toEqual(["scam_domain", "look_alike_domain"]);
+    expect(hits[0]).toHaveTextContent("https://app.moonbirds.tv/announcement");
+    expect(hits[0]).toHaveTextContent("eth-phishing-detect 1.2.0");
+    expect(hits[1]).toHaveTextContent("looks like the sale's own site aurorasale.io");
+    expect(screen.queryByTestId("link-hits-none")).toBeNull();
+  });
+
+  it("says the links were checked when no list catches one", async () => {
+    backendWith(researchFixture(), () => researchFixture());
+    await openDiligence();
+    expect(screen.getByTestId("link-hits-none")).toHaveTextContent("none found");
+    expect(screen.queryByTestId("link-hits")).toBeNull();
+  });
+
   it("fingerprints a picked whitepaper file with its SHA-256", async () => {
     const backend = backendWith(researchFixture(), () => researchFixture());
     await openDiligence();

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
-import { IconAlertTriangle, IconBan, IconCircleCheck, IconFlag, IconFlagOff, IconMapPin, IconScale } from "@tabler/icons-react";
-import type { GradeView, JurisdictionFinding, SaleResearch } from "../api";
+import { IconAlertTriangle, IconBan, IconCircleCheck, IconFlag, IconFlagOff, IconMapPin, IconScale, IconShieldCheck } from "@tabler/icons-react";
+import type { GradeView, JurisdictionFinding, LinkHitView, SaleResearch } from "../api";
 import { StatCard } from "../common/StatCard";
 import { routeHref } from "../shell/route";
 import { gradeColor, redFlagLabel, severityColors } from "./researchLabels";
@@ -90,6 +90,40 @@ export function JurisdictionFindingText({ finding }: { finding: JurisdictionFind
   );
 }
 
+/**
+ * The sale's links that a list of phishing domains catches or that look like its own site,
+ * each with the list and the entry; or, quietly, that none does.
+ */
+export function LinkHits({ hits }: { hits: LinkHitView[] }) {
+  if (hits.length === 0) {
+    return (
+      <Group gap="xs" wrap="nowrap" data-testid="link-hits-none">
+        <IconShieldCheck size={16} aria-hidden="true" color="var(--mantine-color-teal-6)" />
+        <Text size="sm" c="dimmed">
+          The sale&apos;s links (whitepaper, evidence, sources) were checked offline against known phishing domains and look-alikes of its own site: none found.
+        </Text>
+      </Group>
+    );
+  }
+  return (
+    <Alert color="red" variant="light" icon={<IconBan size={18} />} title="Links to known scams — signing is blocked" data-testid="link-hits">
+      <Stack gap="xs">
+        {hits.map((hit) => (
+          <Stack key={`${hit.url} ${hit.entry}`} gap={2} data-testid="link-hit" data-code={hit.code}>
+            <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+              {hit.url}
+            </Text>
+            <Text size="sm">{hit.message}</Text>
+          </Stack>
+        ))}
+        <Text size="xs" c="dimmed">
+          Do not use these links. Find the sale&apos;s records on its own site, then correct or remove them here.
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
 /** The grade, the red flags and the jurisdiction finding, side by side: what matters first. */
 export function ResearchSummary({ research }: { research: SaleResearch }) {
   return (
@@ -108,6 +142,7 @@ export function ResearchSummary({ research }: { research: SaleResearch }) {
           <JurisdictionFindingText finding={research.jurisdiction} />
         </StatCard>
       </SimpleGrid>
+      <LinkHits hits={research.linkHits} />
       {research.whitepaperChanged && (
         <Alert color="orange" variant="light" title="The whitepaper changed" data-testid="whitepaper-changed">
           The last whitepaper file you fingerprinted differs from the first one. Read what changed before you contribute.

@@ -80,6 +80,11 @@ const detailNames: Record<string, string> = {
   cap: "Cap per sale",
   share_bps: "Share (basis points)",
   limit_bps: "Limit (basis points)",
+  url: "Link",
+  domain: "Domain",
+  list: "List",
+  entry: "Entry that caught it",
+  note: "The list's note",
 };
 
 export function detailName(name: string): string {

@@ -10,6 +10,7 @@ import {
 } from "../api";
 import { participationQueryKeys } from "../participations/participationsQueries";
 import { calendarQueryKeys } from "../calendar/calendarQueries";
+import { researchQueryKeys } from "../diligence/researchQueries";
 
 export const saleQueryKeys = {
   all: ["sales"] as const,
@@ -58,6 +59,8 @@ function useRememberSale() {
     await queryClient.invalidateQueries({ queryKey: saleQueryKeys.list() });
     // A participation's next event comes from its sale's dates.
     await queryClient.invalidateQueries({ queryKey: participationQueryKeys.all });
+    // Its whitepaper link is checked against the phishing lists on the due-diligence page.
+    void queryClient.invalidateQueries({ queryKey: researchQueryKeys.sale(sale.id) });
   };
 }
 
@@ -100,6 +103,15 @@ export function useSetSaleArchived(id: number) {
 
 const officialAddressesKey = (saleId: number) => [...saleQueryKeys.all, "official-addresses", saleId] as const;
 
+/** After a change to the sale's official addresses: they, and the due-diligence page's check of their sources' links. */
+function useRefreshOfficialAddresses(saleId: number) {
+  const queryClient = useQueryClient();
+  return async () => {
+    void queryClient.invalidateQueries({ queryKey: researchQueryKeys.sale(saleId) });
+    await queryClient.invalidateQueries({ queryKey: officialAddressesKey(saleId) });
+  };
+}
+
 /** The addresses the sale's project published, with where and when the user saw each. */
 export function useOfficialAddresses(saleId: number) {
   return useQuery({ queryKey: officialAddressesKey(saleId), queryFn: () => api.listOfficialAddresses(saleId) });
@@ -107,36 +119,36 @@ export function useOfficialAddresses(saleId: number) {
 
 /** One more place an official address was seen. */
 export function useAddAddressSource(saleId: number) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshOfficialAddresses(saleId);
   return useMutation({
     mutationFn: ({ officialId, input }: { officialId: number; input: AddressSourceInput }) => api.addAddressSource(officialId, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: officialAddressesKey(saleId) }),
+    onSuccess: refresh,
   });
 }
 
 /** Removes a source (the address too, when it was its last). */
 export function useRemoveAddressSource(saleId: number) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshOfficialAddresses(saleId);
   return useMutation({
     mutationFn: (sourceId: number) => api.removeAddressSource(sourceId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: officialAddressesKey(saleId) }),
+    onSuccess: refresh,
   });
 }
 
 /** Retires an address the user no longer trusts, with why. */
 export function useRetireOfficialAddress(saleId: number) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshOfficialAddresses(saleId);
   return useMutation({
     mutationFn: ({ officialId, reason }: { officialId: number; reason: string }) => api.retireOfficialAddress(officialId, reason),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: officialAddressesKey(saleId) }),
+    onSuccess: refresh,
   });
 }
 
 export function useAddOfficialAddress(saleId: number) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshOfficialAddresses(saleId);
   return useMutation({
     mutationFn: (input: OfficialAddressInput) => api.addOfficialAddress(saleId, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: officialAddressesKey(saleId) }),
+    onSuccess: refresh,
   });
 }
 

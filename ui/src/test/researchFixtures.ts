@@ -59,6 +59,7 @@ export function researchFixture(input: ResearchInput = researchInputFixture(), o
     whitepaperChanged: false,
     input,
     updatedAt: null,
+    linkHits: [],
     ...overrides,
   };
 }

@@ -1,6 +1,9 @@
 //! Research use cases: a sale's due-diligence scorecard (scores, notes, evidence, red
 //! flags, the computed grade), its jurisdictions against the user's country of
-//! residence, and fingerprints of the whitepaper the user read.
+//! residence, fingerprints of the whitepaper the user read, and the sale's links checked
+//! against the known-scam lists.
+
+pub mod scams;
 
 use std::io::Read;
 use std::path::Path;
@@ -17,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
+use scams::{LinkHitView, sale_link_hits};
 
 /// One factor as typed in the scorecard editor.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -148,6 +152,9 @@ pub struct SaleResearch {
     pub input: ResearchInput,
     /// When it was last saved; `None` before the first save.
     pub updated_at: Option<String>,
+    /// The sale's links (whitepaper, evidence, sources) that a list of phishing domains
+    /// catches or that look like the sale's own site: the review blocks on each.
+    pub link_hits: Vec<LinkHitView>,
 }
 
 /// The user's settings.
@@ -323,6 +330,14 @@ impl Saleguard {
             None => (Research::empty(), None),
         };
         let residence = store.residence_country()?;
+        let link_hits = sale_link_hits(
+            &sale,
+            Some(&research),
+            &store.official_addresses(Some(sale.id))?,
+        )
+        .iter()
+        .map(LinkHitView::from)
+        .collect();
         let whitepapers: Vec<WhitepaperView> = store
             .whitepaper_fingerprints(sale.id)?
             .iter()
@@ -370,6 +385,7 @@ impl Saleguard {
             whitepaper_changed,
             input: ResearchInput::from_draft(research.to_draft()),
             updated_at,
+            link_hits,
         })
     }
 

@@ -128,8 +128,10 @@ impl Saleguard {
             .participation_in_sale(sale.id)?
             .map(|p| KycStatus::from_history(p.history.iter().map(|step| step.to)))
             .unwrap_or(KycStatus::NotStarted);
-        let official: Vec<OfficialAddress> = store
-            .official_addresses(Some(sale.id))?
+        let official_records = store.official_addresses(Some(sale.id))?;
+        let url_hits =
+            crate::research::scams::sale_link_hits(&sale, research.as_ref(), &official_records);
+        let official: Vec<OfficialAddress> = official_records
             .into_iter()
             .map(|record| OfficialAddress {
                 address: record.address,
@@ -163,6 +165,8 @@ impl Saleguard {
             official: &official,
             known: &known,
             past_recipients: &past,
+            url_hits: &url_hits,
+            scam_addresses: &[],
             budget: budget_at(&budgets, now),
             movements: &movements,
             prices: &book,

@@ -100,6 +100,15 @@ impl Output {
         if research.whitepaper_changed {
             out!("  The whitepaper changed since you first fingerprinted it.");
         }
+        if research.link_hits.is_empty() {
+            out!(
+                "  {:<22}none of the sale's links is on a phishing list or looks like its site",
+                "Known scams"
+            );
+        }
+        for hit in &research.link_hits {
+            out!("  [block] {}: {}", hit.url, hit.message);
+        }
     }
 
     pub fn settings(&self, settings: &Settings, verb: &str) {

@@ -16,6 +16,8 @@ use FindingCode::*;
 const DESIGNATED: &str = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
 const FROM: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
 const SECOND_OFFICIAL: &str = "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB";
+/// On the drainer list of every case.
+const SECOND_OFFICIAL_LOOKALIKE: &str = "0x00000000000000000000000000000000000dead1";
 const UNRELATED: &str = "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb";
 
 /// An all-lower-case address (so no checksum) with this head and tail and zeros between.
@@ -77,6 +79,8 @@ struct Case {
     official: Vec<OfficialAddress>,
     known: Vec<String>,
     past_recipients: Vec<String>,
+    url_hits: Vec<DomainHit>,
+    scam_addresses: Vec<AddressList>,
     budget: Option<Budget>,
     movements: Vec<Movement>,
     prices: Vec<Price>,
@@ -182,6 +186,11 @@ fn clean(name: &'static str) -> Case {
         official: vec![vouched(DESIGNATED, &[SourceKind::Website])],
         known: vec![FROM.to_owned()],
         past_recipients: vec![DESIGNATED.to_owned()],
+        url_hits: Vec::new(),
+        scam_addresses: vec![AddressList::new(
+            "drainers",
+            [(address(SECOND_OFFICIAL_LOOKALIKE), "a drainer".to_owned())],
+        )],
         // 2 ETH at 3 000 USD = 6 000 USD, on top of 5 000 USD (2 ETH at 2 500) given to
         // another sale in June: 11 000 of 20 000, 30 % of the budget in this sale.
         budget: Some(usd_budget_2026()),
@@ -196,6 +205,17 @@ fn clean(name: &'static str) -> Case {
         raises: Vec::new(),
         not: Vec::new(),
         verdict: None,
+    }
+}
+
+/// A hit of one of the sale's links.
+fn hit(kind: DomainHitKind) -> DomainHit {
+    DomainHit {
+        url: "https://aurorasa1e.io/whitepaper.pdf".to_owned(),
+        domain: "aurorasa1e.io".to_owned(),
+        kind,
+        list: "eth-phishing-detect 1.2.0".to_owned(),
+        entry: "aurorasale.io".to_owned(),
     }
 }
 
@@ -219,6 +239,8 @@ fn run(case: &Case) -> Review {
         official: &case.official,
         known: &known,
         past_recipients: &past,
+        url_hits: &case.url_hits,
+        scam_addresses: &case.scam_addresses,
         budget: case.budget.as_ref(),
         movements: &case.movements,
         prices: &book,
@@ -359,6 +381,29 @@ fn cases() -> Vec<Case> {
             use SourceKind::{Announcement, PrivateMessage};
             c.official = vec![vouched(DESIGNATED, &[PrivateMessage, Announcement])];
             c.not = FindingCode::ALL.to_vec();
+        }),
+        with("the destination on a list of scam addresses", &|c| {
+            c.to = SECOND_OFFICIAL_LOOKALIKE.into();
+            c.past_recipients.push(SECOND_OFFICIAL_LOOKALIKE.into());
+            c.raises = vec![ScamAddress, NotDesignatedAddress];
+            c.verdict = Some(Verdict::Blocked);
+        }),
+        with("a link on a list of phishing domains", &|c| {
+            c.url_hits = vec![hit(DomainHitKind::Listed)];
+            c.raises = vec![ScamDomain];
+            c.not = vec![LookAlikeDomain, ScamAddress];
+            c.verdict = Some(Verdict::Blocked);
+        }),
+        with("a link imitating a domain scammers impersonate", &|c| {
+            c.url_hits = vec![hit(DomainHitKind::Impersonates)];
+            c.raises = vec![ScamDomain];
+            c.verdict = Some(Verdict::Blocked);
+        }),
+        with("a link looking like the sale's own site", &|c| {
+            c.url_hits = vec![hit(DomainHitKind::LooksLikeOwnSite)];
+            c.raises = vec![LookAlikeDomain];
+            c.not = vec![ScamDomain];
+            c.verdict = Some(Verdict::Blocked);
         }),
         with(
             "a second contribution address published for the sale",
@@ -870,6 +915,7 @@ fn codes_are_unique_and_only_destination_chain_and_node_errors_cannot_be_overrid
             InvalidDestination,
             BadChecksum,
             ConflictingOfficialAddresses,
+            ScamAddress,
             WouldRevert,
             InsufficientFunds,
             DestinationHasNoCode,

@@ -66,7 +66,8 @@ fn url_domain(url: &str) -> &str {
 }
 
 fn check(own_site: Option<&str>, url: &str) -> Vec<DomainHit> {
-    check_urls(std::slice::from_ref(shipped_domain_list()), own_site, [url])
+    let own_sites: Vec<&str> = own_site.into_iter().collect();
+    check_urls(&[shipped_domain_list()], &own_sites, [url])
 }
 
 #[test]
@@ -122,7 +123,10 @@ fn impersonations_of_a_target_are_caught_and_the_target_is_not() {
         ("https://0pensea.io/collection/x", "opensea.io"),
         ("https://etherscam.io/address/0x1", "etherscan.io"),
     ] {
-        assert!(!snapshot_domains("block").contains(&url_domain(url)), "{url}");
+        assert!(
+            !snapshot_domains("block").contains(&url_domain(url)),
+            "{url}"
+        );
         let hits = check(None, url);
         assert_eq!(hits.len(), 1, "{url}");
         assert_eq!(hits[0].kind, DomainHitKind::Impersonates, "{url}");
@@ -173,7 +177,11 @@ fn typos(domain: &str) -> Vec<String> {
         doubled.insert(i, chars[i]);
         typos.push(doubled);
         let mut replaced = chars.clone();
-        replaced[i] = if chars[i] == 'z' { 'y' } else { char::from(chars[i] as u8 + 1) };
+        replaced[i] = if chars[i] == 'z' {
+            'y'
+        } else {
+            char::from(chars[i] as u8 + 1)
+        };
         typos.push(replaced);
         if i + 1 < chars.len() && chars[i] != chars[i + 1] {
             let mut swapped = chars.clone();
@@ -205,7 +213,7 @@ fn look_alikes_of_the_sales_own_domain_are_caught() {
             format!("https://{look_alike}/whitepaper.pdf"),
             format!("https://{}/", domain_of(look_alike).expect("a domain")),
         ] {
-            let hits = check_urls(&[], Some(own), [url.as_str()]);
+            let hits = check_urls(&[], &[own], [url.as_str()]);
             assert_eq!(hits.len(), 1, "{url}");
             assert_eq!(hits[0].kind, DomainHitKind::LooksLikeOwnSite, "{url}");
             assert_eq!(hits[0].list, LOOK_ALIKE_LIST);
@@ -213,17 +221,20 @@ fn look_alikes_of_the_sales_own_domain_are_caught() {
         }
     }
     // rn for m, in punycode as a link would carry it.
-    let hits = check_urls(&[], Some("https://minaswap.org"), ["https://rninaswap.org"]);
+    let hits = check_urls(&[], &["https://minaswap.org"], ["https://rninaswap.org"]);
     assert_eq!(hits.len(), 1);
     let punycode = idna::domain_to_ascii("mіnaswap.org").expect("ascii");
     assert!(punycode.starts_with("xn--"), "{punycode}");
     let hits = check_urls(
         &[],
-        Some("https://minaswap.org"),
+        &["https://minaswap.org"],
         [format!("https://{punycode}/app").as_str()],
     );
     assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].domain, "mіnaswap.org", "shown as the user would read it");
+    assert_eq!(
+        hits[0].domain, "mіnaswap.org",
+        "shown as the user would read it"
+    );
 
     // The site itself, its subdomains and other domains are not look-alikes.
     for url in [
@@ -233,7 +244,7 @@ fn look_alikes_of_the_sales_own_domain_are_caught() {
         "https://github.com/aurora",
         "https://etherscan.io/address/0x1",
     ] {
-        assert_eq!(check_urls(&[], Some(own), [url]), [], "{url}");
+        assert_eq!(check_urls(&[], &[own], [url]), [], "{url}");
     }
 }
 
@@ -246,9 +257,13 @@ fn user_lists_block_their_domains_unless_they_allow_them() {
     .allowing(["safe.scam.example".to_owned()]);
     assert_eq!(list.len(), 1, "the entry that is not a domain is left out");
     let hits = check_urls(
-        std::slice::from_ref(&list),
-        None,
-        ["https://app.scam.example/", "https://safe.scam.example/", "https://example.org"],
+        &[&list],
+        &[],
+        [
+            "https://app.scam.example/",
+            "https://safe.scam.example/",
+            "https://example.org",
+        ],
     );
     assert_eq!(hits.len(), 1);
     assert_eq!(
@@ -263,15 +278,60 @@ fn text_without_a_domain_is_skipped() {
         assert_eq!(domain_of(text), None, "{text}");
     }
     // Lists name IPv4 addresses too: those match exactly.
-    assert_eq!(domain_of("https://46.226.108.171/claim").as_deref(), Some("46.226.108.171"));
+    assert_eq!(
+        domain_of("https://46.226.108.171/claim").as_deref(),
+        Some("46.226.108.171")
+    );
     let list = DomainList::new("ips", ["46.226.108.171".to_owned()]);
-    let list = std::slice::from_ref(&list);
-    assert_eq!(check_urls(list, None, ["http://46.226.108.171:8080/"]).len(), 1);
-    assert_eq!(check_urls(list, None, ["http://1.46.226.108.171.example/"]), []);
-    assert_eq!(check_urls(list, None, ["http://6.226.108.171/"]), []);
-    assert_eq!(domain_of("Example.ORG/path").as_deref(), Some("example.org"));
+    let list = &[&list];
+    assert_eq!(
+        check_urls(list, &[], ["http://46.226.108.171:8080/"]).len(),
+        1
+    );
+    assert_eq!(
+        check_urls(list, &[], ["http://1.46.226.108.171.example/"]),
+        []
+    );
+    assert_eq!(check_urls(list, &[], ["http://6.226.108.171/"]), []);
+    assert_eq!(
+        domain_of("Example.ORG/path").as_deref(),
+        Some("example.org")
+    );
     assert_eq!(
         domain_of("https://bücher.example/").as_deref(),
         Some("xn--bcher-kva.example")
     );
+}
+
+#[test]
+fn a_sale_with_two_sites_takes_neither_for_a_look_alike_of_the_other() {
+    let own = ["https://aurorasale.io", "https://aurorasale.com"];
+    assert_eq!(
+        check_urls(
+            &[],
+            &own,
+            ["https://aurorasale.com/terms", "https://www.aurorasale.io/"]
+        ),
+        []
+    );
+    let hits = check_urls(&[], &own, ["https://aurorasa1e.com/"]);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        hits[0].entry, "aurorasale.com",
+        "the own site it looks like"
+    );
+}
+
+#[test]
+fn address_lists_say_their_note_on_an_address() {
+    let scam: Address = "0x00000000000000000000000000000000000000aa"
+        .parse()
+        .expect("address");
+    let other: Address = "0x00000000000000000000000000000000000000bb"
+        .parse()
+        .expect("address");
+    let list = AddressList::new("drainers", [(scam, "Inferno drainer".to_owned())]);
+    assert_eq!(list.note_on(&scam), Some("Inferno drainer"));
+    assert_eq!(list.note_on(&other), None);
+    assert_eq!(list.len(), 1);
 }
