@@ -2,9 +2,9 @@
 # The long crash-safety soak: the CLI killed with SIGKILL in the middle of 1,000 real
 # writes (crates/cli/tests/crash_safety.rs), every kill followed by SQLite's integrity
 # check and a check that nothing acknowledged was lost and nothing is half there.
-# Two to three hours on a 2-core machine (the debug CLI; later cycles are slower, the
-# imports larger): run it on an idle machine. Report the printed summary in
-# docs/crash-safety.md.
+# The CLI is the release build, as users run it (the debug CLI needed most of a day for
+# the later cycles, whose imports grow with every cycle): run it on an idle machine and
+# report the printed summary in docs/crash-safety.md.
 #
 # The test and the CLI it kills are copied out of target/ first, so builds made while
 # the soak runs do not change the program under test halfway through.
@@ -14,12 +14,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CRASH_CYCLES="${1:-1000}"
 if [ -n "${2:-}" ]; then export CRASH_SEED="$2"; fi
-cargo build -p saleguard-cli --locked --bin saleguard
+cargo build --release -p saleguard-cli --locked --bin saleguard
 test_binary="$(cargo test -p saleguard-cli --locked --test crash_safety --no-run \
   --message-format=json | grep -o '"executable":"[^"]*crash_safety[^"]*"' | cut -d'"' -f4)"
 copy="$(mktemp -d "${TMPDIR:-/tmp}/saleguard-soak.XXXXXX")"
 trap 'rm -rf "$copy"' EXIT
-cp target/debug/saleguard "$copy/saleguard"
+cp target/release/saleguard "$copy/saleguard"
 cp "$test_binary" "$copy/crash_safety"
 echo "soak: $(git rev-parse --short HEAD), programs copied to $copy"
 CARGO_BIN_EXE_saleguard="$copy/saleguard" "$copy/crash_safety" --nocapture

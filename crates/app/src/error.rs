@@ -128,6 +128,7 @@ pub enum ErrorCode {
     ContactNotFound,
     OfficialAddressNotFound,
     SourceNotFound,
+    ScamListNotFound,
     ContactExists,
     ActionNotFound,
     ActionExists,
@@ -234,6 +235,7 @@ impl ErrorCode {
         Self::ContactNotFound,
         Self::OfficialAddressNotFound,
         Self::SourceNotFound,
+        Self::ScamListNotFound,
         Self::InvalidCall,
         Self::InvalidArgument,
         Self::ActionNotFound,
@@ -544,6 +546,7 @@ mod tests {
                 | ErrorCode::ContactNotFound
                 | ErrorCode::OfficialAddressNotFound
                 | ErrorCode::SourceNotFound
+                | ErrorCode::ScamListNotFound
                 | ErrorCode::InvalidCall
                 | ErrorCode::InvalidArgument
                 | ErrorCode::ActionNotFound

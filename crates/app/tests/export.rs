@@ -198,6 +198,12 @@ fn filled(dir: &std::path::Path) -> Saleguard {
     .expect("order");
     app.import_price_history(b"date_utc,asset,currency,price\n2026-12-03,AUR,USD,1.25\n")
         .expect("history");
+    app.import_scam_list(
+        "drainers",
+        "drainers.csv",
+        b"entry,note\nfree-aurora.example,fake claim page\n0x00000000000000000000000000000000000dead1,drainer\n",
+    )
+    .expect("scam list");
     app
 }
 
@@ -218,7 +224,7 @@ fn export_import_export_is_byte_identical_and_covers_every_table() {
     let source = tempfile::tempdir().expect("temp dir");
     let first = export_of(&filled(source.path()));
     let document: Value = serde_json::from_str(&first).expect("JSON");
-    assert_eq!(document["format_version"], 9);
+    assert_eq!(document["format_version"], 10);
     // An RPC URL kept in the keyring needs one: tests/signing.rs exports and imports it.
     for table in DATA_TABLES.iter().filter(|t| **t != "network_rpc_secrets") {
         let rows = document["tables"][table].as_array().map(Vec::len);
@@ -570,7 +576,7 @@ fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
 fn an_empty_data_folder_exports_exactly_these_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut expected = String::from(
-        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 9,\n  \"tables\": {\n",
+        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 10,\n  \"tables\": {\n",
     );
     let mut names = DATA_TABLES.to_vec();
     names.sort_unstable();
@@ -619,7 +625,7 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
     );
     assert_refused("[1, 2]", &[("$", ErrorCode::InvalidJson)]);
     assert_refused(
-        &edited(&|d| d["format_version"] = json!(10)),
+        &edited(&|d| d["format_version"] = json!(11)),
         &[("$.format_version", ErrorCode::UnsupportedFormat)],
     );
     assert_refused(

@@ -922,3 +922,155 @@ fn links_on_a_phishing_list_or_like_the_sales_own_site_block_and_show_on_due_dil
     assert_eq!(shown[0].code, "look_alike_domain");
     assert_eq!(shown[0].entry, own.trim_start_matches("www."));
 }
+
+#[test]
+fn imported_lists_of_scams_are_checked_whole_and_block_what_they_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, sale, account) = prepared(dir.path());
+    const DRAINER: &str = "0x00000000000000000000000000000000000DEaD1";
+    let csv = format!(
+        "entry,note\nclaim-aurora.example,fake claim page\nhttps://app.aurora-airdrop.example/connect,\n{DRAINER},drainer\n"
+    );
+    let imported = app
+        .import_scam_list("My list", "mine.csv", csv.as_bytes())
+        .expect("imported");
+    assert_eq!(
+        (
+            imported.blocked_domains,
+            imported.addresses,
+            imported.source.as_str()
+        ),
+        (2, 1, "mine.csv")
+    );
+    assert_eq!(
+        app.import_scam_list("my LIST", "again.csv", csv.as_bytes())
+            .expect_err("the name is taken")
+            .code,
+        ErrorCode::LabelTaken
+    );
+
+    // The destination on the list: blocked, and never overridable.
+    let to_drainer = app
+        .review_contribution(&input(sale, account, DRAINER, "1"))
+        .expect("reviewed");
+    let finding = to_drainer
+        .findings
+        .iter()
+        .find(|f| f.code == "scam_address")
+        .expect("scam_address");
+    assert!(!finding.overridable);
+    assert!(finding.message.contains("My list") && finding.message.contains("drainer"));
+
+    // A source on a domain the list names (a subdomain of it).
+    let official = app.official_addresses(Some(sale)).expect("addresses")[0].id;
+    app.add_address_source(
+        official,
+        &AddressSourceInput {
+            kind: SourceKind::Announcement,
+            location: "https://www.claim-aurora.example/post".into(),
+            seen_at: String::new(),
+            note: String::new(),
+        },
+    )
+    .expect("added");
+    let review = app
+        .review_contribution(&input(sale, account, DESIGNATED, "1"))
+        .expect("reviewed");
+    assert_eq!(codes(&review), vec!["scam_domain"]);
+    assert!(review.findings[0].message.contains("“My list”"));
+    assert_eq!(
+        app.research(sale).expect("research").link_hits[0].list,
+        "My list"
+    );
+
+    // Removed: nothing of it is checked any more.
+    app.remove_scam_list(imported.id).expect("removed");
+    assert_eq!(
+        app.remove_scam_list(imported.id).expect_err("gone").code,
+        ErrorCode::ScamListNotFound
+    );
+    assert!(app.research(sale).expect("research").link_hits.is_empty());
+}
+
+#[test]
+fn a_scam_list_with_any_problem_adds_nothing_and_names_each_problem() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    let refused = |name: &str, bytes: &str| {
+        let error = app
+            .import_scam_list(name, "file", bytes.as_bytes())
+            .expect_err("refused");
+        let fields: Vec<(String, ErrorCode)> = error
+            .invalid_fields
+            .iter()
+            .map(|f| (f.field.clone(), f.code))
+            .collect();
+        (error.code, fields)
+    };
+    assert_eq!(
+        refused(
+            "bad rows",
+            "entry,note\nok.example,\n0x00000000000000000000000000000000000DEAd1,\nnot a domain,\n,\n"
+        ),
+        (
+            ErrorCode::ImportRefused,
+            vec![
+                ("row 3: entry".to_owned(), ErrorCode::BadChecksum),
+                ("row 4: entry".to_owned(), ErrorCode::InvalidValue),
+                ("row 5: entry".to_owned(), ErrorCode::Required),
+            ]
+        )
+    );
+    assert_eq!(
+        refused("no entry column", "domain,note\nok.example,\n").1[..2],
+        [
+            ("row 1: domain".to_owned(), ErrorCode::InvalidValue),
+            ("row 1: entry".to_owned(), ErrorCode::Required),
+        ]
+    );
+    assert_eq!(
+        refused(
+            "bad json",
+            r#"{"domains": ["ok.example", 7], "tolerance": 9, "extra": []}"#
+        ),
+        (
+            ErrorCode::ImportRefused,
+            vec![
+                ("domains[1]".to_owned(), ErrorCode::InvalidValue),
+                ("extra".to_owned(), ErrorCode::InvalidValue),
+                ("tolerance".to_owned(), ErrorCode::InvalidValue),
+            ]
+        )
+    );
+    assert_eq!(
+        refused("not json", "{\"domains\": [").0,
+        ErrorCode::InvalidJson
+    );
+    assert_eq!(refused("empty", "").0, ErrorCode::EmptyFile);
+    assert_eq!(
+        refused("no entries", "entry,note\n").0,
+        ErrorCode::EmptyFile
+    );
+    assert_eq!(refused("  ", "entry\nok.example\n").0, ErrorCode::Required);
+    assert_eq!(
+        refused(&"x".repeat(101), "entry\nok.example\n").0,
+        ErrorCode::TooLong
+    );
+    assert!(app.scam_lists().expect("lists").is_empty(), "nothing added");
+
+    // eth-phishing-detect's configuration, as its package has it.
+    let config = r#"{"version": 2, "tolerance": 2, "fuzzylist": ["aurora.example"],
+        "whitelist": ["aurora.example", "auroras.example"], "blacklist": ["aurora-claim.example"]}"#;
+    let list = app
+        .import_scam_list("epd next", "config.json", config.as_bytes())
+        .expect("imported");
+    assert_eq!(
+        (
+            list.blocked_domains,
+            list.allowed_domains,
+            list.impersonated_domains,
+            list.tolerance
+        ),
+        (1, 2, 1, 2)
+    );
+}

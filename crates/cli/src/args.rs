@@ -96,6 +96,11 @@ pub enum Command {
     /// like one of them.
     #[command(subcommand)]
     Contact(ContactCommand),
+    /// Lists of known scams you import (docs/scam-lists.md), checked besides the shipped
+    /// list of phishing domains: the review blocks a sale's link on one, and a
+    /// destination on one.
+    #[command(subcommand)]
+    ScamList(ScamListCommand),
     /// A sale's actions on chain: contribute, claim the refund, claim tokens, claim
     /// vested tokens, or a call you name, each with its function and arguments.
     #[command(subcommand)]
@@ -902,6 +907,23 @@ pub enum ContactCommand {
     /// Every contact, by name.
     List,
     /// Remove a contact.
+    Rm { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScamListCommand {
+    /// Import a list from a CSV (`entry,note`: a domain or an address a row) or a JSON
+    /// file (`{"domains": […], "addresses": […]}`, or eth-phishing-detect's
+    /// configuration): all of it, or with any problem nothing.
+    Import {
+        file: std::path::PathBuf,
+        /// What to call it (unique); the file's name without its extension if left out.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// The imported lists, with how many entries of each kind each holds.
+    List,
+    /// Remove an imported list.
     Rm { id: i64 },
 }
 

@@ -19,6 +19,7 @@ mod policy;
 mod portfolio;
 mod prices;
 mod review;
+mod scam_lists;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -100,6 +101,7 @@ fn run(cli: Cli, output: &Output) -> Result<ExitCode, AppError> {
         }
         Command::Overrides { sale } => output.overrides(&app.review_overrides(sale)?),
         Command::Contact(command) => contacts::contact(&app, command, output)?,
+        Command::ScamList(command) => scam_lists::scam_list(&app, command, output)?,
         Command::Budget(command) => budgets::budget(&app, command, output)?,
         Command::Price(command) => prices::price(&app, command, output)?,
         Command::Address(command) => review::address(&app, command, output)?,

@@ -753,3 +753,53 @@ fn a_source_on_a_phishing_domain_blocks_the_review_and_shows_in_due_diligence() 
         "{text}"
     );
 }
+
+#[test]
+fn scam_lists_are_imported_listed_and_removed_from_the_command_line() {
+    let dir = prepared();
+    let empty = dir.run_plain(&["scam-list", "list"]);
+    assert!(
+        String::from_utf8_lossy(&empty.stdout).contains("No lists imported"),
+        "{}",
+        String::from_utf8_lossy(&empty.stdout)
+    );
+    let file = dir.0.path().join("drainers.csv");
+    std::fs::write(
+        &file,
+        format!("entry,note\n{OTHER},a drainer\nfree-aurora.example,\n"),
+    )
+    .expect("written");
+    let imported = dir.json(&["scam-list", "import", file.to_str().expect("a path")]);
+    assert_eq!(imported[0]["name"], "drainers", "named after the file");
+    assert_eq!(imported[0]["addresses"], 1);
+    assert_eq!(imported[0]["blockedDomains"], 1);
+    let (status, review) = review_to(&dir, OTHER);
+    assert_eq!(status, 1, "{review}");
+    assert!(codes(&review).contains(&"scam_address"), "{review}");
+
+    let bad = dir.0.path().join("bad.csv");
+    std::fs::write(&bad, "entry\nnot a domain\n").expect("written");
+    let refused = dir.run(&[
+        "scam-list",
+        "import",
+        bad.to_str().expect("a path"),
+        "--name",
+        "bad",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    let error: Value = serde_json::from_slice(&refused.stderr).expect("JSON");
+    assert_eq!(error["code"], "import_refused");
+    assert_eq!(error["invalidFields"][0]["field"], "row 2: entry");
+    assert_eq!(
+        dir.json(&["scam-list", "list"]).as_array().map(Vec::len),
+        Some(1)
+    );
+
+    let id = imported[0]["id"].as_i64().expect("an id").to_string();
+    assert_eq!(
+        dir.json(&["scam-list", "rm", &id])["removed"],
+        imported[0]["id"]
+    );
+    let (_, review) = review_to(&dir, OTHER);
+    assert!(!codes(&review).contains(&"scam_address"), "{review}");
+}

@@ -40,6 +40,8 @@ pub const DATA_TABLES: &[&str] = &[
     "transactions",
     "transaction_events",
     "trades",
+    "scam_lists",
+    "scam_list_entries",
 ];
 
 /// A column's storage type; the schema uses only these two (money is decimal text).

@@ -23,6 +23,7 @@ mod price_sources;
 mod research;
 mod rows;
 mod sales;
+mod scam_lists;
 mod trades;
 mod transactions;
 mod vesting;
@@ -46,5 +47,6 @@ pub use participations::{NewStep, ParticipationId, ParticipationRecord, Particip
 pub use price_sources::PriceApiSettings;
 pub use research::FingerprintRecord;
 pub use saleguard_core::entry::ProvedEntry;
+pub use scam_lists::{NewScamList, ScamEntry, ScamEntryKind, ScamListRecord};
 pub use trades::TradeRecord;
 pub use transactions::{Settlement, TakenAction, TransactionEvent, TransactionRecord};

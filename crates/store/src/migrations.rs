@@ -96,6 +96,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "official addresses by purpose and chain, with their sources",
         sql: include_str!("migrations/0022_official_address_sources.sql"),
     },
+    Migration {
+        name: "lists of known scams the user imported",
+        sql: include_str!("migrations/0023_scam_lists.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

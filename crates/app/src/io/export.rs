@@ -25,13 +25,14 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 /// What the `format` field says.
 pub const FORMAT_NAME: &str = "saleguard-export";
 /// The version of the document's layout this Saleguard writes.
-pub const FORMAT_VERSION: u64 = 9;
+pub const FORMAT_VERSION: u64 = 10;
 /// Tables added after version 1, with the version that added them: an older document has
 /// none of them, and is read as if they were empty. Version 2: networks, contract terms
 /// and transactions; version 3: which hardware wallet holds a hardware account's key;
 /// version 4: trades; version 5: the price API's coins; version 6: a sale's actions
 /// (the contract terms' contribution and refund functions, which older documents keep
-/// there, are moved into actions as they are read: [`calls_into_actions`]).
+/// there, are moved into actions as they are read: [`calls_into_actions`]); version 10:
+/// the lists of known scams the user imported.
 const TABLES_ADDED: &[(&str, u64)] = &[
     ("networks", 2),
     ("contract_terms", 2),
@@ -42,6 +43,8 @@ const TABLES_ADDED: &[(&str, u64)] = &[
     ("trades", 4),
     ("price_api_coins", 5),
     ("sale_actions", 6),
+    ("scam_lists", 10),
+    ("scam_list_entries", 10),
 ];
 /// Columns added to a table after its first version, with the value an older document's
 /// rows take: every price of a version-4 document was typed into the price book, and

@@ -11,4 +11,5 @@ pub mod export;
 mod files;
 pub mod price_history;
 mod readable;
+pub mod scam_lists;
 mod text_limits;

@@ -330,14 +330,12 @@ impl Saleguard {
             None => (Research::empty(), None),
         };
         let residence = store.residence_country()?;
-        let link_hits = sale_link_hits(
-            &sale,
-            Some(&research),
-            &store.official_addresses(Some(sale.id))?,
-        )
-        .iter()
-        .map(LinkHitView::from)
-        .collect();
+        let official = store.official_addresses(Some(sale.id))?;
+        let imported = scams::load_scam_lists(&store)?;
+        let link_hits = sale_link_hits(&sale, Some(&research), &official, &imported.domains)
+            .iter()
+            .map(LinkHitView::from)
+            .collect();
         let whitepapers: Vec<WhitepaperView> = store
             .whitepaper_fingerprints(sale.id)?
             .iter()

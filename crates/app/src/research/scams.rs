@@ -3,12 +3,17 @@
 //! domains and for look-alikes of the sale's own site (the website sources of its
 //! official addresses); the review and the due-diligence page both show the hits.
 
+use saleguard_core::Address;
 use saleguard_core::official::SourceKind;
 use saleguard_core::research::Research;
 use saleguard_core::sale::Sale;
-use saleguard_core::scam::{DomainHit, DomainHitKind, check_urls, shipped_domain_list};
-use saleguard_store::OfficialAddressRecord;
+use saleguard_core::scam::{
+    AddressList, DomainHit, DomainHitKind, DomainList, check_urls, shipped_domain_list,
+};
+use saleguard_store::{OfficialAddressRecord, ScamEntryKind, Store};
 use serde::Serialize;
+
+use crate::AppError;
 
 /// One of the sale's links a list catches, or that looks like the sale's own site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -52,6 +57,7 @@ pub(crate) fn sale_link_hits(
     sale: &Sale,
     research: Option<&Research>,
     official: &[OfficialAddressRecord],
+    imported: &[DomainList],
 ) -> Vec<DomainHit> {
     // A retired address vouches for nothing: the user dealt with where it came from.
     let sources = || {
@@ -82,5 +88,44 @@ pub(crate) fn sale_link_hits(
     // The same link in several places is one hit.
     let mut seen = std::collections::HashSet::new();
     links.retain(|link| seen.insert(*link));
-    check_urls(&[shipped_domain_list()], &own_sites, links)
+    let mut lists = vec![shipped_domain_list()];
+    lists.extend(imported);
+    check_urls(&lists, &own_sites, links)
+}
+
+/// The imported lists, loaded for the checks.
+#[derive(Debug, Default)]
+pub(crate) struct LoadedScamLists {
+    pub(crate) domains: Vec<DomainList>,
+    pub(crate) addresses: Vec<AddressList>,
+}
+
+/// The imported lists, ready for the checks.
+pub(crate) fn load_scam_lists(store: &Store) -> Result<LoadedScamLists, AppError> {
+    let mut loaded = LoadedScamLists::default();
+    for list in store.scam_lists()? {
+        let entries = store.scam_list_entries(list.id)?;
+        let of = |kind: ScamEntryKind| {
+            entries
+                .iter()
+                .filter(move |entry| entry.kind == kind)
+                .map(|entry| entry.entry.clone())
+        };
+        loaded.domains.push(
+            DomainList::new(list.name.clone(), of(ScamEntryKind::Block))
+                .allowing(of(ScamEntryKind::Allow))
+                .impersonations_of(of(ScamEntryKind::Target), usize::from(list.tolerance)),
+        );
+        let addresses = entries
+            .iter()
+            .filter(|entry| entry.kind == ScamEntryKind::Address)
+            .filter_map(|entry| {
+                let address: Address = entry.entry.parse().ok()?;
+                Some((address, entry.note.clone()))
+            });
+        loaded
+            .addresses
+            .push(AddressList::new(list.name.clone(), addresses));
+    }
+    Ok(loaded)
 }

@@ -129,8 +129,13 @@ impl Saleguard {
             .map(|p| KycStatus::from_history(p.history.iter().map(|step| step.to)))
             .unwrap_or(KycStatus::NotStarted);
         let official_records = store.official_addresses(Some(sale.id))?;
-        let url_hits =
-            crate::research::scams::sale_link_hits(&sale, research.as_ref(), &official_records);
+        let imported = crate::research::scams::load_scam_lists(&store)?;
+        let url_hits = crate::research::scams::sale_link_hits(
+            &sale,
+            research.as_ref(),
+            &official_records,
+            &imported.domains,
+        );
         let official: Vec<OfficialAddress> = official_records
             .into_iter()
             .map(|record| OfficialAddress {
@@ -166,7 +171,7 @@ impl Saleguard {
             known: &known,
             past_recipients: &past,
             url_hits: &url_hits,
-            scam_addresses: &[],
+            scam_addresses: &imported.addresses,
             budget: budget_at(&budgets, now),
             movements: &movements,
             prices: &book,

@@ -14,6 +14,7 @@ mod prices;
 mod research;
 mod review;
 mod sales;
+mod scam_lists;
 mod table;
 
 pub(crate) use table::print_table;

@@ -1,0 +1,36 @@
+//! `saleguard scam-list`: lists of known scams the user imports (docs/scam-lists.md).
+
+use saleguard_app::{AppError, Saleguard};
+
+use crate::args::ScamListCommand;
+use crate::output::Output;
+use crate::portfolio::read_file;
+
+pub fn scam_list(
+    app: &Saleguard,
+    command: ScamListCommand,
+    output: &Output,
+) -> Result<(), AppError> {
+    match command {
+        ScamListCommand::Import { file, name } => {
+            let bytes = read_file(&file)?;
+            let source = file
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let name = name.unwrap_or_else(|| {
+                file.file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            });
+            let list = app.import_scam_list(&name, &source, &bytes)?;
+            output.scam_lists(std::slice::from_ref(&list), "Imported");
+        }
+        ScamListCommand::List => output.scam_lists(&app.scam_lists()?, ""),
+        ScamListCommand::Rm { id } => {
+            app.remove_scam_list(id)?;
+            output.removed("list", id);
+        }
+    }
+    Ok(())
+}
