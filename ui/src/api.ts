@@ -76,6 +76,8 @@ export type JurisdictionFinding = SaleResearch["jurisdiction"];
 export type Severity = JurisdictionFinding["severity"];
 export type WhitepaperView = SaleResearch["whitepapers"][number];
 export type LinkHitView = SaleResearch["linkHits"][number];
+/** A list of known scams the user imported, with how many entries of each kind it holds. */
+export type ScamList = CommandReply<"listScamLists">[number];
 export type Settings = CommandReply<"getSettings">;
 export type Country = CommandReply<"listCountries">[number];
 /** A participation's KYC: status (from its history), whether the sale requires it, and the details kept. */

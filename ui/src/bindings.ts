@@ -239,6 +239,15 @@ export const commands = {
 	previewPriceHistory: (contents: string) => __TAURI_INVOKE<PriceHistoryPreview>("preview_price_history", { contents }),
 	/**  Imports a price history CSV's text, all or nothing; returns how many prices. */
 	importPriceHistory: (contents: string) => __TAURI_INVOKE<number>("import_price_history", { contents }),
+	/**  The lists of known scams the user imported, by name. */
+	listScamLists: () => __TAURI_INVOKE<ScamListView[]>("list_scam_lists"),
+	/**
+	 *  Imports a list of known scams from a CSV or JSON file's text (docs/scam-lists.md),
+	 *  all or nothing; `file_name` says where it came from.
+	 */
+	importScamList: (name: string, fileName: string, contents: string) => __TAURI_INVOKE<ScamListView>("import_scam_list", { name, fileName, contents }),
+	/**  Removes an imported list of known scams. */
+	removeScamList: (id: number) => __TAURI_INVOKE<null>("remove_scam_list", { id }),
 };
 
 /* Constants */
@@ -1665,6 +1674,21 @@ export type SaleResearch = {
 
 /**  Where a sale stands at a given moment, from its dates alone. */
 export type SaleStatus = "upcoming" | "open" | "ended";
+
+/**  An imported list, with how many entries of each kind it holds. */
+export type ScamListView = {
+	id: number,
+	name: string,
+	/**  The file it came from. */
+	source: string,
+	importedAt: string,
+	blockedDomains: number,
+	allowedDomains: number,
+	impersonatedDomains: number,
+	/**  Edits within which a domain is taken for an impersonated one. */
+	tolerance: number,
+	addresses: number,
+};
 
 /**  A scan to run, as asked in the window or on the command line. */
 export type ScanInput = {

@@ -6,6 +6,7 @@ use saleguard_app::io::csv::{
 };
 use saleguard_app::io::export::{ExportSummary, ImportSummary};
 use saleguard_app::io::price_history::PriceHistoryPreview;
+use saleguard_app::io::scam_lists::ScamListView;
 use saleguard_app::{AppError, Saleguard};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -143,4 +144,31 @@ pub(crate) fn import_price_history(
     contents: String,
 ) -> Result<u32, AppError> {
     app.import_price_history(contents.as_bytes())
+}
+
+/// The lists of known scams the user imported, by name.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn list_scam_lists(app: State<'_, Saleguard>) -> Result<Vec<ScamListView>, AppError> {
+    app.scam_lists()
+}
+
+/// Imports a list of known scams from a CSV or JSON file's text (docs/scam-lists.md),
+/// all or nothing; `file_name` says where it came from.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn import_scam_list(
+    app: State<'_, Saleguard>,
+    name: String,
+    file_name: String,
+    contents: String,
+) -> Result<ScamListView, AppError> {
+    app.import_scam_list(&name, &file_name, contents.as_bytes())
+}
+
+/// Removes an imported list of known scams.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn remove_scam_list(app: State<'_, Saleguard>, id: i64) -> Result<(), AppError> {
+    app.remove_scam_list(id)
 }

@@ -137,5 +137,8 @@ commands! {
         export_csv,
         preview_price_history,
         import_price_history,
+        list_scam_lists,
+        import_scam_list,
+        remove_scam_list,
     ],
 }

@@ -2,7 +2,7 @@
 //! from a private message, which the review blocks, then a second source from the
 //! project's own website beside it, which clears that block; then a third, an
 //! "announcement" on a known phishing domain, which the due-diligence page flags and the
-//! review blocks.
+//! review blocks; and a list of known scams of the user's own, imported in Settings.
 
 use saleguard_e2e::AppSession;
 use time::OffsetDateTime;
@@ -120,5 +120,28 @@ async fn a_private_message_alone_blocks_and_the_projects_own_source_clears_it() 
     app.scroll_into_view("[data-testid='finding'][data-code='scam_domain']")
         .await;
     app.screenshot("official-06-phishing-link-blocks").await;
+
+    // The user's own list of known scams, imported in Settings.
+    let list = data_dir.path().join("aurora-scams.csv");
+    std::fs::write(
+        &list,
+        "entry,note\naurora-airdrop.example,fake airdrop\n0x00000000000000000000000000000000000DEaD1,drainer\n",
+    )
+    .expect("list written");
+    app.click("[data-testid='nav-settings']").await;
+    app.wait_for("[data-testid='scam-lists-empty']").await;
+    app.pick_file("[data-testid='scam-lists'] input[type='file']", &list)
+        .await;
+    app.click("[data-testid='scam-list-import']").await;
+    app.wait_for_text_in("[data-testid='scam-list-row']", "aurora-scams")
+        .await;
+    app.wait_for_text_in(
+        "[data-testid='scam-list-contents']",
+        "1 phishing domain · 1 scam address",
+    )
+    .await;
+    app.dismiss_notifications().await;
+    app.scroll_into_view("[data-testid='scam-lists']").await;
+    app.screenshot("official-07-own-scam-list").await;
     app.quit().await;
 }

@@ -19,6 +19,7 @@ import { BackupSection } from "./BackupSection";
 import { DataTransfer } from "./DataTransfer";
 import { NetworksSection } from "./NetworksSection";
 import { PriceSourcesSection } from "./PriceSourcesSection";
+import { ScamListsSection } from "./ScamListsSection";
 import { ResidenceCountry } from "./ResidenceCountry";
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -143,6 +144,12 @@ export function SettingsPage() {
           description="Where the prices that value your portfolio and count your budgets come from: your price book (under Budget), price history you import, and an online price API if you turn it on. The portfolio's currency is chosen on the Portfolio page."
         >
           <PriceSourcesSection />
+        </Section>
+        <Section
+          title="Known scams"
+          description="Lists of phishing domains and scam addresses. The review blocks a contribution when a sale's link (its whitepaper, its evidence, where its address was published) or the destination is on one."
+        >
+          <ScamListsSection />
         </Section>
         <Section title="Where you live" description="Token sales often exclude residents of some countries.">
           <ResidenceCountry />

@@ -13,6 +13,7 @@ export const settingsPageBasics: Record<string, CommandHandler> = {
   list_countries: () => [],
   list_networks: () => [],
   get_price_sources: () => priceSourcesFixture(),
+  list_scam_lists: () => [],
 };
 
 /** A backend for the Settings page: its basics, with `handlers` adding commands or replacing them. */

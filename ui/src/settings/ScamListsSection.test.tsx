@@ -1,0 +1,115 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { ScamList } from "../api";
+import { appErrorFixture } from "../test/fixtures";
+import { renderApp } from "../test/renderApp";
+import { settingsBackend } from "../test/settingsFixtures";
+
+function listFixture(overrides: Partial<ScamList> = {}): ScamList {
+  return {
+    id: 4,
+    name: "drainers",
+    source: "drainers.csv",
+    importedAt: "2026-12-06T10:00:00Z",
+    blockedDomains: 1204,
+    allowedDomains: 0,
+    impersonatedDomains: 0,
+    tolerance: 0,
+    addresses: 3,
+    ...overrides,
+  };
+}
+
+async function section() {
+  return screen.findByTestId("scam-lists");
+}
+
+function fileInput(within: HTMLElement): HTMLInputElement {
+  const input = within.querySelector<HTMLInputElement>("input[type='file']");
+  if (!input) throw new Error("no file input for scam lists");
+  return input;
+}
+
+describe("Known scams in Settings", () => {
+  it("says what is always checked, and that no list of the user's own exists yet", async () => {
+    settingsBackend();
+    renderApp("#/settings");
+    const lists = await section();
+    expect(lists).toHaveTextContent("eth-phishing-detect list (version 1.2.0, 13,752 phishing domains)");
+    expect(lists).toHaveTextContent("Nothing is fetched from the internet.");
+    expect(await within(lists).findByTestId("scam-lists-empty")).toBeVisible();
+  });
+
+  it("imports a chosen file under the name the user gives it", async () => {
+    let stored: ScamList[] = [];
+    const backend = settingsBackend({
+      list_scam_lists: () => stored,
+      import_scam_list: (args) => {
+        const { name, fileName } = args as { name: string; fileName: string; contents: string };
+        stored = [listFixture({ name, source: fileName })];
+        return stored[0];
+      },
+    });
+    const { user } = renderApp("#/settings");
+    const lists = await section();
+    await user.upload(fileInput(lists), new File(["entry,note\nscam.example,\n"], "drainers.csv", { type: "text/csv" }));
+    const name = await within(lists).findByTestId("scam-list-name");
+    expect(name).toHaveValue("drainers");
+    await user.clear(name);
+    await user.type(name, "Drainers from X{Enter}");
+
+    await waitFor(() => expect(backend.callsTo("import_scam_list")).toHaveLength(1));
+    expect(backend.callsTo("import_scam_list")[0]?.args).toEqual({ name: "Drainers from X", fileName: "drainers.csv", contents: "entry,note\nscam.example,\n" });
+    const row = await within(lists).findByTestId("scam-list-row");
+    expect(row).toHaveTextContent("Drainers from X");
+    expect(row).toHaveTextContent("from drainers.csv");
+    expect(within(row).getByTestId("scam-list-contents")).toHaveTextContent("1,204 phishing domains · 3 scam addresses");
+    expect(within(lists).queryByTestId("scam-list-import-form")).not.toBeInTheDocument();
+  });
+
+  it("shows every problem of a refused file and keeps the form to try again", async () => {
+    settingsBackend({
+      import_scam_list: () => {
+        throw appErrorFixture({
+          code: "import_refused",
+          message: "nothing was imported: 2 problems in the file (row 3: entry: not a domain is neither an address nor a domain)",
+          invalidFields: [
+            { field: "row 3: entry", code: "invalid_value", message: "not a domain is neither an address nor a domain" },
+            { field: "row 4: entry", code: "bad_checksum", message: "its capital letters do not match its checksum" },
+          ],
+        });
+      },
+    });
+    const { user } = renderApp("#/settings");
+    const lists = await section();
+    await user.upload(fileInput(lists), new File(["entry\nnot a domain\n"], "mine.csv", { type: "text/csv" }));
+    await user.click(await within(lists).findByTestId("scam-list-import"));
+    const alert = await within(lists).findByRole("alert");
+    expect(alert).toHaveTextContent("Nothing was imported from mine.csv");
+    const problems = within(lists).getByTestId("scam-list-problems");
+    expect(problems).toHaveTextContent("row 3: entry: not a domain is neither an address nor a domain");
+    expect(problems).toHaveTextContent("row 4: entry: its capital letters do not match its checksum");
+    expect(within(lists).getByTestId("scam-list-name")).toHaveValue("mine");
+  });
+
+  it("removes a list after asking, and Cancel keeps it", async () => {
+    let stored = [listFixture()];
+    const backend = settingsBackend({
+      list_scam_lists: () => stored,
+      remove_scam_list: () => {
+        stored = [];
+        return null;
+      },
+    });
+    const { user } = renderApp("#/settings");
+    const lists = await section();
+    await user.click(await within(lists).findByTestId("scam-list-remove"));
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(backend.callsTo("remove_scam_list")).toHaveLength(0);
+
+    await user.click(within(lists).getByTestId("scam-list-remove"));
+    await user.click(await screen.findByTestId("scam-list-remove-confirm"));
+    await waitFor(() => expect(within(lists).getByTestId("scam-lists-empty")).toBeVisible());
+    expect(backend.callsTo("remove_scam_list").map((call) => call.args)).toEqual([{ id: 4 }]);
+  });
+});

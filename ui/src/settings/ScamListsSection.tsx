@@ -1,0 +1,238 @@
+import { ActionIcon, Button, Code, FileButton, Group, List, ScrollArea, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconCheck, IconFileImport, IconShieldCheck, IconTrash } from "@tabler/icons-react";
+import { useRef, useState } from "react";
+import { isAppError, type ScamList } from "../api";
+import { ConfirmRemoval } from "../common/ConfirmRemoval";
+import { DateTimeText } from "../common/DateTimeText";
+import { FailureAlert } from "../common/FailureAlert";
+import { LoadingState } from "../common/LoadingState";
+import { useImportScamList, useRemoveScamList, useScamLists } from "./scamListsQueries";
+
+/** "1,204 domains · 3 addresses": what a list holds, the kinds it has. */
+function listContents(list: ScamList): string {
+  const parts: string[] = [];
+  const count = (n: number, one: string, many: string) => parts.push(`${n.toLocaleString()} ${n === 1 ? one : many}`);
+  if (list.blockedDomains > 0) count(list.blockedDomains, "phishing domain", "phishing domains");
+  if (list.impersonatedDomains > 0) count(list.impersonatedDomains, "impersonated domain", "impersonated domains");
+  if (list.allowedDomains > 0) count(list.allowedDomains, "allowed domain", "allowed domains");
+  if (list.addresses > 0) count(list.addresses, "scam address", "scam addresses");
+  return parts.join(" · ");
+}
+
+/** The file's name without its extension: what a list is called unless the user says otherwise. */
+function stem(fileName: string): string {
+  const dot = fileName.lastIndexOf(".");
+  return dot > 0 ? fileName.slice(0, dot) : fileName;
+}
+
+type Chosen = { fileName: string; contents: string };
+
+/** Every problem of a refused file, by row (CSV) or by key (JSON). */
+function RefusedEntries({ error }: { error: unknown }) {
+  if (!isAppError(error) || error.code !== "import_refused" || error.invalidFields.length === 0) return null;
+  return (
+    <ScrollArea.Autosize mah={200}>
+      <List size="sm" spacing={4} data-testid="scam-list-problems">
+        {error.invalidFields.map((problem, index) => (
+          <List.Item key={`${problem.field}-${index}`}>
+            <Text span size="sm" ff="monospace">
+              {problem.field}
+            </Text>
+            : {problem.message}
+          </List.Item>
+        ))}
+      </List>
+    </ScrollArea.Autosize>
+  );
+}
+
+function ImportScamList() {
+  const importList = useImportScamList();
+  const resetRef = useRef<() => void>(null);
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [name, setName] = useState("");
+  const [readFailure, setReadFailure] = useState<unknown>(null);
+
+  const choose = async (file: File | null) => {
+    importList.reset();
+    setReadFailure(null);
+    if (!file) return;
+    try {
+      setChosen({ fileName: file.name, contents: await file.text() });
+      setName(stem(file.name));
+    } catch (error) {
+      setReadFailure(error);
+    }
+  };
+  const close = () => {
+    setChosen(null);
+    importList.reset();
+    resetRef.current?.();
+  };
+  const start = () => {
+    if (!chosen) return;
+    importList.mutate(
+      { name, fileName: chosen.fileName, contents: chosen.contents },
+      {
+        onSuccess: (list) => {
+          close();
+          notifications.show({
+            title: `Imported “${list.name}”`,
+            message: `${listContents(list)}, checked from now on.`,
+            color: "teal",
+            icon: <IconCheck size={18} />,
+          });
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <Text size="sm" c="dimmed" maw={620}>
+          Add your own: a CSV with the columns <Code>entry</Code> and <Code>note</Code> (a domain, a link or an address a row), or JSON — including a
+          newer <Code>eth-phishing-detect</Code> configuration as MetaMask publishes it. Nothing is added unless every entry is right.
+        </Text>
+        <FileButton onChange={(file) => void choose(file)} accept=".csv,.json,text/csv,application/json" resetRef={resetRef}>
+          {(props) => (
+            <Button {...props} variant="default" leftSection={<IconFileImport size={16} />} disabled={importList.isPending} data-testid="scam-list-choose">
+              Choose a list…
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      {readFailure !== null && <FailureAlert title="The file could not be read" error={readFailure} />}
+      {chosen && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            start();
+          }}
+          data-testid="scam-list-import-form"
+        >
+          <Stack gap="sm">
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <TextInput
+                label="Name of the list"
+                description={`From ${chosen.fileName}`}
+                value={name}
+                onChange={(event) => setName(event.currentTarget.value)}
+                maxLength={100}
+                w={320}
+                data-autofocus
+                data-testid="scam-list-name"
+              />
+              <Button variant="default" onClick={close} disabled={importList.isPending}>
+                Cancel
+              </Button>
+              <Button type="submit" leftSection={<IconFileImport size={16} />} loading={importList.isPending} data-testid="scam-list-import">
+                Import
+              </Button>
+            </Group>
+            {importList.isError && (
+              <Stack gap="xs">
+                <FailureAlert title={`Nothing was imported from ${chosen.fileName}`} error={importList.error} />
+                <RefusedEntries error={importList.error} />
+              </Stack>
+            )}
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}
+
+function ScamListRow({ list, onRemove }: { list: ScamList; onRemove: (list: ScamList) => void }) {
+  return (
+    <Table.Tr data-testid="scam-list-row">
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {list.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          from {list.source}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" data-testid="scam-list-contents">
+          {listContents(list)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <DateTimeText iso={list.importedAt} size="xs" />
+      </Table.Td>
+      <Table.Td ta="right">
+        <Tooltip label={`Remove “${list.name}”`}>
+          <ActionIcon variant="subtle" color="red" aria-label={`Remove ${list.name}`} onClick={() => onRemove(list)} data-testid="scam-list-remove">
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Tooltip>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The lists of known scams: the one that ships, always checked, and the user's own. */
+export function ScamListsSection() {
+  const lists = useScamLists();
+  const removal = useRemoveScamList();
+  const [removing, setRemoving] = useState<ScamList | null>(null);
+
+  return (
+    <Stack gap="md" data-testid="scam-lists">
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <IconShieldCheck size={18} color="var(--mantine-color-teal-6)" aria-hidden="true" style={{ flexShrink: 0, marginTop: 2 }} />
+        <Text size="sm">
+          Always checked: MetaMask&apos;s <Code>eth-phishing-detect</Code> list (version 1.2.0, 13,752 phishing domains), shipped with Saleguard, and
+          look-alikes of each sale&apos;s own site. Nothing is fetched from the internet.
+        </Text>
+      </Group>
+      {lists.isPending && <LoadingState label="Reading your lists…" />}
+      {lists.isError && <FailureAlert title="Your lists could not be read" error={lists.error} onRetry={() => void lists.refetch()} />}
+      {lists.isSuccess &&
+        (lists.data.length === 0 ? (
+          <Text size="sm" c="dimmed" data-testid="scam-lists-empty">
+            You have imported no list of your own.
+          </Text>
+        ) : (
+          <Table verticalSpacing="xs" data-testid="scam-lists-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>List</Table.Th>
+                <Table.Th>Holds</Table.Th>
+                <Table.Th>Imported</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {lists.data.map((list) => (
+                <ScamListRow key={list.id} list={list} onRemove={setRemoving} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        ))}
+      <ImportScamList />
+      <ConfirmRemoval
+        opened={removing !== null}
+        onClose={() => {
+          setRemoving(null);
+          removal.reset();
+        }}
+        title={`Remove “${removing?.name ?? ""}”?`}
+        confirmLabel="Remove list"
+        failureTitle="The list was not removed"
+        removal={removal}
+        onConfirm={() => {
+          if (removing) removal.mutate(removing.id, { onSuccess: () => setRemoving(null) });
+        }}
+        data-testid="scam-list-remove-confirm"
+      >
+        <Text size="sm">
+          Its entries are no longer checked: a sale&apos;s link or a destination on it stops blocking the review. You can import the file again.
+        </Text>
+      </ConfirmRemoval>
+    </Stack>
+  );
+}

@@ -1,0 +1,34 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../api";
+import { researchQueryKeys } from "../diligence/researchQueries";
+
+export const scamListQueryKeys = {
+  all: ["scam-lists"] as const,
+};
+
+/** The lists of known scams the user imported. */
+export function useScamLists() {
+  return useQuery({ queryKey: scamListQueryKeys.all, queryFn: api.listScamLists });
+}
+
+/** After a list came or went: the lists, and every sale's check of its links against them. */
+function useRefreshScamLists() {
+  const queryClient = useQueryClient();
+  return async () => {
+    void queryClient.invalidateQueries({ queryKey: researchQueryKeys.all });
+    await queryClient.invalidateQueries({ queryKey: scamListQueryKeys.all });
+  };
+}
+
+export function useImportScamList() {
+  const refresh = useRefreshScamLists();
+  return useMutation({
+    mutationFn: ({ name, fileName, contents }: { name: string; fileName: string; contents: string }) => api.importScamList(name, fileName, contents),
+    onSuccess: refresh,
+  });
+}
+
+export function useRemoveScamList() {
+  const refresh = useRefreshScamLists();
+  return useMutation({ mutationFn: (id: number) => api.removeScamList(id), onSuccess: refresh });
+}
