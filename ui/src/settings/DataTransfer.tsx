@@ -1,4 +1,4 @@
-import { Alert, Button, FileButton, Group, List, ScrollArea, Stack, Text } from "@mantine/core";
+import { Alert, Button, FileButton, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDatabaseExport, IconDatabaseImport, IconFileAlert } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -6,6 +6,7 @@ import { useRef, useState } from "react";
 import { api, isAppError, type ExportSummary, type TableCount } from "../api";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { FailureAlert } from "../common/FailureAlert";
+import { ProblemList } from "../common/ProblemList";
 
 /** "3 sales, 2 accounts and 14 other rows": what an export or import carried. */
 export function describeTables(tables: TableCount[]): string {
@@ -111,18 +112,7 @@ function ImportProblems({ refusal, fileName }: { refusal: ImportRefusal; fileNam
           {asSentence(refusal.lead)}
         </Text>
         <Text size="sm">Nothing was changed. Fix these problems in the file, or export it again:</Text>
-        <ScrollArea.Autosize mah={240}>
-          <List size="sm" spacing={4}>
-            {refusal.problems.map((problem, index) => (
-              <List.Item key={`${problem.field}-${index}`}>
-                <Text span size="sm" ff="monospace">
-                  {problem.field}
-                </Text>
-                : {problem.message}
-              </List.Item>
-            ))}
-          </List>
-        </ScrollArea.Autosize>
+        <ProblemList problems={refusal.problems} />
       </Stack>
     </Alert>
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Code, FileButton, Group, List, ScrollArea, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { ActionIcon, Button, Code, FileButton, Group, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconFileImport, IconShieldCheck, IconTrash } from "@tabler/icons-react";
 import { useRef, useState } from "react";
@@ -7,6 +7,7 @@ import { ConfirmRemoval } from "../common/ConfirmRemoval";
 import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
+import { ProblemList } from "../common/ProblemList";
 import { useImportScamList, useRemoveScamList, useScamLists } from "./scamListsQueries";
 
 /** "1,204 domains · 3 addresses": what a list holds, the kinds it has. */
@@ -31,20 +32,7 @@ type Chosen = { fileName: string; contents: string };
 /** Every problem of a refused file, by row (CSV) or by key (JSON). */
 function RefusedEntries({ error }: { error: unknown }) {
   if (!isAppError(error) || error.code !== "import_refused" || error.invalidFields.length === 0) return null;
-  return (
-    <ScrollArea.Autosize mah={200}>
-      <List size="sm" spacing={4} data-testid="scam-list-problems">
-        {error.invalidFields.map((problem, index) => (
-          <List.Item key={`${problem.field}-${index}`}>
-            <Text span size="sm" ff="monospace">
-              {problem.field}
-            </Text>
-            : {problem.message}
-          </List.Item>
-        ))}
-      </List>
-    </ScrollArea.Autosize>
-  );
+  return <ProblemList problems={error.invalidFields} maxHeight={200} data-testid="scam-list-problems" />;
 }
 
 function ImportScamList() {
