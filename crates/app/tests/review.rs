@@ -1043,6 +1043,25 @@ fn a_scam_list_with_any_problem_adds_nothing_and_names_each_problem() {
         )
     );
     assert_eq!(
+        refused(
+            "address allowed",
+            r#"{"whitelist": ["0x00000000000000000000000000000000000DEaD1"], "domains": ["x.example", "*.y*.example"]}"#
+        )
+        .1,
+        [
+            ("domains[1]".to_owned(), ErrorCode::InvalidValue),
+            ("whitelist[0]".to_owned(), ErrorCode::InvalidValue),
+        ]
+    );
+    assert_eq!(
+        refused(
+            "too long",
+            &format!("entry\n{}.example\n", "a.".repeat(130))
+        )
+        .1,
+        [("row 2: entry".to_owned(), ErrorCode::TooLong)]
+    );
+    assert_eq!(
         refused("not json", "{\"domains\": [").0,
         ErrorCode::InvalidJson
     );
@@ -1057,6 +1076,17 @@ fn a_scam_list_with_any_problem_adds_nothing_and_names_each_problem() {
         ErrorCode::TooLong
     );
     assert!(app.scam_lists().expect("lists").is_empty(), "nothing added");
+
+    // A wildcard before a domain means the domain; a byte-order mark is not text.
+    let wild = app
+        .import_scam_list(
+            "wild",
+            "wild.json",
+            "\u{FEFF}{\"domains\": [\"*.wild.example\"]}".as_bytes(),
+        )
+        .expect("imported");
+    assert_eq!(wild.blocked_domains, 1);
+    app.remove_scam_list(wild.id).expect("removed");
 
     // eth-phishing-detect's configuration, as its package has it.
     let config = r#"{"version": 2, "tolerance": 2, "fuzzylist": ["aurora.example"],

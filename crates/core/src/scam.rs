@@ -121,24 +121,32 @@ pub struct DomainHit {
 }
 
 impl DomainHit {
-    /// The hit in a sentence: the domain, the list and the entry that caught it.
+    /// The hit in a sentence: the domain, the list and the entry that caught it. A domain
+    /// written in punycode is shown as it reads and as it is spelled (`mіnaswap.org
+    /// (xn--mnaswap-…)`): read alone, a look-alike in another script is indistinguishable.
     pub fn describe(&self) -> String {
+        let ascii = idna::domain_to_ascii(&self.domain).unwrap_or_else(|_| self.domain.clone());
+        let named = if ascii == self.domain {
+            self.domain.clone()
+        } else {
+            format!("{} ({ascii})", self.domain)
+        };
         match self.kind {
-            DomainHitKind::Listed if self.domain == self.entry => format!(
-                "{} is on the list of phishing domains “{}”: the sale's records may come from a scam site.",
-                self.domain, self.list
+            DomainHitKind::Listed if ascii == self.entry => format!(
+                "{named} is on the list of phishing domains “{}”: the sale's records may come from a scam site.",
+                self.list
             ),
             DomainHitKind::Listed => format!(
-                "{} is on the list of phishing domains “{}” (as {}): the sale's records may come from a scam site.",
-                self.domain, self.list, self.entry
+                "{named} is on the list of phishing domains “{}” (as {}): the sale's records may come from a scam site.",
+                self.list, self.entry
             ),
             DomainHitKind::Impersonates => format!(
-                "{} imitates {}, a domain the list “{}” knows scammers impersonate: the sale's records may come from a scam site.",
-                self.domain, self.entry, self.list
+                "{named} imitates {}, a domain the list “{}” knows scammers impersonate: the sale's records may come from a scam site.",
+                self.entry, self.list
             ),
             DomainHitKind::LooksLikeOwnSite => format!(
-                "{} looks like the sale's own site {} without being it: a classic phishing trick.",
-                self.domain, self.entry
+                "{named} looks like the sale's own site {} without being it: a classic phishing trick.",
+                self.entry
             ),
         }
     }
@@ -192,36 +200,44 @@ pub fn check_urls<'a>(
     hits
 }
 
-/// The sale's own domain, with what look-alikes are compared on.
+/// The sale's own site, by its registrable domain (`app.aurorasale.io` → `aurorasale.io`,
+/// by the Public Suffix List), with what look-alikes are compared on.
 struct OwnDomain {
     domain: String,
     skeleton: String,
 }
 
+/// A domain's registrable part by the Public Suffix List (`docs.x.co.uk` → `x.co.uk`;
+/// a subdomain of a hosting platform on the list, `x.github.io`, is its own); the domain
+/// itself when the list has no answer.
+fn registrable(domain: &str) -> &str {
+    let domain = domain.strip_prefix("www.").unwrap_or(domain);
+    psl::domain_str(domain).unwrap_or(domain)
+}
+
 impl OwnDomain {
     fn new(domain: &str) -> Self {
-        let domain = domain.strip_prefix("www.").unwrap_or(domain).to_owned();
+        let domain = registrable(domain).to_owned();
         Self {
             skeleton: skeleton(&domain),
             domain,
         }
     }
 
-    /// Whether `domain` is this one or under it.
+    /// Whether `domain` is the site or under its registrable domain (`api.x.io` is `x.io`'s).
     fn is(&self, domain: &str) -> bool {
-        let domain = domain.strip_prefix("www.").unwrap_or(domain);
-        domain == self.domain || domain.ends_with(&format!(".{}", self.domain))
+        registrable(domain) == self.domain
     }
 
-    /// Whether `domain` looks like this one without being it or under it: the same
-    /// once confusable characters are taken for what they imitate (a Cyrillic `а`, a
-    /// `0` for an `o`, `rn` for `m`), or one edit away (a letter added, dropped,
-    /// changed, or two swapped).
+    /// Whether `domain` looks like this one without being it or under it: its registrable
+    /// domain the same once confusable characters are taken for what they imitate (a
+    /// Cyrillic `а`, a `0` for an `o`, `rn` for `m`), or one edit away (a letter added,
+    /// dropped, changed, or two swapped).
     fn looked_like_by(&self, domain: &str) -> bool {
         if self.is(domain) {
             return false;
         }
-        let domain = domain.strip_prefix("www.").unwrap_or(domain);
+        let domain = registrable(domain);
         skeleton(domain) == self.skeleton
             || strsim::damerau_levenshtein(&unicode_form(domain), &unicode_form(&self.domain)) == 1
     }

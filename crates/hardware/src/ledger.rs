@@ -9,7 +9,7 @@
 //! version). The transports and APDU framing are coins-ledger's.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use alloy_consensus::{SignableTransaction, TxEip1559};
 use alloy_primitives::{Address, Signature, normalize_v};
@@ -119,6 +119,10 @@ impl Transport {
 struct Held {
     transport: Transport,
     process_lock: Option<ProcessLock>,
+    /// After a request left unanswered: until when the device stays this process's
+    /// though nothing asks it anything (then it is let go, the prompt most likely
+    /// answered or given up).
+    kept_until: Option<Instant>,
 }
 
 /// A connected Ledger. One request at a time: a second one while the device is busy
@@ -173,6 +177,7 @@ impl LedgerDevice {
             held: Arc::new(Mutex::new(Held {
                 transport,
                 process_lock: None,
+                kept_until: None,
             })),
             connection,
             timeouts,
@@ -254,6 +259,7 @@ impl LedgerDevice {
         if held.process_lock.is_none() {
             held.process_lock = Some(ProcessLock::take(&self.connection.lock_name())?);
         }
+        let (held_again, keep) = (Arc::downgrade(&self.held), self.timeouts.confirmation);
         let task = tokio::spawn(async move {
             let mut outcome = Ok(None);
             for command in commands {
@@ -265,10 +271,26 @@ impl LedgerDevice {
                     }
                 }
             }
-            // A request left unanswered may still be on the screen: the device stays
-            // this process's until it answers something.
-            if !matches!(outcome, Err(DeviceError::TimedOut(_))) {
+            // A request left unanswered may still be on the screen, and its answer must
+            // reach no one else: the device stays this process's until it answers
+            // something, or for one more confirmation time if nothing asks it again.
+            if matches!(outcome, Err(DeviceError::TimedOut(_) | DeviceError::Busy)) {
+                held.kept_until = Some(Instant::now() + keep);
+                let held = held_again.clone();
+                tokio::spawn(async move {
+                    tokio::time::sleep(keep).await;
+                    // Weak: a device dropped meanwhile is gone, its connection closed.
+                    let Some(held) = held.upgrade() else { return };
+                    if let Ok(mut held) = held.try_lock()
+                        && held.kept_until.is_some_and(|until| until <= Instant::now())
+                    {
+                        held.process_lock = None;
+                        held.kept_until = None;
+                    }
+                });
+            } else {
                 held.process_lock = None;
+                held.kept_until = None;
             }
             outcome
         });

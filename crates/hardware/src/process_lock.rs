@@ -2,15 +2,14 @@
 //! same Ledger or Trezor; a request from one while the other's prompt is on the device
 //! would wait for the device and then read the answer the user gave to the other. So a
 //! conversation with a device holds an OS lock on a file named after the device (in
-//! the user's runtime directory, else their cache directory), with the holder's process
-//! id written in it: another process asking meanwhile is told at once which process
-//! has the device ([`DeviceError::InUse`]), and nothing it sends reaches the device.
+//! the user's cache directory), with the holder's process id written beside it: another
+//! process asking meanwhile is told at once which process has the device
+//! ([`DeviceError::InUse`]), and nothing it sends reaches the device.
 //!
 //! The lock is the operating system's (`flock` on Unix, `LockFileEx` on Windows): it
 //! goes with the process, so a process that crashed or was killed holds nothing.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 
 use saleguard_chain::signer::DeviceError;
@@ -32,7 +31,10 @@ impl ProcessLock {
 
     /// As [`ProcessLock::take`], with the lock files in `directory`.
     pub fn take_in(directory: &Path, device: &str) -> Result<Self, DeviceError> {
-        let path = directory.join(format!("{}.lock", file_name(device)));
+        let name = file_name(device);
+        let path = directory.join(format!("{name}.lock"));
+        // The holder's id beside the lock: on Windows a locked file cannot be read.
+        let pid_path = directory.join(format!("{name}.pid"));
         let file = match open(directory, &path) {
             Ok(file) => file,
             Err(error) => {
@@ -43,26 +45,26 @@ impl ProcessLock {
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                return Err(DeviceError::InUse(holder_of(&path)));
+                return Err(DeviceError::InUse(holder_of(&pid_path)));
             }
             Err(TryLockError::Error(error)) => {
                 tracing::warn!(%error, "the device lock cannot be taken: other Saleguard processes are not kept off the device");
                 return Ok(Self { _file: None });
             }
         }
-        if let Err(error) = write_pid(&file) {
+        if let Err(error) = std::fs::write(&pid_path, std::process::id().to_string()) {
             tracing::warn!(%error, "the process id could not be written to the device lock");
         }
         Ok(Self { _file: Some(file) })
     }
 }
 
-/// The user's runtime directory (Linux), else their cache directory, else the temporary
-/// directory: `…/saleguard/devices`. All per user, so one user cannot block another's
-/// device.
+/// The user's cache directory (`~/.cache`, `~/Library/Caches`, `%LOCALAPPDATA%`), else the
+/// temporary directory: `…/saleguard/devices`. Per user, so one user cannot block
+/// another's device; the same for the app and the CLI whatever else their environments
+/// hold (a runtime directory is not set under `sudo` or cron).
 pub fn lock_directory() -> PathBuf {
-    dirs::runtime_dir()
-        .or_else(dirs::cache_dir)
+    dirs::cache_dir()
         .unwrap_or_else(std::env::temp_dir)
         .join("saleguard")
         .join("devices")
@@ -82,8 +84,7 @@ fn file_name(device: &str) -> String {
         .collect()
 }
 
-/// Opens (creating) the lock file without truncating it: its holder's id stays readable
-/// until the lock is taken.
+/// Opens (creating) the lock file; it holds nothing, the lock on it is what counts.
 fn open(directory: &Path, path: &Path) -> std::io::Result<File> {
     std::fs::create_dir_all(directory)?;
     OpenOptions::new()
@@ -94,14 +95,7 @@ fn open(directory: &Path, path: &Path) -> std::io::Result<File> {
         .open(path)
 }
 
-fn write_pid(mut file: &File) -> std::io::Result<()> {
-    file.set_len(0)?;
-    file.rewind()?;
-    write!(file, "{}", std::process::id())?;
-    file.flush()
-}
-
-/// The process id the holder wrote, if it has yet.
+/// The process id the holder wrote beside the lock, if it has yet.
 fn holder_of(path: &Path) -> Option<u32> {
     std::fs::read_to_string(path).ok()?.trim().parse().ok()
 }

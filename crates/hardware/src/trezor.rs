@@ -85,8 +85,10 @@ enum Prompt {
 /// One conversation with the device, holding the link (and the device, against other
 /// Saleguard processes) for its length.
 struct Conversation {
-    link: OwnedMutexGuard<Link>,
+    // Declared (so dropped) before the link: whoever takes the link next, to end a prompt
+    // left on the device, finds the device free of this conversation.
     _process_lock: ProcessLock,
+    link: OwnedMutexGuard<Link>,
     timeouts: Timeouts,
     prompts: mpsc::UnboundedSender<Prompt>,
 }
@@ -434,8 +436,8 @@ impl TrezorDevice {
         }
         let (prompts, mut prompted) = mpsc::unbounded_channel();
         let conversation = Conversation {
-            link,
             _process_lock: process_lock,
+            link,
             timeouts: self.timeouts,
             prompts,
         };

@@ -12,7 +12,7 @@ use crate::{Store, StoreError};
 pub enum ScamEntryKind {
     /// A phishing domain (its subdomains too).
     Block,
-    /// A domain never caught, whatever a list says.
+    /// A domain its list never catches.
     Allow,
     /// A domain scammers impersonate.
     Target,

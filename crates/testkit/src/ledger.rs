@@ -207,8 +207,9 @@ fn serve(mut stream: TcpStream, shared: &Shared) {
         if stream.read_exact(&mut apdu).is_err() {
             return;
         }
-        let device = shared.device.lock().expect("device");
+        // Counted as it arrives, before it waits for the device.
         shared.log.lock().expect("log").requests += 1;
+        let device = shared.device.lock().expect("device");
         let mode = *shared.mode.lock().expect("mode");
         let reply = match apdu.as_slice() {
             [cla, ins, p1, _p2, rest @ ..] => {

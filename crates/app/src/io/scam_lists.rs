@@ -17,6 +17,8 @@ use crate::{AppError, ErrorCode, Saleguard};
 const MAX_NAME: usize = 100;
 /// The longest note on an entry.
 const MAX_NOTE: usize = 500;
+/// The longest domain DNS allows.
+const MAX_DOMAIN: usize = 253;
 /// The largest edit tolerance a list may ask for (3 already catches unrelated domains).
 const MAX_TOLERANCE: u64 = 3;
 
@@ -83,6 +85,15 @@ impl ReadList {
             return;
         }
         let looks_like_address = text.len() == 42 && text.starts_with("0x");
+        if looks_like_address && matches!(kind, ScamEntryKind::Allow | ScamEntryKind::Target) {
+            self.problems.add(
+                row,
+                column,
+                ErrorCode::InvalidValue,
+                format!("{text} is an address: this key takes domains"),
+            );
+            return;
+        }
         if looks_like_address || kind == ScamEntryKind::Address {
             match parse_address(text) {
                 Ok(address) => self.push(ScamEntryKind::Address, checksummed(&address), note),
@@ -101,7 +112,31 @@ impl ReadList {
             }
             return;
         }
+        // `*.scam.example` means what `scam.example` does: a domain blocks its subdomains.
+        let text = text.strip_prefix("*.").unwrap_or(text);
+        let host = text.rsplit("://").next().unwrap_or(text);
+        if host.split(['/', '?', '#']).next().unwrap_or(host).len() > MAX_DOMAIN {
+            self.problems.add(
+                row,
+                column,
+                ErrorCode::TooLong,
+                format!("a domain has at most {MAX_DOMAIN} characters"),
+            );
+            return;
+        }
         match domain_of(text) {
+            Some(domain) if domain.len() > MAX_DOMAIN => self.problems.add(
+                row,
+                column,
+                ErrorCode::TooLong,
+                format!("a domain has at most {MAX_DOMAIN} characters"),
+            ),
+            Some(domain) if domain.contains('*') => self.problems.add(
+                row,
+                column,
+                ErrorCode::InvalidValue,
+                format!("{text}: a wildcard only as `*.` before a domain"),
+            ),
             Some(domain) => self.push(kind, domain, note),
             None => self.problems.add(
                 row,
@@ -248,6 +283,8 @@ impl Saleguard {
         bytes: &[u8],
     ) -> Result<ScamListView, AppError> {
         let name = list_name(name)?;
+        // A byte-order mark some editors write is not part of the text.
+        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
         let json = bytes
             .iter()
             .find(|b| !b.is_ascii_whitespace())

@@ -235,6 +235,13 @@ fn look_alikes_of_the_sales_own_domain_are_caught() {
         hits[0].domain, "mіnaswap.org",
         "shown as the user would read it"
     );
+    assert!(
+        hits[0]
+            .describe()
+            .starts_with(&format!("mіnaswap.org ({punycode}) looks like")),
+        "and as it is spelled: {}",
+        hits[0].describe()
+    );
 
     // The site itself, its subdomains and other domains are not look-alikes.
     for url in [
@@ -300,6 +307,35 @@ fn text_without_a_domain_is_skipped() {
     assert_eq!(
         domain_of("https://bücher.example/").as_deref(),
         Some("xn--bcher-kva.example")
+    );
+}
+
+#[test]
+fn the_sales_own_site_is_its_registrable_domain() {
+    // Two subdomains of the sale's domain are one edit apart: neither is a look-alike.
+    let own = ["https://app.aurorasale.io/"];
+    assert_eq!(
+        check_urls(
+            &[],
+            &own,
+            ["https://api.aurorasale.io/docs", "https://aurorasale.io"]
+        ),
+        []
+    );
+    // Under a public suffix with two labels.
+    let own = ["https://www.aurorasale.co.uk/"];
+    assert_eq!(
+        check_urls(&[], &own, ["https://docs.aurorasale.co.uk/"]),
+        []
+    );
+    assert_eq!(
+        check_urls(&[], &own, ["https://aurorasa1e.co.uk/"])[0].entry,
+        "aurorasale.co.uk"
+    );
+    // A look-alike on a subdomain of its own is caught by its registrable domain.
+    assert_eq!(
+        check_urls(&[], &own, ["https://claim.aur0rasale.co.uk/"]).len(),
+        1
     );
 }
 

@@ -79,7 +79,7 @@ impl Link {
                 "this system does not let Saleguard open the Trezor: on Linux, install Trezor's udev rules (trezor.io/learn), then plug it in again".to_owned(),
             )),
             Ok(Err(UsbProblem::Claimed)) => Err(DeviceError::Refused(
-                "another program holds the Trezor: close Trezor Suite or stop Trezor Bridge, then try again".to_owned(),
+                "another program holds the Trezor (Trezor Suite, Trezor Bridge, or the Saleguard app while the CLI asks): close it, then try again".to_owned(),
             )),
             Err(_) => {
                 tracing::warn!("the USB stack failed while looking for a Trezor");

@@ -1,6 +1,6 @@
 -- Lists of known scams the user imported (the shipped list of phishing domains is not
 -- stored: each version ships its own). An entry is a phishing domain (it blocks its
--- subdomains too), a domain allowed whatever a list says, a domain scammers
+-- subdomains too), a domain its list never catches, a domain scammers
 -- impersonate (a domain within the list's tolerance of it, in edits, is caught), or a
 -- scam address with the list's note on it.
 CREATE TABLE scam_lists (
