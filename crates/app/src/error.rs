@@ -621,7 +621,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            129,
+            130,
             "update this count with the match above"
         );
     }
