@@ -176,7 +176,7 @@ pub fn check_urls<'a>(
         };
         let hit = |kind, list: &str, entry: String| DomainHit {
             url: url.to_owned(),
-            domain: shown_domain(&domain),
+            domain: unicode_form(&domain),
             kind,
             list: list.to_owned(),
             entry,
@@ -193,7 +193,7 @@ pub fn check_urls<'a>(
             hits.push(hit(
                 DomainHitKind::LooksLikeOwnSite,
                 LOOK_ALIKE_LIST,
-                shown_domain(&own.domain),
+                unicode_form(&own.domain),
             ));
         }
     }
@@ -272,10 +272,6 @@ fn normalized(domain: &str) -> Option<String> {
 }
 
 /// The domain as the user should read it: Unicode when written in punycode.
-fn shown_domain(domain: &str) -> String {
-    unicode_form(domain)
-}
-
 fn unicode_form(domain: &str) -> String {
     let (unicode, result) = idna::domain_to_unicode(domain);
     if result.is_ok() {
