@@ -792,23 +792,46 @@ export type DevicePrompt = {
 	wallet: string,
 	/**
 	 *  The device cannot read the call and asks for blind signing: it must be enabled
-	 *  in the Ethereum app's settings, and the user compares the hash instead (a Ledger).
+	 *  in the Ethereum app's settings (a Ledger).
 	 */
 	blindSigning: boolean,
+	/**
+	 *  The device shows the transaction's hash, for the user to compare with the one
+	 *  the review shows (a Ledger's Ethereum app from 1.14.0, for a blind-signed call).
+	 */
+	showsHash: boolean,
 	/**
 	 *  The device cannot read the call and shows its raw data for the user to compare
 	 *  (a Trezor).
 	 */
 	showsRawData: boolean,
 	/**
-	 *  The network's coin ("ETH") when the device does not know the network and calls
-	 *  the coin "UNKN" on its screens (a Trezor on a chain its firmware does not know).
+	 *  The network's coin ("ETH") when the device does not know the network and does
+	 *  not name the coin on its screens ("UNKN" on a Trezor, "???" on a Ledger).
 	 */
 	unknownNetworkCoin: string | null,
+	/**
+	 *  The device's software as it reported it ("Ethereum app 1.14.0"); none when it
+	 *  could not be asked.
+	 */
+	software: string | null,
+	/**  Whose screens these are: the version range they were read for. */
+	screensOf: string,
+	/**
+	 *  Why the device's screens may differ from these (a version not read, a device
+	 *  that could not be asked); none when they are the device's own.
+	 */
+	mayDiffer: string | null,
+	/**  What else to know about these screens. */
+	notes: string[],
 	/**  The device's screens, in order, as label and value. */
 	screens: DeviceScreen[],
 };
 
+/**
+ *  One screen: its title or label, and what it shows beside it (empty for a screen
+ *  that is only words).
+ */
 export type DeviceScreen = {
 	label: string,
 	value: string,

@@ -175,7 +175,7 @@ async fn connected_devices_are_listed_with_their_state() {
     let devices = app.hardware_devices().await.expect("listed");
     assert_eq!(devices.len(), 1);
     assert_eq!(devices[0].state, DeviceState::Ready);
-    assert_eq!(devices[0].app_version.as_deref(), Some("1.10.3"));
+    assert_eq!(devices[0].app_version.as_deref(), Some("1.22.0"));
     assert_eq!(devices[0].blind_signing, Some(true));
     assert_eq!(
         devices[0].connection,
@@ -298,20 +298,29 @@ async fn a_contribution_is_signed_on_the_device_and_every_refusal_leaves_the_dra
         .map(|s| (s.label.as_str(), s.value.as_str()))
         .collect();
     let sale_text = sale_address.to_checksum(None);
+    assert_eq!(prompt.software.as_deref(), Some("Ethereum app 1.22.0"));
+    assert_eq!(prompt.may_differ, None, "the device's own version was read");
+    assert!(prompt.shows_hash);
+    let max_fee = plan.transaction.max_fee.replace(" ETH", " ???");
     assert_eq!(
         screens,
         [
-            (
-                "Blind signing",
-                "the device cannot show what this call does"
-            ),
-            ("Amount", "1 ETH"),
-            ("Contract", sale_text.as_str()),
-            ("Network", "Local development chain (31337)"),
-            ("Max fees", plan.transaction.max_fee.as_str()),
-            ("Transaction hash", plan.transaction.signing_hash.as_str()),
-        ]
+            ("Blind signing ahead", ""),
+            ("Review transaction", ""),
+            ("From", device_address.to_checksum(None).as_str()),
+            ("Amount", "1 ???"),
+            ("To", sale_text.as_str()),
+            ("Max fees", max_fee.as_str()),
+            ("Network", "31337"),
+            ("Tx hash", plan.transaction.signing_hash.as_str()),
+            ("Accept risk and sign transaction", ""),
+        ],
+        "the app does not know the local chain: its coin is ???"
     );
+    let previewed: Vec<(String, String)> = screens
+        .iter()
+        .map(|(label, value)| ((*label).to_owned(), (*value).to_owned()))
+        .collect();
 
     // Each refusal: its own code, the draft still planned, nothing on chain.
     for (mode, code) in [
@@ -355,6 +364,11 @@ async fn a_contribution_is_signed_on_the_device_and_every_refusal_leaves_the_dra
         .await
         .expect("signed on the device and sent");
     assert_eq!(sent.status, TxStatus::Sent);
+    assert_eq!(
+        ledger.screens().last(),
+        Some(&previewed),
+        "the device showed what the review previewed"
+    );
     let states = states.into_inner().expect("states");
     let connecting = states
         .iter()

@@ -238,19 +238,30 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
     let sale_text = sale_address.to_checksum(None);
     let max_fee_unknown = plan.transaction.max_fee.replace(" ETH", " UNKN");
     let data_label = format!(
-        "Input data ({} bytes)",
+        "CONFIRM DATA: Size: {} bytes",
         (plan.transaction.data.len() - 2) / 2
+    );
+    assert_eq!(
+        prompt.software.as_deref(),
+        Some("Trezor Model T firmware 2.8.1")
+    );
+    assert_eq!(
+        prompt.may_differ, None,
+        "the device's own firmware was read"
     );
     assert_eq!(
         screens,
         [
             (data_label.as_str(), plan.transaction.data.as_str()),
-            ("Recipient", sale_text.as_str()),
-            ("Amount", "1 UNKN"),
-            ("Network", "Unknown network (chain ID 31337)"),
-            ("Maximum fee", max_fee_unknown.as_str()),
+            ("RECIPIENT", sale_text.as_str()),
+            ("SUMMARY: Amount", "1 UNKN"),
+            ("SUMMARY: Maximum fee", max_fee_unknown.as_str()),
         ]
     );
+    let previewed: Vec<(String, String)> = screens
+        .iter()
+        .map(|(label, value)| ((*label).to_owned(), (*value).to_owned()))
+        .collect();
 
     let intact = |mode: TrezorMode| {
         let kept = app.transaction(&draft).expect("the draft");
@@ -343,6 +354,11 @@ async fn a_contribution_is_signed_on_a_trezor_and_every_refusal_leaves_the_draft
         .await
         .expect("signed on the device and sent");
     assert_eq!(sent.status, TxStatus::Sent);
+    assert_eq!(
+        trezor.screens().last(),
+        Some(&previewed),
+        "the device showed what the review previewed"
+    );
     let states = states.into_inner().expect("states");
     let device_states: Vec<&TxProgress> = states
         .iter()

@@ -403,7 +403,7 @@ fn hw_lists_checks_and_adds_a_ledger_and_contribute_signs_on_it() {
 
     let devices = json(&["hw", "list"]);
     assert_eq!(devices[0]["state"], "ready");
-    assert_eq!(devices[0]["appVersion"], "1.10.3");
+    assert_eq!(devices[0]["appVersion"], "1.22.0");
     let addresses = json(&["hw", "addresses", "--count", "3"]);
     let paths: Vec<&str> = addresses
         .as_array()

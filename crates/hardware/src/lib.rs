@@ -17,7 +17,9 @@ pub mod trezor;
 pub use ledger::{LedgerConnection, LedgerDevice, LedgerSigner, SPECULOS_ENV};
 pub use process_lock::ProcessLock;
 pub use saleguard_chain::signer::DeviceError;
-pub use screens::{DevicePrompt, DeviceScreen, device_prompt};
+pub use screens::{
+    DevicePrompt, DeviceScreen, DeviceSoftware, Signing, Version, device_prompt, trezor_model_name,
+};
 pub use trezor::{TREZOR_EMULATOR_ENV, TrezorConnection, TrezorDevice, TrezorSigner};
 
 /// How long to wait for a device.

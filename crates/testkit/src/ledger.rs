@@ -47,6 +47,8 @@ struct Log {
     signed: Vec<Vec<u8>>,
     /// Every APDU it received, from any connection.
     requests: usize,
+    /// The screens it showed for each transaction, as its app version draws them.
+    screens: Vec<Vec<crate::device_screens::Screen>>,
 }
 
 /// The user taking their time: while paused, each prompt (an address to compare, a
@@ -63,6 +65,8 @@ struct Hold {
 #[derive(Debug, Default)]
 struct Shared {
     mode: Mutex<LedgerMode>,
+    /// The Ethereum app's version it reports (and draws its screens as).
+    app_version: Mutex<Option<(u8, u8, u8)>>,
     log: Mutex<Log>,
     device: Mutex<()>,
     hold: Mutex<Hold>,
@@ -70,6 +74,13 @@ struct Shared {
 }
 
 impl Shared {
+    fn app_version(&self) -> (u8, u8, u8) {
+        self.app_version
+            .lock()
+            .expect("version")
+            .unwrap_or((1, 22, 0))
+    }
+
     /// The user looks at a prompt: waits while prompts are held, then says how the user
     /// answers (the mode at that moment).
     fn answer_prompt(&self) -> LedgerMode {
@@ -124,6 +135,16 @@ impl LedgerSimulator {
 
     pub fn set_mode(&self, mode: LedgerMode) {
         *self.shared.mode.lock().expect("mode") = mode;
+    }
+
+    /// The Ethereum app version it reports and draws its screens as (1.22.0, the newest read, unless set).
+    pub fn set_app_version(&self, major: u8, minor: u8, patch: u8) {
+        *self.shared.app_version.lock().expect("version") = Some((major, minor, patch));
+    }
+
+    /// The screens it showed for each transaction it was asked to sign, in order.
+    pub fn screens(&self) -> Vec<Vec<crate::device_screens::Screen>> {
+        self.shared.log.lock().expect("log").screens.clone()
     }
 
     /// From now on each prompt stays on the screen until [`resume`](Self::resume); the
@@ -265,10 +286,11 @@ fn answer(
         return Some((vec![1, 2, 3], 0x9000));
     }
     match ins {
-        // GET_APP_CONFIGURATION: flags (bit 0: blind signing), version 1.10.3.
+        // GET_APP_CONFIGURATION: flags (bit 0: blind signing), version.
         0x06 => {
             let flags = u8::from(mode != LedgerMode::BlindSigningDisabled);
-            Some((vec![flags, 1, 10, 3], 0x9000))
+            let (major, minor, patch) = shared.app_version();
+            Some((vec![flags, major, minor, patch], 0x9000))
         }
         // GET_ETH_PUBLIC_ADDRESS.
         0x02 => {
@@ -307,8 +329,14 @@ fn answer(
                 Err(alloy_rlp::Error::InputTooShort) => return Some((Vec::new(), 0x9000)),
                 Err(_) => return Some((Vec::new(), 0x6a80)),
             };
-            shared.log.lock().expect("log").signed.push(signing.clone());
             let key = key_at(path);
+            let (major, minor, patch) = shared.app_version();
+            let version = (major.into(), minor.into(), patch.into());
+            let screens = crate::device_screens::ledger(version, key.address(), &tx);
+            let mut log = shared.log.lock().expect("log");
+            log.signed.push(signing.clone());
+            log.screens.push(screens);
+            drop(log);
             let mode = shared.answer_prompt();
             match mode {
                 LedgerMode::Reject => Some((Vec::new(), 0x6985)),

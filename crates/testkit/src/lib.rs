@@ -9,6 +9,7 @@
 //! Trezor on a UDP port.
 
 mod chain;
+pub mod device_screens;
 mod http;
 mod ledger;
 pub mod merkle;

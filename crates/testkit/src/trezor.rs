@@ -64,6 +64,17 @@ struct Log {
     chunks: Vec<u32>,
     /// Every message it received but the `ButtonAck`s it held.
     messages: usize,
+    /// The firmware version and model it reports and draws its screens as (2.8.1 and
+    /// "T" unless the test set others).
+    firmware: Option<((u32, u32, u32), String)>,
+    /// The screens it showed for each transaction, as its firmware draws them.
+    screens: Vec<Vec<crate::device_screens::Screen>>,
+}
+
+impl Log {
+    fn firmware(&self) -> ((u32, u32, u32), String) {
+        self.firmware.clone().unwrap_or(((2, 8, 1), "T".to_owned()))
+    }
 }
 
 /// A running simulator. It serves until the test process ends; pulled out (see
@@ -218,6 +229,17 @@ impl TrezorSimulator {
     /// `127.0.0.1:PORT`, for `SALEGUARD_TREZOR_EMULATOR`.
     pub fn address(&self) -> &str {
         &self.address
+    }
+
+    /// The firmware version and model ("T", "Safe 3", …) it reports and draws its
+    /// screens as.
+    pub fn set_firmware(&self, version: (u32, u32, u32), model: &str) {
+        self.shared.log.lock().expect("log").firmware = Some((version, model.to_owned()));
+    }
+
+    /// The screens it showed for each transaction it was asked to sign, in order.
+    pub fn screens(&self) -> Vec<Vec<crate::device_screens::Screen>> {
+        self.shared.log.lock().expect("log").screens.clone()
     }
 
     /// The behaviour from the next request on (a locked mode locks the device again).
@@ -434,26 +456,24 @@ impl Device {
         true
     }
 
-    fn features(&self) -> Reply {
+    fn features(&self, log: &Mutex<Log>) -> Reply {
+        let ((major, minor, patch), model) = log.lock().expect("log").firmware();
         reply(&Features {
             vendor: Some("trezor.io".to_owned()),
-            major_version: 2,
-            minor_version: 8,
-            patch_version: 1,
+            major_version: major,
+            minor_version: minor,
+            patch_version: patch,
             bootloader_mode: None,
             device_id: Some("SALEGUARDSIM".to_owned()),
             pin_protection: Some(self.mode.starts_locked()),
             label: Some("Saleguard test".to_owned()),
             initialized: Some(true),
             unlocked: Some(!self.locked),
-            model: Some(
-                if self.mode == TrezorMode::PinOnComputer {
-                    "1"
-                } else {
-                    "T"
-                }
-                .to_owned(),
-            ),
+            model: Some(if self.mode == TrezorMode::PinOnComputer {
+                "1".to_owned()
+            } else {
+                model
+            }),
             capabilities: vec![1, 7],
         })
     }
@@ -465,9 +485,9 @@ impl Device {
         match kind {
             Initialize::TYPE => {
                 self.awaiting = Awaiting::Nothing;
-                self.features()
+                self.features(log)
             }
-            GetFeatures::TYPE => self.features(),
+            GetFeatures::TYPE => self.features(log),
             Cancel::TYPE => {
                 log.lock().expect("log").cancelled += 1;
                 let code = if matches!(self.awaiting, Awaiting::PinMatrix) {
@@ -570,7 +590,13 @@ impl Device {
             });
         }
         signing.tx.input = Bytes::from(std::mem::take(&mut signing.data));
-        log.lock().expect("log").signed.push(signing.tx.clone());
+        let mut logged = log.lock().expect("log");
+        let (version, _) = logged.firmware();
+        logged
+            .screens
+            .push(crate::device_screens::trezor(version, &signing.tx));
+        logged.signed.push(signing.tx.clone());
+        drop(logged);
         self.awaiting = Awaiting::Button(Step::ConfirmFees(signing));
         button(button::CONFIRM_OUTPUT)
     }

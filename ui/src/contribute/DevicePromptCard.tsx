@@ -37,7 +37,7 @@ export function DeviceScreensList({ prompt }: { prompt: DevicePrompt }) {
             <Text span size="sm" fw={600} data-testid="device-screen-label">
               {screen.label}
             </Text>
-            <ScreenValue screen={screen} />
+            {screen.value !== "" && <ScreenValue screen={screen} />}
           </Stack>
         </List.Item>
       ))}
@@ -45,8 +45,8 @@ export function DeviceScreensList({ prompt }: { prompt: DevicePrompt }) {
   );
 }
 
-/** Blind signing: the device shows a hash instead of the call, and needs the setting on. */
-export function BlindSigningWarning({ wallet, signingHash }: { wallet: string; signingHash: string }) {
+/** Blind signing: the device cannot show what the call does; from app 1.14 it shows the hash to compare. */
+export function BlindSigningWarning({ wallet, signingHash, showsHash }: { wallet: string; signingHash: string; showsHash: boolean }) {
   return (
     <Alert
       color="yellow"
@@ -60,15 +60,26 @@ export function BlindSigningWarning({ wallet, signingHash }: { wallet: string; s
           The Ethereum app cannot show what this contract call does. Blind signing must be enabled in the Ethereum app&apos;s
           settings on the device, or it refuses to sign.
         </Text>
-        <Text size="sm" fw={600}>
-          Before you approve, compare the transaction hash on the device with this one; if they differ, reject it on the device.
-        </Text>
-        <Group gap="xs" wrap="nowrap" align="center">
-          <Text span size="sm" ff="monospace" style={{ wordBreak: "break-all" }} data-testid="device-prompt-hash">
-            {signingHash}
+        {showsHash ? (
+          <>
+            <Text size="sm" fw={600}>
+              Before you approve, compare the transaction hash on the device with this one; if they differ, reject it on the
+              device.
+            </Text>
+            <Group gap="xs" wrap="nowrap" align="center">
+              <Text span size="sm" ff="monospace" style={{ wordBreak: "break-all" }} data-testid="device-prompt-hash">
+                {signingHash}
+              </Text>
+              <CopyValueButton value={signingHash} label="Copy transaction hash" />
+            </Group>
+          </>
+        ) : (
+          <Text size="sm" fw={600} data-testid="device-prompt-no-hash">
+            This version of the Ethereum app does not show the transaction&apos;s hash, so nothing on the device tells you what
+            the call does: compare the amount, the address and the fees, and update the Ethereum app (1.14 or later shows the
+            hash) before signing calls you cannot check.
           </Text>
-          <CopyValueButton value={signingHash} label="Copy transaction hash" />
-        </Group>
+        )}
       </Stack>
     </Alert>
   );
@@ -92,14 +103,24 @@ function RawDataWarning({ wallet }: { wallet: string }) {
   );
 }
 
-/** The device does not know the network and calls its coin "UNKN": the same amounts, in another word. */
+/** The device does not know the network and does not name its coin ("UNKN" on a Trezor, "???" on a Ledger). */
 function UnknownNetworkNote({ wallet, coin }: { wallet: string; coin: string }) {
+  const word = wallet === "Ledger" ? "???" : "UNKN";
   return (
     <Alert color="blue" variant="light" icon={<IconInfoCircle />} title={`Your ${wallet} does not know this network`} data-testid="device-prompt-unknown-network">
       <Text size="sm">
-        It calls the network&apos;s coin “UNKN” on its screens: read UNKN as {coin}. The amounts are the same as below; only
-        the coin&apos;s name differs.
+        It calls the network&apos;s coin “{word}” on its screens: read {word} as {coin}. The amounts are the same as below;
+        only the coin&apos;s name differs.
       </Text>
+    </Alert>
+  );
+}
+
+/** The device's software is one whose screens were not read, or it could not be asked: the screens may differ. */
+function MayDifferWarning({ why }: { why: string }) {
+  return (
+    <Alert color="yellow" variant="light" icon={<IconAlertTriangle />} title="The device's screens may differ" data-testid="device-prompt-may-differ">
+      <Text size="sm">{why} Compare the amount, the address and the fees on whatever screens it shows.</Text>
     </Alert>
   );
 }
@@ -111,7 +132,8 @@ function UnknownNetworkNote({ wallet, coin }: { wallet: string; coin: string }) 
 export function DevicePromptNotes({ prompt, signingHash }: { prompt: DevicePrompt; signingHash: string }) {
   return (
     <>
-      {prompt.blindSigning && <BlindSigningWarning wallet={prompt.wallet} signingHash={signingHash} />}
+      {prompt.mayDiffer !== null && <MayDifferWarning why={prompt.mayDiffer} />}
+      {prompt.blindSigning && <BlindSigningWarning wallet={prompt.wallet} signingHash={signingHash} showsHash={prompt.showsHash} />}
       {prompt.showsRawData && <RawDataWarning wallet={prompt.wallet} />}
       {prompt.unknownNetworkCoin !== null && <UnknownNetworkNote wallet={prompt.wallet} coin={prompt.unknownNetworkCoin} />}
     </>
@@ -133,9 +155,20 @@ export function DevicePromptCard({ prompt, signingHash }: DevicePromptCardProps)
             When you sign, the device shows these screens in this order. Compare each with what is shown here, and approve only
             if they all match.
           </Text>
+          <Text size="xs" c="dimmed" mt={4} data-testid="device-prompt-software">
+            Screens of {prompt.screensOf}
+            {prompt.software !== null && ` · your device has ${prompt.software}`}
+          </Text>
         </div>
         <DevicePromptNotes prompt={prompt} signingHash={signingHash} />
         <DeviceScreensList prompt={prompt} />
+        {prompt.notes.length > 0 && (
+          <List size="xs" c="dimmed" spacing={2} data-testid="device-prompt-notes">
+            {prompt.notes.map((note) => (
+              <List.Item key={note}>{note}</List.Item>
+            ))}
+          </List>
+        )}
       </Stack>
     </Paper>
   );

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TransactionView } from "../api";
 import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
 import { accountFixture, appErrorFixture, participationFixture, saleFixture } from "../test/fixtures";
-import { contractCallPromptFixture, transferPromptFixture, trezorCallPromptFixture } from "../test/hardwareFixtures";
+import { contractCallPromptFixture, ownAddress, transferPromptFixture, trezorCallPromptFixture } from "../test/hardwareFixtures";
 import { renderApp } from "../test/renderApp";
 import { designatedAddress } from "../test/reviewFixtures";
 import {
@@ -63,7 +63,7 @@ function screensShown(container: HTMLElement): Array<[string, string]> {
     .getAllByTestId("device-screen")
     .map((item) => [
       within(item).getByTestId("device-screen-label").textContent ?? "",
-      (within(item).queryByTestId("address") ?? within(item).getByTestId("device-screen-value")).textContent ?? "",
+      (within(item).queryByTestId("address") ?? within(item).queryByTestId("device-screen-value"))?.textContent ?? "",
     ]);
 }
 
@@ -95,14 +95,21 @@ describe("signing with a hardware wallet", () => {
 
     const prompt = screen.getByTestId("device-prompt");
     expect(prompt).toHaveTextContent("What your Ledger will show");
+    expect(within(prompt).getByTestId("device-prompt-software")).toHaveTextContent(
+      "Screens of Ethereum app from 1.18.0 · your device has Ethereum app 1.22.0",
+    );
     expect(screensShown(prompt)).toEqual([
+      ["Review transaction", ""],
+      ["From", ownAddress],
       ["Amount", "1.5 ETH"],
-      ["Address", designatedAddress],
-      ["Network", "Ethereum (1)"],
+      ["To", designatedAddress],
       ["Max fees", "0.00156 ETH"],
+      ["Sign transaction", ""],
     ]);
-    // The destination with its fingerprint, like every address.
-    expect(within(prompt).getByTestId("address-fingerprint")).toBeInTheDocument();
+    expect(within(prompt).getByTestId("device-prompt-notes")).toHaveTextContent("a Stax or Flex shows the same values");
+    expect(within(prompt).queryByTestId("device-prompt-may-differ")).toBeNull();
+    // The sender and the destination, each with its fingerprint, like every address.
+    expect(within(prompt).getAllByTestId("address-fingerprint")).toHaveLength(2);
     expect(within(prompt).queryByTestId("device-prompt-blind-signing")).toBeNull();
     expect(screen.getByTestId("device-sign-hint")).toHaveTextContent("Your Ledger signs it");
   });
@@ -118,14 +125,55 @@ describe("signing with a hardware wallet", () => {
     expect(warning).toHaveTextContent("compare the transaction hash on the device with this one");
     expect(within(warning).getByTestId("device-prompt-hash")).toHaveTextContent(signingHash);
     expect(screensShown(prompt).map(([label]) => label)).toEqual([
-      "Blind signing",
+      "Blind signing ahead",
+      "Review transaction",
+      "From",
       "Amount",
-      "Contract",
-      "Network",
+      "To",
       "Max fees",
-      "Transaction hash",
+      "Tx hash",
+      "Accept risk and sign transaction",
     ]);
-    expect(screensShown(prompt).at(-1)?.[1]).toBe(signingHash);
+    expect(screensShown(prompt).at(-2)?.[1]).toBe(signingHash);
+  });
+
+  it("says when the Ethereum app shows no hash, and when its screens may differ", async () => {
+    backendWith({
+      prepare_contribution: () =>
+        planFixture({
+          transaction: transactionSummaryFixture({
+            devicePrompt: {
+              ...contractCallPromptFixture(),
+              showsHash: false,
+              software: "Ethereum app 1.10.3",
+              screensOf: "Ethereum app 1.9.9 to 1.10.x",
+              mayDiffer: null,
+            },
+          }),
+        }),
+    });
+    await planContribution();
+    const prompt = screen.getByTestId("device-prompt");
+    const warning = within(prompt).getByTestId("device-prompt-blind-signing");
+    expect(within(warning).queryByTestId("device-prompt-hash")).toBeNull();
+    expect(within(warning).getByTestId("device-prompt-no-hash")).toHaveTextContent("does not show the transaction's hash");
+    expect(within(prompt).queryByTestId("device-prompt-may-differ")).toBeNull();
+  });
+
+  it("warns that the screens may differ when the device could not be asked", async () => {
+    const why = "The device could not be asked which Ethereum app version it has.";
+    backendWith({
+      prepare_contribution: () =>
+        planFixture({
+          transaction: transactionSummaryFixture({
+            devicePrompt: { ...contractCallPromptFixture(), software: null, mayDiffer: why },
+          }),
+        }),
+    });
+    await planContribution();
+    const prompt = screen.getByTestId("device-prompt");
+    expect(within(prompt).getByTestId("device-prompt-may-differ")).toHaveTextContent(why);
+    expect(within(prompt).getByTestId("device-prompt-software")).not.toHaveTextContent("your device has");
   });
 
   it("says a Trezor shows a call's raw data to compare, and follows it through its PIN to the confirmation", async () => {
@@ -160,11 +208,10 @@ describe("signing with a hardware wallet", () => {
     // A chain its firmware does not know: it calls the coin UNKN, and the user is told how to read it.
     expect(within(prompt).getByTestId("device-prompt-unknown-network")).toHaveTextContent("read UNKN as ETH");
     expect(screensShown(prompt)).toEqual([
-      ["Input data (4 bytes)", "0xd7bb99ba"],
-      ["Recipient", designatedAddress],
-      ["Amount", "1.5 ETH"],
-      ["Network", "Ethereum (1)"],
-      ["Maximum fee", "0.00156 ETH"],
+      ["CONFIRM DATA: Size: 4 bytes", "0xd7bb99ba"],
+      ["RECIPIENT", designatedAddress],
+      ["SUMMARY: Amount", "1.5 ETH"],
+      ["SUMMARY: Maximum fee", "0.00156 ETH"],
     ]);
 
     await user.click(screen.getByTestId("wizard-sign"));
@@ -234,7 +281,7 @@ describe("signing with a hardware wallet", () => {
     expect(within(device).getByTestId("device-countdown")).toHaveTextContent(/left to confirm on the device/);
     // What to compare stays in view while the device shows it.
     expect(within(device).getByTestId("device-prompt-hash")).toHaveTextContent(signingHash);
-    expect(within(device).getAllByTestId("device-screen")).toHaveLength(6);
+    expect(within(device).getAllByTestId("device-screen")).toHaveLength(8);
     expect(within(progress).getByTestId("wizard-cancel")).toBeEnabled();
 
     await act(async () =>

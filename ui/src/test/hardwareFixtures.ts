@@ -3,6 +3,9 @@ import type { DevicePrompt, HardwareAddress, HardwareDevice } from "../api";
 import { designatedAddress } from "./reviewFixtures";
 import { signingHash } from "./transactionFixtures";
 
+/** The hardware account signing (the device shows it as "From"). */
+export const ownAddress = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
 export function hardwareDeviceFixture(overrides: Partial<HardwareDevice> = {}): HardwareDevice {
   return {
     wallet: "ledger",
@@ -74,53 +77,71 @@ export function listAddresses(accountIds: Record<string, number> = {}) {
   };
 }
 
-/** What a Ledger shows for a plain transfer to the sale. */
+/** What a Ledger (Ethereum app 1.22.0) shows for a plain transfer to the sale. */
 export function transferPromptFixture(): DevicePrompt {
   return {
     wallet: "Ledger",
     blindSigning: false,
+    showsHash: false,
     showsRawData: false,
     unknownNetworkCoin: null,
+    software: "Ethereum app 1.22.0",
+    screensOf: "Ethereum app from 1.18.0",
+    mayDiffer: null,
+    notes: ["Screens of a Nano S Plus or Nano X; a Stax or Flex shows the same values in its own layout."],
     screens: [
+      { label: "Review transaction", value: "" },
+      { label: "From", value: ownAddress },
       { label: "Amount", value: "1.5 ETH" },
-      { label: "Address", value: designatedAddress },
-      { label: "Network", value: "Ethereum (1)" },
+      { label: "To", value: designatedAddress },
       { label: "Max fees", value: "0.00156 ETH" },
+      { label: "Sign transaction", value: "" },
     ],
   };
 }
 
-/** What a Ledger shows for a call to the sale's contract: blind signing, and the hash to compare. */
+/** What a Ledger (Ethereum app 1.22.0) shows for a call to the sale's contract: blind signing, and the hash to compare. */
 export function contractCallPromptFixture(): DevicePrompt {
   return {
     wallet: "Ledger",
     blindSigning: true,
+    showsHash: true,
     showsRawData: false,
     unknownNetworkCoin: null,
+    software: "Ethereum app 1.22.0",
+    screensOf: "Ethereum app from 1.18.0",
+    mayDiffer: null,
+    notes: [],
     screens: [
-      { label: "Blind signing", value: "the device cannot show what this call does" },
+      { label: "Blind signing ahead", value: "" },
+      { label: "Review transaction", value: "" },
+      { label: "From", value: ownAddress },
       { label: "Amount", value: "1.5 ETH" },
-      { label: "Contract", value: designatedAddress },
-      { label: "Network", value: "Ethereum (1)" },
+      { label: "To", value: designatedAddress },
       { label: "Max fees", value: "0.00156 ETH" },
-      { label: "Transaction hash", value: signingHash },
+      { label: "Tx hash", value: signingHash },
+      { label: "Accept risk and sign transaction", value: "" },
     ],
   };
 }
 
-/** What a Trezor shows for a call to the sale's contract: the raw data first, to compare. */
+/** What a Trezor (Model T, firmware 2.8.1) shows for a call to the sale's contract: the raw data first, to compare. */
 export function trezorCallPromptFixture(): DevicePrompt {
   return {
     wallet: "Trezor",
     blindSigning: false,
+    showsHash: false,
     showsRawData: true,
     unknownNetworkCoin: null,
+    software: "Trezor Model T firmware 2.8.1",
+    screensOf: "Trezor firmware 2.6.3 to 2.8.6",
+    mayDiffer: null,
+    notes: [],
     screens: [
-      { label: "Input data (4 bytes)", value: "0xd7bb99ba" },
-      { label: "Recipient", value: designatedAddress },
-      { label: "Amount", value: "1.5 ETH" },
-      { label: "Network", value: "Ethereum (1)" },
-      { label: "Maximum fee", value: "0.00156 ETH" },
+      { label: "CONFIRM DATA: Size: 4 bytes", value: "0xd7bb99ba" },
+      { label: "RECIPIENT", value: designatedAddress },
+      { label: "SUMMARY: Amount", value: "1.5 ETH" },
+      { label: "SUMMARY: Maximum fee", value: "0.00156 ETH" },
     ],
   };
 }

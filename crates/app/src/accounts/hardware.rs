@@ -142,16 +142,6 @@ fn wallet_of(text: &str) -> Result<HardwareWallet, (ErrorCode, String)> {
     ))
 }
 
-/// A Trezor's model in words, from what its features say ("T" → "Trezor Model T").
-fn trezor_model(model: &str) -> String {
-    match model {
-        "1" => "Trezor Model One".to_owned(),
-        "T" => "Trezor Model T".to_owned(),
-        other if other.starts_with("Safe") => format!("Trezor {other}"),
-        other => format!("Trezor ({other})"),
-    }
-}
-
 impl Saleguard {
     /// The hardware wallets connected now, each with its state; none found is an empty
     /// list, not an error.
@@ -207,7 +197,7 @@ impl Saleguard {
         match features {
             Ok(features) => {
                 let (major, minor, patch) = features.firmware;
-                view.model = Some(trezor_model(&features.model));
+                view.model = Some(saleguard_hardware::trezor_model_name(&features.model));
                 view.label.clone_from(&features.label);
                 view.firmware = Some(format!("{major}.{minor}.{patch}"));
                 if let Some(error) = features.unusable() {

@@ -7,13 +7,18 @@ use std::sync::Arc;
 
 use saleguard_core::Address;
 use saleguard_core::account::{DerivationPath, HardwareWallet};
-use saleguard_hardware::{DeviceError, LedgerDevice, Timeouts, TrezorDevice};
+use saleguard_hardware::{
+    DeviceError, DeviceSoftware, LedgerDevice, Timeouts, TrezorDevice, Version,
+};
 
 pub use saleguard_hardware::{
     LedgerConnection, SPECULOS_ENV, TREZOR_EMULATOR_ENV, TrezorConnection,
 };
 
 use crate::{AppError, ErrorCode, Saleguard};
+
+/// How long a plan waits for a device to say which software it runs.
+const ASKING_FOR_SOFTWARE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// A device's refusal as the app's error: each its own code, the message says what to do.
 pub(crate) fn device_error(error: DeviceError) -> AppError {
@@ -127,6 +132,41 @@ impl Saleguard {
         self.trezor_device
             .get(|connection| TrezorDevice::connect(connection, Timeouts::default()))
             .await
+    }
+
+    /// The software drawing `wallet`'s screens, as the device reports it; none for an
+    /// account without a device, or when the device cannot be asked within a few
+    /// seconds (not connected, locked, busy elsewhere): the preview of its screens then
+    /// says they may differ.
+    pub(crate) async fn device_software(
+        &self,
+        wallet: Option<HardwareWallet>,
+    ) -> Option<DeviceSoftware> {
+        let asking = async {
+            match wallet? {
+                HardwareWallet::Ledger => {
+                    let device = self.connected_ledger().await.ok()?;
+                    let (major, minor, patch) = device.configuration().await.ok()?.version;
+                    Some(DeviceSoftware::LedgerEthereumApp(Version::new(
+                        major.into(),
+                        minor.into(),
+                        patch.into(),
+                    )))
+                }
+                HardwareWallet::Trezor => {
+                    let features = self.connected_trezor().await.ok()?.features().await.ok()?;
+                    let (major, minor, patch) = features.firmware;
+                    Some(DeviceSoftware::TrezorFirmware {
+                        version: Version::new(major, minor, patch),
+                        model: features.model.clone(),
+                    })
+                }
+            }
+        };
+        tokio::time::timeout(ASKING_FOR_SOFTWARE, asking)
+            .await
+            .ok()
+            .flatten()
     }
 
     pub(crate) async fn device(&self, wallet: HardwareWallet) -> Result<Device, AppError> {

@@ -22,7 +22,7 @@ use saleguard_core::transaction::{
     network_findings, unsigned_transaction,
 };
 use saleguard_core::{Address, Bytes, U256};
-use saleguard_hardware::device_prompt;
+use saleguard_hardware::{DeviceSoftware, Signing, device_prompt};
 use saleguard_store::{ActionRecord, EntrySource, ParticipationId, TakenAction, TransactionRecord};
 use serde::{Deserialize, Serialize};
 
@@ -318,7 +318,8 @@ impl Saleguard {
     /// decoded again from the calldata.
     pub async fn plan_action(&self, input: &ActInput) -> Result<TransactionPlan, AppError> {
         let planned = self.planned_action(input).await?;
-        Ok(self.plan_view(&planned, None, None))
+        let software = self.device_software(planned.wallet).await;
+        Ok(self.plan_view(&planned, software.as_ref(), None, None))
     }
 
     /// Plans one of the sale's actions and keeps it as a draft to sign; for a
@@ -330,7 +331,8 @@ impl Saleguard {
             None => None,
         };
         let draft = self.keep_draft(&planned)?;
-        Ok(self.plan_view(&planned, draft, approval_draft))
+        let software = self.device_software(planned.wallet).await;
+        Ok(self.plan_view(&planned, software.as_ref(), draft, approval_draft))
     }
 
     /// The action of `participation_id`'s sale named `name` (case aside), as `input`'s
@@ -859,6 +861,7 @@ impl Saleguard {
     fn plan_view(
         &self,
         planned: &Planned,
+        software: Option<&DeviceSoftware>,
         draft_id: Option<String>,
         approval_draft: Option<String>,
     ) -> TransactionPlan {
@@ -877,9 +880,15 @@ impl Saleguard {
         let value = show(planned.call.value, coin);
         let max_fee_wei = max_fee_cost(tx.gas_limit, &fees);
         let max_fee = show(max_fee_wei, coin);
-        let device_prompt = planned
-            .wallet
-            .map(|wallet| device_prompt(wallet, tx, network, max_fee_wei));
+        let device_prompt = planned.wallet.map(|wallet| {
+            let signing = Signing {
+                tx,
+                from: planned.account.address,
+                max_fee_wei,
+                coin: &network.native_symbol,
+            };
+            device_prompt(wallet, software, signing)
+        });
         let payment = planned.payment.as_ref().map(|payment| PaymentView {
             token: checksummed(&payment.token),
             spender: checksummed(&payment.spender),
@@ -888,10 +897,9 @@ impl Saleguard {
             } else {
                 show(payment.allowance, currency)
             },
-            approval: payment
-                .approval
-                .as_deref()
-                .map(|approval| Box::new(self.plan_view(approval, approval_draft.clone(), None))),
+            approval: payment.approval.as_deref().map(|approval| {
+                Box::new(self.plan_view(approval, software, approval_draft.clone(), None))
+            }),
         });
         TransactionPlan {
             draft_id,

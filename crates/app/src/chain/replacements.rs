@@ -17,7 +17,7 @@ use saleguard_core::transaction::{
     replacement_findings, unsigned_transaction,
 };
 use saleguard_core::{Bytes, U256};
-use saleguard_hardware::device_prompt;
+use saleguard_hardware::{DeviceSoftware, Signing, device_prompt};
 use saleguard_store::{TakenAction, TransactionRecord};
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +49,8 @@ struct PlannedReplacement {
     reviewed_at: UtcTimestamp,
     network: Network,
     wallet: Option<HardwareWallet>,
+    /// The software drawing the hardware wallet's screens, if it could be asked.
+    device_software: Option<DeviceSoftware>,
     fee_speed: FeeSpeed,
     sale_address: String,
     currency: (String, u8),
@@ -176,6 +178,7 @@ impl Saleguard {
             review: clear.with(findings),
             reviewed_at: now,
             network,
+            device_software: self.device_software(wallet).await,
             wallet,
             fee_speed: input.fee_speed,
             sale_address: checksummed(&sale.terms.contribution_address),
@@ -315,9 +318,15 @@ fn replacement_view(planned: &PlannedReplacement, draft_id: Option<String>) -> T
             max_fee: show(max_fee_wei, coin),
             signing_hash: tx.signature_hash().to_string(),
             unsigned: Bytes::from(tx.encoded_for_signing()).to_string(),
-            device_prompt: planned
-                .wallet
-                .map(|wallet| device_prompt(wallet, tx, network, max_fee_wei)),
+            device_prompt: planned.wallet.map(|wallet| {
+                let signing = Signing {
+                    tx,
+                    from: record.from,
+                    max_fee_wei,
+                    coin: &network.native_symbol,
+                };
+                device_prompt(wallet, planned.device_software.as_ref(), signing)
+            }),
         },
     }
 }

@@ -167,11 +167,24 @@ impl Output {
         }
         if let Some(prompt) = &tx.device_prompt {
             out!(
-                "Your {} will show (compare before you confirm):",
-                prompt.wallet
+                "Your {} will show (compare before you confirm), as {}{}:",
+                prompt.wallet,
+                prompt.screens_of,
+                prompt
+                    .software
+                    .as_deref()
+                    .map(|software| format!("; it has {software}"))
+                    .unwrap_or_default()
             );
-            for screen in &prompt.screens {
-                out!("  {:<17} {}", format!("{}:", screen.label), screen.value);
+            for (number, screen) in prompt.screens.iter().enumerate() {
+                if screen.value.is_empty() {
+                    out!("  {:>2}. {}", number + 1, screen.label);
+                } else {
+                    out!("  {:>2}. {}: {}", number + 1, screen.label, screen.value);
+                }
+            }
+            if let Some(why) = &prompt.may_differ {
+                out!("  Warning: {why}");
             }
             if prompt.blind_signing {
                 out!(
@@ -182,6 +195,9 @@ impl Output {
                 out!(
                     "  It cannot decode this call and shows its raw data: compare every byte with the data above."
                 );
+            }
+            for note in &prompt.notes {
+                out!("  {note}");
             }
         }
     }
