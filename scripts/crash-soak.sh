@@ -2,9 +2,10 @@
 # The long crash-safety soak: the CLI killed with SIGKILL in the middle of 1,000 real
 # writes (crates/cli/tests/crash_safety.rs), every kill followed by SQLite's integrity
 # check and a check that nothing acknowledged was lost and nothing is half there.
-# The CLI is the release build, as users run it (the debug CLI needed most of a day for
-# the later cycles, whose imports grow with every cycle): run it on an idle machine and
-# report the printed summary in docs/crash-safety.md.
+# The CLI is the release build, as users run it; the writes move to a fresh data folder
+# every 100 cycles (CRASH_FOLDER_CYCLES), so the file stays near a million trades and the
+# soak takes tens of minutes, not a day. Report the printed summary in
+# docs/crash-safety.md.
 #
 # The test and the CLI it kills are copied out of target/ first, so builds made while
 # the soak runs do not change the program under test halfway through.

@@ -7,7 +7,10 @@
 //!
 //! Seeded: the seed is printed, and `CRASH_SEED=N` repeats a run. `CRASH_CYCLES=N`
 //! sets how many writes are tried (default 60, about a minute and a half here); `scripts/crash-soak.sh`
-//! runs 1,000 and docs/crash-safety.md reports the last soak.
+//! runs 1,000 and docs/crash-safety.md reports the last soak. Every 100 cycles
+//! (`CRASH_FOLDER_CYCLES`) the writes move to a fresh data folder, so a long soak's file
+//! stays near a million trades instead of growing to millions, and its checks (SQLite's
+//! integrity check of the whole file after every kill) stay minutes, not a day.
 
 mod common;
 
@@ -105,9 +108,55 @@ fn csv_of(cycle: u64, rows: u64) -> String {
     text
 }
 
-fn count(db: &rusqlite::Connection, sql: &str, value: &str) -> i64 {
-    db.query_row(sql, [value], |row| row.get(0))
-        .expect("counted")
+/// How many rows each cycle's tag has, in the table each write leaves it in: sales by
+/// name, ledger entries by reference, trades by note (one scan of each table).
+fn rows_by_tag(db: &rusqlite::Connection) -> BTreeMap<(Write, String), i64> {
+    let mut found = BTreeMap::new();
+    for (write, sql) in [
+        (
+            Write::Sale,
+            "SELECT project_name, count(*) FROM sales GROUP BY project_name",
+        ),
+        (
+            Write::Entry,
+            "SELECT reference, count(*) FROM ledger_entries GROUP BY reference",
+        ),
+        (
+            Write::CsvImport,
+            "SELECT note, count(*) FROM trades GROUP BY note",
+        ),
+    ] {
+        let mut statement = db.prepare(sql).expect("prepared");
+        let rows = statement
+            .query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+            })
+            .expect("counted");
+        for row in rows {
+            let (tag, rows) = row.expect("a count");
+            found.insert((write, tag), rows);
+        }
+    }
+    found
+}
+
+/// A data folder ready for every write: a sale with a participation to record entries
+/// on, and `seed` (a CSV of 20,000 trades) imported.
+fn prepared_folder(seed: &Path) -> DataDir {
+    let dir = DataDir::new();
+    add_sale(&dir);
+    dir.json(&[
+        "participation",
+        "start",
+        "--sale",
+        "1",
+        "--state",
+        "kyc_approved",
+        "--at",
+        "2026-01-05 00:00",
+    ]);
+    dir.json(&["csv", "import", seed.to_str().expect("path")]);
+    dir
 }
 
 /// Opens the folder's database as SQLite itself, after a kill: it must pass its
@@ -169,25 +218,20 @@ fn kills_at_random_moments_lose_nothing_acknowledged_and_leave_nothing_half_done
         .and_then(|cycles| cycles.parse().ok())
         .unwrap_or(60);
     eprintln!("crash safety: seed {seed} (CRASH_SEED={seed} repeats this run), {cycles} cycles");
+    let per_folder: u64 = std::env::var("CRASH_FOLDER_CYCLES")
+        .ok()
+        .and_then(|cycles| cycles.parse().ok())
+        .filter(|cycles| *cycles > 0)
+        .unwrap_or(100);
     let mut rng = Rng(seed);
 
-    let dir = DataDir::new();
-    add_sale(&dir);
-    dir.json(&[
-        "participation",
-        "start",
-        "--sale",
-        "1",
-        "--state",
-        "kyc_approved",
-        "--at",
-        "2026-01-05 00:00",
-    ]);
-    // The export to import: this folder with 20,000 trades.
-    let csv = dir.0.path().join("seed.csv");
+    // The seed CSV and the export to import (a prepared folder with its 20,000 trades)
+    // outlive the folders the writes go to.
+    let kept = tempfile::tempdir().expect("temp dir");
+    let csv = kept.path().join("seed.csv");
     std::fs::write(&csv, csv_of(0, 20_000)).expect("written");
-    dir.json(&["csv", "import", csv.to_str().expect("path")]);
-    let export = dir.0.path().join("export.json");
+    let mut dir = prepared_folder(&csv);
+    let export = kept.path().join("export.json");
     dir.json(&["export", "--output", export.to_str().expect("path")]);
     let source_counts = table_counts(checked_database(dir.0.path()));
     assert_eq!(source_counts["trades"], 20_000, "the export to import");
@@ -197,6 +241,12 @@ fn kills_at_random_moments_lose_nothing_acknowledged_and_leave_nothing_half_done
     let mut expected: BTreeMap<u64, Expected> = BTreeMap::new();
     let (mut kills, mut finished) = (0u64, 0u64);
     for cycle in 1..=cycles {
+        if cycle > 1 && (cycle - 1) % per_folder == 0 {
+            // A fresh folder: what was acknowledged in the last one was checked after
+            // its every kill.
+            dir = prepared_folder(&csv);
+            expected.clear();
+        }
         let write = match rng.below(10) {
             0..=1 => Write::Sale,
             2..=3 => Write::Entry,
@@ -329,22 +379,15 @@ fn kills_at_random_moments_lose_nothing_acknowledged_and_leave_nothing_half_done
         );
         // Everything acknowledged so far is there, nothing in part, after this kill.
         let db = checked_database(dir.0.path()).expect("the database");
+        let found_by_tag = rows_by_tag(&db);
         for (earlier, expectation) in &expected {
-            let tag = format!("cycle-{earlier}");
-            let found = match expectation.write {
-                Write::Sale => count(
-                    &db,
-                    "SELECT count(*) FROM sales WHERE project_name = ?1",
-                    &tag,
-                ),
-                Write::Entry => count(
-                    &db,
-                    "SELECT count(*) FROM ledger_entries WHERE reference = ?1",
-                    &tag,
-                ),
-                Write::CsvImport => count(&db, "SELECT count(*) FROM trades WHERE note = ?1", &tag),
-                Write::ExportImport => unreachable!("checked in its own folder"),
-            };
+            if expectation.write == Write::ExportImport {
+                unreachable!("checked in its own folder");
+            }
+            let found = found_by_tag
+                .get(&(expectation.write, format!("cycle-{earlier}")))
+                .copied()
+                .unwrap_or(0);
             let allowed = if expectation.acknowledged {
                 found == expectation.rows
             } else {
