@@ -246,6 +246,16 @@ export const commands = {
 	 *  all or nothing; `file_name` says where it came from.
 	 */
 	importScamList: (name: string, fileName: string, contents: string) => __TAURI_INVOKE<ScamListView>("import_scam_list", { name, fileName, contents }),
+	/**
+	 *  Imports a list of known scams from a web address the user typed, which the list
+	 *  keeps for refreshing; the one request is made now, all or nothing.
+	 */
+	importScamListFromUrl: (name: string, url: string) => __TAURI_INVOKE<ScamListView>("import_scam_list_from_url", { name, url }),
+	/**
+	 *  Fetches an imported list again from its web address; the old entries stay on any
+	 *  problem.
+	 */
+	refreshScamList: (id: number) => __TAURI_INVOKE<ScamListView>("refresh_scam_list", { id }),
 	/**  Removes an imported list of known scams. */
 	removeScamList: (id: number) => __TAURI_INVOKE<null>("remove_scam_list", { id }),
 };
@@ -918,7 +928,9 @@ export type EntryView = {
  *  Stable, machine-readable error codes. The UI and scripts match on these, never on
  *  messages. Documented in `docs/error-codes.md`.
  */
-export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "price_api_off" | "price_api_unreachable" | "price_api_rate_limited" | "price_api_key_refused" | "price_api_failed" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "invalid_argument" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "action_not_offered" | "not_replaceable" | "token_unknown" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "official_address_not_found" | "source_not_found" | "scam_list_not_found" | "contact_exists" | "action_not_found" | "action_exists" | "transfer_not_found" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
+export type ErrorCode = "required" | "too_long" | "too_short" | "invalid_text" | "invalid_amount" | "too_many_decimal_places" | "amount_too_large" | "invalid_decimals" | "invalid_chain_id" | "invalid_address" | "bad_checksum" | "invalid_symbol" | "invalid_datetime" | "ends_before_start" | "soft_cap_above_hard_cap" | "min_above_max" | "invalid_url" | "label_taken" | "mnemonic_word_count" | "mnemonic_unknown_word" | "mnemonic_checksum" | "invalid_derivation_path" | "invalid_private_key" | "private_key_out_of_range" | "mnemonic_confirmation_mismatch" | "pending_mnemonic_expired" | "illegal_transition" | "kyc_not_approved" | "before_previous_step" | "in_the_future" | "invalid_percent" | "invalid_months" | "invalid_choice" | "invalid_vesting_plan" | "invalid_score" | "too_many_links" | "unknown_country" | "contradictory_jurisdictions" | "invalid_digest" | "empty_file" | "file_unreadable" | "unknown_currency" | "invalid_period" | "cap_above_total" | "price_api_off" | "price_api_unreachable" | "price_api_rate_limited" | "price_api_key_refused" | "price_api_failed" | 
+/**  A document the user asked for by its web address could not be fetched. */
+"download_failed" | "nothing_to_override" | "not_overridable" | "import_refused" | "import_cancelled" | "weak_passphrase" | "wrong_passphrase" | "backup_damaged" | "invalid_json" | "unsupported_format" | "invalid_value" | "duplicate_id" | "unknown_reference" | "data_not_empty" | "file_not_written" | "invalid_call" | "invalid_argument" | "network_not_found" | "network_not_configured" | "node_unreachable" | "wrong_chain" | "node_timeout" | "node_refused" | "no_refund_call" | "action_not_offered" | "not_replaceable" | "token_unknown" | "review_blocked" | "review_outdated" | "signing_cancelled" | "signing_failed" | "transaction_not_found" | "transaction_changed" | "nonce_reserved" | "no_explorer" | "browser_unavailable" | "device_not_found" | "device_locked" | "device_app_not_open" | "blind_signing_disabled" | "device_rejected" | "device_timeout" | "device_disconnected" | "device_busy" | "device_malformed" | "device_refused" | "device_address_mismatch" | "sale_not_found" | "budget_not_found" | "trade_not_found" | "account_not_found" | "account_exists" | "contact_not_found" | "official_address_not_found" | "source_not_found" | "scam_list_not_found" | "contact_exists" | "action_not_found" | "action_exists" | "transfer_not_found" | "participation_not_found" | "participation_exists" | "participation_changed" | "sale_has_participations" | "sale_has_overrides" | "not_derivable" | "no_secret" | "keyring_locked" | "keyring_unavailable" | "keyring_access_denied" | "keyring_entry_missing" | "keyring_entry_unreadable" | "keyring_failure" | "database_newer_than_app" | "not_a_database" | "database_corrupt" | "storage_failed" | "data_dir_unavailable" | "confirmation_required" | "confirmation_mismatch" | "invalid_arguments" | "internal";
 
 export type ExportSummary = {
 	/**  Where the document was written. */
@@ -1702,8 +1714,11 @@ export type SaleStatus = "upcoming" | "open" | "ended";
 export type ScamListView = {
 	id: number,
 	name: string,
-	/**  The file it came from. */
+	/**  The file or web address it came from. */
 	source: string,
+	/**  The web address it is refreshed from (a list imported from one); none for a file. */
+	url: string | null,
+	/**  When it was imported, or last refreshed. */
 	importedAt: string,
 	blockedDomains: number,
 	allowedDomains: number,

@@ -68,6 +68,8 @@ pub enum ErrorCode {
     PriceApiRateLimited,
     PriceApiKeyRefused,
     PriceApiFailed,
+    /// A document the user asked for by its web address could not be fetched.
+    DownloadFailed,
     // Overriding a review.
     NothingToOverride,
     NotOverridable,
@@ -213,6 +215,7 @@ impl ErrorCode {
         Self::PriceApiRateLimited,
         Self::PriceApiKeyRefused,
         Self::PriceApiFailed,
+        Self::DownloadFailed,
         Self::NothingToOverride,
         Self::NotOverridable,
         Self::ImportRefused,
@@ -527,6 +530,7 @@ mod tests {
                 | ErrorCode::PriceApiRateLimited
                 | ErrorCode::PriceApiKeyRefused
                 | ErrorCode::PriceApiFailed
+                | ErrorCode::DownloadFailed
                 | ErrorCode::BudgetNotFound
                 | ErrorCode::TradeNotFound
                 | ErrorCode::NothingToOverride
@@ -621,7 +625,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            130,
+            131,
             "update this count with the match above"
         );
     }

@@ -224,7 +224,7 @@ fn export_import_export_is_byte_identical_and_covers_every_table() {
     let source = tempfile::tempdir().expect("temp dir");
     let first = export_of(&filled(source.path()));
     let document: Value = serde_json::from_str(&first).expect("JSON");
-    assert_eq!(document["format_version"], 10);
+    assert_eq!(document["format_version"], 11);
     // An RPC URL kept in the keyring needs one: tests/signing.rs exports and imports it.
     for table in DATA_TABLES.iter().filter(|t| **t != "network_rpc_secrets") {
         let rows = document["tables"][table].as_array().map(Vec::len);
@@ -451,6 +451,31 @@ fn a_version_6_export_links_its_transactions_to_their_actions() {
 }
 
 #[test]
+fn a_version_10_exports_scam_lists_import_without_a_web_address() {
+    let source = tempfile::tempdir().expect("temp dir");
+    let exported = export_of(&filled(source.path()));
+    let mut document: Value = serde_json::from_str(&exported).expect("JSON");
+    let list = document["tables"]["scam_lists"][0]
+        .as_object_mut()
+        .expect("a list");
+    assert_eq!(
+        list.remove("url"),
+        Some(Value::Null),
+        "imported from a file"
+    );
+    document["format_version"] = json!(10);
+    let target = tempfile::tempdir().expect("temp dir");
+    let restored = app(target.path());
+    restored
+        .import_json(&serde_json::to_string(&document).expect("text"))
+        .expect("a version-10 file imports");
+    assert_eq!(export_of(&restored), exported);
+    let lists = restored.scam_lists().expect("lists");
+    assert_eq!(lists.len(), 1);
+    assert_eq!(lists[0].url, None);
+}
+
+#[test]
 fn a_version_8_export_keeps_its_staleness_limit_in_days_as_hours() {
     let source = tempfile::tempdir().expect("temp dir");
     let exported = export_of(&filled(source.path()));
@@ -576,7 +601,7 @@ fn a_version_1_export_without_networks_and_contract_terms_still_imports() {
 fn an_empty_data_folder_exports_exactly_these_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut expected = String::from(
-        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 10,\n  \"tables\": {\n",
+        "{\n  \"format\": \"saleguard-export\",\n  \"format_version\": 11,\n  \"tables\": {\n",
     );
     let mut names = DATA_TABLES.to_vec();
     names.sort_unstable();
@@ -625,7 +650,7 @@ fn broken_files_are_refused_with_every_problem_at_its_json_path() {
     );
     assert_refused("[1, 2]", &[("$", ErrorCode::InvalidJson)]);
     assert_refused(
-        &edited(&|d| d["format_version"] = json!(11)),
+        &edited(&|d| d["format_version"] = json!(12)),
         &[("$.format_version", ErrorCode::UnsupportedFormat)],
     );
     assert_refused(

@@ -992,6 +992,94 @@ fn imported_lists_of_scams_are_checked_whole_and_block_what_they_name() {
     assert!(app.research(sale).expect("research").link_hits.is_empty());
 }
 
+#[tokio::test]
+async fn a_list_from_a_web_address_is_fetched_only_when_asked_and_refreshed_whole() {
+    use saleguard_testkit::{PriceApiServer, Reply};
+    let first = "entry,note\nclaim-aurora.example,fake claim page\n";
+    let second = "entry,note\nnew-scam.example,\nother-scam.example,\n0x00000000000000000000000000000000000DEaD1,drainer\n";
+    let mut moved = Reply::status(302, "");
+    moved
+        .headers
+        .push(("location".into(), "/elsewhere/list.csv".into()));
+    let server = PriceApiServer::start([
+        Reply::ok(first),
+        Reply::ok(second),
+        Reply::status(404, "not here"),
+        moved,
+        Reply::ok("entry,note\nnot a domain!,\n"),
+        Reply::ok("x".repeat(64 * 1024 * 1024 + 1)),
+    ]);
+    let url = format!("{}/lists/team.csv", server.base_url());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+
+    // Typed wrong, or under a name taken: refused before anything is asked of the server.
+    let bad = app
+        .import_scam_list_from_url("Shared", "lists.example/team.csv")
+        .await
+        .expect_err("not an address");
+    assert_eq!(
+        (bad.code, bad.field.as_deref()),
+        (ErrorCode::InvalidUrl, Some("url"))
+    );
+    app.import_scam_list("Mine", "mine.csv", first.as_bytes())
+        .expect("a file's list");
+    let taken = app
+        .import_scam_list_from_url("MINE", &url)
+        .await
+        .expect_err("taken");
+    assert_eq!(taken.code, ErrorCode::LabelTaken);
+    assert!(server.requests().is_empty(), "nothing fetched yet");
+
+    let imported = app
+        .import_scam_list_from_url("Shared", &url)
+        .await
+        .expect("imported from the address");
+    assert_eq!(imported.url.as_deref(), Some(url.as_str()));
+    assert_eq!((imported.blocked_domains, imported.addresses), (1, 0));
+
+    let refreshed = app.refresh_scam_list(imported.id).await.expect("refreshed");
+    assert_eq!((refreshed.blocked_domains, refreshed.addresses), (2, 1));
+    assert_eq!(server.requests().len(), 2, "one request each, when asked");
+
+    // Any problem fetching or reading it: the list as it was.
+    let kept = |app: &saleguard_app::Saleguard| {
+        app.scam_lists()
+            .expect("lists")
+            .into_iter()
+            .find(|list| list.id == imported.id)
+            .expect("still there")
+    };
+    let before = kept(&app);
+    for (what, code, says) in [
+        ("404", ErrorCode::DownloadFailed, "404"),
+        ("redirect", ErrorCode::DownloadFailed, "/elsewhere/list.csv"),
+        ("a broken row", ErrorCode::ImportRefused, "row 2"),
+        ("too large", ErrorCode::DownloadFailed, "larger than 64 MB"),
+    ] {
+        let error = app.refresh_scam_list(imported.id).await.expect_err(what);
+        assert_eq!(error.code, code, "{what}: {}", error.message);
+        assert!(error.message.contains(says), "{what}: {}", error.message);
+        assert_eq!(kept(&app), before, "{what}: the list as it was");
+    }
+
+    // A list from a file is updated by importing the file again; an unknown one is said.
+    let mine = app.scam_lists().expect("lists")[0].id;
+    assert_eq!(
+        app.refresh_scam_list(mine).await.expect_err("a file").code,
+        ErrorCode::InvalidChoice
+    );
+    assert_eq!(
+        app.refresh_scam_list(9_999).await.expect_err("none").code,
+        ErrorCode::ScamListNotFound
+    );
+    assert_eq!(
+        server.requests().len(),
+        6,
+        "nothing asked for a file's list"
+    );
+}
+
 #[test]
 fn a_scam_list_with_any_problem_adds_nothing_and_names_each_problem() {
     let dir = tempfile::tempdir().expect("temp dir");

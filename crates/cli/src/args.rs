@@ -916,11 +916,21 @@ pub enum ScamListCommand {
     /// file (`{"domains": […], "addresses": […]}`, or eth-phishing-detect's
     /// configuration): all of it, or with any problem nothing.
     Import {
-        file: std::path::PathBuf,
-        /// What to call it (unique); the file's name without its extension if left out.
+        /// The file (leave out with --url).
+        #[arg(required_unless_present = "url", conflicts_with = "url")]
+        file: Option<std::path::PathBuf>,
+        /// Fetch the list from this web address instead (the one request is made now),
+        /// and keep the address to refresh the list from later.
         #[arg(long)]
+        url: Option<String>,
+        /// What to call it (unique); the file's name without its extension if left out
+        /// (required with --url).
+        #[arg(long, required_unless_present = "file")]
         name: Option<String>,
     },
+    /// Fetch a list imported from a web address again and put what it lists now in place
+    /// of its entries (with any problem, the old list stays whole).
+    Refresh { id: i64 },
     /// The imported lists, with how many entries of each kind each holds.
     List,
     /// Remove an imported list.

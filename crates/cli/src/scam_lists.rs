@@ -1,8 +1,9 @@
 //! `saleguard scam-list`: lists of known scams the user imports (docs/scam-lists.md).
 
-use saleguard_app::{AppError, Saleguard};
+use saleguard_app::{AppError, ErrorCode, Saleguard};
 
 use crate::args::ScamListCommand;
+use crate::chain::block_on;
 use crate::output::Output;
 use crate::portfolio::read_file;
 
@@ -12,7 +13,20 @@ pub fn scam_list(
     output: &Output,
 ) -> Result<(), AppError> {
     match command {
-        ScamListCommand::Import { file, name } => {
+        ScamListCommand::Import {
+            url: Some(url),
+            name,
+            ..
+        } => {
+            let name = name.unwrap_or_default();
+            let list = block_on(app.import_scam_list_from_url(&name, &url))??;
+            output.scam_lists(std::slice::from_ref(&list), "Imported");
+        }
+        ScamListCommand::Import {
+            file: Some(file),
+            name,
+            ..
+        } => {
             let bytes = read_file(&file)?;
             let source = file
                 .file_name()
@@ -25,6 +39,16 @@ pub fn scam_list(
             });
             let list = app.import_scam_list(&name, &source, &bytes)?;
             output.scam_lists(std::slice::from_ref(&list), "Imported");
+        }
+        ScamListCommand::Import { .. } => {
+            return Err(AppError::new(
+                ErrorCode::Required,
+                "give the list's file, or --url and --name",
+            ));
+        }
+        ScamListCommand::Refresh { id } => {
+            let list = block_on(app.refresh_scam_list(id))??;
+            output.scam_lists(std::slice::from_ref(&list), "Refreshed");
         }
         ScamListCommand::List => output.scam_lists(&app.scam_lists()?, ""),
         ScamListCommand::Rm { id } => {

@@ -803,3 +803,51 @@ fn scam_lists_are_imported_listed_and_removed_from_the_command_line() {
     let (_, review) = review_to(&dir, OTHER);
     assert!(!codes(&review).contains(&"scam_address"), "{review}");
 }
+
+#[test]
+fn a_list_from_a_web_address_is_imported_and_refreshed_from_the_command_line() {
+    use saleguard_testkit::{PriceApiServer, Reply};
+    let server = PriceApiServer::start([
+        Reply::ok("entry,note\nfree-aurora.example,\n"),
+        Reply::ok(format!("entry,note\n{OTHER},a drainer\n")),
+        Reply::status(500, "down"),
+    ]);
+    let url = format!("{}/team/list.csv", server.base_url());
+    let dir = prepared();
+    let nameless = dir.run(&["scam-list", "import", "--url", &url]);
+    assert_eq!(nameless.status.code(), Some(2), "a name is asked for");
+    assert!(server.requests().is_empty());
+
+    let imported = dir.json(&["scam-list", "import", "--url", &url, "--name", "Team"]);
+    assert_eq!(imported[0]["url"], url.as_str());
+    assert_eq!(imported[0]["blockedDomains"], 1);
+    let (status, review) = review_to(&dir, OTHER);
+    assert!(
+        !codes(&review).contains(&"scam_address"),
+        "{status} {review}"
+    );
+
+    let id = imported[0]["id"].as_i64().expect("an id").to_string();
+    let refreshed = dir.json(&["scam-list", "refresh", &id]);
+    assert_eq!(
+        (
+            refreshed[0]["addresses"].as_u64(),
+            refreshed[0]["blockedDomains"].as_u64()
+        ),
+        (Some(1), Some(0))
+    );
+    let (status, review) = review_to(&dir, OTHER);
+    assert_eq!(status, 1, "{review}");
+    assert!(codes(&review).contains(&"scam_address"), "{review}");
+
+    let down = dir.run(&["scam-list", "refresh", &id]);
+    assert_eq!(down.status.code(), Some(1));
+    let error: Value = serde_json::from_slice(&down.stderr).expect("JSON");
+    assert_eq!(error["code"], "download_failed");
+    assert!(
+        error["message"].as_str().is_some_and(|m| m.contains("500")),
+        "{error}"
+    );
+    assert_eq!(dir.json(&["scam-list", "list"])[0]["addresses"], 1, "kept");
+    assert_eq!(server.requests().len(), 3);
+}

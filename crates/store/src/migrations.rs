@@ -100,6 +100,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "lists of known scams the user imported",
         sql: include_str!("migrations/0023_scam_lists.sql"),
     },
+    Migration {
+        name: "the web address a list of known scams is refreshed from",
+        sql: include_str!("migrations/0024_scam_list_urls.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

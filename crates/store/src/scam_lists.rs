@@ -51,10 +51,13 @@ pub struct ScamEntry {
 pub struct ScamListRecord {
     pub id: i64,
     pub name: String,
-    /// The file it was imported from.
+    /// The file or web address it was imported from.
     pub source: String,
+    /// The web address it is refreshed from, for a list imported from one.
+    pub url: Option<String>,
     /// Edits within which a domain is taken for one of the list's targets.
     pub tolerance: u8,
+    /// When it was imported, or last refreshed.
     pub imported_at: UtcTimestamp,
     /// How many entries of each kind: blocked domains, allowed, targets, addresses.
     pub counts: [u64; 4],
@@ -65,8 +68,26 @@ pub struct ScamListRecord {
 pub struct NewScamList<'a> {
     pub name: &'a str,
     pub source: &'a str,
+    pub url: Option<&'a str>,
     pub tolerance: u8,
     pub entries: &'a [ScamEntry],
+}
+
+/// Inserts list `id`'s entries: a duplicate is kept once, anything the table refuses
+/// fails the whole transaction (`OR IGNORE` would drop it silently).
+fn insert_entries(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    entries: &[ScamEntry],
+) -> Result<(), StoreError> {
+    let mut insert = tx.prepare(
+        "INSERT INTO scam_list_entries (list_id, kind, entry, note) \
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+    )?;
+    for entry in entries {
+        insert.execute(params![id, entry.kind.as_str(), entry.entry, entry.note])?;
+    }
+    Ok(())
 }
 
 impl Store {
@@ -79,27 +100,50 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO scam_lists (name, source, tolerance, imported_at) VALUES (?1, ?2, ?3, ?4)",
-            params![list.name, list.source, list.tolerance, now.unix_seconds()],
+            "INSERT INTO scam_lists (name, source, url, tolerance, imported_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                list.name,
+                list.source,
+                list.url,
+                list.tolerance,
+                now.unix_seconds()
+            ],
         )?;
         let id = tx.last_insert_rowid();
-        {
-            let mut insert = tx.prepare(
-                "INSERT OR IGNORE INTO scam_list_entries (list_id, kind, entry, note) \
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for entry in list.entries {
-                insert.execute(params![id, entry.kind.as_str(), entry.entry, entry.note])?;
-            }
-        }
+        insert_entries(&tx, id, list.entries)?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Puts `entries` in place of list `id`'s, with its new tolerance, in one
+    /// transaction: the whole new list, or the old one untouched. False when there is no
+    /// such list.
+    pub fn replace_scam_list_entries(
+        &mut self,
+        id: i64,
+        tolerance: u8,
+        entries: &[ScamEntry],
+        now: UtcTimestamp,
+    ) -> Result<bool, StoreError> {
+        let tx = self.conn.transaction()?;
+        let updated = tx.execute(
+            "UPDATE scam_lists SET tolerance = ?2, imported_at = ?3 WHERE id = ?1",
+            params![id, tolerance, now.unix_seconds()],
+        )?;
+        if updated == 0 {
+            return Ok(false);
+        }
+        tx.execute("DELETE FROM scam_list_entries WHERE list_id = ?1", [id])?;
+        insert_entries(&tx, id, entries)?;
+        tx.commit()?;
+        Ok(true)
     }
 
     /// Every list, by name, with how many entries of each kind it holds.
     pub fn scam_lists(&self) -> Result<Vec<ScamListRecord>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT l.id, l.name, l.source, l.tolerance, l.imported_at, \
+            "SELECT l.id, l.name, l.source, l.url, l.tolerance, l.imported_at, \
              (SELECT count(*) FROM scam_list_entries e WHERE e.list_id = l.id AND e.kind = 'block'), \
              (SELECT count(*) FROM scam_list_entries e WHERE e.list_id = l.id AND e.kind = 'allow'), \
              (SELECT count(*) FROM scam_list_entries e WHERE e.list_id = l.id AND e.kind = 'target'), \
@@ -116,10 +160,11 @@ impl Store {
                 id: row.get(0)?,
                 name: row.get(1)?,
                 source: row.get(2)?,
-                tolerance: u8::try_from(row.get::<_, i64>(3)?)
+                url: row.get(3)?,
+                tolerance: u8::try_from(row.get::<_, i64>(4)?)
                     .map_err(|_| invalid("list tolerance"))?,
-                imported_at: moment(row.get(4)?, "list import time")?,
-                counts: [count(5)?, count(6)?, count(7)?, count(8)?],
+                imported_at: moment(row.get(5)?, "list import time")?,
+                counts: [count(6)?, count(7)?, count(8)?, count(9)?],
             });
         }
         Ok(lists)

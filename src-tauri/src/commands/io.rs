@@ -166,6 +166,29 @@ pub(crate) fn import_scam_list(
     app.import_scam_list(&name, &file_name, contents.as_bytes())
 }
 
+/// Imports a list of known scams from a web address the user typed, which the list
+/// keeps for refreshing; the one request is made now, all or nothing.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn import_scam_list_from_url(
+    app: State<'_, Saleguard>,
+    name: String,
+    url: String,
+) -> Result<ScamListView, AppError> {
+    app.import_scam_list_from_url(&name, &url).await
+}
+
+/// Fetches an imported list again from its web address; the old entries stay on any
+/// problem.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn refresh_scam_list(
+    app: State<'_, Saleguard>,
+    id: i64,
+) -> Result<ScamListView, AppError> {
+    app.refresh_scam_list(id).await
+}
+
 /// Removes an imported list of known scams.
 #[tauri::command(async)]
 #[specta::specta]

@@ -139,6 +139,8 @@ commands! {
         import_price_history,
         list_scam_lists,
         import_scam_list,
+        import_scam_list_from_url,
+        refresh_scam_list,
         remove_scam_list,
     ],
 }

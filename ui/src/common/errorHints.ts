@@ -40,6 +40,7 @@ const hints: Partial<Record<ErrorCode, string>> = {
   price_api_rate_limited: "No price was changed. Wait a little before fetching again; an API key may allow more requests.",
   price_api_key_refused: "No price was changed. Check the API key and that the base URL is the one it is for, in Settings → Price sources.",
   price_api_failed: "No price was changed. Try again later, or check the base URL in Settings → Price sources.",
+  download_failed: "Nothing was changed. Check the address and this computer's internet connection, then try again.",
   // The keyring_* messages already say what to do (they name the keyring of the system).
   // Hardware wallets: the message says what happened; the hint how to get the device ready.
   device_not_found:
@@ -78,6 +79,7 @@ const headings: Partial<Record<ErrorCode, string>> = {
   price_api_rate_limited: "The price API asked to be asked less often",
   price_api_key_refused: "The price API refused the key",
   price_api_failed: "The price API did not answer with prices",
+  download_failed: "The list could not be fetched",
   device_not_found: "No hardware wallet found",
   device_locked: "The device is locked",
   device_app_not_open: "The Ethereum app is not open",

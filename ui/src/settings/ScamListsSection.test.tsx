@@ -10,6 +10,7 @@ function listFixture(overrides: Partial<ScamList> = {}): ScamList {
     id: 4,
     name: "drainers",
     source: "drainers.csv",
+    url: null,
     importedAt: "2026-12-06T10:00:00Z",
     blockedDomains: 1204,
     allowedDomains: 0,
@@ -36,7 +37,7 @@ describe("Known scams in Settings", () => {
     renderApp("#/settings");
     const lists = await section();
     expect(lists).toHaveTextContent("eth-phishing-detect list (version 1.2.0, 13,752 phishing domains)");
-    expect(lists).toHaveTextContent("Nothing is fetched from the internet.");
+    expect(lists).toHaveTextContent("Nothing is fetched from the internet, unless you import a list from a web address and refresh it.");
     expect(await within(lists).findByTestId("scam-lists-empty")).toBeVisible();
   });
 
@@ -111,5 +112,72 @@ describe("Known scams in Settings", () => {
     await user.click(await screen.findByTestId("scam-list-remove-confirm"));
     await waitFor(() => expect(within(lists).getByTestId("scam-lists-empty")).toBeVisible());
     expect(backend.callsTo("remove_scam_list").map((call) => call.args)).toEqual([{ id: 4 }]);
+  });
+
+  it("imports a list from a web address the user types, and says a wrong address at its field", async () => {
+    const url = "https://lists.example/team.csv";
+    let stored: ScamList[] = [];
+    const backend = settingsBackend({
+      list_scam_lists: () => stored,
+      import_scam_list_from_url: (args) => {
+        const { name, url: typed } = args as { name: string; url: string };
+        if (!typed.startsWith("https://")) {
+          throw appErrorFixture({ code: "invalid_url", field: "url", message: "an http(s) address, e.g. https://example.org/scam-list.csv" });
+        }
+        stored = [listFixture({ name, source: typed, url: typed })];
+        return stored[0];
+      },
+    });
+    const { user } = renderApp("#/settings");
+    const lists = await section();
+    expect(within(lists).queryByTestId("scam-list-refresh")).not.toBeInTheDocument();
+    await user.click(within(lists).getByTestId("scam-list-from-url"));
+    const form = await within(lists).findByTestId("scam-list-url-form");
+    expect(form).toHaveTextContent("again only when you press Refresh on it — never by itself");
+    await user.type(within(form).getByTestId("scam-list-url"), "lists.example/team.csv");
+    await user.type(within(form).getByTestId("scam-list-url-name"), "Team");
+    await user.click(within(form).getByTestId("scam-list-url-import"));
+    expect(await within(form).findByText("an http(s) address, e.g. https://example.org/scam-list.csv")).toBeVisible();
+
+    await user.clear(within(form).getByTestId("scam-list-url"));
+    await user.type(within(form).getByTestId("scam-list-url"), `${url}{Enter}`);
+    const row = await within(lists).findByTestId("scam-list-row");
+    expect(row).toHaveTextContent(`from ${url}`);
+    expect(within(row).getByTestId("scam-list-refresh")).toBeVisible();
+    expect(within(lists).queryByTestId("scam-list-url-form")).not.toBeInTheDocument();
+    expect(backend.callsTo("import_scam_list_from_url").map((call) => call.args)).toEqual([
+      { name: "Team", url: "lists.example/team.csv" },
+      { name: "Team", url },
+    ]);
+  });
+
+  it("refreshes a list from its address, and says when it stays as it was", async () => {
+    const url = "https://lists.example/team.csv";
+    let stored = [listFixture({ url, source: url })];
+    let attempts = 0;
+    const backend = settingsBackend({
+      list_scam_lists: () => stored,
+      refresh_scam_list: () => {
+        attempts += 1;
+        if (attempts === 2) {
+          throw appErrorFixture({ code: "download_failed", message: "lists.example answered 404 Not Found" });
+        }
+        const fresh = listFixture({ url, source: url, blockedDomains: 1300 });
+        stored = [fresh];
+        return fresh;
+      },
+    });
+    const { user } = renderApp("#/settings");
+    const lists = await section();
+    await user.click(await within(lists).findByTestId("scam-list-refresh"));
+    await waitFor(() => expect(within(lists).getByTestId("scam-list-contents")).toHaveTextContent("1,300 phishing domains"));
+    expect(await screen.findByText("It now holds 1,300 phishing domains · 3 scam addresses.")).toBeVisible();
+
+    await user.click(within(lists).getByTestId("scam-list-refresh"));
+    const failure = await within(lists).findByTestId("scam-list-refresh-failure");
+    expect(failure).toHaveTextContent("“drainers” was not refreshed: it stays as it was");
+    expect(failure).toHaveTextContent("lists.example answered 404 Not Found");
+    expect(within(lists).getByTestId("scam-list-contents")).toHaveTextContent("1,300 phishing domains");
+    expect(backend.callsTo("refresh_scam_list").map((call) => call.args)).toEqual([{ id: 4 }, { id: 4 }]);
   });
 });

@@ -28,6 +28,20 @@ export function useImportScamList() {
   });
 }
 
+export function useImportScamListFromUrl() {
+  const refresh = useRefreshScamLists();
+  return useMutation({
+    mutationFn: ({ name, url }: { name: string; url: string }) => api.importScamListFromUrl(name, url),
+    onSuccess: refresh,
+  });
+}
+
+/** Fetches a list again from its web address (the old entries stay on any problem). */
+export function useRefreshScamList() {
+  const refresh = useRefreshScamLists();
+  return useMutation({ mutationFn: (id: number) => api.refreshScamList(id), onSuccess: refresh });
+}
+
 export function useRemoveScamList() {
   const refresh = useRefreshScamLists();
   return useMutation({ mutationFn: (id: number) => api.removeScamList(id), onSuccess: refresh });

@@ -25,7 +25,7 @@ use crate::{AppError, ErrorCode, FieldError, Saleguard};
 /// What the `format` field says.
 pub const FORMAT_NAME: &str = "saleguard-export";
 /// The version of the document's layout this Saleguard writes.
-pub const FORMAT_VERSION: u64 = 10;
+pub const FORMAT_VERSION: u64 = 11;
 /// Tables added after version 1, with the version that added them: an older document has
 /// none of them, and is read as if they were empty. Version 2: networks, contract terms
 /// and transactions; version 3: which hardware wallet holds a hardware account's key;
@@ -50,7 +50,7 @@ const TABLES_ADDED: &[(&str, u64)] = &[
 /// rows take: every price of a version-4 document was typed into the price book, and
 /// its transactions' fees were not recorded; before version 7 a transaction did not say
 /// which action it took (it is found as they are read: [`transactions_name_their_actions`])
-/// and was given no values.
+/// and was given no values; before version 11 every list of known scams came from a file.
 const COLUMNS_ADDED: &[(&str, &str, u64, Option<&str>)] = &[
     ("prices", "source", 5, Some("manual")),
     ("transactions", "fee_wei", 5, None),
@@ -62,6 +62,7 @@ const COLUMNS_ADDED: &[(&str, &str, u64, Option<&str>)] = &[
     ("ledger_entries", "log_index", 8, None),
     ("transactions", "effects", 8, None),
     ("sale_actions", "claimable", 8, Some("")),
+    ("scam_lists", "url", 11, None),
 ];
 /// At most this many problems are listed; the message says how many there were.
 const MAX_LISTED_PROBLEMS: usize = 200;

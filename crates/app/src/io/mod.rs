@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod csv;
 pub mod csv_reader;
+mod download;
 pub mod export;
 mod files;
 pub mod price_history;

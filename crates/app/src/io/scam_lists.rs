@@ -10,6 +10,7 @@ use saleguard_store::{NewScamList, ScamEntry, ScamEntryKind, ScamListRecord};
 use serde::Serialize;
 
 use super::csv_reader::{CsvRows, RowProblems, read_csv};
+use super::download::{MAX_DOCUMENT_BYTES, checked_url, download};
 use crate::dto::count;
 use crate::{AppError, ErrorCode, Saleguard};
 
@@ -28,8 +29,11 @@ const MAX_TOLERANCE: u64 = 3;
 pub struct ScamListView {
     pub id: i64,
     pub name: String,
-    /// The file it came from.
+    /// The file or web address it came from.
     pub source: String,
+    /// The web address it is refreshed from (a list imported from one); none for a file.
+    pub url: Option<String>,
+    /// When it was imported, or last refreshed.
     pub imported_at: String,
     pub blocked_domains: u32,
     pub allowed_domains: u32,
@@ -46,6 +50,7 @@ impl From<&ScamListRecord> for ScamListView {
             id: record.id,
             name: record.name.clone(),
             source: record.source.clone(),
+            url: record.url.clone(),
             imported_at: record.imported_at.to_rfc3339(),
             blocked_domains: blocked,
             allowed_domains: allowed,
@@ -273,6 +278,41 @@ fn list_name(name: &str) -> Result<String, AppError> {
     Ok(name.to_owned())
 }
 
+/// A list's bytes read and checked whole: its entries, or every problem (named by row,
+/// or by key in JSON) and nothing.
+fn read_list(bytes: &[u8]) -> Result<ReadList, AppError> {
+    // A byte-order mark some editors write is not part of the text.
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let json = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'{' || *b == b'[');
+    let read = if json {
+        read_json_list(bytes)?
+    } else {
+        read_csv_list(bytes)?
+    };
+    if read.problems.count > 0 {
+        let mut refusal = read.problems.refusal();
+        if json {
+            // JSON has no rows: its problems are named by key and position alone.
+            for field in &mut refusal.invalid_fields {
+                field.field = field.field.trim_start_matches("row 0: ").to_owned();
+            }
+            refusal.message = refusal.message.replace("row 0: ", "");
+            refusal.field = refusal.invalid_fields.first().map(|f| f.field.clone());
+        }
+        return Err(refusal);
+    }
+    if read.entries.is_empty() {
+        return Err(AppError::new(
+            ErrorCode::EmptyFile,
+            "the file lists no domain and no address",
+        ));
+    }
+    Ok(read)
+}
+
 impl Saleguard {
     /// Imports a list of known scams from a file's bytes (`source` is the file's name):
     /// all of it, or — with any problem — nothing.
@@ -283,60 +323,103 @@ impl Saleguard {
         bytes: &[u8],
     ) -> Result<ScamListView, AppError> {
         let name = list_name(name)?;
-        // A byte-order mark some editors write is not part of the text.
-        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-        let json = bytes
-            .iter()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|b| *b == b'{' || *b == b'[');
-        let read = if json {
-            read_json_list(bytes)?
-        } else {
-            read_csv_list(bytes)?
-        };
-        if read.problems.count > 0 {
-            let mut refusal = read.problems.refusal();
-            if json {
-                // JSON has no rows: its problems are named by key and position alone.
-                for field in &mut refusal.invalid_fields {
-                    field.field = field.field.trim_start_matches("row 0: ").to_owned();
-                }
-                refusal.message = refusal.message.replace("row 0: ", "");
-                refusal.field = refusal.invalid_fields.first().map(|f| f.field.clone());
-            }
-            return Err(refusal);
-        }
-        if read.entries.is_empty() {
+        let read = read_list(bytes)?;
+        let source = source.trim();
+        self.keep_scam_list(
+            &name,
+            if source.is_empty() { "a file" } else { source },
+            None,
+            &read,
+        )
+    }
+
+    /// Imports a list of known scams from a web address the user gave, which the list
+    /// keeps so it can be refreshed from there ([`Saleguard::refresh_scam_list`]). The
+    /// only request is this one; all of the list, or nothing.
+    pub async fn import_scam_list_from_url(
+        &self,
+        name: &str,
+        url: &str,
+    ) -> Result<ScamListView, AppError> {
+        let name = list_name(name)?;
+        let url = checked_url(url)?;
+        self.check_list_name_free(&name)?;
+        let bytes = download(&url, MAX_DOCUMENT_BYTES).await?;
+        let read = read_list(&bytes)?;
+        self.keep_scam_list(&name, url.as_str(), Some(url.as_str()), &read)
+    }
+
+    /// Fetches list `id` again from its web address and puts what it lists now in place
+    /// of its entries: all of the new list, or — with any problem fetching or reading
+    /// it — the old one untouched.
+    pub async fn refresh_scam_list(&self, id: i64) -> Result<ScamListView, AppError> {
+        let list = self.scam_list(id)?;
+        let Some(url) = list.url.as_deref() else {
             return Err(AppError::new(
-                ErrorCode::EmptyFile,
-                "the file lists no domain and no address",
+                ErrorCode::InvalidChoice,
+                format!(
+                    "{} was imported from a file, not a web address: import the file again to update it",
+                    list.name
+                ),
             ));
+        };
+        let url = checked_url(url)?;
+        let bytes = download(&url, MAX_DOCUMENT_BYTES).await?;
+        let read = read_list(&bytes)?;
+        let replaced = self.store()?.replace_scam_list_entries(
+            id,
+            read.tolerance,
+            &read.entries,
+            self.clock.now(),
+        )?;
+        if !replaced {
+            return Err(list_not_found(id));
         }
-        let mut store = self.store()?;
-        if store.scam_list_named(&name)?.is_some() {
+        tracing::info!(id, entries = read.entries.len(), "scam list refreshed");
+        self.scam_list(id).map(|record| ScamListView::from(&record))
+    }
+
+    fn check_list_name_free(&self, name: &str) -> Result<(), AppError> {
+        if self.store()?.scam_list_named(name)?.is_some() {
             return Err(AppError::at_field(
                 "name",
                 ErrorCode::LabelTaken,
                 format!("a list is already called {name}: remove it first, or choose another name"),
             ));
         }
-        let source = source.trim();
-        let id = store.insert_scam_list(
+        Ok(())
+    }
+
+    /// Stores a list read whole, under a name no other list has.
+    fn keep_scam_list(
+        &self,
+        name: &str,
+        source: &str,
+        url: Option<&str>,
+        read: &ReadList,
+    ) -> Result<ScamListView, AppError> {
+        self.check_list_name_free(name)?;
+        let id = self.store()?.insert_scam_list(
             &NewScamList {
-                name: &name,
-                source: if source.is_empty() { "a file" } else { source },
+                name,
+                source,
+                url,
                 tolerance: read.tolerance,
                 entries: &read.entries,
             },
             self.clock.now(),
         )?;
         tracing::info!(id, entries = read.entries.len(), "scam list imported");
-        let lists = store.scam_lists()?;
-        lists
-            .iter()
+        self.scam_list(id).map(|record| ScamListView::from(&record))
+    }
+
+    /// The stored list `id`.
+    fn scam_list(&self, id: i64) -> Result<ScamListRecord, AppError> {
+        self.store()?
+            .scam_lists()?
+            .into_iter()
             .find(|list| list.id == id)
-            .map(ScamListView::from)
-            .ok_or_else(|| AppError::new(ErrorCode::Internal, "the list just stored is gone"))
+            .ok_or_else(|| list_not_found(id))
     }
 
     /// The imported lists, by name.
@@ -355,10 +438,14 @@ impl Saleguard {
             tracing::info!(id, "scam list removed");
             Ok(())
         } else {
-            Err(AppError::new(
-                ErrorCode::ScamListNotFound,
-                format!("there is no list {id}"),
-            ))
+            Err(list_not_found(id))
         }
     }
+}
+
+fn list_not_found(id: i64) -> AppError {
+    AppError::new(
+        ErrorCode::ScamListNotFound,
+        format!("there is no list {id}"),
+    )
 }

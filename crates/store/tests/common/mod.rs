@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Every migration's SQL, in order; the file of version N ran the first N.
-const MIGRATIONS: [&str; 23] = [
+const MIGRATIONS: [&str; 24] = [
     include_str!("../../src/migrations/0001_sales.sql"),
     include_str!("../../src/migrations/0002_accounts.sql"),
     include_str!("../../src/migrations/0003_participations.sql"),
@@ -27,6 +27,7 @@ const MIGRATIONS: [&str; 23] = [
     include_str!("../../src/migrations/0021_price_age_in_hours.sql"),
     include_str!("../../src/migrations/0022_official_address_sources.sql"),
     include_str!("../../src/migrations/0023_scam_lists.sql"),
+    include_str!("../../src/migrations/0024_scam_list_urls.sql"),
 ];
 
 /// A data file as the version whose schema was `version` left it: its migrations run,
