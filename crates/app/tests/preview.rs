@@ -387,4 +387,45 @@ async fn a_claim_the_contract_says_is_empty_is_blocked() {
         .unwrap_or_else(|| panic!("blocked: {:?}", codes(&plan)));
     assert!(!nothing.overridable);
     assert_eq!(plan.review.verdict, saleguard_app::review::Verdict::Blocked);
+    assert!(
+        !codes(&plan).contains(&"action_contract_not_official"),
+        "no vesting address is recorded: nothing to compare with"
+    );
+
+    // The project published another vesting contract: this one is not it.
+    let published = Address::repeat_byte(0x7e).to_checksum(None);
+    let mut input = common::official_input(
+        &published,
+        saleguard_core::official::SourceKind::Website,
+        "https://aurora.example/vesting",
+        "",
+    );
+    input.purpose = saleguard_core::official::AddressPurpose::Vesting;
+    let other = app.add_official_address(sale, &input).expect("recorded");
+    let act = saleguard_app::chain::plans::ActInput {
+        participation_id: participation,
+        action_id: Some(action),
+        account_id: account,
+        ..Default::default()
+    };
+    let plan = app.plan_action(&act).await.expect("planned");
+    let finding = plan
+        .review
+        .findings
+        .iter()
+        .find(|f| f.code == "action_contract_not_official")
+        .unwrap_or_else(|| panic!("flagged: {:?}", codes(&plan)));
+    assert!(finding.overridable);
+    assert!(finding.message.contains(&published), "{}", finding.message);
+
+    // Once the contract called is the one published, it is not flagged.
+    input.address = vesting.to_checksum(None);
+    app.add_official_address(sale, &input).expect("recorded");
+    app.retire_official_address(other.id, "an old page").expect("retired");
+    let plan = app.plan_action(&act).await.expect("planned");
+    assert!(
+        !codes(&plan).contains(&"action_contract_not_official"),
+        "{:?}",
+        codes(&plan)
+    );
 }

@@ -103,12 +103,13 @@ pub enum FindingCode {
     NothingToRefund,
     RefundAlreadyPaid,
     NothingClaimable,
+    ActionContractNotOfficial,
     UnexpectedEffect,
     PreviewUnavailable,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 47] = [
+    pub const ALL: [FindingCode; 48] = [
         Self::ChainMismatch,
         Self::InvalidDestination,
         Self::BadChecksum,
@@ -154,6 +155,7 @@ impl FindingCode {
         Self::NothingToRefund,
         Self::RefundAlreadyPaid,
         Self::NothingClaimable,
+        Self::ActionContractNotOfficial,
         Self::UnexpectedEffect,
         Self::PreviewUnavailable,
     ];
@@ -205,6 +207,7 @@ impl FindingCode {
             Self::NothingToRefund => "nothing_to_refund",
             Self::RefundAlreadyPaid => "refund_already_paid",
             Self::NothingClaimable => "nothing_claimable",
+            Self::ActionContractNotOfficial => "action_contract_not_official",
             Self::UnexpectedEffect => "unexpected_effect",
             Self::PreviewUnavailable => "preview_unavailable",
         }

@@ -189,6 +189,18 @@ pub struct PaymentView {
     pub approval: Option<Box<TransactionPlan>>,
 }
 
+/// What the guards before an action are told about it besides the participation.
+struct Guarded {
+    purpose: ActionPurpose,
+    /// It takes back an allowance.
+    revokes: bool,
+    /// What the contract's view says can be claimed now, if the action names one.
+    claimable: Option<U256>,
+    /// The contract it calls, on chain `chain_id`.
+    contract: Address,
+    chain_id: u64,
+}
+
 /// A planned transaction before it is kept: everything signing needs.
 pub(crate) struct Planned {
     pub(crate) purpose: TxPurpose,
@@ -583,8 +595,14 @@ impl Saleguard {
             }
             None => None,
         };
-        let review =
-            review.with(self.guard_findings(&participation, &sale, purpose, revokes, claimable)?);
+        let guarded = Guarded {
+            purpose,
+            revokes,
+            claimable,
+            contract: call.to,
+            chain_id: network.chain_id,
+        };
+        let review = review.with(self.guard_findings(&participation, &sale, &guarded)?);
         let token = match (purpose, currency) {
             (ActionPurpose::Contribute, AcceptedCurrency::Erc20 { address, .. }) => Some(*address),
             _ => None,
@@ -732,17 +750,17 @@ impl Saleguard {
     }
 
     /// The guards before any action: a closed participation, a refund the ledger's
-    /// amounts read from the chain say was paid, a claim the contract says is empty.
+    /// amounts read from the chain say was paid, a claim the contract says is empty, a
+    /// claim calling another contract than the one published for it.
     fn guard_findings(
         &self,
         participation: &saleguard_store::ParticipationRecord,
         sale: &Sale,
-        purpose: ActionPurpose,
-        revokes: bool,
-        claimable: Option<U256>,
+        guarded: &Guarded,
     ) -> Result<Vec<Finding>, AppError> {
-        let ledger: Vec<LedgerFact> = self
-            .store()?
+        let store = self.store()?;
+        let official = crate::review::vouching(store.official_addresses(Some(sale.id))?);
+        let ledger: Vec<LedgerFact> = store
             .entries(participation.id)?
             .into_iter()
             .map(|record| LedgerFact {
@@ -754,12 +772,15 @@ impl Saleguard {
             .collect();
         let currency = &sale.terms.currency;
         Ok(action_guards(&GuardInput {
-            purpose,
+            purpose: guarded.purpose,
             state: participation.state,
-            revokes,
+            revokes: guarded.revokes,
             ledger: &ledger,
             currency: (currency.symbol(), currency.decimals()),
-            claimable,
+            claimable: guarded.claimable,
+            contract: guarded.contract,
+            chain_id: guarded.chain_id,
+            official: &official,
         }))
     }
 

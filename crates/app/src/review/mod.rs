@@ -83,6 +83,23 @@ pub struct ReviewView {
     pub reviewed_at: String,
 }
 
+/// The official addresses as the review weighs them: address, purpose, chain, retired
+/// or not, and the kinds of the sources that vouch for each.
+pub(crate) fn vouching(
+    records: Vec<saleguard_store::OfficialAddressRecord>,
+) -> Vec<OfficialAddress> {
+    records
+        .into_iter()
+        .map(|record| OfficialAddress {
+            address: record.address,
+            purpose: record.purpose,
+            chain_id: record.chain_id,
+            retired: record.retired.is_some(),
+            sources: record.sources.iter().map(|source| source.kind).collect(),
+        })
+        .collect()
+}
+
 impl Saleguard {
     /// Reviews a contribution before it is signed. Input that is not a contribution at
     /// all (unknown sale, no amount) is an error; everything else is a finding.
@@ -136,16 +153,7 @@ impl Saleguard {
             &official_records,
             &imported.domains,
         );
-        let official: Vec<OfficialAddress> = official_records
-            .into_iter()
-            .map(|record| OfficialAddress {
-                address: record.address,
-                purpose: record.purpose,
-                chain_id: record.chain_id,
-                retired: record.retired.is_some(),
-                sources: record.sources.iter().map(|source| source.kind).collect(),
-            })
-            .collect();
+        let official = vouching(official_records);
         let mut known: Vec<Address> = store.accounts()?.into_iter().map(|a| a.address).collect();
         known.extend(store.sales()?.iter().map(|s| s.terms.contribution_address));
         known.extend(

@@ -4,12 +4,14 @@
 //! claim spends gas for nothing; an action on a closed participation is most likely a
 //! mistake.
 
-use alloy_primitives::U256;
+use alloy_primitives::{Address, U256};
 
 use super::{Finding, FindingCode};
 use crate::action::ActionPurpose;
+use crate::address::checksummed;
 use crate::amount::format_amount;
 use crate::entry::EntryKind;
+use crate::official::{AddressPurpose, OfficialAddress};
 use crate::participation::ParticipationState;
 
 /// One line of the participation's ledger, oldest first, as the guards read it.
@@ -37,6 +39,11 @@ pub struct GuardInput<'a> {
     /// What the contract's view (e.g. `releasable(address)`) says the account can claim
     /// now, when the action names one.
     pub claimable: Option<U256>,
+    /// The contract the action calls, on chain `chain_id`.
+    pub contract: Address,
+    pub chain_id: u64,
+    /// The addresses the sale's project published, of every purpose and chain.
+    pub official: &'a [OfficialAddress],
 }
 
 /// The guards' findings for `input`.
@@ -65,7 +72,66 @@ pub fn action_guards(input: &GuardInput<'_>) -> Vec<Finding> {
         }
         _ => {}
     }
+    findings.extend(contract_guard(input));
     findings
+}
+
+/// The kind of official address an action's contract must be, for the actions that
+/// call a contract of their own purpose: a claim the claim contract, a vested claim
+/// the vesting contract, a refund claim the refund contract.
+fn published_as(purpose: ActionPurpose) -> Option<AddressPurpose> {
+    match purpose {
+        ActionPurpose::ClaimTokens => Some(AddressPurpose::Claim),
+        ActionPurpose::ClaimVested => Some(AddressPurpose::Vesting),
+        ActionPurpose::ClaimRefund => Some(AddressPurpose::Refund),
+        _ => None,
+    }
+}
+
+/// A claim, vested claim or refund claim calling another contract than the one the
+/// project published for that purpose on this chain (when it published one), or one
+/// the user retired.
+fn contract_guard(input: &GuardInput<'_>) -> Option<Finding> {
+    let purpose = published_as(input.purpose)?;
+    let of_purpose: Vec<&OfficialAddress> = input
+        .official
+        .iter()
+        .filter(|official| official.purpose == purpose && official.chain_id == input.chain_id)
+        .collect();
+    let contract = checksummed(&input.contract);
+    let word = purpose.as_str().replace('_', " ");
+    let retired = of_purpose
+        .iter()
+        .any(|official| official.retired && official.address == input.contract);
+    let live: Vec<String> = of_purpose
+        .iter()
+        .filter(|official| !official.retired)
+        .map(|official| checksummed(&official.address))
+        .collect();
+    if retired {
+        return Some(Finding {
+            code: FindingCode::ActionContractNotOfficial,
+            message: format!(
+                "This action calls {contract}, a {word} address you retired as no longer trusted: check the sale's actions before signing."
+            ),
+            details: vec![("contract", contract), ("purpose", word)],
+        });
+    }
+    if live.is_empty() || live.contains(&contract) {
+        return None;
+    }
+    Some(Finding {
+        code: FindingCode::ActionContractNotOfficial,
+        message: format!(
+            "This action calls {contract}, but the {word} address the project published on this chain is {}: an action pointed at another contract is how claims are stolen. Check where the action's contract was published.",
+            live.join(" or ")
+        ),
+        details: vec![
+            ("contract", contract),
+            ("purpose", word),
+            ("published", live.join(", ")),
+        ],
+    })
 }
 
 fn refund_guards(input: &GuardInput<'_>, findings: &mut Vec<Finding>) {
@@ -158,10 +224,118 @@ mod tests {
             ledger,
             currency: ("ETH", 18),
             claimable: claimable.map(U256::from),
+            contract: Address::repeat_byte(0xc1),
+            chain_id: 1,
+            official: &[],
         })
         .into_iter()
         .map(|finding| finding.code)
         .collect()
+    }
+
+    #[test]
+    fn a_claim_must_call_the_contract_the_project_published_for_it() {
+        use crate::official::SourceKind;
+        let called = Address::repeat_byte(0xc1);
+        let other = Address::repeat_byte(0xc2);
+        let official = |address: Address, purpose: AddressPurpose, chain_id: u64, retired: bool| {
+            OfficialAddress {
+                address,
+                purpose,
+                chain_id,
+                retired,
+                sources: vec![SourceKind::Website],
+            }
+        };
+        let guard = |purpose: ActionPurpose, published: &[OfficialAddress]| {
+            let ledger = [fact(Contribution, true, 100)];
+            action_guards(&GuardInput {
+                purpose,
+                state: S::TokensDistributed,
+                revokes: false,
+                ledger: &ledger,
+                currency: ("ETH", 18),
+                claimable: None,
+                contract: called,
+                chain_id: 1,
+                official: published,
+            })
+            .into_iter()
+            .filter(|finding| finding.code == FindingCode::ActionContractNotOfficial)
+            .collect::<Vec<_>>()
+        };
+        let claim = AddressPurpose::Claim;
+        // (what, purpose, published, blocked)
+        let cases: [(&str, ActionPurpose, Vec<OfficialAddress>, bool); 9] = [
+            ("nothing published for it", ClaimTokens, vec![], false),
+            (
+                "the published claim contract",
+                ClaimTokens,
+                vec![official(called, claim, 1, false)],
+                false,
+            ),
+            (
+                "another claim contract",
+                ClaimTokens,
+                vec![official(other, claim, 1, false)],
+                true,
+            ),
+            (
+                "one of two published",
+                ClaimTokens,
+                vec![
+                    official(other, claim, 1, false),
+                    official(called, claim, 1, false),
+                ],
+                false,
+            ),
+            (
+                "published on another chain only",
+                ClaimTokens,
+                vec![official(other, claim, 56, false)],
+                false,
+            ),
+            (
+                "published for another purpose",
+                ClaimTokens,
+                vec![official(other, AddressPurpose::Vesting, 1, false)],
+                false,
+            ),
+            (
+                "a retired claim contract",
+                ClaimTokens,
+                vec![official(called, claim, 1, true)],
+                true,
+            ),
+            (
+                "a vested claim against the vesting contract",
+                ClaimVested,
+                vec![official(other, AddressPurpose::Vesting, 1, false)],
+                true,
+            ),
+            (
+                "an action of no such purpose",
+                Other,
+                vec![official(other, claim, 1, false)],
+                false,
+            ),
+        ];
+        for (what, purpose, published, blocked) in cases {
+            let found = guard(purpose, &published);
+            assert_eq!(!found.is_empty(), blocked, "{what}: {found:?}");
+            if let Some(finding) = found.first() {
+                assert!(finding.message.contains(&checksummed(&called)), "{what}");
+                assert!(FindingCode::ActionContractNotOfficial.overridable());
+            }
+        }
+        let refund = guard(
+            ClaimRefund,
+            &[official(other, AddressPurpose::Refund, 1, false)],
+        );
+        assert!(
+            refund[0].message.contains(&checksummed(&other)),
+            "names the published one"
+        );
     }
 
     use ActionPurpose::*;
@@ -237,6 +411,9 @@ mod tests {
                 ledger: &ledger,
                 currency: ("ETH", 18),
                 claimable: None,
+                contract: Address::repeat_byte(0xc1),
+                chain_id: 1,
+                official: &[],
             });
             assert!(revocation.is_empty(), "{state:?}");
         }
