@@ -421,7 +421,8 @@ async fn a_claim_the_contract_says_is_empty_is_blocked() {
     // Once the contract called is the one published, it is not flagged.
     input.address = vesting.to_checksum(None);
     app.add_official_address(sale, &input).expect("recorded");
-    app.retire_official_address(other.id, "an old page").expect("retired");
+    app.retire_official_address(other.id, "an old page")
+        .expect("retired");
     let plan = app.plan_action(&act).await.expect("planned");
     assert!(
         !codes(&plan).contains(&"action_contract_not_official"),

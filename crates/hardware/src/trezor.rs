@@ -291,6 +291,9 @@ impl<T> Drop for Running<T> {
     }
 }
 
+/// How long a request waits for the conversation before it to let go of the link.
+const LINK_WAIT: std::time::Duration = std::time::Duration::from_millis(750);
+
 /// A connected Trezor. One request at a time: a second one while the device is busy
 /// (e.g. still showing a prompt) is refused with [`DeviceError::Busy`], and one while
 /// another Saleguard process talks to it with [`DeviceError::InUse`].
@@ -425,8 +428,10 @@ impl TrezorDevice {
         Job: FnOnce(Conversation) -> Done,
         Done: Future<Output = Result<T, DeviceError>> + Send + 'static,
     {
-        let link = Arc::clone(&self.link)
-            .try_lock_owned()
+        // The conversation before may still be clearing what it left on the device (a
+        // Cancel after a refusal): that is worth a moment's wait, a prompt is not.
+        let link = tokio::time::timeout(LINK_WAIT, Arc::clone(&self.link).lock_owned())
+            .await
             .map_err(|_| DeviceError::Busy)?;
         let process_lock = ProcessLock::take(&self.connection.lock_name())?;
         if self.owes_cancel.swap(false, Ordering::SeqCst) {
