@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 
+use crate::clean_close;
 use crate::error::StoreError;
 use crate::migrations::{LATEST_SCHEMA_VERSION, MIGRATIONS};
 
@@ -27,15 +28,22 @@ pub struct ConnectionSettings {
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// When the file last passed its structural check (seconds since 1970), if known.
+    checked_at: Option<u64>,
+    /// Why this open ran the check, if it did.
+    checked_because: Option<&'static str>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to
-    /// date. Refuses, without writing a byte, a file that is not SQLite and a database
-    /// from a newer Saleguard.
+    /// date. Refuses, without writing a byte, a file that is not SQLite, a database from
+    /// a newer Saleguard and a damaged one — checked whole when it did not close cleanly,
+    /// changed since, or a week went by (`clean_close`).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         create_private(path)?;
         refuse_foreign_file(path)?;
+        let now = clean_close::now_seconds();
+        let (check, checked_at) = clean_close::check_needed(path, now);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -43,6 +51,8 @@ impl Store {
         let mut store = Self {
             conn,
             path: path.to_owned(),
+            checked_at,
+            checked_because: None,
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
 
@@ -55,7 +65,12 @@ impl Store {
                 supported: LATEST_SCHEMA_VERSION,
             });
         }
-        store.refuse_damaged_file()?;
+        if let Some(why) = check {
+            store.refuse_damaged_file()?;
+            tracing::info!(path = %path.display(), why, "database checked whole");
+            store.checked_at = Some(now);
+            store.checked_because = Some(why);
+        }
         store.refuse_other_programs_database(found)?;
         store.configure()?;
         store.migrate()?;
@@ -69,6 +84,8 @@ impl Store {
         let mut store = Self {
             conn: Connection::open_in_memory()?,
             path: PathBuf::from(":memory:"),
+            checked_at: None,
+            checked_because: None,
         };
         store.conn.pragma_update(None, "foreign_keys", "ON")?;
         store.migrate()?;
@@ -78,6 +95,12 @@ impl Store {
     /// The path of the database file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Why opening it ran SQLite's check of the whole file; none when a clean close
+    /// vouched for it.
+    pub fn checked_on_open_because(&self) -> Option<&'static str> {
+        self.checked_because
     }
 
     /// The schema version recorded in the file.
@@ -215,6 +238,26 @@ impl Store {
                 path: self.path.clone(),
             },
             _ => StoreError::Sqlite(error),
+        }
+    }
+}
+
+impl Drop for Store {
+    /// A clean close: everything moved from the write-ahead log into the file, and the
+    /// file noted as it is left, so the next open need not check it whole.
+    fn drop(&mut self) {
+        let Some(checked_at) = self.checked_at else {
+            return;
+        };
+        let moved: Result<(i64, i64), _> =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                });
+        // (0, 0): not busy, nothing left in the log. Another connection still open (the
+        // app beside the CLI) keeps the log: no note, and the next open checks.
+        if matches!(moved, Ok((0, 0))) {
+            clean_close::note_clean_close(&self.path, checked_at);
         }
     }
 }

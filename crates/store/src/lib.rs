@@ -9,6 +9,7 @@
 mod accounts;
 mod actions;
 mod budgets;
+mod clean_close;
 mod connection;
 mod contacts;
 mod deliveries;

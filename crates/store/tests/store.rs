@@ -285,3 +285,68 @@ fn a_saleguard_database_carries_its_application_id() {
     );
     Store::open(&path).expect("and it reopens");
 }
+
+#[test]
+fn a_file_is_checked_whole_only_when_its_last_close_does_not_vouch_for_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("saleguard.sqlite3");
+    let checked =
+        |path: &std::path::Path| Store::open(path).expect("open").checked_on_open_because();
+    {
+        let mut store = Store::open(&path).expect("open");
+        assert!(store.checked_on_open_because().is_some(), "a new file");
+        store.insert_sale(&terms("A"), at(1)).expect("insert");
+    }
+    assert_eq!(checked(&path), None, "closed cleanly, unchanged since");
+
+    // Changed by something else since: checked.
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .expect("open the file");
+    file.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+        .expect("touched");
+    drop(file);
+    assert_eq!(
+        checked(&path),
+        Some("it changed since Saleguard last closed it")
+    );
+    assert_eq!(
+        checked(&path),
+        None,
+        "and vouched for again by that clean close"
+    );
+
+    // A session that never closed (killed after a write): its log is left, checked.
+    let mut store = Store::open(&path).expect("open");
+    store.insert_sale(&terms("B"), at(2)).expect("insert");
+    std::mem::forget(store);
+    assert_eq!(
+        checked(&path),
+        Some("its last session did not close cleanly, or another is open")
+    );
+
+    // A week after the last check: checked, whatever the close said.
+    let note = dir.path().join("saleguard.sqlite3.closed");
+    let text = std::fs::read_to_string(&note).expect("the note");
+    let fields: Vec<&str> = text.split_whitespace().collect();
+    std::fs::write(&note, format!("{} {} 1000\n", fields[0], fields[1])).expect("aged");
+    assert_eq!(
+        checked(&path),
+        Some("a week has passed since its last check")
+    );
+    assert_eq!(checked(&path), None);
+    assert_eq!(
+        Store::open(&path)
+            .expect("open")
+            .sales()
+            .expect("read")
+            .len(),
+        2,
+        "nothing lost along the way"
+    );
+
+    // A note that says nothing readable is no clean close.
+    std::fs::write(&note, "garbage").expect("written");
+    assert_eq!(checked(&path), Some("no clean close of it is noted"));
+}
