@@ -5,6 +5,7 @@
 //! review blocks; and a list of known scams of the user's own, imported in Settings.
 
 use saleguard_e2e::AppSession;
+use saleguard_testkit::{PriceApiServer, Reply};
 use time::OffsetDateTime;
 
 const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
@@ -143,5 +144,31 @@ async fn a_private_message_alone_blocks_and_the_projects_own_source_clears_it() 
     app.dismiss_notifications().await;
     app.scroll_into_view("[data-testid='scam-lists']").await;
     app.screenshot("official-07-own-scam-list").await;
+
+    // A list a team shares at a web address (a local server here): fetched when the
+    // user imports it, and again only when they press Refresh.
+    let server = PriceApiServer::start([
+        Reply::ok("entry,note\nteam-airdrop.example,seen in the team chat\n"),
+        Reply::ok("entry,note\nteam-airdrop.example,\nteam-claim.example,\n"),
+    ]);
+    let url = format!("{}/team/scams.csv", server.base_url());
+    app.click("[data-testid='scam-list-from-url']").await;
+    let url_form = "[data-testid='scam-list-url-form']";
+    app.fill_in(url_form, "url", &url).await;
+    app.fill_in(url_form, "name", "Team list").await;
+    app.scroll_into_view(url_form).await;
+    app.screenshot("official-08-list-from-a-web-address").await;
+    app.click("[data-testid='scam-list-url-import']").await;
+    app.wait_for_text_in("[data-testid='scam-lists-table']", "Team list")
+        .await;
+    app.wait_for("[data-testid='scam-list-refresh']").await;
+    app.dismiss_notifications().await;
+    app.click("[data-testid='scam-list-refresh']").await;
+    app.wait_for_text_in("[data-testid='scam-lists-table']", "2 phishing domains")
+        .await;
+    assert_eq!(server.requests().len(), 2, "one fetch each, when asked");
+    app.dismiss_notifications().await;
+    app.scroll_into_view("[data-testid='scam-lists']").await;
+    app.screenshot("official-09-list-refreshed").await;
     app.quit().await;
 }

@@ -72,6 +72,7 @@ function ImportScamListFromUrl({ onClose }: { onClose: () => void }) {
         <Group align="flex-start" gap="sm" wrap="wrap">
           <TextInput
             label="Web address of the list"
+            name="url"
             placeholder="https://example.org/scam-list.csv"
             value={url}
             onChange={(event) => setUrl(event.currentTarget.value)}
@@ -83,6 +84,7 @@ function ImportScamListFromUrl({ onClose }: { onClose: () => void }) {
           />
           <TextInput
             label="Name of the list"
+            name="name"
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
             error={fieldError("name")}
