@@ -75,8 +75,8 @@ pub(super) fn prompt(version: Option<Version>, signing: Signing<'_>) -> DevicePr
     let software = "Ethereum app";
     let (range, may_differ) = range_of(&RANGES, version, NEWEST_READ, software);
     let shown = version.unwrap_or(NEWEST_READ).max(range.from);
-    let screens = Screens::new(shown, signing);
     let flow = range.flow;
+    let screens = Screens::new(shown, flow, signing);
     let blind_signing = !signing.tx.input.is_empty();
     let mut notes = vec![
         "Screens of a Nano S Plus or Nano X; a Stax or Flex shows the same values in its own layout.".to_owned(),
@@ -115,7 +115,8 @@ struct Screens {
 }
 
 impl Screens {
-    fn new(version: Version, signing: Signing<'_>) -> Self {
+    /// The values as app `version` writes them, on the screens of `flow` (its range's).
+    fn new(version: Version, flow: Flow, signing: Signing<'_>) -> Self {
         let tx = signing.tx;
         let known = networks().lookup(tx.chain_id, version);
         let ticker_unknown = known.is_none() && tx.chain_id != 1 && version >= UNKNOWN_TICKER_FROM;
@@ -131,14 +132,14 @@ impl Screens {
                 format!("{ticker} {}", ether(wei))
             }
         };
-        let nbgl = version >= v(1, 18, 0);
+        let nbgl = flow == Flow::Nbgl;
         let destination = tx.to.to().map(checksummed).unwrap_or_default();
         Self {
             review: DeviceScreen::words("Review transaction"),
             from: DeviceScreen::new("From", checksummed(&signing.from)),
             amount: DeviceScreen::new("Amount", amount(tx.value)),
             to: DeviceScreen::new(
-                if version < v(1, 11, 0) {
+                if matches!(flow, Flow::DataPresent | Flow::BlindSigning) {
                     "Address"
                 } else {
                     "To"
