@@ -1022,6 +1022,24 @@ async fn a_list_from_a_web_address_is_fetched_only_when_asked_and_refreshed_whol
         (bad.code, bad.field.as_deref()),
         (ErrorCode::InvalidUrl, Some("url"))
     );
+    // A key in the address would be kept in the database: refused, named as such.
+    for keyed in [
+        format!("{url}?token=s3cr3t"),
+        format!("{url}?"),
+        format!("{url}#key=s3cr3t"),
+        url.replace("http://", "http://user:s3cr3t@"),
+    ] {
+        let refused = app
+            .import_scam_list_from_url("Shared", &keyed)
+            .await
+            .expect_err("an address that may carry a key");
+        assert_eq!(
+            (refused.code, refused.field.as_deref()),
+            (ErrorCode::InvalidUrl, Some("url")),
+            "{keyed}"
+        );
+        assert!(!refused.message.contains("s3cr3t"), "{}", refused.message);
+    }
     app.import_scam_list("Mine", "mine.csv", first.as_bytes())
         .expect("a file's list");
     let taken = app

@@ -15,7 +15,9 @@ pub(crate) const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 const TIMEOUT: Duration = Duration::from_secs(120);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// An `http(s)` address with a host, as typed; the field's error otherwise.
+/// An `http(s)` address with a host, as typed; the field's error otherwise. An address
+/// with a user, a query or a fragment is refused: those parts carry access keys, and
+/// the address is kept in the database, exported and shown, where a key must never be.
 pub(crate) fn checked_url(text: &str) -> Result<Url, AppError> {
     let refused = || {
         AppError::at_field(
@@ -25,6 +27,13 @@ pub(crate) fn checked_url(text: &str) -> Result<Url, AppError> {
         )
     };
     let url = Url::parse(text.trim()).map_err(|_| refused())?;
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(AppError::at_field(
+            "url",
+            ErrorCode::InvalidUrl,
+            "an address with a query (?…) or a fragment (#…) may carry an access key, which Saleguard would keep in its database: use the list's plain address",
+        ));
+    }
     let web = matches!(url.scheme(), "http" | "https")
         && url.host_str().is_some_and(|host| !host.is_empty())
         && url.username().is_empty()
