@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Installs what Saleguard needs to build, run and test, skipping what is already there.
-# Usage: scripts/setup.sh [--for-tests]
+# Usage: scripts/setup.sh [--for-tests | --for-packages]
+#   --for-packages  what scripts/package.sh needs besides the build (help2man)
+#   --for-tests     that, and what the tests need (Xvfb, the keyring, debootstrap, lintian…)
 # On Debian/Ubuntu it installs system packages with apt (as root or through sudo);
 # elsewhere it checks and explains. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 for_tests=false
-[[ "${1:-}" == "--for-tests" ]] && for_tests=true
+for_packages=false
+case "${1:-}" in
+  --for-tests) for_tests=true; for_packages=true ;;
+  --for-packages) for_packages=true ;;
+esac
 
 sudo_cmd=()
 [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
@@ -21,7 +27,8 @@ apt_packages=(ca-certificates curl file build-essential pkg-config libwebkit2gtk
   libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev libudev-dev
   libusb-1.0-0-dev)
 $for_tests && apt_packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring
-  libsecret-tools keyutils imagemagick xdotool)
+  libsecret-tools keyutils imagemagick xdotool debootstrap lintian rpm)
+$for_packages && apt_packages+=(help2man dpkg-dev)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

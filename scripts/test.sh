@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test: formatting, the dependency graph
 # (cargo-deny), clippy, Rust tests (the crash-safety test among them), the UI's type
-# check, lint and component tests, the end-to-end test in the real app, and a short run
-# of every fuzz target.
+# check, lint and component tests, the end-to-end test in the real app, the Linux
+# package installed in a clean Debian root, and a short run of every fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --for-tests
@@ -44,6 +44,13 @@ run_all() {
   rm -rf target/e2e-screenshots
   E2E_APP="$PWD/target/debug/saleguard-desktop" xvfb-run -a -s "-screen 0 1280x800x24" \
     dbus-run-session -- scripts/e2e.sh
+
+  step "Packages: the .deb installed and started in a clean Debian 12 root"
+  if [[ $(id -u) -eq 0 ]]; then
+    scripts/check-package.sh
+  else
+    sudo scripts/check-package.sh
+  fi
 
   step "Fuzzing: each target for 10 seconds (the long runs: docs/fuzzing.md)"
   scripts/fuzz.sh 10

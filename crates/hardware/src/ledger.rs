@@ -25,6 +25,10 @@ use tokio::sync::Mutex;
 pub use crate::Timeouts;
 use crate::process_lock::ProcessLock;
 
+/// The USB vendor id of every Ledger model (coins-ledger opens a Ledger by it); the udev
+/// rules of the Linux packages name it.
+pub const USB_VENDOR: u16 = 0x2c97;
+
 /// The environment variable naming a Speculos emulator's APDU port (`host:port`): when
 /// set, the app and the CLI talk to the emulator instead of a Ledger on USB (read by
 /// their command lines, as `--ledger-emulator`).

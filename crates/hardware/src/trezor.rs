@@ -16,6 +16,10 @@
 
 mod link;
 
+/// The USB vendor and product id Saleguard opens a Trezor by (WebUSB: Model T, Safe 3 and
+/// 5, a Model One from firmware 1.7); the udev rules of the Linux packages name it.
+pub const USB_ID: (u16, u16) = (link::USB_VENDOR, link::USB_PRODUCT);
+
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

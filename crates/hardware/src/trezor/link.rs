@@ -27,8 +27,8 @@ const CANCEL_WAIT: Duration = Duration::from_secs(2);
 
 /// A Trezor on USB: the WebUSB id every current model uses (Trezor T, Safe 3, Safe 5,
 /// and a Trezor One from firmware 1.7), its interface and interrupt endpoints.
-const USB_VENDOR: u16 = 0x1209;
-const USB_PRODUCT: u16 = 0x53c1;
+pub(crate) const USB_VENDOR: u16 = 0x1209;
+pub(crate) const USB_PRODUCT: u16 = 0x53c1;
 const USB_INTERFACE: u8 = 0;
 const USB_OUT: u8 = 0x01;
 const USB_IN: u8 = 0x81;
