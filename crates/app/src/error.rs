@@ -156,6 +156,7 @@ pub enum ErrorCode {
     DatabaseCorrupt,
     StorageFailed,
     DataDirUnavailable,
+    AppAlreadyOpen,
     // Shell-level refusals.
     ConfirmationRequired,
     ConfirmationMismatch,
@@ -293,6 +294,7 @@ impl ErrorCode {
         Self::DatabaseCorrupt,
         Self::StorageFailed,
         Self::DataDirUnavailable,
+        Self::AppAlreadyOpen,
         Self::ConfirmationRequired,
         Self::ConfirmationMismatch,
         Self::InvalidArguments,
@@ -617,6 +619,7 @@ mod tests {
                 | ErrorCode::DatabaseCorrupt
                 | ErrorCode::StorageFailed
                 | ErrorCode::DataDirUnavailable
+                | ErrorCode::AppAlreadyOpen
                 | ErrorCode::ConfirmationRequired
                 | ErrorCode::ConfirmationMismatch
                 | ErrorCode::InvalidArguments
@@ -625,7 +628,7 @@ mod tests {
         }
         assert_eq!(
             ErrorCode::ALL.len(),
-            131,
+            132,
             "update this count with the match above"
         );
     }

@@ -9,6 +9,7 @@
 mod clock;
 pub mod dto;
 mod error;
+pub mod instance;
 mod logging;
 mod money;
 mod paths;
