@@ -12,6 +12,7 @@ use saleguard_app::instance;
 use saleguard_app::{DATA_DIR_ENV, DataPaths, NATIVE_COIN_SYMBOLS, Saleguard, SystemClock};
 use specta_typescript::Typescript;
 use tauri::Manager;
+use tauri_plugin_window_state::StateFlags;
 
 mod commands;
 pub use commands::COMMAND_NAMES;
@@ -111,13 +112,18 @@ pub fn run() {
         None => app,
     };
     let ipc = ipc();
+    let window_state = tauri_plugin_window_state::Builder::default()
+        .with_state_flags(WINDOW_STATE)
+        .build();
     let result = tauri::Builder::default()
+        .plugin(window_state)
         .manage(app)
         .manage(commands::Signings::default())
         .manage(commands::CsvImports::default())
         .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {
             serve_second_starts(app.handle(), folder_lock);
+            save_window_state_when_it_settles(app.handle());
             resume_watches(app.handle());
             Ok(())
         })
@@ -172,5 +178,42 @@ fn serve_second_starts(handle: &tauri::AppHandle, lock: instance::InstanceLock) 
         }
         // The folder stays this app's (the lock lives in this task) until it exits.
         std::future::pending::<()>().await;
+    });
+}
+
+/// What the window-state plugin keeps of the window: its size, position and whether it
+/// is maximised — not whether it is visible or decorated, which are the app's to decide.
+const WINDOW_STATE: StateFlags = StateFlags::SIZE
+    .union(StateFlags::POSITION)
+    .union(StateFlags::MAXIMIZED);
+
+/// The plugin writes the window's state when the app exits normally; an app that is
+/// killed (a session ending, a crash) would lose it. So it is also written once the window
+/// has stayed put for a second after being moved or resized.
+fn save_window_state_when_it_settles(handle: &tauri::AppHandle) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tauri_plugin_window_state::AppHandleExt;
+    let Some(window) = handle.get_webview_window("main") else {
+        return;
+    };
+    let changes = Arc::new(AtomicU64::new(0));
+    let handle = handle.clone();
+    window.on_window_event(move |event| {
+        if !matches!(
+            event,
+            tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)
+        ) {
+            return;
+        }
+        let change = changes.fetch_add(1, Ordering::SeqCst) + 1;
+        let (changes, handle) = (Arc::clone(&changes), handle.clone());
+        tauri::async_runtime::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            if changes.load(Ordering::SeqCst) == change
+                && let Err(error) = handle.save_window_state(WINDOW_STATE)
+            {
+                tracing::warn!(%error, "the window's size and position were not saved");
+            }
+        });
     });
 }
