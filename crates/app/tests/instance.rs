@@ -19,6 +19,30 @@ fn taken(paths: &DataPaths) -> bool {
     matches!(instance::claim(paths).expect("claim"), Claim::AlreadyOpen)
 }
 
+/// The app of `lock` serving second starts, and how many it has brought forward.
+fn serve_counting(lock: InstanceLock) -> (tokio::task::JoinHandle<()>, Arc<AtomicUsize>) {
+    let raised = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&raised);
+    let server = tokio::spawn(async move {
+        let served = lock.serve(move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        served.await.expect("listening");
+    });
+    (server, raised)
+}
+
+/// A second start once the first listens (until then it is told nobody answered).
+async fn raise_when_listening(paths: &DataPaths) {
+    for _ in 0..100 {
+        if instance::raise(paths).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("{} never answered", paths.data_dir.display());
+}
+
 #[tokio::test]
 async fn a_second_start_on_a_folder_brings_the_first_forward_and_another_folder_is_free() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -29,23 +53,8 @@ async fn a_second_start_on_a_folder_brings_the_first_forward_and_another_folder_
     assert!(taken(&folder), "a second claim on the same folder");
     let other_lock = first(&other);
 
-    let raised = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&raised);
-    let server = tokio::spawn(async move {
-        let result = lock
-            .serve(move || {
-                counter.fetch_add(1, Ordering::SeqCst);
-            })
-            .await;
-        (lock, result)
-    });
-    // Until the first app listens, a second start is told it did not answer.
-    for _ in 0..100 {
-        if instance::raise(&folder).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let (server, raised) = serve_counting(lock);
+    raise_when_listening(&folder).await;
     assert_eq!(raised.load(Ordering::SeqCst), 1);
     instance::raise(&folder).await.expect("raised again");
     assert_eq!(raised.load(Ordering::SeqCst), 2);
@@ -66,21 +75,8 @@ async fn a_second_start_on_a_folder_brings_the_first_forward_and_another_folder_
     drop(other_lock);
     let again = first(&folder);
     first(&other);
-    let raised_again = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&raised_again);
-    let server = tokio::spawn(async move {
-        again
-            .serve(move || {
-                counter.fetch_add(1, Ordering::SeqCst);
-            })
-            .await
-    });
-    for _ in 0..100 {
-        if instance::raise(&folder).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let (server, raised_again) = serve_counting(again);
+    raise_when_listening(&folder).await;
     assert_eq!(raised_again.load(Ordering::SeqCst), 1);
     server.abort();
 }
@@ -91,20 +87,8 @@ async fn a_folder_too_deep_for_a_socket_path_still_brings_the_first_forward() {
     let deep = DataPaths::at(dir.path().join("d".repeat(60)).join("e".repeat(60)));
     let lock = first(&deep);
     assert!(taken(&deep));
-    let raised = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&raised);
-    let server = tokio::spawn(async move {
-        lock.serve(move || {
-            counter.fetch_add(1, Ordering::SeqCst);
-        })
-        .await
-    });
-    for _ in 0..100 {
-        if instance::raise(&deep).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let (server, raised) = serve_counting(lock);
+    raise_when_listening(&deep).await;
     assert_eq!(raised.load(Ordering::SeqCst), 1);
     server.abort();
 }

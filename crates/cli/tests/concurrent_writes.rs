@@ -60,24 +60,7 @@ fn the_app_and_the_cli_write_at_once_and_nothing_is_lost() {
     for n in 0..EACH {
         let name = format!("CLI {n}");
         cli_started.store(n + 1, Ordering::SeqCst);
-        let output = dir.run(&[
-            "sale",
-            "add",
-            "--name",
-            &name,
-            "--symbol",
-            "CON",
-            "--decimals",
-            "18",
-            "--chain-id",
-            "1",
-            "--address",
-            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-            "--start",
-            "2026-01-01 00:00",
-            "--end",
-            "2026-02-01 00:00",
-        ]);
+        let output = dir.run(&common::sale_add_args(&name));
         if !output.status.success() {
             // Refused: with a code the user can act on, never a crash or a bare message.
             let error: serde_json::Value =

@@ -258,26 +258,10 @@ fn kills_at_random_moments_lose_nothing_acknowledged_and_leave_nothing_half_done
         let (data_dir, args, rows): (&Path, Vec<String>, i64) = match write {
             Write::Sale => (
                 dir.0.path(),
-                [
-                    "sale",
-                    "add",
-                    "--name",
-                    tag.as_str(),
-                    "--symbol",
-                    "CYC",
-                    "--decimals",
-                    "18",
-                    "--chain-id",
-                    "1",
-                    "--address",
-                    "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-                    "--start",
-                    "2026-01-01 00:00",
-                    "--end",
-                    "2026-02-01 00:00",
-                ]
-                .map(str::to_owned)
-                .to_vec(),
+                common::sale_add_args(&tag)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
                 1,
             ),
             Write::Entry => (

@@ -174,24 +174,7 @@ fn a_vesting_plan_shows_up_in_the_calendar() {
 #[test]
 fn a_payment_made_elsewhere_is_recorded_from_the_command_line() {
     let dir = DataDir(tempfile::tempdir().expect("temp dir"));
-    dir.json(&[
-        "sale",
-        "add",
-        "--name",
-        "Cygnus",
-        "--symbol",
-        "CYG",
-        "--decimals",
-        "18",
-        "--chain-id",
-        "1",
-        "--address",
-        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-        "--start",
-        "2026-01-01 00:00",
-        "--end",
-        "2026-02-01 00:00",
-    ]);
+    dir.json(&common::sale_add_args("Cygnus"));
     dir.json(&[
         "participation",
         "start",

@@ -65,13 +65,14 @@ impl DataDir {
     }
 }
 
-/// Sale 1: Aurora, paid in ETH on chain 1, KYC required, January 2026.
-pub fn add_sale(dir: &DataDir) {
-    dir.json(&[
+/// `sale add` of a sale called `name` on chain 1, January 2026 (`--kyc yes` and the like
+/// go after it).
+pub fn sale_add_args(name: &str) -> Vec<&str> {
+    vec![
         "sale",
         "add",
         "--name",
-        "Aurora",
+        name,
         "--symbol",
         "AUR",
         "--decimals",
@@ -84,9 +85,14 @@ pub fn add_sale(dir: &DataDir) {
         "2026-01-01 00:00",
         "--end",
         "2026-02-01 00:00",
-        "--kyc",
-        "yes",
-    ]);
+    ]
+}
+
+/// Sale 1: Aurora, paid in ETH on chain 1, KYC required, January 2026.
+pub fn add_sale(dir: &DataDir) {
+    let mut args = sale_add_args("Aurora");
+    args.extend(["--kyc", "yes"]);
+    dir.json(&args);
 }
 
 /// The plan and the settled transaction a signing command prints, in that order.
