@@ -11,9 +11,11 @@
 #      installed CLI (--version, `sale list` on an empty data folder);
 #   4. purges the package and checks the user's data folder is byte for byte as it was.
 #
-# Usage: scripts/check-package.sh [--release]
-#   Without --release it packages the debug build the tests have already built; the
-#   sizes in docs/performance.md come from `--release`.
+# Usage: scripts/check-package.sh [--release | --packaged]
+#   Without an option it packages the debug build the tests have already built; the
+#   sizes in docs/performance.md come from `--release`. `--packaged` checks the debug
+#   packages already in target/package (scripts/test.sh builds them as the user, then
+#   runs this as root).
 # Needs root (debootstrap, chroot, mounts) and the network to Debian's archive
 # (DEBIAN_MIRROR, default http://deb.debian.org/debian). Packages that debootstrap and
 # apt download are kept in target/package-cache/ for the next run on this machine; every
@@ -21,21 +23,31 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-profile_flag=--debug
-[[ "${1:-}" == "--release" ]] && profile_flag=
-profile=${profile_flag:+debug}
-profile=${profile:-release}
+profile=debug
+build=(scripts/package.sh --debug)
+case "${1:-}" in
+  --release) profile=release; build=(scripts/package.sh) ;;
+  --packaged) build=() ;;
+  "") ;;
+  *) echo "usage: $0 [--release | --packaged]" >&2; exit 2 ;;
+esac
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "check-package.sh: needs root for debootstrap and chroot (try: sudo $0 $*)" >&2
   exit 1
 fi
+# Every mount below is made in a mount namespace of this script's own: when it ends, by
+# any path, the kernel drops them all, so none can outlive it inside target/ (where a
+# later `rm -rf target` would reach the host's /dev through it).
+if [[ -z "${SALEGUARD_PRIVATE_MOUNTS:-}" ]]; then
+  SALEGUARD_PRIVATE_MOUNTS=1 exec unshare --mount --propagation private "$0" "$@"
+fi
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 fail() { printf 'check-package: FAILED: %s\n' "$*" >&2; exit 1; }
 
-scripts/package.sh $profile_flag
+if ((${#build[@]})); then "${build[@]}"; fi
 deb=$(ls target/package/$profile/bundle/deb/saleguard_*.deb)
 rpm=$(ls target/package/$profile/bundle/rpm/saleguard-*.rpm)
 version=$(dpkg-deb -f "$deb" Version)
@@ -52,9 +64,12 @@ shlibs_dir=$(mktemp -d)
 printf 'Source: saleguard\n\nPackage: saleguard\nArchitecture: any\n' >"$shlibs_dir/control"
 mkdir -p "$shlibs_dir/debian" && mv "$shlibs_dir/control" "$shlibs_dir/debian/control"
 binaries=("$PWD/target/package/$profile/saleguard-desktop" "$PWD/target/package/$profile/saleguard")
-linked=$(cd "$shlibs_dir" && dpkg-shlibdeps -O "${binaries[@]/#/-e}" 2>/dev/null |
-  sed 's/^shlibs:Depends=//' | tr ',' '\n' | awk '{ print $1 }' | sort -u)
+shlibs=$(cd "$shlibs_dir" && dpkg-shlibdeps -O "${binaries[@]/#/-e}" 2>&1) ||
+  fail "dpkg-shlibdeps: $shlibs"
 rm -rf "$shlibs_dir"
+linked=$(grep '^shlibs:Depends=' <<<"$shlibs" | sed 's/^shlibs:Depends=//' | tr ',' '\n' |
+  awk '{ print $1 }' | sort -u)
+[[ -n "$linked" ]] || fail "dpkg-shlibdeps named no library: $shlibs"
 undeclared=$(comm -13 <(echo "$declared") <(echo "$linked"))
 [[ -z "$undeclared" ]] || fail "the binaries link libraries of packages the .deb does not depend on: $undeclared"
 echo "declared: $(echo $declared)"
@@ -82,13 +97,21 @@ mounts=()
 app_pid=
 xvfb_pid=
 cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null
-  [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null
+  # Runs on every exit, failures included: nothing in it may stop it half-way.
+  if [[ -n "$app_pid" ]]; then kill "$app_pid" 2>/dev/null || true; fi
+  if [[ -n "$xvfb_pid" ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
+  app_pid= xvfb_pid=
   local i
-  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}"; done
+  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
+    umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}" 2>/dev/null || true
+  done
   mounts=()
   # Never delete through a mount that is still there (it could be the host's /dev).
-  if ! grep -q " $root" /proc/mounts; then rm -rf --one-file-system "$root"; fi
+  if ! findmnt -ln -o TARGET | grep -qF "$root"; then
+    rm -rf --one-file-system "$root"
+  else
+    echo "check-package: $root still has mounts; not deleted" >&2
+  fi
 }
 trap cleanup EXIT
 mount_in_root() { # SOURCE TARGET [mount options…]
@@ -100,6 +123,7 @@ mount_in_root() { # SOURCE TARGET [mount options…]
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
 
 cleanup
+[[ ! -e "$root" ]] || fail "$root is left from an earlier run with mounts in it: unmount them (findmnt | grep package-check), then delete it"
 mkdir -p "$work" "$cache/debootstrap" "$cache/apt" "$screens"
 say "debootstrap: a clean Debian 12 root ($mirror)"
 started=$SECONDS
@@ -112,6 +136,7 @@ mount_in_root /dev dev --bind
 mount_in_root devpts dev/pts -t devpts
 mount_in_root shm dev/shm -t tmpfs
 mount_in_root /sys sys --bind
+mount -o remount,bind,ro "$root/sys"
 mount_in_root "$cache/apt" var/cache/apt/archives --bind
 mkdir -p "$root/tmp/.X11-unix"
 mount_in_root /tmp/.X11-unix tmp/.X11-unix --bind
@@ -137,7 +162,10 @@ Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do [[ -e /tmp/.X11-unix/X$display ]] && break; sleep 0.1; done
 mkdir -p "$root/home/user"
-in_root HOME=/home/user DISPLAY=":$display" /usr/bin/saleguard-desktop >"$work/app.log" 2>&1 &
+# Started by chroot itself (not through a shell function, whose $! would be a subshell):
+# $! is the app's own process, which the check stops before comparing the data.
+chroot "$root" env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/home/user DISPLAY=":$display" \
+  /usr/bin/saleguard-desktop >"$work/app.log" 2>&1 &
 app_pid=$!
 export DISPLAY=":$display"
 painted=
@@ -164,7 +192,8 @@ sales=$(in_root HOME=/home/cli saleguard sale list)
 echo "$cli_version; sale list: $sales"
 
 say "Purging the package keeps the user's data"
-kill "$app_pid" && wait "$app_pid" 2>/dev/null || true
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
 app_pid=
 data=$(find "$root/home/user/.local/share" -name saleguard.sqlite3)
 [[ -n "$data" ]] || fail "the app made no data folder under ~/.local/share"

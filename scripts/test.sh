@@ -47,10 +47,12 @@ run_all() {
     dbus-run-session -- scripts/e2e.sh
 
   step "Packages: the .deb installed and started in a clean Debian 12 root"
+  # Built as the user; only the clean root needs root.
+  scripts/package.sh --debug
   if [[ $(id -u) -eq 0 ]]; then
-    scripts/check-package.sh
+    scripts/check-package.sh --packaged
   else
-    sudo scripts/check-package.sh
+    sudo scripts/check-package.sh --packaged
   fi
 
   step "Windows and macOS: built (Windows, linked) and linted from here"

@@ -209,9 +209,18 @@ fn save_window_state_when_it_settles(handle: &tauri::AppHandle) {
         let (changes, handle) = (Arc::clone(&changes), handle.clone());
         tauri::async_runtime::spawn(async move {
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-            if changes.load(Ordering::SeqCst) == change
-                && let Err(error) = handle.save_window_state(WINDOW_STATE)
-            {
+            if changes.load(Ordering::SeqCst) != change {
+                return;
+            }
+            // On the main thread: the plugin holds its lock while it asks the window for
+            // its geometry, and its own event handlers take that lock on the main thread.
+            let saver = handle.clone();
+            let scheduled = handle.run_on_main_thread(move || {
+                if let Err(error) = saver.save_window_state(WINDOW_STATE) {
+                    tracing::warn!(%error, "the window's size and position were not saved");
+                }
+            });
+            if let Err(error) = scheduled {
                 tracing::warn!(%error, "the window's size and position were not saved");
             }
         });

@@ -25,6 +25,16 @@ const REQUEST: &str = "raise";
 const ANSWER: &str = "raised";
 /// How long a second start waits for the first to answer.
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(3);
+/// Connecting fails so while the first app has the folder but does not listen yet (no
+/// socket, or a stale one; on Windows, no pipe yet or every instance of it busy,
+/// `ERROR_PIPE_BUSY`): tried again.
+fn worth_retrying(error: &std::io::Error) -> bool {
+    const ERROR_PIPE_BUSY: i32 = 231;
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused
+    ) || (cfg!(windows) && error.raw_os_error() == Some(ERROR_PIPE_BUSY))
+}
 
 /// Held by the app that has the folder; dropped (or the process gone), it is free.
 #[derive(Debug)]
@@ -84,7 +94,17 @@ fn unanswered(detail: impl std::fmt::Display) -> AppError {
 pub async fn raise(paths: &DataPaths) -> Result<(), AppError> {
     let endpoint = Endpoint::of(paths);
     let exchange = async {
-        let stream = endpoint.connect().await?;
+        // The first app listens once its window is up: a start in that moment (a
+        // double-click) waits for it, within the same time limit.
+        let stream = loop {
+            match endpoint.connect().await {
+                Ok(stream) => break stream,
+                Err(error) if worth_retrying(&error) => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(error) => return Err(error),
+            }
+        };
         let (reader, mut writer) = tokio::io::split(stream);
         writer.write_all(format!("{REQUEST}\n").as_bytes()).await?;
         writer.flush().await?;
@@ -116,7 +136,15 @@ impl InstanceLock {
         };
         let mut listener = self.endpoint.listen().map_err(listening)?;
         loop {
-            let stream = listener.accept().await.map_err(listening)?;
+            let stream = match listener.accept().await {
+                Ok(stream) => stream,
+                Err(error) => {
+                    // One failed connection (a client gone at once): the next may not.
+                    tracing::warn!(%error, "a second start could not be heard");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            };
             let (reader, mut writer) = tokio::io::split(stream);
             let mut request = String::new();
             let mut reader = BufReader::new(reader).take(64);
@@ -143,11 +171,15 @@ struct Endpoint {
     name: String,
 }
 
+/// The folder as the system resolves it, so that two spellings of it meet.
+fn canonical_folder(paths: &DataPaths) -> std::path::PathBuf {
+    std::fs::canonicalize(&paths.data_dir).unwrap_or_else(|_| paths.data_dir.clone())
+}
+
 /// A name for the folder that fits where a path does not.
 fn folder_key(paths: &DataPaths) -> String {
     use sha2::{Digest, Sha256};
-    let folder = std::fs::canonicalize(&paths.data_dir).unwrap_or_else(|_| paths.data_dir.clone());
-    let digest = Sha256::digest(folder.as_os_str().as_encoded_bytes());
+    let digest = Sha256::digest(canonical_folder(paths).as_os_str().as_encoded_bytes());
     digest[..12]
         .iter()
         .map(|byte| format!("{byte:02x}"))
@@ -164,11 +196,15 @@ mod platform {
 
     impl Endpoint {
         pub(super) fn of(paths: &DataPaths) -> Self {
-            let inside = paths.data_dir.join("app.sock");
+            let inside = canonical_folder(paths).join("app.sock");
             let path = if inside.as_os_str().len() <= MAX_SOCKET_PATH {
                 inside
             } else {
-                std::env::temp_dir().join(format!("saleguard-{}.sock", folder_key(paths)))
+                // The user's own runtime folder where there is one (Linux), else the
+                // temporary folder.
+                dirs::runtime_dir()
+                    .unwrap_or_else(std::env::temp_dir)
+                    .join(format!("saleguard-{}.sock", folder_key(paths)))
             };
             Self { path }
         }

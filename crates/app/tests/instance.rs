@@ -104,3 +104,20 @@ fn whatever_answers_on_the_socket_cannot_take_the_folder() {
     let _lock = first(&folder);
     assert!(taken(&folder));
 }
+
+#[tokio::test]
+async fn a_second_start_while_the_first_is_still_starting_waits_for_it() {
+    // A double-click: the second start asks before the first listens.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = DataPaths::at(dir.path().join("a"));
+    let lock = first(&folder);
+    let asking = {
+        let folder = folder.clone();
+        tokio::spawn(async move { instance::raise(&folder).await })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let (server, raised) = serve_counting(lock);
+    asking.await.expect("the second start").expect("answered once listening");
+    assert_eq!(raised.load(Ordering::SeqCst), 1);
+    server.abort();
+}
