@@ -117,7 +117,10 @@ async fn a_second_start_while_the_first_is_still_starting_waits_for_it() {
     };
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let (server, raised) = serve_counting(lock);
-    asking.await.expect("the second start").expect("answered once listening");
+    asking
+        .await
+        .expect("the second start")
+        .expect("answered once listening");
     assert_eq!(raised.load(Ordering::SeqCst), 1);
     server.abort();
 }
