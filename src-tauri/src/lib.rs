@@ -15,6 +15,7 @@ use tauri::Manager;
 use tauri_plugin_window_state::StateFlags;
 
 mod commands;
+mod dialogs;
 pub use commands::COMMAND_NAMES;
 
 /// Picks up the watch of every transaction signed but not settled (after a crash or a
@@ -117,9 +118,11 @@ pub fn run() {
         .build();
     let result = tauri::Builder::default()
         .plugin(window_state)
+        .plugin(tauri_plugin_dialog::init())
         .manage(app)
         .manage(commands::Signings::default())
         .manage(commands::CsvImports::default())
+        .manage(dialogs::ChosenFiles::default())
         .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {
             serve_second_starts(app.handle(), folder_lock);

@@ -20,6 +20,17 @@ pub fn form_text(at: OffsetDateTime) -> String {
         .expect("formatted")
 }
 
+/// A folder for the user's own files (a CSV to import, an export to save), removed
+/// when dropped. Not a hidden one like `tempfile::tempdir()`'s `.tmpXXXX`: GTK's file
+/// chooser does not follow a typed path into a hidden folder, and users keep their files
+/// in visible ones.
+pub fn user_files() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("saleguard-e2e-files-")
+        .tempdir()
+        .expect("a folder for the user's files")
+}
+
 /// One ether in wei.
 pub fn ether() -> U256 {
     U256::from(1_000_000_000_000_000_000u64)
@@ -559,14 +570,59 @@ impl AppSession {
             .unwrap_or_else(|error| panic!("choose {label} in {name}: {error}"));
     }
 
-    /// Picks `file` in the file input matching `css` (a hidden input behind a button,
-    /// as a user picking the file in the window's file chooser would).
-    pub async fn pick_file(&self, css: &str, file: &Path) {
-        self.wait_for(css)
-            .await
-            .send_keys(&file.display().to_string())
-            .await
-            .unwrap_or_else(|error| panic!("pick {} in {css}: {error}", file.display()));
+    /// Clicks `button`, which opens the system's open dialog titled `title`, and picks
+    /// `file` there as a keyboard user does: the location field (Ctrl+L), the path,
+    /// Enter. A screenshot of the whole screen with the dialog is saved as `screenshot`
+    /// when one is named.
+    pub async fn open_in_dialog(
+        &self,
+        button: &str,
+        title: &str,
+        file: &Path,
+        screenshot: Option<&str>,
+    ) {
+        self.click(button).await;
+        system_dialog(title).await;
+        if let Some(name) = screenshot {
+            self.screenshot_screen(name);
+        }
+        xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+        type_path(&file.display().to_string());
+        enter_until_closed(title).await;
+    }
+
+    /// Clicks `button`, which opens the system's save dialog titled `title`, and saves
+    /// as the dialog suggests (`None`: Enter) or at `file` (typed over the suggested
+    /// name, then Enter).
+    pub async fn save_in_dialog(&self, button: &str, title: &str, file: Option<&Path>) {
+        self.click(button).await;
+        system_dialog(title).await;
+        if let Some(file) = file {
+            xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
+            type_path(&file.display().to_string());
+        }
+        enter_until_closed(title).await;
+    }
+
+    /// Clicks `button`, which opens the system's dialog titled `title`, and closes it
+    /// with Escape, as a user who changed their mind.
+    pub async fn cancel_dialog(&self, button: &str, title: &str) {
+        self.click(button).await;
+        system_dialog(title).await;
+        xdotool(&["key", "Escape"]);
+        dialog_closed(title).await;
+    }
+
+    /// Saves a screenshot of the whole screen (the window and any system dialog over
+    /// it), which WebDriver's screenshots of the page do not show.
+    pub fn screenshot_screen(&self, name: &str) {
+        let path = self.screenshots.join(format!("{name}.png"));
+        let status = std::process::Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("ImageMagick's import runs");
+        assert!(status.success(), "screenshot of the screen {name}");
     }
 
     /// The text of the first element matching `css`, once it appears.
@@ -629,6 +685,78 @@ impl AppSession {
     pub async fn quit(self) {
         self.client.close().await.expect("the app closes");
     }
+}
+
+/// Runs xdotool (on the display the tests run on) and says what it printed.
+fn xdotool(args: &[&str]) -> String {
+    let output = std::process::Command::new("xdotool")
+        .args(args)
+        .output()
+        .expect("xdotool runs (scripts/setup.sh installs it)");
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+/// Waits for the system dialog titled `title` and gives it the keyboard (there is no
+/// window manager under Xvfb to focus it).
+async fn system_dialog(title: &str) {
+    let pattern = format!("^{title}$");
+    for _ in 0..300 {
+        let found = xdotool(&["search", "--onlyvisible", "--name", &pattern]);
+        if let Some(window) = found.lines().last() {
+            xdotool(&["windowfocus", "--sync", window]);
+            // The dialog takes keys once GTK has mapped and focused its entry.
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no system dialog titled “{title}” appeared");
+}
+
+async fn dialog_closed(title: &str) {
+    let pattern = format!("^{title}$");
+    for _ in 0..300 {
+        if xdotool(&["search", "--onlyvisible", "--name", &pattern]).is_empty() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // What the dialog shows says why: the screen is kept beside the screenshots.
+    let stuck = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/e2e-screenshots/dialog-left-open.png");
+    let _ = std::process::Command::new("import")
+        .args(["-window", "root"])
+        .arg(&stuck)
+        .status();
+    panic!(
+        "the system dialog titled “{title}” stayed open (the screen: {})",
+        stuck.display()
+    );
+}
+
+/// Types into the focused window as a keyboard does (XTEST: GTK ignores keys sent to a
+/// window directly).
+fn type_path(text: &str) {
+    xdotool(&["type", "--delay", "15", text]);
+}
+
+/// Presses Enter in the dialog titled `title` until it closes: GTK's chooser ignores an
+/// Enter on a typed path until it has read the path's folder, which takes a moment.
+async fn enter_until_closed(title: &str) {
+    let pattern = format!("^{title}$");
+    for _ in 0..10 {
+        if xdotool(&["search", "--onlyvisible", "--name", &pattern]).is_empty() {
+            return;
+        }
+        xdotool(&["key", "Return"]);
+        for _ in 0..10 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            if xdotool(&["search", "--onlyvisible", "--name", &pattern]).is_empty() {
+                return;
+            }
+        }
+    }
+    dialog_closed(title).await;
 }
 
 fn xpath_literal(text: &str) -> String {

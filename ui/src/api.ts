@@ -124,11 +124,16 @@ export type CsvPreview = CommandReply<"previewCsvImport">;
 export type CsvRowError = CsvPreview["errors"][number];
 export type CsvImportSummary = CommandReply<"importCsv">;
 export type CsvExportKind = Parameters<(typeof commands)["exportCsv"]>[0];
-export type CsvExportSummary = CommandReply<"exportCsv">;
+export type CsvExportSummary = NonNullable<CommandReply<"exportCsv">>;
+
+/** A file the user chose in the system's open dialog: its name, size and the number the backend knows it by. */
+export type ChosenFile = NonNullable<CommandReply<"chooseFile">>;
+/** What a file to open is for: the dialog's title and filter follow from it. */
+export type FileToOpen = Parameters<(typeof commands)["chooseFile"]>[0];
 
 /** When the last encrypted backup was made, and whether it is time for one. */
 export type BackupStatus = CommandReply<"backupStatus">;
-export type BackupSummary = CommandReply<"createBackup">;
+export type BackupSummary = NonNullable<CommandReply<"createBackup">>;
 
 /** An address a sale's project published, with where and when the user saw it. */
 export type OfficialAddress = CommandReply<"addOfficialAddress">;
@@ -141,7 +146,7 @@ export type AddressPurpose = OfficialAddress["purpose"];
 /** An address in the user's address book: what look-alike destinations are compared with. */
 export type Contact = CommandReply<"addContact">;
 /** Where an export was written and how many rows of each table it holds. */
-export type ExportSummary = CommandReply<"exportData">;
+export type ExportSummary = NonNullable<CommandReply<"exportData">>;
 export type ImportSummary = CommandReply<"importData">;
 export type TableCount = ExportSummary["tables"][number];
 export type ContactInput = Parameters<(typeof commands)["addContact"]>[0];
@@ -232,12 +237,12 @@ export type BackendFailure = AppError | Error;
 export const api = {
   ...commands,
   /** Imports a CSV all or nothing, reporting progress; `cancelCsvImport(importId)` stops it with nothing added. */
-  importCsv: (contents: string, importId: string, onProgress: (progress: CsvProgress) => void): Promise<CsvImportSummary> =>
-    commands.importCsv(contents, importId, progressChannel(onProgress)),
-  createBackup: (passphrase: string): Promise<BackupSummary> => commands.createBackup({ passphrase }),
-  /** Restores a backup's text into an empty data folder, checked whole first. */
-  restoreBackup: (contents: string, passphrase: string): Promise<ImportSummary> =>
-    commands.restoreBackup(contents, { passphrase }),
+  importCsv: (file: number, importId: string, onProgress: (progress: CsvProgress) => void): Promise<CsvImportSummary> =>
+    commands.importCsv(file, importId, progressChannel(onProgress)),
+  /** Writes an encrypted backup where the user says in the save dialog; `null` when they cancel. */
+  createBackup: (passphrase: string): Promise<BackupSummary | null> => commands.createBackup({ passphrase }),
+  /** Restores a chosen backup into an empty data folder, checked whole first. */
+  restoreBackup: (file: number, passphrase: string): Promise<ImportSummary> => commands.restoreBackup(file, { passphrase }),
   /** Signs and sends a draft; each step is handed to `onStep` as it happens. */
   sendTransaction: (
     draftId: string,

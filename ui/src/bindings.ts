@@ -214,38 +214,52 @@ export const commands = {
 	verifyHardwareAddress: (input: HardwarePathInput) => __TAURI_INVOKE<string>("verify_hardware_address", { input }),
 	/**  Adds a hardware wallet's address as an account (public data only). */
 	addHardwareAccount: (input: AddHardwareAccount) => __TAURI_INVOKE<Account>("add_hardware_account", { input }),
-	/**  Writes every piece of data except secrets into the Downloads folder. */
-	exportData: () => __TAURI_INVOKE<ExportSummary>("export_data"),
-	/**  Restores an export (the file's text, read by the window) into an empty data folder. */
-	importData: (contents: string) => __TAURI_INVOKE<ImportSummary>("import_data", { contents }),
+	/**
+	 *  Asks the user, in the system's dialog, which file to open for `purpose`; `None` when
+	 *  they cancel. The window gets the file's name, size and number, not its path.
+	 */
+	chooseFile: (purpose: FileToOpen) => __TAURI_INVOKE<ChosenFile | null>("choose_file", { purpose }),
+	/**
+	 *  Writes every piece of data except secrets where the user says in the save dialog
+	 *  (the Downloads folder to start with); `None` when they cancel.
+	 */
+	exportData: () => __TAURI_INVOKE<ExportSummary | null>("export_data"),
+	/**  Restores a chosen export into an empty data folder. */
+	importData: (file: number) => __TAURI_INVOKE<ImportSummary>("import_data", { file }),
 	/**  When the last encrypted backup was made, and whether it is time for one. */
 	backupStatus: () => __TAURI_INVOKE<BackupStatus>("backup_status"),
-	/**  Writes an encrypted backup of all data (secrets aside) into the Downloads folder. */
-	createBackup: (input: BackupPassphrase) => __TAURI_INVOKE<BackupSummary>("create_backup", { input }),
-	/**  Restores a backup (the file's text, read by the window) into an empty data folder. */
-	restoreBackup: (contents: string, input: BackupPassphrase) => __TAURI_INVOKE<ImportSummary>("restore_backup", { contents, input }),
-	/**  Checks a CSV file's text whole and says what an import would add; nothing is written. */
-	previewCsvImport: (contents: string) => __TAURI_INVOKE<CsvPreview>("preview_csv_import", { contents }),
 	/**
-	 *  Imports a CSV file's text all or nothing, reporting progress every 1,000 rows;
+	 *  Writes an encrypted backup of all data (secrets aside) where the user says in the
+	 *  save dialog; `None` when they cancel (nothing is written).
+	 */
+	createBackup: (input: BackupPassphrase) => __TAURI_INVOKE<BackupSummary | null>("create_backup", { input }),
+	/**  Restores a chosen backup into an empty data folder. */
+	restoreBackup: (file: number, input: BackupPassphrase) => __TAURI_INVOKE<ImportSummary>("restore_backup", { file, input }),
+	/**  Checks a chosen CSV whole and says what an import would add; nothing is written. */
+	previewCsvImport: (file: number) => __TAURI_INVOKE<CsvPreview>("preview_csv_import", { file }),
+	/**
+	 *  Imports a chosen CSV all or nothing, reporting progress every 1,000 rows;
 	 *  `cancel_csv_import` stops it with nothing added.
 	 */
-	importCsv: (contents: string, importId: string, progress: Channel<CsvProgress>) => __TAURI_INVOKE<CsvImportSummary>("import_csv", { contents, importId, progress }),
+	importCsv: (file: number, importId: string, progress: Channel<CsvProgress>) => __TAURI_INVOKE<CsvImportSummary>("import_csv", { file, importId, progress }),
 	/**  Cancels a CSV import in progress: nothing of it is added. */
 	cancelCsvImport: (importId: string) => __TAURI_INVOKE<null>("cancel_csv_import", { importId }),
-	/**  Writes the transactions or the holdings as CSV into the Downloads folder. */
-	exportCsv: (kind: CsvExportKind) => __TAURI_INVOKE<CsvExportSummary>("export_csv", { kind }),
-	/**  Checks a price history CSV's text whole; nothing is written. */
-	previewPriceHistory: (contents: string) => __TAURI_INVOKE<PriceHistoryPreview>("preview_price_history", { contents }),
-	/**  Imports a price history CSV's text, all or nothing; returns how many prices. */
-	importPriceHistory: (contents: string) => __TAURI_INVOKE<number>("import_price_history", { contents }),
+	/**
+	 *  Writes the transactions or the holdings as CSV where the user says in the save
+	 *  dialog; `None` when they cancel.
+	 */
+	exportCsv: (kind: CsvExportKind) => __TAURI_INVOKE<CsvExportSummary | null>("export_csv", { kind }),
+	/**  Checks a chosen price history CSV whole; nothing is written. */
+	previewPriceHistory: (file: number) => __TAURI_INVOKE<PriceHistoryPreview>("preview_price_history", { file }),
+	/**  Imports a chosen price history CSV, all or nothing; returns how many prices. */
+	importPriceHistory: (file: number) => __TAURI_INVOKE<number>("import_price_history", { file }),
 	/**  The lists of known scams the user imported, by name. */
 	listScamLists: () => __TAURI_INVOKE<ScamListView[]>("list_scam_lists"),
 	/**
-	 *  Imports a list of known scams from a CSV or JSON file's text (docs/scam-lists.md),
-	 *  all or nothing; `file_name` says where it came from.
+	 *  Imports a list of known scams from a chosen CSV or JSON file (docs/scam-lists.md),
+	 *  all or nothing; the list says which file it came from.
 	 */
-	importScamList: (name: string, fileName: string, contents: string) => __TAURI_INVOKE<ScamListView>("import_scam_list", { name, fileName, contents }),
+	importScamList: (name: string, file: number) => __TAURI_INVOKE<ScamListView>("import_scam_list", { name, file }),
 	/**
 	 *  Imports a list of known scams from a web address the user typed, which the list
 	 *  keeps for refreshing; the one request is made now, all or nothing.
@@ -671,6 +685,16 @@ export type CallArgumentView = {
 	value: string,
 };
 
+/**
+ *  A file the user chose to open, as the window sees it: its name and size, and the
+ *  number it is asked for by (the path stays in the backend).
+ */
+export type ChosenFile = {
+	id: number,
+	name: string,
+	bytes: number,
+};
+
 export type ConfirmNewAccount = {
 	pendingId: string,
 	label: string,
@@ -973,6 +997,19 @@ export type FieldError = {
 	code: ErrorCode,
 	message: string,
 };
+
+/**  What a file the user opens is for. */
+export type FileToOpen = 
+/**  A Saleguard export (JSON) to restore into an empty data folder. */
+"export" | 
+/**  An encrypted backup to restore. */
+"backup" | 
+/**  Transactions as CSV to import. */
+"transactionsCsv" | 
+/**  A price history CSV. */
+"priceHistory" | 
+/**  A list of known scams (CSV or JSON). */
+"scamList";
 
 export type FindingDetail = {
 	name: string,

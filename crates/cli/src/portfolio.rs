@@ -1,6 +1,7 @@
 //! `saleguard portfolio`, `saleguard trade` and `saleguard csv`.
 
 use saleguard_app::ErrorCode;
+use saleguard_app::io::chosen::read_user_file;
 use saleguard_app::io::csv::CsvExportKind;
 use saleguard_app::portfolio::trades::TradeInput;
 use saleguard_app::{AppError, Saleguard};
@@ -59,16 +60,6 @@ pub fn trade(app: &Saleguard, command: TradeCommand, output: &Output) -> Result<
     Ok(())
 }
 
-/// A file the user named, whole.
-pub(crate) fn read_file(file: &std::path::Path) -> Result<Vec<u8>, AppError> {
-    std::fs::read(file).map_err(|error| {
-        AppError::new(
-            ErrorCode::FileUnreadable,
-            format!("{} could not be read: {error}", file.display()),
-        )
-    })
-}
-
 pub fn csv(app: &Saleguard, command: CsvCommand, output: &Output) -> Result<(), AppError> {
     match command {
         CsvCommand::Export {
@@ -99,7 +90,7 @@ pub fn csv(app: &Saleguard, command: CsvCommand, output: &Output) -> Result<(), 
             }
         }
         CsvCommand::Import { file, dry_run } => {
-            let bytes = read_file(&file)?;
+            let bytes = read_user_file(&file)?;
             if dry_run {
                 let preview = app.preview_csv(&bytes)?;
                 output.csv_preview(&preview);

@@ -1,6 +1,7 @@
 //! `saleguard price`: the price book, price history from CSV, the online price API and
 //! the order the sources are asked in.
 
+use saleguard_app::io::chosen::read_user_file;
 use saleguard_app::pricing::PriceSource;
 use saleguard_app::pricing::api::PriceApiInput;
 use saleguard_app::pricing::book::PriceInput;
@@ -27,7 +28,7 @@ pub fn price(app: &Saleguard, command: PriceCommand, output: &Output) -> Result<
         }
         PriceCommand::List => output.prices(&app.prices()?),
         PriceCommand::Import { file, dry_run } => {
-            let bytes = crate::portfolio::read_file(&file)?;
+            let bytes = read_user_file(&file)?;
             let preview = app.preview_price_history(&bytes)?;
             if dry_run || preview.error_count > 0 {
                 output.price_history(&preview);

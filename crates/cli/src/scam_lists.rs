@@ -5,7 +5,7 @@ use saleguard_app::{AppError, ErrorCode, Saleguard};
 use crate::args::ScamListCommand;
 use crate::chain::block_on;
 use crate::output::Output;
-use crate::portfolio::read_file;
+use saleguard_app::io::chosen::read_user_file;
 
 pub fn scam_list(
     app: &Saleguard,
@@ -27,7 +27,7 @@ pub fn scam_list(
             name,
             ..
         } => {
-            let bytes = read_file(&file)?;
+            let bytes = read_user_file(&file)?;
             let source = file
                 .file_name()
                 .map(|name| name.to_string_lossy().into_owned())

@@ -126,6 +126,7 @@ commands! {
         add_hardware_account,
     ],
     io: [
+        choose_file,
         export_data,
         import_data,
         backup_status,

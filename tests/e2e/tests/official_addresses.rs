@@ -14,6 +14,7 @@ const DESIGNATED: &str = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
 #[tokio::test(flavor = "current_thread")]
 async fn a_private_message_alone_blocks_and_the_projects_own_source_clears_it() {
     let data_dir = tempfile::tempdir().expect("temp data dir");
+    let files = saleguard_e2e::user_files();
     let app = AppSession::launch(data_dir.path()).await;
 
     app.add_watch_only_account(OWN, "Main").await;
@@ -123,7 +124,7 @@ async fn a_private_message_alone_blocks_and_the_projects_own_source_clears_it() 
     app.screenshot("official-06-phishing-link-blocks").await;
 
     // The user's own list of known scams, imported in Settings.
-    let list = data_dir.path().join("aurora-scams.csv");
+    let list = files.path().join("aurora-scams.csv");
     std::fs::write(
         &list,
         "entry,note\naurora-airdrop.example,fake airdrop\n0x00000000000000000000000000000000000DEaD1,drainer\n",
@@ -131,8 +132,13 @@ async fn a_private_message_alone_blocks_and_the_projects_own_source_clears_it() 
     .expect("list written");
     app.click("[data-testid='nav-settings']").await;
     app.wait_for("[data-testid='scam-lists-empty']").await;
-    app.pick_file("[data-testid='scam-lists'] input[type='file']", &list)
-        .await;
+    app.open_in_dialog(
+        "[data-testid='scam-list-choose']",
+        "Import a list of known scams",
+        &list,
+        None,
+    )
+    .await;
     app.click("[data-testid='scam-list-import']").await;
     app.wait_for_text_in("[data-testid='scam-list-row']", "aurora-scams")
         .await;

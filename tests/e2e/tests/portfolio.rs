@@ -12,6 +12,7 @@ const PASSPHRASE: &str = "correct horse battery staple";
 #[tokio::test(flavor = "current_thread")]
 async fn record_trades_and_see_the_portfolio() {
     let data_dir = tempfile::tempdir().expect("temp data dir");
+    let files = saleguard_e2e::user_files();
     let app = AppSession::launch(data_dir.path()).await;
     app.click("[data-testid='nav-portfolio']").await;
     app.wait_for("[data-testid='portfolio-empty']").await;
@@ -61,8 +62,9 @@ async fn record_trades_and_see_the_portfolio() {
     .await;
 
     // A spreadsheet's rows: a bad file first (every problem by row), then a good one.
-    let csv_input = "[data-testid='csv-panel'] input[type='file']";
-    let bad = data_dir.path().join("bad.csv");
+    let csv_import = "[data-testid='csv-import']";
+    let csv_title = "Import transactions from CSV";
+    let bad = files.path().join("bad.csv");
     std::fs::write(
         &bad,
         "date_utc,type,asset,decimals,amount,counter_asset,counter_amount,account\n\
@@ -70,11 +72,17 @@ async fn record_trades_and_see_the_portfolio() {
          someday,buy,XYZ,18,5,USD,10,Kraken\n",
     )
     .expect("bad CSV written");
-    app.pick_file(csv_input, &bad).await;
+    app.open_in_dialog(
+        csv_import,
+        csv_title,
+        &bad,
+        Some("portfolio-03-csv-open-dialog"),
+    )
+    .await;
     app.wait_for_count("[data-testid='csv-error-row']", 2).await;
     app.scroll_into_view("[data-testid='csv-panel']").await;
-    app.screenshot("portfolio-03-csv-refused").await;
-    let good = data_dir.path().join("kraken export.csv");
+    app.screenshot("portfolio-04-csv-refused").await;
+    let good = files.path().join("kraken export.csv");
     std::fs::write(
         &good,
         "\u{feff}date_utc,type,asset,decimals,amount,counter_asset,counter_amount,fee_asset,fee_amount,account,note\r\n\
@@ -82,10 +90,10 @@ async fn record_trades_and_see_the_portfolio() {
          2026-03-02 10:00,buy,ABC,18,5,USD,60,,,Kraken,\r\n",
     )
     .expect("CSV written");
-    app.pick_file(csv_input, &good).await;
+    app.open_in_dialog(csv_import, csv_title, &good, None).await;
     app.wait_for_text_in("[data-testid='csv-preview']", "2 rows — 2 trades")
         .await;
-    app.screenshot("portfolio-04-csv-preview").await;
+    app.screenshot("portfolio-05-csv-preview").await;
     app.click("[data-testid='csv-confirm-import']").await;
     app.wait_for_count("[data-testid='trade-row']", 5).await;
     app.dismiss_notifications().await;
@@ -119,9 +127,9 @@ async fn record_trades_and_see_the_portfolio() {
     );
     app.dismiss_notifications().await;
     app.scroll_to_top().await;
-    app.screenshot("portfolio-05-holdings").await;
+    app.screenshot("portfolio-06-holdings").await;
     app.scroll_into_view("[data-testid='trades-table']").await;
-    app.screenshot("portfolio-06-trades").await;
+    app.screenshot("portfolio-07-trades").await;
 
     app.click("[data-testid='nav-dashboard']").await;
     app.wait_for_text_of("[data-testid='dashboard-value-total-amount']", "270 USD")
@@ -130,18 +138,24 @@ async fn record_trades_and_see_the_portfolio() {
         .await;
     app.wait_for_text_of("[data-testid='dashboard-profit-total-amount']", "+64 USD")
         .await;
-    app.screenshot("portfolio-07-dashboard").await;
+    app.screenshot("portfolio-08-dashboard").await;
 
-    // The transactions as CSV for a tax tool, into Downloads.
+    // The transactions as CSV for a tax tool, where the user says in the save dialog.
     let downloads =
         std::env::var("E2E_DOWNLOADS").expect("scripts/e2e.sh names the Downloads folder");
     app.click("[data-testid='nav-portfolio']").await;
-    app.click("[data-testid='csv-export-transactions']").await;
+    let for_taxes = files.path().join("for my accountant.csv");
+    app.save_in_dialog(
+        "[data-testid='csv-export-transactions']",
+        "Export transactions as CSV",
+        Some(&for_taxes),
+    )
+    .await;
     // The notification fades in: its text is there once it is shown.
-    app.wait_for_text_in("[data-testid='csv-export-path']", "saleguard-transactions-")
+    app.wait_for_text_in("[data-testid='csv-export-path']", "for my accountant.csv")
         .await;
     let csv = PathBuf::from(app.text_of("[data-testid='csv-export-path']").await);
-    assert!(csv.starts_with(&downloads), "{}", csv.display());
+    assert_eq!(csv, for_taxes);
     let exported = std::fs::read_to_string(&csv).expect("the CSV is there");
     assert!(
         exported.contains(",sell,XYZ,18,10,USD,45,USD,0.5,Kraken,,,\"partial, first\",,45,USD"),
@@ -156,7 +170,12 @@ async fn record_trades_and_see_the_portfolio() {
     let form = "[data-testid='backup-form']";
     app.fill_in(form, "passphrase", PASSPHRASE).await;
     app.fill_in(form, "again", PASSPHRASE).await;
-    app.click("[data-testid='create-backup']").await;
+    app.save_in_dialog(
+        "[data-testid='create-backup']",
+        "Save the encrypted backup",
+        None,
+    )
+    .await;
     let backup = PathBuf::from(app.text_of("[data-testid='backup-path']").await);
     assert!(backup.starts_with(&downloads), "{}", backup.display());
     let armored = std::fs::read_to_string(&backup).expect("the backup is there");
@@ -165,20 +184,25 @@ async fn record_trades_and_see_the_portfolio() {
     app.wait_for_text_in("[data-testid='backup-status']", "Last backup")
         .await;
     app.scroll_into_view("[data-testid='backup-done']").await;
-    app.screenshot("portfolio-08-backup").await;
+    app.screenshot("portfolio-09-backup").await;
     app.quit().await;
 
     // …restored into a new data folder, with its passphrase after a wrong one.
     let second_dir = tempfile::tempdir().expect("temp data dir");
     let app = AppSession::launch(second_dir.path()).await;
     app.click("[data-testid='nav-settings']").await;
-    app.pick_file("[data-testid='restore-form'] input[type='file']", &backup)
-        .await;
+    app.open_in_dialog(
+        "[data-testid='choose-backup']",
+        "Restore an encrypted backup",
+        &backup,
+        None,
+    )
+    .await;
     app.fill("restorePassphrase", "not the passphrase").await;
     app.click("[data-testid='restore-backup']").await;
     app.wait_for_text_in("[data-testid='restore-form']", "does not open this backup")
         .await;
-    app.screenshot("portfolio-09-wrong-passphrase").await;
+    app.screenshot("portfolio-10-wrong-passphrase").await;
     app.fill("restorePassphrase", PASSPHRASE).await;
     app.click("[data-testid='restore-backup']").await;
     app.wait_for_text("Backup restored").await;
@@ -186,6 +210,6 @@ async fn record_trades_and_see_the_portfolio() {
     app.wait_for_text_of("[data-testid='portfolio-value-total-amount']", "270 USD")
         .await;
     app.wait_for_count("[data-testid='trade-row']", 5).await;
-    app.screenshot("portfolio-10-restored").await;
+    app.screenshot("portfolio-11-restored").await;
     app.quit().await;
 }

@@ -13,6 +13,7 @@ const SECTION: &str = "[data-testid='price-sources-section']";
 #[tokio::test(flavor = "current_thread")]
 async fn prices_from_history_and_the_online_api_value_the_portfolio_and_its_charts() {
     let data_dir = tempfile::tempdir().expect("temp data dir");
+    let files = saleguard_e2e::user_files();
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .expect("after 1970")
@@ -43,15 +44,17 @@ async fn prices_from_history_and_the_online_api_value_the_portfolio_and_its_char
     // Price history from a CSV file, previewed then imported.
     app.click("[data-testid='nav-settings']").await;
     app.scroll_into_view(SECTION).await;
-    let history = data_dir.path().join("xyz-usd.csv");
+    let history = files.path().join("xyz-usd.csv");
     std::fs::write(
         &history,
         "date_utc,asset,currency,price\n2026-01-05,XYZ,USD,2.50\n2026-03-01,XYZ,USD,2.80\n2026-06-01,XYZ,USD,3.10\n",
     )
     .expect("history written");
-    app.pick_file(
-        "[data-testid='price-history-import'] input[type='file']",
+    app.open_in_dialog(
+        "[data-testid='price-history-choose']",
+        "Import a price history",
         &history,
+        None,
     )
     .await;
     app.wait_for_text_in("[data-testid='price-history-preview']", "3 rows")

@@ -8,7 +8,8 @@ use saleguard_e2e::AppSession;
 use time::OffsetDateTime;
 
 const OWN: &str = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
-const IMPORT_INPUT: &str = "input[type='file'][accept='application/json,.json']";
+const IMPORT: &str = "[data-testid='import-data']";
+const IMPORT_TITLE: &str = "Import a Saleguard export";
 const REASON: &str = "The team moved the opening; I contribute on the day it opens";
 
 #[tokio::test(flavor = "current_thread")]
@@ -73,9 +74,14 @@ async fn a_blocked_review_is_overridden_with_a_reason_kept_in_the_history() {
         .await;
     app.screenshot("review-03-overridden").await;
 
-    // Everything, the override too, is exported from Settings into Downloads…
+    // Everything, the override too, is exported from Settings into Downloads, under the
+    // name the save dialog suggests (a user who cancels the dialog first gets nothing)…
     app.click("[data-testid='nav-settings']").await;
-    app.click("[data-testid='export-data']").await;
+    app.cancel_dialog("[data-testid='export-data']", "Export all data")
+        .await;
+    assert_eq!(app.count("[data-testid='export-done']").await, 0);
+    app.save_in_dialog("[data-testid='export-data']", "Export all data", None)
+        .await;
     let exported = PathBuf::from(app.text_of("[data-testid='export-path']").await);
     let downloads =
         std::env::var("E2E_DOWNLOADS").expect("scripts/e2e.sh names the Downloads folder");
@@ -83,6 +89,11 @@ async fn a_blocked_review_is_overridden_with_a_reason_kept_in_the_history() {
         exported.starts_with(&downloads),
         "{} in {downloads}",
         exported.display()
+    );
+    let day = OffsetDateTime::now_utc().date();
+    assert_eq!(
+        exported.file_name().and_then(|name| name.to_str()),
+        Some(format!("saleguard-export-{day}.json").as_str())
     );
     let document = std::fs::read_to_string(&exported).expect("the export is there");
     let parsed: serde_json::Value = serde_json::from_str(&document).expect("JSON");
@@ -94,7 +105,8 @@ async fn a_blocked_review_is_overridden_with_a_reason_kept_in_the_history() {
     app.screenshot("review-04-exported").await;
 
     // …is not merged into data that is already there…
-    app.pick_file(IMPORT_INPUT, &exported).await;
+    app.open_in_dialog(IMPORT, IMPORT_TITLE, &exported, None)
+        .await;
     let refusal = app.text_of("[data-testid='import-failed']").await;
     assert!(refusal.contains("empty data folder"), "{refusal}");
     app.screenshot("review-05-import-refused").await;
@@ -104,7 +116,8 @@ async fn a_blocked_review_is_overridden_with_a_reason_kept_in_the_history() {
     let fresh = tempfile::tempdir().expect("temp data dir");
     let app = AppSession::launch(fresh.path()).await;
     app.click("[data-testid='nav-settings']").await;
-    app.pick_file(IMPORT_INPUT, &exported).await;
+    app.open_in_dialog(IMPORT, IMPORT_TITLE, &exported, None)
+        .await;
     app.wait_for("[data-testid='import-done']").await;
     app.screenshot("review-06-imported").await;
     app.click("[data-testid='nav-sales']").await;

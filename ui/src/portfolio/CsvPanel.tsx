@@ -1,18 +1,19 @@
-import { Button, FileButton, Group, Paper, Progress, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Progress, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconFileExport, IconFileImport } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, isAppError, type CsvExportKind, type CsvPreview, type CsvProgress } from "../api";
+import { api, isAppError, type ChosenFile, type CsvExportKind, type CsvPreview, type CsvProgress } from "../api";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { CsvRowErrorsAlert } from "../common/CsvRowErrorsAlert";
 import { FailureAlert } from "../common/FailureAlert";
 import { DateTimeText } from "../common/DateTimeText";
 import { useCsvFilePreview } from "../common/useCsvFilePreview";
 import { formatAmount } from "../format/amount";
+import { formatByteCount } from "../format/bytes";
 
 /** After the preview: the rows being added, with their progress (cancellable, adding nothing). */
-type Importing = { step: "importing"; name: string; importId: string; progress: CsvProgress | null };
+type Importing = { step: "importing"; file: ChosenFile; importId: string; progress: CsvProgress | null };
 
 function PreviewRows({ preview }: { preview: CsvPreview }) {
   return (
@@ -57,6 +58,7 @@ function ExportButtons() {
     setBusy(kind);
     try {
       const written = await api.exportCsv(kind);
+      if (!written) return;
       notifications.show({
         title: `${written.rows} row${written.rows === 1 ? "" : "s"} exported`,
         message: (
@@ -95,13 +97,14 @@ function ExportButtons() {
  */
 export function CsvPanel() {
   const queryClient = useQueryClient();
-  const { stage, setStage, choose, resetRef } = useCsvFilePreview<CsvPreview, Importing>(api.previewCsvImport);
+  const { stage, setStage, choose, choosing } = useCsvFilePreview<CsvPreview, Importing>("transactionsCsv", api.previewCsvImport);
 
-  const start = async (name: string, contents: string) => {
+  const start = async (file: ChosenFile) => {
+    const { name } = file;
     const importId = crypto.randomUUID();
-    setStage({ step: "importing", name, importId, progress: null });
+    setStage({ step: "importing", file, importId, progress: null });
     try {
-      const summary = await api.importCsv(contents, importId, (progress) =>
+      const summary = await api.importCsv(file.id, importId, (progress) =>
         setStage((current) => (current.step === "importing" && current.importId === importId ? { ...current, progress } : current)),
       );
       setStage({ step: "idle" });
@@ -133,20 +136,22 @@ export function CsvPanel() {
           </div>
           <Group gap="xs">
             <ExportButtons />
-            <FileButton onChange={(file) => void choose(file)} accept=".csv,text/csv" resetRef={resetRef}>
-              {(props) => (
-                <Button {...props} leftSection={<IconFileImport size={16} />} loading={stage.step === "reading"} disabled={stage.step === "importing"} data-testid="csv-import">
-                  Import CSV…
-                </Button>
-              )}
-            </FileButton>
+            <Button
+              onClick={() => void choose()}
+              leftSection={<IconFileImport size={16} />}
+              loading={choosing || stage.step === "reading"}
+              disabled={stage.step === "importing"}
+              data-testid="csv-import"
+            >
+              Import CSV…
+            </Button>
           </Group>
         </Group>
         {stage.step === "failed" && <FailureAlert title={stage.title} error={stage.error} />}
         {stage.step === "previewed" && (
           <Stack gap="sm" data-testid="csv-preview">
             <Text size="sm" fw={500}>
-              {stage.name}: {stage.preview.rows} row{stage.preview.rows === 1 ? "" : "s"} — {stage.preview.trades} trade{stage.preview.trades === 1 ? "" : "s"} and {stage.preview.entries} participation entr{stage.preview.entries === 1 ? "y" : "ies"}
+              {stage.file.name} ({formatByteCount(stage.file.bytes)}): {stage.preview.rows} row{stage.preview.rows === 1 ? "" : "s"} — {stage.preview.trades} trade{stage.preview.trades === 1 ? "" : "s"} and {stage.preview.entries} participation entr{stage.preview.entries === 1 ? "y" : "ies"}
             </Text>
             {stage.preview.errorCount > 0 ? <CsvRowErrorsAlert errors={stage.preview.errors} errorCount={stage.preview.errorCount} /> : stage.preview.rows > 0 && <PreviewRows preview={stage.preview} />}
             <Group justify="flex-end" gap="xs">
@@ -154,7 +159,7 @@ export function CsvPanel() {
                 {stage.preview.errorCount > 0 ? "Close" : "Cancel"}
               </Button>
               {stage.preview.errorCount === 0 && stage.preview.rows > 0 && (
-                <Button onClick={() => void start(stage.name, stage.contents)} data-testid="csv-confirm-import">
+                <Button onClick={() => void start(stage.file)} data-testid="csv-confirm-import">
                   Add {stage.preview.rows} row{stage.preview.rows === 1 ? "" : "s"}
                 </Button>
               )}
@@ -164,7 +169,7 @@ export function CsvPanel() {
         {stage.step === "importing" && (
           <Stack gap="xs" data-testid="csv-importing">
             <Text size="sm">
-              Adding the rows of {stage.name}
+              Adding the rows of {stage.file.name}
               {stage.progress ? `: ${stage.progress.done.toLocaleString()} of ${stage.progress.total.toLocaleString()}` : "…"}
             </Text>
             <Progress

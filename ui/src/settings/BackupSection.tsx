@@ -1,13 +1,14 @@
-import { Alert, Button, FileButton, Group, PasswordInput, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, PasswordInput, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconLock, IconRestore } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
-import { api, type AppError, type BackupSummary } from "../api";
+import { useState, type FormEvent } from "react";
+import { api, type AppError, type BackupSummary, type ChosenFile } from "../api";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
 import { FormErrorAlert } from "../common/FormErrorAlert";
+import { useFileChooser } from "../common/useFileChooser";
 import { useFormSubmit } from "../common/useFormSubmit";
 import { backupStatusKey, useBackupStatus } from "./backupQueries";
 import { describeTables } from "./DataTransfer";
@@ -51,6 +52,8 @@ function CreateBackup() {
         throw mismatch;
       }
       const written = await api.createBackup(typed);
+      // The save dialog was cancelled: nothing was written, and what was typed stays.
+      if (!written) return;
       setPassphrase("");
       setAgain("");
       setDone(written);
@@ -117,15 +120,24 @@ function CreateBackup() {
 
 function RestoreBackup() {
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [passphrase, setPassphrase] = useState("");
-  const resetRef = useRef<() => void>(null);
+  const chooser = useFileChooser("backup");
+  const [chooseError, setChooseError] = useState<unknown>(null);
+  const choose = async () => {
+    setChooseError(null);
+    try {
+      const chosen = await chooser.choose();
+      if (chosen) setFile(chosen);
+    } catch (error) {
+      setChooseError(error);
+    }
+  };
   const restored = useMutation({
-    mutationFn: async ({ chosen, typed }: { chosen: File; typed: string }) => api.restoreBackup(await chosen.text(), typed),
+    mutationFn: async ({ chosen, typed }: { chosen: ChosenFile; typed: string }) => api.restoreBackup(chosen.id, typed),
     onSuccess: async (summary) => {
       setPassphrase("");
       setFile(null);
-      resetRef.current?.();
       await queryClient.invalidateQueries();
       notifications.show({ title: "Backup restored", message: `${describeTables(summary.tables)}.`, color: "teal", icon: <IconCheck size={18} /> });
     },
@@ -141,18 +153,15 @@ function RestoreBackup() {
           A restore fills an empty data folder (a new installation, or a new data directory); the whole file is decrypted and checked before anything is written.
         </Text>
         <Group align="flex-end" gap="sm">
-          <FileButton onChange={setFile} accept=".age,text/plain" resetRef={resetRef}>
-            {(props) => (
-              <Button {...props} variant="default" leftSection={<IconRestore size={16} />} data-testid="choose-backup">
-                {file ? file.name : "Choose a backup…"}
-              </Button>
-            )}
-          </FileButton>
+          <Button variant="default" onClick={() => void choose()} loading={chooser.choosing} leftSection={<IconRestore size={16} />} data-testid="choose-backup">
+            {file ? file.name : "Choose a backup…"}
+          </Button>
           <PasswordInput name="restorePassphrase" aria-label="Passphrase of the backup" placeholder="Passphrase" value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} style={{ flex: 1 }} />
           <Button type="submit" disabled={!file || passphrase === ""} loading={restored.isPending} data-testid="restore-backup">
             Restore
           </Button>
         </Group>
+        {chooseError !== null && <FailureAlert title="No backup could be chosen" error={chooseError} />}
         {restored.isError && <FailureAlert title="Nothing was restored" error={restored.error} />}
       </Stack>
     </form>

@@ -1,17 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { appErrorFixture } from "../test/fixtures";
+import { appErrorFixture, chooseFileAnswers, chosenFileFixture } from "../test/fixtures";
 import { renderApp } from "../test/renderApp";
 import { settingsBackend } from "../test/settingsFixtures";
 import { describeTables } from "./DataTransfer";
 
-function fileInput(): HTMLInputElement {
-  const input = document.querySelector<HTMLInputElement>("input[type='file'][accept='application/json,.json']");
-  if (!input) throw new Error("no file input for the import");
-  return input;
+/** Clicks "Import an export…" once the page is there: the open dialog is the backend's `choose_file`. */
+async function chooseExport(user: ReturnType<typeof renderApp>["user"]) {
+  await user.click(await screen.findByTestId("import-data"));
 }
-
-const exportText = '{"format": "saleguard-export", "format_version": 1, "tables": {}}\n';
 
 describe("export and import in Settings", () => {
   it("says what the tables hold in words", () => {
@@ -27,7 +24,7 @@ describe("export and import in Settings", () => {
     ).toBe("2 sales, 1 account and 5 other records");
   });
 
-  it("exports into the Downloads folder and shows where", async () => {
+  it("exports where the save dialog says and shows where", async () => {
     const backend = settingsBackend({
       export_data: () => ({
         path: "/home/me/Downloads/saleguard-export-2026-11-29.json",
@@ -46,21 +43,73 @@ describe("export and import in Settings", () => {
     expect(backend.callsTo("export_data")).toHaveLength(1);
   });
 
-  it("imports the picked file's text and says what came in", async () => {
+  it("says nothing when the save dialog is cancelled: nothing was written", async () => {
+    let cancel = true;
     const backend = settingsBackend({
+      export_data: () => (cancel ? null : { path: "/home/me/saleguard-export-2026-11-29.json", bytes: 5120, tables: [{ table: "sales", rows: 2 }] }),
+    });
+    const { user } = renderApp("#/settings");
+    const exportButton = await screen.findByTestId("export-data");
+    await user.click(exportButton);
+    await waitFor(() => expect(backend.callsTo("export_data")).toHaveLength(1));
+    await waitFor(() => expect(exportButton).not.toHaveAttribute("data-loading"));
+    expect(screen.queryByTestId("export-done")).not.toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+
+    // Written once, then cancelled: what the earlier export said goes, and nothing else is said.
+    cancel = false;
+    await user.click(exportButton);
+    expect(await screen.findByTestId("export-path")).toHaveTextContent("/home/me/saleguard-export-2026-11-29.json");
+    cancel = true;
+    await user.click(exportButton);
+    await waitFor(() => expect(backend.callsTo("export_data")).toHaveLength(3));
+    await waitFor(() => expect(screen.queryByTestId("export-done")).not.toBeInTheDocument());
+    expect(exportButton).not.toHaveAttribute("data-loading");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("imports the file chosen in the open dialog and says what came in", async () => {
+    const backend = settingsBackend({
+      choose_file: chooseFileAnswers(chosenFileFixture("saleguard-export.json", 31)),
       import_data: () => ({ tables: [{ table: "sales", rows: 3 }] }),
     });
     const { user } = renderApp("#/settings");
-    await screen.findByRole("button", { name: "Import an export…" });
-    await user.upload(fileInput(), new File([exportText], "saleguard-export.json", { type: "application/json" }));
+    await chooseExport(user);
     const done = await screen.findByTestId("import-done");
     expect(done).toHaveTextContent("saleguard-export.json imported");
     expect(done).toHaveTextContent("3 sales.");
-    expect(backend.callsTo("import_data")[0]?.args).toEqual({ contents: exportText });
+    expect(backend.callsTo("choose_file").map((call) => call.args)).toEqual([{ purpose: "export" }]);
+    expect(backend.callsTo("import_data").map((call) => call.args)).toEqual([{ file: 31 }]);
+  });
+
+  it("imports nothing and says nothing when the open dialog is cancelled", async () => {
+    const backend = settingsBackend({ choose_file: chooseFileAnswers(null), import_data: () => ({ tables: [] }) });
+    const { user } = renderApp("#/settings");
+    await chooseExport(user);
+    await waitFor(() => expect(backend.callsTo("choose_file")).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId("import-data")).not.toHaveAttribute("data-loading"));
+    expect(screen.queryByTestId("import-done")).not.toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(backend.callsTo("import_data")).toHaveLength(0);
+  });
+
+  it("says so when the open dialog could not give the file chosen", async () => {
+    const backend = settingsBackend({
+      choose_file: chooseFileAnswers(appErrorFixture({ code: "file_unreadable", message: "/home/me/exports is not a file" })),
+      import_data: () => ({ tables: [] }),
+    });
+    const { user } = renderApp("#/settings");
+    await chooseExport(user);
+    const failed = await screen.findByTestId("import-failed");
+    expect(within(failed).getByRole("alert")).toHaveTextContent("No file could be chosen");
+    expect(failed).toHaveTextContent("/home/me/exports is not a file");
+    expect(screen.queryByTestId("import-problems")).not.toBeInTheDocument();
+    expect(backend.callsTo("import_data")).toHaveLength(0);
   });
 
   it("lists every problem of a refused file at its JSON path, after how many there are", async () => {
-    settingsBackend({
+    const backend = settingsBackend({
+      choose_file: chooseFileAnswers(chosenFileFixture("old.json", 32)),
       import_data: () => {
         throw appErrorFixture({
           code: "import_refused",
@@ -73,8 +122,7 @@ describe("export and import in Settings", () => {
       },
     });
     const { user } = renderApp("#/settings");
-    await screen.findByRole("button", { name: "Import an export…" });
-    await user.upload(fileInput(), new File(["{}"], "old.json", { type: "application/json" }));
+    await chooseExport(user);
     const problems = await screen.findByTestId("import-problems");
     expect(problems).toHaveTextContent("old.json was not imported");
     expect(within(problems).getByTestId("import-problems-lead")).toHaveTextContent(/^Nothing was imported: 2 problems in the file\.$/);
@@ -84,10 +132,12 @@ describe("export and import in Settings", () => {
       "$.tables.sales[0].chain_id: expected a whole number, found text",
       "$.tables.participations[0].sale_id: no sales row with id 9",
     ]);
+    expect(backend.callsTo("import_data").map((call) => call.args)).toEqual([{ file: 32 }]);
   });
 
   it("says so when the backend listed only the first problems", async () => {
     settingsBackend({
+      choose_file: chooseFileAnswers(chosenFileFixture("big.json")),
       import_data: () => {
         throw appErrorFixture({
           code: "import_refused",
@@ -101,8 +151,7 @@ describe("export and import in Settings", () => {
       },
     });
     const { user } = renderApp("#/settings");
-    await screen.findByRole("button", { name: "Import an export…" });
-    await user.upload(fileInput(), new File(["{}"], "big.json", { type: "application/json" }));
+    await chooseExport(user);
     const problems = await screen.findByTestId("import-problems");
     expect(within(problems).getByTestId("import-problems-lead")).toHaveTextContent(
       "Nothing was imported: 250 problems in the file (the first 200 are listed).",
@@ -110,33 +159,30 @@ describe("export and import in Settings", () => {
     expect(within(problems).getAllByRole("listitem")).toHaveLength(200);
   });
 
-  it("refuses a file that is not UTF-8 text without sending it to the backend", async () => {
-    const backend = settingsBackend({ import_data: () => ({ tables: [] }) });
+  it("shows the backend's refusal of a file that is not UTF-8 text as the file's problem", async () => {
+    const backend = settingsBackend({
+      choose_file: chooseFileAnswers(chosenFileFixture("latin1.json", 33)),
+      import_data: () => {
+        throw appErrorFixture({
+          code: "import_refused",
+          message: "nothing was imported: 1 problem in the file",
+          invalidFields: [{ field: "$", code: "invalid_json", message: "the file is not UTF-8 text" }],
+        });
+      },
+    });
     const { user } = renderApp("#/settings");
-    await screen.findByRole("button", { name: "Import an export…" });
-    // {"café"} in Latin-1: the é is the single byte 0xE9, which is not UTF-8.
-    const latin1 = new Uint8Array([0x7b, 0x22, 0x63, 0x61, 0x66, 0xe9, 0x22, 0x7d]);
-    await user.upload(fileInput(), new File([latin1], "latin1.json", { type: "application/json" }));
+    await chooseExport(user);
     const problems = await screen.findByTestId("import-problems");
     expect(problems).toHaveTextContent("latin1.json was not imported");
     expect(within(problems).getByTestId("import-problems-lead")).toHaveTextContent("Nothing was imported: 1 problem in the file.");
     expect(problems).toHaveTextContent("Nothing was changed.");
     expect(within(problems).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["$: the file is not UTF-8 text"]);
-    expect(backend.callsTo("import_data")).toHaveLength(0);
-  });
-
-  it("sends UTF-8 text beyond ASCII exactly as it is in the file", async () => {
-    const backend = settingsBackend({ import_data: () => ({ tables: [] }) });
-    const { user } = renderApp("#/settings");
-    await screen.findByRole("button", { name: "Import an export…" });
-    const text = '{"note": "café ✓"}';
-    await user.upload(fileInput(), new File([new TextEncoder().encode(text)], "utf8.json", { type: "application/json" }));
-    await screen.findByTestId("import-done");
-    expect(backend.callsTo("import_data")[0]?.args).toEqual({ contents: text });
+    expect(backend.callsTo("import_data").map((call) => call.args)).toEqual([{ file: 33 }]);
   });
 
   it("explains that an import only goes into an empty data folder", async () => {
     settingsBackend({
+      choose_file: chooseFileAnswers(chosenFileFixture("export.json")),
       import_data: () => {
         throw appErrorFixture({
           code: "data_not_empty",
@@ -145,8 +191,7 @@ describe("export and import in Settings", () => {
       },
     });
     const { user } = renderApp("#/settings");
-    await screen.findByRole("button", { name: "Import an export…" });
-    await user.upload(fileInput(), new File([exportText], "export.json", { type: "application/json" }));
+    await chooseExport(user);
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("export.json was not imported");
     expect(alert).toHaveTextContent("this one holds sales (2)");

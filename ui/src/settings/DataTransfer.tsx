@@ -1,8 +1,8 @@
-import { Alert, Button, FileButton, Group, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDatabaseExport, IconDatabaseImport, IconFileAlert } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { api, isAppError, type ExportSummary, type TableCount } from "../api";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { FailureAlert } from "../common/FailureAlert";
@@ -39,11 +39,11 @@ function ExportPanel() {
           Export all data
         </Button>
         <Text size="sm" c="dimmed" maw={520}>
-          One JSON file in your Downloads folder. Secrets are not in it: they stay in the keyring.
+          One JSON file, saved where you choose (your Downloads folder to start with). Secrets are not in it: they stay in the keyring.
         </Text>
       </Group>
       {exported.isError && <FailureAlert title="Nothing was exported" error={exported.error} />}
-      {exported.isSuccess && <ExportDone summary={exported.data} />}
+      {exported.isSuccess && exported.data && <ExportDone summary={exported.data} />}
     </Stack>
   );
 }
@@ -67,29 +67,8 @@ function ExportDone({ summary }: { summary: ExportSummary }) {
 /** Why a file was kept out: the lead sentence, then each problem at its place in the file (a JSON path). */
 type ImportRefusal = { lead: string; problems: ReadonlyArray<{ field: string; message: string }> };
 
-/** The picked file's bytes are not UTF-8: refused here, so no character of it is silently replaced. */
-class NotUtf8Error extends Error {
-  constructor() {
-    super("nothing was imported: 1 problem in the file");
-    this.name = "NotUtf8Error";
-  }
-}
-
-/** The file's text, exactly: a byte sequence that is not UTF-8 is refused rather than turned into U+FFFD. */
-async function readUtf8(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new NotUtf8Error();
-  }
-}
-
 /** The refusal to list, if the import failed for what is in the file (not for where it was to go). */
 function importRefusalOf(error: unknown): ImportRefusal | null {
-  if (error instanceof NotUtf8Error) {
-    return { lead: error.message, problems: [{ field: "$", message: "the file is not UTF-8 text" }] };
-  }
   if (isAppError(error) && error.code === "import_refused") {
     return { lead: error.message, problems: error.invalidFields };
   }
@@ -121,11 +100,18 @@ function ImportProblems({ refusal, fileName }: { refusal: ImportRefusal; fileNam
 function ImportPanel() {
   const queryClient = useQueryClient();
   const [fileName, setFileName] = useState("");
-  const resetRef = useRef<() => void>(null);
   const imported = useMutation({
-    mutationFn: async (file: File) => api.importData(await readUtf8(file)),
+    // The system's dialog first; cancelling it imports nothing and shows nothing.
+    mutationFn: async () => {
+      setFileName("");
+      const file = await api.chooseFile("export");
+      if (!file) return null;
+      setFileName(file.name);
+      return api.importData(file.id);
+    },
     // Everything the window shows may have changed.
     onSuccess: async (summary) => {
+      if (!summary) return;
       await queryClient.invalidateQueries();
       notifications.show({
         title: "Data imported",
@@ -134,27 +120,14 @@ function ImportPanel() {
         icon: <IconCheck size={18} />,
       });
     },
-    onSettled: () => resetRef.current?.(),
   });
   const refusal = imported.isError ? importRefusalOf(imported.error) : null;
   return (
     <Stack gap="sm">
       <Group>
-        <FileButton
-          resetRef={resetRef}
-          accept="application/json,.json"
-          onChange={(file) => {
-            if (!file) return;
-            setFileName(file.name);
-            imported.mutate(file);
-          }}
-        >
-          {(props) => (
-            <Button {...props} variant="default" leftSection={<IconDatabaseImport size={16} />} loading={imported.isPending} data-testid="import-data">
-              Import an export…
-            </Button>
-          )}
-        </FileButton>
+        <Button variant="default" leftSection={<IconDatabaseImport size={16} />} loading={imported.isPending} onClick={() => imported.mutate()} data-testid="import-data">
+          Import an export…
+        </Button>
         <Text size="sm" c="dimmed" maw={520}>
           Restores a Saleguard export into this data folder while it is still empty. The whole file is checked first: a file with any
           problem changes nothing.
@@ -163,10 +136,10 @@ function ImportPanel() {
       {refusal && <ImportProblems refusal={refusal} fileName={fileName} />}
       {imported.isError && !refusal && (
         <div data-testid="import-failed">
-          <FailureAlert title={`${fileName} was not imported`} error={imported.error} />
+          <FailureAlert title={fileName ? `${fileName} was not imported` : "No file could be chosen"} error={imported.error} />
         </div>
       )}
-      {imported.isSuccess && (
+      {imported.isSuccess && imported.data && (
         <Alert color="teal" variant="light" icon={<IconCheck />} title={`${fileName} imported`} data-testid="import-done">
           <Text size="sm">{describeTables(imported.data.tables)}.</Text>
         </Alert>

@@ -1,12 +1,13 @@
-import { Button, Code, FileButton, Group, ScrollArea, Stack, Table, Text } from "@mantine/core";
+import { Button, Code, Group, ScrollArea, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconFileImport } from "@tabler/icons-react";
-import { api, type PriceHistoryPreview } from "../api";
+import { api, type ChosenFile, type PriceHistoryPreview } from "../api";
 import { CsvRowErrorsAlert } from "../common/CsvRowErrorsAlert";
 import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
 import { useCsvFilePreview } from "../common/useCsvFilePreview";
 import { formatDecimalString } from "../format/amount";
+import { formatByteCount } from "../format/bytes";
 import { useImportPriceHistory } from "./priceSourcesQueries";
 
 function pricesText(count: number): string {
@@ -53,10 +54,10 @@ function PreviewSample({ preview }: { preview: PriceHistoryPreview }) {
  */
 export function PriceHistoryImport() {
   const importHistory = useImportPriceHistory();
-  const { stage, setStage, choose, resetRef } = useCsvFilePreview(api.previewPriceHistory);
+  const { stage, setStage, choose, choosing } = useCsvFilePreview("priceHistory", api.previewPriceHistory);
 
-  const start = (name: string, contents: string) =>
-    importHistory.mutate(contents, {
+  const start = ({ id, name }: ChosenFile) =>
+    importHistory.mutate(id, {
       onSuccess: (count) => {
         setStage({ step: "idle" });
         notifications.show({ title: "Price history imported", message: `${pricesText(count)} from ${name}.`, color: "teal", icon: <IconCheck size={18} /> });
@@ -72,26 +73,22 @@ export function PriceHistoryImport() {
           <Code>2027-01-10,ETH,USD,3012.50</Code>). A date alone means 00:00 UTC that day. Nothing is added unless every row is right, and
           importing the same file again replaces its prices instead of adding them twice.
         </Text>
-        <FileButton onChange={(file) => void choose(file)} accept=".csv,text/csv" resetRef={resetRef}>
-          {(props) => (
-            <Button
-              {...props}
-              variant="default"
-              leftSection={<IconFileImport size={16} />}
-              loading={stage.step === "reading"}
-              disabled={importHistory.isPending}
-              data-testid="price-history-choose"
-            >
-              Choose a CSV file…
-            </Button>
-          )}
-        </FileButton>
+        <Button
+          variant="default"
+          onClick={() => void choose()}
+          leftSection={<IconFileImport size={16} />}
+          loading={choosing || stage.step === "reading"}
+          disabled={importHistory.isPending}
+          data-testid="price-history-choose"
+        >
+          Choose a CSV file…
+        </Button>
       </Group>
       {stage.step === "failed" && <FailureAlert title={stage.title} error={stage.error} />}
       {stage.step === "previewed" && (
         <Stack gap="sm" data-testid="price-history-preview">
           <Text size="sm" fw={500}>
-            {stage.name}: {stage.preview.rows.toLocaleString()} row{stage.preview.rows === 1 ? "" : "s"}
+            {stage.file.name} ({formatByteCount(stage.file.bytes)}): {stage.preview.rows.toLocaleString()} row{stage.preview.rows === 1 ? "" : "s"}
             {stage.preview.errorCount === 0 ? ` — ${pricesText(stage.preview.prices)}` : ""}
           </Text>
           {stage.preview.errorCount > 0 ? (
@@ -107,7 +104,7 @@ export function PriceHistoryImport() {
               <Button
                 leftSection={<IconFileImport size={16} />}
                 loading={importHistory.isPending}
-                onClick={() => start(stage.name, stage.contents)}
+                onClick={() => start(stage.file)}
                 data-testid="price-history-confirm"
               >
                 Import {pricesText(stage.preview.prices)}

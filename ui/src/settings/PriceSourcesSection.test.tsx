@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { PriceApiInput, PriceHistoryPreview, PriceRefresh, PriceSource, PriceSources } from "../api";
-import { appErrorFixture, priceSourcesFixture } from "../test/fixtures";
+import { appErrorFixture, chooseFileAnswers, chosenFileFixture, priceSourcesFixture } from "../test/fixtures";
 import { renderApp } from "../test/renderApp";
 import { settingsBackend } from "../test/settingsFixtures";
 import { deferred } from "../test/transactionFixtures";
@@ -271,9 +271,11 @@ describe("price sources in Settings", () => {
       errors: [],
       errorCount: 0,
     };
-    const good = "date_utc,asset,currency,price\n2027-01-10,ETH,USD,3012.5\n2027-01-11,ETH,USD,3100\n";
+    const bad = chosenFileFixture("bad.csv", 3, 60);
+    const good = chosenFileFixture("prices.csv", 4, 96);
     const backend = settingsBackend({
-      preview_price_history: (args) => ((args as { contents: string }).contents === good ? clean : refused),
+      choose_file: chooseFileAnswers(bad, good),
+      preview_price_history: (args) => ((args as { file: number }).file === good.id ? clean : refused),
       import_price_history: () => 2,
     });
     const { user } = renderApp("#/settings");
@@ -281,11 +283,11 @@ describe("price sources in Settings", () => {
     expect(history).toHaveTextContent("date_utc, asset, currency and price");
     expect(history).toHaveTextContent("A date alone means 00:00 UTC that day.");
     expect(history).toHaveTextContent("importing the same file again replaces its prices instead of adding them twice");
-    const input = history.querySelector<HTMLInputElement>("input[type='file']");
-    if (!input) throw new Error("no file input for the price history");
+    const choose = within(history).getByTestId("price-history-choose");
 
-    await user.upload(input, new File(["date_utc,asset,currency,price\n10/01/2027,ETH,USD,3012.5\n"], "bad.csv", { type: "text/csv" }));
+    await user.click(choose);
     const errors = await within(history).findByTestId("csv-errors");
+    expect(within(history).getByTestId("price-history-preview")).toHaveTextContent("bad.csv (60 bytes): 3 rows");
     expect(errors).toHaveTextContent("2 problems: nothing would be added");
     expect(within(errors).getAllByTestId("csv-error-row").map((row) => row.textContent)).toEqual([
       "2date_utcnot a date and time: 10/01/2027",
@@ -293,20 +295,64 @@ describe("price sources in Settings", () => {
     ]);
     expect(within(history).queryByTestId("price-history-confirm")).not.toBeInTheDocument();
 
-    await user.upload(input, new File([good], "prices.csv", { type: "text/csv" }));
+    await user.click(choose);
     const preview = await within(history).findByTestId("price-history-preview");
-    await waitFor(() => expect(preview).toHaveTextContent("prices.csv: 2 rows — 2 prices"));
+    await waitFor(() => expect(preview).toHaveTextContent("prices.csv (96 bytes): 2 rows — 2 prices"));
     expect(within(preview).getByTestId("price-history-sample")).toHaveTextContent("3,012.5 USD");
     const sourcesAsked = backend.callsTo("get_price_sources").length;
     await user.click(within(preview).getByTestId("price-history-confirm"));
     expect(await screen.findByText("2 prices from prices.csv.")).toBeInTheDocument();
-    expect(backend.callsTo("import_price_history")[0]?.args).toEqual({ contents: good });
+    expect(backend.callsTo("choose_file").map((call) => call.args)).toEqual([{ purpose: "priceHistory" }, { purpose: "priceHistory" }]);
+    expect(backend.callsTo("preview_price_history").map((call) => call.args)).toEqual([{ file: 3 }, { file: 4 }]);
+    expect(backend.callsTo("import_price_history").map((call) => call.args)).toEqual([{ file: 4 }]);
     expect(within(history).queryByTestId("price-history-preview")).not.toBeInTheDocument();
     await waitFor(() => expect(backend.callsTo("get_price_sources").length).toBeGreaterThan(sourcesAsked));
   });
 
+  it("checks nothing when the open dialog is cancelled, and keeps the preview shown before", async () => {
+    const preview: PriceHistoryPreview = { rows: 1, prices: 1, sample: [], errors: [], errorCount: 0 };
+    const backend = settingsBackend({
+      choose_file: chooseFileAnswers(null, chosenFileFixture("prices.csv", 5, 2048), null),
+      preview_price_history: () => preview,
+    });
+    const { user } = renderApp("#/settings");
+    const history = within(await section()).getByTestId("price-history-import");
+    const choose = within(history).getByTestId("price-history-choose");
+
+    await user.click(choose);
+    await waitFor(() => expect(backend.callsTo("choose_file")).toHaveLength(1));
+    await waitFor(() => expect(choose).not.toHaveAttribute("data-loading"));
+    expect(within(history).queryByTestId("price-history-preview")).not.toBeInTheDocument();
+    expect(within(history).queryByRole("alert")).not.toBeInTheDocument();
+    expect(backend.callsTo("preview_price_history")).toHaveLength(0);
+
+    await user.click(choose);
+    expect(await within(history).findByTestId("price-history-preview")).toHaveTextContent("prices.csv (2.0 KB): 1 row — 1 price");
+
+    await user.click(choose);
+    await waitFor(() => expect(backend.callsTo("choose_file")).toHaveLength(3));
+    await waitFor(() => expect(choose).not.toHaveAttribute("data-loading"));
+    expect(within(history).getByTestId("price-history-preview")).toHaveTextContent("prices.csv (2.0 KB): 1 row — 1 price");
+    expect(within(history).getByTestId("price-history-confirm")).toBeEnabled();
+    expect(backend.callsTo("preview_price_history").map((call) => call.args)).toEqual([{ file: 5 }]);
+  });
+
+  it("says so when the open dialog could not give the file chosen", async () => {
+    const backend = settingsBackend({
+      choose_file: chooseFileAnswers(appErrorFixture({ code: "file_unreadable", message: "/home/me/prices.csv could not be read: permission denied" })),
+    });
+    const { user } = renderApp("#/settings");
+    const history = within(await section()).getByTestId("price-history-import");
+    await user.click(within(history).getByTestId("price-history-choose"));
+    const alert = await within(history).findByRole("alert");
+    expect(alert).toHaveTextContent("No file could be chosen");
+    expect(alert).toHaveTextContent("permission denied");
+    expect(backend.callsTo("choose_file").map((call) => call.args)).toEqual([{ purpose: "priceHistory" }]);
+  });
+
   it("says why an import was refused, naming the row and column", async () => {
-    settingsBackend({
+    const backend = settingsBackend({
+      choose_file: chooseFileAnswers(chosenFileFixture("prices.csv", 6)),
       preview_price_history: (): PriceHistoryPreview => ({ rows: 1, prices: 1, sample: [], errors: [], errorCount: 0 }),
       import_price_history: () => {
         throw appErrorFixture({
@@ -319,12 +365,11 @@ describe("price sources in Settings", () => {
     });
     const { user } = renderApp("#/settings");
     const history = within(await section()).getByTestId("price-history-import");
-    const input = history.querySelector<HTMLInputElement>("input[type='file']");
-    if (!input) throw new Error("no file input for the price history");
-    await user.upload(input, new File(["date_utc,asset,currency,price\n2027-01-10,XYZ,USD,1\n"], "prices.csv", { type: "text/csv" }));
+    await user.click(within(history).getByTestId("price-history-choose"));
     await user.click(await within(history).findByTestId("price-history-confirm"));
     const alert = await within(history).findByRole("alert");
     expect(alert).toHaveTextContent("Nothing was imported from prices.csv");
     expect(alert).toHaveTextContent("row 2: asset: unknown coin");
+    expect(backend.callsTo("import_price_history").map((call) => call.args)).toEqual([{ file: 6 }]);
   });
 });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { ScamList } from "../api";
-import { appErrorFixture } from "../test/fixtures";
+import { appErrorFixture, chooseFileAnswers, chosenFileFixture } from "../test/fixtures";
 import { renderApp } from "../test/renderApp";
 import { settingsBackend } from "../test/settingsFixtures";
 
@@ -25,12 +25,6 @@ async function section() {
   return screen.findByTestId("scam-lists");
 }
 
-function fileInput(within: HTMLElement): HTMLInputElement {
-  const input = within.querySelector<HTMLInputElement>("input[type='file']");
-  if (!input) throw new Error("no file input for scam lists");
-  return input;
-}
-
 describe("Known scams in Settings", () => {
   it("says what is always checked, and that no list of the user's own exists yet", async () => {
     settingsBackend();
@@ -42,25 +36,30 @@ describe("Known scams in Settings", () => {
   });
 
   it("imports a chosen file under the name the user gives it", async () => {
+    const drainers = chosenFileFixture("drainers.csv", 11, 4321);
     let stored: ScamList[] = [];
     const backend = settingsBackend({
       list_scam_lists: () => stored,
+      choose_file: chooseFileAnswers(drainers),
       import_scam_list: (args) => {
-        const { name, fileName } = args as { name: string; fileName: string; contents: string };
-        stored = [listFixture({ name, source: fileName })];
+        // The backend names the list's source after the file it read.
+        const { name, file } = args as { name: string; file: number };
+        stored = [listFixture({ name, source: file === drainers.id ? drainers.name : `file ${file}` })];
         return stored[0];
       },
     });
     const { user } = renderApp("#/settings");
     const lists = await section();
-    await user.upload(fileInput(lists), new File(["entry,note\nscam.example,\n"], "drainers.csv", { type: "text/csv" }));
+    await user.click(within(lists).getByTestId("scam-list-choose"));
     const name = await within(lists).findByTestId("scam-list-name");
     expect(name).toHaveValue("drainers");
+    expect(within(lists).getByTestId("scam-list-import-form")).toHaveTextContent("From drainers.csv (4.2 KB)");
+    expect(backend.callsTo("choose_file").map((call) => call.args)).toEqual([{ purpose: "scamList" }]);
     await user.clear(name);
     await user.type(name, "Drainers from X{Enter}");
 
     await waitFor(() => expect(backend.callsTo("import_scam_list")).toHaveLength(1));
-    expect(backend.callsTo("import_scam_list")[0]?.args).toEqual({ name: "Drainers from X", fileName: "drainers.csv", contents: "entry,note\nscam.example,\n" });
+    expect(backend.callsTo("import_scam_list")[0]?.args).toEqual({ name: "Drainers from X", file: 11 });
     const row = await within(lists).findByTestId("scam-list-row");
     expect(row).toHaveTextContent("Drainers from X");
     expect(row).toHaveTextContent("from drainers.csv");
@@ -69,7 +68,8 @@ describe("Known scams in Settings", () => {
   });
 
   it("shows every problem of a refused file and keeps the form to try again", async () => {
-    settingsBackend({
+    const backend = settingsBackend({
+      choose_file: chooseFileAnswers(chosenFileFixture("mine.csv", 12)),
       import_scam_list: () => {
         throw appErrorFixture({
           code: "import_refused",
@@ -83,7 +83,7 @@ describe("Known scams in Settings", () => {
     });
     const { user } = renderApp("#/settings");
     const lists = await section();
-    await user.upload(fileInput(lists), new File(["entry\nnot a domain\n"], "mine.csv", { type: "text/csv" }));
+    await user.click(within(lists).getByTestId("scam-list-choose"));
     await user.click(await within(lists).findByTestId("scam-list-import"));
     const alert = await within(lists).findByRole("alert");
     expect(alert).toHaveTextContent("Nothing was imported from mine.csv");
@@ -91,6 +91,59 @@ describe("Known scams in Settings", () => {
     expect(problems).toHaveTextContent("row 3: entry: not a domain is neither an address nor a domain");
     expect(problems).toHaveTextContent("row 4: entry: its capital letters do not match its checksum");
     expect(within(lists).getByTestId("scam-list-name")).toHaveValue("mine");
+    expect(backend.callsTo("import_scam_list").map((call) => call.args)).toEqual([{ name: "mine", file: 12 }]);
+  });
+
+  it("changes nothing when the open dialog is cancelled: the chosen file, its name and the refusal stay", async () => {
+    const backend = settingsBackend({
+      choose_file: chooseFileAnswers(null, chosenFileFixture("mine.json", 13, 900), null),
+      import_scam_list: () => {
+        throw appErrorFixture({
+          code: "import_refused",
+          message: "nothing was imported: 1 problem in the file",
+          invalidFields: [{ field: "$.blacklist[0]", code: "invalid_value", message: "not a domain" }],
+        });
+      },
+    });
+    const { user } = renderApp("#/settings");
+    const lists = await section();
+    const choose = within(lists).getByTestId("scam-list-choose");
+
+    await user.click(choose);
+    await waitFor(() => expect(backend.callsTo("choose_file")).toHaveLength(1));
+    await waitFor(() => expect(choose).not.toHaveAttribute("data-loading"));
+    expect(within(lists).queryByTestId("scam-list-import-form")).not.toBeInTheDocument();
+    expect(within(lists).queryByRole("alert")).not.toBeInTheDocument();
+
+    await user.click(choose);
+    const name = await within(lists).findByTestId("scam-list-name");
+    expect(within(lists).getByTestId("scam-list-import-form")).toHaveTextContent("From mine.json (900 bytes)");
+    await user.clear(name);
+    await user.type(name, "Mine{Enter}");
+    expect(await within(lists).findByTestId("scam-list-problems")).toHaveTextContent("$.blacklist[0]: not a domain");
+
+    await user.click(choose);
+    await waitFor(() => expect(backend.callsTo("choose_file")).toHaveLength(3));
+    await waitFor(() => expect(choose).not.toHaveAttribute("data-loading"));
+    expect(within(lists).getByTestId("scam-list-import-form")).toHaveTextContent("From mine.json (900 bytes)");
+    expect(within(lists).getByTestId("scam-list-name")).toHaveValue("Mine");
+    expect(within(lists).getByTestId("scam-list-problems")).toHaveTextContent("$.blacklist[0]: not a domain");
+    expect(backend.callsTo("choose_file").map((call) => call.args)).toEqual(Array(3).fill({ purpose: "scamList" }));
+    expect(backend.callsTo("import_scam_list").map((call) => call.args)).toEqual([{ name: "Mine", file: 13 }]);
+  });
+
+  it("says so when the open dialog could not give the file chosen", async () => {
+    const backend = settingsBackend({
+      choose_file: chooseFileAnswers(appErrorFixture({ code: "file_unreadable", message: "/home/me/lists is not a file" })),
+    });
+    const { user } = renderApp("#/settings");
+    const lists = await section();
+    await user.click(within(lists).getByTestId("scam-list-choose"));
+    const alert = await within(lists).findByRole("alert");
+    expect(alert).toHaveTextContent("No file could be chosen");
+    expect(alert).toHaveTextContent("/home/me/lists is not a file");
+    expect(within(lists).queryByTestId("scam-list-import-form")).not.toBeInTheDocument();
+    expect(backend.callsTo("import_scam_list")).toHaveLength(0);
   });
 
   it("removes a list after asking, and Cancel keeps it", async () => {

@@ -1,13 +1,15 @@
-import { ActionIcon, Button, Code, FileButton, Group, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { ActionIcon, Button, Code, Group, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconFileImport, IconLink, IconRefresh, IconShieldCheck, IconTrash } from "@tabler/icons-react";
-import { useRef, useState } from "react";
-import { isAppError, type ScamList } from "../api";
+import { useState } from "react";
+import { isAppError, type ChosenFile, type ScamList } from "../api";
 import { ConfirmRemoval } from "../common/ConfirmRemoval";
 import { DateTimeText } from "../common/DateTimeText";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
 import { ProblemList } from "../common/ProblemList";
+import { useFileChooser } from "../common/useFileChooser";
+import { formatByteCount } from "../format/bytes";
 import { useImportScamList, useImportScamListFromUrl, useRefreshScamList, useRemoveScamList, useScamLists } from "./scamListsQueries";
 
 /** "1,204 domains · 3 addresses": what a list holds, the kinds it has. */
@@ -26,8 +28,6 @@ function stem(fileName: string): string {
   const dot = fileName.lastIndexOf(".");
   return dot > 0 ? fileName.slice(0, dot) : fileName;
 }
-
-type Chosen = { fileName: string; contents: string };
 
 /** Every problem of a refused file, by row (CSV) or by key (JSON). */
 function RefusedEntries({ error }: { error: unknown }) {
@@ -114,33 +114,36 @@ function ImportScamListFromUrl({ onClose }: { onClose: () => void }) {
 
 function ImportScamList() {
   const importList = useImportScamList();
-  const resetRef = useRef<() => void>(null);
-  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const chooser = useFileChooser("scamList");
+  const [chosen, setChosen] = useState<ChosenFile | null>(null);
   const [name, setName] = useState("");
   const [readFailure, setReadFailure] = useState<unknown>(null);
   const [fromUrl, setFromUrl] = useState(false);
 
-  const choose = async (file: File | null) => {
+  const choose = async () => {
+    let file: ChosenFile | null;
+    try {
+      file = await chooser.choose();
+    } catch (error) {
+      setReadFailure(error);
+      return;
+    }
+    // Cancelling the dialog keeps what was there.
+    if (!file) return;
     setFromUrl(false);
     importList.reset();
     setReadFailure(null);
-    if (!file) return;
-    try {
-      setChosen({ fileName: file.name, contents: await file.text() });
-      setName(stem(file.name));
-    } catch (error) {
-      setReadFailure(error);
-    }
+    setChosen(file);
+    setName(stem(file.name));
   };
   const close = () => {
     setChosen(null);
     importList.reset();
-    resetRef.current?.();
   };
   const start = () => {
     if (!chosen) return;
     importList.mutate(
-      { name, fileName: chosen.fileName, contents: chosen.contents },
+      { name, file: chosen.id },
       {
         onSuccess: (list) => {
           close();
@@ -163,13 +166,16 @@ function ImportScamList() {
           newer <Code>eth-phishing-detect</Code> configuration as MetaMask publishes it. Nothing is added unless every entry is right.
         </Text>
         <Group gap="xs">
-          <FileButton onChange={(file) => void choose(file)} accept=".csv,.json,text/csv,application/json" resetRef={resetRef}>
-            {(props) => (
-              <Button {...props} variant="default" leftSection={<IconFileImport size={16} />} disabled={importList.isPending} data-testid="scam-list-choose">
-                Choose a list…
-              </Button>
-            )}
-          </FileButton>
+          <Button
+            variant="default"
+            onClick={() => void choose()}
+            leftSection={<IconFileImport size={16} />}
+            loading={chooser.choosing}
+            disabled={importList.isPending}
+            data-testid="scam-list-choose"
+          >
+            Choose a list…
+          </Button>
           <Button
             variant="subtle"
             leftSection={<IconLink size={16} />}
@@ -184,7 +190,7 @@ function ImportScamList() {
         </Group>
       </Group>
       {fromUrl && <ImportScamListFromUrl onClose={() => setFromUrl(false)} />}
-      {readFailure !== null && <FailureAlert title="The file could not be read" error={readFailure} />}
+      {readFailure !== null && <FailureAlert title="No file could be chosen" error={readFailure} />}
       {chosen && (
         <form
           onSubmit={(event) => {
@@ -197,7 +203,7 @@ function ImportScamList() {
             <Group align="flex-end" gap="sm" wrap="wrap">
               <TextInput
                 label="Name of the list"
-                description={`From ${chosen.fileName}`}
+                description={`From ${chosen.name} (${formatByteCount(chosen.bytes)})`}
                 value={name}
                 onChange={(event) => setName(event.currentTarget.value)}
                 maxLength={100}
@@ -214,7 +220,7 @@ function ImportScamList() {
             </Group>
             {importList.isError && (
               <Stack gap="xs">
-                <FailureAlert title={`Nothing was imported from ${chosen.fileName}`} error={importList.error} />
+                <FailureAlert title={`Nothing was imported from ${chosen.name}`} error={importList.error} />
                 <RefusedEntries error={importList.error} />
               </Stack>
             )}

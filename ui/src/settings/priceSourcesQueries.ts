@@ -61,7 +61,7 @@ export function useRefreshPrices() {
 export function useImportPriceHistory() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (contents: string) => api.importPriceHistory(contents),
+    mutationFn: (file: number) => api.importPriceHistory(file),
     onSuccess: async () => {
       await invalidatePricedQueries(queryClient);
       await queryClient.invalidateQueries({ queryKey: priceSourcesKey });

@@ -23,7 +23,7 @@ function useRefreshScamLists() {
 export function useImportScamList() {
   const refresh = useRefreshScamLists();
   return useMutation({
-    mutationFn: ({ name, fileName, contents }: { name: string; fileName: string; contents: string }) => api.importScamList(name, fileName, contents),
+    mutationFn: ({ name, file }: { name: string; file: number }) => api.importScamList(name, file),
     onSuccess: refresh,
   });
 }

@@ -4,6 +4,7 @@ import type {
   Amount,
   AppError,
   CalendarEvent,
+  ChosenFile,
   KeyringStatus,
   Entry,
   NewMnemonic,
@@ -64,6 +65,28 @@ export function appErrorFixture(overrides: Partial<AppError> = {}): AppError {
     field: null,
     invalidFields: [],
     ...overrides,
+  };
+}
+
+/**
+ * A file the user chose in the system's open dialog, as `choose_file` replies: its name, the
+ * number the backend knows it by, and its size (1,234 bytes, shown as "1.2 KB", unless given).
+ */
+export function chosenFileFixture(name: string, id = nextId++, bytes = 1234): ChosenFile {
+  return { id, name, bytes };
+}
+
+/**
+ * A `choose_file` handler that answers each time the dialog is opened with the next of `answers`:
+ * the file chosen, `null` for a dialog the user cancelled, or an AppError it rejects with.
+ */
+export function chooseFileAnswers(...answers: Array<ChosenFile | AppError | null>): () => ChosenFile | null {
+  let next = 0;
+  return () => {
+    if (next >= answers.length) throw new Error(`The test expected the open dialog only ${answers.length} time(s)`);
+    const answer = answers[next++] ?? null;
+    if (answer !== null && "code" in answer) throw answer;
+    return answer;
   };
 }
 

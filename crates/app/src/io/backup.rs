@@ -10,8 +10,9 @@ use age::secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
+use super::chosen::{FileToSave, downloads_folder};
 use super::export::{ImportSummary, document_of};
-use super::files::{downloads_folder, persist_new, write_replacing, written_file};
+use super::files::{persist_new, write_replacing, written_file};
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// Without a backup for this long (and with data to lose), the app reminds the user.
@@ -169,8 +170,8 @@ impl Saleguard {
         let path = persist_new(
             written_file(folder, &bytes)?,
             folder,
-            &format!("saleguard-backup-{day}"),
-            "age",
+            FileToSave::Backup,
+            day,
         )?;
         self.backed_up(&path, bytes.len())
     }

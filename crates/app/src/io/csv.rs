@@ -15,7 +15,7 @@ use saleguard_store::{ParticipationId, Store};
 use serde::{Deserialize, Serialize};
 
 use super::csv_reader::{CsvRowError, CsvRows, RowProblems, SAMPLE_ROWS, escaped_cell, read_csv};
-use super::files::{downloads_folder, persist_new, write_replacing, written_file};
+use super::files::write_replacing;
 use crate::dto::{Amount, count};
 use crate::money::{portfolio_currency, rounded_text};
 use crate::participations::entries::problem_code;
@@ -500,31 +500,6 @@ impl Saleguard {
     ) -> Result<CsvExportSummary, AppError> {
         let (bytes, rows) = self.export_csv(kind)?;
         write_replacing(path, &bytes)?;
-        Ok(CsvExportSummary {
-            path: path.display().to_string(),
-            rows: count(rows),
-        })
-    }
-
-    /// Writes a CSV into the Downloads folder as `saleguard-transactions-YYYY-MM-DD.csv`
-    /// (or `…-holdings-…`), never over an existing file.
-    pub fn export_csv_to_downloads(
-        &self,
-        kind: CsvExportKind,
-    ) -> Result<CsvExportSummary, AppError> {
-        let folder = downloads_folder("use `saleguard csv export --output FILE`")?;
-        let (bytes, rows) = self.export_csv(kind)?;
-        let day = &self.clock.now().to_rfc3339()[..10];
-        let name = match kind {
-            CsvExportKind::Transactions => "transactions",
-            CsvExportKind::Holdings => "holdings",
-        };
-        let path = persist_new(
-            written_file(&folder, &bytes)?,
-            &folder,
-            &format!("saleguard-{name}-{day}"),
-            "csv",
-        )?;
         tracing::info!(rows, "CSV exported");
         Ok(CsvExportSummary {
             path: path.display().to_string(),

@@ -18,7 +18,8 @@ use serde_json::{Map, Value};
 use saleguard_core::address::{checksummed, parse_address};
 use saleguard_core::is_clean_text;
 
-use super::files::{downloads_folder, file_error, persist_new, write_replacing, written_file};
+use super::chosen::{FileToSave, read_user_file};
+use super::files::{persist_new, write_replacing, written_file};
 use super::text_limits::max_chars;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
@@ -898,20 +899,13 @@ impl Saleguard {
         }
     }
 
-    /// Writes the export into the user's Downloads folder (their home folder when
-    /// there is none) as `saleguard-export-YYYY-MM-DD.json`, never over an existing
-    /// file (`…-2.json`, `…-3.json`).
-    pub fn export_to_downloads(&self) -> Result<ExportSummary, AppError> {
-        self.export_into(&downloads_folder("use `saleguard export --output FILE`")?)
-    }
-
     /// Writes the export into `folder` as `saleguard-export-YYYY-MM-DD.json`, never
     /// over an existing file.
     pub fn export_into(&self, folder: &Path) -> Result<ExportSummary, AppError> {
         let day = &self.clock.now().to_rfc3339()[..10];
         let tables = self.store()?.export_rows()?;
         let written = written_file(folder, document_of(&tables).as_bytes())?;
-        let path = persist_new(written, folder, &format!("saleguard-export-{day}"), "json")?;
+        let path = persist_new(written, folder, FileToSave::Export, day)?;
         Ok(self.exported(&path, &tables))
     }
 
@@ -987,17 +981,13 @@ impl Saleguard {
 
 /// An export's text, from a file.
 fn read_export(path: &Path) -> Result<String, AppError> {
-    std::fs::read_to_string(path).map_err(|error| {
-        if error.kind() == std::io::ErrorKind::InvalidData {
-            let mut problems = Problems::default();
-            problems.add(
-                "$".to_owned(),
-                ErrorCode::InvalidJson,
-                "the file is not UTF-8 text",
-            );
-            problems.into_error()
-        } else {
-            file_error(path, ErrorCode::FileUnreadable, &error)
-        }
+    String::from_utf8(read_user_file(path)?).map_err(|_| {
+        let mut problems = Problems::default();
+        problems.add(
+            "$".to_owned(),
+            ErrorCode::InvalidJson,
+            "the file is not UTF-8 text",
+        );
+        problems.into_error()
     })
 }

@@ -5,6 +5,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use super::chosen::FileToSave;
 use crate::{AppError, ErrorCode};
 
 pub(crate) fn file_error(path: &Path, code: ErrorCode, error: &std::io::Error) -> AppError {
@@ -17,19 +18,6 @@ pub(crate) fn file_error(path: &Path, code: ErrorCode, error: &std::io::Error) -
         code,
         format!("{} could not be {action}: {error}", path.display()),
     )
-}
-
-/// The user's Downloads folder, or their home folder when there is none.
-pub(crate) fn downloads_folder(instead: &str) -> Result<PathBuf, AppError> {
-    dirs::download_dir()
-        .filter(|dir| dir.is_dir())
-        .or_else(dirs::home_dir)
-        .ok_or_else(|| {
-            AppError::new(
-                ErrorCode::DataDirUnavailable,
-                format!("there is no Downloads or home folder to write to; {instead}"),
-            )
-        })
 }
 
 /// `bytes` in a temporary file of `folder` (readable by its owner only), flushed to disk.
@@ -49,14 +37,17 @@ pub(crate) fn written_file(
     Ok(file)
 }
 
-/// Moves a written file into `folder` as `{stem}.{extension}`, or `{stem}-2.{extension}`
-/// and so on: never over an existing file, even one another program creates meanwhile.
+/// Moves a written file into `folder` under the name Saleguard gives a `kind` of file made
+/// on `day` (`saleguard-export-2027-01-02.json`), or `…-2.json` and so on: never over an
+/// existing file, even one another program creates meanwhile.
 pub(crate) fn persist_new(
     mut written: tempfile::NamedTempFile,
     folder: &Path,
-    stem: &str,
-    extension: &str,
+    kind: FileToSave,
+    day: &str,
 ) -> Result<PathBuf, AppError> {
+    let stem = format!("{}-{day}", kind.stem());
+    let extension = kind.filter().extensions[0];
     for n in 1.. {
         let suffix = if n == 1 {
             String::new()
