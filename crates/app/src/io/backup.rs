@@ -170,8 +170,8 @@ impl Saleguard {
         let path = persist_new(
             written_file(folder, &bytes)?,
             folder,
-            FileToSave::Backup,
-            day,
+            &FileToSave::Backup.stem_on(day),
+            FileToSave::Backup.extension(),
         )?;
         self.backed_up(&path, bytes.len())
     }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::files::file_error;
 use crate::{AppError, ErrorCode, Saleguard};
 
 /// What a file the user opens is for.
@@ -107,20 +108,27 @@ impl FileToSave {
         }
     }
 
-    /// The start of the name Saleguard gives such a file, before its day.
-    pub(crate) fn stem(self) -> &'static str {
-        match self {
+    /// The name Saleguard gives such a file made on `day` (`YYYY-MM-DD`), without its
+    /// extension: `saleguard-export-2027-01-02`.
+    pub(crate) fn stem_on(self, day: &str) -> String {
+        let stem = match self {
             Self::Export => "saleguard-export",
             Self::Backup => "saleguard-backup",
             Self::Transactions => "saleguard-transactions",
             Self::Holdings => "saleguard-holdings",
-        }
+        };
+        format!("{stem}-{day}")
+    }
+
+    /// The extension such a file is saved with.
+    pub(crate) fn extension(self) -> &'static str {
+        self.filter().extensions[0]
     }
 
     /// The name Saleguard gives such a file made on `day` (`YYYY-MM-DD`), e.g.
     /// `saleguard-export-2027-01-02.json`.
     pub(crate) fn name_on(self, day: &str) -> String {
-        format!("{}-{day}.{}", self.stem(), self.filter().extensions[0])
+        format!("{}.{}", self.stem_on(day), self.extension())
     }
 }
 
@@ -167,10 +175,7 @@ pub fn file_name(path: &Path) -> String {
 }
 
 fn unreadable(path: &Path, error: &std::io::Error) -> AppError {
-    AppError::new(
-        ErrorCode::FileUnreadable,
-        format!("{} could not be read: {error}", path.display()),
-    )
+    file_error(path, ErrorCode::FileUnreadable, error)
 }
 
 fn not_a_file(path: &Path) -> AppError {

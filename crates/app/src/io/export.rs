@@ -905,7 +905,12 @@ impl Saleguard {
         let day = &self.clock.now().to_rfc3339()[..10];
         let tables = self.store()?.export_rows()?;
         let written = written_file(folder, document_of(&tables).as_bytes())?;
-        let path = persist_new(written, folder, FileToSave::Export, day)?;
+        let path = persist_new(
+            written,
+            folder,
+            &FileToSave::Export.stem_on(day),
+            FileToSave::Export.extension(),
+        )?;
         Ok(self.exported(&path, &tables))
     }
 

@@ -5,7 +5,6 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::chosen::FileToSave;
 use crate::{AppError, ErrorCode};
 
 pub(crate) fn file_error(path: &Path, code: ErrorCode, error: &std::io::Error) -> AppError {
@@ -37,17 +36,14 @@ pub(crate) fn written_file(
     Ok(file)
 }
 
-/// Moves a written file into `folder` under the name Saleguard gives a `kind` of file made
-/// on `day` (`saleguard-export-2027-01-02.json`), or `…-2.json` and so on: never over an
-/// existing file, even one another program creates meanwhile.
+/// Moves a written file into `folder` as `{stem}.{extension}`, or `{stem}-2.{extension}`
+/// and so on: never over an existing file, even one another program creates meanwhile.
 pub(crate) fn persist_new(
     mut written: tempfile::NamedTempFile,
     folder: &Path,
-    kind: FileToSave,
-    day: &str,
+    stem: &str,
+    extension: &str,
 ) -> Result<PathBuf, AppError> {
-    let stem = format!("{}-{day}", kind.stem());
-    let extension = kind.filter().extensions[0];
     for n in 1.. {
         let suffix = if n == 1 {
             String::new()
