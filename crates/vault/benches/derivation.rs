@@ -16,6 +16,14 @@ fn derivation(c: &mut Criterion) {
             secret.address(&path).expect("derives")
         })
     });
+    // The floor under the first: the seed's PBKDF2 alone, as the vault computes it.
+    c.bench_function("pbkdf2_hmac_sha512_2048_rounds", |b| {
+        b.iter(|| {
+            let mut seed = [0u8; 64];
+            pbkdf2::pbkdf2_hmac::<sha2::Sha512>(PHRASE.as_bytes(), b"mnemonic", 2048, &mut seed);
+            seed
+        })
+    });
     let secret = AccountSecret::mnemonic(&SecretString::from(PHRASE), SecretString::from(""))
         .expect("valid phrase");
     c.bench_function("parse_mnemonic", |b| {
