@@ -537,3 +537,109 @@ fn the_actions_offered_follow_the_state_and_the_end_of_the_sale() {
         "no refund claim once refunded"
     );
 }
+
+#[test]
+fn the_list_shows_each_participation_as_it_is_shown_alone() {
+    use saleguard_app::participations::entries::EntryInput;
+    use saleguard_app::participations::kyc::KycInput;
+    use saleguard_app::sales::ActionPurpose;
+    use saleguard_app::sales::actions::ActionInput;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    let started = |sale_id, state| {
+        app.start_participation(&StartParticipation {
+            sale_id,
+            state,
+            happened_at: String::new(),
+            note: String::new(),
+        })
+        .expect("started")
+        .id
+    };
+    // A participation with a plan, two entries and its sale's actions.
+    let first_sale = sale(&app, false);
+    for (name, purpose, signature) in [
+        ("Claim refund", ActionPurpose::ClaimRefund, "claimRefund()"),
+        ("Finalize", ActionPurpose::Other, "finalize()"),
+    ] {
+        let action = ActionInput {
+            name: name.into(),
+            purpose,
+            contract: String::new(),
+            contract_source: String::new(),
+            signature: signature.into(),
+            arguments: Vec::new(),
+            claimable: String::new(),
+        };
+        app.add_action(first_sale, &action).expect("action");
+    }
+    let planned = started(first_sale, ParticipationState::Contributed);
+    app.set_vesting(planned, &linear_plan()).expect("plan");
+    for (at, amount) in [("2026-12-02 10:00", "0.5"), ("2026-12-01 10:00", "0.25")] {
+        let entry = EntryInput {
+            kind: "contribution".into(),
+            happened_at: at.into(),
+            asset: "ETH".into(),
+            decimals: "18".into(),
+            amount: amount.into(),
+            reference: String::new(),
+            from: String::new(),
+            to: String::new(),
+            note: String::new(),
+        };
+        app.record_entry(planned, &entry).expect("entry");
+    }
+    // A KYC sale: details kept, three steps of history.
+    let kyc_sale = sale(&app, true);
+    let kyc = started(kyc_sale, ParticipationState::Researching);
+    app.set_kyc(
+        kyc,
+        &KycInput {
+            provider: "Synaps".into(),
+            submitted_at: "2026-12-03 09:30".into(),
+            reference: "A-17".into(),
+            notes: String::new(),
+        },
+    )
+    .expect("kyc");
+    for to in [
+        ParticipationState::KycPending,
+        ParticipationState::KycApproved,
+    ] {
+        app.move_participation(kyc, &go(to, "", "")).expect("moved");
+    }
+    // A refund due by a deadline, on a sale since archived.
+    let refund_sale = sale(&app, false);
+    let refund = started(refund_sale, ParticipationState::RefundDue);
+    app.set_refund_deadline(refund, "2026-12-20 00:00")
+        .expect("deadline");
+    app.set_sale_archived(refund_sale, true).expect("archived");
+    // And one with nothing beside it.
+    let bare = started(sale(&app, false), ParticipationState::Researching);
+
+    let listed = app.list_participations().expect("list");
+    let alone: Vec<_> = [planned, kyc, refund, bare]
+        .into_iter()
+        .map(|id| app.participation(id).expect("read"))
+        .collect();
+    assert_eq!(listed, alone);
+    // What each shows is there (not only equal: equally empty would pass).
+    assert_eq!(listed[0].entries.len(), 2);
+    assert!(listed[0].vesting.is_some());
+    assert_eq!(
+        listed[0]
+            .offered_actions
+            .iter()
+            .filter(|offered| offered.action_id.is_some())
+            .count(),
+        2,
+        "both of the sale's actions"
+    );
+    assert_eq!(listed[1].history.len(), 3);
+    assert_eq!(listed[1].kyc.details.reference, "A-17");
+    assert_eq!(
+        listed[2].refund_deadline.as_deref(),
+        Some("2026-12-20T00:00:00Z")
+    );
+    assert!(listed[3].entries.is_empty() && listed[3].vesting.is_none());
+}

@@ -2,9 +2,11 @@
 //! checks against the sale's terms, so a row this version cannot use is reported, never
 //! guessed at.
 
+use std::collections::HashMap;
+
 use rusqlite::{OptionalExtension, Row, params};
 use saleguard_core::action::{ActionDraft, ActionPurpose, SaleAction};
-use saleguard_core::sale::{SaleId, SaleTerms};
+use saleguard_core::sale::{Sale, SaleId, SaleTerms};
 use saleguard_core::timestamp::UtcTimestamp;
 
 use crate::rows::invalid;
@@ -103,6 +105,25 @@ impl Store {
         ))?;
         let rows = statement.query_map([sale.0], read_action)?;
         rows.map(|row| action_of(row?, &terms)).collect()
+    }
+
+    /// Every sale's actions, each sale's in the order they were added; `sales` are the
+    /// sales they are read against (every sale with an action must be among them).
+    pub fn all_actions(&self, sales: &[Sale]) -> Result<Vec<ActionRecord>, StoreError> {
+        let terms: HashMap<SaleId, &SaleTerms> =
+            sales.iter().map(|sale| (sale.id, &sale.terms)).collect();
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {ACTION_COLUMNS} FROM sale_actions ORDER BY sale_id, id"
+        ))?;
+        let rows = statement.query_map([], read_action)?;
+        rows.map(|row| {
+            let row = row?;
+            let sale = *terms
+                .get(&row.sale_id)
+                .ok_or(StoreError::SaleNotFound(row.sale_id))?;
+            action_of(row, sale)
+        })
+        .collect()
     }
 
     /// The action with this id, whichever sale it is of.

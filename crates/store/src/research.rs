@@ -13,6 +13,23 @@ use crate::participations::ParticipationId;
 use crate::rows::{invalid, moment as timestamp};
 use crate::{Store, StoreError};
 
+const KYC_COLUMNS: &str = "participation_id, provider, submitted_at, reference, notes";
+
+fn read_kyc(row: &rusqlite::Row<'_>) -> Result<(ParticipationId, KycDetails), StoreError> {
+    Ok((
+        ParticipationId(row.get("participation_id")?),
+        KycDetails {
+            provider: row.get("provider")?,
+            submitted_at: row
+                .get::<_, Option<i64>>("submitted_at")?
+                .map(|at| timestamp(at, "KYC submission time"))
+                .transpose()?,
+            reference: row.get("reference")?,
+            notes: row.get("notes")?,
+        },
+    ))
+}
+
 /// A whitepaper fingerprint as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FingerprintRecord {
@@ -264,30 +281,22 @@ impl Store {
 
     pub fn kyc(&self, participation: ParticipationId) -> Result<Option<KycDetails>, StoreError> {
         self.conn
-            .prepare_cached(
-                "SELECT provider, submitted_at, reference, notes FROM kyc_records \
-                 WHERE participation_id = ?1",
-            )?
-            .query_row([participation.0], |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, Option<i64>>(1)?,
-                    row.get::<_, String>(2)?,
-                    row.get::<_, String>(3)?,
-                ))
-            })
+            .prepare_cached(&format!(
+                "SELECT {KYC_COLUMNS} FROM kyc_records WHERE participation_id = ?1"
+            ))?
+            .query_row([participation.0], |row| Ok(read_kyc(row)))
             .optional()?
-            .map(|(provider, submitted_at, reference, notes)| {
-                Ok(KycDetails {
-                    provider,
-                    submitted_at: submitted_at
-                        .map(|at| timestamp(at, "KYC submission time"))
-                        .transpose()?,
-                    reference,
-                    notes,
-                })
-            })
+            .map(|details| details.map(|(_, details)| details))
             .transpose()
+    }
+
+    /// Every participation's KYC details, by participation.
+    pub fn all_kyc(&self) -> Result<Vec<(ParticipationId, KycDetails)>, StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {KYC_COLUMNS} FROM kyc_records ORDER BY participation_id"
+        ))?;
+        let rows = statement.query_map([], |row| Ok(read_kyc(row)))?;
+        rows.map(|row| row?).collect()
     }
 
     /// Sets (or with `None` clears) a participation's refund deadline.

@@ -3,7 +3,7 @@
 use saleguard_core::kyc::{KycDetails, KycDraft, KycProblemKind};
 use saleguard_core::participation::ParticipationState;
 use saleguard_core::timestamp::UtcTimestamp;
-use saleguard_store::{ParticipationId, ParticipationRecord, Store};
+use saleguard_store::{ParticipationId, ParticipationRecord};
 use serde::{Deserialize, Serialize};
 
 pub use saleguard_core::kyc::KycStatus;
@@ -34,12 +34,12 @@ pub struct Kyc {
 }
 
 pub(crate) fn kyc_view(
-    store: &Store,
+    details: Option<&KycDetails>,
     record: &ParticipationRecord,
     required: bool,
-) -> Result<Kyc, AppError> {
-    let details = store.kyc(record.id)?.unwrap_or_default().to_draft();
-    Ok(Kyc {
+) -> Kyc {
+    let details = details.cloned().unwrap_or_default().to_draft();
+    Kyc {
         status: KycStatus::from_history(record.history.iter().map(|step| step.to)),
         required,
         details: KycInput {
@@ -48,7 +48,7 @@ pub(crate) fn kyc_view(
             reference: details.reference,
             notes: details.notes,
         },
-    })
+    }
 }
 
 impl Saleguard {

@@ -14,9 +14,15 @@ pub use saleguard_core::participation::ParticipationState;
 use saleguard_core::participation::{
     LastStep, MoveError, TransitionError, check_first_state, check_first_step, check_move,
 };
-use saleguard_core::sale::SaleId;
+use std::collections::HashMap;
+
+use saleguard_core::kyc::KycDetails;
+use saleguard_core::sale::{Sale, SaleId};
 use saleguard_core::timestamp::UtcTimestamp;
-use saleguard_store::{ActionRecord, NewStep, ParticipationId, ParticipationRecord};
+use saleguard_core::vesting::VestingTerms;
+use saleguard_store::{
+    ActionRecord, EntryRecord, NewStep, ParticipationId, ParticipationRecord, Store,
+};
 
 pub use saleguard_core::action::ActionPurpose;
 use serde::{Deserialize, Serialize};
@@ -97,12 +103,15 @@ pub struct MoveParticipation {
 }
 
 impl Saleguard {
+    /// Every participation, in the order they were started. Each table is read once for
+    /// all of them, not once per participation.
     pub fn list_participations(&self) -> Result<Vec<Participation>, AppError> {
         let store = self.store()?;
+        let related = Related::of_all(&store)?;
         store
             .participations()?
             .iter()
-            .map(|record| self.participation_view(&store, record))
+            .map(|record| self.view_with(record, &related))
             .collect()
     }
 
@@ -178,7 +187,18 @@ impl Saleguard {
         store: &saleguard_store::Store,
         record: &ParticipationRecord,
     ) -> Result<Participation, AppError> {
-        let sale = store.sale(record.sale_id)?;
+        self.view_with(record, &Related::of_one(store, record)?)
+    }
+
+    fn view_with(
+        &self,
+        record: &ParticipationRecord,
+        related: &Related,
+    ) -> Result<Participation, AppError> {
+        let sale = related
+            .sales
+            .get(&record.sale_id)
+            .ok_or(saleguard_store::StoreError::SaleNotFound(record.sale_id))?;
         let kyc_required = sale.terms.kyc_required;
         let next_states = record
             .state
@@ -190,18 +210,15 @@ impl Saleguard {
             })
             .copied()
             .collect();
-        let vesting = store.vesting(record.id)?;
+        let vesting = related.vesting.get(&record.id);
         // Kept after the refund, but only a deadline while the refund is due.
-        let refund_deadline = store
-            .refund_deadline(record.id)?
+        let refund_deadline = related
+            .refund_deadlines
+            .get(&record.id)
+            .copied()
             .filter(|_| record.state == ParticipationState::RefundDue);
-        let next_event = calendar::next_event(
-            &sale,
-            record,
-            vesting.as_ref(),
-            refund_deadline,
-            self.clock.now(),
-        );
+        let next_event =
+            calendar::next_event(sale, record, vesting, refund_deadline, self.clock.now());
         Ok(Participation {
             id: record.id.0,
             sale_id: record.sale_id.0,
@@ -222,28 +239,90 @@ impl Saleguard {
             next_states,
             vesting: vesting.map(|terms| {
                 vesting::vesting_view(
-                    &terms,
+                    terms,
                     sale.terms.token_decimals,
                     &sale.terms.token_symbol,
                     self.clock.now(),
                 )
             }),
-            entries: store
-                .entries(record.id)?
+            entries: related
+                .entries
+                .get(&record.id)
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
                 .map(entries::EntryView::from)
                 .collect(),
-            kyc: kyc::kyc_view(store, record, kyc_required)?,
+            kyc: kyc::kyc_view(related.kyc.get(&record.id), record, kyc_required),
             refund_deadline: refund_deadline.map(UtcTimestamp::to_rfc3339),
             next_event,
             offered_actions: offered_actions(
-                &store.actions(sale.id)?,
+                related.actions.get(&sale.id).map_or(&[][..], Vec::as_slice),
                 record.state,
                 self.clock.now() >= sale.terms.window.ends_at(),
             ),
             created_at: record.created_at.to_rfc3339(),
         })
     }
+}
+
+/// What a participation's view shows besides its own row and history: read for one
+/// participation, or once for all of them when they are listed.
+struct Related {
+    sales: HashMap<SaleId, Sale>,
+    vesting: HashMap<ParticipationId, VestingTerms>,
+    refund_deadlines: HashMap<ParticipationId, UtcTimestamp>,
+    entries: HashMap<ParticipationId, Vec<EntryRecord>>,
+    kyc: HashMap<ParticipationId, KycDetails>,
+    actions: HashMap<SaleId, Vec<ActionRecord>>,
+}
+
+impl Related {
+    fn of_one(store: &Store, record: &ParticipationRecord) -> Result<Self, AppError> {
+        let id = record.id;
+        let sale = store.sale(record.sale_id)?;
+        Ok(Self {
+            actions: HashMap::from([(sale.id, store.actions(sale.id)?)]),
+            sales: HashMap::from([(sale.id, sale)]),
+            vesting: store
+                .vesting(id)?
+                .map(|terms| (id, terms))
+                .into_iter()
+                .collect(),
+            refund_deadlines: store
+                .refund_deadline(id)?
+                .map(|at| (id, at))
+                .into_iter()
+                .collect(),
+            entries: HashMap::from([(id, store.entries(id)?)]),
+            kyc: store
+                .kyc(id)?
+                .map(|details| (id, details))
+                .into_iter()
+                .collect(),
+        })
+    }
+
+    fn of_all(store: &Store) -> Result<Self, AppError> {
+        let sales = store.sales()?;
+        let actions = grouped(store.all_actions(&sales)?, |action| action.sale_id);
+        Ok(Self {
+            sales: sales.into_iter().map(|sale| (sale.id, sale)).collect(),
+            vesting: store.all_vesting()?.into_iter().collect(),
+            refund_deadlines: store.refund_deadlines()?.into_iter().collect(),
+            entries: grouped(store.all_entries()?, |entry| entry.participation_id),
+            kyc: store.all_kyc()?.into_iter().collect(),
+            actions,
+        })
+    }
+}
+
+/// `items` by `key`, each group in the order of `items`.
+fn grouped<K: std::hash::Hash + Eq, T>(items: Vec<T>, key: impl Fn(&T) -> K) -> HashMap<K, Vec<T>> {
+    let mut groups: HashMap<K, Vec<T>> = HashMap::new();
+    for item in items {
+        groups.entry(key(&item)).or_default().push(item);
+    }
+    groups
 }
 
 /// The actions offered in `state`: a contribution is always possible (by plain or
