@@ -1,18 +1,25 @@
 import { AppShell, Box, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useEffect, useRef } from "react";
-import { AccountsArea } from "../accounts/AccountsArea";
-import { BudgetPage } from "../budget/BudgetPage";
-import { CalendarPage } from "../calendar/CalendarPage";
+import { lazy, Suspense, useEffect, useRef, type RefObject } from "react";
 import { DashboardPage } from "../dashboard/DashboardPage";
-import { ParticipationsArea } from "../participations/ParticipationsArea";
-import { PortfolioPage } from "../portfolio/PortfolioPage";
-import { SalesArea } from "../sales/SalesArea";
-import { SettingsPage } from "../settings/SettingsPage";
 import { NavigationRail } from "./NavigationRail";
+import { PageBoundary, PageLoading } from "./PageLoading";
 import { TopBar } from "./TopBar";
 import { routeHref, useRoute, type Route } from "./route";
 import classes from "./AppLayout.module.css";
+
+// The first screen (the dashboard) comes with the shell; every other area, and the
+// charts library with the pages that draw charts, is a chunk of its own, loaded when
+// its page first opens, so the first paint does not wait for code it does not show.
+const AccountsArea = lazy(() => import("../accounts/AccountsArea").then((m) => ({ default: m.AccountsArea })));
+const BudgetPage = lazy(() => import("../budget/BudgetPage").then((m) => ({ default: m.BudgetPage })));
+const CalendarPage = lazy(() => import("../calendar/CalendarPage").then((m) => ({ default: m.CalendarPage })));
+const ParticipationsArea = lazy(() =>
+  import("../participations/ParticipationsArea").then((m) => ({ default: m.ParticipationsArea })),
+);
+const PortfolioPage = lazy(() => import("../portfolio/PortfolioPage").then((m) => ({ default: m.PortfolioPage })));
+const SalesArea = lazy(() => import("../sales/SalesArea").then((m) => ({ default: m.SalesArea })));
+const SettingsPage = lazy(() => import("../settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 
 function PageForRoute({ route }: { route: Route }) {
   switch (route.area) {
@@ -33,6 +40,26 @@ function PageForRoute({ route }: { route: Route }) {
   }
 }
 
+/**
+ * After navigating, moves focus to the new page's title so keyboard and screen-reader
+ * users start at the top of what they asked for; on a page that is one form, to the input
+ * it marks with `data-initial-focus`. Rendered beside the page inside its Suspense
+ * boundary, so it runs once the page is drawn, also when its code had to load first.
+ */
+function FocusOnArrival({ routeKey, mainRef }: { routeKey: string; mainRef: RefObject<HTMLDivElement | null> }) {
+  // The page the window opened on keeps the focus where the window put it.
+  const focusedRouteKey = useRef(routeKey);
+  useEffect(() => {
+    if (focusedRouteKey.current === routeKey) return;
+    focusedRouteKey.current = routeKey;
+    const main = mainRef.current;
+    const start =
+      main?.querySelector<HTMLElement>("[data-initial-focus]") ?? main?.querySelector<HTMLElement>("[data-page-title]");
+    (start ?? main)?.focus({ preventScroll: true });
+  }, [routeKey, mainRef]);
+  return null;
+}
+
 /** One window: top bar, navigation rail on the left, the current page in the middle. */
 export function AppLayout() {
   const route = useRoute();
@@ -42,9 +69,6 @@ export function AppLayout() {
   const mainRef = useRef<HTMLDivElement>(null);
   const previousRouteKey = useRef(routeKey);
 
-  // After navigating, move focus to the new page's title so keyboard and screen-reader
-  // users start at the top of what they asked for; on a page that is one form, to the
-  // input it marks with `data-initial-focus`.
   useEffect(() => {
     if (previousRouteKey.current === routeKey) return;
     previousRouteKey.current = routeKey;
@@ -52,10 +76,6 @@ export function AppLayout() {
     // A new page starts at its top (not where the previous page was scrolled to, and
     // not with its title tucked under the fixed top bar).
     window.scrollTo({ top: 0 });
-    const main = mainRef.current;
-    const start =
-      main?.querySelector<HTMLElement>("[data-initial-focus]") ?? main?.querySelector<HTMLElement>("[data-page-title]");
-    (start ?? main)?.focus({ preventScroll: true });
   }, [routeKey, closeNavigation]);
 
   return (
@@ -75,7 +95,12 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Box ref={mainRef} tabIndex={-1} className={classes.main} id="main-content">
-          <PageForRoute route={route} />
+          <PageBoundary routeKey={routeKey}>
+            <Suspense fallback={<PageLoading />}>
+              <PageForRoute route={route} />
+              <FocusOnArrival routeKey={routeKey} mainRef={mainRef} />
+            </Suspense>
+          </PageBoundary>
         </Box>
       </AppShell.Main>
     </AppShell>

@@ -2,10 +2,15 @@
 import "@testing-library/jest-dom/vitest";
 import { notifications } from "@mantine/notifications";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 // jsdom has no canvas: the charts (Chart.js) draw on this stand-in, whose calls can be inspected.
 import "vitest-canvas-mock";
+
+// Each area's page is a chunk loaded when it first opens (React.lazy); in a test its first
+// import includes transforming the area's modules, which on a shared 2-core machine can
+// take longer than the 1 s \`findBy…\` waits by default.
+configure({ asyncUtilTimeout: 5_000 });
 
 Object.defineProperty(window, "matchMedia", {
   writable: true,
