@@ -1,0 +1,5 @@
+//! Tauri's build step: the configuration and the page, embedded.
+
+fn main() {
+    tauri_build::build();
+}
