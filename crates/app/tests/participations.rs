@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use saleguard_app::participations::calendar::CalendarEventKind;
 use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
+use saleguard_app::sales::ActionPurpose;
+use saleguard_app::sales::actions::ActionInput;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, SaleDraft, Saleguard, UtcTimestamp};
 use saleguard_core::fixtures::native_sale_draft;
 
@@ -18,6 +20,19 @@ fn sale(app: &Saleguard, kyc: bool) -> i64 {
         ..native_sale_draft("Aurora")
     };
     app.create_sale(draft).expect("sale").id
+}
+
+/// An action of a sale with no contract of its own (the sale's) and no arguments.
+fn action(name: &str, purpose: ActionPurpose, signature: &str) -> ActionInput {
+    ActionInput {
+        name: name.into(),
+        purpose,
+        contract: String::new(),
+        contract_source: String::new(),
+        signature: signature.into(),
+        arguments: Vec::new(),
+        claimable: String::new(),
+    }
 }
 
 fn go(to: ParticipationState, at: &str, note: &str) -> MoveParticipation {
@@ -415,20 +430,9 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
 
 #[test]
 fn the_actions_offered_follow_the_state_and_the_end_of_the_sale() {
-    use saleguard_app::sales::ActionPurpose;
-    use saleguard_app::sales::actions::ActionInput;
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path());
     let sale = sale(&app, false);
-    let action = |name: &str, purpose, signature: &str| ActionInput {
-        name: name.into(),
-        purpose,
-        contract: String::new(),
-        contract_source: String::new(),
-        signature: signature.into(),
-        arguments: Vec::new(),
-        claimable: String::new(),
-    };
     app.add_action(
         sale,
         &action("Claim refund", ActionPurpose::ClaimRefund, "claimRefund()"),
@@ -542,8 +546,6 @@ fn the_actions_offered_follow_the_state_and_the_end_of_the_sale() {
 fn the_list_shows_each_participation_as_it_is_shown_alone() {
     use saleguard_app::participations::entries::EntryInput;
     use saleguard_app::participations::kyc::KycInput;
-    use saleguard_app::sales::ActionPurpose;
-    use saleguard_app::sales::actions::ActionInput;
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path());
     let started = |sale_id, state| {
@@ -562,16 +564,8 @@ fn the_list_shows_each_participation_as_it_is_shown_alone() {
         ("Claim refund", ActionPurpose::ClaimRefund, "claimRefund()"),
         ("Finalize", ActionPurpose::Other, "finalize()"),
     ] {
-        let action = ActionInput {
-            name: name.into(),
-            purpose,
-            contract: String::new(),
-            contract_source: String::new(),
-            signature: signature.into(),
-            arguments: Vec::new(),
-            claimable: String::new(),
-        };
-        app.add_action(first_sale, &action).expect("action");
+        app.add_action(first_sale, &action(name, purpose, signature))
+            .expect("action");
     }
     let planned = started(first_sale, ParticipationState::Contributed);
     app.set_vesting(planned, &linear_plan()).expect("plan");
