@@ -7,8 +7,8 @@ use std::str::FromStr;
 use criterion::{Criterion, criterion_group, criterion_main};
 use saleguard_core::entry::{Entry, EntryKind};
 use saleguard_core::portfolio::{
-    Acquisition, Disposal, Money, NumberedEntry, ParticipationBook, PortfolioInput, Trade,
-    TradeKind, fifo, portfolio, value_history,
+    Acquisition, Disposal, Lot, Money, NumberedEntry, Out, ParticipationBook, PortfolioInput,
+    Trade, TradeKind, fifo, match_lots, portfolio, value_history,
 };
 use saleguard_core::price_book::{Price, PriceBook, PriceSource, SourceOrder};
 use saleguard_core::timestamp::UtcTimestamp;
@@ -56,6 +56,32 @@ fn cost_basis(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("fifo 10k lots, 100k disposals", |b| {
         b.iter(|| fifo(black_box(&acquisitions), black_box(&disposals)).expect("matched"));
+    });
+    // The same matching by position, as the valuation runs it: no id copied.
+    let asset =
+        |symbol: &str| usize::from_str(symbol.trim_start_matches('T')).expect("T and a number");
+    let lots: Vec<Lot> = acquisitions
+        .iter()
+        .map(|lot| Lot {
+            asset: asset(&lot.asset),
+            quantity: lot.quantity,
+            cost: lot.cost,
+            at: lot.at,
+        })
+        .collect();
+    let outs: Vec<Out> = disposals
+        .iter()
+        .map(|out| Out {
+            asset: asset(&out.asset),
+            quantity: out.quantity,
+            proceeds: out.proceeds,
+            fee: out.fee,
+            at: out.at,
+        })
+        .collect();
+    let assets = usize::try_from(ASSETS).expect("fits");
+    group.bench_function("match_lots 10k lots, 100k disposals", |b| {
+        b.iter(|| match_lots(black_box(&lots), black_box(&outs), assets).expect("matched"));
     });
     group.finish();
 }

@@ -3,6 +3,7 @@
 //! may be counted in, shares in basis points, and how a value is rounded for people:
 //! at its currency's minor units.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use alloy_primitives::U256;
@@ -15,10 +16,49 @@ pub const COIN_DISPLAY_PLACES: u32 = 8;
 
 /// An amount of base units as a decimal of whole units, if it fits.
 pub fn whole_units(amount: U256, decimals: u8) -> Option<Decimal> {
+    // A mantissa of 96 bits at up to 28 places is a `Decimal` as it is: the same value
+    // and scale the text below gives, without writing and reading it.
+    if let Ok(mantissa) = u128::try_from(amount)
+        && mantissa < 1 << 96
+        && decimals <= 28
+    {
+        let (mantissa, scale) = without_trailing_zeros(mantissa, u32::from(decimals));
+        let mantissa = i128::try_from(mantissa).expect("under 2^96");
+        return Some(Decimal::from_i128_with_scale(mantissa, scale));
+    }
     let text = format_amount(amount, decimals);
     Decimal::from_str_exact(&text)
         .or_else(|_| Decimal::from_str(&text))
         .ok()
+}
+
+/// `mantissa` at `scale` places without the fraction's trailing zeros (`1500` at 3 is
+/// `15` at 1), as an amount written out has none. Counted in `u64` once it fits: a
+/// 128-bit division is a library call, a 64-bit one by ten a multiplication.
+fn without_trailing_zeros(mut mantissa: u128, mut scale: u32) -> (u128, u32) {
+    while scale > 0 && mantissa > u128::from(u64::MAX) && mantissa.is_multiple_of(10) {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    if let Ok(mut small) = u64::try_from(mantissa) {
+        while scale > 0 && small.is_multiple_of(10) {
+            small /= 10;
+            scale -= 1;
+        }
+        mantissa = u128::from(small);
+    }
+    (mantissa, scale)
+}
+
+/// A coin or currency symbol as compared: trimmed, in capitals. Borrowed when it is
+/// already so (symbols are kept in capitals), so a lookup need not allocate.
+pub fn symbol_key(symbol: &str) -> Cow<'_, str> {
+    let trimmed = symbol.trim();
+    if trimmed.bytes().any(|b| b.is_ascii_lowercase()) {
+        Cow::Owned(trimmed.to_ascii_uppercase())
+    } else {
+        Cow::Borrowed(trimmed)
+    }
 }
 
 /// `part` as a share of `whole`, in basis points (rounded down); `None` for a zero whole.
@@ -131,9 +171,73 @@ pub(crate) fn positive_decimal(field: &'static str, text: &str) -> Result<Decima
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn decimal(text: &str) -> Decimal {
         text.parse().expect("a decimal")
+    }
+
+    /// How `whole_units` was computed before its fast path: written out and read back.
+    fn whole_units_by_text(amount: U256, decimals: u8) -> Option<Decimal> {
+        let text = format_amount(amount, decimals);
+        Decimal::from_str_exact(&text)
+            .or_else(|_| Decimal::from_str(&text))
+            .ok()
+    }
+
+    fn shown(value: Option<Decimal>) -> Option<String> {
+        value.map(|value| value.to_string())
+    }
+
+    proptest! {
+        #[test]
+        fn whole_units_equal_the_amount_written_out(
+            limbs in any::<[u64; 4]>(),
+            bits in 0usize..=256,
+            decimals in 0u8..=40,
+        ) {
+            let amount = if bits == 256 {
+                U256::from_limbs(limbs)
+            } else {
+                U256::from_limbs(limbs) & ((U256::from(1u8) << bits) - U256::from(1u8))
+            };
+            // Equal as text too: the same scale, so the same digits shown.
+            prop_assert_eq!(
+                shown(whole_units(amount, decimals)),
+                shown(whole_units_by_text(amount, decimals))
+            );
+        }
+    }
+
+    #[test]
+    fn whole_units_at_the_edges_of_the_fast_path() {
+        let edge = U256::from(1u8) << 96;
+        for amount in [U256::ZERO, U256::from(1u8), edge - U256::from(1u8), edge] {
+            for decimals in [0, 1, 18, 27, 28, 29, 40] {
+                assert_eq!(
+                    shown(whole_units(amount, decimals)),
+                    shown(whole_units_by_text(amount, decimals)),
+                    "{amount} at {decimals}"
+                );
+            }
+        }
+        assert_eq!(
+            shown(whole_units(U256::from(1_500_000u64), 6)),
+            Some("1.5".to_owned())
+        );
+        assert_eq!(
+            shown(whole_units(U256::from(1_000u64), 0)),
+            Some("1000".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_symbol_is_compared_trimmed_in_capitals_and_borrowed_when_it_is() {
+        assert_eq!(symbol_key(" eth "), "ETH");
+        assert!(matches!(symbol_key("ETH"), Cow::Borrowed("ETH")));
+        assert!(matches!(symbol_key(" USDC"), Cow::Borrowed("USDC")));
+        assert!(matches!(symbol_key("Usdc"), Cow::Owned(_)));
+        assert_eq!(symbol_key("$rx-1"), "$RX-1");
     }
 
     #[test]

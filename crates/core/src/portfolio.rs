@@ -7,13 +7,15 @@
 //! lot partly taken keeps the rest of its cost, and the last part taken carries what is
 //! left, so the parts of a lot always add up to its cost exactly.
 
-use std::cmp::Ordering;
-use std::collections::{HashMap, VecDeque};
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::ops::Range;
 
 use crate::U256;
-use crate::money::whole_units;
+use crate::money::{symbol_key, whole_units};
 use crate::timestamp::UtcTimestamp;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 /// Tokens received, and what they cost in the user's currency (fees included).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,20 +145,6 @@ fn decimal(value: U256) -> Option<Decimal> {
     whole_units(value, 0)
 }
 
-enum Event<'a> {
-    In(&'a Acquisition),
-    Out(&'a Disposal),
-}
-
-impl Event<'_> {
-    fn at(&self) -> UtcTimestamp {
-        match self {
-            Self::In(acquisition) => acquisition.at,
-            Self::Out(disposal) => disposal.at,
-        }
-    }
-}
-
 /// Matches every disposal to the oldest lots of its asset (first in, first out).
 /// Acquisitions at the same moment as a disposal come first; events at the same moment
 /// keep the order they were given in.
@@ -182,89 +170,255 @@ pub fn fifo_lenient(
     acquisitions: &[Acquisition],
     disposals: &[Disposal],
 ) -> Result<CostBasis, CostBasisError> {
-    let mut events: Vec<Event<'_>> = acquisitions
+    let mut assets = AssetIds::default();
+    let lots: Vec<Lot> = acquisitions
         .iter()
-        .map(Event::In)
-        .chain(disposals.iter().map(Event::Out))
+        .map(|acquisition| Lot {
+            asset: assets.id(&acquisition.asset),
+            quantity: acquisition.quantity,
+            cost: acquisition.cost,
+            at: acquisition.at,
+        })
         .collect();
-    events.sort_by(|a, b| match a.at().cmp(&b.at()) {
-        Ordering::Equal => match (a, b) {
-            (Event::In(_), Event::Out(_)) => Ordering::Less,
-            (Event::Out(_), Event::In(_)) => Ordering::Greater,
-            _ => Ordering::Equal,
+    let outs: Vec<Out> = disposals
+        .iter()
+        .map(|disposal| Out {
+            asset: assets.id(&disposal.asset),
+            quantity: disposal.quantity,
+            proceeds: disposal.proceeds,
+            fee: disposal.fee,
+            at: disposal.at,
+        })
+        .collect();
+    let matched = match_lots(&lots, &outs, assets.count()).map_err(|error| match error {
+        MatchError::Empty(Record::Lot(lot)) => CostBasisError::Empty {
+            id: acquisitions[lot].id.clone(),
         },
-        other => other,
-    });
-    // The open lots of each asset, oldest first; assets in the order they first appear.
-    let mut held: Vec<(String, VecDeque<OpenLot>)> = Vec::new();
-    let mut by_asset: HashMap<String, usize> = HashMap::new();
-    let mut realized = Vec::new();
-    let mut shortfalls = Vec::new();
-    for event in events {
-        match event {
-            Event::In(acquisition) => {
-                if acquisition.quantity.is_zero() {
-                    return Err(CostBasisError::Empty {
-                        id: acquisition.id.clone(),
-                    });
+        MatchError::Empty(Record::Out(out)) => CostBasisError::Empty {
+            id: disposals[out].id.clone(),
+        },
+        MatchError::TooLarge(out) => CostBasisError::TooLarge {
+            id: disposals[out].id.clone(),
+        },
+    })?;
+    let part = |part: &Part| LotPart {
+        lot: acquisitions[part.lot].id.clone(),
+        quantity: part.quantity,
+        cost: part.cost,
+    };
+    Ok(CostBasis {
+        realized: matched
+            .realized
+            .iter()
+            .map(|taken| {
+                let disposal = &disposals[taken.out];
+                Realized {
+                    disposal: disposal.id.clone(),
+                    asset: disposal.asset.clone(),
+                    parts: matched.parts[taken.parts.clone()]
+                        .iter()
+                        .map(part)
+                        .collect(),
+                    cost: taken.cost,
+                    net_proceeds: taken.net_proceeds,
+                    gain: taken.gain,
                 }
-                let key = asset_key(&acquisition.asset);
-                let slot = *by_asset.entry(key.clone()).or_insert_with(|| {
-                    held.push((key, VecDeque::new()));
-                    held.len() - 1
-                });
-                held[slot].1.push_back(OpenLot {
+            })
+            .collect(),
+        open: matched
+            .open
+            .iter()
+            .map(|open| {
+                let acquisition = &acquisitions[open.lot];
+                OpenLot {
                     lot: acquisition.id.clone(),
                     asset: acquisition.asset.clone(),
-                    quantity: acquisition.quantity,
-                    cost: acquisition.cost,
+                    quantity: open.quantity,
+                    cost: open.cost,
                     acquired_at: acquisition.at,
-                });
-            }
-            Event::Out(disposal) => {
-                let mut none = VecDeque::new();
-                let lots = match by_asset.get(&asset_key(&disposal.asset)) {
-                    Some(slot) => &mut held[*slot].1,
-                    None => &mut none,
-                };
-                let (matched, short) = dispose(lots, disposal)?;
-                realized.push(matched);
-                shortfalls.extend(short);
-            }
-        }
-    }
-    let open = held.into_iter().flat_map(|(_, lots)| lots).collect();
-    Ok(CostBasis {
-        realized,
-        open,
-        shortfalls,
+                }
+            })
+            .collect(),
+        shortfalls: matched
+            .shortfalls
+            .iter()
+            .map(|&(out, short_by)| Shortfall {
+                disposal: disposals[out].id.clone(),
+                asset: disposals[out].asset.clone(),
+                short_by,
+            })
+            .collect(),
     })
 }
 
-fn asset_key(asset: &str) -> String {
-    asset.trim().to_ascii_uppercase()
+/// Numbers for assets: symbols equal once trimmed and in capitals get the same number,
+/// from 0 in the order first asked for.
+#[derive(Debug, Default)]
+pub(crate) struct AssetIds<'a> {
+    ids: FxHashMap<Cow<'a, str>, usize>,
 }
 
-/// Takes `disposal` from the oldest of its asset's open `lots`; emptied lots go. What
-/// could not be taken is the shortfall.
-fn dispose(
-    lots: &mut VecDeque<OpenLot>,
-    disposal: &Disposal,
-) -> Result<(Realized, Option<Shortfall>), CostBasisError> {
-    if disposal.quantity.is_zero() {
-        return Err(CostBasisError::Empty {
-            id: disposal.id.clone(),
-        });
+impl<'a> AssetIds<'a> {
+    pub(crate) fn id(&mut self, asset: &'a str) -> usize {
+        let next = self.ids.len();
+        *self.ids.entry(symbol_key(asset)).or_insert(next)
     }
-    let too_large = || CostBasisError::TooLarge {
-        id: disposal.id.clone(),
+
+    /// The number of `asset`, if it was given one.
+    pub(crate) fn get(&self, asset: &str) -> Option<usize> {
+        self.ids.get(&*symbol_key(asset)).copied()
+    }
+
+    pub(crate) fn count(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Each number's symbol (trimmed, in capitals), in the order of the numbers.
+    pub(crate) fn keys(&self) -> Vec<&str> {
+        let mut keys = vec![""; self.ids.len()];
+        for (key, id) in &self.ids {
+            keys[*id] = key;
+        }
+        keys
+    }
+}
+
+/// A lot as [`match_lots`] sees it: its asset a number from [`AssetIds`].
+#[derive(Debug, Clone, Copy)]
+pub struct Lot {
+    pub asset: usize,
+    pub quantity: U256,
+    pub cost: Decimal,
+    pub at: UtcTimestamp,
+}
+
+/// A disposal as [`match_lots`] sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Out {
+    pub asset: usize,
+    pub quantity: U256,
+    pub proceeds: Decimal,
+    pub fee: Decimal,
+    pub at: UtcTimestamp,
+}
+
+/// A record, by its position in what was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Lot(usize),
+    Out(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchError {
+    /// A quantity of nothing.
+    Empty(Record),
+    /// This disposal's amounts are too large to count.
+    TooLarge(usize),
+}
+
+/// Some of a lot: a part a disposal took, or what is still held.
+#[derive(Debug, Clone, Copy)]
+pub struct Part {
+    /// Its position in the lots given.
+    pub lot: usize,
+    pub quantity: U256,
+    pub cost: Decimal,
+}
+
+/// A disposal matched: its parts are `Matched::parts[parts]`.
+#[derive(Debug, Clone)]
+pub struct Taken {
+    pub out: usize,
+    pub parts: Range<usize>,
+    pub cost: Decimal,
+    pub net_proceeds: Decimal,
+    pub gain: Decimal,
+}
+
+/// [`CostBasis`] by positions: no id copied, no string compared.
+#[derive(Debug, Clone, Default)]
+pub struct Matched {
+    /// In the order the disposals happened.
+    pub realized: Vec<Taken>,
+    pub parts: Vec<Part>,
+    /// Oldest first, per asset in the order assets first appear.
+    pub open: Vec<Part>,
+    /// A disposal, and what it gave away beyond what was held.
+    pub shortfalls: Vec<(usize, U256)>,
+}
+
+/// First in, first out over lots and disposals whose assets are numbers below
+/// `asset_count`; a disposal of more than was held is matched as far as it can be and
+/// the rest is its shortfall.
+pub fn match_lots(lots: &[Lot], outs: &[Out], asset_count: usize) -> Result<Matched, MatchError> {
+    // Lots before disposals at the same moment; otherwise the order given (a stable sort).
+    // A record is its position: the lots first, then the disposals.
+    let mut events: Vec<(UtcTimestamp, usize)> = lots
+        .iter()
+        .map(|lot| lot.at)
+        .chain(outs.iter().map(|out| out.at))
+        .enumerate()
+        .map(|(position, at)| (at, position))
+        .collect();
+    events.sort_by_key(|&(at, position)| (at, position >= lots.len()));
+    // The open lots of each asset, oldest first; assets in the order they first appear.
+    let mut held: Vec<VecDeque<Part>> = Vec::new();
+    let mut slot_of: Vec<Option<usize>> = vec![None; asset_count];
+    // Each part but a disposal's last empties a lot: at most a part per lot and disposal.
+    let mut matched = Matched {
+        realized: Vec::with_capacity(outs.len()),
+        parts: Vec::with_capacity(outs.len() + lots.len()),
+        open: Vec::new(),
+        shortfalls: Vec::new(),
     };
-    let mut wanted = disposal.quantity;
-    let mut parts = Vec::new();
+    let mut none = VecDeque::new();
+    for (_, position) in events {
+        if let Some(lot) = lots.get(position) {
+            if lot.quantity.is_zero() {
+                return Err(MatchError::Empty(Record::Lot(position)));
+            }
+            let slot = *slot_of[lot.asset].get_or_insert_with(|| {
+                held.push(VecDeque::new());
+                held.len() - 1
+            });
+            held[slot].push_back(Part {
+                lot: position,
+                quantity: lot.quantity,
+                cost: lot.cost,
+            });
+        } else {
+            let index = position - lots.len();
+            let lots = match slot_of[outs[index].asset] {
+                Some(slot) => &mut held[slot],
+                None => &mut none,
+            };
+            take(lots, &outs[index], index, &mut matched)?;
+        }
+    }
+    matched.open = held.into_iter().flatten().collect();
+    Ok(matched)
+}
+
+/// Takes disposal `index` from the oldest of its asset's open `lots`; emptied lots go.
+/// What could not be taken is its shortfall.
+fn take(
+    lots: &mut VecDeque<Part>,
+    out: &Out,
+    index: usize,
+    matched: &mut Matched,
+) -> Result<(), MatchError> {
+    if out.quantity.is_zero() {
+        return Err(MatchError::Empty(Record::Out(index)));
+    }
+    let too_large = || MatchError::TooLarge(index);
+    let first = matched.parts.len();
+    let mut wanted = out.quantity;
+    let mut cost = Decimal::ZERO;
     while let Some(lot) = lots.front_mut().filter(|_| !wanted.is_zero()) {
         let taken = wanted.min(lot.quantity);
         // The whole rest of a lot carries the whole rest of its cost.
-        let cost = if taken == lot.quantity {
+        let part_cost = if taken == lot.quantity {
             lot.cost
         } else {
             let share = decimal(taken)
@@ -274,36 +428,30 @@ fn dispose(
             lot.cost.checked_mul(share).ok_or_else(too_large)?
         };
         lot.quantity -= taken;
-        lot.cost -= cost;
+        lot.cost -= part_cost;
         wanted -= taken;
-        parts.push(LotPart {
-            lot: lot.lot.clone(),
+        cost += part_cost;
+        matched.parts.push(Part {
+            lot: lot.lot,
             quantity: taken,
-            cost,
+            cost: part_cost,
         });
         if lot.quantity.is_zero() {
             lots.pop_front();
         }
     }
-    let shortfall = (!wanted.is_zero()).then(|| Shortfall {
-        disposal: disposal.id.clone(),
-        asset: disposal.asset.clone(),
-        short_by: wanted,
-    });
-    let cost: Decimal = parts.iter().map(|part| part.cost).sum();
-    let net_proceeds = disposal
-        .proceeds
-        .checked_sub(disposal.fee)
-        .ok_or_else(too_large)?;
-    let realized = Realized {
-        disposal: disposal.id.clone(),
-        asset: disposal.asset.clone(),
-        parts,
+    if !wanted.is_zero() {
+        matched.shortfalls.push((index, wanted));
+    }
+    let net_proceeds = out.proceeds.checked_sub(out.fee).ok_or_else(too_large)?;
+    matched.realized.push(Taken {
+        out: index,
+        parts: first..matched.parts.len(),
         cost,
         net_proceeds,
         gain: net_proceeds.checked_sub(cost).ok_or_else(too_large)?,
-    };
-    Ok((realized, shortfall))
+    });
+    Ok(())
 }
 
 mod trade;

@@ -3,13 +3,13 @@
 //! worth in a currency at a moment — asked of the sources in the user's order, never a
 //! silent zero when no price is known.
 
-use std::collections::HashMap;
-
 use alloy_primitives::U256;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use crate::money::{
-    MoneyProblem, MoneyProblemKind, parse_currency, positive_decimal, problem, whole_units,
+    MoneyProblem, MoneyProblemKind, parse_currency, positive_decimal, problem, symbol_key,
+    whole_units,
 };
 use crate::timestamp::UtcTimestamp;
 
@@ -136,8 +136,8 @@ pub struct Valuation {
 /// scan every price each time.
 #[derive(Debug, Clone)]
 pub struct PriceBook<'a> {
-    /// Per (ASSET, CURRENCY) pair, per source: the prices, oldest observation first.
-    by_pair: HashMap<(String, String), [Vec<&'a Price>; 3]>,
+    /// Per ASSET, per CURRENCY, per source: the prices, oldest observation first.
+    by_pair: FxHashMap<String, FxHashMap<String, [Vec<&'a Price>; 3]>>,
     max_age_seconds: i64,
     order: SourceOrder,
 }
@@ -150,27 +150,23 @@ fn source_slot(source: PriceSource) -> usize {
     }
 }
 
-fn pair_key(asset: &str, currency: &str) -> (String, String) {
-    (
-        asset.trim().to_ascii_uppercase(),
-        currency.trim().to_ascii_uppercase(),
-    )
-}
-
 fn same_symbol(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 impl<'a> PriceBook<'a> {
     pub fn new(prices: &'a [Price], max_age_seconds: i64, order: SourceOrder) -> Self {
-        let mut by_pair: HashMap<(String, String), [Vec<&'a Price>; 3]> = HashMap::new();
+        let mut by_pair: FxHashMap<String, FxHashMap<String, [Vec<&'a Price>; 3]>> =
+            FxHashMap::default();
         for price in prices {
             by_pair
-                .entry(pair_key(&price.asset, &price.currency))
+                .entry(symbol_key(&price.asset).into_owned())
+                .or_default()
+                .entry(symbol_key(&price.currency).into_owned())
                 .or_default()[source_slot(price.source)]
             .push(price);
         }
-        for sources in by_pair.values_mut() {
+        for sources in by_pair.values_mut().flat_map(FxHashMap::values_mut) {
             for prices in sources {
                 prices.sort_by_key(|price| price.observed_at);
             }
@@ -186,7 +182,10 @@ impl<'a> PriceBook<'a> {
     /// the user's order, its latest price observed no later than `at`; the first of
     /// those that is not stale wins; when all are stale, the most recent of them.
     pub fn latest(&self, asset: &str, currency: &str, at: UtcTimestamp) -> Option<&'a Price> {
-        let sources = self.by_pair.get(&pair_key(asset, currency))?;
+        let sources = self
+            .by_pair
+            .get(&*symbol_key(asset))?
+            .get(&*symbol_key(currency))?;
         let candidates = self.order.sources().map(|source| {
             let prices = &sources[source_slot(source)];
             let known = prices.partition_point(|price| price.observed_at <= at);

@@ -14,12 +14,12 @@
 //! tokens it had received, whose proceeds are the refund. A value that needs a price the
 //! book does not have is unknown — never zero — and every sum that includes it says so.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-
 use alloy_primitives::U256;
 use rust_decimal::Decimal;
 
-use super::{Acquisition, CostBasis, Disposal, Trade, TradeKind, fifo_lenient};
+use super::{
+    AssetIds, CostBasisError, Lot, MatchError, Matched, Out, Record, Trade, TradeKind, match_lots,
+};
 use crate::entry::{Entry, EntryKind};
 use crate::money::whole_units;
 use crate::price_book::{Price, PriceBook, PriceProblem};
@@ -191,12 +191,11 @@ pub struct Portfolio {
     pub problems: Vec<PortfolioProblem>,
 }
 
-fn asset_key(asset: &str) -> String {
-    asset.trim().to_ascii_uppercase()
-}
-
 /// `quantity` at `from` decimals, written at `to` (≥ `from`) decimals.
 fn rescale(quantity: U256, from: u8, to: u8) -> Option<U256> {
+    if from >= to {
+        return Some(quantity);
+    }
     let factor = U256::from(10u64).checked_pow(U256::from(to.saturating_sub(from)))?;
     quantity.checked_mul(factor)
 }
@@ -212,33 +211,80 @@ fn share(whole: Decimal, numerator: U256, denominator: U256) -> Option<Decimal> 
         .or_else(|| whole.checked_mul(numerator.checked_div(denominator)?))
 }
 
+/// A lot's or a disposal's name in what the portfolio reports (`distribution-12`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RecordId {
+    Distribution(i64),
+    Trade(i64),
+    Refund(i64),
+}
+
+impl std::fmt::Display for RecordId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Distribution(id) => write!(f, "distribution-{id}"),
+            Self::Trade(id) => write!(f, "trade-{id}"),
+            Self::Refund(id) => write!(f, "refund-{id}"),
+        }
+    }
+}
+
+/// What the portfolio knows of a lot besides what the matching needs.
+struct LotInfo<'a> {
+    id: RecordId,
+    asset: &'a str,
+    /// The participation it came from, by position.
+    owner: Option<usize>,
+    /// `false`: its cost needed a price the book does not have.
+    cost_known: bool,
+}
+
+/// What the portfolio knows of a disposal besides what the matching needs.
+struct OutInfo<'a> {
+    id: RecordId,
+    asset: &'a str,
+    /// `false`: its proceeds needed a price the book does not have.
+    proceeds_known: bool,
+}
+
 struct Builder<'a> {
     input: PortfolioInput<'a>,
+    assets: AssetIds<'a>,
     /// Per asset: the largest decimals any record uses (quantities are rescaled to it).
-    decimals: HashMap<String, u8>,
-    acquisitions: Vec<Acquisition>,
-    disposals: Vec<Disposal>,
-    unknown_lots: HashSet<String>,
-    unknown_disposals: HashSet<String>,
-    /// Lot id → index of its participation.
-    lot_owner: HashMap<String, usize>,
+    decimals: Vec<u8>,
+    lots: Vec<Lot>,
+    lot_info: Vec<LotInfo<'a>>,
+    outs: Vec<Out>,
+    out_info: Vec<OutInfo<'a>>,
     /// Per asset, per place: (arrived, left).
-    places: HashMap<String, Vec<(String, U256, U256)>>,
+    places: Vec<Vec<(String, U256, U256)>>,
     problems: Vec<PortfolioProblem>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn decimals_of(&self, asset: &str) -> u8 {
-        self.decimals.get(&asset_key(asset)).copied().unwrap_or(0)
+        self.assets.get(asset).map_or(0, |id| self.decimals[id])
     }
 
-    /// `quantity` at `decimals`, rescaled to the asset's decimals.
-    fn quantity(&mut self, what: &str, asset: &str, quantity: U256, decimals: u8) -> Option<U256> {
-        let scaled = rescale(quantity, decimals, self.decimals_of(asset));
+    /// The number of an asset a distribution or a trade names (each was given one).
+    fn asset_id(&self, asset: &str) -> usize {
+        self.assets
+            .get(asset)
+            .expect("every distribution's and trade's asset has a number")
+    }
+
+    /// `quantity` at `decimals`, rescaled to the decimals of asset `asset`.
+    fn quantity(
+        &mut self,
+        what: impl FnOnce() -> String,
+        asset: usize,
+        quantity: U256,
+        decimals: u8,
+    ) -> Option<U256> {
+        let scaled = rescale(quantity, decimals, self.decimals[asset]);
         if scaled.is_none() {
-            self.problems.push(PortfolioProblem::TooLarge {
-                what: what.to_owned(),
-            });
+            self.problems
+                .push(PortfolioProblem::TooLarge { what: what() });
         }
         scaled
     }
@@ -246,7 +292,7 @@ impl Builder<'_> {
     /// The value in the user's currency at `at`; `None` (and the problem said) without.
     fn value(
         &mut self,
-        what: &str,
+        what: impl FnOnce() -> String,
         asset: &str,
         amount: U256,
         decimals: u8,
@@ -258,11 +304,9 @@ impl Builder<'_> {
             .value(amount, decimals, asset, self.input.currency, at);
         if valuation.value.is_none() {
             self.problems.push(match valuation.problem {
-                Some(PriceProblem::TooLarge { .. }) => PortfolioProblem::TooLarge {
-                    what: what.to_owned(),
-                },
+                Some(PriceProblem::TooLarge { .. }) => PortfolioProblem::TooLarge { what: what() },
                 _ => PortfolioProblem::NoPrice {
-                    what: what.to_owned(),
+                    what: what(),
                     asset: asset.to_owned(),
                     currency: self.input.currency.to_owned(),
                     at,
@@ -272,15 +316,16 @@ impl Builder<'_> {
         valuation.value
     }
 
-    fn moved(&mut self, asset: &str, place: &str, arrived: U256, left: U256) {
-        let rows = self.places.entry(asset_key(asset)).or_default();
+    fn moved(&mut self, asset: usize, place: &str, arrived: U256, left: U256) {
+        let rows = &mut self.places[asset];
+        let place = place.trim();
         let row = match rows
             .iter()
-            .position(|(name, _, _)| name.eq_ignore_ascii_case(place.trim()))
+            .position(|(name, _, _)| name.eq_ignore_ascii_case(place))
         {
             Some(index) => &mut rows[index],
             None => {
-                rows.push((place.trim().to_owned(), U256::ZERO, U256::ZERO));
+                rows.push((place.to_owned(), U256::ZERO, U256::ZERO));
                 rows.last_mut().expect("just pushed")
             }
         };
@@ -288,7 +333,17 @@ impl Builder<'_> {
         row.2 = row.2.saturating_add(left);
     }
 
-    fn add_participation(&mut self, index: usize, book: &ParticipationBook) -> Partial {
+    fn add_lot(&mut self, lot: Lot, info: LotInfo<'a>) {
+        self.lots.push(lot);
+        self.lot_info.push(info);
+    }
+
+    fn add_out(&mut self, out: Out, info: OutInfo<'a>) {
+        self.outs.push(out);
+        self.out_info.push(info);
+    }
+
+    fn add_participation(&mut self, index: usize, book: &'a ParticipationBook) -> Partial<'a> {
         let mut paid = Some(Decimal::ZERO);
         let mut refunded = Some(Decimal::ZERO);
         let mut last_refund = None;
@@ -297,9 +352,8 @@ impl Builder<'_> {
             let entry = &item.entry;
             match entry.kind {
                 EntryKind::Contribution | EntryKind::Refund => {
-                    let what = format!("{} {} of {}", entry.kind.as_str(), item.id, book.sale_name);
                     let value = self.value(
-                        &what,
+                        || format!("{} {} of {}", entry.kind.as_str(), item.id, book.sale_name),
                         &entry.asset,
                         entry.amount,
                         entry.decimals,
@@ -316,25 +370,33 @@ impl Builder<'_> {
                         .and_then(|(sum, value)| sum.checked_add(value));
                 }
                 EntryKind::Distribution => {
-                    let what = format!("distribution {} of {}", item.id, book.sale_name);
-                    if let Some(quantity) =
-                        self.quantity(&what, &entry.asset, entry.amount, entry.decimals)
-                    {
-                        distributions.push((item, quantity));
+                    let asset = self.asset_id(&entry.asset);
+                    if let Some(quantity) = self.quantity(
+                        || format!("distribution {} of {}", item.id, book.sale_name),
+                        asset,
+                        entry.amount,
+                        entry.decimals,
+                    ) {
+                        distributions.push((item, asset, quantity));
                     }
                 }
             }
         }
         for (position, (at, fee)) in book.fees.iter().enumerate() {
-            let what = format!("network fee {} of {}", position + 1, book.sale_name);
-            let value = self.value(&what, &fee.asset, fee.amount, fee.decimals, *at);
+            let value = self.value(
+                || format!("network fee {} of {}", position + 1, book.sale_name),
+                &fee.asset,
+                fee.amount,
+                fee.decimals,
+                *at,
+            );
             paid = paid
                 .zip(value)
                 .and_then(|(sum, value)| sum.checked_add(value));
         }
         let received: U256 = distributions
             .iter()
-            .map(|(_, quantity)| *quantity)
+            .map(|(_, _, quantity)| *quantity)
             .fold(U256::ZERO, U256::saturating_add);
         let burned = book.refunded && last_refund.is_some();
         let mut extra_realized = Some(Decimal::ZERO);
@@ -356,38 +418,39 @@ impl Builder<'_> {
         };
         let token = distributions
             .first()
-            .map(|(item, _)| item.entry.asset.clone());
+            .map(|(item, asset, _)| (item.entry.asset.as_str(), *asset));
         let plan_total = book
             .plan_total
             .filter(|total| !burned && !total.is_zero() && *total >= received);
         let denominator = plan_total.unwrap_or(received);
         let mut shared = Some(Decimal::ZERO);
         let count = distributions.len();
-        for (position, (item, quantity)) in distributions.iter().enumerate() {
+        for (position, &(item, asset, quantity)) in distributions.iter().enumerate() {
             let entry = &item.entry;
-            let id = format!("distribution-{}", item.id);
             // Over the tokens received, the last lot takes the rest so the lots add up.
             let cost = if plan_total.is_none() && position + 1 == count {
                 pool.zip(shared)
                     .and_then(|(pool, shared)| pool.checked_sub(shared))
             } else {
-                pool.and_then(|pool| share(pool, *quantity, denominator))
+                pool.and_then(|pool| share(pool, quantity, denominator))
             };
             shared = shared
                 .zip(cost)
                 .and_then(|(shared, cost)| shared.checked_add(cost));
-            if cost.is_none() {
-                self.unknown_lots.insert(id.clone());
-            }
-            self.lot_owner.insert(id.clone(), index);
-            self.moved(&entry.asset, &entry.to, *quantity, U256::ZERO);
-            self.acquisitions.push(Acquisition {
-                id,
-                asset: entry.asset.clone(),
-                quantity: *quantity,
+            self.moved(asset, &entry.to, quantity, U256::ZERO);
+            let lot = Lot {
+                asset,
+                quantity,
                 cost: cost.unwrap_or_default(),
                 at: entry.happened_at,
-            });
+            };
+            let info = LotInfo {
+                id: RecordId::Distribution(item.id),
+                asset: &entry.asset,
+                owner: Some(index),
+                cost_known: cost.is_some(),
+            };
+            self.add_lot(lot, info);
         }
         let cost_to_come = if burned || (plan_total.is_none() && count > 0) {
             Some(Decimal::ZERO)
@@ -402,26 +465,27 @@ impl Builder<'_> {
                 extra_realized = refunded
                     .zip(paid)
                     .and_then(|(refunded, paid)| refunded.checked_sub(paid));
-            } else {
-                let id = format!("refund-{}", book.participation);
-                if refunded.is_none() {
-                    self.unknown_disposals.insert(id.clone());
+            } else if let Some((symbol, asset)) = token {
+                for &(item, asset, quantity) in &distributions {
+                    self.moved(asset, &item.entry.to, U256::ZERO, quantity);
                 }
-                for (item, quantity) in &distributions {
-                    self.moved(&item.entry.asset, &item.entry.to, U256::ZERO, *quantity);
-                }
-                self.disposals.push(Disposal {
-                    id,
-                    asset: token.clone().unwrap_or_default(),
+                let out = Out {
+                    asset,
                     quantity: received,
                     proceeds: refunded.unwrap_or_default(),
                     fee: Decimal::ZERO,
                     at,
-                });
+                };
+                let info = OutInfo {
+                    id: RecordId::Refund(book.participation),
+                    asset: symbol,
+                    proceeds_known: refunded.is_some(),
+                };
+                self.add_out(out, info);
             }
         }
         Partial {
-            token,
+            token: token.map(|(symbol, _)| symbol),
             paid,
             refunded,
             received,
@@ -430,15 +494,15 @@ impl Builder<'_> {
         }
     }
 
-    fn add_trade(&mut self, id: i64, trade: &Trade) {
-        let what = format!("{} {id}", trade.kind.as_str());
-        let Some(quantity) = self.quantity(&what, &trade.asset, trade.amount, trade.decimals)
-        else {
+    /// Trade `id`, whose `asset` has that number.
+    fn add_trade(&mut self, id: i64, asset: usize, trade: &'a Trade) {
+        let what = || format!("{} {id}", trade.kind.as_str());
+        let Some(quantity) = self.quantity(what, asset, trade.amount, trade.decimals) else {
             return;
         };
         let money = |builder: &mut Self, money: &Option<super::Money>| match money {
             Some(money) => builder.value(
-                &what,
+                what,
                 &money.asset,
                 money.amount,
                 money.decimals,
@@ -448,49 +512,54 @@ impl Builder<'_> {
         };
         let counter = money(self, &trade.counter);
         let fee = money(self, &trade.fee);
-        let id = format!("trade-{id}");
+        let id = RecordId::Trade(id);
         match trade.kind {
             TradeKind::Buy => {
                 let cost = counter
                     .zip(fee)
                     .and_then(|(counter, fee)| counter.checked_add(fee));
-                if cost.is_none() {
-                    self.unknown_lots.insert(id.clone());
-                }
-                self.moved(&trade.asset, &trade.account, quantity, U256::ZERO);
-                self.acquisitions.push(Acquisition {
-                    id,
-                    asset: trade.asset.clone(),
+                self.moved(asset, &trade.account, quantity, U256::ZERO);
+                let lot = Lot {
+                    asset,
                     quantity,
                     cost: cost.unwrap_or_default(),
                     at: trade.happened_at,
-                });
+                };
+                let info = LotInfo {
+                    id,
+                    asset: &trade.asset,
+                    owner: None,
+                    cost_known: cost.is_some(),
+                };
+                self.add_lot(lot, info);
             }
             TradeKind::Sell => {
-                if counter.is_none() || fee.is_none() {
-                    self.unknown_disposals.insert(id.clone());
-                }
-                self.moved(&trade.asset, &trade.account, U256::ZERO, quantity);
-                self.disposals.push(Disposal {
-                    id,
-                    asset: trade.asset.clone(),
+                self.moved(asset, &trade.account, U256::ZERO, quantity);
+                let out = Out {
+                    asset,
                     quantity,
                     proceeds: counter.unwrap_or_default(),
                     fee: fee.unwrap_or_default(),
                     at: trade.happened_at,
-                });
+                };
+                let info = OutInfo {
+                    id,
+                    asset: &trade.asset,
+                    proceeds_known: counter.is_some() && fee.is_some(),
+                };
+                self.add_out(out, info);
             }
             TradeKind::Transfer => {
-                self.moved(&trade.asset, &trade.account, U256::ZERO, quantity);
-                self.moved(&trade.asset, &trade.to_account, quantity, U256::ZERO);
+                self.moved(asset, &trade.account, U256::ZERO, quantity);
+                self.moved(asset, &trade.to_account, quantity, U256::ZERO);
             }
         }
     }
 }
 
 /// What one participation contributes before the lots are matched.
-struct Partial {
-    token: Option<String>,
+struct Partial<'a> {
+    token: Option<&'a str>,
     paid: Option<Decimal>,
     refunded: Option<Decimal>,
     received: U256,
@@ -501,55 +570,72 @@ struct Partial {
 /// The portfolio of everything recorded, valued at `input.now`.
 pub fn portfolio(input: PortfolioInput<'_>) -> Portfolio {
     let (mut builder, partials) = build(input);
-    let basis = match fifo_lenient(&builder.acquisitions, &builder.disposals) {
-        Ok(basis) => basis,
+    let matched = match match_lots(&builder.lots, &builder.outs, builder.assets.count()) {
+        Ok(matched) => matched,
         Err(error) => {
+            let id = match error {
+                MatchError::Empty(Record::Lot(lot)) => builder.lot_info[lot].id,
+                MatchError::Empty(Record::Out(out)) | MatchError::TooLarge(out) => {
+                    builder.out_info[out].id
+                }
+            };
+            let error = match error {
+                MatchError::Empty(_) => CostBasisError::Empty { id: id.to_string() },
+                MatchError::TooLarge(_) => CostBasisError::TooLarge { id: id.to_string() },
+            };
             builder.problems.push(PortfolioProblem::TooLarge {
                 what: error.to_string(),
             });
-            CostBasis::default()
+            Matched::default()
         }
     };
-    finish(builder, &basis, partials)
+    finish(builder, &matched, partials)
 }
 
-fn build(input: PortfolioInput<'_>) -> (Builder<'_>, Vec<Partial>) {
-    let mut decimals: HashMap<String, u8> = HashMap::new();
-    let records = input
-        .participations
-        .iter()
-        .flat_map(|book| book.entries.iter())
-        .filter(|item| item.entry.kind == EntryKind::Distribution)
-        .map(|item| (item.entry.asset.as_str(), item.entry.decimals))
-        .chain(
-            input
-                .trades
-                .iter()
-                .map(|(_, trade)| (trade.asset.as_str(), trade.decimals)),
-        );
-    for (asset, places) in records {
-        let slot = decimals.entry(asset_key(asset)).or_default();
-        *slot = (*slot).max(places);
+fn build(input: PortfolioInput<'_>) -> (Builder<'_>, Vec<Partial<'_>>) {
+    let mut assets = AssetIds::default();
+    let mut decimals: Vec<u8> = Vec::new();
+    let mut note = |asset, places| {
+        let id = assets.id(asset);
+        if id == decimals.len() {
+            decimals.push(0);
+        }
+        decimals[id] = decimals[id].max(places);
+        id
+    };
+    let mut distributions = 0;
+    for item in input.participations.iter().flat_map(|book| &book.entries) {
+        if item.entry.kind == EntryKind::Distribution {
+            note(item.entry.asset.as_str(), item.entry.decimals);
+            distributions += 1;
+        }
     }
+    let trade_assets: Vec<usize> = input
+        .trades
+        .iter()
+        .map(|(_, trade)| note(trade.asset.as_str(), trade.decimals))
+        .collect();
+    // A lot per distribution and buy at most, a disposal per sell and refund.
+    let records = distributions + input.trades.len();
     let mut builder = Builder {
         input,
+        places: vec![Vec::new(); decimals.len()],
+        assets,
         decimals,
-        acquisitions: Vec::new(),
-        disposals: Vec::new(),
-        unknown_lots: HashSet::new(),
-        unknown_disposals: HashSet::new(),
-        lot_owner: HashMap::new(),
-        places: HashMap::new(),
+        lots: Vec::with_capacity(records),
+        lot_info: Vec::with_capacity(records),
+        outs: Vec::with_capacity(input.trades.len()),
+        out_info: Vec::with_capacity(input.trades.len()),
         problems: Vec::new(),
     };
-    let partials: Vec<Partial> = input
+    let partials: Vec<Partial<'_>> = input
         .participations
         .iter()
         .enumerate()
         .map(|(index, book)| builder.add_participation(index, book))
         .collect();
-    for (id, trade) in input.trades {
-        builder.add_trade(*id, trade);
+    for ((id, trade), asset) in input.trades.iter().zip(trade_assets) {
+        builder.add_trade(*id, asset, trade);
     }
     (builder, partials)
 }
@@ -569,28 +655,32 @@ pub struct ValuePoint {
 /// latest price known at that moment. One pass over the records, however many points.
 pub fn value_history(input: PortfolioInput<'_>, points: &[UtcTimestamp]) -> Vec<ValuePoint> {
     let (builder, _) = build(input);
-    let mut changes: Vec<(UtcTimestamp, &str, U256, bool)> = builder
-        .acquisitions
+    let mut changes: Vec<(UtcTimestamp, usize, U256, bool)> = builder
+        .lots
         .iter()
-        .map(|lot| (lot.at, lot.asset.as_str(), lot.quantity, true))
+        .map(|lot| (lot.at, lot.asset, lot.quantity, true))
         .chain(
             builder
-                .disposals
+                .outs
                 .iter()
-                .map(|out| (out.at, out.asset.as_str(), out.quantity, false)),
+                .map(|out| (out.at, out.asset, out.quantity, false)),
         )
         .collect();
     changes.sort_by_key(|(at, ..)| *at);
     let mut points = points.to_vec();
     points.sort_unstable();
     points.dedup();
-    let mut held: BTreeMap<String, U256> = BTreeMap::new();
+    let keys = builder.assets.keys();
+    // Assets in the order of their symbols, as the sums have always been added.
+    let mut by_symbol: Vec<usize> = (0..keys.len()).collect();
+    by_symbol.sort_by_key(|id| keys[*id]);
+    let mut held = vec![U256::ZERO; keys.len()];
     let mut next = changes.iter().peekable();
     points
         .into_iter()
         .map(|at| {
             while let Some((_, asset, quantity, arrived)) = next.next_if(|(when, ..)| *when <= at) {
-                let slot = held.entry(asset_key(asset)).or_default();
+                let slot = &mut held[*asset];
                 *slot = if *arrived {
                     slot.saturating_add(*quantity)
                 } else {
@@ -602,17 +692,17 @@ pub fn value_history(input: PortfolioInput<'_>, points: &[UtcTimestamp]) -> Vec<
                 value: Decimal::ZERO,
                 unpriced: Vec::new(),
             };
-            for (asset, quantity) in held.iter().filter(|(_, quantity)| !quantity.is_zero()) {
+            for &asset in by_symbol.iter().filter(|asset| !held[**asset].is_zero()) {
                 let valuation = input.book.value(
-                    *quantity,
-                    builder.decimals_of(asset),
-                    asset,
+                    held[asset],
+                    builder.decimals[asset],
+                    keys[asset],
                     input.currency,
                     at,
                 );
                 match valuation.value {
                     Some(value) => point.value = point.value.saturating_add(value),
-                    None => point.unpriced.push(asset.clone()),
+                    None => point.unpriced.push(keys[asset].to_owned()),
                 }
             }
             point
@@ -638,50 +728,48 @@ pub fn history_points(first: UtcTimestamp, now: UtcTimestamp, count: u32) -> Vec
     points
 }
 
-fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -> Portfolio {
+fn finish(mut builder: Builder<'_>, matched: &Matched, partials: Vec<Partial<'_>>) -> Portfolio {
     let input = builder.input;
-    for short in &basis.shortfalls {
-        builder.unknown_disposals.insert(short.disposal.clone());
+    let mut out_known: Vec<bool> = builder
+        .out_info
+        .iter()
+        .map(|info| info.proceeds_known)
+        .collect();
+    for &(out, short_by) in &matched.shortfalls {
+        out_known[out] = false;
+        let info = &builder.out_info[out];
         builder.problems.push(PortfolioProblem::Oversold {
-            what: short.disposal.replace('-', " "),
-            asset: short.asset.clone(),
-            short_by: short.short_by,
+            what: info.id.to_string().replace('-', " "),
+            asset: info.asset.to_owned(),
+            short_by,
         });
     }
-    let disposed: HashMap<&str, &Disposal> = builder
-        .disposals
-        .iter()
-        .map(|d| (d.id.as_str(), d))
-        .collect();
+    let asset_count = builder.assets.count();
     // Realized per asset, and per participation through the lots each disposal took.
-    let mut realized_by_asset: HashMap<String, Option<Decimal>> = HashMap::new();
+    let mut realized_by_asset: Vec<Option<Decimal>> = vec![Some(Decimal::ZERO); asset_count];
     let mut realized_by_sale: Vec<Option<Decimal>> =
         partials.iter().map(|p| p.extra_realized).collect();
     let mut realized = Sum::new();
     for partial in &partials {
         realized.add(partial.extra_realized);
     }
-    for matched in &basis.realized {
-        let unknown = builder.unknown_disposals.contains(&matched.disposal)
-            || matched
-                .parts
+    for taken in &matched.realized {
+        let parts = &matched.parts[taken.parts.clone()];
+        let unknown = !out_known[taken.out]
+            || parts
                 .iter()
-                .any(|part| builder.unknown_lots.contains(&part.lot));
-        let gain = (!unknown).then_some(matched.gain);
+                .any(|part| !builder.lot_info[part.lot].cost_known);
+        let gain = (!unknown).then_some(taken.gain);
         realized.add(gain);
-        let slot = realized_by_asset
-            .entry(asset_key(&matched.asset))
-            .or_insert(Some(Decimal::ZERO));
+        let out = &builder.outs[taken.out];
+        let slot = &mut realized_by_asset[out.asset];
         *slot = slot.zip(gain).and_then(|(sum, gain)| sum.checked_add(gain));
-        let quantity = disposed
-            .get(matched.disposal.as_str())
-            .map_or(U256::ZERO, |d| d.quantity);
-        for part in &matched.parts {
-            let Some(&owner) = builder.lot_owner.get(&part.lot) else {
+        for part in parts {
+            let Some(owner) = builder.lot_info[part.lot].owner else {
                 continue;
             };
             let part_gain = (!unknown)
-                .then(|| share(matched.net_proceeds, part.quantity, quantity))
+                .then(|| share(taken.net_proceeds, part.quantity, out.quantity))
                 .flatten()
                 .and_then(|proceeds| proceeds.checked_sub(part.cost));
             let slot = &mut realized_by_sale[owner];
@@ -690,28 +778,33 @@ fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -
                 .and_then(|(sum, gain)| sum.checked_add(gain));
         }
     }
-    // Holdings: the open lots per asset, valued now.
-    let mut order: Vec<String> = Vec::new();
-    let mut held: HashMap<String, (String, U256, Option<Decimal>)> = HashMap::new();
-    for lot in &basis.open {
-        let key = asset_key(&lot.asset);
-        let entry = held.entry(key.clone()).or_insert_with(|| {
-            order.push(key.clone());
-            (lot.asset.clone(), U256::ZERO, Some(Decimal::ZERO))
+    // Holdings: the open lots per asset, valued now; assets in the order they appear.
+    let mut order: Vec<usize> = Vec::new();
+    let mut held: Vec<Option<(&str, U256, Option<Decimal>)>> = vec![None; asset_count];
+    for open in &matched.open {
+        let info = &builder.lot_info[open.lot];
+        let asset = builder.lots[open.lot].asset;
+        let entry = held[asset].get_or_insert_with(|| {
+            order.push(asset);
+            (info.asset, U256::ZERO, Some(Decimal::ZERO))
         });
-        entry.1 = entry.1.saturating_add(lot.quantity);
-        let cost = (!builder.unknown_lots.contains(&lot.lot)).then_some(lot.cost);
+        entry.1 = entry.1.saturating_add(open.quantity);
+        let cost = info.cost_known.then_some(open.cost);
         entry.2 = entry
             .2
             .zip(cost)
             .and_then(|(sum, cost)| sum.checked_add(cost));
     }
     // Assets sold out still carry what their disposals realized.
-    for matched in &basis.realized {
-        let key = asset_key(&matched.asset);
-        if let std::collections::hash_map::Entry::Vacant(slot) = held.entry(key.clone()) {
-            order.push(key);
-            slot.insert((matched.asset.clone(), U256::ZERO, Some(Decimal::ZERO)));
+    for taken in &matched.realized {
+        let asset = builder.outs[taken.out].asset;
+        if held[asset].is_none() {
+            order.push(asset);
+            held[asset] = Some((
+                builder.out_info[taken.out].asset,
+                U256::ZERO,
+                Some(Decimal::ZERO),
+            ));
         }
     }
     let mut value = Sum::new();
@@ -719,10 +812,10 @@ fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -
     let mut unrealized = Sum::new();
     let mut holdings: Vec<Holding> = order
         .iter()
-        .map(|key| {
-            let (asset, quantity, lots_cost) = held[key].clone();
-            let decimals = builder.decimals_of(&asset);
-            let now = priced(&input, &asset, quantity, decimals);
+        .map(|&id| {
+            let (asset, quantity, lots_cost) = held[id].expect("an asset in the order is held");
+            let decimals = builder.decimals[id];
+            let now = priced(&input, asset, quantity, decimals);
             let gain = now
                 .value
                 .zip(lots_cost)
@@ -730,13 +823,10 @@ fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -
             value.add(now.value);
             cost.add(lots_cost);
             unrealized.add(gain);
-            let places = places_of(&mut builder, key, &asset);
+            let places = places_of(&mut builder, id, asset);
             Holding {
-                realized: realized_by_asset
-                    .get(key)
-                    .copied()
-                    .unwrap_or(Some(Decimal::ZERO)),
-                asset,
+                realized: realized_by_asset[id],
+                asset: asset.to_owned(),
                 decimals,
                 quantity,
                 cost: lots_cost,
@@ -756,13 +846,14 @@ fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -
     // What is still held of each participation's lots, in one pass over the open lots.
     let mut open_by_owner: Vec<(U256, Option<Decimal>)> =
         vec![(U256::ZERO, Some(Decimal::ZERO)); input.participations.len()];
-    for lot in &basis.open {
-        let Some(&owner) = builder.lot_owner.get(&lot.lot) else {
+    for open in &matched.open {
+        let info = &builder.lot_info[open.lot];
+        let Some(owner) = info.owner else {
             continue;
         };
         let (held, cost) = &mut open_by_owner[owner];
-        *held = held.saturating_add(lot.quantity);
-        let lot_cost = (!builder.unknown_lots.contains(&lot.lot)).then_some(lot.cost);
+        *held = held.saturating_add(open.quantity);
+        let lot_cost = info.cost_known.then_some(open.cost);
         *cost = cost
             .zip(lot_cost)
             .and_then(|(sum, lot_cost)| sum.checked_add(lot_cost));
@@ -776,11 +867,8 @@ fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -
         .map(|(index, (book, partial))| {
             cost_to_come.add(partial.cost_to_come);
             let (held, cost_held) = open_by_owner[index];
-            let decimals = partial
-                .token
-                .as_deref()
-                .map_or(0, |token| builder.decimals_of(token));
-            let value = match &partial.token {
+            let decimals = partial.token.map_or(0, |token| builder.decimals_of(token));
+            let value = match partial.token {
                 Some(token) => priced(&input, token, held, decimals).value,
                 None => Some(Decimal::ZERO),
             };
@@ -788,7 +876,7 @@ fn finish(mut builder: Builder<'_>, basis: &CostBasis, partials: Vec<Partial>) -
                 participation: book.participation,
                 sale: book.sale,
                 sale_name: book.sale_name.clone(),
-                token: partial.token,
+                token: partial.token.map(str::to_owned),
                 decimals,
                 paid: partial.paid,
                 refunded: partial.refunded,
@@ -837,8 +925,8 @@ fn priced(input: &PortfolioInput<'_>, asset: &str, quantity: U256, decimals: u8)
 }
 
 /// Where an asset is, largest first; a place more was taken from than arrived at is said.
-fn places_of(builder: &mut Builder<'_>, key: &str, asset: &str) -> Vec<PlaceHolding> {
-    let rows = builder.places.remove(key).unwrap_or_default();
+fn places_of(builder: &mut Builder<'_>, id: usize, asset: &str) -> Vec<PlaceHolding> {
+    let rows = std::mem::take(&mut builder.places[id]);
     let mut places = Vec::new();
     for (place, arrived, left) in rows {
         match arrived.checked_sub(left) {
@@ -865,3 +953,7 @@ fn places_of(builder: &mut Builder<'_>, key: &str, asset: &str) -> Vec<PlaceHold
 #[cfg(test)]
 #[path = "valuation_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "reference.rs"]
+mod reference;
