@@ -87,13 +87,37 @@ pub fn parse_amount(input: &str, decimals: u8) -> Result<U256, AmountError> {
     if fraction.len() > usize::from(decimals) {
         return Err(AmountError::TooManyDecimalPlaces { decimals });
     }
-    let padding = usize::from(decimals) - fraction.len();
-    let digits = format!("{whole}{fraction}{}", "0".repeat(padding));
-    let digits = digits.trim_start_matches('0');
-    if digits.is_empty() {
-        return Ok(U256::ZERO);
+    let padding = u32::from(decimals) - u32::try_from(fraction.len()).expect("at most 36");
+    digits_value(whole, fraction)
+        .and_then(|value| value.checked_mul(U256::from(10u8).checked_pow(U256::from(padding))?))
+        .ok_or(AmountError::TooLarge)
+}
+
+/// The number the ASCII digits of `whole` then `fraction` write; `None` past 256 bits.
+/// Counted in `u128` while it fits (nearly every amount), which costs a multiplication
+/// and an addition per digit.
+fn digits_value(whole: &str, fraction: &str) -> Option<U256> {
+    let mut digits = whole.bytes().chain(fraction.bytes()).map(|b| b - b'0');
+    let mut small: u128 = 0;
+    for digit in digits.by_ref() {
+        match small
+            .checked_mul(10)
+            .and_then(|value| value.checked_add(u128::from(digit)))
+        {
+            Some(value) => small = value,
+            None => {
+                let ten = U256::from(10u8);
+                let mut large = U256::from(small)
+                    .checked_mul(ten)?
+                    .checked_add(U256::from(digit))?;
+                for digit in digits {
+                    large = large.checked_mul(ten)?.checked_add(U256::from(digit))?;
+                }
+                return Some(large);
+            }
+        }
     }
-    U256::from_str_radix(digits, 10).map_err(|_| AmountError::TooLarge)
+    Some(U256::from(small))
 }
 
 /// Base units as a file stores them: ASCII digits only (no dot, sign or separator),
@@ -241,7 +265,60 @@ mod tests {
         assert_eq!(format_amount(wei("100"), 6), "0.0001");
     }
 
+    /// How `parse_amount` turned checked digits into base units before it counted them:
+    /// written out with the padding and read back.
+    fn parse_amount_by_text(input: &str, decimals: u8) -> Result<U256, AmountError> {
+        let (whole, fraction) = plain_number(input)?;
+        let fraction = fraction.trim_end_matches('0');
+        if fraction.len() > usize::from(decimals) {
+            return Err(AmountError::TooManyDecimalPlaces { decimals });
+        }
+        let padding = usize::from(decimals) - fraction.len();
+        let digits = format!("{whole}{fraction}{}", "0".repeat(padding));
+        let digits = digits.trim_start_matches('0');
+        if digits.is_empty() {
+            return Ok(U256::ZERO);
+        }
+        U256::from_str_radix(digits, 10).map_err(|_| AmountError::TooLarge)
+    }
+
+    #[test]
+    fn amounts_at_the_edge_of_256_bits() {
+        let max = U256::MAX.to_string();
+        assert_eq!(parse_amount(&max, 0), Ok(U256::MAX));
+        assert_eq!(parse_amount(&format!("000{max}"), 0), Ok(U256::MAX));
+        let over = (U256::MAX - U256::from(9u8)).to_string().replace("6", "7");
+        assert_eq!(parse_amount(&over, 0), parse_amount_by_text(&over, 0));
+        assert_eq!(parse_amount(&max, 1), Err(AmountError::TooLarge));
+        assert_eq!(
+            parse_amount(&format!("{max}0"), 0),
+            Err(AmountError::TooLarge)
+        );
+        let u128_edge = u128::MAX.to_string();
+        assert_eq!(parse_amount(&u128_edge, 0), Ok(U256::from(u128::MAX)));
+        assert_eq!(
+            parse_amount(&format!("{u128_edge}.5"), 1),
+            parse_amount_by_text(&format!("{u128_edge}.5"), 1)
+        );
+    }
+
     proptest! {
+        #[test]
+        fn counting_digits_gives_what_reading_them_as_text_gave(
+            whole in "[0-9]{1,90}",
+            fraction in proptest::option::of("[0-9]{1,40}"),
+            decimals in 0u8..=MAX_DECIMALS,
+        ) {
+            let input = match fraction {
+                Some(fraction) => format!("{whole}.{fraction}"),
+                None => whole,
+            };
+            prop_assert_eq!(
+                parse_amount(&input, decimals),
+                parse_amount_by_text(&input, decimals)
+            );
+        }
+
         #[test]
         fn format_then_parse_is_the_identity(limbs in any::<[u64; 4]>(), decimals in 0u8..=MAX_DECIMALS) {
             let value = U256::from_limbs(limbs);

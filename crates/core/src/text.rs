@@ -39,7 +39,12 @@ pub(crate) fn checked_text(
     max: usize,
     multiline: bool,
 ) -> Result<String, TextProblem> {
-    let value = input.trim().replace("\r\n", "\n");
+    let trimmed = input.trim();
+    let value = if trimmed.contains('\r') {
+        trimmed.replace("\r\n", "\n")
+    } else {
+        trimmed.to_owned()
+    };
     let chars = value.chars().count();
     if chars > max {
         return Err(TextProblem::TooLong { max, chars });

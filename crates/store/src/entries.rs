@@ -91,7 +91,7 @@ pub(crate) fn insert_entry_on(
         entry.happened_at.unix_seconds(),
         entry.asset,
         entry.decimals,
-        entry.amount.to_string(),
+        crate::rows::base_units_text(entry.amount),
         entry.reference,
         entry.from,
         entry.to,

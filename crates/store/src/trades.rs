@@ -9,7 +9,7 @@ use saleguard_core::timestamp::UtcTimestamp;
 
 use crate::entries::{EntrySource, insert_entry_on};
 use crate::participations::ParticipationId;
-use crate::rows::{invalid, moment};
+use crate::rows::{base_units_text, invalid, moment};
 use crate::{Store, StoreError};
 
 /// A recorded trade.
@@ -29,20 +29,22 @@ const INSERT: &str = "INSERT INTO trades (kind, happened_at, asset, decimals, am
      account, to_account, reference, note, recorded_at) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
+/// A price's or fee's three columns: asset, decimals, base units.
+fn money(money: &Option<Money>) -> (Option<&str>, Option<u8>, Option<String>) {
+    money.as_ref().map_or((None, None, None), |money| {
+        (
+            Some(money.asset.as_str()),
+            Some(money.decimals),
+            Some(base_units_text(money.amount)),
+        )
+    })
+}
+
 fn insert_on(
     statement: &mut rusqlite::CachedStatement<'_>,
     trade: &Trade,
     now: UtcTimestamp,
 ) -> Result<i64, StoreError> {
-    let money = |money: &Option<Money>| {
-        money.as_ref().map_or((None, None, None), |money| {
-            (
-                Some(money.asset.clone()),
-                Some(money.decimals),
-                Some(money.amount.to_string()),
-            )
-        })
-    };
     let (counter_asset, counter_decimals, counter_amount) = money(&trade.counter);
     let (fee_asset, fee_decimals, fee_amount) = money(&trade.fee);
     Ok(statement.insert(params![
@@ -50,7 +52,7 @@ fn insert_on(
         trade.happened_at.unix_seconds(),
         trade.asset,
         trade.decimals,
-        trade.amount.to_string(),
+        base_units_text(trade.amount),
         counter_asset,
         counter_decimals,
         counter_amount,

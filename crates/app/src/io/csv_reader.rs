@@ -204,6 +204,9 @@ pub(crate) fn read_csv(
     let header = header.clone();
     let positions = header_columns(&header, columns, required, rows);
     let mut record = csv::ByteRecord::new();
+    // One row's values, the strings kept from row to row so that a cell is a copy into
+    // memory already there, not an allocation.
+    let mut values = vec![String::new(); columns.len()];
     loop {
         // Rows are numbered as a spreadsheet shows them: the header is row 1, and a value
         // with line breaks inside its quotes stays one row.
@@ -235,7 +238,7 @@ pub(crate) fn read_csv(
             );
             continue;
         }
-        let mut values = vec![String::new(); columns.len()];
+        values.iter_mut().for_each(String::clear);
         let mut readable = true;
         for (index, raw) in record.iter().enumerate() {
             let Some(column) = positions.get(index).copied().flatten() else {
@@ -243,7 +246,7 @@ pub(crate) fn read_csv(
             };
             match std::str::from_utf8(raw) {
                 Ok(text) if !text.contains('\u{FFFD}') => {
-                    values[column] = unescaped_cell(text).to_owned();
+                    values[column].push_str(unescaped_cell(text));
                 }
                 _ => {
                     readable = false;
