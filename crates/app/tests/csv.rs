@@ -412,6 +412,60 @@ fn a_hundred_thousand_rows_import_in_one_transaction_with_progress_and_a_cancel_
 }
 
 #[test]
+fn a_bad_row_after_thousands_already_inserted_leaves_nothing() {
+    // The import inserts rows while it is still reading: these good rows are in the
+    // transaction by the time the bad one is read, and must go with it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = bare(dir.path());
+    let mut file =
+        String::from("date_utc,type,asset,decimals,amount,counter_asset,counter_amount\n");
+    for n in 0..14_000u32 {
+        file.push_str(&format!(
+            "2026-11-02 09:00,buy,XYZ,18,{n}.5,USD,{}\n",
+            n + 1
+        ));
+        if n == 12_000 {
+            file.push_str("2026-11-02 09:00,buy,XYZ,18,1e3,USD,10\n");
+        }
+    }
+    let mut reported = Vec::new();
+    let error = app
+        .import_csv(file.as_bytes(), |progress| {
+            reported.push(progress.done);
+            true
+        })
+        .expect_err("refused");
+    assert_eq!(error.code, ErrorCode::ImportRefused);
+    let fields: Vec<_> = error
+        .invalid_fields
+        .iter()
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(fields, vec!["row 12003: amount"]);
+    // The reader stays at most a few batches ahead of the inserts, so a thousand rows
+    // were in before it could reach row 12,003.
+    assert!(
+        reported.contains(&1_000),
+        "rows were inserted before the bad one was read: {reported:?}"
+    );
+    assert!(
+        app.trades().expect("trades").is_empty(),
+        "nothing of a refused file is kept"
+    );
+    // The same file without its bad row imports whole.
+    let good: String = file
+        .lines()
+        .filter(|line| !line.contains("1e3"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let summary = app
+        .import_csv(good.as_bytes(), no_progress)
+        .expect("imported");
+    assert_eq!(summary.trades, 14_000);
+    assert_eq!(app.trades().expect("trades").len(), 14_000);
+}
+
+#[test]
 fn holdings_export_with_their_price_and_places() {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = bare(dir.path());

@@ -793,8 +793,8 @@ pub enum CsvCommand {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Add the rows of a CSV file: checked whole first; a file with any bad row adds
-    /// nothing and every problem is listed with its row number.
+    /// Add the rows of a CSV file, all or nothing: a file with any bad row adds nothing
+    /// and every problem is listed with its row number.
     Import {
         file: PathBuf,
         /// Only check the file and say what it would add.

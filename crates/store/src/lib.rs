@@ -49,5 +49,5 @@ pub use price_sources::PriceApiSettings;
 pub use research::FingerprintRecord;
 pub use saleguard_core::entry::ProvedEntry;
 pub use scam_lists::{NewScamList, ScamEntry, ScamEntryKind, ScamListRecord};
-pub use trades::TradeRecord;
+pub use trades::{ImportedRow, TradeRecord};
 pub use transactions::{Settlement, TakenAction, TransactionEvent, TransactionRecord};

@@ -12,6 +12,13 @@ use crate::participations::ParticipationId;
 use crate::rows::{base_units_text, invalid, moment};
 use crate::{Store, StoreError};
 
+/// A row of an import: a trade, or an entry of one of the user's participations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportedRow {
+    Trade(Trade),
+    Entry(ParticipationId, Entry),
+}
+
 /// A recorded trade.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TradeRecord {
@@ -81,13 +88,13 @@ impl Store {
         })
     }
 
-    /// Inserts imported trades and entries in one transaction, with one prepared
-    /// statement each: all or none. `keep_going` hears how many rows are in so far, every
-    /// 1,000 rows; answering `false` rolls everything back and returns `Ok(None)`.
+    /// Inserts imported rows as they come, in one transaction: all or none. The rows may
+    /// still be being read (an import checks and inserts at once). `keep_going` hears
+    /// how many rows are in so far, every 1,000 rows and once after the last, before the
+    /// commit; answering `false` rolls everything back and returns `Ok(None)`.
     pub fn insert_imported(
         &mut self,
-        trades: &[Trade],
-        entries: &[(ParticipationId, Entry)],
+        rows: impl IntoIterator<Item = ImportedRow>,
         now: UtcTimestamp,
         mut keep_going: impl FnMut(usize) -> bool,
     ) -> Result<Option<usize>, StoreError> {
@@ -95,23 +102,29 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut done = 0usize;
-        let mut tick = |done: usize| !done.is_multiple_of(1_000) || keep_going(done);
         {
-            let mut statement = tx.prepare_cached(INSERT)?;
-            for trade in trades {
-                if !tick(done) {
+            let mut trades = tx.prepare_cached(INSERT)?;
+            for row in rows {
+                if done.is_multiple_of(1_000) && !keep_going(done) {
                     return Ok(None);
                 }
-                insert_on(&mut statement, trade, now)?;
+                match row {
+                    ImportedRow::Trade(trade) => {
+                        insert_on(&mut trades, &trade, now)?;
+                    }
+                    ImportedRow::Entry(participation, entry) => {
+                        insert_entry_on(
+                            &tx,
+                            participation,
+                            &entry,
+                            None,
+                            EntrySource::Manual,
+                            now,
+                        )?;
+                    }
+                }
                 done += 1;
             }
-        }
-        for (participation, entry) in entries {
-            if !tick(done) {
-                return Ok(None);
-            }
-            insert_entry_on(&tx, *participation, entry, None, EntrySource::Manual, now)?;
-            done += 1;
         }
         if !keep_going(done) {
             return Ok(None);

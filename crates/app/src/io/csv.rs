@@ -1,9 +1,12 @@
 //! CSV: trades, contributions, refunds and distributions out and in, and holdings out
 //! (docs/csv-format.md). One set of columns for both directions, so an export imports
-//! back as it was. An import is checked whole first — every bad row reported with its
-//! row number and column — and then added in one transaction, or not at all.
+//! back as it was. An import is checked and added at once — one thread reads and checks,
+//! another inserts, in one transaction — and commits only if every row was good; a bad
+//! file adds nothing and every bad row is reported with its row number and column.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, SyncSender};
 
 use saleguard_core::U256;
 use saleguard_core::amount::format_amount;
@@ -11,10 +14,12 @@ use saleguard_core::entry::{Entry, EntryDraft, EntryKind};
 use saleguard_core::portfolio::{Money, Trade, TradeDraft, TradeKind};
 use saleguard_core::price_book::PriceBook;
 use saleguard_core::timestamp::UtcTimestamp;
-use saleguard_store::{ParticipationId, Store};
+use saleguard_store::{ImportedRow, ParticipationId, Store};
 use serde::{Deserialize, Serialize};
 
-use super::csv_reader::{CsvRowError, CsvRows, RowProblems, SAMPLE_ROWS, escaped_cell, read_csv};
+use super::csv_reader::{
+    CsvRowError, CsvRows, RowProblems, SAMPLE_ROWS, count_rows, escaped_cell, read_csv,
+};
 use super::files::write_replacing;
 use crate::dto::{Amount, count};
 use crate::money::{portfolio_currency, rounded_text};
@@ -122,15 +127,55 @@ pub struct CsvExportSummary {
     pub rows: u32,
 }
 
-/// An import, checked whole.
+/// An import, checked whole; while an import runs, its good rows go on to be inserted.
 struct Parsed<'a> {
     context: &'a ImportContext,
     now: UtcTimestamp,
-    trades: Vec<Trade>,
-    entries: Vec<(ParticipationId, Entry)>,
+    trades: usize,
+    entries: usize,
     sample: Vec<CsvRowView>,
     rows: usize,
     problems: RowProblems,
+    sink: Option<RowSink>,
+}
+
+/// Rows an import reads per batch handed to the thread that inserts them.
+const IMPORT_BATCH: usize = 1_000;
+
+/// Where an import's checked rows go as it reads: batches to the inserting thread,
+/// until the first problem (nothing of a file with one is kept) or until that thread
+/// stops taking them (cancelled, or a write failed).
+struct RowSink {
+    sender: SyncSender<Vec<ImportedRow>>,
+    batch: Vec<ImportedRow>,
+    closed: bool,
+}
+
+impl Parsed<'_> {
+    fn keep(&mut self, row: ImportedRow) {
+        match row {
+            ImportedRow::Trade(_) => self.trades += 1,
+            ImportedRow::Entry(..) => self.entries += 1,
+        }
+        let Some(sink) = self.sink.as_mut().filter(|sink| !sink.closed) else {
+            return;
+        };
+        if self.problems.count > 0 {
+            sink.batch.clear();
+            return;
+        }
+        sink.batch.push(row);
+        if sink.batch.len() == IMPORT_BATCH {
+            sink.send();
+        }
+    }
+}
+
+impl RowSink {
+    fn send(&mut self) {
+        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(IMPORT_BATCH));
+        self.closed = self.sender.send(batch).is_err();
+    }
 }
 
 /// What rows are checked against: the user's sales (by name or id) and the decimals of
@@ -209,21 +254,49 @@ impl CsvRows for Parsed<'_> {
     }
 }
 
+/// Checks every row of `bytes`. With a `sender`, the good rows go to it in batches as
+/// they are read, and `refused` is set, before the sender is let go, when the file
+/// cannot be imported (unreadable, or a problem in any row).
 fn parse<'a>(
     bytes: &[u8],
     context: &'a ImportContext,
     now: UtcTimestamp,
+    sender: Option<(SyncSender<Vec<ImportedRow>>, &AtomicBool)>,
 ) -> Result<Parsed<'a>, AppError> {
+    let (sink, refused) = match sender {
+        Some((sender, refused)) => (
+            Some(RowSink {
+                sender,
+                batch: Vec::with_capacity(IMPORT_BATCH),
+                closed: false,
+            }),
+            Some(refused),
+        ),
+        None => (None, None),
+    };
     let mut parsed = Parsed {
-        trades: Vec::new(),
-        entries: Vec::new(),
+        trades: 0,
+        entries: 0,
         sample: Vec::new(),
         rows: 0,
         problems: RowProblems::default(),
+        sink,
         context,
         now,
     };
-    parsed.rows = read_csv(bytes, &TRANSACTION_COLUMNS, &REQUIRED_COLUMNS, &mut parsed)?;
+    let read = read_csv(bytes, &TRANSACTION_COLUMNS, &REQUIRED_COLUMNS, &mut parsed);
+    let importable = read.is_ok() && parsed.problems.count == 0;
+    if let Some(refused) = refused {
+        refused.store(!importable, Ordering::Release);
+    }
+    if let Some(mut sink) = parsed.sink.take()
+        && importable
+        && !sink.closed
+        && !sink.batch.is_empty()
+    {
+        sink.send();
+    }
+    parsed.rows = read?;
     Ok(parsed)
 }
 
@@ -295,7 +368,7 @@ fn parse_row(row: u32, values: &[String], parsed: &mut Parsed<'_>) {
                         account: trade.account.clone(),
                     });
                 }
-                parsed.trades.push(trade);
+                parsed.keep(ImportedRow::Trade(trade));
             }
             Err(problems) => {
                 for problem in problems {
@@ -387,7 +460,7 @@ fn parse_row(row: u32, values: &[String], parsed: &mut Parsed<'_>) {
                         account: entry.from.clone(),
                     });
                 }
-                parsed.entries.push((participation, entry));
+                parsed.keep(ImportedRow::Entry(participation, entry));
             }
         }
         Err(problems) => {
@@ -406,8 +479,8 @@ fn parse_row(row: u32, values: &[String], parsed: &mut Parsed<'_>) {
 fn preview_of(parsed: Parsed<'_>) -> CsvPreview {
     CsvPreview {
         rows: count(parsed.rows),
-        trades: count(parsed.trades.len()),
-        entries: count(parsed.entries.len()),
+        trades: count(parsed.trades),
+        entries: count(parsed.entries),
         sample: parsed.sample,
         errors: parsed.problems.listed,
         error_count: count(parsed.problems.count),
@@ -438,7 +511,7 @@ impl Saleguard {
     /// Checks a CSV import whole and says what it would add; nothing is written.
     pub fn preview_csv(&self, bytes: &[u8]) -> Result<CsvPreview, AppError> {
         let context = ImportContext::load(&*self.store()?)?;
-        Ok(preview_of(parse(bytes, &context, self.clock.now())?))
+        Ok(preview_of(parse(bytes, &context, self.clock.now(), None)?))
     }
 
     /// Imports a CSV, all or nothing: a file with any bad row adds nothing
@@ -453,27 +526,40 @@ impl Saleguard {
         let now = self.clock.now();
         let mut store = self.store()?;
         let context = ImportContext::load(&store)?;
-        let parsed = parse(bytes, &context, now)?;
+        let total = count(count_rows(bytes));
+        // One thread reads and checks the file while this one inserts what it has checked,
+        // in one transaction that commits only if the whole file was good: the rows are
+        // never all in memory at once, and nothing of a bad file is kept.
+        let refused = AtomicBool::new(false);
+        let (sender, receiver) = mpsc::sync_channel::<Vec<ImportedRow>>(4);
+        let (added, parsed) = std::thread::scope(|scope| {
+            let reader = scope.spawn(|| parse(bytes, &context, now, Some((sender, &refused))));
+            let added = store.insert_imported(receiver.into_iter().flatten(), now, |done| {
+                let going = progress(CsvProgress {
+                    done: count(done),
+                    total,
+                });
+                going && !refused.load(Ordering::Acquire)
+            });
+            let parsed = reader
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (added, parsed)
+        });
+        let parsed = parsed?;
         if parsed.problems.count > 0 {
             return Err(parsed.problems.refusal());
         }
-        let total = count(parsed.trades.len() + parsed.entries.len());
-        let added = store.insert_imported(&parsed.trades, &parsed.entries, now, |done| {
-            progress(CsvProgress {
-                done: count(done),
-                total,
-            })
-        })?;
-        match added {
+        match added? {
             Some(_) => {
                 tracing::info!(
-                    trades = parsed.trades.len(),
-                    entries = parsed.entries.len(),
+                    trades = parsed.trades,
+                    entries = parsed.entries,
                     "CSV imported"
                 );
                 Ok(CsvImportSummary {
-                    trades: count(parsed.trades.len()),
-                    entries: count(parsed.entries.len()),
+                    trades: count(parsed.trades),
+                    entries: count(parsed.entries),
                 })
             }
             None => Err(AppError::new(

@@ -51,6 +51,23 @@ pub(crate) fn unescaped_cell(text: &str) -> &str {
     }
 }
 
+/// How many rows `bytes` has after its header, as [`read_csv`] will read them (a row
+/// that cannot be read ends the count, as it ends the reading). For progress: it reads
+/// no value.
+pub(crate) fn count_rows(bytes: &[u8]) -> usize {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut rows = 0;
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        rows += 1;
+    }
+    rows
+}
+
 /// One problem of one row: its number in the file (the header is row 1) and its column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
