@@ -192,6 +192,10 @@ export function HorizontalBarChart({
         },
       },
       plugins: {
+        // The table below names every bar. Without this, a page that registered Chart.js's
+        // legend for another chart (the Portfolio's) drew one here too, taking the height
+        // the bars were given and squashing a single bar to a hairline.
+        legend: { display: false },
         tooltip: {
           animation: reduceMotion ? false : { duration: motionMs },
           filter: (item) => item.datasetIndex === 0,
