@@ -133,7 +133,10 @@ pub fn parse_base_units(text: &str) -> Result<U256, AmountError> {
 /// Formats base units as an exact decimal string, without trailing zeros
 /// (`1500000000000000000` at 18 decimals is `"1.5"`).
 pub fn format_amount(base_units: U256, decimals: u8) -> String {
-    let digits = base_units.to_string();
+    // Amounts that fit 128 bits (nearly all) are written by the standard library, several
+    // times faster than `U256`'s own formatting; the digits are the same.
+    let digits = u128::try_from(base_units)
+        .map_or_else(|_| base_units.to_string(), |small| small.to_string());
     let decimals = usize::from(decimals);
     if decimals == 0 {
         return digits;
@@ -280,6 +283,22 @@ mod tests {
             return Ok(U256::ZERO);
         }
         U256::from_str_radix(digits, 10).map_err(|_| AmountError::TooLarge)
+    }
+
+    #[test]
+    fn base_units_are_written_as_their_digits_at_every_size() {
+        let mut amounts = vec![U256::ZERO, U256::from(1u8), U256::MAX];
+        for bits in [63, 64, 65, 127, 128, 129, 200] {
+            let edge = U256::from(1u8) << bits;
+            amounts.extend([edge - U256::from(1u8), edge, edge + U256::from(1u8)]);
+        }
+        for amount in amounts {
+            assert_eq!(format_amount(amount, 0), amount.to_string(), "{amount:#x}");
+        }
+        assert_eq!(
+            format_amount(U256::from(1_250_000_000_000_000_000u64), 0),
+            "1250000000000000000"
+        );
     }
 
     #[test]

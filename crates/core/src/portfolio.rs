@@ -190,16 +190,11 @@ pub fn fifo_lenient(
             at: disposal.at,
         })
         .collect();
-    let matched = match_lots(&lots, &outs, assets.count()).map_err(|error| match error {
-        MatchError::Empty(Record::Lot(lot)) => CostBasisError::Empty {
-            id: acquisitions[lot].id.clone(),
-        },
-        MatchError::Empty(Record::Out(out)) => CostBasisError::Empty {
-            id: disposals[out].id.clone(),
-        },
-        MatchError::TooLarge(out) => CostBasisError::TooLarge {
-            id: disposals[out].id.clone(),
-        },
+    let matched = match_lots(&lots, &outs, assets.count()).map_err(|error| {
+        error.naming(|record| match record {
+            Record::Lot(lot) => acquisitions[lot].id.clone(),
+            Record::Out(out) => disposals[out].id.clone(),
+        })
     })?;
     let part = |part: &Part| LotPart {
         lot: acquisitions[part.lot].id.clone(),
@@ -315,6 +310,25 @@ pub enum MatchError {
     Empty(Record),
     /// This disposal's amounts are too large to count.
     TooLarge(usize),
+}
+
+impl MatchError {
+    /// The record it is about.
+    pub fn record(self) -> Record {
+        match self {
+            Self::Empty(record) => record,
+            Self::TooLarge(out) => Record::Out(out),
+        }
+    }
+
+    /// The same error with its record named by `id` (`trade-17`).
+    pub fn naming(self, id: impl FnOnce(Record) -> String) -> CostBasisError {
+        let id = id(self.record());
+        match self {
+            Self::Empty(_) => CostBasisError::Empty { id },
+            Self::TooLarge(_) => CostBasisError::TooLarge { id },
+        }
+    }
 }
 
 /// Some of a lot: a part a disposal took, or what is still held.

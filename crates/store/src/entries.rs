@@ -91,7 +91,7 @@ pub(crate) fn insert_entry_on(
         entry.happened_at.unix_seconds(),
         entry.asset,
         entry.decimals,
-        crate::rows::base_units_text(entry.amount),
+        saleguard_core::amount::format_amount(entry.amount, 0),
         entry.reference,
         entry.from,
         entry.to,

@@ -3,13 +3,14 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 use saleguard_core::U256;
+use saleguard_core::amount::format_amount;
 use saleguard_core::entry::Entry;
 use saleguard_core::portfolio::{Money, Trade, TradeKind};
 use saleguard_core::timestamp::UtcTimestamp;
 
 use crate::entries::{EntrySource, insert_entry_on};
 use crate::participations::ParticipationId;
-use crate::rows::{base_units_text, invalid, moment};
+use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};
 
 /// A row of an import: a trade, or an entry of one of the user's participations.
@@ -42,7 +43,7 @@ fn money(money: &Option<Money>) -> (Option<&str>, Option<u8>, Option<String>) {
         (
             Some(money.asset.as_str()),
             Some(money.decimals),
-            Some(base_units_text(money.amount)),
+            Some(format_amount(money.amount, 0)),
         )
     })
 }
@@ -59,7 +60,7 @@ fn insert_on(
         trade.happened_at.unix_seconds(),
         trade.asset,
         trade.decimals,
-        base_units_text(trade.amount),
+        format_amount(trade.amount, 0),
         counter_asset,
         counter_decimals,
         counter_amount,

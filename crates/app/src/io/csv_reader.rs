@@ -51,15 +51,25 @@ pub(crate) fn unescaped_cell(text: &str) -> &str {
     }
 }
 
+/// A byte-order mark some spreadsheets write is not part of the first column's name.
+fn without_byte_order_mark(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes)
+}
+
+/// The reader of an import: a header first, rows of any length (a short or long row is
+/// reported, not fatal).
+fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
 /// How many rows `bytes` has after its header, as [`read_csv`] will read them (a row
 /// that cannot be read ends the count, as it ends the reading). For progress: it reads
 /// no value.
 pub(crate) fn count_rows(bytes: &[u8]) -> usize {
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = csv_reader(without_byte_order_mark(bytes));
     let mut record = csv::ByteRecord::new();
     let mut rows = 0;
     while let Ok(true) = reader.read_byte_record(&mut record) {
@@ -202,15 +212,11 @@ pub(crate) fn read_csv(
             "the file is UTF-16 text: save it as UTF-8 (in a spreadsheet, “CSV UTF-8”)",
         ));
     }
-    // A byte-order mark some spreadsheets write is not part of the first column's name.
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let bytes = without_byte_order_mark(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(AppError::new(ErrorCode::EmptyFile, "the file is empty"));
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = csv_reader(bytes);
     let mut read = 0usize;
     let header = reader.byte_headers().map_err(|error| {
         AppError::new(

@@ -17,9 +17,7 @@
 use alloy_primitives::U256;
 use rust_decimal::Decimal;
 
-use super::{
-    AssetIds, CostBasisError, Lot, MatchError, Matched, Out, Record, Trade, TradeKind, match_lots,
-};
+use super::{AssetIds, Lot, Matched, Out, Record, Trade, TradeKind, match_lots};
 use crate::entry::{Entry, EntryKind};
 use crate::money::whole_units;
 use crate::price_book::{Price, PriceBook, PriceProblem};
@@ -573,16 +571,10 @@ pub fn portfolio(input: PortfolioInput<'_>) -> Portfolio {
     let matched = match match_lots(&builder.lots, &builder.outs, builder.assets.count()) {
         Ok(matched) => matched,
         Err(error) => {
-            let id = match error {
-                MatchError::Empty(Record::Lot(lot)) => builder.lot_info[lot].id,
-                MatchError::Empty(Record::Out(out)) | MatchError::TooLarge(out) => {
-                    builder.out_info[out].id
-                }
-            };
-            let error = match error {
-                MatchError::Empty(_) => CostBasisError::Empty { id: id.to_string() },
-                MatchError::TooLarge(_) => CostBasisError::TooLarge { id: id.to_string() },
-            };
+            let error = error.naming(|record| match record {
+                Record::Lot(lot) => builder.lot_info[lot].id.to_string(),
+                Record::Out(out) => builder.out_info[out].id.to_string(),
+            });
             builder.problems.push(PortfolioProblem::TooLarge {
                 what: error.to_string(),
             });
