@@ -39,6 +39,7 @@ BENCHES=(
   saleguard-core:scam_lists
   saleguard-app:sales
   saleguard-app:participations
+  saleguard-app:lists
   saleguard-app:csv_import
   saleguard-vault:derivation
   saleguard-chain:signing

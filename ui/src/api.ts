@@ -88,7 +88,15 @@ export type KycInput = Parameters<(typeof commands)["setKyc"]>[1];
 /** A budget and what is committed of it now, in all and per sale (decimals as exact strings). */
 export type BudgetView = CommandReply<"listBudgets">[number];
 export type BudgetInput = Parameters<(typeof commands)["addBudget"]>[0];
-export type PriceView = CommandReply<"listPrices">[number];
+export type PriceView = CommandReply<"listPrices">["rows"][number];
+/** Which prices the price book lists (blank asset or currency: every one) and in which order. */
+export type PriceQuery = Parameters<(typeof commands)["listPrices"]>[0];
+/** Which rows of a long list to read: `limit` (1 to 500) after the first `offset`. */
+export type PageInput = Parameters<(typeof commands)["listPrices"]>[1];
+/** One page of a long list, where it starts, and how many rows the whole list holds as filtered. */
+export type Page<T> = Omit<CommandReply<"listPrices">, "rows"> & { rows: T[] };
+/** The order of a dated list. */
+export type ListOrder = PriceQuery["order"];
 export type PriceInput = Parameters<(typeof commands)["addPrice"]>[0];
 /** Where a price came from: the price book (`manual`), imported history (`csv`) or the online API (`api`). */
 export type PriceSource = PriceView["source"];
@@ -119,6 +127,8 @@ export type UnlockTotal = UnlockMonth["tokens"][number];
 /** A buy, sell or transfer recorded by hand. */
 export type TradeView = CommandReply<"recordTrade">;
 export type TradeInput = Parameters<(typeof commands)["recordTrade"]>[0];
+/** Which trades the list shows (blank asset or kind: every one) and in which order. */
+export type TradeQuery = Parameters<(typeof commands)["listTrades"]>[0];
 /** What a CSV import would add, and every problem (row number, column) that stops it. */
 export type CsvPreview = CommandReply<"previewCsvImport">;
 export type CsvRowError = CsvPreview["errors"][number];

@@ -56,8 +56,10 @@ export const commands = {
 	 *  now; empty `to`: twelve months later).
 	 */
 	calendar: (from: string, to: string) => __TAURI_INVOKE<CalendarEvent[]>("calendar", { from, to }),
-	/**  The price book, newest first. */
-	listPrices: () => __TAURI_INVOKE<PriceView[]>("list_prices"),
+	/**  One page of the price book (at most 500 prices), filtered and ordered as asked. */
+	listPrices: (query: PriceQuery, page: PageInput) => __TAURI_INVOKE<Page<PriceView>>("list_prices", { query, page }),
+	/**  The assets the price book has prices of, in order. */
+	listPriceAssets: () => __TAURI_INVOKE<string[]>("list_price_assets"),
 	addPrice: (input: PriceInput) => __TAURI_INVOKE<PriceView>("add_price", { input }),
 	/**  The price sources: their order, the online price API and its coin ids. */
 	getPriceSources: () => __TAURI_INVOKE<PriceSourcesView>("get_price_sources"),
@@ -86,8 +88,10 @@ export const commands = {
 	getPortfolioCharts: () => __TAURI_INVOKE<PortfolioCharts>("get_portfolio_charts"),
 	/**  Chooses the currency the portfolio is valued in. */
 	setPortfolioCurrency: (currency: string) => __TAURI_INVOKE<string>("set_portfolio_currency", { currency }),
-	/**  Every trade, newest first. */
-	listTrades: () => __TAURI_INVOKE<TradeView[]>("list_trades"),
+	/**  One page of the trades (at most 500), filtered and ordered as asked. */
+	listTrades: (query: TradeQuery, page: PageInput) => __TAURI_INVOKE<Page<TradeView>>("list_trades", { query, page }),
+	/**  The assets traded, in order. */
+	listTradeAssets: () => __TAURI_INVOKE<string[]>("list_trade_assets"),
 	recordTrade: (input: TradeInput) => __TAURI_INVOKE<TradeView>("record_trade", { input }),
 	removeTrade: (id: number) => __TAURI_INVOKE<null>("remove_trade", { id }),
 	/**  Reviews a contribution before it is signed. */
@@ -1196,6 +1200,9 @@ export type LinkHitView = {
 	message: string,
 };
 
+/**  The order of a dated list. */
+export type ListOrder = "newestFirst" | "oldestFirst";
+
 /**  Moving a participation on. */
 export type MoveParticipation = {
 	to: ParticipationState,
@@ -1316,6 +1323,25 @@ export type OverrideView = {
 	findings: FindingView[],
 	reason: string,
 	createdAt: string,
+};
+
+/**
+ *  One page of a long list: its rows, where they start, and how many rows the whole
+ *  list (as filtered) holds.
+ */
+export type Page<T> = {
+	rows: T[],
+	offset: number,
+	total: number,
+};
+
+/**
+ *  Which rows of a long list to read (the price book, the trades): `limit` rows, 1 to
+ *  [`MAX_PAGE_ROWS`], after the first `offset`.
+ */
+export type PageInput = {
+	offset: number,
+	limit: number,
 };
 
 /**  A participation with its history (oldest first) and the moves open to it now. */
@@ -1479,6 +1505,15 @@ export type PriceInput = {
 	currency: string,
 	price: string,
 	observedAt: string,
+};
+
+/**  Which prices a list shows, and in which order. */
+export type PriceQuery = {
+	/**  The prices of this asset; blank: of every asset. */
+	asset: string,
+	/**  The prices in this currency; blank: in every currency. */
+	currency: string,
+	order: ListOrder,
 };
 
 /**  What a request to the price API brought. */
@@ -1893,6 +1928,15 @@ export type TradeInput = {
 	toAccount: string,
 	reference: string,
 	note: string,
+};
+
+/**  Which trades a list shows, and in which order. */
+export type TradeQuery = {
+	/**  The trades of this asset; blank: of every asset. */
+	asset: string,
+	/**  `buy`, `sell` or `transfer`; blank: every kind. */
+	kind: string,
+	order: ListOrder,
 };
 
 /**  A recorded trade. */

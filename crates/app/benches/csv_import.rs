@@ -7,6 +7,8 @@
 //! with bare rusqlite (one prepared statement, one transaction) into the same freshly
 //! migrated file with the same pragmas — what this disk and SQLite allow an import.
 
+use saleguard_app::dto::PageInput;
+use saleguard_app::portfolio::trades::TradeQuery;
 use std::sync::Arc;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
@@ -49,7 +51,8 @@ fn benches(c: &mut Criterion) {
             || {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let app = Saleguard::start(DataPaths::at(dir.path()), Arc::new(FixedClock(now)));
-                app.trades().expect("opened");
+                app.trades(&TradeQuery::default(), PageInput::FIRST)
+                    .expect("opened");
                 (dir, app)
             },
             |(dir, app)| {
@@ -67,7 +70,8 @@ fn benches(c: &mut Criterion) {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let paths = DataPaths::at(dir.path());
                 let app = Saleguard::start(paths.clone(), Arc::new(FixedClock(now)));
-                app.trades().expect("opened and migrated");
+                app.trades(&TradeQuery::default(), PageInput::FIRST)
+                    .expect("opened and migrated");
                 drop(app);
                 (dir, paths)
             },

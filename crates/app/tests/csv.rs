@@ -5,10 +5,12 @@
 mod common;
 
 use common::{OWN, add_price, app, prepared};
+use saleguard_app::dto::PageInput;
 use saleguard_app::io::csv::{CsvExportKind, CsvProgress, TRANSACTION_COLUMNS};
 use saleguard_app::participations::entries::EntryInput;
 use saleguard_app::participations::{ParticipationState, StartParticipation};
 use saleguard_app::portfolio::trades::TradeInput;
+use saleguard_app::portfolio::trades::TradeQuery;
 use saleguard_app::{ErrorCode, Saleguard};
 use saleguard_core::fixtures::native_sale_draft;
 
@@ -168,7 +170,10 @@ fn text_that_starts_like_a_formula_is_escaped_for_spreadsheets_and_read_back_as_
     fresh
         .import_csv(exported.as_bytes(), no_progress)
         .expect("imported");
-    let trades = fresh.trades().expect("trades");
+    let trades = fresh
+        .trades(&TradeQuery::default(), PageInput::FIRST)
+        .expect("trades")
+        .rows;
     let kept: Vec<(String, String)> = trades
         .iter()
         .map(|t| (t.note.clone(), t.account.clone()))
@@ -255,7 +260,12 @@ fn every_bad_row_is_named_by_its_number_and_nothing_is_added() {
         refused.message
     );
     assert_eq!(refused.invalid_fields[0].field, "row 3: date_utc");
-    assert!(app.trades().expect("trades").is_empty());
+    assert!(
+        app.trades(&TradeQuery::default(), PageInput::FIRST)
+            .expect("trades")
+            .rows
+            .is_empty()
+    );
     let participation = app.list_participations().expect("list")[0].id;
     assert!(
         app.participation(participation)
@@ -288,7 +298,10 @@ fn byte_order_marks_crlf_and_quotes_are_read_and_other_encodings_refused() {
         .import_csv(file.as_bytes(), no_progress)
         .expect("imported");
     assert_eq!(summary.trades, 2);
-    let trades = app.trades().expect("trades");
+    let trades = app
+        .trades(&TradeQuery::default(), PageInput::FIRST)
+        .expect("trades")
+        .rows;
     assert_eq!(trades[0].account, "Kraken, main");
     assert_eq!(trades[0].note, "said \"hi\"");
     assert_eq!(trades[1].amount.decimal, "100.25");
@@ -391,7 +404,10 @@ fn a_hundred_thousand_rows_import_in_one_transaction_with_progress_and_a_cancel_
     assert_eq!(error.code, ErrorCode::ImportCancelled);
     assert_eq!(cancelled_at, Some(50_000));
     assert!(
-        app.trades().expect("trades").is_empty(),
+        app.trades(&TradeQuery::default(), PageInput::FIRST)
+            .expect("trades")
+            .rows
+            .is_empty(),
         "a cancelled import leaves nothing"
     );
 
@@ -408,7 +424,12 @@ fn a_hundred_thousand_rows_import_in_one_transaction_with_progress_and_a_cancel_
         seen.last().map(|p| (p.done, p.total)),
         Some((100_000, 100_000))
     );
-    assert_eq!(app.trades().expect("trades").len(), 100_000);
+    assert_eq!(
+        app.trades(&TradeQuery::default(), PageInput::FIRST)
+            .expect("trades")
+            .total,
+        100_000
+    );
 }
 
 #[test]
@@ -449,7 +470,10 @@ fn a_bad_row_after_thousands_already_inserted_leaves_nothing() {
         "rows were inserted before the bad one was read: {reported:?}"
     );
     assert!(
-        app.trades().expect("trades").is_empty(),
+        app.trades(&TradeQuery::default(), PageInput::FIRST)
+            .expect("trades")
+            .rows
+            .is_empty(),
         "nothing of a refused file is kept"
     );
     // The same file without its bad row imports whole.
@@ -462,7 +486,12 @@ fn a_bad_row_after_thousands_already_inserted_leaves_nothing() {
         .import_csv(good.as_bytes(), no_progress)
         .expect("imported");
     assert_eq!(summary.trades, 14_000);
-    assert_eq!(app.trades().expect("trades").len(), 14_000);
+    assert_eq!(
+        app.trades(&TradeQuery::default(), PageInput::FIRST)
+            .expect("trades")
+            .total,
+        14_000
+    );
 }
 
 #[test]

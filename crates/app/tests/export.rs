@@ -5,10 +5,13 @@
 mod common;
 
 use common::{DESIGNATED, OWN, app, prepared};
+use saleguard_app::dto::PageInput;
 use saleguard_app::io::csv::CsvExportKind;
 use saleguard_app::participations::kyc::KycInput;
 use saleguard_app::participations::vesting::VestingInput;
 use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
+use saleguard_app::portfolio::trades::TradeQuery;
+use saleguard_app::pricing::book::PriceQuery;
 use saleguard_app::review::ReviewInput;
 use saleguard_app::review::contacts::ContactInput;
 use saleguard_app::review::overrides::OverrideInput;
@@ -335,7 +338,10 @@ fn a_version_4_export_without_price_sources_still_imports_its_prices_as_the_pric
     restored
         .import_json(&serde_json::to_string(&document).expect("text"))
         .expect("a version-4 file imports");
-    let prices = restored.prices().expect("prices");
+    let prices = restored
+        .prices(&PriceQuery::default(), PageInput::FIRST)
+        .expect("prices")
+        .rows;
     assert!(!prices.is_empty());
     assert!(
         prices
@@ -883,8 +889,14 @@ fn every_read_answers(app: &Saleguard) -> Result<(), String> {
         ok("tx list", app.transactions_of(participation.id))?;
     }
     ok("account list", app.list_accounts())?;
-    ok("trade list", app.trades())?;
-    ok("price list", app.prices())?;
+    ok(
+        "trade list",
+        app.trades(&TradeQuery::default(), PageInput::FIRST),
+    )?;
+    ok(
+        "price list",
+        app.prices(&PriceQuery::default(), PageInput::FIRST),
+    )?;
     ok("price sources", app.price_sources())?;
     ok("portfolio", app.portfolio())?;
     ok("portfolio charts", app.portfolio_charts())?;

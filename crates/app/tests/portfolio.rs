@@ -5,9 +5,11 @@ mod common;
 
 use common::{DESIGNATED, OWN, add_price, app, prepared};
 use saleguard_app::ErrorCode;
+use saleguard_app::dto::PageInput;
 use saleguard_app::participations::entries::EntryInput;
 use saleguard_app::portfolio::PortfolioView;
 use saleguard_app::portfolio::trades::TradeInput;
+use saleguard_app::portfolio::trades::TradeQuery;
 
 fn distribution(app: &saleguard_app::Saleguard, participation: i64, amount: &str) {
     app.record_entry(
@@ -150,7 +152,10 @@ fn trades_move_and_sell_tokens_and_realize_first_in_first_out() {
     // The trades are kept in the file: a second start reads them back, newest first.
     drop(app);
     let again = app_at(dir.path());
-    let trades = again.trades().expect("trades");
+    let trades = again
+        .trades(&TradeQuery::default(), PageInput::FIRST)
+        .expect("trades")
+        .rows;
     assert_eq!(
         trades.iter().map(|t| t.kind.as_str()).collect::<Vec<_>>(),
         vec!["sell", "transfer"]
@@ -283,7 +288,12 @@ fn a_bad_trade_is_refused_field_by_field_and_nothing_is_kept() {
         .expect_err("refused");
     assert_eq!(error.invalid_fields[0].field, "counterAmount");
     assert_eq!(error.invalid_fields[0].code, ErrorCode::InvalidAmount);
-    assert!(app.trades().expect("trades").is_empty());
+    assert!(
+        app.trades(&TradeQuery::default(), PageInput::FIRST)
+            .expect("trades")
+            .rows
+            .is_empty()
+    );
     assert_eq!(app.current_budget().expect("no budget"), None);
     let empty = app.portfolio().expect("an empty portfolio");
     assert!(empty.holdings.is_empty() && empty.sales.is_empty());
@@ -354,4 +364,55 @@ fn the_charts_give_value_over_time_budget_use_and_the_unlocks_by_month() {
     assert_eq!(months.len(), 12, "twelve monthly unlocks ahead: {months:?}");
     assert_eq!(months[0], ("2027-01", "90", Some("180")));
     assert!(months.iter().all(|(_, amount, _)| *amount == "90"));
+}
+
+#[test]
+fn trades_are_read_a_page_at_a_time_by_asset_and_kind() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    for (day, asset, kind) in [
+        (1, "ETH", "buy"),
+        (2, "XYZ", "buy"),
+        (3, "ETH", "sell"),
+        (4, "ETH", "buy"),
+    ] {
+        app.record_trade(&TradeInput {
+            kind: kind.into(),
+            happened_at: format!("2026-11-0{day} 10:00"),
+            asset: asset.into(),
+            decimals: "18".into(),
+            amount: "1".into(),
+            counter_asset: "USD".into(),
+            counter_amount: "100".into(),
+            ..TradeInput::default()
+        })
+        .expect("trade");
+    }
+    let bought_eth = TradeQuery {
+        asset: "eth".into(),
+        kind: " Buy ".into(),
+        ..TradeQuery::default()
+    };
+    let page = app.trades(&bought_eth, PageInput::FIRST).expect("page");
+    let days: Vec<&str> = page
+        .rows
+        .iter()
+        .map(|trade| &trade.happened_at[..10])
+        .collect();
+    assert_eq!(days, ["2026-11-04", "2026-11-01"]);
+    assert_eq!(page.total, 2);
+    assert_eq!(app.trade_assets().expect("assets"), ["ETH", "XYZ"]);
+    let refused = app
+        .trades(
+            &TradeQuery {
+                kind: "swap".into(),
+                ..TradeQuery::default()
+            },
+            PageInput::FIRST,
+        )
+        .expect_err("no such kind");
+    assert_eq!(
+        (refused.code, refused.field.as_deref()),
+        (ErrorCode::InvalidChoice, Some("kind"))
+    );
 }

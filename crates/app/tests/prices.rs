@@ -6,8 +6,10 @@
 mod common;
 
 use common::{add_price, app};
+use saleguard_app::dto::PageInput;
 use saleguard_app::pricing::PriceSource;
 use saleguard_app::pricing::api::PriceApiInput;
+use saleguard_app::pricing::book::PriceQuery;
 use saleguard_app::{ErrorCode, Saleguard};
 use saleguard_testkit::{PriceApiServer, Reply, recorded};
 
@@ -169,11 +171,20 @@ fn a_failing_api_is_recorded_and_leaves_every_price_as_it_was() {
     api_on(&app, &server.base_url(), None);
     // A rate limit with a short Retry-After is waited out.
     tokio_run(app.refresh_prices()).expect("after the wait");
-    let before = app.prices().expect("prices");
+    let before = app
+        .prices(&PriceQuery::default(), PageInput::FIRST)
+        .expect("prices")
+        .rows;
     let error = tokio_run(app.refresh_prices()).expect_err("down");
     assert_eq!(error.code, ErrorCode::PriceApiFailed);
     assert!(error.message.contains("502"), "{}", error.message);
-    assert_eq!(app.prices().expect("prices"), before, "nothing changed");
+    assert_eq!(
+        app.prices(&PriceQuery::default(), PageInput::FIRST)
+            .expect("prices")
+            .rows,
+        before,
+        "nothing changed"
+    );
     let status = app.price_sources().expect("sources").api;
     assert_eq!(status.failure.as_deref(), Some(error.message.as_str()));
     assert!(
@@ -218,7 +229,10 @@ fn price_history_imports_all_or_nothing_with_row_numbers_and_never_doubles() {
     assert_eq!(preview.sample[1].asset, "ETH");
     assert_eq!(preview.sample[2].price, "2700.25");
     assert!(
-        app.prices().expect("prices").is_empty(),
+        app.prices(&PriceQuery::default(), PageInput::FIRST)
+            .expect("prices")
+            .rows
+            .is_empty(),
         "a preview writes nothing"
     );
     assert_eq!(
@@ -230,7 +244,10 @@ fn price_history_imports_all_or_nothing_with_row_numbers_and_never_doubles() {
         app.import_price_history(HISTORY.as_bytes()).expect("again"),
         3
     );
-    let prices = app.prices().expect("prices");
+    let prices = app
+        .prices(&PriceQuery::default(), PageInput::FIRST)
+        .expect("prices")
+        .rows;
     assert_eq!(prices.len(), 3, "the same history twice is kept once");
     assert!(prices.iter().all(|p| p.source == PriceSource::Csv));
 
@@ -264,7 +281,14 @@ yesterday,ETH,USD,2800\n\
         .expect_err("refused");
     assert_eq!(error.code, ErrorCode::ImportRefused);
     assert_eq!(error.invalid_fields[0].field, "row 3: date_utc");
-    assert_eq!(app.prices().expect("prices").len(), 3, "nothing added");
+    assert_eq!(
+        app.prices(&PriceQuery::default(), PageInput::FIRST)
+            .expect("prices")
+            .rows
+            .len(),
+        3,
+        "nothing added"
+    );
 
     let error = app
         .import_price_history(b"date_utc,asset,price\n2026-12-01,ETH,1\n")
@@ -365,4 +389,93 @@ fn tokio_run<T>(future: impl std::future::Future<Output = T>) -> T {
         .build()
         .expect("a runtime")
         .block_on(future)
+}
+
+#[test]
+fn the_price_book_is_read_a_page_at_a_time_filtered_as_typed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    for day in 1..=9 {
+        add_price(
+            &app,
+            "ETH",
+            "USD",
+            &format!("300{day}"),
+            &format!("2026-11-0{day} 10:00"),
+        );
+        add_price(
+            &app,
+            "BTC",
+            "EUR",
+            "90000",
+            &format!("2026-11-0{day} 11:00"),
+        );
+    }
+    let eth = PriceQuery {
+        asset: " eth ".into(),
+        ..PriceQuery::default()
+    };
+    let page = app
+        .prices(
+            &eth,
+            PageInput {
+                offset: 2,
+                limit: 3,
+            },
+        )
+        .expect("a page");
+    assert_eq!((page.offset, page.total), (2, 9));
+    let shown: Vec<&str> = page.rows.iter().map(|price| price.price.as_str()).collect();
+    assert_eq!(
+        shown,
+        ["3007", "3006", "3005"],
+        "newest first, after the first two"
+    );
+    let oldest = PriceQuery {
+        order: saleguard_app::dto::ListOrder::OldestFirst,
+        currency: "eur".into(),
+        ..PriceQuery::default()
+    };
+    let first = app
+        .prices(
+            &oldest,
+            PageInput {
+                offset: 0,
+                limit: 1,
+            },
+        )
+        .expect("page");
+    assert_eq!(first.rows[0].observed_at, "2026-11-01T11:00:00Z");
+    assert_eq!(first.total, 9);
+    assert_eq!(app.price_assets().expect("assets"), ["BTC", "ETH"]);
+
+    for limit in [0, 501] {
+        let refused = app
+            .prices(&PriceQuery::default(), PageInput { offset: 0, limit })
+            .expect_err("no such page");
+        assert_eq!(refused.code, ErrorCode::InvalidArgument);
+        assert_eq!(refused.field.as_deref(), Some("limit"));
+    }
+    let refused = app
+        .prices(
+            &PriceQuery {
+                asset: "ETH/USD".into(),
+                currency: "a currency".into(),
+                ..PriceQuery::default()
+            },
+            PageInput::FIRST,
+        )
+        .expect_err("not symbols");
+    let fields: Vec<(&str, ErrorCode)> = refused
+        .invalid_fields
+        .iter()
+        .map(|field| (field.field.as_str(), field.code))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("asset", ErrorCode::InvalidSymbol),
+            ("currency", ErrorCode::InvalidSymbol)
+        ]
+    );
 }

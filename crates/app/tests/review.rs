@@ -6,7 +6,9 @@ mod common;
 use common::{DESIGNATED, app, budget_input, official_input, prepared};
 use saleguard_app::ErrorCode;
 use saleguard_app::budgets::{AmountValueView, BudgetInput, ValueInput};
+use saleguard_app::dto::PageInput;
 use saleguard_app::pricing::book::PriceInput;
+use saleguard_app::pricing::book::PriceQuery;
 use saleguard_app::review::contacts::ContactInput;
 use saleguard_app::review::official_addresses::{AddressSourceInput, OfficialAddressInput};
 use saleguard_app::review::overrides::OverrideInput;
@@ -283,7 +285,13 @@ fn bad_budgets_prices_addresses_and_policies_change_nothing() {
             ("observedAt".to_owned(), ErrorCode::InTheFuture)
         ]
     );
-    assert_eq!(app.prices().expect("prices").len(), 1);
+    assert_eq!(
+        app.prices(&PriceQuery::default(), PageInput::FIRST)
+            .expect("prices")
+            .rows
+            .len(),
+        1
+    );
 
     let bad_address = OfficialAddressInput {
         chain_id: "0".into(),

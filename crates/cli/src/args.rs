@@ -668,8 +668,19 @@ pub enum PriceCommand {
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: String,
     },
-    /// Every price, newest first, with its source (manual, csv, api).
-    List,
+    /// Every price, newest first, with its source (manual, csv, api), printed as it is
+    /// read (a million prices need no more memory than ten).
+    List {
+        /// Only the prices of this asset.
+        #[arg(long)]
+        asset: Option<String>,
+        /// Only the prices in this currency.
+        #[arg(long)]
+        currency: Option<String>,
+        /// Oldest first.
+        #[arg(long)]
+        oldest_first: bool,
+    },
     /// Import price history from a CSV file (date_utc,asset,currency,price), all or
     /// nothing; importing it again replaces instead of doubling.
     Import {
@@ -761,8 +772,18 @@ pub enum TradeCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
-    /// Every trade, newest first.
-    List,
+    /// Every trade, newest first, printed as it is read.
+    List {
+        /// Only the trades of this asset.
+        #[arg(long)]
+        asset: Option<String>,
+        /// Only the trades of this kind: buy, sell or transfer.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Oldest first.
+        #[arg(long)]
+        oldest_first: bool,
+    },
     /// Remove a trade.
     Rm { id: i64 },
 }

@@ -3,11 +3,11 @@
 use saleguard_app::ErrorCode;
 use saleguard_app::io::chosen::read_user_file;
 use saleguard_app::io::csv::CsvExportKind;
-use saleguard_app::portfolio::trades::TradeInput;
+use saleguard_app::portfolio::trades::{TradeInput, TradeQuery};
 use saleguard_app::{AppError, Saleguard};
 
 use crate::args::{CsvCommand, TradeCommand};
-use crate::output::{Output, print_json};
+use crate::output::{Output, TRADE_LIST, list_order, print_json};
 
 pub fn show(app: &Saleguard, currency: Option<String>, output: &Output) -> Result<(), AppError> {
     if let Some(currency) = currency {
@@ -49,9 +49,20 @@ pub fn trade(app: &Saleguard, command: TradeCommand, output: &Output) -> Result<
                 reference,
                 note,
             };
-            output.trades(&[app.record_trade(&input)?]);
+            output.trade(&app.record_trade(&input)?);
         }
-        TradeCommand::List => output.trades(&app.trades()?),
+        TradeCommand::List {
+            asset,
+            kind,
+            oldest_first,
+        } => {
+            let query = TradeQuery {
+                asset: asset.unwrap_or_default(),
+                kind: kind.unwrap_or_default(),
+                order: list_order(oldest_first),
+            };
+            output.stream(&TRADE_LIST, Box::new(|each| app.each_trade(&query, each)))?;
+        }
         TradeCommand::Rm { id } => {
             app.remove_trade(id)?;
             output.removed("trade", id);

@@ -4,11 +4,11 @@
 use saleguard_app::io::chosen::read_user_file;
 use saleguard_app::pricing::PriceSource;
 use saleguard_app::pricing::api::PriceApiInput;
-use saleguard_app::pricing::book::PriceInput;
+use saleguard_app::pricing::book::{PriceInput, PriceQuery};
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 
 use crate::args::PriceCommand;
-use crate::output::Output;
+use crate::output::{Output, PRICE_LIST, list_order};
 
 pub fn price(app: &Saleguard, command: PriceCommand, output: &Output) -> Result<(), AppError> {
     match command {
@@ -24,9 +24,20 @@ pub fn price(app: &Saleguard, command: PriceCommand, output: &Output) -> Result<
                 price,
                 observed_at: at,
             };
-            output.prices(&[app.add_price(&input)?]);
+            output.price(&app.add_price(&input)?);
         }
-        PriceCommand::List => output.prices(&app.prices()?),
+        PriceCommand::List {
+            asset,
+            currency,
+            oldest_first,
+        } => {
+            let query = PriceQuery {
+                asset: asset.unwrap_or_default(),
+                currency: currency.unwrap_or_default(),
+                order: list_order(oldest_first),
+            };
+            output.stream(&PRICE_LIST, Box::new(|each| app.each_price(&query, each)))?;
+        }
         PriceCommand::Import { file, dry_run } => {
             let bytes = read_user_file(&file)?;
             let preview = app.preview_price_history(&bytes)?;

@@ -9,8 +9,10 @@ use saleguard_core::review::DiligencePolicy;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::vesting::BasisPoints;
 
+use crate::paging::{ListQuery, Page, PageRequest, TimeOrder};
 use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};
+use rusqlite::types::Value;
 
 /// A stored budget.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +80,49 @@ impl BudgetColumns {
 pub struct PriceRecord {
     pub id: i64,
     pub price: Price,
+}
+
+/// Which prices a list holds: those of one asset, in one currency, or all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PriceFilter {
+    pub asset: Option<String>,
+    pub currency: Option<String>,
+}
+
+impl PriceFilter {
+    /// Served by the indexes `prices_by_time`, `prices_by_asset` and `prices_by_pair`.
+    pub(crate) fn query(&self, order: TimeOrder) -> ListQuery<'static> {
+        let mut query = ListQuery {
+            columns: "id, asset, currency, price, observed_at, source",
+            table: "prices",
+            conditions: Vec::new(),
+            values: Vec::new(),
+            order_by: format!("observed_at {0}, id {0}", order.sql()),
+        };
+        if let Some(asset) = &self.asset {
+            query.conditions.push("asset = ?");
+            query.values.push(Value::Text(asset.clone()));
+        }
+        if let Some(currency) = &self.currency {
+            query.conditions.push("currency = ?");
+            query.values.push(Value::Text(currency.clone()));
+        }
+        query
+    }
+}
+
+fn read_price(row: &Row<'_>) -> Result<PriceRecord, StoreError> {
+    Ok(PriceRecord {
+        id: row.get(0)?,
+        price: Price {
+            asset: row.get(1)?,
+            currency: row.get(2)?,
+            price: decimal(&row.get::<_, String>(3)?, "price")?,
+            observed_at: moment(row.get(4)?, "price time")?,
+            source: PriceSource::parse(&row.get::<_, String>(5)?)
+                .ok_or_else(|| invalid("price source"))?,
+        },
+    })
 }
 
 /// The review policy and how old a price may be.
@@ -226,35 +271,40 @@ impl Store {
         Ok(Some(prices.len()))
     }
 
-    /// Every price, newest observation first.
+    /// Every price, newest observation first (the valuation's price book; a list shows
+    /// [`Store::prices_page`]).
     pub fn prices(&self) -> Result<Vec<PriceRecord>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT id, asset, currency, price, observed_at, source FROM prices ORDER BY observed_at DESC, id DESC",
-        )?;
-        let rows = statement.query_map([], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, i64>(4)?,
-                row.get::<_, String>(5)?,
-            ))
+        let mut prices = Vec::new();
+        self.each_price(&PriceFilter::default(), TimeOrder::NewestFirst, |price| {
+            prices.push(price);
+            Ok::<_, StoreError>(())
         })?;
-        rows.map(|row| {
-            let (id, asset, currency, price, observed_at, source) = row?;
-            Ok(PriceRecord {
-                id,
-                price: Price {
-                    asset,
-                    currency,
-                    price: decimal(&price, "price")?,
-                    observed_at: moment(observed_at, "price time")?,
-                    source: PriceSource::parse(&source).ok_or_else(|| invalid("price source"))?,
-                },
-            })
-        })
-        .collect()
+        Ok(prices)
+    }
+
+    /// One page of the prices `filter` keeps, in `order` of observation.
+    pub fn prices_page(
+        &self,
+        filter: &PriceFilter,
+        order: TimeOrder,
+        request: PageRequest,
+    ) -> Result<Page<PriceRecord>, StoreError> {
+        self.page(&filter.query(order), request, read_price)
+    }
+
+    /// Every price `filter` keeps, in `order`, handed to `each` as it is read.
+    pub fn each_price<E: From<StoreError>>(
+        &self,
+        filter: &PriceFilter,
+        order: TimeOrder,
+        each: impl FnMut(PriceRecord) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.walk(&filter.query(order), read_price, each)
+    }
+
+    /// The assets the price book has prices of, in order.
+    pub fn price_assets(&self) -> Result<Vec<String>, StoreError> {
+        self.distinct("prices", "asset")
     }
 
     /// The review policy (the default until the user sets one).

@@ -19,6 +19,7 @@ mod export;
 mod migrations;
 mod networks;
 mod official_addresses;
+mod paging;
 mod participations;
 mod price_sources;
 mod research;
@@ -30,7 +31,7 @@ mod transactions;
 mod vesting;
 
 pub use actions::ActionRecord;
-pub use budgets::{BudgetRecord, MAX_PRICE_AGE_HOURS, PriceRecord, ReviewPolicy};
+pub use budgets::{BudgetRecord, MAX_PRICE_AGE_HOURS, PriceFilter, PriceRecord, ReviewPolicy};
 pub use connection::{ConnectionSettings, Store};
 pub use contacts::{ContactRecord, OverrideRecord};
 pub use deliveries::{DeliveryScan, TransferFromOther, TransferFromOtherRecord};
@@ -44,10 +45,11 @@ pub use migrations::LATEST_SCHEMA_VERSION;
 pub use official_addresses::{
     AddressSourceRecord, NewAddressSource, OfficialAddressKey, OfficialAddressRecord,
 };
+pub use paging::{MAX_PAGE_ROWS, Page, PageRequest, TimeOrder};
 pub use participations::{NewStep, ParticipationId, ParticipationRecord, ParticipationStep};
 pub use price_sources::PriceApiSettings;
 pub use research::FingerprintRecord;
 pub use saleguard_core::entry::ProvedEntry;
 pub use scam_lists::{NewScamList, ScamEntry, ScamEntryKind, ScamListRecord};
-pub use trades::{ImportedRow, TradeRecord};
+pub use trades::{ImportedRow, TradeFilter, TradeRecord};
 pub use transactions::{Settlement, TakenAction, TransactionEvent, TransactionRecord};

@@ -104,6 +104,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "the web address a list of known scams is refreshed from",
         sql: include_str!("migrations/0024_scam_list_urls.sql"),
     },
+    Migration {
+        name: "indexes for the price book and trades read a page at a time",
+        sql: include_str!("migrations/0025_list_indexes.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

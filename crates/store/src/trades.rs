@@ -9,15 +9,47 @@ use saleguard_core::portfolio::{Money, Trade, TradeKind};
 use saleguard_core::timestamp::UtcTimestamp;
 
 use crate::entries::{EntrySource, insert_entry_on};
+use crate::paging::{ListQuery, Page, PageRequest, TimeOrder};
 use crate::participations::ParticipationId;
 use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};
+use rusqlite::types::Value;
 
 /// A row of an import: a trade, or an entry of one of the user's participations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportedRow {
     Trade(Trade),
     Entry(ParticipationId, Entry),
+}
+
+/// Which trades a list holds: those of one asset, of one kind, or all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TradeFilter {
+    pub asset: Option<String>,
+    pub kind: Option<TradeKind>,
+}
+
+impl TradeFilter {
+    /// Served by the indexes `trades_in_order` and `trades_by_asset`; a kind is checked
+    /// on the rows those give.
+    pub(crate) fn query(&self, order: TimeOrder) -> ListQuery<'static> {
+        let mut query = ListQuery {
+            columns: COLUMNS,
+            table: "trades",
+            conditions: Vec::new(),
+            values: Vec::new(),
+            order_by: format!("happened_at {0}, id {0}", order.sql()),
+        };
+        if let Some(asset) = &self.asset {
+            query.conditions.push("asset = ?");
+            query.values.push(Value::Text(asset.clone()));
+        }
+        if let Some(kind) = &self.kind {
+            query.conditions.push("kind = ?");
+            query.values.push(Value::Text(kind.as_str().to_owned()));
+        }
+        query
+    }
 }
 
 /// A recorded trade.
@@ -134,13 +166,40 @@ impl Store {
         Ok(Some(done))
     }
 
-    /// Every trade, oldest first.
+    /// Every trade, oldest first (what the valuation reads; a list shows
+    /// [`Store::trades_page`]).
     pub fn trades(&self) -> Result<Vec<TradeRecord>, StoreError> {
-        let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM trades ORDER BY happened_at, id"
-        ))?;
-        let rows = statement.query_map([], |row| Ok(read_trade(row)))?;
-        rows.map(|row| row?).collect()
+        let mut trades = Vec::new();
+        self.each_trade(&TradeFilter::default(), TimeOrder::OldestFirst, |trade| {
+            trades.push(trade);
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(trades)
+    }
+
+    /// One page of the trades `filter` keeps, in `order` of when they happened.
+    pub fn trades_page(
+        &self,
+        filter: &TradeFilter,
+        order: TimeOrder,
+        request: PageRequest,
+    ) -> Result<Page<TradeRecord>, StoreError> {
+        self.page(&filter.query(order), request, read_trade)
+    }
+
+    /// Every trade `filter` keeps, in `order`, handed to `each` as it is read.
+    pub fn each_trade<E: From<StoreError>>(
+        &self,
+        filter: &TradeFilter,
+        order: TimeOrder,
+        each: impl FnMut(TradeRecord) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.walk(&filter.query(order), read_trade, each)
+    }
+
+    /// The assets traded, in order.
+    pub fn trade_assets(&self) -> Result<Vec<String>, StoreError> {
+        self.distinct("trades", "asset")
     }
 
     /// Removes a trade; whether there was one.

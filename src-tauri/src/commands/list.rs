@@ -42,6 +42,7 @@ commands! {
     ],
     pricing: [
         list_prices,
+        list_price_assets,
         add_price,
         get_price_sources,
         set_price_source_order,
@@ -62,6 +63,7 @@ commands! {
         get_portfolio_charts,
         set_portfolio_currency,
         list_trades,
+        list_trade_assets,
         record_trade,
         remove_trade,
     ],

@@ -1,8 +1,9 @@
 //! The portfolio, its charts and the trades recorded by hand.
 
+use saleguard_app::dto::{Page, PageInput};
 use saleguard_app::portfolio::PortfolioView;
 use saleguard_app::portfolio::charts::PortfolioCharts;
-use saleguard_app::portfolio::trades::{TradeInput, TradeView};
+use saleguard_app::portfolio::trades::{TradeInput, TradeQuery, TradeView};
 use saleguard_app::{AppError, Saleguard};
 use tauri::State;
 
@@ -30,11 +31,22 @@ pub(crate) fn set_portfolio_currency(
     app.set_portfolio_currency(&currency)
 }
 
-/// Every trade, newest first.
+/// One page of the trades (at most 500), filtered and ordered as asked.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn list_trades(app: State<'_, Saleguard>) -> Result<Vec<TradeView>, AppError> {
-    app.trades()
+pub(crate) fn list_trades(
+    app: State<'_, Saleguard>,
+    query: TradeQuery,
+    page: PageInput,
+) -> Result<Page<TradeView>, AppError> {
+    app.trades(&query, page)
+}
+
+/// The assets traded, in order.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn list_trade_assets(app: State<'_, Saleguard>) -> Result<Vec<String>, AppError> {
+    app.trade_assets()
 }
 
 #[tauri::command(async)]

@@ -1,16 +1,28 @@
 //! The price book, the price sources and the online price API.
 
+use saleguard_app::dto::{Page, PageInput};
 use saleguard_app::pricing::api::{PriceApiInput, PriceRefresh};
-use saleguard_app::pricing::book::{PriceInput, PriceView};
+use saleguard_app::pricing::book::{PriceInput, PriceQuery, PriceView};
 use saleguard_app::pricing::{PriceSource, PriceSourcesView};
 use saleguard_app::{AppError, Saleguard};
 use tauri::State;
 
-/// The price book, newest first.
+/// One page of the price book (at most 500 prices), filtered and ordered as asked.
 #[tauri::command(async)]
 #[specta::specta]
-pub(crate) fn list_prices(app: State<'_, Saleguard>) -> Result<Vec<PriceView>, AppError> {
-    app.prices()
+pub(crate) fn list_prices(
+    app: State<'_, Saleguard>,
+    query: PriceQuery,
+    page: PageInput,
+) -> Result<Page<PriceView>, AppError> {
+    app.prices(&query, page)
+}
+
+/// The assets the price book has prices of, in order.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn list_price_assets(app: State<'_, Saleguard>) -> Result<Vec<String>, AppError> {
+    app.price_assets()
 }
 
 #[tauri::command(async)]

@@ -36,6 +36,11 @@ async fn set_a_budget_and_record_a_price() {
         .await;
     app.press_enter_in_form(prices, "price").await;
     app.wait_for_count("[data-testid='price-row']", 1).await;
+    app.wait_for_text_in("[data-testid='prices-filters']", "1 price")
+        .await;
+    app.dismiss_notifications().await;
+    app.scroll_into_view("[data-testid='price-book']").await;
+    app.screenshot("budget-03-price-book").await;
     app.scroll_to_top().await;
     app.screenshot("budget-03-set").await;
 

@@ -129,7 +129,20 @@ async fn record_trades_and_see_the_portfolio() {
     app.scroll_to_top().await;
     app.screenshot("portfolio-06-holdings").await;
     app.scroll_into_view("[data-testid='trades-table']").await;
+    app.wait_for_text_in("[data-testid='trades-filters']", "5 trades")
+        .await;
     app.screenshot("portfolio-07-trades").await;
+    // The buys of ABC only: filtered by the backend, read a page at a time.
+    let filters = "[data-testid='trades-filters']";
+    app.click(&format!("{filters} input[value='buy'] + label"))
+        .await;
+    app.wait_for_text_in(filters, "3 trades").await;
+    app.click("[data-testid='trades-filters-asset']").await;
+    app.click("[role='option'][value='ABC']").await;
+    app.wait_for_text_in(filters, "2 trades").await;
+    app.wait_for_count("[data-testid='trade-row']", 2).await;
+    app.scroll_into_view("[data-testid='trades-table']").await;
+    app.screenshot("portfolio-07-trades-by-kind").await;
 
     app.click("[data-testid='nav-dashboard']").await;
     app.wait_for_text_of("[data-testid='dashboard-value-total-amount']", "270 USD")

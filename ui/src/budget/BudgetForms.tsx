@@ -2,15 +2,16 @@ import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextIn
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDeviceFloppy, IconPlus } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
-import type { BudgetInput, BudgetView, PriceInput, PriceView } from "../api";
+import type { BudgetInput, BudgetView, PriceInput, PriceQuery, PriceView } from "../api";
 import { DateTimeText } from "../common/DateTimeText";
 import { FormErrorAlert } from "../common/FormErrorAlert";
 import { fieldNamesOf } from "../common/formErrors";
 import { useFormSubmit } from "../common/useFormSubmit";
-import { VirtualTable, type VirtualColumn } from "../common/VirtualTable";
+import { ListFilters, PagedTable } from "../common/PagedTable";
+import type { VirtualColumn } from "../common/VirtualTable";
 import { formatDecimalString } from "../format/amount";
 import { localPreviewOfUtcInput } from "../format/time";
-import { useAddBudget, useAddPrice, useUpdateBudget } from "./budgetQueries";
+import { useAddBudget, useAddPrice, usePriceAssets, usePriceBook, useUpdateBudget } from "./budgetQueries";
 import { PriceSourceBadge } from "./PriceSourceBadge";
 
 const budgetLabels: Record<keyof BudgetInput, string> = {
@@ -165,8 +166,21 @@ const priceColumns: ReadonlyArray<VirtualColumn<PriceView>> = [
   { header: "Source", cell: (price) => <PriceSourceBadge source={price.source} /> },
 ];
 
-/** The price book: what one unit of a coin was worth, when, and where that came from; prices are recorded here by hand. */
-export function PriceBook({ prices }: { prices: ReadonlyArray<PriceView> }) {
+const everyPrice: PriceQuery = { asset: "", currency: "", order: "newestFirst" };
+
+function pricesText(count: number): string {
+  return `${count.toLocaleString()} price${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * The price book: what one unit of a coin was worth, when, and where that came from; prices are recorded here by hand.
+ * Imported history and fetched prices make it long (a million rows and more): it is read a page at a time as it
+ * scrolls, filtered by asset and ordered by the backend, and scrolls on its own so the form stays in view.
+ */
+export function PriceBook() {
+  const [query, setQuery] = useState<PriceQuery>(everyPrice);
+  const prices = usePriceBook(query);
+  const assets = usePriceAssets();
   const addPrice = useAddPrice();
   const [input, setInput] = useState<PriceInput>(emptyPrice);
   const submission = useFormSubmit({
@@ -201,24 +215,33 @@ export function PriceBook({ prices }: { prices: ReadonlyArray<PriceView> }) {
             Budgets count each payment at the latest price seen no later than it. You record prices here; imported history and prices fetched online (Settings → Price sources) are listed with them.
           </Text>
         </div>
-        {prices.length === 0 ? (
-          <Text size="sm" c="dimmed" data-testid="prices-empty">
-            No price yet: without one, a payment in ETH cannot be counted against a budget in USD.
-          </Text>
-        ) : (
-          // Imported history and fetched prices make the book long (10,000 rows and more): it scrolls
-          // on its own, drawing only the rows in view, and the form stays in view.
-          <VirtualTable
-            label="Price book"
-            rows={prices}
-            rowKey={(price) => price.id}
-            columns={priceColumns}
-            rowHeight={priceRowHeight}
-            maxHeight={420}
-            verticalSpacing={6}
-            testIds={{ table: "prices-table", scroll: "prices-scroll", row: "price-row" }}
+        {(prices.total > 0 || query.asset !== "") && (
+          <ListFilters
+            assets={assets.data ?? []}
+            asset={query.asset}
+            onAsset={(asset) => setQuery((current) => ({ ...current, asset }))}
+            order={query.order}
+            onOrder={(order) => setQuery((current) => ({ ...current, order }))}
+            count={prices.isPending ? "" : pricesText(prices.total)}
+            testId="prices-filters"
           />
         )}
+        <PagedTable
+          list={prices}
+          label="Price book"
+          what="the price book"
+          empty={
+            <Text size="sm" c="dimmed" data-testid="prices-empty">
+              {query.asset === "" ? "No price yet: without one, a payment in ETH cannot be counted against a budget in USD." : `No price of ${query.asset}.`}
+            </Text>
+          }
+          rowKey={(price) => price.id}
+          columns={priceColumns}
+          rowHeight={priceRowHeight}
+          maxHeight={420}
+          verticalSpacing={6}
+          testIds={{ table: "prices-table", scroll: "prices-scroll", row: "price-row" }}
+        />
         <form
           ref={formRef}
           noValidate

@@ -1,9 +1,9 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Chart } from "chart.js";
 import { describe, expect, it } from "vitest";
-import type { BudgetInput, BudgetView, PriceInput, PriceView, ReviewPolicy } from "../api";
-import { appErrorFixture } from "../test/fixtures";
-import { fakeBackend } from "../test/fakeBackend";
+import type { BudgetInput, BudgetView, PageInput, PriceInput, PriceQuery, PriceView, ReviewPolicy } from "../api";
+import { appErrorFixture, pricesReply } from "../test/fixtures";
+import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
 const year: BudgetView = {
@@ -57,7 +57,7 @@ function drawnOn(canvas: HTMLElement): { lengths: unknown[]; limit: unknown } {
   return { lengths: chart.data.datasets[0]?.data ?? [], limit: chart.options.plugins?.limitLine?.percent };
 }
 
-function backendWith(budgets: BudgetView[], prices: PriceView[] = [ethPrice]) {
+function backendWith(budgets: BudgetView[], prices: PriceView[] = [ethPrice], overrides: Record<string, CommandHandler> = {}) {
   let current = budgets;
   let book = prices;
   let rules = policy;
@@ -77,7 +77,7 @@ function backendWith(budgets: BudgetView[], prices: PriceView[] = [ethPrice]) {
       return rules;
     },
     list_budgets: () => current,
-    list_prices: () => book,
+    ...pricesReply(() => book),
     add_budget: (args) => {
       const { input } = args as { input: BudgetInput };
       if (input.total.startsWith("-")) {
@@ -118,6 +118,7 @@ function backendWith(budgets: BudgetView[], prices: PriceView[] = [ethPrice]) {
       book = [added, ...book];
       return added;
     },
+    ...overrides,
   });
 }
 
@@ -206,6 +207,52 @@ describe("the budget page", () => {
     const priceCell = within(rows[0] as HTMLElement).getAllByRole("cell")[1];
     expect(priceCell).toHaveClass("tabular-nums");
     expect(priceCell).toHaveStyle({ textAlign: "right" });
+  });
+
+  it("reads the price book a page at a time as it scrolls, and filters and orders it in the backend", async () => {
+    const many: PriceView[] = Array.from({ length: 10_000 }, (_, index) => ({
+      ...ethPrice,
+      id: index + 1,
+      asset: index % 4 === 0 ? "BTC" : "ETH",
+      price: `${index}`,
+    }));
+    // Pages after the first wait until released, so the rows still unread can be seen.
+    const waiting: Array<() => void> = [];
+    const answer = pricesReply(() => many).list_prices;
+    const backend = backendWith([year], many, {
+      list_prices: (args) => {
+        const reply = answer?.(args);
+        const { page } = args as { page: PageInput };
+        return page.offset === 0 ? reply : new Promise((resolve) => waiting.push(() => resolve(reply)));
+      },
+    });
+    const { user } = renderApp("#/budget");
+    const table = await screen.findByRole("table", { name: "Price book" });
+    expect(screen.getByTestId("prices-filters")).toHaveTextContent("10,000 prices");
+    const asked = () => backend.callsTo("list_prices").map((call) => call.args as { query: PriceQuery; page: PageInput });
+    expect(asked().map((call) => call.page)).toEqual([{ offset: 0, limit: 200 }]);
+
+    const scroll = screen.getByRole("region", { name: "Price book" });
+    Object.defineProperty(scroll, "scrollTop", { configurable: true, value: 53 * 5000 });
+    fireEvent.scroll(scroll);
+    await waitFor(() => expect(asked().map((call) => call.page.offset)).toContain(5000));
+    // Rows of a page not read yet are placeholders, busy, in their place.
+    const unread = await within(table).findAllByTestId("price-row-unread");
+    expect(unread[0]).toHaveAttribute("aria-busy", "true");
+    expect(Number(unread[0]?.getAttribute("aria-rowindex"))).toBeGreaterThan(4900);
+    waiting.forEach((release) => release());
+    await waitFor(() => expect(within(table).queryAllByTestId("price-row-unread")).toHaveLength(0));
+    expect(within(table).getByRole("row", { name: /5,000 USD/ })).toHaveAttribute("aria-rowindex", "5002");
+
+    const filters = screen.getByTestId("prices-filters");
+    await user.click(within(filters).getByRole("combobox", { name: "Asset" }));
+    await user.click(await screen.findByRole("option", { name: "BTC" }));
+    await waitFor(() => expect(filters).toHaveTextContent("2,500 prices"));
+    await user.click(within(filters).getByText("Oldest first"));
+    await waitFor(() => expect(asked().at(-1)?.query).toEqual({ asset: "BTC", currency: "", order: "oldestFirst" }));
+    await waitFor(() => expect(within(screen.getByRole("table", { name: "Price book" })).getAllByTestId("price-row")[0]).toHaveTextContent("9,996 USD"));
+    // A new filter starts from the first page, at the top.
+    expect(asked().at(-1)?.page).toEqual({ offset: 0, limit: 200 });
   });
 
   it("edits a budget in its dialog, filled in, and keeps a refused change at its input", async () => {

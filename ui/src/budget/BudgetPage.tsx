@@ -7,7 +7,7 @@ import { BudgetCard } from "./BudgetCard";
 import { BudgetForm, PriceBook } from "./BudgetForms";
 import { BudgetOverviewChart } from "./BudgetOverviewChart";
 import { ReviewRulesCard } from "./ReviewRulesForm";
-import { useBudgets, usePrices } from "./budgetQueries";
+import { useBudgets } from "./budgetQueries";
 
 function Budgets() {
   const budgets = useBudgets();
@@ -37,15 +37,6 @@ function Budgets() {
   );
 }
 
-function Prices() {
-  const prices = usePrices();
-  if (prices.isPending) return <LoadingState label="Loading the price book…" />;
-  if (prices.isError) {
-    return <FailureAlert title="The price book could not be loaded" error={prices.error} onRetry={() => void prices.refetch()} />;
-  }
-  return <PriceBook prices={prices.data} />;
-}
-
 /** Budgets per period with what is committed of each, and the price book they are counted with. */
 export function BudgetPage() {
   return (
@@ -62,8 +53,11 @@ export function BudgetPage() {
           <Stack gap="lg">
             <BudgetForm />
             <ReviewRulesCard />
-            <Prices />
           </Stack>
+        </Grid.Col>
+        {/* Full width: the book grows to a million prices, and its columns need the room. */}
+        <Grid.Col span={12}>
+          <PriceBook />
         </Grid.Col>
       </Grid>
     </>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { api, type BudgetInput, type PriceInput } from "../api";
+import { api, type BudgetInput, type PriceInput, type PriceQuery } from "../api";
+import { usePagedList } from "../common/usePagedList";
 import { portfolioQueryKeys } from "../portfolio/portfolioQueries";
 
 export const budgetQueryKeys = {
@@ -17,8 +18,14 @@ export function useCurrentBudget() {
   return useQuery({ queryKey: budgetQueryKeys.current, queryFn: api.getCurrentBudget });
 }
 
-export function usePrices() {
-  return useQuery({ queryKey: budgetQueryKeys.prices, queryFn: api.listPrices });
+/** The price book as `query` filters and orders it, read a page at a time. */
+export function usePriceBook(query: PriceQuery) {
+  return usePagedList([...budgetQueryKeys.prices, "list", query], (page) => api.listPrices(query, page));
+}
+
+/** The assets the price book has prices of (what it may be filtered by). */
+export function usePriceAssets() {
+  return useQuery({ queryKey: [...budgetQueryKeys.prices, "assets"], queryFn: api.listPriceAssets });
 }
 
 export function useAddBudget() {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderComponent } from "../test/renderComponent";
-import { VirtualTable, type VirtualColumn } from "./VirtualTable";
+import { arrayRows, VirtualTable, type VirtualColumn } from "./VirtualTable";
 
 type Row = { id: number; name: string; value: string };
 
@@ -15,7 +15,7 @@ const columns: ReadonlyArray<VirtualColumn<Row>> = [
 
 function renderTable(shown: ReadonlyArray<Row> = rows) {
   return renderComponent(
-    <VirtualTable label="Things" rows={shown} rowKey={(row) => row.id} columns={columns} rowHeight={50} maxHeight={500} testIds={{ table: "things-table", scroll: "things-scroll", row: "thing-row" }} />,
+    <VirtualTable label="Things" {...arrayRows(shown)} rowKey={(row) => row.id} columns={columns} rowHeight={50} maxHeight={500} testIds={{ table: "things-table", scroll: "things-scroll", row: "thing-row" }} />,
   );
 }
 

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { CsvPreview, CsvProgress } from "../api";
-import { amountFixture, appErrorFixture, chooseFileAnswers, chosenFileFixture, portfolioFixture, priceSourcesFixture } from "../test/fixtures";
+import { amountFixture, appErrorFixture, chooseFileAnswers, chosenFileFixture, portfolioFixture, priceSourcesFixture, tradesReply } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { emptyChartsFixture } from "../test/portfolioChartsFixtures";
 import { renderApp } from "../test/renderApp";
@@ -22,7 +22,7 @@ const clean: CsvPreview = {
   errorCount: 0,
 };
 
-const base = { get_portfolio: () => portfolioFixture(), list_trades: () => [], get_price_sources: () => priceSourcesFixture(), get_portfolio_charts: () => emptyChartsFixture() };
+const base = { get_portfolio: () => portfolioFixture(), ...tradesReply([]), get_price_sources: () => priceSourcesFixture(), get_portfolio_charts: () => emptyChartsFixture() };
 
 describe("CSV in the portfolio", () => {
   it("previews a file with its problems by row and column, and offers no import", async () => {

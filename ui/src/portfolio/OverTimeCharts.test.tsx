@@ -3,7 +3,7 @@ import { Chart } from "chart.js";
 import { describe, expect, it } from "vitest";
 import type { PortfolioCharts } from "../api";
 import { formatLocalDate } from "../format/time";
-import { appErrorFixture, portfolioFixture, priceSourcesFixture } from "../test/fixtures";
+import { appErrorFixture, portfolioFixture, priceSourcesFixture, tradesReply } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import {
   budgetChartFixture,
@@ -15,7 +15,7 @@ import { renderApp } from "../test/renderApp";
 import { monthLabel } from "./chartFormat";
 
 function backendWith(charts: () => PortfolioCharts) {
-  return fakeBackend({ get_portfolio: () => portfolioFixture(), list_trades: () => [], get_price_sources: () => priceSourcesFixture(), get_portfolio_charts: charts });
+  return fakeBackend({ get_portfolio: () => portfolioFixture(), ...tradesReply([]), get_price_sources: () => priceSourcesFixture(), get_portfolio_charts: charts });
 }
 
 /** The cells of each row of a chart's table of figures, as text. */
@@ -158,7 +158,7 @@ describe("the portfolio's charts over time", () => {
     let currency = "USD";
     const backend = fakeBackend({
       get_portfolio: () => portfolioFixture({ currency }),
-      list_trades: () => [],
+      ...tradesReply([]),
       get_price_sources: () => priceSourcesFixture(),
       get_portfolio_charts: () => portfolioChartsFixture({ currency }),
       set_portfolio_currency: (args) => {

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { PortfolioView, TradeInput, TradeView } from "../api";
-import { amountFixture, appErrorFixture, holdingFixture, portfolioFixture, priceSourcesFixture } from "../test/fixtures";
+import { amountFixture, appErrorFixture, holdingFixture, portfolioFixture, priceSourcesFixture, tradesReply } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { emptyChartsFixture } from "../test/portfolioChartsFixtures";
 import { renderApp } from "../test/renderApp";
@@ -57,7 +57,7 @@ const trade: TradeView = {
 
 describe("the portfolio", () => {
   it("shows the headline, what is not known, the holdings with their price times, and each sale", async () => {
-    fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => held, list_trades: () => [trade] });
+    fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => held, ...tradesReply([trade]) });
     renderApp("#/portfolio");
 
     expect(await screen.findByTestId("portfolio-value-total-amount")).toHaveTextContent(/^4,600 USD$/);
@@ -86,7 +86,7 @@ describe("the portfolio", () => {
   });
 
   it("sorts the holdings by a column, both ways, keeping unknown values last", async () => {
-    fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => held, list_trades: () => [] });
+    fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => held, ...tradesReply([]) });
     const { user } = renderApp("#/portfolio");
     const table = await screen.findByTestId("holdings-table");
     const assets = () => within(table).getAllByTestId("holding-row").map((row) => within(row).getByText(/^(AUR|BOR|ZED)$/).textContent);
@@ -104,7 +104,7 @@ describe("the portfolio", () => {
     const backend = fakeBackend({
       ...apiOff, ...noCharts,
       get_portfolio: () => portfolioFixture(),
-      list_trades: () => [],
+      ...tradesReply([]),
       record_trade: (args) => {
         attempts += 1;
         const input = (args as { input: TradeInput }).input;
@@ -143,7 +143,7 @@ describe("the portfolio", () => {
   });
 
   it("asks before removing a trade, and keeps it when told to", async () => {
-    const backend = fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => portfolioFixture(), list_trades: () => [trade], remove_trade: () => null });
+    const backend = fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => portfolioFixture(), ...tradesReply([trade]), remove_trade: () => null });
     const { user } = renderApp("#/portfolio");
     const row = await screen.findByTestId("trade-row");
 
@@ -162,7 +162,7 @@ describe("the portfolio", () => {
     fakeBackend({
       ...apiOff, ...noCharts,
       get_portfolio: () => portfolioFixture({ currency }),
-      list_trades: () => [],
+      ...tradesReply([]),
       set_portfolio_currency: (args) => {
         const asked = (args as { currency: string }).currency;
         if (asked === "XYZ1") {
@@ -192,7 +192,7 @@ describe("the portfolio", () => {
       get_portfolio: () => {
         throw appErrorFixture({ code: "storage_failed", message: "The database could not be read." });
       },
-      list_trades: () => [],
+      ...tradesReply([]),
     });
     renderApp("#/portfolio");
     expect(await screen.findByRole("alert")).toHaveTextContent("The database could not be read.");
@@ -201,7 +201,7 @@ describe("the portfolio", () => {
 
   it("draws only the trades in view, however many there are", async () => {
     const many = Array.from({ length: 10_000 }, (_, index) => ({ ...trade, id: index + 1, amount: amountFixture(String(index + 1), "BOR") }));
-    fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => portfolioFixture(), list_trades: () => many });
+    fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => portfolioFixture(), ...tradesReply(many) });
     renderApp("#/portfolio");
     const table = await screen.findByRole("table", { name: "Trades" });
     expect(table).toHaveAttribute("data-testid", "trades-table");
@@ -225,5 +225,29 @@ describe("the portfolio", () => {
     ]);
     expect(within(rows[0] as HTMLElement).getAllByRole("cell")[2]).toHaveClass("tabular-nums");
     expect(within(rows[0] as HTMLElement).getByRole("button", { name: "Remove the buy of 1 BOR" })).toBeInTheDocument();
+  });
+
+  it("filters the trades by asset and kind in the backend, and says when none is left", async () => {
+    const trades: TradeView[] = [
+      { ...trade, id: 3, kind: "sell", amount: amountFixture("40", "BOR") },
+      { ...trade, id: 2, amount: amountFixture("100", "BOR") },
+      { ...trade, id: 1, amount: amountFixture("7", "AUR") },
+    ];
+    const backend = fakeBackend({ ...apiOff, ...noCharts, get_portfolio: () => portfolioFixture(), ...tradesReply(trades) });
+    const { user } = renderApp("#/portfolio");
+    const filters = await screen.findByTestId("trades-filters");
+    await waitFor(() => expect(filters).toHaveTextContent("3 trades"));
+    await user.click(within(filters).getByText("Sells"));
+    await waitFor(() => expect(filters).toHaveTextContent("1 trade"));
+    expect(backend.callsTo("list_trades").at(-1)?.args).toMatchObject({ query: { asset: "", kind: "sell", order: "newestFirst" } });
+    expect(within(screen.getByRole("table", { name: "Trades" })).getAllByTestId("trade-row")).toHaveLength(1);
+
+    await user.click(within(filters).getByRole("combobox", { name: "Asset" }));
+    await user.click(await screen.findByRole("option", { name: "AUR" }));
+    expect(await screen.findByTestId("trades-empty")).toHaveTextContent("No trade of this kind and asset.");
+    // The filters stay, so the way back is in view.
+    await user.click(within(screen.getByTestId("trades-filters")).getByText("All"));
+    await waitFor(() => expect(within(screen.getByRole("table", { name: "Trades" })).getAllByTestId("trade-row")).toHaveLength(1));
+    expect(screen.getByRole("table", { name: "Trades" })).toHaveTextContent("7 AUR");
   });
 });

@@ -20,7 +20,7 @@ import { TradeForm } from "./TradeForm";
 import { TradesTable } from "./TradesTable";
 import { TotalFigure } from "./TotalFigure";
 import { addDecimalStrings, gainText, moneyText } from "./portfolioFormat";
-import { usePortfolio, useSetPortfolioCurrency, useTrades } from "./portfolioQueries";
+import { usePortfolio, useSetPortfolioCurrency } from "./portfolioQueries";
 
 const palette = ["teal", "blue", "grape", "orange", "cyan", "pink", "lime", "indigo"];
 
@@ -166,12 +166,6 @@ function RefreshPrices() {
   );
 }
 
-function Trades() {
-  const trades = useTrades();
-  if (trades.isPending) return <LoadingState label="Loading your trades…" />;
-  if (trades.isError) return <FailureAlert title="The trades could not be loaded" error={trades.error} onRetry={() => void trades.refetch()} />;
-  return <TradesTable trades={trades.data} />;
-}
 
 function PortfolioBody({ portfolio }: { portfolio: PortfolioView }) {
   const nothing = portfolio.holdings.length === 0 && portfolio.sales.length === 0;
@@ -220,7 +214,7 @@ function PortfolioBody({ portfolio }: { portfolio: PortfolioView }) {
         <Title order={2} size="h5" mb="xs">
           Trades
         </Title>
-        <Trades />
+        <TradesTable />
       </Paper>
       <CsvPanel />
       <TradeForm />

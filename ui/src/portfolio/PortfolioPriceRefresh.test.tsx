@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { appErrorFixture, holdingFixture, portfolioFixture, priceSourcesFixture } from "../test/fixtures";
+import { appErrorFixture, holdingFixture, portfolioFixture, priceSourcesFixture, tradesReply } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { emptyChartsFixture } from "../test/portfolioChartsFixtures";
 import { renderApp } from "../test/renderApp";
 
 /** What the Portfolio page asks for besides the portfolio and the price sources. */
-const pageBasics = { list_trades: () => [], get_portfolio_charts: () => emptyChartsFixture() };
+const pageBasics = { ...tradesReply([]), get_portfolio_charts: () => emptyChartsFixture() };
 
 const held = portfolioFixture({
   value: { amount: "4600", complete: true },

@@ -1,24 +1,42 @@
-import { ActionIcon, Badge, Button, Group, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, SegmentedControl, Stack, Text, Tooltip } from "@mantine/core";
 import { useRef, useState } from "react";
 import { notifications } from "@mantine/notifications";
 import { IconTrash } from "@tabler/icons-react";
-import type { TradeView } from "../api";
+import type { TradeQuery, TradeView } from "../api";
 import { failureMessage } from "../api";
 import { DateTimeText } from "../common/DateTimeText";
-import { VirtualTable, type VirtualColumn } from "../common/VirtualTable";
+import { ListFilters, PagedTable } from "../common/PagedTable";
+import type { VirtualColumn } from "../common/VirtualTable";
 import { formatAmount } from "../format/amount";
-import { useRemoveTrade } from "./portfolioQueries";
+import { useRemoveTrade, useTradeAssets, useTrades } from "./portfolioQueries";
 
 const kindColors: Record<string, string> = { buy: "teal", sell: "orange", transfer: "gray" };
 
 /** Pixels per row, as drawn (date on two lines); rows are measured once shown. */
 const rowHeight = 57;
 
+const everyTrade: TradeQuery = { asset: "", kind: "", order: "newestFirst" };
+
+const kinds = [
+  { value: "", label: "All" },
+  { value: "buy", label: "Buys" },
+  { value: "sell", label: "Sells" },
+  { value: "transfer", label: "Transfers" },
+];
+
+function tradesText(count: number): string {
+  return `${count.toLocaleString()} trade${count === 1 ? "" : "s"}`;
+}
+
 /**
- * The trades recorded, newest first, each removable. Only the rows in view are drawn
- * (`VirtualTable`), so a hundred thousand imported trades scroll as smoothly as ten.
+ * The trades recorded, newest first, each removable, filtered by asset and kind. They are read a
+ * page at a time as the list scrolls and only the rows in view are drawn, so a million imported
+ * trades scroll as smoothly as ten.
  */
-export function TradesTable({ trades }: { trades: ReadonlyArray<TradeView> }) {
+export function TradesTable() {
+  const [query, setQuery] = useState<TradeQuery>(everyTrade);
+  const trades = useTrades(query);
+  const assets = useTradeAssets();
   const removeTrade = useRemoveTrade();
   // A removal is asked twice: the first click only offers it beside a way back.
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -36,13 +54,6 @@ export function TradesTable({ trades }: { trades: ReadonlyArray<TradeView> }) {
       onSuccess: () => notifications.show({ title: "Trade removed", message: `${trade.kind}: ${formatAmount(trade.amount)}`, color: "gray" }),
       onError: (error) => notifications.show({ title: "The trade was not removed", message: failureMessage(error), color: "red" }),
     });
-  if (trades.length === 0) {
-    return (
-      <Text size="sm" c="dimmed" data-testid="trades-empty">
-        No trade recorded. Tokens you received from a sale are already counted; record here what you bought, sold or moved elsewhere.
-      </Text>
-    );
-  }
   const columns: ReadonlyArray<VirtualColumn<TradeView>> = [
     { header: "When", cell: (trade) => <DateTimeText iso={trade.happenedAt} stacked /> },
     {
@@ -87,16 +98,40 @@ export function TradesTable({ trades }: { trades: ReadonlyArray<TradeView> }) {
         ),
     },
   ];
+  const filtered = query.asset !== "" || query.kind !== "";
   return (
-    <VirtualTable
-      label="Trades"
-      rows={trades}
-      rowKey={(trade) => trade.id}
-      columns={columns}
-      rowHeight={rowHeight}
-      maxHeight={520}
-      minWidth={640}
-      testIds={{ table: "trades-table", scroll: "trades-scroll", row: "trade-row" }}
-    />
+    <Stack gap="sm">
+      {(trades.total > 0 || filtered) && (
+        <ListFilters
+          assets={assets.data ?? []}
+          asset={query.asset}
+          onAsset={(asset) => setQuery((current) => ({ ...current, asset }))}
+          order={query.order}
+          onOrder={(order) => setQuery((current) => ({ ...current, order }))}
+          count={trades.isPending ? "" : tradesText(trades.total)}
+          testId="trades-filters"
+        >
+          <SegmentedControl size="xs" aria-label="Kind" data={kinds} value={query.kind} onChange={(kind) => setQuery((current) => ({ ...current, kind }))} />
+        </ListFilters>
+      )}
+      <PagedTable
+        list={trades}
+        label="Trades"
+        what="your trades"
+        empty={
+          <Text size="sm" c="dimmed" data-testid="trades-empty">
+            {filtered
+              ? "No trade of this kind and asset."
+              : "No trade recorded. Tokens you received from a sale are already counted; record here what you bought, sold or moved elsewhere."}
+          </Text>
+        }
+        rowKey={(trade) => trade.id}
+        columns={columns}
+        rowHeight={rowHeight}
+        maxHeight={520}
+        minWidth={640}
+        testIds={{ table: "trades-table", scroll: "trades-scroll", row: "trade-row" }}
+      />
+    </Stack>
   );
 }

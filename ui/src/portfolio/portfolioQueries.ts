@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type TradeInput } from "../api";
+import { api, type TradeInput, type TradeQuery } from "../api";
+import { usePagedList } from "../common/usePagedList";
 
 export const portfolioQueryKeys = {
   portfolio: ["portfolio"] as const,
@@ -14,8 +15,14 @@ export function usePortfolio() {
   return useQuery({ queryKey: portfolioQueryKeys.portfolio, queryFn: api.getPortfolio, staleTime: 0, refetchOnMount: "always" });
 }
 
-export function useTrades() {
-  return useQuery({ queryKey: portfolioQueryKeys.trades, queryFn: api.listTrades });
+/** The trades as `query` filters and orders them, read a page at a time. */
+export function useTrades(query: TradeQuery) {
+  return usePagedList([...portfolioQueryKeys.trades, "list", query], (page) => api.listTrades(query, page));
+}
+
+/** The assets traded (what the trades may be filtered by). */
+export function useTradeAssets() {
+  return useQuery({ queryKey: [...portfolioQueryKeys.trades, "assets"], queryFn: api.listTradeAssets });
 }
 
 function useRefreshPortfolio() {

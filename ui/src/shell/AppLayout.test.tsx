@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { portfolioFixture, priceSourcesFixture, saleFixture } from "../test/fixtures";
+import { portfolioFixture, priceSourcesFixture, saleFixture, tradesReply } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { emptyChartsFixture } from "../test/portfolioChartsFixtures";
 import { renderApp } from "../test/renderApp";
@@ -36,7 +36,7 @@ describe("the app shell", () => {
   });
 
   it("opens the Portfolio area with its title focused, empty until something is held", async () => {
-    fakeBackend({ list_sales: () => [], calendar: () => [], ...dashboardMoney, list_trades: () => [], get_price_sources: () => priceSourcesFixture(), get_portfolio_charts: () => emptyChartsFixture() });
+    fakeBackend({ list_sales: () => [], calendar: () => [], ...dashboardMoney, ...tradesReply([]), get_price_sources: () => priceSourcesFixture(), get_portfolio_charts: () => emptyChartsFixture() });
     const { user } = renderApp();
 
     await user.click(screen.getByTestId("nav-portfolio"));

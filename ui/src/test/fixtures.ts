@@ -11,7 +11,13 @@ import type {
   Participation,
   ParticipationState,
   HoldingView,
+  ListOrder,
+  PageInput,
   PortfolioView,
+  PriceQuery,
+  PriceView,
+  TradeQuery,
+  TradeView,
   ParticipationStep,
   PriceApiSettings,
   PriceSources,
@@ -20,6 +26,7 @@ import type {
   Vesting,
   VestingInput,
 } from "../api";
+import type { CommandHandler } from "./fakeBackend";
 
 let nextId = 1;
 
@@ -305,5 +312,39 @@ export function priceSourcesFixture(overrides: Partial<Omit<PriceSources, "api">
       failure: null,
       ...api,
     },
+  };
+}
+
+/**
+ * A long list's command as the backend answers it: the page asked of `rows` (given newest first)
+ * that `keeps` the query's filter, oldest first reversed, with the filtered total.
+ */
+export function pagedReply<T, Q extends { order: ListOrder }>(rows: () => ReadonlyArray<T>, keeps: (row: T, query: Q) => boolean): CommandHandler {
+  return (args) => {
+    const { query, page } = args as { query: Q; page: PageInput };
+    const kept = rows().filter((row) => keeps(row, query));
+    const ordered = query.order === "oldestFirst" ? [...kept].reverse() : kept;
+    return { rows: ordered.slice(page.offset, page.offset + page.limit), offset: page.offset, total: kept.length };
+  };
+}
+
+function assetsOf(symbols: ReadonlyArray<string>): string[] {
+  return [...new Set(symbols)].sort();
+}
+
+/** The trades' commands, answering from `trades` (newest first) as the backend would. */
+export function tradesReply(trades: ReadonlyArray<TradeView> | (() => ReadonlyArray<TradeView>)): Record<string, CommandHandler> {
+  const rows = typeof trades === "function" ? trades : () => trades;
+  return {
+    list_trades: pagedReply(rows, (trade, query: TradeQuery) => (query.asset === "" || trade.amount.symbol === query.asset) && (query.kind === "" || trade.kind === query.kind)),
+    list_trade_assets: () => assetsOf(rows().map((trade) => trade.amount.symbol)),
+  };
+}
+
+/** The price book's commands, answering from `prices` (newest first) as the backend would. */
+export function pricesReply(prices: () => ReadonlyArray<PriceView>): Record<string, CommandHandler> {
+  return {
+    list_prices: pagedReply(prices, (price, query: PriceQuery) => (query.asset === "" || price.asset === query.asset) && (query.currency === "" || price.currency === query.currency)),
+    list_price_assets: () => assetsOf(prices().map((price) => price.asset)),
   };
 }

@@ -10,6 +10,8 @@ use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_store::{Store, TableRows};
 
 use super::csv::CsvExportKind;
+use crate::portfolio::trades::TradeQuery;
+use crate::pricing::book::PriceQuery;
 use crate::review::ReviewInput;
 use crate::{AppError, ErrorCode, Saleguard};
 
@@ -122,8 +124,15 @@ impl Saleguard {
                 self.network_draft(network.chain_id),
             )?;
         }
-        read("the trades", self.trades())?;
-        read("the price book", self.prices())?;
+        // Every row, as the lists read them (a page at a time in the window).
+        read(
+            "the trades",
+            self.each_trade(&TradeQuery::default(), |_| Ok(())),
+        )?;
+        read(
+            "the price book",
+            self.each_price(&PriceQuery::default(), |_| Ok(())),
+        )?;
         read("the price sources", self.price_sources())?;
         read("the settings", self.settings())?;
         read("the budgets", self.budgets())?;

@@ -1,10 +1,10 @@
 //! Trades recorded by hand: buys, sells and transfers made outside Saleguard.
 
-use saleguard_core::portfolio::{Trade, TradeDraft, TradeProblem};
-use saleguard_store::TradeRecord;
+use saleguard_core::portfolio::{Trade, TradeDraft, TradeKind, TradeProblem};
+use saleguard_store::{TradeFilter, TradeRecord};
 use serde::{Deserialize, Serialize};
 
-use crate::dto::Amount;
+use crate::dto::{Amount, ListOrder, Page, PageInput, both, symbol_filter};
 use crate::participations::entries::problem_code;
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
@@ -52,6 +52,32 @@ impl TradeInput {
             reference: self.reference.clone(),
             note: self.note.clone(),
         }
+    }
+}
+
+/// Which trades a list shows, and in which order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TradeQuery {
+    /// The trades of this asset; blank: of every asset.
+    pub asset: String,
+    /// `buy`, `sell` or `transfer`; blank: every kind.
+    pub kind: String,
+    pub order: ListOrder,
+}
+
+impl TradeQuery {
+    fn filter(&self) -> Result<TradeFilter, AppError> {
+        let kind = match self.kind.trim() {
+            "" => Ok(None),
+            typed => TradeKind::parse(typed).map(Some).ok_or_else(|| FieldError {
+                field: "kind".to_owned(),
+                code: ErrorCode::InvalidChoice,
+                message: "buy, sell or transfer".to_owned(),
+            }),
+        };
+        let (asset, kind) = both(symbol_filter("asset", &self.asset), kind)?;
+        Ok(TradeFilter { asset, kind })
     }
 }
 
@@ -113,15 +139,33 @@ impl Saleguard {
         Ok(TradeView::from(&record))
     }
 
-    /// Every trade, newest first.
-    pub fn trades(&self) -> Result<Vec<TradeView>, AppError> {
-        Ok(self
+    /// One page of the trades as `query` filters and orders them.
+    pub fn trades(&self, query: &TradeQuery, page: PageInput) -> Result<Page<TradeView>, AppError> {
+        let request = page.checked()?;
+        let rows = self
             .store()?
-            .trades()?
-            .iter()
-            .rev()
-            .map(TradeView::from)
-            .collect())
+            .trades_page(&query.filter()?, query.order.into(), request)?;
+        Ok(Page::of(rows, request.offset, |record| {
+            TradeView::from(record)
+        }))
+    }
+
+    /// Every trade `query` keeps, handed to `each` as it is read (the CLI streams them).
+    pub fn each_trade(
+        &self,
+        query: &TradeQuery,
+        mut each: impl FnMut(TradeView) -> Result<(), AppError>,
+    ) -> Result<(), AppError> {
+        let filter = query.filter()?;
+        self.store()?
+            .each_trade(&filter, query.order.into(), |record| {
+                each(TradeView::from(&record))
+            })
+    }
+
+    /// The assets traded, in order (what the list may be filtered by).
+    pub fn trade_assets(&self) -> Result<Vec<String>, AppError> {
+        Ok(self.store()?.trade_assets()?)
     }
 
     pub fn remove_trade(&self, id: i64) -> Result<(), AppError> {

@@ -2,9 +2,10 @@
 //! coins a price may be counted in, and what values an amount at a moment.
 
 use saleguard_core::price_book::{Price, PriceBook, PriceDraft, PriceSource, SourceOrder};
-use saleguard_store::Store;
+use saleguard_store::{PriceFilter, Store};
 use serde::{Deserialize, Serialize};
 
+use crate::dto::{ListOrder, Page, PageInput, both, symbol_filter};
 use crate::money::refused;
 use crate::{AppError, Saleguard};
 
@@ -26,6 +27,27 @@ pub struct PriceView {
     pub price: String,
     pub observed_at: String,
     pub source: PriceSource,
+}
+
+/// Which prices a list shows, and in which order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceQuery {
+    /// The prices of this asset; blank: of every asset.
+    pub asset: String,
+    /// The prices in this currency; blank: in every currency.
+    pub currency: String,
+    pub order: ListOrder,
+}
+
+impl PriceQuery {
+    fn filter(&self) -> Result<PriceFilter, AppError> {
+        let (asset, currency) = both(
+            symbol_filter("asset", &self.asset),
+            symbol_filter("currency", &self.currency),
+        )?;
+        Ok(PriceFilter { asset, currency })
+    }
 }
 
 pub(crate) fn price_view(id: i64, price: &Price) -> PriceView {
@@ -77,13 +99,33 @@ impl PriceData {
 }
 
 impl Saleguard {
-    pub fn prices(&self) -> Result<Vec<PriceView>, AppError> {
-        Ok(self
+    /// One page of the price book as `query` filters and orders it.
+    pub fn prices(&self, query: &PriceQuery, page: PageInput) -> Result<Page<PriceView>, AppError> {
+        let request = page.checked()?;
+        let rows = self
             .store()?
-            .prices()?
-            .into_iter()
-            .map(|record| price_view(record.id, &record.price))
-            .collect())
+            .prices_page(&query.filter()?, query.order.into(), request)?;
+        Ok(Page::of(rows, request.offset, |record| {
+            price_view(record.id, &record.price)
+        }))
+    }
+
+    /// Every price `query` keeps, handed to `each` as it is read (the CLI streams them).
+    pub fn each_price(
+        &self,
+        query: &PriceQuery,
+        mut each: impl FnMut(PriceView) -> Result<(), AppError>,
+    ) -> Result<(), AppError> {
+        let filter = query.filter()?;
+        self.store()?
+            .each_price(&filter, query.order.into(), |record| {
+                each(price_view(record.id, &record.price))
+            })
+    }
+
+    /// The assets the price book has prices of, in order (what a list may be filtered by).
+    pub fn price_assets(&self) -> Result<Vec<String>, AppError> {
+        Ok(self.store()?.price_assets()?)
     }
 
     pub fn add_price(&self, input: &PriceInput) -> Result<PriceView, AppError> {

@@ -15,11 +15,15 @@ mod research;
 mod review;
 mod sales;
 mod scam_lists;
+mod stream;
 mod table;
 
+pub(crate) use portfolio::TRADE_LIST;
+pub(crate) use prices::PRICE_LIST;
+pub(crate) use stream::ListShape;
 pub(crate) use table::print_table;
 
-use saleguard_app::dto::Amount;
+use saleguard_app::dto::{Amount, ListOrder};
 use saleguard_app::io::csv_reader::CsvRowError;
 use saleguard_app::{AppError, ErrorCode, FieldError};
 use serde::Serialize;
@@ -116,6 +120,15 @@ impl Output {
                 }
             }
         }
+    }
+}
+
+/// The order a list's `--oldest-first` asks for.
+pub(crate) fn list_order(oldest_first: bool) -> ListOrder {
+    if oldest_first {
+        ListOrder::OldestFirst
+    } else {
+        ListOrder::NewestFirst
     }
 }
 

@@ -4,7 +4,7 @@ use saleguard_app::io::csv::{CsvImportSummary, CsvPreview};
 use saleguard_app::portfolio::trades::TradeView;
 use saleguard_app::portfolio::{PortfolioView, TotalView};
 
-use super::{Output, amount, print_json, print_table, row_problems};
+use super::{ListShape, Output, amount, print_json, print_table, row_problems};
 use crate::out;
 
 /// A value in the currency, or "unknown" — never a zero that was not counted.
@@ -23,7 +23,49 @@ fn total(total: &TotalView, currency: &str) -> String {
     }
 }
 
+/// The trades as a table.
+pub(crate) const TRADE_LIST: ListShape<'static, TradeView> = ListShape {
+    header: &[
+        "ID",
+        "WHEN (UTC)",
+        "KIND",
+        "AMOUNT",
+        "PRICE",
+        "FEE",
+        "WHERE",
+    ],
+    right: &[0, 3, 4, 5],
+    cells: trade_cells,
+    empty: "No trade: saleguard trade add --kind buy --at \"2026-12-01 10:00\" --asset XYZ --decimals 18 --amount 100 --price 250 --currency USD",
+};
+
+fn trade_cells(t: &TradeView) -> Vec<String> {
+    let place = if t.to_account.is_empty() {
+        t.account.clone()
+    } else {
+        format!("{} → {}", t.account, t.to_account)
+    };
+    vec![
+        t.id.to_string(),
+        t.happened_at.clone(),
+        t.kind.clone(),
+        amount(&t.amount),
+        t.counter.as_ref().map_or_else(|| "—".to_owned(), amount),
+        t.fee.as_ref().map_or_else(|| "—".to_owned(), amount),
+        place,
+    ]
+}
+
 impl Output {
+    /// A trade just recorded.
+    pub fn trade(&self, trade: &TradeView) {
+        if self.json {
+            // A list of one, as the list command writes it (scripts read either alike).
+            return print_json(&[trade]);
+        }
+        print_table(TRADE_LIST.header, &[trade_cells(trade)], TRADE_LIST.right);
+    }
+
     pub fn csv_preview(&self, preview: &CsvPreview) {
         if self.json {
             return print_json(preview);
@@ -45,50 +87,6 @@ impl Output {
             "Imported {} trades and {} participation entries.",
             summary.trades,
             summary.entries
-        );
-    }
-
-    pub fn trades(&self, trades: &[TradeView]) {
-        if self.json {
-            return print_json(&trades);
-        }
-        if trades.is_empty() {
-            out!(
-                "No trade yet: saleguard trade add --kind buy --at \"2026-12-01 10:00\" --asset XYZ --decimals 18 --amount 100 --price 250 --currency USD"
-            );
-            return;
-        }
-        let rows: Vec<Vec<String>> = trades
-            .iter()
-            .map(|t| {
-                let place = if t.to_account.is_empty() {
-                    t.account.clone()
-                } else {
-                    format!("{} → {}", t.account, t.to_account)
-                };
-                vec![
-                    t.id.to_string(),
-                    t.happened_at.clone(),
-                    t.kind.clone(),
-                    amount(&t.amount),
-                    t.counter.as_ref().map_or_else(|| "—".to_owned(), amount),
-                    t.fee.as_ref().map_or_else(|| "—".to_owned(), amount),
-                    place,
-                ]
-            })
-            .collect();
-        print_table(
-            &[
-                "ID",
-                "WHEN (UTC)",
-                "KIND",
-                "AMOUNT",
-                "PRICE",
-                "FEE",
-                "WHERE",
-            ],
-            &rows,
-            &[0, 3, 4, 5],
         );
     }
 

@@ -5,31 +5,35 @@ use saleguard_app::pricing::PriceSourcesView;
 use saleguard_app::pricing::api::PriceRefresh;
 use saleguard_app::pricing::book::PriceView;
 
-use super::{Output, print_json, print_table};
+use super::{ListShape, Output, print_json, print_table};
 use crate::out;
 
+/// The price book as a table.
+pub(crate) const PRICE_LIST: ListShape<'static, PriceView> = ListShape {
+    header: &["ID", "ASSET", "PRICE", "SEEN (UTC)", "SOURCE"],
+    right: &[0, 2],
+    cells: price_cells,
+    empty: "No price: saleguard price add --asset ETH --currency USD --price 3000 --at \"2026-12-01 10:00\"",
+};
+
+fn price_cells(p: &PriceView) -> Vec<String> {
+    vec![
+        p.id.to_string(),
+        p.asset.clone(),
+        format!("{} {}", p.price, p.currency),
+        p.observed_at.clone(),
+        p.source.to_string(),
+    ]
+}
+
 impl Output {
-    pub fn prices(&self, prices: &[PriceView]) {
+    /// A price just recorded.
+    pub fn price(&self, price: &PriceView) {
         if self.json {
-            return print_json(&prices);
+            // A list of one, as the list command writes it (scripts read either alike).
+            return print_json(&[price]);
         }
-        let rows: Vec<Vec<String>> = prices
-            .iter()
-            .map(|p| {
-                vec![
-                    p.id.to_string(),
-                    p.asset.clone(),
-                    format!("{} {}", p.price, p.currency),
-                    p.observed_at.clone(),
-                    p.source.to_string(),
-                ]
-            })
-            .collect();
-        print_table(
-            &["ID", "ASSET", "PRICE", "SEEN (UTC)", "SOURCE"],
-            &rows,
-            &[0, 2],
-        );
+        print_table(PRICE_LIST.header, &[price_cells(price)], PRICE_LIST.right);
     }
 
     pub fn price_history(&self, preview: &PriceHistoryPreview) {

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Every migration's SQL, in order; the file of version N ran the first N.
-const MIGRATIONS: [&str; 24] = [
+const MIGRATIONS: [&str; 25] = [
     include_str!("../../src/migrations/0001_sales.sql"),
     include_str!("../../src/migrations/0002_accounts.sql"),
     include_str!("../../src/migrations/0003_participations.sql"),
@@ -28,6 +28,7 @@ const MIGRATIONS: [&str; 24] = [
     include_str!("../../src/migrations/0022_official_address_sources.sql"),
     include_str!("../../src/migrations/0023_scam_lists.sql"),
     include_str!("../../src/migrations/0024_scam_list_urls.sql"),
+    include_str!("../../src/migrations/0025_list_indexes.sql"),
 ];
 
 /// A data file as the version whose schema was `version` left it: its migrations run,

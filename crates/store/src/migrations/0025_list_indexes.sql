@@ -1,0 +1,9 @@
+-- Long lists are read a page at a time, filtered and ordered in SQL: each order and
+-- filter a list offers has its index, so a page costs the same at ten rows and at a
+-- million (an index ends in the row id, which breaks ties of the same moment).
+-- The price book, newest or oldest first, all of it or one asset's (one asset in one
+-- currency is served by `prices_by_pair`).
+CREATE INDEX prices_by_time ON prices (observed_at);
+CREATE INDEX prices_by_asset ON prices (asset, observed_at);
+-- The trades of one asset (all of them are served by `trades_in_order`).
+CREATE INDEX trades_by_asset ON trades (asset, happened_at);

@@ -1,0 +1,90 @@
+import { Group, SegmentedControl, Select, Stack, Text, type MantineSpacing } from "@mantine/core";
+import type { ReactNode } from "react";
+import type { ListOrder } from "../api";
+import { FailureAlert } from "./FailureAlert";
+import { LoadingState } from "./LoadingState";
+import type { PagedList } from "./usePagedList";
+import { VirtualTable, type VirtualColumn } from "./VirtualTable";
+
+type PagedTableProps<T> = {
+  list: PagedList<T>;
+  /** The table's accessible name. */
+  label: string;
+  /** What the list holds, for the loading and failure messages: "the price book". */
+  what: string;
+  /** Shown when the list (as filtered) holds no row. */
+  empty: ReactNode;
+  rowKey: (row: T) => number | string;
+  columns: ReadonlyArray<VirtualColumn<T>>;
+  rowHeight: number;
+  maxHeight: number;
+  minWidth?: number;
+  verticalSpacing?: MantineSpacing;
+  testIds: { table: string; scroll?: string; row: string };
+};
+
+/**
+ * A long list read a page at a time (`usePagedList`) in a `VirtualTable`: loading and failure
+ * states of its first page, its empty state, and a page that failed later said under the table
+ * with a way to read it again.
+ */
+export function PagedTable<T>({ list, label, what, empty, ...table }: PagedTableProps<T>) {
+  if (list.isPending) return <LoadingState label={`Loading ${what}…`} />;
+  if (list.error) return <FailureAlert title={`${capitalized(what)} could not be loaded`} error={list.error} onRetry={list.retry} />;
+  if (list.total === 0) return <>{empty}</>;
+  return (
+    <Stack gap="xs">
+      <VirtualTable label={label} rowCount={list.total} rowAt={list.rowAt} onRowsShown={list.showRows} {...table} />
+      {list.pageError && <FailureAlert title={`Part of ${what} could not be loaded`} error={list.pageError} onRetry={list.retry} />}
+    </Stack>
+  );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+type ListFiltersProps = {
+  /** The assets the list may be filtered by, in order. */
+  assets: ReadonlyArray<string>;
+  /** The asset chosen; "" for every asset. */
+  asset: string;
+  onAsset: (asset: string) => void;
+  order: ListOrder;
+  onOrder: (order: ListOrder) => void;
+  /** How many rows the list holds as filtered, in words: "1,204 prices". */
+  count: string;
+  /** Further filters, between the asset and the order. */
+  children?: ReactNode;
+  testId: string;
+};
+
+const orders: { value: ListOrder; label: string }[] = [
+  { value: "newestFirst", label: "Newest first" },
+  { value: "oldestFirst", label: "Oldest first" },
+];
+
+/** The filters above a long dated list: an asset, any further ones, the order, and the count. */
+export function ListFilters({ assets, asset, onAsset, order, onOrder, count, children, testId }: ListFiltersProps) {
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap" data-testid={testId}>
+      <Select
+        label="Asset"
+        size="xs"
+        w={150}
+        data={[{ value: "", label: "Every asset" }, ...assets.map((symbol) => ({ value: symbol, label: symbol }))]}
+        value={asset}
+        onChange={(value) => onAsset(value ?? "")}
+        allowDeselect={false}
+        searchable
+        nothingFoundMessage="No such asset"
+        data-testid={`${testId}-asset`}
+      />
+      {children}
+      <SegmentedControl size="xs" aria-label="Order" data={orders} value={order} onChange={(value) => onOrder(value as ListOrder)} />
+      <Text size="sm" c="dimmed" ml="auto" className="tabular-nums" aria-live="polite">
+        {count}
+      </Text>
+    </Group>
+  );
+}
