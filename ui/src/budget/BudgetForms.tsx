@@ -7,7 +7,7 @@ import { DateTimeText } from "../common/DateTimeText";
 import { FormErrorAlert } from "../common/FormErrorAlert";
 import { fieldNamesOf } from "../common/formErrors";
 import { useFormSubmit } from "../common/useFormSubmit";
-import { ListFilters, PagedTable } from "../common/PagedTable";
+import { countText, ListFilters, PagedTable } from "../common/PagedTable";
 import type { VirtualColumn } from "../common/VirtualTable";
 import { formatDecimalString } from "../format/amount";
 import { localPreviewOfUtcInput } from "../format/time";
@@ -168,10 +168,6 @@ const priceColumns: ReadonlyArray<VirtualColumn<PriceView>> = [
 
 const everyPrice: PriceQuery = { asset: "", currency: "", order: "newestFirst" };
 
-function pricesText(count: number): string {
-  return `${count.toLocaleString()} price${count === 1 ? "" : "s"}`;
-}
-
 /**
  * The price book: what one unit of a coin was worth, when, and where that came from; prices are recorded here by hand.
  * Imported history and fetched prices make it long (a million rows and more): it is read a page at a time as it
@@ -222,7 +218,7 @@ export function PriceBook() {
             onAsset={(asset) => setQuery((current) => ({ ...current, asset }))}
             order={query.order}
             onOrder={(order) => setQuery((current) => ({ ...current, order }))}
-            count={prices.isPending ? "" : pricesText(prices.total)}
+            count={prices.isPending ? "" : countText(prices.total, "price")}
             testId="prices-filters"
           />
         )}

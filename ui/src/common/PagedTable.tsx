@@ -1,26 +1,17 @@
-import { Group, SegmentedControl, Select, Stack, Text, type MantineSpacing } from "@mantine/core";
+import { Group, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import type { ListOrder } from "../api";
 import { FailureAlert } from "./FailureAlert";
 import { LoadingState } from "./LoadingState";
 import type { PagedList } from "./usePagedList";
-import { VirtualTable, type VirtualColumn } from "./VirtualTable";
+import { VirtualTable, type VirtualTableProps } from "./VirtualTable";
 
-type PagedTableProps<T> = {
+type PagedTableProps<T> = Omit<VirtualTableProps<T>, "rowCount" | "rowAt" | "onRowsShown"> & {
   list: PagedList<T>;
-  /** The table's accessible name. */
-  label: string;
   /** What the list holds, for the loading and failure messages: "the price book". */
   what: string;
   /** Shown when the list (as filtered) holds no row. */
   empty: ReactNode;
-  rowKey: (row: T) => number | string;
-  columns: ReadonlyArray<VirtualColumn<T>>;
-  rowHeight: number;
-  maxHeight: number;
-  minWidth?: number;
-  verticalSpacing?: MantineSpacing;
-  testIds: { table: string; scroll?: string; row: string };
 };
 
 /**
@@ -28,16 +19,21 @@ type PagedTableProps<T> = {
  * states of its first page, its empty state, and a page that failed later said under the table
  * with a way to read it again.
  */
-export function PagedTable<T>({ list, label, what, empty, ...table }: PagedTableProps<T>) {
+export function PagedTable<T>({ list, what, empty, ...table }: PagedTableProps<T>) {
   if (list.isPending) return <LoadingState label={`Loading ${what}…`} />;
   if (list.error) return <FailureAlert title={`${capitalized(what)} could not be loaded`} error={list.error} onRetry={list.retry} />;
   if (list.total === 0) return <>{empty}</>;
   return (
     <Stack gap="xs">
-      <VirtualTable label={label} rowCount={list.total} rowAt={list.rowAt} onRowsShown={list.showRows} {...table} />
+      <VirtualTable rowCount={list.total} rowAt={list.rowAt} onRowsShown={list.showRows} {...table} />
       {list.pageError && <FailureAlert title={`Part of ${what} could not be loaded`} error={list.pageError} onRetry={list.retry} />}
     </Stack>
   );
+}
+
+/** A count of rows in words: `countText(1204, "price")` is "1,204 prices". */
+export function countText(count: number, noun: string): string {
+  return `${count.toLocaleString()} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function capitalized(text: string): string {

@@ -15,7 +15,7 @@ export type VirtualColumn<T> = {
   cell: (row: T) => ReactNode;
 };
 
-type VirtualTableProps<T> = {
+export type VirtualTableProps<T> = {
   /** The table's accessible name (also the name of its scroll region). */
   label: string;
   /** How many rows the list holds, drawn or not. */

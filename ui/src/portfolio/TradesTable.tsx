@@ -5,7 +5,7 @@ import { IconTrash } from "@tabler/icons-react";
 import type { TradeQuery, TradeView } from "../api";
 import { failureMessage } from "../api";
 import { DateTimeText } from "../common/DateTimeText";
-import { ListFilters, PagedTable } from "../common/PagedTable";
+import { countText, ListFilters, PagedTable } from "../common/PagedTable";
 import type { VirtualColumn } from "../common/VirtualTable";
 import { formatAmount } from "../format/amount";
 import { useRemoveTrade, useTradeAssets, useTrades } from "./portfolioQueries";
@@ -23,10 +23,6 @@ const kinds = [
   { value: "sell", label: "Sells" },
   { value: "transfer", label: "Transfers" },
 ];
-
-function tradesText(count: number): string {
-  return `${count.toLocaleString()} trade${count === 1 ? "" : "s"}`;
-}
 
 /**
  * The trades recorded, newest first, each removable, filtered by asset and kind. They are read a
@@ -108,7 +104,7 @@ export function TradesTable() {
           onAsset={(asset) => setQuery((current) => ({ ...current, asset }))}
           order={query.order}
           onOrder={(order) => setQuery((current) => ({ ...current, order }))}
-          count={trades.isPending ? "" : tradesText(trades.total)}
+          count={trades.isPending ? "" : countText(trades.total, "trade")}
           testId="trades-filters"
         >
           <SegmentedControl size="xs" aria-label="Kind" data={kinds} value={query.kind} onChange={(kind) => setQuery((current) => ({ ...current, kind }))} />
