@@ -123,6 +123,9 @@ fn benches(c: &mut Criterion) {
     group.bench_function("first page of 100,000 trades", |b| {
         b.iter(|| app.trades(&TradeQuery::default(), page(0)).expect("page"))
     });
+    group.bench_function("the assets of 100,000 trades", |b| {
+        b.iter(|| app.trade_assets().expect("assets"))
+    });
     group.bench_function("first page of one asset's sells", |b| {
         let sells = TradeQuery {
             asset: "SOL".into(),

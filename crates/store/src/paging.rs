@@ -1,8 +1,8 @@
 //! Long lists read a page at a time. The price book and the trades grow to a million
 //! rows: a window shows a page of them and fetches the next as the user scrolls, the
 //! CLI streams them row by row, and nothing holds the whole list. Filters and the order
-//! are SQL over indexes (migration 0025), so the first page costs the same at ten rows
-//! and at a million.
+//! are SQL, each order read from an index without sorting (migration 0025), so a first
+//! page costs little at a million rows.
 
 use rusqlite::Row;
 use rusqlite::params_from_iter;
@@ -128,8 +128,8 @@ impl Store {
         Ok(())
     }
 
-    /// The distinct values of an indexed column, in order: one index seek per value
-    /// (not a scan of the table), so a million rows of ten assets cost ten seeks.
+    /// The distinct values of a column that leads an index, in order: one index seek per
+    /// value (not a scan of the table), so a million rows of ten assets cost ten seeks.
     pub(crate) fn distinct(&self, table: &str, column: &str) -> Result<Vec<String>, StoreError> {
         let mut statement = self.conn.prepare_cached(&format!(
             "WITH RECURSIVE seen(value) AS ( \
