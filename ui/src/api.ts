@@ -60,7 +60,9 @@ export type Unlock = Vesting["unlocks"][number];
 /** A contribution, refund or distribution as typed in a form. */
 export type EntryInput = Parameters<(typeof commands)["recordEntry"]>[1];
 /** A recorded contribution, refund or distribution. */
-export type Entry = Participation["entries"][number];
+export type Entry = CommandReply<"listEntries">["rows"][number];
+/** Which of a participation's entries to list (blank kind: every one) and in which order. */
+export type EntryQuery = Parameters<(typeof commands)["listEntries"]>[1];
 /** One dated event of the calendar: a sale opening or closing, a token unlock. */
 export type CalendarEvent = CommandReply<"calendar">[number];
 export type CalendarEventKind = CalendarEvent["kind"];

@@ -47,6 +47,8 @@ export const commands = {
 	setKyc: (id: number, input: KycInput) => __TAURI_INVOKE<Participation>("set_kyc", { id, input }),
 	/**  Sets (or, empty, clears) the last day to claim a refund that is due. */
 	setRefundDeadline: (id: number, at: string) => __TAURI_INVOKE<Participation>("set_refund_deadline", { id, at }),
+	/**  One page of a participation's entries (at most 500), filtered and ordered as asked. */
+	listEntries: (id: number, query: EntryQuery, page: PageInput) => __TAURI_INVOKE<Page<EntryView>>("list_entries", { id, query, page }),
 	/**  Records a contribution, refund or distribution made outside Saleguard. */
 	recordEntry: (id: number, input: EntryInput) => __TAURI_INVOKE<Participation>("record_entry", { id, input }),
 	/**  Sets (or replaces) how a participation's tokens unlock. */
@@ -928,6 +930,13 @@ export type EntryInput = {
 	note: string,
 };
 
+/**  Which of a participation's entries a list shows, and in which order. */
+export type EntryQuery = {
+	/**  `contribution`, `refund` or `distribution`; blank: every kind. */
+	kind: string,
+	order: ListOrder,
+};
+
 /**  A recorded entry. */
 export type EntryView = {
 	id: number,
@@ -1356,8 +1365,11 @@ export type Participation = {
 	nextStates: ParticipationState[],
 	/**  How its tokens unlock, once a plan is set. */
 	vesting: Vesting | null,
-	/**  Contributions, refunds and distributions, oldest first. */
-	entries: EntryView[],
+	/**
+	 *  How many contributions, refunds and distributions it has (`list_entries` reads
+	 *  them a page at a time).
+	 */
+	entryCount: number,
 	kyc: Kyc,
 	/**  The last day to claim a refund, while one is due (RFC 3339, UTC). */
 	refundDeadline: string | null,

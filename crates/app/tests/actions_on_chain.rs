@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{eth, wall_clock_now as now};
+use common::{entries_of, eth, wall_clock_now as now};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -175,10 +175,7 @@ impl Wallet {
 
     /// Every entry: kind, amount in base units, reference, note.
     fn entries(&self) -> Vec<(String, String, String, String)> {
-        self.app
-            .participation(self.participation)
-            .expect("participation")
-            .entries
+        entries_of(&self.app, self.participation)
             .into_iter()
             .map(|e| (e.kind, e.amount.base_units, e.reference, e.note))
             .collect()
@@ -368,11 +365,7 @@ async fn a_post_delivery_sale_is_followed_from_the_contribution_to_the_withdrawa
     assert_eq!(*amount, received.to_string(), "what the chain says arrived");
     assert_eq!(Some(reference), withdrawn.hash.as_ref());
     assert!(note.contains("receipt"), "{note}");
-    let proved = &wallet
-        .app
-        .participation(wallet.participation)
-        .expect("read")
-        .entries[1];
+    let proved = &entries_of(&wallet.app, wallet.participation)[1];
     assert!(proved.log_index.is_some(), "the log that proves it is kept");
     assert_eq!(wallet.state(), ParticipationState::TokensDistributed);
 
@@ -1387,8 +1380,7 @@ async fn a_refund_held_by_a_separate_escrow_is_recorded_as_measured_and_claimed_
         .apply_repair(wallet.participation, &repair.corrections)
         .await
         .expect("corrected");
-    let amounts: Vec<(String, String)> = repaired
-        .entries
+    let amounts: Vec<(String, String)> = entries_of(&wallet.app, repaired.id)
         .iter()
         .map(|e| (e.kind.clone(), e.amount.base_units.clone()))
         .collect();

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{OWN, add_price, app, prepared};
+use common::{OWN, add_price, app, entries_of, prepared};
 use saleguard_app::dto::PageInput;
 use saleguard_app::io::csv::{CsvExportKind, CsvProgress, TRANSACTION_COLUMNS};
 use saleguard_app::participations::entries::EntryInput;
@@ -268,10 +268,7 @@ fn every_bad_row_is_named_by_its_number_and_nothing_is_added() {
     );
     let participation = app.list_participations().expect("list")[0].id;
     assert!(
-        app.participation(participation)
-            .expect("one")
-            .entries
-            .is_empty(),
+        entries_of(&app, participation).is_empty(),
         "nothing half-imported"
     );
 }

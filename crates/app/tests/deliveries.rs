@@ -9,7 +9,7 @@ mod common;
 use std::sync::Mutex;
 
 use alloy_primitives::{B256, keccak256};
-use common::eth;
+use common::{entries_of, eth};
 use saleguard_app::accounts::dto::AddWatchOnly;
 use saleguard_app::chain::deliveries::{ScanInput, ScanProgress};
 use saleguard_app::participations::{MoveParticipation, ParticipationState};
@@ -192,7 +192,7 @@ async fn deliveries_are_found_in_the_logs_once_and_others_are_told_apart() {
     );
     assert_eq!(summary.state, ParticipationState::TokensDistributed);
 
-    let entries = app.participation(participation).expect("read").entries;
+    let entries = entries_of(&app, participation);
     assert_eq!(
         entries.len(),
         1,
@@ -207,13 +207,7 @@ async fn deliveries_are_found_in_the_logs_once_and_others_are_told_apart() {
         let (again, _) = scan(&app, &input).await;
         assert!(again.distributions.is_empty() && again.from_others.is_empty());
     }
-    assert_eq!(
-        app.participation(participation)
-            .expect("read")
-            .entries
-            .len(),
-        1
-    );
+    assert_eq!(entries_of(&app, participation).len(), 1);
     assert_eq!(
         app.transfers_from_others(participation)
             .expect("read")
@@ -242,7 +236,7 @@ async fn deliveries_are_found_in_the_logs_once_and_others_are_told_apart() {
     assert!(counted.counted);
     app.count_transfer(other.id)
         .expect("counting again changes nothing");
-    let entries = app.participation(participation).expect("read").entries;
+    let entries = entries_of(&app, participation);
     assert_eq!(entries.len(), 2);
     assert_eq!(entries[1].amount.base_units, eth(7).to_string());
     assert_eq!(

@@ -1,6 +1,10 @@
 //! Participation use cases over a real SQLite file.
 
+mod common;
+
 use std::sync::Arc;
+
+use common::entries_of;
 
 use saleguard_app::participations::calendar::CalendarEventKind;
 use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
@@ -393,9 +397,10 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
         note: String::new(),
     };
     let recorded = app.record_entry(started.id, &btc).expect("recorded");
-    assert_eq!(recorded.entries.len(), 1);
-    assert_eq!(recorded.entries[0].amount.base_units, "1500000");
-    assert_eq!(recorded.entries[0].source, "manual");
+    assert_eq!(recorded.entry_count, 1);
+    let entries = entries_of(&app, started.id);
+    assert_eq!(entries[0].amount.base_units, "1500000");
+    assert_eq!(entries[0].source, "manual");
 
     let too_precise = saleguard_app::participations::entries::EntryInput {
         amount: "0.000000001".into(),
@@ -422,10 +427,7 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
         app.record_entry(999, &btc).expect_err("unknown").code,
         ErrorCode::ParticipationNotFound
     );
-    assert_eq!(
-        app.participation(started.id).expect("read").entries.len(),
-        1
-    );
+    assert_eq!(app.participation(started.id).expect("read").entry_count, 1);
 }
 
 #[test]
@@ -618,7 +620,7 @@ fn the_list_shows_each_participation_as_it_is_shown_alone() {
         .collect();
     assert_eq!(listed, alone);
     // What each shows is there (not only equal: equally empty would pass).
-    assert_eq!(listed[0].entries.len(), 2);
+    assert_eq!(listed[0].entry_count, 2);
     assert!(listed[0].vesting.is_some());
     assert_eq!(
         listed[0]
@@ -635,5 +637,75 @@ fn the_list_shows_each_participation_as_it_is_shown_alone() {
         listed[2].refund_deadline.as_deref(),
         Some("2026-12-20T00:00:00Z")
     );
-    assert!(listed[3].entries.is_empty() && listed[3].vesting.is_none());
+    assert!(listed[3].entry_count == 0 && listed[3].vesting.is_none());
+}
+
+#[test]
+fn a_ledger_is_read_a_page_at_a_time_by_kind_and_a_missing_participation_is_said() {
+    use saleguard_app::dto::{ListOrder, PageInput};
+    use saleguard_app::participations::entries::{EntryInput, EntryQuery};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    let sale_id = sale(&app, false);
+    let id = app
+        .start_participation(&StartParticipation {
+            sale_id,
+            state: ParticipationState::Contributed,
+            happened_at: "2026-11-01 10:00".into(),
+            note: String::new(),
+        })
+        .expect("started")
+        .id;
+    for (day, kind) in [(2, "contribution"), (3, "contribution"), (4, "refund")] {
+        app.record_entry(
+            id,
+            &EntryInput {
+                kind: kind.into(),
+                happened_at: format!("2026-11-0{day} 10:00"),
+                asset: "ETH".into(),
+                decimals: "18".into(),
+                amount: format!("{day}"),
+                ..EntryInput::default()
+            },
+        )
+        .expect("entry");
+    }
+    let contributions = EntryQuery {
+        kind: " Contribution ".into(),
+        order: ListOrder::NewestFirst,
+    };
+    let page = app
+        .entries(
+            id,
+            &contributions,
+            PageInput {
+                offset: 0,
+                limit: 1,
+            },
+        )
+        .expect("page");
+    assert_eq!(page.total, 2);
+    assert_eq!(page.rows[0].amount.decimal, "3", "newest first");
+    assert_eq!(app.participation(id).expect("read").entry_count, 3);
+
+    let refused = app
+        .entries(
+            id,
+            &EntryQuery {
+                kind: "gift".into(),
+                ..EntryQuery::LEDGER
+            },
+            PageInput::FIRST,
+        )
+        .expect_err("no such kind");
+    assert_eq!(
+        (refused.code, refused.field.as_deref()),
+        (ErrorCode::InvalidChoice, Some("kind"))
+    );
+    assert_eq!(
+        app.entries(id + 1, &EntryQuery::LEDGER, PageInput::FIRST)
+            .expect_err("no such participation")
+            .code,
+        ErrorCode::ParticipationNotFound
+    );
 }

@@ -136,9 +136,7 @@ fn statuses(view: &TransactionView) -> Vec<TxStatus> {
 }
 
 fn entries_of(app: &Saleguard, participation: i64) -> Vec<(String, String, String)> {
-    app.participation(participation)
-        .expect("participation")
-        .entries
+    common::entries_of(app, participation)
         .into_iter()
         .map(|e| (e.kind, e.source, e.amount.decimal))
         .collect()
@@ -234,7 +232,10 @@ async fn a_reviewed_contribution_is_signed_mined_confirmed_and_recorded() {
             ),
         ]
     );
-    assert_eq!(participation.entries[0].reference, hash);
+    assert_eq!(
+        common::entries_of(&wallet.app, wallet.participation)[0].reference,
+        hash
+    );
     assert_eq!(committed(&wallet.app), "1.5");
 
     // The network fee, from the receipt, is recorded and is part of what the tokens cost.
@@ -380,11 +381,7 @@ async fn a_sale_under_its_soft_cap_refunds_and_the_budget_gets_the_amount_back()
         entries.contains(&("refund".to_owned(), "signed".to_owned(), "1".to_owned())),
         "{entries:?}"
     );
-    let refund = wallet
-        .app
-        .participation(wallet.participation)
-        .expect("read")
-        .entries
+    let refund = common::entries_of(&wallet.app, wallet.participation)
         .into_iter()
         .find(|e| e.kind == "refund")
         .expect("the refund");
@@ -771,7 +768,7 @@ async fn a_contribution_paid_in_a_token_transfers_the_token_and_is_recorded() {
             "250.5".to_owned()
         )]
     );
-    let entry = &participation.entries[0];
+    let entry = &common::entries_of(&wallet.app, wallet.participation)[0];
     assert_eq!(entry.amount.symbol, "TUSD");
     assert_eq!(
         (entry.from.as_str(), entry.to.as_str()),

@@ -23,11 +23,13 @@ pub fn run(
                 happened_at: step.at.clone(),
                 note: step.note,
             })?;
-            output.participation(&started, "Started");
+            output.participation(app, &started, "Started")?;
             recorded_step(output, &step.at, &started);
         }
         ParticipationCommand::List => output.participations(&app.list_participations()?),
-        ParticipationCommand::Show { id } => output.participation(&app.participation(id)?, ""),
+        ParticipationCommand::Show { id } => {
+            output.participation(app, &app.participation(id)?, "")?
+        }
         ParticipationCommand::Vesting {
             id,
             tokens,
@@ -67,7 +69,7 @@ pub fn run(
                     ..VestingInput::default()
                 }
             };
-            output.participation(&app.set_vesting(id, &input)?, "Vesting set for");
+            output.participation(app, &app.set_vesting(id, &input)?, "Vesting set for")?;
         }
         ParticipationCommand::Record {
             id,
@@ -92,7 +94,7 @@ pub fn run(
                 to,
                 note,
             };
-            output.participation(&app.record_entry(id, &input)?, "Recorded for");
+            output.participation(app, &app.record_entry(id, &input)?, "Recorded for")?;
         }
         ParticipationCommand::Kyc {
             id,
@@ -108,13 +110,14 @@ pub fn run(
                 reference: reference.unwrap_or(kept.reference),
                 notes: notes.unwrap_or(kept.notes),
             };
-            output.participation(&app.set_kyc(id, &input)?, "KYC details kept for");
+            output.participation(app, &app.set_kyc(id, &input)?, "KYC details kept for")?;
         }
         ParticipationCommand::RefundDeadline { id, at } => {
             output.participation(
+                app,
                 &app.set_refund_deadline(id, &at)?,
                 "Refund deadline set for",
-            );
+            )?;
         }
         ParticipationCommand::Move { id, to, step } => {
             let moved = app.move_participation(
@@ -125,7 +128,7 @@ pub fn run(
                     note: step.note,
                 },
             )?;
-            output.participation(&moved, "Moved");
+            output.participation(app, &moved, "Moved")?;
             recorded_step(output, &step.at, &moved);
         }
         ParticipationCommand::Scan { id, from_block } => {
@@ -156,7 +159,7 @@ pub fn run(
                 )?;
             }
             let repaired = crate::chain::block_on(app.apply_repair(id, &repair.corrections))??;
-            output.participation(&repaired, "Corrected the ledger of");
+            output.participation(app, &repaired, "Corrected the ledger of")?;
         }
         ParticipationCommand::Transfers { id } => {
             output.transfers_from_others(&app.transfers_from_others(id)?);

@@ -1,10 +1,14 @@
 //! The `ledger_entries` table: contributions, refunds and distributions.
 
+use std::collections::HashMap;
+
 use rusqlite::Row;
+use rusqlite::types::Value;
 use saleguard_core::U256;
 use saleguard_core::entry::{Entry, EntryKind, ProvedEntry};
 use saleguard_core::timestamp::UtcTimestamp;
 
+use crate::paging::{ListQuery, Page, PageRequest, TimeOrder};
 use crate::participations::ParticipationId;
 use crate::{Store, StoreError};
 
@@ -50,6 +54,32 @@ pub enum EntryCorrection {
     Remove { id: i64 },
     /// An entry the chain proves that was not recorded.
     Add(ProvedEntry),
+}
+
+/// Which of a participation's entries a list holds: all, or those of one kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryFilter {
+    pub participation: ParticipationId,
+    pub kind: Option<EntryKind>,
+}
+
+impl EntryFilter {
+    /// Served by the index `ledger_entries_by_participation`; a kind is checked on the
+    /// rows it gives.
+    pub(crate) fn query(&self, order: TimeOrder) -> ListQuery<'static> {
+        let mut query = ListQuery {
+            columns: COLUMNS,
+            table: "ledger_entries",
+            conditions: vec!["participation_id = ?"],
+            values: vec![Value::Integer(self.participation.0)],
+            order_by: format!("happened_at {0}, id {0}", order.sql()),
+        };
+        if let Some(kind) = self.kind {
+            query.conditions.push("kind = ?");
+            query.values.push(Value::Text(kind.as_str().to_owned()));
+        }
+        query
+    }
 }
 
 /// A recorded entry.
@@ -207,6 +237,46 @@ impl Store {
         ))?;
         let rows = statement.query_map([], |row| Ok(read_entry(row)))?;
         rows.map(|row| row?).collect()
+    }
+
+    /// How many entries each participation has (none: not listed), read from the index.
+    pub fn entry_counts(&self) -> Result<HashMap<ParticipationId, u32>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT participation_id, count(*) FROM ledger_entries GROUP BY participation_id",
+        )?;
+        let counts = statement
+            .query_map([], |row| Ok((ParticipationId(row.get(0)?), row.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(counts)
+    }
+
+    /// How many entries a participation has.
+    pub fn entry_count(&self, participation: ParticipationId) -> Result<u32, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM ledger_entries WHERE participation_id = ?1")?
+            .query_row([participation.0], |row| row.get(0))?)
+    }
+
+    /// One page of a participation's entries that `filter` keeps, in `order` of when
+    /// they happened.
+    pub fn entries_page(
+        &self,
+        filter: &EntryFilter,
+        order: TimeOrder,
+        request: PageRequest,
+    ) -> Result<Page<EntryRecord>, StoreError> {
+        self.page(&filter.query(order), request, read_entry)
+    }
+
+    /// Every entry `filter` keeps, in `order`, handed to `each` as it is read.
+    pub fn each_entry<E: From<StoreError>>(
+        &self,
+        filter: &EntryFilter,
+        order: TimeOrder,
+        each: impl FnMut(EntryRecord) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.walk(&filter.query(order), read_entry, each)
     }
 
     /// A participation's entries, oldest first.

@@ -35,7 +35,7 @@ pub use budgets::{BudgetRecord, MAX_PRICE_AGE_HOURS, PriceFilter, PriceRecord, R
 pub use connection::{ConnectionSettings, Store};
 pub use contacts::{ContactRecord, OverrideRecord};
 pub use deliveries::{DeliveryScan, TransferFromOther, TransferFromOtherRecord};
-pub use entries::{EntryCorrection, EntryRecord, EntrySource};
+pub use entries::{EntryCorrection, EntryFilter, EntryRecord, EntrySource};
 pub use error::StoreError;
 pub use export::{
     Cell, Column, ColumnType, DATA_TABLES, ImportError, Reference, RowFailure, TableRows,

@@ -149,7 +149,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{PriceFilter, TradeFilter};
+    use crate::{EntryFilter, ParticipationId, PriceFilter, TradeFilter};
+    use saleguard_core::entry::EntryKind;
     use saleguard_core::portfolio::TradeKind;
 
     /// SQLite's plan for a query, one line per step.
@@ -199,6 +200,13 @@ mod tests {
                 TradeFilter {
                     asset: asset.clone(),
                     kind: *kind,
+                }
+                .query(order)
+            }));
+            queries.extend([None, Some(EntryKind::Refund)].map(|kind| {
+                EntryFilter {
+                    participation: ParticipationId(1),
+                    kind,
                 }
                 .query(order)
             }));

@@ -36,6 +36,7 @@ commands! {
         move_participation,
         set_kyc,
         set_refund_deadline,
+        list_entries,
         record_entry,
         set_vesting,
         calendar,

@@ -1,7 +1,8 @@
 //! Participations: their lifecycle, KYC, entries, vesting and the calendar.
 
+use saleguard_app::dto::{Page, PageInput};
 use saleguard_app::participations::calendar::CalendarEvent;
-use saleguard_app::participations::entries::EntryInput;
+use saleguard_app::participations::entries::{EntryInput, EntryQuery, EntryView};
 use saleguard_app::participations::kyc::KycInput;
 use saleguard_app::participations::vesting::VestingInput;
 use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
@@ -65,6 +66,18 @@ pub(crate) fn set_refund_deadline(
     at: String,
 ) -> Result<Participation, AppError> {
     app.set_refund_deadline(id, &at)
+}
+
+/// One page of a participation's entries (at most 500), filtered and ordered as asked.
+#[tauri::command(async)]
+#[specta::specta]
+pub(crate) fn list_entries(
+    app: State<'_, Saleguard>,
+    id: i64,
+    query: EntryQuery,
+    page: PageInput,
+) -> Result<Page<EntryView>, AppError> {
+    app.entries(id, &query, page)
 }
 
 /// Records a contribution, refund or distribution made outside Saleguard.

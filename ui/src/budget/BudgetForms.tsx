@@ -213,9 +213,7 @@ export function PriceBook() {
         </div>
         {(prices.total > 0 || query.asset !== "") && (
           <ListFilters
-            assets={assets.data ?? []}
-            asset={query.asset}
-            onAsset={(asset) => setQuery((current) => ({ ...current, asset }))}
+            assets={{ choices: assets.data ?? [], chosen: query.asset, choose: (asset) => setQuery((current) => ({ ...current, asset })) }}
             order={query.order}
             onOrder={(order) => setQuery((current) => ({ ...current, order }))}
             count={prices.isPending ? "" : countText(prices.total, "price")}

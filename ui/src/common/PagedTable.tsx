@@ -32,8 +32,8 @@ export function PagedTable<T>({ list, what, empty, ...table }: PagedTableProps<T
 }
 
 /** A count of rows in words: `countText(1204, "price")` is "1,204 prices". */
-export function countText(count: number, noun: string): string {
-  return `${count.toLocaleString()} ${noun}${count === 1 ? "" : "s"}`;
+export function countText(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count.toLocaleString()} ${count === 1 ? noun : plural}`;
 }
 
 function capitalized(text: string): string {
@@ -41,11 +41,8 @@ function capitalized(text: string): string {
 }
 
 type ListFiltersProps = {
-  /** The assets the list may be filtered by, in order. */
-  assets: ReadonlyArray<string>;
-  /** The asset chosen; "" for every asset. */
-  asset: string;
-  onAsset: (asset: string) => void;
+  /** The assets the list may be filtered by, in order, the one chosen ("" for every asset) and how to choose; none: no asset filter. */
+  assets?: { choices: ReadonlyArray<string>; chosen: string; choose: (asset: string) => void };
   order: ListOrder;
   onOrder: (order: ListOrder) => void;
   /** How many rows the list holds as filtered, in words: "1,204 prices". */
@@ -60,22 +57,24 @@ const orders: { value: ListOrder; label: string }[] = [
   { value: "oldestFirst", label: "Oldest first" },
 ];
 
-/** The filters above a long dated list: an asset, any further ones, the order, and the count. */
-export function ListFilters({ assets, asset, onAsset, order, onOrder, count, children, testId }: ListFiltersProps) {
+/** The filters above a long dated list: an asset (when it has several), any further ones, the order, and the count. */
+export function ListFilters({ assets, order, onOrder, count, children, testId }: ListFiltersProps) {
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" data-testid={testId}>
-      <Select
-        label="Asset"
-        size="xs"
-        w={150}
-        data={[{ value: "", label: "Every asset" }, ...assets.map((symbol) => ({ value: symbol, label: symbol }))]}
-        value={asset}
-        onChange={(value) => onAsset(value ?? "")}
-        allowDeselect={false}
-        searchable
-        nothingFoundMessage="No such asset"
-        data-testid={`${testId}-asset`}
-      />
+      {assets && (
+        <Select
+          label="Asset"
+          size="xs"
+          w={150}
+          data={[{ value: "", label: "Every asset" }, ...assets.choices.map((symbol) => ({ value: symbol, label: symbol }))]}
+          value={assets.chosen}
+          onChange={(value) => assets.choose(value ?? "")}
+          allowDeselect={false}
+          searchable
+          nothingFoundMessage="No such asset"
+          data-testid={`${testId}-asset`}
+        />
+      )}
       {children}
       <SegmentedControl size="xs" aria-label="Order" data={orders} value={order} onChange={(value) => onOrder(value as ListOrder)} />
       <Text size="sm" c="dimmed" ml="auto" className="tabular-nums" aria-live="polite">

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { EntryInput, Participation } from "../api";
-import { amountFixture, appErrorFixture, entryFixture, participationFixture, stepFixture } from "../test/fixtures";
+import type { Entry, EntryInput, Participation } from "../api";
+import { amountFixture, appErrorFixture, entriesReply, entryFixture, participationFixture, stepFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 
@@ -34,27 +34,27 @@ async function openEntriesTab(user: ReturnType<typeof renderApp>["user"]) {
 describe("a participation's entries", () => {
   it("says nothing is recorded yet, then records an entry as typed and lists it", async () => {
     let current = entriesParticipation();
+    const recorded: Entry[] = [];
     const backend = fakeBackend({
       list_transactions: () => [],
       get_participation: () => current,
       list_participations: () => [current],
+      ...entriesReply(() => recorded),
       record_entry: (args) => {
         const { input: typed } = args as { id: number; input: EntryInput };
-        current = {
-          ...current,
-          entries: [
-            entryFixture({
-              id: 1,
-              kind: typed.kind,
-              happenedAt: "2026-12-01T10:00:00Z",
-              amount: amountFixture(typed.amount, typed.asset, Number(typed.decimals)),
-              reference: typed.reference,
-              from: typed.from,
-              to: typed.to,
-              note: typed.note,
-            }),
-          ],
-        };
+        recorded.push(
+          entryFixture({
+            id: 1,
+            kind: typed.kind,
+            happenedAt: "2026-12-01T10:00:00Z",
+            amount: amountFixture(typed.amount, typed.asset, Number(typed.decimals)),
+            reference: typed.reference,
+            from: typed.from,
+            to: typed.to,
+            note: typed.note,
+          }),
+        );
+        current = { ...current, entryCount: recorded.length };
         return current;
       },
     });
@@ -169,39 +169,38 @@ describe("a participation's entries", () => {
     expect(screen.getByTestId("entries-empty")).toBeInTheDocument();
   });
 
-  it("lists recorded entries oldest first, each kind and source in words", async () => {
-    fakeBackend({
+  it("lists recorded entries oldest first, each kind and source in words, and by kind when asked", async () => {
+    const entries = [
+      entryFixture({ id: 1, kind: "contribution", source: "manual", reference: "ORDER-1234" }),
+      entryFixture({
+        id: 3,
+        kind: "distribution",
+        source: "found",
+        happenedAt: "2027-01-20T12:00:00Z",
+        amount: amountFixture("10", "AUR"),
+        reference: "0x9f3c6b1b1a4f0e3f9a2b7c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081",
+        logIndex: 7,
+      }),
+      entryFixture({
+        id: 2,
+        kind: "distribution",
+        source: "signed",
+        happenedAt: "2027-01-15T12:00:00Z",
+        amount: amountFixture("1250", "AUR"),
+        reference: "",
+        from: "",
+        to: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+      }),
+    ];
+    const backend = fakeBackend({
       list_transactions: () => [],
-      get_participation: () =>
-        entriesParticipation({
-          entries: [
-            entryFixture({ id: 1, kind: "contribution", source: "manual", reference: "ORDER-1234" }),
-            entryFixture({
-              id: 3,
-              kind: "distribution",
-              source: "found",
-              happenedAt: "2027-01-20T12:00:00Z",
-              amount: amountFixture("10", "AUR"),
-              reference: "0x9f3c6b1b1a4f0e3f9a2b7c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081",
-              logIndex: 7,
-            }),
-            entryFixture({
-              id: 2,
-              kind: "distribution",
-              source: "signed",
-              happenedAt: "2027-01-15T12:00:00Z",
-              amount: amountFixture("1250", "AUR"),
-              reference: "",
-              from: "",
-              to: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-            }),
-          ],
-        }),
+      get_participation: () => entriesParticipation({ entryCount: entries.length }),
+      ...entriesReply(() => entries),
     });
     const { user } = renderApp("#/participations/7");
     await openEntriesTab(user);
 
-    const rows = screen.getAllByTestId("entries-entry");
+    const rows = await screen.findAllByTestId("entries-entry");
     expect(rows.map((row) => within(row).getByTestId("entry-kind").textContent)).toEqual(["Contribution", "Distribution", "Distribution"]);
     expect(rows.map((row) => within(row).getByTestId("entry-source").textContent)).toEqual(["Manual", "Found", "Signed"]);
     expect(within(rows[1] as HTMLElement).getByTestId("entry-log")).toHaveTextContent("Log 7 of that transaction");
@@ -212,6 +211,17 @@ describe("a participation's entries", () => {
     expect(within(rows[1] as HTMLElement).queryByTestId("entry-reference")).toBeNull();
     expect(within(rows[1] as HTMLElement).getByTestId("entry-parties")).toHaveTextContent("not recorded");
     expect(screen.getByTestId("tab-entries")).toHaveTextContent("3");
+
+    // Only the distributions, newest first: asked of the backend, which filters and orders.
+    const filters = screen.getByTestId("entries-filters");
+    expect(filters).toHaveTextContent("3 entries");
+    await user.click(within(filters).getByText("Distributions"));
+    await user.click(within(filters).getByText("Newest first"));
+    await waitFor(() => expect(filters).toHaveTextContent("2 entries"));
+    expect(backend.callsTo("list_entries").at(-1)?.args).toMatchObject({ id: 7, query: { kind: "distribution", order: "newestFirst" } });
+    await waitFor(() =>
+      expect(screen.getAllByTestId("entries-entry").map((row) => within(row).getByTestId("entry-source").textContent)).toEqual(["Signed", "Found"]),
+    );
   });
 });
 

@@ -7,10 +7,9 @@ import { LedgerRepairPanel } from "./LedgerRepairPanel";
 
 /** The participation's entries: every contribution, refund and distribution, and the form to record one. */
 export function EntriesTab({ participation }: { participation: Participation }) {
-  const { entries } = participation;
   return (
     <Stack gap="lg">
-      {entries.length === 0 ? (
+      {participation.entryCount === 0 ? (
         <Paper withBorder radius="md" p="xl" data-testid="entries-empty">
           <EmptyState
             withIndicatorBackground
@@ -24,9 +23,9 @@ export function EntriesTab({ participation }: { participation: Participation }) 
           <Title order={2} size="h5" mb="sm">
             Entries
           </Title>
-          <EntriesTable entries={entries} />
+          <EntriesTable participationId={participation.id} entryCount={participation.entryCount} />
           <Text size="xs" c="dimmed" mt="sm">
-            Oldest first. Times are your local time, with UTC on hover; amounts in full on hover.
+            Times are your local time, with UTC on hover; amounts in full on hover.
           </Text>
         </Paper>
       )}

@@ -1,11 +1,15 @@
-import { Group, Stack, Table, Text } from "@mantine/core";
+import { Group, SegmentedControl, Stack, Text } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
-import type { Entry } from "../api";
+import { useState } from "react";
+import type { Entry, EntryQuery } from "../api";
 import { AmountText } from "../common/AmountText";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { DateTimeText } from "../common/DateTimeText";
 import { LooksBadge } from "../common/LooksBadge";
+import { countText, ListFilters, PagedTable } from "../common/PagedTable";
+import type { VirtualColumn } from "../common/VirtualTable";
 import { entryKindLooks, entrySourceLooks } from "./entryFields";
+import { useEntries } from "./participationsQueries";
 
 /** A long reference (a transaction hash) shortened in the middle; the whole of it on hover and to copy. */
 function ReferenceText({ reference }: { reference: string }) {
@@ -42,70 +46,110 @@ function Party({ value }: { value: string }) {
   );
 }
 
-/** Contributions, refunds and distributions, oldest first, as recorded. */
-export function EntriesTable({ entries }: { entries: ReadonlyArray<Entry> }) {
+/** Pixels per row, as drawn (a date on two lines, a reference with its log); rows are measured once shown. */
+const rowHeight = 64;
+
+const columns: ReadonlyArray<VirtualColumn<Entry>> = [
+  {
+    header: "Kind",
+    cell: (entry) => {
+      const kind = entryKindLooks(entry.kind);
+      return (
+        <LooksBadge color={kind.color} Icon={kind.Icon} title={kind.meaning || undefined} testId="entry-kind" neverShortened>
+          {kind.label}
+        </LooksBadge>
+      );
+    },
+  },
+  { header: "When", cell: (entry) => <DateTimeText iso={entry.happenedAt} stacked /> },
+  {
+    header: "Amount",
+    numeric: true,
+    cell: (entry) => (
+      <span data-testid="entry-amount">
+        <AmountText amount={entry.amount} />
+      </span>
+    ),
+  },
+  {
+    header: "Reference",
+    cell: (entry) => (
+      <Stack gap={2}>
+        <ReferenceText reference={entry.reference} />
+        {entry.logIndex !== null && (
+          <Text size="xs" c="dimmed" data-testid="entry-log">
+            Log {entry.logIndex} of that transaction
+          </Text>
+        )}
+        {entry.note !== "" && (
+          <Text size="xs" c="dimmed" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }} data-testid="entry-note">
+            {entry.note}
+          </Text>
+        )}
+      </Stack>
+    ),
+  },
+  {
+    header: "From → to",
+    cell: (entry) => (
+      <Group gap={6} wrap="wrap" data-testid="entry-parties">
+        <Party value={entry.from} />
+        <IconArrowRight size={14} aria-label="to" />
+        <Party value={entry.to} />
+      </Group>
+    ),
+  },
+  {
+    header: "Source",
+    cell: (entry) => {
+      const source = entrySourceLooks(entry.source);
+      return (
+        <LooksBadge color={source.color} Icon={source.Icon} title={source.description} testId="entry-source" neverShortened>
+          {source.label}
+        </LooksBadge>
+      );
+    },
+  },
+];
+
+const kinds = [
+  { value: "", label: "All" },
+  { value: "contribution", label: "Contributions" },
+  { value: "refund", label: "Refunds" },
+  { value: "distribution", label: "Distributions" },
+];
+
+/**
+ * Contributions, refunds and distributions as recorded, oldest first unless the user turns the order,
+ * filtered by kind. A ledger that grew by imports or deliveries is read a page at a time as it scrolls.
+ */
+export function EntriesTable({ participationId, entryCount }: { participationId: number; entryCount: number }) {
+  const [query, setQuery] = useState<EntryQuery>({ kind: "", order: "oldestFirst" });
+  const entries = useEntries(participationId, query);
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table data-testid="entries-table" fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th>When</Table.Th>
-            <Table.Th ta="right">Amount</Table.Th>
-            <Table.Th>Reference</Table.Th>
-            <Table.Th>From → to</Table.Th>
-            <Table.Th>Source</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => {
-            const kind = entryKindLooks(entry.kind);
-            const source = entrySourceLooks(entry.source);
-            return (
-              <Table.Tr key={entry.id} data-testid="entries-entry" data-kind={entry.kind} style={{ verticalAlign: "top" }}>
-                <Table.Td>
-                  <LooksBadge color={kind.color} Icon={kind.Icon} title={kind.meaning || undefined} testId="entry-kind" neverShortened>
-                    {kind.label}
-                  </LooksBadge>
-                </Table.Td>
-                <Table.Td>
-                  <DateTimeText iso={entry.happenedAt} stacked />
-                </Table.Td>
-                <Table.Td ta="right" data-testid="entry-amount">
-                  <AmountText amount={entry.amount} />
-                </Table.Td>
-                <Table.Td>
-                  <Stack gap={2}>
-                    <ReferenceText reference={entry.reference} />
-                    {entry.logIndex !== null && (
-                      <Text size="xs" c="dimmed" data-testid="entry-log">
-                        Log {entry.logIndex} of that transaction
-                      </Text>
-                    )}
-                    {entry.note !== "" && (
-                      <Text size="xs" c="dimmed" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }} data-testid="entry-note">
-                        {entry.note}
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="wrap" data-testid="entry-parties">
-                    <Party value={entry.from} />
-                    <IconArrowRight size={14} aria-label="to" />
-                    <Party value={entry.to} />
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <LooksBadge color={source.color} Icon={source.Icon} title={source.description} testId="entry-source" neverShortened>
-                    {source.label}
-                  </LooksBadge>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap="sm">
+      {entryCount > 1 && (
+        <ListFilters order={query.order} onOrder={(order) => setQuery((current) => ({ ...current, order }))} count={entries.isPending ? "" : countText(entries.total, "entry", "entries")} testId="entries-filters">
+          <SegmentedControl size="xs" aria-label="Kind" data={kinds} value={query.kind} onChange={(kind) => setQuery((current) => ({ ...current, kind }))} />
+        </ListFilters>
+      )}
+      <PagedTable
+        list={entries}
+        label="Entries"
+        what="the entries"
+        empty={
+          <Text size="sm" c="dimmed" data-testid="entries-none-of-kind">
+            No entry of this kind.
+          </Text>
+        }
+        rowKey={(entry) => entry.id}
+        columns={columns}
+        rowHeight={rowHeight}
+        maxHeight={560}
+        minWidth={820}
+        verticalSpacing="sm"
+        testIds={{ table: "entries-table", row: "entries-entry" }}
+      />
+    </Stack>
   );
 }

@@ -127,7 +127,7 @@ const participationTabs: ReadonlyArray<ParticipationTab> = [
     value: "entries",
     label: "Entries",
     icon: IconReceipt,
-    count: (participation) => participation.entries.length || null,
+    count: (participation) => participation.entryCount || null,
     Panel: EntriesTab,
   },
   { value: "kyc", label: "KYC", icon: IconId, Panel: KycPanel },

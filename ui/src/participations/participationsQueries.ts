@@ -3,18 +3,27 @@ import {
   api,
   hasErrorCode,
   type EntryInput,
+  type EntryQuery,
   type MoveParticipationInput,
   type Participation,
   type StartParticipationInput,
   type VestingInput,
 } from "../api";
 import { calendarQueryKeys } from "../calendar/calendarQueries";
+import { usePagedList } from "../common/usePagedList";
 
 export const participationQueryKeys = {
   all: ["participations"] as const,
   list: () => [...participationQueryKeys.all, "list"] as const,
   detail: (id: number) => [...participationQueryKeys.all, "detail", id] as const,
+  /** Its entries' pages: under its detail, so what refreshes the participation refreshes them. */
+  entries: (id: number) => [...participationQueryKeys.detail(id), "entries"] as const,
 };
+
+/** A participation's entries as `query` filters and orders them, read a page at a time. */
+export function useEntries(id: number, query: EntryQuery) {
+  return usePagedList([...participationQueryKeys.entries(id), query], (page) => api.listEntries(id, query, page));
+}
 
 export function useParticipationsList() {
   return useQuery({ queryKey: participationQueryKeys.list(), queryFn: api.listParticipations });
@@ -80,12 +89,16 @@ export function useSetVesting(id: number) {
   });
 }
 
-/** Records a contribution, refund or distribution made outside Saleguard. */
+/** Records a contribution, refund or distribution made outside Saleguard; its entries are read again. */
 export function useRecordEntry(id: number) {
+  const queryClient = useQueryClient();
   const rememberParticipation = useRememberParticipation();
   return useMutation({
     mutationFn: (input: EntryInput) => api.recordEntry(id, input),
-    onSuccess: rememberParticipation,
+    onSuccess: async (participation) => {
+      await rememberParticipation(participation);
+      await queryClient.invalidateQueries({ queryKey: participationQueryKeys.entries(id) });
+    },
   });
 }
 

@@ -99,9 +99,7 @@ export function TradesTable() {
     <Stack gap="sm">
       {(trades.total > 0 || filtered) && (
         <ListFilters
-          assets={assets.data ?? []}
-          asset={query.asset}
-          onAsset={(asset) => setQuery((current) => ({ ...current, asset }))}
+          assets={{ choices: assets.data ?? [], chosen: query.asset, choose: (asset) => setQuery((current) => ({ ...current, asset })) }}
           order={query.order}
           onOrder={(order) => setQuery((current) => ({ ...current, order }))}
           count={trades.isPending ? "" : countText(trades.total, "trade")}

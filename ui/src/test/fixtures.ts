@@ -7,6 +7,7 @@ import type {
   ChosenFile,
   KeyringStatus,
   Entry,
+  EntryQuery,
   NewMnemonic,
   Participation,
   ParticipationState,
@@ -170,7 +171,7 @@ export function participationFixture(overrides: Partial<Participation> = {}): Pa
     history,
     nextStates: successorsWithoutKyc[state],
     vesting: null,
-    entries: [],
+    entryCount: 0,
     offeredActions: [],
     kyc: { status: "not_started", required: false, details: { provider: "", submittedAt: "", reference: "", notes: "" } },
     refundDeadline: null,
@@ -338,6 +339,16 @@ export function tradesReply(trades: ReadonlyArray<TradeView> | (() => ReadonlyAr
   return {
     list_trades: pagedReply(rows, (trade, query: TradeQuery) => (query.asset === "" || trade.amount.symbol === query.asset) && (query.kind === "" || trade.kind === query.kind)),
     list_trade_assets: () => assetsOf(rows().map((trade) => trade.amount.symbol)),
+  };
+}
+
+/** A participation's entries command, answering from `entries` (oldest first) as the backend would. */
+export function entriesReply(entries: () => ReadonlyArray<Entry>): Record<string, CommandHandler> {
+  return {
+    list_entries: pagedReply(
+      () => [...entries()].reverse(),
+      (entry, query: EntryQuery) => query.kind === "" || entry.kind === query.kind,
+    ),
   };
 }
 

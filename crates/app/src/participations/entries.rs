@@ -2,12 +2,12 @@
 //! hand (those Saleguard signs are written as their transactions settle).
 
 use saleguard_core::amount::AmountError;
-use saleguard_core::entry::{Entry, EntryDraft, EntryProblemKind};
-use saleguard_store::{EntryRecord, EntrySource, ParticipationId};
+use saleguard_core::entry::{Entry, EntryDraft, EntryKind, EntryProblemKind};
+use saleguard_store::{EntryFilter, EntryRecord, EntrySource, ParticipationId};
 use serde::{Deserialize, Serialize};
 
 use super::Participation;
-use crate::dto::Amount;
+use crate::dto::{Amount, ListOrder, Page, PageInput};
 use crate::{AppError, ErrorCode, FieldError, Saleguard};
 
 /// An entry as typed in a form: every field a string.
@@ -71,7 +71,76 @@ impl From<&EntryRecord> for EntryView {
     }
 }
 
+/// Which of a participation's entries a list shows, and in which order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryQuery {
+    /// `contribution`, `refund` or `distribution`; blank: every kind.
+    pub kind: String,
+    pub order: ListOrder,
+}
+
+impl EntryQuery {
+    /// Every entry, oldest first: the ledger as it happened.
+    pub const LEDGER: Self = Self {
+        kind: String::new(),
+        order: ListOrder::OldestFirst,
+    };
+
+    fn filter(&self, participation: ParticipationId) -> Result<EntryFilter, AppError> {
+        let kind = match self.kind.trim() {
+            "" => None,
+            typed => Some(
+                EntryKind::parse(&typed.to_ascii_lowercase()).ok_or_else(|| {
+                    AppError::at_field(
+                        "kind",
+                        ErrorCode::InvalidChoice,
+                        "contribution, refund or distribution",
+                    )
+                })?,
+            ),
+        };
+        Ok(EntryFilter {
+            participation,
+            kind,
+        })
+    }
+}
+
 impl Saleguard {
+    /// One page of a participation's entries as `query` filters and orders them.
+    pub fn entries(
+        &self,
+        participation_id: i64,
+        query: &EntryQuery,
+        page: PageInput,
+    ) -> Result<Page<EntryView>, AppError> {
+        let request = page.checked()?;
+        let filter = query.filter(ParticipationId(participation_id))?;
+        let store = self.store()?;
+        // A participation that is not there is said so, not shown as an empty ledger.
+        store.participation(filter.participation)?;
+        let rows = store.entries_page(&filter, query.order.into(), request)?;
+        Ok(Page::of(rows, request.offset, |record| {
+            EntryView::from(record)
+        }))
+    }
+
+    /// Every entry of a participation `query` keeps, handed to `each` as it is read.
+    pub fn each_entry(
+        &self,
+        participation_id: i64,
+        query: &EntryQuery,
+        mut each: impl FnMut(EntryView) -> Result<(), AppError>,
+    ) -> Result<(), AppError> {
+        let filter = query.filter(ParticipationId(participation_id))?;
+        let store = self.store()?;
+        store.participation(filter.participation)?;
+        store.each_entry(&filter, query.order.into(), |record| {
+            each(EntryView::from(&record))
+        })
+    }
+
     /// Records a contribution, refund or distribution made outside Saleguard.
     pub fn record_entry(&self, id: i64, input: &EntryInput) -> Result<Participation, AppError> {
         let now = self.clock.now();

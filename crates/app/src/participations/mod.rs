@@ -20,9 +20,7 @@ use saleguard_core::kyc::KycDetails;
 use saleguard_core::sale::{Sale, SaleId};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::vesting::VestingTerms;
-use saleguard_store::{
-    ActionRecord, EntryRecord, NewStep, ParticipationId, ParticipationRecord, Store,
-};
+use saleguard_store::{ActionRecord, NewStep, ParticipationId, ParticipationRecord, Store};
 
 pub use saleguard_core::action::ActionPurpose;
 use serde::{Deserialize, Serialize};
@@ -57,8 +55,9 @@ pub struct Participation {
     pub next_states: Vec<ParticipationState>,
     /// How its tokens unlock, once a plan is set.
     pub vesting: Option<vesting::Vesting>,
-    /// Contributions, refunds and distributions, oldest first.
-    pub entries: Vec<entries::EntryView>,
+    /// How many contributions, refunds and distributions it has (`list_entries` reads
+    /// them a page at a time).
+    pub entry_count: u32,
     pub kyc: kyc::Kyc,
     /// The last day to claim a refund, while one is due (RFC 3339, UTC).
     pub refund_deadline: Option<String>,
@@ -245,13 +244,7 @@ impl Saleguard {
                     self.clock.now(),
                 )
             }),
-            entries: related
-                .entries
-                .get(&record.id)
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .map(entries::EntryView::from)
-                .collect(),
+            entry_count: related.entry_counts.get(&record.id).copied().unwrap_or(0),
             kyc: kyc::kyc_view(related.kyc.get(&record.id), record, kyc_required),
             refund_deadline: refund_deadline.map(UtcTimestamp::to_rfc3339),
             next_event,
@@ -271,7 +264,7 @@ struct Related {
     sales: HashMap<SaleId, Sale>,
     vesting: HashMap<ParticipationId, VestingTerms>,
     refund_deadlines: HashMap<ParticipationId, UtcTimestamp>,
-    entries: HashMap<ParticipationId, Vec<EntryRecord>>,
+    entry_counts: HashMap<ParticipationId, u32>,
     kyc: HashMap<ParticipationId, KycDetails>,
     actions: HashMap<SaleId, Vec<ActionRecord>>,
 }
@@ -293,7 +286,7 @@ impl Related {
                 .map(|at| (id, at))
                 .into_iter()
                 .collect(),
-            entries: HashMap::from([(id, store.entries(id)?)]),
+            entry_counts: HashMap::from([(id, store.entry_count(id)?)]),
             kyc: store
                 .kyc(id)?
                 .map(|details| (id, details))
@@ -309,7 +302,7 @@ impl Related {
             sales: sales.into_iter().map(|sale| (sale.id, sale)).collect(),
             vesting: store.all_vesting()?.into_iter().collect(),
             refund_deadlines: store.refund_deadlines()?.into_iter().collect(),
-            entries: grouped(store.all_entries()?, |entry| entry.participation_id),
+            entry_counts: store.entry_counts()?,
             kyc: store.all_kyc()?.into_iter().collect(),
             actions,
         })

@@ -365,3 +365,18 @@ pub fn require_keyring_session(parent: &str) {
         "run through {parent}"
     );
 }
+
+/// A participation's whole ledger, oldest first, as `list_entries` reads it page by page.
+pub fn entries_of(
+    app: &Saleguard,
+    participation: i64,
+) -> Vec<saleguard_app::participations::entries::EntryView> {
+    use saleguard_app::participations::entries::EntryQuery;
+    let mut entries = Vec::new();
+    app.each_entry(participation, &EntryQuery::LEDGER, |entry| {
+        entries.push(entry);
+        Ok(())
+    })
+    .expect("entries");
+    entries
+}

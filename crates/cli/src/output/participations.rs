@@ -4,7 +4,10 @@ use saleguard_app::chain::deliveries::{ScanProgress, ScanSummary, TransferFromOt
 use saleguard_app::chain::repair::LedgerRepair;
 use saleguard_app::participations::Participation;
 use saleguard_app::participations::calendar::{CalendarEvent, CalendarEventKind};
+use saleguard_app::participations::entries::{EntryQuery, EntryView};
 use saleguard_app::participations::kyc::KycStatus;
+use saleguard_app::{AppError, Saleguard};
+use serde::Serialize;
 
 use super::{Output, amount, print_json, print_table};
 use crate::out;
@@ -141,9 +144,31 @@ impl Output {
         );
     }
 
-    pub fn participation(&self, participation: &Participation, verb: &str) {
+    /// A participation with its entries, oldest first, read from `app` as they are
+    /// printed (in `--json`, under `entries`, as the participation always had them).
+    pub fn participation(
+        &self,
+        app: &Saleguard,
+        participation: &Participation,
+        verb: &str,
+    ) -> Result<(), AppError> {
         if self.json {
-            return print_json(participation);
+            #[derive(Serialize)]
+            struct Shown<'a> {
+                #[serde(flatten)]
+                participation: &'a Participation,
+                entries: Vec<EntryView>,
+            }
+            let mut entries = Vec::new();
+            app.each_entry(participation.id, &EntryQuery::LEDGER, |entry| {
+                entries.push(entry);
+                Ok(())
+            })?;
+            print_json(&Shown {
+                participation,
+                entries,
+            });
+            return Ok(());
         }
         if !verb.is_empty() {
             out!("{verb} participation {}.", participation.id);
@@ -211,9 +236,9 @@ impl Output {
                 );
             }
         }
-        if !participation.entries.is_empty() {
+        if participation.entry_count > 0 {
             out!("  Entries (UTC):");
-            for entry in &participation.entries {
+            app.each_entry(participation.id, &EntryQuery::LEDGER, |entry| {
                 let parties = match (entry.from.is_empty(), entry.to.is_empty()) {
                     (true, true) => String::new(),
                     _ => format!("  {} \u{2192} {}", entry.from, entry.to),
@@ -231,7 +256,8 @@ impl Output {
                     entry.kind,
                     amount(&entry.amount)
                 );
-            }
+                Ok(())
+            })?;
         }
         out!("  History (UTC):");
         for step in &participation.history {
@@ -247,6 +273,7 @@ impl Output {
                 step.to.as_str()
             );
         }
+        Ok(())
     }
 
     pub fn calendar(&self, events: &[CalendarEvent]) {
