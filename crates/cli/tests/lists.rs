@@ -68,6 +68,20 @@ fn the_price_book_is_listed_whole_filtered_and_in_either_order() {
         "no price in EUR"
     );
 
+    // Streamed element by element, laid out as the whole array written at once: each
+    // element two spaces in, its fields four.
+    let raw =
+        String::from_utf8(dir.run(&["price", "list", "--currency", "USD"]).stdout).expect("text");
+    let parsed: serde_json::Value = serde_json::from_str(&raw).expect("JSON");
+    assert_eq!(parsed.as_array().map(Vec::len), Some(all.len()));
+    assert!(raw.starts_with("[\n  {\n    \"id\": ") && raw.ends_with("\n  }\n]\n"));
+    assert!(
+        raw.lines()
+            .all(|line| matches!(line, "[" | "]" | "  {" | "  }," | "  }")
+                || line.starts_with("    \"")),
+        "{raw}"
+    );
+
     let text = dir.run_plain(&["price", "list", "--asset", "ABC"]);
     assert!(text.status.success());
     let text = String::from_utf8(text.stdout).expect("text");
@@ -125,6 +139,12 @@ fn a_filter_that_cannot_match_is_refused_by_its_option() {
     assert_eq!(
         dir.error_code(&["price", "list", "--asset", "not a symbol"]),
         (1, "invalid_symbol".to_owned())
+    );
+    assert!(
+        dir.run(&["trade", "list", "--kind", "swap"])
+            .stdout
+            .is_empty(),
+        "a refusal writes no part of a JSON list"
     );
     let output = dir.run_plain(&["trade", "list", "--kind", "swap", "--asset", "E/TH"]);
     let message = String::from_utf8_lossy(&output.stderr);

@@ -230,6 +230,10 @@ fn a_payment_made_elsewhere_is_recorded_from_the_command_line() {
             .len(),
         1
     );
+    // The list says how many entries each has; `show` lists them (a ledger can be long).
+    let listed = &dir.json(&["participation", "list"])[0];
+    assert_eq!(listed["entryCount"], 1);
+    assert!(listed.get("entries").is_none(), "{listed}");
 }
 
 #[test]

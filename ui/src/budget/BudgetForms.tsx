@@ -211,7 +211,7 @@ export function PriceBook() {
             Budgets count each payment at the latest price seen no later than it. You record prices here; imported history and prices fetched online (Settings → Price sources) are listed with them.
           </Text>
         </div>
-        {(prices.total > 0 || query.asset !== "") && (
+        {(prices.total > 0 || (assets.data?.length ?? 0) > 0 || query.asset !== "") && (
           <ListFilters
             assets={{ choices: assets.data ?? [], chosen: query.asset, choose: (asset) => setQuery((current) => ({ ...current, asset })) }}
             order={query.order}

@@ -25,7 +25,7 @@ export function PagedTable<T>({ list, what, empty, ...table }: PagedTableProps<T
   if (list.total === 0) return <>{empty}</>;
   return (
     <Stack gap="xs">
-      <VirtualTable rowCount={list.total} rowAt={list.rowAt} onRowsShown={list.showRows} {...table} />
+      <VirtualTable key={list.listKey} rowCount={list.total} rowAt={list.rowAt} onRowsShown={list.showRows} {...table} />
       {list.pageError && <FailureAlert title={`Part of ${what} could not be loaded`} error={list.pageError} onRetry={list.retry} />}
     </Stack>
   );

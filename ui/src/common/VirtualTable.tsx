@@ -108,7 +108,8 @@ export function VirtualTable<T>({ label, rowCount, rowAt, onRowsShown, rowKey, c
               );
             }
             return (
-              <Table.Tr key={rowKey(row)} data-testid={testIds.row} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
+              // Keyed by place and row: pages read again after a change may briefly hold a row twice.
+              <Table.Tr key={`${item.index}:${rowKey(row)}`} data-testid={testIds.row} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
                 {columns.map((column) => (
                   <Table.Td key={column.header} ta={column.numeric ? "right" : undefined} className={column.numeric ? "tabular-nums" : undefined} style={column.noWrap ? { whiteSpace: "nowrap" } : undefined}>
                     {column.cell(row)}

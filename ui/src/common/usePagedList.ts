@@ -1,4 +1,4 @@
-import { useQueries, type QueryKey } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQuery, type QueryKey } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import type { BackendFailure, Page, PageInput } from "../api";
 
@@ -7,6 +7,8 @@ export const PAGE_ROWS = 200;
 
 /** A long list read a page at a time, as a `VirtualTable` draws it. */
 export type PagedList<T> = {
+  /** Names the query (filter and order): a table drawn anew for another starts at its top. */
+  listKey: string;
   /** The first page is being read: nothing to show yet. */
   isPending: boolean;
   /** The first page could not be read. */
@@ -33,15 +35,16 @@ export function usePagedList<T>(key: QueryKey, readPage: (page: PageInput) => Pr
   // The pages in view, for the key they were shown under.
   const [shown, setShown] = useState({ keyText, first: 0, last: 0 });
   const inView = shown.keyText === keyText ? shown : { first: 0, last: 0 };
-  const numbers = [0];
+  const read = (number: number) => () => readPage({ offset: number * PAGE_ROWS, limit: PAGE_ROWS });
+  // Another filter or order shows the first page it replaces until its own arrives: no
+  // flash of a loading state, and the filters keep their place (and the keyboard's focus).
+  const first = useQuery({ queryKey: [...key, 0], queryFn: read(0), placeholderData: keepPreviousData });
+  // The later pages in view never stand in for each other: one not read yet is drawn as placeholders.
+  const numbers: number[] = [];
   for (let number = Math.max(inView.first, 1); number <= inView.last; number += 1) numbers.push(number);
-  const pages = useQueries({
-    queries: numbers.map((number) => ({
-      queryKey: [...key, number],
-      queryFn: () => readPage({ offset: number * PAGE_ROWS, limit: PAGE_ROWS }),
-    })),
-  });
-  const first = pages[0];
+  const later = useQueries({ queries: numbers.map((number) => ({ queryKey: [...key, number], queryFn: read(number) })) });
+  const pages = [first, ...later];
+  numbers.unshift(0);
   const failed = pages.filter((page) => page.isError);
   const showRows = useCallback(
     (firstRow: number, lastRow: number) => {
@@ -51,11 +54,12 @@ export function usePagedList<T>(key: QueryKey, readPage: (page: PageInput) => Pr
     [keyText],
   );
   return {
-    isPending: first?.isPending ?? true,
-    error: first?.error ?? null,
+    listKey: keyText,
+    isPending: first.isPending,
+    error: first.error,
     pageError: failed.find((page) => page !== first)?.error ?? null,
     retry: () => failed.forEach((page) => void page.refetch()),
-    total: first?.data?.total ?? 0,
+    total: first.data?.total ?? 0,
     rowAt: (index) => {
       const at = numbers.indexOf(Math.floor(index / PAGE_ROWS));
       return at < 0 ? undefined : pages[at]?.data?.rows[index % PAGE_ROWS];

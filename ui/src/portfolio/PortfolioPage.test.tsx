@@ -250,4 +250,36 @@ describe("the portfolio", () => {
     await waitFor(() => expect(within(screen.getByRole("table", { name: "Trades" })).getAllByTestId("trade-row")).toHaveLength(1));
     expect(screen.getByRole("table", { name: "Trades" })).toHaveTextContent("7 AUR");
   });
+
+  it("keeps the filters and the rows in place while another order is read", async () => {
+    const trades: TradeView[] = [
+      { ...trade, id: 3, happenedAt: "2026-03-03T10:00:00Z", amount: amountFixture("3", "BOR") },
+      { ...trade, id: 2, happenedAt: "2026-03-02T10:00:00Z", amount: amountFixture("2", "BOR") },
+      { ...trade, id: 1, happenedAt: "2026-03-01T10:00:00Z", amount: amountFixture("1", "BOR") },
+    ];
+    const reply = tradesReply(trades);
+    let release = () => {};
+    fakeBackend({
+      ...apiOff,
+      ...noCharts,
+      get_portfolio: () => portfolioFixture(),
+      ...reply,
+      list_trades: (args) => {
+        const answer = reply.list_trades?.(args);
+        const { query } = args as { query: { order: string } };
+        return query.order === "oldestFirst" ? new Promise((resolve) => (release = () => resolve(answer))) : answer;
+      },
+    });
+    const { user } = renderApp("#/portfolio");
+    const filters = await screen.findByTestId("trades-filters");
+    const amounts = () => screen.getAllByTestId("trade-row").map((row) => within(row).getAllByRole("cell")[2]?.textContent);
+    await waitFor(() => expect(amounts()).toEqual(["3 BOR", "2 BOR", "1 BOR"]));
+    await user.click(within(filters).getByText("Oldest first"));
+    // Still the same filters (not drawn anew, so the keyboard's place is kept), and the rows until the new ones arrive.
+    expect(filters).toBeInTheDocument();
+    expect(amounts()).toEqual(["3 BOR", "2 BOR", "1 BOR"]);
+    release();
+    await waitFor(() => expect(amounts()).toEqual(["1 BOR", "2 BOR", "3 BOR"]));
+    expect(filters).toBeInTheDocument();
+  });
 });

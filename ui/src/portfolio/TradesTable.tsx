@@ -97,7 +97,7 @@ export function TradesTable() {
   const filtered = query.asset !== "" || query.kind !== "";
   return (
     <Stack gap="sm">
-      {(trades.total > 0 || filtered) && (
+      {(trades.total > 0 || (assets.data?.length ?? 0) > 0 || filtered) && (
         <ListFilters
           assets={{ choices: assets.data ?? [], chosen: query.asset, choose: (asset) => setQuery((current) => ({ ...current, asset })) }}
           order={query.order}

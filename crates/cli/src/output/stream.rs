@@ -1,13 +1,12 @@
 //! Long lists (the price book, the trades) written as they are read, so a million rows
 //! need no more memory than ten: `--json` writes the same JSON array a whole list would,
-//! element by element; text is a [`StreamedTable`]. A reader that stops early
+//! element by element (nothing before the first row, so a refusal leaves no output); text is a [`StreamedTable`]. A reader that stops early
 //! (`saleguard price list | head`) stops the walk, and that is no error.
 
 use std::io::{self, BufWriter, Write};
 
 use saleguard_app::{AppError, ErrorCode};
 use serde::Serialize;
-use serde::ser::{SerializeSeq, Serializer};
 
 use super::Output;
 use super::table::StreamedTable;
@@ -50,24 +49,28 @@ impl Output {
     }
 }
 
+/// The JSON array `serde_json::to_string_pretty` writes for the whole list, written
+/// element by element. Nothing is written before the first row: a walk refused at the
+/// start (a filter, the store) leaves standard output empty; one that fails part-way
+/// leaves the array unclosed, so no script mistakes it for the whole list.
 fn stream_json<T: Serialize>(
     writer: &mut impl Write,
     closed: &mut bool,
     walk: Walk<'_, T>,
 ) -> Result<(), AppError> {
-    let mut serializer = serde_json::Serializer::with_formatter(
-        &mut *writer,
-        serde_json::ser::PrettyFormatter::new(),
-    );
-    let mut list = serializer
-        .serialize_seq(None)
-        .map_err(|error| json_failed(&error, closed))?;
+    let mut any = false;
     walk(&mut |row| {
-        list.serialize_element(&row)
-            .map_err(|error| json_failed(&error, closed))
+        let element = serde_json::to_string_pretty(&row).map_err(|error| {
+            AppError::new(ErrorCode::Internal, format!("not written as JSON: {error}"))
+        })?;
+        // An element's lines one level in (a string in JSON holds no raw line break).
+        let element = element.replace('\n', "\n  ");
+        let separator = if any { ",\n  " } else { "[\n  " };
+        any = true;
+        write!(writer, "{separator}{element}").map_err(|error| io_failed(&error, closed))
     })?;
-    list.end().map_err(|error| json_failed(&error, closed))?;
-    writeln!(writer).map_err(|error| io_failed(&error, closed))
+    let end = if any { "\n]" } else { "[]" };
+    writeln!(writer, "{end}").map_err(|error| io_failed(&error, closed))
 }
 
 fn stream_table<T>(
@@ -98,13 +101,6 @@ fn io_failed(error: &io::Error, closed: &mut bool) -> AppError {
         *closed = true;
     }
     write_failed(error)
-}
-
-fn json_failed(error: &serde_json::Error, closed: &mut bool) -> AppError {
-    match error.io_error_kind() {
-        Some(kind) => io_failed(&io::Error::from(kind), closed),
-        None => AppError::new(ErrorCode::Internal, format!("not written as JSON: {error}")),
-    }
 }
 
 fn write_failed(error: &io::Error) -> AppError {
