@@ -162,7 +162,8 @@ export const commands = {
 	/**  Follows a sent transaction to its end, reporting each step on `progress`. */
 	followTransaction: (id: string, progress: Channel<TxProgress>) => __TAURI_INVOKE<TransactionView>("follow_transaction", { id, progress }),
 	getTransaction: (id: string) => __TAURI_INVOKE<TransactionView>("get_transaction", { id }),
-	listTransactions: (participationId: number) => __TAURI_INVOKE<TransactionView[]>("list_transactions", { participationId }),
+	/**  One page of a participation's transactions (at most 500), in the order asked. */
+	listTransactions: (participationId: number, order: ListOrder, page: PageInput) => __TAURI_INVOKE<Page<TransactionView>>("list_transactions", { participationId, order, page }),
 	/**  Gives up on a planned draft (not signed). */
 	abandonTransaction: (id: string) => __TAURI_INVOKE<TransactionView>("abandon_transaction", { id }),
 	/**

@@ -107,6 +107,19 @@ impl<T> Page<T> {
             total: page.total,
         }
     }
+
+    /// [`Page::of`] for rows whose view can fail (it reads more of the store).
+    pub(crate) fn try_of<R>(
+        page: saleguard_store::Page<R>,
+        offset: u32,
+        view: impl FnMut(R) -> Result<T, AppError>,
+    ) -> Result<Self, AppError> {
+        Ok(Self {
+            rows: page.rows.into_iter().map(view).collect::<Result<_, _>>()?,
+            offset,
+            total: page.total,
+        })
+    }
 }
 
 /// The order of a dated list.

@@ -780,6 +780,32 @@ async fn a_token_paid_sale_is_approved_exactly_then_paid_and_an_unlimited_approv
             .len(),
         kept
     );
+    // The window reads the same views a page at a time, the newest first.
+    let mut newest_first = wallet
+        .app
+        .transactions_of(wallet.participation)
+        .expect("list");
+    newest_first.reverse();
+    assert!(newest_first.len() > 1, "more than one page of one");
+    let mut paged = Vec::new();
+    while paged.len() < newest_first.len() {
+        let offset = u32::try_from(paged.len()).expect("a few");
+        let page = wallet
+            .app
+            .transactions(
+                wallet.participation,
+                saleguard_app::dto::ListOrder::NewestFirst,
+                saleguard_app::dto::PageInput { offset, limit: 1 },
+            )
+            .expect("a page");
+        assert_eq!(
+            (page.offset, page.total as usize),
+            (offset, newest_first.len())
+        );
+        assert_eq!(page.rows.len(), 1);
+        paged.extend(page.rows);
+    }
+    assert_eq!(paged, newest_first);
 
     // The standing allowance is listed, read from the token; after the sale has ended
     // (when no approval is offered any more) it is revoked by an approval of nothing.

@@ -709,3 +709,54 @@ fn a_ledger_is_read_a_page_at_a_time_by_kind_and_a_missing_participation_is_said
         ErrorCode::ParticipationNotFound
     );
 }
+
+#[test]
+fn transactions_are_listed_a_page_at_a_time_and_a_missing_participation_is_said() {
+    use saleguard_app::dto::{ListOrder, PageInput};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app(dir.path());
+    let sale_id = sale(&app, false);
+    let id = app
+        .start_participation(&StartParticipation {
+            sale_id,
+            state: ParticipationState::Registered,
+            happened_at: String::new(),
+            note: String::new(),
+        })
+        .expect("started")
+        .id;
+    let none = app
+        .transactions(id, ListOrder::NewestFirst, PageInput::FIRST)
+        .expect("a page");
+    assert_eq!((none.rows.len(), none.offset, none.total), (0, 0, 0));
+    let mut walked = 0;
+    app.each_transaction(id, ListOrder::OldestFirst, |_| {
+        walked += 1;
+        Ok(())
+    })
+    .expect("walked");
+    assert_eq!(walked, 0);
+
+    for missing in [
+        app.transactions(id + 1, ListOrder::NewestFirst, PageInput::FIRST)
+            .expect_err("no such participation"),
+        app.each_transaction(id + 1, ListOrder::OldestFirst, |_| Ok(()))
+            .expect_err("no such participation"),
+    ] {
+        assert_eq!(missing.code, ErrorCode::ParticipationNotFound);
+    }
+    let too_long = app
+        .transactions(
+            id,
+            ListOrder::NewestFirst,
+            PageInput {
+                offset: 0,
+                limit: 501,
+            },
+        )
+        .expect_err("more rows than a page holds");
+    assert_eq!(
+        (too_long.code, too_long.field.as_deref()),
+        (ErrorCode::InvalidArgument, Some("limit"))
+    );
+}

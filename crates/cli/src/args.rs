@@ -309,7 +309,8 @@ pub enum TxCommand {
     /// Follow a transaction until it is confirmed, fails, or is dropped or replaced
     /// (picks up a watch interrupted by a crash or a closed terminal).
     Watch { id: String },
-    /// A participation's transactions.
+    /// A participation's transactions, in the order they were planned, printed as they
+    /// are read.
     List {
         #[arg(long)]
         participation: i64,

@@ -11,6 +11,7 @@ use saleguard_app::chain::networks::NetworkInput;
 use saleguard_app::chain::plans::{ActInput, ContributionInput, RefundInput, TransactionPlan};
 use saleguard_app::chain::replacements::{ReplaceInput, Replacement};
 use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress, TxStatus};
+use saleguard_app::dto::ListOrder;
 use saleguard_app::review::Verdict;
 use saleguard_app::sales::contract_terms::ContractTermsInput;
 use saleguard_app::{AppError, ErrorCode, Saleguard};
@@ -20,7 +21,7 @@ use crate::args::{
     TxCommand,
 };
 use crate::confirm;
-use crate::output::Output;
+use crate::output::{Output, TRANSACTION_LIST};
 
 /// Runs `future` to completion on a runtime of its own: the node is the only thing the
 /// CLI waits on.
@@ -452,10 +453,12 @@ pub fn tx(app: &Saleguard, command: TxCommand, output: &Output) -> ExitCode {
             output.transaction(&view);
             ExitCode::SUCCESS
         }),
-        TxCommand::List { participation } => app.transactions_of(participation).map(|views| {
-            output.transactions(&views);
-            ExitCode::SUCCESS
-        }),
+        TxCommand::List { participation } => output
+            .stream(
+                &TRANSACTION_LIST,
+                Box::new(|each| app.each_transaction(participation, ListOrder::OldestFirst, each)),
+            )
+            .map(|()| ExitCode::SUCCESS),
         TxCommand::SpeedUp { id, signing } => {
             replace(app, id, Replacement::SpeedUp, &signing, output)
         }

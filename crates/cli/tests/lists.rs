@@ -161,3 +161,26 @@ fn a_filter_that_cannot_match_is_refused_by_its_option() {
         "the empty list says how to fill it"
     );
 }
+
+#[test]
+fn a_participations_transactions_are_listed_or_its_absence_is_said() {
+    let dir = DataDir::new();
+    let missing = dir.run(&["tx", "list", "--participation", "1"]);
+    assert!(!missing.status.success());
+    let error: serde_json::Value = serde_json::from_slice(&missing.stderr).expect("a JSON error");
+    assert_eq!(error["code"], "participation_not_found");
+    assert!(missing.stdout.is_empty(), "no part of a list");
+
+    dir.json(&common::sale_add_args("Aurora"));
+    dir.json(&["participation", "start", "--sale", "1"]);
+    assert_eq!(
+        dir.json(&["tx", "list", "--participation", "1"]),
+        serde_json::json!([])
+    );
+    let empty = dir.run_plain(&["tx", "list", "--participation", "1"]);
+    assert!(empty.status.success(), "{empty:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&empty.stdout),
+        "No transactions for this participation yet.\n"
+    );
+}

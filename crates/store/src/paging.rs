@@ -210,6 +210,10 @@ mod tests {
                 }
                 .query(order)
             }));
+            queries.push(crate::transactions::participation_query(
+                ParticipationId(1),
+                order,
+            ));
             for query in &queries {
                 let plan = plan(&store, query);
                 assert!(plan.contains("USING INDEX"), "{plan}");

@@ -4,6 +4,7 @@
 
 use std::str::FromStr;
 
+use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 use saleguard_core::account::AccountId;
 use saleguard_core::action::ArgumentValue;
@@ -13,6 +14,7 @@ use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::{Address, Bytes, U256};
 
 use crate::entries::{EntrySource, insert_entry_on};
+use crate::paging::{ListQuery, Page, PageRequest, TimeOrder};
 use crate::participations::{NewStep, ParticipationId, move_on};
 use crate::rows::{invalid, moment};
 use crate::{Store, StoreError};
@@ -102,6 +104,26 @@ const COLUMNS: &str = "id, participation_id, purpose, account_id, chain_id, from
 
 fn number<T: FromStr>(text: &str, what: &str) -> Result<T, StoreError> {
     text.parse().map_err(|_| invalid(what))
+}
+
+/// The order transactions were planned in: by the moment, then by the row written
+/// first (a draft and its first event are written together, so this is also the
+/// order of their first events). The index `transactions_by_participation` holds
+/// both, rowid last, so a participation's list is read in order without sorting.
+const PLANNED_ORDER: &str = "created_at, rowid";
+
+/// A participation's transactions as a list query, in `order`.
+pub(crate) fn participation_query(
+    participation: ParticipationId,
+    order: TimeOrder,
+) -> ListQuery<'static> {
+    ListQuery {
+        columns: COLUMNS,
+        table: "transactions",
+        conditions: vec!["participation_id = ?"],
+        values: vec![Value::Integer(participation.0)],
+        order_by: format!("created_at {0}, rowid {0}", order.sql()),
+    }
 }
 
 fn read(row: &Row<'_>) -> Result<TransactionRecord, StoreError> {
@@ -283,6 +305,26 @@ impl Store {
         self.select_transactions("WHERE participation_id = ?1", [participation.0])
     }
 
+    /// One page of a participation's transactions in `order`, with how many it has.
+    pub fn transactions_page(
+        &self,
+        participation: ParticipationId,
+        order: TimeOrder,
+        request: PageRequest,
+    ) -> Result<Page<TransactionRecord>, StoreError> {
+        self.page(&participation_query(participation, order), request, read)
+    }
+
+    /// Every transaction of a participation in `order`, handed to `each` as it is read.
+    pub fn each_transaction<E: From<StoreError>>(
+        &self,
+        participation: ParticipationId,
+        order: TimeOrder,
+        each: impl FnMut(TransactionRecord) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.walk(&participation_query(participation, order), read, each)
+    }
+
     /// Transactions signed but not settled: the ones to watch after a restart.
     pub fn transactions_in_flight(&self) -> Result<Vec<TransactionRecord>, StoreError> {
         self.select_transactions("WHERE status IN ('signed', 'sent', 'mined')", [])
@@ -309,8 +351,7 @@ impl Store {
         arguments: impl rusqlite::Params,
     ) -> Result<Vec<TransactionRecord>, StoreError> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM transactions {filter} ORDER BY created_at,
-                 (SELECT MIN(e.id) FROM transaction_events e WHERE e.transaction_id = transactions.id)"
+            "SELECT {COLUMNS} FROM transactions {filter} ORDER BY {PLANNED_ORDER}"
         ))?;
         let rows = statement.query_map(arguments, |row| Ok(read(row)))?;
         rows.map(|row| row?).collect()

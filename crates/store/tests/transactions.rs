@@ -12,7 +12,8 @@ use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::transaction::{TxPurpose, TxStatus};
 use saleguard_core::{Address, Bytes, U256};
 use saleguard_store::{
-    LATEST_SCHEMA_VERSION, NewStep, ParticipationId, Store, TakenAction, TransactionRecord,
+    LATEST_SCHEMA_VERSION, NewStep, PageRequest, ParticipationId, Store, TakenAction, TimeOrder,
+    TransactionRecord,
 };
 
 fn now() -> UtcTimestamp {
@@ -222,4 +223,82 @@ fn a_version_16_file_keeps_every_transaction_and_its_history_linked_to_its_actio
         store.schema_version().expect("version"),
         LATEST_SCHEMA_VERSION
     );
+}
+
+#[test]
+fn a_participations_transactions_are_read_a_page_at_a_time_in_the_order_planned() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("saleguard.sqlite3")).expect("store");
+    let (_, participation, _) = sale_with_actions(&mut store);
+    let (_, other, _) = sale_with_actions(&mut store);
+    let none = TakenAction {
+        action_id: None,
+        action_name: "Contribute".into(),
+        token_amount: None,
+        arguments: Vec::new(),
+    };
+    // Five planned in the same second, then one dated a minute earlier (written last),
+    // and one of another participation between them.
+    for id in ['e', 'b', 'd'] {
+        let planned = record(id, participation, TxPurpose::Contribution, none.clone());
+        store.insert_transaction(&planned).expect("kept");
+    }
+    let elsewhere = record('f', other, TxPurpose::Contribution, none.clone());
+    store.insert_transaction(&elsewhere).expect("kept");
+    for id in ['a', 'c'] {
+        let planned = record(id, participation, TxPurpose::Contribution, none.clone());
+        store.insert_transaction(&planned).expect("kept");
+    }
+    let mut earlier = record('9', participation, TxPurpose::Refund, none);
+    earlier.created_at = UtcTimestamp::from_unix_seconds(1_800_000_000 - 60).expect("valid");
+    store.insert_transaction(&earlier).expect("kept");
+    let planned_order = ['9', 'e', 'b', 'd', 'a', 'c'].map(|id| id.to_string().repeat(32));
+
+    let ids = |records: &[TransactionRecord]| -> Vec<String> {
+        records.iter().map(|record| record.id.clone()).collect()
+    };
+    assert_eq!(
+        ids(&store.transactions_of(participation).expect("all")),
+        planned_order
+    );
+    let mut newest_first = Vec::new();
+    for offset in [0, 4, 8] {
+        let page = store
+            .transactions_page(
+                participation,
+                TimeOrder::NewestFirst,
+                PageRequest { offset, limit: 4 },
+            )
+            .expect("page");
+        assert_eq!(page.total, 6, "this participation's only");
+        newest_first.extend(ids(&page.rows));
+    }
+    let mut expected = planned_order.to_vec();
+    expected.reverse();
+    assert_eq!(newest_first, expected, "three pages, nothing twice");
+
+    let mut walked = Vec::new();
+    store
+        .each_transaction::<saleguard_store::StoreError>(
+            participation,
+            TimeOrder::OldestFirst,
+            |record| {
+                walked.push(record.id);
+                Ok(())
+            },
+        )
+        .expect("walked");
+    assert_eq!(walked, planned_order);
+
+    let missing = store
+        .transactions_page(
+            ParticipationId(999),
+            TimeOrder::NewestFirst,
+            PageRequest {
+                offset: 0,
+                limit: 10,
+            },
+        )
+        .expect("page");
+    assert_eq!((missing.rows.len(), missing.total), (0, 0));
 }

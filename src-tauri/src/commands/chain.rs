@@ -9,6 +9,7 @@ use saleguard_app::chain::plans::{ActInput, ContributionInput, RefundInput, Tran
 use saleguard_app::chain::repair::{CorrectionView, LedgerRepair};
 use saleguard_app::chain::replacements::ReplaceInput;
 use saleguard_app::chain::transactions::{FOLLOW_INTERVAL, TransactionView, TxProgress};
+use saleguard_app::dto::{ListOrder, Page, PageInput};
 use saleguard_app::participations::Participation;
 use saleguard_app::{AppError, ErrorCode, Saleguard};
 use std::collections::HashMap;
@@ -214,13 +215,16 @@ pub(crate) fn get_transaction(
     app.transaction(&id)
 }
 
+/// One page of a participation's transactions (at most 500), in the order asked.
 #[tauri::command(async)]
 #[specta::specta]
 pub(crate) fn list_transactions(
     app: State<'_, Saleguard>,
     participation_id: i64,
-) -> Result<Vec<TransactionView>, AppError> {
-    app.transactions_of(participation_id)
+    order: ListOrder,
+    page: PageInput,
+) -> Result<Page<TransactionView>, AppError> {
+    app.transactions(participation_id, order, page)
 }
 
 /// Gives up on a planned draft (not signed).

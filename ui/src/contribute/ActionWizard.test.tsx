@@ -5,7 +5,7 @@ import { accountFixture, appErrorFixture, participationFixture, saleFixture } fr
 import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { reviewFixture } from "../test/reviewFixtures";
-import { fromAddress, planFixture, transactionSummaryFixture, transactionViewFixture } from "../test/transactionFixtures";
+import { fromAddress, planFixture, transactionsReply, transactionSummaryFixture, transactionViewFixture } from "../test/transactionFixtures";
 
 const distributor = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
 const proof = `[0x${"11".repeat(32)}, 0x${"22".repeat(32)}]`;
@@ -196,7 +196,7 @@ describe("a participation's page", () => {
     ];
     fakeBackend({
       get_participation: () => participationFixture({ id: 5, saleId: 30, state: "succeeded", offeredActions: offered }),
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
     });
     renderApp("#/participations/5");
 

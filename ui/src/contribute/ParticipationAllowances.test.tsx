@@ -4,6 +4,7 @@ import type { AllowanceView } from "../api";
 import { participationFixture, saleFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
+import { transactionsReply } from "../test/transactionFixtures";
 
 const participation = participationFixture({ id: 5, saleId: 30, projectName: "Paid Protocol", state: "contributed" });
 const tokenPaid = saleFixture({
@@ -32,7 +33,7 @@ function backendWith(allowances: AllowanceView[], sale = tokenPaid) {
   return fakeBackend({
     get_participation: () => participation,
     list_participations: () => [participation],
-    list_transactions: () => [],
+    list_transactions: transactionsReply([]),
     get_sale: () => sale,
     list_allowances: () => allowances,
   });

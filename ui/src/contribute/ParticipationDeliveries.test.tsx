@@ -4,7 +4,7 @@ import type { ScanProgress, ScanSummary, TransferFromOtherView } from "../api";
 import { amountFixture, appErrorFixture, participationFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
-import { deferred, progressSender } from "../test/transactionFixtures";
+import { deferred, progressSender, transactionsReply } from "../test/transactionFixtures";
 
 const friend = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 
@@ -37,7 +37,7 @@ function summary(overrides: Partial<ScanSummary> = {}): ScanSummary {
 function page(handlers: Record<string, (args: unknown) => unknown>) {
   return fakeBackend({
     get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "contributed" }),
-    list_transactions: () => [],
+    list_transactions: transactionsReply([]),
     ...handlers,
   });
 }

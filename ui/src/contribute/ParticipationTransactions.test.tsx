@@ -4,7 +4,8 @@ import type { OfferedAction, ParticipationState, TransactionView } from "../api"
 import { appErrorFixture, participationFixture, saleFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
-import { transactionViewFixture, txHash } from "../test/transactionFixtures";
+import { transactionsReply, transactionViewFixture, txHash } from "../test/transactionFixtures";
+import { TRANSACTION_PAGE_ROWS } from "./transactionsQueries";
 
 const contribute: OfferedAction = { purpose: "contribute", name: "Contribute", actionId: null };
 const claimRefund: OfferedAction = { purpose: "claim_refund", name: "Claim refund", actionId: 7 };
@@ -12,7 +13,7 @@ const claimRefund: OfferedAction = { purpose: "claim_refund", name: "Claim refun
 function pageWith(state: ParticipationState, transactions: () => TransactionView[]) {
   return fakeBackend({
     get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state }),
-    list_transactions: transactions,
+    list_transactions: transactionsReply(transactions),
   });
 }
 
@@ -28,7 +29,7 @@ describe("a participation's transactions", () => {
 
     const section = await screen.findByTestId("participation-transactions");
     const rows = await within(section).findAllByTestId("transaction-row");
-    expect(backend.callsTo("list_transactions")[0]?.args).toEqual({ participationId: 5 });
+    expect(backend.callsTo("list_transactions")[0]?.args).toEqual({ participationId: 5, order: "newestFirst", page: { offset: 0, limit: TRANSACTION_PAGE_ROWS } });
     expect(rows).toHaveLength(3);
     const [confirmed, abandoned, refund] = rows as [HTMLElement, HTMLElement, HTMLElement];
     expect(confirmed).toHaveTextContent("Contribution");
@@ -84,11 +85,11 @@ describe("a participation's transactions", () => {
   it("opens a transaction's explorer page through the backend, and says so in its row when no browser opens", async () => {
     const backend = fakeBackend({
       get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "contributed" }),
-      list_transactions: () => [
+      list_transactions: transactionsReply([
         transactionViewFixture({ id: "a", status: "confirmed", blockNumber: 100, explorerLink: `https://etherscan.io/tx/${txHash}` }),
         transactionViewFixture({ id: "b", status: "failed", explorerLink: "https://etherscan.io/tx/0xb" }),
         transactionViewFixture({ id: "c", status: "sent", explorerLink: null }),
-      ],
+      ]),
       open_in_explorer: (args) => {
         if ((args as { transactionId: string }).transactionId === "b") {
           throw appErrorFixture({ code: "browser_unavailable", message: "the system could not open a web browser; copy the link instead" });
@@ -113,6 +114,60 @@ describe("a participation's transactions", () => {
     expect(within(opens).queryByTestId("explorer-error")).toBeNull();
   });
 
+  it("shows the newest first and reads older ones a page at a time when asked", async () => {
+    const count = TRANSACTION_PAGE_ROWS * 2 + 3;
+    const hashOf = (number: number) => `0x${number.toString(16).padStart(64, "0")}`;
+    const newestFirst = Array.from({ length: count }, (_, index) => transactionViewFixture({ id: `tx-${count - index}`, hash: hashOf(count - index) }));
+    const hashIn = (row: HTMLElement | undefined) => within(row!).getByTestId("tx-hash").getAttribute("title");
+    const backend = pageWith("contributed", () => newestFirst);
+    const { user } = renderApp("#/participations/5");
+
+    const section = await screen.findByTestId("participation-transactions");
+    expect(await within(section).findAllByTestId("transaction-row")).toHaveLength(TRANSACTION_PAGE_ROWS);
+    expect(hashIn(within(section).getAllByTestId("transaction-row")[0])).toBe(hashOf(count));
+    expect(within(section).getByTestId("transactions-more")).toHaveTextContent(`Showing the newest ${TRANSACTION_PAGE_ROWS} of ${count} transactions`);
+
+    await user.click(within(section).getByTestId("transactions-show-older"));
+    await waitFor(() => expect(within(section).getAllByTestId("transaction-row")).toHaveLength(TRANSACTION_PAGE_ROWS * 2));
+    await user.click(within(section).getByTestId("transactions-show-older"));
+    await waitFor(() => expect(within(section).getAllByTestId("transaction-row")).toHaveLength(count));
+    // The oldest is last, and with every row read there is nothing more to ask for.
+    expect(hashIn(within(section).getAllByTestId("transaction-row").at(-1))).toBe(hashOf(1));
+    expect(within(section).queryByTestId("transactions-more")).toBeNull();
+    expect(backend.callsTo("list_transactions").map((call) => (call.args as { page: { offset: number } }).page.offset)).toEqual([
+      0,
+      TRANSACTION_PAGE_ROWS,
+      TRANSACTION_PAGE_ROWS * 2,
+    ]);
+  });
+
+  it("keeps the rows shown when an older page cannot be read, and reads it again on request", async () => {
+    const rows = Array.from({ length: TRANSACTION_PAGE_ROWS + 1 }, (_, index) => transactionViewFixture({ id: `tx-${index}` }));
+    const pages = transactionsReply(rows);
+    let failing = true;
+    fakeBackend({
+      get_participation: () => participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "contributed" }),
+      list_transactions: (args) => {
+        if ((args as { page: { offset: number } }).page.offset > 0 && failing) {
+          throw appErrorFixture({ code: "storage_failed", message: "the database could not be read" });
+        }
+        return pages(args);
+      },
+    });
+    const { user } = renderApp("#/participations/5");
+
+    const section = await screen.findByTestId("participation-transactions");
+    await within(section).findAllByTestId("transaction-row");
+    await user.click(within(section).getByTestId("transactions-show-older"));
+    expect(await within(section).findByText("The older transactions could not be loaded")).toBeInTheDocument();
+    expect(within(section).getAllByTestId("transaction-row")).toHaveLength(TRANSACTION_PAGE_ROWS);
+
+    failing = false;
+    await user.click(within(section).getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(within(section).getAllByTestId("transaction-row")).toHaveLength(TRANSACTION_PAGE_ROWS + 1));
+    expect(within(section).queryByText("The older transactions could not be loaded")).toBeNull();
+  });
+
   it("says what to do when there is none", async () => {
     pageWith("kyc_approved", () => []);
     renderApp("#/participations/5");
@@ -132,7 +187,7 @@ describe("a participation's transactions", () => {
   it("offers to contribute when the backend offers it, and nothing it does not", async () => {
     fakeBackend({
       get_participation: () => participationFixture({ id: 5, state: "kyc_approved", offeredActions: [contribute] }),
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
     });
     renderApp("#/participations/5");
     expect(await screen.findByTestId("contribute-button")).toHaveAttribute("href", "#/participations/5/contribute");
@@ -142,7 +197,7 @@ describe("a participation's transactions", () => {
   it("offers to claim a refund when the sale's refund action is offered", async () => {
     fakeBackend({
       get_participation: () => participationFixture({ id: 5, state: "soft_cap_missed", offeredActions: [claimRefund] }),
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
     });
     renderApp("#/participations/5");
     expect(await screen.findByTestId("claim-refund")).toHaveAttribute("href", "#/participations/5/refund");
@@ -161,7 +216,7 @@ describe("a participation's transactions", () => {
     fakeBackend({
       get_participation: () =>
         participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "registered", offeredActions: [contribute] }),
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_sale: () => saleFixture({ id: 30, projectName: "Example Protocol" }),
       list_accounts: () => [],
     });

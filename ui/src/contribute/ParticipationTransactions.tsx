@@ -1,9 +1,10 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconBolt } from "@tabler/icons-react";
-import type { TransactionView } from "../api";
+import type { Page, TransactionView } from "../api";
 import { CopyValueButton } from "../common/CopyValueButton";
 import { FailureAlert } from "../common/FailureAlert";
 import { LoadingState } from "../common/LoadingState";
+import { countText } from "../common/PagedTable";
 import { routeHref } from "../shell/route";
 import { ExplorerFailure, ExplorerIconButton } from "./ExplorerButton";
 import { useOpenInExplorer, useParticipationTransactions } from "./transactionsQueries";
@@ -139,14 +140,20 @@ function TransactionsTable({ transactions }: { transactions: ReadonlyArray<Trans
   );
 }
 
-/** On a participation's page: the contributions and refund claims Saleguard planned or signed for it. */
+/** Each transaction once, in the order read: a page read after a new transaction was planned may repeat the last one of the page before. */
+function uniqueById(pages: ReadonlyArray<Page<TransactionView>>): TransactionView[] {
+  const seen = new Set<string>();
+  return pages.flatMap((page) => page.rows).filter((transaction) => !seen.has(transaction.id) && seen.add(transaction.id));
+}
+
+/** On a participation's page: the contributions and refund claims Saleguard planned or signed for it, newest first, older ones a page at a time. */
 export function ParticipationTransactions({ participationId }: { participationId: number }) {
   const transactionsQuery = useParticipationTransactions(participationId);
 
   let content;
   if (transactionsQuery.isPending) {
     content = <LoadingState label="Loading the transactions…" />;
-  } else if (transactionsQuery.isError) {
+  } else if (transactionsQuery.isError && !transactionsQuery.isFetchNextPageError) {
     content = (
       <FailureAlert
         title="The transactions could not be loaded"
@@ -154,7 +161,7 @@ export function ParticipationTransactions({ participationId }: { participationId
         onRetry={() => void transactionsQuery.refetch()}
       />
     );
-  } else if (transactionsQuery.data.length === 0) {
+  } else if (transactionsQuery.data.pages[0]?.total === 0) {
     content = (
       <Text size="sm" c="dimmed" data-testid="transactions-empty">
         No transaction yet. Contribute from here to have Saleguard plan, sign, send and follow it; payments you make elsewhere go in
@@ -162,7 +169,37 @@ export function ParticipationTransactions({ participationId }: { participationId
       </Text>
     );
   } else {
-    content = <TransactionsTable transactions={transactionsQuery.data} />;
+    const { pages } = transactionsQuery.data;
+    const transactions = uniqueById(pages);
+    const total = pages[pages.length - 1]?.total ?? transactions.length;
+    content = (
+      <Stack gap="sm">
+        <TransactionsTable transactions={transactions} />
+        {transactionsQuery.isFetchNextPageError && (
+          <FailureAlert
+            title="The older transactions could not be loaded"
+            error={transactionsQuery.error}
+            onRetry={() => void transactionsQuery.fetchNextPage()}
+          />
+        )}
+        {transactionsQuery.hasNextPage && (
+          <Group justify="space-between" data-testid="transactions-more">
+            <Text size="sm" c="dimmed">
+              Showing the newest {transactions.length.toLocaleString()} of {countText(total, "transaction")}
+            </Text>
+            <Button
+              variant="default"
+              size="xs"
+              loading={transactionsQuery.isFetchingNextPage}
+              onClick={() => void transactionsQuery.fetchNextPage()}
+              data-testid="transactions-show-older"
+            >
+              Show older transactions
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    );
   }
 
   return (

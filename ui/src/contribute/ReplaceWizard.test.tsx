@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { accountFixture, participationFixture, saleFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
-import { fromAddress, planFixture, transactionSummaryFixture, transactionViewFixture } from "../test/transactionFixtures";
+import { fromAddress, planFixture, transactionSummaryFixture, transactionsReply, transactionViewFixture } from "../test/transactionFixtures";
 
 const stuckId = "ab".repeat(16);
 const participation = participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "contributed" });
@@ -14,10 +14,10 @@ function backend() {
     list_participations: () => [participation],
     get_sale: () => saleFixture({ id: 30, projectName: "Example Protocol" }),
     list_accounts: () => [accountFixture({ id: 7, label: "Main wallet", address: fromAddress })],
-    list_transactions: () => [
+    list_transactions: transactionsReply([
       transactionViewFixture({ id: stuckId, status: "sent" }),
       transactionViewFixture({ id: "cd".repeat(16), status: "confirmed", replaces: "ef".repeat(16) }),
-    ],
+    ]),
     prepare_replacement: () =>
       planFixture({
         draftId: "speed-1",

@@ -1,5 +1,5 @@
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type ActInput, type AmountValue, type ContributionInput, type RefundInput, type ReplaceInput, type RevokeInput, type TxProgress } from "../api";
 import { budgetQueryKeys } from "../budget/budgetQueries";
 import { participationQueryKeys } from "../participations/participationsQueries";
@@ -9,11 +9,23 @@ export const transactionQueryKeys = {
   ofParticipation: (participationId: number) => [...transactionQueryKeys.all, "participation", participationId] as const,
 };
 
-/** A participation's transactions (planned, signed, sent, settled), oldest first. */
+/** How many transactions are read at a time: the first page, then each "Show older". */
+export const TRANSACTION_PAGE_ROWS = 50;
+
+/**
+ * A participation's transactions (planned, signed, sent, settled), newest first, a page
+ * at a time: the next (older) page is read when asked for. After a transaction moved,
+ * every page read so far is read again, in order.
+ */
 export function useParticipationTransactions(participationId: number) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: transactionQueryKeys.ofParticipation(participationId),
-    queryFn: () => api.listTransactions(participationId),
+    queryFn: ({ pageParam }) => api.listTransactions(participationId, "newestFirst", { offset: pageParam, limit: TRANSACTION_PAGE_ROWS }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => {
+      const next = last.offset + last.rows.length;
+      return last.rows.length > 0 && next < last.total ? next : undefined;
+    },
   });
 }
 

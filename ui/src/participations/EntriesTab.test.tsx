@@ -4,6 +4,7 @@ import type { Entry, EntryInput, Participation } from "../api";
 import { amountFixture, appErrorFixture, entriesReply, entryFixture, participationFixture, stepFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
+import { transactionsReply } from "../test/transactionFixtures";
 
 function entriesParticipation(overrides: Partial<Participation> = {}): Participation {
   return participationFixture({
@@ -36,7 +37,7 @@ describe("a participation's entries", () => {
     let current = entriesParticipation();
     const recorded: Entry[] = [];
     const backend = fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => current,
       list_participations: () => [current],
       ...entriesReply(() => recorded),
@@ -125,7 +126,7 @@ describe("a participation's entries", () => {
 
   it("shows the backend's refusals beside their inputs, focuses the first and keeps everything typed", async () => {
     const backend = fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => entriesParticipation(),
       record_entry: () => {
         throw appErrorFixture({
@@ -193,7 +194,7 @@ describe("a participation's entries", () => {
       }),
     ];
     const backend = fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => entriesParticipation({ entryCount: entries.length }),
       ...entriesReply(() => entries),
     });
@@ -240,7 +241,7 @@ describe("checking the ledger against the chain", () => {
   it("shows what the chain proves otherwise, and corrects only once asked", async () => {
     let corrected = false;
     const backend = fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       list_transfers_from_others: () => [],
       get_participation: () => entriesParticipation(),
       plan_ledger_repair: () => ({
@@ -273,7 +274,7 @@ describe("checking the ledger against the chain", () => {
 
   it("says why nothing was corrected when the ledger changed meanwhile", async () => {
     fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       list_transfers_from_others: () => [],
       get_participation: () => entriesParticipation(),
       plan_ledger_repair: () => ({ participationId: 7, transactionsRead: 1, corrections: [correction], leftAlone: [] }),

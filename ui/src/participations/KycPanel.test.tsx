@@ -4,6 +4,7 @@ import type { KycInput, Participation } from "../api";
 import { appErrorFixture, participationFixture, portfolioFixture, stepFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
+import { transactionsReply } from "../test/transactionFixtures";
 
 function pending(overrides: Partial<Participation> = {}): Participation {
   return participationFixture({
@@ -19,7 +20,7 @@ function pending(overrides: Partial<Participation> = {}): Participation {
 function backendWith(initial: Participation, refuse?: () => never) {
   let current = initial;
   return fakeBackend({
-    list_transactions: () => [],
+    list_transactions: transactionsReply([]),
     get_participation: () => current,
     list_participations: () => [current],
     get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }), calendar: () => [],

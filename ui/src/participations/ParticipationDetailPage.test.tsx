@@ -4,6 +4,7 @@ import type { MoveParticipationInput, Participation } from "../api";
 import { appErrorFixture, participationFixture, stepFixture, successorsWithoutKyc } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
+import { transactionsReply } from "../test/transactionFixtures";
 
 function kycPendingParticipation(overrides: Partial<Participation> = {}): Participation {
   return participationFixture({
@@ -33,7 +34,7 @@ function kycPendingParticipation(overrides: Partial<Participation> = {}): Partic
 function backendWith(initial: Participation, move?: (input: MoveParticipationInput) => void) {
   let current = initial;
   const backend = fakeBackend({
-    list_transactions: () => [],
+    list_transactions: transactionsReply([]),
     get_participation: () => current,
     list_participations: () => [current],
     move_participation: (args) => {
@@ -151,7 +152,7 @@ describe("a participation's page", () => {
   it("shows the backend's field error beside the date, focuses it and keeps everything typed", async () => {
     const message = "this date is before the participation's last recorded step (2026-11-06 08:15)";
     const backend = fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => kycPendingParticipation(),
       move_participation: () => {
         throw appErrorFixture({ code: "before_previous_step", message, field: "happenedAt" });
@@ -187,7 +188,7 @@ describe("a participation's page", () => {
   it("puts an illegal move's error at the choice", async () => {
     const message = "this sale requires KYC: record its approval before a contribution";
     fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => kycPendingParticipation(),
       move_participation: () => {
         throw appErrorFixture({ code: "kyc_not_approved", message, field: "to" });
@@ -294,7 +295,7 @@ describe("a participation's page", () => {
   it("shows what is stored now when the participation moved elsewhere, keeping what was typed", async () => {
     let current = kycPendingParticipation();
     const backend = fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => current,
       list_participations: () => [current],
       move_participation: () => {
@@ -363,7 +364,7 @@ describe("a participation's page", () => {
 
   it("says the participation does not exist when the backend answers participation_not_found", async () => {
     fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => {
         throw appErrorFixture({ code: "participation_not_found", message: "No participation with id 99." });
       },

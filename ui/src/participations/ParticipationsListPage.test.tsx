@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { amountFixture, appErrorFixture, calendarEventFixture, participationFixture, portfolioFixture, saleFixture, stepFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
+import { transactionsReply } from "../test/transactionFixtures";
 
 const alpha = participationFixture({
   id: 1,
@@ -98,7 +99,7 @@ describe("the participations list", () => {
   it("opens a participation from its row, or from its link with the keyboard", async () => {
     const backend = fakeBackend({
       list_participations: () => [alpha, bravo],
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: (args) => [alpha, bravo].find((participation) => participation.id === (args as { id: number }).id),
     });
     const { user } = renderApp("#/participations");

@@ -4,6 +4,7 @@ import type { Participation, VestingInput } from "../api";
 import { appErrorFixture, participationFixture, stepFixture, unlockFixture, vestingFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
+import { transactionsReply } from "../test/transactionFixtures";
 
 function vestingParticipation(overrides: Partial<Participation> = {}): Participation {
   return participationFixture({
@@ -36,7 +37,7 @@ describe("a participation's vesting", () => {
   it("says there is no plan yet, then sets a linear one as typed (Enter submits) and shows its schedule", async () => {
     let current = vestingParticipation();
     const backend = fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => current,
       list_participations: () => [current],
       set_vesting: () => {
@@ -98,7 +99,7 @@ describe("a participation's vesting", () => {
 
   it("shows the backend's refusals beside their inputs, focuses the first and keeps everything typed", async () => {
     const backend = fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => vestingParticipation(),
       set_vesting: () => {
         throw appErrorFixture({
@@ -151,7 +152,7 @@ describe("a participation's vesting", () => {
   it("takes tranches as rows added and removed, totals them, and puts a refusal at the list", async () => {
     const message = "the tranches add up to 90%, not 100%";
     const backend = fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => vestingParticipation(),
       set_vesting: () => {
         throw appErrorFixture({
@@ -229,7 +230,7 @@ describe("a participation's vesting", () => {
       unlockFixture(new Date(Date.UTC(2027, 0, 15 + index, 12)).toISOString().replace(".000Z", "Z"), "4"),
     );
     fakeBackend({
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () =>
         vestingParticipation({
           vesting: vestingFixture(

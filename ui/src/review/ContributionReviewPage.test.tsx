@@ -5,6 +5,7 @@ import { accountFixture, appErrorFixture, participationFixture, saleFixture } fr
 import { fakeBackend, type CommandHandler } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { designatedAddress, findingFixture, noSourceWarning, overrideFixture, reviewFixture } from "../test/reviewFixtures";
+import { transactionsReply } from "../test/transactionFixtures";
 
 const sale = saleFixture({ id: 30, projectName: "Example Protocol", contributionAddress: designatedAddress });
 const accounts = [accountFixture({ id: 7, label: "Main wallet" }), accountFixture({ id: 8, label: "Savings" })];
@@ -118,7 +119,7 @@ describe("reviewing a contribution", () => {
       list_official_addresses: () => [],
       get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       list_review_overrides: () => [],
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () =>
         participationFixture({
           id: 5,
@@ -140,7 +141,7 @@ describe("reviewing a contribution", () => {
   it("is not offered on a participation that can no longer contribute", async () => {
     fakeBackend({
       get_sale: () => sale,
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       list_transfers_from_others: () => [],
       get_participation: () =>
         participationFixture({ id: 5, saleId: 30, projectName: "Example Protocol", state: "tokens_distributed", offeredActions: [] }),

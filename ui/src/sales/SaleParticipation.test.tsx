@@ -4,6 +4,7 @@ import type { Participation, StartParticipationInput } from "../api";
 import { appErrorFixture, participationFixture, saleFixture, stepFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
+import { transactionsReply } from "../test/transactionFixtures";
 
 const sale = saleFixture({ id: 30, projectName: "Example Protocol", tokenSymbol: "EXP" });
 
@@ -54,7 +55,7 @@ describe("a sale's participation", () => {
         participations = [...participations, started];
         return started;
       },
-      list_transactions: () => [],
+      list_transactions: transactionsReply([]),
       get_participation: () => participations.find((participation) => participation.id === 12),
     });
     const { user } = renderApp("#/sales/30");

@@ -13,6 +13,7 @@ import type {
   ParticipationState,
   HoldingView,
   ListOrder,
+  Page,
   PageInput,
   PortfolioView,
   PriceQuery,
@@ -323,10 +324,18 @@ export function priceSourcesFixture(overrides: Partial<Omit<PriceSources, "api">
 export function pagedReply<T, Q extends { order: ListOrder }>(rows: () => ReadonlyArray<T>, keeps: (row: T, query: Q) => boolean): CommandHandler {
   return (args) => {
     const { query, page } = args as { query: Q; page: PageInput };
-    const kept = rows().filter((row) => keeps(row, query));
-    const ordered = query.order === "oldestFirst" ? [...kept].reverse() : kept;
-    return { rows: ordered.slice(page.offset, page.offset + page.limit), offset: page.offset, total: kept.length };
+    return pageOf(
+      rows().filter((row) => keeps(row, query)),
+      query.order,
+      page,
+    );
   };
+}
+
+/** The page asked of `rows` (given newest first) in `order`, with their total. */
+export function pageOf<T>(rows: ReadonlyArray<T>, order: ListOrder, page: PageInput): Page<T> {
+  const ordered = order === "oldestFirst" ? [...rows].reverse() : rows;
+  return { rows: ordered.slice(page.offset, page.offset + page.limit), offset: page.offset, total: rows.length };
 }
 
 function assetsOf(symbols: ReadonlyArray<string>): string[] {

@@ -1,5 +1,7 @@
 // Transaction plans, transactions and progress as the backend would send them, for tests only.
-import type { TransactionPlan, TransactionSummary, TransactionView, TxProgress } from "../api";
+import type { ListOrder, PageInput, TransactionPlan, TransactionSummary, TransactionView, TxProgress } from "../api";
+import type { CommandHandler } from "./fakeBackend";
+import { pageOf } from "./fixtures";
 import { designatedAddress, reviewFixture } from "./reviewFixtures";
 
 export const fromAddress = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
@@ -97,4 +99,12 @@ export function deferred<T>() {
     reject = onReject;
   });
   return { promise, resolve, reject };
+}
+
+/** `list_transactions` as the backend answers it: the page asked of `transactions` (given newest first). */
+export function transactionsReply(transactions: ReadonlyArray<TransactionView> | (() => ReadonlyArray<TransactionView>)): CommandHandler {
+  return (args) => {
+    const { order, page } = args as { order: ListOrder; page: PageInput };
+    return pageOf(typeof transactions === "function" ? transactions() : transactions, order, page);
+  };
 }

@@ -24,7 +24,7 @@ pub use saleguard_core::transaction::{TxPurpose, TxStatus};
 use super::effects::{EffectsView, effects_view};
 use super::plans::{ActInput, draft_transaction, request_of_record};
 use super::signing::{AccountSigner, KeyringSigner, sign_error};
-use crate::dto::Amount;
+use crate::dto::{Amount, ListOrder, Page, PageInput};
 use crate::review::overrides::override_refusal;
 use crate::{AppError, ErrorCode, Saleguard};
 use saleguard_core::account::{Account, AccountKind, HardwareWallet};
@@ -131,18 +131,49 @@ impl Saleguard {
         })
     }
 
-    /// A participation's transactions, oldest first.
+    /// A participation's transactions, oldest first (the readable export; the window
+    /// and the CLI read them a page at a time or as a stream).
     pub fn transactions_of(&self, participation_id: i64) -> Result<Vec<TransactionView>, AppError> {
         let store = self.store()?;
         let networks = store.networks()?;
         store
             .transactions_of(ParticipationId(participation_id))?
             .into_iter()
-            .map(|record| {
-                let network = networks.iter().find(|n| n.chain_id == record.chain_id);
-                view_of(&store, record, network)
-            })
+            .map(|record| view_on(&store, record, &networks))
             .collect()
+    }
+
+    /// One page of a participation's transactions in `order`, with how many it has. A
+    /// participation that is not there is said so, not shown as one with none.
+    pub fn transactions(
+        &self,
+        participation_id: i64,
+        order: ListOrder,
+        page: PageInput,
+    ) -> Result<Page<TransactionView>, AppError> {
+        let request = page.checked()?;
+        let store = self.store()?;
+        let participation = store.participation(ParticipationId(participation_id))?.id;
+        let networks = store.networks()?;
+        let records = store.transactions_page(participation, order.into(), request)?;
+        Page::try_of(records, request.offset, |record| {
+            view_on(&store, record, &networks)
+        })
+    }
+
+    /// Every transaction of a participation in `order`, handed to `each` as it is read.
+    pub fn each_transaction(
+        &self,
+        participation_id: i64,
+        order: ListOrder,
+        mut each: impl FnMut(TransactionView) -> Result<(), AppError>,
+    ) -> Result<(), AppError> {
+        let store = self.store()?;
+        let participation = store.participation(ParticipationId(participation_id))?.id;
+        let networks = store.networks()?;
+        store.each_transaction(participation, order.into(), |record| {
+            each(view_on(&store, record, &networks)?)
+        })
     }
 
     /// The ids of transactions signed but not settled: a restarted app follows them.
@@ -704,6 +735,16 @@ fn truncate(text: &str) -> String {
 }
 
 /// A transaction as the UI shows it: with its history and its explorer page.
+/// [`view_of`] with the record's network found among `networks`.
+fn view_on(
+    store: &Store,
+    record: TransactionRecord,
+    networks: &[Network],
+) -> Result<TransactionView, AppError> {
+    let network = networks.iter().find(|n| n.chain_id == record.chain_id);
+    view_of(store, record, network)
+}
+
 fn view_of(
     store: &Store,
     record: TransactionRecord,

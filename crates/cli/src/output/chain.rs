@@ -5,7 +5,7 @@ use saleguard_app::chain::networks::{NetworkCheck, NetworkView};
 use saleguard_app::chain::plans::TransactionPlan;
 use saleguard_app::chain::transactions::{TransactionView, TxProgress, TxPurpose, TxStatus};
 
-use super::{Output, print_json, print_table};
+use super::{ListShape, Output, print_json, print_table};
 use crate::out;
 
 impl Output {
@@ -281,31 +281,22 @@ impl Output {
             out!("  {} {}{detail}", event.happened_at, event.status);
         }
     }
+}
 
-    pub fn transactions(&self, views: &[TransactionView]) {
-        if self.json {
-            return print_json(&views);
-        }
-        if views.is_empty() {
-            out!("No transactions for this participation yet.");
-            return;
-        }
-        let rows: Vec<Vec<String>> = views
-            .iter()
-            .map(|v| {
-                vec![
-                    v.id.clone(),
-                    v.action.clone(),
-                    v.purpose.to_string(),
-                    v.status.to_string(),
-                    v.hash.clone().unwrap_or_else(|| "—".to_owned()),
-                ]
-            })
-            .collect();
-        print_table(
-            &["DRAFT", "ACTION", "PURPOSE", "STATUS", "HASH"],
-            &rows,
-            &[],
-        );
-    }
+/// `tx list`: a participation's transactions, in the order they were planned.
+pub(crate) const TRANSACTION_LIST: ListShape<'static, TransactionView> = ListShape {
+    header: &["DRAFT", "ACTION", "PURPOSE", "STATUS", "HASH"],
+    right: &[],
+    cells: transaction_cells,
+    empty: "No transactions for this participation yet.",
+};
+
+fn transaction_cells(view: &TransactionView) -> Vec<String> {
+    vec![
+        view.id.clone(),
+        view.action.clone(),
+        view.purpose.to_string(),
+        view.status.to_string(),
+        view.hash.clone().unwrap_or_else(|| "—".to_owned()),
+    ]
 }

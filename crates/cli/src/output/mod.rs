@@ -18,6 +18,7 @@ mod scam_lists;
 mod stream;
 mod table;
 
+pub(crate) use chain::TRANSACTION_LIST;
 pub(crate) use portfolio::TRADE_LIST;
 pub(crate) use prices::PRICE_LIST;
 pub(crate) use stream::ListShape;
