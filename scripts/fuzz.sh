@@ -3,9 +3,9 @@
 # 60), starting from the corpus in the repo (fuzz/corpus/TARGET, read only) and keeping
 # what it finds in fuzz/target/corpus/TARGET. A panic stops the run with the input that
 # caused it in fuzz/artifacts/TARGET/. Installs what it needs: the pinned nightly
-# toolchain and cargo-fuzz. Run before each release; CI runs each target briefly, built
-# without optimisation (scripts/test.sh: `scripts/fuzz.sh --dev 10`: the build takes
-# about 5 minutes from nothing instead of 9, and 10 seconds is a smoke run either way).
+# toolchain and cargo-fuzz. Run before each release (CI only checks that every target
+# builds: scripts/test.sh). --dev builds without optimisation: about 5 minutes from
+# nothing instead of 9, for short runs.
 #
 #   scripts/fuzz.sh [--dev] [SECONDS] [TARGET...]
 #   FUZZ_MERGE=1 scripts/fuzz.sh 600   # and fold what adds coverage into the repo's corpus
