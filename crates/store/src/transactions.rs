@@ -110,7 +110,9 @@ fn number<T: FromStr>(text: &str, what: &str) -> Result<T, StoreError> {
 /// first (a draft and its first event are written together, so this is also the
 /// order of their first events). The index `transactions_by_participation` holds
 /// both, rowid last, so a participation's list is read in order without sorting.
-const PLANNED_ORDER: &str = "created_at, rowid";
+fn planned_order(order: TimeOrder) -> String {
+    format!("created_at {0}, rowid {0}", order.sql())
+}
 
 /// A participation's transactions as a list query, in `order`.
 pub(crate) fn participation_query(
@@ -122,7 +124,7 @@ pub(crate) fn participation_query(
         table: "transactions",
         conditions: vec!["participation_id = ?"],
         values: vec![Value::Integer(participation.0)],
-        order_by: format!("created_at {0}, rowid {0}", order.sql()),
+        order_by: planned_order(order),
     }
 }
 
@@ -302,7 +304,12 @@ impl Store {
         &self,
         participation: ParticipationId,
     ) -> Result<Vec<TransactionRecord>, StoreError> {
-        self.select_transactions("WHERE participation_id = ?1", [participation.0])
+        let mut records = Vec::new();
+        self.each_transaction(participation, TimeOrder::OldestFirst, |record| {
+            records.push(record);
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(records)
     }
 
     /// One page of a participation's transactions in `order`, with how many it has.
@@ -351,7 +358,8 @@ impl Store {
         arguments: impl rusqlite::Params,
     ) -> Result<Vec<TransactionRecord>, StoreError> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM transactions {filter} ORDER BY {PLANNED_ORDER}"
+            "SELECT {COLUMNS} FROM transactions {filter} ORDER BY {}",
+            planned_order(TimeOrder::OldestFirst)
         ))?;
         let rows = statement.query_map(arguments, |row| Ok(read(row)))?;
         rows.map(|row| row?).collect()
