@@ -1,13 +1,15 @@
 //! Participation use cases over a real SQLite file.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 
 use common::entries_of;
 
 use saleguard_app::participations::calendar::CalendarEventKind;
-use saleguard_app::participations::{MoveParticipation, ParticipationState, StartParticipation};
+use saleguard_app::participations::{
+    MoveParticipation, Participation, ParticipationState, StartParticipation,
+};
 use saleguard_app::sales::ActionPurpose;
 use saleguard_app::sales::actions::ActionInput;
 use saleguard_app::{DataPaths, ErrorCode, FixedClock, SaleDraft, Saleguard, UtcTimestamp};
@@ -37,6 +39,17 @@ fn action(name: &str, purpose: ActionPurpose, signature: &str) -> ActionInput {
         arguments: Vec::new(),
         claimable: String::new(),
     }
+}
+
+/// Starts a participation in `sale_id` at `state`, now and with no note.
+fn start_now(app: &Saleguard, sale_id: i64, state: ParticipationState) -> Participation {
+    app.start_participation(&StartParticipation {
+        sale_id,
+        state,
+        happened_at: String::new(),
+        note: String::new(),
+    })
+    .expect("started")
 }
 
 fn go(to: ParticipationState, at: &str, note: &str) -> MoveParticipation {
@@ -250,13 +263,7 @@ fn a_sale_with_a_participation_is_archived_instead_of_deleted() {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path());
     let sale_id = sale(&app, false);
-    app.start_participation(&StartParticipation {
-        sale_id,
-        state: ParticipationState::Registered,
-        happened_at: String::new(),
-        note: String::new(),
-    })
-    .expect("started");
+    start_now(&app, sale_id, ParticipationState::Registered);
     let refused = app.delete_sale(sale_id).expect_err("has a participation");
     assert_eq!(refused.code, ErrorCode::SaleHasParticipations);
     assert!(refused.message.contains("archive"), "{}", refused.message);
@@ -288,14 +295,7 @@ fn a_vesting_plan_gives_the_schedule_the_next_unlock_and_the_calendar() {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path());
     let sale_id = sale(&app, false);
-    let started = app
-        .start_participation(&StartParticipation {
-            sale_id,
-            state: ParticipationState::Contributed,
-            happened_at: String::new(),
-            note: String::new(),
-        })
-        .expect("started");
+    let started = start_now(&app, sale_id, ParticipationState::Contributed);
     let with_plan = app.set_vesting(started.id, &linear_plan()).expect("plan");
     let vesting = with_plan.vesting.expect("vesting shown");
     assert_eq!(vesting.unlocks.len(), 13);
@@ -377,14 +377,7 @@ fn a_payment_made_elsewhere_is_recorded_exactly_and_bad_entries_change_nothing()
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path());
     let sale_id = sale(&app, false);
-    let started = app
-        .start_participation(&StartParticipation {
-            sale_id,
-            state: ParticipationState::Contributed,
-            happened_at: String::new(),
-            note: String::new(),
-        })
-        .expect("started");
+    let started = start_now(&app, sale_id, ParticipationState::Contributed);
     let btc = saleguard_app::participations::entries::EntryInput {
         kind: "contribution".into(),
         happened_at: "2026-12-01 10:00".into(),
@@ -454,14 +447,7 @@ fn the_actions_offered_follow_the_state_and_the_end_of_the_sale() {
         &action("Finalize", ActionPurpose::Other, "finalize()"),
     )
     .expect("other");
-    let started = app
-        .start_participation(&StartParticipation {
-            sale_id: sale,
-            state: ParticipationState::Researching,
-            happened_at: String::new(),
-            note: String::new(),
-        })
-        .expect("started");
+    let started = start_now(&app, sale, ParticipationState::Researching);
     let names = |participation: &saleguard_app::participations::Participation| -> Vec<(ActionPurpose, String, bool)> {
         participation
             .offered_actions
@@ -550,16 +536,7 @@ fn the_list_shows_each_participation_as_it_is_shown_alone() {
     use saleguard_app::participations::kyc::KycInput;
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path());
-    let started = |sale_id, state| {
-        app.start_participation(&StartParticipation {
-            sale_id,
-            state,
-            happened_at: String::new(),
-            note: String::new(),
-        })
-        .expect("started")
-        .id
-    };
+    let started = |sale_id, state| start_now(&app, sale_id, state).id;
     // A participation with a plan, two entries and its sale's actions.
     let first_sale = sale(&app, false);
     for (name, purpose, signature) in [
@@ -716,15 +693,7 @@ fn transactions_are_listed_a_page_at_a_time_and_a_missing_participation_is_said(
     let dir = tempfile::tempdir().expect("temp dir");
     let app = app(dir.path());
     let sale_id = sale(&app, false);
-    let id = app
-        .start_participation(&StartParticipation {
-            sale_id,
-            state: ParticipationState::Registered,
-            happened_at: String::new(),
-            note: String::new(),
-        })
-        .expect("started")
-        .id;
+    let id = start_now(&app, sale_id, ParticipationState::Registered).id;
     let none = app
         .transactions(id, ListOrder::NewestFirst, PageInput::FIRST)
         .expect("a page");
