@@ -16,11 +16,11 @@ cd "$(dirname "$0")/.."
 export CRASH_CYCLES="${1:-1000}"
 if [ -n "${2:-}" ]; then export CRASH_SEED="$2"; fi
 cargo build --release -p saleguard-cli --locked --bin saleguard
-test_binary="$(cargo test -p saleguard-cli --locked --test crash_safety --no-run \
-  --message-format=json | grep -o '"executable":"[^"]*crash_safety[^"]*"' | cut -d'"' -f4)"
+test_binary="$(cargo test -p saleguard-cli --locked --test cli --no-run \
+  --message-format=json | grep -o '"executable":"[^"]*/cli-[^"]*"' | cut -d'"' -f4)"
 copy="$(mktemp -d "${TMPDIR:-/tmp}/saleguard-soak.XXXXXX")"
 trap 'rm -rf "$copy"' EXIT
 cp target/release/saleguard "$copy/saleguard"
-cp "$test_binary" "$copy/crash_safety"
+cp "$test_binary" "$copy/cli-tests"
 echo "soak: $(git rev-parse --short HEAD), programs copied to $copy"
-CARGO_BIN_EXE_saleguard="$copy/saleguard" "$copy/crash_safety" --nocapture
+CARGO_BIN_EXE_saleguard="$copy/saleguard" "$copy/cli-tests" crash_safety:: --nocapture

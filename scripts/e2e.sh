@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests against a tauri-driver started here. Expects a display
 # and a session bus (scripts/test.sh provides both with xvfb-run and dbus-run-session).
-# Arguments go to `cargo test` as they are: `scripts/e2e.sh --test actions` runs one file.
+# Arguments go to `cargo test` as they are: `scripts/e2e.sh actions::` runs one file's
+# journeys (every file is a module of the one test binary, tests/main.rs).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 : "${E2E_APP:?E2E_APP must name the built saleguard-desktop binary}"

@@ -1,7 +1,7 @@
 //! Account use cases that decide before the keyring is reached (the keyring itself is
 //! exercised through the CLI against a real GNOME Keyring: crates/cli/tests/accounts.rs).
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 
@@ -96,7 +96,7 @@ fn a_new_phrase_is_confirmed_against_a_real_keyring() {
         &keyring,
         &[
             "--exact",
-            "a_new_phrase_needs_the_right_words_and_survives_a_refused_save",
+            "accounts::a_new_phrase_needs_the_right_words_and_survives_a_refused_save",
         ],
         1,
     );

@@ -493,7 +493,7 @@ fn capabilities_import_one_another_in_one_direction() {
     assert!(
         written == generated,
         "ARCHITECTURE.md's graph of the app's imports is out of date; regenerate it with \
-         `UPDATE_ARCHITECTURE=1 cargo test -p saleguard-app --test architecture`:\n{generated}"
+         `UPDATE_ARCHITECTURE=1 cargo test -p saleguard-app --test app architecture::`:\n{generated}"
     );
 }
 

@@ -2,7 +2,7 @@
 //! was; a wrong passphrase, a cut or changed file, another file, or a folder with data
 //! are refused and change nothing; the reminder follows the last backup.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

@@ -2,7 +2,7 @@
 //! dialog says, and how a chosen file is read — a path that is gone, a folder or a
 //! device is a clear `file_unreadable`, never a panic or half a file.
 
-mod common;
+use crate::common;
 
 use saleguard_app::ErrorCode;
 use saleguard_app::io::chosen::{ChosenFile, FileToOpen, FileToSave, file_name, read_user_file};

@@ -2,7 +2,7 @@
 //! contract compiled from `tests/contracts/TokenSale.sol`, a real SQLite file, and the
 //! use cases as the shells call them.
 
-mod common;
+use crate::common;
 
 use common::{chain_sale_draft, eth, start_on_chain, wall_clock_now as now};
 use std::sync::Arc;

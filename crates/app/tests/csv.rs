@@ -2,7 +2,7 @@
 //! numbers, encodings, byte-order marks, quoted commas, and 100,000 rows with progress and
 //! cancellation — all or nothing.
 
-mod common;
+use crate::common;
 
 use common::{OWN, add_price, app, entries_of, prepared};
 use saleguard_app::dto::PageInput;

@@ -4,7 +4,7 @@
 //! another person are shown apart and counted only when the user says so, and the scan
 //! covers every block although the node refuses ranges over 1,000 blocks.
 
-mod common;
+use crate::common;
 
 use std::sync::Mutex;
 

@@ -2,7 +2,7 @@
 //! cases round-trips byte for byte, the document follows its committed JSON Schema, and
 //! every kind of broken file is refused with its JSON paths, changing nothing.
 
-mod common;
+use crate::common;
 
 use common::{DESIGNATED, OWN, app, prepared};
 use saleguard_app::dto::PageInput;

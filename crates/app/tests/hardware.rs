@@ -3,7 +3,7 @@
 //! checked on the device, an account added, contributions signed on the device and sent
 //! — and every way the device can say no, leaving the draft intact and nothing sent.
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

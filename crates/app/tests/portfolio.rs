@@ -1,7 +1,7 @@
 //! The portfolio over a real SQLite file: holdings from a participation's entries and the
 //! user's trades, valued with the price book, cost basis FIFO, in the user's currency.
 
-mod common;
+use crate::common;
 
 use common::{DESIGNATED, OWN, add_price, app, prepared};
 use saleguard_app::ErrorCode;

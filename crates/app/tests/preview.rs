@@ -5,7 +5,7 @@
 //! is blocked, whatever the reason typed; a node that cannot simulate is said once; and
 //! a claim whose contract says nothing is claimable is blocked.
 
-mod common;
+use crate::common;
 
 use alloy_primitives::keccak256;
 use common::eth;

@@ -3,7 +3,7 @@
 //! sources are asked in, and the API key in a real keyring (GNOME Keyring over Secret
 //! Service, in a private session: the scenarios that need it run in a child process).
 
-mod common;
+use crate::common;
 
 use common::{add_price, app};
 use saleguard_app::dto::PageInput;
@@ -305,7 +305,7 @@ yesterday,ETH,USD,2800\n\
 #[test]
 fn price_api_key_scenarios_run_against_a_real_keyring() {
     let keyring = saleguard_testkit::KeyringSession::start();
-    common::run_ignored_in(&keyring, &["in_keyring"], 2);
+    common::run_ignored_in(&keyring, &["prices::in_keyring"], 2);
     let found = keyring.secret_tool(&["search", "--all", "service", SERVICE]);
     assert!(
         !String::from_utf8_lossy(&found.stdout).contains(KEY),

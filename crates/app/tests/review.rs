@@ -1,7 +1,7 @@
 //! The review before signing over a real SQLite file: budgets, prices, official
 //! addresses and the policy as the user keeps them, and reviews built from all of it.
 
-mod common;
+use crate::common;
 
 use common::{DESIGNATED, app, budget_input, official_input, prepared};
 use saleguard_app::ErrorCode;

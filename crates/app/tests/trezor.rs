@@ -4,7 +4,7 @@
 //! signed on the device (after its PIN) and sent — and every way the device can say no,
 //! leaving the draft intact and nothing sent.
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

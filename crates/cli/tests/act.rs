@@ -3,7 +3,7 @@
 //! the sale's actions, signed with a key in a real keyring; and every refusal exits 2
 //! with its code before anything is planned.
 
-mod common;
+use crate::common;
 
 use common::{DataDir, import_anvil_key, now_seconds, plan_and_result, signing_run};
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};

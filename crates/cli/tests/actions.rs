@@ -1,6 +1,6 @@
 //! `saleguard action`: a sale's actions, checked whole, against a real data folder.
 
-mod common;
+use crate::common;
 
 use common::{DataDir, add_sale};
 

@@ -4,7 +4,7 @@
 //! is left allowed from the token and `saleguard allowance revoke` takes it back; once
 //! the sale has succeeded the tokens are claimed. The buyer's key is in a real keyring.
 
-mod common;
+use crate::common;
 
 use alloy_primitives::{Address, U256};
 use common::{DataDir, import_anvil_key, now_seconds, signing_run};

@@ -5,7 +5,7 @@
 //! with the proof typed as an argument; and tokens a sale delivered outside Saleguard,
 //! found by `participation scan` in the chain's logs and recorded once.
 
-mod common;
+use crate::common;
 
 use alloy_primitives::{Address, U256};
 use common::{DataDir, import_anvil_key, now_seconds, plan_and_result, signing_run};

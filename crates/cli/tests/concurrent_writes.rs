@@ -4,7 +4,7 @@
 //! that cannot wait for the other any longer is refused with a typed error, never
 //! half-written.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;

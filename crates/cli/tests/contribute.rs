@@ -1,7 +1,7 @@
 //! `saleguard network`, `sale contract`, `hw` and `contribute` against a real local chain
 //! (Anvil with the sale contract compiled from tests/contracts) and a simulated Ledger.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::{DataDir, import_anvil_key, now_seconds, plan_and_result, signing_run};

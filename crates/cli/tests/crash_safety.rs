@@ -12,7 +12,7 @@
 //! stays near a million trades instead of growing to millions, and its checks (SQLite's
 //! integrity check of the whole file after every kill) stay minutes, not a day.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

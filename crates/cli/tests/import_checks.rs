@@ -1,7 +1,7 @@
 //! The files that once left a data folder no command could read: each is refused, or
 //! every read command answers afterwards — in words, as people run them, never a panic.
 
-mod common;
+use crate::common;
 
 use common::{DataDir, add_sale};
 use serde_json::{Value, json};

@@ -1,7 +1,7 @@
 //! `saleguard price list` and `saleguard trade list`: long lists streamed whole,
 //! filtered and ordered, and a reader that stops early ends them quietly.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;

@@ -2,7 +2,7 @@
 //! Every command with options that the app checks is run once with bad values, and each
 //! problem on standard error must name the option.
 
-mod common;
+use crate::common;
 
 use common::{DataDir, add_sale};
 

@@ -1,6 +1,6 @@
 //! `saleguard participation …` and sale archiving against a temporary data directory.
 
-mod common;
+use crate::common;
 
 use common::{DataDir, add_sale};
 

@@ -1,6 +1,6 @@
 //! `saleguard trade` and `saleguard portfolio` against a temporary data directory.
 
-mod common;
+use crate::common;
 
 use common::DataDir;
 

@@ -1,7 +1,7 @@
 //! `saleguard review`, `budget`, `price`, `address` and `policy` against a temporary
 //! data directory.
 
-mod common;
+use crate::common;
 
 use common::{DataDir, add_sale};
 use serde_json::Value;

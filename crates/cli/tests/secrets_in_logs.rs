@@ -2,7 +2,7 @@
 //! `SALEGUARD_LOG=trace`, an RPC URL whose path, query and user info carry canary keys
 //! and a price API key that is one, and the log file is searched for them.
 
-mod common;
+use crate::common;
 
 use common::DataDir;
 use saleguard_testkit::{Anvil, KeyringSession, PriceApiServer, RangeLimitedNode, Reply};

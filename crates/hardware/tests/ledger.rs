@@ -2,7 +2,7 @@
 //! Speculos' TCP framing: every way a device can answer ends in the state or the typed
 //! error the user should see, and nothing wrongly signed gets past the signature check.
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

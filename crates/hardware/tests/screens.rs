@@ -3,7 +3,7 @@
 //! signs, and the screens the simulator drew (as that version draws them, written apart
 //! from the preview in the test kit) must be the preview's, screen for screen.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

@@ -3,7 +3,7 @@
 //! typed error the user should see, a cancelled signing clears the device's prompt, and
 //! nothing wrongly signed gets past the signature check.
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

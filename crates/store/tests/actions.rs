@@ -1,7 +1,7 @@
 //! A sale's actions in a real SQLite file, and the migration that moved the contract
 //! terms' contribution and refund functions into them.
 
-mod common;
+use crate::common;
 
 use saleguard_core::action::{ActionDraft, ActionPurpose, SaleAction};
 use saleguard_core::fixtures::native_sale_draft;

@@ -1,6 +1,6 @@
 //! Budgets, prices, official addresses and the review policy in a real SQLite file.
 
-mod common;
+use crate::common;
 
 use saleguard_core::budget::{Budget, Period};
 use saleguard_core::diligence::{GradeLetter, RedFlag};

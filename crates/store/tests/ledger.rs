@@ -2,7 +2,7 @@
 //! and is recorded once, however often it is read; the migration that added the index
 //! moves it out of the notes of the claims recorded before.
 
-mod common;
+use crate::common;
 
 use saleguard_core::U256;
 use saleguard_core::entry::{Entry, EntryKind, ProvedEntry};

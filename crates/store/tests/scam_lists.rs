@@ -1,7 +1,7 @@
 //! Lists of known scams as stored: a list imported by an earlier version keeps its
 //! entries and has no web address; a refresh puts its new entries in place whole.
 
-mod common;
+use crate::common;
 
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_store::{NewScamList, ScamEntry, ScamEntryKind, Store};

@@ -2,7 +2,7 @@
 //! back exactly, and the migration that widened the table keeps every row and its
 //! history.
 
-mod common;
+use crate::common;
 
 use saleguard_core::action::{ActionDraft, ActionPurpose, ArgumentValue, SaleAction};
 use saleguard_core::fixtures::native_sale_draft;

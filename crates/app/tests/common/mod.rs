@@ -1,6 +1,4 @@
 //! A data folder filled through the use cases, shared by the review and export tests.
-// Each test binary uses its own part of this module.
-#![allow(dead_code)]
 
 use std::sync::Arc;
 
@@ -313,7 +311,7 @@ pub fn add_price(app: &Saleguard, asset: &str, currency: &str, price: &str, at: 
 pub const IN_KEYRING_SESSION: &str = "SALEGUARD_TEST_IN_KEYRING_SESSION";
 
 /// Runs this test binary's ignored tests named by `filter` (`--exact` names, or a part
-/// of a name, or none for all) one at a time in a child process inside `keyring`'s
+/// of a name such as the module's `signing::`; the binary holds every module's tests) one at a time in a child process inside `keyring`'s
 /// session, and checks exactly `expected` passed. The keyring is chosen through the
 /// process environment (the session bus), hence the child. A child that hangs is killed
 /// after ten minutes instead of holding up the whole run.

@@ -1,6 +1,4 @@
 //! A temporary data directory and the `saleguard` binary run against it, with `--json`.
-// Each test binary uses its own part of this module.
-#![allow(dead_code)]
 
 use assert_cmd::Command;
 use serde_json::Value;
