@@ -47,6 +47,8 @@ export type RevealedSecret = CommandReply<"revealAccountSecret">;
 export type KeyringStatus = CommandReply<"keyringStatus">;
 /** One sale's participation: its state, its dated history (oldest first) and the moves open to it now. */
 export type Participation = CommandReply<"getParticipation">;
+/** A participation as the list shows it; `Participation` is read when one is opened. */
+export type ParticipationSummary = CommandReply<"listParticipations">[number];
 export type ParticipationStep = Participation["history"][number];
 export type ParticipationState = Participation["state"];
 export type StartParticipationInput = Parameters<(typeof commands)["startParticipation"]>[0];

@@ -38,7 +38,7 @@ export const commands = {
 	setResidenceCountry: (code: string) => __TAURI_INVOKE<Settings>("set_residence_country", { code }),
 	/**  Every country, by name: the choices for the country of residence. */
 	listCountries: () => __TAURI_INVOKE<Country[]>("list_countries"),
-	listParticipations: () => __TAURI_INVOKE<Participation[]>("list_participations"),
+	listParticipations: () => __TAURI_INVOKE<ParticipationSummary[]>("list_participations"),
 	getParticipation: (id: number) => __TAURI_INVOKE<Participation>("get_participation", { id }),
 	startParticipation: (input: StartParticipation) => __TAURI_INVOKE<Participation>("start_participation", { input }),
 	/**  Records the participation's next step; its history is only ever appended to. */
@@ -1386,6 +1386,25 @@ export type Participation = {
 
 /**  Where the user stands in one sale. */
 export type ParticipationState = "researching" | "registered" | "kyc_pending" | "kyc_approved" | "kyc_rejected" | "contributed" | "soft_cap_missed" | "refund_due" | "refunded" | "succeeded" | "tokens_distributed" | "vesting" | "fully_claimed" | "withdrawn" | "abandoned";
+
+/**
+ *  A participation as the list shows it: what it is, where it stands and what comes
+ *  next. [`Participation`], read when one is opened, has the rest (its history,
+ *  schedule, KYC details and actions): the list of 10,000 reads only this.
+ */
+export type ParticipationSummary = {
+	id: number,
+	saleId: number,
+	projectName: string,
+	tokenSymbol: string,
+	state: ParticipationState,
+	/**  How many steps its history has. */
+	steps: number,
+	/**  When its last step happened (RFC 3339, UTC). */
+	lastStepAt: string,
+	/**  What comes next for it, as [`Participation::next_event`]. */
+	nextEvent: CalendarEvent | null,
+};
 
 /**  A contribution the sale pulls from the account's balance of its payment token. */
 export type PaymentView = {

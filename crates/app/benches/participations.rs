@@ -1,6 +1,7 @@
 //! The Participations page of a user who followed sales for years: 10,000
 //! participations, each with its sale, a KYC record, two ledger entries, a vesting plan
-//! and a sale action, listed whole (`list_participations`, what the page asks for).
+//! and a sale action, listed as the Participations page asks for them
+//! (`list_participations`: summaries; a participation is read whole when opened).
 //! Run with `cargo bench -p saleguard-app --bench participations`; results are recorded
 //! in docs/performance.md.
 
@@ -97,6 +98,15 @@ fn benches(c: &mut Criterion) {
             let listed = app.list_participations().expect("list");
             assert_eq!(listed.len(), PARTICIPATIONS);
             listed
+        })
+    });
+    // What the list read before it was a summary: each participation whole (the
+    // readable export still reads them so), for comparison in the same run.
+    group.bench_function("10,000 participations in full", |b| {
+        b.iter(|| {
+            let whole = app.participations_in_full().expect("in full");
+            assert_eq!(whole.len(), PARTICIPATIONS);
+            whole
         })
     });
     group.finish();

@@ -253,8 +253,8 @@ fn export_import_export_is_byte_identical_and_covers_every_table() {
     // What the app shows comes back too, not only the rows.
     let original = app(source.path());
     assert_eq!(
-        restored.list_participations().expect("list"),
-        original.list_participations().expect("list")
+        restored.participations_in_full().expect("list"),
+        original.participations_in_full().expect("list")
     );
     assert_eq!(
         restored.review_overrides(None).expect("history"),

@@ -8,7 +8,7 @@ use common::entries_of;
 
 use saleguard_app::participations::calendar::CalendarEventKind;
 use saleguard_app::participations::{
-    MoveParticipation, Participation, ParticipationState, StartParticipation,
+    MoveParticipation, Participation, ParticipationState, ParticipationSummary, StartParticipation,
 };
 use saleguard_app::sales::ActionPurpose;
 use saleguard_app::sales::actions::ActionInput;
@@ -587,20 +587,24 @@ fn the_list_shows_each_participation_as_it_is_shown_alone() {
     app.set_refund_deadline(refund, "2026-12-20 00:00")
         .expect("deadline");
     app.set_sale_archived(refund_sale, true).expect("archived");
-    // And one with nothing beside it.
+    // One with nothing beside it, and one whose sale no longer matters (fully claimed)
+    // with tokens still to unlock.
     let bare = started(sale(&app, false), ParticipationState::Researching);
+    let claimed = started(sale(&app, false), ParticipationState::FullyClaimed);
+    app.set_vesting(claimed, &linear_plan()).expect("plan");
 
-    let listed = app.list_participations().expect("list");
-    let alone: Vec<_> = [planned, kyc, refund, bare]
+    let alone: Vec<_> = [planned, kyc, refund, bare, claimed]
         .into_iter()
         .map(|id| app.participation(id).expect("read"))
         .collect();
-    assert_eq!(listed, alone);
+    // Shown whole (the readable export): every part as it is shown alone.
+    let whole = app.participations_in_full().expect("in full");
+    assert_eq!(whole, alone);
     // What each shows is there (not only equal: equally empty would pass).
-    assert_eq!(listed[0].entry_count, 2);
-    assert!(listed[0].vesting.is_some());
+    assert_eq!(whole[0].entry_count, 2);
+    assert!(whole[0].vesting.is_some());
     assert_eq!(
-        listed[0]
+        whole[0]
             .offered_actions
             .iter()
             .filter(|offered| offered.action_id.is_some())
@@ -608,13 +612,43 @@ fn the_list_shows_each_participation_as_it_is_shown_alone() {
         2,
         "both of the sale's actions"
     );
-    assert_eq!(listed[1].history.len(), 3);
-    assert_eq!(listed[1].kyc.details.reference, "A-17");
+    assert_eq!(whole[1].history.len(), 3);
+    assert_eq!(whole[1].kyc.details.reference, "A-17");
     assert_eq!(
-        listed[2].refund_deadline.as_deref(),
+        whole[2].refund_deadline.as_deref(),
         Some("2026-12-20T00:00:00Z")
     );
-    assert!(listed[3].entry_count == 0 && listed[3].vesting.is_none());
+    assert!(whole[3].entry_count == 0 && whole[3].vesting.is_none());
+
+    // The list: each as its summary alone, read without the rest.
+    let listed = app.list_participations().expect("list");
+    let summaries: Vec<_> = alone.iter().map(ParticipationSummary::from).collect();
+    assert_eq!(listed, summaries);
+    assert_eq!(
+        (listed[1].steps, listed[1].last_step_at.as_str()),
+        (3, "2026-12-10T12:00:00Z")
+    );
+    let next = |i: usize| {
+        let event = listed[i].next_event.as_ref().expect("something comes next");
+        (
+            event.kind,
+            event.at.as_str(),
+            event.amount.as_ref().map(|amount| amount.decimal.as_str()),
+        )
+    };
+    assert_eq!(
+        next(0),
+        (CalendarEventKind::SaleCloses, "2026-12-15T14:00:00Z", None)
+    );
+    assert_eq!(
+        next(4),
+        (
+            CalendarEventKind::Unlock,
+            "2027-01-01T00:00:00Z",
+            Some("90")
+        ),
+        "the next unlock of its plan, the sale's window behind it"
+    );
 }
 
 #[test]

@@ -230,10 +230,16 @@ fn a_payment_made_elsewhere_is_recorded_from_the_command_line() {
             .len(),
         1
     );
-    // The list says how many entries each has; `show` lists them (a ledger can be long).
+    // The list is a summary (steps, the last one's time); `show` has the rest and lists
+    // the entries (a ledger can be long).
     let listed = &dir.json(&["participation", "list"])[0];
-    assert_eq!(listed["entryCount"], 1);
-    assert!(listed.get("entries").is_none(), "{listed}");
+    assert_eq!(listed["steps"], 1);
+    assert_eq!(listed["lastStepAt"], "2026-01-05T00:00:00Z");
+    assert!(
+        listed.get("entries").is_none() && listed.get("history").is_none(),
+        "{listed}"
+    );
+    assert_eq!(dir.json(&["participation", "show", "1"])["entryCount"], 1);
 }
 
 #[test]

@@ -50,6 +50,7 @@ pub use participations::{NewStep, ParticipationId, ParticipationRecord, Particip
 pub use price_sources::PriceApiSettings;
 pub use research::FingerprintRecord;
 pub use saleguard_core::entry::ProvedEntry;
+pub use sales::SaleHeader;
 pub use scam_lists::{NewScamList, ScamEntry, ScamEntryKind, ScamListRecord};
 pub use trades::{ImportedRow, TradeFilter, TradeRecord};
 pub use transactions::{Settlement, TakenAction, TransactionEvent, TransactionRecord};

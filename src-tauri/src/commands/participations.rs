@@ -5,7 +5,9 @@ use saleguard_app::participations::calendar::CalendarEvent;
 use saleguard_app::participations::entries::{EntryInput, EntryQuery, EntryView};
 use saleguard_app::participations::kyc::KycInput;
 use saleguard_app::participations::vesting::VestingInput;
-use saleguard_app::participations::{MoveParticipation, Participation, StartParticipation};
+use saleguard_app::participations::{
+    MoveParticipation, Participation, ParticipationSummary, StartParticipation,
+};
 use saleguard_app::{AppError, Saleguard};
 use tauri::State;
 
@@ -13,7 +15,7 @@ use tauri::State;
 #[specta::specta]
 pub(crate) fn list_participations(
     app: State<'_, Saleguard>,
-) -> Result<Vec<Participation>, AppError> {
+) -> Result<Vec<ParticipationSummary>, AppError> {
     app.list_participations()
 }
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { AllowanceView } from "../api";
-import { participationFixture, saleFixture } from "../test/fixtures";
+import { participationFixture, saleFixture, summaryOf } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { transactionsReply } from "../test/transactionFixtures";
@@ -32,7 +32,7 @@ function allowance(overrides: Partial<AllowanceView> = {}): AllowanceView {
 function backendWith(allowances: AllowanceView[], sale = tokenPaid) {
   return fakeBackend({
     get_participation: () => participation,
-    list_participations: () => [participation],
+    list_participations: () => [participation].map(summaryOf),
     list_transactions: transactionsReply([]),
     get_sale: () => sale,
     list_allowances: () => allowances,

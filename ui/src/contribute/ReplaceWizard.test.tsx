@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { accountFixture, participationFixture, saleFixture } from "../test/fixtures";
+import { accountFixture, participationFixture, saleFixture, summaryOf } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { fromAddress, planFixture, transactionSummaryFixture, transactionsReply, transactionViewFixture } from "../test/transactionFixtures";
@@ -11,7 +11,7 @@ const participation = participationFixture({ id: 5, saleId: 30, projectName: "Ex
 function backend() {
   return fakeBackend({
     get_participation: () => participation,
-    list_participations: () => [participation],
+    list_participations: () => [participation].map(summaryOf),
     get_sale: () => saleFixture({ id: 30, projectName: "Example Protocol" }),
     list_accounts: () => [accountFixture({ id: 7, label: "Main wallet", address: fromAddress })],
     list_transactions: transactionsReply([

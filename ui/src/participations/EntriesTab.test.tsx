@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Entry, EntryInput, Participation } from "../api";
-import { amountFixture, appErrorFixture, entriesReply, entryFixture, participationFixture, stepFixture } from "../test/fixtures";
+import { amountFixture, appErrorFixture, entriesReply, entryFixture, participationFixture, stepFixture, summaryOf } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { transactionsReply } from "../test/transactionFixtures";
@@ -39,7 +39,7 @@ describe("a participation's entries", () => {
     const backend = fakeBackend({
       list_transactions: transactionsReply([]),
       get_participation: () => current,
-      list_participations: () => [current],
+      list_participations: () => [current].map(summaryOf),
       ...entriesReply(() => recorded),
       record_entry: (args) => {
         const { input: typed } = args as { id: number; input: EntryInput };

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { KycInput, Participation } from "../api";
-import { appErrorFixture, participationFixture, portfolioFixture, stepFixture } from "../test/fixtures";
+import { appErrorFixture, participationFixture, portfolioFixture, stepFixture, summaryOf } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { transactionsReply } from "../test/transactionFixtures";
@@ -22,7 +22,7 @@ function backendWith(initial: Participation, refuse?: () => never) {
   return fakeBackend({
     list_transactions: transactionsReply([]),
     get_participation: () => current,
-    list_participations: () => [current],
+    list_participations: () => [current].map(summaryOf),
     get_portfolio: () => portfolioFixture(), get_current_budget: () => null, backup_status: () => ({ lastBackupAt: null, due: false, reminderDays: 30 }), calendar: () => [],
     set_kyc: (args) => {
       if (refuse) refuse();

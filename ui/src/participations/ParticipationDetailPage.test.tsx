@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { MoveParticipationInput, Participation } from "../api";
-import { appErrorFixture, participationFixture, stepFixture, successorsWithoutKyc } from "../test/fixtures";
+import { appErrorFixture, participationFixture, stepFixture, successorsWithoutKyc, summaryOf } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { transactionsReply } from "../test/transactionFixtures";
@@ -36,7 +36,7 @@ function backendWith(initial: Participation, move?: (input: MoveParticipationInp
   const backend = fakeBackend({
     list_transactions: transactionsReply([]),
     get_participation: () => current,
-    list_participations: () => [current],
+    list_participations: () => [current].map(summaryOf),
     move_participation: (args) => {
       const { input } = args as { id: number; input: MoveParticipationInput };
       move?.(input);
@@ -297,7 +297,7 @@ describe("a participation's page", () => {
     const backend = fakeBackend({
       list_transactions: transactionsReply([]),
       get_participation: () => current,
-      list_participations: () => [current],
+      list_participations: () => [current].map(summaryOf),
       move_participation: () => {
         // Another window recorded the approval meanwhile.
         current = {

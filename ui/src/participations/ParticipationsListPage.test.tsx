@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { amountFixture, appErrorFixture, calendarEventFixture, participationFixture, portfolioFixture, saleFixture, stepFixture } from "../test/fixtures";
+import { amountFixture, appErrorFixture, calendarEventFixture, participationFixture, portfolioFixture, saleFixture, stepFixture, summaryOf } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { transactionsReply } from "../test/transactionFixtures";
@@ -46,7 +46,7 @@ function rowOf(projectName: string): HTMLElement {
 
 describe("the participations list", () => {
   it("shows each participation with its sale, its state in words, since when and its number of steps, last moved first", async () => {
-    const backend = fakeBackend({ list_participations: () => [alpha, charlie, bravo] });
+    const backend = fakeBackend({ list_participations: () => [alpha, charlie, bravo].map(summaryOf) });
     renderApp("#/participations");
 
     const rows = await screen.findAllByTestId("participation-row");
@@ -85,7 +85,7 @@ describe("the participations list", () => {
       },
       participationFixture({ id: 4, saleId: 14, projectName: "Delta" }),
     ];
-    fakeBackend({ list_participations: () => withNext, list_sales: () => [] });
+    fakeBackend({ list_participations: () => withNext.map(summaryOf), list_sales: () => [] });
     renderApp("#/participations");
     await screen.findByTestId("participations-table");
     const next = (name: string) => within(rowOf(name)).getByTestId("participation-next");
@@ -98,7 +98,7 @@ describe("the participations list", () => {
 
   it("opens a participation from its row, or from its link with the keyboard", async () => {
     const backend = fakeBackend({
-      list_participations: () => [alpha, bravo],
+      list_participations: () => [alpha, bravo].map(summaryOf),
       list_transactions: transactionsReply([]),
       get_participation: (args) => [alpha, bravo].find((participation) => participation.id === (args as { id: number }).id),
     });
@@ -141,7 +141,7 @@ describe("the participations list", () => {
     const backend = fakeBackend({
       list_participations: () => {
         if (fail) throw appErrorFixture({ code: "storage_failed", message: "The database could not be read." });
-        return [alpha];
+        return [alpha].map(summaryOf);
       },
     });
     const { user } = renderApp("#/participations");

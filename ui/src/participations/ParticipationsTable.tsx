@@ -1,17 +1,16 @@
 import { Anchor, Stack, Table, Text } from "@mantine/core";
 import { useMemo, type MouseEvent } from "react";
-import type { Participation } from "../api";
+import type { ParticipationSummary } from "../api";
 import { DateTimeText } from "../common/DateTimeText";
 import { eventKindLooks } from "../calendar/calendarEventKinds";
 import { formatRelativeTime, timestampOf } from "../format/time";
 import { routeHref } from "../shell/route";
 import { ParticipationStateBadge } from "./ParticipationStateBadge";
-import { lastStepAt } from "./participationsQueries";
 import classes from "./ParticipationsTable.module.css";
 
 type ParticipationsTableProps = {
-  participations: ReadonlyArray<Participation>;
-  onOpenParticipation: (participation: Participation) => void;
+  participations: ReadonlyArray<ParticipationSummary>;
+  onOpenParticipation: (participation: ParticipationSummary) => void;
 };
 
 /** A click on the row opens the participation, unless it was on the link itself. */
@@ -20,14 +19,14 @@ function isOnControl(event: MouseEvent): boolean {
 }
 
 /** Most recently moved first: what changed last is what the user is most likely to look for. */
-function byLastStep(participations: ReadonlyArray<Participation>): Participation[] {
+function byLastStep(participations: ReadonlyArray<ParticipationSummary>): ParticipationSummary[] {
   return [...participations].sort(
-    (a, b) => timestampOf(lastStepAt(b)) - timestampOf(lastStepAt(a)) || a.projectName.localeCompare(b.projectName),
+    (a, b) => timestampOf(b.lastStepAt) - timestampOf(a.lastStepAt) || a.projectName.localeCompare(b.projectName),
   );
 }
 
 /** What comes next for the participation, or a dash. */
-function NextEvent({ participation }: { participation: Participation }) {
+function NextEvent({ participation }: { participation: ParticipationSummary }) {
   const event = participation.nextEvent;
   if (!event) {
     return (
@@ -92,13 +91,13 @@ export function ParticipationsTable({ participations, onOpenParticipation }: Par
                 <ParticipationStateBadge state={participation.state} />
               </Table.Td>
               <Table.Td>
-                <DateTimeText iso={lastStepAt(participation)} stacked />
+                <DateTimeText iso={participation.lastStepAt} stacked />
               </Table.Td>
               <Table.Td data-testid="participation-next">
                 <NextEvent participation={participation} />
               </Table.Td>
               <Table.Td ta="right" className="tabular-nums" data-testid="participation-steps">
-                {participation.history.length}
+                {participation.steps}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -8,7 +8,7 @@ import { LoadingState } from "../common/LoadingState";
 import { routeHref } from "../shell/route";
 import { ParticipationStateBadge } from "./ParticipationStateBadge";
 import { StartParticipationDialog } from "./StartParticipationDialog";
-import { lastStepAt, useParticipationsList } from "./participationsQueries";
+import { useParticipationsList } from "./participationsQueries";
 
 /** On a sale's page: its participation (one per sale) with a link to it, or the way to start one. */
 export function SaleParticipationSection({ sale }: { sale: Sale }) {
@@ -29,13 +29,13 @@ export function SaleParticipationSection({ sale }: { sale: Sale }) {
   } else {
     const participation = participationsQuery.data.find((candidate) => candidate.saleId === sale.id);
     if (participation) {
-      const steps = participation.history.length;
+      const steps = participation.steps;
       content = (
         <Group justify="space-between" gap="md" wrap="wrap">
           <Group gap="sm" wrap="wrap">
             <ParticipationStateBadge state={participation.state} />
             <Text span size="sm" c="dimmed">
-              since <DateTimeText iso={lastStepAt(participation)} /> · {steps} {steps === 1 ? "step" : "steps"}
+              since <DateTimeText iso={participation.lastStepAt} /> · {steps} {steps === 1 ? "step" : "steps"}
             </Text>
           </Group>
           <Button

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Participation, VestingInput } from "../api";
-import { appErrorFixture, participationFixture, stepFixture, unlockFixture, vestingFixture } from "../test/fixtures";
+import { appErrorFixture, participationFixture, stepFixture, summaryOf, unlockFixture, vestingFixture } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { transactionsReply } from "../test/transactionFixtures";
@@ -39,7 +39,7 @@ describe("a participation's vesting", () => {
     const backend = fakeBackend({
       list_transactions: transactionsReply([]),
       get_participation: () => current,
-      list_participations: () => [current],
+      list_participations: () => [current].map(summaryOf),
       set_vesting: () => {
         current = { ...current, vesting: vestingFixture({ plan: { ...vestingFixture().plan, atTgePercent: "10" } }) };
         return current;

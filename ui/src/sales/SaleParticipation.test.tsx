@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Participation, StartParticipationInput } from "../api";
-import { appErrorFixture, participationFixture, saleFixture, stepFixture } from "../test/fixtures";
+import { appErrorFixture, participationFixture, saleFixture, stepFixture, summaryOf } from "../test/fixtures";
 import { fakeBackend } from "../test/fakeBackend";
 import { renderApp } from "../test/renderApp";
 import { transactionsReply } from "../test/transactionFixtures";
@@ -27,7 +27,7 @@ describe("a sale's participation", () => {
       projectName: "Example Protocol",
       history: [stepFixture({ to: "researching" }), stepFixture({ from: "researching", to: "kyc_pending" })],
     });
-    fakeBackend({ get_sale: () => sale, list_participations: () => [other, own], list_official_addresses: () => [], get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [] });
+    fakeBackend({ get_sale: () => sale, list_participations: () => [other, own].map(summaryOf), list_official_addresses: () => [], get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [] });
     renderApp("#/sales/30");
 
     const section = await screen.findByTestId("sale-participation");
@@ -43,7 +43,7 @@ describe("a sale's participation", () => {
       list_official_addresses: () => [],
       get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       get_sale: () => sale,
-      list_participations: () => participations,
+      list_participations: () => participations.map(summaryOf),
       start_participation: (args) => {
         const { input } = args as { input: StartParticipationInput };
         const started = participationFixture({
@@ -124,7 +124,7 @@ describe("a sale's participation", () => {
       list_official_addresses: () => [],
       get_contract_terms: () => ({ tokenAddress: "" }), list_sale_actions: () => [],
       get_sale: () => sale,
-      list_participations: () => participations,
+      list_participations: () => participations.map(summaryOf),
       start_participation: () => {
         participations = [participationFixture({ id: 13, saleId: 30 })];
         throw appErrorFixture({ code: "participation_exists", message: "This sale already has a participation." });

@@ -10,6 +10,7 @@ import type {
   EntryQuery,
   NewMnemonic,
   Participation,
+  ParticipationSummary,
   ParticipationState,
   HoldingView,
   ListOrder,
@@ -180,6 +181,13 @@ export function participationFixture(overrides: Partial<Participation> = {}): Pa
     createdAt: history[0]?.recordedAt ?? "2026-11-05T09:00:00Z",
     ...overrides,
   };
+}
+
+/** What `list_participations` answers for `participation`: its summary, as the backend makes it. */
+export function summaryOf(participation: Participation): ParticipationSummary {
+  const { id, saleId, projectName, tokenSymbol, state, history, nextEvent } = participation;
+  const lastStepAt = history.at(-1)?.happenedAt ?? participation.createdAt;
+  return { id, saleId, projectName, tokenSymbol, state, steps: history.length, lastStepAt, nextEvent };
 }
 
 /** An exact amount as the backend sends it, from its decimal text: ("1250", "AUR") → 1250 AUR at 18 decimals. */

@@ -99,7 +99,7 @@ impl Saleguard {
                 _ => {}
             }
         }
-        for participation in read("the participations", self.list_participations())? {
+        for participation in read("the participations", self.participations_in_full())? {
             let id = participation.id;
             read(format!("participation {id}"), self.participation(id))?;
             read(

@@ -2,10 +2,9 @@
 //! every sale and participation, and the next event of one participation.
 
 use saleguard_core::participation::ParticipationState;
-use saleguard_core::sale::Sale;
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::vesting::VestingTerms;
-use saleguard_store::ParticipationRecord;
+use saleguard_store::{ParticipationRecord, SaleHeader};
 use serde::Serialize;
 
 use crate::dto::Amount;
@@ -148,7 +147,7 @@ impl Saleguard {
 /// (unless the participation has ended), its refund deadline (while the refund is due),
 /// or its next unlock.
 pub(crate) fn next_event(
-    sale: &Sale,
+    sale: &SaleHeader,
     record: &ParticipationRecord,
     vesting: Option<&VestingTerms>,
     refund_deadline: Option<UtcTimestamp>,
@@ -158,32 +157,20 @@ pub(crate) fn next_event(
         at: at.to_rfc3339(),
         kind,
         sale_id: sale.id.0,
-        project_name: sale.terms.project_name.clone(),
+        project_name: sale.project_name.clone(),
         participation_id: Some(record.id.0),
         amount,
     };
     let mut candidates = Vec::new();
     if !record.state.successors().is_empty() {
-        candidates.push((
-            sale.terms.window.starts_at(),
-            CalendarEventKind::SaleOpens,
-            None,
-        ));
-        candidates.push((
-            sale.terms.window.ends_at(),
-            CalendarEventKind::SaleCloses,
-            None,
-        ));
+        candidates.push((sale.window.starts_at(), CalendarEventKind::SaleOpens, None));
+        candidates.push((sale.window.ends_at(), CalendarEventKind::SaleCloses, None));
     }
     if let Some(at) = refund_deadline.filter(|_| record.state == ParticipationState::RefundDue) {
         candidates.push((at, CalendarEventKind::RefundDeadline, None));
     }
     if let Some(unlock) = vesting.and_then(|terms| terms.schedule().next_unlock(now).cloned()) {
-        let amount = Amount::new(
-            unlock.amount,
-            sale.terms.token_decimals,
-            &sale.terms.token_symbol,
-        );
+        let amount = Amount::new(unlock.amount, sale.token_decimals, &sale.token_symbol);
         candidates.push((unlock.at, CalendarEventKind::Unlock, Some(amount)));
     }
     candidates

@@ -20,7 +20,9 @@ use saleguard_core::kyc::KycDetails;
 use saleguard_core::sale::{Sale, SaleId};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_core::vesting::VestingTerms;
-use saleguard_store::{ActionRecord, NewStep, ParticipationId, ParticipationRecord, Store};
+use saleguard_store::{
+    ActionRecord, NewStep, ParticipationId, ParticipationRecord, SaleHeader, Store,
+};
 
 pub use saleguard_core::action::ActionPurpose;
 use serde::{Deserialize, Serialize};
@@ -69,6 +71,44 @@ pub struct Participation {
     pub created_at: String,
 }
 
+/// A participation as the list shows it: what it is, where it stands and what comes
+/// next. [`Participation`], read when one is opened, has the rest (its history,
+/// schedule, KYC details and actions): the list of 10,000 reads only this.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipationSummary {
+    pub id: i64,
+    pub sale_id: i64,
+    pub project_name: String,
+    pub token_symbol: String,
+    pub state: ParticipationState,
+    /// How many steps its history has.
+    pub steps: u32,
+    /// When its last step happened (RFC 3339, UTC).
+    pub last_step_at: String,
+    /// What comes next for it, as [`Participation::next_event`].
+    pub next_event: Option<calendar::CalendarEvent>,
+}
+
+impl From<&Participation> for ParticipationSummary {
+    fn from(participation: &Participation) -> Self {
+        Self {
+            id: participation.id,
+            sale_id: participation.sale_id,
+            project_name: participation.project_name.clone(),
+            token_symbol: participation.token_symbol.clone(),
+            state: participation.state,
+            steps: u32::try_from(participation.history.len()).unwrap_or(u32::MAX),
+            last_step_at: participation
+                .history
+                .last()
+                .map(|step| step.happened_at.clone())
+                .unwrap_or_default(),
+            next_event: participation.next_event.clone(),
+        }
+    }
+}
+
 /// An action a participation may take now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -102,9 +142,49 @@ pub struct MoveParticipation {
 }
 
 impl Saleguard {
-    /// Every participation, in the order they were started. Each table is read once for
-    /// all of them, not once per participation.
-    pub fn list_participations(&self) -> Result<Vec<Participation>, AppError> {
+    /// Every participation as the list shows it, in the order they were started: the
+    /// participations with their histories, the sales' headers, the vesting plans and
+    /// the refund deadlines, each read once.
+    pub fn list_participations(&self) -> Result<Vec<ParticipationSummary>, AppError> {
+        let store = self.store()?;
+        let sales: HashMap<SaleId, SaleHeader> = store
+            .sale_headers()?
+            .into_iter()
+            .map(|sale| (sale.id, sale))
+            .collect();
+        let vesting: HashMap<_, _> = store.all_vesting()?.into_iter().collect();
+        let refund_deadlines: HashMap<_, _> = store.refund_deadlines()?.into_iter().collect();
+        let now = self.clock.now();
+        store
+            .participations()?
+            .iter()
+            .map(|record| {
+                let sale = sales
+                    .get(&record.sale_id)
+                    .ok_or(saleguard_store::StoreError::SaleNotFound(record.sale_id))?;
+                Ok(ParticipationSummary {
+                    id: record.id.0,
+                    sale_id: record.sale_id.0,
+                    project_name: sale.project_name.clone(),
+                    token_symbol: sale.token_symbol.clone(),
+                    state: record.state,
+                    steps: u32::try_from(record.history.len()).unwrap_or(u32::MAX),
+                    last_step_at: last_step(record)?.happened_at.to_rfc3339(),
+                    next_event: calendar::next_event(
+                        sale,
+                        record,
+                        vesting.get(&record.id),
+                        refund_deadlines.get(&record.id).copied(),
+                        now,
+                    ),
+                })
+            })
+            .collect()
+    }
+
+    /// Every participation shown whole, in the order they were started (the readable
+    /// export). Each table is read once for all of them, not once per participation.
+    pub fn participations_in_full(&self) -> Result<Vec<Participation>, AppError> {
         let store = self.store()?;
         let related = Related::of_all(&store)?;
         store
@@ -216,8 +296,13 @@ impl Saleguard {
             .get(&record.id)
             .copied()
             .filter(|_| record.state == ParticipationState::RefundDue);
-        let next_event =
-            calendar::next_event(sale, record, vesting, refund_deadline, self.clock.now());
+        let next_event = calendar::next_event(
+            &SaleHeader::from(sale),
+            record,
+            vesting,
+            refund_deadline,
+            self.clock.now(),
+        );
         Ok(Participation {
             id: record.id.0,
             sale_id: record.sale_id.0,

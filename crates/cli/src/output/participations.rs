@@ -2,10 +2,10 @@
 
 use saleguard_app::chain::deliveries::{ScanProgress, ScanSummary, TransferFromOtherView};
 use saleguard_app::chain::repair::LedgerRepair;
-use saleguard_app::participations::Participation;
 use saleguard_app::participations::calendar::{CalendarEvent, CalendarEventKind};
 use saleguard_app::participations::entries::{EntryQuery, EntryView};
 use saleguard_app::participations::kyc::KycStatus;
+use saleguard_app::participations::{Participation, ParticipationSummary};
 use saleguard_app::{AppError, Saleguard};
 use serde::Serialize;
 
@@ -112,7 +112,7 @@ impl Output {
         out!("Count one as this sale's tokens with: saleguard participation count-transfer ID");
     }
 
-    pub fn participations(&self, participations: &[Participation]) {
+    pub fn participations(&self, participations: &[ParticipationSummary]) {
         if self.json {
             return print_json(&participations);
         }
@@ -123,17 +123,12 @@ impl Output {
         let rows: Vec<Vec<String>> = participations
             .iter()
             .map(|p| {
-                let since = p
-                    .history
-                    .last()
-                    .map(|s| s.happened_at.clone())
-                    .unwrap_or_default();
                 vec![
                     p.id.to_string(),
                     p.project_name.clone(),
                     p.token_symbol.clone(),
                     p.state.as_str().to_owned(),
-                    since,
+                    p.last_step_at.clone(),
                 ]
             })
             .collect();
