@@ -46,14 +46,16 @@ export function BudgetPage() {
         description="Committed is every contribution of the period, signed or recorded, minus refunds received."
       />
       <Grid gap="lg">
+        {/* The rules under the budgets, not under the form: the form is short, and stacked
+            beside a short list the two left a blank column beside them. */}
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Budgets />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
-            <BudgetForm />
+            <Budgets />
             <ReviewRulesCard />
           </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <BudgetForm />
         </Grid.Col>
         {/* Full width: the book grows to a million prices, and its columns need the room. */}
         <Grid.Col span={12}>
