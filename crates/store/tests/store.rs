@@ -5,7 +5,7 @@ use std::path::Path;
 use saleguard_core::fixtures::erc20_sale_draft;
 use saleguard_core::sale::{SaleDraft, SaleId, SaleTerms};
 use saleguard_core::timestamp::UtcTimestamp;
-use saleguard_store::{LATEST_SCHEMA_VERSION, Store, StoreError};
+use saleguard_store::{LATEST_SCHEMA_VERSION, SaleHeader, Store, StoreError};
 
 /// Terms with an amount beyond 64 bits, to check exact round trips.
 fn terms(name: &str) -> SaleTerms {
@@ -98,6 +98,50 @@ fn sales_survive_a_reopen_exactly() {
         "amounts beyond 64 bits round-trip exactly"
     );
     assert_eq!(created.created_at, at(1_000));
+}
+
+#[test]
+fn a_sales_header_is_what_its_sale_says_and_a_time_out_of_range_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("saleguard.sqlite3");
+    let mut store = Store::open(&path).expect("open");
+    let aurora = store
+        .insert_sale(&terms("Aurora"), at(1_000))
+        .expect("insert");
+    let borealis = store
+        .insert_sale(&terms("Borealis"), at(2_000))
+        .expect("insert");
+    let mut headers = store.sale_headers().expect("headers");
+    headers.sort_by_key(|header| header.id);
+    assert_eq!(
+        headers,
+        vec![SaleHeader::from(&aurora), SaleHeader::from(&borealis)]
+    );
+    assert_eq!(
+        (headers[1].project_name.as_str(), headers[1].token_decimals),
+        ("Borealis", borealis.terms.token_decimals)
+    );
+    drop(store);
+
+    // An end no time can be, written by another program (the schema only checks that
+    // it comes after the start): the header is refused as the whole sale is.
+    let conn = rusqlite::Connection::open(&path).expect("open to damage");
+    conn.execute(
+        "UPDATE sales SET ends_at = ?1 WHERE id = ?2",
+        rusqlite::params![i64::MAX, borealis.id.0],
+    )
+    .expect("damaged");
+    drop(conn);
+    let store = Store::open(&path).expect("reopen");
+    for (read, result) in [
+        ("headers", store.sale_headers().map(|_| ())),
+        ("sales", store.sales().map(|_| ())),
+    ] {
+        match result {
+            Err(StoreError::InvalidRow { what }) => assert_eq!(what, "end", "{read}"),
+            other => panic!("{read}: {other:?}"),
+        }
+    }
 }
 
 #[test]
