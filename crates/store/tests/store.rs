@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use saleguard_core::fixtures::erc20_sale_draft;
-use saleguard_core::sale::{SaleDraft, SaleId, SaleTerms};
+use saleguard_core::sale::{Sale, SaleDraft, SaleId, SaleTerms};
 use saleguard_core::timestamp::UtcTimestamp;
 use saleguard_store::{LATEST_SCHEMA_VERSION, SaleHeader, Store, StoreError};
 
@@ -19,6 +19,18 @@ fn terms(name: &str) -> SaleTerms {
 
 fn at(seconds: i64) -> UtcTimestamp {
     UtcTimestamp::from_unix_seconds(seconds).expect("in range")
+}
+
+/// A new store at `path` with two sales, Aurora (written at 1,000 s) and Borealis (2,000 s).
+fn with_two_sales(path: &Path) -> (Store, Sale, Sale) {
+    let mut store = Store::open(path).expect("open");
+    let aurora = store
+        .insert_sale(&terms("Aurora"), at(1_000))
+        .expect("insert");
+    let borealis = store
+        .insert_sale(&terms("Borealis"), at(2_000))
+        .expect("insert");
+    (store, aurora, borealis)
 }
 
 fn pragma(store_path: &Path, name: &str) -> String {
@@ -72,13 +84,7 @@ fn connection_runs_with_full_sync_foreign_keys_and_a_busy_timeout() {
 fn sales_survive_a_reopen_exactly() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("saleguard.sqlite3");
-    let mut store = Store::open(&path).expect("open");
-    let created = store
-        .insert_sale(&terms("Aurora"), at(1_000))
-        .expect("insert");
-    let second = store
-        .insert_sale(&terms("Borealis"), at(2_000))
-        .expect("insert");
+    let (store, created, second) = with_two_sales(&path);
     drop(store);
 
     let store = Store::open(&path).expect("reopen");
@@ -104,13 +110,7 @@ fn sales_survive_a_reopen_exactly() {
 fn a_sales_header_is_what_its_sale_says_and_a_time_out_of_range_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("saleguard.sqlite3");
-    let mut store = Store::open(&path).expect("open");
-    let aurora = store
-        .insert_sale(&terms("Aurora"), at(1_000))
-        .expect("insert");
-    let borealis = store
-        .insert_sale(&terms("Borealis"), at(2_000))
-        .expect("insert");
+    let (store, aurora, borealis) = with_two_sales(&path);
     let mut headers = store.sale_headers().expect("headers");
     headers.sort_by_key(|header| header.id);
     assert_eq!(

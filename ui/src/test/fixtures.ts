@@ -29,6 +29,7 @@ import type {
   Vesting,
   VestingInput,
 } from "../api";
+import { lastStepAt } from "../participations/participationsQueries";
 import type { CommandHandler } from "./fakeBackend";
 
 let nextId = 1;
@@ -186,8 +187,7 @@ export function participationFixture(overrides: Partial<Participation> = {}): Pa
 /** What `list_participations` answers for `participation`: its summary, as the backend makes it. */
 export function summaryOf(participation: Participation): ParticipationSummary {
   const { id, saleId, projectName, tokenSymbol, state, history, nextEvent } = participation;
-  const lastStepAt = history.at(-1)?.happenedAt ?? participation.createdAt;
-  return { id, saleId, projectName, tokenSymbol, state, steps: history.length, lastStepAt, nextEvent };
+  return { id, saleId, projectName, tokenSymbol, state, steps: history.length, lastStepAt: lastStepAt(participation), nextEvent };
 }
 
 /** An exact amount as the backend sends it, from its decimal text: ("1250", "AUR") → 1250 AUR at 18 decimals. */
