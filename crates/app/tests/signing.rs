@@ -26,11 +26,12 @@ use saleguard_app::{AppError, DataPaths, ErrorCode, FixedClock, Saleguard, UtcTi
 use saleguard_core::U256;
 use saleguard_core::network::NETWORK_PRESETS;
 use saleguard_testkit::{ANVIL_ACCOUNTS, Anvil};
+use saleguard_vault::{AccountSecret, Keyring, KeyringNamespace, SecretString};
 
 #[test]
 fn signing_scenarios_run_against_a_real_keyring() {
     let keyring = saleguard_testkit::KeyringSession::start();
-    common::run_ignored_in(&keyring, &["signing::"], 12);
+    common::run_ignored_in(&keyring, &["signing::"], 13);
 }
 
 struct Chain {
@@ -426,6 +427,47 @@ async fn a_node_serving_another_chain_signs_nothing() {
     assert_eq!(view.hash, None);
     assert_eq!(chain.anvil.nonce(ANVIL_ACCOUNTS[1].0), 0);
     assert_eq!(other.nonce(ANVIL_ACCOUNTS[1].0), 0);
+}
+
+/// A software key is not recovered after it signs: the signer derives its address from
+/// the key the keyring gives and refuses one that is not the account's, before signing.
+#[tokio::test]
+#[ignore = "runs inside a keyring session"]
+async fn a_keyring_key_of_another_address_signs_nothing() {
+    let chain = chain();
+    let wallet = wallet(&chain, 1);
+    let draft = prepare(&wallet, "1").await.draft_id.expect("draft");
+    // Someone replaced the account's keyring item with another key.
+    let reference: String = rusqlite::Connection::open(DataPaths::at(wallet.dir.path()).database())
+        .expect("the database")
+        .query_row(
+            "SELECT secret_ref FROM accounts WHERE id = ?1",
+            [wallet.account],
+            |row| row.get(0),
+        )
+        .expect("the account's keyring reference");
+    let other =
+        AccountSecret::private_key(&SecretString::from(ANVIL_ACCOUNTS[2].1)).expect("a key");
+    Keyring::new(KeyringNamespace::for_this_build())
+        .store_secret(&reference, "replaced", &other)
+        .expect("replaced");
+    let error = send(&wallet, &draft, None).await.expect_err("refused");
+    assert_eq!(error.code, ErrorCode::SigningFailed);
+    assert!(
+        error.message.contains("belongs to another address"),
+        "{}",
+        error.message
+    );
+    let view = wallet.app.transaction(&draft).expect("kept");
+    assert_eq!(view.status, TxStatus::Planned, "nothing signed");
+    assert_eq!(view.hash, None);
+    for (address, _) in &ANVIL_ACCOUNTS[1..3] {
+        assert_eq!(
+            chain.anvil.nonce(*address),
+            0,
+            "nothing sent from {address}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -21,7 +21,7 @@ pub enum SigningState {
     /// Waiting for the user to confirm on a device.
     WaitingForConfirmation,
     Signing,
-    /// Signed and checked: the recovered sender is the account, the chain the network's.
+    /// Signed and checked: the signature is the account's (see [`sign_transaction`]).
     Signed,
 }
 
@@ -120,13 +120,25 @@ pub trait Signer: Send + Sync {
     /// The address whose key signs.
     fn address(&self) -> Address;
 
+    /// Whether every signature this signer returns was made with a key whose address it
+    /// derived and compared with [`Signer::address`] just before signing (a software key
+    /// read from the keyring). Such a signature is the account's by construction, so
+    /// [`sign_transaction`] does not recover its sender again. A hardware wallet's key
+    /// never leaves the device, so its signatures are recovered and checked: the default.
+    fn checks_its_key_before_signing(&self) -> bool {
+        false
+    }
+
     /// Signs `tx`'s EIP-1559 signing hash, reporting progress. Dropping the future
     /// cancels the signing.
     fn sign<'a>(&'a self, tx: &'a TxEip1559, progress: Progress<'a>) -> SignFuture<'a>;
 }
 
-/// Signs `tx` with `signer` unless `cancel` completes first, then checks the signature:
-/// the sender it recovers must be the signer's address. Returns the signed envelope.
+/// Signs `tx` with `signer` unless `cancel` completes first, then makes sure the
+/// signature is the account's: the sender it recovers must be the signer's address,
+/// unless the signer proved its key is the account's before signing
+/// ([`Signer::checks_its_key_before_signing`]; the recovery costs about three times the
+/// signature). Returns the signed envelope.
 pub async fn sign_transaction(
     signer: &dyn Signer,
     tx: TxEip1559,
@@ -138,7 +150,15 @@ pub async fn sign_transaction(
         () = cancel => return Err(SignError::Cancelled),
         signature = signer.sign(&tx, progress) => signature?,
     };
-    let expected = signer.address();
+    if !signer.checks_its_key_before_signing() {
+        check_sender(signer.address(), &signature, &tx)?;
+    }
+    progress(SigningState::Signed);
+    Ok(TxEnvelope::Eip1559(tx.into_signed(signature)))
+}
+
+/// Recovers the sender of `signature` over `tx`: it must be `expected`.
+fn check_sender(expected: Address, signature: &Signature, tx: &TxEip1559) -> Result<(), SignError> {
     let recovered = signature
         .recover_address_from_prehash(&tx.signature_hash())
         .map_err(|_| SignError::InvalidSignature)?;
@@ -148,6 +168,126 @@ pub async fn sign_transaction(
             recovered,
         });
     }
-    progress(SigningState::Signed);
-    Ok(TxEnvelope::Eip1559(tx.into_signed(signature)))
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloy_consensus::transaction::SignerRecoverable;
+    use alloy_primitives::{B256, Bytes, TxKind, U256, keccak256};
+    use alloy_signer::SignerSync;
+    use alloy_signer_local::PrivateKeySigner;
+
+    /// Signs with `key` for `address`, telling `sign_transaction` whether it checked
+    /// its key (`checked`); the address may be another key's, to see what is caught.
+    struct TestSigner {
+        key: PrivateKeySigner,
+        address: Address,
+        checked: bool,
+    }
+
+    impl Signer for TestSigner {
+        fn address(&self) -> Address {
+            self.address
+        }
+
+        fn checks_its_key_before_signing(&self) -> bool {
+            self.checked
+        }
+
+        fn sign<'a>(&'a self, tx: &'a TxEip1559, _progress: Progress<'a>) -> SignFuture<'a> {
+            Box::pin(async move {
+                self.key
+                    .sign_hash_sync(&tx.signature_hash())
+                    .map_err(|error| SignError::Failed(error.to_string()))
+            })
+        }
+    }
+
+    /// The `n`th test key: a hash of `n`, never for real funds.
+    fn key(n: u64) -> PrivateKeySigner {
+        PrivateKeySigner::from_bytes(&keccak256(n.to_be_bytes())).expect("a valid key")
+    }
+
+    fn transaction(n: u64) -> TxEip1559 {
+        TxEip1559 {
+            chain_id: 1 + n % 3,
+            nonce: n,
+            gas_limit: 21_000 + n * 7,
+            max_fee_per_gas: 30_000_000_000 + u128::from(n),
+            max_priority_fee_per_gas: 1_000_000_000,
+            to: TxKind::Call(Address::from_word(B256::from(U256::from(n + 1)))),
+            value: U256::from(n) * U256::from(10u64).pow(U256::from(15)),
+            access_list: Default::default(),
+            input: Bytes::from(n.to_be_bytes().to_vec()),
+        }
+    }
+
+    fn sign(signer: &TestSigner, tx: TxEip1559) -> (Result<TxEnvelope, SignError>, bool) {
+        let signed = std::sync::atomic::AtomicBool::new(false);
+        let report = |state| {
+            if state == SigningState::Signed {
+                signed.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime");
+        let outcome = runtime.block_on(sign_transaction(
+            signer,
+            tx,
+            &report,
+            std::future::pending(),
+        ));
+        (outcome, signed.into_inner())
+    }
+
+    #[test]
+    fn a_checked_software_signature_is_alloys_and_recovers_to_the_account() {
+        for n in 0..64 {
+            let key = key(n);
+            let tx = transaction(n);
+            let alloys = key.sign_hash_sync(&tx.signature_hash()).expect("signed");
+            let signer = TestSigner {
+                address: key.address(),
+                key,
+                checked: true,
+            };
+            let (outcome, reported) = sign(&signer, tx.clone());
+            let envelope = outcome.expect("signed");
+            assert_eq!(
+                envelope,
+                TxEnvelope::Eip1559(tx.into_signed(alloys)),
+                "key {n}"
+            );
+            assert_eq!(envelope.recover_signer().expect("recovers"), signer.address);
+            assert!(reported, "key {n}: the signing is reported done");
+        }
+    }
+
+    #[test]
+    fn a_signature_from_another_key_is_refused_unless_the_signer_checked_its_key() {
+        let (account, other) = (key(1), key(2));
+        let device = TestSigner {
+            key: other.clone(),
+            address: account.address(),
+            checked: false,
+        };
+        let (outcome, reported) = sign(&device, transaction(5));
+        assert_eq!(
+            outcome.expect_err("refused"),
+            SignError::WrongSigner {
+                expected: account.address(),
+                recovered: other.address(),
+            }
+        );
+        assert!(!reported, "a refused signature is never reported signed");
+        // The same signer recovered to its own address passes.
+        let honest = TestSigner {
+            address: other.address(),
+            ..device
+        };
+        assert!(sign(&honest, transaction(5)).0.is_ok());
+    }
 }

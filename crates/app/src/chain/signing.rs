@@ -112,6 +112,11 @@ impl Signer for KeyringSigner {
         self.address
     }
 
+    /// `load_key` derives the key's address and refuses one that is not the account's.
+    fn checks_its_key_before_signing(&self) -> bool {
+        true
+    }
+
     fn sign<'a>(&'a self, tx: &'a TxEip1559, progress: Progress<'a>) -> SignFuture<'a> {
         Box::pin(async move {
             progress(SigningState::LoadingKey);
@@ -170,6 +175,14 @@ impl Signer for AccountSigner {
             Self::Keyring(signer) => signer.address(),
             Self::Ledger(signer) => signer.address(),
             Self::Trezor(signer) => signer.address(),
+        }
+    }
+
+    fn checks_its_key_before_signing(&self) -> bool {
+        match self {
+            Self::Keyring(signer) => signer.checks_its_key_before_signing(),
+            Self::Ledger(signer) => signer.checks_its_key_before_signing(),
+            Self::Trezor(signer) => signer.checks_its_key_before_signing(),
         }
     }
 
