@@ -462,11 +462,7 @@ async fn a_keyring_key_of_another_address_signs_nothing() {
     assert_eq!(view.status, TxStatus::Planned, "nothing signed");
     assert_eq!(view.hash, None);
     for (address, _) in &ANVIL_ACCOUNTS[1..3] {
-        assert_eq!(
-            chain.anvil.nonce(*address),
-            0,
-            "nothing sent from {address}"
-        );
+        assert_eq!(chain.anvil.nonce(address), 0, "nothing sent from {address}");
     }
 }
 
