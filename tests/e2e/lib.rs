@@ -145,7 +145,10 @@ impl AppSession {
             client,
             screenshots,
         };
-        session.wait_for("[data-testid='nav-sales']").await;
+        // The live app's frame, not the one index.html draws before the script has run.
+        session
+            .wait_for("[data-shell='live'] [data-testid='nav-sales']")
+            .await;
         session
     }
 

@@ -8,18 +8,16 @@
 //! round trip, once per signature) is the same for any wallet and is not what is
 //! compared, nor is making the key from the secret (its public key and address), which
 //! any wallet does when it loads a key: measured on its own below, since Saleguard's
-//! software signer reads and makes its key anew for each signature. Its check is the
-//! loaded key's address compared with the account's before signing; a hardware wallet's
-//! signature is recovered instead, measured here with the software key behind the same
-//! trait.
-
+//! software signer reads and makes its key anew for each signature. A software key's
+//! signature is verified against that key; a hardware wallet's is recovered instead,
+//! measured here with the software key behind the same trait.
 use alloy_consensus::{SignableTransaction, TxEip1559, TxEnvelope};
 use alloy_eips::Encodable2718;
 use alloy_primitives::{Address, Bytes, TxKind, U256, address};
 use alloy_signer::SignerSync;
 use alloy_signer_local::PrivateKeySigner;
 use criterion::{Criterion, criterion_group, criterion_main};
-use saleguard_chain::signer::{Progress, SignError, SignFuture, Signer, sign_transaction};
+use saleguard_chain::signer::{Progress, SignError, SignFuture, Signed, Signer, sign_transaction};
 
 /// Anvil's second development key: a test key, never for real funds.
 const KEY: &str = "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
@@ -41,32 +39,30 @@ fn contribution(nonce: u64) -> TxEip1559 {
 }
 
 /// A software signer with its key in memory, behind Saleguard's `Signer` trait: like the
-/// keyring signer once it has read its key, it refuses a key whose address is not the
-/// account's before signing. `checked` says whether it tells `sign_transaction` so; when
-/// it does not, its signatures are recovered, as a hardware wallet's are.
+/// keyring signer once it has read its key, it names the key with its signature, and
+/// `sign_transaction` verifies the signature against it. Without `names_its_key` its
+/// signatures are recovered, as a hardware wallet's are.
 struct InMemory {
     key: PrivateKeySigner,
-    address: Address,
-    checked: bool,
+    names_its_key: bool,
 }
 
 impl Signer for InMemory {
     fn address(&self) -> Address {
-        self.address
-    }
-
-    fn checks_its_key_before_signing(&self) -> bool {
-        self.checked
+        self.key.address()
     }
 
     fn sign<'a>(&'a self, tx: &'a TxEip1559, _progress: Progress<'a>) -> SignFuture<'a> {
         Box::pin(async move {
-            if self.key.address() != self.address {
-                return Err(SignError::KeyUnavailable("another address".to_owned()));
-            }
-            self.key
+            let signature = self
+                .key
                 .sign_hash_sync(&tx.signature_hash())
-                .map_err(|error| SignError::Failed(error.to_string()))
+                .map_err(|error| SignError::Failed(error.to_string()))?;
+            Ok(if self.names_its_key {
+                Signed::by_key(signature, *self.key.credential().verifying_key())
+            } else {
+                Signed::by_device(signature)
+            })
         })
     }
 }
@@ -90,16 +86,17 @@ fn benches(c: &mut Criterion) {
         .expect("runtime");
     let software = InMemory {
         key: key.clone(),
-        address: key.address(),
-        checked: true,
+        names_its_key: true,
     };
     let recovered = InMemory {
         key: key.clone(),
-        address: key.address(),
-        checked: false,
+        names_its_key: false,
     };
     for (name, signer) in [
-        ("Saleguard signer (software key, checked)", &software),
+        (
+            "Saleguard signer (software key, verified against it)",
+            &software,
+        ),
         (
             "Saleguard signer, sender recovered (as for a hardware wallet)",
             &recovered,

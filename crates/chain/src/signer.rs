@@ -8,6 +8,8 @@ use std::pin::Pin;
 
 use alloy_consensus::{SignableTransaction, TxEip1559, TxEnvelope};
 use alloy_primitives::{Address, Signature};
+use k256::ecdsa::VerifyingKey;
+use k256::ecdsa::signature::hazmat::PrehashVerifier;
 
 /// Where a signing stands, for the UI's live progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,8 +111,36 @@ impl DeviceError {
     }
 }
 
+/// A signature and, when the signer holds the key that made it (a software key), that
+/// key's public half: [`sign_transaction`] then verifies the signature against it, which
+/// costs less than recovering a key from the signature. A hardware wallet's key never
+/// leaves the device, so its signatures come without one and are recovered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signed {
+    pub signature: Signature,
+    pub key: Option<VerifyingKey>,
+}
+
+impl Signed {
+    /// A signature made by a device, whose key is not known here.
+    pub fn by_device(signature: Signature) -> Self {
+        Self {
+            signature,
+            key: None,
+        }
+    }
+
+    /// A signature made with the key whose public half is `key`.
+    pub fn by_key(signature: Signature, key: VerifyingKey) -> Self {
+        Self {
+            signature,
+            key: Some(key),
+        }
+    }
+}
+
 /// A boxed future, so that signers of every kind fit behind one `dyn Signer`.
-pub type SignFuture<'a> = Pin<Box<dyn Future<Output = Result<Signature, SignError>> + Send + 'a>>;
+pub type SignFuture<'a> = Pin<Box<dyn Future<Output = Result<Signed, SignError>> + Send + 'a>>;
 
 /// Progress reports: called with each state as it is reached.
 pub type Progress<'a> = &'a (dyn Fn(SigningState) + Send + Sync);
@@ -120,48 +150,52 @@ pub trait Signer: Send + Sync {
     /// The address whose key signs.
     fn address(&self) -> Address;
 
-    /// Whether every signature this signer returns was made with a key whose address it
-    /// derived and compared with [`Signer::address`] just before signing (a software key
-    /// read from the keyring). Such a signature is the account's by construction, so
-    /// [`sign_transaction`] does not recover its sender again. A hardware wallet's key
-    /// never leaves the device, so its signatures are recovered and checked: the default.
-    fn checks_its_key_before_signing(&self) -> bool {
-        false
-    }
-
     /// Signs `tx`'s EIP-1559 signing hash, reporting progress. Dropping the future
     /// cancels the signing.
     fn sign<'a>(&'a self, tx: &'a TxEip1559, progress: Progress<'a>) -> SignFuture<'a>;
 }
 
-/// Signs `tx` with `signer` unless `cancel` completes first, then makes sure the
-/// signature is the account's: the sender it recovers must be the signer's address,
-/// unless the signer proved its key is the account's before signing
-/// ([`Signer::checks_its_key_before_signing`]; the recovery costs about three times the
-/// signature). Returns the signed envelope.
+/// Signs `tx` with `signer` unless `cancel` completes first, then checks the signature
+/// before anyone may broadcast it: it must verify against the key the signer says made it
+/// and that key must be the account's, or — from a device, whose key is not known here —
+/// the sender recovered from it must be the account. Verifying also catches a signature
+/// damaged while it was made (a fault), which could otherwise give the key away once
+/// sent. Returns the signed envelope.
 pub async fn sign_transaction(
     signer: &dyn Signer,
     tx: TxEip1559,
     progress: Progress<'_>,
     cancel: impl Future<Output = ()>,
 ) -> Result<TxEnvelope, SignError> {
-    let signature = tokio::select! {
+    let signed = tokio::select! {
         biased;
         () = cancel => return Err(SignError::Cancelled),
-        signature = signer.sign(&tx, progress) => signature?,
+        signed = signer.sign(&tx, progress) => signed?,
     };
-    if !signer.checks_its_key_before_signing() {
-        check_sender(signer.address(), &signature, &tx)?;
-    }
+    check_signature(signer.address(), &signed, &tx)?;
     progress(SigningState::Signed);
-    Ok(TxEnvelope::Eip1559(tx.into_signed(signature)))
+    Ok(TxEnvelope::Eip1559(tx.into_signed(signed.signature)))
 }
 
-/// Recovers the sender of `signature` over `tx`: it must be `expected`.
-fn check_sender(expected: Address, signature: &Signature, tx: &TxEip1559) -> Result<(), SignError> {
-    let recovered = signature
-        .recover_address_from_prehash(&tx.signature_hash())
-        .map_err(|_| SignError::InvalidSignature)?;
+/// The signature over `tx` must be `expected`'s: verified against the key that made it
+/// when that key is known, recovered otherwise.
+fn check_signature(expected: Address, signed: &Signed, tx: &TxEip1559) -> Result<(), SignError> {
+    let hash = tx.signature_hash();
+    let recovered = match &signed.key {
+        Some(key) => {
+            let signature = signed
+                .signature
+                .to_k256()
+                .map_err(|_| SignError::InvalidSignature)?;
+            key.verify_prehash(hash.as_slice(), &signature)
+                .map_err(|_| SignError::InvalidSignature)?;
+            Address::from_public_key(key)
+        }
+        None => signed
+            .signature
+            .recover_address_from_prehash(&hash)
+            .map_err(|_| SignError::InvalidSignature)?,
+    };
     if recovered != expected {
         return Err(SignError::WrongSigner {
             expected,
@@ -179,12 +213,25 @@ mod tests {
     use alloy_signer::SignerSync;
     use alloy_signer_local::PrivateKeySigner;
 
-    /// Signs with `key` for `address`, telling `sign_transaction` whether it checked
-    /// its key (`checked`); the address may be another key's, to see what is caught.
+    /// Signs with `key` for `address` (which may be another key's, to see what is
+    /// caught), naming its key as a software signer does or not as a device does; with
+    /// `fault`, the signature's `r` is off by one, as a fault while signing could leave it.
     struct TestSigner {
         key: PrivateKeySigner,
         address: Address,
-        checked: bool,
+        names_its_key: bool,
+        fault: bool,
+    }
+
+    impl TestSigner {
+        fn software(key: PrivateKeySigner) -> Self {
+            Self {
+                address: key.address(),
+                key,
+                names_its_key: true,
+                fault: false,
+            }
+        }
     }
 
     impl Signer for TestSigner {
@@ -192,20 +239,26 @@ mod tests {
             self.address
         }
 
-        fn checks_its_key_before_signing(&self) -> bool {
-            self.checked
-        }
-
         fn sign<'a>(&'a self, tx: &'a TxEip1559, _progress: Progress<'a>) -> SignFuture<'a> {
             Box::pin(async move {
-                self.key
+                let mut signature = self
+                    .key
                     .sign_hash_sync(&tx.signature_hash())
-                    .map_err(|error| SignError::Failed(error.to_string()))
+                    .map_err(|error| SignError::Failed(error.to_string()))?;
+                if self.fault {
+                    signature =
+                        Signature::new(signature.r() + U256::from(1), signature.s(), signature.v());
+                }
+                Ok(if self.names_its_key {
+                    Signed::by_key(signature, *self.key.credential().verifying_key())
+                } else {
+                    Signed::by_device(signature)
+                })
             })
         }
     }
 
-    /// The `n`th test key: a hash of `n`, never for real funds.
+    /// The `n`th test key: the hash of `n`, never for real funds.
     fn key(n: u64) -> PrivateKeySigner {
         PrivateKeySigner::from_bytes(&keccak256(n.to_be_bytes())).expect("a valid key")
     }
@@ -224,6 +277,7 @@ mod tests {
         }
     }
 
+    /// What `sign_transaction` answers, and whether it reported the signing done.
     fn sign(signer: &TestSigner, tx: TxEip1559) -> (Result<TxEnvelope, SignError>, bool) {
         let signed = std::sync::atomic::AtomicBool::new(false);
         let report = |state| {
@@ -244,16 +298,12 @@ mod tests {
     }
 
     #[test]
-    fn a_checked_software_signature_is_alloys_and_recovers_to_the_account() {
+    fn a_software_signature_is_alloys_and_recovers_to_the_account() {
         for n in 0..64 {
             let key = key(n);
             let tx = transaction(n);
             let alloys = key.sign_hash_sync(&tx.signature_hash()).expect("signed");
-            let signer = TestSigner {
-                address: key.address(),
-                key,
-                checked: true,
-            };
+            let signer = TestSigner::software(key);
             let (outcome, reported) = sign(&signer, tx.clone());
             let envelope = outcome.expect("signed");
             assert_eq!(
@@ -267,27 +317,52 @@ mod tests {
     }
 
     #[test]
-    fn a_signature_from_another_key_is_refused_unless_the_signer_checked_its_key() {
-        let (account, other) = (key(1), key(2));
-        let device = TestSigner {
-            key: other.clone(),
-            address: account.address(),
-            checked: false,
-        };
-        let (outcome, reported) = sign(&device, transaction(5));
-        assert_eq!(
-            outcome.expect_err("refused"),
-            SignError::WrongSigner {
-                expected: account.address(),
-                recovered: other.address(),
+    fn a_signature_damaged_while_signing_is_refused_before_anyone_sees_it() {
+        for names_its_key in [true, false] {
+            let signer = TestSigner {
+                fault: true,
+                names_its_key,
+                ..TestSigner::software(key(3))
+            };
+            let (outcome, reported) = sign(&signer, transaction(5));
+            let error = outcome.expect_err("refused");
+            if names_its_key {
+                // Verified against the key that made it: it does not verify.
+                assert_eq!(error, SignError::InvalidSignature);
+            } else {
+                // Recovered: some other key, or none at all.
+                assert!(
+                    matches!(
+                        error,
+                        SignError::InvalidSignature | SignError::WrongSigner { .. }
+                    ),
+                    "{error:?}"
+                );
             }
-        );
-        assert!(!reported, "a refused signature is never reported signed");
-        // The same signer recovered to its own address passes.
-        let honest = TestSigner {
-            address: other.address(),
-            ..device
-        };
-        assert!(sign(&honest, transaction(5)).0.is_ok());
+            assert!(!reported, "a refused signature is never reported signed");
+        }
+    }
+
+    #[test]
+    fn a_signature_from_a_key_that_is_not_the_accounts_is_refused() {
+        let (account, other) = (key(1), key(2));
+        for names_its_key in [true, false] {
+            let signer = TestSigner {
+                key: other.clone(),
+                address: account.address(),
+                names_its_key,
+                fault: false,
+            };
+            let (outcome, reported) = sign(&signer, transaction(5));
+            assert_eq!(
+                outcome.expect_err("refused"),
+                SignError::WrongSigner {
+                    expected: account.address(),
+                    recovered: other.address(),
+                },
+                "naming its key: {names_its_key}"
+            );
+            assert!(!reported, "a refused signature is never reported signed");
+        }
     }
 }

@@ -18,7 +18,9 @@ use coins_ledger::transports::{
     HidTransport, NativeTransportError, SpeculosError, SpeculosTransport,
 };
 use coins_ledger::{Ledger, LedgerError, Model};
-use saleguard_chain::signer::{DeviceError, Progress, SignError, SignFuture, Signer, SigningState};
+use saleguard_chain::signer::{
+    DeviceError, Progress, SignError, SignFuture, Signed, Signer, SigningState,
+};
 use saleguard_core::account::DerivationPath;
 use tokio::sync::Mutex;
 
@@ -489,6 +491,7 @@ impl Signer for LedgerSigner {
         Box::pin(async move {
             self.sign_on_device(tx, progress)
                 .await
+                .map(Signed::by_device)
                 .map_err(SignError::Device)
         })
     }

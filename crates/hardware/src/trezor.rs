@@ -26,7 +26,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use alloy_consensus::TxEip1559;
 use alloy_primitives::{Address, Signature, U256, normalize_v};
-use saleguard_chain::signer::{DeviceError, Progress, SignError, SignFuture, Signer, SigningState};
+use saleguard_chain::signer::{
+    DeviceError, Progress, SignError, SignFuture, Signed, Signer, SigningState,
+};
 use saleguard_core::account::DerivationPath;
 use tokio::sync::{Mutex, OwnedMutexGuard, mpsc};
 use tokio::task::JoinHandle;
@@ -605,6 +607,7 @@ impl Signer for TrezorSigner {
         Box::pin(async move {
             self.sign_on_device(tx, progress)
                 .await
+                .map(Signed::by_device)
                 .map_err(SignError::Device)
         })
     }

@@ -1,6 +1,6 @@
 import { AppShell, Box, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { lazy, Suspense, useEffect, useRef, type RefObject } from "react";
+import { lazy, Suspense, useEffect, useRef, type ReactNode, type RefObject } from "react";
 import { DashboardPage } from "../dashboard/DashboardPage";
 import { NavigationRail } from "./NavigationRail";
 import { PageBoundary, PageLoading } from "./PageLoading";
@@ -60,6 +60,54 @@ function FocusOnArrival({ routeKey, mainRef }: { routeKey: string; mainRef: RefO
   return null;
 }
 
+type ShellFrameProps = {
+  /**
+   * "live" for the app's frame, "prerendered" for the one drawn into index.html (set on
+   * the frame as `data-shell`): what is on screen before the app's script has run is not
+   * the app yet, and the end-to-end tests wait for the live one.
+   */
+  drawn: "live" | "prerendered";
+  activeArea: Route["area"];
+  navigationOpened: boolean;
+  onToggleNavigation: () => void;
+  onNavigate?: () => void;
+  mainRef?: RefObject<HTMLDivElement | null>;
+  /** The page. */
+  children?: ReactNode;
+};
+
+/**
+ * The window's frame: top bar, navigation rail on the left, `children` in the middle. The
+ * build also draws it, with no page, into index.html (see `prerenderShell` in
+ * vite.config.ts), so the window shows it before any script has run.
+ */
+export function ShellFrame({ drawn, activeArea, navigationOpened, onToggleNavigation, onNavigate, mainRef, children }: ShellFrameProps) {
+  return (
+    <AppShell
+      data-shell={drawn}
+      header={{ height: 56 }}
+      navbar={{ width: 232, breakpoint: "sm", collapsed: { mobile: !navigationOpened } }}
+      padding={0}
+    >
+      <UnstyledButton className={classes.skipLink} onClick={() => mainRef?.current?.focus()}>
+        Skip to content
+      </UnstyledButton>
+      <AppShell.Header>
+        <TopBar navigationOpened={navigationOpened} onToggleNavigation={onToggleNavigation} />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <NavigationRail activeArea={activeArea} onNavigate={onNavigate} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {/* Before the app's script has run there is no page yet: busy, for screen readers. */}
+        <Box ref={mainRef} tabIndex={-1} className={classes.main} id="main-content" aria-busy={drawn === "prerendered" || undefined}>
+          {children}
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
 /** One window: top bar, navigation rail on the left, the current page in the middle. */
 export function AppLayout() {
   const route = useRoute();
@@ -79,30 +127,20 @@ export function AppLayout() {
   }, [routeKey, closeNavigation]);
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 232, breakpoint: "sm", collapsed: { mobile: !navigationOpened } }}
-      padding={0}
+    <ShellFrame
+      drawn="live"
+      activeArea={route.area}
+      navigationOpened={navigationOpened}
+      onToggleNavigation={navigation.toggle}
+      onNavigate={navigation.close}
+      mainRef={mainRef}
     >
-      <UnstyledButton className={classes.skipLink} onClick={() => mainRef.current?.focus()}>
-        Skip to content
-      </UnstyledButton>
-      <AppShell.Header>
-        <TopBar navigationOpened={navigationOpened} onToggleNavigation={navigation.toggle} />
-      </AppShell.Header>
-      <AppShell.Navbar p="sm">
-        <NavigationRail activeArea={route.area} onNavigate={navigation.close} />
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Box ref={mainRef} tabIndex={-1} className={classes.main} id="main-content">
-          <PageBoundary routeKey={routeKey}>
-            <Suspense fallback={<PageLoading />}>
-              <PageForRoute route={route} />
-              <FocusOnArrival routeKey={routeKey} mainRef={mainRef} />
-            </Suspense>
-          </PageBoundary>
-        </Box>
-      </AppShell.Main>
-    </AppShell>
+      <PageBoundary routeKey={routeKey}>
+        <Suspense fallback={<PageLoading />}>
+          <PageForRoute route={route} />
+          <FocusOnArrival routeKey={routeKey} mainRef={mainRef} />
+        </Suspense>
+      </PageBoundary>
+    </ShellFrame>
   );
 }

@@ -5,7 +5,7 @@
 
 use alloy_consensus::{SignableTransaction, TxEip1559};
 use alloy_signer::SignerSync;
-use saleguard_chain::signer::{Progress, SignError, SignFuture, Signer, SigningState};
+use saleguard_chain::signer::{Progress, SignError, SignFuture, Signed, Signer, SigningState};
 use saleguard_core::Address;
 use saleguard_core::account::{Account, AccountKind, DerivationPath};
 use std::sync::{Arc, Mutex};
@@ -112,21 +112,17 @@ impl Signer for KeyringSigner {
         self.address
     }
 
-    /// `load_key` derives the key's address and refuses one that is not the account's.
-    fn checks_its_key_before_signing(&self) -> bool {
-        true
-    }
-
     fn sign<'a>(&'a self, tx: &'a TxEip1559, progress: Progress<'a>) -> SignFuture<'a> {
         Box::pin(async move {
             progress(SigningState::LoadingKey);
             let key = self.load_key().await?;
             progress(SigningState::Signing);
-            let signature = key
+            let signed = key
                 .sign_hash_sync(&tx.signature_hash())
+                .map(|signature| Signed::by_key(signature, *key.credential().verifying_key()))
                 .map_err(|error| SignError::Failed(error.to_string()));
             drop(key);
-            signature
+            signed
         })
     }
 }
@@ -175,14 +171,6 @@ impl Signer for AccountSigner {
             Self::Keyring(signer) => signer.address(),
             Self::Ledger(signer) => signer.address(),
             Self::Trezor(signer) => signer.address(),
-        }
-    }
-
-    fn checks_its_key_before_signing(&self) -> bool {
-        match self {
-            Self::Keyring(signer) => signer.checks_its_key_before_signing(),
-            Self::Ledger(signer) => signer.checks_its_key_before_signing(),
-            Self::Trezor(signer) => signer.checks_its_key_before_signing(),
         }
     }
 
