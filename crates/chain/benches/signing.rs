@@ -8,16 +8,18 @@
 //! round trip, once per signature) is the same for any wallet and is not what is
 //! compared, nor is making the key from the secret (its public key and address), which
 //! any wallet does when it loads a key: measured on its own below, since Saleguard's
-//! software signer reads and makes its key anew for each signature. A software key's
-//! signature is verified against that key; a hardware wallet's is recovered instead,
-//! measured here with the software key behind the same trait.
+//! software signer reads and makes its key anew for each signature. A software key signs
+//! with libsecp256k1 and its signature is verified against that key; a hardware wallet's
+//! is recovered instead, measured here with alloy's k256 signer standing for the device.
 use alloy_consensus::{SignableTransaction, TxEip1559, TxEnvelope};
 use alloy_eips::Encodable2718;
 use alloy_primitives::{Address, Bytes, TxKind, U256, address};
 use alloy_signer::SignerSync;
 use alloy_signer_local::PrivateKeySigner;
 use criterion::{Criterion, criterion_group, criterion_main};
-use saleguard_chain::signer::{Progress, SignError, SignFuture, Signed, Signer, sign_transaction};
+use saleguard_chain::signer::{
+    Progress, SignError, SignFuture, Signed, Signer, SoftwareKey, sign_transaction,
+};
 
 /// Anvil's second development key: a test key, never for real funds.
 const KEY: &str = "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
@@ -38,31 +40,32 @@ fn contribution(nonce: u64) -> TxEip1559 {
     }
 }
 
-/// A software signer with its key in memory, behind Saleguard's `Signer` trait: like the
-/// keyring signer once it has read its key, it names the key with its signature, and
-/// `sign_transaction` verifies the signature against it. Without `names_its_key` its
-/// signatures are recovered, as a hardware wallet's are.
-struct InMemory {
-    key: PrivateKeySigner,
-    names_its_key: bool,
+/// A signer with its key in memory, behind Saleguard's `Signer` trait. `Software` signs
+/// as the keyring signer does once it has read its key (libsecp256k1, naming the key, and
+/// `sign_transaction` verifies the signature against it); `Device` stands for a hardware
+/// wallet, whose signature comes without its key and is recovered.
+enum InMemory {
+    Software(SoftwareKey),
+    Device(PrivateKeySigner),
 }
 
 impl Signer for InMemory {
     fn address(&self) -> Address {
-        self.key.address()
+        match self {
+            Self::Software(key) => key.address(),
+            Self::Device(key) => key.address(),
+        }
     }
 
     fn sign<'a>(&'a self, tx: &'a TxEip1559, _progress: Progress<'a>) -> SignFuture<'a> {
         Box::pin(async move {
-            let signature = self
-                .key
-                .sign_hash_sync(&tx.signature_hash())
-                .map_err(|error| SignError::Failed(error.to_string()))?;
-            Ok(if self.names_its_key {
-                Signed::by_key(signature, *self.key.credential().verifying_key())
-            } else {
-                Signed::by_device(signature)
-            })
+            match self {
+                Self::Software(key) => Ok(key.sign(tx)),
+                Self::Device(key) => key
+                    .sign_hash_sync(&tx.signature_hash())
+                    .map(Signed::by_device)
+                    .map_err(|error| SignError::Failed(error.to_string())),
+            }
         })
     }
 }
@@ -84,14 +87,8 @@ fn benches(c: &mut Criterion) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("runtime");
-    let software = InMemory {
-        key: key.clone(),
-        names_its_key: true,
-    };
-    let recovered = InMemory {
-        key: key.clone(),
-        names_its_key: false,
-    };
+    let software = InMemory::Software(SoftwareKey::from_secret(&key.to_bytes().0).expect("a key"));
+    let recovered = InMemory::Device(key.clone());
     for (name, signer) in [
         (
             "Saleguard signer (software key, verified against it)",
@@ -120,9 +117,14 @@ fn benches(c: &mut Criterion) {
     }
     group.finish();
 
+    // As the keyring signer does: the vault's key (k256, which derives keys from recovery
+    // phrases), then the signing key from its secret.
     let secret = key.to_bytes();
     c.bench_function("make a key from its secret (public key and address)", |b| {
-        b.iter(|| PrivateKeySigner::from_bytes(&secret).expect("a key"))
+        b.iter(|| {
+            let vaults = PrivateKeySigner::from_bytes(&secret).expect("a key");
+            SoftwareKey::from_secret(&vaults.to_bytes().0).expect("a key")
+        })
     });
 }
 

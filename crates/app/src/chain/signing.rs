@@ -3,12 +3,12 @@
 //! The keyring is asked on a blocking thread (Secret Service may wait on D-Bus, or on
 //! the user unlocking it), never on the async runtime's.
 
-use alloy_consensus::{SignableTransaction, TxEip1559};
-use alloy_signer::SignerSync;
-use saleguard_chain::signer::{Progress, SignError, SignFuture, Signed, Signer, SigningState};
+use alloy_consensus::TxEip1559;
+use saleguard_chain::signer::{Progress, SignError, SignFuture, Signer, SigningState, SoftwareKey};
 use saleguard_core::Address;
 use saleguard_core::account::{Account, AccountKind, DerivationPath};
 use std::sync::{Arc, Mutex};
+use zeroize::Zeroizing;
 
 use saleguard_core::account::HardwareWallet;
 use saleguard_hardware::{LedgerSigner, TrezorSigner};
@@ -79,17 +79,22 @@ impl KeyringSigner {
 
     /// Reads the key from the keyring and derives the account's signing key, on a
     /// blocking thread; the secret is dropped there.
-    async fn load_key(&self) -> Result<alloy_signer_local::PrivateKeySigner, SignError> {
+    async fn load_key(&self) -> Result<SoftwareKey, SignError> {
         let keyring = Arc::clone(&self.keyring);
         let (reference, path) = (self.reference.clone(), self.path.clone());
         let loaded = tokio::task::spawn_blocking(move || {
             let secret = keyring.load_secret(&reference)?;
-            Ok::<_, KeyringError>(secret.signer(&path))
+            Ok::<_, KeyringError>(secret.signer(&path).map(|key| {
+                let scalar = Zeroizing::new(key.to_bytes().0);
+                SoftwareKey::from_secret(&scalar)
+            }))
         })
         .await
         .map_err(|error| SignError::Failed(format!("the keyring's thread failed: {error}")))?;
         let key = match loaded {
-            Ok(key) => key.map_err(|error| SignError::KeyUnavailable(error.to_string()))?,
+            Ok(key) => key
+                .map_err(|error| SignError::KeyUnavailable(error.to_string()))?
+                .map_err(|error| SignError::KeyUnavailable(error.to_string()))?,
             Err(error) => {
                 let message = error.to_string();
                 if let Ok(mut kept) = self.keyring_error.lock() {
@@ -117,12 +122,7 @@ impl Signer for KeyringSigner {
             progress(SigningState::LoadingKey);
             let key = self.load_key().await?;
             progress(SigningState::Signing);
-            let signed = key
-                .sign_hash_sync(&tx.signature_hash())
-                .map(|signature| Signed::by_key(signature, *key.credential().verifying_key()))
-                .map_err(|error| SignError::Failed(error.to_string()));
-            drop(key);
-            signed
+            Ok(key.sign(tx))
         })
     }
 }
