@@ -164,7 +164,7 @@ impl SoftwareKey {
 
     /// The address this key signs for.
     pub fn address(&self) -> Address {
-        address_of(&self.public)
+        Address::from_secp256k1_public_key(&self.public)
     }
 
     /// Signs `tx`'s EIP-1559 signing hash, naming this key for [`sign_transaction`]'s check.
@@ -188,10 +188,6 @@ impl std::fmt::Debug for SoftwareKey {
             .field("address", &self.address())
             .finish_non_exhaustive()
     }
-}
-
-fn address_of(key: &PublicKey) -> Address {
-    Address::from_raw_public_key(&key.serialize_uncompressed()[1..])
 }
 
 /// A boxed future, so that signers of every kind fit behind one `dyn Signer`.
@@ -239,7 +235,7 @@ fn check_signature(expected: Address, signed: &Signed, tx: &TxEip1559) -> Result
     let signer = match &signed.key {
         Some(key) => {
             verify(&signed.signature, &hash, key)?;
-            address_of(key)
+            Address::from_secp256k1_public_key(key)
         }
         None => signed
             .signature

@@ -84,17 +84,20 @@ impl KeyringSigner {
         let (reference, path) = (self.reference.clone(), self.path.clone());
         let loaded = tokio::task::spawn_blocking(move || {
             let secret = keyring.load_secret(&reference)?;
-            Ok::<_, KeyringError>(secret.signer(&path).map(|key| {
-                let scalar = Zeroizing::new(key.to_bytes().0);
-                SoftwareKey::from_secret(&scalar)
-            }))
+            Ok::<_, KeyringError>(
+                secret
+                    .signer(&path)
+                    .map_err(|error| error.to_string())
+                    .and_then(|key| {
+                        let scalar = Zeroizing::new(key.to_bytes().0);
+                        SoftwareKey::from_secret(&scalar).map_err(|error| error.to_string())
+                    }),
+            )
         })
         .await
         .map_err(|error| SignError::Failed(format!("the keyring's thread failed: {error}")))?;
         let key = match loaded {
-            Ok(key) => key
-                .map_err(|error| SignError::KeyUnavailable(error.to_string()))?
-                .map_err(|error| SignError::KeyUnavailable(error.to_string()))?,
+            Ok(key) => key.map_err(SignError::KeyUnavailable)?,
             Err(error) => {
                 let message = error.to_string();
                 if let Ok(mut kept) = self.keyring_error.lock() {
